@@ -1,0 +1,3 @@
+from fieldbook.cli import main
+
+raise SystemExit(main())
