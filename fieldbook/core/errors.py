@@ -31,7 +31,7 @@ class MigrationFailed(DatabaseError):
 
 
 class NotFound(FieldbookError):
-    code = "not_found"
+    code = "not_found_record"
 
 
 class InvalidValue(FieldbookError):

@@ -1,0 +1,138 @@
+"""The facade the UI, the CLI and the tests drive: ``Journal.open(url)``.
+
+Each use case opens its own Session and transaction and returns plain frozen data. After a
+write commits, the journal tells its listeners which topics changed (``"customers"``,
+``"skus"``, ...) so that screens can refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from fieldbook.core import db, migrate
+from fieldbook.core.errors import FieldbookError
+from fieldbook.core.models import Manager, Setting
+
+ChangeListener = Callable[[frozenset[str]], None]
+CURRENT_MANAGER_KEY = "current_manager_id"
+
+
+class NoProfile(FieldbookError):
+    """No manager profile yet: the first run must ask for one."""
+
+    code = "no_profile"
+
+
+class Journal:
+    def __init__(self, engine: Engine) -> None:
+        from fieldbook.core.catalog import CatalogService
+        from fieldbook.core.customers import CustomerService
+        from fieldbook.core.profile import ProfileService
+        from fieldbook.core.routes import RouteService
+
+        self.engine = engine
+        self._listeners: list[ChangeListener] = []
+        self.profile = ProfileService(self)
+        self.customers = CustomerService(self)
+        self.routes = RouteService(self)
+        self.catalog = CatalogService(self)
+
+    @classmethod
+    def open(
+        cls,
+        url: str,
+        *,
+        backup_before_migration: bool = True,
+        script_location: Path | None = None,
+    ) -> Journal:
+        """Open (creating if needed) and migrate the database at ``url``.
+
+        A database that needs migrating is backed up first; a database from a newer
+        Fieldbook raises ``DatabaseTooNew`` and is left untouched.
+        """
+        engine = db.make_engine(url)
+        try:
+            path = db.engine_path(engine)
+
+            existing = migrate.current_revision(engine) is not None
+
+            def backup() -> None:
+                if backup_before_migration and path is not None and existing:
+                    from fieldbook.core.backup import create_backup
+
+                    create_backup(engine, label="pre-migration")
+
+            migrate.upgrade(engine, script_location=script_location, before=backup)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    # --- plumbing -----------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def db_path(self) -> Path | None:
+        return db.engine_path(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def on_change(self, listener: ChangeListener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def notify(self, topics: frozenset[str]) -> None:
+        for listener in list(self._listeners):
+            listener(topics)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with db.read_session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def writing(self, *topics: str) -> Iterator[Session]:
+        """One transaction; listeners hear ``topics`` only after COMMIT returned."""
+        with db.write_session(self.engine) as session:
+            yield session
+        if topics:
+            self.notify(frozenset(topics))
+
+    # --- settings and the current manager ------------------------------------------------
+    def get_setting(self, session: Session, key: str) -> str | None:
+        row = session.get(Setting, key)
+        return row.value if row else None
+
+    def set_setting(self, session: Session, key: str, value: str) -> None:
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+
+    def current_manager_id(self, session: Session) -> str:
+        """The manager this laptop's data belongs to; ``NoProfile`` on a fresh database."""
+        value = self.get_setting(session, CURRENT_MANAGER_KEY)
+        if value and session.get(Manager, value) is not None:
+            return value
+        first = session.scalars(select(Manager.id).order_by(Manager.created_at)).first()
+        if first is None:
+            raise NoProfile("no manager profile")
+        return first
+
+    def is_empty(self) -> bool:
+        """True on first run: no profile and no customers."""
+        from fieldbook.core.models import Customer
+
+        with self.reading() as s:
+            has_manager = s.scalars(select(Manager.id).limit(1)).first() is not None
+            has_customer = s.scalars(select(Customer.id).limit(1)).first() is not None
+        return not (has_manager or has_customer)

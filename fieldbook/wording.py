@@ -1,0 +1,157 @@
+"""User-facing wording of the core's typed errors and problem codes (Qt-free; used by the CLI
+and the desktop app). Chinese is the users' language and the default; English is kept complete.
+"""
+
+from __future__ import annotations
+
+import os
+
+from fieldbook.core.errors import FieldbookError, Problem
+
+FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "code": ("编码", "code"),
+    "licence_no": ("许可证号", "licence number"),
+    "shop_name": ("客户名称", "shop name"),
+    "owner_name": ("负责人", "owner"),
+    "phone": ("联系电话", "phone"),
+    "address": ("经营地址", "address"),
+    "district": ("区县", "district"),
+    "format": ("经营业态", "format"),
+    "market_type": ("市场类型", "market type"),
+    "grade": ("档位", "grade"),
+    "route": ("线路", "route"),
+    "route_position": ("线路顺序", "route position"),
+    "order_weekday": ("订货日", "order weekday"),
+    "status": ("经营状态", "status"),
+    "name": ("名称", "name"),
+    "wholesale_fen": ("批发价", "wholesale price"),
+    "retail_fen": ("零售价", "retail price"),
+    "weekday": ("星期", "weekday"),
+    "customers": ("客户", "customers"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # row problems and invalid values
+    "required": ("必填项为空", "is required"),
+    "missing_column": ("缺少必需的列", "required column is missing"),
+    "too_long": ("内容过长（最多 {max} 个字）", "is too long (at most {max} characters)"),
+    "invalid": ("无法识别的值", "value not understood"),
+    "duplicate": ("与已有记录重复", "duplicates an existing record"),
+    "duplicate_in_file": ("与第 {first_row} 行重复", "repeats row {first_row}"),
+    "licence_taken": ("许可证号已属于客户 {by}", "licence already belongs to customer {by}"),
+    "licence_format": ("许可证号应为 {digits} 位数字", "licence number must be {digits} digits"),
+    "licence_holder_type": (
+        "许可证号第 7 位应为 1（个体）或 2（企业）",
+        "the 7th digit of a licence number must be 1 or 2",
+    ),
+    "licence_outside_area": ("许可证号不在本地区号段内", "licence is outside the area's prefixes"),
+    "phone_format": ("电话号码格式不对", "phone number not recognised"),
+    "grade_not_a_number": ("档位应为数字", "grade must be a number"),
+    "grade_out_of_range": ("档位应在 {min}–{max} 之间", "grade must be {min}–{max}"),
+    "unknown_format": ("未知的经营业态（可选：{allowed}）", "unknown format (one of: {allowed})"),
+    "unknown_market_type": ("未知的市场类型（可选：{allowed}）", "unknown market type ({allowed})"),
+    "unknown_status": ("未知的经营状态（可选：{allowed}）", "unknown status ({allowed})"),
+    "unknown_weekday": ("无法识别的星期（如：周一）", "weekday not recognised (e.g. 周一)"),
+    "unknown_price_class": ("未知的价类", "unknown price class"),
+    "date_format": ("日期格式不对（如 2026-11-30）", "date not recognised (e.g. 2026-11-30)"),
+    "latitude_range": ("纬度应在 -90–90 之间", "latitude must be -90..90"),
+    "longitude_range": ("经度应在 -180–180 之间", "longitude must be -180..180"),
+    "price_out_of_range": ("价格应在 0–1000 元/条之间", "price must be 0–1000 yuan a carton"),
+    "retail_below_wholesale": ("零售价低于批发价", "retail price is below wholesale"),
+    "route_order_mismatch": ("线路客户不一致", "the route's customers do not match"),
+    # files
+    "not_found": ("找不到文件", "file not found"),
+    "empty": ("文件是空的", "the file is empty"),
+    "too_large": ("文件太大", "the file is too large"),
+    "not_a_workbook": ("不是 Excel 工作簿（.xlsx）", "not an Excel workbook (.xlsx)"),
+    "legacy_xls": (
+        "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx",
+        "this is an old .xls file: save it as .xlsx in Excel",
+    ),
+    "encrypted": ("工作簿有密码保护，请先取消密码", "the workbook is password-protected"),
+    "truncated": ("文件已损坏或不完整", "the file is damaged or incomplete"),
+    "too_many_entries": ("工作簿结构异常（条目过多）", "the workbook has too many parts"),
+    "bomb": ("工作簿解压后过大，已拒绝", "the workbook expands to an unsafe size"),
+    "dtd": ("工作簿含有不安全的 XML 声明，已拒绝", "the workbook contains unsafe XML"),
+    "too_many_rows": ("行数过多（上限 {limit} 行）", "too many rows (limit {limit})"),
+    "too_many_columns": ("列数过多（上限 {limit} 列）", "too many columns (limit {limit})"),
+    "unsupported_type": ("不支持的文件类型（请用 .xlsx 或 .csv）", "unsupported type (.xlsx/.csv)"),
+    "no_such_sheet": ("没有名为“{sheet}”的工作表", "no sheet named {sheet!r}"),
+    "not_text": ("不是文本文件", "not a text file"),
+    "unreadable": ("无法读取文件", "the file cannot be read"),
+    "no_header": ("找不到表头行（需要：{expected}）", "no header row found (need: {expected})"),
+    "no_rows": ("文件里没有数据", "the file holds no data"),
+    "cancelled": ("已取消", "cancelled"),
+    # database
+    "database_too_new": (
+        "该数据库由更新版本的 Fieldbook 创建，本版本无法打开（数据库未被改动）",
+        "this database was written by a newer Fieldbook; it was left untouched",
+    ),
+    "migration_failed": (
+        "数据库升级失败，数据库保持原样",
+        "upgrading the database failed; it was left as it was",
+    ),
+    "no_profile": (
+        "尚未设置客户经理资料（fieldbook profile set ...）",
+        "no manager profile yet (fieldbook profile set ...)",
+    ),
+    "not_found_record": ("记录不存在", "record not found"),
+}
+
+
+def language() -> str:
+    lang = os.environ.get("FIELDBOOK_LANG", "zh_CN")
+    return "en" if lang.lower().startswith("en") else "zh_CN"
+
+
+def _pick(pair: tuple[str, str], lang: str | None) -> str:
+    return pair[1] if (lang or language()) == "en" else pair[0]
+
+
+def field_name(name: str, lang: str | None = None) -> str:
+    pair = FIELD_NAMES.get(name)
+    return _pick(pair, lang) if pair else name
+
+
+def message(code: str, params: dict[str, object] | None = None, lang: str | None = None) -> str:
+    pair = MESSAGES.get(code)
+    if pair is None:
+        return code
+    values = {k: ("、".join(map(str, v)) if isinstance(v, list | tuple) else v) for k, v in (params or {}).items()}
+    try:
+        return _pick(pair, lang).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return _pick(pair, lang)
+
+
+def describe_problem(p: Problem, lang: str | None = None) -> str:
+    """``第 5 行，许可证号：许可证号应为 12 位数字（“1234”）``"""
+    text = message(p.code, p.params, lang)
+    value = f"（“{p.value}”）" if p.value else ""
+    if (lang or language()) == "en":
+        value = f" ({p.value!r})" if p.value else ""
+        return f"row {p.row}, column {p.column}: {text}{value}"
+    return f"第 {p.row} 行，{p.column}：{text}{value}"
+
+
+def describe_error(exc: BaseException, lang: str | None = None) -> str:
+    """One readable line for any error the core raises on purpose."""
+    if isinstance(exc, FieldbookError):
+        data = dict(exc.data)
+        code = str(data.pop("reason", "")) or exc.detail or exc.code
+        if code not in MESSAGES:
+            code = exc.code if exc.code in MESSAGES else code
+        text = message(code, data, lang)
+        field = data.get("field")
+        if isinstance(field, str):
+            text = f"{field_name(field, lang)}：{text}" if (lang or language()) != "en" else (
+                f"{field_name(field, lang)}: {text}"
+            )
+        value = data.get("value")
+        if value:
+            text += f"（“{value}”）" if (lang or language()) != "en" else f" ({value!r})"
+        file = data.get("file")
+        if file:
+            text = f"{file}：{text}" if (lang or language()) != "en" else f"{file}: {text}"
+        return text
+    return str(exc) or type(exc).__name__
