@@ -9,6 +9,8 @@ class FieldbookError(Exception):
     """Base class of every error the core raises on purpose."""
 
     code: str = "error"
+    #: True when the user's input (a value, a file, a missing profile) caused it: exit code 2.
+    is_input_error: bool = False
 
     def __init__(self, detail: str = "", **data: object) -> None:
         super().__init__(detail or self.code)
@@ -24,6 +26,7 @@ class DatabaseTooNew(DatabaseError):
     """The database was written by a newer Fieldbook (unknown schema revision)."""
 
     code = "database_too_new"
+    is_input_error = True
 
 
 class MigrationFailed(DatabaseError):
@@ -38,12 +41,14 @@ class InvalidValue(FieldbookError):
     """A value the user typed or imported is not acceptable."""
 
     code = "invalid_value"
+    is_input_error = True
 
 
 class FileRejected(FieldbookError):
     """A file handed over by the user cannot be read safely (hostile, damaged, too large)."""
 
     code = "file_rejected"
+    is_input_error = True
 
     def __init__(self, reason: str, detail: str = "", **data: object) -> None:
         super().__init__(detail or reason, reason=reason, **data)
@@ -70,6 +75,7 @@ class ImportRejected(FieldbookError):
     """An import found invalid rows and, by policy, imported nothing."""
 
     code = "import_rejected"
+    is_input_error = True
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s)")

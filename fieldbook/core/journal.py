@@ -26,6 +26,7 @@ class NoProfile(FieldbookError):
     """No manager profile yet: the first run must ask for one."""
 
     code = "no_profile"
+    is_input_error = True
 
 
 class Journal:

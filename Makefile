@@ -1,0 +1,60 @@
+# Fieldbook — the two commands that matter: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lint bench assets assets-check dist clean venv venv-test system-deps
+
+# A virtualenv stamped with the pyproject it was installed from.
+$(VENV)/.stamp-run: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.stamp-test: $(VENV)/.stamp-run
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(VENV)/.stamp-run
+venv-test: $(VENV)/.stamp-test
+
+## Set up and open the app on the default local database (or FIELDBOOK_DB / DB=...).
+run: venv
+	$(PY) -m fieldbook $(if $(DB),--db "$(DB)") gui
+
+## Set up and run the whole suite headless (lint, format check, generated files, tests).
+test: venv-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) build_spec/build_assets.py --check
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not perf" -q
+
+lint: venv-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## Benchmarks on generated data; prints a table and fails when a target is missed.
+bench: venv-test
+	QT_QPA_PLATFORM=offscreen $(PY) tests/perf/bench.py
+
+## Regenerate the forms compiled from ui/*.ui (and, later, translations and resources).
+assets: venv
+	$(PY) build_spec/build_assets.py
+
+assets-check: venv
+	$(PY) build_spec/build_assets.py --check
+
+## System libraries Qt and the tests need on a bare Debian/Ubuntu machine (run as root).
+system-deps:
+	DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	  fonts-noto-cjk fontconfig libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 \
+	  libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libx11-6 libx11-xcb1 libxcb1 \
+	  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+	  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-sync1 \
+	  libxcb-xfixes0 libxcb-shm0 libxcb-util1 xvfb
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

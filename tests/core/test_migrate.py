@@ -1,0 +1,107 @@
+"""Migrations: the head matches the scripts, the models match the migrated schema, a failed
+migration leaves the database exactly as it was, a newer database is refused untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from fieldbook.core import migrate
+from fieldbook.core.backup import list_backups
+from fieldbook.core.errors import DatabaseTooNew, MigrationFailed
+from fieldbook.core.journal import Journal
+from fieldbook.core.models import Base
+from fieldbook.core.resources import migrations_dir
+
+
+def dump(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+def test_schema_head_constant_matches_scripts() -> None:
+    assert migrate.script_head() == migrate.SCHEMA_HEAD
+
+
+def test_models_match_migrated_schema(journal: Journal) -> None:
+    with journal.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(ctx, Base.metadata)
+    assert diff == []
+
+
+def test_fresh_database_is_at_head(journal: Journal) -> None:
+    assert migrate.current_revision(journal.engine) == migrate.SCHEMA_HEAD
+
+
+def _scripts_with(tmp_path: Path, body: str) -> Path:
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_next.py").write_text(
+        "import sqlalchemy as sa\nfrom alembic import op\n"
+        "revision = '0002_next'\ndown_revision = '0001_foundation'\n"
+        "branch_labels = None\ndepends_on = None\n\n"
+        f"def upgrade():\n{body}\n\ndef downgrade():\n    pass\n",
+        encoding="utf-8",
+    )
+    return scripts
+
+
+def test_failed_migration_leaves_database_unchanged(journal: Journal, db_path: Path, tmp_path: Path) -> None:
+    journal.close()
+    before = dump(db_path)
+    scripts = _scripts_with(
+        tmp_path,
+        "    op.create_table('half_done', sa.Column('id', sa.Integer, primary_key=True))\n"
+        "    op.execute(\"UPDATE managers SET name = 'overwritten'\")\n"
+        "    with op.batch_alter_table('customers') as b:\n"
+        "        b.add_column(sa.Column('extra', sa.Text))\n"
+        "    raise RuntimeError('boom half-way')",
+    )
+    with pytest.raises(MigrationFailed):
+        Journal.open(f"sqlite:///{db_path}", script_location=scripts)
+    assert dump(db_path) == before
+    con = sqlite3.connect(db_path)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+
+
+def test_pending_migration_runs_after_a_backup(journal: Journal, db_path: Path, tmp_path: Path) -> None:
+    journal.close()
+    scripts = _scripts_with(tmp_path, "    op.create_table('added', sa.Column('id', sa.Integer, primary_key=True))")
+    j = Journal.open(f"sqlite:///{db_path}", script_location=scripts)
+    try:
+        assert migrate.current_revision(j.engine) == "0002_next"
+    finally:
+        j.close()
+    backups = list_backups(db_path)
+    assert len(backups) == 1 and "pre-migration" in backups[0].name
+    con = sqlite3.connect(backups[0])
+    try:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_foundation"
+        assert con.execute("SELECT name FROM managers").fetchone()[0] == "王建国"
+    finally:
+        con.close()
+
+
+def test_newer_database_is_refused_and_untouched(journal: Journal, db_path: Path) -> None:
+    journal.close()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+    con.commit()
+    con.close()
+    digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    with pytest.raises(DatabaseTooNew) as info:
+        Journal.open(f"sqlite:///{db_path}")
+    assert info.value.data["revision"] == "0099_from_the_future"
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == digest
+    assert list_backups(db_path) == []
