@@ -42,9 +42,7 @@ def compile_ui(source: Path) -> str:
 
 
 def targets() -> dict[Path, str]:
-    return {
-        FORMS_DIR / f"ui_{src.stem}.py": compile_ui(src) for src in sorted(UI_DIR.glob("*.ui"))
-    }
+    return {FORMS_DIR / f"ui_{src.stem}.py": compile_ui(src) for src in sorted(UI_DIR.glob("*.ui"))}
 
 
 def main() -> int:

@@ -80,8 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     g = sub.add_parser("gui", help="open the desktop app (the default command)")
-    g.add_argument("--screenshot", type=Path, metavar="FILE.png",
-                   help="open, wait for the first page's data, save a screenshot, exit")
+    g.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="open, wait for the first page's data, save a screenshot, exit",
+    )
     g.add_argument("--page", help="page to show first (plan, customers, skus, settings, ...)")
     g.set_defaults(func=cmd_gui)
 
@@ -91,16 +95,28 @@ def build_parser() -> argparse.ArgumentParser:
         ip = isub.add_parser(what, help=helptext)
         ip.add_argument("file", type=Path)
         ip.add_argument("--sheet", help="sheet name (default: the first sheet with data)")
-        ip.add_argument("--dry-run", action="store_true", help="show what would happen, change nothing")
-        ip.add_argument("--skip-invalid", action="store_true",
-                        help="import the valid rows and list the rejected ones")
+        ip.add_argument(
+            "--dry-run", action="store_true", help="show what would happen, change nothing"
+        )
+        ip.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="import the valid rows and list the rejected ones",
+        )
         ip.set_defaults(func=cmd_import)
 
     c = sub.add_parser("customers", help="customers (零售户)")
     csub = c.add_subparsers(dest="action", metavar="ACTION", required=True)
     cl = csub.add_parser("list", help="print customers (all fields)")
-    cl.add_argument("--search", default="", help="code, name, owner, phone, licence or pinyin initials")
+    cl.add_argument(
+        "--search", default="", help="code, name, owner, phone, licence or pinyin initials"
+    )
     cl.add_argument("--csv", action="store_true", help="CSV with a header row, for scripts")
+    cl.add_argument(
+        "--all-managers",
+        action="store_true",
+        help="every manager's customers (default: the current manager's)",
+    )
     cl.set_defaults(func=cmd_customers_list)
 
     s = sub.add_parser("skus", help="cigarette SKUs (卷烟规格)")
@@ -222,11 +238,13 @@ def print_report(report: ImportReport) -> None:
     for w in report.warnings:
         err("提示：" + describe_problem(w))
     noun = "客户" if report.kind == "customers" else "卷烟规格"
-    state = "预览（未写入）" if report.dry_run else ("已导入" if report.applied else "未导入任何数据")
+    state = (
+        "预览（未写入）" if report.dry_run else ("已导入" if report.applied else "未导入任何数据")
+    )
     print(
-        f"{noun}：新增 {len(report.new)}，更新 {len(report.updated)}，未变 {len(report.unchanged)}，"
-        f"有问题 {len(report.rejected_rows)} 行，跳过 {len(report.skipped_rows)} 行（空行/合计行）"
-        f" — {state}"
+        f"{noun}：新增 {len(report.new)}，更新 {len(report.updated)}，"
+        f"未变 {len(report.unchanged)}，有问题 {len(report.rejected_rows)} 行，"
+        f"跳过 {len(report.skipped_rows)} 行（空行/合计行） — {state}"
     )
     if report.missing:
         shown = "、".join(report.missing[:20]) + (" …" if len(report.missing) > 20 else "")
@@ -260,7 +278,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_customers_list(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     try:
-        rows = journal.customers.list(args.search)
+        rows = journal.customers.list(args.search, everyone=args.all_managers)
     finally:
         journal.close()
     write_rows(sys.stdout, CUSTOMER_COLUMNS, rows, args.csv)
@@ -333,7 +351,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
             )
     finally:
         journal.close()
-    print(f"演示数据已生成：{summary}")
+    counts = summary.counts()
+    print(
+        f"演示数据已生成（种子 {summary.seed}，{summary.weeks} 周）："
+        f"客户经理 {counts['managers']} 名，线路 {counts['routes']} 条，"
+        f"客户 {counts['customers']} 户，卷烟规格 {counts['skus']} 个"
+    )
     return EXIT_OK
 
 

@@ -27,6 +27,18 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "wholesale_fen": ("批发价", "wholesale price"),
     "retail_fen": ("零售价", "retail price"),
     "weekday": ("星期", "weekday"),
+    "brand": ("品牌", "brand"),
+    "price_class": ("价类", "price class"),
+    "wholesale": ("批发价", "wholesale price"),
+    "retail": ("零售价", "retail price"),
+    "is_key_brand": ("重点品牌", "key brand"),
+    "is_new": ("新品", "new product"),
+    "on_market": ("在销", "on the market"),
+    "is_key_customer": ("重点客户", "key customer"),
+    "licence_expiry": ("许可证有效期", "licence expiry"),
+    "gps_lat": ("纬度", "latitude"),
+    "gps_lon": ("经度", "longitude"),
+    "notes": ("备注", "notes"),
     "customers": ("客户", "customers"),
 }
 
@@ -96,6 +108,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no manager profile yet (fieldbook profile set ...)",
     ),
     "not_found_record": ("记录不存在", "record not found"),
+    "demo_refused": (
+        "数据库里已有数据，演示数据只能载入空数据库（请用 --db 指定一个新文件）",
+        "the database already holds data; demo data goes into an empty database only",
+    ),
 }
 
 
@@ -117,7 +133,10 @@ def message(code: str, params: dict[str, object] | None = None, lang: str | None
     pair = MESSAGES.get(code)
     if pair is None:
         return code
-    values = {k: ("、".join(map(str, v)) if isinstance(v, list | tuple) else v) for k, v in (params or {}).items()}
+    values = {
+        k: ("、".join(map(str, v)) if isinstance(v, list | tuple) else v)
+        for k, v in (params or {}).items()
+    }
     try:
         return _pick(pair, lang).format(**values)
     except (KeyError, IndexError, ValueError):
@@ -144,8 +163,10 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         text = message(code, data, lang)
         field = data.get("field")
         if isinstance(field, str):
-            text = f"{field_name(field, lang)}：{text}" if (lang or language()) != "en" else (
-                f"{field_name(field, lang)}: {text}"
+            text = (
+                f"{field_name(field, lang)}：{text}"
+                if (lang or language()) != "en"
+                else (f"{field_name(field, lang)}: {text}")
             )
         value = data.get("value")
         if value:

@@ -37,6 +37,8 @@ def db_url(db_path: Path) -> str:
 @pytest.fixture
 def journal(db_url: str) -> Iterator[Journal]:
     j = Journal.open(db_url)
-    j.profile.save(ProfileInput(code="QTH001", name="王建国", district_unit="新兴区", territory="新兴一片区"))
+    j.profile.save(
+        ProfileInput(code="QTH001", name="王建国", district_unit="新兴区", territory="新兴一片区")
+    )
     yield j
     j.close()

@@ -149,8 +149,8 @@ def apply_sku(sku: Sku, data: SkuInput) -> None:
     sku.code, sku.name, sku.brand = data.code, data.name, data.brand
     sku.wholesale_fen, sku.retail_fen = data.wholesale_fen, data.retail_fen
     sku.price_class_overridden = data.price_class is not None
-    sku.price_class = data.price_class if data.price_class is not None else classify(
-        data.wholesale_fen
+    sku.price_class = (
+        data.price_class if data.price_class is not None else classify(data.wholesale_fen)
     )
     sku.is_key_brand, sku.is_new, sku.on_market = data.is_key_brand, data.is_new, data.on_market
     sku.search_text = build_search_text(data.code, data.name, pinyin_of=(data.name,))

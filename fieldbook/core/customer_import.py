@@ -91,16 +91,16 @@ def import_customers(
     table, match = read_and_match(
         Path(path), KIND, REQUIRED, sheet=sheet, mapping=mapping, cancelled=cancelled
     )
-    rows = parse_rows(table, match, _specs(), "code", report, progress=progress, cancelled=cancelled)
+    rows = parse_rows(
+        table, match, _specs(), "code", report, progress=progress, cancelled=cancelled
+    )
     mapped = frozenset(report.columns)
 
     with journal.reading() as s:
         manager_id = journal.current_manager_id(s)
         existing = _existing(s)
         licences = {r["licence_no"]: r["code"] for r in existing.values() if r["licence_no"]}
-        mine = set(
-            s.scalars(select(Customer.code).where(Customer.manager_id == manager_id))
-        )
+        mine = set(s.scalars(select(Customer.code).where(Customer.manager_id == manager_id)))
 
     # A licence belongs to one shop: within the file and against the database.
     seen_licence: dict[str, int] = {}
@@ -111,7 +111,9 @@ def import_customers(
         label = report.columns.get("licence_no", "licence_no")
         if lic and lic in seen_licence:
             report.problems.append(
-                Problem(row.number, label, "duplicate_in_file", lic, {"first_row": seen_licence[lic]})
+                Problem(
+                    row.number, label, "duplicate_in_file", lic, {"first_row": seen_licence[lic]}
+                )
             )
             continue
         if lic and licences.get(lic, code) != code:
@@ -153,9 +155,7 @@ def _existing(s: Any) -> dict[str, dict[str, Any]]:
     cols = [getattr(Customer, f) for f in sorted(_INPUT_FIELDS - {"route"})]
     stmt = select(
         Customer.id, Customer.route_id, func.coalesce(Route.name, "").label("route"), *cols
-    ).outerjoin(
-        Route, Customer.route_id == Route.id
-    )
+    ).outerjoin(Route, Customer.route_id == Route.id)
     return {r.code: dict(r._mapping) for r in s.execute(stmt)}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -13,7 +13,7 @@ from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.models import Customer, Route
 from fieldbook.core.normalize import clean_code, clean_text
 from fieldbook.core.search import build_search_text, like_pattern, query_tokens
-from fieldbook.core.vocab import vocabulary
+from fieldbook.core.vocab import parse_licence, parse_phone, vocabulary
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -132,6 +132,13 @@ def check_input(data: CustomerInput) -> CustomerInput:
         route=clean_text(data.route),
         notes=str(data.notes or "").strip(),
     )
+    try:
+        cleaned = replace(
+            cleaned, licence_no=parse_licence(cleaned.licence_no), phone=parse_phone(cleaned.phone)
+        )
+    except InvalidValue as exc:
+        field = "licence_no" if exc.detail.startswith("licence") else "phone"
+        raise InvalidValue(exc.detail, field=field, **exc.data) from None
     if not cleaned.code:
         raise InvalidValue("required", field="code")
     if not cleaned.shop_name:
@@ -174,7 +181,7 @@ class CustomerService:
         self.j = journal
 
     # --- reading ---------------------------------------------------------------------------
-    def _query(self, search: str = "") -> object:
+    def _query(self, search: str = "") -> Any:
         stmt = select(*_COLUMNS).outerjoin(Route, Customer.route_id == Route.id)
         tokens = query_tokens(search)
         if tokens:
@@ -185,22 +192,48 @@ class CustomerService:
             func.coalesce(Route.weekday, 99), Route.name, Customer.route_position, Customer.code
         )
 
-    def list(self, search: str = "", *, limit: int | None = None) -> list[CustomerRow]:
-        """Customers matching every word of ``search`` (all customers when empty)."""
-        stmt = self._query(search)
-        if limit is not None:
-            stmt = stmt.limit(limit)  # type: ignore[attr-defined]
-        with self.j.reading() as s:
-            return [CustomerRow(*r) for r in s.execute(stmt)]  # type: ignore[call-overload]
+    def list(
+        self,
+        search: str = "",
+        *,
+        route_id: str | None = None,
+        everyone: bool = False,
+        limit: int | None = None,
+    ) -> list[CustomerRow]:
+        """The current manager's customers matching every word of ``search`` (all of them
+        when empty), in route order. ``everyone`` lists every manager's customers (a department
+        database holds many managers); ``route_id`` keeps one route."""
+        from fieldbook.core.journal import NoProfile
 
-    def count(self) -> int:
+        stmt = self._query(search)
+        if route_id is not None:
+            stmt = stmt.where(Customer.route_id == route_id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
         with self.j.reading() as s:
-            return s.scalar(select(func.count()).select_from(Customer)) or 0
+            if not everyone:
+                try:
+                    stmt = stmt.where(Customer.manager_id == self.j.current_manager_id(s))
+                except NoProfile:
+                    return []
+            return [CustomerRow(*r) for r in s.connection().execute(stmt)]
+
+    def count(self, *, everyone: bool = False) -> int:
+        from fieldbook.core.journal import NoProfile
+
+        stmt = select(func.count()).select_from(Customer)
+        with self.j.reading() as s:
+            if not everyone:
+                try:
+                    stmt = stmt.where(Customer.manager_id == self.j.current_manager_id(s))
+                except NoProfile:
+                    return 0
+            return s.scalar(stmt) or 0
 
     def get(self, customer_id: str) -> CustomerRow:
-        stmt = self._query().where(Customer.id == customer_id)  # type: ignore[attr-defined]
+        stmt = self._query().where(Customer.id == customer_id)
         with self.j.reading() as s:
-            row = s.execute(stmt).first()
+            row = s.connection().execute(stmt).first()
         if row is None:
             raise NotFound("customer", id=customer_id)
         return CustomerRow(*row)

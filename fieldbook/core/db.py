@@ -79,6 +79,6 @@ def read_session(engine: Engine) -> Iterator[Session]:
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
     """One use case = one transaction: committed when the block ends, rolled back on error."""
-    with Session(engine.execution_options(**{_WRITE: True}), expire_on_commit=False) as session:
-        with session.begin():
-            yield session
+    write_engine = engine.execution_options(**{_WRITE: True})
+    with Session(write_engine, expire_on_commit=False) as session, session.begin():
+        yield session

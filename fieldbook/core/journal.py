@@ -7,6 +7,7 @@ write commits, the journal tells its listeners which topics changed (``"customer
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ from fieldbook.core import db, migrate
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.models import Manager, Setting
 
+log = logging.getLogger(__name__)
 ChangeListener = Callable[[frozenset[str]], None]
 CURRENT_MANAGER_KEY = "current_manager_id"
 
@@ -91,8 +93,13 @@ class Journal:
         return lambda: self._listeners.remove(listener)
 
     def notify(self, topics: frozenset[str]) -> None:
+        """Tell listeners what changed. The write has committed: a failing listener is
+        logged and never turns a saved change into a reported failure."""
         for listener in list(self._listeners):
-            listener(topics)
+            try:
+                listener(topics)
+            except Exception:
+                log.exception("change listener failed for %s", sorted(topics))
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

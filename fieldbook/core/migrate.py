@@ -80,13 +80,12 @@ def upgrade(
 
     cfg = _alembic_config(script_location or migrations_dir())
     try:
-        with engine.connect().execution_options(fieldbook_write=True) as conn:
-            with conn.begin():
-                if engine.dialect.name == "sqlite":
-                    # Table rebuilds (batch mode) must not trip foreign keys half-way.
-                    conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-                cfg.attributes["connection"] = conn  # type: ignore[attr-defined]
-                command.upgrade(cfg, "head")  # type: ignore[arg-type]
+        with engine.connect().execution_options(fieldbook_write=True) as conn, conn.begin():
+            if engine.dialect.name == "sqlite":
+                # Table rebuilds (batch mode) must not trip foreign keys half-way.
+                conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+            cfg.attributes["connection"] = conn  # type: ignore[attr-defined]
+            command.upgrade(cfg, "head")  # type: ignore[arg-type]
     except DatabaseTooNew:
         raise
     except Exception as exc:

@@ -168,11 +168,14 @@ def parse_decimal_fen(value: object) -> int | None:
     Empty → None. More than two decimals or a negative amount → ValueError.
     """
     if isinstance(value, str):
-        text = clean_text(value).replace(" ", "")
+        written = clean_text(value).replace(" ", "")
+        text = written
         for prefix in _CURRENCY_PREFIXES:
             text = text.removeprefix(prefix)
         for suffix in _CURRENCY_SUFFIXES:
             text = text.removesuffix(suffix)
+        if written and not text:
+            raise ValueError(f"no amount: {written!r}")
         value = text
     number = _to_decimal(value)
     if number is None:

@@ -64,6 +64,9 @@ class RouteService:
         self.j = journal
 
     def list(self) -> list[RouteRow]:
+        """The current manager's routes, by weekday."""
+        from fieldbook.core.journal import NoProfile
+
         counts = (
             select(Customer.route_id, func.count().label("n"))
             .group_by(Customer.route_id)
@@ -75,6 +78,10 @@ class RouteService:
             .order_by(func.coalesce(Route.weekday, 99), Route.name)
         )
         with self.j.reading() as s:
+            try:
+                stmt = stmt.where(Route.manager_id == self.j.current_manager_id(s))
+            except NoProfile:
+                return []
             return [RouteRow(*r) for r in s.execute(stmt)]
 
     def customer_ids(self, route_id: str) -> list[str]:
@@ -115,9 +122,7 @@ class RouteService:
     def set_order(self, route_id: str, customer_ids: list[str]) -> None:
         """Put the route's customers in this order (every customer of the route, once)."""
         with self.j.writing(TOPIC, "customers") as s:
-            current = set(
-                s.scalars(select(Customer.id).where(Customer.route_id == route_id))
-            )
+            current = set(s.scalars(select(Customer.id).where(Customer.route_id == route_id)))
             if set(customer_ids) != current or len(customer_ids) != len(current):
                 raise InvalidValue("route_order_mismatch", field="customers")
             for position, cid in enumerate(customer_ids, start=1):

@@ -89,7 +89,9 @@ def import_skus(
         except InvalidValue as exc:
             column = str(exc.data.get("field", "name")).removesuffix("_fen")
             label = report.columns.get(column, column)
-            report.problems.append(Problem(row.number, label, exc.detail, str(exc.data.get("value", ""))))
+            report.problems.append(
+                Problem(row.number, label, exc.detail, str(exc.data.get("value", "")))
+            )
             continue
         if base is None:
             report.new.append(code)

@@ -86,7 +86,9 @@ def _match_term(terms: tuple[Term, ...], value: object, code: str) -> str:
         return ""
     low = text.lower()
     for term in terms:
-        if low in (term.code.lower(), term.name.lower()) or low in (a.lower() for a in term.aliases):
+        if low in (term.code.lower(), term.name.lower()) or low in (
+            a.lower() for a in term.aliases
+        ):
             return term.code
     raise InvalidValue(code, value=text, allowed=[t.name for t in terms])
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, SignalInstance
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class SyncExecutor:
 
 
 class _WorkerThread(QThread):
-    def __init__(self, jobs: queue.Queue[tuple[Work, Deliver] | None], out: Signal) -> None:
+    def __init__(self, jobs: queue.Queue[tuple[Work, Deliver] | None], out: SignalInstance) -> None:
         super().__init__()
         self.setObjectName("fieldbook-db-worker")
         self._jobs = jobs
@@ -263,6 +263,7 @@ class Ops(QObject):
         self._latest: dict[str, int] = {}
         self._counter = 0
         self._progress: set[_ProgressUi] = set()
+        self._boxes: set[QMessageBox] = set()
         self._pending = 0
 
     # --- public API ------------------------------------------------------------------------
@@ -333,6 +334,10 @@ class Ops(QObject):
             write=write,
         )
 
+    def progress_dialogs(self) -> list[QProgressDialog]:
+        """The progress dialogs of the long jobs still running."""
+        return [ui.dialog for ui in self._progress]
+
     def cancel_all(self) -> None:
         """Ask every running long job to stop (used when the application quits)."""
         for ui in list(self._progress):
@@ -367,7 +372,9 @@ class Ops(QObject):
             )
             if trace and not _is_expected(exc):
                 box.setDetailedText(trace)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            # Keep a reference until it is closed (without a parent window Python owns it).
+            self._boxes.add(box)
+            box.finished.connect(lambda _result, b=box: self._boxes.discard(b))
             box.open()
 
     # --- plumbing ---------------------------------------------------------------------------

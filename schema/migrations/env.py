@@ -22,7 +22,9 @@ def run_migrations_online() -> None:
 
         engine = make_engine(url) if url.startswith("sqlite") else create_engine(url)
         with engine.connect() as conn:
-            context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
+            context.configure(
+                connection=conn, target_metadata=target_metadata, render_as_batch=True
+            )
             with context.begin_transaction():
                 context.run_migrations()
         return

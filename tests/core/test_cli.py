@@ -40,17 +40,42 @@ def test_help_lists_every_command() -> None:
 
 
 def test_usage_error_exits_2() -> None:
-    proc = subprocess.run([sys.executable, "-m", "fieldbook", "customers", "frobnicate"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "fieldbook", "customers", "frobnicate"],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2
 
 
-def test_import_and_list_round_trip(capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path) -> None:
+def test_import_and_list_round_trip(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
     db = str(db_path)
     assert run(capsys, "--db", db, "profile", "set", "--name", "王建国", "--code", "QTH001")[0] == 0
-    path = workbook(tmp_path / "c.xlsx", [
-        ["230900000001", "张小便利店", "张小", "230902100001", "13904641234", "周一线路", "周一"],
-        ["230900000002", "福源食杂店", "李福源", "230902100002", "13904641235", "周一线路", "周一"],
-    ])
+    path = workbook(
+        tmp_path / "c.xlsx",
+        [
+            [
+                "230900000001",
+                "张小便利店",
+                "张小",
+                "230902100001",
+                "13904641234",
+                "周一线路",
+                "周一",
+            ],
+            [
+                "230900000002",
+                "福源食杂店",
+                "李福源",
+                "230902100002",
+                "13904641235",
+                "周一线路",
+                "周一",
+            ],
+        ],
+    )
     code, out, _ = run(capsys, "--db", db, "import", "customers", str(path))
     assert code == 0 and "新增 2" in out
     code, out, _ = run(capsys, "--db", db, "customers", "list", "--search", "zxbl", "--csv")
@@ -62,13 +87,18 @@ def test_import_and_list_round_trip(capsys: pytest.CaptureFixture[str], db_path:
     assert code == 0 and out.count("\n") == 3 and "福源食杂店" in out
 
 
-def test_invalid_import_exits_2_with_one_line_per_problem(capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path) -> None:
+def test_invalid_import_exits_2_with_one_line_per_problem(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
     db = str(db_path)
     run(capsys, "--db", db, "profile", "set", "--name", "王建国", "--code", "QTH001")
-    path = workbook(tmp_path / "bad.xlsx", [
-        ["230900000001", "张小便利店", "张小", "1234", "13904641234", "周一线路", "周一"],
-        ["230900000002", "福源食杂店", "李福源", "230902100002", "12", "周一线路", "周八"],
-    ])
+    path = workbook(
+        tmp_path / "bad.xlsx",
+        [
+            ["230900000001", "张小便利店", "张小", "1234", "13904641234", "周一线路", "周一"],
+            ["230900000002", "福源食杂店", "李福源", "230902100002", "12", "周一线路", "周八"],
+        ],
+    )
     code, out, err = run(capsys, "--db", db, "import", "customers", str(path))
     assert code == 2
     lines = err.strip().splitlines()
@@ -84,20 +114,26 @@ def test_invalid_import_exits_2_with_one_line_per_problem(capsys: pytest.Capture
     assert run(capsys, "--db", db, "customers", "list", "--csv")[1].count("\n") == 1
 
 
-def test_import_without_profile_says_so(capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path) -> None:
+def test_import_without_profile_says_so(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
     path = workbook(tmp_path / "c.xlsx", [["230900000001", "张小便利店", "张小", "", "", "", ""]])
     code, _, err = run(capsys, "--db", str(db_path), "import", "customers", str(path))
     assert code == 2 and "profile set" in err and len(err.strip().splitlines()) == 1
 
 
-def test_hostile_file_exits_2_with_one_line(capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path) -> None:
+def test_hostile_file_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
     bad = tmp_path / "x.xlsx"
     bad.write_bytes(b"not a zip at all" * 10)
     code, _, err = run(capsys, "--db", str(db_path), "import", "customers", str(bad))
     assert code == 2 and len(err.strip().splitlines()) == 1 and "Excel" in err
 
 
-def test_fieldbook_db_environment_variable(capsys: pytest.CaptureFixture[str], db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fieldbook_db_environment_variable(
+    capsys: pytest.CaptureFixture[str], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("FIELDBOOK_DB", str(db_path))
     assert run(capsys, "profile", "set", "--name", "赵六", "--code", "QTH009")[0] == 0
     code, out, _ = run(capsys, "--db", str(db_path), "profile", "show")

@@ -14,10 +14,25 @@ from fieldbook.core.customer_import import import_customers
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.journal import Journal
 
-HEADER = ["序号", "经营业态", "客户名称", "负责人", "许可证号", "联系电话", "客户编码", "线路", "订货日", "档位", "经营地址", "市场类型"]
+HEADER = [
+    "序号",
+    "经营业态",
+    "客户名称",
+    "负责人",
+    "许可证号",
+    "联系电话",
+    "客户编码",
+    "线路",
+    "订货日",
+    "档位",
+    "经营地址",
+    "市场类型",
+]
 
 
-def roster(path: Path, rows: list[list[object]], *, header: list[str] = HEADER, title: bool = True) -> Path:
+def roster(
+    path: Path, rows: list[list[object]], *, header: list[str] = HEADER, title: bool = True
+) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "客户名单"
@@ -33,11 +48,63 @@ def roster(path: Path, rows: list[list[object]], *, header: list[str] = HEADER, 
 
 
 GOOD = [
-    [1, "便利店", "张小便利店", "张小", 230902100001.0, 13904641234, "230900000001", "周一线路", "周一", 8, "新兴区 兴华街 12号", "城镇"],
-    [2, "食杂店", " 福源食杂店 ", "李福源", "２３０９０２１００００２", "0464-8221234", 230900000002, "周一线路", "星期一", "3档", "新兴区 东风路 3号", "城镇"],
-    [3, "超市", "鑫源超市", "王鑫", "2.30903100003E+11", "15845671111", "230900000003", "周二线路", 2, 26.0, "桃山区 桃南街 88号", "城"],
+    [
+        1,
+        "便利店",
+        "张小便利店",
+        "张小",
+        230902100001.0,
+        13904641234,
+        "230900000001",
+        "周一线路",
+        "周一",
+        8,
+        "新兴区 兴华街 12号",
+        "城镇",
+    ],
+    [
+        2,
+        "食杂店",
+        " 福源食杂店 ",
+        "李福源",
+        "２３０９０２１００００２",
+        "0464-8221234",
+        230900000002,
+        "周一线路",
+        "星期一",
+        "3档",
+        "新兴区 东风路 3号",
+        "城镇",
+    ],
+    [
+        3,
+        "超市",
+        "鑫源超市",
+        "王鑫",
+        "2.30903100003E+11",
+        "15845671111",
+        "230900000003",
+        "周二线路",
+        2,
+        26.0,
+        "桃山区 桃南街 88号",
+        "城",
+    ],
     [],
-    [4, "烟酒商店", "宏达烟酒商行", "赵宏达", "'230904100004", "13304649999", "230900000004", "周二线路", "周二", 15, "茄子河区 中心街 1号", "乡村"],
+    [
+        4,
+        "烟酒商店",
+        "宏达烟酒商行",
+        "赵宏达",
+        "'230904100004",
+        "13304649999",
+        "230900000004",
+        "周二线路",
+        "周二",
+        15,
+        "茄子河区 中心街 1号",
+        "乡村",
+    ],
     ["合计", None, None, None, None, None, None, None, None, None, None, None],
 ]
 
@@ -66,15 +133,82 @@ def test_messy_roster_imports_the_right_customers(journal: Journal, tmp_path: Pa
 
 BAD = [
     *GOOD[:3],
-    [5, "便利店", "短号便利店", "钱", "1234", "13900000000", "230900000005", "周三线路", "周三", 5, "x", "城镇"],
-    [6, "花店", "不明业态店", "孙", "230902100006", "13900000001", "230900000006", "周三线路", "周三", 5, "x", "城镇"],
-    [7, "食杂店", "", "周", "230902100007", "13900000002", "230900000007", "周三线路", "周三", 5, "x", "城镇"],
-    [8, "食杂店", "档位超限店", "吴", "230902100008", "139", "230900000008", "周三线路", "礼拜八", 45, "x", "城镇"],
-    [9, "食杂店", "重复编码店", "郑", "230902100009", "13900000004", "230900000001", "周三线路", "周三", 5, "x", "城镇"],
+    [
+        5,
+        "便利店",
+        "短号便利店",
+        "钱",
+        "1234",
+        "13900000000",
+        "230900000005",
+        "周三线路",
+        "周三",
+        5,
+        "x",
+        "城镇",
+    ],
+    [
+        6,
+        "花店",
+        "不明业态店",
+        "孙",
+        "230902100006",
+        "13900000001",
+        "230900000006",
+        "周三线路",
+        "周三",
+        5,
+        "x",
+        "城镇",
+    ],
+    [
+        7,
+        "食杂店",
+        "",
+        "周",
+        "230902100007",
+        "13900000002",
+        "230900000007",
+        "周三线路",
+        "周三",
+        5,
+        "x",
+        "城镇",
+    ],
+    [
+        8,
+        "食杂店",
+        "档位超限店",
+        "吴",
+        "230902100008",
+        "139",
+        "230900000008",
+        "周三线路",
+        "礼拜八",
+        45,
+        "x",
+        "城镇",
+    ],
+    [
+        9,
+        "食杂店",
+        "重复编码店",
+        "郑",
+        "230902100009",
+        "13900000004",
+        "230900000001",
+        "周三线路",
+        "周三",
+        5,
+        "x",
+        "城镇",
+    ],
 ]
 
 
-def test_invalid_rows_reported_by_row_and_column_and_nothing_imported(journal: Journal, tmp_path: Path) -> None:
+def test_invalid_rows_reported_by_row_and_column_and_nothing_imported(
+    journal: Journal, tmp_path: Path
+) -> None:
     report = import_customers(journal, roster(tmp_path / "bad.xlsx", BAD))
     assert not report.applied
     found = {(p.row, p.column, p.code) for p in report.problems}
@@ -96,7 +230,11 @@ def test_skip_invalid_imports_the_valid_rows(journal: Journal, tmp_path: Path) -
     report = import_customers(journal, roster(tmp_path / "bad.xlsx", BAD), skip_invalid=True)
     assert report.applied
     assert report.rejected_rows == [7, 8, 9, 10, 11]
-    assert sorted(c.code for c in journal.customers.list()) == ["230900000001", "230900000002", "230900000003"]
+    assert sorted(c.code for c in journal.customers.list()) == [
+        "230900000001",
+        "230900000002",
+        "230900000003",
+    ]
 
 
 def test_dry_run_changes_nothing(journal: Journal, tmp_path: Path) -> None:
@@ -112,7 +250,23 @@ def test_reimport_updates_by_code_without_duplicates(journal: Journal, tmp_path:
     newer[0][5] = "13999999999"  # phone changed
     newer[1][7] = "周二线路"  # moved to another route
     del newer[3]  # 宏达烟酒商行 left the list
-    newer.insert(3, [9, "超市", "新开超市", "冯", "230902100010", "13911112222", "230900000010", "周二线路", "周二", 12, "y", "城镇"])
+    newer.insert(
+        3,
+        [
+            9,
+            "超市",
+            "新开超市",
+            "冯",
+            "230902100010",
+            "13911112222",
+            "230900000010",
+            "周二线路",
+            "周二",
+            12,
+            "y",
+            "城镇",
+        ],
+    )
     report = import_customers(journal, roster(tmp_path / "r2.xlsx", newer))
     assert report.applied
     assert report.new == ["230900000010"]
@@ -146,7 +300,12 @@ def test_columns_absent_from_the_file_are_kept(journal: Journal, tmp_path: Path)
 
 
 def test_missing_required_column_is_fatal(journal: Journal, tmp_path: Path) -> None:
-    path = roster(tmp_path / "nocode.xlsx", [["张小便利店", "张小"]], header=["客户名称", "负责人"], title=False)
+    path = roster(
+        tmp_path / "nocode.xlsx",
+        [["张小便利店", "张小"]],
+        header=["客户名称", "负责人"],
+        title=False,
+    )
     report = import_customers(journal, path, skip_invalid=True)
     assert report.fatal and not report.applied
     assert [(p.code, p.column) for p in report.problems] == [("missing_column", "客户编码")]
@@ -154,14 +313,23 @@ def test_missing_required_column_is_fatal(journal: Journal, tmp_path: Path) -> N
 
 def test_csv_in_gbk(journal: Journal, tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
-    path.write_bytes("客户编码,客户名称,许可证号,订货日\n230900000001,张小便利店,230902100001,周一\n".encode("gb18030"))
+    path.write_bytes(
+        "客户编码,客户名称,许可证号,订货日\n230900000001,张小便利店,230902100001,周一\n".encode(
+            "gb18030"
+        )
+    )
     report = import_customers(journal, path)
     assert report.applied and report.new == ["230900000001"]
     assert journal.customers.by_code("230900000001").order_weekday == 1
 
 
 def test_user_mapping_override(journal: Journal, tmp_path: Path) -> None:
-    path = roster(tmp_path / "odd.xlsx", [["230900000001", "张小便利店", "张小"]], header=["客户编码", "客户名称", "老板"], title=False)
+    path = roster(
+        tmp_path / "odd.xlsx",
+        [["230900000001", "张小便利店", "张小"]],
+        header=["客户编码", "客户名称", "老板"],
+        title=False,
+    )
     report = import_customers(journal, path, mapping={"owner_name": 2})
     assert report.applied
     assert journal.customers.by_code("230900000001").owner_name == "张小"
@@ -183,7 +351,9 @@ def _db_digest(path: Path) -> str:
         ("list.pdf", b"%PDF-1.4", "unsupported_type"),
     ],
 )
-def test_hostile_files_change_nothing(journal: Journal, db_path: Path, tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+def test_hostile_files_change_nothing(
+    journal: Journal, db_path: Path, tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
     import_customers(journal, roster(tmp_path / "r.xlsx", GOOD))
     before = _db_digest(db_path)
     path = tmp_path / name
@@ -194,7 +364,9 @@ def test_hostile_files_change_nothing(journal: Journal, db_path: Path, tmp_path:
     assert _db_digest(db_path) == before
 
 
-def test_truncated_workbook_changes_nothing(journal: Journal, db_path: Path, tmp_path: Path) -> None:
+def test_truncated_workbook_changes_nothing(
+    journal: Journal, db_path: Path, tmp_path: Path
+) -> None:
     good = roster(tmp_path / "r.xlsx", GOOD).read_bytes()
     before = _db_digest(db_path)
     path = tmp_path / "cut.xlsx"

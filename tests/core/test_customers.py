@@ -11,12 +11,39 @@ from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.journal import Journal, NoProfile
 
 SHOPS = [
-    CustomerInput(code="230900000001", shop_name="张小便利店", owner_name="张小", phone="13904641234",
-                  licence_no="230902100001", route="周一线路", order_weekday=1, format="B", grade=8),
-    CustomerInput(code="230900000002", shop_name="福源食杂店", owner_name="李福源", phone="0464-8221234",
-                  licence_no="230902100002", route="周一线路", order_weekday=1, format="Z", grade=3),
-    CustomerInput(code="230900000003", shop_name="鑫源超市", owner_name="王鑫", phone="15845671111",
-                  licence_no="230903100003", route="周二线路", order_weekday=2, format="S", grade=26),
+    CustomerInput(
+        code="230900000001",
+        shop_name="张小便利店",
+        owner_name="张小",
+        phone="13904641234",
+        licence_no="230902100001",
+        route="周一线路",
+        order_weekday=1,
+        format="B",
+        grade=8,
+    ),
+    CustomerInput(
+        code="230900000002",
+        shop_name="福源食杂店",
+        owner_name="李福源",
+        phone="0464-8221234",
+        licence_no="230902100002",
+        route="周一线路",
+        order_weekday=1,
+        format="Z",
+        grade=3,
+    ),
+    CustomerInput(
+        code="230900000003",
+        shop_name="鑫源超市",
+        owner_name="王鑫",
+        phone="15845671111",
+        licence_no="230903100003",
+        route="周二线路",
+        order_weekday=2,
+        format="S",
+        grade=26,
+    ),
 ]
 
 
@@ -58,7 +85,9 @@ def test_list_follows_route_order(filled: Journal) -> None:
 
 def test_update_changes_fields_and_search(filled: Journal) -> None:
     row = filled.customers.by_code("230900000001")
-    updated = filled.customers.update(row.id, replace(input_from_row(row), shop_name="张小超市", grade=9))
+    updated = filled.customers.update(
+        row.id, replace(input_from_row(row), shop_name="张小超市", grade=9)
+    )
     assert updated.shop_name == "张小超市" and updated.grade == 9
     assert [c.code for c in filled.customers.list("zxcs")] == ["230900000001"]
     assert filled.customers.list("zxbl") == []
@@ -84,7 +113,9 @@ def test_duplicate_code_and_licence_refused(filled: Journal) -> None:
         ({"shop_name": "店" * 101}, "shop_name"),
     ],
 )
-def test_invalid_edit_changes_nothing(filled: Journal, change: dict[str, object], field: str) -> None:
+def test_invalid_edit_changes_nothing(
+    filled: Journal, change: dict[str, object], field: str
+) -> None:
     row = filled.customers.by_code("230900000002")
     with pytest.raises(InvalidValue) as info:
         filled.customers.update(row.id, replace(input_from_row(row), **change))  # type: ignore[arg-type]
@@ -94,7 +125,9 @@ def test_invalid_edit_changes_nothing(filled: Journal, change: dict[str, object]
 
 def test_moving_to_another_route_appends(filled: Journal) -> None:
     row = filled.customers.by_code("230900000001")
-    moved = filled.customers.update(row.id, replace(input_from_row(row), route="周二线路", route_position=None))
+    moved = filled.customers.update(
+        row.id, replace(input_from_row(row), route="周二线路", route_position=None)
+    )
     assert moved.route_name == "周二线路" and moved.route_position == 2
 
 

@@ -26,7 +26,8 @@ def test_core_imports_no_qt() -> None:
         "import sys, importlib\n"
         f"for m in {mods!r}: importlib.import_module(m)\n"
         "import fieldbook.cli, fieldbook.wording\n"
-        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'fieldbook.qt')))\n"
+        "qt = ('PySide6', 'shiboken6', 'fieldbook.qt')\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(qt))\n"
         "print(','.join(bad))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -56,7 +56,9 @@ def _scripts_with(tmp_path: Path, body: str) -> Path:
     return scripts
 
 
-def test_failed_migration_leaves_database_unchanged(journal: Journal, db_path: Path, tmp_path: Path) -> None:
+def test_failed_migration_leaves_database_unchanged(
+    journal: Journal, db_path: Path, tmp_path: Path
+) -> None:
     journal.close()
     before = dump(db_path)
     scripts = _scripts_with(
@@ -75,9 +77,13 @@ def test_failed_migration_leaves_database_unchanged(journal: Journal, db_path: P
     con.close()
 
 
-def test_pending_migration_runs_after_a_backup(journal: Journal, db_path: Path, tmp_path: Path) -> None:
+def test_pending_migration_runs_after_a_backup(
+    journal: Journal, db_path: Path, tmp_path: Path
+) -> None:
     journal.close()
-    scripts = _scripts_with(tmp_path, "    op.create_table('added', sa.Column('id', sa.Integer, primary_key=True))")
+    scripts = _scripts_with(
+        tmp_path, "    op.create_table('added', sa.Column('id', sa.Integer, primary_key=True))"
+    )
     j = Journal.open(f"sqlite:///{db_path}", script_location=scripts)
     try:
         assert migrate.current_revision(j.engine) == "0002_next"
@@ -87,7 +93,10 @@ def test_pending_migration_runs_after_a_backup(journal: Journal, db_path: Path, 
     assert len(backups) == 1 and "pre-migration" in backups[0].name
     con = sqlite3.connect(backups[0])
     try:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_foundation"
+        assert (
+            con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+            == "0001_foundation"
+        )
         assert con.execute("SELECT name FROM managers").fetchone()[0] == "王建国"
     finally:
         con.close()

@@ -11,15 +11,27 @@ stable ``reason`` code:
 
 from __future__ import annotations
 
+import io
 import stat
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import Element, XMLParser
 
 from fieldbook.core.errors import FileRejected
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "check_file_size", "check_workbook_file"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "as_file_rejected",
+    "check_file_size",
+    "check_workbook_file",
+    "iter_xml_chunks",
+    "open_workbook_zip",
+    "parse_xml_member",
+]
 
 MiB = 1024 * 1024
 
@@ -29,6 +41,8 @@ _ENCRYPTED_MARKERS = ("EncryptedPackage".encode("utf-16-le"), b"EncryptedPackage
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 _HEAD_BYTES = 4096
+_FEED_BYTES = 64 * 1024
+_MAX_SMALL_PART_BYTES = 32 * MiB
 # How far we follow an XML prolog (declaration, comments, whitespace) looking for the root
 # element; a DOCTYPE can only appear in the prolog, so padding cannot hide one from us.
 _MAX_PROLOG_BYTES = 64 * 1024
@@ -149,21 +163,99 @@ def _prolog_has_dtd(head: bytes) -> bool | None:
     return None
 
 
-def _check_xml_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
-    with zf.open(info) as fh:
-        head = fh.read(_HEAD_BYTES)
+def _read_prolog(fh: io.BufferedIOBase, path: Path, member: str) -> bytes:
+    """Read the head of an XML stream up to its root element; reject any DTD in it."""
+    head = fh.read(_HEAD_BYTES)
+    verdict = _prolog_has_dtd(head)
+    while verdict is None and len(head) < _MAX_PROLOG_BYTES:
+        chunk = fh.read(_HEAD_BYTES)
+        if not chunk:
+            verdict = False  # no root element at all: the XML parser will complain
+            break
+        head += chunk
         verdict = _prolog_has_dtd(head)
-        while verdict is None and len(head) < _MAX_PROLOG_BYTES:
-            chunk = fh.read(_HEAD_BYTES)
-            if not chunk:
-                verdict = False  # no root element at all: the XML parser will complain
-                break
-            head += chunk
-            verdict = _prolog_has_dtd(head)
     if verdict is None:
-        raise FileRejected("dtd", "XML prolog too long", file=str(path), member=info.filename)
+        raise FileRejected("dtd", "XML prolog too long", file=str(path), member=member)
     if verdict:
-        raise FileRejected("dtd", "XML with a DTD", file=str(path), member=info.filename)
+        raise FileRejected("dtd", "XML with a DTD", file=str(path), member=member)
+    return head
+
+
+def iter_xml_chunks(zf: zipfile.ZipFile, member: str, path: Path) -> Iterator[bytes]:
+    """The bytes of one XML member, its prolog checked for a DTD before anything is yielded.
+
+    Feed these chunks, and only these, to an XML parser: the bytes checked are the bytes
+    parsed, so no entity can ever be declared (expat also limits amplification itself).
+    """
+    with zf.open(member) as fh:
+        yield _read_prolog(fh, path, member)
+        while chunk := fh.read(_FEED_BYTES):
+            yield chunk
+
+
+def parse_xml_member(
+    zf: zipfile.ZipFile, member: str, path: Path, max_bytes: int = _MAX_SMALL_PART_BYTES
+) -> Element:
+    """Parse a small XML member (workbook, relationships, styles) into a tree, DTDs refused."""
+    size = zf.getinfo(member).file_size
+    if size > max_bytes:
+        raise FileRejected(
+            "unreadable", "XML part too large", file=str(path), member=member, limit=max_bytes
+        )
+    parser = XMLParser()
+    for chunk in iter_xml_chunks(zf, member, path):
+        parser.feed(chunk)
+    return parser.close()
+
+
+def _check_package(zf: zipfile.ZipFile, path: Path, limits: Limits) -> None:
+    _check_members(zf, path, limits)
+    for info in zf.infolist():
+        if info.filename.lower().endswith(_XML_SUFFIXES) and not info.is_dir():
+            with zf.open(info) as fh:
+                _read_prolog(fh, path, info.filename)
+
+
+def open_workbook_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
+    """Run all the checks of :func:`check_workbook_file` and return the open package.
+
+    The checks and the later parsing then share one open file. The caller closes it.
+    """
+    path = Path(path)
+    check_file_size(path, limits)
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(8)
+    except OSError as exc:
+        raise FileRejected("unreadable", str(exc), file=str(path)) from exc
+    if magic == OLE2_SIGNATURE:
+        _check_ole2(path)
+    if not magic.startswith(ZIP_SIGNATURES):
+        raise FileRejected("not_a_workbook", "not a zip package", file=str(path))
+    try:
+        zf = zipfile.ZipFile(path)
+    except Exception as exc:
+        raise as_file_rejected(exc, path) from exc
+    try:
+        _check_package(zf, path, limits)
+    except FileRejected:
+        zf.close()
+        raise
+    except Exception as exc:
+        zf.close()
+        raise as_file_rejected(exc, path) from exc
+    return zf
+
+
+def as_file_rejected(exc: Exception, path: Path) -> FileRejected:
+    """The FileRejected for any failure while reading a zip package or its XML."""
+    if isinstance(exc, FileRejected):
+        return exc
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        return FileRejected("truncated", str(exc), file=str(path))
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return FileRejected("encrypted", str(exc), file=str(path))
+    return FileRejected("unreadable", f"{type(exc).__name__}: {exc}", file=str(path))
 
 
 def check_workbook_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -172,25 +264,4 @@ def check_workbook_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     Runs in well under a second even on a decompression bomb: sizes come from the zip
     directory and only the first KiB of XML members are decompressed.
     """
-    path = Path(path)
-    check_file_size(path, limits)
-    with path.open("rb") as fh:
-        magic = fh.read(8)
-    if magic == OLE2_SIGNATURE:
-        _check_ole2(path)
-    if not magic.startswith(ZIP_SIGNATURES):
-        raise FileRejected("not_a_workbook", "not a zip package", file=str(path))
-    try:
-        with zipfile.ZipFile(path) as zf:
-            _check_members(zf, path, limits)
-            for info in zf.infolist():
-                if info.filename.lower().endswith(_XML_SUFFIXES) and not info.is_dir():
-                    _check_xml_member(zf, info, path)
-    except FileRejected:
-        raise
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise FileRejected("truncated", str(exc), file=str(path)) from exc
-    except RuntimeError as exc:  # zipfile: "File is encrypted, password required"
-        raise FileRejected("encrypted", str(exc), file=str(path)) from exc
-    except (OSError, NotImplementedError, ValueError) as exc:
-        raise FileRejected("unreadable", str(exc), file=str(path)) from exc
+    open_workbook_zip(path, limits).close()

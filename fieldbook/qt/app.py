@@ -1,0 +1,158 @@
+"""The composition root of the desktop app: ``run_gui(db_url)``.
+
+Opens the journal, starts the one database worker, builds the main window and runs the event
+loop. With ``screenshot`` it waits for the first page's ``ready`` signal (never a sleep),
+saves a PNG of the window and exits 0 — the import graph of this path is kept small (no
+pypinyin, openpyxl or alembic) so it starts in well under two seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from fieldbook import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+DEFAULT_SIZE = QSize(1280, 800)
+SCREENSHOT_TIMEOUT_MS = 60_000
+translate = QCoreApplication.translate
+
+
+def make_application() -> QApplication:
+    """The QApplication (created once), named and themed."""
+    from fieldbook.qt.theme import apply_theme
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QCoreApplication.setApplicationName(APP_NAME)
+        QCoreApplication.setApplicationVersion(__version__)
+        QCoreApplication.setOrganizationName(APP_NAME)
+        QCoreApplication.setOrganizationDomain(APP_ID.rsplit(".", 1)[0])
+        app = QApplication(sys.argv[:1])
+        app.setDesktopFileName(APP_ID)
+    apply_theme(app)
+    install_translations(app)
+    return app
+
+
+def install_translations(app: QApplication) -> None:
+    """Chinese is built in (the source strings); English loads resources/i18n/fieldbook_en.qm."""
+    lang = os.environ.get("FIELDBOOK_LANG", "zh_CN")
+    if not lang.lower().startswith("en"):
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        return
+    qm = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "fieldbook_en.qm"
+    translator = QTranslator(app)
+    if qm.exists() and translator.load(str(qm)):
+        app.installTranslator(translator)
+
+
+def open_journal(db_url: str) -> Journal:
+    from fieldbook.core.journal import Journal
+
+    return Journal.open(db_url)
+
+
+def _fail(text: str, screenshot: bool) -> int:
+    if screenshot:
+        print(text, file=sys.stderr)
+    else:
+        QMessageBox.critical(None, APP_NAME, text)
+    return 1
+
+
+def run_gui(db_url: str, screenshot: Path | None = None, page: str | None = None) -> int:
+    """Open the desktop app on ``db_url``; returns the process exit code."""
+    from fieldbook.wording import describe_error
+
+    app = make_application()
+    try:
+        journal = open_journal(db_url)
+    except Exception as exc:
+        text = translate("App", "无法打开数据库：{reason}").format(reason=describe_error(exc))
+        return _fail(text, screenshot is not None)
+
+    from fieldbook.qt.context import AppContext
+    from fieldbook.qt.main_window import MainWindow
+    from fieldbook.qt.ops import ChangeHub, Ops, ThreadExecutor
+
+    executor = ThreadExecutor()
+    hub = ChangeHub(journal)
+    ops = Ops(journal, executor)
+    ctx = AppContext(ops=ops, hub=hub, db_path=journal.db_path, db_label=journal.url)
+    try:
+        first_run = journal.is_empty()
+        window = MainWindow(ctx, first_run=first_run, initial_page=page)
+    except Exception as exc:
+        executor.shutdown()
+        journal.close()
+        return _fail(describe_error(exc), screenshot is not None)
+
+    if screenshot is not None:
+        window.resize(DEFAULT_SIZE)
+        _arm_screenshot(app, window, Path(screenshot))
+    else:
+        _place(window)
+    window.show()
+    try:
+        code = app.exec()
+    finally:
+        ops.shutdown()
+        hub.detach()
+        journal.close()
+    return code
+
+
+def _place(window: QWidget) -> None:
+    """1280×800, or smaller to fit the screen (1366×768 laptops), centred."""
+    screen = window.screen()
+    if screen is None:
+        window.resize(DEFAULT_SIZE)
+        return
+    area = screen.availableGeometry()
+    width = min(DEFAULT_SIZE.width(), area.width() - 16)
+    height = min(DEFAULT_SIZE.height(), area.height() - 48)
+    window.resize(width, height)
+    window.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 3)
+
+
+def _arm_screenshot(app: QApplication, window: QWidget, path: Path) -> None:
+    done = False
+
+    def shoot() -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
+        ok = save_screenshot(window, path)
+        if not ok:
+            print(f"could not write {path}", file=sys.stderr)
+        app.exit(0 if ok else 1)
+
+    def timeout() -> None:
+        if not done:
+            print("screenshot: the first page did not report ready in time", file=sys.stderr)
+            app.exit(1)
+
+    # A zero timer after ``ready`` lets the views lay out the rows they just received.
+    ready = getattr(window, "ready", None)
+    if getattr(window, "is_ready", False):
+        QTimer.singleShot(0, shoot)
+    elif ready is not None:
+        ready.connect(lambda: QTimer.singleShot(0, shoot))
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
+
+
+def save_screenshot(widget: QWidget, path: Path) -> bool:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return widget.grab().save(str(path), "PNG")

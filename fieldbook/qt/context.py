@@ -1,0 +1,25 @@
+"""What every page and dialog is given: the operations runner, the change hub, today's date.
+
+Pages never hold a Session or run SQL: they submit small functions of the journal through
+``ctx.ops`` and refresh when ``ctx.hub.changed`` names a topic they show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from fieldbook.qt.ops import ChangeHub, Ops
+
+
+@dataclass
+class AppContext:
+    ops: Ops
+    hub: ChangeHub
+    #: "Today", injectable so tests can fix the date.
+    today: Callable[[], date] = field(default=date.today)
+    #: The database file (None for non-SQLite URLs) and a printable location.
+    db_path: Path | None = None
+    db_label: str = ""

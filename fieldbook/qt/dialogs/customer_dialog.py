@@ -1,0 +1,317 @@
+"""Edit or add one customer. Layout: ui/customer_dialog.ui. Values are parsed with the core's
+parsers and checked with ``check_input``; the save runs through an op. A problem is shown in
+the dialog next to the field, which keeps everything the user typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+
+from fieldbook.core.customers import CustomerInput, check_input, input_from_row
+from fieldbook.core.errors import InvalidValue
+from fieldbook.core.vocab import parse_coordinate, parse_licence, parse_phone, vocabulary
+from fieldbook.qt.context import AppContext
+from fieldbook.qt.formatting import weekday_long_names
+from fieldbook.qt.forms.ui_customer_dialog import Ui_CustomerDialog
+
+if TYPE_CHECKING:
+    from fieldbook.core.customers import CustomerRow
+
+NO_DATE = QDate(2000, 1, 1)
+
+
+def _field_error(name: str, parse: Callable[[], Any]) -> Any:
+    """Run a core parser; its InvalidValue is re-raised naming the field it belongs to."""
+    try:
+        return parse()
+    except InvalidValue as exc:
+        data = {k: v for k, v in exc.data.items() if k != "field"}
+        raise InvalidValue(exc.detail or exc.code, field=name, **data) from exc
+
+
+class CustomerDialog(QDialog):
+    #: Emitted with the saved CustomerRow after the database committed.
+    saved = Signal(object)
+
+    def __init__(
+        self, ctx: AppContext, customer: CustomerRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.customer = customer
+        self.ui = Ui_CustomerDialog()
+        self.ui.setupUi(self)
+        self.ui.errorLabel.setObjectName("errorLabel")
+        self.ui.errorLabel.hide()
+        self.setWindowTitle(
+            self.tr("编辑客户 · {name}").format(name=customer.shop_name)
+            if customer
+            else self.tr("新增客户")
+        )
+        self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("保存"))
+        self.save_button.setDefault(True)
+        cancel = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("取消"))
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self._fill_choices()
+        self.widgets: dict[str, QWidget] = {
+            "code": self.ui.codeEdit,
+            "shop_name": self.ui.shopNameEdit,
+            "owner_name": self.ui.ownerEdit,
+            "phone": self.ui.phoneEdit,
+            "licence_no": self.ui.licenceEdit,
+            "licence_expiry": self.ui.licenceExpiryEdit,
+            "address": self.ui.addressEdit,
+            "district": self.ui.districtEdit,
+            "route": self.ui.routeCombo,
+            "route_position": self.ui.routePositionSpin,
+            "order_weekday": self.ui.orderWeekdayCombo,
+            "format": self.ui.formatCombo,
+            "market_type": self.ui.marketTypeCombo,
+            "grade": self.ui.gradeSpin,
+            "status": self.ui.statusCombo,
+            "is_key_customer": self.ui.keyCustomerCheck,
+            "gps_lat": self.ui.latEdit,
+            "gps_lon": self.ui.lonEdit,
+            "notes": self.ui.notesEdit,
+        }
+        self.original_route = customer.route_name if customer else ""
+        self.show_input(input_from_row(customer) if customer else CustomerInput("", ""))
+        self._snapshot = self._state()
+        self.ui.routeCombo.currentTextChanged.connect(self._route_edited)
+        self._load_routes()
+        self.ui.codeEdit.setFocus()
+        if customer is not None:
+            self.ui.shopNameEdit.setFocus()
+        self.saving = False
+
+    # --- choices ------------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        voc = vocabulary()
+        ui = self.ui
+        ui.formatCombo.addItem(self.tr("（未填写）"), "")
+        for term in voc.formats:
+            ui.formatCombo.addItem(term.name, term.code)
+        ui.marketTypeCombo.addItem(self.tr("（未填写）"), "")
+        for term in voc.market_types:
+            ui.marketTypeCombo.addItem(term.name, term.code)
+        for term in voc.statuses:
+            ui.statusCombo.addItem(term.name, term.code)
+        ui.orderWeekdayCombo.addItem(self.tr("（未填写）"), None)
+        for day, name in enumerate(weekday_long_names()[1:], start=1):
+            ui.orderWeekdayCombo.addItem(name, day)
+        ui.gradeSpin.setRange(voc.grade_min - 1, voc.grade_max)
+        ui.gradeSpin.setSpecialValueText(self.tr("未定"))
+        ui.licenceExpiryEdit.setMinimumDate(NO_DATE)
+        ui.routeCombo.lineEdit().setPlaceholderText(self.tr("选择或输入线路名称"))
+        ui.routeCombo.lineEdit().setMaxLength(50)
+
+    def _load_routes(self) -> None:
+        self.ctx.ops.query(
+            lambda j: [r.name for r in j.routes.list()],
+            self._routes_loaded,
+            key="customer_dialog.routes",
+            what=self.tr("读取线路"),
+        )
+
+    def _routes_loaded(self, names: list[str]) -> None:
+        combo = self.ui.routeCombo
+        text = combo.currentText()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("")
+        combo.addItems(names)
+        combo.setEditText(text)
+        combo.blockSignals(False)
+
+    def _route_edited(self, text: str) -> None:
+        # Moving to another route: the position there is chosen by the core (at the end).
+        if text.strip() != self.original_route:
+            self.ui.routePositionSpin.setValue(0)
+
+    # --- widgets <-> CustomerInput ------------------------------------------------------------
+    def show_input(self, data: CustomerInput) -> None:
+        ui = self.ui
+        ui.codeEdit.setText(data.code)
+        ui.shopNameEdit.setText(data.shop_name)
+        ui.ownerEdit.setText(data.owner_name)
+        ui.phoneEdit.setText(data.phone)
+        ui.licenceEdit.setText(data.licence_no)
+        expiry = data.licence_expiry
+        ui.licenceExpiryEdit.setDate(
+            QDate(expiry.year, expiry.month, expiry.day) if expiry else NO_DATE
+        )
+        ui.addressEdit.setText(data.address)
+        ui.districtEdit.setText(data.district)
+        ui.routeCombo.setEditText(data.route)
+        ui.routePositionSpin.setValue(data.route_position or 0)
+        _select_data(ui.orderWeekdayCombo, data.order_weekday)
+        _select_data(ui.formatCombo, data.format)
+        _select_data(ui.marketTypeCombo, data.market_type)
+        ui.gradeSpin.setValue(data.grade if data.grade is not None else ui.gradeSpin.minimum())
+        _select_data(ui.statusCombo, data.status)
+        ui.keyCustomerCheck.setChecked(data.is_key_customer)
+        ui.latEdit.setText("" if data.gps_lat is None else repr(data.gps_lat))
+        ui.lonEdit.setText("" if data.gps_lon is None else repr(data.gps_lon))
+        ui.notesEdit.setPlainText(data.notes)
+
+    def collect(self) -> CustomerInput:
+        """The input as typed, parsed and checked by the core (raises InvalidValue)."""
+        ui = self.ui
+        qd = ui.licenceExpiryEdit.date()
+        expiry = None if qd == NO_DATE else date(qd.year(), qd.month(), qd.day())
+        grade = ui.gradeSpin.value()
+        data = CustomerInput(
+            code=ui.codeEdit.text(),
+            shop_name=ui.shopNameEdit.text(),
+            licence_no=_field_error("licence_no", lambda: parse_licence(ui.licenceEdit.text())),
+            owner_name=ui.ownerEdit.text(),
+            phone=_field_error("phone", lambda: parse_phone(ui.phoneEdit.text())),
+            address=ui.addressEdit.text(),
+            district=ui.districtEdit.text(),
+            format=ui.formatCombo.currentData() or "",
+            market_type=ui.marketTypeCombo.currentData() or "",
+            grade=None if grade < vocabulary().grade_min else grade,
+            route=ui.routeCombo.currentText(),
+            route_position=ui.routePositionSpin.value() or None,
+            order_weekday=ui.orderWeekdayCombo.currentData(),
+            status=ui.statusCombo.currentData() or "active",
+            is_key_customer=ui.keyCustomerCheck.isChecked(),
+            licence_expiry=expiry,
+            gps_lat=_field_error(
+                "gps_lat", lambda: parse_coordinate(ui.latEdit.text(), -90, 90, "latitude_range")
+            ),
+            gps_lon=_field_error(
+                "gps_lon",
+                lambda: parse_coordinate(ui.lonEdit.text(), -180, 180, "longitude_range"),
+            ),
+            notes=ui.notesEdit.toPlainText(),
+        )
+        return check_input(data)
+
+    def _state(self) -> tuple[object, ...]:
+        ui = self.ui
+        return (
+            *(w.text() for w in (ui.codeEdit, ui.shopNameEdit, ui.ownerEdit, ui.phoneEdit)),
+            *(w.text() for w in (ui.licenceEdit, ui.addressEdit, ui.districtEdit)),
+            ui.licenceExpiryEdit.date(),
+            ui.routeCombo.currentText(),
+            ui.routePositionSpin.value(),
+            *(c.currentIndex() for c in (ui.orderWeekdayCombo, ui.formatCombo)),
+            *(c.currentIndex() for c in (ui.marketTypeCombo, ui.statusCombo)),
+            ui.gradeSpin.value(),
+            ui.keyCustomerCheck.isChecked(),
+            ui.latEdit.text(),
+            ui.lonEdit.text(),
+            ui.notesEdit.toPlainText(),
+        )
+
+    def is_dirty(self) -> bool:
+        return self._state() != self._snapshot
+
+    # --- errors ---------------------------------------------------------------------------------
+    def show_error(self, exc: BaseException) -> None:
+        from fieldbook.wording import describe_error
+
+        self.clear_error()
+        self.ui.errorLabel.setText(describe_error(exc))
+        self.ui.errorLabel.show()
+        field = exc.data.get("field") if isinstance(exc, InvalidValue) else None
+        widget = self.widgets.get(field) if isinstance(field, str) else None
+        if widget is not None:
+            widget.setProperty("invalid", True)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_error(self) -> None:
+        self.ui.errorLabel.clear()
+        self.ui.errorLabel.hide()
+        for widget in self.widgets.values():
+            if widget.property("invalid"):
+                widget.setProperty("invalid", False)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
+    @property
+    def error_text(self) -> str:
+        return self.ui.errorLabel.text() if self.ui.errorLabel.isVisibleTo(self) else ""
+
+    # --- saving ---------------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self.saving:
+            return
+        try:
+            data = self.collect()
+        except InvalidValue as exc:
+            self.show_error(exc)
+            return
+        self.clear_error()
+        self.saving = True
+        self.save_button.setEnabled(False)
+        customer_id = self.customer.id if self.customer else None
+
+        def save(j: Any) -> CustomerRow:
+            if customer_id is None:
+                return j.customers.create(data)
+            return j.customers.update(customer_id, data)
+
+        self.ctx.ops.write(save, self._saved, self._save_failed, what=self.tr("保存客户"))
+
+    def _saved(self, row: CustomerRow) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.customer = row
+        self.ctx.ops.message.emit(self.tr("已保存客户 {name}").format(name=row.shop_name))
+        self.saved.emit(row)
+        super().accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        from fieldbook.core.errors import FieldbookError
+
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(exc, FieldbookError):
+            self.show_error(exc)
+        else:
+            self.ctx.ops.report(exc, what=self.tr("保存客户"), write=True)
+
+    def reject(self) -> None:
+        if self.saving:
+            return
+        if not self.is_dirty():
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("放弃修改？"),
+            self.tr("这个客户的修改还没有保存。要放弃这些修改吗？"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("放弃修改"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("继续编辑"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._discard_answered)
+        self.discard_box = box
+        box.open()
+
+    def _discard_answered(self, result: int) -> None:
+        if result == QMessageBox.StandardButton.Discard.value:
+            super().reject()
+
+    def discard(self) -> None:
+        """Close without saving, without asking."""
+        super().reject()
+
+
+def _select_data(combo: Any, value: object) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))

@@ -1,0 +1,194 @@
+"""Edit or add one cigarette SKU (卷烟规格). Checked by the core; saved through an op."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldbook.core.catalog import SkuInput, check_sku, price_classes
+from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.qt.context import AppContext
+
+if TYPE_CHECKING:
+    from fieldbook.core.catalog import SkuRow
+
+
+def _price_spin() -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setDecimals(2)
+    spin.setRange(0, 1000)
+    spin.setSingleStep(1)
+    spin.setSuffix(QCoreApplication.translate("SkuDialog", " 元/条"))
+    spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return spin
+
+
+class SkuDialog(QDialog):
+    saved = Signal(object)
+
+    def __init__(
+        self, ctx: AppContext, sku: SkuRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sku = sku
+        self.saving = False
+        self.setWindowTitle(
+            self.tr("编辑卷烟规格 · {name}").format(name=sku.name)
+            if sku
+            else self.tr("新增卷烟规格")
+        )
+        self.setMinimumWidth(460)
+        self.code_edit = QLineEdit()
+        self.code_edit.setMaxLength(32)
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(100)
+        self.name_edit.setPlaceholderText(self.tr("如 中华(硬)"))
+        self.brand_edit = QLineEdit()
+        self.brand_edit.setMaxLength(50)
+        self.brand_edit.setPlaceholderText(self.tr("留空则取名称括号前的部分"))
+        self.class_combo = QComboBox()
+        self.class_combo.addItem(self.tr("按批发价自动确定"), None)
+        for pc in sorted(price_classes(), key=lambda c: c.code):
+            self.class_combo.addItem(pc.name, pc.code)
+        self.wholesale_spin = _price_spin()
+        self.wholesale_spin.setSpecialValueText(self.tr("未填写"))
+        self.retail_spin = _price_spin()
+        self.retail_spin.setSpecialValueText(self.tr("未填写"))
+        self.key_check = QCheckBox(self.tr("重点品牌"))
+        self.new_check = QCheckBox(self.tr("新品"))
+        self.market_check = QCheckBox(self.tr("在销"))
+        self.market_check.setChecked(True)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setVerticalSpacing(8)
+        form.addRow(self.tr("卷烟代码 *"), self.code_edit)
+        form.addRow(self.tr("卷烟名称 *"), self.name_edit)
+        form.addRow(self.tr("品牌"), self.brand_edit)
+        form.addRow(self.tr("价类"), self.class_combo)
+        form.addRow(self.tr("批发价"), self.wholesale_spin)
+        form.addRow(self.tr("零售价"), self.retail_spin)
+        flags = QHBoxLayout()
+        for check in (self.key_check, self.new_check, self.market_check):
+            flags.addWidget(check)
+        flags.addStretch(1)
+        form.addRow(self.tr("标记"), flags)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("保存"))
+        self.save_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.widgets: dict[str, QWidget] = {
+            "code": self.code_edit,
+            "name": self.name_edit,
+            "wholesale_fen": self.wholesale_spin,
+            "retail_fen": self.retail_spin,
+        }
+        if sku is not None:
+            self.code_edit.setText(sku.code)
+            self.name_edit.setText(sku.name)
+            self.brand_edit.setText(sku.brand)
+            if sku.price_class_overridden:
+                self.class_combo.setCurrentIndex(max(self.class_combo.findData(sku.price_class), 0))
+            self.wholesale_spin.setValue((sku.wholesale_fen or 0) / 100)
+            self.retail_spin.setValue((sku.retail_fen or 0) / 100)
+            self.key_check.setChecked(sku.is_key_brand)
+            self.new_check.setChecked(sku.is_new)
+            self.market_check.setChecked(sku.on_market)
+            self.name_edit.setFocus()
+        else:
+            self.code_edit.setFocus()
+
+    def collect(self) -> SkuInput:
+        def fen(spin: QDoubleSpinBox) -> int | None:
+            value = round(spin.value() * 100)
+            return value or None
+
+        return check_sku(
+            SkuInput(
+                code=self.code_edit.text(),
+                name=self.name_edit.text(),
+                brand=self.brand_edit.text(),
+                price_class=self.class_combo.currentData(),
+                wholesale_fen=fen(self.wholesale_spin),
+                retail_fen=fen(self.retail_spin),
+                is_key_brand=self.key_check.isChecked(),
+                is_new=self.new_check.isChecked(),
+                on_market=self.market_check.isChecked(),
+            )
+        )
+
+    def show_error(self, exc: BaseException) -> None:
+        from fieldbook.wording import describe_error
+
+        self.error_label.setText(describe_error(exc))
+        self.error_label.show()
+        field = exc.data.get("field") if isinstance(exc, FieldbookError) else None
+        widget = self.widgets.get(field) if isinstance(field, str) else None
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def accept(self) -> None:
+        if self.saving:
+            return
+        try:
+            data = self.collect()
+        except InvalidValue as exc:
+            self.show_error(exc)
+            return
+        self.error_label.hide()
+        self.saving = True
+        self.save_button.setEnabled(False)
+        sku_id = self.sku.id if self.sku else None
+
+        def save(j: Any) -> SkuRow:
+            return j.catalog.save(sku_id, data)
+
+        self.ctx.ops.write(save, self._saved, self._failed, what=self.tr("保存卷烟规格"))
+
+    def _saved(self, row: SkuRow) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.ctx.ops.message.emit(self.tr("已保存卷烟规格 {name}").format(name=row.name))
+        self.saved.emit(row)
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(exc, FieldbookError):
+            self.show_error(exc)
+        else:
+            self.ctx.ops.report(exc, what=self.tr("保存卷烟规格"), write=True)
+
+    def reject(self) -> None:
+        if not self.saving:
+            super().reject()

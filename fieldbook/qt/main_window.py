@@ -1,0 +1,283 @@
+"""The main window: left navigation, the pages (built the first time they are opened), and a
+status bar with the manager's name and the database location. On an empty database the
+welcome page is shown instead until it reports ``finished``."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from fieldbook import APP_NAME
+from fieldbook.qt.context import AppContext
+
+if TYPE_CHECKING:
+    from fieldbook.core.profile import Profile
+    from fieldbook.qt.pages.base import Page
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    module: str
+    cls: str
+    args: tuple[Any, ...] = ()
+
+
+def page_specs() -> list[PageSpec]:
+    pages = "fieldbook.qt.pages."
+    return [
+        PageSpec("plan", translate("MainWindow", "今日计划"), pages + "plan_page", "PlanPage"),
+        PageSpec(
+            "customers", translate("MainWindow", "客户"), pages + "customers_page", "CustomersPage"
+        ),
+        PageSpec("skus", translate("MainWindow", "卷烟规格"), pages + "skus_page", "SkusPage"),
+        PageSpec(
+            "slips",
+            translate("MainWindow", "反馈单"),
+            pages + "placeholder_page",
+            "PlaceholderPage",
+            ("slips",),
+        ),
+        PageSpec(
+            "daylog",
+            translate("MainWindow", "工作日志"),
+            pages + "placeholder_page",
+            "PlaceholderPage",
+            ("daylog",),
+        ),
+        PageSpec(
+            "week",
+            translate("MainWindow", "周报"),
+            pages + "placeholder_page",
+            "PlaceholderPage",
+            ("week",),
+        ),
+        PageSpec(
+            "settings", translate("MainWindow", "设置"), pages + "settings_page", "SettingsPage"
+        ),
+    ]
+
+
+PAGE_KEYS = tuple(spec.key for spec in page_specs())
+
+
+class MainWindow(QMainWindow):
+    #: The first page shown has its data (screenshot mode waits for this).
+    ready = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        first_run: bool = False,
+        initial_page: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if initial_page is not None and initial_page not in PAGE_KEYS:
+            raise ValueError(f"unknown page {initial_page!r} (one of {', '.join(PAGE_KEYS)})")
+        self.ctx = ctx
+        self.specs = {spec.key: spec for spec in page_specs()}
+        self.pages: dict[str, Page] = {}
+        self.is_ready = False
+        self._waiting = {"page", "manager"}
+        self.current_key: str | None = None
+        self.welcome: Page | None = None
+        self.setWindowTitle(self.tr("{app} · 客户经理外勤工作手册").format(app=APP_NAME))
+        self.setMinimumSize(QSize(960, 600))
+        ctx.ops.window = self
+
+        self.root = QStackedWidget()
+        self.setCentralWidget(self.root)
+        self.shell: QWidget | None = None
+
+        self.manager_label = QLabel()
+        self.manager_label.setObjectName("managerLabel")
+        self.db_label = QLabel(str(ctx.db_path) if ctx.db_path else ctx.db_label)
+        self.db_label.setObjectName("dbLabel")
+        self.db_label.setToolTip(self.tr("数据库位置"))
+        status = self.statusBar()
+        status.addPermanentWidget(self.manager_label)
+        status.addPermanentWidget(self.db_label)
+        ctx.ops.message.connect(lambda text: status.showMessage(text, 10_000))
+        ctx.hub.changed.connect(self._changed)
+        self._make_actions()
+
+        if first_run:
+            self._show_welcome()
+        else:
+            self._show_shell(initial_page or "plan")
+        self.load_manager()
+
+    # --- actions ----------------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        for n, key in enumerate(PAGE_KEYS, start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, k=key: self._shortcut_page(k))
+            self.addAction(action)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
+        quit_action = QAction(self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+    def _shortcut_page(self, key: str) -> None:
+        if self.shell is not None and self.root.currentWidget() is self.shell:
+            self.show_page(key)
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.focus_search()
+
+    # --- welcome ---------------------------------------------------------------------------------
+    def _show_welcome(self) -> None:
+        from fieldbook.qt.pages.welcome_page import WelcomePage
+
+        welcome = WelcomePage(self.ctx)
+        welcome.finished.connect(self._welcome_finished)
+        welcome.profile_saved.connect(self._show_manager)
+        self.welcome = welcome
+        self.root.addWidget(welcome)
+        self.root.setCurrentWidget(welcome)
+        welcome.activated()
+        self._watch_ready(welcome)
+
+    def _welcome_finished(self) -> None:
+        if self.welcome is None:
+            return
+        welcome, self.welcome = self.welcome, None
+        self._show_shell("plan")
+        self.root.removeWidget(welcome)
+        welcome.deleteLater()
+        self.load_manager()
+
+    # --- the normal pages ------------------------------------------------------------------------
+    def _build_shell(self) -> QWidget:
+        shell = QWidget()
+        layout = QHBoxLayout(shell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        nav = QListWidget()
+        nav.setObjectName("navList")
+        nav.setFixedWidth(172)
+        nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        nav.setAccessibleName(self.tr("页面"))
+        for n, spec in enumerate(self.specs.values(), start=1):
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(self.tr("{title}（Ctrl+{n}）").format(title=spec.title, n=n))
+            item.setSizeHint(QSize(160, 46))
+            nav.addItem(item)
+        nav.currentRowChanged.connect(self._nav_changed)
+        self.nav = nav
+        self.stack = QStackedWidget()
+        layout.addWidget(nav)
+        layout.addWidget(self.stack, 1)
+        return shell
+
+    def _show_shell(self, key: str) -> None:
+        if self.shell is None:
+            self.shell = self._build_shell()
+            self.root.addWidget(self.shell)
+        self.root.setCurrentWidget(self.shell)
+        self.show_page(key)
+        if not self.is_ready:
+            self._watch_ready(self.pages[key])
+
+    def _nav_changed(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is not None:
+            self.show_page(item.data(Qt.ItemDataRole.UserRole))
+
+    def page(self, key: str) -> Page:
+        """The page for ``key``, built the first time it is asked for."""
+        page = self.pages.get(key)
+        if page is None:
+            spec = self.specs[key]
+            cls = getattr(importlib.import_module(spec.module), spec.cls)
+            page = cls(self.ctx, *spec.args)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return page
+
+    def show_page(self, key: str) -> Page:
+        page = self.page(key)
+        self.current_key = key
+        self.stack.setCurrentWidget(page)
+        row = PAGE_KEYS.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        page.activated()
+        return page
+
+    def current_page(self) -> Page | None:
+        if self.welcome is not None:
+            return self.welcome
+        return self.pages.get(self.current_key) if self.current_key else None
+
+    # --- readiness and the status bar ------------------------------------------------------------
+    def _watch_ready(self, page: Page) -> None:
+        if page.is_ready:
+            self._set_ready("page")
+        else:
+            page.ready.connect(lambda: self._set_ready("page"))
+
+    def _set_ready(self, part: str) -> None:
+        """Ready once the first page AND the status bar have their data."""
+        self._waiting.discard(part)
+        if not self._waiting and not self.is_ready:
+            self.is_ready = True
+            self.ready.emit()
+
+    def load_manager(self) -> None:
+        what = self.tr("读取客户经理资料")
+
+        def failed(exc: BaseException) -> None:
+            self._set_ready("manager")
+            self.ctx.ops.report(exc, what=what, write=False)
+
+        self.ctx.ops.query(
+            lambda j: j.profile.get(), self._show_manager, failed, key="window.manager", what=what
+        )
+
+    def _show_manager(self, profile: Profile | None) -> None:
+        if profile is None:
+            self.manager_label.setText(self.tr("尚未填写客户经理资料"))
+        else:
+            text = self.tr("客户经理：{name}").format(name=profile.name)
+            if profile.territory:
+                text += f" · {profile.territory}"
+            self.manager_label.setText(text)
+        self._set_ready("manager")
+
+    def _changed(self, topics: frozenset[str]) -> None:
+        if "profile" in topics:
+            self.load_manager()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.ops.cancel_all()
+        super().closeEvent(event)

@@ -1,0 +1,71 @@
+"""The customers table (客户): one row per CustomerRow, display names from the vocabulary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from fieldbook.core.customers import CustomerRow
+from fieldbook.core.vocab import vocabulary
+from fieldbook.qt.formatting import weekday_name
+from fieldbook.qt.models.row_table_model import Column, RowTableModel
+
+translate = QCoreApplication.translate
+
+
+def _grade(row: CustomerRow) -> str:
+    return "" if row.grade is None else str(row.grade)
+
+
+def customer_columns() -> list[Column[CustomerRow]]:
+    voc = vocabulary()
+    return [
+        Column(translate("CustomerTableModel", "客户编码"), lambda r: r.code, width=120),
+        Column(
+            translate("CustomerTableModel", "客户名称"),
+            lambda r: r.shop_name,
+            width=190,
+            tooltip=True,
+            stretch=True,
+        ),
+        Column(translate("CustomerTableModel", "负责人"), lambda r: r.owner_name, width=80),
+        Column(translate("CustomerTableModel", "联系电话"), lambda r: r.phone, width=120),
+        Column(translate("CustomerTableModel", "许可证号"), lambda r: r.licence_no, width=125),
+        Column(
+            translate("CustomerTableModel", "线路"),
+            lambda r: r.route_name,
+            key=lambda r: (r.route_name, r.route_position or 0) if r.route_name else None,
+            width=100,
+        ),
+        Column(
+            translate("CustomerTableModel", "订货日"),
+            lambda r: weekday_name(r.order_weekday),
+            key=lambda r: r.order_weekday,
+            align="center",
+            width=64,
+        ),
+        Column(
+            translate("CustomerTableModel", "档位"),
+            _grade,
+            key=lambda r: r.grade,
+            align="center",
+            width=56,
+        ),
+        Column(
+            translate("CustomerTableModel", "业态"),
+            lambda r: voc.format_name(r.format) if r.format else "",
+            width=90,
+        ),
+        Column(
+            translate("CustomerTableModel", "状态"),
+            lambda r: voc.status_name(r.status),
+            width=64,
+        ),
+    ]
+
+
+class CustomerTableModel(RowTableModel[CustomerRow]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(customer_columns(), parent)
+
+    def muted(self, row: CustomerRow) -> bool:
+        return row.status != "active"

@@ -1,0 +1,142 @@
+"""The look: Fusion with a clean light palette, a CJK-capable font, a little style sheet."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+#: Tried in order; the first installed one that covers Chinese wins (Windows, macOS, Linux).
+CJK_FAMILIES = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Noto Sans SC",
+]
+ACCENT = "#1f6fd1"
+
+STYLE_SHEET = f"""
+#navList {{
+    background: #eef1f5;
+    border: none;
+    border-right: 1px solid #d9dee6;
+    padding-top: 10px;
+    font-size: 15px;
+    outline: none;
+}}
+#navList::item {{
+    padding-left: 22px;
+    border-left: 4px solid transparent;
+    color: #2b3340;
+}}
+#navList::item:hover {{ background: #e3e8ef; }}
+#navList::item:selected {{
+    background: #ffffff;
+    color: {ACCENT};
+    border-left: 4px solid {ACCENT};
+    font-weight: bold;
+}}
+#pageHeading {{ font-size: 22px; font-weight: bold; color: #1d2430; }}
+#summaryLine {{ font-size: 15px; color: #2b3340; }}
+#countLabel {{ color: #5b6472; }}
+#noteBox {{
+    background: #eef5ff;
+    border: 1px solid #cfe0fa;
+    border-radius: 6px;
+    padding: 10px 12px;
+    color: #23446e;
+}}
+#placeholderBody, #hintLabel {{ color: #5b6472; }}
+#emptyState {{ color: #5b6472; font-size: 15px; padding: 24px; }}
+#errorLabel {{
+    color: #a4262c;
+    background: #fdecec;
+    border: 1px solid #f3c6c8;
+    border-radius: 4px;
+    padding: 6px 8px;
+}}
+#savedLabel {{ color: #1e7b34; }}
+*[invalid="true"] {{ border: 1px solid #d13438; border-radius: 3px; }}
+#welcomeCard {{
+    background: #ffffff;
+    border: 1px solid #d9dee6;
+    border-radius: 10px;
+}}
+#welcomeTitle {{ font-size: 22px; font-weight: bold; color: #1d2430; }}
+#bigButton {{ text-align: left; }}
+#bigButtonTitle {{ font-size: 17px; font-weight: bold; color: {ACCENT}; }}
+#bigButtonDetail {{ color: #5b6472; }}
+#countTile {{
+    background: #f5f7fa;
+    border: 1px solid #dfe3ea;
+    border-radius: 6px;
+}}
+#countTile[alert="true"] {{ background: #fdecec; border-color: #f3c6c8; }}
+#countNumber {{ font-size: 20px; font-weight: bold; }}
+QLineEdit {{ padding: 1px 4px; }}
+QStatusBar QLabel {{ color: #4a5260; padding: 0 8px; }}
+QTableView {{ gridline-color: #e5e8ed; selection-background-color: {ACCENT}; }}
+QTableView::item {{ padding-left: 5px; padding-right: 5px; }}
+QHeaderView::section {{
+    background: #f3f5f8;
+    border: none;
+    border-bottom: 1px solid #d9dee6;
+    border-right: 1px solid #e5e8ed;
+    padding: 4px 6px;
+    font-weight: bold;
+    color: #2b3340;
+}}
+"""
+
+
+def light_palette() -> QPalette:
+    p = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: "#f7f8fa",
+        QPalette.ColorRole.WindowText: "#1d2430",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#f6f8fb",
+        QPalette.ColorRole.ToolTipBase: "#ffffe8",
+        QPalette.ColorRole.ToolTipText: "#1d2430",
+        QPalette.ColorRole.PlaceholderText: "#8a919c",
+        QPalette.ColorRole.Text: "#1d2430",
+        QPalette.ColorRole.Button: "#f1f3f6",
+        QPalette.ColorRole.ButtonText: "#1d2430",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Highlight: ACCENT,
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: ACCENT,
+        QPalette.ColorRole.Light: "#ffffff",
+        QPalette.ColorRole.Midlight: "#e9ecf1",
+        QPalette.ColorRole.Mid: "#c5cbd4",
+        QPalette.ColorRole.Dark: "#9aa3af",
+        QPalette.ColorRole.Shadow: "#6b7380",
+    }
+    for role, color in colors.items():
+        p.setColor(role, QColor(color))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(disabled, role, QColor("#a0a7b2"))
+    p.setColor(disabled, QPalette.ColorRole.Highlight, QColor("#c9d3e0"))
+    return p
+
+
+def app_font(point_size: float = 10.5) -> QFont:
+    font = QFont()
+    font.setFamilies(CJK_FAMILIES)
+    font.setPointSizeF(point_size)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+def apply_theme(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    app.setPalette(light_palette())
+    app.setFont(app_font())
+    app.setStyleSheet(STYLE_SHEET)

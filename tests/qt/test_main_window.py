@@ -1,0 +1,71 @@
+"""One smoke test of the whole window, plus the first-run switch."""
+
+from __future__ import annotations
+
+from conftest import make_ctx
+from PySide6.QtCore import Qt
+
+from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
+from fieldbook.qt.dialogs.sku_dialog import SkuDialog
+from fieldbook.qt.main_window import PAGE_KEYS, MainWindow
+
+
+def test_main_window_smoke(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: window.is_ready)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert list(window.pages) == ["plan"]  # other pages are built when first opened
+    assert "王建国" in window.manager_label.text()
+    assert str(ctx.db_path) in window.db_label.text()
+    assert [window.nav.item(n).text() for n in range(window.nav.count())] == [
+        "今日计划",
+        "客户",
+        "卷烟规格",
+        "反馈单",
+        "工作日志",
+        "周报",
+        "设置",
+    ]
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key == "customers"
+    assert window.nav.currentRow() == 1
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.pages["customers"].search.hasFocus)
+    window.show_page("skus")
+    window.show_page("customers")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # only this page's
+    qtbot.waitUntil(lambda: len(window.pages["customers"].findChildren(CustomerDialog)) == 1)
+    dialogs = window.pages["customers"].findChildren(CustomerDialog)
+    assert dialogs[0].windowTitle() == "新增客户"
+    dialogs[0].discard()
+    assert window.pages["skus"].findChildren(SkuDialog) == []
+    window.nav.setCurrentRow(3)
+    assert window.current_key == "slips"
+    for key in PAGE_KEYS:
+        window.show_page(key)
+    assert set(window.pages) == set(PAGE_KEYS)
+
+
+def test_empty_database_shows_the_welcome_page_first(qtbot, empty_journal):
+    ctx = make_ctx(empty_journal)
+    window = MainWindow(ctx, first_run=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.welcome is not None
+    assert window.root.currentWidget() is window.welcome
+    assert window.pages == {}
+    window.welcome.finished.emit()
+    assert window.welcome is None
+    assert window.current_key == "plan"
+    ctx.hub.detach()
+
+
+def test_unknown_page_is_refused(qtbot, ctx):
+    import pytest
+
+    with pytest.raises(ValueError):
+        MainWindow(ctx, initial_page="nope")

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from fieldbook.qt.pages.settings_page import SettingsPage
+
+
+def test_shows_and_saves_the_profile(qtbot, ctx, filled):
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.is_ready)
+    assert page.form.name_edit.text() == "王建国"
+    assert page.form.territory_edit.text() == "新兴一片区"
+    assert str(filled.db_path) in page.db_label.text()
+    assert str(filled.db_path.parent) in page.folder_label.text()
+    page.form.territory_edit.setText("新兴二片区")
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.saved_label.text() == "已保存")
+    assert filled.profile.get().territory == "新兴二片区"
+
+
+def test_an_empty_name_is_refused(qtbot, ctx, filled):
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.is_ready)
+    page.form.name_edit.clear()
+    page.save_button.click()
+    assert page.form.error_label.isVisibleTo(page)
+    assert filled.profile.get().name == "王建国"
