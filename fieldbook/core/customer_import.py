@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, insert, select, update
 
 from fieldbook.core.customers import TEXT_LIMITS, CustomerInput, customer_search_text
+from fieldbook.core.db import refresh_statistics
 from fieldbook.core.errors import Problem
 from fieldbook.core.importing import (
     Cancelled,
@@ -211,6 +212,7 @@ def _apply(
         if updates:
             s.execute(update(Customer), updates)
         infer_weekdays(s, manager_id)
+        refresh_statistics(s)
 
 
 _SEARCH_FIELDS = ("code", "shop_name", "owner_name", "phone", "licence_no", "address")

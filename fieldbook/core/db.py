@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session
 
 from fieldbook.core.paths import create_private_file, ensure_private_dir, sqlite_path
@@ -82,3 +82,11 @@ def write_session(engine: Engine) -> Iterator[Session]:
     write_engine = engine.execution_options(**{_WRITE: True})
     with Session(write_engine, expire_on_commit=False) as session, session.begin():
         yield session
+
+
+def refresh_statistics(session: Session) -> None:
+    """After a bulk write (an import, demo data), give SQLite's planner fresh statistics so it
+    chooses a table scan over an unselective index (one manager's laptop) and the index on a
+    department database. PostgreSQL's autovacuum keeps its own statistics."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("ANALYZE"))

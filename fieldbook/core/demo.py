@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core.catalog import SkuInput, apply_sku, check_sku
 from fieldbook.core.customers import CustomerInput, customer_search_text
+from fieldbook.core.db import refresh_statistics
 from fieldbook.core.errors import FieldbookError, InvalidValue
 from fieldbook.core.models import Customer, Manager, Route, Sku
 from fieldbook.core.resources import load_reference
@@ -539,6 +540,7 @@ def generate_demo(
                 generator(ctx, monday)
             if WEEK_GENERATORS:
                 step()
+        refresh_statistics(s)
     main = {"managers", "routes", "customers", "skus"}
     return DemoSummary(
         seed=seed,

@@ -71,10 +71,27 @@ def _fail(text: str, screenshot: bool) -> int:
     return 1
 
 
+def choose_platform(screenshot: bool) -> str | None:
+    """Screenshot mode needs no screen: use the offscreen platform when there is no display.
+    Without a display the interactive app cannot start: say so instead of letting Qt abort."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return None
+    return "没有可用的显示器（DISPLAY 未设置）。请在桌面环境中运行，或使用 xvfb-run。"
+
+
 def run_gui(db_url: str, screenshot: Path | None = None, page: str | None = None) -> int:
     """Open the desktop app on ``db_url``; returns the process exit code."""
     from fieldbook.wording import describe_error
 
+    problem = choose_platform(screenshot is not None)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     app = make_application()
     try:
         journal = open_journal(db_url)

@@ -50,7 +50,7 @@ def test_harness_reports_every_row(tmp_path: Path, capsys: pytest.CaptureFixture
     assert by_key["search"]["status"] in {"pass", "fail"} and by_key["search"]["value"] > 0
     assert "300 customers" in by_key["search"]["name"]
     assert by_key["demo"]["status"] == "info" and "300 customers" in by_key["demo"]["result"]
-    for key in ("gui_time", "gui_memory"):
+    for key in ("gui_time", "gui_memory", "gui_time_customers", "gui_memory_customers"):
         assert by_key[key]["status"] in {"pass", "fail", "error"}
     assert code == (1 if any(r["status"] in {"fail", "error"} for r in rows) else 0)
 

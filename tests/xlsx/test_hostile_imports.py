@@ -1,0 +1,74 @@
+"""Hostile files handed to the real importers: one clear error, seconds not minutes, and the
+database exactly as it was (issue 2 acceptance; the reader's own tests are in test_tabular)."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fieldbook.core.customer_import import import_customers
+from fieldbook.core.customers import CustomerInput
+from fieldbook.core.errors import FileRejected
+from fieldbook.core.journal import Journal
+from fieldbook.core.sku_import import import_skus
+
+
+def digest(path: Path) -> str:
+    con = sqlite3.connect(path)
+    try:
+        return hashlib.sha256("\n".join(con.iterdump()).encode()).hexdigest()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def seeded(journal: Journal) -> Journal:
+    journal.customers.create(CustomerInput(code="230900000001", shop_name="张小便利店"))
+    return journal
+
+
+@pytest.mark.parametrize(
+    ("fixture", "reason"),
+    [
+        ("random_bytes_xlsx", "not_a_workbook"),
+        ("truncated_xlsx", "truncated"),
+        ("zip_without_workbook", "not_a_workbook"),
+        ("billion_laughs_injected", "dtd"),
+        ("many_entries_xlsx", "too_many_entries"),
+        ("legacy_xls", "legacy_xls"),
+        ("encrypted_xlsx", "encrypted"),
+    ],
+)
+@pytest.mark.parametrize("importer", [import_customers, import_skus])
+def test_hostile_file_rejected_and_nothing_changes(
+    request: pytest.FixtureRequest,
+    seeded: Journal,
+    db_path: Path,
+    fixture: str,
+    reason: str,
+    importer: Callable[..., object],
+) -> None:
+    path: Path = request.getfixturevalue(fixture)
+    before = digest(db_path)
+    start = time.perf_counter()
+    with pytest.raises(FileRejected) as info:
+        importer(seeded, path)
+    assert time.perf_counter() - start < 5  # a sanity bound, not a benchmark
+    assert info.value.reason == reason
+    assert digest(db_path) == before
+
+
+def test_decompression_bomb(
+    seeded: Journal, db_path: Path, make_bomb: Callable[[int], Path]
+) -> None:
+    before = digest(db_path)
+    with pytest.raises(FileRejected) as info:
+        import_customers(seeded, make_bomb(200))
+    assert info.value.reason == "bomb"
+    assert digest(db_path) == before
+
