@@ -71,4 +71,3 @@ def test_decompression_bomb(
         import_customers(seeded, make_bomb(200))
     assert info.value.reason == "bomb"
     assert digest(db_path) == before
-
