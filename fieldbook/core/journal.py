@@ -35,8 +35,10 @@ class Journal:
     def __init__(self, engine: Engine) -> None:
         from fieldbook.core.catalog import CatalogService
         from fieldbook.core.customers import CustomerService
+        from fieldbook.core.plan import PlanService
         from fieldbook.core.profile import ProfileService
         from fieldbook.core.routes import RouteService
+        from fieldbook.core.visits import VisitService
 
         self.engine = engine
         self._listeners: list[ChangeListener] = []
@@ -44,6 +46,8 @@ class Journal:
         self.customers = CustomerService(self)
         self.routes = RouteService(self)
         self.catalog = CatalogService(self)
+        self.plans = PlanService(self)
+        self.visits = VisitService(self)
 
     @classmethod
     def open(

@@ -14,6 +14,7 @@ from alembic.migration import MigrationContext
 
 from fieldbook.core import migrate
 from fieldbook.core.backup import list_backups
+from fieldbook.core.db import make_engine
 from fieldbook.core.errors import DatabaseTooNew, MigrationFailed
 from fieldbook.core.journal import Journal
 from fieldbook.core.models import Base
@@ -46,9 +47,9 @@ def test_fresh_database_is_at_head(journal: Journal) -> None:
 def _scripts_with(tmp_path: Path, body: str) -> Path:
     scripts = tmp_path / "migrations"
     shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_next.py").write_text(
+    (scripts / "versions" / "9000_next.py").write_text(
         "import sqlalchemy as sa\nfrom alembic import op\n"
-        "revision = '0002_next'\ndown_revision = '0001_foundation'\n"
+        f"revision = '9000_next'\ndown_revision = '{migrate.SCHEMA_HEAD}'\n"
         "branch_labels = None\ndepends_on = None\n\n"
         f"def upgrade():\n{body}\n\ndef downgrade():\n    pass\n",
         encoding="utf-8",
@@ -86,7 +87,7 @@ def test_pending_migration_runs_after_a_backup(
     )
     j = Journal.open(f"sqlite:///{db_path}", script_location=scripts)
     try:
-        assert migrate.current_revision(j.engine) == "0002_next"
+        assert migrate.current_revision(j.engine) == "9000_next"
     finally:
         j.close()
     backups = list_backups(db_path)
@@ -95,7 +96,7 @@ def test_pending_migration_runs_after_a_backup(
     try:
         assert (
             con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-            == "0001_foundation"
+            == migrate.SCHEMA_HEAD
         )
         assert con.execute("SELECT name FROM managers").fetchone()[0] == "王建国"
     finally:
@@ -114,3 +115,36 @@ def test_newer_database_is_refused_and_untouched(journal: Journal, db_path: Path
     assert info.value.data["revision"] == "0099_from_the_future"
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == digest
     assert list_backups(db_path) == []
+
+
+def test_upgrade_from_the_first_release_keeps_the_data(tmp_path: Path) -> None:
+    """A database written by the first schema (0001) upgrades to head with its rows intact."""
+    from alembic import command
+    from alembic.config import Config
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    with engine.connect() as conn, conn.begin():
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001_foundation")
+        conn.exec_driver_sql(
+            "INSERT INTO managers VALUES ('m1', 'QTH001', '王建国', '新兴区', '', '', "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO customers (id, manager_id, code, licence_no, shop_name, owner_name, phone,"
+            " address, district, format, market_type, status, is_key_customer, notes, search_text,"
+            " created_at, updated_at) VALUES ('c1', 'm1', '230900000001', '230902100001',"
+            " '张小便利店', '张小', '', '', '', 'B', 'C', 'active', 0, '', 'zxbld',"
+            " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        )
+    engine.dispose()
+    j = Journal.open(f"sqlite:///{path}")
+    try:
+        assert migrate.current_revision(j.engine) == migrate.SCHEMA_HEAD
+        assert [c.shop_name for c in j.customers.list("zxbl")] == ["张小便利店"]
+    finally:
+        j.close()
+    assert len(list_backups(path)) == 1
