@@ -150,6 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--customers-per-manager", type=int, default=165)
     d.set_defaults(func=cmd_demo)
 
+    exp = sub.add_parser("export", help="export to Excel in the market department's layouts")
+    esub = exp.add_subparsers(dest="what", metavar="WHAT", required=True)
+    from fieldbook import cli_day
+
+    cli_day.add_commands(sub, esub)
+
     b = sub.add_parser("backup", help="backups of the database")
     bsub = b.add_subparsers(dest="action", metavar="ACTION", required=True)
     bsub.add_parser("create", help="make a backup now").set_defaults(func=cmd_backup_create)
@@ -399,6 +405,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err("已中断")
         return EXIT_FAIL
+    except BrokenPipeError:  # `fieldbook customers list | head`: the reader went away
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         import os
 

@@ -295,6 +295,8 @@ class CustomerService:
         if only is None or "route" in only:
             route = route_for_name(s, manager_id, data.route) if data.route else None
             customer.route_id = route.id if route is not None else None
+            if route is not None and route.weekday is None and data.order_weekday is not None:
+                route.weekday = data.order_weekday  # a new route runs on its customers' day
         if customer.route_id is not None and customer.route_position is None:
             customer.route_position = next_position(s, customer.route_id)
         customer.search_text = customer_search_text(

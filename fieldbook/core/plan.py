@@ -1,7 +1,8 @@
 """拜访计划: the day's ordered stops, built from the weekday's route, stops carried over and
 follow-ups due; reordered, added to, skipped and removed with reasons; progress of the day.
 
-Building a plan (``PlanService.build``):
+Building a plan (``PlanService.build``) for a working day (China's calendar: holidays are off,
+make-up working days are on; a non-working day starts empty):
 1. every active customer of the route(s) whose weekday is the date's weekday, in route order;
 2. every customer with an open follow-up due on or before the date;
 3. stops of the last ``carry_over_days`` days that were neither visited nor removed, oldest
@@ -280,6 +281,8 @@ class PlanService:
     ) -> dict[str, tuple[list[str], str]]:
         rules = plan_rules()
         entries: dict[str, tuple[list[str], str]] = {}
+        if not workdays.is_working_day(day):
+            return entries  # holidays and weekends: nothing planned unless added by hand
 
         def add(customer_id: str, reason: str, note: str = "") -> None:
             reasons, old_note = entries.get(customer_id, ([], ""))
@@ -316,7 +319,13 @@ class PlanService:
         """Customers planned in the last ``days`` days, not visited since and not removed."""
         since = day - timedelta(days=days)
         rows = s.execute(
-            select(PlanStop.customer_id, Plan.plan_date, PlanStop.state, PlanStop.state_reason)
+            select(
+                PlanStop.customer_id,
+                Plan.plan_date,
+                PlanStop.state,
+                PlanStop.state_reason,
+                PlanStop.position,
+            )
             .join(Plan, Plan.id == PlanStop.plan_id)
             .join(Customer, Customer.id == PlanStop.customer_id)
             .where(
@@ -327,9 +336,9 @@ class PlanService:
             )
             .order_by(Plan.plan_date)
         ).all()
-        last_planned: dict[str, tuple[date, str, str]] = {}
-        for cid, planned_on, state, reason in rows:
-            last_planned[cid] = (planned_on, state, reason)
+        last_planned: dict[str, tuple[date, str, str, int]] = {}
+        for cid, planned_on, state, reason, position in rows:
+            last_planned[cid] = (planned_on, state, reason, position)
         visited = {
             (cid, d)
             for cid, d in s.execute(
@@ -341,17 +350,17 @@ class PlanService:
                 )
             )
         }
-        out: list[tuple[date, str, str]] = []
-        for cid, (planned_on, state, reason) in last_planned.items():
+        out: list[tuple[date, int, str, str]] = []
+        for cid, (planned_on, state, reason, position) in last_planned.items():
             if state not in ("planned", "skipped"):
                 continue
             if any(c == cid and planned_on <= d for c, d in visited):
                 continue
             when = f"{planned_on.month}月{planned_on.day}日"
             note = f"{when}未走访" + (f"（{reason}）" if reason else "")
-            out.append((planned_on, cid, note))
+            out.append((planned_on, position, cid, note))
         out.sort()
-        return [(cid, note) for _, cid, note in out]
+        return [(cid, note) for _, _, cid, note in out]
 
     def waiting(self, day: date) -> list[tuple[str, str, str]]:
         """Customers carried over that did not fit under the target: (customer id, shop
@@ -384,19 +393,19 @@ class PlanService:
 
     def move(self, stop_id: str, delta: int) -> PlanView:
         """Move a stop up (negative) or down (positive) by ``delta`` places (keyboard)."""
-        plan_id = self._stop(stop_id).plan_id
+        plan_id = self._plan_id_of(stop_id)
         ids = [st.id for st in self.view(plan_id).stops]
         index = ids.index(stop_id)
         target = max(0, min(len(ids) - 1, index + delta))
         ids.insert(target, ids.pop(index))
         return self.reorder(plan_id, ids)
 
-    def _stop(self, stop_id: str) -> PlanStop:
+    def _plan_id_of(self, stop_id: str) -> str:
         with self.j.reading() as s:
-            stop = s.get(PlanStop, stop_id)
-            if stop is None:
-                raise NotFound("plan_stop", id=stop_id)
-            return stop
+            plan_id = s.scalar(select(PlanStop.plan_id).where(PlanStop.id == stop_id))
+        if plan_id is None:
+            raise NotFound("plan_stop", id=stop_id)
+        return plan_id
 
     def add_stop(self, plan_id: str, customer_id: str, note: str = "") -> PlanView:
         note = clean_text(note)

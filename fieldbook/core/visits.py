@@ -106,6 +106,31 @@ class VisitView:
 
 
 @dataclass(frozen=True)
+class VisitListRow:
+    """A visit as lists and exports show it (no SKU grid)."""
+
+    id: str
+    visit_date: date
+    customer_id: str
+    customer_code: str
+    shop_name: str
+    status: str
+    shop_status: str
+    arrived_at: datetime | None
+    left_at: datetime | None
+    late_entry: bool
+    checklist_version: int
+    answers: dict[str, Any]
+    findings: tuple[Hit, ...]
+
+    @property
+    def minutes(self) -> int | None:
+        if self.arrived_at and self.left_at and self.left_at >= self.arrived_at:
+            return round((self.left_at - self.arrived_at).total_seconds() / 60)
+        return None
+
+
+@dataclass(frozen=True)
 class DraftInfo:
     """A visit left unfinished (the app offers to recover exactly this one)."""
 
@@ -236,6 +261,43 @@ class VisitService:
                 .limit(limit)
             ).all()
             return [self._view(s, v) for v in visits]
+
+    def list_between(self, start: date, end: date) -> list[VisitListRow]:
+        """The current manager's visits from ``start`` to ``end`` (inclusive), in time order."""
+        with self.j.reading() as s:
+            manager_id = self.j.current_manager_id(s)
+            rows = s.execute(
+                select(
+                    Visit.id,
+                    Visit.visit_date,
+                    Visit.customer_id,
+                    Customer.code,
+                    Customer.shop_name,
+                    Visit.status,
+                    Visit.shop_status,
+                    Visit.arrived_at,
+                    Visit.left_at,
+                    Visit.late_entry,
+                    Visit.checklist_version,
+                    Visit.answers,
+                    Visit.findings,
+                )
+                .join(Customer, Customer.id == Visit.customer_id)
+                .where(
+                    Visit.manager_id == manager_id,
+                    Visit.visit_date >= start,
+                    Visit.visit_date <= end,
+                )
+                .order_by(Visit.visit_date, Visit.arrived_at, Customer.code)
+            ).all()
+        return [
+            VisitListRow(
+                *r[:11],
+                answers=_loads(r[11]),
+                findings=tuple(Hit(**h) for h in json.loads(r[12] or "[]")),
+            )
+            for r in rows
+        ]
 
     def drafts(self) -> list[DraftInfo]:
         """Unfinished visits of the current manager (after a crash: offer to recover them)."""
