@@ -100,5 +100,6 @@ def write_route_sheet(ws: Worksheet, plan: PlanView, manager: str, territory: st
                 remark,
             ],
         )
+        ws.row_dimensions[n + 3].height = 24  # room to write arrival and departure by hand
     ws.freeze_panes = "A4"
     a4_portrait(ws, title_rows="3:3", landscape=True)

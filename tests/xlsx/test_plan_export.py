@@ -1,0 +1,58 @@
+"""The route sheet, re-opened with an independent reader (python-calamine) and with openpyxl
+to check cell types: user text never becomes a formula; the file is private."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+from python_calamine import CalamineWorkbook
+
+from fieldbook.core.customers import CustomerInput
+from fieldbook.core.journal import Journal
+from fieldbook.core.plan_export import export_plan
+
+MON = date(2026, 11, 30)
+HOSTILE = '=HYPERLINK("http://x","y")'
+
+
+def test_route_sheet_layout_and_values(world: Journal, tmp_path: Path) -> None:
+    world.customers.create(
+        CustomerInput(
+            code="M999", shop_name=HOSTILE, owner_name="@SUM(1)", route="周一线路", order_weekday=1
+        )
+    )
+    plan = world.plans.build(MON)
+    world.plans.skip_stop(plan.stops[1].id, "关门未遇")
+    path = export_plan(world, MON, tmp_path / "路线单.xlsx")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+    wb = CalamineWorkbook.from_path(str(path))
+    assert wb.sheet_names == ["路线单"]
+    rows = wb.get_sheet_by_name("路线单").to_python()
+    assert rows[0][0] == "拜访路线单　2026年11月30日 星期一"
+    assert "计划 6 户（目标 30 户）" in rows[1][0]
+    assert rows[2][:3] == ["序号", "客户编码", "客户名称"]
+    body = rows[3:]
+    assert [r[2] for r in body] == ["周一店1", "周一店2", "周一店3", "周一店4", "周一店5", HOSTILE]
+    assert body[0][7] == "线路" and body[1][10] == "未访：关门未遇"
+    assert body[5][3] == "@SUM(1)"
+
+    ws = openpyxl.load_workbook(path).active
+    for row in ws.iter_rows(min_row=4):
+        for cell in row:
+            assert cell.data_type != "f", cell.coordinate
+    assert ws.freeze_panes == "A4" and ws.print_title_rows == "$3:$3"
+    assert ws.page_setup.orientation == "landscape"
+
+
+def test_export_over_an_existing_file_is_atomic(world: Journal, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "plan.xlsx"
+    target.write_bytes(b"old contents")
+    export_plan(world, MON, target)
+    assert target.read_bytes()[:2] == b"PK"
+    assert [p.name for p in folder.iterdir()] == ["plan.xlsx"]  # no temporary left behind
