@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 import openpyxl
@@ -144,6 +144,14 @@ def sheet_xml(rows: str, *, prefix: str = "", dimension: str | None = None) -> s
     )
 
 
+def _as_calamine(value: object) -> object:
+    """openpyxl's value as calamine gives it: a whole-day datetime is a date (numbers compare
+    equal anyway: 12 == 12.0)."""
+    if isinstance(value, datetime) and value.time() == time() and value.tzinfo is None:
+        return value.date()
+    return value
+
+
 def openpyxl_rows(path: Path, sheet: str) -> list[tuple[int, tuple[object, ...]]]:
     """Reference reading with openpyxl (read-only, defusedxml): the oracle for our reader."""
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -152,7 +160,7 @@ def openpyxl_rows(path: Path, sheet: str) -> list[tuple[int, tuple[object, ...]]
         ws.reset_dimensions()
         result = []
         for number, cells in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
-            values = list(cells)
+            values = [_as_calamine(value) for value in cells]
             while values and clean_text(values[-1]) == "":
                 values.pop()
             if values:

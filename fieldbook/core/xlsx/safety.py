@@ -1,51 +1,74 @@
-"""Cheap checks that run before any parser sees a user-supplied file.
+"""Cheap checks that run before any parser sees a user-supplied workbook.
 
-:func:`check_workbook_file` looks only at the file size, the first bytes, the zip central
-directory (declared sizes, never decompressing whole members) and the first few KiB of each
-XML member. It rejects damaged, oversized and hostile files with :class:`FileRejected` and a
-stable ``reason`` code:
+:func:`read_workbook_bytes` reads the file once and checks those very bytes, which the caller
+then hands to the parser (no check/use race). It looks at the file size, the first bytes, the
+zip central directory (declared sizes, before decompressing anything), the XML prolog of every
+XML member and the cell references of every member. It rejects damaged, oversized and hostile
+files with :class:`FileRejected` and a stable ``reason`` code:
 
 ``not_found``, ``empty``, ``too_large``, ``not_a_workbook``, ``legacy_xls``, ``encrypted``,
-``truncated``, ``too_many_entries``, ``bomb``, ``dtd``, ``unreadable``.
+``truncated``, ``too_many_entries``, ``bomb``, ``dtd``, ``too_many_rows``,
+``too_many_columns``, ``unreadable``.
+
+Why the cell references and counts: calamine (Rust) aborts the whole process when an
+allocation fails. It holds a worksheet's used area densely (~32 bytes a cell), so cells at A1
+and XFD1048576 in a 1 KiB file ask for 512 GiB; it also reserves the shared-string table's
+declared ``uniqueCount`` up front. We bound both before calamine sees the file, and refuse
+packages it could read as .xlsb or .ods (whose cells we do not scan).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree.ElementTree import Element, XMLParser
 
 from fieldbook.core.errors import FileRejected
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "EXCEL_MAX_COLUMN",
+    "EXCEL_MAX_ROW",
     "Limits",
     "as_file_rejected",
     "check_file_size",
     "check_workbook_file",
-    "iter_xml_chunks",
     "open_workbook_zip",
-    "parse_xml_member",
+    "read_workbook_bytes",
 ]
 
 MiB = 1024 * 1024
+EXCEL_MAX_ROW = 1_048_576
+EXCEL_MAX_COLUMN = 16_384  # XFD
 
 OLE2_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _ENCRYPTED_MARKERS = ("EncryptedPackage".encode("utf-16-le"), b"EncryptedPackage")
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+_OTHER_FORMAT_MARKERS = frozenset({"xl/workbook.bin", "mimetype"})
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 _HEAD_BYTES = 4096
-_FEED_BYTES = 64 * 1024
-_MAX_SMALL_PART_BYTES = 32 * MiB
 # How far we follow an XML prolog (declaration, comments, whitespace) looking for the root
 # element; a DOCTYPE can only appear in the prolog, so padding cannot hide one from us.
 _MAX_PROLOG_BYTES = 64 * 1024
+
+# The cell references of a sheet in which every <c> start tag is written <c r="..." (as Excel,
+# WPS, LibreOffice and openpyxl write them): then these are exactly the cells' positions.
+_PLAIN_COLUMN_RE = re.compile(rb"""<c r=["']([A-Za-z]*)""")
+_PLAIN_ROW_RE = re.compile(rb"""<c r=["'][A-Za-z]*([0-9]*)""")
+# A <c> start tag not written that way, or one with a namespace prefix.
+_OTHER_CELL_TAG_RE = re.compile(rb"""<c(?:[\t\r\n/>]| (?!r=["']))""")
+_PREFIXED_CELL_TAG_RE = re.compile(rb":c[ \t\r\n/>]")
+# Otherwise: every r="..." value calamine could read as a position (attribute exactly "r",
+# value letters then digits) plus some it would not (inside other values), and the row ends.
+_ANY_REF_RE = re.compile(rb"""[\s"'/:]r\s*=\s*["']([A-Za-z]*)([0-9]*)["']""")
+_ROW_END_RE = re.compile(rb"</(?:[^\s<>/:!?]+:)?row[ \t\r\n]*>")
+# Declared counts of 8 digits or more (calamine reserves <sst uniqueCount> strings up front).
+_BIG_COUNT_RE = re.compile(rb"""ount\s*=\s*["']\+?0*([1-9][0-9]{7,})""")
 
 
 @dataclass(frozen=True)
@@ -59,6 +82,7 @@ class Limits:
     ratio_min_member_bytes: int = 1 * MiB
     max_rows: int = 200_000
     max_columns: int = 500
+    max_cells: int = 10_000_000  # rows x columns of a sheet's used area (~320 MiB in calamine)
 
 
 DEFAULT_LIMITS = Limits()
@@ -82,26 +106,6 @@ def check_file_size(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
             "too_large", file=str(path), size=st.st_size, limit=limits.max_file_bytes
         )
     return st.st_size
-
-
-def _file_contains(path: Path, needles: tuple[bytes, ...], chunk_size: int = 1 * MiB) -> bool:
-    """Whether any of ``needles`` occurs in the file, read in overlapping chunks."""
-    overlap = max(len(n) for n in needles) - 1
-    tail = b""
-    with path.open("rb") as fh:
-        while chunk := fh.read(chunk_size):
-            window = tail + chunk
-            if any(n in window for n in needles):
-                return True
-            tail = window[-overlap:]
-    return False
-
-
-def _check_ole2(path: Path) -> None:
-    """An OLE2 compound file: an encrypted OOXML package or a legacy .xls. Always rejects."""
-    if _file_contains(path, _ENCRYPTED_MARKERS):
-        raise FileRejected("encrypted", "password-protected workbook", file=str(path))
-    raise FileRejected("legacy_xls", "Excel 97-2003 (.xls) file", file=str(path))
 
 
 def _check_members(zf: zipfile.ZipFile, path: Path, limits: Limits) -> None:
@@ -136,6 +140,8 @@ def _check_members(zf: zipfile.ZipFile, path: Path, limits: Limits) -> None:
     names = {info.filename.lower() for info in infos}
     if "xl/workbook.xml" not in names:
         raise FileRejected("not_a_workbook", "no xl/workbook.xml", file=str(path))
+    if names & _OTHER_FORMAT_MARKERS:  # calamine would fall back to its .xlsb or .ods reader
+        raise FileRejected("not_a_workbook", "not an .xlsx package", file=str(path))
 
 
 def _prolog_has_dtd(head: bytes) -> bool | None:
@@ -163,88 +169,129 @@ def _prolog_has_dtd(head: bytes) -> bool | None:
     return None
 
 
-def _read_prolog(fh: io.BufferedIOBase, path: Path, member: str) -> bytes:
-    """Read the head of an XML stream up to its root element; reject any DTD in it."""
-    head = fh.read(_HEAD_BYTES)
-    verdict = _prolog_has_dtd(head)
-    while verdict is None and len(head) < _MAX_PROLOG_BYTES:
-        chunk = fh.read(_HEAD_BYTES)
-        if not chunk:
-            verdict = False  # no root element at all: the XML parser will complain
-            break
-        head += chunk
-        verdict = _prolog_has_dtd(head)
-    if verdict is None:
+def _check_prolog(content: bytes, path: Path, member: str) -> None:
+    """Reject an XML member whose prolog declares a DTD (so no entity can ever be declared)."""
+    size = _HEAD_BYTES
+    verdict = _prolog_has_dtd(content[:size])
+    while verdict is None and size < min(len(content), _MAX_PROLOG_BYTES):
+        size += _HEAD_BYTES
+        verdict = _prolog_has_dtd(content[:size])
+    if verdict is None and len(content) > _MAX_PROLOG_BYTES:
         raise FileRejected("dtd", "XML prolog too long", file=str(path), member=member)
     if verdict:
         raise FileRejected("dtd", "XML with a DTD", file=str(path), member=member)
-    return head
 
 
-def iter_xml_chunks(zf: zipfile.ZipFile, member: str, path: Path) -> Iterator[bytes]:
-    """The bytes of one XML member, its prolog checked for a DTD before anything is yielded.
-
-    Feed these chunks, and only these, to an XML parser: the bytes checked are the bytes
-    parsed, so no entity can ever be declared (expat also limits amplification itself).
-    """
-    with zf.open(member) as fh:
-        yield _read_prolog(fh, path, member)
-        while chunk := fh.read(_FEED_BYTES):
-            yield chunk
+def _column_number(letters: bytes) -> int:
+    """1-based column of "A".."XFD" (any case); EXCEL_MAX_COLUMN + 1 beyond."""
+    if len(letters) > 3:
+        return EXCEL_MAX_COLUMN + 1
+    number = 0
+    for char in letters.upper():
+        number = number * 26 + char - 64
+    return number
 
 
-def parse_xml_member(
-    zf: zipfile.ZipFile, member: str, path: Path, max_bytes: int = _MAX_SMALL_PART_BYTES
-) -> Element:
-    """Parse a small XML member (workbook, relationships, styles) into a tree, DTDs refused."""
-    size = zf.getinfo(member).file_size
-    if size > max_bytes:
+def _check_extent(content: bytes, path: Path, member: str, limits: Limits) -> None:
+    """Bound what calamine would allocate if ``member`` were a worksheet or string table."""
+    if b"\x00" in content:  # UTF-16/UTF-32 XML reads like ASCII without them
+        content = content.replace(b"\x00", b"")
+    counts = [int(count) for count in _BIG_COUNT_RE.findall(content)]
+    if counts and max(counts) > limits.max_cells:
         raise FileRejected(
-            "unreadable", "XML part too large", file=str(path), member=member, limit=max_bytes
+            "bomb",
+            f"declared count {max(counts)}",
+            file=str(path),
+            member=member,
+            limit=limits.max_cells,
         )
-    parser = XMLParser()
-    for chunk in iter_xml_chunks(zf, member, path):
-        parser.feed(chunk)
-    return parser.close()
+    if b"sheetData" not in content:  # calamine reads cells only inside <sheetData>
+        return
+    plain = not (_OTHER_CELL_TAG_RE.search(content) or _PREFIXED_CELL_TAG_RE.search(content))
+    if plain:
+        letters = set(_PLAIN_COLUMN_RE.findall(content))
+        digits = set(_PLAIN_ROW_RE.findall(content))
+    else:
+        refs = _ANY_REF_RE.findall(content)
+        letters = {letters for letters, _ in refs}
+        digits = {digits for _, digits in refs}
+    rows = max((int(d) for d in digits if d), default=0)
+    columns = max(map(_column_number, letters), default=0)
+    if rows > EXCEL_MAX_ROW:
+        raise FileRejected("too_many_rows", file=str(path), member=member, limit=EXCEL_MAX_ROW)
+    if columns > EXCEL_MAX_COLUMN:
+        raise FileRejected(
+            "too_many_columns",
+            file=str(path),
+            member=member,
+            columns=columns,
+            limit=EXCEL_MAX_COLUMN,
+        )
+    if not plain:
+        # A cell without r sits in the current row (the last row r seen, plus one per </row>)
+        # and the column after the previous cell of its row: bound both generously.
+        segments = _ROW_END_RE.split(content)
+        rows += len(segments)
+        columns += max(s.count(b"<c") + s.count(b":c") for s in segments)
+    if rows * columns > limits.max_cells:
+        raise FileRejected(
+            "bomb",
+            f"sheet area up to {rows} x {columns} cells",
+            file=str(path),
+            member=member,
+            limit=limits.max_cells,
+        )
 
 
 def _check_package(zf: zipfile.ZipFile, path: Path, limits: Limits) -> None:
     _check_members(zf, path, limits)
+    # Every member: calamine follows the package's relationships, so a worksheet can hide
+    # under any name. zipfile stops at the declared size and verifies the CRC.
     for info in zf.infolist():
-        if info.filename.lower().endswith(_XML_SUFFIXES) and not info.is_dir():
-            with zf.open(info) as fh:
-                _read_prolog(fh, path, info.filename)
+        if info.is_dir():
+            continue
+        content = zf.read(info)
+        if info.filename.lower().endswith(_XML_SUFFIXES):
+            _check_prolog(content, path, info.filename)
+        _check_extent(content, path, info.filename, limits)
 
 
-def open_workbook_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
-    """Run all the checks of :func:`check_workbook_file` and return the open package.
+def _check_workbook_bytes(data: bytes, path: Path, limits: Limits) -> None:
+    magic = data[:8]
+    if magic == OLE2_SIGNATURE:  # an encrypted OOXML package or a legacy .xls
+        if any(marker in data for marker in _ENCRYPTED_MARKERS):
+            raise FileRejected("encrypted", "password-protected workbook", file=str(path))
+        raise FileRejected("legacy_xls", "Excel 97-2003 (.xls) file", file=str(path))
+    if not magic.startswith(ZIP_SIGNATURES):
+        raise FileRejected("not_a_workbook", "not a zip package", file=str(path))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            _check_package(zf, path, limits)
+    except Exception as exc:
+        raise as_file_rejected(exc, path) from exc
 
-    The checks and the later parsing then share one open file. The caller closes it.
-    """
+
+def read_workbook_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of ``path`` once they pass every check; parse these, not the file again."""
     path = Path(path)
     check_file_size(path, limits)
     try:
         with path.open("rb") as fh:
-            magic = fh.read(8)
+            data = fh.read(limits.max_file_bytes + 1)
     except OSError as exc:
         raise FileRejected("unreadable", str(exc), file=str(path)) from exc
-    if magic == OLE2_SIGNATURE:
-        _check_ole2(path)
-    if not magic.startswith(ZIP_SIGNATURES):
-        raise FileRejected("not_a_workbook", "not a zip package", file=str(path))
-    try:
-        zf = zipfile.ZipFile(path)
-    except Exception as exc:
-        raise as_file_rejected(exc, path) from exc
-    try:
-        _check_package(zf, path, limits)
-    except FileRejected:
-        zf.close()
-        raise
-    except Exception as exc:
-        zf.close()
-        raise as_file_rejected(exc, path) from exc
-    return zf
+    if not data:
+        raise FileRejected("empty", file=str(path))
+    if len(data) > limits.max_file_bytes:  # grew since the stat
+        raise FileRejected("too_large", file=str(path), limit=limits.max_file_bytes)
+    _check_workbook_bytes(data, path, limits)
+    return data
+
+
+def open_workbook_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
+    """Run all the checks of :func:`check_workbook_file` and return the checked package, open
+    in memory. The caller closes it."""
+    return zipfile.ZipFile(io.BytesIO(read_workbook_bytes(path, limits)))
 
 
 def as_file_rejected(exc: Exception, path: Path) -> FileRejected:
@@ -261,7 +308,7 @@ def as_file_rejected(exc: Exception, path: Path) -> FileRejected:
 def check_workbook_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     """Reject ``path`` unless it looks like a safe, sane .xlsx/.xlsm package.
 
-    Runs in well under a second even on a decompression bomb: sizes come from the zip
-    directory and only the first KiB of XML members are decompressed.
+    Fast even on a decompression bomb: sizes come from the zip directory before any member
+    is decompressed, and each member is decompressed at most to its declared size.
     """
-    open_workbook_zip(path, limits).close()
+    read_workbook_bytes(path, limits)
