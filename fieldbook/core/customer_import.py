@@ -23,7 +23,7 @@ from fieldbook.core.importing import (
     read_and_match,
     should_apply,
 )
-from fieldbook.core.models import Customer, Route, new_id, utcnow
+from fieldbook.core.models import Customer, Route, local_now, new_id
 from fieldbook.core.normalize import clean_code, clean_text, parse_bool, parse_int
 from fieldbook.core.routes import infer_weekdays, route_for_name
 from fieldbook.core.vocab import (
@@ -167,7 +167,7 @@ def _apply(
     existing: dict[str, dict[str, Any]],
     mapped: frozenset[str],
 ) -> None:
-    now = utcnow()
+    now = local_now()
     with journal.writing("customers", "routes") as s:
         route_ids: dict[str, str] = {}
         next_pos: dict[str, int] = {

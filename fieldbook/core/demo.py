@@ -4,8 +4,9 @@ Follows the synthetic data recipe of REFERENCE.md §6; names, places, SKUs and r
 in ``schema/reference/demo.toml``. The same seed (and ``today``) gives the same database: all
 randomness comes from ``random.Random`` streams derived from the seed, ids included.
 
-History (visits, orders, slips, logs) will be filled week by week by ``WEEK_GENERATORS``;
-there are none yet, so ``weeks`` is only validated and recorded.
+History is filled week by week by ``WEEK_GENERATORS``: today the day in the field (plans,
+visits, findings, follow-ups, suggested slips: ``fieldbook.core.demo_visits``); orders, slips and
+logs will follow.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core.catalog import SkuInput, apply_sku, check_sku
 from fieldbook.core.customers import CustomerInput, customer_search_text
 from fieldbook.core.db import refresh_statistics
+from fieldbook.core.demo_visits import visit_week
 from fieldbook.core.errors import FieldbookError, InvalidValue
 from fieldbook.core.models import Customer, Manager, Route, Sku
 from fieldbook.core.resources import load_reference
@@ -118,17 +120,20 @@ class DemoContext:
     managers: list[DemoManager]
     skus: list[dict[str, Any]]
     counts: Counter[str]
+    state: dict[str, Any] = field(default_factory=dict)  # a generator's own, across weeks
+    finalizers: list[Callable[[], None]] = field(default_factory=list)  # after the last week
 
     def insert(self, model: type[Any], rows: list[dict[str, Any]]) -> None:
+        """Bulk insert of plain dicts (all with the same keys) through Core: no ORM objects."""
         if rows:
-            self.session.execute(insert(model), rows)
+            self.session.execute(insert(model.__table__), rows)
             self.counts[model.__tablename__] += len(rows)
 
 
-#: Generators of one week of history (visits, orders, slips, logs — future issues), called
-#: oldest week first with the Monday of that week. Empty today: no fake data.
+#: Generators of one week of history, called oldest week first with the Monday of that week
+#: (days from ``ctx.today`` on are not history). Orders, slips and logs are future issues.
 WeekGenerator = Callable[[DemoContext, date], None]
-WEEK_GENERATORS: tuple[WeekGenerator, ...] = ()
+WEEK_GENERATORS: tuple[WeekGenerator, ...] = (visit_week,)
 
 
 @cache
@@ -540,6 +545,8 @@ def generate_demo(
                 generator(ctx, monday)
             if WEEK_GENERATORS:
                 step()
+        for finish in ctx.finalizers:
+            finish()
         refresh_statistics(s)
     main = {"managers", "routes", "customers", "skus"}
     return DemoSummary(

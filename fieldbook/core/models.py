@@ -29,6 +29,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def local_now() -> datetime:
+    """Record timestamps are local wall-clock time, like the visits they sit beside (the
+    users are all in one time zone, Asia/Shanghai); see fieldbook.core.clock."""
+    return datetime.now()
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -51,8 +57,8 @@ class Manager(Base):
     district_unit: Mapped[str] = mapped_column(String(50), default="")
     territory: Mapped[str] = mapped_column(String(50), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
 
 class Route(Base):
@@ -64,8 +70,8 @@ class Route(Base):
     manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
     name: Mapped[str] = mapped_column(String(50))
     weekday: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 1=Mon .. 7=Sun
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
 
 class Customer(Base):
@@ -100,8 +106,8 @@ class Customer(Base):
     gps_lon: Mapped[float | None] = mapped_column(Float, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
 
 class Sku(Base):
@@ -121,8 +127,8 @@ class Sku(Base):
     is_new: Mapped[bool] = mapped_column(Boolean, default=False)
     on_market: Mapped[bool] = mapped_column(Boolean, default=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
 
 class Plan(Base):
@@ -134,8 +140,8 @@ class Plan(Base):
     manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
     plan_date: Mapped[date] = mapped_column(Date)
     target_size: Mapped[int] = mapped_column(Integer, default=30)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
 
 class PlanStop(Base):
@@ -155,8 +161,8 @@ class PlanStop(Base):
     # planned | visited | skipped (not visited, carried over) | removed (with a reason)
     state: Mapped[str] = mapped_column(String(16), default="planned")
     state_reason: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
 
 class Visit(Base):
@@ -167,6 +173,7 @@ class Visit(Base):
         Index("ix_visits_manager_date", "manager_id", "visit_date"),
         Index("ix_visits_customer_date", "customer_id", "visit_date"),
         Index("ix_visits_status", "status"),
+        Index("ix_visits_plan_stop", "plan_stop_id"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
@@ -187,8 +194,8 @@ class Visit(Base):
     answers: Mapped[str] = mapped_column(Text, default="{}")  # JSON: item id -> value
     findings: Mapped[str] = mapped_column(Text, default="[]")  # JSON, computed at finish
     late_entry: Mapped[bool] = mapped_column(Boolean, default=False)  # 补录: typed up later
-    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)  # local time
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)  # local time
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
@@ -216,7 +223,7 @@ class VisitTimeEdit(Base):
     field: Mapped[str] = mapped_column(String(16))  # arrived_at | left_at
     old_value: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     new_value: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    edited_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    edited_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
 
 
 class FollowUp(Base):
@@ -235,7 +242,7 @@ class FollowUp(Base):
     text: Mapped[str] = mapped_column(Text)
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="open")  # open | closed
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     closed_visit_id: Mapped[str | None] = mapped_column(
         ForeignKey("visits.id", ondelete="SET NULL"), nullable=True
@@ -255,4 +262,4 @@ class SlipSuggestion(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     # suggested | dismissed | slipped
     status: Mapped[str] = mapped_column(String(16), default="suggested")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)

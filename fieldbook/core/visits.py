@@ -5,6 +5,7 @@ suggested slips and follow-ups and ticks the plan's stop."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -339,15 +340,7 @@ class VisitService:
                 .where(Sku.on_market.is_(True))
                 .order_by(Sku.price_class, Sku.wholesale_fen.desc(), Sku.code)
             ).all()
-        chosen = [r for r in skus if r[0] in carried or r[4] or r[5]]
-        per_class: dict[int | None, int] = {}
-        for r in chosen:
-            per_class[r[3]] = per_class.get(r[3], 0) + 1
-        picked = {r[0] for r in chosen}
-        for r in skus:
-            if per_class.get(r[3], 0) < PER_CLASS and r[0] not in picked:
-                per_class[r[3]] = per_class.get(r[3], 0) + 1
-                picked.add(r[0])
+        picked = offered_sku_ids(((r[0], r[3], r[4], r[5]) for r in skus), carried)
         return [GridRow(*r) for r in skus if r[0] in picked]
 
     def open_followups(self, customer_id: str) -> list[FollowUpRow]:
@@ -614,18 +607,9 @@ class VisitService:
         return FinishResult(view, created, closed, tuple(slips))
 
     def _grid_hits(self, s: Session, v: Visit) -> list[Hit]:
-        grid = self._grid(s, v)
-        hits: list[Hit] = []
-        present = {r.price_class for r in grid}
-        classes = [pc.code for pc in price_classes() if pc.code in present]
-        gaps = price_line_gaps((r.line() for r in grid), classes)
-        if gaps:
-            names = "、".join(class_name(c) for c in gaps)
-            hits.append(Hit("price_gap", "grid", "", "", names))
-        out = [r.name for r in grid if r.is_key_brand and in_stock(r.line()) is False]
-        if out:
-            hits.append(Hit("out_of_stock", "grid", "", "跟进断货规格补货", "、".join(out)))
-        return hits
+        return grid_findings(
+            (r.name, r.price_class, r.is_key_brand, r.line()) for r in self._grid(s, v)
+        )
 
     def _suggest_slips(self, s: Session, v: Visit, hits: list[Hit]) -> list[str]:
         s.execute(delete(SlipSuggestion).where(SlipSuggestion.visit_id == v.id))
@@ -655,9 +639,48 @@ class VisitService:
                     source_visit_id=v.id,
                     text=text,
                     due_date=None,  # at the next visit
+                    created_at=v.finished_at or clock.now(),
                 )
             )
         return len(texts)
+
+
+OUT_OF_STOCK_FOLLOW_UP = "跟进断货规格补货"
+
+
+def offered_sku_ids(
+    skus: Iterable[tuple[str, int | None, bool, bool]], carried: set[str]
+) -> set[str]:
+    """Which SKUs a visit's grid offers, from (id, price class, key brand, new) in grid order:
+    those the shop carried, key brands, new products, and at least ``PER_CLASS`` of every
+    price class (so that a price-line gap can be seen)."""
+    rows = list(skus)
+    picked = {sid for sid, _, key, new in rows if sid in carried or key or new}
+    per_class: dict[int | None, int] = {}
+    for sid, cls, _, _ in rows:
+        if sid in picked:
+            per_class[cls] = per_class.get(cls, 0) + 1
+    for sid, cls, _, _ in rows:
+        if per_class.get(cls, 0) < PER_CLASS and sid not in picked:
+            per_class[cls] = per_class.get(cls, 0) + 1
+            picked.add(sid)
+    return picked
+
+
+def grid_findings(rows: Iterable[tuple[str, int | None, bool, GridLine]]) -> list[Hit]:
+    """The findings of a filled grid, from (SKU name, price class, key brand, line):
+    price-line gaps over the classes present, and key brands out of stock."""
+    rows = list(rows)
+    present = {cls for _, cls, _, _ in rows}
+    classes = [pc.code for pc in price_classes() if pc.code in present]
+    hits: list[Hit] = []
+    gaps = price_line_gaps((line for *_, line in rows), classes)
+    if gaps:
+        hits.append(Hit("price_gap", "grid", "", "", "、".join(class_name(c) for c in gaps)))
+    out = [name for name, _, key, line in rows if key and in_stock(line) is False]
+    if out:
+        hits.append(Hit("out_of_stock", "grid", "", OUT_OF_STOCK_FOLLOW_UP, "、".join(out)))
+    return hits
 
 
 def _check_grid(values: dict[str, Any]) -> None:

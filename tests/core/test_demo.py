@@ -7,13 +7,13 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from pypinyin import Style, lazy_pinyin
 from python_calamine import CalamineWorkbook
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from fieldbook.core.catalog import classify
 from fieldbook.core.customers import CustomerInput
@@ -29,6 +29,7 @@ from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.models import Customer, Manager, Route, Setting, Sku
 from fieldbook.core.profile import ProfileInput
+from fieldbook.core.workdays import working_days_between
 
 TODAY = date(2026, 3, 16)
 PREFIXES = {"新兴区": "230902", "桃山区": "230903", "茄子河区": "230904", "勃利县": "230921"}
@@ -96,7 +97,23 @@ def test_different_seeds_differ(tmp_path: Path) -> None:
 def test_counts_routes_and_managers(journal: Journal) -> None:
     summary = generate_demo(journal, seed=5, managers=3, weeks=6, today=TODAY)
     assert (summary.managers, summary.routes, summary.customers, summary.skus) == (3, 15, 495, 39)
-    assert summary.weeks == 6 and summary.other == ()
+    assert summary.weeks == 6
+    other = dict(summary.other)  # the week generators' rows (tests/core/test_demo_visits.py)
+    assert set(other) == {
+        "plans",
+        "plan_stops",
+        "visits",
+        "visit_skus",
+        "followups",
+        "slip_suggestions",
+    }
+    with journal.reading() as s:
+        for name, rows in other.items():
+            assert s.scalar(text(f"SELECT count(*) FROM {name}")) == rows, name
+    # 3 managers, one plan per working day before TODAY (a Monday: its week has no history)
+    days = working_days_between(TODAY - timedelta(weeks=5), TODAY - timedelta(days=1))
+    assert other["plans"] == 3 * len(days) and 0.9 <= other["visits"] / other["plan_stops"] <= 0.99
+    assert summary.counts()["visits"] == other["visits"]
     assert table_counts(journal)["customers"] == 495
 
     managers = journal.profile.managers()
@@ -273,7 +290,9 @@ def test_rejects_sizes_out_of_range(journal: Journal, kwargs: dict[str, int], fi
 
 
 def test_weeks_are_recorded(journal: Journal) -> None:
-    assert generate_demo(journal, weeks=520, today=TODAY).weeks == 520
+    # ten years of history: a few customers keep the test quick
+    summary = generate_demo(journal, weeks=520, customers_per_manager=5, today=TODAY)
+    assert summary.weeks == 520 and dict(summary.other)["plans"] > 2400
 
 
 def test_pinyin_initials_find_every_sampled_customer(big: Journal) -> None:

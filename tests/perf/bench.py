@@ -6,7 +6,8 @@ table, write it to ``results.json``, and exit 1 when a row misses its target (or
 
 The cache folder is ``./bench-data`` unless ``$FIELDBOOK_BENCH_DIR`` or ``--dir`` says otherwise.
 Cached files carry a fingerprint of the demo generator in their names, so changing the
-generator or its data rebuilds them.
+generator or its data rebuilds them. Rows that write (a day in the field, the GUI on the
+history) work on a scratch copy: the cache is never changed.
 """
 
 from __future__ import annotations
@@ -17,15 +18,18 @@ import json
 import os
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -45,12 +49,20 @@ ROWS = (
     "gui_memory",
     "gui_time_customers",
     "gui_memory_customers",
+    "plan_build",
+    "visit_screen",
+    "visit_finish",
+    "gui_time_history",
+    "gui_memory_history",
     "demo",
+    "demo_history",
 )
-GUI_PAGES = {
-    "": ("gui_time", "gui_memory"),
-    "customers": ("gui_time_customers", "gui_memory_customers"),
-}  # keys of the table's rows
+DAY_ROWS = ("plan_build", "visit_screen", "visit_finish")  # measured in one step
+GUI_ROWS = {
+    "gui_time": ("gui_time", "gui_memory"),
+    "gui_time_customers": ("gui_time_customers", "gui_memory_customers"),
+    "gui_time_history": ("gui_time_history", "gui_memory_history"),
+}  # a GUI step's time row → its rows
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,10 @@ class Config:
     customers: int = 10_000  # rows of the customer workbook
     managers: int = 61  # demo database: managers × per_manager customers
     per_manager: int = 165
+    demo_weeks: int = 4  # history of the many-manager demo (generate_demo's default)
+    history_weeks: int = 260  # one manager's long history: five years
+    visit_shops: int = 20  # shops of the visit rows (one more is the warm-up call)
+    plan_days: int = 10  # fresh days of the plan-building row
     import_runs: int = 3
     search_repeats: int = 20
     gui_runs: int = 3
@@ -66,6 +82,11 @@ class Config:
     search_limit_ms: float = 20.0
     gui_limit_s: float = 1.5
     gui_memory_limit_mb: float = 200.0
+    plan_build_limit_ms: float = 50.0
+    visit_screen_limit_ms: float = 100.0
+    visit_finish_limit_ms: float = 30.0
+    demo_history_limit_s: float = 120.0
+    demo_history_timeout: float = 600.0
 
 
 @dataclass(frozen=True)
@@ -85,10 +106,12 @@ class Dataset:
     workbook: Path
     db: Path  # the demo database: many managers
     single: Path  # one manager with every customer of the workbook (the worst case for screens)
+    history: Path  # one manager, history_weeks of plans and visits (demo)
 
 
 def labels(cfg: Config) -> dict[str, tuple[str, str]]:
     """Row key → (name, target), in table order."""
+    history = f"{cfg.history_weeks}-week history of one manager"
     return {
         "import": (f"import {cfg.customers:,}-customer workbook", f"< {cfg.import_limit_s:g} s"),
         "search": (
@@ -111,7 +134,35 @@ def labels(cfg: Config) -> dict[str, tuple[str, str]]:
             f"gui --screenshot (customers page, all {cfg.customers:,} listed): peak memory",
             f"< {cfg.gui_memory_limit_mb:g} MB",
         ),
-        "demo": (f"demo data: {cfg.managers} managers x {cfg.per_manager} customers", "info"),
+        "plan_build": (
+            f"build a day's plan ({history}, median of {cfg.plan_days} fresh days)",
+            f"< {cfg.plan_build_limit_ms:g} ms",
+        ),
+        "visit_screen": (
+            f"open a shop's visit screen ({history}, median of {cfg.visit_shops} shops)",
+            f"< {cfg.visit_screen_limit_ms:g} ms",
+        ),
+        "visit_finish": (
+            f"finish a visit, commit included ({history}, median of {cfg.visit_shops} shops)",
+            f"< {cfg.visit_finish_limit_ms:g} ms",
+        ),
+        "gui_time_history": (
+            f"gui --screenshot (plan page, {history}): start to PNG",
+            f"< {cfg.gui_limit_s:g} s",
+        ),
+        "gui_memory_history": (
+            f"gui --screenshot (plan page, {history}): peak memory",
+            f"< {cfg.gui_memory_limit_mb:g} MB",
+        ),
+        "demo": (
+            f"demo data: {cfg.managers} managers x {cfg.per_manager} customers, "
+            f"{cfg.demo_weeks} weeks",
+            "info",
+        ),
+        "demo_history": (
+            f"demo --weeks {cfg.history_weeks} (1 manager x {cfg.per_manager} customers)",
+            f"< {cfg.demo_history_limit_s:g} s",
+        ),
     }
 
 
@@ -126,8 +177,18 @@ def bench_dir(arg: str | None = None) -> Path:
 def fingerprint() -> str:
     """Changes whenever the demo generator or its data change (cache key)."""
     digest = hashlib.sha256()
-    for path in (ROOT / "fieldbook/core/demo.py", ROOT / "schema/reference/demo.toml"):
-        digest.update(path.read_bytes())
+    names = (
+        "fieldbook/core/demo.py",
+        "fieldbook/core/demo_visits.py",
+        "schema/reference/demo.toml",
+        "schema/reference/plan.toml",
+        "schema/checklists/visit_v1.toml",
+    )
+    # a new migration too: a cache migrated on open is not what the generator writes
+    migrations = sorted((ROOT / "schema/migrations/versions").glob("*.py"))
+    for path in (*(ROOT / n for n in names), *migrations):
+        if path.exists():
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
 
 
@@ -150,7 +211,18 @@ def _remove_db(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def build_demo(path: Path, cfg: Config) -> tuple[float, int]:
+def copy_db(source: Path, target: Path) -> Path:
+    """A scratch copy of a (closed) cached database, for rows that write."""
+    _remove_db(target)
+    for suffix in ("", "-wal"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+    return target
+
+
+def build_demo(
+    path: Path, cfg: Config, *, managers: int | None = None, weeks: int | None = None
+) -> tuple[float, int]:
     """Generate the demo database at ``path`` (atomically); returns (seconds, customers)."""
     partial = path.with_name(path.name + ".partial")
     _remove_db(partial)
@@ -158,7 +230,11 @@ def build_demo(path: Path, cfg: Config) -> tuple[float, int]:
     try:
         start = time.perf_counter()
         summary = generate_demo(
-            journal, seed=SEED, managers=cfg.managers, customers_per_manager=cfg.per_manager
+            journal,
+            seed=SEED,
+            managers=managers or cfg.managers,
+            weeks=weeks or cfg.demo_weeks,
+            customers_per_manager=cfg.per_manager,
         )
         seconds = time.perf_counter() - start
     finally:
@@ -197,7 +273,32 @@ def prepare(folder: Path, cfg: Config) -> Dataset:
     if not _single_ok(single, cfg):
         log(f"building {single.name} ...")
         build_single(single, workbook, cfg)
-    return Dataset(workbook, db, single)
+    history = folder / f"history-s{SEED}-{cfg.per_manager}-{cfg.history_weeks}w-{tag}.sqlite3"
+    if not _history_ok(history, cfg):
+        log(f"building {history.name} ...")
+        build_demo(history, cfg, managers=1, weeks=cfg.history_weeks)
+    return Dataset(workbook, db, single, history)
+
+
+def _history_ok(path: Path, cfg: Config) -> bool:
+    from sqlalchemy import func, select
+
+    from fieldbook.core.models import Plan
+
+    if not path.exists():
+        return False
+    try:
+        journal = Journal.open(sqlite_url(path), backup_before_migration=False)
+    except Exception:
+        return False
+    try:
+        with journal.reading() as s:
+            plans = s.scalar(select(func.count()).select_from(Plan)) or 0
+        return journal.customers.count(everyone=True) == cfg.per_manager and plans > 0
+    except Exception:
+        return False
+    finally:
+        journal.close()
 
 
 def build_single(path: Path, workbook: Path, cfg: Config) -> None:
@@ -329,31 +430,44 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else "no output"
 
 
-def bench_gui(ds: Dataset, cfg: Config, folder: Path, scratch: Path, page: str) -> list[Result]:
-    """`fieldbook gui --screenshot` from process start on the single-manager database:
-    wall time and peak memory."""
-    time_key, mem_key = GUI_PAGES[page]
-    time_name, time_target = labels(cfg)[time_key]
-    mem_name, mem_target = labels(cfg)[mem_key]
-    png = folder / f"gui-screenshot-{page or 'plan'}.png"
+def _env(scratch: Path) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FIELDBOOK_DATA_DIR": str(scratch / "app")}
     env.pop("FIELDBOOK_DB", None)
-    command = [
-        sys.executable,
-        "-m",
-        "fieldbook",
-        "--db",
-        str(ds.single),
-        "gui",
-        "--screenshot",
-        str(png),
-        *(["--page", page] if page else []),
-    ]
+    return env
+
+
+def bench_gui(
+    cfg: Config,
+    folder: Path,
+    scratch: Path,
+    time_key: str,
+    page: str,
+    database: Callable[[], Path],
+) -> list[Result]:
+    """`fieldbook gui --screenshot` from process start: wall time and peak memory.
+    ``database()`` gives the database of each run (a fresh scratch copy when the GUI may
+    write to it)."""
+    time_key, mem_key = GUI_ROWS[time_key]
+    time_name, time_target = labels(cfg)[time_key]
+    mem_name, mem_target = labels(cfg)[mem_key]
+    png = folder / f"gui-screenshot-{time_key.removeprefix('gui_time').strip('_') or 'plan'}.png"
+    env = _env(scratch)
     use_time = TIME_BIN.exists() and os.access(TIME_BIN, os.X_OK)
     walls: list[float] = []
     peaks: list[int] = []
     for _ in range(cfg.gui_runs):
         png.unlink(missing_ok=True)
+        command = [
+            sys.executable,
+            "-m",
+            "fieldbook",
+            "--db",
+            str(database()),
+            "gui",
+            "--screenshot",
+            str(png),
+            *(["--page", page] if page else []),
+        ]
         argv = [str(TIME_BIN), "-v", *command] if use_time else command
         start = time.perf_counter()
         try:
@@ -428,6 +542,169 @@ def bench_demo(cfg: Config, scratch: Path) -> Result:
     )
 
 
+def bench_demo_history(cfg: Config, scratch: Path) -> Result:
+    """`fieldbook demo --weeks N` for one manager, from process start (what the user waits)."""
+    from sqlalchemy import func, select
+
+    from fieldbook.core.models import Visit
+
+    name, target = labels(cfg)["demo_history"]
+    path = scratch / "demo-history.sqlite3"
+    _remove_db(path)
+    command = [
+        sys.executable,
+        "-m",
+        "fieldbook",
+        "--db",
+        str(path),
+        "demo",
+        "--seed",
+        str(SEED),
+        "--weeks",
+        str(cfg.history_weeks),
+        "--customers-per-manager",
+        str(cfg.per_manager),
+    ]
+    start = time.perf_counter()
+    proc = subprocess.run(
+        command,
+        cwd=ROOT,
+        env=_env(scratch),
+        capture_output=True,
+        text=True,
+        timeout=cfg.demo_history_timeout,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        return error_result(
+            "demo_history", name, target, f"exit {proc.returncode}: {_last_line(proc.stderr)}"
+        )
+    journal = Journal.open(sqlite_url(path), backup_before_migration=False)
+    try:
+        with journal.reading() as s:
+            visits = s.scalar(select(func.count()).select_from(Visit)) or 0
+    finally:
+        journal.close()
+        _remove_db(path)
+    return Result(
+        "demo_history",
+        name,
+        f"{seconds:.1f} s ({visits:,} visits)",
+        target,
+        verdict(seconds, cfg.demo_history_limit_s),
+        round(seconds, 3),
+        "s",
+        cfg.demo_history_limit_s,
+    )
+
+
+# --- a day in the field, on the long history ------------------------------------------------
+def _median_ms(times: Sequence[float]) -> float:
+    return statistics.median(times) * 1000
+
+
+def _fresh_days(journal: Journal, count: int) -> list[date]:
+    """The first ``count`` working days after the history's last plan."""
+    from sqlalchemy import func, select
+
+    from fieldbook.core import workdays
+    from fieldbook.core.models import Plan
+
+    with journal.reading() as s:
+        last = s.scalar(select(func.max(Plan.plan_date)))
+    day = last or date.today()
+    days = []
+    for _ in range(count):
+        day = workdays.next_working_day(day)
+        days.append(day)
+    return days
+
+
+def _complete_answers(journal: Journal, customer_id: str, day: date) -> dict[str, Any]:
+    """The answers of a complete visit: the shop's last open visit's (they passed the
+    template), else a neutral set for every required item."""
+    from fieldbook.core.checklist import OPEN, load_checklist
+
+    for visit in journal.visits.previous(customer_id, day, 5):
+        if visit.shop_status == OPEN and visit.answers:
+            return dict(visit.answers)
+    checklist = load_checklist()
+    answers: dict[str, Any] = {}
+    for item in checklist.items:
+        if item.required and checklist.is_visible(item, OPEN, answers):
+            defaults = {"bool": False, "number": 0, "text": "无"}
+            answers[item.id] = item.options[0] if item.options else defaults[item.type]
+    return answers
+
+
+def bench_day(ds: Dataset, cfg: Config, scratch: Path) -> list[Result]:
+    """On a copy of the long history: build the plans of fresh days, then open and finish
+    visits of the first one's shops, through the core as the screens do."""
+    names = labels(cfg)
+    journal = Journal.open(
+        sqlite_url(copy_db(ds.history, scratch / "day.sqlite3")), backup_before_migration=False
+    )
+    try:
+        days = _fresh_days(journal, cfg.plan_days)
+        builds = []
+        for day in days:
+            start = time.perf_counter()
+            plan = journal.plans.build(day)
+            builds.append(time.perf_counter() - start)
+            if not plan.stops and day.weekday() < 5:
+                raise RuntimeError(f"the plan of {day} is empty")
+        day = days[0]
+        plan = journal.plans.build(day)
+        shops = [st.customer_id for st in plan.active_stops][: cfg.visit_shops + 1]
+        if len(shops) < 2:
+            raise RuntimeError(f"the plan of {day} has {len(shops)} stops")
+        screens: list[float] = []
+        finishes: list[float] = []
+        arrival = datetime.combine(day, clock_time(7, 30))
+        for shop in shops:
+            start = time.perf_counter()
+            visit = journal.visits.start(shop, day=day, at=arrival)
+            previous = journal.visits.previous(shop, day, 5)
+            journal.visits.grid_skus(shop)
+            followups = journal.visits.open_followups(shop)
+            journal.customers.get(shop)
+            screens.append(time.perf_counter() - start)
+            if not previous:
+                raise RuntimeError(f"no previous visit of {shop}: the history is missing")
+            journal.visits.set_shop_status(visit.id, "open")
+            journal.visits.save_answers(visit.id, _complete_answers(journal, shop, day))
+            arrival += timedelta(minutes=10)
+            start = time.perf_counter()
+            journal.visits.finish(visit.id, at=arrival, close_followups=[f.id for f in followups])
+            finishes.append(time.perf_counter() - start)
+            arrival += timedelta(minutes=3)
+    finally:
+        journal.close()
+        _remove_db(scratch / "day.sqlite3")
+    screens, finishes = screens[1:], finishes[1:]  # the first call warms the caches up
+    rows = []
+    for key, times, limit, what in (
+        ("plan_build", builds, cfg.plan_build_limit_ms, f"{len(builds)} days"),
+        ("visit_screen", screens, cfg.visit_screen_limit_ms, f"{len(screens)} shops"),
+        ("visit_finish", finishes, cfg.visit_finish_limit_ms, f"{len(finishes)} shops"),
+    ):
+        median = _median_ms(times)
+        rows.append(
+            Result(
+                key,
+                names[key][0],
+                f"{median:.1f} ms (median of {what}, worst {max(times) * 1000:.1f})",
+                names[key][1],
+                verdict(median, limit),
+                round(median, 3),
+                "ms",
+                limit,
+            )
+        )
+    return rows
+
+
 # --- the run --------------------------------------------------------------------------------
 def run(folder: Path, cfg: Config) -> list[Result]:
     """Every row, in ROWS order; a step that raises becomes an "error: ..." row."""
@@ -435,23 +712,34 @@ def run(folder: Path, cfg: Config) -> list[Result]:
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="fieldbook-bench-") as tmp:
         scratch = Path(tmp)
-        steps = {
-            "import": lambda: [bench_import(ds, cfg, scratch)],
-            "search": lambda: [bench_search(ds, cfg)],
-            "gui_time": lambda: bench_gui(ds, cfg, folder, scratch, ""),
-            "gui_time_customers": lambda: bench_gui(ds, cfg, folder, scratch, "customers"),
-            "demo": lambda: [bench_demo(cfg, scratch)],
+
+        def history_copy() -> Path:  # the GUI may build today's plan: never in the cache
+            return copy_db(ds.history, scratch / "gui-history.sqlite3")
+
+        steps: dict[tuple[str, ...], Callable[[], list[Result]]] = {
+            ("import",): lambda: [bench_import(ds, cfg, scratch)],
+            ("search",): lambda: [bench_search(ds, cfg)],
+            GUI_ROWS["gui_time"]: lambda: bench_gui(
+                cfg, folder, scratch, "gui_time", "", lambda: ds.single
+            ),
+            GUI_ROWS["gui_time_customers"]: lambda: bench_gui(
+                cfg, folder, scratch, "gui_time_customers", "customers", lambda: ds.single
+            ),
+            DAY_ROWS: lambda: bench_day(ds, cfg, scratch),
+            GUI_ROWS["gui_time_history"]: lambda: bench_gui(
+                cfg, folder, scratch, "gui_time_history", "plan", history_copy
+            ),
+            ("demo",): lambda: [bench_demo(cfg, scratch)],
+            ("demo_history",): lambda: [bench_demo_history(cfg, scratch)],
         }
         names = labels(cfg)
-        for key, step in steps.items():
-            log(f"measuring {names[key][0]} ...")
+        for keys, step in steps.items():
+            log(f"measuring {names[keys[0]][0]} ...")
             try:
                 results.extend(step())
             except Exception as exc:
-                page = next((p for p, keys in GUI_PAGES.items() if keys[0] == key), None)
-                failed_keys = GUI_PAGES[page] if page is not None else (key,)
-                results.extend(error_result(k, *names[k], exc) for k in failed_keys)
-    return results
+                results.extend(error_result(k, *names[k], exc) for k in keys)
+    return sorted(results, key=lambda r: ROWS.index(r.key))
 
 
 def format_table(results: Sequence[Result]) -> str:
@@ -494,12 +782,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--repeats", type=int, default=defaults.search_repeats, help="repeats per search query"
     )
     p.add_argument("--gui-timeout", type=float, default=defaults.gui_timeout)
+    p.add_argument(
+        "--history-weeks",
+        type=int,
+        default=defaults.history_weeks,
+        help="weeks of the one-manager history (default: five years)",
+    )
     args = p.parse_args(argv)
     cfg = replace(
         defaults,
         customers=args.customers,
         managers=args.managers,
         per_manager=args.per_manager,
+        history_weeks=args.history_weeks,
         import_runs=args.runs,
         gui_runs=args.runs,
         search_repeats=args.repeats,

@@ -24,6 +24,8 @@ TINY = [
     "1",
     "--repeats",
     "2",
+    "--history-weeks",
+    "2",
 ]
 
 
@@ -50,7 +52,14 @@ def test_harness_reports_every_row(tmp_path: Path, capsys: pytest.CaptureFixture
     assert by_key["search"]["status"] in {"pass", "fail"} and by_key["search"]["value"] > 0
     assert "300 customers" in by_key["search"]["name"]
     assert by_key["demo"]["status"] == "info" and "300 customers" in by_key["demo"]["result"]
-    for key in ("gui_time", "gui_memory", "gui_time_customers", "gui_memory_customers"):
+    # The day in the field and the long demo are core rows too: they must really measure.
+    for key in ("plan_build", "visit_screen", "visit_finish", "demo_history"):
+        assert by_key[key]["status"] in {"pass", "fail"}, by_key[key]["result"]
+        assert by_key[key]["value"] > 0 and by_key[key]["limit"] > 0
+    assert "2-week history" in by_key["visit_screen"]["name"]
+    assert "visits)" in by_key["demo_history"]["result"]
+    gui = ("gui_time", "gui_memory", "gui_time_customers", "gui_memory_customers")
+    for key in (*gui, "gui_time_history", "gui_memory_history"):
         assert by_key[key]["status"] in {"pass", "fail", "error"}
     assert code == (1 if any(r["status"] in {"fail", "error"} for r in rows) else 0)
 
@@ -60,20 +69,41 @@ def test_harness_reports_every_row(tmp_path: Path, capsys: pytest.CaptureFixture
         assert r["name"] in table and r["target"] in table
     assert len(list(tmp_path.glob("customers-*.xlsx"))) == 1
     assert len(list(tmp_path.glob("demo-*.sqlite3"))) == 1
+    assert len(list(tmp_path.glob("history-*-2w-*.sqlite3"))) == 1
+    assert not list(tmp_path.glob("*.partial"))
 
 
 def test_cache_is_reused_and_rebuilt_when_damaged(tmp_path: Path) -> None:
     bench = load_bench()
-    cfg = bench.Config(customers=120, managers=1, per_manager=150)
+    cfg = bench.Config(customers=120, managers=1, per_manager=150, history_weeks=2)
     first = bench.prepare(tmp_path, cfg)
-    stamps = (first.workbook.stat().st_mtime_ns, first.db.stat().st_mtime_ns)
+    files = (first.workbook, first.db, first.history)
+    stamps = [f.stat().st_mtime_ns for f in files]
     again = bench.prepare(tmp_path, cfg)
     assert again == first
-    assert (again.workbook.stat().st_mtime_ns, again.db.stat().st_mtime_ns) == stamps
+    assert [f.stat().st_mtime_ns for f in files] == stamps
 
     first.db.write_bytes(b"not a database")
+    first.history.write_bytes(b"not a database either")
     rebuilt = bench.prepare(tmp_path, cfg)
     assert rebuilt.db == first.db and rebuilt.db.read_bytes()[:15] == b"SQLite format 3"
+    assert rebuilt.history.read_bytes()[:15] == b"SQLite format 3"
+
+
+def test_day_rows_leave_the_cache_unchanged(tmp_path: Path) -> None:
+    bench = load_bench()
+    cfg = bench.Config(customers=120, managers=1, per_manager=150, history_weeks=2)
+    cfg = bench.replace(cfg, visit_shops=3, plan_days=2)
+    ds = bench.prepare(tmp_path, cfg)
+    before = ds.history.read_bytes()
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    rows = bench.bench_day(ds, cfg, scratch)
+    assert [r.key for r in rows] == list(bench.DAY_ROWS)
+    assert all(r.status in {"pass", "fail"} and r.value > 0 for r in rows)
+    assert "median of 2 days" in rows[0].result and "median of 3 shops" in rows[1].result
+    assert ds.history.read_bytes() == before
+    assert list(scratch.iterdir()) == []
 
 
 def test_error_and_failure_rows_fail_the_run() -> None:

@@ -82,6 +82,7 @@ def upgrade() -> None:
         )
         batch_op.create_index("ix_visits_manager_date", ["manager_id", "visit_date"], unique=False)
         batch_op.create_index("ix_visits_status", ["status"], unique=False)
+        batch_op.create_index("ix_visits_plan_stop", ["plan_stop_id"], unique=False)
 
     op.create_table(
         "followups",
@@ -176,6 +177,7 @@ def downgrade() -> None:
 
     op.drop_table("followups")
     with op.batch_alter_table("visits", schema=None) as batch_op:
+        batch_op.drop_index("ix_visits_plan_stop")
         batch_op.drop_index("ix_visits_status")
         batch_op.drop_index("ix_visits_manager_date")
         batch_op.drop_index("ix_visits_customer_date")
