@@ -49,7 +49,7 @@ from fieldbook.core.models import (
     VisitSku,
 )
 from fieldbook.core.plan import plan_rules
-from fieldbook.core.visits import grid_findings, offered_sku_ids
+from fieldbook.core.visits import ABSENT, grid_findings, offered_sku_ids
 
 if TYPE_CHECKING:
     from fieldbook.core.demo import DemoContext
@@ -158,6 +158,7 @@ class _History:
         self.flag_rates = list(ref["flags"].items())
         self.choices = {k: _weighted(v) for k, v in ref["choices"].items()}
         self.texts = ref["texts"]
+        self.absent_label = self.checklist.status(ABSENT).label
         self.status_hits = {
             code: self.checklist.hits(code, {}) for code in ref["shop_status"] if code != OPEN
         }
@@ -351,6 +352,9 @@ class _History:
         else:
             recorded, finished = arrived, left
         status = self._pick(self.statuses)
+        if status == ABSENT:  # 关门未遇: as finish() does, the stop is not visited
+            stop["state"], stop["state_reason"] = "skipped", self.absent_label
+            m.waiting[cid] = (midnight.date(), stop["position"], self.absent_label)
         if status == OPEN:
             flags = {k: rng.random() < p for k, p in self.flag_rates}
             answers = self._answers(flags)

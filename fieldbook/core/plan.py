@@ -226,13 +226,13 @@ class PlanService:
             .outerjoin(Visit, Visit.plan_stop_id == PlanStop.id)
             .outerjoin(followups, followups.c.customer_id == Customer.id)
             .where(PlanStop.plan_id == plan.id)
-            .order_by(PlanStop.position)
+            .order_by(PlanStop.position, Visit.status)  # "done" before "draft"
         )
         stops: list[StopView] = []
         seen: set[str] = set()
         for row in s.execute(stmt):
             values = list(row)
-            if values[0] in seen:  # a stop with a draft and a done visit: keep the first
+            if values[0] in seen:  # a stop with a done visit and a later draft: the done one
                 continue
             seen.add(values[0])
             values[12] = tuple(r for r in values[12].split(",") if r)
@@ -345,6 +345,7 @@ class PlanService:
                 select(Visit.customer_id, Visit.visit_date).where(
                     Visit.manager_id == manager_id,
                     Visit.status == "done",
+                    Visit.shop_status != "absent",  # 关门未遇 is not a visit
                     Visit.visit_date >= since,
                     Visit.visit_date < day,
                 )

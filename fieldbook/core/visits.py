@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 TOPIC = "visits"
 GRID_FIELDS = ("on_shelf", "facings", "stock_cartons", "stock_packs", "price_fen")
 TIME_FIELDS = ("arrived_at", "left_at")
+ABSENT = "absent"  # 关门未遇
 PER_CLASS = 2  # SKUs of each price class a first visit's grid offers at least
 
 
@@ -599,7 +600,11 @@ class VisitService:
                 closed += 1
             if v.plan_stop_id is not None:
                 stop = s.get(PlanStop, v.plan_stop_id)
-                if stop is not None:
+                if stop is not None and v.shop_status == ABSENT:
+                    # 关门未遇: the stop was not really visited; it is carried over
+                    stop.state = "skipped"
+                    stop.state_reason = checklist.status(ABSENT).label
+                elif stop is not None:
                     stop.state, stop.state_reason = "visited", ""
             v.status, v.finished_at, v.updated_at = "done", now, now
             s.flush()

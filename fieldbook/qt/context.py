@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from fieldbook.qt.ops import ChangeHub, Ops
@@ -20,6 +20,8 @@ class AppContext:
     hub: ChangeHub
     #: "Today", injectable so tests can fix the date.
     today: Callable[[], date] = field(default=date.today)
+    #: "Now" (local wall-clock time, as the core stores it), for the day's progress.
+    now: Callable[[], datetime] = field(default=lambda: datetime.now().replace(microsecond=0))
     #: The database file (None for non-SQLite URLs) and a printable location.
     db_path: Path | None = None
     db_label: str = ""

@@ -75,6 +75,9 @@ def page_specs() -> list[PageSpec]:
 
 
 PAGE_KEYS = tuple(spec.key for spec in page_specs())
+#: Pages reached from another page rather than from the navigation (shown under 今日计划).
+VISIT_SPEC = PageSpec("visit", "", "fieldbook.qt.pages.visit_page", "VisitPage")
+ALL_KEYS = (*PAGE_KEYS, VISIT_SPEC.key)
 
 
 class MainWindow(QMainWindow):
@@ -90,10 +93,11 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        if initial_page is not None and initial_page not in PAGE_KEYS:
-            raise ValueError(f"unknown page {initial_page!r} (one of {', '.join(PAGE_KEYS)})")
+        if initial_page is not None and initial_page not in ALL_KEYS:
+            raise ValueError(f"unknown page {initial_page!r} (one of {', '.join(ALL_KEYS)})")
         self.ctx = ctx
         self.specs = {spec.key: spec for spec in page_specs()}
+        self.specs[VISIT_SPEC.key] = VISIT_SPEC
         self.pages: dict[str, Page] = {}
         self.is_ready = False
         self._waiting = {"page", "manager"}
@@ -184,7 +188,7 @@ class MainWindow(QMainWindow):
         nav.setFixedWidth(172)
         nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         nav.setAccessibleName(self.tr("页面"))
-        for n, spec in enumerate(self.specs.values(), start=1):
+        for n, spec in enumerate(page_specs(), start=1):
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(self.tr("{title}（Ctrl+{n}）").format(title=spec.title, n=n))
@@ -202,7 +206,10 @@ class MainWindow(QMainWindow):
             self.shell = self._build_shell()
             self.root.addWidget(self.shell)
         self.root.setCurrentWidget(self.shell)
-        self.show_page(key)
+        page = self.show_page(key)
+        if key == VISIT_SPEC.key:
+            # The first shop still to visit today, read-only until arrival (screenshot mode).
+            page.open_first_stop(self.ctx.today())  # type: ignore[attr-defined]
         if not self.is_ready:
             self._watch_ready(self.pages[key])
 
@@ -220,13 +227,32 @@ class MainWindow(QMainWindow):
             page = cls(self.ctx, *spec.args)
             self.pages[key] = page
             self.stack.addWidget(page)
+            self._wire(key, page)
+        return page
+
+    def _wire(self, key: str, page: Page) -> None:
+        """The day in the field: plan → visit screen (Enter) → back (Esc)."""
+        if key == "plan":
+            page.visit_requested.connect(self.open_stop)  # type: ignore[attr-defined]
+            page.draft_requested.connect(self.open_draft)  # type: ignore[attr-defined]
+        elif key == VISIT_SPEC.key:
+            page.back_requested.connect(lambda: self.show_page("plan"))  # type: ignore[attr-defined]
+
+    def open_stop(self, day: object, stop: Any) -> Page:
+        page = self.show_page(VISIT_SPEC.key)
+        page.open_stop(day, stop.id)  # type: ignore[attr-defined]
+        return page
+
+    def open_draft(self, visit_id: str) -> Page:
+        page = self.show_page(VISIT_SPEC.key)
+        page.open_visit(visit_id)  # type: ignore[attr-defined]
         return page
 
     def show_page(self, key: str) -> Page:
         page = self.page(key)
         self.current_key = key
         self.stack.setCurrentWidget(page)
-        row = PAGE_KEYS.index(key)
+        row = PAGE_KEYS.index(key) if key in PAGE_KEYS else PAGE_KEYS.index("plan")
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
@@ -252,6 +278,24 @@ class MainWindow(QMainWindow):
         if not self._waiting and not self.is_ready:
             self.is_ready = True
             self.ready.emit()
+            self._check_drafts()
+
+    def _check_drafts(self) -> None:
+        """Unfinished visits are offered on the plan page's banner; from another first page,
+        the status bar says where."""
+        if self.current_key == "plan" or self.welcome is not None:
+            return
+
+        def found(drafts: list[Any]) -> None:
+            if drafts and self.current_key != "plan":
+                self.statusBar().showMessage(
+                    self.tr("有 {n} 个未完成的走访，可在“今日计划”页继续。").format(n=len(drafts)),
+                    15_000,
+                )
+
+        self.ctx.ops.query(
+            lambda j: j.visits.drafts(), found, lambda _e: None, what=self.tr("读取未完成的走访")
+        )
 
     def load_manager(self) -> None:
         what = self.tr("读取客户经理资料")

@@ -75,6 +75,48 @@ STYLE_SHEET = f"""
 }}
 #countTile[alert="true"] {{ background: #fdecec; border-color: #f3c6c8; }}
 #countNumber {{ font-size: 20px; font-weight: bold; }}
+#warningBox, #statusHint {{
+    background: #fff5e0;
+    border: 1px solid #f1d49b;
+    border-radius: 6px;
+    padding: 8px 12px;
+    color: #6b4a00;
+}}
+#draftBanner, #reasonBar {{
+    background: #e8f1fd;
+    border: 1px solid #b9d2f5;
+    border-radius: 6px;
+}}
+#draftText {{ font-weight: bold; color: #23446e; }}
+#progressLine {{ font-size: 15px; color: #1d2430; }}
+#progressLine[behind="true"] {{ color: #a4262c; }}
+#sectionLabel {{ font-weight: bold; color: #2b3340; }}
+#shopName {{ font-size: 21px; font-weight: bold; color: #1d2430; }}
+#shopDetails {{ color: #4a5260; }}
+#durationLabel {{ color: #2b3340; font-weight: bold; padding-left: 8px; }}
+#savedLabel[failed="true"] {{ color: #a4262c; font-weight: bold; }}
+#itemError {{ color: #a4262c; }}
+#gapsLabel {{ color: #1e7b34; }}
+#gapsLabel[alert="true"] {{ color: #a4262c; font-weight: bold; }}
+#statusTitle {{ font-weight: bold; }}
+#arriveButton, #finishButton {{
+    background: {ACCENT};
+    color: #ffffff;
+    border: 1px solid #195cb0;
+    border-radius: 5px;
+    padding: 4px 18px;
+    font-size: 15px;
+    font-weight: bold;
+}}
+#arriveButton:focus, #finishButton:focus {{ border: 2px solid #0d3a73; }}
+#arriveButton:disabled, #finishButton:disabled {{
+    background: #c9d3e0;
+    border-color: #c9d3e0;
+}}
+#optionPicker {{ border: 1px solid transparent; border-radius: 4px; }}
+#optionPicker:focus {{ border: 1px solid {ACCENT}; background: #eef5ff; }}
+#optionPicker[invalid="true"] {{ border: 1px solid #d13438; }}
+QGroupBox#checklistSection {{ font-weight: bold; }}
 QLineEdit {{ padding: 1px 4px; }}
 QStatusBar QLabel {{ color: #4a5260; padding: 0 8px; }}
 QTableView {{ gridline-color: #e5e8ed; selection-background-color: {ACCENT}; }}

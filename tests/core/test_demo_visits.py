@@ -141,7 +141,8 @@ def test_visit_times(field: Journal) -> None:
             assert v.recorded_at == v.arrived_at
     assert 0.01 <= sum(v.late_entry for v in visits) / len(visits) <= 0.06
     shop = Counter(v.shop_status for v in visits)
-    assert shop[OPEN] / len(visits) == pytest.approx(0.97, abs=0.015)
+    assert shop[OPEN] / len(visits) == pytest.approx(0.995, abs=0.005)
+    assert "absent" not in shop  # a shop found closed is a skipped stop, not a visit
     # in route order: within a day, arrivals follow the plan's positions
     with field.reading() as s:
         rows = s.execute(

@@ -190,3 +190,16 @@ def test_list_between(world: Journal, open_answers: dict[str, object]) -> None:
     rows = world.visits.list_between(MON, MON)
     assert [(r.shop_name, r.minutes, r.status) for r in rows] == [("周一店1", 10, "done")]
     assert world.visits.list_between(date(2026, 12, 1), date(2026, 12, 2)) == []
+
+
+def test_a_shop_found_closed_is_not_visited_and_comes_back(world: Journal) -> None:
+    plan = world.plans.build(MON)
+    v = world.visits.start(plan.stops[0].customer_id, at=t("07:35"))
+    world.visits.set_shop_status(v.id, "absent")
+    result = world.visits.finish(v.id, at=t("07:37"))
+    assert result.visit.status == "done" and result.followups_created == 1
+    stop = world.plans.get(MON).stops[0]  # type: ignore[union-attr]
+    assert (stop.state, stop.state_reason) == ("skipped", "关门未遇")
+    tomorrow = world.plans.build(date(2026, 12, 1))
+    carried = [s for s in tomorrow.stops if s.customer_id == plan.stops[0].customer_id]
+    assert carried and carried[0].reason_note == "11月30日未走访（关门未遇）"

@@ -109,3 +109,56 @@ def empty_ctx(qapp, empty_journal: Journal) -> Iterator:
     context = make_ctx(empty_journal)
     yield context
     context.hub.detach()
+
+
+SKUS = [
+    # (code, name, wholesale per carton in fen, key brand)
+    ("6901028001", "中华(硬)", 45_000, True),
+    ("6901028002", "黄鹤楼(软蓝)", 20_000, False),
+    ("6901028003", "利群(新版)", 13_000, False),
+    ("6901028004", "云烟(紫)", 11_500, False),
+    ("6901028005", "白沙(精品)", 8_000, False),
+    ("6901028006", "红塔山(经典)", 6_500, False),
+    ("6901028007", "红金龙(新版)", 4_000, False),
+    ("6901028008", "大前门(短支)", 3_200, False),
+]
+
+#: Every required item of visit_v1 answered for an open shop with nothing wrong.
+GOOD_ANSWERS = {
+    "display_position": "柜台正面",
+    "display_quality": "规范整洁",
+    "facings_ok": True,
+    "price_tags": "齐全规范",
+    "tag_goods_match": True,
+    "price_compliance": "按指导价",
+    "stock_checked": True,
+    "promoters_count": 0,
+    "licence_displayed": True,
+    "suspected_fake": False,
+    "suspected_non_channel": False,
+    "business_condition": "好",
+}
+
+
+@pytest.fixture
+def day_ready(filled: Journal) -> Journal:
+    """``filled`` plus a few SKUs of every price class, and Monday's plan built (two stops:
+    张小便利店 and 李记烟酒店; 兴华食杂店 is suspended)."""
+    from fieldbook.core.catalog import SkuInput
+
+    for code, name, wholesale, key in SKUS:
+        filled.catalog.save(
+            None, SkuInput(code=code, name=name, wholesale_fen=wholesale, is_key_brand=key)
+        )
+    filled.plans.build(MONDAY)
+    return filled
+
+
+def type_text(widget, text: str) -> None:
+    """Type Chinese as an input method commits it (QTest can only send ASCII key presses)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

@@ -69,3 +69,51 @@ def test_unknown_page_is_refused(qtbot, ctx):
 
     with pytest.raises(ValueError):
         MainWindow(ctx, initial_page="nope")
+
+
+def test_enter_on_a_stop_opens_its_visit_and_escape_comes_back(qtbot, day_ready):
+    ctx = make_ctx(day_ready)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: window.is_ready)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    plan = window.pages["plan"]
+    plan.table.setFocus()
+    plan.table.select_row(1)
+    qtbot.keyClick(plan.table, Qt.Key.Key_Return)
+    assert window.current_key == "visit"
+    visit = window.pages["visit"]
+    qtbot.waitUntil(lambda: visit.screen is not None)
+    assert visit.screen.customer.shop_name == "李记烟酒店"
+    assert window.nav.currentRow() == 0  # still under 今日计划
+    assert day_ready.visits.drafts() == []  # opening is not arriving
+    qtbot.keyClick(visit.header.arrive_button, Qt.Key.Key_Return)
+    assert len(day_ready.visits.drafts()) == 1
+    qtbot.keyClick(visit.status_picker, Qt.Key.Key_Escape)
+    assert window.current_key == "plan"
+    # the unfinished visit is offered back, exactly that one
+    qtbot.waitUntil(lambda: plan.banner.isVisibleTo(plan))
+    resume, _discard = plan.banner.buttons[0]
+    resume.click()
+    assert window.current_key == "visit"
+    qtbot.waitUntil(lambda: visit.visit is not None)
+    assert visit.visit.id == day_ready.visits.drafts()[0].visit_id
+    ctx.hub.detach()
+
+
+def test_the_visit_page_can_be_the_first_page(qtbot, day_ready):
+    from conftest import MONDAY
+
+    ctx = make_ctx(day_ready)
+    window = MainWindow(ctx, initial_page="visit")
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_ready)
+    visit = window.pages["visit"]
+    first = day_ready.plans.get(MONDAY).next_stop()
+    assert visit.screen is not None and visit.screen.stop.id == first.id
+    assert "plan" not in window.pages  # nothing else was built (or written)
+    assert day_ready.visits.drafts() == []
+    ctx.hub.detach()

@@ -57,3 +57,29 @@ def test_a_database_from_a_newer_version_fails_with_exit_1(db_path, db_url, tmp_
     assert result.returncode == 1
     assert "更新版本" in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_screenshot_of_the_visit_page_writes_nothing(filled, db_url, tmp_path):
+    import sqlite3
+    from datetime import date
+
+    filled.plans.build(date.today())
+    filled.close()
+
+    def counts() -> tuple[int, ...]:
+        con = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+        try:
+            return tuple(
+                con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("visits", "visit_skus", "plans", "plan_stops")
+            )
+        finally:
+            con.close()
+
+    before = counts()
+    png = tmp_path / "v.png"
+    result = _run(db_url, png, "visit")
+    assert result.returncode == 0, result.stderr
+    assert png.stat().st_size > 10_000
+    assert counts() == before
+    assert "HEAVY=\n" in result.stdout

@@ -1,0 +1,211 @@
+"""The per-SKU grid of a visit (规格, 价类, 上柜, 排面, 库存(条), 库存(包), 售价(元/包)).
+
+Edits are reported through ``edited`` (sku id, field, value) for the page to autosave. A value
+that does not parse — or that the core rejects — stays in its cell as typed, marked red with
+the error as its tooltip, while the row keeps the last value the core accepted (what the price
+line gaps are computed from)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from fieldbook.core.catalog import class_name
+from fieldbook.core.checklist import GridLine
+from fieldbook.core.visits import GridRow
+from fieldbook.qt.formatting import yuan
+from fieldbook.qt.models.row_table_model import Index
+
+translate = QCoreApplication.translate
+
+#: (title, GridRow field or "" for the read-only columns)
+COLUMNS: tuple[tuple[str, str], ...] = (
+    (translate("SkuGrid", "规格"), ""),
+    (translate("SkuGrid", "价类"), ""),
+    (translate("SkuGrid", "上柜"), "on_shelf"),
+    (translate("SkuGrid", "排面"), "facings"),
+    (translate("SkuGrid", "库存(条)"), "stock_cartons"),
+    (translate("SkuGrid", "库存(包)"), "stock_packs"),
+    (translate("SkuGrid", "售价(元/包)"), "price_fen"),
+)
+SHELF_COLUMN = 2
+FIRST_INPUT = 2
+LAST_INPUT = len(COLUMNS) - 1
+_BAD = QColor("#fde2e2")
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def parse_cell(field: str, text: str) -> tuple[Any, str]:
+    """(value, error) for text typed into a cell: the value is None when empty, a number when
+    it parses, else the text itself (the core words why it is wrong); price is 元 → fen."""
+    text = text.strip()
+    if not text:
+        return None, ""
+    if field == "price_fen":
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            return text, translate("SkuGrid", "售价：请填写金额（元/包），如 23.50")
+        fen = amount * 100
+        if fen != fen.to_integral_value():
+            return text, translate("SkuGrid", "售价：最多两位小数")
+        return int(fen), ""
+    try:
+        return int(text), ""
+    except ValueError:
+        return text, ""
+
+
+class SkuGridModel(QAbstractTableModel):
+    #: (sku id, field, value) — the user changed a cell.
+    edited = Signal(str, str, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[GridRow] = []
+        self._typed: dict[tuple[str, str], str] = {}  # bad text kept as typed
+        self._errors: dict[tuple[str, str], str] = {}
+        self.editable = True
+
+    # --- rows -----------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[GridRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._typed.clear()
+        self._errors.clear()
+        self.endResetModel()
+
+    def rows(self) -> list[GridRow]:
+        return list(self._rows)
+
+    def row_of(self, sku_id: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r.sku_id == sku_id), -1)
+
+    def lines(self) -> list[GridLine]:
+        return [r.line() for r in self._rows]
+
+    def set_editable(self, editable: bool) -> None:
+        self.beginResetModel()
+        self.editable = editable
+        self.endResetModel()
+
+    # --- errors ---------------------------------------------------------------------------
+    def mark_error(self, sku_id: str, field: str, text: str) -> None:
+        self._errors[(sku_id, field)] = text
+        self._changed(sku_id, field)
+
+    def accepted(self, sku_id: str, field: str, value: Any) -> None:
+        """The core saved ``value``: the row holds it and the cell is no longer marked."""
+        row = self.row_of(sku_id)
+        if row < 0:
+            return
+        self._rows[row] = replace(self._rows[row], **{field: value})
+        self._typed.pop((sku_id, field), None)
+        self._errors.pop((sku_id, field), None)
+        self._changed(sku_id, field)
+
+    def errors(self) -> dict[tuple[str, str], str]:
+        return dict(self._errors)
+
+    def _changed(self, sku_id: str, field: str) -> None:
+        row = self.row_of(sku_id)
+        column = next((n for n, (_t, f) in enumerate(COLUMNS) if f == field), -1)
+        if row >= 0 and column >= 0:
+            index = self.index(row, column)
+            self.dataChanged.emit(index, index)
+
+    # --- Qt model API ---------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        if not self.editable or index.column() < FIRST_INPUT:
+            return base
+        if index.column() == SHELF_COLUMN:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        field = COLUMNS[column][1]
+        key = (row.sku_id, field)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:
+                return row.name + (translate("SkuGrid", "（新品）") if row.is_new else "")
+            if column == 1:
+                return class_name(row.price_class)
+            if column == SHELF_COLUMN:
+                return None
+            if key in self._typed:
+                return self._typed[key]
+            value = getattr(row, field)
+            if value is None:
+                return ""
+            return yuan(value) if field == "price_fen" else str(value)
+        if role == Qt.ItemDataRole.CheckStateRole and column == SHELF_COLUMN:
+            return Qt.CheckState.Checked if row.on_shelf else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > SHELF_COLUMN:
+            return int(_RIGHT.value)
+        if role == Qt.ItemDataRole.BackgroundRole and key in self._errors:
+            return QBrush(_BAD)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key in self._errors:
+                return self._errors[key]
+            if column == 0:
+                return f"{row.name} {row.code}" + (
+                    translate("SkuGrid", " · 重点品牌") if row.is_key_brand else ""
+                )
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or not self.flags(index) & (
+            Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
+        ):
+            return False
+        row = self._rows[index.row()]
+        field = COLUMNS[index.column()][1]
+        if index.column() == SHELF_COLUMN:
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            self._rows[index.row()] = replace(row, on_shelf=checked)
+            self.dataChanged.emit(index, index)
+            self.edited.emit(row.sku_id, field, checked)
+            return True
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        text = "" if value is None else str(value)
+        parsed, error = parse_cell(field, text)
+        key = (row.sku_id, field)
+        if error:
+            self._typed[key] = text.strip()
+            self._errors[key] = error
+            self.dataChanged.emit(index, index)
+            return True
+        # Shown as typed until the core accepted it (then the row holds the value).
+        self._typed[key] = text.strip()
+        self._errors.pop(key, None)
+        self.dataChanged.emit(index, index)
+        self.edited.emit(row.sku_id, field, parsed)
+        return True

@@ -1,0 +1,101 @@
+"""What the visit screen reads and the one job that finishes a visit: plain functions of the
+journal, run on the DB worker (opening a shop is read-only; the draft starts at arrival)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldbook.qt.plan_format import slip_name
+
+if TYPE_CHECKING:
+    from fieldbook.core.customers import CustomerRow
+    from fieldbook.core.journal import Journal
+    from fieldbook.core.plan import StopView
+    from fieldbook.core.visits import FinishResult, FollowUpRow, GridRow, VisitView
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class VisitScreen:
+    """Everything the screen shows for one shop on one day (read in one worker job)."""
+
+    day: date
+    customer: CustomerRow
+    plan_size: int
+    stop: StopView | None
+    visit: VisitView | None  # the day's draft (or finished visit); None before arrival
+    grid: tuple[GridRow, ...]
+    previous: tuple[VisitView, ...]
+    followups: tuple[FollowUpRow, ...]
+
+
+def load_screen(
+    j: Journal,
+    *,
+    day: date | None = None,
+    stop_id: str | None = None,
+    customer_id: str | None = None,
+    visit_id: str | None = None,
+) -> VisitScreen:
+    """Read-only: opening a shop never writes (the draft starts at arrival)."""
+    visit = j.visits.get(visit_id) if visit_id else None
+    if visit is not None:
+        customer_id, day = visit.customer_id, visit.visit_date
+    if day is None:
+        raise ValueError("a day is needed")
+    plan = j.plans.get(day)
+    stops = plan.stops if plan is not None else ()
+    stop = None
+    if stop_id is not None:
+        stop = next((s for s in stops if s.id == stop_id), None)
+    elif visit is not None and visit.plan_stop_id:
+        stop = next((s for s in stops if s.id == visit.plan_stop_id), None)
+    elif customer_id is not None:
+        stop = next((s for s in stops if s.customer_id == customer_id), None)
+    if stop is not None:
+        customer_id = stop.customer_id
+    if customer_id is None:
+        raise ValueError("a shop is needed")
+    if visit is None:
+        visit = j.visits.for_customer_on(customer_id, day)
+    grid = visit.grid if visit is not None else tuple(j.visits.grid_skus(customer_id))
+    return VisitScreen(
+        day=day,
+        customer=j.customers.get(customer_id),
+        plan_size=len(plan.active_stops) if plan is not None else 0,
+        stop=stop,
+        visit=visit,
+        grid=tuple(grid),
+        previous=tuple(j.visits.previous(customer_id, day)),
+        followups=tuple(j.visits.open_followups(customer_id)),
+    )
+
+
+def finish_and_next(
+    j: Journal, visit_id: str, close: list[str], day: date, stop_id: str | None
+) -> tuple[FinishResult, StopView | None]:
+    result = j.visits.finish(visit_id, close_followups=close)
+    plan = j.plans.get(day)
+    return result, (plan.next_stop(after=stop_id) if plan is not None else None)
+
+
+def result_text(shop: str, result: FinishResult) -> str:
+    """What finishing created: follow-ups and suggested feedback slips."""
+    parts = [translate("VisitPage", "已完成：{shop}").format(shop=shop)]
+    if result.followups_created:
+        parts.append(
+            translate("VisitPage", "新增跟踪事项 {n} 条").format(n=result.followups_created)
+        )
+    if result.followups_closed:
+        parts.append(
+            translate("VisitPage", "处理跟踪事项 {n} 条").format(n=result.followups_closed)
+        )
+    if result.slip_categories:
+        names = "、".join(slip_name(c) for c in result.slip_categories)
+        parts.append(translate("VisitPage", "建议填写反馈单：{names}").format(names=names))
+    return " · ".join(parts)

@@ -1,0 +1,690 @@
+"""走访: one shop on one day, filled in from the keyboard.
+
+Opening a shop shows it with a big 到店 button focused — arrival is one key (Enter or Alt+A),
+so travel time is not counted as visit time; nothing is written before that. Arrival starts
+(or reuses) the shop's draft of that day — the recovery key. From then on every change is
+saved at once through the DB worker; "已保存 HH:MM:SS" shows only after the save returned.
+
+Shop status comes first (keys 1–5): anything but 正常营业 hides the checklist and the visit
+can be finished at once. Ctrl+Enter finishes and opens the NEXT planned stop; Ctrl+D fills
+the form from the last visit; Esc goes back to the plan (nothing is lost: it is all saved).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldbook.core.checklist import OPEN, Checklist, check_answer, load_checklist
+from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.qt.context import AppContext
+from fieldbook.qt.pages.base import Page
+from fieldbook.qt.pages.visit_data import VisitScreen, finish_and_next, load_screen, result_text
+from fieldbook.qt.plan_format import hm, reason_text, short_date, slip_name
+from fieldbook.qt.widgets.checklist_form import ChecklistForm
+from fieldbook.qt.widgets.followup_checks import FollowUpChecks
+from fieldbook.qt.widgets.form_fields import EnterMovesOn, OptionPicker
+from fieldbook.qt.widgets.sku_grid import SkuGridPanel
+from fieldbook.qt.widgets.visit_header import VisitHeader
+from fieldbook.qt.widgets.visit_history import VisitHistory
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+    from fieldbook.core.plan import StopView
+    from fieldbook.core.visits import FinishResult, VisitView
+
+translate = QCoreApplication.translate
+
+
+class VisitPage(Page):
+    #: Esc / ← 计划: go back to the plan.
+    back_requested = Signal()
+    #: A visit was finished (FinishResult).
+    finished = Signal(object)
+    #: A shop's screen is shown (after its data arrived).
+    opened = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.screen: VisitScreen | None = None
+        self.visit: VisitView | None = None
+        self.answers: dict[str, Any] = {}
+        self.shop_status = ""
+        self.checklist: Checklist = load_checklist("visit")
+        self.last_result = ""
+        self._enter = EnterMovesOn(self)
+        self._build()
+        self._shortcuts()
+
+    # --- layout -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 12, 20, 10)
+        outer.setSpacing(8)
+        self.header = VisitHeader()
+        outer.addWidget(self.header)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("noteBox")
+        self.result_label.setWordWrap(True)
+        self.result_label.hide()
+        outer.addWidget(self.result_label)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("noteBox")
+        self.state_label.setWordWrap(True)
+        self.state_label.hide()
+        outer.addWidget(self.state_label)
+
+        self.status_row = QWidget()
+        status_row = QHBoxLayout(self.status_row)
+        status_row.setContentsMargins(0, 0, 0, 0)
+        status_title = QLabel(self.tr("店铺状态 *"))
+        status_title.setObjectName("statusTitle")
+        self.status_picker = OptionPicker([(s.code, s.label) for s in self.checklist.shop_statuses])
+        self.status_picker.setAccessibleName(self.tr("店铺状态"))
+        self.status_picker.installEventFilter(self._enter)
+        status_row.addWidget(status_title)
+        status_row.addWidget(self.status_picker, 1)
+        outer.addWidget(self.status_row)
+        self.status_hint = QLabel()
+        self.status_hint.setObjectName("statusHint")
+        self.status_hint.setWordWrap(True)
+        self.status_hint.hide()
+        outer.addWidget(self.status_hint)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 8, 0)
+        self.form = ChecklistForm(self.checklist)
+        self.grid_box = QGroupBox(self.tr("各规格库存与排面"))
+        self.grid_box.setObjectName("checklistSection")
+        grid_layout = QVBoxLayout(self.grid_box)
+        self.grid = SkuGridPanel(self.ctx)
+        grid_layout.addWidget(self.grid)
+        left_layout.addWidget(self.form)
+        left_layout.addWidget(self.grid_box)
+        left_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(left)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.splitter.addWidget(self.scroll)
+
+        side = QWidget()
+        side.setMinimumWidth(250)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        self.followups = FollowUpChecks()
+        self.followups.setObjectName("checklistSection")
+        side_layout.addWidget(self.followups)
+        history_box = QGroupBox(self.tr("以往走访"))
+        history_box.setObjectName("checklistSection")
+        history_layout = QVBoxLayout(history_box)
+        self.history = VisitHistory()
+        self.same_button = QPushButton(self.tr("同上次（Ctrl+D）"))
+        self.same_button.setToolTip(
+            self.tr("按上次走访填写：店铺状态、各检查项（文字项除外）和各规格的数据")
+        )
+        self.same_button.installEventFilter(self._enter)
+        history_layout.addWidget(self.history, 1)
+        history_layout.addWidget(self.same_button)
+        side_layout.addWidget(history_box, 1)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([760, 300])
+        outer.addWidget(self.splitter, 1)
+        self.filler = QWidget()  # takes the space when there is no shop to show
+        self.filler.hide()
+        outer.addWidget(self.filler, 1)
+
+        bottom = QHBoxLayout()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.finish_button = QPushButton(self.tr("完成，去下一家（Ctrl+Enter）"))
+        self.finish_button.setObjectName("finishButton")
+        self.finish_button.setMinimumHeight(40)
+        self.finish_button.installEventFilter(self._enter)
+        bottom.addWidget(self.error_label, 1)
+        bottom.addStretch(0)
+        bottom.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)
+        outer.addLayout(bottom)
+
+        self.header.back_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.header.back_button.clicked.connect(self.go_back)
+        self.header.arrive_clicked.connect(self.arrive)
+        self.header.leave_clicked.connect(self.leave)
+        self.header.time_edited.connect(self.edit_time)
+        self.status_picker.changed.connect(self.set_status)
+        self.form.answer_changed.connect(self.save_answer)
+        self.grid.model.edited.connect(self.save_grid)
+        self.grid.sku_chosen.connect(self.add_sku)
+        self.same_button.clicked.connect(self.same_as_last_time)
+        self.finish_button.clicked.connect(self.finish)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    def _shortcuts(self) -> None:
+        def add(keys: tuple[str, ...], slot: Any) -> None:
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+
+        add(("Ctrl+Return", "Ctrl+Enter"), self.finish)
+        add(("Ctrl+D",), self.same_as_last_time)
+        add(("Alt+A",), self.arrive)
+        add(("Alt+L",), self.leave)
+        add(("Esc",), self.go_back)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.scroll.widget().isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new, 20, 40)
+
+    # --- opening a shop -----------------------------------------------------------------------
+    def open_stop(self, day: date, stop_id: str) -> None:
+        self._load(lambda j: load_screen(j, day=day, stop_id=stop_id))
+
+    def open_customer(self, customer_id: str, day: date) -> None:
+        self._load(lambda j: load_screen(j, day=day, customer_id=customer_id))
+
+    def open_visit(self, visit_id: str) -> None:
+        """Exactly this visit (a draft to continue, or a finished one to look at)."""
+        self._load(lambda j: load_screen(j, visit_id=visit_id))
+
+    def open_first_stop(self, day: date) -> None:
+        """The first stop still to visit in the day's plan (screenshot mode; no writes)."""
+
+        def first(j: Journal) -> VisitScreen | None:
+            plan = j.plans.get(day)
+            stop = plan.next_stop() if plan is not None else None
+            if stop is None:
+                return None
+            return load_screen(j, day=day, stop_id=stop.id)
+
+        self._load(first)
+
+    def _load(self, fn: Any) -> None:
+        self.flush()
+        self.ctx.ops.query(
+            fn, self.show_screen, self._load_failed, key="visit.open", what=self.tr("打开走访")
+        )
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.ctx.ops.report(exc, what=self.tr("打开走访"), write=False)
+        self.mark_ready()
+
+    def show_screen(self, screen: VisitScreen | None) -> None:
+        if screen is None:
+            self.screen = None
+            self.header.shop_label.setText(self.tr("没有要走访的客户"))
+            self.header.details_label.setText(self.tr("今天的计划里没有待访的客户。"))
+            self.header.where_label.clear()
+            self.header.show_visit(None, editable=False)
+            self.header.arrive_button.hide()
+            self.splitter.hide()
+            self.status_row.hide()
+            self.finish_button.hide()
+            self.filler.show()
+            self._set_mode(None)
+            self.mark_ready()
+            self.opened.emit()
+            return
+        self.screen = screen
+        self.splitter.show()
+        self.status_row.show()
+        self.finish_button.show()
+        self.filler.hide()
+        stop = screen.stop
+        if stop is not None:
+            where = self.tr("第 {n} 站 / 共 {total} 站 · {why}").format(
+                n=stop.position, total=screen.plan_size, why=reason_text(stop)
+            )
+        else:
+            where = self.tr("{day} · 不在计划中").format(day=short_date(screen.day))
+        self.header.show_shop(screen.customer, where)
+        self.header.clear_saved()
+        self.history.set_visits(screen.previous)
+        self.same_button.setEnabled(bool(screen.previous))
+        self.followups.set_followups(screen.followups)
+        # Tab order: the form, the grid, these boxes, then 同上次 and 完成.
+        previous: QWidget = self.grid.add_button
+        for box in self.followups.boxes():
+            QWidget.setTabOrder(previous, box)
+            previous = box
+        QWidget.setTabOrder(previous, self.same_button)
+        QWidget.setTabOrder(self.same_button, self.finish_button)
+        self.grid.model.set_rows(screen.grid)
+        self.grid.show_error("")
+        self._show_visit(screen.visit)
+        self.result_label.setText(self.last_result)
+        self.result_label.setVisible(bool(self.last_result))
+        self.scroll.verticalScrollBar().setValue(0)
+        self._initial_focus()
+        self.mark_ready()
+        self.opened.emit()
+
+    def _show_visit(self, visit: VisitView | None) -> None:
+        self.visit = visit
+        if visit is not None and visit.checklist_version != self.checklist.version:
+            self._use_checklist(visit.checklist)
+        self.answers = dict(visit.answers) if visit else {}
+        self.shop_status = visit.shop_status if visit else ""
+        self.form.set_answers(self.answers)
+        self.status_picker.set_value(self.shop_status or None)
+        self.header.show_visit(visit, editable=visit is None or visit.status == "draft")
+        self._set_mode(visit)
+        self._apply_status()
+
+    def _use_checklist(self, checklist: Checklist) -> None:
+        """A draft recorded with another template version is shown with that version."""
+        parent_layout = self.form.parentWidget().layout()
+        new_form = ChecklistForm(checklist)
+        parent_layout.replaceWidget(self.form, new_form)
+        self.form.deleteLater()
+        self.form = new_form
+        self.form.answer_changed.connect(self.save_answer)
+        self.checklist = checklist
+
+    def _set_mode(self, visit: VisitView | None) -> None:
+        """Before arrival: read-only, 到店 focused. Draft: editable. Done: read-only."""
+        draft = visit is not None and visit.status == "draft"
+        done = visit is not None and visit.status == "done"
+        self.status_picker.setEnabled(draft)
+        self.form.set_editable(draft)
+        self.grid.set_editable(draft)
+        self.finish_button.setEnabled(draft)
+        self.followups.setEnabled(draft)
+        self.same_button.setEnabled(
+            bool(self.screen and self.screen.previous) and (draft or visit is None)
+        )
+        self.error_label.hide()
+        if done and visit is not None:
+            self.state_label.setText(
+                self.tr("这次走访已完成（{time} 完成），这里只能查看。").format(
+                    time=hm(visit.finished_at)
+                )
+            )
+            self.state_label.show()
+        elif visit is None and self.screen is not None:
+            self.state_label.setText(
+                self.tr(
+                    "到店后按 Enter（或 Alt+A）记下到店时间，再开始填写。路上的时间不算走访时间。"
+                )
+            )
+            self.state_label.show()
+        else:
+            self.state_label.hide()
+
+    def _initial_focus(self) -> None:
+        visit = self.visit
+        if visit is None:
+            self.header.arrive_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif visit.status == "draft" and not self.shop_status:
+            self.status_picker.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif visit.status == "draft":
+            first = self.form.first_editor() if self.shop_status == OPEN else None
+            (first or self.finish_button).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def activated(self) -> None:
+        if self.screen is not None:
+            self._initial_focus()
+
+    # --- shop status and visibility ---------------------------------------------------------
+    def _apply_status(self) -> None:
+        is_open = self.shop_status in ("", OPEN)
+        self.form.setVisible(is_open)
+        self.grid_box.setVisible(is_open)
+        self.form.update_visibility(self.shop_status, self.answers)
+        self.status_hint.setVisible(not is_open)
+        if not is_open:
+            self.status_hint.setText(self._status_hint(self.shop_status))
+
+    def _status_hint(self, code: str) -> str:
+        try:
+            status = self.checklist.status(code)
+        except InvalidValue:
+            return ""
+        parts = [
+            self.tr("店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。").format(
+                label=status.label
+            )
+        ]
+        if status.slip:
+            parts.append(
+                self.tr("完成后将建议填写反馈单：{name}。").format(name=slip_name(status.slip))
+            )
+        if status.follow_up:
+            parts.append(self.tr("完成后将记下跟踪事项：{text}。").format(text=status.follow_up))
+        return "".join(parts)
+
+    # --- writes (each one a transaction on the worker) ----------------------------------------
+    def _draft_id(self) -> str | None:
+        visit = self.visit
+        return visit.id if visit is not None and visit.status == "draft" else None
+
+    def _saved(self) -> None:
+        self.header.show_saved(datetime.now())
+
+    def _failed(self, exc: BaseException, what: str) -> None:
+        from fieldbook.wording import describe_error
+
+        self.header.show_unsaved()
+        self.show_message(
+            self.tr("{what}没有保存：{reason}").format(what=what, reason=describe_error(exc))
+        )
+        if not isinstance(exc, FieldbookError):
+            self.ctx.ops.report(exc, what=what, write=True)
+
+    def show_message(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def arrive(self) -> None:
+        screen = self.screen
+        if screen is None or (self.visit is not None and self.visit.status != "draft"):
+            return
+        if self.visit is not None and self.visit.arrived_at is not None:
+            return
+        if self.visit is not None:
+            vid = self.visit.id
+            self.ctx.ops.write(
+                lambda j: j.visits.arrive(vid),
+                self._arrived,
+                lambda e: self._failed(e, self.tr("到店")),
+            )
+            return
+        customer_id, day = screen.customer.id, screen.day
+        stop_id = screen.stop.id if screen.stop is not None else None
+        self.ctx.ops.write(
+            lambda j: j.visits.start(customer_id, day=day, plan_stop_id=stop_id),
+            self._arrived,
+            lambda e: self._failed(e, self.tr("到店")),
+            what=self.tr("到店"),
+        )
+
+    def _arrived(self, visit: VisitView) -> None:
+        self._saved()
+        if self.visit is None and self.screen is not None:
+            # start() gives the grid it created for the draft.
+            self.grid.model.set_rows(visit.grid)
+        self._show_visit(visit)
+        self._initial_focus()
+
+    def leave(self) -> None:
+        vid = self._draft_id()
+        if vid is None or self.visit is None or self.visit.arrived_at is None:
+            return
+        self.ctx.ops.write(
+            lambda j: j.visits.leave(vid),
+            self._times_saved,
+            lambda e: self._failed(e, self.tr("离店")),
+        )
+
+    def edit_time(self, field: str, value: time) -> None:
+        visit = self.visit
+        if visit is None:
+            return
+        vid = visit.id
+        base = getattr(visit, field) or visit.arrived_at
+        day = base.date() if base is not None else visit.visit_date
+        moment = datetime.combine(day, value)
+        name = self.tr("到店时间") if field == "arrived_at" else self.tr("离店时间")
+        self.ctx.ops.write(
+            lambda j: j.visits.set_time(vid, field, moment),
+            self._times_saved,
+            lambda e: self._time_failed(e, name),
+        )
+
+    def _time_failed(self, exc: BaseException, what: str) -> None:
+        self._failed(exc, what)
+        self.header.show_visit(self.visit, editable=True)
+
+    def _times_saved(self, visit: VisitView) -> None:
+        self._saved()
+        if self.visit is not None:
+            from dataclasses import replace
+
+            self.visit = replace(
+                self.visit,
+                arrived_at=visit.arrived_at,
+                left_at=visit.left_at,
+                arrived_first=visit.arrived_first,
+                left_first=visit.left_first,
+                time_edits=visit.time_edits,
+            )
+        self.header.show_visit(self.visit, editable=True)
+
+    def set_status(self, code: str | None) -> None:
+        vid = self._draft_id()
+        if vid is None:
+            self.status_picker.set_value(self.shop_status or None)
+            return
+        if code is None:  # a status cannot be cleared, only changed
+            self.status_picker.set_value(self.shop_status or None)
+            return
+        previous = self.shop_status
+        self.shop_status = code
+        self._apply_status()
+
+        def failed(exc: BaseException) -> None:
+            self.shop_status = previous
+            self.status_picker.set_value(previous or None)
+            self._apply_status()
+            self._failed(exc, self.tr("店铺状态"))
+
+        self.ctx.ops.write(
+            lambda j: j.visits.set_shop_status(vid, code), lambda _v: self._saved(), failed
+        )
+
+    def save_answer(self, item_id: str, value: Any) -> None:
+        vid = self._draft_id()
+        if vid is None:
+            return
+        if not self.shop_status:
+            # Answering the checklist says the shop is open.
+            self.status_picker.set_value(OPEN)
+            self.set_status(OPEN)
+        item = self.checklist.item(item_id)
+        try:
+            cleaned = check_answer(item, value)
+        except InvalidValue:
+            cleaned = self.answers.get(item_id)  # the core will say why; nothing is saved
+        else:
+            if cleaned is None:
+                self.answers.pop(item_id, None)
+            else:
+                self.answers[item_id] = cleaned
+            self.form.update_visibility(self.shop_status, self.answers)
+
+        def done(_result: object) -> None:
+            self.form.clear_error(item_id)
+            self._saved()
+            if not self.form.errors() and self.error_label.isVisible():
+                self.show_message("")
+
+        def failed(exc: BaseException) -> None:
+            from fieldbook.wording import describe_error, message
+
+            if isinstance(exc, InvalidValue):
+                code = exc.detail or exc.code
+                data = {k: v for k, v in exc.data.items() if k not in ("field", "value")}
+                self.form.show_error(item_id, message(code, data))
+                self.header.show_unsaved()
+            else:
+                self.form.show_error(item_id, describe_error(exc))
+                self._failed(exc, item.label)
+
+        self.ctx.ops.write(lambda j: j.visits.save_answer(vid, item_id, value), done, failed)
+
+    def save_grid(self, sku_id: str, field: str, value: Any) -> None:
+        vid = self._draft_id()
+        if vid is None:
+            return
+        model = self.grid.model
+
+        def done(_result: object) -> None:
+            model.accepted(sku_id, field, value)
+            if not model.errors():
+                self.grid.show_error("")
+            self._saved()
+
+        def failed(exc: BaseException) -> None:
+            from fieldbook.wording import describe_error
+
+            text = describe_error(exc)
+            model.mark_error(sku_id, field, text)
+            self.grid.show_error(text)
+            self.header.show_unsaved()
+            if not isinstance(exc, FieldbookError):
+                self.ctx.ops.report(exc, what=self.tr("保存规格数据"), write=True)
+
+        kwargs = {field: value}
+        self.ctx.ops.write(lambda j: j.visits.save_grid(vid, sku_id, **kwargs), done, failed)
+
+    def add_sku(self, sku_id: str) -> None:
+        vid = self._draft_id()
+        if vid is None:
+            return
+
+        def work(j: Journal) -> VisitView:
+            j.visits.save_grid(vid, sku_id)
+            return j.visits.get(vid)
+
+        def done(visit: VisitView) -> None:
+            self._saved()
+            self.grid.model.set_rows(visit.grid)
+            self.grid.focus_sku(sku_id)
+
+        self.ctx.ops.write(work, done, lambda e: self._failed(e, self.tr("添加规格")))
+
+    def same_as_last_time(self) -> None:
+        screen = self.screen
+        if screen is None or not screen.previous:
+            return
+        visit = self.visit
+        if visit is not None and visit.status != "draft":
+            return
+        self.flush()
+        customer_id, day = screen.customer.id, screen.day
+        stop_id = screen.stop.id if screen.stop is not None else None
+        vid = visit.id if visit is not None else None
+
+        def work(j: Journal) -> VisitView:
+            draft_id = vid or j.visits.start(customer_id, day=day, plan_stop_id=stop_id).id
+            return j.visits.same_as_last_time(draft_id)
+
+        def done(filled: VisitView) -> None:
+            self._saved()
+            self.grid.model.set_rows(filled.grid)
+            self._show_visit(filled)
+            self.show_message("")
+            self.finish_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self.ctx.ops.write(work, done, lambda e: self._failed(e, self.tr("同上次")))
+
+    # --- finishing --------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Send every pending edit now (typed text waiting for a pause, an open grid cell)."""
+        self.grid.view.commit_open_editor()
+        self.form.flush()
+
+    def finish(self) -> None:
+        screen = self.screen
+        if screen is None:
+            return
+        visit = self.visit
+        if visit is None:
+            self.show_message(self.tr("请先到店（Enter 或 Alt+A），再完成走访。"))
+            self.header.arrive_button.setFocus()
+            return
+        if visit.status != "draft":
+            return
+        self.flush()
+        if self.shop_status in ("", OPEN):
+            bad = self.form.errors()
+            if bad:
+                first = next(iter(bad))
+                names = "、".join(self.form.label_of(i) for i in bad)
+                self.show_message(self.tr("请先改正：{names}").format(names=names))
+                self.form.focus_item(first)
+                return
+            if self.grid.model.errors():
+                self.show_message(self.tr("请先改正规格表里标红的格子。"))
+                self.grid.view.setFocus()
+                return
+        close = self.followups.checked_ids()
+        vid, day = visit.id, screen.day
+        stop_id = screen.stop.id if screen.stop is not None else None
+        shop = screen.customer.shop_name
+        self.ctx.ops.write(
+            lambda j: finish_and_next(j, vid, close, day, stop_id),
+            lambda out: self._finished(shop, day, *out),
+            self._finish_failed,
+            what=self.tr("完成走访"),
+        )
+
+    def _finish_failed(self, exc: BaseException) -> None:
+        from fieldbook.wording import describe_error
+
+        if isinstance(exc, InvalidValue) and (exc.detail or exc.code) == "visit_incomplete":
+            missing = [str(m) for m in exc.data.get("missing", [])]  # type: ignore[union-attr]
+            self.show_missing(missing)
+            return
+        if isinstance(exc, InvalidValue) and exc.data.get("field") in ("arrived_at", "left_at"):
+            self.show_message(describe_error(exc))
+            return
+        self.show_message(self.tr("走访没有完成：{reason}").format(reason=describe_error(exc)))
+        if not isinstance(exc, FieldbookError):
+            self.ctx.ops.report(exc, what=self.tr("完成走访"), write=True)
+
+    def show_missing(self, missing: list[str]) -> None:
+        """Say which required items are empty and put the cursor in the first one."""
+        if not missing:
+            return
+        if "shop_status" in missing:
+            self.show_message(self.tr("请先选择店铺状态（数字键 1–5）。"))
+            self.status_picker.setFocus()
+            return
+        required = translate("VisitPage", "必填")
+        for item_id in missing:
+            self.form.show_error(item_id, required)
+        names = "、".join(self.form.label_of(i) for i in missing[:4])
+        if len(missing) > 4:
+            names += self.tr(" 等 {n} 项").format(n=len(missing))
+        self.show_message(self.tr("还有必填项没有填写：{names}").format(names=names))
+        self.form.focus_item(missing[0])
+
+    def _finished(self, shop: str, day: date, result: FinishResult, nxt: StopView | None) -> None:
+        self.last_result = result_text(shop, result)
+        self.ctx.ops.message.emit(self.last_result)
+        self.visit = result.visit
+        self.finished.emit(result)
+        if nxt is None:
+            self.last_result += self.tr(" · 计划里的客户都走完了")
+            self.ctx.ops.message.emit(self.last_result)
+            self.back_requested.emit()
+            return
+        self.open_stop(day, nxt.id)
+
+    def go_back(self) -> None:
+        self.flush()
+        self.back_requested.emit()

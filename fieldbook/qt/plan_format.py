@@ -1,0 +1,153 @@
+"""How the day in the field is worded on screen: why a stop is in the plan, its state, the
+day's progress against the target and the 07:30–15:00 window, suggested slip categories."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldbook.core.plan import plan_rules
+from fieldbook.qt.formatting import weekday_name
+
+if TYPE_CHECKING:
+    from fieldbook.core.plan import DayProgress, PlanView, StopView
+
+translate = QCoreApplication.translate
+
+
+def _t(text: str) -> str:
+    return translate("PlanFormat", text)
+
+
+def hm(moment: datetime | None) -> str:
+    return moment.strftime("%H:%M") if moment is not None else ""
+
+
+def short_date(day: date) -> str:
+    """``11月30日``"""
+    return _t("{m}月{d}日").format(m=day.month, d=day.day)
+
+
+def day_label(day: date) -> str:
+    """``11月30日 周一``"""
+    return f"{short_date(day)} {weekday_name(day.isoweekday())}"
+
+
+def duration(minutes: int) -> str:
+    """``3小时10分``, ``45分``."""
+    minutes = max(0, int(minutes))
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return _t("{h}小时{m}分").format(h=hours, m=rest)
+    if hours:
+        return _t("{h}小时").format(h=hours)
+    return _t("{m}分").format(m=rest)
+
+
+def reason_text(stop: StopView) -> str:
+    """``线路``, ``顺延：11月27日未走访（关门未遇）``, ``线路、跟踪到期：复查陈列整改``."""
+    labels = plan_rules().reasons
+    text = "、".join(labels.get(code, code) for code in stop.reasons)
+    if not stop.reason_note:
+        return text
+    return _t("{reasons}：{note}").format(reasons=text, note=stop.reason_note)
+
+
+def state_text(stop: StopView) -> str:
+    """待访 / 走访中 07:41 到店 / 已访 07:41–07:52（11 分钟） / 未访：原因 / 已移除：原因."""
+    if stop.state == "visited":
+        if stop.arrived_at and stop.left_at:
+            minutes = round((stop.left_at - stop.arrived_at).total_seconds() / 60)
+            return _t("已访 {start}–{end}（{n} 分钟）").format(
+                start=hm(stop.arrived_at), end=hm(stop.left_at), n=minutes
+            )
+        return _t("已访")
+    if stop.state == "skipped":
+        return _t("未访：{reason}").format(reason=stop.state_reason)
+    if stop.state == "removed":
+        return _t("已移除：{reason}").format(reason=stop.state_reason)
+    if stop.visit_status == "draft":
+        if stop.arrived_at:
+            return _t("走访中 {time} 到店").format(time=hm(stop.arrived_at))
+        return _t("走访中")
+    return _t("待访")
+
+
+def progress_line(progress: DayProgress) -> str:
+    """已访 12 / 计划 33（目标 30）· 已用 3小时10分 / 7小时30分 · 剩余 21 户约需 4小时33分 · 正常"""
+    parts = [
+        _t("已访 {done} / 计划 {planned}（目标 {target}）").format(
+            done=progress.done, planned=progress.planned, target=progress.target
+        ),
+        _t("已用 {used} / {window}").format(
+            used=duration(progress.minutes_elapsed), window=duration(progress.window_minutes)
+        ),
+    ]
+    if progress.remaining:
+        parts.append(
+            _t("剩余 {n} 户约需 {time}").format(
+                n=progress.remaining, time=duration(progress.minutes_needed)
+            )
+        )
+        parts.append(_t("正常") if progress.on_pace else _t("落后"))
+    else:
+        parts.append(_t("计划已全部走完"))
+    return " · ".join(parts)
+
+
+def pace_line(progress: DayProgress) -> str:
+    """首家到店 07:41（应 07:30）· 平均每户 11.2 分钟（标准 10 分钟）· 未访 2 户"""
+    rules = plan_rules()
+    start = rules.day_start.strftime("%H:%M")
+    if progress.first_arrival is not None:
+        parts = [
+            _t("首家到店 {time}（应 {start}）").format(time=hm(progress.first_arrival), start=start)
+        ]
+    else:
+        parts = [_t("还没有到店记录（应 {start} 到达片区）").format(start=start)]
+    if progress.average_minutes is not None:
+        parts.append(
+            _t("平均每户 {n:g} 分钟（标准 {std} 分钟）").format(
+                n=progress.average_minutes, std=rules.minutes_per_shop
+            )
+        )
+    if progress.skipped:
+        parts.append(_t("未访 {n} 户").format(n=progress.skipped))
+    return " · ".join(parts)
+
+
+def day_notice(view: PlanView | None, day: date, working_day: bool, holiday: str | None) -> str:
+    """A warning when the date is not a working day, or the holiday calendar does not cover
+    its year ("" otherwise)."""
+    notes = []
+    if holiday:
+        notes.append(
+            _t("{day}是{holiday}假期，不是工作日。").format(day=short_date(day), holiday=holiday)
+        )
+    elif not working_day:
+        notes.append(_t("{day}不是工作日。").format(day=day_label(day)))
+    covered = view.calendar_covered if view is not None else True
+    if not covered:
+        notes.append(
+            _t("节假日数据未覆盖 {year} 年：工作日只按周一至周五判断。").format(year=day.year)
+        )
+    return "".join(notes)
+
+
+def slip_names() -> dict[str, str]:
+    """Feedback-slip categories as the user knows them."""
+    return {
+        "new": _t("新增"),
+        "closed": _t("关业"),
+        "suspended": _t("暂停"),
+        "violation": _t("违纪"),
+        "no_order": _t("不订货"),
+        "brand": _t("品牌上柜"),
+        "info_change": _t("信息变更"),
+    }
+
+
+def slip_name(code: str) -> str:
+    return slip_names().get(code, code)

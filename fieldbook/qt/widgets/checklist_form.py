@@ -1,0 +1,298 @@
+"""The visit checklist as a form GENERATED from its template (schema/checklists/*.toml):
+sections become group boxes; bool → a yes/no picker, choice → radio buttons (≤ 4 options) or
+a combo, multi → check boxes, number → a number field with its range, text → a note field.
+
+Only the items visible for the current answers are shown (re-evaluated on every change);
+required items carry a *. Every change is reported through ``answer_changed`` — typed text
+after a short pause (or at once when the field is left) — and the page saves it at once.
+An error is shown beside its item; the widget keeps what the user typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldbook.core.checklist import OPEN, Checklist, Item
+from fieldbook.qt.widgets.form_fields import (
+    ChoiceCombo,
+    EnterMovesOn,
+    NoteEdit,
+    NumberEdit,
+    OptionPicker,
+)
+
+RADIO_LIMIT = 4  # a choice with more options than this is a combo
+TYPING_PAUSE_MS = 400
+LABEL_WIDTH = 170
+
+
+@dataclass
+class ItemField:
+    """One item's row: its label, the editor(s) and the error line."""
+
+    item: Item
+    label: QLabel
+    body: QWidget
+    editor: QWidget  # the widget that takes the focus
+    error: QLabel
+    form: QFormLayout
+    checks: list[QCheckBox] = field(default_factory=list)  # multi only
+
+    def value(self) -> Any:
+        editor = self.editor
+        if self.item.type == "multi":
+            return [
+                o for o, box in zip(self.item.options, self.checks, strict=True) if box.isChecked()
+            ]
+        if isinstance(editor, OptionPicker | ChoiceCombo | NumberEdit):
+            return editor.value()
+        if isinstance(editor, NoteEdit):
+            return editor.toPlainText()
+        return None
+
+    def set_value(self, value: Any) -> None:
+        editor = self.editor
+        if self.item.type == "multi":
+            chosen = set(value or [])
+            for option, box in zip(self.item.options, self.checks, strict=True):
+                box.blockSignals(True)
+                box.setChecked(option in chosen)
+                box.blockSignals(False)
+        elif isinstance(editor, OptionPicker | ChoiceCombo | NumberEdit):
+            editor.set_value(value)
+        elif isinstance(editor, NoteEdit):
+            editor.blockSignals(True)
+            editor.setPlainText("" if value is None else str(value))
+            editor.blockSignals(False)
+
+
+class ChecklistForm(QWidget):
+    #: (item id, value) — the user changed an answer (None clears it).
+    answer_changed = Signal(str, object)
+
+    def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.checklist = checklist
+        self.fields: dict[str, ItemField] = {}
+        self.groups: dict[str, QGroupBox] = {}
+        self._timers: dict[str, QTimer] = {}
+        self._enter = EnterMovesOn(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        for section in checklist.sections:
+            items = [i for i in checklist.items if i.section == section.id]
+            if not items:
+                continue
+            group = QGroupBox(section.title)
+            group.setObjectName("checklistSection")
+            form = QFormLayout(group)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            form.setHorizontalSpacing(14)
+            form.setVerticalSpacing(6)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            for item in items:
+                self.fields[item.id] = self._make_field(item, form)
+            self.groups[section.id] = group
+            layout.addWidget(group)
+
+    # --- building ---------------------------------------------------------------------------
+    def _make_field(self, item: Item, form: QFormLayout) -> ItemField:
+        label = QLabel(item.label + (" *" if item.required else ""))
+        label.setWordWrap(True)
+        label.setFixedWidth(LABEL_WIDTH)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        error = QLabel()
+        error.setObjectName("itemError")
+        error.setWordWrap(True)
+        error.hide()
+        checks: list[QCheckBox] = []
+        editor: QWidget
+        if item.type == "bool":
+            picker = OptionPicker([(True, self.tr("是")), (False, self.tr("否"))])
+            picker.changed.connect(lambda v, i=item.id: self.answer_changed.emit(i, v))
+            editor = picker
+            column.addWidget(picker)
+        elif item.type == "choice" and len(item.options) <= RADIO_LIMIT:
+            picker = OptionPicker([(o, o) for o in item.options])
+            picker.changed.connect(lambda v, i=item.id: self.answer_changed.emit(i, v))
+            editor = picker
+            column.addWidget(picker)
+        elif item.type == "choice":
+            combo = ChoiceCombo(item.options)
+            combo.currentIndexChanged.connect(
+                lambda _n, i=item.id, c=combo: self.answer_changed.emit(i, c.value())
+            )
+            row = QHBoxLayout()
+            row.addWidget(combo)
+            row.addStretch(1)
+            column.addLayout(row)
+            editor = combo
+        elif item.type == "multi":
+            row = QHBoxLayout()
+            row.setSpacing(14)
+            for option in item.options:
+                box = QCheckBox(option)
+                box.toggled.connect(lambda _on, i=item.id: self._multi_changed(i))
+                box.installEventFilter(self._enter)
+                row.addWidget(box)
+                checks.append(box)
+            row.addStretch(1)
+            column.addLayout(row)
+            editor = checks[0]
+        elif item.type == "number":
+            number = NumberEdit(item.min, item.max, integer=item.integer)
+            number.textEdited.connect(lambda _t, i=item.id: self._typed(i))
+            number.stepped.connect(lambda i=item.id: self._typed(i))
+            number.editingFinished.connect(lambda i=item.id: self.flush(i))
+            row = QHBoxLayout()
+            row.addWidget(number)
+            row.addStretch(1)
+            column.addLayout(row)
+            editor = number
+        else:
+            note = NoteEdit()
+            note.setPlaceholderText(self.tr("最多 {n} 字").format(n=item.max_length))
+            note.textChanged.connect(lambda i=item.id: self._typed(i))
+            note.installEventFilter(self)
+            column.addWidget(note)
+            editor = note
+        if not isinstance(editor, NoteEdit):
+            editor.installEventFilter(self._enter)
+        if isinstance(editor, NumberEdit):
+            editor.installEventFilter(self)
+        editor.setAccessibleName(item.label)
+        column.addWidget(error)
+        form.addRow(label, body)
+        label.setBuddy(editor)
+        return ItemField(item, label, body, editor, error, form, checks)
+
+    def _multi_changed(self, item_id: str) -> None:
+        self.answer_changed.emit(item_id, self.fields[item_id].value())
+
+    # --- typed text: a short pause, or leaving the field, sends it ----------------------------
+    def _typed(self, item_id: str) -> None:
+        timer = self._timers.get(item_id)
+        if timer is None:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(TYPING_PAUSE_MS)
+            timer.timeout.connect(lambda i=item_id: self.flush(i))
+            self._timers[item_id] = timer
+        timer.start()
+
+    def flush(self, item_id: str | None = None) -> None:
+        """Send typed text now (one item, or every item with a pending change)."""
+        ids = [item_id] if item_id is not None else list(self._timers)
+        for iid in ids:
+            timer = self._timers.get(iid)
+            if timer is not None and timer.isActive():
+                timer.stop()
+                self.answer_changed.emit(iid, self.fields[iid].value())
+
+    def has_pending(self) -> bool:
+        return any(t.isActive() for t in self._timers.values())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            for iid, fld in self.fields.items():
+                if fld.editor is watched:
+                    self.flush(iid)
+                    break
+        return super().eventFilter(watched, event)
+
+    # --- showing answers ----------------------------------------------------------------------
+    def set_answers(self, answers: Mapping[str, Any]) -> None:
+        """Show ``answers`` in the editors (no signals; pending typing is dropped)."""
+        for timer in self._timers.values():
+            timer.stop()
+        for item_id, fld in self.fields.items():
+            fld.set_value(answers.get(item_id))
+            self.clear_error(item_id)
+
+    def update_visibility(self, shop_status: str, answers: Mapping[str, Any]) -> None:
+        """Show the items the template makes visible for these answers (an unset shop status
+        is shown as open: the checklist is what the manager usually fills in)."""
+        status = shop_status or OPEN
+        shown_groups: set[str] = set()
+        for fld in self.fields.values():
+            visible = self.checklist.is_visible(fld.item, status, answers)
+            fld.form.setRowVisible(fld.body, visible)
+            if visible:
+                shown_groups.add(fld.item.section)
+        for section_id, group in self.groups.items():
+            group.setVisible(section_id in shown_groups)
+
+    def is_shown(self, item_id: str) -> bool:
+        fld = self.fields.get(item_id)
+        return fld is not None and fld.body.isVisibleTo(self)
+
+    def set_editable(self, editable: bool) -> None:
+        for fld in self.fields.values():
+            fld.body.setEnabled(editable)
+
+    # --- errors and focus -----------------------------------------------------------------------
+    def show_error(self, item_id: str, text: str) -> None:
+        fld = self.fields.get(item_id)
+        if fld is None:
+            return
+        fld.error.setText(text)
+        fld.error.show()
+        fld.editor.setProperty("invalid", True)
+        _repolish(fld.editor)
+
+    def clear_error(self, item_id: str) -> None:
+        fld = self.fields.get(item_id)
+        if fld is None or (not fld.error.isVisibleTo(self) and not fld.editor.property("invalid")):
+            return
+        fld.error.clear()
+        fld.error.hide()
+        fld.editor.setProperty("invalid", False)
+        _repolish(fld.editor)
+
+    def errors(self) -> dict[str, str]:
+        return {
+            iid: fld.error.text()
+            for iid, fld in self.fields.items()
+            if fld.error.text() and self.is_shown(iid)
+        }
+
+    def focus_item(self, item_id: str) -> bool:
+        fld = self.fields.get(item_id)
+        if fld is None:
+            return False
+        fld.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def first_editor(self) -> QWidget | None:
+        for fld in self.fields.values():
+            if self.is_shown(fld.item.id):
+                return fld.editor
+        return None
+
+    def label_of(self, item_id: str) -> str:
+        fld = self.fields.get(item_id)
+        return fld.item.label if fld is not None else item_id
+
+
+def _repolish(widget: QWidget) -> None:
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

@@ -1,0 +1,49 @@
+"""The shop's open follow-ups on the visit screen, each with a 已处理 box: the ticked ones are
+closed by the visit's finishing transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from fieldbook.core.visits import FollowUpRow
+from fieldbook.qt.plan_format import short_date
+from fieldbook.qt.widgets.form_fields import EnterMovesOn
+
+
+class FollowUpChecks(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("待跟踪事项"), parent)
+        self.rows = QVBoxLayout(self)
+        self.checks: list[tuple[str, QCheckBox]] = []
+        self._enter = EnterMovesOn(self)
+
+    def set_followups(self, followups: Sequence[FollowUpRow]) -> None:
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self.checks = []
+        for fu in followups:
+            text = fu.text
+            if fu.due_date is not None:
+                text += self.tr("（{day}到期）").format(day=short_date(fu.due_date))
+            box = QCheckBox(self.tr("已处理：{text}").format(text=text))
+            box.setToolTip(self.tr("勾选后，完成走访时关闭这条跟踪事项"))
+            box.installEventFilter(self._enter)
+            self.rows.addWidget(box)
+            self.checks.append((fu.id, box))
+        if not followups:
+            none = QLabel(self.tr("没有待跟踪的事项。"))
+            none.setObjectName("hintLabel")
+            self.rows.addWidget(none)
+
+    def boxes(self) -> list[QCheckBox]:
+        return [box for _fid, box in self.checks]
+
+    def checked_ids(self) -> list[str]:
+        return [fid for fid, box in self.checks if box.isChecked()]

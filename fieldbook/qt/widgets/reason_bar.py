@@ -1,0 +1,82 @@
+"""An inline "why?" bar under a table: pick one of the configured reasons or type one, Enter
+confirms, Esc cancels. Non-modal, so nothing else on the page is blocked or lost."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class ReasonBar(QFrame):
+    #: The reason the user confirmed (never empty).
+    chosen = Signal(str)
+    #: The user closed the bar without choosing.
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.prompt = QLabel()
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.setMinimumWidth(220)
+        self.combo.setMinimumHeight(32)
+        self.combo.setAccessibleName(self.tr("原因"))
+        self.ok_button = QPushButton(self.tr("确定"))
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.hint = QLabel(self.tr("选择或输入原因，Enter 确定，Esc 取消"))
+        self.hint.setObjectName("hintLabel")
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.ok_button)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.hint, 1)
+        self.ok_button.clicked.connect(self.confirm)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.combo.installEventFilter(self)
+        line = self.combo.lineEdit()
+        if line is not None:
+            line.installEventFilter(self)
+        self.hide()
+
+    def ask(self, prompt: str, reasons: Sequence[str]) -> None:
+        self.prompt.setText(prompt)
+        self.combo.clear()
+        self.combo.addItems(list(reasons))
+        self.combo.setCurrentIndex(0 if reasons else -1)
+        self.show()
+        self.combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        line = self.combo.lineEdit()
+        if line is not None:
+            line.selectAll()
+
+    def reason(self) -> str:
+        return self.combo.currentText().strip()
+
+    def confirm(self) -> None:
+        reason = self.reason()
+        if not reason:
+            self.combo.setFocus()
+            return
+        self.hide()
+        self.chosen.emit(reason)
+
+    def cancel(self) -> None:
+        self.hide()
+        self.cancelled.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.confirm()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.cancel()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,340 @@
+"""The visit screen: a whole visit from the keyboard, "same as last time", a closed shop,
+autosave with a bad value kept as typed, the draft reused as the recovery key."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from conftest import GOOD_ANSWERS, MONDAY, make_ctx
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox
+
+from fieldbook.qt.pages.visit_page import VisitPage
+from fieldbook.qt.widgets.form_fields import ChoiceCombo, NoteEdit, NumberEdit, OptionPicker
+from fieldbook.qt.widgets.sku_grid import SkuGridView
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _stops(journal):
+    return journal.plans.get(MONDAY).stops
+
+
+@pytest.fixture
+def page(qtbot, day_ready):
+    ctx = make_ctx(day_ready)
+    widget = VisitPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    yield widget
+    ctx.hub.detach()
+
+
+def _open(qtbot, page, stop):
+    with qtbot.waitSignal(page.opened):
+        page.open_stop(MONDAY, stop.id)
+    assert page.screen is not None and page.screen.customer.id == stop.customer_id
+
+
+def _focused():
+    return QApplication.focusWidget()
+
+
+def _press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
+    widget = _focused()
+    assert widget is not None
+    qtbot.keyClick(widget, key, modifier)
+
+
+def test_opening_a_shop_writes_nothing_and_focuses_arrival(qtbot, page, day_ready):
+    stop = _stops(day_ready)[0]
+    _open(qtbot, page, stop)
+    assert day_ready.visits.drafts() == []
+    assert page.visit is None
+    assert page.header.arrive_button.hasFocus()
+    assert not page.finish_button.isEnabled()
+    assert page.grid.model.rowCount() > 0  # the grid the shop will get, shown before arrival
+
+
+def test_a_whole_visit_with_the_keyboard_only(qtbot, page, day_ready):
+    first, second = _stops(day_ready)[:2]
+    _open(qtbot, page, first)
+
+    _press(qtbot, Qt.Key.Key_Return)  # 到店: arrival is one key
+    visit = day_ready.visits.for_customer_on(first.customer_id, MONDAY)
+    assert visit is not None and visit.status == "draft" and visit.arrived_at is not None
+    assert _focused() is page.status_picker
+
+    _press(qtbot, Qt.Key.Key_1)  # 1 正常营业
+    assert day_ready.visits.get(visit.id).shop_status == "open"
+    _press(qtbot, Qt.Key.Key_Return)
+
+    # The checklist, top to bottom: digits pick options, numbers are typed, Enter moves on.
+    fields = {f.editor: f.item for f in page.form.fields.values()}
+    seen = []
+    for _ in range(80):
+        widget = _focused()
+        if isinstance(widget, SkuGridView):
+            break
+        item = fields.get(widget)
+        if item is not None:
+            seen.append(item.id)
+        if isinstance(widget, OptionPicker) and item is not None and item.required:
+            no = item.type == "bool" and item.id.startswith("suspected")
+            _press(qtbot, Qt.Key.Key_2 if no else Qt.Key.Key_1)
+        elif isinstance(widget, NumberEdit) and item is not None and item.required:
+            qtbot.keyClicks(widget, "0")
+        else:
+            assert isinstance(
+                widget, OptionPicker | NumberEdit | NoteEdit | QCheckBox | ChoiceCombo
+            )
+        _press(qtbot, Qt.Key.Key_Return)
+    else:
+        pytest.fail("Enter never reached the SKU grid")
+    assert seen[0] == "display_position"  # the tab order follows the form
+    assert "display_fixed" not in seen  # hidden: the display was tidy
+    assert "violation_note" not in seen  # hidden: nothing suspicious
+
+    # One grid row: Space ticks 上柜, digits start editing, Enter moves on.
+    grid = page.grid
+    assert grid.view.currentIndex().row() == 0 and grid.view.currentIndex().column() == 2
+    _press(qtbot, Qt.Key.Key_Space)
+    for text in ("3", "5", "2", "23.5"):
+        _press(qtbot, Qt.Key.Key_Return) if grid.view.currentIndex().column() == 2 else None
+        for char in text:  # each key goes where the focus is (the cell editor once open)
+            qtbot.keyClicks(_focused(), char)
+        _press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: grid.view.state() != QAbstractItemView.State.EditingState)
+    row = day_ready.visits.get(visit.id).grid[0]
+    assert (row.on_shelf, row.facings, row.stock_cartons, row.stock_packs, row.price_fen) == (
+        True,
+        3,
+        5,
+        2,
+        2350,
+    )
+
+    _press(qtbot, Qt.Key.Key_Return, CTRL)  # finish, and on to the next shop
+    done = day_ready.visits.get(visit.id)
+    assert done.status == "done"
+    assert done.answers["display_position"] == "柜台正面"
+    assert done.answers["promoters_count"] == 0
+    stop = next(s for s in _stops(day_ready) if s.id == first.id)
+    assert stop.state == "visited"
+    qtbot.waitUntil(
+        lambda: page.screen is not None and page.screen.customer.id == second.customer_id
+    )
+    assert page.visit is None  # the next shop waits for its arrival
+    assert page.header.arrive_button.hasFocus()
+    assert "已完成：张小便利店" in page.result_label.text()
+
+
+def _finished_visit(journal, customer_id, day, answers=None, grid=None):
+    at = datetime.combine(day, datetime.min.time()).replace(hour=8)
+    visit = journal.visits.start(customer_id, day=day, at=at)
+    journal.visits.set_shop_status(visit.id, "open")
+    journal.visits.save_answers(visit.id, answers or GOOD_ANSWERS)
+    for sku_id, values in (grid or {}).items():
+        journal.visits.save_grid(visit.id, sku_id, **values)
+    journal.visits.finish(visit.id, at=at + timedelta(minutes=11))
+    return journal.visits.get(visit.id)
+
+
+def test_same_as_last_time_then_finish_in_a_few_keys(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    rows = day_ready.visits.grid_skus(first.customer_id)
+    last = _finished_visit(
+        day_ready,
+        first.customer_id,
+        MONDAY - timedelta(days=7),
+        {**GOOD_ANSWERS, "promoters_count": 2, "promoter_opinion": "满意", "notes": "旧话"},
+        {rows[0].sku_id: {"on_shelf": True, "facings": 4, "stock_cartons": 6}},
+    )
+    _open(qtbot, page, first)
+    assert "11月23日" in page.history.toPlainText()
+
+    presses = 0
+    for key, modifier in (
+        (Qt.Key.Key_A, ALT),
+        (Qt.Key.Key_D, CTRL),
+        (Qt.Key.Key_Return, CTRL),
+    ):
+        _press(qtbot, key, modifier)
+        presses += 1
+    assert presses <= 6
+    visit = day_ready.visits.for_customer_on(first.customer_id, MONDAY)
+    assert visit is not None and visit.status == "done" and visit.id != last.id
+    assert visit.answers["promoters_count"] == 2 and visit.answers["promoter_opinion"] == "满意"
+    assert "notes" not in visit.answers  # free text is not carried forward
+    carried = next(r for r in visit.grid if r.sku_id == rows[0].sku_id)
+    assert (carried.on_shelf, carried.facings, carried.stock_cartons) == (True, 4, 6)
+
+
+def test_ctrl_d_fills_the_form_before_finishing(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    _finished_visit(day_ready, first.customer_id, MONDAY - timedelta(days=7))
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_Return)
+    _press(qtbot, Qt.Key.Key_D, CTRL)
+    assert page.status_picker.value() == "open"
+    assert page.form.fields["display_position"].value() == "柜台正面"
+    assert page.form.fields["suspected_fake"].value() is False
+
+
+def test_a_closed_shop_is_finished_at_once(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_A, ALT)
+    _press(qtbot, Qt.Key.Key_4)  # 4 已关业
+    assert page.status_picker.value() == "closed"
+    assert not page.form.isVisibleTo(page) and not page.grid_box.isVisibleTo(page)
+    assert "关业" in page.status_hint.text()
+    _press(qtbot, Qt.Key.Key_Return, CTRL)
+    visit = day_ready.visits.for_customer_on(first.customer_id, MONDAY)
+    assert visit.status == "done" and visit.shop_status == "closed"
+    assert visit.slip_suggestions == ("closed",)
+    assert "建议填写反馈单：关业" in page.last_result
+
+
+def test_missing_required_items_are_named_and_focused(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_Return)
+    _press(qtbot, Qt.Key.Key_1)
+    _press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert day_ready.visits.for_customer_on(first.customer_id, MONDAY).status == "draft"
+    assert "还有必填项没有填写：展位" in page.error_label.text()
+    assert _focused() is page.form.fields["display_position"].editor
+
+
+def test_every_change_is_saved_at_once_and_a_bad_number_is_kept(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_Return)
+    _press(qtbot, Qt.Key.Key_1)
+    picker = page.form.fields["display_quality"].editor
+    picker.setFocus()
+    qtbot.keyClick(picker, Qt.Key.Key_3)  # 杂乱
+    visit_id = page.visit.id
+    assert day_ready.visits.get(visit_id).answers["display_quality"] == "杂乱"  # not finished
+    assert page.header.saved_label.text().startswith("已保存 ")
+    assert page.form.is_shown("display_fixed")  # visibility follows the answer at once
+
+    number = page.form.fields["promoters_count"].editor
+    number.setFocus()
+    qtbot.keyClicks(number, "99")
+    page.form.flush()
+    assert number.text() == "99"  # kept as typed
+    assert "0–20" in page.form.fields["promoters_count"].error.text()
+    assert "promoters_count" not in day_ready.visits.get(visit_id).answers
+    number.clear()
+    qtbot.keyClicks(number, "3")
+    page.form.flush()
+    assert day_ready.visits.get(visit_id).answers["promoters_count"] == 3
+    assert not page.form.fields["promoters_count"].error.isVisibleTo(page)
+
+
+def test_a_bad_grid_value_is_kept_and_marked(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_Return)
+    model = page.grid.model
+    index = model.index(0, 4)
+    model.setData(index, "999")  # more cartons than the core allows
+    assert model.data(index) == "999"
+    assert model.errors()
+    assert page.grid.error_label.isVisibleTo(page)
+    model.setData(index, "4")
+    assert not model.errors()
+    assert day_ready.visits.get(page.visit.id).grid[0].stock_cartons == 4
+
+
+def test_price_line_gaps_are_computed_live(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_Return)
+    model = page.grid.model
+    assert page.grid.gaps_label.text() == ""
+    top = next(n for n, r in enumerate(model.rows()) if r.price_class == 1)
+    model.setData(model.index(top, 4), "2")
+    assert page.grid.gaps_label.text() == "价格段断档：二类、三类、四类"
+
+
+def test_time_edits_keep_the_first_time(qtbot, page, day_ready):
+    from datetime import time
+
+    first = _stops(day_ready)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_Return)
+    arrived = page.visit.arrived_at
+    earlier = (datetime.combine(MONDAY, arrived.time()) - timedelta(minutes=20)).time()
+    page.header.time_edited.emit("arrived_at", time(earlier.hour, earlier.minute))
+    visit = day_ready.visits.get(page.visit.id)
+    assert visit.arrived_at.time().replace(second=0) == time(earlier.hour, earlier.minute)
+    assert len(visit.time_edits) == 1
+    assert page.header.arrived_note.text() == "原 " + arrived.strftime("%H:%M")
+
+
+def test_reopening_a_shop_continues_its_draft_and_no_other(qtbot, page, day_ready):
+    first, second = _stops(day_ready)[:2]
+    draft = day_ready.visits.start(first.customer_id, day=MONDAY)
+    day_ready.visits.set_shop_status(draft.id, "open")
+    day_ready.visits.save_answer(draft.id, "display_position", "背柜")
+    with qtbot.waitSignal(page.opened):
+        page.open_visit(draft.id)
+    assert page.visit.id == draft.id
+    assert page.form.fields["display_position"].value() == "背柜"
+    _open(qtbot, page, second)
+    assert page.visit is None
+    assert page.form.fields["display_position"].value() is None
+    _press(qtbot, Qt.Key.Key_Return)
+    assert page.visit.id != draft.id and page.visit.customer_id == second.customer_id
+
+
+def test_escape_goes_back_to_the_plan(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_Return)
+    with qtbot.waitSignal(page.back_requested):
+        _press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_escape_loses_nothing_typed(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_Return)
+    _press(qtbot, Qt.Key.Key_1)
+    note = page.form.fields["competitor_info"].editor
+    note.setFocus()
+    qtbot.keyClicks(note, "new brand")  # still inside the typing pause
+    assert page.form.has_pending()
+    view = page.grid.view
+    view.setFocus()
+    view.setCurrentIndex(page.grid.model.index(0, 3))
+    qtbot.keyClick(view, Qt.Key.Key_7)  # a cell editor is open with "7"
+    assert view.state() == QAbstractItemView.State.EditingState
+    with qtbot.waitSignal(page.back_requested):
+        page.header.back_button.click()  # ← 计划: the open cell is committed, not dropped
+    visit = day_ready.visits.get(page.visit.id)
+    assert visit.answers["competitor_info"] == "new brand"
+    assert visit.grid[0].facings == 7
+
+
+def test_escape_in_a_cell_cancels_that_cell_then_goes_back(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_Return)
+    view = page.grid.view
+    view.setFocus()
+    view.setCurrentIndex(page.grid.model.index(0, 3))
+    qtbot.keyClick(view, Qt.Key.Key_7)
+    _press(qtbot, Qt.Key.Key_Escape)  # like any table: Esc undoes the cell being typed
+    assert view.state() != QAbstractItemView.State.EditingState
+    assert day_ready.visits.get(page.visit.id).grid[0].facings is None
+    with qtbot.waitSignal(page.back_requested):
+        _press(qtbot, Qt.Key.Key_Escape)
