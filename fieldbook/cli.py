@@ -77,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH_OR_URL",
         help="database file or SQLAlchemy URL (default: $FIELDBOOK_DB, else the user data dir)",
     )
+    p.add_argument(
+        "--passphrase-env",
+        metavar="VAR",
+        help="open an encrypted database with the passphrase in environment variable VAR "
+        "(default: $FIELDBOOK_PASSPHRASE when set)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     g = sub.add_parser("gui", help="open the desktop app (the default command)")
@@ -86,7 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.png",
         help="open, wait for the first page's data, save a screenshot, exit",
     )
-    g.add_argument("--page", help="page to show first (plan, customers, skus, settings, ...)")
+    g.add_argument(
+        "--page",
+        help="page to show first: plan, visit, customers, skus, slips, daylog, week, settings",
+    )
     g.set_defaults(func=cmd_gui)
 
     imp = sub.add_parser("import", help="import the company's lists (.xlsx or .csv)")
@@ -159,16 +168,91 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser("backup", help="backups of the database")
     bsub = b.add_subparsers(dest="action", metavar="ACTION", required=True)
     bsub.add_parser("create", help="make a backup now").set_defaults(func=cmd_backup_create)
-    bsub.add_parser("list", help="list backups").set_defaults(func=cmd_backup_list)
+    bsub.add_parser(
+        "list", help="list backups, newest first: path, time, label and record counts"
+    ).set_defaults(func=cmd_backup_list)
+    br = bsub.add_parser(
+        "restore", help="replace the database with a backup (the current one is moved aside)"
+    )
+    br.add_argument("file", type=Path, metavar="FILE")
+    br.set_defaults(func=cmd_backup_restore)
+
+    sub.add_parser(
+        "check", help="check the database file (integrity and foreign keys); exit 1 if damaged"
+    ).set_defaults(func=cmd_check)
+
+    a = sub.add_parser("audit", help="the audit trail of corrections (修改记录)")
+    asub = a.add_subparsers(dest="action", metavar="ACTION", required=True)
+    asub.add_parser("verify", help="check the hash chain; exit 1 if broken").set_defaults(
+        func=cmd_audit_verify
+    )
+    ash = asub.add_parser("show", help="print the recorded changes of one record")
+    ash.add_argument("--record", required=True, metavar="TYPE:ID", help="e.g. visit:UUID")
+    ash.set_defaults(func=cmd_audit_show)
+
+    enc = sub.add_parser(
+        "encrypt", help="write an encrypted copy of the database (the original is not changed)"
+    )
+    enc.add_argument("--to", type=Path, required=True, metavar="NEW_PATH")
+    enc.set_defaults(func=cmd_encrypt)
     return p
 
 
 # --- helpers --------------------------------------------------------------------------------
-def open_journal(args: argparse.Namespace) -> Journal:
-    from fieldbook.core.journal import Journal
+def passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase from --passphrase-env VAR, else $FIELDBOOK_PASSPHRASE, else None."""
+    import os
+
+    from fieldbook.core.crypto import PASSPHRASE_ENV, WrongPassphrase
+
+    name = getattr(args, "passphrase_env", None)
+    value = os.environ.get(name or PASSPHRASE_ENV)
+    if name and not value:
+        raise WrongPassphrase("passphrase_env_unset", name=name)
+    return value or None
+
+
+def db_url(args: argparse.Namespace) -> str:
     from fieldbook.core.paths import resolve_db_url
 
-    return Journal.open(resolve_db_url(args.db))
+    url = resolve_db_url(args.db)
+    secret = passphrase(args)
+    if secret is None:
+        return url
+    from fieldbook.core.crypto import encrypted_url
+
+    return encrypted_url(url, secret)
+
+
+def db_file(args: argparse.Namespace) -> Path:
+    """The SQLite file behind --db (backups, checks and restores work on files)."""
+    from fieldbook.core.errors import InvalidValue
+    from fieldbook.core.paths import resolve_db_url, sqlite_path
+
+    path = sqlite_path(resolve_db_url(args.db))
+    if path is None:
+        raise InvalidValue("encryption_needs_file")
+    return path
+
+
+@contextmanager
+def writer_lock(args: argparse.Namespace) -> Iterator[None]:
+    """Hold the database's writer lock for a write command (DatabaseInUse: exit 1)."""
+    from fieldbook.core.integrity import DatabaseLock
+    from fieldbook.core.paths import resolve_db_url, sqlite_path
+
+    path = sqlite_path(resolve_db_url(args.db))
+    if path is None:
+        yield
+        return
+    with DatabaseLock.acquire(path):
+        yield
+
+
+def open_journal(args: argparse.Namespace) -> Journal:
+    from fieldbook.core.journal import Journal
+
+    return Journal.open(db_url(args))
 
 
 @contextmanager
@@ -262,19 +346,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         from fieldbook.core.customer_import import import_customers as run
     else:
         from fieldbook.core.sku_import import import_skus as run
-    journal = open_journal(args)
-    try:
-        with progress_bar("读取") as progress:
-            report = run(
-                journal,
-                args.file,
-                sheet=args.sheet,
-                dry_run=args.dry_run,
-                skip_invalid=args.skip_invalid,
-                progress=progress,
-            )
-    finally:
-        journal.close()
+    with writer_lock(args):
+        journal = open_journal(args)
+        try:
+            with progress_bar("读取") as progress:
+                report = run(
+                    journal,
+                    args.file,
+                    sheet=args.sheet,
+                    dry_run=args.dry_run,
+                    skip_invalid=args.skip_invalid,
+                    progress=progress,
+                )
+        finally:
+            journal.close()
     print_report(report)
     if report.fatal or (report.problems and not args.skip_invalid):
         return EXIT_INPUT
@@ -330,13 +415,14 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
 def cmd_profile_set(args: argparse.Namespace) -> int:
     from fieldbook.core.profile import ProfileInput
 
-    journal = open_journal(args)
-    try:
-        profile = journal.profile.save(
-            ProfileInput(args.code, args.name, args.unit, args.territory, args.phone)
-        )
-    finally:
-        journal.close()
+    with writer_lock(args):
+        journal = open_journal(args)
+        try:
+            profile = journal.profile.save(
+                ProfileInput(args.code, args.name, args.unit, args.territory, args.phone)
+            )
+        finally:
+            journal.close()
     print(f"已保存：{profile.name}（{profile.code}）")
     return EXIT_OK
 
@@ -344,19 +430,20 @@ def cmd_profile_set(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from fieldbook.core.demo import generate_demo
 
-    journal = open_journal(args)
-    try:
-        with progress_bar("生成演示数据") as progress:
-            summary = generate_demo(
-                journal,
-                seed=args.seed,
-                managers=args.managers,
-                weeks=args.weeks,
-                customers_per_manager=args.customers_per_manager,
-                progress=progress,
-            )
-    finally:
-        journal.close()
+    with writer_lock(args):
+        journal = open_journal(args)
+        try:
+            with progress_bar("生成演示数据") as progress:
+                summary = generate_demo(
+                    journal,
+                    seed=args.seed,
+                    managers=args.managers,
+                    weeks=args.weeks,
+                    customers_per_manager=args.customers_per_manager,
+                    progress=progress,
+                )
+        finally:
+            journal.close()
     counts = summary.counts()
     print(
         f"演示数据已生成（种子 {summary.seed}，{summary.weeks} 周）："
@@ -379,18 +466,118 @@ def cmd_backup_create(args: argparse.Namespace) -> int:
 
 
 def cmd_backup_list(args: argparse.Namespace) -> int:
-    from fieldbook.core.backup import list_backups
+    from fieldbook.core.backup import list_backups_info
+    from fieldbook.wording import MESSAGES, message
+
+    db_path = db_file(args)
+    infos = list_backups_info(db_path, passphrase=passphrase(args))
+    if not infos:
+        err(f"还没有备份（{db_path.parent / 'backups'}）")
+        return EXIT_OK
+    print("文件\t时间\t类型\t大小(KB)\t客户\t走访\t计划")
+    for b in infos:
+        when = b.made_at.strftime("%Y-%m-%d %H:%M:%S")
+        size = f"{b.size // 1024}"
+        if not b.readable:
+            problem = message(b.problem) if b.problem in MESSAGES else b.problem
+            print(f"{b.path}\t{when}\t{b.label}\t{size}\t无法读取：{problem}")
+            continue
+        counts = "\t".join("" if n is None else str(n) for n in (b.customers, b.visits, b.plans))
+        print(f"{b.path}\t{when}\t{b.label}\t{size}\t{counts}")
+    return EXIT_OK
+
+
+def cmd_backup_restore(args: argparse.Namespace) -> int:
+    from fieldbook.core.backup import restore_backup
+
+    result = restore_backup(db_file(args), args.file, passphrase=passphrase(args))
+    print(f"已从备份恢复：{result.restored_from} → {result.db_path}")
+    if result.replaced:
+        print(f"原数据库已移到：{result.replaced[0]}（未删除）")
+    if result.safety_backup:
+        print(f"恢复前另做了一个备份：{result.safety_backup}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from fieldbook.core.backup import newest_good_backup
+    from fieldbook.core.integrity import full_check
+
+    path = db_file(args)
+    if not path.is_file():
+        err(f"找不到数据库文件：{path}")
+        return EXIT_INPUT
+    secret = passphrase(args)
+    report = full_check(path, passphrase=secret)
+    if report.ok:
+        print(f"数据库完好：{path}")
+        return EXIT_OK
+    err(f"数据库有问题：{path}")
+    for line in report.lines():
+        err(f"  {line}")
+    good = newest_good_backup(path, passphrase=secret)
+    if good is not None:
+        err(f"最新的完好备份：{good.path}（fieldbook backup restore 该文件 可恢复）")
+    return EXIT_FAIL
+
+
+AUDIT_PROBLEMS = {
+    "gap": "序号不连续（有记录被删除或插入）",
+    "prev_mismatch": "与前一条的链接不符（有记录被插入或替换）",
+    "hash_mismatch": "内容与哈希不符（记录写入后被改动）",
+}
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from fieldbook.core.audit import verify
 
     journal = open_journal(args)
     try:
-        db_path = journal.db_path
+        report = verify(journal)
     finally:
         journal.close()
-    if db_path is None:
-        err("只有 SQLite 数据库文件才有本地备份")
+    if report.ok:
+        print(f"修改记录完好：共 {report.count} 条，末条哈希 {report.head_hash}")
+        return EXIT_OK
+    problem = AUDIT_PROBLEMS.get(report.problem or "", report.problem)
+    err(
+        f"修改记录在第 {report.broken_seq} 条处断开：{problem}"
+        f"（记录 {report.broken_id}；此前 {report.count} 条完好）"
+    )
+    return EXIT_FAIL
+
+
+def cmd_audit_show(args: argparse.Namespace) -> int:
+    from fieldbook.core.audit import history
+
+    record_type, _, record_id = args.record.partition(":")
+    if not record_type or not record_id:
+        err("--record 的格式应为 类型:编号，如 visit:1234")
         return EXIT_INPUT
-    for path in list_backups(db_path):
-        print(path)
+    journal = open_journal(args)
+    try:
+        rows = history(journal, record_type, record_id)
+    finally:
+        journal.close()
+    print("序号\t时间(UTC)\t字段\t原值\t新值\t原因")
+    for r in rows:
+        when = f"{r.at:%Y-%m-%d %H:%M:%S}"
+        print(f"{r.seq}\t{when}\t{r.field}\t{r.old_value}\t{r.new_value}\t{r.reason}")
+    return EXIT_OK
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    from fieldbook.core.crypto import encrypt_database
+
+    secret = passphrase(args)
+    if not secret:
+        err("请用 --passphrase-env 变量名（或 FIELDBOOK_PASSPHRASE）提供新数据库的口令")
+        return EXIT_INPUT
+    source = db_file(args)
+    with writer_lock(args):
+        dest = encrypt_database(source, args.to, secret)
+    print(f"已写出加密的数据库：{dest}")
+    print(f"原文件 {source} 未改动；确认新文件能打开后，请自行安全删除原文件及其备份。")
     return EXIT_OK
 
 
@@ -412,13 +599,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:
+        import errno
         import os
 
         from fieldbook.core.errors import FieldbookError
-        from fieldbook.wording import describe_error
+        from fieldbook.wording import describe_error, message
 
         if os.environ.get("FIELDBOOK_DEBUG"):
             raise
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            err(message("export_disk_full"))
+            return EXIT_FAIL
         if isinstance(exc, FieldbookError):
             err(describe_error(exc))
             return EXIT_INPUT if exc.is_input_error else EXIT_FAIL

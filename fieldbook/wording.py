@@ -122,6 +122,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no manager profile yet (fieldbook profile set ...)",
     ),
     "not_found_record": ("记录不存在", "record not found"),
+    # data safety: failed saves, damaged files, locks, backups, encryption
+    "disk_full": (
+        "磁盘已满：这次修改没有保存，之前保存的内容都在。腾出空间后再试一次。",
+        "The disk is full: this change was not saved; everything saved before is kept. "
+        "Free some space and try again.",
+    ),
+    "read_only": (
+        "数据库文件是只读的：这次修改没有保存，之前保存的内容都在。请检查文件权限或磁盘是否只读。",
+        "The database file is read-only: this change was not saved; everything saved before "
+        "is kept. Check the file's permissions or whether the disk is read-only.",
+    ),
+    "locked": (
+        "数据库正被另一个程序占用：这次修改没有保存，之前保存的内容都在。稍后再试一次。",
+        "The database is busy in another program: this change was not saved; everything "
+        "saved before is kept. Try again in a moment.",
+    ),
+    "io": (
+        "读写磁盘出错：这次修改没有保存，之前保存的内容都在。"
+        "请检查磁盘（fieldbook check）后再试一次。",
+        "A disk error stopped the save: this change was not saved; everything saved before "
+        "is kept. Check the disk (fieldbook check) and try again.",
+    ),
+    "database_in_use": (
+        "数据库正被另一个程序使用（进程 {pid}），请先关闭它",
+        "the database is in use by another program (process {pid}); close it first",
+    ),
+    "database_damaged": (
+        "数据库文件已损坏，已原样移到 {moved_to}。最新的完好备份：{backup}"
+        "（可用 fieldbook backup restore 该文件 恢复）",
+        "the database file is damaged; it was moved, unchanged, to {moved_to}. Newest good "
+        "backup: {backup} (restore it with fieldbook backup restore FILE)",
+    ),
+    "database_damaged_no_backup": (
+        "数据库文件已损坏，已原样移到 {moved_to}。没有找到完好的备份。",
+        "the database file is damaged; it was moved, unchanged, to {moved_to}. "
+        "No good backup was found.",
+    ),
+    "database_damaged_in_use": (
+        "数据库文件已损坏，但正被另一个程序（进程 {pid}）使用，未做任何改动。请先关闭它。",
+        "the database file is damaged but in use by another program (process {pid}); "
+        "nothing was changed. Close it first.",
+    ),
+    "database_unreadable": (
+        "无法读取数据库文件（{error}）：文件未做任何改动。请检查磁盘后再试。",
+        "the database file could not be read ({error}); it was not changed. Check the disk.",
+    ),
+    "backup_damaged": (
+        "这个备份文件已损坏，没有恢复（当前数据库未改动）",
+        "this backup file is damaged; nothing was restored (the database is unchanged)",
+    ),
+    "wrong_passphrase": (
+        "口令不对：无法打开这个加密的数据库（数据库未被改动）",
+        "wrong passphrase: this encrypted database cannot be opened (it was not changed)",
+    ),
+    "passphrase_required": (
+        "这个数据库已加密：请用 --passphrase-env 或 FIELDBOOK_PASSPHRASE 提供口令"
+        "（数据库未被改动）",
+        "this database is encrypted: give the passphrase with --passphrase-env or "
+        "FIELDBOOK_PASSPHRASE (it was not changed)",
+    ),
+    "passphrase_env_unset": (
+        "环境变量 {name} 没有设置口令",
+        "the environment variable {name} holds no passphrase",
+    ),
+    "not_encrypted": (
+        "这个数据库没有加密：打开它时不要提供口令",
+        "this database is not encrypted: open it without a passphrase",
+    ),
+    "encryption_unavailable": (
+        "本机的 Fieldbook 没有加密支持（缺少 sqlcipher3）",
+        "this Fieldbook has no encryption support (sqlcipher3 is missing)",
+    ),
+    "encryption_needs_file": (
+        "只有 SQLite 数据库文件可以加密",
+        "only SQLite files can be encrypted",
+    ),
+    "already_encrypted": ("这个数据库已经加密", "this database is already encrypted"),
+    "target_exists": ("目标文件已存在，未覆盖", "the target file exists; it was not overwritten"),
+    "export_disk_full": (
+        "磁盘已满：文件没有写出，原有的同名文件未改动",
+        "the disk is full: the file was not written; an existing file was left as it was",
+    ),
     # the visit day
     "target_out_of_range": ("目标户数应在 1–200 之间", "the target must be 1–200 stops"),
     "plan_order_mismatch": ("计划中的客户不一致，请刷新", "the plan's stops do not match"),

@@ -1,49 +1,167 @@
 """Backups with SQLite's online backup API: written to a temporary name, checked with
-``integrity_check``, then renamed into place (never a plain copy of the live file)."""
+``integrity_check``, then renamed into place (never a plain copy of the live file).
+
+Backups live in ``backups/`` beside the database as ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<label>
+.sqlite3`` (local time). A backup killed half-way leaves at most a ``.<name>.tmp`` file, which
+nothing lists. The folder is thinned to daily/weekly/monthly copies (schema/reference/
+backup.toml). A restore checks the backup, takes a safety backup of the current database,
+moves the current file aside (never deletes it) and copies the backup in atomically.
+An encrypted database's backups are made between two connections keyed alike: they stay
+encrypted.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
-from datetime import datetime
+import re
+import shutil
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from fieldbook.core import crypto
 from fieldbook.core.db import engine_path
 from fieldbook.core.errors import DatabaseError
-from fieldbook.core.paths import ensure_private_dir
+from fieldbook.core.integrity import (
+    DatabaseLock,
+    DatabaseUnreadable,
+    database_errors,
+    full_check,
+    move_aside,
+    quick_check,
+)
+from fieldbook.core.paths import create_private_file, ensure_private_dir, fsync_dir
+from fieldbook.core.resources import load_reference
 
 SUFFIX = ".sqlite3"
+STAMP = "%Y%m%d-%H%M%S-%f"
+_LABEL = re.compile(r"[A-Za-z0-9_-]{1,40}")
+COUNTED = ("customers", "visits", "plans")
+Progress = Callable[[int, int], None]
+
+
+class BackupDamaged(DatabaseError):
+    """The backup chosen for a restore fails its integrity check; nothing was changed."""
+
+    code = "backup_damaged"
+    is_input_error = True
+
+
+@dataclass(frozen=True)
+class BackupPolicy:
+    daily: int = 12
+    weekly: int = 10
+    monthly: int = 9
+    keep_recent_minutes: int = 60
+    interval_minutes: int = 30
+
+
+def backup_policy() -> BackupPolicy:
+    data = load_reference("backup")
+    return BackupPolicy(**{k: int(v) for k, v in data.items()})
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup, read from the file itself (read-only). ``readable`` is False for a damaged
+    (or differently encrypted) file, with ``problem`` saying why; counts are then None."""
+
+    path: Path
+    made_at: datetime
+    label: str
+    size: int
+    customers: int | None = None
+    visits: int | None = None
+    plans: int | None = None
+    readable: bool = True
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    db_path: Path
+    restored_from: Path
+    safety_backup: Path | None  # the "pre-restore" backup of the database that was replaced
+    replaced: tuple[Path, ...]  # the replaced files, moved aside to <name>.replaced-<stamp>
 
 
 def backup_dir_for(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def create_backup(engine: Engine, *, label: str = "manual", dest_dir: Path | None = None) -> Path:
-    """Back up the SQLite database behind ``engine``; returns the backup's path."""
+def _passphrase(engine: Engine) -> str | None:
+    url = engine.url
+    return (url.password or "") if url.drivername == crypto.CIPHER_DRIVER else None
+
+
+# --- making backups ---------------------------------------------------------------------------
+def create_backup(
+    engine: Engine,
+    *,
+    label: str = "manual",
+    dest_dir: Path | None = None,
+    thin: bool = True,
+    progress: Progress | None = None,
+) -> Path:
+    """Back up the SQLite database behind ``engine`` (then thin the folder); returns the
+    backup's path."""
     path = engine_path(engine)
     if path is None:
         raise DatabaseError("backups are only made of SQLite files")
-    return backup_file(path, label=label, dest_dir=dest_dir)
+    final = backup_file(
+        path, label=label, dest_dir=dest_dir, passphrase=_passphrase(engine), progress=progress
+    )
+    if thin:
+        thin_backups(path, dest_dir=dest_dir)
+    return final
 
 
-def backup_file(db_path: Path, *, label: str = "manual", dest_dir: Path | None = None) -> Path:
+def _backup_name(db_path: Path, dest_dir: Path, label: str) -> Path:
+    while True:
+        stamp = datetime.now().strftime(STAMP)
+        final = dest_dir / f"{db_path.stem}-{stamp}-{label}{SUFFIX}"
+        if not final.exists():
+            return final
+
+
+def backup_file(
+    db_path: Path,
+    *,
+    label: str = "manual",
+    dest_dir: Path | None = None,
+    passphrase: str | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    if not _LABEL.fullmatch(label):
+        raise ValueError(f"backup label must be letters, digits, - or _: {label!r}")
     dest_dir = ensure_private_dir(dest_dir or backup_dir_for(db_path))
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    final = dest_dir / f"{db_path.stem}-{stamp}-{label}{SUFFIX}"
+    final = _backup_name(db_path, dest_dir, label)
     tmp = dest_dir / f".{final.name}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.close(fd)
+    os.chmod(tmp, 0o600)
     try:
-        src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        src = crypto.connect(db_path, passphrase, mode="ro")
         try:
-            dst = sqlite3.connect(tmp)
+            dst = crypto.connect(tmp, passphrase, mode="rw")
             try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
+                # No rollback journal for a file nobody uses yet (and none left if killed).
+                dst.execute("PRAGMA journal_mode=OFF")
+                if progress is None:
+                    src.backup(dst)
+                else:
+                    src.backup(
+                        dst,
+                        pages=256,
+                        progress=lambda _s, left, total: progress(total - left, total),
+                    )
+                # Leave the WAL format (a backup must open without -wal/-shm), still without
+                # a journal file: a backup killed here leaves only the .tmp behind.
+                dst.execute("PRAGMA journal_mode=MEMORY")
                 result = dst.execute("PRAGMA integrity_check").fetchone()
                 if result is None or result[0] != "ok":
                     raise DatabaseError("backup failed its integrity check", path=str(tmp))
@@ -55,11 +173,7 @@ def backup_file(db_path: Path, *, label: str = "manual", dest_dir: Path | None =
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
         os.replace(tmp, final)
-        dir_fd = os.open(dest_dir, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        fsync_dir(dest_dir)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -67,8 +181,206 @@ def backup_file(db_path: Path, *, label: str = "manual", dest_dir: Path | None =
     return final
 
 
-def list_backups(db_path: Path, dest_dir: Path | None = None) -> list[Path]:
+# --- listing ----------------------------------------------------------------------------------
+def _name_pattern(db_path: Path) -> re.Pattern[str]:
+    return re.compile(
+        rf"{re.escape(db_path.stem)}-(\d{{8}}-\d{{6}}-\d{{6}})-([A-Za-z0-9_-]+){re.escape(SUFFIX)}"
+    )
+
+
+def _parsed(db_path: Path, dest_dir: Path | None) -> list[tuple[Path, datetime, str]]:
     folder = dest_dir or backup_dir_for(db_path)
-    if not folder.exists():
+    if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob(f"{db_path.stem}-*{SUFFIX}") if not p.name.startswith("."))
+    pattern = _name_pattern(db_path)
+    found = []
+    for path in folder.iterdir():
+        m = pattern.fullmatch(path.name)
+        if m and path.is_file():
+            found.append((path, datetime.strptime(m[1], STAMP), m[2]))
+    return sorted(found, key=lambda b: (b[1], b[0].name))
+
+
+def list_backups(db_path: Path, dest_dir: Path | None = None) -> list[Path]:
+    """Backups of ``db_path``, oldest first (temporary ``.*.tmp`` files are never listed)."""
+    return [p for p, _, _ in _parsed(db_path, dest_dir)]
+
+
+def backup_info(
+    path: Path, made_at: datetime, label: str, passphrase: str | None = None
+) -> BackupInfo:
+    size = path.stat().st_size
+    counts: dict[str, int | None] = dict.fromkeys(COUNTED)
+    try:
+        con = crypto.connect(path, passphrase, mode="immutable")
+    except crypto.WrongPassphrase as exc:
+        return BackupInfo(path, made_at, label, size, readable=False, problem=exc.reason)
+    except database_errors() as exc:
+        return BackupInfo(path, made_at, label, size, readable=False, problem=str(exc))
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        for table in COUNTED:
+            if table in tables:
+                counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    except database_errors() as exc:
+        return BackupInfo(path, made_at, label, size, readable=False, problem=str(exc))
+    finally:
+        con.close()
+    return BackupInfo(path, made_at, label, size, **counts)
+
+
+def list_backups_info(
+    db_path: Path, dest_dir: Path | None = None, *, passphrase: str | None = None
+) -> list[BackupInfo]:
+    """Every backup of ``db_path``, newest first, with its record counts."""
+    return [
+        backup_info(path, made_at, label, passphrase)
+        for path, made_at, label in reversed(_parsed(db_path, dest_dir))
+    ]
+
+
+def newest_good_backup(
+    db_path: Path, dest_dir: Path | None = None, *, passphrase: str | None = None
+) -> BackupInfo | None:
+    """The newest backup that opens and passes ``quick_check`` (None when there is none)."""
+    for path, made_at, label in reversed(_parsed(db_path, dest_dir)):
+        try:
+            if not quick_check(path, passphrase=passphrase).ok:
+                continue
+        except (crypto.WrongPassphrase, DatabaseUnreadable):
+            continue
+        info = backup_info(path, made_at, label, passphrase)
+        if info.readable:
+            return info
+    return None
+
+
+# --- thinning ---------------------------------------------------------------------------------
+def backups_to_delete(
+    backups: Sequence[tuple[Path, datetime]], now: datetime, policy: BackupPolicy
+) -> list[Path]:
+    """Which backups thinning removes: all but the newest of each of the last ``daily`` days,
+    ``weekly`` ISO weeks and ``monthly`` months that have backups. The newest backup and any
+    made in the last ``keep_recent_minutes`` are always kept."""
+    ordered = sorted(backups, key=lambda b: b[1], reverse=True)
+    if not ordered:
+        return []
+    keep = {ordered[0][0]}
+    recent = now - timedelta(minutes=policy.keep_recent_minutes)
+    keep.update(p for p, made in ordered if made >= recent)
+    periods: list[tuple[int, Callable[[datetime], Hashable]]] = [
+        (policy.daily, lambda t: t.date()),
+        (policy.weekly, lambda t: tuple(t.isocalendar())[:2]),
+        (policy.monthly, lambda t: (t.year, t.month)),
+    ]
+    for count, period in periods:
+        seen: set[Hashable] = set()
+        for path, made in ordered:  # newest first: the first of each period is its newest
+            key = period(made)
+            if key in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.add(key)
+            keep.add(path)
+    return [p for p, _ in ordered if p not in keep]
+
+
+def thin_backups(
+    db_path: Path,
+    *,
+    dest_dir: Path | None = None,
+    now: datetime | None = None,
+    policy: BackupPolicy | None = None,
+) -> list[Path]:
+    """Delete the backups :func:`backups_to_delete` picks, and temporary files left by a
+    backup killed half-way (older than ``keep_recent_minutes``). Returns what was deleted."""
+    now = now or datetime.now()
+    policy = policy or backup_policy()
+    parsed = _parsed(db_path, dest_dir)
+    doomed = backups_to_delete([(p, made) for p, made, _ in parsed], now, policy)
+    for path in doomed:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    folder = dest_dir or backup_dir_for(db_path)
+    stale = now.timestamp() - policy.keep_recent_minutes * 60
+    if folder.is_dir():
+        for tmp in folder.glob(f".{db_path.stem}-*{SUFFIX}.tmp*"):
+            with contextlib.suppress(FileNotFoundError):
+                if tmp.stat().st_mtime < stale:
+                    tmp.unlink()
+                    doomed.append(tmp)
+    return doomed
+
+
+def backup_due(
+    db_path: Path,
+    last_change: datetime | None,
+    interval: timedelta | None = None,
+    *,
+    now: datetime | None = None,
+    dest_dir: Path | None = None,
+) -> bool:
+    """True when something changed (``last_change``, local time) since the newest backup and
+    that backup is at least ``interval`` old (default 30 minutes; pass ``timedelta(0)`` on
+    exit)."""
+    if last_change is None:
+        return False
+    if interval is None:
+        interval = timedelta(minutes=backup_policy().interval_minutes)
+    parsed = _parsed(db_path, dest_dir)
+    if not parsed:
+        return True
+    newest = parsed[-1][1]
+    if last_change < newest:
+        return False
+    return (now or datetime.now()) - newest >= interval
+
+
+# --- restoring --------------------------------------------------------------------------------
+def restore_backup(
+    db_path: Path, backup_path: Path, *, passphrase: str | None = None
+) -> RestoreResult:
+    """Replace the database at ``db_path`` with ``backup_path``.
+
+    The backup is integrity-checked first (``BackupDamaged``: nothing changes); the current
+    database gets a "pre-restore" backup (skipped when it is itself too damaged to back up),
+    then it and its ``-wal``/``-shm`` are moved aside to ``<name>.replaced-<stamp>``; the
+    backup is copied in under a temporary name, fsynced and renamed (0600). Refused with
+    ``DatabaseInUse`` while another process holds the database. Close this process's
+    ``Journal`` on the database first."""
+    db_path, backup_path = Path(db_path), Path(backup_path)
+    if not backup_path.is_file():
+        raise BackupDamaged("not_found", file=str(backup_path))
+    lock = None if DatabaseLock.held_here(db_path) else DatabaseLock.acquire(db_path)
+    try:
+        report = full_check(backup_path, passphrase=passphrase)
+        if report.integrity:
+            raise BackupDamaged(
+                "backup_damaged", file=str(backup_path), problems=list(report.integrity[:3])
+            )
+        safety = None
+        if db_path.is_file() and db_path.stat().st_size > 0:
+            with contextlib.suppress(DatabaseError, *database_errors()):
+                safety = backup_file(db_path, label="pre-restore", passphrase=passphrase)
+        replaced = move_aside(db_path, "replaced")
+        tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        create_private_file(tmp)
+        try:
+            with open(backup_path, "rb") as src, open(tmp, "wb") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+                dst.flush()
+                os.fsync(dst.fileno())
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, db_path)
+            fsync_dir(db_path.parent)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            raise
+    finally:
+        if lock is not None:
+            lock.release()
+    return RestoreResult(db_path, backup_path, safety, tuple(replaced))

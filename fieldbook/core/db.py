@@ -5,31 +5,77 @@ busy timeout, and SQLAlchemy's documented pysqlite recipe (the driver's own tran
 handling is switched off and we emit BEGIN ourselves) so that transactions, SAVEPOINTs and DDL
 really are transactional. Write transactions start with BEGIN IMMEDIATE so two writers queue
 on the busy timeout instead of failing on a lock upgrade.
+
+A write that the database refuses (disk full, read-only file, locked past the busy timeout, an
+I/O error) is rolled back whole and raised as ``SaveFailed`` with a ``reason`` the UI words.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
-from fieldbook.core.paths import create_private_file, ensure_private_dir, sqlite_path
+from fieldbook.core.errors import DatabaseError
+from fieldbook.core.paths import create_private_file, ensure_private_dir, make_private, sqlite_path
 
 BUSY_TIMEOUT_MS = 10_000
 _WRITE = "fieldbook_write"
 
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+class SaveFailed(DatabaseError):
+    """A write was refused by the database and rolled back whole; what was saved before is
+    intact. ``reason``: ``disk_full``, ``read_only``, ``locked`` or ``io``."""
+
+    code = "save_failed"
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(detail or reason, reason=reason)
+        self.reason = reason
+
+
+# SQLite primary result codes (https://sqlite.org/rescode.html) → SaveFailed reasons.
+_REASONS = {13: "disk_full", 8: "read_only", 5: "locked", 6: "locked"}
+_IO_CODES = {10, 11, 14, 15, 26}  # IOERR, CORRUPT, CANTOPEN, PROTOCOL, NOTADB
+_MESSAGES = (
+    ("disk is full", "disk_full"),
+    ("readonly database", "read_only"),
+    ("database is locked", "locked"),
+    ("database table is locked", "locked"),
+    ("disk i/o error", "io"),
+    ("malformed", "io"),
+    ("not a database", "io"),
+    ("unable to open", "io"),
+)
+
+
+def save_failure_reason(exc: BaseException) -> str | None:
+    """The ``SaveFailed`` reason for a driver error, or None when it is not a failed save (a
+    constraint, a programming error)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        primary = code & 0xFF
+        if primary in _REASONS:
+            return _REASONS[primary]
+        return "io" if primary in _IO_CODES else None
+    text_ = str(exc).lower()  # drivers without error codes (sqlcipher3 builds, old Pythons)
+    return next((reason for needle, reason in _MESSAGES if needle in text_), None)
+
+
+def _on_connect(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int) -> None:
     # Disable pysqlite's own BEGIN handling (the documented recipe).
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     try:
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
     finally:
@@ -43,17 +89,27 @@ def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine for ``url``; SQLite files are created private (0600) first."""
+def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs: Any) -> Engine:
+    """Create an engine for ``url``; SQLite files are created private (0600) first, and an
+    existing one is made private. ``sqlite+pysqlcipher://:KEY@/path`` opens an encrypted file
+    (the key is applied before our pragmas)."""
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True, **kwargs)
     path = sqlite_path(url)
-    if path is not None:
+    if path is not None and "mode=ro" not in url:
         if not path.parent.exists():
             ensure_private_dir(path.parent)
         create_private_file(path)
+        try:
+            make_private(path)
+        except OSError:  # not ours to change (a shared, read-only file): leave it
+            pass
+    if url.startswith("sqlite+pysqlcipher") and "poolclass" not in kwargs:
+        # The dialect defaults to one connection per thread; a read opened inside a write
+        # (same thread) would then share, and end, the write's transaction.
+        kwargs["poolclass"] = QueuePool
     engine = create_engine(url, **kwargs)
-    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", functools.partial(_on_connect, busy_timeout_ms=busy_timeout_ms))
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -78,10 +134,19 @@ def read_session(engine: Engine) -> Iterator[Session]:
 
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
-    """One use case = one transaction: committed when the block ends, rolled back on error."""
+    """One use case = one transaction: committed when the block ends, rolled back on error.
+
+    A write the database refuses (at BEGIN, during the block or at COMMIT) is rolled back and
+    raised as ``SaveFailed``; nothing of it is left behind."""
     write_engine = engine.execution_options(**{_WRITE: True})
-    with Session(write_engine, expire_on_commit=False) as session, session.begin():
-        yield session
+    try:
+        with Session(write_engine, expire_on_commit=False) as session, session.begin():
+            yield session
+    except DBAPIError as exc:
+        reason = save_failure_reason(exc.orig) if exc.orig is not None else None
+        if reason is None:
+            raise
+        raise SaveFailed(reason, str(exc.orig)) from exc
 
 
 def refresh_statistics(session: Session) -> None:

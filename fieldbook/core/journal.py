@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from fieldbook.core import db, migrate
+from fieldbook.core import db, integrity, migrate
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.models import Manager, Setting
 
@@ -32,6 +32,10 @@ class NoProfile(FieldbookError):
 
 
 class Journal:
+    #: The start-up integrity check (None when not run); ``complete`` False means the budget
+    #: ran out on a big file and the app should finish ``integrity.quick_check`` in background.
+    startup_check: integrity.QuickCheck | None = None
+
     def __init__(self, engine: Engine) -> None:
         from fieldbook.core.catalog import CatalogService
         from fieldbook.core.customers import CustomerService
@@ -56,12 +60,18 @@ class Journal:
         *,
         backup_before_migration: bool = True,
         script_location: Path | None = None,
+        check_integrity: bool = True,
     ) -> Journal:
         """Open (creating if needed) and migrate the database at ``url``.
 
         A database that needs migrating is backed up first; a database from a newer
-        Fieldbook raises ``DatabaseTooNew`` and is left untouched.
+        Fieldbook raises ``DatabaseTooNew`` and is left untouched. With ``check_integrity``
+        an existing SQLite file is quick-checked first: a damaged one raises
+        ``DatabaseDamaged`` (moved aside, newest good backup offered), a wrong passphrase
+        ``WrongPassphrase`` (nothing touched).
         """
+        # Start-up check (fieldbook.core.integrity): never migrate or write into garbage.
+        checked = integrity.check_on_open(url) if check_integrity else None
         engine = db.make_engine(url)
         try:
             path = db.engine_path(engine)
@@ -78,7 +88,9 @@ class Journal:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine)
+        journal = cls(engine)
+        journal.startup_check = checked
+        return journal
 
     # --- plumbing -----------------------------------------------------------------------
     @property

@@ -55,8 +55,12 @@ def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
-    if parsed.database == ":memory:":
+    if parsed.database == ":memory:" or parsed.database.startswith("file::memory:"):
         return None
+    if parsed.database.startswith("file:"):  # a URI filename (?uri=true): file:/path?mode=ro
+        from urllib.parse import unquote, urlsplit
+
+        return Path(unquote(urlsplit(parsed.database).path))
     return Path(parsed.database)
 
 
@@ -73,3 +77,14 @@ def create_private_file(path: Path) -> None:
 def make_private(path: Path) -> None:
     if path.exists():
         os.chmod(path, 0o600)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import make_ctx
+from qt_support import make_ctx
 from PySide6.QtCore import Qt
 
 from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
@@ -105,7 +105,7 @@ def test_enter_on_a_stop_opens_its_visit_and_escape_comes_back(qtbot, day_ready)
 
 
 def test_the_visit_page_can_be_the_first_page(qtbot, day_ready):
-    from conftest import MONDAY
+    from qt_support import MONDAY
 
     ctx = make_ctx(day_ready)
     window = MainWindow(ctx, initial_page="visit")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from conftest import GOOD_ANSWERS, MONDAY, make_ctx, type_text
+from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from conftest import GOOD_ANSWERS, MONDAY, make_ctx
+from qt_support import GOOD_ANSWERS, MONDAY, make_ctx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox
 

@@ -1,0 +1,164 @@
+"""pytest-qt fixtures: offscreen Qt, a journal with a few customers (from tests/conftest.py's
+migrated template), and an AppContext whose operations run synchronously."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
+os.environ.setdefault("FIELDBOOK_LANG", "zh_CN")
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from fieldbook.core.customers import CustomerInput
+from fieldbook.core.journal import Journal
+
+MONDAY = date(2026, 11, 30)
+
+CUSTOMERS = [
+    CustomerInput(
+        code="230902100001",
+        shop_name="张小便利店",
+        owner_name="张小",
+        phone="13904561234",
+        licence_no="230902100001",
+        address="七台河市新兴区兴安路21号",
+        format="B",
+        grade=12,
+        route="周一线路",
+        order_weekday=1,
+    ),
+    CustomerInput(
+        code="230902100002",
+        shop_name="李记烟酒店",
+        owner_name="李明",
+        phone="13904565678",
+        licence_no="230902100002",
+        address="七台河市新兴区学府街8号",
+        format="Y",
+        grade=20,
+        route="周一线路",
+        order_weekday=1,
+    ),
+    CustomerInput(
+        code="230902100003",
+        shop_name="王家超市",
+        owner_name="王芳",
+        address="七台河市桃山区桃南街3号",
+        format="S",
+        grade=25,
+        route="周二线路",
+        order_weekday=2,
+    ),
+    CustomerInput(
+        code="230902100004",
+        shop_name="兴华食杂店",
+        owner_name="赵兴华",
+        format="Z",
+        grade=5,
+        route="周一线路",
+        order_weekday=1,
+        status="suspended",
+    ),
+]
+
+
+@pytest.fixture
+def filled(journal: Journal) -> Journal:
+    """The journal (profile 王建国) with four customers on two weekday routes."""
+    for data in CUSTOMERS:
+        journal.customers.create(data)
+    for route in journal.routes.list():
+        weekday = 1 if route.name == "周一线路" else 2
+        journal.routes.save(route.id, route.name, weekday)
+    return journal
+
+
+def make_ctx(journal: Journal, today: date = MONDAY):
+    from fieldbook.qt.context import AppContext
+    from fieldbook.qt.ops import ChangeHub, Ops, SyncExecutor
+
+    return AppContext(
+        ops=Ops(journal, SyncExecutor()),
+        hub=ChangeHub(journal),
+        today=lambda: today,
+        db_path=journal.db_path,
+        db_label=journal.url,
+    )
+
+
+@pytest.fixture
+def ctx(qapp, filled: Journal) -> Iterator:
+    context = make_ctx(filled)
+    yield context
+    context.hub.detach()
+
+
+@pytest.fixture
+def empty_journal(db_url: str) -> Iterator[Journal]:
+    j = Journal.open(db_url)
+    yield j
+    j.close()
+
+
+@pytest.fixture
+def empty_ctx(qapp, empty_journal: Journal) -> Iterator:
+    context = make_ctx(empty_journal)
+    yield context
+    context.hub.detach()
+
+
+SKUS = [
+    # (code, name, wholesale per carton in fen, key brand)
+    ("6901028001", "中华(硬)", 45_000, True),
+    ("6901028002", "黄鹤楼(软蓝)", 20_000, False),
+    ("6901028003", "利群(新版)", 13_000, False),
+    ("6901028004", "云烟(紫)", 11_500, False),
+    ("6901028005", "白沙(精品)", 8_000, False),
+    ("6901028006", "红塔山(经典)", 6_500, False),
+    ("6901028007", "红金龙(新版)", 4_000, False),
+    ("6901028008", "大前门(短支)", 3_200, False),
+]
+
+#: Every required item of visit_v1 answered for an open shop with nothing wrong.
+GOOD_ANSWERS = {
+    "display_position": "柜台正面",
+    "display_quality": "规范整洁",
+    "facings_ok": True,
+    "price_tags": "齐全规范",
+    "tag_goods_match": True,
+    "price_compliance": "按指导价",
+    "stock_checked": True,
+    "promoters_count": 0,
+    "licence_displayed": True,
+    "suspected_fake": False,
+    "suspected_non_channel": False,
+    "business_condition": "好",
+}
+
+
+@pytest.fixture
+def day_ready(filled: Journal) -> Journal:
+    """``filled`` plus a few SKUs of every price class, and Monday's plan built (two stops:
+    张小便利店 and 李记烟酒店; 兴华食杂店 is suspended)."""
+    from fieldbook.core.catalog import SkuInput
+
+    for code, name, wholesale, key in SKUS:
+        filled.catalog.save(
+            None, SkuInput(code=code, name=name, wholesale_fen=wholesale, is_key_brand=key)
+        )
+    filled.plans.build(MONDAY)
+    return filled
+
+
+def type_text(widget, text: str) -> None:
+    """Type Chinese as an input method commits it (QTest can only send ASCII key presses)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

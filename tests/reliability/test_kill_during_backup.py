@@ -1,0 +1,87 @@
+"""SIGKILL while a child process makes backup after backup of a ~20 MB database: earlier
+backups are intact, no partial file ever carries a backup's name (only ``.*.tmp`` may be
+left, and nothing lists those), the database itself is sound."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from faults import expect_line, integrity, spawn
+
+from fieldbook.core.backup import backup_dir_for, list_backups, list_backups_info
+
+KILLS = 6
+
+CHILD = r"""
+import sys
+from fieldbook.core.backup import create_backup
+from fieldbook.core.db import make_engine
+print("ready", flush=True)
+sys.stdin.readline()
+engine = make_engine(sys.argv[1])
+while True:
+    print("made", create_backup(engine, label="auto"), flush=True)
+"""
+
+
+@pytest.fixture(scope="session")
+def big_template(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
+    path = tmp_path_factory.mktemp("big") / "big.sqlite3"
+    shutil.copyfile(demo_template, path)
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE filler (x BLOB)")
+    con.executemany("INSERT INTO filler VALUES (randomblob(65536))", [()] * 280)
+    con.commit()
+    con.close()
+    assert 19 * 2**20 < path.stat().st_size < 24 * 2**20
+    return path
+
+
+def test_sigkill_during_backups_leaves_earlier_backups_intact(
+    tmp_path: Path, big_template: Path
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    db = folder / "fieldbook.sqlite3"
+    shutil.copyfile(big_template, db)
+    url = f"sqlite:///{db}"
+    rng = random.Random(7)
+    made: list[Path] = []
+    nxt = spawn(CHILD, url)
+    for run in range(KILLS):
+        child = nxt
+        expect_line(child, "ready")
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        if run + 1 < KILLS:
+            nxt = spawn(CHILD, url)
+        time.sleep(rng.uniform(0.05, 0.9))
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        made += [Path(line.split(" ", 1)[1]) for line in child.stdout.read().splitlines()]
+
+    backups = list_backups(db)
+    assert set(made) <= set(backups)  # every backup reported as made is there
+    assert len(backups) >= 2
+    for path in backups:  # ...and every file under a backup's name is complete and sound
+        assert integrity(path) == "ok", path
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        assert con.execute("SELECT count(*) FROM filler").fetchone()[0] == 280
+        assert con.execute("SELECT count(*) FROM customers").fetchone()[0] == 165
+        con.close()
+    named = re.compile(r"fieldbook-\d{8}-\d{6}-\d{6}-auto\.sqlite3")
+    for path in backup_dir_for(db).iterdir():
+        assert named.fullmatch(path.name) or re.fullmatch(r"\..*\.tmp", path.name), path.name
+    infos = list_backups_info(db)
+    assert [i.path for i in infos] == backups[::-1]
+    assert all(i.readable and i.customers == 165 for i in infos)
+    assert integrity(db) == "ok"

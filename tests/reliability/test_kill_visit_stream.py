@@ -1,0 +1,125 @@
+"""SIGKILL at 20 random points while a child process saves visit after visit (start, shop
+status, answers, grid rows, finish — each its own transaction): every visit the child reported
+as finished is there in full, no finished visit lacks its grid, the file is sound."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from faults import expect_line, integrity, spawn
+
+from fieldbook.core.checklist import load_checklist
+from fieldbook.core.journal import Journal
+
+KILLS = 20
+GRID_ROWS = 3
+
+CHILD = r"""
+import json, sys
+from datetime import date, datetime, time, timedelta
+from fieldbook.core.journal import Journal
+import fieldbook.core.visits
+
+url, answers = sys.argv[1], json.loads(sys.argv[2])
+print("ready", flush=True)
+run = int(sys.stdin.readline())          # wait for "go" (imports overlap the previous run)
+day = date.fromisoformat(sys.argv[3]) + timedelta(days=run)
+j = Journal.open(url)
+customers = [c.id for c in j.customers.list()]
+print("open", flush=True)
+for cid in customers:
+    v = j.visits.start(cid, at=datetime.combine(day, time(8, 0)))
+    j.visits.set_shop_status(v.id, "open")
+    j.visits.save_answers(v.id, answers)
+    for k, row in enumerate(v.grid[:3]):
+        j.visits.save_grid(v.id, row.sku_id, stock_cartons=k + 1, facings=2)
+    j.visits.finish(v.id, at=datetime.combine(day, time(8, 10)))
+    print("done", v.id, flush=True)
+print("exhausted", flush=True)
+"""
+
+
+def _our_visits(con: sqlite3.Connection, first_day: date) -> dict[str, tuple[str, str]]:
+    rows = con.execute(
+        "SELECT id, status, answers FROM visits WHERE visit_date >= ?", (first_day.isoformat(),)
+    )
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def _grid(con: sqlite3.Connection, visit_id: str) -> list[tuple[int | None, int | None]]:
+    return list(
+        con.execute(
+            "SELECT stock_cartons, facings FROM visit_skus WHERE visit_id = ? "
+            "AND stock_cartons IS NOT NULL ORDER BY stock_cartons",
+            (visit_id,),
+        )
+    )
+
+
+def test_sigkill_at_random_points_loses_no_finished_visit(
+    demo_db: Path, open_answers: dict[str, object]
+) -> None:
+    url = f"sqlite:///{demo_db}"
+    first_day = date.today() + timedelta(days=1)
+    checklist = load_checklist("visit")
+    rng = random.Random(20261130)
+    reported: set[str] = set()
+    nxt = spawn(CHILD, url, json.dumps(open_answers), first_day.isoformat())
+    for run in range(KILLS):
+        child = nxt
+        expect_line(child, "ready")
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(f"{run}\n")
+        child.stdin.flush()
+        expect_line(child, "open")
+        if run + 1 < KILLS:  # the next child imports while this one saves
+            nxt = spawn(CHILD, url, json.dumps(open_answers), first_day.isoformat())
+        deadline = time.monotonic() + rng.uniform(0.0, 0.5)
+        mine: list[str] = []
+        os.set_blocking(child.stdout.fileno(), False)
+        while time.monotonic() < deadline:
+            line = child.stdout.readline()
+            if line.startswith("done"):
+                mine.append(line.split()[1])
+            else:
+                time.sleep(0.002)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        assert child.returncode == -signal.SIGKILL
+        os.set_blocking(child.stdout.fileno(), True)
+        mine += [line.split()[1] for line in child.stdout.read().splitlines() if line[:4] == "done"]
+        reported.update(mine)
+
+        assert integrity(demo_db) == "ok"
+        con = sqlite3.connect(demo_db)
+        try:
+            visits = _our_visits(con, first_day)
+            for vid in reported:  # every visit reported as finished is there, in full
+                status, answers = visits[vid]
+                assert status == "done", vid
+                assert checklist.missing("open", json.loads(answers)) == []
+                assert _grid(con, vid) == [(1, 2), (2, 2), (3, 2)]
+            for vid, (status, _) in visits.items():  # no finished visit without its grid
+                if status == "done":
+                    assert len(_grid(con, vid)) == GRID_ROWS, vid
+        finally:
+            con.close()
+
+    assert len(reported) >= KILLS // 2  # the kills really landed mid-stream, after saves
+    j = Journal.open(url)
+    try:
+        for vid in sorted(reported)[:20]:
+            view = j.visits.get(vid)
+            assert view.status == "done" and view.shop_status == "open"
+            assert {k: view.answers[k] for k in open_answers} == open_answers
+        drafts = j.visits.drafts()
+        assert all(d.visit_id not in reported for d in drafts)
+    finally:
+        j.close()
