@@ -216,6 +216,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_arrival_time": ("还没有记录到店时间", "no arrival time yet"),
     "left_before_arrival": ("离店时间早于到店时间", "departure is before arrival"),
     "unknown_time_field": ("未知的时间字段", "unknown time field"),
+    "visit_not_finished": ("这次走访还没有完成，直接修改即可", "the visit is not finished yet"),
     "no_previous_visit": ("这家店没有以前的走访记录", "this shop has no earlier visit"),
     "followup_not_open": ("该跟踪事项已关闭或不属于这家店", "that follow-up is not open here"),
     "answer_not_bool": ("请选择是或否", "choose yes or no"),

@@ -25,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue
-from fieldbook.core.models import AuditEntry, new_id, utcnow
+from fieldbook.core.models import AuditEntry, local_now, new_id
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -130,7 +130,7 @@ def record(
     reason = (reason or "").strip()
     if not reason:
         raise InvalidValue("reason_required", field="reason")
-    at = at or utcnow()
+    at = at or local_now()
     last = session.execute(
         select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()

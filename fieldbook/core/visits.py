@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from fieldbook.core import clock
+from fieldbook.core import audit, clock
 from fieldbook.core.catalog import class_name, price_classes
 from fieldbook.core.checklist import (
     OPEN,
@@ -476,8 +476,11 @@ class VisitService:
                 setattr(row, name, value)
             v.updated_at = clock.now()
 
-    def set_time(self, visit_id: str, field_name: str, value: datetime | None) -> VisitView:
-        """Change the arrival or departure time; the time it replaced is kept."""
+    def set_time(
+        self, visit_id: str, field_name: str, value: datetime | None, reason: str = ""
+    ) -> VisitView:
+        """Change the arrival or departure time; the time it replaced is kept. A finished
+        visit's time is a correction: it needs a reason and goes into the audit trail."""
         if field_name not in TIME_FIELDS:
             raise InvalidValue("unknown_time_field", field=field_name)
         with self.j.writing(TOPIC) as s:
@@ -485,6 +488,15 @@ class VisitService:
             old = getattr(v, field_name)
             if old == value:
                 return self._view(s, v, with_grid=False)
+            if v.status == "done":
+                audit.record(
+                    s,
+                    manager_id=v.manager_id,
+                    record_type="visit",
+                    record_id=v.id,
+                    changes={field_name: (old, value)},
+                    reason=reason,
+                )
             arrived = value if field_name == "arrived_at" else v.arrived_at
             left = value if field_name == "left_at" else v.left_at
             if arrived and left and left < arrived:
@@ -544,6 +556,47 @@ class VisitService:
                     s.add(row)
                 for name in GRID_FIELDS:
                     setattr(row, name, getattr(prev, name))
+            v.updated_at = clock.now()
+            s.flush()
+            return self._view(s, v)
+
+    def correct(self, visit_id: str, values: dict[str, Any], reason: str) -> VisitView:
+        """Correct answers of a FINISHED visit: each changed answer is appended to the audit
+        trail with the reason, and the findings are recomputed (follow-ups and suggested slips
+        made at the time stay as they were)."""
+        with self.j.writing(TOPIC) as s:
+            v = self._visit(s, visit_id)
+            if v.status != "done":
+                raise InvalidValue("visit_not_finished", field="visit")
+            checklist = load_checklist("visit", v.checklist_version)
+            before = _loads(v.answers)
+            after = dict(before)
+            for item_id, value in values.items():
+                cleaned = check_answer(checklist.item(item_id), value)
+                if cleaned is None:
+                    after.pop(item_id, None)
+                else:
+                    after[item_id] = cleaned
+            missing = checklist.missing(v.shop_status, after)
+            if missing:
+                raise InvalidValue("visit_incomplete", field=missing[0], missing=missing)
+            after = checklist.clean_answers(v.shop_status, after)
+            audit.record(
+                s,
+                manager_id=v.manager_id,
+                record_type="visit",
+                record_id=v.id,
+                changes={
+                    f"answers.{k}": (before.get(k), after.get(k))
+                    for k in sorted(set(before) | set(after))
+                },
+                reason=reason,
+            )
+            hits = checklist.hits(v.shop_status, after)
+            if v.shop_status == OPEN:
+                hits += self._grid_hits(s, v)
+            v.answers = json.dumps(after, ensure_ascii=False, sort_keys=True)
+            v.findings = json.dumps([h.__dict__ for h in hits], ensure_ascii=False)
             v.updated_at = clock.now()
             s.flush()
             return self._view(s, v)

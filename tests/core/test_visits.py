@@ -203,3 +203,31 @@ def test_a_shop_found_closed_is_not_visited_and_comes_back(world: Journal) -> No
     tomorrow = world.plans.build(date(2026, 12, 1))
     carried = [s for s in tomorrow.stops if s.customer_id == plan.stops[0].customer_id]
     assert carried and carried[0].reason_note == "11月30日未走访（关门未遇）"
+
+
+def test_corrections_to_a_finished_visit_go_into_the_audit_trail(
+    world: Journal, open_answers: dict[str, object]
+) -> None:
+    from fieldbook.core import audit
+
+    v = world.visits.start(customer(world, "M001"), at=t("07:35"))
+    world.visits.set_shop_status(v.id, "open")
+    world.visits.save_answers(v.id, open_answers)
+    world.visits.set_time(v.id, "arrived_at", t("07:33"))  # a draft: no reason, no audit
+    world.visits.finish(v.id, at=t("07:45"))
+    assert audit.history(world, "visit", v.id) == []
+    with pytest.raises(InvalidValue) as info:
+        world.visits.set_time(v.id, "left_at", t("07:50"))
+    assert info.value.detail == "reason_required"
+    world.visits.set_time(v.id, "left_at", t("07:50"), reason="离店时忘记点击")
+    fixed = world.visits.correct(v.id, {"display_quality": "杂乱"}, reason="补记陈列问题")
+    assert fixed.answers["display_quality"] == "杂乱"
+    assert "display" in {h.finding for h in fixed.findings}
+    entries = audit.history(world, "visit", v.id)
+    assert [(e.field, e.reason) for e in entries] == [
+        ("left_at", "离店时忘记点击"),
+        ("answers.display_quality", "补记陈列问题"),
+    ]
+    assert audit.verify(world).ok
+    with pytest.raises(InvalidValue):
+        world.visits.correct(v.id, {"business_condition": None}, reason="x")  # required item
