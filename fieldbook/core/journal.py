@@ -39,9 +39,11 @@ class Journal:
     def __init__(self, engine: Engine) -> None:
         from fieldbook.core.catalog import CatalogService
         from fieldbook.core.customers import CustomerService
+        from fieldbook.core.followups import FollowUpService
         from fieldbook.core.plan import PlanService
         from fieldbook.core.profile import ProfileService
         from fieldbook.core.routes import RouteService
+        from fieldbook.core.slips import SlipService
         from fieldbook.core.visits import VisitService
 
         self.engine = engine
@@ -52,6 +54,8 @@ class Journal:
         self.catalog = CatalogService(self)
         self.plans = PlanService(self)
         self.visits = VisitService(self)
+        self.slips = SlipService(self)
+        self.followups = FollowUpService(self)
 
     @classmethod
     def open(
@@ -100,6 +104,13 @@ class Journal:
     @property
     def db_path(self) -> Path | None:
         return db.engine_path(self.engine)
+
+    def attachments_dir(self) -> Path:
+        """Where slip attachments are kept: beside a SQLite database, else the data folder."""
+        from fieldbook.core.paths import data_dir
+
+        path = self.db_path
+        return (path.parent if path is not None else data_dir()) / "attachments"
 
     def close(self) -> None:
         self.engine.dispose()

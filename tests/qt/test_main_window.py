@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from qt_support import make_ctx
 from PySide6.QtCore import Qt
+from qt_support import make_ctx
 
 from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
 from fieldbook.qt.dialogs.sku_dialog import SkuDialog

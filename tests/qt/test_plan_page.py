@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
+from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
 
 from fieldbook.qt.pages.plan_page import PlanPage
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from qt_support import GOOD_ANSWERS, MONDAY, make_ctx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox
+from qt_support import GOOD_ANSWERS, MONDAY, make_ctx
 
 from fieldbook.qt.pages.visit_page import VisitPage
 from fieldbook.qt.widgets.form_fields import ChoiceCombo, NoteEdit, NumberEdit, OptionPicker
