@@ -27,12 +27,14 @@ from fieldbook.core import crypto
 from fieldbook.core.db import engine_path
 from fieldbook.core.errors import DatabaseError
 from fieldbook.core.integrity import (
+    SIDE_FILES,
     DatabaseLock,
     DatabaseUnreadable,
     database_errors,
     full_check,
     move_aside,
     quick_check,
+    side_file,
 )
 from fieldbook.core.paths import create_private_file, ensure_private_dir, fsync_dir
 from fieldbook.core.resources import load_reference
@@ -199,6 +201,21 @@ def _parsed(db_path: Path, dest_dir: Path | None) -> list[tuple[Path, datetime, 
         if m and path.is_file():
             found.append((path, datetime.strptime(m[1], STAMP), m[2]))
     return sorted(found, key=lambda b: (b[1], b[0].name))
+
+
+def _put_back(db_path: Path, moved: list[Path]) -> None:
+    """Undo ``move_aside``: the database and its side files get their names back (the side
+    files last, so a database never meets a stale -wal)."""
+    if not moved or db_path.exists():
+        return
+    base = moved[0] if not moved[0].name.endswith(SIDE_FILES) else None
+    if base is not None:
+        os.rename(base, db_path)
+    for path in moved:
+        for suffix in SIDE_FILES:
+            if path.name.endswith(suffix) and path.exists():
+                os.rename(path, side_file(db_path, suffix))
+    fsync_dir(db_path.parent)
 
 
 def list_backups(db_path: Path, dest_dir: Path | None = None) -> list[Path]:
@@ -379,6 +396,7 @@ def restore_backup(
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
+            _put_back(db_path, replaced)  # the copy failed: the user's file goes back
             raise
     finally:
         if lock is not None:

@@ -39,6 +39,7 @@ class Journal:
     def __init__(self, engine: Engine) -> None:
         from fieldbook.core.catalog import CatalogService
         from fieldbook.core.customers import CustomerService
+        from fieldbook.core.daylog import DayLogService
         from fieldbook.core.followups import FollowUpService
         from fieldbook.core.plan import PlanService
         from fieldbook.core.profile import ProfileService
@@ -56,6 +57,7 @@ class Journal:
         self.visits = VisitService(self)
         self.slips = SlipService(self)
         self.followups = FollowUpService(self)
+        self.daylogs = DayLogService(self)
 
     @classmethod
     def open(

@@ -368,3 +368,41 @@ class SlipAttachment(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+
+
+class OrderLine(Base):
+    """订单: one SKU line of a customer's order, imported from the ordering system's export.
+    Re-importing a day replaces that day's lines (see ``orders.import_orders``)."""
+
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        Index("ix_order_lines_manager_date", "manager_id", "order_date"),
+        Index("ix_order_lines_customer_date", "customer_id", "order_date"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    order_date: Mapped[date] = mapped_column(Date)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id", ondelete="RESTRICT"))
+    sku_id: Mapped[str] = mapped_column(ForeignKey("skus.id", ondelete="RESTRICT"))
+    cartons: Mapped[int] = mapped_column(Integer)  # 条
+    amount_fen: Mapped[int] = mapped_column(Integer)  # 金额, in fen
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    source: Mapped[str] = mapped_column(String(200), default="")  # file name it came from
+
+
+class DayLog(Base):
+    """工作日志: one per manager per working day. Facts are computed from the day; the
+    manager's own sections are stored here as JSON. draft → submitted (then corrections only,
+    audited)."""
+
+    __tablename__ = "day_logs"
+    __table_args__ = (UniqueConstraint("manager_id", "log_date", name="uq_day_logs_manager_date"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    log_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft | submitted
+    sections: Mapped[str] = mapped_column(Text, default="{}")  # JSON: section -> text / rows
+    facts: Mapped[str] = mapped_column(Text, default="{}")  # JSON snapshot at submit
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

@@ -31,6 +31,7 @@ from fieldbook.core.backup import (
 )
 from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal
+from fieldbook.core.profile import ProfileInput
 
 POLICY = BackupPolicy(daily=12, weekly=10, monthly=9, keep_recent_minutes=60)
 
@@ -202,3 +203,28 @@ def test_cli_backup_create_list_restore(
     assert fields[0] == str(made) and fields[2] == "manual" and fields[-3:] == ["9", "0", "0"]
     assert main(["--db", db, "backup", "restore", str(made)]) == 0
     assert "已从备份恢复" in capsys.readouterr().out
+
+
+def test_a_restore_that_fails_half_way_puts_the_current_file_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil as shutil_module
+
+    from fieldbook.core import backup as backup_module
+
+    path = tmp_path / "live.sqlite3"
+    j = Journal.open(f"sqlite:///{path}")
+    j.profile.save(ProfileInput(code="A1", name="甲"))
+    made = backup_module.create_backup(j.engine)
+    j.profile.save(ProfileInput(code="A1", name="乙"))  # the live file differs from the backup
+    j.close()
+    before = path.read_bytes()
+
+    def broken_copy(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shutil_module, "copyfileobj", broken_copy)
+    with pytest.raises(OSError):
+        backup_module.restore_backup(path, made)
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("live.sqlite3.replaced-*"))

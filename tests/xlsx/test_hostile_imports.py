@@ -71,3 +71,19 @@ def test_decompression_bomb(
         import_customers(seeded, make_bomb(200))
     assert info.value.reason == "bomb"
     assert digest(db_path) == before
+
+
+def test_a_million_rows_is_refused_quickly_and_changes_nothing(
+    seeded: Journal, db_path: Path, tmp_path: Path, kit: type
+) -> None:
+    header = '<row r="1"><c r="A1" t="inlineStr"><is><t>客户编码</t></is></c>'
+    header += '<c r="B1" t="inlineStr"><is><t>客户名称</t></is></c></row>'
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(2, 1_000_002))
+    path = kit.raw_package(tmp_path / "million.xlsx", kit.sheet_xml(header + rows))
+    before = digest(db_path)
+    start = time.perf_counter()
+    with pytest.raises(FileRejected) as info:
+        import_customers(seeded, path)
+    assert info.value.reason == "too_many_rows"
+    assert time.perf_counter() - start < 20  # seconds, not minutes (a sanity bound)
+    assert digest(db_path) == before
