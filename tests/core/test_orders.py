@@ -8,7 +8,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldbook.core.customers import CustomerInput
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.indicators import day_indicators
 from fieldbook.core.journal import Journal
