@@ -54,6 +54,18 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "stock_packs": ("库存(包)", "stock (packs)"),
     "price_fen": ("实际售价", "price seen"),
     "customers": ("客户", "customers"),
+    # feedback slips and follow-ups
+    "category": ("类别", "category"),
+    "sub_reason": ("细分原因", "sub-reason"),
+    "description": ("情况说明", "description"),
+    "effective_date": ("生效日期", "effective date"),
+    "return_date": ("恢复日期", "return date"),
+    "sku_ids": ("卷烟规格", "cigarette SKUs"),
+    "departments": ("发送部门", "departments"),
+    "attachment": ("附件", "attachment"),
+    "state": ("状态", "state"),
+    "text": ("内容", "text"),
+    "source": ("来源", "source"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -168,6 +180,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取数据库文件（{error}）：文件未做任何改动。请检查磁盘后再试。",
         "the database file could not be read ({error}); it was not changed. Check the disk.",
     ),
+    "backup_disk_full": (
+        "磁盘已满：备份没有写出（数据库本身没有受影响）。腾出空间后再备份。",
+        "The disk is full: the backup was not written (the database itself is not affected). "
+        "Free some space and back up again.",
+    ),
+    "backup_io": (
+        "写备份文件时出错：{error}（数据库本身没有受影响）",
+        "writing the backup failed: {error} (the database itself is not affected)",
+    ),
+    "database_unreadable_not_damage": (
+        "无法读取数据库文件（{error}）。这不是文件损坏：文件没有被移动或改动。"
+        "请检查磁盘（是否已满、是否可读）后再打开。",
+        "the database file could not be read ({error}). This is not damage: the file was "
+        "neither moved nor changed. Check the disk (full? readable?) and open it again.",
+    ),
+    "passphrase_incorrect": ("口令不正确", "Incorrect passphrase"),
     "backup_damaged": (
         "这个备份文件已损坏，没有恢复（当前数据库未改动）",
         "this backup file is damaged; nothing was restored (the database is unchanged)",
@@ -228,6 +256,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo_refused": (
         "数据库里已有数据，演示数据只能载入空数据库（请用 --db 指定一个新文件）",
         "the database already holds data; demo data goes into an empty database only",
+    ),
+    # feedback slips: the register and the departments' answers (slip_export, slip_answers)
+    "no_slips": ("没有可导出的反馈单", "no feedback slips to export"),
+    "start_after_end": ("开始日期晚于结束日期", "the start date is after the end date"),
+    "unknown_department": ("未知的部门", "unknown department"),
+    "unknown_slip_department": (
+        "未知的部门（可选：{allowed}）",
+        "unknown department (one of: {allowed})",
+    ),
+    "unknown_slip": ("没有这个反馈单号", "no feedback slip with this number"),
+    "slip_not_sent_to": ("这张反馈单没有发给该部门", "this slip was not sent to that department"),
+    "unknown_slip_state": ("未知的状态（可选：{allowed}）", "unknown state (one of: {allowed})"),
+    "state_not_allowed": ("部门不能把状态改为待发送", "a department cannot set a slip to unsent"),
+    "skip_needs_reason": (
+        "跳过了“{skipped}”这一步：请在原因栏说明原因",
+        "this skips “{skipped}”: give the reason in the reason column",
+    ),
+    "back_needs_reason": (
+        "状态从{from}改回{to}：请在原因栏说明原因",
+        "moving back from {from} to {to} needs a reason in the reason column",
+    ),
+    "resend_needs_reason": (
+        "已退回的反馈单重新办理（改为{to}）：请在原因栏说明原因",
+        "taking up a returned slip again ({to}) needs a reason in the reason column",
+    ),
+    "return_needs_reason": ("退回须在原因栏写明原因", "a return needs a reason"),
+    "return_not_sent": ("这张反馈单还没有发送，不能退回", "the slip was not sent yet: no return"),
+    "conflict_state": (
+        "冲突：数据库中已是{state}（导出后已有变动），未覆盖",
+        "conflict: the database already says {state} (changed since the export); not overwritten",
+    ),
+    "conflict_answer": (
+        "冲突：与数据库中已有的答复（“{stored}”）不同，未覆盖",
+        "conflict: differs from the answer already stored (“{stored}”); not overwritten",
+    ),
+    "answer_without_move": (
+        "填写了答复但状态没有变化：请同时填写新的状态",
+        "an answer without a change of state: give the new state too",
+    ),
+    "time_before_last_move": (
+        "处理时间早于上一次办理（{last}）",
+        "the time is before the last step ({last})",
+    ),
+    "time_in_future": ("处理时间晚于现在", "the time is in the future"),
+    "datetime_format": (
+        "时间格式不对（如 2026-12-01 09:30）",
+        "time not recognised (e.g. 2026-12-01 09:30)",
+    ),
+    "same_state": ("状态没有变化", "the state is unchanged"),
+    "not_sent_yet": ("这张反馈单还没有发送", "the slip was not sent yet"),
+    "description_length": (
+        "应为 {min}–{max} 个字",
+        "must be {min}–{max} characters",
+    ),
+    "unknown_category": ("未知的反馈单类别", "unknown slip category"),
+    "unknown_sub_reason": ("不是这个类别的细分原因", "not a sub-reason of this category"),
+    "unknown_state": ("未知的状态", "unknown state"),
+    "unknown_source": ("未知的来源", "unknown source"),
+    "attachment_too_large": (
+        "附件太大（最大 20 MB）",
+        "the attachment is too large (at most 20 MB)",
     ),
 }
 

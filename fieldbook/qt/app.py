@@ -1,7 +1,8 @@
-"""The composition root of the desktop app: ``run_gui(db_url)``.
+"""The entry point of the desktop app: ``run_gui(db_url)``.
 
-Opens the journal, starts the one database worker, builds the main window and runs the event
-loop. With ``screenshot`` it waits for the first page's ``ready`` signal (never a sleep),
+Creates the QApplication and hands over to the composition root, ``session.AppSession``
+(the writer lock, the journal, the one database worker, backups, the main window), then runs
+the event loop. With ``screenshot`` it waits for the first page's ``ready`` signal (never a sleep),
 saves a PNG of the window and exits 0 — the import graph of this path is kept small (no
 pypinyin, openpyxl or alembic) so it starts in well under two seconds.
 """
@@ -13,15 +14,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldbook import APP_ID, APP_NAME, __version__
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
-DEFAULT_SIZE = QSize(1280, 800)
 SCREENSHOT_TIMEOUT_MS = 60_000
 translate = QCoreApplication.translate
 
@@ -58,17 +58,9 @@ def install_translations(app: QApplication) -> None:
 
 
 def open_journal(db_url: str) -> Journal:
-    from fieldbook.core.journal import Journal
+    from fieldbook.qt.session import open_journal as _open
 
-    return Journal.open(db_url)
-
-
-def _fail(text: str, screenshot: bool) -> int:
-    if screenshot:
-        print(text, file=sys.stderr)
-    else:
-        QMessageBox.critical(None, APP_NAME, text)
-    return 1
+    return _open(db_url)
 
 
 def choose_platform(screenshot: bool) -> str | None:
@@ -84,63 +76,45 @@ def choose_platform(screenshot: bool) -> str | None:
     return "没有可用的显示器（DISPLAY 未设置）。请在桌面环境中运行，或使用 xvfb-run。"
 
 
-def run_gui(db_url: str, screenshot: Path | None = None, page: str | None = None) -> int:
-    """Open the desktop app on ``db_url``; returns the process exit code."""
-    from fieldbook.wording import describe_error
+def run_gui(
+    db_url: str,
+    screenshot: Path | None = None,
+    page: str | None = None,
+    passphrase: str | None = None,
+) -> int:
+    """Open the desktop app on ``db_url``; returns the process exit code.
+
+    ``passphrase`` opens an encrypted database (the CLI's ``--passphrase-env``); without one,
+    ``$FIELDBOOK_PASSPHRASE`` is used when set, and the app asks when the database needs one.
+    The app takes the database's writer lock (a second launch brings this one forward);
+    screenshot mode is a read-only viewer and takes no lock, so it can run beside the app.
+    """
+    from fieldbook.core.crypto import PASSPHRASE_ENV
+    from fieldbook.qt.session import AppSession
 
     problem = choose_platform(screenshot is not None)
     if problem is not None:
         print(problem, file=sys.stderr)
         return 1
     app = make_application()
-    try:
-        journal = open_journal(db_url)
-    except Exception as exc:
-        text = translate("App", "无法打开数据库：{reason}").format(reason=describe_error(exc))
-        return _fail(text, screenshot is not None)
-
-    from fieldbook.qt.context import AppContext
-    from fieldbook.qt.main_window import MainWindow
-    from fieldbook.qt.ops import ChangeHub, Ops, ThreadExecutor
-
-    executor = ThreadExecutor()
-    hub = ChangeHub(journal)
-    ops = Ops(journal, executor)
-    ctx = AppContext(ops=ops, hub=hub, db_path=journal.db_path, db_label=journal.url)
-    try:
-        first_run = journal.is_empty()
-        window = MainWindow(ctx, first_run=first_run, initial_page=page)
-    except Exception as exc:
-        executor.shutdown()
-        journal.close()
-        return _fail(describe_error(exc), screenshot is not None)
-
+    if passphrase is None:
+        passphrase = os.environ.get(PASSPHRASE_ENV) or None
+    session = AppSession(
+        db_url, passphrase=passphrase, page=page, screenshot=screenshot is not None
+    )
+    code = session.start()
+    if code is not None:
+        return code
+    window = session.window
+    assert window is not None
     if screenshot is not None:
-        window.resize(DEFAULT_SIZE)
         _arm_screenshot(app, window, Path(screenshot))
-    else:
-        _place(window)
-    window.show()
+    session.show()
     try:
         code = app.exec()
     finally:
-        ops.shutdown()
-        hub.detach()
-        journal.close()
-    return code
-
-
-def _place(window: QWidget) -> None:
-    """1280×800, or smaller to fit the screen (1366×768 laptops), centred."""
-    screen = window.screen()
-    if screen is None:
-        window.resize(DEFAULT_SIZE)
-        return
-    area = screen.availableGeometry()
-    width = min(DEFAULT_SIZE.width(), area.width() - 16)
-    height = min(DEFAULT_SIZE.height(), area.height() - 48)
-    window.resize(width, height)
-    window.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 3)
+        session.shutdown()
+    return session.exit_code or code
 
 
 def _arm_screenshot(app: QApplication, window: QWidget, path: Path) -> None:

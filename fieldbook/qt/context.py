@@ -10,8 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldbook.qt.ops import ChangeHub, Ops
+
+if TYPE_CHECKING:
+    from fieldbook.qt.backups import Backups
 
 
 @dataclass
@@ -25,3 +29,8 @@ class AppContext:
     #: The database file (None for non-SQLite URLs) and a printable location.
     db_path: Path | None = None
     db_label: str = ""
+    #: The app's backups of this database (None when it is not a local SQLite file).
+    backups: Backups | None = None
+    #: Replace the database with a backup and reopen the app on it (the composition root's
+    #: ``AppSession.restore``); None where there is no running app (screenshot mode, tests).
+    restore: Callable[[Path], None] | None = None

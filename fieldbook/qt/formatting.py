@@ -58,3 +58,36 @@ def yuan(fen: int | None) -> str:
 
 def yes(flag: bool) -> str:
     return translate("Formatting", "是") if flag else ""
+
+
+def backup_kind(label: str) -> str:
+    """A backup's label (from its file name) in words."""
+    names = {
+        "auto": translate("Formatting", "自动"),
+        "exit": translate("Formatting", "退出时"),
+        "manual": translate("Formatting", "手动"),
+        "pre-restore": translate("Formatting", "恢复前"),
+        "pre-migration": translate("Formatting", "升级前"),
+    }
+    return names.get(label, label)
+
+
+def file_size(size: int) -> str:
+    """``812 KB``, ``3.4 MB``."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def backup_counts(info: object) -> str:
+    """``客户 165 户 · 走访 312 次 · 计划 20 个`` of a BackupInfo."""
+    parts = []
+    for attr, text in (
+        ("customers", translate("Formatting", "客户 {n} 户")),
+        ("visits", translate("Formatting", "走访 {n} 次")),
+        ("plans", translate("Formatting", "计划 {n} 个")),
+    ):
+        value = getattr(info, attr, None)
+        if value is not None:
+            parts.append(text.format(n=value))
+    return " · ".join(parts)

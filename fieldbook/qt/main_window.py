@@ -1,6 +1,9 @@
 """The main window: left navigation, the pages (built the first time they are opened), and a
-status bar with the manager's name and the database location. On an empty database the
-welcome page is shown instead until it reports ``finished``."""
+status bar with the manager's name, the last backup and the database location. On an empty
+database the welcome page is shown instead until it reports ``finished``.
+
+Closing makes the exit backup first (when something changed since the last one) and warns
+when a page still holds changes the database refused (a full disk)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -25,6 +29,7 @@ from fieldbook.qt.context import AppContext
 
 if TYPE_CHECKING:
     from fieldbook.core.profile import Profile
+    from fieldbook.qt.backups import BackupMade
     from fieldbook.qt.pages.base import Page
 
 translate = QCoreApplication.translate
@@ -71,6 +76,9 @@ def page_specs() -> list[PageSpec]:
         PageSpec(
             "settings", translate("MainWindow", "设置"), pages + "settings_page", "SettingsPage"
         ),
+        PageSpec(
+            "backups", translate("MainWindow", "备份与恢复"), pages + "backup_page", "BackupPage"
+        ),
     ]
 
 
@@ -83,6 +91,8 @@ ALL_KEYS = (*PAGE_KEYS, VISIT_SPEC.key)
 class MainWindow(QMainWindow):
     #: The first page shown has its data (screenshot mode waits for this).
     ready = Signal()
+    #: A second launch on the same database brought this window forward.
+    brought_forward = Signal()
 
     def __init__(
         self,
@@ -116,11 +126,23 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(str(ctx.db_path) if ctx.db_path else ctx.db_label)
         self.db_label.setObjectName("dbLabel")
         self.db_label.setToolTip(self.tr("数据库位置"))
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backupLabel")
+        self.backup_label.setToolTip(self.tr("有修改时每 30 分钟自动备份一次，退出时也备份"))
         status = self.statusBar()
         status.addPermanentWidget(self.manager_label)
+        status.addPermanentWidget(self.backup_label)
         status.addPermanentWidget(self.db_label)
         ctx.ops.message.connect(lambda text: status.showMessage(text, 10_000))
         ctx.hub.changed.connect(self._changed)
+        self._closing = False
+        self.backup_warning: QMessageBox | None = None
+        self.close_question: QMessageBox | None = None
+        if ctx.backups is not None:
+            ctx.backups.made.connect(self._backup_made)
+            ctx.backups.failed.connect(self._backup_failed)
+            if ctx.backups.last is not None:
+                self._backup_made(ctx.backups.last)
         self._make_actions()
 
         if first_run:
@@ -322,6 +344,140 @@ class MainWindow(QMainWindow):
         if "profile" in topics:
             self.load_manager()
 
+    # --- backups ----------------------------------------------------------------------------
+    def _backup_made(self, made: BackupMade) -> None:
+        self.backup_label.setText(self.tr("已备份 {time}").format(time=made.at.strftime("%H:%M")))
+        self.backup_label.setToolTip(str(made.path))
+        self.backup_label.setProperty("failed", False)
+        _repolish(self.backup_label)
+
+    def _backup_failed(self, text: str) -> None:
+        """Never silent: the status bar, the label in red and a (non-modal) warning."""
+        self.backup_label.setText(self.tr("备份失败"))
+        self.backup_label.setToolTip(text)
+        self.backup_label.setProperty("failed", True)
+        _repolish(self.backup_label)
+        self.statusBar().showMessage(text, 30_000)
+        if self._closing:
+            return  # the exit question says it
+        full = text + self.tr("\n数据库里的数据没有受影响（每次修改都已保存），有修改时会再试。")
+        box = self.backup_warning
+        if box is None:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("备份"),
+                full,
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setWindowModality(Qt.WindowModality.NonModal)
+            box.finished.connect(lambda _r: setattr(self, "backup_warning", None))
+            self.backup_warning = box
+        box.setText(full)
+        box.show()
+
+    def show_restore_outcome(self, outcome: Any) -> None:
+        """After a restore (a RestoreResult) or a refused one (the exception)."""
+        page = self.page("backups") if self.shell is not None else None
+        if page is not None:
+            page.show_restore_outcome(outcome)  # type: ignore[attr-defined]
+        text = getattr(page, "outcome_text", "")
+        if text:
+            self.statusBar().showMessage(text.replace("\n", " "), 30_000)
+
+    # --- a second launch ---------------------------------------------------------------------
+    def bring_forward(self) -> None:
+        """Show this window on top (a second launch on the same database asked for it)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.brought_forward.emit()
+
+    # --- closing ------------------------------------------------------------------------------
+    def unsaved_changes(self) -> list[str]:
+        """What pages still hold that the database has not taken (a refused save)."""
+        found = []
+        for page in self.pages.values():
+            text = page.unsaved_changes()
+            if text:
+                found.append(text)
+        return found
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing:
+            unsaved = self.unsaved_changes()
+            if unsaved:
+                event.ignore()
+                self._ask_close_unsaved(unsaved)
+                return
+            backups = self.ctx.backups
+            if backups is not None and backups.changed_since_backup:
+                event.ignore()
+                self._closing = True
+                self.setEnabled(False)
+                self.statusBar().showMessage(self.tr("正在备份，备份完成后退出…"))
+                backups.backup(
+                    "exit",
+                    on_done=lambda _made: QTimer.singleShot(0, self.close),
+                    on_error=self._exit_backup_failed,
+                )
+                return
+        self._closing = True
         self.ctx.ops.cancel_all()
         super().closeEvent(event)
+
+    def _ask_close_unsaved(self, unsaved: list[str]) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("还有没保存的修改"),
+            self.tr("{what}\n\n现在退出，这些修改会丢失。").format(what="\n".join(unsaved)),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        stay = box.addButton(self.tr("返回"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(self.tr("仍然退出"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(stay)
+
+        def answered() -> None:
+            self.close_question = None
+            if box.clickedButton() is leave:
+                for page in self.pages.values():
+                    page.drop_unsaved()
+                QTimer.singleShot(0, self.close)
+
+        box.finished.connect(lambda _r: answered())
+        self.close_question = box
+        box.open()
+        return box
+
+    def _exit_backup_failed(self, text: str) -> None:
+        self.setEnabled(True)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("退出前的备份没有完成"),
+            text + self.tr("\n\n数据库里的数据都在（每次修改都已保存），只是少了这次备份。"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        stay = box.addButton(self.tr("不退出"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("仍然退出"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(stay)
+
+        def answered() -> None:
+            self.close_question = None
+            if box.clickedButton() is stay:
+                self._closing = False
+                return
+            QTimer.singleShot(0, self.close)
+
+        box.finished.connect(lambda _r: answered())
+        self.close_question = box
+        box.open()
+
+
+def _repolish(widget: QWidget) -> None:
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

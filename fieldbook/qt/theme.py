@@ -95,6 +95,8 @@ STYLE_SHEET = f"""
 #shopDetails {{ color: #4a5260; }}
 #durationLabel {{ color: #2b3340; font-weight: bold; padding-left: 8px; }}
 #savedLabel[failed="true"] {{ color: #a4262c; font-weight: bold; }}
+#backupLabel {{ color: #4a5260; }}
+#backupLabel[failed="true"] {{ color: #a4262c; font-weight: bold; }}
 #itemError {{ color: #a4262c; }}
 #gapsLabel {{ color: #1e7b34; }}
 #gapsLabel[alert="true"] {{ color: #a4262c; font-weight: bold; }}

@@ -77,17 +77,96 @@ def filled(journal: Journal) -> Journal:
     return journal
 
 
-def make_ctx(journal: Journal, today: date = MONDAY):
+def make_ctx(journal: Journal, today: date = MONDAY, *, backup_interval_s: float | None = None):
+    """An AppContext running its operations inline; with ``backup_interval_s`` it also has
+    the app's automatic backups (timer not started)."""
     from fieldbook.qt.context import AppContext
     from fieldbook.qt.ops import ChangeHub, Ops, SyncExecutor
 
+    ops = Ops(journal, SyncExecutor())
+    backups = None
+    if backup_interval_s is not None and journal.db_path is not None:
+        from fieldbook.qt.backups import Backups
+
+        backups = Backups(ops, journal, journal.db_path, interval_s=backup_interval_s)
     return AppContext(
-        ops=Ops(journal, SyncExecutor()),
+        ops=ops,
         hub=ChangeHub(journal),
         today=lambda: today,
         db_path=journal.db_path,
         db_label=journal.url,
+        backups=backups,
     )
+
+
+@pytest.fixture
+def session_factory(qapp, db_url: str) -> Iterator:
+    """``make(**options)`` → an AppSession (the composition root) on the test database whose
+    worker runs inline; every session is shut down (lock released) after the test."""
+    from fieldbook.qt.ops import SyncExecutor
+    from fieldbook.qt.session import AppSession
+
+    made: list[AppSession] = []
+
+    def make(**options):
+        url = options.pop("url", db_url)
+        options.setdefault("executor_factory", SyncExecutor)
+        options.setdefault("today", lambda: MONDAY)
+        options.setdefault("exit_app", lambda code: None)
+        session = AppSession(url, **options)
+        made.append(session)
+        return session
+
+    yield make
+    for session in made:
+        window = session.window
+        session.shutdown()
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+
+
+PAGE = 4096
+
+
+def root_pages(path, *tables: str) -> list[int]:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return [
+            con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (t,)).fetchone()[0]
+            for t in tables
+        ]
+    finally:
+        con.close()
+
+
+def damage_tables(path, *tables: str) -> None:
+    """Overwrite the b-tree page headers of ``tables``: ``quick_check`` reports them."""
+    pages = root_pages(path, *tables)
+    with open(path, "r+b") as fh:
+        for page in pages:
+            fh.seek((page - 1) * PAGE)
+            fh.write(bytes([0xA5] * 24))
+
+
+def damage_schema(path) -> None:
+    """Overwrite the schema page's b-tree header: the file no longer opens as a database."""
+    with open(path, "r+b") as fh:
+        fh.seek(100)
+        fh.write(bytes([0xA5] * 24))
+
+
+def codes_in(path) -> list[str]:
+    """The customer codes in a database file, read-only (nothing written beside it)."""
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in con.execute("SELECT code FROM customers ORDER BY code")]
+    finally:
+        con.close()
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ def test_main_window_smoke(qtbot, ctx):
         "工作日志",
         "周报",
         "设置",
+        "备份与恢复",
     ]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key == "customers"

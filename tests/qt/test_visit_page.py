@@ -158,15 +158,13 @@ def test_same_as_last_time_then_finish_in_a_few_keys(qtbot, page, day_ready):
     _open(qtbot, page, first)
     assert "11月23日" in page.history.toPlainText()
 
-    presses = 0
+    # Three key presses in all: arrive, same as last time, finish.
     for key, modifier in (
         (Qt.Key.Key_A, ALT),
         (Qt.Key.Key_D, CTRL),
         (Qt.Key.Key_Return, CTRL),
     ):
         _press(qtbot, key, modifier)
-        presses += 1
-    assert presses <= 6
     visit = day_ready.visits.for_customer_on(first.customer_id, MONDAY)
     assert visit is not None and visit.status == "done" and visit.id != last.id
     assert visit.answers["promoters_count"] == 2 and visit.answers["promoter_opinion"] == "满意"

@@ -30,6 +30,14 @@ class Page(QWidget):
         """Put the cursor in the page's search box; False when the page has none."""
         return False
 
+    def unsaved_changes(self) -> str:
+        """What the page holds that the database has not taken (a save it refused), in words;
+        empty when everything is saved. The window asks before closing over it."""
+        return ""
+
+    def drop_unsaved(self) -> None:
+        """The user chose to quit without the unsaved changes."""
+
 
 def page_layout(page: QWidget, title: str) -> QVBoxLayout:
     """A page's outer layout, starting with its heading."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from fieldbook.qt.plan_format import slip_name
 
 if TYPE_CHECKING:
+    from fieldbook.core.audit import AuditRecord
     from fieldbook.core.customers import CustomerRow
     from fieldbook.core.journal import Journal
     from fieldbook.core.plan import StopView
@@ -32,6 +33,8 @@ class VisitScreen:
     grid: tuple[GridRow, ...]
     previous: tuple[VisitView, ...]
     followups: tuple[FollowUpRow, ...]
+    #: 修改记录 of a finished visit (its audit trail, oldest first).
+    history: tuple[AuditRecord, ...] = ()
 
 
 def load_screen(
@@ -64,6 +67,7 @@ def load_screen(
     if visit is None:
         visit = j.visits.for_customer_on(customer_id, day)
     grid = visit.grid if visit is not None else tuple(j.visits.grid_skus(customer_id))
+    history = visit_history(j, visit.id) if visit is not None and visit.status == "done" else ()
     return VisitScreen(
         day=day,
         customer=j.customers.get(customer_id),
@@ -73,7 +77,30 @@ def load_screen(
         grid=tuple(grid),
         previous=tuple(j.visits.previous(customer_id, day)),
         followups=tuple(j.visits.open_followups(customer_id)),
+        history=history,
     )
+
+
+def visit_history(j: Journal, visit_id: str) -> tuple[AuditRecord, ...]:
+    from fieldbook.core.audit import history
+
+    return tuple(history(j, "visit", visit_id))
+
+
+def save_correction(
+    j: Journal,
+    visit_id: str,
+    answers: dict[str, object],
+    times: dict[str, object],
+    reason: str,
+) -> tuple[VisitView, tuple[AuditRecord, ...]]:
+    """Correct a finished visit: its times (``set_time`` with the reason) and answers
+    (``correct``); each change goes into the audit trail with the reason."""
+    for field, moment in times.items():
+        j.visits.set_time(visit_id, field, moment, reason=reason)  # type: ignore[arg-type]
+    if answers:
+        j.visits.correct(visit_id, dict(answers), reason)
+    return j.visits.get(visit_id), visit_history(j, visit_id)
 
 
 def finish_and_next(

@@ -8,10 +8,21 @@ saved at once through the DB worker; "已保存 HH:MM:SS" shows only after the s
 Shop status comes first (keys 1–5): anything but 正常营业 hides the checklist and the visit
 can be finished at once. Ctrl+Enter finishes and opens the NEXT planned stop; Ctrl+D fills
 the form from the last visit; Esc goes back to the plan (nothing is lost: it is all saved).
+
+A save the database refuses (a full disk, a read-only file: ``SaveFailed``) never resets what
+the user typed: the change is kept in memory, "未保存" shows in red with what happened and what
+was kept, and it is sent again with the next change or with 重试 (Ctrl+R). Finishing, and
+opening another shop, wait until nothing is left unsaved.
+
+A finished visit is shown with its 修改记录 (audit trail). Editing its times or answers is a
+correction: the edits stay on screen, a reason field and 保存更正 appear, and the core records
+each change with the reason.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
@@ -30,25 +41,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbook.core import clock
 from fieldbook.core.checklist import OPEN, Checklist, check_answer, load_checklist
-from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.core.errors import FieldbookError, InvalidValue, NotFound
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.pages.base import Page
-from fieldbook.qt.pages.visit_data import VisitScreen, finish_and_next, load_screen, result_text
+from fieldbook.qt.pages.visit_data import (
+    VisitScreen,
+    finish_and_next,
+    load_screen,
+    result_text,
+    save_correction,
+)
 from fieldbook.qt.plan_format import hm, reason_text, short_date, slip_name
 from fieldbook.qt.widgets.checklist_form import ChecklistForm
+from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.followup_checks import FollowUpChecks
 from fieldbook.qt.widgets.form_fields import EnterMovesOn, OptionPicker
+from fieldbook.qt.widgets.record_history import RecordHistory
 from fieldbook.qt.widgets.sku_grid import SkuGridPanel
 from fieldbook.qt.widgets.visit_header import VisitHeader
 from fieldbook.qt.widgets.visit_history import VisitHistory
 
 if TYPE_CHECKING:
+    from fieldbook.core.audit import AuditRecord
     from fieldbook.core.journal import Journal
     from fieldbook.core.plan import StopView
     from fieldbook.core.visits import FinishResult, VisitView
 
 translate = QCoreApplication.translate
+
+
+def time_name(field: str) -> str:
+    if field == "arrived_at":
+        return translate("VisitPage", "到店时间")
+    return translate("VisitPage", "离店时间")
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A change the database refused: sent again on the next change or on 重试."""
+
+    fn: Callable[[Journal], Any]
+    done: Callable[[Any], None]
+    rejected: Callable[[BaseException], None]
+    label: str  # what it is, for the user ("展位", "到店时间", ...)
+    shown: Any = None  # what the screen shows for it (a time edit)
+
+
+def is_rejection(exc: BaseException) -> bool:
+    """The core refused the VALUE (nothing to retry); anything else is a failed save."""
+    return isinstance(exc, InvalidValue | NotFound)
 
 
 class VisitPage(Page):
@@ -67,6 +110,14 @@ class VisitPage(Page):
         self.shop_status = ""
         self.checklist: Checklist = load_checklist("visit")
         self.last_result = ""
+        #: Changes the database refused, by key: ("answer", id), ("grid", sku, field), ...
+        self.unsaved: dict[tuple[str, ...], Pending] = {}
+        self._tokens: dict[tuple[str, ...], int] = {}
+        self.save_error: BaseException | None = None
+        #: Edits of a FINISHED visit waiting for a reason (answers, and times).
+        self.corrections: dict[str, Any] = {}
+        self.time_corrections: dict[str, datetime] = {}
+        self.history_entries: tuple[AuditRecord, ...] = ()
         self._enter = EnterMovesOn(self)
         self._build()
         self._shortcuts()
@@ -134,6 +185,13 @@ class VisitPage(Page):
         self.followups = FollowUpChecks()
         self.followups.setObjectName("checklistSection")
         side_layout.addWidget(self.followups)
+        self.record_box = QGroupBox(self.tr("修改记录"))
+        self.record_box.setObjectName("checklistSection")
+        record_layout = QVBoxLayout(self.record_box)
+        self.record_history = RecordHistory()
+        record_layout.addWidget(self.record_history)
+        self.record_box.hide()
+        side_layout.addWidget(self.record_box, 1)
         history_box = QGroupBox(self.tr("以往走访"))
         history_box.setObjectName("checklistSection")
         history_layout = QVBoxLayout(history_box)
@@ -155,16 +213,24 @@ class VisitPage(Page):
         self.filler.hide()
         outer.addWidget(self.filler, 1)
 
+        self.correction_bar = CorrectionBar()
+        outer.addWidget(self.correction_bar)
+
         bottom = QHBoxLayout()
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        self.retry_button = QPushButton(self.tr("重试（Ctrl+R）"))
+        self.retry_button.setToolTip(self.tr("把没保存的修改再保存一次"))
+        self.retry_button.setMinimumHeight(40)
+        self.retry_button.hide()
         self.finish_button = QPushButton(self.tr("完成，去下一家（Ctrl+Enter）"))
         self.finish_button.setObjectName("finishButton")
         self.finish_button.setMinimumHeight(40)
         self.finish_button.installEventFilter(self._enter)
         bottom.addWidget(self.error_label, 1)
+        bottom.addWidget(self.retry_button, 0)
         bottom.addStretch(0)
         bottom.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)
         outer.addLayout(bottom)
@@ -180,6 +246,9 @@ class VisitPage(Page):
         self.grid.sku_chosen.connect(self.add_sku)
         self.same_button.clicked.connect(self.same_as_last_time)
         self.finish_button.clicked.connect(self.finish)
+        self.retry_button.clicked.connect(self.retry)
+        self.correction_bar.save_requested.connect(self.save_correction)
+        self.correction_bar.undo_requested.connect(self.undo_corrections)
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
     def _shortcuts(self) -> None:
@@ -194,6 +263,7 @@ class VisitPage(Page):
         add(("Alt+A",), self.arrive)
         add(("Alt+L",), self.leave)
         add(("Esc",), self.go_back)
+        add(("Ctrl+R",), self.retry)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.scroll.widget().isAncestorOf(new):
@@ -224,6 +294,12 @@ class VisitPage(Page):
 
     def _load(self, fn: Any) -> None:
         self.flush()
+        if self.unsaved_changes():
+            # Never replace a screen holding what the database has not taken yet.
+            self._say_held()
+            self.mark_ready()
+            self.opened.emit()
+            return
         self.ctx.ops.query(
             fn, self.show_screen, self._load_failed, key="visit.open", what=self.tr("打开走访")
         )
@@ -275,6 +351,7 @@ class VisitPage(Page):
         self.grid.model.set_rows(screen.grid)
         self.grid.show_error("")
         self._show_visit(screen.visit)
+        self._show_history(screen.history)
         self.result_label.setText(self.last_result)
         self.result_label.setVisible(bool(self.last_result))
         self.scroll.verticalScrollBar().setValue(0)
@@ -290,7 +367,10 @@ class VisitPage(Page):
         self.shop_status = visit.shop_status if visit else ""
         self.form.set_answers(self.answers)
         self.status_picker.set_value(self.shop_status or None)
-        self.header.show_visit(visit, editable=visit is None or visit.status == "draft")
+        self.corrections.clear()
+        self.time_corrections.clear()
+        self.correction_bar.reset()
+        self.header.show_visit(visit, editable=visit is None or visit.status in ("draft", "done"))
         self._set_mode(visit)
         self._apply_status()
 
@@ -305,23 +385,28 @@ class VisitPage(Page):
         self.checklist = checklist
 
     def _set_mode(self, visit: VisitView | None) -> None:
-        """Before arrival: read-only, 到店 focused. Draft: editable. Done: read-only."""
+        """Before arrival: read-only, 到店 focused. Draft: editable. Done: times and answers
+        can be corrected (with a reason); the rest is read-only."""
         draft = visit is not None and visit.status == "draft"
         done = visit is not None and visit.status == "done"
         self.status_picker.setEnabled(draft)
-        self.form.set_editable(draft)
+        self.form.set_editable(draft or done)
         self.grid.set_editable(draft)
         self.finish_button.setEnabled(draft)
+        self.finish_button.setVisible(not done)
         self.followups.setEnabled(draft)
         self.same_button.setEnabled(
             bool(self.screen and self.screen.previous) and (draft or visit is None)
         )
-        self.error_label.hide()
+        self.record_box.setVisible(done)
+        if not self.unsaved:
+            self.error_label.hide()
         if done and visit is not None:
             self.state_label.setText(
-                self.tr("这次走访已完成（{time} 完成），这里只能查看。").format(
-                    time=hm(visit.finished_at)
-                )
+                self.tr(
+                    "这次走访已完成（{time} 完成）。要更正到店、离店时间或检查项，直接修改，"
+                    "再填写原因并点“保存更正”；更正会记入修改记录。"
+                ).format(time=hm(visit.finished_at))
             )
             self.state_label.show()
         elif visit is None and self.screen is not None:
@@ -382,6 +467,9 @@ class VisitPage(Page):
         return visit.id if visit is not None and visit.status == "draft" else None
 
     def _saved(self) -> None:
+        if self.unsaved:
+            self.header.show_unsaved()
+            return
         self.header.show_saved(datetime.now())
 
     def _failed(self, exc: BaseException, what: str) -> None:
@@ -393,6 +481,100 @@ class VisitPage(Page):
         )
         if not isinstance(exc, FieldbookError):
             self.ctx.ops.report(exc, what=what, write=True)
+
+    # --- autosave that keeps what the database refused ---------------------------------------
+    def _change(
+        self,
+        key: tuple[str, ...],
+        fn: Callable[[Journal], Any],
+        done: Callable[[Any], None],
+        rejected: Callable[[BaseException], None],
+        label: str,
+        shown: Any = None,
+    ) -> None:
+        """Save one change now; anything still unsaved goes again right after it."""
+        self.unsaved.pop(key, None)
+        self._send(key, Pending(fn, done, rejected, label, shown))
+        self.retry()
+
+    def _send(self, key: tuple[str, ...], pending: Pending) -> None:
+        token = self._tokens.get(key, 0) + 1
+        self._tokens[key] = token
+
+        def ok(result: Any) -> None:
+            if self._tokens.get(key) == token:
+                self.unsaved.pop(key, None)
+            pending.done(result)
+            self._settle()
+
+        def failed(exc: BaseException) -> None:
+            if is_rejection(exc):
+                pending.rejected(exc)
+                return
+            if self._tokens.get(key) == token:
+                self.unsaved[key] = pending  # newer edits of the same thing win
+            self.save_error = exc
+            if key[0] == "time":
+                self._show_times()  # the refused time stays in its field
+            self._show_unsaved()
+            if not isinstance(exc, FieldbookError):
+                self.ctx.ops.report(exc, what=pending.label, write=True)
+
+        self.ctx.ops.write(pending.fn, ok, failed, what=pending.label)
+
+    def retry(self) -> None:
+        """重试: send every change the database refused again (oldest first)."""
+        for key, pending in list(self.unsaved.items()):
+            self._send(key, pending)
+
+    def _settle(self) -> None:
+        if self.unsaved:
+            self._show_unsaved()
+            return
+        if self.save_error is not None:
+            self.save_error = None
+            self.retry_button.hide()
+            self.show_message("")
+        self.header.show_saved(datetime.now())
+
+    def _show_unsaved(self) -> None:
+        from fieldbook.wording import describe_error
+
+        self.header.show_unsaved()
+        if not self.unsaved:
+            return
+        labels = list(dict.fromkeys(p.label for p in self.unsaved.values()))
+        reason = describe_error(self.save_error) if self.save_error is not None else ""
+        self.show_message(
+            self.tr("{reason}\n没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。").format(
+                reason=reason, what="、".join(labels)
+            )
+        )
+        self.retry_button.show()
+
+    def unsaved_changes(self) -> str:
+        parts = []
+        if self.unsaved:
+            labels = "、".join(dict.fromkeys(p.label for p in self.unsaved.values()))
+            parts.append(self.tr("走访还有修改没有保存：{what}").format(what=labels))
+        if self.corrections or self.time_corrections:
+            parts.append(self.tr("走访的更正还没有保存（需要填写原因）"))
+        return "；".join(parts)
+
+    def drop_unsaved(self) -> None:
+        self.unsaved.clear()
+        self.corrections.clear()
+        self.time_corrections.clear()
+
+    def _say_held(self) -> None:
+        text = self.tr(
+            "{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能打开别的店。"
+        ).format(what=self.unsaved_changes())
+        self.ctx.ops.message.emit(text)
+        if self.unsaved:
+            self._show_unsaved()
+        else:
+            self.show_message(text)
 
     def show_message(self, text: str) -> None:
         self.error_label.setText(text)
@@ -433,10 +615,14 @@ class VisitPage(Page):
         vid = self._draft_id()
         if vid is None or self.visit is None or self.visit.arrived_at is None:
             return
-        self.ctx.ops.write(
-            lambda j: j.visits.leave(vid),
+        at = clock.now()  # the time of the click, even on a retry
+        self._change(
+            ("time", "left_at"),
+            lambda j: j.visits.leave(vid, at),
             self._times_saved,
             lambda e: self._failed(e, self.tr("离店")),
+            self.tr("离店时间"),
+            at,
         )
 
     def edit_time(self, field: str, value: time) -> None:
@@ -447,16 +633,34 @@ class VisitPage(Page):
         base = getattr(visit, field) or visit.arrived_at
         day = base.date() if base is not None else visit.visit_date
         moment = datetime.combine(day, value)
-        name = self.tr("到店时间") if field == "arrived_at" else self.tr("离店时间")
-        self.ctx.ops.write(
+        name = time_name(field)
+        if visit.status == "done":
+            self._correct_time(field, moment)
+            return
+        self._change(
+            ("time", field),
             lambda j: j.visits.set_time(vid, field, moment),
             self._times_saved,
             lambda e: self._time_failed(e, name),
+            name,
+            moment,
         )
 
     def _time_failed(self, exc: BaseException, what: str) -> None:
         self._failed(exc, what)
-        self.header.show_visit(self.visit, editable=True)
+        self._show_times()
+
+    def _show_times(self) -> None:
+        """The header with the visit's times — and the ones still unsaved or being corrected
+        (never reset to the saved value while the user's edit is not in the database)."""
+        visit = self.visit
+        self.header.show_visit(visit, editable=visit is not None)
+        shown = {k[1]: p.shown for k, p in self.unsaved.items() if k[0] == "time"}
+        shown.update(self.time_corrections)
+        for field, moment in shown.items():
+            edit = self.header.arrived_edit if field == "arrived_at" else self.header.left_edit
+            if moment is not None:
+                self.header._set_time(edit, moment)
 
     def _times_saved(self, visit: VisitView) -> None:
         self._saved()
@@ -471,7 +675,7 @@ class VisitPage(Page):
                 left_first=visit.left_first,
                 time_edits=visit.time_edits,
             )
-        self.header.show_visit(self.visit, editable=True)
+        self._show_times()
 
     def set_status(self, code: str | None) -> None:
         vid = self._draft_id()
@@ -485,17 +689,24 @@ class VisitPage(Page):
         self.shop_status = code
         self._apply_status()
 
-        def failed(exc: BaseException) -> None:
+        def rejected(exc: BaseException) -> None:
             self.shop_status = previous
             self.status_picker.set_value(previous or None)
             self._apply_status()
             self._failed(exc, self.tr("店铺状态"))
 
-        self.ctx.ops.write(
-            lambda j: j.visits.set_shop_status(vid, code), lambda _v: self._saved(), failed
+        self._change(
+            ("status",),
+            lambda j: j.visits.set_shop_status(vid, code),
+            lambda _v: None,
+            rejected,
+            self.tr("店铺状态"),
         )
 
     def save_answer(self, item_id: str, value: Any) -> None:
+        if self.visit is not None and self.visit.status == "done":
+            self._correct_answer(item_id, value)
+            return
         vid = self._draft_id()
         if vid is None:
             return
@@ -517,11 +728,10 @@ class VisitPage(Page):
 
         def done(_result: object) -> None:
             self.form.clear_error(item_id)
-            self._saved()
-            if not self.form.errors() and self.error_label.isVisible():
+            if not self.unsaved and not self.form.errors() and self.error_label.isVisible():
                 self.show_message("")
 
-        def failed(exc: BaseException) -> None:
+        def rejected(exc: BaseException) -> None:
             from fieldbook.wording import describe_error, message
 
             if isinstance(exc, InvalidValue):
@@ -533,7 +743,13 @@ class VisitPage(Page):
                 self.form.show_error(item_id, describe_error(exc))
                 self._failed(exc, item.label)
 
-        self.ctx.ops.write(lambda j: j.visits.save_answer(vid, item_id, value), done, failed)
+        self._change(
+            ("answer", item_id),
+            lambda j: j.visits.save_answer(vid, item_id, value),
+            done,
+            rejected,
+            item.label,
+        )
 
     def save_grid(self, sku_id: str, field: str, value: Any) -> None:
         vid = self._draft_id()
@@ -545,20 +761,25 @@ class VisitPage(Page):
             model.accepted(sku_id, field, value)
             if not model.errors():
                 self.grid.show_error("")
-            self._saved()
 
-        def failed(exc: BaseException) -> None:
+        def rejected(exc: BaseException) -> None:
             from fieldbook.wording import describe_error
 
             text = describe_error(exc)
             model.mark_error(sku_id, field, text)
             self.grid.show_error(text)
             self.header.show_unsaved()
-            if not isinstance(exc, FieldbookError):
-                self.ctx.ops.report(exc, what=self.tr("保存规格数据"), write=True)
 
+        row = model.row_of(sku_id)
+        name = model.rows()[row].name if row >= 0 else sku_id
         kwargs = {field: value}
-        self.ctx.ops.write(lambda j: j.visits.save_grid(vid, sku_id, **kwargs), done, failed)
+        self._change(
+            ("grid", sku_id, field),
+            lambda j: j.visits.save_grid(vid, sku_id, **kwargs),
+            done,
+            rejected,
+            self.tr("{sku}的数据").format(sku=name),
+        )
 
     def add_sku(self, sku_id: str) -> None:
         vid = self._draft_id()
@@ -584,6 +805,9 @@ class VisitPage(Page):
         if visit is not None and visit.status != "draft":
             return
         self.flush()
+        if self.unsaved:
+            self._say_held()
+            return
         customer_id, day = screen.customer.id, screen.day
         stop_id = screen.stop.id if screen.stop is not None else None
         vid = visit.id if visit is not None else None
@@ -619,6 +843,12 @@ class VisitPage(Page):
         if visit.status != "draft":
             return
         self.flush()
+        if self.unsaved:
+            self._show_unsaved()
+            self.show_message(
+                self.error_label.text() + self.tr("\n还有修改没有保存，保存成功之前不能完成走访。")
+            )
+            return
         if self.shop_status in ("", OPEN):
             bad = self.form.errors()
             if bad:
@@ -635,12 +865,20 @@ class VisitPage(Page):
         vid, day = visit.id, screen.day
         stop_id = screen.stop.id if screen.stop is not None else None
         shop = screen.customer.shop_name
-        self.ctx.ops.write(
-            lambda j: finish_and_next(j, vid, close, day, stop_id),
-            lambda out: self._finished(shop, day, *out),
-            self._finish_failed,
-            what=self.tr("完成走访"),
-        )
+
+        def after_saves(_none: object) -> None:
+            # Every save queued before this point has answered: finish only if all went in.
+            if self.unsaved:
+                self._show_unsaved()
+                return
+            self.ctx.ops.write(
+                lambda j: finish_and_next(j, vid, close, day, stop_id),
+                lambda out: self._finished(shop, day, *out),
+                self._finish_failed,
+                what=self.tr("完成走访"),
+            )
+
+        self.ctx.ops.query(lambda _j: None, after_saves, self._finish_failed)
 
     def _finish_failed(self, exc: BaseException) -> None:
         from fieldbook.wording import describe_error
@@ -688,3 +926,117 @@ class VisitPage(Page):
     def go_back(self) -> None:
         self.flush()
         self.back_requested.emit()
+
+    # --- 修改记录 and corrections of a finished visit ----------------------------------------
+    def _show_history(self, entries: tuple[AuditRecord, ...]) -> None:
+        self.history_entries = tuple(entries)
+        visit = self.visit
+        checklist = visit.checklist if visit is not None else self.checklist
+        self.record_history.set_entries(self.history_entries, checklist)
+
+    def _correct_answer(self, item_id: str, value: Any) -> None:
+        visit = self.visit
+        assert visit is not None
+        item = self.checklist.item(item_id)
+        try:
+            cleaned = check_answer(item, value)
+        except InvalidValue as exc:
+            from fieldbook.wording import message
+
+            code = exc.detail or exc.code
+            data = {k: v for k, v in exc.data.items() if k not in ("field", "value")}
+            self.form.show_error(item_id, message(code, data))
+            cleaned = value
+        else:
+            self.form.clear_error(item_id)
+        if cleaned == visit.answers.get(item_id) or (
+            cleaned in (None, "", []) and item_id not in visit.answers
+        ):
+            self.corrections.pop(item_id, None)
+        else:
+            self.corrections[item_id] = value
+        if cleaned is None:
+            self.answers.pop(item_id, None)
+        else:
+            self.answers[item_id] = cleaned
+        self.form.update_visibility(self.shop_status, self.answers)
+        self._show_corrections()
+
+    def _correct_time(self, field: str, moment: datetime) -> None:
+        visit = self.visit
+        assert visit is not None
+        current = getattr(visit, field)
+        if current is not None and hm(current) == hm(moment):
+            self.time_corrections.pop(field, None)
+        else:
+            self.time_corrections[field] = moment
+        self._show_times()
+        self._show_corrections()
+
+    def _show_corrections(self) -> None:
+        labels = [time_name(f) for f in ("arrived_at", "left_at") if f in self.time_corrections]
+        labels += [self.form.label_of(i) for i in self.corrections]
+        if not labels:
+            self.correction_bar.reset()
+            return
+        self.correction_bar.show_changes(labels)
+
+    def save_correction(self, reason: str) -> None:
+        visit = self.visit
+        if visit is None or visit.status != "done":
+            return
+        self.flush()
+        if not self.corrections and not self.time_corrections:
+            self.correction_bar.reset()
+            return
+        if self.form.errors():
+            names = "、".join(self.form.label_of(i) for i in self.form.errors())
+            self.correction_bar.show_error(self.tr("请先改正：{names}").format(names=names))
+            return
+        vid = visit.id
+        answers = dict(self.corrections)
+        times = dict(self.time_corrections)
+        self.correction_bar.save_button.setEnabled(False)
+
+        def done(out: tuple[VisitView, tuple[AuditRecord, ...]]) -> None:
+            view, entries = out
+            self.correction_bar.save_button.setEnabled(True)
+            self._show_visit(view)
+            self._show_history(entries)
+            self.header.show_saved(datetime.now())
+            self.ctx.ops.message.emit(self.tr("已保存更正，已记入修改记录"))
+
+        def failed(exc: BaseException) -> None:
+            from fieldbook.wording import describe_error
+
+            self.correction_bar.save_button.setEnabled(True)
+            self.header.show_unsaved()
+            if isinstance(exc, InvalidValue) and (exc.detail or exc.code) == "visit_incomplete":
+                missing = [str(m) for m in exc.data.get("missing", [])]  # type: ignore[union-attr]
+                names = "、".join(self.form.label_of(i) for i in missing[:4])
+                text = self.tr("更正没有保存：必填项不能清空（{names}）").format(names=names)
+                for item_id in missing:
+                    self.form.show_error(item_id, translate("VisitPage", "必填"))
+            else:
+                text = self.tr(
+                    "更正没有保存：{reason}\n修改仍在屏幕上，可以再点“保存更正”。"
+                ).format(reason=describe_error(exc))
+            self.correction_bar.show_error(text)
+            if not isinstance(exc, FieldbookError):
+                self.ctx.ops.report(exc, what=self.tr("保存更正"), write=True)
+
+        self.ctx.ops.write(
+            lambda j: save_correction(j, vid, answers, times, reason),
+            done,
+            failed,
+            what=self.tr("保存更正"),
+        )
+
+    def undo_corrections(self) -> None:
+        """撤销修改: show the finished visit as it is saved."""
+        visit = self.visit
+        if visit is None:
+            return
+        self._show_visit(visit)
+        for item_id in list(self.form.errors()):
+            self.form.clear_error(item_id)

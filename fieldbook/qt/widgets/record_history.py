@@ -1,0 +1,81 @@
+"""修改记录: the audit trail of one finished visit — when, which field, old → new, and why —
+newest first, beside the visit it corrects."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from fieldbook.qt.widgets.visit_history import answer_text
+
+if TYPE_CHECKING:
+    from fieldbook.core.audit import AuditRecord
+    from fieldbook.core.checklist import Checklist
+
+translate = QCoreApplication.translate
+TIME_FIELDS = {"arrived_at": "到店时间", "left_at": "离店时间"}
+
+
+def _t(text: str) -> str:
+    return translate("RecordHistory", text)
+
+
+def field_label(field: str, checklist: Checklist | None) -> str:
+    if field in TIME_FIELDS:
+        return _t(TIME_FIELDS[field])
+    if field.startswith("answers.") and checklist is not None:
+        item_id = field.removeprefix("answers.")
+        try:
+            return checklist.item(item_id).label
+        except Exception:  # an item of another template version
+            return item_id
+    return field
+
+
+def value_text(field: str, value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return _t("（空）")
+    if field in TIME_FIELDS and isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value).strftime("%H:%M")
+        except ValueError:
+            return value
+    return answer_text(value)
+
+
+def entry_html(entry: AuditRecord, checklist: Checklist | None) -> str:
+    label = field_label(entry.field, checklist)
+    change = _t("{old} → {new}").format(
+        old=value_text(entry.field, entry.old_value), new=value_text(entry.field, entry.new_value)
+    )
+    return (
+        f"<b>{html.escape(entry.at.strftime('%m-%d %H:%M'))}</b>　{html.escape(label)}<br>"
+        f"{html.escape(change)}<br>"
+        f"<span style='color:#5b6472'>{html.escape(_t('原因：') + entry.reason)}</span>"
+    )
+
+
+class RecordHistory(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordHistory")
+        self.setOpenLinks(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.entries: list[AuditRecord] = []
+
+    def set_entries(self, entries: Sequence[AuditRecord], checklist: Checklist | None) -> None:
+        self.entries = list(entries)
+        if not self.entries:
+            self.setHtml(
+                "<p style='color:#5b6472'>"
+                + html.escape(_t("还没有修改记录。完成后的更正会连同原因记在这里。"))
+                + "</p>"
+            )
+            return
+        blocks = [f"<p>{entry_html(e, checklist)}</p>" for e in reversed(self.entries)]
+        self.setHtml("".join(blocks))
