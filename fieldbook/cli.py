@@ -164,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldbook import cli_day
 
     cli_day.add_commands(sub, esub)
+    from fieldbook import cli_slips
+
+    cli_slips.add_commands(sub, esub, isub)
 
     b = sub.add_parser("backup", help="backups of the database")
     bsub = b.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -317,7 +320,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from fieldbook.core.paths import resolve_db_url
     from fieldbook.qt.app import run_gui
 
-    return run_gui(resolve_db_url(args.db), screenshot=args.screenshot, page=args.page)
+    return run_gui(
+        resolve_db_url(args.db),
+        screenshot=args.screenshot,
+        page=args.page,
+        passphrase=passphrase(args),
+    )
 
 
 def print_report(report: ImportReport) -> None:

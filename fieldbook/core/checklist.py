@@ -147,12 +147,19 @@ class Checklist:
         if shop_status:
             status = self.status(shop_status)
             if status.slip or status.follow_up:
-                out.append(Hit("shop_status", "shop_status", status.slip, status.follow_up))
+                out.append(
+                    Hit("shop_status", "shop_status", status.slip, status.follow_up, status.label)
+                )
         for item in self.visible_items(shop_status, answers):
             flag = item.flag
             if flag is not None and flag.condition.holds(answers.get(item.id)):
                 detail = answers.get(item.id)
-                shown = "、".join(detail) if isinstance(detail, list) else str(detail)
+                if isinstance(detail, bool):  # "疑似假烟", not "True"
+                    shown = item.label if detail else f"{item.label}：否"
+                elif isinstance(detail, list):
+                    shown = "、".join(detail)
+                else:
+                    shown = str(detail)
                 out.append(Hit(flag.finding, item.id, flag.slip, flag.follow_up, shown))
         return out
 

@@ -167,6 +167,35 @@ class PlanView:
         )
 
 
+def reactivate_returned(s: Session, manager_id: str, day: date) -> int:
+    """Suspended customers whose return date (from a completed 暂停 slip) has come are active
+    again from ``day`` on; each change is audited."""
+    from fieldbook.core import audit
+
+    back = s.scalars(
+        select(Customer).where(
+            Customer.manager_id == manager_id,
+            Customer.status == "suspended",
+            Customer.suspended_until.is_not(None),
+            Customer.suspended_until <= day,
+        )
+    ).all()
+    for c in back:
+        audit.record(
+            s,
+            manager_id=manager_id,
+            record_type="customer",
+            record_id=c.id,
+            changes={
+                "status": ("suspended", "active"),
+                "suspended_until": (c.suspended_until, None),
+            },
+            reason=f"暂停期满（{c.suspended_until:%Y-%m-%d}）恢复营业",
+        )
+        c.status, c.suspended_until = "active", None
+    return len(back)
+
+
 class PlanService:
     def __init__(self, journal: Journal) -> None:
         self.j = journal
@@ -259,6 +288,7 @@ class PlanService:
             if existing is not None:
                 return self._view(s, existing)
             manager_id = self.j.current_manager_id(s)
+            reactivate_returned(s, manager_id, day)
             plan = Plan(manager_id=manager_id, plan_date=day, target_size=size)
             s.add(plan)
             s.flush()

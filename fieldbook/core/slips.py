@@ -442,6 +442,31 @@ class SlipService:
                     self._move(s, d, "sent", actor, "", "", None, now)
             return self._view(s, slip)
 
+    def advance_in(
+        self,
+        s: Session,
+        delivery: SlipDelivery,
+        to_state: str,
+        *,
+        actor: str = "",
+        note: str = "",
+        reason: str = "",
+        answer: str | None = None,
+        at: datetime,
+        finish: bool = True,
+    ) -> None:
+        """``advance`` inside the caller's transaction (an import applies many rows in one).
+        ``finish=False`` defers the slip-level consequences to a later ``settle_in``."""
+        check_move(delivery.state, to_state, reason)
+        self._move(s, delivery, to_state, actor, note, reason, answer, at)
+        if finish:
+            self.settle_in(s, delivery.slip_id, at)
+
+    def settle_in(self, s: Session, slip_id: str, at: datetime) -> None:
+        """Recompute a slip after its deliveries moved (completion, the customer's status)."""
+        s.flush()
+        self._after_move(s, s.get_one(Slip, slip_id), at)
+
     def _move(
         self,
         s: Session,

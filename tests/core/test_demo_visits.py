@@ -20,6 +20,7 @@ from fieldbook.core.checklist import OPEN, Hit, check_answer, load_checklist
 from fieldbook.core.demo import generate_demo
 from fieldbook.core.journal import Journal
 from fieldbook.core.models import (
+    Customer,
     FollowUp,
     Plan,
     PlanStop,
@@ -85,11 +86,14 @@ def test_stops_follow_the_route_and_carry_over(field: Journal) -> None:
             )
         }
     routes = {c.id: c for c in field.customers.list(everyone=True)}
+    with field.reading() as s:  # a completed 关业/暂停 slip (demo_slips) changed the status
+        changed = {cid: at for cid, at in s.execute(select(Customer.id, Customer.updated_at))}
     carried = [r for r in rows if "carried_over" in r[2]]
     assert carried, "some stops come back from earlier days"
     for day, cid, reasons, note in rows:
         if "route" in reasons.split(","):
-            assert routes[cid].order_weekday == day.isoweekday() and routes[cid].status == "active"
+            assert routes[cid].order_weekday == day.isoweekday()
+            assert routes[cid].status == "active" or day <= changed[cid].date() + timedelta(7)
         if "carried_over" in reasons:
             found = re.fullmatch(r"(\d+)月(\d+)日未走访（(.+)）", note)
             assert found, note
@@ -213,7 +217,7 @@ def test_flag_rates(field: Journal) -> None:
 def test_followups_and_slips_as_finish_records_them(field: Journal) -> None:
     visits = {v.id: v for v in done_visits(field)}
     with field.reading() as s:
-        followups = list(s.scalars(select(FollowUp)))
+        followups = list(s.scalars(select(FollowUp).where(FollowUp.source == "visit")))
         s.expunge_all()
         slips = Counter(
             (visit_id, cat)
@@ -285,13 +289,22 @@ def test_build_agrees_with_the_generated_plan(field: Journal) -> None:
             .order_by(PlanStop.position)
         ).all()
     assert any("carried_over" in r[1] for r in before)
+    with field.reading() as s:  # shops whose status a slip changed since (demo_slips)
+        moved = set(
+            s.scalars(
+                select(Customer.id).where(Customer.updated_at >= datetime.combine(thursday, time()))
+            )
+        )
+    before = [r for r in before if r[0] not in moved]
     with field.writing() as s:
         s.execute(delete(Visit).where(Visit.visit_date == thursday))
         s.execute(delete(Plan).where(Plan.plan_date == thursday))
     built = field.plans.build(thursday)
-    assert [(st.customer_id, ",".join(st.reasons), st.reason_note) for st in built.stops] == [
-        tuple(r) for r in before
-    ]
+    assert [
+        (st.customer_id, ",".join(st.reasons), st.reason_note)
+        for st in built.stops
+        if st.customer_id not in moved
+    ] == [tuple(r) for r in before]
 
 
 def test_same_seed_same_history(tmp_path: Path) -> None:

@@ -249,3 +249,24 @@ def test_followups_by_hand(world: Journal) -> None:
     assert world.followups.list() == []
     with pytest.raises(InvalidValue):
         world.followups.close(fu.id)
+
+
+def test_a_suspended_customer_comes_back_on_the_return_date(world: Journal) -> None:
+    c = cid(world, "M005")
+    slip = world.slips.create(
+        SlipInput(
+            "suspended",
+            "外出两周暂停",
+            c,
+            effective_date=date(2026, 11, 16),
+            return_date=date(2026, 11, 30),
+        )
+    )
+    finish_everywhere(world, slip.id)
+    assert world.customers.get(c).status == "suspended"
+    before = world.plans.build(date(2026, 11, 23))
+    assert c not in {s.customer_id for s in before.stops}
+    back = world.plans.build(date(2026, 11, 30))
+    assert world.customers.get(c).status == "active"
+    assert c in {s.customer_id for s in back.stops}
+    assert any(e.reason.startswith("暂停期满") for e in audit.history(world, "customer", c))
