@@ -40,6 +40,9 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "gps_lon": ("经度", "longitude"),
     "notes": ("备注", "notes"),
     "shop_status": ("店铺状态", "shop status"),
+    "daylog": ("工作日志", "work log"),
+    "weeks": ("周数", "weeks"),
+    "managers": ("客户经理人数", "managers"),
     "arrived_at": ("到店时间", "arrival time"),
     "left_at": ("离店时间", "departure time"),
     "reason": ("原因", "reason"),
@@ -66,6 +69,17 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "state": ("状态", "state"),
     "text": ("内容", "text"),
     "source": ("来源", "source"),
+    # the work log's sections (daylog.TEXT_SECTIONS, LIST_SECTIONS)
+    "phone_staff": ("与电访员沟通", "talk with the phone-order staff"),
+    "indicator_analysis": ("经济指标分析", "indicator analysis"),
+    "problems": ("发现的问题", "problems found"),
+    "customer_maintenance": ("客户维护", "customer maintenance"),
+    "meeting_notes": ("例会记录", "meeting notes"),
+    "escalations": ("上报部门负责人的问题", "problems escalated"),
+    "mutual_control": ("互控信息", "mutual-control information"),
+    "supply_info": ("货源信息", "supply information"),
+    "day": ("日期", "date"),
+    "answer": ("答复", "answer"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -253,6 +267,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "answer_not_whole": ("请填写整数", "enter a whole number"),
     "answer_out_of_range": ("数值应在 {min}–{max} 之间", "must be between {min} and {max}"),
     "unknown_grid_field": ("未知的规格栏目", "unknown grid column"),
+    "out_of_range": ("应在 {min}–{max} 之间", "must be between {min} and {max}"),
+    "too_many": ("数量过多（上限 {max}）", "too many (at most {max})"),
     "demo_refused": (
         "数据库里已有数据，演示数据只能载入空数据库（请用 --db 指定一个新文件）",
         "the database already holds data; demo data goes into an empty database only",
@@ -318,6 +334,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "附件太大（最大 20 MB）",
         "the attachment is too large (at most 20 MB)",
     ),
+    # orders import and the work log (orders, daylog)
+    "cartons_out_of_range": ("订购量应在 0–{max} 条之间", "cartons must be 0–{max}"),
+    "unknown_customer": ("没有这个客户编码（不是您的客户）", "no such customer code (not yours)"),
+    "unknown_sku": ("没有这个卷烟代码或名称", "no cigarette with this code or name"),
+    "log_submitted": (
+        "工作日志已提交，只能更正（需写明原因）",
+        "the work log is submitted: only a correction (with a reason) can change it",
+    ),
+    "log_not_submitted": (
+        "工作日志还没有提交，直接修改即可",
+        "the work log is not submitted yet: edit it directly",
+    ),
+    "unknown_section": ("工作日志没有这一栏", "the work log has no such section"),
+    "unknown_escalation": ("没有这条上报的问题", "no such escalated problem"),
+    "unknown_mutual_control_type": (
+        "未知的互控信息类型（可选：异常订购、疑似违规、信息变更、其他）",
+        "unknown mutual-control type (one of: 异常订购, 疑似违规, 信息变更, 其他)",
+    ),
+    "no_log": ("这一天还没有工作日志", "there is no work log for this day"),
 }
 
 

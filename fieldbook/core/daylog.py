@@ -185,7 +185,7 @@ class DayLogService:
         with self.j.writing(TOPIC) as s:
             log = self._log(s, day, create=True)
             if log.status == "submitted":
-                raise InvalidValue("log_submitted", field="status")
+                raise InvalidValue("log_submitted", field="daylog")
             log.status = "submitted"
             log.facts = json.dumps(asdict(facts), ensure_ascii=False, default=str)
             log.submitted_at = clock.now()
@@ -197,7 +197,7 @@ class DayLogService:
         with self.j.writing(TOPIC) as s:
             log = self._log(s, day, create=False)
             if log.status != "submitted":
-                raise InvalidValue("log_not_submitted", field="status")
+                raise InvalidValue("log_not_submitted", field="daylog")
             sections = json.loads(log.sections)
             audit.record(
                 s,

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core.catalog import SkuInput, apply_sku, check_sku
 from fieldbook.core.customers import CustomerInput, customer_search_text
 from fieldbook.core.db import refresh_statistics
+from fieldbook.core.demo_orders import order_week
 from fieldbook.core.demo_slips import slip_week
 from fieldbook.core.demo_visits import visit_week
 from fieldbook.core.errors import FieldbookError, InvalidValue
@@ -134,7 +135,7 @@ class DemoContext:
 #: Generators of one week of history, called oldest week first with the Monday of that week
 #: (days from ``ctx.today`` on are not history). Orders, slips and logs are future issues.
 WeekGenerator = Callable[[DemoContext, date], None]
-WEEK_GENERATORS: tuple[WeekGenerator, ...] = (visit_week, slip_week)
+WEEK_GENERATORS: tuple[WeekGenerator, ...] = (visit_week, slip_week, order_week)
 
 
 @cache

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from fieldbook.core.errors import InvalidValue, Problem
 from fieldbook.core.importing import (
@@ -69,6 +69,7 @@ class OrdersReport(ImportReport):
     """What an order import found and did, per day."""
 
     days: dict[date, tuple[int, int, int]] = field(default_factory=dict)  # lines, cartons, fen
+    existing_lines: dict[date, int] = field(default_factory=dict)  # what a day holds already
     replaced_lines: int = 0
 
 
@@ -156,6 +157,19 @@ def import_orders(
         stats[2] += line["amount_fen"]
     report.days = {d: (a, b, c) for d, (a, b, c) in sorted(per_day.items())}
     report.new = [f"{d.isoformat()}: {n} 行" for d, (n, _, _) in report.days.items()]
+    if report.days:
+        with journal.reading() as s:
+            report.existing_lines = {
+                d: n
+                for d, n in s.execute(
+                    select(OrderLine.order_date, func.count())
+                    .where(
+                        OrderLine.manager_id == manager_id,
+                        OrderLine.order_date.in_(list(report.days)),
+                    )
+                    .group_by(OrderLine.order_date)
+                )
+            }
     if should_apply(report, dry_run=dry_run, skip_invalid=skip_invalid) and lines:
         now = local_now()
         with journal.writing("orders") as s:

@@ -52,19 +52,9 @@ def page_specs() -> list[PageSpec]:
             "customers", translate("MainWindow", "客户"), pages + "customers_page", "CustomersPage"
         ),
         PageSpec("skus", translate("MainWindow", "卷烟规格"), pages + "skus_page", "SkusPage"),
+        PageSpec("slips", translate("MainWindow", "反馈单"), pages + "slips_page", "SlipsPage"),
         PageSpec(
-            "slips",
-            translate("MainWindow", "反馈单"),
-            pages + "placeholder_page",
-            "PlaceholderPage",
-            ("slips",),
-        ),
-        PageSpec(
-            "daylog",
-            translate("MainWindow", "工作日志"),
-            pages + "placeholder_page",
-            "PlaceholderPage",
-            ("daylog",),
+            "daylog", translate("MainWindow", "工作日志"), pages + "daylog_page", "DayLogPage"
         ),
         PageSpec(
             "week",
@@ -144,6 +134,7 @@ class MainWindow(QMainWindow):
             if ctx.backups.last is not None:
                 self._backup_made(ctx.backups.last)
         self._make_actions()
+        self._make_reminders()
 
         if first_run:
             self._show_welcome()
@@ -220,7 +211,7 @@ class MainWindow(QMainWindow):
         self.nav = nav
         self.stack = QStackedWidget()
         layout.addWidget(nav)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.reminders.wrap(self.stack), 1)
         return shell
 
     def _show_shell(self, key: str) -> None:
@@ -257,8 +248,17 @@ class MainWindow(QMainWindow):
         if key == "plan":
             page.visit_requested.connect(self.open_stop)  # type: ignore[attr-defined]
             page.draft_requested.connect(self.open_draft)  # type: ignore[attr-defined]
+            page.slips_requested.connect(self.open_slips)  # type: ignore[attr-defined]
         elif key == VISIT_SPEC.key:
             page.back_requested.connect(lambda: self.show_page("plan"))  # type: ignore[attr-defined]
+        elif key == "daylog":
+            page.plan_requested.connect(self.open_plan)  # type: ignore[attr-defined]
+
+    def open_slips(self, tab: str = "slips") -> Page:
+        """The 反馈单 page on one of its tabs ("slips", "suggestions", "followups")."""
+        page = self.show_page("slips")
+        page.show_tab(tab)  # type: ignore[attr-defined]
+        return page
 
     def open_stop(self, day: object, stop: Any) -> Page:
         page = self.show_page(VISIT_SPEC.key)
@@ -269,6 +269,40 @@ class MainWindow(QMainWindow):
         page = self.show_page(VISIT_SPEC.key)
         page.open_visit(visit_id)  # type: ignore[attr-defined]
         return page
+
+    def open_plan(self, day: object) -> Page:
+        """The plan page on ``day`` (the work log's tomorrow link, the 15:40 reminder)."""
+        page = self.show_page("plan")
+        page.load(day)  # type: ignore[attr-defined]
+        return page
+
+    # --- reminders of the day's schedule (quiet: a banner and the status bar) --------------------
+    def _make_reminders(self) -> None:
+        from fieldbook.qt.reminders import Reminders
+
+        self.reminders = Reminders(
+            lambda: self.ctx.now(),
+            lambda text: self.statusBar().showMessage(text, 120_000),
+            self.open_reminder_target,
+            parent=self,
+        )
+        self.reminders.clock.paused = lambda: self.shell is None or self.welcome is not None
+        self.reminders.start()
+
+    def open_reminder_target(self, target: str) -> None:
+        from fieldbook.core import workdays
+
+        if self.shell is None or self.welcome is not None:
+            return
+        today = self.ctx.today()
+        if target == "plan_next":
+            self.open_plan(workdays.next_working_day(today))
+        elif target == "plan":
+            self.open_plan(today)
+        elif target == "daylog":
+            self.show_page("daylog").load(today)  # type: ignore[attr-defined]
+        elif target in self.specs:
+            self.show_page(target)
 
     def show_page(self, key: str) -> Page:
         page = self.page(key)

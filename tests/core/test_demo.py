@@ -101,7 +101,9 @@ def test_counts_routes_and_managers(journal: Journal) -> None:
     other = dict(summary.other)  # the week generators' rows (tests/core/test_demo_visits.py)
     visits = {"plans", "plan_stops", "visits", "visit_skus", "followups", "slip_suggestions"}
     slips = {"slips", "slip_deliveries", "slip_events", "audit_entries"}  # demo_slips
-    assert visits | {"slips", "slip_deliveries", "slip_events"} <= set(other) <= visits | slips
+    orders = {"order_lines", "day_logs"}  # demo_orders
+    assert visits | {"slips", "slip_deliveries", "slip_events"} | orders <= set(other)
+    assert set(other) <= visits | slips | orders
     with journal.reading() as s:
         for name, rows in other.items():
             assert s.scalar(text(f"SELECT count(*) FROM {name}")) == rows, name

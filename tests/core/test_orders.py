@@ -83,6 +83,8 @@ def test_comparisons_with_last_week_and_month_to_date(world: Journal, tmp_path: 
 
 def test_importing_a_day_again_replaces_it(world: Journal, tmp_path: Path) -> None:
     import_orders(world, workbook(tmp_path / "o.xlsx", DAY))
+    preview = import_orders(world, workbook(tmp_path / "o2.xlsx", DAY[:1]), dry_run=True)
+    assert preview.existing_lines == {MON: 4} and not preview.applied
     again = import_orders(world, workbook(tmp_path / "o2.xlsx", DAY[:1]))
     assert again.applied and again.replaced_lines == 4
     assert day_indicators(world, MON).figures.cartons == 2

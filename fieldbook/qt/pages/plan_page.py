@@ -45,8 +45,10 @@ if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.plan import PlanView, StopView
     from fieldbook.core.visits import DraftInfo
+    from fieldbook.qt.pages.slip_data import DaySummary
 
 TOPICS = frozenset({"plan", "visits", "customers", "routes", "followups"})
+SUMMARY_TOPICS = frozenset({"slips", "followups"})
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,9 @@ class PlanPage(Page):
     visit_requested = Signal(object, object)
     #: 继续 on the recovery banner: the draft's visit id.
     draft_requested = Signal(str)
+    #: The slips/follow-ups summary line was clicked: the 反馈单 page's tab to open
+    #: ("slips" or "followups").
+    slips_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -87,11 +92,13 @@ class PlanPage(Page):
         self._build()
         self._actions()
         ctx.hub.changed.connect(self._changed)
+        self.summary: DaySummary | None = None
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)
         self._clock.timeout.connect(self._show_progress)
         self._clock.start()
         self.load(self.day)
+        self.load_summary()
 
     # --- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -129,6 +136,20 @@ class PlanPage(Page):
         self.pace_label.setObjectName("hintLabel")
         layout.addWidget(self.progress_label)
         layout.addWidget(self.pace_label)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("slipSummary")
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.summary_label.setToolTip(
+            self.tr(
+                "今天的反馈单和跟踪事项：到期＝今天到期，超期＝过了办结期限还没办结。点击打开反馈单页。"
+            )
+        )
+        self.summary_label.linkActivated.connect(self.slips_requested)
+        layout.addWidget(self.summary_label)
         self.notice = QLabel()
         self.notice.setObjectName("warningBox")
         self.notice.setWordWrap(True)
@@ -316,6 +337,49 @@ class PlanPage(Page):
     def _changed(self, topics: frozenset[str]) -> None:
         if topics & TOPICS:
             self.reload()
+        if topics & SUMMARY_TOPICS:
+            self.load_summary()
+
+    # --- the slips / follow-ups summary of today ------------------------------------------------
+    def load_summary(self) -> None:
+        from fieldbook.qt.pages.slip_data import day_summary
+
+        today = self.ctx.today()
+        self.ctx.ops.query(
+            lambda j: day_summary(j, today),
+            self._show_summary,
+            lambda _exc: self.summary_label.clear(),
+            key="plan.summary",
+            what=self.tr("读取反馈单"),
+        )
+
+    def _show_summary(self, summary: DaySummary) -> None:
+        self.summary = summary
+        red = "color:#a4262c; font-weight:bold;"
+        link = "color:#1f6fd1; text-decoration:none;"
+        slips = self.tr("反馈单：到期 {due} 张，超期 {over} 张").format(
+            due=summary.slips_due,
+            over=f"<span style='{red}'>{summary.slips_overdue}</span>"
+            if summary.slips_overdue
+            else "0",
+        )
+        followups = self.tr("跟踪事项：到期 {due} 项").format(due=summary.followups_due)
+        if summary.followups_overdue:
+            followups += self.tr("（超期 <span style='{style}'>{n}</span> 项）").format(
+                style=red, n=summary.followups_overdue
+            )
+        self.summary_label.setText(
+            f"<a href='slips' style='{link}'>{slips}</a> · "
+            f"<a href='followups' style='{link}'>{followups}</a>"
+        )
+
+    def summary_text(self) -> str:
+        """The summary line as plain text."""
+        from PySide6.QtGui import QTextDocument
+
+        doc = QTextDocument()
+        doc.setHtml(self.summary_label.text())
+        return doc.toPlainText()
 
     def _load_failed(self, exc: BaseException) -> None:
         from fieldbook.wording import describe_error
@@ -445,6 +509,7 @@ class PlanPage(Page):
     def activated(self) -> None:
         if self.data is not None:
             self.reload()
+            self.load_summary()
         self.table.setFocus()
 
     def focus_search(self) -> bool:

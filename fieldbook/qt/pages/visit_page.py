@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -110,6 +111,10 @@ class VisitPage(Page):
         self.shop_status = ""
         self.checklist: Checklist = load_checklist("visit")
         self.last_result = ""
+        #: The last finished visit's suggested slips: (visit id, visit date); None when none.
+        self.suggested: tuple[str, date] | None = None
+        self.slip_dialog: QWidget | None = None
+        self.slip_menu: QMenu | None = None
         #: Changes the database refused, by key: ("answer", id), ("grid", sku, field), ...
         self.unsaved: dict[tuple[str, ...], Pending] = {}
         self._tokens: dict[tuple[str, ...], int] = {}
@@ -133,7 +138,17 @@ class VisitPage(Page):
         self.result_label.setObjectName("noteBox")
         self.result_label.setWordWrap(True)
         self.result_label.hide()
-        outer.addWidget(self.result_label)
+        self.slip_button = QPushButton(self.tr("生成反馈单…"))
+        self.slip_button.setToolTip(
+            self.tr("按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）")
+        )
+        self.slip_button.setMinimumHeight(34)
+        self.slip_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.slip_button.hide()
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result_label, 1)
+        result_row.addWidget(self.slip_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        outer.addLayout(result_row)
         self.state_label = QLabel()
         self.state_label.setObjectName("noteBox")
         self.state_label.setWordWrap(True)
@@ -246,6 +261,7 @@ class VisitPage(Page):
         self.grid.sku_chosen.connect(self.add_sku)
         self.same_button.clicked.connect(self.same_as_last_time)
         self.finish_button.clicked.connect(self.finish)
+        self.slip_button.clicked.connect(self.make_slip)
         self.retry_button.clicked.connect(self.retry)
         self.correction_bar.save_requested.connect(self.save_correction)
         self.correction_bar.undo_requested.connect(self.undo_corrections)
@@ -264,6 +280,7 @@ class VisitPage(Page):
         add(("Alt+L",), self.leave)
         add(("Esc",), self.go_back)
         add(("Ctrl+R",), self.retry)
+        add(("Alt+F",), self.make_slip)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.scroll.widget().isAncestorOf(new):
@@ -354,6 +371,7 @@ class VisitPage(Page):
         self._show_history(screen.history)
         self.result_label.setText(self.last_result)
         self.result_label.setVisible(bool(self.last_result))
+        self.slip_button.setVisible(bool(self.last_result) and self.suggested is not None)
         self.scroll.verticalScrollBar().setValue(0)
         self._initial_focus()
         self.mark_ready()
@@ -913,6 +931,9 @@ class VisitPage(Page):
 
     def _finished(self, shop: str, day: date, result: FinishResult, nxt: StopView | None) -> None:
         self.last_result = result_text(shop, result)
+        self.suggested = (
+            (result.visit.id, result.visit.visit_date) if result.slip_categories else None
+        )
         self.ctx.ops.message.emit(self.last_result)
         self.visit = result.visit
         self.finished.emit(result)
@@ -926,6 +947,70 @@ class VisitPage(Page):
     def go_back(self) -> None:
         self.flush()
         self.back_requested.emit()
+
+    # --- 生成反馈单: the finished visit's suggested slip, prefilled ----------------------------
+    def make_slip(self) -> None:
+        """Open the slip dialog prefilled from the last finished visit's suggestion (a menu
+        first when the visit suggested several categories)."""
+        from fieldbook.qt.pages.slip_data import visit_suggestions
+
+        if self.suggested is None:
+            return
+        visit_id, day = self.suggested
+        self.ctx.ops.query(
+            lambda j: visit_suggestions(j, visit_id, day),
+            self._suggestions_found,
+            what=self.tr("读取建议的反馈单"),
+        )
+
+    def _suggestions_found(self, found: list[Any]) -> None:
+        if not found:
+            self.suggested = None
+            self.slip_button.hide()
+            self.show_message(self.tr("这次走访建议的反馈单都已处理。"))
+            return
+        if len(found) == 1:
+            self.open_suggested_slip(found[0].id)
+            return
+        menu = QMenu(self)
+        for suggestion in found:
+            action = menu.addAction(slip_name(suggestion.category))
+            action.triggered.connect(
+                lambda _c=False, sid=suggestion.id: self.open_suggested_slip(sid)
+            )
+        self.slip_menu = menu
+        menu.popup(self.slip_button.mapToGlobal(self.slip_button.rect().bottomLeft()))
+
+    def open_suggested_slip(self, suggestion_id: str) -> None:
+        from fieldbook.qt.pages.slip_data import prefill_from_suggestion
+
+        self.ctx.ops.query(
+            lambda j: prefill_from_suggestion(j, suggestion_id),
+            self._open_slip_dialog,
+            what=self.tr("读取建议的反馈单"),
+        )
+
+    def _open_slip_dialog(self, data: Any) -> None:
+        from fieldbook.qt.dialogs.slip_dialog import SlipDialog
+
+        dialog = SlipDialog(self.ctx, data, self)
+        dialog.saved.connect(lambda _view: self._slip_saved())
+        self.slip_dialog = dialog
+        dialog.open()
+
+    def _slip_saved(self) -> None:
+        from fieldbook.qt.pages.slip_data import visit_suggestions
+
+        if self.suggested is None:
+            return
+        visit_id, day = self.suggested
+
+        def left(found: list[Any]) -> None:
+            if not found:
+                self.suggested = None
+                self.slip_button.hide()
+
+        self.ctx.ops.query(lambda j: visit_suggestions(j, visit_id, day), left)
 
     # --- 修改记录 and corrections of a finished visit ----------------------------------------
     def _show_history(self, entries: tuple[AuditRecord, ...]) -> None:

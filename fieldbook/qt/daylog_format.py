@@ -1,0 +1,230 @@
+"""How the work log's facts and indicators are worded on screen (Qt-free values in, text out).
+
+The facts come as ``DayFacts``; the indicators as its ``orders`` (the core's plain-data copy of
+``DayIndicators``: ``figures``, ``structure``, ``non_orderers``, ``last_week``,
+``month_to_date``), the same for a draft (live) and a submitted log (the snapshot)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldbook.core.plan import plan_rules
+from fieldbook.qt.plan_format import duration
+
+if TYPE_CHECKING:
+    from fieldbook.core.daylog import DayFacts
+
+translate = QCoreApplication.translate
+
+#: Levels a fact line can have (a dynamic property the page's style sheet colours).
+OK, WARN, BAD = "ok", "warn", "bad"
+
+
+def _t(text: str) -> str:
+    return translate("DayLogFormat", text)
+
+
+@dataclass(frozen=True)
+class FactLine:
+    key: str
+    title: str
+    text: str
+    level: str = OK
+    tip: str = ""
+
+
+def _counts(counts: Mapping[str, int], unit: str = "") -> str:
+    return "、".join(f"{name} {n}{unit}" for name, n in counts.items())
+
+
+def fact_lines(facts: DayFacts) -> list[FactLine]:
+    """The day's facts, one line each (the tomorrow link is the page's own)."""
+    rules = plan_rules()
+    start, end = rules.day_start.strftime("%H:%M"), rules.day_end.strftime("%H:%M")
+    lines: list[FactLine] = []
+
+    visits = _t("计划 {planned} 户 · 已访 {done} 户 · 未访 {skipped} 户").format(
+        planned=facts.planned, done=facts.done, skipped=facts.skipped
+    )
+    rest = facts.planned - facts.done - facts.skipped
+    if rest > 0:
+        visits += _t(" · 未处理 {n} 户").format(n=rest)
+    if facts.skipped_reasons:
+        visits += _t("（未访原因：{reasons}）").format(reasons=_counts(facts.skipped_reasons))
+    level = OK if facts.planned == 0 or facts.done >= facts.planned else WARN
+    lines.append(FactLine("visits", _t("走访"), visits, level))
+
+    if facts.first_arrival:
+        late = facts.start_late_minutes
+        if late is not None and late > 0:
+            note, level = _t("比 {start} 晚 {d}").format(start=start, d=duration(late)), BAD
+        elif late is not None and late < 0:
+            note, level = _t("比 {start} 早 {d}").format(start=start, d=duration(-late)), OK
+        else:
+            note, level = _t("准时"), OK
+        text = _t("{time}（{note}）").format(time=facts.first_arrival, note=note)
+    else:
+        text, level = _t("没有到店记录"), OK
+    lines.append(
+        FactLine(
+            "first_arrival",
+            _t("首店到店"),
+            text,
+            level,
+            _t("应在 {start} 前到达片区").format(start=start),
+        )
+    )
+
+    if facts.last_departure:
+        early = facts.end_early_minutes
+        if early is not None and early > 0:
+            note, level = _t("比 {end} 早 {d}").format(end=end, d=duration(early)), WARN
+        elif early is not None and early < 0:
+            note, level = _t("比 {end} 晚 {d}").format(end=end, d=duration(-early)), OK
+        else:
+            note, level = _t("准时"), OK
+        text = _t("{time}（{note}）").format(time=facts.last_departure, note=note)
+    else:
+        text, level = _t("没有离店记录"), OK
+    lines.append(
+        FactLine(
+            "last_departure", _t("末店离店"), text, level, _t("在片区工作到 {end}").format(end=end)
+        )
+    )
+
+    standard = rules.minutes_per_shop
+    if facts.average_minutes is not None:
+        text = _t("{avg:g} 分钟/户（标准 {std} 分钟）").format(
+            avg=facts.average_minutes, std=standard
+        )
+        level = WARN if facts.average_minutes < standard else OK
+    else:
+        text, level = _t("—"), OK
+    lines.append(
+        FactLine(
+            "average",
+            _t("平均每店"),
+            text,
+            level,
+            _t("到店到离店的平均时间（关门未遇的不算）"),
+        )
+    )
+    findings = _counts(facts.findings, _t(" 户")) if facts.findings else _t("无")
+    lines.append(FactLine("findings", _t("发现问题"), findings))
+    slips = "\n".join(facts.slips_created) if facts.slips_created else _t("无")
+    lines.append(FactLine("slips", _t("新建反馈单"), slips))
+    lines.append(
+        FactLine("followups", _t("关闭跟踪事项"), _t("{n} 项").format(n=facts.followups_closed))
+    )
+    return lines
+
+
+# ------------------------------------------------------------------------------ indicators
+
+
+def figures(orders: Mapping[str, Any], period: str = "figures") -> dict[str, Any]:
+    """One period's figures (``figures``, ``last_week``, ``month_to_date``), with zeros when
+    the log has none."""
+    found = orders.get(period) if orders else None
+    base: dict[str, Any] = {
+        "due": 0,
+        "ordered": 0,
+        "cartons": 0,
+        "amount_fen": 0,
+        "order_rate": None,
+        "per_carton_fen": None,
+    }
+    base.update(found or {})
+    if base["order_rate"] is None and base["due"]:
+        base["order_rate"] = base["ordered"] / base["due"]
+    if base["per_carton_fen"] is None and base["cartons"]:
+        base["per_carton_fen"] = base["amount_fen"] / base["cartons"]
+    return base
+
+
+#: The six tiles: key in DEFINITIONS, caption.
+TILES = (
+    ("due", "应订货户数（户）"),
+    ("ordered", "订货户数（户）"),
+    ("order_rate", "订货率"),
+    ("cartons", "订货量（条）"),
+    ("amount", "金额（元）"),
+    ("per_carton", "单条值（元/条）"),
+)
+
+
+def tile_value(key: str, f: Mapping[str, Any]) -> float | None:
+    return {
+        "due": f["due"],
+        "ordered": f["ordered"],
+        "order_rate": f["order_rate"],
+        "cartons": f["cartons"],
+        "amount": f["amount_fen"],
+        "per_carton": f["per_carton_fen"],
+    }[key]
+
+
+def money(fen: float) -> str:
+    """Fen as yuan with thousands separators: ``102,912.42``."""
+    return f"{round(fen) / 100:,.2f}"
+
+
+def tile_text(key: str, value: float | None) -> str:
+    """The figure without its unit (the caption has it): ``5``, ``40.0%``, ``2,579.76``;
+    ``—`` when unknown (no due customers, no cartons)."""
+    if value is None:
+        return "—"
+    if key in ("due", "ordered", "cartons"):
+        return f"{int(value):,}"
+    if key == "order_rate":
+        return f"{value * 100:.1f}%"
+    return money(value)
+
+
+def change_text(key: str, now: float | None, before: float | None) -> tuple[str, int]:
+    """The change from ``before`` to ``now`` with an arrow, and its sign (1, 0, -1)."""
+    if now is None or before is None:
+        return "", 0
+    diff = now - before
+    sign = (diff > 1e-9) - (diff < -1e-9)
+    if sign == 0:
+        return _t("→ 持平"), 0
+    arrow = "↑" if sign > 0 else "↓"
+    size = abs(diff)
+    if key == "order_rate":
+        amount = _t("{v:.1f}个百分点").format(v=size * 100)
+    elif key in ("due", "ordered", "cartons"):
+        amount = f"{int(size):,}"
+    else:
+        amount = money(size)
+    return f"{arrow} {amount}", sign
+
+
+def share_text(share: float) -> str:
+    return f"{share * 100:.1f}%"
+
+
+def section_value_text(value: Any) -> str:
+    """A section's value in one line (the 更正记录's old → new)."""
+    if value is None or value == "" or value == []:
+        return _t("（空）")
+    if isinstance(value, list):
+        parts = []
+        for row in value:
+            if not isinstance(row, dict):
+                parts.append(str(row))
+                continue
+            bits = [
+                str(row.get(k, ""))
+                for k in ("customer_code", "type", "sku", "text", "note")
+                if row.get(k)
+            ]
+            if row.get("answer"):
+                bits.append(_t("答复：{a}").format(a=row["answer"]))
+            parts.append(" ".join(bits))
+        return "；".join(parts)
+    return str(value)

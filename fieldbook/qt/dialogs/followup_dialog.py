@@ -1,0 +1,216 @@
+"""新建跟踪事项: something to act on at a customer — a phone-order staff request (电访员反馈),
+something found, a director's correction — due in N working days. Opened with ``open()``; a
+problem keeps the dialog open with everything typed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldbook.core import workdays
+from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.core.followups import SOURCES
+from fieldbook.qt.context import AppContext
+from fieldbook.qt.plan_format import day_label
+from fieldbook.qt.slip_format import source_name
+from fieldbook.qt.widgets.customer_picker import CustomerPicker
+
+if TYPE_CHECKING:
+    from fieldbook.core.followups import FollowUpView
+
+
+class FollowUpDialog(QDialog):
+    #: The follow-up the core created (FollowUpView).
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        customer_id: str | None = None,
+        source: str = "phone_staff",
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.saving = False
+        self.discard_box: QMessageBox | None = None
+        self.setWindowTitle(self.tr("新建跟踪事项"))
+        self.resize(620, 560)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.picker = CustomerPicker(ctx)
+        form.addRow(self.tr("客户 *"), self.picker)
+        self.source_combo = QComboBox()
+        for code in SOURCES:
+            self.source_combo.addItem(source_name(code), code)
+        self.source_combo.setCurrentIndex(max(self.source_combo.findData(source), 0))
+        self.requested_edit = QLineEdit()
+        self.requested_edit.setMaxLength(50)
+        self.requested_edit.setPlaceholderText(self.tr("如 电访员 刘丽"))
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.source_combo)
+        source_row.addWidget(QLabel(self.tr("提出人")))
+        source_row.addWidget(self.requested_edit, 1)
+        form.addRow(self.tr("来源"), source_row)
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setPlaceholderText(
+            self.tr("要做什么，如：店主反映断货黄鹤楼(软蓝)，请协调补货")
+        )
+        self.text_edit.setMinimumHeight(90)
+        self.text_edit.setAccessibleName(self.tr("事项内容"))
+        form.addRow(self.tr("事项 *"), self.text_edit)
+        self.days_spin = QSpinBox()
+        self.days_spin.setRange(0, 30)
+        self.days_spin.setValue(3)
+        self.days_spin.setSuffix(self.tr(" 个工作日内"))
+        self.days_spin.setSpecialValueText(self.tr("下次走访时"))
+        self.due_label = QLabel()
+        self.due_label.setObjectName("hintLabel")
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.days_spin)
+        due_row.addWidget(self.due_label, 1)
+        form.addRow(self.tr("期限"), due_row)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        self.days_spin.valueChanged.connect(lambda _v: self._show_due())
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.picker.chosen.connect(lambda _id: self.text_edit.setFocus())
+        if customer_id:
+            self.picker.choose(customer_id)
+        self._show_due()
+        self._snapshot = self._state()
+        self.picker.setFocus()
+
+    def _show_due(self) -> None:
+        days = self.days_spin.value()
+        if days == 0:
+            self.due_label.setText(self.tr("到那家店走访时提醒"))
+            return
+        due = workdays.add_working_days(self.ctx.today(), days)
+        self.due_label.setText(self.tr("到期：{day}").format(day=day_label(due)))
+
+    def _state(self) -> tuple[object, ...]:
+        return (
+            self.picker.customer_id,
+            self.source_combo.currentIndex(),
+            self.requested_edit.text(),
+            self.text_edit.toPlainText(),
+            self.days_spin.value(),
+        )
+
+    def is_dirty(self) -> bool:
+        return self._state() != self._snapshot
+
+    def show_error(self, exc: BaseException) -> None:
+        from fieldbook.wording import describe_error
+
+        self.error_label.setText(describe_error(exc))
+        self.error_label.show()
+        field = exc.data.get("field") if isinstance(exc, FieldbookError) else None
+        if field == "customer":
+            self.picker.setFocus()
+        elif field == "text":
+            self.text_edit.setFocus()
+
+    def accept(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        if self.saving:
+            return
+        customer_id = self.picker.customer_id
+        if customer_id is None:
+            self.show_error(InvalidValue("required", field="customer"))
+            return
+        text = self.text_edit.toPlainText().strip()
+        source = self.source_combo.currentData()
+        by = self.requested_edit.text().strip()
+        days = self.days_spin.value() or None
+        at = self.ctx.now()
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.ctx.ops.write(
+            lambda j: j.followups.create(
+                customer_id, text, source=source, requested_by=by, due_days=days, at=at
+            ),
+            self._saved,
+            self._failed,
+            what=self.tr("保存跟踪事项"),
+        )
+
+    def _saved(self, view: FollowUpView) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.ctx.ops.message.emit(self.tr("已记下跟踪事项：{shop}").format(shop=view.shop_name))
+        self.saved.emit(view)
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(exc, FieldbookError):
+            self.show_error(exc)
+        else:
+            self.ctx.ops.report(exc, what=self.tr("保存跟踪事项"), write=True)
+
+    def reject(self) -> None:
+        if self.saving:
+            return
+        if not self.is_dirty():
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("放弃这条跟踪事项？"),
+            self.tr("这条跟踪事项还没有保存。要放弃已填写的内容吗？"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("放弃"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("继续填写"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._discard_answered)
+        self.discard_box = box
+        box.open()
+
+    def _discard_answered(self, result: int) -> None:
+        self.discard_box = None
+        if result == QMessageBox.StandardButton.Discard.value:
+            super().reject()
+
+    def discard(self) -> None:
+        super().reject()

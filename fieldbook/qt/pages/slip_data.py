@@ -1,0 +1,207 @@
+"""What the feedback-slip screens read and write: plain functions of the journal, run on the DB
+worker. The export and answer-import modules are imported only when used (openpyxl is heavy,
+and a failure to import them is reported like any other failure)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fieldbook.core.errors import NotFound
+from fieldbook.core.slips import SlipInput, SlipRow, slip_rules
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+    from fieldbook.core.slip_answers import AnswersReport
+    from fieldbook.core.visits import VisitView
+
+
+@dataclass(frozen=True)
+class SlipFilter:
+    open_only: bool = True
+    department: str | None = None
+    start: date | None = None
+    end: date | None = None
+    search: str = ""
+
+
+def matches(row: SlipRow, search: str) -> bool:
+    """Every word of ``search`` in the number, the customer code or the shop name."""
+    hay = f"{row.number} {row.customer_code} {row.shop_name}".lower()
+    return all(word in hay for word in search.lower().split())
+
+
+def load_slips(j: Journal, f: SlipFilter) -> list[SlipRow]:
+    rows = j.slips.list(open_only=f.open_only, start=f.start, end=f.end, department=f.department)
+    return [r for r in rows if matches(r, f.search)] if f.search.strip() else rows
+
+
+def manager_name(j: Journal) -> str:
+    profile = j.profile.get()
+    return profile.name if profile is not None else ""
+
+
+# --- the day's summary (plan page) ----------------------------------------------------------------
+@dataclass(frozen=True)
+class DaySummary:
+    slips_due: int  # open slips due today
+    slips_overdue: int  # open slips past their due date
+    followups_due: int  # open follow-ups due today or earlier
+    followups_overdue: int  # of which past their due date
+
+
+def day_summary(j: Journal, today: date) -> DaySummary:
+    rows = j.slips.list(open_only=True)
+    due = j.followups.due(today)
+    return DaySummary(
+        slips_due=sum(1 for r in rows if r.due_date == today),
+        slips_overdue=sum(1 for r in rows if r.overdue(today)),
+        followups_due=len(due),
+        followups_overdue=sum(1 for f in due if f.overdue(today)),
+    )
+
+
+# --- from a visit's suggestion to a prefilled slip ------------------------------------------------
+def _finding_parts(visit: VisitView, category: str) -> tuple[list[str], list[str]]:
+    """What the visit found for ``category``, in words (labels, not "True"), plus the text the
+    manager wrote in the same checklist sections; and the labels alone (for the sub-reason)."""
+    checklist = visit.checklist
+    parts: list[str] = []
+    labels: list[str] = []
+    sections: set[str] = set()
+    for hit in visit.findings:
+        if hit.slip != category:
+            continue
+        if hit.item == "shop_status":
+            try:
+                label = checklist.status(visit.shop_status).label
+            except Exception:
+                label = visit.shop_status
+            parts.append(label)
+            labels.append(label)
+            continue
+        try:
+            item = checklist.item(hit.item)
+        except NotFound:
+            parts.append(hit.detail or hit.item)
+            labels.append(hit.item)
+            continue
+        sections.add(item.section)
+        labels.append(item.label)
+        if item.type == "bool" or hit.detail in ("", "True", "False"):
+            parts.append(item.label)
+        else:
+            parts.append(f"{item.label}：{hit.detail}")
+    for item in checklist.items:
+        if item.section in sections and item.type == "text":
+            text = str(visit.answers.get(item.id) or "").strip()
+            if text:
+                parts.append(f"{item.label}：{text}")
+    return list(dict.fromkeys(p for p in parts if p)), labels
+
+
+def prefill_from_suggestion(j: Journal, suggestion_id: str) -> SlipInput:
+    """The core's prefilled slip, with the description worded from the visit's findings and
+    the sub-reason guessed when a finding names one (疑似假烟 → 假烟)."""
+    data = j.slips.suggestion_input(suggestion_id)
+    if not data.source_visit_id:
+        return data
+    visit = j.visits.get(data.source_visit_id)
+    parts, labels = _finding_parts(visit, data.category)
+    if not parts:
+        return data
+    day = visit.visit_date
+    description = f"{day.month}月{day.day}日走访发现：" + "；".join(parts)
+    category = slip_rules().categories.get(data.category)
+    sub_reason = data.sub_reason
+    if not sub_reason and category is not None:
+        sub_reason = next(
+            (s for s in category.sub_reasons if s != "其他" and any(s in t for t in labels)), ""
+        )
+    return replace(data, description=description[:1000], sub_reason=sub_reason)
+
+
+@dataclass(frozen=True)
+class SuggestionRow:
+    """A visit's suggested slip as the suggestions tab lists it, its finding in words."""
+
+    id: str
+    category: str
+    shop_name: str
+    finding: str
+    visit_date: date
+
+
+def load_suggestions(j: Journal) -> list[SuggestionRow]:
+    rows = []
+    for sid, category, shop, note, visit_date in j.slips.suggestions(open_only=True):
+        finding = "" if note in ("True", "False", "shop_status") else note
+        try:
+            data = j.slips.suggestion_input(sid)
+            if data.source_visit_id:
+                parts, _labels = _finding_parts(j.visits.get(data.source_visit_id), category)
+                finding = "；".join(parts) or finding
+        except NotFound:
+            pass
+        rows.append(SuggestionRow(sid, category, shop, finding, visit_date))
+    return rows
+
+
+@dataclass(frozen=True)
+class VisitSuggestion:
+    id: str
+    category: str
+    note: str
+
+
+def visit_suggestions(j: Journal, visit_id: str, day: date) -> list[VisitSuggestion]:
+    """The open suggestions of one visit (the core lists them without their visit: matched by
+    the visit date, then checked exactly through ``suggestion_input``)."""
+    found = []
+    for sid, category, _shop, note, visit_date in j.slips.suggestions(open_only=True):
+        if visit_date != day:
+            continue
+        if j.slips.suggestion_input(sid).source_visit_id == visit_id:
+            found.append(VisitSuggestion(sid, category, note))
+    return found
+
+
+# --- files ----------------------------------------------------------------------------------------
+def attach(j: Journal, slip_id: str, path: Path) -> Any:
+    return j.slips.attach(slip_id, Path(path), j.attachments_dir())
+
+
+def export_form(j: Journal, slip_id: str, path: Path) -> Path:
+    from fieldbook.core.slip_export import export_slip_form
+
+    return export_slip_form(j, slip_id, Path(path))
+
+
+def export_register(j: Journal, path: Path, start: date, end: date, department: str | None) -> Path:
+    from fieldbook.core.slip_export import export_register as write
+
+    return write(j, Path(path), start=start, end=end, department=department)
+
+
+def import_answers(
+    j: Journal,
+    path: Path,
+    *,
+    dry_run: bool,
+    skip_invalid: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> AnswersReport:
+    from fieldbook.core.slip_answers import import_slip_answers
+
+    return import_slip_answers(
+        j,
+        Path(path),
+        dry_run=dry_run,
+        skip_invalid=skip_invalid,
+        progress=progress,
+        cancelled=cancelled,
+    )

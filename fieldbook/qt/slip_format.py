@@ -1,0 +1,203 @@
+"""How feedback slips (客户信息反馈单) and follow-ups (跟踪事项) are worded on screen: names from
+the configuration (``schema/reference/slips.toml``), the legal moves of a department's delivery
+and the colours of the state chips."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldbook.core.slips import FLOW, RETURNED, slip_rules
+from fieldbook.qt.plan_format import short_date
+
+translate = QCoreApplication.translate
+
+
+def _t(text: str) -> str:
+    return translate("SlipFormat", text)
+
+
+def category_name(code: str) -> str:
+    category = slip_rules().categories.get(code)
+    return category.name if category is not None else code
+
+
+def department_name(code: str) -> str:
+    return slip_rules().departments.get(code, code)
+
+
+def department_short(code: str) -> str:
+    """``市场``, ``专卖``, ``配送``, ``电访``: for the chips in the list."""
+    name = department_name(code)
+    for suffix in ("中心", "部", "办", "室"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def department_order(code: str) -> int:
+    order = list(slip_rules().departments)
+    return order.index(code) if code in order else len(order)
+
+
+def state_name(code: str) -> str:
+    return slip_rules().states.get(code, code)
+
+
+def status_names() -> dict[str, str]:
+    return {
+        "draft": _t("草稿"),
+        "sent": _t("已发送"),
+        "in_progress": _t("处理中"),
+        "done": _t("已办结"),
+        "returned": _t("退回"),
+    }
+
+
+def status_name(code: str) -> str:
+    return status_names().get(code, code)
+
+
+def source_names() -> dict[str, str]:
+    return {
+        "phone_staff": _t("电访员反馈"),
+        "visit": _t("走访发现"),
+        "manual": _t("自行记录"),
+        "director": _t("主任抽查"),
+    }
+
+
+def source_name(code: str) -> str:
+    return source_names().get(code, code)
+
+
+#: Chip colours (background, text) of a delivery's state and of a slip's status.
+STATE_COLORS: dict[str, tuple[str, str]] = {
+    "pending": ("#eceff3", "#4a5260"),
+    "sent": ("#e3eefc", "#1f5fae"),
+    "received": ("#e2f3f4", "#17666b"),
+    "handled": ("#fff1d6", "#7a5200"),
+    "done": ("#e3f4e6", "#1e6b30"),
+    "returned": ("#fde3e3", "#a4262c"),
+}
+STATUS_COLORS: dict[str, tuple[str, str]] = {
+    "draft": STATE_COLORS["pending"],
+    "sent": STATE_COLORS["sent"],
+    "in_progress": STATE_COLORS["handled"],
+    "done": STATE_COLORS["done"],
+    "returned": STATE_COLORS["returned"],
+}
+OVERDUE_BG = "#fdecec"
+OVERDUE_FG = "#a4262c"
+
+
+# --- moves of one department's delivery ---------------------------------------------------------
+@dataclass(frozen=True)
+class Move:
+    """A move the detail offers for a delivery in ``current`` state."""
+
+    target: str
+    kind: str  # "next", "skip", "back", "return", "resend", "reopen"
+
+    @property
+    def needs_reason(self) -> bool:
+        return self.kind != "next"
+
+
+def next_move(current: str) -> Move | None:
+    """The one legal step forward that needs nothing (None after 已落实 or 退回)."""
+    if current in FLOW and current != FLOW[-1]:
+        return Move(FLOW[FLOW.index(current) + 1], "next")
+    return None
+
+
+def other_moves(current: str) -> list[Move]:
+    """Every other move ``check_move`` allows — each needs a reason: skipping steps, going
+    back, 退回, taking a returned slip up again, reopening a 落实 one. Never back to 待发送."""
+    moves: list[Move] = []
+    nxt = next_move(current)
+    for target in FLOW[1:]:
+        if target == current or (nxt is not None and target == nxt.target):
+            continue
+        if current == "done":
+            kind = "reopen"
+        elif current == RETURNED:
+            kind = "resend"
+        elif FLOW.index(target) > FLOW.index(current):
+            kind = "skip"
+        else:
+            kind = "back"
+        moves.append(Move(target, kind))
+    return moves
+
+
+def can_return(current: str) -> bool:
+    return current not in ("pending", RETURNED)
+
+
+def step_label(target: str) -> str:
+    """The button of the one step forward."""
+    labels = {
+        "sent": _t("发送"),
+        "received": _t("标记已接收"),
+        "handled": _t("标记已处理"),
+        "done": _t("标记已落实"),
+    }
+    return labels.get(target, state_name(target))
+
+
+def move_label(move: Move) -> str:
+    """A menu entry for a move that needs a reason."""
+    name = state_name(move.target)
+    texts = {
+        "skip": _t("跳到“{state}”…"),
+        "back": _t("改回“{state}”…"),
+        "resend": _t("重新办理：改为“{state}”…"),
+        "reopen": _t("重新打开：改为“{state}”…"),
+        "return": _t("退回…"),
+        "next": _t("改为“{state}”"),
+    }
+    return texts[move.kind].format(state=name)
+
+
+def move_prompt(department: str, current: str, move: Move) -> str:
+    """What the inline bar says: ``市场部：已发送 → 已落实（跳过中间步骤，须写明原因）``."""
+    head = f"{department_name(department)}：{state_name(current)} → {state_name(move.target)}"
+    notes = {
+        "skip": _t("跳过中间步骤，须写明原因"),
+        "back": _t("改回前面的状态，须写明原因"),
+        "return": _t("退回，须写明原因"),
+        "resend": _t("已退回的重新办理，须写明原因"),
+        "reopen": _t("重新打开已落实的，须写明原因"),
+    }
+    note = notes.get(move.kind)
+    return f"{head}（{note}）" if note else head
+
+
+# --- dates ----------------------------------------------------------------------------------------
+def moment(value: datetime | None) -> str:
+    """``11-30 09:30``"""
+    return value.strftime("%m-%d %H:%M") if value is not None else ""
+
+
+def due_text(due: date | None, today: date, *, open_: bool = True) -> str:
+    """``12月2日``, ``12月2日（今天到期）``, ``11月27日（超期 1 个工作日）``."""
+    if due is None:
+        return _t("下次走访")
+    text = short_date(due)
+    if not open_:
+        return text
+    if due == today:
+        return _t("{day}（今天到期）").format(day=text)
+    if due < today:
+        from datetime import timedelta
+
+        from fieldbook.core import workdays
+
+        late = len(workdays.working_days_between(due + timedelta(days=1), today))
+        if late > 0:
+            return _t("{day}（超期 {n} 个工作日）").format(day=text, n=late)
+        return _t("{day}（超期）").format(day=text)
+    return text

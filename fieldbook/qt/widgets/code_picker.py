@@ -1,0 +1,105 @@
+"""A line edit that finds a customer or a SKU as you type (the core's search: code, name,
+pinyin initials) and drops its code in; the list shows "code　name"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+    from fieldbook.qt.ops import Ops
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+LIMIT = 20
+Pairs = list[tuple[str, str]]
+
+
+def _customers(j: Journal, text: str) -> Pairs:
+    return [(r.code, r.shop_name) for r in j.customers.list(text, limit=LIMIT)]
+
+
+def _skus(j: Journal, text: str) -> Pairs:
+    return [(r.code, r.name) for r in j.catalog.list(text)[:LIMIT]]
+
+
+class CodeLookup(QObject):
+    """Searches customers (``kind="customer"``) or SKUs through the operations (latest wins)
+    and remembers the names it has seen, so tables can show them beside codes."""
+
+    def __init__(self, ops: Ops, kind: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if kind not in ("customer", "sku"):
+            raise ValueError(kind)
+        self.ops = ops
+        self.kind = kind
+        self.names: dict[str, str] = {}
+
+    def search(self, text: str, deliver: Callable[[Pairs], None], key: str = "") -> None:
+        find = _customers if self.kind == "customer" else _skus
+
+        def found(pairs: Pairs) -> None:
+            self.names.update(pairs)
+            deliver(pairs)
+
+        self.ops.query(
+            lambda j: find(j, text),
+            found,
+            lambda _exc: deliver([]),
+            key=f"lookup.{self.kind}.{key}",
+            what=self.tr("搜索"),
+        )
+
+    def name(self, code: str) -> str:
+        return self.names.get(code, "")
+
+
+class CodePicker(QLineEdit):
+    #: A suggestion was picked: its code.
+    picked = Signal(str)
+
+    def __init__(self, lookup: CodeLookup, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lookup = lookup
+        self.setMinimumHeight(30)
+        self.setMaxLength(32)
+        self.suggestions = QStandardItemModel(self)
+        completer = QCompleter(self.suggestions, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCompletionRole(CODE_ROLE)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.activated.connect(self._activated)
+        self.setCompleter(completer)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self._search)
+        self.textEdited.connect(lambda _t: self._timer.start())
+        if lookup.kind == "customer":
+            self.setPlaceholderText(self.tr("客户编码或店名、拼音首字母"))
+        else:
+            self.setPlaceholderText(self.tr("规格代码或名称"))
+
+    def _search(self) -> None:
+        self.lookup.search(self.text().strip(), self.show_suggestions, key=str(id(self)))
+
+    def show_suggestions(self, pairs: Pairs) -> None:
+        self.suggestions.clear()
+        for code, name in pairs:
+            item = QStandardItem(f"{code}　{name}")
+            item.setData(code, CODE_ROLE)
+            self.suggestions.appendRow(item)
+        completer = self.completer()
+        if pairs and self.hasFocus() and completer is not None:
+            completer.complete()
+
+    def _activated(self, code: str) -> None:
+        self.picked.emit(code)
+
+    def code(self) -> str:
+        text = self.text().strip()
+        return text.split()[0] if text else ""

@@ -1,0 +1,82 @@
+"""更正记录 of a submitted work log: when, which section, old → new, and why (newest first)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from fieldbook.qt.daylog_format import section_value_text
+
+if TYPE_CHECKING:
+    from fieldbook.core.audit import AuditRecord
+
+translate = QCoreApplication.translate
+
+
+def section_label(field: str) -> str:
+    from fieldbook.core.daylog import LIST_SECTIONS, TEXT_SECTIONS
+
+    name = field.removeprefix("sections.")
+    labels = {**TEXT_SECTIONS, **LIST_SECTIONS}
+    return translate("DayLogSections", labels[name]) if name in labels else name
+
+
+class DayCorrections(QTableWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setObjectName("dayCorrections")
+        self.setHorizontalHeaderLabels(
+            [self.tr("时间"), self.tr("部分"), self.tr("原内容 → 新内容"), self.tr("原因")]
+        )
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(26)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setAccessibleName(self.tr("更正记录"))
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.resizeSection(0, 96)
+        header.resizeSection(1, 120)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(3, 150)
+        self.entries: list[AuditRecord] = []
+
+    def set_entries(self, entries: Sequence[AuditRecord]) -> None:
+        self.entries = list(entries)
+        shown = list(reversed(self.entries))
+        self.setRowCount(len(shown))
+        for n, entry in enumerate(shown):
+            change = translate("DayCorrections", "{old} → {new}").format(
+                old=section_value_text(entry.old_value), new=section_value_text(entry.new_value)
+            )
+            cells = (
+                entry.at.strftime("%m-%d %H:%M"),
+                section_label(entry.field),
+                change,
+                entry.reason,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(n, column, item)
+        self.setVisible(bool(shown))
+        rows = min(len(shown), 6)
+        header = self.horizontalHeader().sizeHint().height()
+        self.setFixedHeight(header + max(rows, 1) * 26 + 2 * self.frameWidth() + 2)
+
+    def rows_text(self) -> list[tuple[str, ...]]:
+        return [
+            tuple(self.item(r, c).text() for c in range(self.columnCount()))  # type: ignore[union-attr]
+            for r in range(self.rowCount())
+        ]

@@ -1,0 +1,134 @@
+"""The end-of-day commands: ``import orders`` (per-day summary, replacing a day, exit 0 / 2),
+``export day``, ``log show`` and ``log submit``."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from fieldbook.cli import main
+from fieldbook.core.indicators import day_indicators
+from fieldbook.core.journal import Journal
+
+MON = date(2026, 11, 30)
+HEADER = ["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"]
+DAY = [
+    ["2026-11-30", "M001", "周一店1", "13100101", "中华(硬)", 2, 763.20],
+    ["2026-11-30", "M001", "周一店1", "13600111", "红塔山(硬经典100)", 5, 485.00],
+    ["2026-11-30", "M002", "周一店2", "14400131", "广州双喜(硬经典1906)", 3, 451.56],
+    ["2026-11-30", "T001", "周二店1", "13600112", "白沙(硬精品)", 10, 880.00],
+]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def orders_file(path: Path, rows: list[list[object]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_import_orders_prints_each_day_and_says_when_it_replaced_one(
+    capsys: pytest.CaptureFixture[str], world: Journal, db_path: Path, tmp_path: Path
+) -> None:
+    db = str(db_path)
+    path = orders_file(tmp_path / "orders.xlsx", DAY)
+    code, out, err = run(capsys, "--db", db, "import", "orders", str(path), "--dry-run")
+    assert code == 0 and err == ""
+    assert "2026-11-30（周一）：4 行，20 条，金额 2579.76 元 — 新的一天" in out
+    assert "预览（未写入）" in out
+    code, out, _ = run(capsys, "--db", db, "import", "orders", str(path))
+    assert code == 0 and "已导入" in out and "新的一天" in out
+    # the ordering system's corrected export of the same day: it replaces the day
+    fixed = orders_file(tmp_path / "fixed.xlsx", DAY[:3])
+    code, out, _ = run(capsys, "--db", db, "import", "orders", str(fixed), "--dry-run")
+    assert code == 0 and "导入时将替换原有的 4 行" in out
+    code, out, _ = run(capsys, "--db", db, "import", "orders", str(fixed))
+    assert code == 0
+    assert "2026-11-30（周一）：3 行，10 条，金额 1699.76 元 — 替换了原有的 4 行" in out
+
+
+def test_import_orders_problems_exit_2_unless_skipped(
+    capsys: pytest.CaptureFixture[str], world: Journal, db_path: Path, tmp_path: Path
+) -> None:
+    db = str(db_path)
+    bad = [
+        *DAY[:2],
+        ["2026-11-30", "Z999", "别人的店", "13100101", "中华(硬)", 1, 381.60],
+        ["2026-11-30", "M002", "周一店2", "99999999", "没有的烟", 1, 10.00],
+        ["2026-11-30", "M003", "周一店3", "13100101", "中华(硬)", 20000, 1.00],
+    ]
+    path = orders_file(tmp_path / "bad.xlsx", bad)
+    code, out, err = run(capsys, "--db", db, "import", "orders", str(path))
+    assert code == 2 and "未导入任何数据" in out
+    lines = err.strip().splitlines()
+    assert len(lines) == 3  # one line per problem
+    assert "第 4 行，客户编码：没有这个客户编码（不是您的客户）（“Z999”）" in lines[0]
+    assert "没有这个卷烟代码或名称" in lines[1] and "订购量应在 0–10000 条之间" in lines[2]
+    assert day_indicators(world, MON).figures.cartons == 0  # all or nothing
+    code, out, err = run(capsys, "--db", db, "import", "orders", str(path), "--skip-invalid")
+    assert code == 0 and "2 行，7 条" in out and "已导入" in out
+    missing = orders_file(tmp_path / "nocode.xlsx", [])
+    wb = openpyxl.load_workbook(missing)
+    wb.active.delete_cols(4, 2)  # neither 卷烟代码 nor 卷烟名称
+    wb.active.append(["2026-11-30", "M001", "", 1, 1.0])
+    wb.save(missing)
+    code, _out, err = run(capsys, "--db", db, "import", "orders", str(missing))
+    assert code == 2 and "缺少必需的列" in err
+
+
+def test_export_day_writes_the_workbook(
+    capsys: pytest.CaptureFixture[str], world: Journal, db_path: Path, tmp_path: Path
+) -> None:
+    db = str(db_path)
+    assert (
+        run(capsys, "--db", db, "import", "orders", str(orders_file(tmp_path / "o.xlsx", DAY)))[0]
+        == 0
+    )
+    target = tmp_path / "out" / "day.xlsx"
+    target.parent.mkdir()
+    code, out, _ = run(
+        capsys, "--db", db, "export", "day", "--date", "2026-11-30", "-o", str(target)
+    )
+    assert code == 0 and out.strip() == str(target)
+    assert target.read_bytes()[:2] == b"PK" and stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert openpyxl.load_workbook(target).sheetnames == ["工作日志", "走访明细", "订单"]
+    with pytest.raises(SystemExit) as usage:  # argparse: exit 2, the message on stderr
+        main(["--db", db, "export", "day", "--date", "30.11.", "-o", "x.xlsx"])
+    assert usage.value.code == 2 and "日期格式" in capsys.readouterr().err
+
+
+def test_log_submit_then_show_says_submitted(
+    capsys: pytest.CaptureFixture[str], world: Journal, db_path: Path
+) -> None:
+    db = str(db_path)
+    world.daylogs.save_section(MON, "meeting_notes", "例会：本周重点推广新品")
+    code, out, _ = run(capsys, "--db", db, "log", "show", "--date", "2026-11-30")
+    assert code == 0
+    assert out.splitlines()[0] == "工作日志 2026年11月30日 星期一 — 草稿"
+    assert "客户经理：王建国（QTH001）" in out and "应订 5 户，已订 0 户" in out
+    assert "[16:00 例会记录]\n例会：本周重点推广新品" in out
+    code, out, _ = run(capsys, "--db", db, "log", "submit", "--date", "2026-11-30")
+    assert code == 0 and "已提交" in out
+    code, out, _ = run(capsys, "--db", db, "log", "show", "--date", "2026-11-30")
+    assert code == 0 and "— 已提交（" in out.splitlines()[0]
+    code, _out, err = run(capsys, "--db", db, "log", "submit", "--date", "2026-11-30")
+    assert code == 2 and err.strip() == "2026-11-30：工作日志已提交，只能更正（需写明原因）"
+    world.daylogs.correct(MON, "meeting_notes", "例会：推广新品和中支烟", reason="漏记")
+    code, out, _ = run(capsys, "--db", db, "log", "show", "--date", "2026-11-30")
+    assert (
+        "[更正记录]" in out
+        and "“例会：本周重点推广新品” → “例会：推广新品和中支烟”（原因：漏记）" in out
+    )
