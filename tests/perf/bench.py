@@ -52,12 +52,13 @@ ROWS = (
     "plan_build",
     "visit_screen",
     "visit_finish",
+    "daylog_draft",
     "gui_time_history",
     "gui_memory_history",
     "demo",
     "demo_history",
 )
-DAY_ROWS = ("plan_build", "visit_screen", "visit_finish")  # measured in one step
+DAY_ROWS = ("plan_build", "visit_screen", "visit_finish", "daylog_draft")  # one step
 GUI_ROWS = {
     "gui_time": ("gui_time", "gui_memory"),
     "gui_time_customers": ("gui_time_customers", "gui_memory_customers"),
@@ -85,6 +86,7 @@ class Config:
     plan_build_limit_ms: float = 50.0
     visit_screen_limit_ms: float = 100.0
     visit_finish_limit_ms: float = 30.0
+    daylog_limit_ms: float = 200.0
     demo_history_limit_s: float = 120.0
     demo_history_timeout: float = 600.0
 
@@ -145,6 +147,10 @@ def labels(cfg: Config) -> dict[str, tuple[str, str]]:
         "visit_finish": (
             f"finish a visit, commit included ({history}, median of {cfg.visit_shops} shops)",
             f"< {cfg.visit_finish_limit_ms:g} ms",
+        ),
+        "daylog_draft": (
+            f"draft a day's work log ({history}, median of 10 days)",
+            f"< {cfg.daylog_limit_ms:g} ms",
         ),
         "gui_time_history": (
             f"gui --screenshot (plan page, {history}): start to PNG",
@@ -679,15 +685,26 @@ def bench_day(ds: Dataset, cfg: Config, scratch: Path) -> list[Result]:
             journal.visits.finish(visit.id, at=arrival, close_followups=[f.id for f in followups])
             finishes.append(time.perf_counter() - start)
             arrival += timedelta(minutes=3)
+        logs: list[float] = []
+        done_visits = 0
+        past = [d for d in (day - timedelta(days=n) for n in range(1, 30)) if d.weekday() < 5]
+        for log_day in [day, *past[:10]]:  # today's (live) and earlier days' logs
+            start = time.perf_counter()
+            view = journal.daylogs.get(log_day)
+            logs.append(time.perf_counter() - start)
+            done_visits += view.facts.done
+        if done_visits == 0:
+            raise RuntimeError("the work logs found no visits: the history is missing")
     finally:
         journal.close()
         _remove_db(scratch / "day.sqlite3")
-    screens, finishes = screens[1:], finishes[1:]  # the first call warms the caches up
+    screens, finishes, logs = screens[1:], finishes[1:], logs[1:]  # first calls warm up
     rows = []
     for key, times, limit, what in (
         ("plan_build", builds, cfg.plan_build_limit_ms, f"{len(builds)} days"),
         ("visit_screen", screens, cfg.visit_screen_limit_ms, f"{len(screens)} shops"),
         ("visit_finish", finishes, cfg.visit_finish_limit_ms, f"{len(finishes)} shops"),
+        ("daylog_draft", logs, cfg.daylog_limit_ms, f"{len(logs)} days"),
     ):
         median = _median_ms(times)
         rows.append(
