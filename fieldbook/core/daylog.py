@@ -261,6 +261,8 @@ class DayLogService:
 def _minutes(a: datetime | None, b: datetime | None) -> int | None:
     if a is None or b is None:
         return None
+    # whole minutes, as the times are shown (07:35 is 5 minutes after 07:30, whatever the seconds)
+    a, b = a.replace(second=0, microsecond=0), b.replace(second=0, microsecond=0)
     return round((a - b).total_seconds() / 60)
 
 
