@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench assets assets-check dist clean venv venv-test system-deps
+.PHONY: run test lint bench assets assets-check clean venv venv-test system-deps
 
 # A virtualenv stamped with the pyproject it was installed from.
 $(VENV)/.stamp-run: pyproject.toml
