@@ -1,9 +1,10 @@
-"""更正记录 of a submitted work log: when, which section, old → new, and why (newest first)."""
+"""Corrections of a submitted work log: the bar that asks for the reason (保存更正), and
+更正记录, the list of them: when, which section, old → new, and why (newest first)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.qt.daylog_format import section_value_text
+from fieldbook.qt.widgets.correction_bar import CorrectionBar
 
 if TYPE_CHECKING:
     from fieldbook.core.audit import AuditRecord
@@ -28,6 +30,17 @@ def section_label(field: str) -> str:
     name = field.removeprefix("sections.")
     labels = {**TEXT_SECTIONS, **LIST_SECTIONS}
     return translate("DayLogSections", labels[name]) if name in labels else name
+
+
+class DayCorrectionBar(CorrectionBar):
+    def show_changes(self, labels: Any) -> None:
+        self.changed_label.setText(
+            self.tr("已修改：{fields}。日志已提交，更正需要填写原因，会记入更正记录。").format(
+                fields="、".join(labels)
+            )
+        )
+        self.reason_edit.setPlaceholderText(self.tr("如：例会记录漏记一项"))
+        self.show()
 
 
 class DayCorrections(QTableWidget):

@@ -1,0 +1,73 @@
+"""What the work log page reads and writes: plain functions of the journal, run on the DB
+worker, and the small rules about section values the page's saving follows. The export module
+is imported only when used (openpyxl is heavy)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fieldbook.core.daylog import LIST_SECTIONS, TEXT_SECTIONS
+from fieldbook.core.errors import InvalidValue, NotFound
+
+if TYPE_CHECKING:
+    from fieldbook.core.daylog import DayLogView
+    from fieldbook.core.journal import Journal
+
+
+@dataclass(frozen=True)
+class DayLogData:
+    view: DayLogView
+    #: Escalations of OTHER days not answered yet: (day, row).
+    earlier: tuple[tuple[date, dict[str, Any]], ...]
+    #: Shop names of the customer codes the sections mention.
+    names: dict[str, str]
+
+
+def load_daylog(j: Journal, day: date) -> DayLogData:
+    from fieldbook.core.daylog import customer_name
+
+    view = j.daylogs.get(day)
+    earlier = tuple((d, row) for d, row in j.daylogs.open_escalations() if d != day)
+    codes = {
+        str(row.get("customer_code"))
+        for name in ("escalations", "mutual_control")
+        for row in (view.sections.get(name) or [])
+        if isinstance(row, dict) and row.get("customer_code")
+    }
+    codes |= {str(row.get("customer_code")) for _d, row in earlier if row.get("customer_code")}
+    names = {code: customer_name(j, code) for code in sorted(codes)}
+    return DayLogData(view, earlier, {k: v for k, v in names.items() if v})
+
+
+def save_corrections(j: Journal, day: date, changes: dict[str, Any], reason: str) -> DayLogView:
+    """Each changed section as one correction with the same reason."""
+    view = None
+    for name, value in changes.items():
+        view = j.daylogs.correct(day, name, value, reason)
+    return view if view is not None else j.daylogs.get(day)
+
+
+def export_daylog(j: Journal, day: date, path: Path) -> Any:
+    from fieldbook.core.day_export import export_day  # openpyxl: only when exporting
+
+    return export_day(j, day, path)
+
+
+def is_rejection(exc: BaseException) -> bool:
+    """The core refused the VALUE (nothing to retry); anything else is a failed save."""
+    return isinstance(exc, InvalidValue | NotFound)
+
+
+def empty_section(name: str) -> Any:
+    """A section with nothing written: an empty list or an empty text."""
+    return [] if name in LIST_SECTIONS else ""
+
+
+def same_section(name: str, a: Any, b: Any) -> bool:
+    """Whether two values of a section say the same (texts compare without outer spaces)."""
+    if name in TEXT_SECTIONS:
+        return str(a or "").strip() == str(b or "").strip()
+    return list(a or []) == list(b or [])
