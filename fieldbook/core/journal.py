@@ -46,6 +46,7 @@ class Journal:
         from fieldbook.core.routes import RouteService
         from fieldbook.core.slips import SlipService
         from fieldbook.core.visits import VisitService
+        from fieldbook.core.week import WeekService
 
         self.engine = engine
         self._listeners: list[ChangeListener] = []
@@ -58,6 +59,7 @@ class Journal:
         self.slips = SlipService(self)
         self.followups = FollowUpService(self)
         self.daylogs = DayLogService(self)
+        self.weeks = WeekService(self)
 
     @classmethod
     def open(

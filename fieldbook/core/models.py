@@ -406,3 +406,29 @@ class DayLog(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class WeekReport(Base):
+    """周总结 / 周计划: one per manager per report week. Figures are computed from the week
+    and snapshotted at submit; draft → submitted → reviewed (approved / returned)."""
+
+    __tablename__ = "week_reports"
+    __table_args__ = (
+        UniqueConstraint("manager_id", "week_label", name="uq_week_reports_manager_week"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    week_label: Mapped[str] = mapped_column(String(10))  # ISO week of the end day: 2026-W48
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft|submitted|reviewed
+    narrative: Mapped[str] = mapped_column(Text, default="{}")  # JSON: work_done, problems ...
+    next_plan: Mapped[str] = mapped_column(Text, default="{}")  # JSON: routes, targets ...
+    figures: Mapped[str] = mapped_column(Text, default="{}")  # JSON snapshot at submit
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    review: Mapped[str] = mapped_column(String(16), default="")  # approved | returned
+    review_comment: Mapped[str] = mapped_column(Text, default="")
+    reviewer: Mapped[str] = mapped_column(String(50), default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
