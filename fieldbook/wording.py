@@ -267,6 +267,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "answer_not_whole": ("请填写整数", "enter a whole number"),
     "answer_out_of_range": ("数值应在 {min}–{max} 之间", "must be between {min} and {max}"),
     "unknown_grid_field": ("未知的规格栏目", "unknown grid column"),
+    "week_label": ("周次格式应为 2026-W48", "a week is written like 2026-W48"),
+    "no_week_report": ("这一周还没有周报", "no weekly report for this week yet"),
+    "week_submitted": ("周报已提交，只能更正（需写明原因）", "submitted: corrections only"),
+    "week_not_submitted": ("周报还没有提交", "the weekly report is not submitted yet"),
+    "unknown_review": ("审阅结果应为通过或退回", "a review is approved or returned"),
     "out_of_range": ("应在 {min}–{max} 之间", "must be between {min} and {max}"),
     "too_many": ("数量过多（上限 {max}）", "too many (at most {max})"),
     "demo_refused": (
