@@ -56,13 +56,7 @@ def page_specs() -> list[PageSpec]:
         PageSpec(
             "daylog", translate("MainWindow", "工作日志"), pages + "daylog_page", "DayLogPage"
         ),
-        PageSpec(
-            "week",
-            translate("MainWindow", "周报"),
-            pages + "placeholder_page",
-            "PlaceholderPage",
-            ("week",),
-        ),
+        PageSpec("week", translate("MainWindow", "周报"), pages + "week_page", "WeekPage"),
         PageSpec(
             "settings", translate("MainWindow", "设置"), pages + "settings_page", "SettingsPage"
         ),

@@ -1,0 +1,181 @@
+"""The weekly report's figures (本周数据), as the core computes them (or as they were
+snapshotted at submit): visits and coverage, orders against last week, the structure by price
+class, findings, SKUs newly on shelf, customers not visited / not ordering, slips by department,
+follow-ups; and the two charts (orders per day; visits planned against done)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from fieldbook.qt.daylog_format import change_text, money, share_text
+from fieldbook.qt.formatting import weekday_name
+from fieldbook.qt.widgets.week_charts import DayBars, Series
+
+if TYPE_CHECKING:
+    from fieldbook.core.week import WeekFigures
+
+#: How many names a list line shows before "等 N 户".
+LIST_MAX = 8
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("WeekFigures", text)
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def names_text(names: list[str], unit: str = "户") -> str:
+    if not names:
+        return _t("无")
+    shown = "、".join(names[:LIST_MAX])
+    if len(names) > LIST_MAX:
+        shown += _t("等 {n} {unit}").format(n=len(names), unit=_t(unit))
+    return shown
+
+
+def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[tuple[str, str, str]]:
+    """(key, caption, text) for every line of the panel."""
+    cartons_change, _ = change_text("cartons", f.cartons, f.previous_cartons)
+    amount_change, _ = change_text("amount", f.amount_fen, f.previous_amount_fen)
+    structure = "　".join(
+        f"{row.get('name', '')} {int(row.get('cartons') or 0)}{_t('条')}"
+        f"（{share_text(float(row.get('share') or 0))}）"
+        for row in f.structure
+        if row.get("cartons")
+    )
+    findings = "、".join(f"{name} {n}" for name, n in f.findings.items())
+    slips = "；".join(
+        _t("{dept}：新开 {opened}，办结 {done}，超期 {overdue}").format(dept=dept, **counts)
+        for dept, counts in f.slips.items()
+        if any(counts.values())
+    )
+    minutes = "—" if f.average_minutes is None else _t("{m:g} 分钟").format(m=f.average_minutes)
+    return [
+        (
+            "visits",
+            _t("拜访"),
+            _t("计划 {planned} 户次，完成 {visited}，完成率 {rate}").format(
+                planned=f.planned, visited=f.visited, rate=percent(f.completion_rate)
+            ),
+        ),
+        (
+            "coverage",
+            _t("覆盖客户"),
+            _t("{covered} / {active} 户").format(
+                covered=f.customers_covered, active=f.customers_active
+            ),
+        ),
+        ("minutes", _t("平均在店"), minutes),
+        ("days", _t("在岗天数"), _t("{n} 天").format(n=f.days_in_field)),
+        (
+            "orders",
+            _t("订货"),
+            _t("{cartons} 条，{amount} 元，单条值 {per}").format(
+                cartons=f"{f.cartons:,}",
+                amount=money(f.amount_fen),
+                per="—" if f.per_carton_fen is None else money(f.per_carton_fen) + _t(" 元"),
+            ),
+        ),
+        (
+            "change",
+            _t("较上周"),
+            _t("条数 {c}（上周 {pc}）；金额 {a}（上周 {pa}）").format(
+                c=cartons_change or "—",
+                pc=f"{f.previous_cartons:,}",
+                a=amount_change or "—",
+                pa=money(f.previous_amount_fen),
+            ),
+        ),
+        ("structure", _t("结构"), structure or _t("无订单")),
+        ("findings", _t("走访发现"), findings or _t("无")),
+        ("new_on_shelf", _t("新上柜"), names_text(f.new_on_shelf, "种")),
+        (
+            "not_visited",
+            _t("本周未拜访"),
+            _t("{n} 户：").format(n=len(f.not_visited)) + names_text(f.not_visited)
+            if f.not_visited
+            else _t("无"),
+        ),
+        (
+            "not_ordering",
+            _t("连续 {n} 周未订货").format(n=not_ordering_weeks),
+            _t("{n} 户：").format(n=len(f.not_ordering)) + names_text(f.not_ordering)
+            if f.not_ordering
+            else _t("无"),
+        ),
+        ("slips", _t("反馈单"), slips or _t("本周没有")),
+        (
+            "followups",
+            _t("跟进事项"),
+            _t("新增 {opened}，关闭 {closed}").format(
+                opened=f.followups_opened, closed=f.followups_closed
+            ),
+        ),
+    ]
+
+
+class WeekFiguresPanel(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("本周数据"), parent)
+        self.setObjectName("daySection")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        self.period_label = QLabel()
+        self.period_label.setObjectName("hintLabel")
+        self.period_label.setWordWrap(True)
+        layout.addWidget(self.period_label)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(5)
+        self.grid.setColumnStretch(1, 1)
+        layout.addLayout(self.grid)
+        self.values: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
+        self.orders_chart = DayBars(self.tr("每天订货（条）"))
+        self.visits_chart = DayBars(self.tr("每天拜访（户次）"))
+        layout.addWidget(self.orders_chart)
+        layout.addWidget(self.visits_chart)
+
+    def show_figures(self, f: WeekFigures, *, snapshot: bool, not_ordering_weeks: int) -> None:
+        period = self.tr("{start} 至 {end}").format(
+            start=f.start.strftime("%m-%d"), end=f.end.strftime("%m-%d")
+        )
+        if snapshot:
+            period += self.tr("　已提交：这里是提交时的数据。")
+        self.period_label.setText(period)
+        for row, (key, caption, text) in enumerate(figure_lines(f, not_ordering_weeks)):
+            if key not in self.values:
+                title = QLabel()
+                title.setObjectName("factTitle")
+                value = QLabel()
+                value.setObjectName("factValue")
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.grid.addWidget(title, row, 0, Qt.AlignmentFlag.AlignTop)
+                self.grid.addWidget(value, row, 1)
+                self.captions[key], self.values[key] = title, value
+            self.captions[key].setText(caption)
+            self.values[key].setText(text)
+        self.values["not_visited"].setToolTip("\n".join(f.not_visited))
+        self.values["not_ordering"].setToolTip("\n".join(f.not_ordering))
+        days = [weekday_name(d.day.isoweekday()) for d in f.days]
+        off = [not d.working for d in f.days]
+        self.orders_chart.set_data(
+            days, [Series(self.tr("订货"), "#1f6fd1", tuple(d.cartons for d in f.days))], off
+        )
+        self.visits_chart.set_data(
+            days,
+            [
+                Series(self.tr("计划"), "#b8c7db", tuple(d.planned for d in f.days)),
+                Series(self.tr("完成"), "#1e7b34", tuple(d.visited for d in f.days)),
+            ],
+            off,
+        )
+
+    def text_of(self, key: str) -> str:
+        return self.values[key].text()
