@@ -54,7 +54,7 @@ system-deps:
 	  libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libx11-6 libx11-xcb1 libxcb1 \
 	  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-sync1 \
-	  libxcb-xfixes0 libxcb-shm0 libxcb-util1 xvfb
+	  libxcb-xfixes0 libxcb-shm0 libxcb-util1 xvfb libreoffice-calc-nogui
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -170,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldbook import cli_orders
 
     cli_orders.add_commands(sub, esub, isub)
+    from fieldbook import cli_week
+
+    cli_week.add_commands(sub, esub)
 
     b = sub.add_parser("backup", help="backups of the database")
     bsub = b.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -1,0 +1,229 @@
+"""The Thursday workbook (周报 + 按日, 走访明细, 规格观察, 发现问题, 反馈单, 订单), re-opened with
+python-calamine (values) and openpyxl (types): the summary equals what the detail sheets add
+up to, charts are native, user text never becomes a formula, the file is private and
+LibreOffice can print it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from fieldbook.core.customers import CustomerInput
+from fieldbook.core.journal import Journal
+from fieldbook.core.orders import import_orders
+from fieldbook.core.slips import SlipInput
+from fieldbook.core.week import label_for
+from fieldbook.core.week_export import (
+    SHEET_DAYS,
+    SHEET_FINDINGS,
+    SHEET_GRID,
+    SHEET_ORDERS,
+    SHEET_SLIPS,
+    SHEET_VISITS,
+    export_month,
+    export_week,
+)
+
+MON = date(2026, 11, 30)
+HOSTILE = '=HYPERLINK("http://x","y")'
+LINES = [
+    ["2026-11-30", "M001", "周一店1", "13100101", "中华(硬)", 2, 763.20],
+    ["2026-11-30", "M001", "周一店1", "13600111", "红塔山(硬经典100)", 5, 485.00],
+    ["2026-11-30", "M999", HOSTILE, "13900101", "红金龙(硬新版)", 4, 178.00],
+    ["2026-12-01", "T001", "周二店1", "13600112", "白沙(硬精品)", 10, 880.00],
+]
+SHEETS = ["周报", SHEET_DAYS, SHEET_VISITS, SHEET_GRID, SHEET_FINDINGS, SHEET_SLIPS, SHEET_ORDERS]
+
+
+def t(hm: str) -> datetime:
+    return datetime.fromisoformat(f"2026-11-30 {hm}")
+
+
+@pytest.fixture
+def week(world: Journal, open_answers: dict[str, object], tmp_path: Path) -> Journal:
+    hostile = world.customers.create(
+        CustomerInput(code="M999", shop_name=HOSTILE, route="周一线路", order_weekday=1)
+    )
+    plan = world.plans.build(MON)
+    chosen = [s for s in plan.stops if s.customer_id == hostile.id] + [
+        s for s in plan.stops if s.customer_id != hostile.id
+    ][:2]
+    times = [("07:41", "07:52"), ("08:00", "08:09"), ("08:15", "08:26")]
+    for n, (stop, (a, b)) in enumerate(zip(chosen, times, strict=True)):
+        v = world.visits.start(stop.customer_id, at=t(a))
+        world.visits.set_shop_status(v.id, "open")
+        extra = {"price_compliance": "普遍偏离", "notes": HOSTILE} if n == 0 else {}
+        world.visits.save_answers(v.id, {**open_answers, **extra})
+        for row in world.visits.grid_skus(stop.customer_id)[:2]:
+            world.visits.save_grid(v.id, row.sku_id, on_shelf=True, facings=2, price_fen=1100)
+        world.visits.finish(v.id, at=t(b))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["新商盟订单明细"])
+    ws.append(["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"])
+    for line in LINES:
+        ws.append(line)
+    wb.save(tmp_path / "orders.xlsx")
+    assert import_orders(world, tmp_path / "orders.xlsx").applied
+    world.slips.create(
+        SlipInput(
+            "suspended",
+            "店主装修暂停营业 " + HOSTILE,
+            hostile.id,
+            sub_reason="装修",
+            effective_date=date(2026, 12, 1),
+            return_date=date(2027, 1, 15),
+        ),
+        at=t("15:20"),
+    )
+    label = label_for(MON)
+    world.weeks.save(
+        label,
+        narrative={"work_done": "走访周一线路", "problems": HOSTILE, "countermeasures": "加强"},
+        next_plan={"key_customers": ["M999"], "other": HOSTILE},
+    )
+    return world
+
+
+def sheet(path: Path, name: str) -> list[list[Any]]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python()
+
+
+def figure(rows: list[list[Any]], label: str) -> Any:
+    """The value right of ``label`` on the summary form."""
+    for r in rows:
+        for i, c in enumerate(r[:-1]):
+            if c == label:
+                return next(x for x in r[i + 1 :] if x != "")
+    raise AssertionError(label)
+
+
+def test_sheets_headers_types_and_privacy(week: Journal, tmp_path: Path) -> None:
+    path = export_week(week, label_for(MON), tmp_path / "周报.xlsx")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert CalamineWorkbook.from_path(str(path)).sheet_names == SHEETS
+    days = sheet(path, SHEET_DAYS)
+    assert days[0][:5] == ["日期", "星期", "工作日", "计划户数", "完成户数"]
+    assert len(days) == 8 and isinstance(days[1][0], date)
+    visits = sheet(path, SHEET_VISITS)
+    assert visits[0][:4] == ["走访编号", "日期", "客户编码", "客户名称"]
+    assert len(visits) == 4 and all(isinstance(r[1], date) for r in visits[1:])
+    orders = sheet(path, SHEET_ORDERS)
+    assert all(isinstance(r[7], float) and isinstance(r[6], int | float) for r in orders[1:])
+    wb = openpyxl.load_workbook(path)
+    for name in SHEETS[1:]:
+        ws = wb[name]
+        assert ws.freeze_panes and ws.auto_filter.ref.startswith("A1:")
+    assert int(wb["周报"].page_setup.paperSize) == 9  # A4
+
+
+def test_the_summary_equals_the_details(week: Journal, tmp_path: Path) -> None:
+    label = label_for(MON)
+    path = export_week(week, label, tmp_path / "周报.xlsx")
+    form = sheet(path, "周报")
+    assert form[0][0].startswith("周工作总结与计划")
+    days = sheet(path, SHEET_DAYS)[1:]
+    visits = sheet(path, SHEET_VISITS)[1:]
+    orders = sheet(path, SHEET_ORDERS)[1:]
+    cartons = sum(r[6] for r in orders)
+    amount = sum(r[7] for r in orders)
+    assert cartons == 21 and amount == pytest.approx(2306.20)
+    assert figure(form, "订货量（条）") == cartons == sum(r[8] for r in days)
+    assert figure(form, "金额（元）") == pytest.approx(amount)
+    assert sum(r[9] for r in days) == pytest.approx(amount)
+    assert figure(form, "拜访计划（户）") == sum(r[3] for r in days)
+    done = sum(1 for r in visits if r[4] == "是")
+    assert figure(form, "完成（户）") == sum(r[4] for r in days) == done == 3
+    assert figure(form, "走访次数") == len(visits) == 3
+    assert figure(form, "完成（户）") == week.weeks.figures(label).visited
+    assert figure(form, "完成率") == pytest.approx(3 / figure(form, "拜访计划（户）"))
+    # each per-day row adds its own orders
+    for r in days:
+        assert r[8] == sum(o[6] for o in orders if o[0] == r[0])
+    # findings and slips: the counts on the form are the rows of the tables
+    findings = sheet(path, SHEET_FINDINGS)[1:]
+    assert findings and {r[0] for r in findings} <= {r[0] for r in visits}
+    grid = sheet(path, SHEET_GRID)[1:]
+    assert sum(r[7] == "是" for r in grid) == 6 and {r[0] for r in grid} == {r[0] for r in visits}
+    slips = sheet(path, SHEET_SLIPS)[1:]
+    assert slips and figure(form, "跟踪事项新增") == week.weeks.figures(label).followups_opened
+    assert figure(form, "开出（份）") == "已落实"  # the header row of the slip table
+    dept = slips[0][5]
+    assert figure(form, dept) == sum(r[5] == dept for r in slips)
+    text = "\n".join(str(c) for r in form for c in r)
+    assert "本周主要工作" in text and "走访周一线路" in text and "M999" in text
+
+
+def test_snapshot_and_corrections(week: Journal, tmp_path: Path) -> None:
+    label = label_for(MON)
+    week.weeks.submit(label)
+    week.weeks.correct(label, "countermeasures", "加强陈列检查", reason="补充")
+    form = sheet(export_week(week, label, tmp_path / "w.xlsx"), "周报")
+    text = "\n".join(str(c) for r in form for c in r)
+    assert "已提交" in text and "与明细一致" in text
+    assert "加强陈列检查" in text and "补充" in text
+
+
+def test_charts_are_native(week: Journal, tmp_path: Path) -> None:
+    path = export_week(week, label_for(MON), tmp_path / "周报.xlsx")
+    with zipfile.ZipFile(path) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        assert len(charts) == 2
+        xml = z.read(charts[0]).decode()
+    assert "按日" in xml and "barChart" in xml
+
+
+def test_hostile_text_stays_text_everywhere(week: Journal, tmp_path: Path) -> None:
+    path = export_week(week, label_for(MON), tmp_path / "周报.xlsx")
+    wb = openpyxl.load_workbook(path)
+    seen = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                assert c.data_type != "f", (ws.title, c.coordinate)
+                seen += c.value == HOSTILE
+    assert seen >= 5  # 走访明细 (name, notes), 规格观察, 发现问题, 订单, 反馈单, 周报
+    for name in (SHEET_VISITS, SHEET_GRID, SHEET_FINDINGS, SHEET_ORDERS, SHEET_SLIPS):
+        assert any(HOSTILE in r for r in sheet(path, name)), name
+
+
+def test_month_has_the_same_layout(week: Journal, tmp_path: Path) -> None:
+    path = export_month(week, "2026-11", tmp_path / "月报.xlsx")
+    names = CalamineWorkbook.from_path(str(path)).sheet_names
+    assert names == ["月报", *SHEETS[1:]]
+    days = sheet(path, SHEET_DAYS)[1:]
+    assert len(days) == 30 and days[-1][0] == MON
+    orders = sheet(path, SHEET_ORDERS)[1:]
+    assert sum(r[6] for r in orders) == 11  # the December line is next month's
+    assert figure(sheet(path, "月报"), "订货量（条）") == 11
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_prints_it(week: Journal, tmp_path: Path) -> None:
+    path = export_week(week, label_for(MON), tmp_path / "周报.xlsx")
+    out = tmp_path / "pdf"
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home)}
+    proc = subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    pdf = out / "周报.pdf"
+    assert proc.returncode == 0, proc.stderr
+    assert pdf.exists() and pdf.stat().st_size > 1000
+    assert pdf.read_bytes().startswith(b"%PDF")
