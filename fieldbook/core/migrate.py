@@ -79,13 +79,30 @@ def upgrade(
     from alembic import command
 
     cfg = _alembic_config(script_location or migrations_dir())
+    sqlite = engine.dialect.name == "sqlite"
     try:
-        with engine.connect().execution_options(fieldbook_write=True) as conn, conn.begin():
-            if engine.dialect.name == "sqlite":
-                # Table rebuilds (batch mode) must not trip foreign keys half-way.
-                conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-            cfg.attributes["connection"] = conn  # type: ignore[attr-defined]
-            command.upgrade(cfg, "head")  # type: ignore[arg-type]
+        with engine.connect().execution_options(fieldbook_write=True) as conn:
+            raw = conn.connection.dbapi_connection
+            if sqlite and raw is not None:
+                # SQLite's documented procedure for schema changes: foreign keys off (only
+                # possible outside a transaction), rebuild tables, then foreign_key_check
+                # before COMMIT. Dropping a rebuilt parent table (batch mode) would otherwise
+                # count violations for its children even after the new table takes its name.
+                raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn  # type: ignore[attr-defined]
+                    command.upgrade(cfg, "head")  # type: ignore[arg-type]
+                    if sqlite:
+                        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                        if broken:
+                            raise MigrationFailed(
+                                "the migration left broken foreign keys",
+                                rows=[tuple(r) for r in broken[:5]],
+                            )
+            finally:
+                if sqlite and raw is not None:
+                    raw.execute("PRAGMA foreign_keys=ON")
     except DatabaseTooNew:
         raise
     except Exception as exc:

@@ -148,3 +148,49 @@ def test_upgrade_from_the_first_release_keeps_the_data(tmp_path: Path) -> None:
     finally:
         j.close()
     assert len(list_backups(path)) == 1
+
+
+def test_upgrade_rebuilds_tables_that_have_children(tmp_path: Path) -> None:
+    """Batch-mode rebuilds of a parent table (customers) with child rows (visits, plan stops)
+    must not trip foreign keys: a real database at an older revision upgrades with its data."""
+    from alembic import command
+    from alembic.config import Config
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    with engine.connect() as conn, conn.begin():
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003_audit")
+        ts = "'2026-11-30 08:00:00'"
+        conn.exec_driver_sql(
+            f"INSERT INTO managers VALUES ('m1', 'QTH001', '王建国', '', '', '', {ts}, {ts})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO customers (id, manager_id, code, licence_no, shop_name, owner_name,"
+            " phone, address, district, format, market_type, status, is_key_customer, notes,"
+            f" search_text, created_at, updated_at) VALUES ('c1', 'm1', 'C1', '', '张小便利店',"
+            f" '', '', '', '', '', '', 'active', 0, '', 'zxbld', {ts}, {ts})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO visits (id, manager_id, customer_id, visit_date, status, shop_status,"
+            " checklist_id, checklist_version, answers, findings, late_entry, recorded_at,"
+            f" updated_at) VALUES ('v1', 'm1', 'c1', '2026-11-30', 'done', 'open', 'visit', 1,"
+            f" '{{}}', '[]', 0, {ts}, {ts})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO followups (id, manager_id, customer_id, source, text, status,"
+            f" created_at, close_note) VALUES ('f1', 'm1', 'c1', 'visit', '复查', 'open', {ts}, '')"
+        )
+    engine.dispose()
+    j = Journal.open(f"sqlite:///{path}")
+    try:
+        assert migrate.current_revision(j.engine) == migrate.SCHEMA_HEAD
+        assert j.customers.by_code("C1").shop_name == "张小便利店"
+        with j.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("SELECT count(*) FROM visits").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        j.close()
