@@ -83,18 +83,25 @@ def test_sigkill_at_random_points_loses_no_finished_visit(
             nxt = spawn(CHILD, url, json.dumps(open_answers), first_day.isoformat())
         deadline = time.monotonic() + rng.uniform(0.0, 0.5)
         mine: list[str] = []
+        partial = ""  # a non-blocking read may stop mid-line: only whole lines count
         os.set_blocking(child.stdout.fileno(), False)
         while time.monotonic() < deadline:
-            line = child.stdout.readline()
-            if line.startswith("done"):
-                mine.append(line.split()[1])
-            else:
+            chunk = child.stdout.readline()
+            if not chunk:
                 time.sleep(0.002)
+                continue
+            partial += chunk
+            if partial.endswith("\n"):
+                if partial.startswith("done "):
+                    mine.append(partial.split()[1])
+                partial = ""
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
         assert child.returncode == -signal.SIGKILL
         os.set_blocking(child.stdout.fileno(), True)
-        mine += [line.split()[1] for line in child.stdout.read().splitlines() if line[:4] == "done"]
+        rest = (partial + child.stdout.read()).split("\n")
+        # every complete line; a last line cut by the kill (no newline) was never reported
+        mine += [line.split()[1] for line in rest[:-1] if line.startswith("done ")]
         reported.update(mine)
 
         assert integrity(demo_db) == "ok"
