@@ -11,15 +11,14 @@ regulation forbids silently rewriting what was reported. Definitions of the indi
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
@@ -32,14 +31,26 @@ from fieldbook.core.models import Customer, OrderLine, Sku
 from fieldbook.core.plan import plan_rules
 from fieldbook.core.plan_export import day_title
 from fieldbook.core.xlsx.writer import (
-    BOX,
-    CJK_FONT,
+    AMOUNT,
+    COUNT,
     HEADER_FILL,
+    MINUTES,
+    PAGE_FOOTER,
+    RATE,
+    SUB_FILL,
     a4_portrait,
     body_row,
+    finish_table,
     header_row,
+    label_value_row,
+    paragraph_row,
     put,
+    row_height,
     save_workbook,
+    section_row,
+    set_widths,
+    text_width,
+    title_row,
 )
 
 if TYPE_CHECKING:
@@ -50,9 +61,6 @@ SHEET_LOG, SHEET_VISITS, SHEET_ORDERS = "工作日志", "走访明细", "订单"
 STATUS_NAMES = {"none": "草稿（尚未填写）", "draft": "草稿", "submitted": "已提交"}
 FORM_WIDTHS = (13.0, 12.0, 12.0, 12.0, 12.0, 12.0, 12.0, 13.0)  # A..H: one A4 page wide
 LAST = len(FORM_WIDTHS)
-LINE_HEIGHT = 15.0  # points per line of 11-pt text
-SUB_FILL = PatternFill("solid", fgColor="F2F2F2")
-AMOUNT, RATE, COUNT, MINUTES = "0.00", "0.0%", "0", "0.0"
 PP_CHANGE = '+0.0"个百分点";-0.0"个百分点";"持平"'
 CHANGE = '+0.0%;-0.0%;"持平"'
 # The order of the day: 15:00 orders and log, 15:40 maintenance, next day, 16:00 meeting.
@@ -135,91 +143,21 @@ def day_order_rows(journal: Journal, day: date) -> list[OrderRow]:
     ]
 
 
-# --- layout helpers ---------------------------------------------------------------------------
-def text_width(text: str) -> float:
-    """Width of ``text`` in column-width units: a CJK character is about two."""
-    return sum(2.0 if ord(ch) > 0x2E7F else 1.1 for ch in text)
-
-
-def row_height(texts: Iterable[tuple[str, float]], minimum: float = 20.0) -> float:
-    """Height (points) of a row whose wrapped cells hold ``(text, width)``."""
-    lines = 1
-    for text, width in texts:
-        usable = max(width - 1.0, 1.0)
-        need = sum(max(1, math.ceil(text_width(p) / usable)) for p in str(text).split("\n"))
-        lines = max(lines, need)
-    return max(minimum, lines * LINE_HEIGHT + 6)
-
-
-def span(first: int, last: int) -> float:
-    return sum(FORM_WIDTHS[first - 1 : last])
-
-
-def cell(
-    ws: Worksheet,
-    row: int,
-    first: int,
-    last: int,
-    value: Any,
-    *,
-    bold: bool = False,
-    fill: PatternFill | None = None,
-    horizontal: str = "left",
-    number_format: str | None = None,
-) -> None:
-    """``value`` in columns ``first``..``last`` of ``row``: merged, boxed, wrapped."""
-    target = put(ws, row, first, value, bold=bold)
-    if number_format and not isinstance(value, str):
-        target.number_format = number_format
-    if last > first:
-        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-    for column in range(first, last + 1):
-        c = ws.cell(row=row, column=column)
-        c.border = BOX
-        if fill is not None:
-            c.fill = fill
-        c.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
-
-
+# --- layout helpers (the form's 8-column grid) ---------------------------------------------------
 def cells(ws: Worksheet, row: int, spec: Sequence[tuple[int, int, Any, str | None]]) -> None:
-    """A row of ``(first, last, value, number_format)``; labels (str, format "label") bold on
-    grey; the height fits the longest text."""
-    texts = []
-    for first, last, value, fmt in spec:
-        label = fmt == "label"
-        cell(
-            ws,
-            row,
-            first,
-            last,
-            value,
-            bold=label,
-            fill=SUB_FILL if label else None,
-            horizontal="center" if label or not isinstance(value, str) else "left",
-            number_format=None if label else fmt,
-        )
-        if isinstance(value, str):
-            texts.append((value, span(first, last)))
-    ws.row_dimensions[row].height = row_height(texts)
+    label_value_row(ws, row, spec, FORM_WIDTHS)
 
 
 def banner(ws: Worksheet, row: int, text: str) -> int:
-    cell(ws, row, 1, LAST, text, bold=True, fill=HEADER_FILL)
-    ws.row_dimensions[row].height = 22
-    return row + 1
+    return section_row(ws, row, text, LAST, fill=HEADER_FILL, height=22)
 
 
 def subhead(ws: Worksheet, row: int, text: str) -> None:
-    cell(ws, row, 1, LAST, text, bold=True, fill=SUB_FILL)
-    ws.row_dimensions[row].height = 20
+    section_row(ws, row, text, LAST, fill=SUB_FILL, height=20)
 
 
 def paragraph(ws: Worksheet, row: int, text: str, *, size: int = 11) -> int:
-    cell(ws, row, 1, LAST, text)
-    if size != 11:
-        ws.cell(row=row, column=1).font = Font(name=CJK_FONT, size=size)
-    ws.row_dimensions[row].height = row_height([(text, span(1, LAST) * 11 / size)])
-    return row + 1
+    return paragraph_row(ws, row, text, FORM_WIDTHS, size=size)
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -267,15 +205,10 @@ def section_label(name: str) -> str:
 
 # --- the form -------------------------------------------------------------------------------
 def write_log_form(ws: Worksheet, journal: Journal, view: DayLogView) -> None:
-    for index, width in enumerate(FORM_WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
+    set_widths(ws, FORM_WIDTHS)
     profile = journal.profile.get()
     facts = view.facts
-    title = put(ws, 1, 1, "工作日志", bold=True)
-    title.font = Font(name=CJK_FONT, bold=True, size=18)
-    title.alignment = Alignment(horizontal="center", vertical="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=LAST)
-    ws.row_dimensions[1].height = 32
+    title_row(ws, 1, "工作日志", LAST, size=18, height=32)
     put(ws, 2, 1, day_title(view.day)).alignment = Alignment(horizontal="center")
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=LAST)
     ws.row_dimensions[2].height = 20
@@ -322,7 +255,7 @@ def write_log_form(ws: Worksheet, journal: Journal, view: DayLogView) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=LAST)
     ws.row_dimensions[row].height = 30
     a4_portrait(ws)
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.text = PAGE_FOOTER
     ws.oddFooter.right.text = f"工作日志 {view.day.isoformat()}"
 
 
@@ -627,15 +560,6 @@ def _corrections_block(ws: Worksheet, row: int, view: DayLogView) -> int:
 
 
 # --- the tables ---------------------------------------------------------------------------
-def _table(ws: Worksheet, columns: list[tuple[str, float]], title: str, landscape: bool) -> None:
-    ws.freeze_panes = "D2"
-    last = get_column_letter(len(columns))
-    ws.auto_filter.ref = f"A1:{last}{max(ws.max_row, 1)}"
-    a4_portrait(ws, title_rows="1:1", landscape=landscape)
-    ws.oddHeader.center.text = title
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-
-
 def _answer(value: Any) -> Any:
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -682,14 +606,13 @@ def write_visits(ws: Worksheet, day: date, visits: list[VisitListRow]) -> None:
             )
         )
         body_row(ws, n + 1, values)
-    _table(ws, columns, f"走访明细　{day_title(day)}", landscape=True)
+    finish_table(ws, len(columns), f"走访明细　{day_title(day)}", freeze="D2", landscape=True)
     ws.page_setup.fitToWidth = 2  # 37 columns: two landscape pages wide, names on both
     ws.print_title_cols = "A:C"
 
 
 def write_orders(ws: Worksheet, day: date, rows: list[OrderRow]) -> None:
-    header_row(ws, 1, [c[0] for c in ORDER_HEAD], [c[1] for c in ORDER_HEAD])
-    ws.row_dimensions[1].height = 30
+    header_row(ws, 1, [c[0] for c in ORDER_HEAD], [c[1] for c in ORDER_HEAD], height=30)
     for n, r in enumerate(rows, start=1):
         body_row(
             ws,
@@ -711,7 +634,7 @@ def write_orders(ws: Worksheet, day: date, rows: list[OrderRow]) -> None:
         ws.cell(n + 1, 8).number_format = COUNT
         ws.cell(n + 1, 9).number_format = AMOUNT
         ws.cell(n + 1, 10).number_format = AMOUNT
-    _table(ws, ORDER_HEAD, f"订单明细　{day_title(day)}", landscape=False)
+    finish_table(ws, len(ORDER_HEAD), f"订单明细　{day_title(day)}", freeze="D2", landscape=False)
 
 
 def export_day(journal: Journal, day: date, path: Path) -> Path:

@@ -5,9 +5,8 @@ which the departments fill in and send back (``fieldbook.core.slip_answers`` rea
 from __future__ import annotations
 
 import json
-import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,15 +25,21 @@ from fieldbook.core.models import Manager, Slip, SlipDelivery
 from fieldbook.core.slips import STATUS_NAMES, SlipView, slip_rules
 from fieldbook.core.vocab import vocabulary
 from fieldbook.core.xlsx.writer import (
-    BOX,
     CJK_FONT,
     HEADER_FILL,
+    LINE_HEIGHT,
     a4_portrait,
     body_row,
     header_row,
+    merged,
     put,
+    row_height,
     save_workbook,
+    section_row,
+    set_widths,
+    title_row,
 )
+from fieldbook.core.xlsx.writer import span_width as _span_width
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -48,7 +53,6 @@ EDIT_FILL = PatternFill("solid", fgColor="FFF4CC")  # the columns a department f
 LOCKED_FILL = PatternFill("solid", fgColor="E7E7E7")
 # Form grid: 8 columns; a label/value pair takes A | B:D or E | F:H.
 FORM_WIDTHS = (10.0, 11.0, 12.0, 17.0, 10.0, 12.0, 12.0, 13.0)
-LINE_HEIGHT = 15.0  # points per line of 11-point text
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -158,64 +162,12 @@ def department_code(text: str) -> str:
 
 
 # --- layout helpers ---------------------------------------------------------------------------
-def text_width(text: str) -> float:
-    """Width of ``text`` in column-width units: a CJK character is about two."""
-    return sum(2.0 if ord(ch) > 0x2E7F else 1.1 for ch in text)
-
-
-def lines_needed(text: str, width: float) -> int:
-    usable = max(width - 1.0, 1.0)
-    return sum(max(1, math.ceil(text_width(part) / usable)) for part in str(text).split("\n"))
-
-
-def row_height(texts: Iterable[tuple[str, float]], minimum: float = 20.0) -> float:
-    """Height (points) for a row whose cells hold ``(text, width)``."""
-    lines = max((lines_needed(t, w) for t, w in texts if t), default=1)
-    return max(minimum, lines * LINE_HEIGHT + 6)
-
-
 def span_width(first: int, last: int, widths: Sequence[float] = FORM_WIDTHS) -> float:
-    return sum(widths[first - 1 : last])
-
-
-def _style(
-    ws: Worksheet,
-    row: int,
-    first: int,
-    last: int,
-    *,
-    fill: PatternFill | None = None,
-    horizontal: str = "left",
-) -> None:
-    for column in range(first, last + 1):
-        cell = ws.cell(row=row, column=column)
-        cell.border = BOX
-        if fill is not None:
-            cell.fill = fill
-        cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
-
-
-def merged(
-    ws: Worksheet,
-    row: int,
-    first: int,
-    last: int,
-    value: Any,
-    *,
-    bold: bool = False,
-    fill: PatternFill | None = None,
-    horizontal: str = "left",
-) -> None:
-    """Write ``value`` into columns ``first``..``last`` of ``row``, merged, boxed, wrapped."""
-    put(ws, row, first, value, bold=bold)
-    if last > first:
-        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-    _style(ws, row, first, last, fill=fill, horizontal=horizontal)
+    return _span_width(first, last, widths)
 
 
 def _label(ws: Worksheet, row: int, column: int, text: str) -> None:
-    put(ws, row, column, text, bold=True)
-    _style(ws, row, column, column, fill=HEADER_FILL, horizontal="center")
+    merged(ws, row, column, column, text, bold=True, fill=HEADER_FILL, horizontal="center")
 
 
 def _pairs(ws: Worksheet, row: int, left: tuple[str, Any], right: tuple[str, Any] | None) -> None:
@@ -247,8 +199,7 @@ def _text(value: Any) -> str:
 
 
 def _section(ws: Worksheet, row: int, title: str) -> None:
-    merged(ws, row, 1, 8, title, bold=True, fill=SECTION_FILL)
-    ws.row_dimensions[row].height = 20
+    section_row(ws, row, title, 8, fill=SECTION_FILL, height=20)
 
 
 def _grade(value: Any) -> str:
@@ -283,13 +234,8 @@ def write_slip_form(
 ) -> None:
     """Lay out one slip on ``ws``: A4 portrait, one page, boxed, print area set."""
     today = today or clock.today()
-    for index, width in enumerate(FORM_WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    title = put(ws, 1, 1, FORM_TITLE, bold=True)
-    title.font = Font(name=CJK_FONT, bold=True, size=18)
-    title.alignment = Alignment(horizontal="center", vertical="center")
-    ws.merge_cells("A1:H1")
-    ws.row_dimensions[1].height = 34
+    set_widths(ws, FORM_WIDTHS)
+    title_row(ws, 1, FORM_TITLE, 8, size=18, height=34)
 
     status = STATUS_NAMES.get(slip.status, slip.status)
     if slip.overdue(today):
@@ -517,12 +463,8 @@ def write_register(
 ) -> None:
     columns = REGISTER_COLUMNS
     width = len(columns)
-    heading = put(ws, 1, 1, title, bold=True)
-    heading.font = Font(name=CJK_FONT, bold=True, size=14)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    ws.row_dimensions[1].height = 24
-    header_row(ws, 2, [c.label for c in columns], [c.width for c in columns])
-    ws.row_dimensions[2].height = 30
+    title_row(ws, 1, title, width, size=14, height=24, centred=False)
+    header_row(ws, 2, [c.label for c in columns], [c.width for c in columns], height=30)
     for index, column in enumerate(columns, start=1):
         cell = ws.cell(row=2, column=index)
         if column.editable:
@@ -583,9 +525,7 @@ def write_help(ws: Worksheet, *, today: date) -> None:
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 70
     ws.column_dimensions["C"].width = 12
-    heading = put(ws, 1, 1, "登记表填写说明", bold=True)
-    heading.font = Font(name=CJK_FONT, bold=True, size=14)
-    ws.merge_cells("A1:C1")
+    title_row(ws, 1, "登记表填写说明", 3, size=14, centred=False)
     row = 2
     for text in HELP_TEXT:
         put(ws, row, 1, text)

@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import func, select
@@ -28,16 +26,7 @@ from sqlalchemy import func, select
 from fieldbook.core import workdays
 from fieldbook.core.catalog import class_name
 from fieldbook.core.checklist import load_checklist
-from fieldbook.core.day_export import (
-    AMOUNT,
-    COUNT,
-    LAST,
-    RATE,
-    _answer,
-    banner,
-    cells,
-    paragraph,
-)
+from fieldbook.core.day_export import FORM_WIDTHS, LAST, _answer, banner, cells, paragraph
 from fieldbook.core.models import (
     Customer,
     FollowUp,
@@ -52,13 +41,19 @@ from fieldbook.core.models import (
 )
 from fieldbook.core.week import NARRATIVE, PLAN_FIELDS, WeekView, report_period
 from fieldbook.core.xlsx.writer import (
-    CJK_FONT,
+    AMOUNT,
+    COUNT,
     DATE_FORMAT,
+    MINUTES,
+    PAGE_FOOTER,
+    RATE,
     TIME_FORMAT,
     a4_portrait,
+    finish_table,
     header_row,
-    put,
     save_workbook,
+    set_widths,
+    title_row,
 )
 
 if TYPE_CHECKING:
@@ -69,7 +64,6 @@ SHEET_FINDINGS, SHEET_SLIPS, SHEET_ORDERS = "发现问题", "反馈单", "订单
 WEEKDAYS = "一二三四五六日"
 STATUS_NAMES = {"none": "草稿（尚未填写）", "draft": "草稿", "submitted": "已提交"}
 REVIEW_NAMES = {"approved": "已审阅：通过", "returned": "已审阅：退回"}
-FORM_WIDTHS = (13.0, 12.0, 12.0, 12.0, 12.0, 12.0, 12.0, 13.0)
 
 DAY_HEAD = [
     ("日期", 12),
@@ -493,13 +487,8 @@ def write_summary(
     manager: str,
     view: WeekView | None,
 ) -> int:
-    for n, width in enumerate(FORM_WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(n)].width = width
-    head = put(ws, 1, 1, title, bold=True)
-    head.font = Font(name=CJK_FONT, bold=True, size=16)
-    head.alignment = Alignment(horizontal="center", vertical="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=LAST)
-    ws.row_dimensions[1].height = 30
+    set_widths(ws, FORM_WIDTHS)
+    title_row(ws, 1, title, LAST, size=16, height=30)
     t = totals(p)
     status = "—"
     if view is not None:
@@ -520,7 +509,7 @@ def write_summary(
         ("走访次数", t.visits, COUNT),
         ("覆盖客户（户）", t.covered, COUNT),
         ("在册客户（户）", p.customers_active, COUNT),
-        ("平均每户（分钟）", t.average_minutes if t.average_minutes is not None else "—", "0.0"),
+        ("平均每户（分钟）", t.average_minutes if t.average_minutes is not None else "—", MINUTES),
         ("出勤天数", t.days_in_field, COUNT),
         ("订货量（条）", t.cartons, COUNT),
         ("金额（元）", t.amount, AMOUNT),
@@ -679,7 +668,7 @@ def write_summary(
     _charts(ws, row, len(p.days))
     a4_portrait(ws, title_rows="1:1")
     ws.print_area = f"A1:H{row + 36}"
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.text = PAGE_FOOTER
     return row
 
 
@@ -743,8 +732,7 @@ def _table(
     landscape: bool = True,
     freeze: str = "B2",
 ) -> None:
-    header_row(ws, 1, [c[0] for c in columns], [c[1] for c in columns])
-    ws.row_dimensions[1].height = 30
+    header_row(ws, 1, [c[0] for c in columns], [c[1] for c in columns], height=30)
     for values in rows:
         ws.append(values)
     for row in ws.iter_rows(min_row=2):
@@ -759,11 +747,7 @@ def _table(
         for column, fmt in formats.items():
             if not isinstance(row[column - 1].value, str):
                 row[column - 1].number_format = fmt
-    ws.freeze_panes = freeze
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
-    a4_portrait(ws, title_rows="1:1", landscape=landscape)
-    ws.oddHeader.center.text = title
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    finish_table(ws, len(columns), title, freeze=freeze, landscape=landscape)
 
 
 def export_period(

@@ -4,8 +4,9 @@ file is private (0600) and appears complete or not at all (temporary name, fsync
 from __future__ import annotations
 
 import contextlib
+import math
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 CJK_FONT = "微软雅黑"  # Microsoft YaHei: on every Chinese Windows; LibreOffice substitutes
@@ -23,6 +25,10 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE7F3")
 DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "hh:mm"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+AMOUNT, RATE, COUNT, MINUTES = "0.00", "0.0%", "0", "0.0"  # number formats
+SUB_FILL = PatternFill("solid", fgColor="F2F2F2")
+LINE_HEIGHT = 15.0  # points per line of 11-pt text
+PAGE_FOOTER = "第 &P 页，共 &N 页"
 
 
 def put(ws: Worksheet, row: int, column: int, value: Any, *, bold: bool = False) -> Cell:
@@ -44,13 +50,22 @@ def put(ws: Worksheet, row: int, column: int, value: Any, *, bold: bool = False)
     return cell
 
 
-def header_row(ws: Worksheet, row: int, labels: list[str], widths: list[float]) -> None:
+def header_row(
+    ws: Worksheet,
+    row: int,
+    labels: list[str],
+    widths: list[float],
+    *,
+    height: float | None = None,
+) -> None:
     for index, (label, width) in enumerate(zip(labels, widths, strict=True), start=1):
         cell = put(ws, row, index, label, bold=True)
         cell.fill = HEADER_FILL
         cell.border = BOX
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[cell.column_letter].width = width
+    if height is not None:
+        ws.row_dimensions[row].height = height
 
 
 def body_row(ws: Worksheet, row: int, values: list[Any], *, wrap: bool = True) -> None:
@@ -71,6 +86,137 @@ def a4_portrait(ws: Worksheet, *, title_rows: str | None = None, landscape: bool
     ws.page_margins.top = ws.page_margins.bottom = 0.5
     if title_rows:
         ws.print_title_rows = title_rows
+
+
+# --- form layout: a grid of fixed-width columns, merged wrapped boxed cells ---------------------
+def text_width(text: str) -> float:
+    """Width of ``text`` in column-width units: a CJK character is about two."""
+    return sum(2.0 if ord(ch) > 0x2E7F else 1.1 for ch in text)
+
+
+def lines_needed(text: str, width: float) -> int:
+    usable = max(width - 1.0, 1.0)
+    return sum(max(1, math.ceil(text_width(part) / usable)) for part in str(text).split("\n"))
+
+
+def row_height(texts: Iterable[tuple[str, float]], minimum: float = 20.0) -> float:
+    """Height (points) of a row whose wrapped cells hold ``(text, width)``."""
+    lines = max((lines_needed(t, w) for t, w in texts if t), default=1)
+    return max(minimum, lines * LINE_HEIGHT + 6)
+
+
+def span_width(first: int, last: int, widths: Sequence[float]) -> float:
+    return sum(widths[first - 1 : last])
+
+
+def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def title_row(
+    ws: Worksheet,
+    row: int,
+    text: str,
+    last: int,
+    *,
+    size: int,
+    height: float | None = None,
+    centred: bool = True,
+) -> Cell:
+    """A big bold title across columns 1..``last``."""
+    cell = put(ws, row, 1, text, bold=True)
+    cell.font = Font(name=CJK_FONT, bold=True, size=size)
+    if centred:
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+    if height is not None:
+        ws.row_dimensions[row].height = height
+    return cell
+
+
+def merged(
+    ws: Worksheet,
+    row: int,
+    first: int,
+    last: int,
+    value: Any,
+    *,
+    bold: bool = False,
+    fill: PatternFill | None = None,
+    horizontal: str = "left",
+    number_format: str | None = None,
+) -> Cell:
+    """``value`` in columns ``first``..``last`` of ``row``: merged, boxed, wrapped."""
+    target = put(ws, row, first, value, bold=bold)
+    if number_format and not isinstance(value, str):
+        target.number_format = number_format
+    if last > first:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    for column in range(first, last + 1):
+        c = ws.cell(row=row, column=column)
+        c.border = BOX
+        if fill is not None:
+            c.fill = fill
+        c.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+    return target
+
+
+def label_value_row(
+    ws: Worksheet,
+    row: int,
+    spec: Sequence[tuple[int, int, Any, str | None]],
+    widths: Sequence[float],
+) -> None:
+    """A row of ``(first, last, value, number_format)``; labels (format "label") bold on grey;
+    the height fits the longest text."""
+    texts = []
+    for first, last, value, fmt in spec:
+        label = fmt == "label"
+        merged(
+            ws,
+            row,
+            first,
+            last,
+            value,
+            bold=label,
+            fill=SUB_FILL if label else None,
+            horizontal="center" if label or not isinstance(value, str) else "left",
+            number_format=None if label else fmt,
+        )
+        if isinstance(value, str):
+            texts.append((value, span_width(first, last, widths)))
+    ws.row_dimensions[row].height = row_height(texts)
+
+
+def section_row(
+    ws: Worksheet, row: int, text: str, last: int, *, fill: PatternFill, height: float
+) -> int:
+    """A bold section title across columns 1..``last``; returns the next row."""
+    merged(ws, row, 1, last, text, bold=True, fill=fill)
+    ws.row_dimensions[row].height = height
+    return row + 1
+
+
+def paragraph_row(
+    ws: Worksheet, row: int, text: str, widths: Sequence[float], *, size: int = 11
+) -> int:
+    """``text`` across the whole grid, wrapped; returns the next row."""
+    last = len(widths)
+    merged(ws, row, 1, last, text)
+    if size != 11:
+        ws.cell(row=row, column=1).font = Font(name=CJK_FONT, size=size)
+    ws.row_dimensions[row].height = row_height([(text, span_width(1, last, widths) * 11 / size)])
+    return row + 1
+
+
+def finish_table(ws: Worksheet, columns: int, title: str, *, freeze: str, landscape: bool) -> None:
+    """Freeze panes, autofilter from the header (row 1) down, A4 with the header repeated."""
+    ws.freeze_panes = freeze
+    ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(ws.max_row, 1)}"
+    a4_portrait(ws, title_rows="1:1", landscape=landscape)
+    ws.oddHeader.center.text = title
+    ws.oddFooter.center.text = PAGE_FOOTER
 
 
 @contextmanager
