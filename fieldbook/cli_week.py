@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,15 @@ def add_commands(sub: Any, export_sub: Any) -> None:
     em.add_argument("--manager", default=None, metavar="CODE", help="manager code (default: you)")
     em.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
     em.set_defaults(func=cmd_export_month)
+
+    ep = export_sub.add_parser(
+        "period", help="the same workbook over any dates, e.g. a quarter or a year (工作总结)"
+    )
+    ep.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    ep.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    ep.add_argument("--manager", default=None, metavar="CODE", help="manager code (default: you)")
+    ep.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    ep.set_defaults(func=cmd_export_period)
 
     wk = sub.add_parser("week", help="the weekly report (周总结 / 周计划)")
     wsub = wk.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -104,6 +114,37 @@ def cmd_export_month(args: argparse.Namespace) -> int:
         if not _check_manager(journal, args.manager):
             return EXIT_INPUT
         path = export_month(journal, args.month, args.output)
+    finally:
+        journal.close()
+    print(path)
+    return EXIT_OK
+
+
+def _day(text: str, name: str) -> date:
+    from fieldbook.core.errors import InvalidValue
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidValue("date_format", field=name, value=text) from None
+
+
+def cmd_export_period(args: argparse.Namespace) -> int:
+    from fieldbook.cli import open_journal
+    from fieldbook.core.week_export import export_period
+
+    start, end = _day(args.start, "from"), _day(args.end, "to")
+    if end < start:
+        _err(f"--to {end.isoformat()} 早于 --from {start.isoformat()}")
+        return EXIT_INPUT
+    if (end - start).days > 366 * 5:
+        _err("一次最多导出五年")
+        return EXIT_INPUT
+    journal = open_journal(args)
+    try:
+        if not _check_manager(journal, args.manager):
+            return EXIT_INPUT
+        path = export_period(journal, start, end, args.output)
     finally:
         journal.close()
     print(path)

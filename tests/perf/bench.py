@@ -19,6 +19,7 @@ import os
 import re
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -55,6 +56,9 @@ ROWS = (
     "daylog_draft",
     "gui_time_history",
     "gui_memory_history",
+    "week_export",
+    "year_export_time",
+    "year_export_memory",
     "demo",
     "demo_history",
 )
@@ -87,6 +91,11 @@ class Config:
     visit_screen_limit_ms: float = 100.0
     visit_finish_limit_ms: float = 30.0
     daylog_limit_ms: float = 200.0
+    week_export_runs: int = 3
+    week_export_limit_s: float = 1.5
+    year_visits: int = 7_500  # "a year of visits": the period holding this many
+    year_export_limit_s: float = 10.0
+    year_export_memory_mb: float = 400.0
     demo_history_limit_s: float = 120.0
     demo_history_timeout: float = 600.0
 
@@ -159,6 +168,19 @@ def labels(cfg: Config) -> dict[str, tuple[str, str]]:
         "gui_memory_history": (
             f"gui --screenshot (plan page, {history}): peak memory",
             f"< {cfg.gui_memory_limit_mb:g} MB",
+        ),
+        "week_export": (
+            f"fieldbook export week ({history}): process start to file, "
+            f"median of {cfg.week_export_runs}",
+            f"< {cfg.week_export_limit_s:g} s",
+        ),
+        "year_export_time": (
+            f"fieldbook export period, ~{cfg.year_visits:,} visits ({history}): start to file",
+            f"< {cfg.year_export_limit_s:g} s",
+        ),
+        "year_export_memory": (
+            f"fieldbook export period, ~{cfg.year_visits:,} visits: peak memory",
+            f"< {cfg.year_export_memory_mb:g} MB",
         ),
         "demo": (
             f"demo data: {cfg.managers} managers x {cfg.per_manager} customers, "
@@ -531,6 +553,118 @@ def bench_gui(
     ]
 
 
+def _export(
+    cfg: Config, scratch: Path, db: Path, args: list[str], out: Path
+) -> tuple[float, int | None, str]:
+    """``fieldbook --db DB export ARGS -o OUT`` from process start: (seconds, peak KB, error)."""
+    command = [sys.executable, "-m", "fieldbook", "--db", str(db), "export", *args, "-o", str(out)]
+    use_time = TIME_BIN.exists() and os.access(TIME_BIN, os.X_OK)
+    argv = [str(TIME_BIN), "-v", *command] if use_time else command
+    out.unlink(missing_ok=True)
+    start = time.perf_counter()
+    proc = subprocess.run(
+        argv, cwd=ROOT, env=_env(scratch), capture_output=True, text=True, timeout=300, check=False
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0 or not out.exists():
+        return seconds, None, f"exit {proc.returncode}: {_last_line(proc.stderr)}"
+    rss = _max_rss_kb(proc.stderr) if use_time else None
+    if rss is None:
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, rss, ""
+
+
+def _last_visit_day(db: Path) -> date:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return date.fromisoformat(con.execute("SELECT max(visit_date) FROM visits").fetchone()[0])
+    finally:
+        con.close()
+
+
+def bench_week_export(cfg: Config, scratch: Path, db: Path) -> list[Result]:
+    """One manager's week workbook, from process start: the last full report week (Friday to
+    the Thursday on or before the last visit day)."""
+    name, target = labels(cfg)["week_export"]
+    last = _last_visit_day(db)
+    thursday = last - timedelta(days=(last.weekday() - 3) % 7)
+    iso = thursday.isocalendar()
+    label = f"{iso.year}-W{iso.week:02d}"
+    walls: list[float] = []
+    for _ in range(cfg.week_export_runs):
+        seconds, _rss, error = _export(
+            cfg, scratch, db, ["week", "--week", label], scratch / "week.xlsx"
+        )
+        if error:
+            return [error_result("week_export", name, target, error)]
+        walls.append(seconds)
+    wall = statistics.median(walls)
+    runs = ", ".join(f"{w:.2f}" for w in walls)
+    return [
+        Result(
+            "week_export",
+            name,
+            f"{wall:.2f} s (median of {len(walls)}: {runs}; {label})",
+            target,
+            verdict(wall, cfg.week_export_limit_s),
+            round(wall, 4),
+            "s",
+            cfg.week_export_limit_s,
+        )
+    ]
+
+
+def bench_year_export(cfg: Config, scratch: Path, db: Path) -> list[Result]:
+    """The workbook of the period ending on the last visit day that holds ``year_visits``
+    visits (the demo manager makes ~6,000 a year; a real year is ~7,500), from process start."""
+    time_name, time_target = labels(cfg)["year_export_time"]
+    mem_name, mem_target = labels(cfg)["year_export_memory"]
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        end, first = con.execute(
+            "SELECT (SELECT max(visit_date) FROM visits),"
+            " (SELECT visit_date FROM visits ORDER BY visit_date DESC LIMIT 1 OFFSET ?)",
+            (cfg.year_visits - 1,),
+        ).fetchone()
+        visits = con.execute(
+            "SELECT count(*) FROM visits WHERE visit_date BETWEEN ? AND ?", (first, end)
+        ).fetchone()[0]
+    finally:
+        con.close()
+    out = scratch / "year.xlsx"
+    seconds, rss, error = _export(cfg, scratch, db, ["period", "--from", first, "--to", end], out)
+    if error or rss is None:
+        failure = error or "no memory figure"
+        return [
+            error_result("year_export_time", time_name, time_target, failure),
+            error_result("year_export_memory", mem_name, mem_target, failure),
+        ]
+    size_mb = out.stat().st_size / 1e6
+    peak_mb = rss / 1024
+    return [
+        Result(
+            "year_export_time",
+            time_name,
+            f"{seconds:.2f} s ({visits:,} visits, {first}..{end}, {size_mb:.1f} MB file)",
+            time_target,
+            verdict(seconds, cfg.year_export_limit_s),
+            round(seconds, 4),
+            "s",
+            cfg.year_export_limit_s,
+        ),
+        Result(
+            "year_export_memory",
+            mem_name,
+            f"{peak_mb:.0f} MB",
+            mem_target,
+            verdict(peak_mb, cfg.year_export_memory_mb),
+            round(peak_mb, 1),
+            "MB",
+            cfg.year_export_memory_mb,
+        ),
+    ]
+
+
 def bench_demo(cfg: Config, scratch: Path) -> Result:
     """Demo generation into a fresh database (informational)."""
     name, _target = labels(cfg)["demo"]
@@ -723,8 +857,9 @@ def bench_day(ds: Dataset, cfg: Config, scratch: Path) -> list[Result]:
 
 
 # --- the run --------------------------------------------------------------------------------
-def run(folder: Path, cfg: Config) -> list[Result]:
-    """Every row, in ROWS order; a step that raises becomes an "error: ..." row."""
+def run(folder: Path, cfg: Config, only: Sequence[str] = ()) -> list[Result]:
+    """Every row (or the steps holding the ``only`` rows), in ROWS order; a step that raises
+    becomes an "error: ..." row."""
     ds = prepare(folder, cfg)
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="fieldbook-bench-") as tmp:
@@ -746,11 +881,17 @@ def run(folder: Path, cfg: Config) -> list[Result]:
             GUI_ROWS["gui_time_history"]: lambda: bench_gui(
                 cfg, folder, scratch, "gui_time_history", "plan", history_copy
             ),
+            ("week_export",): lambda: bench_week_export(cfg, scratch, history_copy()),
+            ("year_export_time", "year_export_memory"): lambda: bench_year_export(
+                cfg, scratch, history_copy()
+            ),
             ("demo",): lambda: [bench_demo(cfg, scratch)],
             ("demo_history",): lambda: [bench_demo_history(cfg, scratch)],
         }
         names = labels(cfg)
         for keys, step in steps.items():
+            if only and not set(only) & set(keys):
+                continue
             log(f"measuring {names[keys[0]][0]} ...")
             try:
                 results.extend(step())
@@ -805,7 +946,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=defaults.history_weeks,
         help="weeks of the one-manager history (default: five years)",
     )
+    p.add_argument(
+        "--only",
+        default="",
+        metavar="ROW[,ROW]",
+        help=f"measure only these rows (of: {', '.join(ROWS)})",
+    )
     args = p.parse_args(argv)
+    only = [k.strip() for k in args.only.split(",") if k.strip()]
+    unknown = [k for k in only if k not in ROWS]
+    if unknown:
+        p.error(f"unknown rows: {', '.join(unknown)}")
     cfg = replace(
         defaults,
         customers=args.customers,
@@ -818,7 +969,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         gui_timeout=args.gui_timeout,
     )
     folder = bench_dir(args.dir)
-    results = run(folder, cfg)
+    results = run(folder, cfg, only)
     print(format_table(results))
     write_json(results, cfg, folder / "results.json")
     if failed(results):

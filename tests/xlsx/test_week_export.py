@@ -227,3 +227,27 @@ def test_libreoffice_prints_it(week: Journal, tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert pdf.exists() and pdf.stat().st_size > 1000
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_cli_exports_any_period(week: Journal, tmp_path: Path, capsys: Any) -> None:
+    from fieldbook import cli
+
+    url = week.url
+    week.close()
+    out = tmp_path / "年报.xlsx"
+    args = ["--db", url, "export", "period", "--from", "2026-11-01", "--to", "2026-12-31"]
+    assert cli.main([*args, "-o", str(out)]) == 0
+    names = CalamineWorkbook.from_path(str(out)).sheet_names
+    assert names == ["汇总", *SHEETS[1:]]
+    assert len(sheet(out, SHEET_DAYS)) == 1 + 61
+    assert sum(r[6] for r in sheet(out, SHEET_ORDERS)[1:]) == 21  # November and December
+    assert figure(sheet(out, "汇总"), "订货量（条）") == 21
+
+    bad = tmp_path / "bad.xlsx"
+    back = ["--db", url, "export", "period", "--from", "2026-12-31", "--to", "2026-11-01"]
+    assert cli.main([*back, "-o", str(bad)]) == 2
+    assert "早于" in capsys.readouterr().err
+    wrong = ["--db", url, "export", "period", "--from", "2026-02-30", "--to", "2026-03-01"]
+    assert cli.main([*wrong, "-o", str(bad)]) == 2
+    assert "日期格式不对" in capsys.readouterr().err
+    assert not bad.exists()

@@ -4,6 +4,7 @@ file is private (0600) and appears complete or not at all (temporary name, fsync
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -210,10 +211,20 @@ def paragraph_row(
     return row + 1
 
 
-def finish_table(ws: Worksheet, columns: int, title: str, *, freeze: str, landscape: bool) -> None:
-    """Freeze panes, autofilter from the header (row 1) down, A4 with the header repeated."""
+def finish_table(
+    ws: Worksheet,
+    columns: int,
+    title: str,
+    *,
+    freeze: str,
+    landscape: bool,
+    last_row: int | None = None,
+) -> None:
+    """Freeze panes, autofilter from the header (row 1) down to ``last_row`` (default: the
+    sheet's last row), A4 with the header repeated."""
     ws.freeze_panes = freeze
-    ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(ws.max_row, 1)}"
+    last = last_row if last_row is not None else ws.max_row
+    ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(last, 1)}"
     a4_portrait(ws, title_rows="1:1", landscape=landscape)
     ws.oddHeader.center.text = title
     ws.oddFooter.center.text = PAGE_FOOTER
@@ -240,7 +251,26 @@ def atomic_output(path: Path) -> Iterator[Path]:
         raise
 
 
+def _as_os_error(exc: Exception) -> OSError | None:
+    """openpyxl writes through lxml when it is installed (several times faster than the
+    pure-Python writer); lxml reports a failed write as ``SerialisationError("IO_EFBIG")``
+    rather than an ``OSError``. Give it back its errno, so a full disk is worded as one."""
+    if type(exc).__name__ != "SerialisationError":
+        return None
+    name = str(exc).removeprefix("IO_")
+    number = getattr(errno, name, None)
+    if not isinstance(number, int):
+        return None
+    return OSError(number, os.strerror(number))
+
+
 def save_workbook(wb: Workbook, path: Path) -> Path:
     with atomic_output(path) as tmp:
-        wb.save(tmp)
+        try:
+            wb.save(tmp)
+        except Exception as exc:
+            mapped = _as_os_error(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
     return Path(path)
