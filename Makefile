@@ -24,12 +24,22 @@ venv-test: $(VENV)/.stamp-test
 run: venv
 	$(PY) -m fieldbook $(if $(DB),--db "$(DB)") gui
 
-## Set up and run the whole suite headless (lint, format check, generated files, tests).
+## Set up and run the whole suite headless (lint, format check, generated files, tests), on
+## SQLite and then on a throwaway PostgreSQL server (tests/pgserver.py) when PostgreSQL is
+## installed (make system-deps); FIELDBOOK_REQUIRE_PG=1 (CI) makes its absence an error.
 test: venv-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) build_spec/build_assets.py --check
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not perf" -q
+	@if $(PY) -c "import sys; sys.path.insert(0, 'tests'); import pgserver; pgserver.bindir()" 2>/dev/null; then \
+	  echo "--- the same suite on PostgreSQL ---"; \
+	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not perf" -q --backend postgresql; \
+	elif [ -n "$$FIELDBOOK_REQUIRE_PG" ]; then \
+	  echo "PostgreSQL is not installed (make system-deps installs it)"; exit 1; \
+	else \
+	  echo "NOTE: PostgreSQL is not installed: the PostgreSQL run is skipped (make system-deps)"; \
+	fi
 
 lint: venv-test
 	$(VENV)/bin/ruff check --fix .
@@ -54,7 +64,8 @@ system-deps:
 	  libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libx11-6 libx11-xcb1 libxcb1 \
 	  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-sync1 \
-	  libxcb-xfixes0 libxcb-shm0 libxcb-util1 xvfb libreoffice-calc-nogui
+	  libxcb-xfixes0 libxcb-shm0 libxcb-util1 xvfb libreoffice-calc-nogui \
+	  postgresql
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

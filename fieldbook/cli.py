@@ -173,6 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldbook import cli_week
 
     cli_week.add_commands(sub, esub)
+    from fieldbook import cli_sync
+
+    cli_sync.add_commands(sub)
 
     b = sub.add_parser("backup", help="backups of the database")
     bsub = b.add_subparsers(dest="action", metavar="ACTION", required=True)

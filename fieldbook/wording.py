@@ -246,6 +246,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "磁盘已满：文件没有写出，原有的同名文件未改动",
         "the disk is full: the file was not written; an existing file was left as it was",
     ),
+    # the department server and sync
+    "sync_unreachable": (
+        "连不上部门服务器（{why}）：本机数据没有改动，联网后再同步。",
+        "the department server cannot be reached ({why}); nothing here changed. "
+        "Sync again when online.",
+    ),
+    "sync_connection": (
+        "同步中断（{why}）：已同步的部分保留，再同步一次会从中断处继续。",
+        "the sync was cut off ({why}); what was synced is kept, and syncing again "
+        "continues from there.",
+    ),
+    "sync_interrupted": (
+        "同步中断（{why}）：已同步的部分保留，再同步一次会从中断处继续。",
+        "the sync was interrupted ({why}); syncing again continues from there.",
+    ),
+    "sync_schema": (
+        "部门服务器的数据库版本与本机不同（{why}）：请管理员先升级服务器。",
+        "the department server's schema differs ({why}): the administrator must upgrade it.",
+    ),
+    "sync_no_server": (
+        "还没有设置部门服务器：fieldbook sync --server postgresql+psycopg://…",
+        "no department server set: fieldbook sync --server postgresql+psycopg://…",
+    ),
     # the visit day
     "target_out_of_range": ("目标户数应在 1–200 之间", "the target must be 1–200 stops"),
     "plan_order_mismatch": ("计划中的客户不一致，请刷新", "the plan's stops do not match"),

@@ -1,18 +1,104 @@
 """Shared fixtures: a migrated template database copied per test (fast), and a journal with a
-manager profile on it."""
+manager profile on it.
+
+``--backend postgresql`` (or ``FIELDBOOK_TEST_BACKEND=postgresql``) runs the same tests on
+PostgreSQL: a throwaway server (``tests/pgserver.py``; or the one at ``FIELDBOOK_TEST_PG_URL``)
+with a migrated template database cloned per test. Tests of SQLite files (backups, integrity,
+locks, encryption, crash recovery — everything asking for ``db_path``) are skipped there.
+"""
 
 from __future__ import annotations
 
+import itertools
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from fieldbook.core.catalog import SkuInput
 from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal
 from fieldbook.core.profile import ProfileInput
+
+BACKENDS = ("sqlite", "postgresql")
+PG_TEMPLATE = "fieldbook_template"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--backend",
+        choices=BACKENDS,
+        default=os.environ.get("FIELDBOOK_TEST_BACKEND", "sqlite"),
+        help="database the tests run on (default: sqlite)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    backend = config.getoption("--backend")
+    for item in items:
+        for name in BACKENDS:
+            if name != backend and item.get_closest_marker(name) is not None:
+                item.add_marker(pytest.mark.skip(reason=f"a test of {name} (--backend {name})"))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"fieldbook backend: {config.getoption('--backend')}"
+
+
+@pytest.fixture(scope="session")
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.config.getoption("--backend"))
+
+
+def with_database(url: str, name: str) -> str:
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="session")
+def pg_server(backend: str) -> Iterator[str]:
+    """The PostgreSQL server's admin URL (database ``postgres``, a superuser)."""
+    if backend != "postgresql":
+        pytest.skip("PostgreSQL tests run with --backend postgresql")
+    given = os.environ.get("FIELDBOOK_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    import pgserver
+
+    with pgserver.server() as url:
+        yield url
+
+
+def pg_admin(url: str, *statements: str) -> None:
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as con:
+            for sql in statements:
+                con.execute(text(sql))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> str:
+    pg_admin(pg_server, f"DROP DATABASE IF EXISTS {PG_TEMPLATE}", f"CREATE DATABASE {PG_TEMPLATE}")
+    Journal.open(with_database(pg_server, PG_TEMPLATE)).close()
+    return PG_TEMPLATE
+
+
+_NUMBERS = itertools.count(1)
+
+
+@pytest.fixture
+def pg_database(pg_server: str, pg_template: str) -> Iterator[str]:
+    """A fresh migrated PostgreSQL database (cloned from the template); dropped afterwards."""
+    name = f"fieldbook_test_{os.getpid()}_{next(_NUMBERS)}"
+    pg_admin(pg_server, f"CREATE DATABASE {name} TEMPLATE {pg_template}")
+    yield with_database(pg_server, name)
+    pg_admin(pg_server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +109,9 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, template_db: Path) -> Path:
+def db_path(tmp_path: Path, template_db: Path, backend: str) -> Path:
+    if backend != "sqlite":
+        pytest.skip("a test of SQLite files")
     path = tmp_path / "data" / "fieldbook.sqlite3"
     path.parent.mkdir(mode=0o700)
     shutil.copyfile(template_db, path)
@@ -32,8 +120,10 @@ def db_path(tmp_path: Path, template_db: Path) -> Path:
 
 
 @pytest.fixture
-def db_url(db_path: Path) -> str:
-    return f"sqlite:///{db_path}"
+def db_url(request: pytest.FixtureRequest, backend: str) -> str:
+    if backend == "postgresql":
+        return str(request.getfixturevalue("pg_database"))
+    return f"sqlite:///{request.getfixturevalue('db_path')}"
 
 
 @pytest.fixture

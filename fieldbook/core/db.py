@@ -89,12 +89,33 @@ def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _without_nul(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_without_nul(v) for v in value)
+    return value
+
+
+def _drop_nul(
+    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+) -> tuple[str, Any]:
+    """NUL cannot be stored in PostgreSQL text (psycopg refuses it) and means nothing in a
+    note: it is dropped from every text parameter, on every backend, so a note pasted with one
+    reads back the same from SQLite and from the department server."""
+    return statement, _without_nul(parameters)
+
+
 def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs: Any) -> Engine:
     """Create an engine for ``url``; SQLite files are created private (0600) first, and an
     existing one is made private. ``sqlite+pysqlcipher://:KEY@/path`` opens an encrypted file
     (the key is applied before our pragmas)."""
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+        event.listen(engine, "before_cursor_execute", _drop_nul, retval=True)
+        return engine
     path = sqlite_path(url)
     if path is not None and "mode=ro" not in url:
         if not path.parent.exists():
@@ -111,6 +132,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs: A
     engine = create_engine(url, **kwargs)
     event.listen(engine, "connect", functools.partial(_on_connect, busy_timeout_ms=busy_timeout_ms))
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "before_cursor_execute", _drop_nul, retval=True)
     return engine
 
 

@@ -10,6 +10,8 @@ from fieldbook.core.backup import backup_file, list_backups
 from fieldbook.core.customers import CustomerInput
 from fieldbook.qt.pages.backup_page import BackupPage
 
+pytestmark = pytest.mark.sqlite  # backups are of SQLite files
+
 
 @pytest.fixture
 def page(qtbot, filled):

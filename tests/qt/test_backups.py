@@ -13,6 +13,8 @@ from fieldbook.core.backup import list_backups
 from fieldbook.core.customers import CustomerInput
 from fieldbook.qt.main_window import MainWindow
 
+pytestmark = pytest.mark.sqlite  # backups are of SQLite files
+
 
 def _labels(db_path) -> list[str]:
     return [p.name.rsplit("-", 1)[-1].removesuffix(".sqlite3") for p in list_backups(db_path)]

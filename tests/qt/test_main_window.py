@@ -20,7 +20,7 @@ def test_main_window_smoke(qtbot, ctx):
     qtbot.waitUntil(window.isActiveWindow)
     assert list(window.pages) == ["plan"]  # other pages are built when first opened
     assert "王建国" in window.manager_label.text()
-    assert str(ctx.db_path) in window.db_label.text()
+    assert (str(ctx.db_path) if ctx.db_path else ctx.db_label) in window.db_label.text()
     assert [window.nav.item(n).text() for n in range(window.nav.count())] == [
         "今日计划",
         "客户",

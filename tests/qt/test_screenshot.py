@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 SCRIPT = """
 import sys
 from pathlib import Path
@@ -59,6 +61,7 @@ def test_a_database_from_a_newer_version_fails_with_exit_1(db_path, db_url, tmp_
     assert not (tmp_path / "x.png").exists()
 
 
+@pytest.mark.sqlite
 def test_screenshot_of_the_visit_page_writes_nothing(filled, db_url, tmp_path):
     import sqlite3
     from datetime import date

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import pytest
+
 from fieldbook.qt.pages.settings_page import SettingsPage
 
 
+@pytest.mark.sqlite
 def test_shows_and_saves_the_profile(qtbot, ctx, filled):
     page = SettingsPage(ctx)
     qtbot.addWidget(page)

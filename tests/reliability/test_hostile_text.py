@@ -54,7 +54,8 @@ def test_control_characters_emoji_and_bidi_marks_round_trip_as_normalised(
     back = world.customers.get(row.id)
     assert back.shop_name == clean_text(HOSTILE) == "张小便利[31m店😀شمس🚬 第二行"
     assert back.owner_name == clean_text(HOSTILE)
-    assert back.notes == HOSTILE.strip()  # free notes keep their lines and characters
+    # free notes keep their lines and characters, but NUL (PostgreSQL cannot store it)
+    assert back.notes == HOSTILE.strip().replace("\x00", "")
     assert "😀" in back.shop_name and "\u202e" not in back.shop_name
     for query in (HOSTILE, "\x00", "😀", "\u202e", "%", "_", "'", '"'):
         world.customers.list(query)  # never crashes

@@ -1,0 +1,80 @@
+"""``fieldbook sync``: push this laptop's records to the department server and pull what the
+company and the departments own (``fieldbook.core.sync``).
+
+The server's address is remembered in the database after the first ``--server``; its password
+is never stored: libpq reads it from ``PGPASSWORD`` or ``~/.pgpass`` (``%APPDATA%\\postgresql\\
+pgpass.conf`` on Windows), and ``sslmode=require`` in the address insists on TLS."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+EXIT_OK, EXIT_INPUT, EXIT_FAILED = 0, 2, 1
+NAMES = {
+    "managers": "客户经理",
+    "routes": "线路",
+    "customers": "客户",
+    "skus": "卷烟规格",
+    "plans": "计划",
+    "plan_stops": "计划站点",
+    "visits": "走访",
+    "visit_skus": "规格观察",
+    "visit_time_edits": "时间修改",
+    "slip_suggestions": "建议反馈单",
+    "followups": "跟踪事项",
+    "slips": "反馈单",
+    "slip_attachments": "附件",
+    "slip_deliveries": "反馈单投递",
+    "slip_events": "反馈单流转",
+    "order_lines": "订单行",
+    "day_logs": "工作日志",
+    "week_reports": "周报",
+}
+
+
+def add_commands(sub: Any) -> None:
+    sy = sub.add_parser(
+        "sync", help="sync with the department server (push your records, pull answers)"
+    )
+    sy.add_argument(
+        "--server",
+        default=None,
+        metavar="URL",
+        help="postgresql+psycopg://user@host/db (remembered; password from PGPASSWORD/.pgpass)",
+    )
+    sy.set_defaults(func=cmd_sync)
+
+
+def _lines(moved: dict[str, int]) -> str:
+    return "，".join(f"{NAMES.get(k, k)} {v}" for k, v in moved.items()) or "无"
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from fieldbook.cli import open_journal
+    from fieldbook.core.sync import SERVER_KEY, SyncError, sync
+
+    journal = open_journal(args)
+    try:
+        with journal.reading() as s:
+            stored = journal.get_setting(s, SERVER_KEY)
+        url = args.server or stored
+        if not url:
+            raise SyncError("no_server")
+        if make_url(url).password:
+            print("请不要把口令写在地址里：用 PGPASSWORD 或 ~/.pgpass", file=sys.stderr)
+            return EXIT_INPUT
+        if args.server and args.server != stored:
+            with journal.writing() as s:
+                journal.set_setting(s, SERVER_KEY, args.server)
+        report = sync(journal, url, progress=lambda m: print(m, file=sys.stderr))
+    finally:
+        journal.close()
+    print(f"上传：{_lines(report.pushed)}")
+    print(f"下载：{_lines(report.pulled)}")
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    return EXIT_OK if not report.problems else EXIT_FAILED
