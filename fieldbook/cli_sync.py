@@ -8,6 +8,7 @@ pgpass.conf`` on Windows), and ``sslmode=require`` in the address insists on TLS
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -48,6 +49,33 @@ def add_commands(sub: Any) -> None:
     )
     sy.set_defaults(func=cmd_sync)
 
+    sv = sub.add_parser("server", help="the department server (PostgreSQL): schema, users, roles")
+    svsub = sv.add_subparsers(dest="action", metavar="ACTION", required=True)
+    si = svsub.add_parser(
+        "init", help="migrate the server's schema and (re)create roles, grants and policies"
+    )
+    si.set_defaults(func=cmd_server_init)
+    su = svsub.add_parser("add-user", help="create a login (password from --password-env)")
+    su.add_argument("name", help="login name: lower-case letters, digits, _")
+    su.add_argument("--kind", required=True, choices=("manager", "department", "director", "admin"))
+    su.add_argument(
+        "--manager", default="", metavar="CODE", help="the manager's code (kind manager)"
+    )
+    su.add_argument(
+        "--department",
+        default="",
+        choices=("", "market", "monopoly", "distribution", "phone"),
+        help="the department (kind department)",
+    )
+    su.add_argument("--display-name", default="")
+    su.add_argument(
+        "--password-env",
+        required=True,
+        metavar="VAR",
+        help="environment variable holding the password (never on the command line)",
+    )
+    su.set_defaults(func=cmd_server_add_user)
+
 
 def _lines(moved: dict[str, int]) -> str:
     return "，".join(f"{NAMES.get(k, k)} {v}" for k, v in moved.items()) or "无"
@@ -78,3 +106,47 @@ def cmd_sync(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(problem, file=sys.stderr)
     return EXIT_OK if not report.problems else EXIT_FAILED
+
+
+def _server_url(args: argparse.Namespace) -> str | None:
+    url = args.db or os.environ.get("FIELDBOOK_DB")
+    if not url or not url.startswith("postgresql"):
+        print("请用 --db postgresql+psycopg://… 指定部门服务器", file=sys.stderr)
+        return None
+    return url
+
+
+def cmd_server_init(args: argparse.Namespace) -> int:
+    from fieldbook.core.server import init_server
+
+    url = _server_url(args)
+    if url is None:
+        return EXIT_INPUT
+    init_server(url)
+    print("部门服务器已就绪：数据库结构、角色、权限与行级安全策略已建立")
+    return EXIT_OK
+
+
+def cmd_server_add_user(args: argparse.Namespace) -> int:
+    from fieldbook.core.server import ServerUserInput, add_user
+
+    url = _server_url(args)
+    if url is None:
+        return EXIT_INPUT
+    password = os.environ.get(args.password_env, "")
+    if not password:
+        print(f"环境变量 {args.password_env} 没有设置口令", file=sys.stderr)
+        return EXIT_INPUT
+    add_user(
+        url,
+        ServerUserInput(
+            args.name,
+            args.kind,
+            password,
+            manager_code=args.manager,
+            department=args.department,
+            display_name=args.display_name,
+        ),
+    )
+    print(f"已建立登录 {args.name.lower()}（{args.kind}）")
+    return EXIT_OK

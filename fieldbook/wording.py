@@ -269,6 +269,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "还没有设置部门服务器：fieldbook sync --server postgresql+psycopg://…",
         "no department server set: fieldbook sync --server postgresql+psycopg://…",
     ),
+    "server_needs_postgresql": (
+        "部门服务器须是 PostgreSQL 数据库",
+        "the server must be PostgreSQL",
+    ),
+    "role_name": (
+        "登录名须为 3–41 个小写字母、数字或下划线，以字母开头",
+        "a login name is 3–41 lower-case letters, digits or _, starting with a letter",
+    ),
+    "unknown_kind": ("未知的用户类型", "unknown kind of user"),
+    "password_too_short": ("口令至少 8 个字符", "the password needs at least 8 characters"),
     # the visit day
     "target_out_of_range": ("目标户数应在 1–200 之间", "the target must be 1–200 stops"),
     "plan_order_mismatch": ("计划中的客户不一致，请刷新", "the plan's stops do not match"),

@@ -432,3 +432,17 @@ class WeekReport(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+
+
+class ServerUser(Base):
+    """A login of the department server (PostgreSQL role) and who it is: a manager, a
+    department's staff, the market department's director, or an administrator. Only used on
+    the server (``fieldbook server``); row-level security reads it (``fieldbook.core.server``)."""
+
+    __tablename__ = "server_users"
+    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # manager | department | director | admin
+    manager_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    department: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    display_name: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)

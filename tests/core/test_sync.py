@@ -4,25 +4,21 @@ state, a department's answer and a review reach the right manager and no other."
 
 from __future__ import annotations
 
-import shutil
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from conftest import OPEN_ANSWERS, SKUS
 from sqlalchemy import create_engine, func, select, text
+from sync_support import MON, at, laptop
 
-from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal
 from fieldbook.core.models import Base
-from fieldbook.core.profile import ProfileInput
-from fieldbook.core.slips import SlipInput
 from fieldbook.core.sync import SyncError, sync
 from fieldbook.core.week import label_for
 
 pytestmark = pytest.mark.postgresql
 
-MON = date(2026, 11, 30)
 TABLES = [
     "managers",
     "routes",
@@ -40,55 +36,6 @@ TABLES = [
     "day_logs",
     "week_reports",
 ]
-
-
-def at(hm: str) -> datetime:
-    return datetime.fromisoformat(f"2026-11-30 {hm}")
-
-
-def laptop(folder: Path, template: Path, n: int) -> Journal:
-    """Manager n's laptop after a Monday: 3 shops visited, a slip sent, the week drafted."""
-    path = folder / f"laptop{n}.sqlite3"
-    shutil.copyfile(template, path)
-    j = Journal.open(f"sqlite:///{path}")
-    j.profile.save(ProfileInput(code=f"QTH00{n}", name=f"经理{n}", district_unit="新兴区"))
-    for sku in SKUS:  # the same SKU list, imported on each laptop under its own ids
-        j.catalog.save(None, sku)
-    for k in range(1, 6):
-        j.customers.create(
-            CustomerInput(
-                code=f"2309{n}{k:03d}",
-                shop_name=f"经理{n}的店{k}",
-                route="周一线路",
-                order_weekday=1,
-            )
-        )
-    plan = j.plans.build(MON)
-    for stop, (a, b) in zip(
-        plan.stops, [("08:00", "08:10"), ("08:20", "08:31"), ("08:40", "08:50")], strict=False
-    ):
-        v = j.visits.start(stop.customer_id, at=at(a))
-        j.visits.set_shop_status(v.id, "open")
-        j.visits.save_answers(v.id, dict(OPEN_ANSWERS))
-        for row in j.visits.grid_skus(stop.customer_id)[:3]:
-            j.visits.save_grid(v.id, row.sku_id, on_shelf=True, facings=2, price_fen=1100)
-        j.visits.finish(v.id, at=at(b))
-    slip = j.slips.create(
-        SlipInput(
-            "suspended",
-            f"经理{n}：店主装修",
-            plan.stops[0].customer_id,
-            sub_reason="装修",
-            effective_date=date(2026, 12, 1),
-            return_date=date(2027, 1, 15),
-        ),
-        at=at("15:20"),
-    )
-    j.slips.send(slip.id, actor=f"经理{n}", at=at("15:21"))
-    j.weeks.save(label_for(MON), narrative={"work_done": f"经理{n} 走访周一线路"})
-    if n == 1:
-        j.weeks.submit(label_for(MON))
-    return j
 
 
 @pytest.fixture

@@ -1,0 +1,298 @@
+"""The department server (PostgreSQL): schema, roles, grants and row-level security.
+
+``init_server`` (run by an administrator: the database owner, with CREATEROLE) migrates the
+schema and (re)creates, idempotently:
+
+- four group roles: ``fb_manager``, ``fb_department``, ``fb_director``, ``fb_admin``;
+- table grants per group (what kind of statement each may run at all);
+- row-level security policies (which rows): a manager sees and writes only rows whose
+  ``manager_id`` is theirs (child rows through their parent); a department sees slips that
+  were sent to it and changes only its own deliveries' state and answer (never a visit: it has
+  no grant on visits at all); the director reads everything and writes only the review columns
+  of week reports; customers and SKUs are the company's: managers may add ones the server does
+  not know (sync seeds the server) but never change them.
+
+``add_user`` creates a LOGIN role in a group and records who it is in ``server_users``, which
+the policies read through ``fb_manager_id()`` / ``fb_department()``. PostgreSQL stores only a
+SCRAM hash of the password; ``hostssl`` lines in ``pg_hba.conf`` (and ``sslmode=require`` in
+the clients' addresses) make connections use TLS.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from fieldbook.core import db
+from fieldbook.core.errors import InvalidValue
+from fieldbook.core.journal import Journal
+
+GROUPS = {
+    "manager": "fb_manager",
+    "department": "fb_department",
+    "director": "fb_director",
+    "admin": "fb_admin",
+}
+DEPARTMENTS = ("market", "monopoly", "distribution", "phone")
+
+#: Tables with the owning manager's id, and how child tables reach one of them.
+OWNED = (
+    "routes",
+    "customers",
+    "plans",
+    "visits",
+    "followups",
+    "slips",
+    "order_lines",
+    "day_logs",
+    "week_reports",
+)
+CHILDREN = {
+    "plan_stops": ("plan_id", "plans"),
+    "visit_skus": ("visit_id", "visits"),
+    "visit_time_edits": ("visit_id", "visits"),
+    "slip_suggestions": ("visit_id", "visits"),
+    "slip_deliveries": ("slip_id", "slips"),
+    "slip_attachments": ("slip_id", "slips"),
+}
+#: What a manager's login may do per table (RLS then narrows it to their rows).
+MANAGER_GRANTS = {
+    "managers": "SELECT, INSERT, UPDATE",
+    "routes": "SELECT, INSERT, UPDATE, DELETE",
+    "customers": "SELECT, INSERT",  # the company's: added once by a sync, never changed
+    "skus": "SELECT, INSERT",
+    "plans": "SELECT, INSERT, UPDATE, DELETE",
+    "plan_stops": "SELECT, INSERT, UPDATE, DELETE",
+    "visits": "SELECT, INSERT, UPDATE",
+    "visit_skus": "SELECT, INSERT, UPDATE, DELETE",
+    "visit_time_edits": "SELECT, INSERT, UPDATE, DELETE",
+    "slip_suggestions": "SELECT, INSERT, UPDATE, DELETE",
+    "followups": "SELECT, INSERT, UPDATE",
+    "slips": "SELECT, INSERT, UPDATE",
+    "slip_attachments": "SELECT, INSERT, UPDATE, DELETE",
+    "slip_deliveries": "SELECT, INSERT",  # the state is the department's
+    "slip_events": "SELECT, INSERT",
+    "order_lines": "SELECT, INSERT, UPDATE, DELETE",
+    "day_logs": "SELECT, INSERT, UPDATE",
+    "alembic_version": "SELECT",
+    "server_users": "SELECT",
+}
+WEEK_MANAGER_COLUMNS = (
+    "id, manager_id, week_label, start_date, end_date, status, narrative, next_plan, figures, "
+    "submitted_at, created_at, updated_at"
+)
+WEEK_REVIEW_COLUMNS = "status, review, review_comment, reviewer, reviewed_at"
+DELIVERY_ANSWER_COLUMNS = "state, answer, handled_by, updated_at"
+
+_ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{2,40}")
+
+
+def _exec(conn: Connection, *statements: str) -> None:
+    for sql in statements:
+        conn.execute(text(sql))
+
+
+def _ensure_group(conn: Connection, role: str) -> None:
+    _exec(
+        conn,
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN "
+        f"CREATE ROLE {role} NOLOGIN; END IF; END $$",
+    )
+
+
+def _policy(conn: Connection, table: str, name: str, sql: str) -> None:
+    _exec(conn, f"DROP POLICY IF EXISTS {name} ON {table}", sql)
+
+
+def _owner_check(table: str) -> str:
+    # (SELECT f()) is evaluated once per statement, not once per row
+    if table == "managers":
+        return "code = (SELECT fb_manager_code())"
+    if table in OWNED:
+        return "manager_id = (SELECT fb_manager_id())"
+    column, parent = CHILDREN[table]
+    return (
+        f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {table}.{column}"
+        " AND p.manager_id = (SELECT fb_manager_id()))"
+    )
+
+
+def init_server(url: str) -> None:
+    """Migrate the schema at ``url`` and (re)create roles, grants and policies."""
+    if not url.startswith("postgresql"):
+        raise InvalidValue("server_needs_postgresql", field="db", value=url)
+    Journal.open(url).close()  # the schema, migrated
+    engine = db.make_engine(url)
+    try:
+        with engine.begin() as conn:
+            _install(conn)
+    finally:
+        engine.dispose()
+
+
+def _install(conn: Connection) -> None:
+    for group in GROUPS.values():
+        _ensure_group(conn, group)
+    all_groups = ", ".join(GROUPS.values())
+    _exec(
+        conn,
+        "CREATE OR REPLACE FUNCTION fb_manager_id() RETURNS varchar LANGUAGE sql STABLE AS "
+        "$$ SELECT m.id FROM server_users u JOIN managers m ON m.code = u.manager_code"
+        " WHERE u.role_name = current_user AND u.kind = 'manager' $$",
+        "CREATE OR REPLACE FUNCTION fb_manager_code() RETURNS varchar LANGUAGE sql STABLE AS "
+        "$$ SELECT manager_code FROM server_users WHERE role_name = current_user"
+        " AND kind = 'manager' $$",
+        "CREATE OR REPLACE FUNCTION fb_department() RETURNS varchar LANGUAGE sql STABLE AS "
+        "$$ SELECT department FROM server_users WHERE role_name = current_user "
+        "AND kind = 'department' $$",
+        f"GRANT EXECUTE ON FUNCTION fb_manager_id(), fb_manager_code(), fb_department()"
+        f" TO {all_groups}",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {all_groups}",
+        f"GRANT USAGE ON SCHEMA public TO {all_groups}",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO fb_admin",
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO fb_director",
+        f"GRANT UPDATE ({WEEK_REVIEW_COLUMNS}) ON week_reports TO fb_director",
+        "GRANT SELECT ON slips, slip_deliveries, slip_events, slip_attachments, customers,"
+        " managers, skus, alembic_version, server_users TO fb_department",
+        f"GRANT UPDATE ({DELIVERY_ANSWER_COLUMNS}) ON slip_deliveries TO fb_department",
+        "GRANT INSERT ON slip_events TO fb_department",
+    )
+    for table, privileges in MANAGER_GRANTS.items():
+        _exec(conn, f"GRANT {privileges} ON {table} TO fb_manager")
+    _exec(
+        conn,
+        "GRANT SELECT, INSERT ON week_reports TO fb_manager",
+        f"GRANT UPDATE ({WEEK_MANAGER_COLUMNS}) ON week_reports TO fb_manager",
+    )
+
+    rls_tables = ["managers", *OWNED, *CHILDREN, "slip_events", "skus"]
+    for table in rls_tables:
+        _exec(conn, f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        _policy(
+            conn,
+            table,
+            "fb_everything",
+            f"CREATE POLICY fb_everything ON {table} TO fb_admin USING (true) WITH CHECK (true)",
+        )
+        _policy(
+            conn,
+            table,
+            "fb_read_all",
+            f"CREATE POLICY fb_read_all ON {table} FOR SELECT TO fb_director USING (true)",
+        )
+    for table in ["managers", *OWNED, *CHILDREN]:
+        check = _owner_check(table)
+        _policy(
+            conn,
+            table,
+            "fb_own_rows",
+            f"CREATE POLICY fb_own_rows ON {table} TO fb_manager USING ({check})"
+            f" WITH CHECK ({check})",
+        )
+    events_own = (
+        "EXISTS (SELECT 1 FROM slip_deliveries d JOIN slips s ON s.id = d.slip_id"
+        " WHERE d.id = slip_events.delivery_id AND s.manager_id = (SELECT fb_manager_id()))"
+    )
+    _policy(
+        conn,
+        "slip_events",
+        "fb_own_rows",
+        f"CREATE POLICY fb_own_rows ON slip_events TO fb_manager USING ({events_own})"
+        f" WITH CHECK ({events_own})",
+    )
+    _policy(
+        conn,
+        "skus",
+        "fb_catalogue",
+        "CREATE POLICY fb_catalogue ON skus TO fb_manager, fb_department USING (true)"
+        " WITH CHECK (true)",
+    )
+    _policy(
+        conn,
+        "week_reports",
+        "fb_review",
+        "CREATE POLICY fb_review ON week_reports FOR UPDATE TO fb_director"
+        " USING (status IN ('submitted', 'reviewed')) WITH CHECK (true)",
+    )
+    # a department: the slips sent to it, its own deliveries, the customers and managers named
+    mine = "department = (SELECT fb_department())"
+    sent_to_me = (
+        "EXISTS (SELECT 1 FROM slip_deliveries d WHERE d.slip_id = {t}.{c}"
+        " AND d.department = (SELECT fb_department()))"
+    )
+    department_policies = {
+        "slip_deliveries": f"USING ({mine}) WITH CHECK ({mine})",
+        "slips": f"USING ({sent_to_me.format(t='slips', c='id')})",
+        "slip_attachments": f"USING ({sent_to_me.format(t='slip_attachments', c='slip_id')})",
+        "slip_events": (
+            "USING (EXISTS (SELECT 1 FROM slip_deliveries d WHERE d.id = slip_events.delivery_id"
+            f" AND d.{mine})) WITH CHECK (EXISTS (SELECT 1 FROM slip_deliveries d"
+            f" WHERE d.id = slip_events.delivery_id AND d.{mine}))"
+        ),
+        "customers": "USING (true)",
+        "managers": "USING (true)",
+    }
+    for table, body in department_policies.items():
+        command = "" if "WITH CHECK" in body else "FOR SELECT "  # writes only where checked
+        _policy(
+            conn,
+            table,
+            "fb_department_rows",
+            f"CREATE POLICY fb_department_rows ON {table} {command}TO fb_department {body}",
+        )
+
+
+@dataclass(frozen=True)
+class ServerUserInput:
+    role_name: str
+    kind: str  # manager | department | director | admin
+    password: str
+    manager_code: str = ""
+    department: str = ""
+    display_name: str = ""
+
+
+def add_user(url: str, user: ServerUserInput) -> None:
+    """Create (or re-password) a LOGIN role in its group and record who it is."""
+    name = user.role_name.strip().lower()
+    if not _ROLE_NAME.fullmatch(name):
+        raise InvalidValue("role_name", field="role_name", value=user.role_name)
+    if user.kind not in GROUPS:
+        raise InvalidValue("unknown_kind", field="kind", value=user.kind)
+    if len(user.password) < 8:
+        raise InvalidValue("password_too_short", field="password")
+    if user.kind == "manager" and not user.manager_code.strip():
+        raise InvalidValue("required", field="manager")
+    if user.kind == "department" and user.department not in DEPARTMENTS:
+        raise InvalidValue("unknown_department", field="department", value=user.department)
+    engine = db.make_engine(url)
+    try:
+        with engine.begin() as conn:
+            exists = conn.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name}
+            ).scalar()
+            # the password is sent as a literal PostgreSQL hashes (SCRAM) before storing it
+            password = conn.execute(text("SELECT quote_literal(:p)"), {"p": user.password}).scalar()
+            verb = "ALTER" if exists else "CREATE"
+            conn.execute(text(f"{verb} ROLE {name} LOGIN PASSWORD {password}"))
+            conn.execute(text(f"GRANT {GROUPS[user.kind]} TO {name}"))
+            conn.execute(
+                text(
+                    "INSERT INTO server_users (role_name, kind, manager_code, department,"
+                    " display_name, created_at) VALUES (:r, :k, :m, :d, :n, now())"
+                    " ON CONFLICT (role_name) DO UPDATE SET kind = excluded.kind,"
+                    " manager_code = excluded.manager_code, department = excluded.department,"
+                    " display_name = excluded.display_name"
+                ),
+                {
+                    "r": name,
+                    "k": user.kind,
+                    "m": user.manager_code.strip().upper() if user.kind == "manager" else "",
+                    "d": user.department if user.kind == "department" else "",
+                    "n": user.display_name,
+                },
+            )
+    finally:
+        engine.dispose()

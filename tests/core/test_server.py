@@ -1,0 +1,184 @@
+"""Roles on the department server, enforced by PostgreSQL itself (grants and row-level
+security): managers sync as themselves and see only their own rows, a department sees only
+the slips sent to it and cannot touch a visit, the director reads all and reviews."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, ProgrammingError
+from sync_support import laptop
+
+from fieldbook.core.errors import InvalidValue
+from fieldbook.core.journal import Journal
+from fieldbook.core.server import ServerUserInput, add_user, init_server
+from fieldbook.core.sync import sync
+
+pytestmark = pytest.mark.postgresql
+PASSWORD = "s3cret-pw"
+
+
+def login(url: str, role: str) -> str:
+    return make_url(url).set(username=role, password=PASSWORD).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def server(tmp_path: Path, template_db: Path, pg_database: str) -> Iterator[dict[str, object]]:
+    """Two managers synced as themselves; a 配送中心 clerk, a 专卖办 clerk, the director."""
+    init_server(pg_database)
+    tag = pg_database.rsplit("_", 1)[-1] + pg_database.rsplit("_", 2)[-2]
+    roles = {
+        "m1": ServerUserInput(f"m1_{tag}", "manager", PASSWORD, manager_code="QTH001"),
+        "m2": ServerUserInput(f"m2_{tag}", "manager", PASSWORD, manager_code="QTH002"),
+        "dist": ServerUserInput(f"dist_{tag}", "department", PASSWORD, department="distribution"),
+        "mono": ServerUserInput(f"mono_{tag}", "department", PASSWORD, department="monopoly"),
+        "director": ServerUserInput(f"dir_{tag}", "director", PASSWORD),
+    }
+    for user in roles.values():
+        add_user(pg_database, user)
+    laptops = [laptop(tmp_path, template_db, n) for n in (1, 2)]
+    for key, j in zip(("m1", "m2"), laptops, strict=True):
+        report = sync(j, login(pg_database, roles[key].role_name))  # as themselves, under RLS
+        assert report.pushed["visits"] == 3
+    engines: dict[str, Engine] = {
+        key: create_engine(login(pg_database, user.role_name)) for key, user in roles.items()
+    }
+    yield {"engines": engines, "laptops": laptops, "admin": pg_database, "roles": roles}
+    for engine in engines.values():
+        engine.dispose()
+    for j in laptops:
+        j.close()
+
+
+def scalar(engine: Engine, sql: str, **params: object) -> object:
+    with engine.connect() as con:
+        return con.execute(text(sql), params).scalar()
+
+
+def changed(engine: Engine, sql: str, **params: object) -> int:
+    with engine.begin() as con:
+        return con.execute(text(sql), params).rowcount
+
+
+def test_a_manager_sees_and_changes_only_their_own_rows(server: dict) -> None:
+    m1, m2 = server["engines"]["m1"], server["engines"]["m2"]
+    admin = create_engine(server["admin"])
+    try:
+        other = scalar(admin, "SELECT id FROM managers WHERE code = 'QTH002'")
+        other_visit = scalar(admin, "SELECT id FROM visits WHERE manager_id = :m", m=other)
+        assert scalar(admin, "SELECT count(*) FROM visits") == 6
+    finally:
+        admin.dispose()
+    assert scalar(m1, "SELECT count(*) FROM visits") == 3
+    assert scalar(m1, "SELECT count(*) FROM visits WHERE manager_id = :m", m=other) == 0
+    assert scalar(m1, "SELECT count(*) FROM visit_skus v WHERE v.visit_id = :v", v=other_visit) == 0
+    assert scalar(m1, "SELECT count(*) FROM customers") == 5
+    assert scalar(m1, "SELECT count(*) FROM managers") == 1
+    assert scalar(m1, "SELECT count(*) FROM week_reports") == 1
+    assert scalar(m2, "SELECT count(*) FROM visits") == 3
+    # writing another manager's rows: invisible to UPDATE, refused on INSERT
+    assert changed(m1, "UPDATE visits SET status = 'absent' WHERE id = :v", v=other_visit) == 0
+    with pytest.raises(DBAPIError, match="row-level security"):
+        changed(
+            m1,
+            "INSERT INTO routes (id, manager_id, name, created_at, updated_at)"
+            " VALUES ('r-x', :m, '偷偷加的线路', now(), now())",
+            m=other,
+        )
+    # the department's columns and the company's master data are not the manager's
+    with pytest.raises(ProgrammingError, match="permission denied"):
+        changed(m1, "UPDATE slip_deliveries SET answer = '自己答复'")
+    with pytest.raises(ProgrammingError, match="permission denied"):
+        changed(m1, "UPDATE customers SET shop_name = '改名'")
+    with pytest.raises(ProgrammingError, match="permission denied"):
+        changed(m1, "UPDATE week_reports SET review = 'approved'")
+
+
+def test_a_department_answers_its_slips_and_cannot_touch_a_visit(server: dict) -> None:
+    dist, mono = server["engines"]["dist"], server["engines"]["mono"]
+    assert scalar(dist, "SELECT count(*) FROM slips") == 2  # both managers' 暂停 slips
+    assert scalar(dist, "SELECT count(*) FROM slip_deliveries") == 2  # only its own copies
+    assert scalar(mono, "SELECT count(*) FROM slips") == 0  # nothing was sent to 专卖办
+    for engine in (dist, mono):
+        with pytest.raises(ProgrammingError, match="permission denied"):
+            scalar(engine, "SELECT count(*) FROM visits")
+        with pytest.raises(ProgrammingError, match="permission denied"):
+            changed(engine, "UPDATE visits SET status = 'absent'")
+    assert changed(dist, "UPDATE slip_deliveries SET state = 'received', answer = '已收到'") == 2
+    assert changed(mono, "UPDATE slip_deliveries SET answer = '不是我的'") == 0
+    admin = create_engine(server["admin"])
+    try:
+        answers = scalar(
+            admin,
+            "SELECT string_agg(DISTINCT department, ',') FROM slip_deliveries"
+            " WHERE answer = '已收到'",
+        )
+        assert answers == "distribution"
+    finally:
+        admin.dispose()
+    with pytest.raises(ProgrammingError, match="permission denied"):
+        changed(dist, "UPDATE slip_deliveries SET slip_id = 'x'")  # only the answer columns
+
+
+def test_the_director_reads_everything_and_only_reviews(server: dict) -> None:
+    director = server["engines"]["director"]
+    assert scalar(director, "SELECT count(*) FROM visits") == 6
+    assert scalar(director, "SELECT count(*) FROM managers") == 2
+    with pytest.raises(ProgrammingError, match="permission denied"):
+        changed(director, "UPDATE visits SET status = 'absent'")
+    reviewed = changed(
+        director,
+        "UPDATE week_reports SET status = 'reviewed', review = 'approved', reviewer = '李主任',"
+        " reviewed_at = now()",
+    )
+    assert reviewed == 1  # only the submitted one (QTH001's); a draft is not reviewable
+    laptops: list[Journal] = server["laptops"]
+    own = login(server["admin"], server["roles"]["m1"].role_name)
+    pulled = sync(laptops[0], own).pulled  # with the manager's own login: the review comes down
+    assert pulled.get("week_reports") == 1
+    assert laptops[0].weeks.history()[0][1:] == ("reviewed", "approved")
+
+
+def test_users_are_checked_and_passwords_are_not_stored(pg_database: str) -> None:
+    init_server(pg_database)
+    with pytest.raises(InvalidValue):
+        add_user(pg_database, ServerUserInput("x", "manager", PASSWORD, manager_code="QTH001"))
+    with pytest.raises(InvalidValue):
+        add_user(pg_database, ServerUserInput("shortpw_user", "director", "short"))
+    with pytest.raises(InvalidValue):
+        add_user(pg_database, ServerUserInput("dept_user", "department", PASSWORD, department="x"))
+    name = "pw_" + pg_database.rsplit("_", 1)[-1]
+    add_user(pg_database, ServerUserInput(name, "director", PASSWORD))
+    admin = create_engine(pg_database)
+    try:
+        stored = scalar(admin, "SELECT rolpassword FROM pg_authid WHERE rolname = :r", r=name)
+        assert str(stored).startswith("SCRAM-SHA-256$") and PASSWORD not in str(stored)
+        assert PASSWORD not in str(scalar(admin, "SELECT row_to_json(u)::text FROM server_users u"))
+    finally:
+        admin.dispose()
+    init_server(pg_database)  # idempotent
+
+
+def test_cli_sets_up_the_server_and_its_users(
+    pg_database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldbook import cli
+
+    assert cli.main(["--db", pg_database, "server", "init"]) == 0
+    name = "cli_" + pg_database.rsplit("_", 1)[-1]
+    add = ["--db", pg_database, "server", "add-user", name, "--kind", "department"]
+    monkeypatch.setenv("FB_PW", PASSWORD)
+    assert cli.main([*add, "--department", "phone", "--password-env", "FB_PW"]) == 0
+    assert "已建立登录" in capsys.readouterr().out
+    monkeypatch.delenv("FB_PW")
+    assert cli.main([*add, "--department", "phone", "--password-env", "FB_PW"]) == 2
+    assert "没有设置口令" in capsys.readouterr().err
+    engine = create_engine(login(pg_database, name))
+    try:
+        assert scalar(engine, "SELECT fb_department()") == "phone"
+    finally:
+        engine.dispose()
