@@ -132,11 +132,10 @@ def upsert(
             values[column] = case((keep_when, table.c[column]), else_=ins.excluded[column])
         differs = or_(*(table.c[c].is_distinct_from(values[c]) for c in names))
         stmt = ins.on_conflict_do_update(index_elements=["id"], set_=values, where=differs)
-    stmt = stmt.returning(table.c.id)  # a row comes back only where one was written
-    changed = 0
-    for row in rows:
-        changed += len(conn.execute(stmt, row).all())
-    return changed
+    # a row comes back only where one was written; a list of rows goes as few multi-row
+    # statements ("insertmanyvalues"), not one round trip per row
+    stmt = stmt.returning(table.c.id)
+    return len(conn.execute(stmt, list(rows)).all())
 
 
 def _rows(conn: Connection, stmt: Any) -> list[dict[str, Any]]:

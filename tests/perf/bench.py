@@ -59,6 +59,7 @@ ROWS = (
     "week_export",
     "year_export_time",
     "year_export_memory",
+    "sync_week",
     "demo",
     "demo_history",
 )
@@ -96,6 +97,7 @@ class Config:
     year_visits: int = 7_500  # "a year of visits": the period holding this many
     year_export_limit_s: float = 10.0
     year_export_memory_mb: float = 400.0
+    sync_week_limit_s: float = 5.0
     demo_history_limit_s: float = 120.0
     demo_history_timeout: float = 600.0
 
@@ -181,6 +183,11 @@ def labels(cfg: Config) -> dict[str, tuple[str, str]]:
         "year_export_memory": (
             f"fieldbook export period, ~{cfg.year_visits:,} visits: peak memory",
             f"< {cfg.year_export_memory_mb:g} MB",
+        ),
+        "sync_week": (
+            "fieldbook sync: one manager's week to a fresh department server (PostgreSQL), "
+            "process start to done",
+            f"< {cfg.sync_week_limit_s:g} s",
         ),
         "demo": (
             f"demo data: {cfg.managers} managers x {cfg.per_manager} customers, "
@@ -665,6 +672,65 @@ def bench_year_export(cfg: Config, scratch: Path, db: Path) -> list[Result]:
     ]
 
 
+def bench_sync_week(cfg: Config, folder: Path, scratch: Path) -> list[Result]:
+    """One manager's week (the demo's last full week, its master data included) pushed by
+    ``fieldbook sync`` into a fresh server on a throwaway local PostgreSQL, from process
+    start; then the second sync, which has nothing to move."""
+    name, target = labels(cfg)["sync_week"]
+    sys.path.insert(0, str(ROOT / "tests"))
+    import pgserver
+
+    from fieldbook.core.server import init_server
+
+    week = folder / f"week-s{SEED}-{cfg.per_manager}-{fingerprint()}.sqlite3"
+    if not week.exists():
+        build_demo(week, cfg, managers=1, weeks=2)
+    laptop = copy_db(week, scratch / "laptop.sqlite3")
+    try:
+        context = pgserver.server()
+        url = context.__enter__()
+    except pgserver.NoPostgres as exc:
+        return [error_result("sync_week", name, target, f"PostgreSQL not available: {exc}")]
+    try:
+        init_server(url)
+        command = [sys.executable, "-m", "fieldbook", "--db", str(laptop), "sync"]
+        env = _env(scratch)
+        runs: list[float] = []
+        outputs: list[str] = []
+        for args in (["--server", url], []):
+            start = time.perf_counter()
+            proc = subprocess.run(
+                [*command, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+            )
+            runs.append(time.perf_counter() - start)
+            if proc.returncode != 0:
+                return [error_result("sync_week", name, target, _last_line(proc.stderr))]
+            outputs.append(proc.stdout.strip().splitlines()[0])
+    finally:
+        context.__exit__(None, None, None)
+    con = sqlite3.connect(f"file:{laptop}?mode=ro", uri=True)
+    try:
+        visits, grid, lines = (
+            con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("visits", "visit_skus", "order_lines")
+        )
+    finally:
+        con.close()
+    return [
+        Result(
+            "sync_week",
+            name,
+            f"{runs[0]:.2f} s ({visits} visits, {grid:,} grid rows, {lines:,} order lines);"
+            f" second sync {runs[1]:.2f} s ({outputs[1]})",
+            target,
+            verdict(runs[0], cfg.sync_week_limit_s),
+            round(runs[0], 4),
+            "s",
+            cfg.sync_week_limit_s,
+        )
+    ]
+
+
 def bench_demo(cfg: Config, scratch: Path) -> Result:
     """Demo generation into a fresh database (informational)."""
     name, _target = labels(cfg)["demo"]
@@ -885,6 +951,7 @@ def run(folder: Path, cfg: Config, only: Sequence[str] = ()) -> list[Result]:
             ("year_export_time", "year_export_memory"): lambda: bench_year_export(
                 cfg, scratch, history_copy()
             ),
+            ("sync_week",): lambda: bench_sync_week(cfg, folder, scratch),
             ("demo",): lambda: [bench_demo(cfg, scratch)],
             ("demo_history",): lambda: [bench_demo_history(cfg, scratch)],
         }
