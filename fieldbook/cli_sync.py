@@ -34,6 +34,8 @@ NAMES = {
     "order_lines": "订单行",
     "day_logs": "工作日志",
     "week_reports": "周报",
+    "spot_checks": "抽查",
+    "spot_check_items": "抽查明细",
 }
 
 

@@ -279,6 +279,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unknown_kind": ("未知的用户类型", "unknown kind of user"),
     "password_too_short": ("口令至少 8 个字符", "the password needs at least 8 characters"),
+    # the director's spot check and the month
+    "month": ("月份格式不对（如 2026-11）", "month not recognised (e.g. 2026-11)"),
+    "sample_size": ("抽样数应在 1–{max} 之间", "the sample must be 1–{max} visits"),
+    "unknown_manager": ("没有这个客户经理", "no such account manager"),
+    "no_visits_in_month": ("这个月没有已完成的走访可抽查", "no finished visits that month"),
+    "unknown_quality": (
+        "服务质量应为：好、较好、一般、差",
+        "service quality: 好, 较好, 一般 or 差",
+    ),
+    "correction_done": (
+        "这项整改已完成，不能再改整改要求",
+        "this correction is done; its requirement can no longer change",
+    ),
+    "no_open_correction": ("这项没有待完成的整改", "there is no open correction here"),
+    "no_spot_check": ("这个月还没有抽查", "no spot check for that month yet"),
     # the visit day
     "target_out_of_range": ("目标户数应在 1–200 之间", "the target must be 1–200 stops"),
     "plan_order_mismatch": ("计划中的客户不一致，请刷新", "the plan's stops do not match"),

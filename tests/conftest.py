@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from pgserver import pg_admin, with_database
+from sample_data import OPEN_ANSWERS, SKUS
 
-from fieldbook.core.catalog import SkuInput
 from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal
 from fieldbook.core.profile import ProfileInput
@@ -53,10 +53,6 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.config.getoption("--backend"))
 
 
-def with_database(url: str, name: str) -> str:
-    return url.rsplit("/", 1)[0] + "/" + name
-
-
 @pytest.fixture(scope="session")
 def pg_server(backend: str) -> Iterator[str]:
     """The PostgreSQL server's admin URL (database ``postgres``, a superuser)."""
@@ -70,16 +66,6 @@ def pg_server(backend: str) -> Iterator[str]:
 
     with pgserver.server() as url:
         yield url
-
-
-def pg_admin(url: str, *statements: str) -> None:
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as con:
-            for sql in statements:
-                con.execute(text(sql))
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -136,19 +122,6 @@ def journal(db_url: str) -> Iterator[Journal]:
     j.close()
 
 
-SKUS = [
-    SkuInput("13100101", "中华(硬)", wholesale_fen=38160, retail_fen=45000, is_key_brand=True),
-    SkuInput("15300202", "玉溪(硬)", wholesale_fen=19928, retail_fen=23000),
-    SkuInput(
-        "14400131", "广州双喜(硬经典1906)", wholesale_fen=15052, retail_fen=17000, is_key_brand=True
-    ),
-    SkuInput("13300103", "利群(硬新版)", wholesale_fen=14310, retail_fen=16000),
-    SkuInput("13600111", "红塔山(硬经典100)", wholesale_fen=9700, retail_fen=11000),
-    SkuInput("13600112", "白沙(硬精品)", wholesale_fen=8800, retail_fen=10000, is_new=True),
-    SkuInput("13900101", "红金龙(硬新版)", wholesale_fen=4450, retail_fen=5000),
-]
-
-
 @pytest.fixture
 def world(journal: Journal) -> Journal:
     for sku in SKUS:
@@ -173,20 +146,3 @@ def world(journal: Journal) -> Journal:
 def open_answers() -> dict[str, object]:
     """A complete set of answers for an open shop where all is well."""
     return dict(OPEN_ANSWERS)
-
-
-OPEN_ANSWERS = {
-    "display_position": "柜台正面",
-    "display_quality": "规范整洁",
-    "facings_ok": True,
-    "price_tags": "齐全规范",
-    "tag_goods_match": True,
-    "price_compliance": "按指导价",
-    "stock_checked": True,
-    "stock_vs_records": "一致",
-    "promoters_count": 0,
-    "licence_displayed": True,
-    "suspected_fake": False,
-    "suspected_non_channel": False,
-    "business_condition": "好",
-}

@@ -132,6 +132,23 @@ def server() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def with_database(url: str, name: str) -> str:
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+def pg_admin(url: str, *statements: str) -> None:
+    """Run ``statements`` outside a transaction (CREATE/DROP DATABASE)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as con:
+            for sql in statements:
+                con.execute(text(sql))
+    finally:
+        engine.dispose()
+
+
 def _wait_ready(url: str) -> None:
     import psycopg
 

@@ -18,7 +18,7 @@ from fieldbook.core.errors import DatabaseTooNew, MigrationFailed
 from fieldbook.core.resources import migrations_dir
 
 #: The newest revision in schema/migrations (a test checks it matches the scripts).
-SCHEMA_HEAD = "0007_server_users"
+SCHEMA_HEAD = "0008_spot_checks"
 VERSION_TABLE = "alembic_version"
 
 

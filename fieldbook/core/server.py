@@ -209,6 +209,41 @@ def _install(conn: Connection) -> None:
         "CREATE POLICY fb_catalogue ON skus TO fb_manager, fb_department USING (true)"
         " WITH CHECK (true)",
     )
+    # the director's spot checks: the director writes them, the manager reads their own
+    _exec(
+        conn,
+        "GRANT SELECT, INSERT, UPDATE ON spot_checks, spot_check_items TO fb_director",
+        "GRANT SELECT ON spot_checks, spot_check_items TO fb_manager",
+    )
+    for table in ("spot_checks", "spot_check_items"):
+        _exec(conn, f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        _policy(
+            conn,
+            table,
+            "fb_everything",
+            f"CREATE POLICY fb_everything ON {table} TO fb_admin USING (true) WITH CHECK (true)",
+        )
+        _policy(
+            conn,
+            table,
+            "fb_checks",
+            f"CREATE POLICY fb_checks ON {table} TO fb_director USING (true) WITH CHECK (true)",
+        )
+    _policy(
+        conn,
+        "spot_checks",
+        "fb_own_rows",
+        "CREATE POLICY fb_own_rows ON spot_checks FOR SELECT TO fb_manager"
+        " USING (manager_id = (SELECT fb_manager_id()))",
+    )
+    _policy(
+        conn,
+        "spot_check_items",
+        "fb_own_rows",
+        "CREATE POLICY fb_own_rows ON spot_check_items FOR SELECT TO fb_manager USING (EXISTS"
+        " (SELECT 1 FROM spot_checks c WHERE c.id = spot_check_items.check_id"
+        " AND c.manager_id = (SELECT fb_manager_id())))",
+    )
     _policy(
         conn,
         "week_reports",

@@ -524,6 +524,29 @@ class Sync:
             )
             n = _update_existing(local, weeks, [r for r in reviewed if r["id"] in local_ids])
             self.report.add("down", "week_reports", n)
+            self._pull_spot_checks(local, manager)
+
+    def _pull_spot_checks(self, local: Connection, manager: str) -> None:
+        """The director's spot checks of this manager, with their findings and corrections."""
+        checks, items = T["spot_checks"], T["spot_check_items"]
+        with self.server.connect() as remote:
+            got_checks = _rows(remote, select(checks).where(checks.c.manager_id == manager))
+            ids = [r["id"] for r in got_checks]
+            got_items = _rows(remote, select(items).where(items.c.check_id.in_(ids))) if ids else []
+        visits = (
+            set(
+                local.execute(
+                    select(T["visits"].c.id).where(
+                        T["visits"].c.id.in_([r["visit_id"] for r in got_items])
+                    )
+                ).scalars()
+            )
+            if got_items
+            else set()
+        )
+        self.report.add("down", "spot_checks", upsert(local, checks, got_checks))
+        known = [r for r in got_items if r["visit_id"] in visits]
+        self.report.add("down", "spot_check_items", upsert(local, items, known))
         self.j.notify(frozenset({"customers", "catalog", "slips", "week"}))
 
 

@@ -182,3 +182,38 @@ def test_cli_sets_up_the_server_and_its_users(
         assert scalar(engine, "SELECT fb_department()") == "phone"
     finally:
         engine.dispose()
+
+
+def test_the_directors_spot_check_reaches_that_manager_only(server: dict) -> None:
+    from fieldbook.core import spotcheck
+
+    admin_url = server["admin"]
+    roles = server["roles"]
+    director = Journal.open(login(admin_url, roles["director"].role_name))
+    try:
+        check = spotcheck.draw(director, "QTH001", "2026-11", checker="李主任", size=2, seed=3)
+        spotcheck.record(
+            director,
+            check.items[0].id,
+            confirmed=True,
+            time_ok=False,
+            content_ok=True,
+            service_quality="一般",
+            problems="离店时间晚记",
+            correction="按实际时间记录",
+        )
+    finally:
+        director.close()
+    m1, m2 = server["engines"]["m1"], server["engines"]["m2"]
+    assert scalar(m1, "SELECT count(*) FROM spot_check_items") == 2
+    assert scalar(m2, "SELECT count(*) FROM spot_checks") == 0
+    with pytest.raises(ProgrammingError, match="permission denied"):
+        changed(m1, "UPDATE spot_check_items SET correction_status = 'done'")
+    laptops: list[Journal] = server["laptops"]
+    own = [login(admin_url, roles[k].role_name) for k in ("m1", "m2")]
+    pulled = [sync(j, url).pulled for j, url in zip(laptops, own, strict=True)]
+    assert pulled[0].get("spot_checks") == 1 and pulled[0].get("spot_check_items") == 2
+    assert "spot_checks" not in pulled[1]
+    mine = spotcheck.find(laptops[0], "QTH001", "2026-11")
+    assert mine is not None and mine.corrections_open == 1
+    assert [sync(j, url).moved for j, url in zip(laptops, own, strict=True)] == [0, 0]

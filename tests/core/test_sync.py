@@ -8,7 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import OPEN_ANSWERS, SKUS
+from pgserver import pg_admin, with_database
+from sample_data import OPEN_ANSWERS, SKUS
 from sqlalchemy import create_engine, func, select, text
 from sync_support import MON, at, laptop
 
@@ -121,8 +122,6 @@ def test_three_laptops_sync_and_a_second_sync_moves_nothing(
 def test_a_sync_cut_off_halfway_and_run_again_ends_in_the_same_state(
     laptops: list[Journal], pg_database: str, pg_server: str
 ) -> None:
-    from conftest import pg_admin, with_database
-
     reference = pg_database.rsplit("/", 1)[1] + "_ref"
     pg_admin(pg_server, f"CREATE DATABASE {reference} TEMPLATE {pg_database.rsplit('/', 1)[1]}")
     reference_url = with_database(pg_server, reference)

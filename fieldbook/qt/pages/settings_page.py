@@ -1,4 +1,4 @@
-"""设置: the manager's profile, and where the data lives."""
+"""设置: the manager's profile, where the data lives, and the department server (sync)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,7 +23,9 @@ from fieldbook.qt.pages.base import Page, page_layout
 from fieldbook.qt.widgets.profile_form import ProfileForm
 
 if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
     from fieldbook.core.profile import Profile
+    from fieldbook.core.sync import SyncReport
 
 
 class SettingsPage(Page):
@@ -74,6 +77,7 @@ class SettingsPage(Page):
         hint.setObjectName("hintLabel")
         data_form.addRow("", hint)
         layout.addWidget(data_box)
+        layout.addWidget(self._server_box())
         layout.addStretch(1)
 
         self._shown = self.form.raw_input()
@@ -82,15 +86,91 @@ class SettingsPage(Page):
         ctx.hub.changed.connect(self._changed)
         self.reload()
 
-    def reload(self) -> None:
-        self.ctx.ops.query(
-            lambda j: j.profile.get(),
-            self._loaded,
-            key="settings.profile",
-            what=self.tr("读取资料"),
+    def _server_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("部门服务器（同步）"))
+        box.setMaximumWidth(900)
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.server_edit = QLineEdit()
+        self.server_edit.setObjectName("serverEdit")
+        self.server_edit.setPlaceholderText(
+            "postgresql+psycopg://登录名@服务器/数据库?sslmode=require"
         )
+        form.addRow(self.tr("服务器地址"), self.server_edit)
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("serverPassword")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("口令只用于这次连接，不会保存"))
+        row = QHBoxLayout()
+        row.addWidget(self.password_edit, 1)
+        self.sync_button = QPushButton(self.tr("立即同步"))
+        self.sync_button.setObjectName("syncButton")
+        self.sync_button.clicked.connect(self.sync_now)
+        row.addWidget(self.sync_button)
+        form.addRow(self.tr("口令"), row)
+        self.sync_label = QLabel(self.tr("上传您的走访、日志和周报，下载各部门的答复和审阅结果。"))
+        self.sync_label.setObjectName("syncLabel")
+        self.sync_label.setWordWrap(True)
+        self.sync_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("", self.sync_label)
+        return box
 
-    def _loaded(self, profile: Profile | None) -> None:
+    def reload(self) -> None:
+        from fieldbook.core.sync import SERVER_KEY
+
+        def load(j: Journal) -> tuple[Profile | None, str]:
+            with j.reading() as s:
+                server = j.get_setting(s, SERVER_KEY) or ""
+            return j.profile.get(), server
+
+        self.ctx.ops.query(load, self._loaded, key="settings.profile", what=self.tr("读取资料"))
+
+    def sync_now(self) -> None:
+        from sqlalchemy.engine import make_url
+
+        from fieldbook.core.sync import SERVER_KEY, sync
+
+        address = self.server_edit.text().strip()
+        if not address.startswith("postgresql"):
+            self.sync_label.setText(self.tr("请填写部门服务器地址（postgresql+psycopg://…）"))
+            return
+        url = make_url(address).set(password=None).render_as_string(hide_password=False)
+        secret = self.password_edit.text()
+        connect = make_url(url).set(password=secret or None).render_as_string(hide_password=False)
+
+        def run(j: Journal) -> SyncReport:
+            with j.writing() as s:
+                j.set_setting(s, SERVER_KEY, url)  # the address only, never the password
+            return sync(j, connect)
+
+        self.sync_button.setEnabled(False)
+        self.sync_label.setText(self.tr("正在同步…"))
+        self.ctx.ops.write(run, self._synced, self._sync_failed, what=self.tr("同步"))
+
+    def _synced(self, report: SyncReport) -> None:
+        from fieldbook.cli_sync import NAMES
+
+        def words(moved: dict[str, int]) -> str:
+            return "，".join(f"{NAMES.get(k, k)} {v}" for k, v in moved.items()) or self.tr("无")
+
+        self.sync_button.setEnabled(True)
+        self.sync_label.setText(
+            self.tr("同步完成。上传：{up}；下载：{down}").format(
+                up=words(report.pushed), down=words(report.pulled)
+            )
+        )
+        self.ctx.ops.message.emit(self.tr("同步完成"))
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        from fieldbook.wording import describe_error
+
+        self.sync_button.setEnabled(True)
+        self.sync_label.setText(describe_error(exc))
+
+    def _loaded(self, loaded: tuple[Profile | None, str]) -> None:
+        profile, server = loaded
+        if server and not self.server_edit.text():
+            self.server_edit.setText(server)
         self.form.show_profile(profile)
         self._shown = self.form.raw_input()
         self.mark_ready()

@@ -6,7 +6,7 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
-from conftest import OPEN_ANSWERS, SKUS
+from sample_data import OPEN_ANSWERS, SKUS
 
 from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal

@@ -1,0 +1,153 @@
+"""The departments' views across managers (SQLite and PostgreSQL alike): every figure of the
+week table equals a direct count of that manager's week; reviews; a department's inbox."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from fieldbook.core import department as dept
+from fieldbook.core.demo import generate_demo
+from fieldbook.core.errors import InvalidValue
+from fieldbook.core.journal import Journal
+from fieldbook.core.models import (
+    FollowUp,
+    OrderLine,
+    Plan,
+    PlanStop,
+    Slip,
+    SlipDelivery,
+    Visit,
+    WeekReport,
+)
+from fieldbook.core.week import label_for, report_period
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def server(db_url: str) -> Iterator[Journal]:
+    j = Journal.open(db_url)
+    generate_demo(j, seed=3, managers=3, weeks=3, customers_per_manager=40, today=TODAY)
+    yield j
+    j.close()
+
+
+def test_every_figure_equals_a_direct_count(server: Journal) -> None:
+    start, end = TODAY - timedelta(days=21), TODAY
+    rows = dept.weeks_table(server, start, end)
+    managers = {r.manager_id for r in rows}
+    assert len(managers) == 3
+    labels = {r.label for r in rows}
+    assert label_for(start) in labels and label_for(end) in labels
+    assert sum(r.visited for r in rows) > 0 and sum(r.cartons for r in rows) > 0
+    with server.reading() as s:
+        for r in rows:
+            a, b = report_period(r.label)
+            planned = s.scalar(
+                select(func.count(PlanStop.id))
+                .join(Plan, Plan.id == PlanStop.plan_id)
+                .where(
+                    Plan.manager_id == r.manager_id,
+                    Plan.plan_date.between(a, b),
+                    PlanStop.state != "removed",
+                )
+            )
+            visited = s.scalar(
+                select(func.count(PlanStop.id))
+                .join(Plan, Plan.id == PlanStop.plan_id)
+                .where(
+                    Plan.manager_id == r.manager_id,
+                    Plan.plan_date.between(a, b),
+                    PlanStop.state == "visited",
+                )
+            )
+            cartons = s.scalar(
+                select(func.coalesce(func.sum(OrderLine.cartons), 0)).where(
+                    OrderLine.manager_id == r.manager_id, OrderLine.order_date.between(a, b)
+                )
+            )
+            findings = s.scalar(
+                select(func.count(Visit.id)).where(
+                    Visit.manager_id == r.manager_id,
+                    Visit.visit_date.between(a, b),
+                    Visit.status == "done",
+                    Visit.findings != "[]",
+                )
+            )
+            report = s.scalars(
+                select(WeekReport).where(
+                    WeekReport.manager_id == r.manager_id, WeekReport.week_label == r.label
+                )
+            ).first()
+            assert (r.planned, r.visited, r.cartons, r.visits_with_findings) == (
+                planned,
+                visited,
+                cartons,
+                findings,
+            ), r.label
+            assert r.report_status == (report.status if report else "none")
+
+
+def test_reviews_need_a_submitted_report_and_a_reason_to_return(server: Journal) -> None:
+    last_week = label_for(TODAY - timedelta(days=7))
+    server.weeks.save(last_week, narrative={"work_done": "走访三条线路"})
+    server.weeks.submit(last_week)
+    server.weeks.save(label_for(TODAY), narrative={"work_done": "本周进行中"})
+    with server.reading() as s:
+        submitted = s.scalars(
+            select(WeekReport.id).where(WeekReport.status.in_(("submitted", "reviewed")))
+        ).first()
+        draft = s.scalars(select(WeekReport.id).where(WeekReport.status == "draft")).first()
+    assert submitted is not None
+    with pytest.raises(InvalidValue):
+        dept.review_week(server, submitted, "returned", "  ", reviewer="李主任")
+    with pytest.raises(InvalidValue):
+        dept.review_week(server, submitted, "maybe", reviewer="李主任")
+    dept.review_week(server, submitted, "returned", "补充下周重点客户", reviewer="李主任")
+    with server.reading() as s:
+        back = s.get(WeekReport, submitted)
+        assert (back.status, back.review, back.reviewer) == ("reviewed", "returned", "李主任")
+        assert back.review_comment == "补充下周重点客户"
+    assert draft is not None
+    with pytest.raises(InvalidValue):
+        dept.review_week(server, draft, "approved", reviewer="李主任")
+    rows = dept.weeks_table(server, TODAY - timedelta(days=7), TODAY)
+    statuses = {r.label: r.report_status for r in rows if r.report_id is not None}
+    assert statuses == {last_week: "reviewed", label_for(TODAY): "draft"}
+
+
+def test_a_department_inbox_lists_what_was_sent_to_it(server: Journal) -> None:
+    with server.reading() as s:
+        expected = s.scalar(
+            select(func.count(SlipDelivery.id)).where(
+                SlipDelivery.department == "phone",
+                SlipDelivery.state.not_in(("pending", "done")),
+            )
+        )
+        overdue = s.scalar(
+            select(func.count(SlipDelivery.id))
+            .join(Slip, Slip.id == SlipDelivery.slip_id)
+            .where(
+                SlipDelivery.department == "phone",
+                SlipDelivery.state.not_in(("pending", "done")),
+                Slip.due_date < TODAY,
+            )
+        )
+        open_followups = s.scalar(select(func.count(FollowUp.id)).where(FollowUp.status == "open"))
+    rows = dept.inbox(server, "phone", today=TODAY)
+    assert len(rows) == expected
+    assert sum(r.overdue for r in rows) == overdue
+    assert [r.due_date for r in rows] == sorted(r.due_date for r in rows)
+    assert all(r.manager.endswith("）") and r.number.startswith("FK-") for r in rows)
+    everything = dept.inbox(server, "phone", include_done=True, today=TODAY)
+    assert len(everything) >= len(rows)
+    with pytest.raises(InvalidValue):
+        dept.inbox(server, "nowhere")
+    assert len(dept.followups(server, today=TODAY)) == open_followups
+    overview = dept.managers_overview(server, TODAY - timedelta(days=7), TODAY, today=TODAY)
+    assert sum(m.open_followups for m in overview) == open_followups
+    assert len(overview) == 3 and all(len(m.weeks) >= 1 for m in overview)
