@@ -58,6 +58,12 @@ def page_specs() -> list[PageSpec]:
         ),
         PageSpec("week", translate("MainWindow", "周报"), pages + "week_page", "WeekPage"),
         PageSpec(
+            "department",
+            translate("MainWindow", "部门"),
+            pages + "department_page",
+            "DepartmentPage",
+        ),
+        PageSpec(
             "settings", translate("MainWindow", "设置"), pages + "settings_page", "SettingsPage"
         ),
         PageSpec(

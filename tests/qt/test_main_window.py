@@ -28,6 +28,7 @@ def test_main_window_smoke(qtbot, ctx):
         "反馈单",
         "工作日志",
         "周报",
+        "部门",
         "设置",
         "备份与恢复",
     ]

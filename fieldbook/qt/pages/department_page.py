@@ -1,0 +1,287 @@
+"""部门: the market department's and the other departments' views (``core.department``):
+every manager's weeks with figures and review, a department's slip inbox, the director's
+spot checks, follow-ups across managers. On the department server the login's role picks
+the tabs (PostgreSQL enforces what each may see and change); on a laptop it shows the one
+manager whose data it holds."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldbook.core.department import FollowUpRow, ManagerWeek
+from fieldbook.qt.context import AppContext
+from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.pages.base import Page, note, page_layout
+from fieldbook.qt.pages.department_tabs import InboxTab, SpotCheckTab
+from fieldbook.qt.widgets.table_view import RowTableView
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+STATUS = {"none": "未填写", "draft": "草稿", "submitted": "已提交", "reviewed": "已审阅"}
+REVIEW = {"approved": "通过", "returned": "退回", "": ""}
+
+
+def _pct(value: float | None) -> str:
+    return f"{value:.0%}" if value is not None else "—"
+
+
+def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
+    return [
+        Column(tr("客户经理"), lambda r: f"{r.manager_name}（{r.manager_code}）", width=150),
+        Column(tr("周"), lambda r: f"{r.label[5:]} {r.start:%m-%d}–{r.end:%m-%d}", width=140),
+        Column(
+            tr("计划"), lambda r: str(r.planned), key=lambda r: r.planned, align="right", width=50
+        ),
+        Column(
+            tr("完成"), lambda r: str(r.visited), key=lambda r: r.visited, align="right", width=50
+        ),
+        Column(tr("完成率"), lambda r: _pct(r.completion), key=lambda r: r.completion, width=70),
+        Column(
+            tr("有问题走访"),
+            lambda r: str(r.visits_with_findings),
+            key=lambda r: r.visits_with_findings,
+            align="right",
+            width=80,
+        ),
+        Column(
+            tr("订货（条）"),
+            lambda r: str(r.cartons),
+            key=lambda r: r.cartons,
+            align="right",
+            width=80,
+        ),
+        Column(
+            tr("金额（元）"),
+            lambda r: f"{r.amount_fen / 100:,.2f}",
+            key=lambda r: r.amount_fen,
+            align="right",
+            width=100,
+        ),
+        Column(
+            tr("单条值"),
+            lambda r: f"{r.per_carton_fen / 100:.2f}" if r.per_carton_fen else "—",
+            key=lambda r: r.per_carton_fen,
+            align="right",
+            width=60,
+        ),
+        Column(tr("反馈单"), lambda r: str(r.slips_opened), key=lambda r: r.slips_opened, width=55),
+        Column(tr("周报"), lambda r: STATUS.get(r.report_status, r.report_status), width=60),
+        Column(
+            tr("审阅"),
+            lambda r: (
+                REVIEW.get(r.review, r.review)
+                + (f"：{r.review_comment}" if r.review_comment else "")
+            ),
+            stretch=True,
+            tooltip=True,
+        ),
+    ]
+
+
+def _due(r: FollowUpRow) -> str:
+    if r.due_date is None:
+        return ""
+    return f"{r.due_date:%Y-%m-%d}" + (" 逾期" if r.overdue else "")
+
+
+def followup_columns(tr: Any) -> list[Column[FollowUpRow]]:
+    return [
+        Column(tr("客户经理"), lambda r: r.manager, width=150),
+        Column(tr("客户"), lambda r: r.customer, width=200),
+        Column(tr("事项"), lambda r: r.text, stretch=True, tooltip=True),
+        Column(
+            tr("期限"),
+            lambda r: (
+                f"{r.due_date:%Y-%m-%d}" + (" 逾期" if r.overdue else "") if r.due_date else ""
+            ),
+            key=lambda r: r.due_date,
+            width=120,
+        ),
+    ]
+
+
+class WeeksTab(QWidget):
+    """Every manager's report weeks: figures, report status, review (approve / return)."""
+
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, reviewer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.reviewer = ctx, reviewer
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("时间")))
+        self.span = QComboBox()
+        for weeks, text in (
+            (1, self.tr("本周")),
+            (4, self.tr("近 4 周")),
+            (13, self.tr("近 13 周")),
+        ):
+            self.span.addItem(text, weeks)
+        self.span.setCurrentIndex(1)
+        self.span.currentIndexChanged.connect(self.reload)
+        row.addWidget(self.span)
+        row.addStretch(1)
+        self.approve_button = QPushButton(self.tr("审阅通过"))
+        self.return_button = QPushButton(self.tr("退回…"))
+        self.approve_button.clicked.connect(lambda: self.review("approved"))
+        self.return_button.clicked.connect(lambda: self.review("returned"))
+        row.addWidget(self.approve_button)
+        row.addWidget(self.return_button)
+        layout.addLayout(row)
+        self.model: RowTableModel[ManagerWeek] = RowTableModel(week_columns(self.tr), self)
+        self.table = RowTableView(self)
+        self.table.set_row_model(self.model)
+        layout.addWidget(self.table, 1)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+
+    def period(self) -> tuple[date, date]:
+        today = self.ctx.today()
+        return today - timedelta(weeks=int(self.span.currentData()) - 1), today
+
+    def reload(self, *_args: object) -> None:
+        from fieldbook.core.department import weeks_table
+
+        start, end = self.period()
+        self.ctx.ops.query(
+            lambda j: weeks_table(j, start, end),
+            self._loaded,
+            key="department.weeks",
+            what=self.tr("读取各客户经理的周报"),
+        )
+
+    def _loaded(self, rows: list[ManagerWeek]) -> None:
+        self.model.set_rows(rows)
+        self.loaded.emit()
+        managers = len({r.manager_id for r in rows})
+        waiting = sum(1 for r in rows if r.report_status == "submitted")
+        self.status.setText(
+            self.tr("{m} 位客户经理，{w} 份周报待审阅").format(m=managers, w=waiting)
+        )
+
+    def review(self, verdict: str) -> None:
+        from fieldbook.core.department import review_week
+
+        row = self.model.row_at(self.table.current_row())
+        if row is None or row.report_id is None:
+            self.status.setText(self.tr("请先选中一份已提交的周报"))
+            return
+        comment = ""
+        if verdict == "returned":
+            comment, ok = QInputDialog.getText(
+                self, self.tr("退回周报"), self.tr("退回原因（客户经理会看到）：")
+            )
+            if not ok:
+                return
+        report_id = row.report_id
+
+        def run(j: Journal) -> None:
+            review_week(j, report_id, verdict, comment, reviewer=self.reviewer)
+
+        self.ctx.ops.write(run, lambda _r: self.reload(), self._failed, what=self.tr("审阅周报"))
+
+    def _failed(self, exc: BaseException) -> None:
+        from fieldbook.wording import describe_error
+
+        self.status.setText(describe_error(exc))
+
+
+class FollowUpsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        self.model: RowTableModel[FollowUpRow] = RowTableModel(followup_columns(self.tr), self)
+        self.table = RowTableView(self)
+        self.table.set_row_model(self.model)
+        layout.addWidget(self.table, 1)
+
+    def reload(self) -> None:
+        from fieldbook.core.department import followups
+
+        self.ctx.ops.query(
+            lambda j: followups(j, today=self.ctx.today()),
+            self.model.set_rows,
+            key="department.followups",
+            what=self.tr("读取跟踪事项"),
+        )
+
+
+class DepartmentPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = page_layout(self, self.tr("部门"))
+        self.hint = note("")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.weeks: WeeksTab | None = None
+        self.inbox: InboxTab | None = None
+        self.spot: SpotCheckTab | None = None
+        self.followups: FollowUpsTab | None = None
+        ctx.hub.changed.connect(self._changed)
+        from fieldbook.core.department import who_am_i
+
+        def load(j: Journal) -> tuple[dict[str, Any], bool]:
+            return who_am_i(j), j.engine.dialect.name == "postgresql"
+
+        ctx.ops.query(load, self._build, key="department.who", what=self.tr("读取角色"))
+
+    def _build(self, loaded: tuple[dict[str, Any], bool]) -> None:
+        who, on_server = loaded
+        kind, department = who["kind"], who["department"]
+        if on_server:
+            roles = {"manager": "客户经理", "department": "部门", "director": "市场部主任"}
+            self.hint.setText(
+                self.tr("已连接部门服务器（{role}）。").format(role=roles.get(kind, "管理员"))
+            )
+        else:
+            self.hint.setText(
+                self.tr(
+                    "这是本机数据库。在部门服务器上（fieldbook --db postgresql+psycopg://…）"
+                    "这里显示全部客户经理的周报、反馈单与抽查，并按登录角色开放。"
+                )
+            )
+        reviewer = who.get("manager_code") or self.tr("市场部")
+        if kind in ("admin", "director"):
+            self.weeks = WeeksTab(self.ctx, reviewer, self)
+            self.tabs.addTab(self.weeks, self.tr("周报与指标"))
+        if kind in ("admin", "director", "department"):
+            self.inbox = InboxTab(self.ctx, department if kind == "department" else "", self)
+            self.tabs.addTab(self.inbox, self.tr("反馈单收件箱"))
+        if kind in ("admin", "director"):
+            self.spot = SpotCheckTab(self.ctx, self)
+            self.tabs.addTab(self.spot, self.tr("抽查"))
+            self.followups = FollowUpsTab(self.ctx, self)
+            self.tabs.addTab(self.followups, self.tr("跟踪事项"))
+        first = self.weeks or self.inbox
+        if first is not None:
+            first.loaded.connect(self.mark_ready)
+        self.reload()
+        if first is None:
+            self.mark_ready()
+
+    def reload(self) -> None:
+        for tab in (self.weeks, self.inbox, self.spot, self.followups):
+            if tab is not None:
+                tab.reload()
+
+    def _changed(self, topics: frozenset[str]) -> None:
+        if topics & {"department", "week", "slips", "spotcheck", "followups"}:
+            self.reload()

@@ -1,0 +1,402 @@
+"""The department page's inbox (a department moves its deliveries and answers) and the
+director's spot check (draw a month's sample, record each visit, follow corrections)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldbook.core.department import InboxRow
+from fieldbook.core.spotcheck import QUALITY, ItemView, SpotCheckView
+from fieldbook.qt.context import AppContext
+from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.widgets.table_view import RowTableView
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+DEPARTMENTS = {
+    "market": "市场部",
+    "monopoly": "专卖办",
+    "distribution": "配送中心",
+    "phone": "电访部",
+}
+STATES = {
+    "sent": "已发送",
+    "received": "已接收",
+    "handled": "处理中",
+    "done": "已落实",
+    "returned": "退回",
+}
+NEXT = {"sent": "received", "received": "handled", "handled": "done", "returned": "received"}
+CORRECTION = {"none": "", "open": "整改中", "done": "已改正"}
+
+
+def _failed_text(exc: BaseException) -> str:
+    from fieldbook.wording import describe_error
+
+    return describe_error(exc)
+
+
+def _names() -> tuple[dict[str, str], dict[str, str]]:
+    """Departments and delivery states, named as ``schema/reference/slips.toml`` names them."""
+    from fieldbook.core.slips import slip_rules
+
+    rules = slip_rules()
+    return rules.departments, rules.states
+
+
+def _times(r: ItemView) -> str:
+    if r.arrived_at is None or r.left_at is None:
+        return ""
+    return f"{r.arrived_at:%H:%M}–{r.left_at:%H:%M}"
+
+
+def inbox_columns(tr: Any) -> list[Column[InboxRow]]:
+    _departments, states = _names()
+    return [
+        Column(tr("单号"), lambda r: r.number, width=190),
+        Column(tr("类别"), lambda r: r.category, width=80),
+        Column(tr("客户"), lambda r: r.customer, width=180),
+        Column(tr("客户经理"), lambda r: r.manager, width=130),
+        Column(tr("状态"), lambda r: states.get(r.state, r.state), width=70),
+        Column(
+            tr("期限"),
+            lambda r: f"{r.due_date:%Y-%m-%d}" + (" 逾期" if r.overdue else ""),
+            key=lambda r: r.due_date,
+            width=110,
+        ),
+        Column(tr("情况"), lambda r: r.description, stretch=True, tooltip=True),
+        Column(tr("答复"), lambda r: r.answer, width=160, tooltip=True),
+    ]
+
+
+class InboxTab(QWidget):
+    """反馈单收件箱: the deliveries sent to one department; the next step, an answer, 退回."""
+
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, fixed: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("部门")))
+        self.department = QComboBox()
+        for code, name in _names()[0].items():
+            if not fixed or code == fixed:
+                self.department.addItem(name, code)
+        self.department.currentIndexChanged.connect(self.reload)
+        row.addWidget(self.department)
+        self.show_done = QCheckBox(self.tr("含已落实"))
+        self.show_done.toggled.connect(self.reload)
+        row.addWidget(self.show_done)
+        row.addStretch(1)
+        self.next_button = QPushButton(self.tr("下一步"))
+        self.answer_button = QPushButton(self.tr("答复并落实…"))
+        self.return_button = QPushButton(self.tr("退回…"))
+        self.next_button.clicked.connect(self.next_step)
+        self.answer_button.clicked.connect(self.answer)
+        self.return_button.clicked.connect(self.send_back)
+        for button in (self.next_button, self.answer_button, self.return_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.model: RowTableModel[InboxRow] = RowTableModel(inbox_columns(self.tr), self)
+        self.table = RowTableView(self)
+        self.table.set_row_model(self.model)
+        layout.addWidget(self.table, 1)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+
+    def reload(self, *_args: object) -> None:
+        from fieldbook.core.department import inbox
+
+        code, done = self.department.currentData(), self.show_done.isChecked()
+        self.ctx.ops.query(
+            lambda j: inbox(j, code, include_done=done, today=self.ctx.today()),
+            self._loaded,
+            key="department.inbox",
+            what=self.tr("读取收件箱"),
+        )
+
+    def _loaded(self, rows: list[InboxRow]) -> None:
+        self.model.set_rows(rows)
+        self.loaded.emit()
+        overdue = sum(1 for r in rows if r.overdue)
+        self.status.setText(self.tr("{n} 件，逾期 {o} 件").format(n=len(rows), o=overdue))
+
+    def _selected(self) -> InboxRow | None:
+        row = self.model.row_at(self.table.current_row())
+        if row is None:
+            self.status.setText(self.tr("请先选中一张反馈单"))
+        return row
+
+    def _move(self, row: InboxRow, state: str, **extra: str) -> None:
+        actor = self.department.currentText()
+
+        def run(j: Journal) -> None:
+            j.slips.advance(row.delivery_id, state, actor=actor, **extra)
+
+        self.ctx.ops.write(
+            run,
+            lambda _r: self.reload(),
+            lambda exc: self.status.setText(_failed_text(exc)),
+            what=self.tr("处理反馈单"),
+        )
+
+    def next_step(self) -> None:
+        row = self._selected()
+        if row is not None and row.state in NEXT:
+            self._move(row, NEXT[row.state])
+
+    def answer(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("答复"), self.tr("{n} 的答复：").format(n=row.number), row.answer
+        )
+        if ok and text.strip():
+            reason = "" if row.state == "handled" else self.tr("一次处理完毕")
+            self._move(row, "done", answer=text.strip(), reason=reason)
+
+    def send_back(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("退回"), self.tr("退回原因："))
+        if ok and reason.strip():
+            self._move(row, "returned", reason=reason.strip())
+
+
+def _yes(value: bool | None) -> str:
+    return "" if value is None else ("是" if value else "否")
+
+
+def item_columns(tr: Any) -> list[Column[ItemView]]:
+    return [
+        Column("#", lambda r: str(r.position), key=lambda r: r.position, width=40),
+        Column(tr("日期"), lambda r: f"{r.visit_date:%m-%d}", key=lambda r: r.visit_date, width=60),
+        Column(tr("客户"), lambda r: r.customer, width=190),
+        Column(
+            tr("到店–离店"),
+            lambda r: (
+                f"{r.arrived_at:%H:%M}–{r.left_at:%H:%M}" if r.arrived_at and r.left_at else ""
+            ),
+            width=100,
+        ),
+        Column(tr("属实"), lambda r: _yes(r.confirmed), width=50),
+        Column(tr("时间"), lambda r: _yes(r.time_ok), width=50),
+        Column(tr("内容"), lambda r: _yes(r.content_ok), width=50),
+        Column(tr("服务"), lambda r: r.service_quality, width=50),
+        Column(tr("问题"), lambda r: r.problems, stretch=True, tooltip=True),
+        Column(
+            tr("整改"),
+            lambda r: f"{CORRECTION[r.correction_status]} {r.correction}".strip(),
+            width=180,
+            tooltip=True,
+        ),
+    ]
+
+
+class RecordDialog(QDialog):
+    """The director's findings for one sampled visit."""
+
+    def __init__(self, item: ItemView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("抽查记录：{c}").format(c=item.customer))
+        form = QFormLayout(self)
+        self.confirmed = QCheckBox(self.tr("走访属实"))
+        self.time_ok = QCheckBox(self.tr("时间核实无误"))
+        self.content_ok = QCheckBox(self.tr("内容核实无误"))
+        for box, value in (
+            (self.confirmed, item.confirmed),
+            (self.time_ok, item.time_ok),
+            (self.content_ok, item.content_ok),
+        ):
+            box.setChecked(value is not False)
+            form.addRow("", box)
+        self.quality = QComboBox()
+        self.quality.addItems(list(QUALITY))
+        if item.service_quality:
+            self.quality.setCurrentText(item.service_quality)
+        form.addRow(self.tr("服务质量"), self.quality)
+        self.problems = QPlainTextEdit(item.problems)
+        self.problems.setFixedHeight(70)
+        form.addRow(self.tr("存在问题"), self.problems)
+        self.correction = QLineEdit(item.correction)
+        self.correction.setReadOnly(item.correction_status == "done")
+        form.addRow(self.tr("整改要求"), self.correction)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "confirmed": self.confirmed.isChecked(),
+            "time_ok": self.time_ok.isChecked(),
+            "content_ok": self.content_ok.isChecked(),
+            "service_quality": self.quality.currentText(),
+            "problems": self.problems.toPlainText(),
+            "correction": self.correction.text(),
+        }
+
+
+class SpotCheckTab(QWidget):
+    """市场部主任抽查: a manager and a month → the sample, each visit's findings, corrections."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.check: SpotCheckView | None = None
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("客户经理")))
+        self.manager = QComboBox()
+        self.manager.setMinimumWidth(160)
+        row.addWidget(self.manager)
+        row.addWidget(QLabel(self.tr("月份")))
+        self.month = QLineEdit(f"{ctx.today():%Y-%m}")
+        self.month.setMaximumWidth(90)
+        row.addWidget(self.month)
+        self.draw_button = QPushButton(self.tr("抽样 / 打开"))
+        self.draw_button.clicked.connect(self.draw)
+        row.addWidget(self.draw_button)
+        row.addStretch(1)
+        self.record_button = QPushButton(self.tr("记录…"))
+        self.correct_button = QPushButton(self.tr("已改正…"))
+        self.record_button.clicked.connect(self.record)
+        self.correct_button.clicked.connect(self.corrected)
+        row.addWidget(self.record_button)
+        row.addWidget(self.correct_button)
+        layout.addLayout(row)
+        self.model: RowTableModel[ItemView] = RowTableModel(item_columns(self.tr), self)
+        self.table = RowTableView(self)
+        self.table.set_row_model(self.model, sortable=False)
+        self.table.open_requested.connect(lambda _row: self.record())
+        layout.addWidget(self.table, 1)
+        self.status = QLabel(self.tr("选择客户经理和月份，抽取该月的走访进行核查。"))
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+    def reload(self) -> None:
+        from sqlalchemy import select
+
+        from fieldbook.core.models import Manager
+
+        def managers(j: Journal) -> list[tuple[str, str]]:
+            with j.reading() as s:
+                return [
+                    (code, name)
+                    for code, name in s.execute(
+                        select(Manager.code, Manager.name).order_by(Manager.code)
+                    )
+                ]
+
+        self.ctx.ops.query(managers, self._managers, key="department.managers")
+        if self.check is not None:
+            self._open(self.check.id)
+
+    def _managers(self, rows: list[tuple[str, str]]) -> None:
+        current = self.manager.currentData()
+        self.manager.blockSignals(True)
+        self.manager.clear()
+        for code, name in rows:
+            self.manager.addItem(f"{name}（{code}）", code)
+        if current:
+            self.manager.setCurrentIndex(max(self.manager.findData(current), 0))
+        self.manager.blockSignals(False)
+
+    def draw(self) -> None:
+        from fieldbook.core import spotcheck
+
+        code, month = self.manager.currentData(), self.month.text().strip()
+        if not code:
+            return
+        self.ctx.ops.write(
+            lambda j: spotcheck.draw(j, code, month, checker=self.tr("市场部主任")),
+            self._shown,
+            self._failed,
+            what=self.tr("抽样"),
+        )
+
+    def _open(self, check_id: str) -> None:
+        from fieldbook.core import spotcheck
+
+        self.ctx.ops.query(
+            lambda j: spotcheck.get(j, check_id), self._shown, key="department.spotcheck"
+        )
+
+    def _shown(self, check: SpotCheckView) -> None:
+        self.check = check
+        self.model.set_rows(list(check.items))
+        self.status.setText(
+            self.tr(
+                "{m} {month}：抽查 {n} 次走访（随机种子 {seed}），已核查 {c}，不属实 {x}，"
+                "整改中 {o}，已改正 {d}"
+            ).format(
+                m=check.manager,
+                month=check.month,
+                n=len(check.items),
+                seed=check.seed,
+                c=check.checked,
+                x=check.not_confirmed,
+                o=check.corrections_open,
+                d=check.corrections_done,
+            )
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(_failed_text(exc))
+
+    def record(self) -> None:
+        from fieldbook.core import spotcheck
+
+        item = self.model.row_at(self.table.current_row())
+        if item is None:
+            return
+        dialog = RecordDialog(item, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        self.ctx.ops.write(
+            lambda j: spotcheck.record(j, item.id, **values),
+            self._shown,
+            self._failed,
+            what=self.tr("记录抽查"),
+        )
+
+    def corrected(self) -> None:
+        from fieldbook.core import spotcheck
+
+        item = self.model.row_at(self.table.current_row())
+        if item is None or item.correction_status != "open":
+            self.status.setText(self.tr("请选中一项整改中的走访"))
+            return
+        note, ok = QInputDialog.getText(self, self.tr("已改正"), self.tr("改正情况："))
+        if ok and note.strip():
+            self.ctx.ops.write(
+                lambda j: spotcheck.correct(j, item.id, note.strip()),
+                self._shown,
+                self._failed,
+                what=self.tr("记录整改"),
+            )

@@ -1,0 +1,107 @@
+"""The 部门 page over a database of several managers: the week table, a review, a department
+moving a slip from its inbox, and the director's spot check recorded through the dialog."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtWidgets import QDialog, QInputDialog
+from qt_support import make_ctx
+from sqlalchemy import select
+
+from fieldbook.core.demo import generate_demo
+from fieldbook.core.journal import Journal
+from fieldbook.core.models import SlipDelivery, WeekReport
+from fieldbook.core.slips import SlipInput
+from fieldbook.core.week import label_for
+from fieldbook.qt.pages import department_tabs
+from fieldbook.qt.pages.department_page import DepartmentPage
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def many(db_url: str):
+    j = Journal.open(db_url)
+    generate_demo(j, seed=4, managers=3, weeks=3, customers_per_manager=30, today=TODAY)
+    last_week = label_for(TODAY - timedelta(days=7))
+    j.weeks.save(last_week, narrative={"work_done": "走访"})
+    j.weeks.submit(last_week)
+    customer = j.customers.list("")[0]
+    slip = j.slips.create(SlipInput("no_order", "连续两周未订货", customer.id))
+    j.slips.send(slip.id)  # one delivery is surely open at 电访部
+    yield j
+    j.close()
+
+
+def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch) -> None:
+    page = DepartmentPage(make_ctx(many, TODAY))
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    qtbot.waitUntil(lambda: page.is_ready)
+    assert [page.tabs.tabText(n) for n in range(page.tabs.count())] == [
+        "周报与指标",
+        "反馈单收件箱",
+        "抽查",
+        "跟踪事项",
+    ]
+    weeks = page.weeks
+    assert weeks is not None
+    rows = weeks.model.rows()
+    assert len({r.manager_id for r in rows}) == 3
+    assert "1 份周报待审阅" in weeks.status.text()
+
+    submitted = weeks.model.row_of(lambda r: r.report_status == "submitted")
+    weeks.table.select_row(submitted)
+    weeks.approve_button.click()
+    qtbot.waitUntil(lambda: "0 份周报待审阅" in weeks.status.text())
+    with many.reading() as s:
+        assert s.scalars(select(WeekReport.review)).all() == ["approved"]
+
+    inbox = page.inbox
+    assert inbox is not None
+    with many.reading() as s:
+        busy = s.scalars(
+            select(SlipDelivery.department).where(SlipDelivery.state.not_in(("pending", "done")))
+        ).first()
+    assert busy is not None
+    inbox.department.setCurrentIndex(inbox.department.findData(busy))
+    qtbot.waitUntil(lambda: inbox.model.rowCount() > 0)
+    first = inbox.model.row_at(0)
+    assert first is not None
+    inbox.table.select_row(0)
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("已通知店主", True))
+    )
+    inbox.answer_button.click()
+    with many.reading() as s:
+        d = s.get(SlipDelivery, first.delivery_id)
+        assert (d.state, d.answer) == ("done", "已通知店主")
+    qtbot.waitUntil(lambda: inbox.model.row_of(lambda r: r.delivery_id == d.id) == -1)
+
+    spot = page.spot
+    assert spot is not None
+    qtbot.waitUntil(lambda: spot.manager.count() == 3)
+    spot.month.setText("2026-11")
+    spot.draw_button.click()
+    qtbot.waitUntil(lambda: spot.model.rowCount() == 10)
+
+    def fill(dialog: department_tabs.RecordDialog) -> int:
+        dialog.time_ok.setChecked(False)
+        dialog.quality.setCurrentText("一般")
+        dialog.problems.setPlainText("离店时间晚记")
+        dialog.correction.setText("按实际时间记录")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(department_tabs.RecordDialog, "exec", fill)
+    spot.table.select_row(0)
+    spot.record_button.click()
+    qtbot.waitUntil(lambda: "整改中 1" in spot.status.text())
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: ("已按实际时间补记", True))
+    )
+    spot.table.select_row(0)
+    spot.correct_button.click()
+    qtbot.waitUntil(lambda: "已改正 1" in spot.status.text())
+    assert spot.model.row_at(0).correction_status == "done"
