@@ -60,6 +60,7 @@ ROWS = (
     "year_export_time",
     "year_export_memory",
     "sync_week",
+    "department_views",
     "demo",
     "demo_history",
 )
@@ -98,6 +99,10 @@ class Config:
     year_export_limit_s: float = 10.0
     year_export_memory_mb: float = 400.0
     sync_week_limit_s: float = 5.0
+    department_managers: int = 50
+    department_customers: int = 150  # per manager; 30 shops a working day
+    department_weeks: int = 52
+    department_limit_s: float = 1.0
     demo_history_limit_s: float = 120.0
     demo_history_timeout: float = 600.0
 
@@ -188,6 +193,11 @@ def labels(cfg: Config) -> dict[str, tuple[str, str]]:
             "fieldbook sync: one manager's week to a fresh department server (PostgreSQL), "
             "process start to done",
             f"< {cfg.sync_week_limit_s:g} s",
+        ),
+        "department_views": (
+            f"department views over {cfg.department_managers} managers x "
+            f"{cfg.department_weeks} weeks (PostgreSQL): slowest view, median of 3",
+            f"< {cfg.department_limit_s:g} s",
         ),
         "demo": (
             f"demo data: {cfg.managers} managers x {cfg.per_manager} customers, "
@@ -628,11 +638,13 @@ def bench_year_export(cfg: Config, scratch: Path, db: Path) -> list[Result]:
     mem_name, mem_target = labels(cfg)["year_export_memory"]
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        end, first = con.execute(
+        end, first, earliest = con.execute(
             "SELECT (SELECT max(visit_date) FROM visits),"
-            " (SELECT visit_date FROM visits ORDER BY visit_date DESC LIMIT 1 OFFSET ?)",
+            " (SELECT visit_date FROM visits ORDER BY visit_date DESC LIMIT 1 OFFSET ?),"
+            " (SELECT min(visit_date) FROM visits)",
             (cfg.year_visits - 1,),
         ).fetchone()
+        first = first or earliest  # a short history: all of it
         visits = con.execute(
             "SELECT count(*) FROM visits WHERE visit_date BETWEEN ? AND ?", (first, end)
         ).fetchone()[0]
@@ -727,6 +739,87 @@ def bench_sync_week(cfg: Config, folder: Path, scratch: Path) -> list[Result]:
             round(runs[0], 4),
             "s",
             cfg.sync_week_limit_s,
+        )
+    ]
+
+
+def bench_department(cfg: Config) -> list[Result]:
+    """The market department's views on a generated year of many managers, in a throwaway
+    PostgreSQL (tests/perf/department_data.py): each view timed 3 times, warm."""
+    name, target = labels(cfg)["department_views"]
+    sys.path.insert(0, str(ROOT / "tests"))
+    sys.path.insert(0, str(ROOT / "tests" / "perf"))
+    import department_data
+    import pgserver
+    from sqlalchemy import text
+
+    from fieldbook.core import db
+    from fieldbook.core import department as dept
+
+    end = date.today() - timedelta(days=(date.today().weekday() - 4) % 7)  # last Friday
+    try:
+        context = pgserver.server()
+        admin = context.__enter__()
+    except pgserver.NoPostgres as exc:
+        return [error_result("department_views", name, target, f"PostgreSQL not available: {exc}")]
+    try:
+        pgserver.pg_admin(admin, "CREATE DATABASE department")
+        url = pgserver.with_database(admin, "department")
+        Journal.open(url).close()
+        engine = db.make_engine(url)
+        start = time.perf_counter()
+        department_data.fill(
+            engine,
+            managers=cfg.department_managers,
+            customers=cfg.department_customers,
+            weeks=cfg.department_weeks,
+            end=end,
+        )
+        filled = time.perf_counter() - start
+        with engine.connect() as con:
+            visits = con.execute(text("SELECT count(*) FROM visits")).scalar()
+            lines = con.execute(text("SELECT count(*) FROM order_lines")).scalar()
+        engine.dispose()
+        journal = Journal.open(url)
+        one = journal.engine.connect().execute(text("SELECT min(id) FROM managers")).scalar()
+        views: dict[str, Callable[[], Any]] = {
+            "4 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=3), end),
+            "13 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=12), end),
+            "year x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=51), end),
+            "year x 1": lambda: dept.weeks_table(
+                journal, end - timedelta(weeks=51), end, manager_ids=[one]
+            ),
+            "overview": lambda: dept.managers_overview(
+                journal, end - timedelta(weeks=3), end, today=end
+            ),
+            "inbox": lambda: dept.inbox(journal, "market", today=end),
+            "follow-ups": lambda: dept.followups(journal, today=end),
+        }
+        medians: dict[str, float] = {}
+        for key, view in views.items():
+            times = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                view()
+                times.append(time.perf_counter() - t0)
+            medians[key] = statistics.median(times)
+        journal.close()
+    finally:
+        context.__exit__(None, None, None)
+    worst_key = max(medians, key=lambda k: medians[k])
+    worst = medians[worst_key]
+    detail = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in medians.items())
+    return [
+        Result(
+            "department_views",
+            name,
+            f"{worst:.2f} s ({worst_key}; {detail}; {visits:,} visits, {lines:,} order lines,"
+            f" generated in {filled:.0f} s)",
+            target,
+            verdict(worst, cfg.department_limit_s),
+            round(worst, 4),
+            "s",
+            cfg.department_limit_s,
         )
     ]
 
@@ -952,6 +1045,7 @@ def run(folder: Path, cfg: Config, only: Sequence[str] = ()) -> list[Result]:
                 cfg, scratch, history_copy()
             ),
             ("sync_week",): lambda: bench_sync_week(cfg, folder, scratch),
+            ("department_views",): lambda: bench_department(cfg),
             ("demo",): lambda: [bench_demo(cfg, scratch)],
             ("demo_history",): lambda: [bench_demo_history(cfg, scratch)],
         }
@@ -1013,6 +1107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=defaults.history_weeks,
         help="weeks of the one-manager history (default: five years)",
     )
+    p.add_argument("--department-managers", type=int, default=defaults.department_managers)
+    p.add_argument("--department-weeks", type=int, default=defaults.department_weeks)
     p.add_argument(
         "--only",
         default="",
@@ -1030,6 +1126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         managers=args.managers,
         per_manager=args.per_manager,
         history_weeks=args.history_weeks,
+        department_managers=args.department_managers,
+        department_weeks=args.department_weeks,
         import_runs=args.runs,
         gui_runs=args.runs,
         search_repeats=args.repeats,

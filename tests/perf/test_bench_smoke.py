@@ -26,6 +26,10 @@ TINY = [
     "2",
     "--history-weeks",
     "2",
+    "--department-managers",
+    "2",
+    "--department-weeks",
+    "2",
 ]
 
 
@@ -58,6 +62,13 @@ def test_harness_reports_every_row(tmp_path: Path, capsys: pytest.CaptureFixture
         assert by_key[key]["value"] > 0 and by_key[key]["limit"] > 0
     assert "2-week history" in by_key["visit_screen"]["name"]
     assert "visits)" in by_key["demo_history"]["result"]
+    # the year exports and the server rows measure too (PostgreSQL: `make system-deps`)
+    for key in ("week_export", "year_export_time", "year_export_memory"):
+        assert by_key[key]["status"] in {"pass", "fail"}, by_key[key]["result"]
+    for key in ("sync_week", "department_views"):
+        assert by_key[key]["status"] in {"pass", "fail", "error"}, by_key[key]["result"]
+        if by_key[key]["status"] == "error":
+            assert "PostgreSQL not available" in by_key[key]["result"]
     gui = ("gui_time", "gui_memory", "gui_time_customers", "gui_memory_customers")
     for key in (*gui, "gui_time_history", "gui_memory_history"):
         assert by_key[key]["status"] in {"pass", "fail", "error"}
