@@ -176,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldbook import cli_sync
 
     cli_sync.add_commands(sub)
+    from fieldbook import cli_department
+
+    cli_department.add_commands(sub, esub)
 
     b = sub.add_parser("backup", help="backups of the database")
     bsub = b.add_subparsers(dest="action", metavar="ACTION", required=True)

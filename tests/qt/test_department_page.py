@@ -35,7 +35,7 @@ def many(db_url: str):
     j.close()
 
 
-def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch) -> None:
+def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch, tmp_path) -> None:
     page = DepartmentPage(make_ctx(many, TODAY))
     qtbot.addWidget(page)
     page.resize(1280, 800)
@@ -51,6 +51,13 @@ def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch) ->
     rows = weeks.model.rows()
     assert len({r.manager_id for r in rows}) == 3
     assert "1 份周报待审阅" in weeks.status.text()
+    names = weeks.orders_chart.days
+    assert len(names) == 3 and sum(weeks.orders_chart.values("订货")) == sum(
+        r.cartons for r in rows
+    )
+    weeks.export_to(tmp_path / "汇总.xlsx")
+    qtbot.waitUntil(lambda: "已导出" in weeks.status.text())
+    assert (tmp_path / "汇总.xlsx").stat().st_size > 0
 
     submitted = weeks.model.row_of(lambda r: r.report_status == "submitted")
     weeks.table.select_row(submitted)
@@ -105,3 +112,6 @@ def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch) ->
     spot.correct_button.click()
     qtbot.waitUntil(lambda: "已改正 1" in spot.status.text())
     assert spot.model.row_at(0).correction_status == "done"
+    spot.export_to(tmp_path / "抽查.xlsx")
+    qtbot.waitUntil(lambda: "已导出" in spot.status.text())
+    assert (tmp_path / "抽查.xlsx").stat().st_size > 0

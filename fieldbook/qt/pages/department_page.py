@@ -7,11 +7,13 @@ manager whose data it holds."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -27,6 +29,7 @@ from fieldbook.qt.models.row_table_model import Column, RowTableModel
 from fieldbook.qt.pages.base import Page, note, page_layout
 from fieldbook.qt.pages.department_tabs import InboxTab, SpotCheckTab
 from fieldbook.qt.widgets.table_view import RowTableView
+from fieldbook.qt.widgets.week_charts import DayBars, Series
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -142,7 +145,16 @@ class WeeksTab(QWidget):
         self.return_button.clicked.connect(lambda: self.review("returned"))
         row.addWidget(self.approve_button)
         row.addWidget(self.return_button)
+        self.export_button = QPushButton(self.tr("导出…"))
+        self.export_button.clicked.connect(self.choose_export_file)
+        row.addWidget(self.export_button)
         layout.addLayout(row)
+        charts = QHBoxLayout()
+        self.orders_chart = DayBars(self.tr("各客户经理订货量（条）"))
+        self.visits_chart = DayBars(self.tr("各客户经理走访：计划与完成"))
+        charts.addWidget(self.orders_chart)
+        charts.addWidget(self.visits_chart)
+        layout.addLayout(charts)
         self.model: RowTableModel[ManagerWeek] = RowTableModel(week_columns(self.tr), self)
         self.table = RowTableView(self)
         self.table.set_row_model(self.model)
@@ -167,11 +179,59 @@ class WeeksTab(QWidget):
 
     def _loaded(self, rows: list[ManagerWeek]) -> None:
         self.model.set_rows(rows)
+        self._chart(rows)
         self.loaded.emit()
         managers = len({r.manager_id for r in rows})
         waiting = sum(1 for r in rows if r.report_status == "submitted")
         self.status.setText(
             self.tr("{m} 位客户经理，{w} 份周报待审阅").format(m=managers, w=waiting)
+        )
+
+    def _chart(self, rows: list[ManagerWeek]) -> None:
+        names: dict[str, str] = {}
+        cartons: dict[str, int] = {}
+        planned: dict[str, int] = {}
+        visited: dict[str, int] = {}
+        for r in rows:
+            names[r.manager_id] = r.manager_name
+            cartons[r.manager_id] = cartons.get(r.manager_id, 0) + r.cartons
+            planned[r.manager_id] = planned.get(r.manager_id, 0) + r.planned
+            visited[r.manager_id] = visited.get(r.manager_id, 0) + r.visited
+        ids = list(names)
+        labels = [names[m] for m in ids]
+        self.orders_chart.set_data(
+            labels, [Series(self.tr("订货"), "#3b7dd8", tuple(cartons[m] for m in ids))]
+        )
+        self.visits_chart.set_data(
+            labels,
+            [
+                Series(self.tr("计划"), "#9db8e0", tuple(planned[m] for m in ids)),
+                Series(self.tr("完成"), "#2e8b57", tuple(visited[m] for m in ids)),
+            ],
+        )
+
+    def choose_export_file(self) -> QFileDialog:
+        start, end = self.period()
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = self.tr("市场部汇总_{start}_{end}.xlsx").format(start=start, end=end)
+        dialog = QFileDialog(self, self.tr("导出"), str(Path(folder) / name))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
+        dialog.setDefaultSuffix("xlsx")
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        dialog.open()
+        return dialog
+
+    def export_to(self, path: Path) -> None:
+        from fieldbook.core.department_export import export_department
+
+        start, end = self.period()
+        today = self.ctx.today()
+        self.ctx.ops.query(
+            lambda j: export_department(j, start, end, path, today=today),
+            lambda written: self.status.setText(self.tr("已导出：{p}").format(p=written)),
+            self._failed,
+            what=self.tr("导出"),
         )
 
     def review(self, verdict: str) -> None:

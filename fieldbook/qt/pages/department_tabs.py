@@ -3,14 +3,16 @@ director's spot check (draw a month's sample, record each visit, follow correcti
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -288,6 +290,9 @@ class SpotCheckTab(QWidget):
         self.correct_button.clicked.connect(self.corrected)
         row.addWidget(self.record_button)
         row.addWidget(self.correct_button)
+        self.export_button = QPushButton(self.tr("导出…"))
+        self.export_button.clicked.connect(self.choose_export_file)
+        row.addWidget(self.export_button)
         layout.addLayout(row)
         self.model: RowTableModel[ItemView] = RowTableModel(item_columns(self.tr), self)
         self.table = RowTableView(self)
@@ -383,6 +388,35 @@ class SpotCheckTab(QWidget):
             self._shown,
             self._failed,
             what=self.tr("记录抽查"),
+        )
+
+    def choose_export_file(self) -> QFileDialog | None:
+        if self.check is None:
+            self.status.setText(self.tr("请先抽样或打开一个月的抽查"))
+            return None
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = self.tr("抽查_{m}_{month}.xlsx").format(
+            m=self.manager.currentData(), month=self.check.month
+        )
+        dialog = QFileDialog(self, self.tr("导出抽查记录"), str(Path(folder) / name))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
+        dialog.setDefaultSuffix("xlsx")
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        dialog.open()
+        return dialog
+
+    def export_to(self, path: Path) -> None:
+        from fieldbook.core.spotcheck_export import export_spot_check
+
+        if self.check is None:
+            return
+        code, month = self.manager.currentData(), self.check.month
+        self.ctx.ops.query(
+            lambda j: export_spot_check(j, code, month, path),
+            lambda written: self.status.setText(self.tr("已导出：{p}").format(p=written)),
+            self._failed,
+            what=self.tr("导出抽查记录"),
         )
 
     def corrected(self) -> None:

@@ -1,0 +1,96 @@
+"""The market department's workbook across managers, re-opened with calamine: the summary per
+manager equals the sum of that manager's week rows, charts are native, open slips are all
+listed; the spot-check CLI (SQLite and PostgreSQL alike)."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from fieldbook import cli
+from fieldbook.core import department
+from fieldbook.core.demo import generate_demo
+from fieldbook.core.department_export import SHEET_OPEN, SHEET_SUMMARY, SHEET_WEEKS
+from fieldbook.core.journal import Journal
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def many(db_url: str) -> Iterator[str]:
+    j = Journal.open(db_url)
+    generate_demo(j, seed=6, managers=3, weeks=4, customers_per_manager=30, today=TODAY)
+    j.close()
+    yield db_url
+
+
+def test_summary_equals_the_weeks_and_charts_are_native(many: str, tmp_path: Path) -> None:
+    out = tmp_path / "市场部.xlsx"
+    assert (
+        cli.main(
+            [
+                "--db",
+                many,
+                "export",
+                "department",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    book = CalamineWorkbook.from_path(str(out))
+    assert book.sheet_names == [SHEET_SUMMARY, SHEET_WEEKS, SHEET_OPEN]
+    summary = book.get_sheet_by_name(SHEET_SUMMARY).to_python()
+    weeks = book.get_sheet_by_name(SHEET_WEEKS).to_python()
+    assert len(summary) == 1 + 3
+    for row in summary[1:]:
+        mine = [w for w in weeks[1:] if w[0] == row[0]]
+        assert row[2] == sum(w[5] for w in mine)  # planned
+        assert row[3] == sum(w[6] for w in mine)  # visited
+        assert row[6] == sum(w[8] for w in mine)  # cartons
+        assert row[7] == pytest.approx(sum(w[9] for w in mine))  # amount
+    assert sum(r[6] for r in summary[1:]) > 0
+    j = Journal.open(many)
+    try:
+        expected = sum(
+            len(department.inbox(j, d, today=date.today()))
+            for d in ("market", "monopoly", "distribution", "phone")
+        )
+    finally:
+        j.close()
+    assert len(book.get_sheet_by_name(SHEET_OPEN).to_python()) == 1 + expected
+    with zipfile.ZipFile(out) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        assert len(charts) == 2
+        assert "各经理汇总" in z.read(charts[0]).decode()  # the series read the summary's cells
+    bad = ["--db", many, "export", "department", "--from", "2026-11-30", "--to", "2026-11-01"]
+    assert cli.main([*bad, "-o", str(tmp_path / "x.xlsx")]) == 2
+
+
+def test_spot_check_from_the_command_line(
+    many: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    show = ["--db", many, "spotcheck", "show", "--manager", "QTH002", "--month", "2026-11"]
+    assert cli.main(show) == 2
+    assert "还没有抽查" in capsys.readouterr().err
+    draw = ["--db", many, "spotcheck", "draw", "--manager", "QTH002", "--month", "2026-11"]
+    assert cli.main([*draw, "--checker", "市场部 李主任", "--size", "5", "--seed", "9"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("抽查 ") and "随机种子 9" in out[0] and len(out) == 1 + 5
+    assert cli.main(show) == 0
+    assert capsys.readouterr().out.splitlines() == out  # the same check, not a new draw
+    report = tmp_path / "抽查.xlsx"
+    export = ["--db", many, "export", "spotcheck", "--manager", "QTH002", "--month", "2026-11"]
+    assert cli.main([*export, "-o", str(report)]) == 0
+    assert CalamineWorkbook.from_path(str(report)).sheet_names == ["抽查记录", "抽查明细"]
+    assert cli.main([*draw, "--checker", "  "]) == 2
