@@ -208,3 +208,14 @@ def test_cli_remembers_the_server_and_refuses_a_password_in_it(
     secret = pg_database.replace("fieldbook@", "fieldbook:hunter2@")
     assert cli.main(["--db", url, "sync", "--server", secret]) == 2
     assert "PGPASSWORD" in capsys.readouterr().err
+
+
+def test_an_address_that_requires_tls_is_refused_by_a_server_without_it(
+    laptops: list[Journal], pg_database: str
+) -> None:
+    with pytest.raises(SyncError) as caught:
+        sync(laptops[0], pg_database + "?sslmode=require")
+    assert caught.value.reason in ("unreachable", "connection")
+    assert "SSL" in str(caught.value)  # "server does not support SSL": nothing sent in clear
+    with laptops[0].reading() as s:
+        assert laptops[0].get_setting(s, "sync.cursor.visits") is None  # nothing moved

@@ -1,0 +1,99 @@
+"""A sync killed (SIGKILL) at several moments, then run again to the end, leaves the server
+exactly as one uninterrupted sync does; the laptop stays sound."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from faults import integrity, spawn
+from pgserver import pg_admin, with_database
+from sqlalchemy import create_engine, select
+from sync_support import laptop
+
+from fieldbook.core.journal import Journal
+from fieldbook.core.models import Base
+from fieldbook.core.sync import sync
+
+pytestmark = pytest.mark.postgresql
+
+CHILD = r"""
+import sys
+from fieldbook.core.journal import Journal
+from fieldbook.core.sync import sync
+j = Journal.open(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()
+sync(j, sys.argv[2], batch=1, progress=lambda m: print("step", m, flush=True))
+print("done", flush=True)
+"""
+TABLES = [
+    "managers",
+    "customers",
+    "skus",
+    "plans",
+    "plan_stops",
+    "visits",
+    "visit_skus",
+    "slips",
+    "slip_deliveries",
+    "slip_events",
+    "week_reports",
+]
+
+
+def state(url: str) -> dict[str, set[tuple]]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as con:
+            return {
+                t: {tuple(r) for r in con.execute(select(Base.metadata.tables[t]))} for t in TABLES
+            }
+    finally:
+        engine.dispose()
+
+
+def test_sigkill_mid_sync_then_rerun_equals_one_clean_sync(
+    tmp_path: Path, template_db: Path, pg_server: str, pg_database: str
+) -> None:
+    name = pg_database.rsplit("/", 1)[1]
+    reference = with_database(pg_server, name + "_clean")
+    pg_admin(pg_server, f"CREATE DATABASE {name}_clean TEMPLATE {name}")
+    try:
+        j = laptop(tmp_path, template_db, 1)
+        url = j.url
+        path = Path(j.db_path or "")
+        j.close()
+        # the same laptop, copied before any sync: the uninterrupted reference
+        copy = tmp_path / "copy.sqlite3"
+        copy.write_bytes(path.read_bytes())
+        ref = Journal.open(f"sqlite:///{copy}")
+        sync(ref, reference)
+        ref.close()
+
+        cut_midway = 0
+        for delay in (0.15, 0.35, 0.6):
+            child = spawn(CHILD, url, pg_database)
+            assert child.stdout is not None and child.stdin is not None
+            assert child.stdout.readline().startswith("ready")
+            child.stdin.write("go\n")
+            child.stdin.flush()
+            time.sleep(delay)
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(timeout=30)
+            said = child.stdout.read()
+            cut_midway += "step" in said and "done" not in said
+            assert integrity(path) == "ok"
+        assert cut_midway >= 1  # at least one kill really landed in the middle of a sync
+        j = Journal.open(url)
+        try:
+            sync(j, pg_database)
+            assert sync(j, pg_database).moved == 0
+        finally:
+            j.close()
+        assert state(pg_database) == state(reference)
+    finally:
+        pg_admin(pg_server, f"DROP DATABASE IF EXISTS {name}_clean WITH (FORCE)")
