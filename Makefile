@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench assets assets-check clean venv venv-test system-deps
+.PHONY: run test lint bench assets assets-check clean venv venv-test system-deps dist dist-check guide
 
 # A virtualenv stamped with the pyproject it was installed from.
 $(VENV)/.stamp-run: pyproject.toml
@@ -22,6 +22,7 @@ venv-test: $(VENV)/.stamp-test
 
 ## Set up and open the app on the default local database (or FIELDBOOK_DB / DB=...).
 run: venv
+	$(PY) build_spec/build_assets.py --qm
 	$(PY) -m fieldbook $(if $(DB),--db "$(DB)") gui
 
 ## Set up and run the whole suite headless (lint, format check, generated files, tests), on
@@ -48,6 +49,23 @@ lint: venv-test
 ## Benchmarks on generated data; prints a table and fails when a target is missed.
 bench: venv-test
 	QT_QPA_PLATFORM=offscreen $(PY) tests/perf/bench.py
+
+## The installable program: PyInstaller one-folder build in dist/fieldbook (build_spec/fieldbook.spec).
+dist: venv
+	$(PY) -m pip install --quiet -e '.[dist]'
+	$(PY) build_spec/build_assets.py --qm
+	$(VENV)/bin/pyinstaller build_spec/fieldbook.spec --noconfirm --clean \
+	  --distpath dist --workpath build/pyinstaller
+
+## Build it, then run the built program headless: --version, a database, a roster import,
+## a week export, a screenshot, an old database upgraded by the bundled migrations.
+dist-check: dist
+	QT_QPA_PLATFORM=offscreen $(PY) build_spec/smoke_dist.py
+
+## The user guide's screenshots: every page at 1366x768, zh_CN and en (docs/guide/images).
+guide: venv
+	$(PY) build_spec/build_assets.py
+	$(PY) build_spec/guide_screenshots.py
 
 ## Regenerate the forms compiled from ui/*.ui (and, later, translations and resources).
 assets: venv

@@ -1,7 +1,16 @@
-"""Generate the files compiled from sources: ui/*.ui -> fieldbook/qt/forms/ui_*.py.
+"""Generate the files compiled from sources:
 
-``--check`` regenerates into memory and fails if a committed generated file is stale or
-missing (CI runs it), so the forms can never drift from their Designer sources.
+- ui/*.ui -> fieldbook/qt/forms/ui_*.py (pyside6-uic);
+- resources/i18n/fieldbook_<lang>.ts -> .qm (pyside6-lrelease; the .qm are build products,
+  not committed); the .ts themselves are refreshed from the code by ``--update-ts``
+  (build_spec/i18n_extract.py, keeping every translation already made);
+- resources/icons/fieldbook.svg -> fieldbook.png (256 px) and fieldbook.ico (the app icon the
+  installer and the window use).
+
+``--check`` fails (CI runs it) if a committed generated form is stale or missing, if the code
+has a string the .ts files do not know yet (or the .ts list strings the code no longer has),
+or if an app icon file is missing — so forms, translations and icons cannot drift from their
+sources.
 """
 
 from __future__ import annotations
@@ -41,6 +50,63 @@ def compile_ui(source: Path) -> str:
     return HEADER.format(src=source.relative_to(ROOT).as_posix()) + body.rstrip() + "\n"
 
 
+I18N_DIR = ROOT / "resources" / "i18n"
+ICON_DIR = ROOT / "resources" / "icons"
+LANGUAGES = ("zh_CN", "en")
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found: install PySide6 (make venv)")
+    return found
+
+
+def ts_drift() -> list[str]:
+    """The .ts files whose strings differ from what the code asks for (i18n_extract)."""
+    sys.path.insert(0, str(ROOT / "build_spec"))
+    import i18n_extract
+
+    wanted = set(i18n_extract.all_strings())
+    stale = []
+    for language in LANGUAGES:
+        ts = I18N_DIR / f"fieldbook_{language}.ts"
+        if set(i18n_extract.read_ts(ts)) != wanted:
+            stale.append(ts.relative_to(ROOT).as_posix())
+    return stale
+
+
+def release() -> None:
+    for language in LANGUAGES:
+        ts = I18N_DIR / f"fieldbook_{language}.ts"
+        subprocess.run(
+            [_tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+            check=True,
+            capture_output=True,
+        )
+
+
+def render_icons() -> None:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    renderer = QSvgRenderer(str(ICON_DIR / "fieldbook.svg"))
+    image = QImage(256, 256, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    image.save(str(ICON_DIR / "fieldbook.png"))
+    image.scaled(
+        64, 64, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    ).save(str(ICON_DIR / "fieldbook.ico"))
+
+
 def targets() -> dict[Path, str]:
     return {FORMS_DIR / f"ui_{src.stem}.py": compile_ui(src) for src in sorted(UI_DIR.glob("*.ui"))}
 
@@ -48,7 +114,23 @@ def targets() -> dict[Path, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="fail if generated files are stale")
+    parser.add_argument(
+        "--update-ts", action="store_true", help="refresh the .ts files from the code"
+    )
+    parser.add_argument("--qm", action="store_true", help="only compile the translations")
+    parser.add_argument("--icons", action="store_true", help="re-render the app icon files")
     args = parser.parse_args()
+    if args.qm:
+        release()
+        return 0
+    if args.update_ts:
+        sys.path.insert(0, str(ROOT / "build_spec"))
+        import i18n_extract
+
+        for language in LANGUAGES:
+            ts = I18N_DIR / f"fieldbook_{language}.ts"
+            count, unfinished = i18n_extract.update(ts, language)
+            print(f"{ts.name}: {count} strings, {unfinished} to translate")
     stale = []
     for path, text in targets().items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
@@ -60,9 +142,23 @@ def main() -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             print(f"wrote {path.relative_to(ROOT)}")
+    if args.check:
+        stale += ts_drift()
+        stale += [
+            f"resources/icons/{name}"
+            for name in ("fieldbook.png", "fieldbook.ico")
+            if not (ICON_DIR / name).exists()
+        ]
+    elif args.icons or not all((ICON_DIR / n).exists() for n in ("fieldbook.png", "fieldbook.ico")):
+        render_icons()
     if stale:
-        print("stale generated files (run `make assets`): " + ", ".join(stale), file=sys.stderr)
+        print(
+            "stale generated files (run `make assets`; for .ts `build_assets.py --update-ts`"
+            " and translate what is new): " + ", ".join(stale),
+            file=sys.stderr,
+        )
         return 1
+    release()  # the .qm the app loads (not committed)
     return 0
 
 

@@ -94,7 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     g.add_argument(
         "--page",
-        help="page to show first: plan, visit, customers, skus, slips, daylog, week, settings",
+        help="page to show first: plan, visit, customers, skus, slips, daylog, week, department,"
+        " settings, backups",
+    )
+    g.add_argument(
+        "--size",
+        default=None,
+        metavar="WxH",
+        help="window size, e.g. 1366x768 (the guide's screenshots)",
     )
     g.set_defaults(func=cmd_gui)
 
@@ -332,11 +339,20 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from fieldbook.core.paths import resolve_db_url
     from fieldbook.qt.app import run_gui
 
+    size = None
+    if args.size:
+        try:
+            width, height = (int(x) for x in args.size.lower().split("x"))
+        except ValueError:
+            print(f"--size: {args.size!r} is not WIDTHxHEIGHT, e.g. 1366x768", file=sys.stderr)
+            return EXIT_INPUT
+        size = (width, height)
     return run_gui(
         resolve_db_url(args.db),
         screenshot=args.screenshot,
         page=args.page,
         passphrase=passphrase(args),
+        size=size,
     )
 
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldbook import APP_ID, APP_NAME, __version__
@@ -46,15 +46,10 @@ def make_application() -> QApplication:
 
 
 def install_translations(app: QApplication) -> None:
-    """Chinese is built in (the source strings); English loads resources/i18n/fieldbook_en.qm."""
-    lang = os.environ.get("FIELDBOOK_LANG", "zh_CN")
-    if not lang.lower().startswith("en"):
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        return
-    qm = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "fieldbook_en.qm"
-    translator = QTranslator(app)
-    if qm.exists() and translator.load(str(qm)):
-        app.installTranslator(translator)
+    """The chosen interface language (fieldbook.qt.i18n), Qt's own dialogs included."""
+    from fieldbook.qt.i18n import install
+
+    install(app)
 
 
 def open_journal(db_url: str) -> Journal:
@@ -81,6 +76,7 @@ def run_gui(
     screenshot: Path | None = None,
     page: str | None = None,
     passphrase: str | None = None,
+    size: tuple[int, int] | None = None,
 ) -> int:
     """Open the desktop app on ``db_url``; returns the process exit code.
 
@@ -110,6 +106,8 @@ def run_gui(
     if screenshot is not None:
         _arm_screenshot(app, window, Path(screenshot))
     session.show()
+    if size is not None:
+        window.resize(*size)
     try:
         code = app.exec()
     finally:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from fieldbook.core.plan import plan_rules
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.plan_format import duration
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class FactLine:
 
 
 def _counts(counts: Mapping[str, int], unit: str = "") -> str:
-    return "、".join(f"{name} {n}{unit}" for name, n in counts.items())
+    return listing(f"{name} {n}{unit}" for name, n in counts.items())
 
 
 def fact_lines(facts: DayFacts) -> list[FactLine]:

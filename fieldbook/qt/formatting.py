@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -91,3 +92,8 @@ def backup_counts(info: object) -> str:
         if value is not None:
             parts.append(text.format(n=value))
     return " · ".join(parts)
+
+
+def listing(items: Iterable[str]) -> str:
+    """Items joined the way the interface language lists them (、 in Chinese, ", " in English)."""
+    return translate("Formatting", "、").join(items)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook import APP_NAME
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.icons import app_icon, page_icon
 
 if TYPE_CHECKING:
     from fieldbook.core.profile import Profile
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.welcome: Page | None = None
         self.setWindowTitle(self.tr("{app} · 客户经理外勤工作手册").format(app=APP_NAME))
         self.setMinimumSize(QSize(960, 600))
+        self.setWindowIcon(app_icon())
         ctx.ops.window = self
 
         self.root = QStackedWidget()
@@ -199,10 +201,11 @@ class MainWindow(QMainWindow):
         nav = QListWidget()
         nav.setObjectName("navList")
         nav.setFixedWidth(172)
+        nav.setIconSize(QSize(20, 20))
         nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         nav.setAccessibleName(self.tr("页面"))
         for n, spec in enumerate(page_specs(), start=1):
-            item = QListWidgetItem(spec.title)
+            item = QListWidgetItem(page_icon(spec.key), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(self.tr("{title}（Ctrl+{n}）").format(title=spec.title, n=n))
             item.setSizeHint(QSize(160, 46))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from fieldbook.core.plan import plan_rules
-from fieldbook.qt.formatting import weekday_name
+from fieldbook.qt.formatting import listing, weekday_name
 
 if TYPE_CHECKING:
     from fieldbook.core.plan import DayProgress, PlanView, StopView
@@ -49,7 +49,7 @@ def duration(minutes: int) -> str:
 def reason_text(stop: StopView) -> str:
     """``线路``, ``顺延：11月27日未走访（关门未遇）``, ``线路、跟踪到期：复查陈列整改``."""
     labels = plan_rules().reasons
-    text = "、".join(labels.get(code, code) for code in stop.reasons)
+    text = listing(labels.get(code, code) for code in stop.reasons)
     if not stop.reason_note:
         return text
     return _t("{reasons}：{note}").format(reasons=text, note=stop.reason_note)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.formatting import listing
 
 if TYPE_CHECKING:
     from fieldbook.core.errors import Problem
@@ -389,7 +390,7 @@ class ImportDialog(QDialog):
         self.counts["problems"].set(rejected, alert=True)
         if "missing" in self.counts:
             self.counts["missing"].set(len(report.missing))
-            shown = "、".join(report.missing[:40]) + ("…" if len(report.missing) > 40 else "")
+            shown = listing(report.missing[:40]) + ("…" if len(report.missing) > 40 else "")
             self.counts["missing"].setToolTip(shown)
         self._fill_problems(report)
         self.summary_label.setText(self._summary(report))
@@ -401,7 +402,7 @@ class ImportDialog(QDialog):
             missing = [p.column for p in report.problems if p.code == "missing_column"]
             parts.append(
                 self.tr("缺少必需的列：{cols}。请在左边为它选择文件中的列。").format(
-                    cols="、".join(missing)
+                    cols=listing(missing)
                 )
             )
         elif report.problems:
@@ -424,7 +425,7 @@ class ImportDialog(QDialog):
             parts.append(self.tr("已跳过 {n} 个空行或合计行。").format(n=len(report.skipped_rows)))
         if report.unknown_columns:
             parts.append(
-                self.tr("未使用的列：{cols}。").format(cols="、".join(report.unknown_columns[:12]))
+                self.tr("未使用的列：{cols}。").format(cols=listing(report.unknown_columns[:12]))
             )
         return " ".join(parts)
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.daylog_format import money
 from fieldbook.qt.dialogs.import_dialog import MAX_PROBLEMS_SHOWN, problem_text
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.plan_format import day_label
 
 if TYPE_CHECKING:
@@ -81,14 +82,14 @@ def preview_orders(
 def replace_text(existing: Existing | None) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if existing is None:
-        return tr("OrderImportDialog", "当天还没有订单")
+        return translate("OrderImportDialog", "当天还没有订单")
     if existing.lines is not None:
-        return tr("OrderImportDialog", "将替换当天已有 {n} 行（{c} 条，{a} 元）").format(
+        return translate("OrderImportDialog", "将替换当天已有 {n} 行（{c} 条，{a} 元）").format(
             n=existing.lines, c=existing.cartons, a=money(existing.amount_fen)
         )
-    return tr("OrderImportDialog", "将替换当天已有订单（{c} 条，{a} 元）").format(
+    return translate("OrderImportDialog", "将替换当天已有订单（{c} 条，{a} 元）").format(
         c=existing.cartons, a=money(existing.amount_fen)
     )
 
@@ -308,7 +309,7 @@ class OrderImportDialog(QDialog):
             self.tr("可导入 {lines} 行，共 {days} 天。").format(lines=lines, days=len(report.days))
         ]
         if report.fatal:
-            missing = "、".join(p.column for p in report.problems if p.code == "missing_column")
+            missing = listing(p.column for p in report.problems if p.code == "missing_column")
             parts.append(self.tr("缺少必需的列：{cols}。").format(cols=missing))
         elif report.problems:
             parts.append(

@@ -22,6 +22,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from fieldbook.core.errors import FieldbookError
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.pages.daylog_data import is_rejection
 
 if TYPE_CHECKING:
@@ -193,7 +194,7 @@ class Autosave:
         self._mark_unsaved()
         if not self.unsaved:
             return
-        labels = "、".join(p.label for p in self.unsaved.values())
+        labels = listing(p.label for p in self.unsaved.values())
         reason = describe_error(self.save_error) if self.save_error is not None else ""
         self.show_message(
             self.tr("{reason}\n没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。").format(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fieldbook.core.daylog import TEXT_SECTIONS
 from fieldbook.core.errors import FieldbookError
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.pages.daylog_data import export_daylog
 from fieldbook.qt.plan_format import short_date
 from fieldbook.qt.widgets.day_corrections import section_label
@@ -111,7 +112,7 @@ class DayLogActions:
             "以后再修改任何部分都要填写原因，并记入更正记录。"
         ).format(day=short_date(self.day))
         if empty:
-            text += self.tr("\n\n还没有填写：{names}。").format(names="、".join(empty))
+            text += self.tr("\n\n还没有填写：{names}。").format(names=listing(empty))
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("提交工作日志"),

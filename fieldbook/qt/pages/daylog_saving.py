@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.pages.autosave import DEBOUNCE_MS, Autosave, Pending
 from fieldbook.qt.pages.daylog_data import (
     empty_section,
@@ -72,10 +73,10 @@ class DayLogSaving(Autosave):
         self.flush()
         parts = []
         if self.unsaved:
-            labels = "、".join(p.label for p in self.unsaved.values())
+            labels = listing(p.label for p in self.unsaved.values())
             parts.append(self.tr("工作日志还有部分没有保存：{what}").format(what=labels))
         if self.rejected:
-            labels = "、".join(section_label(n) for n in self.rejected)
+            labels = listing(section_label(n) for n in self.rejected)
             parts.append(self.tr("工作日志有部分没有保存（内容有误）：{what}").format(what=labels))
         if self.corrections:
             parts.append(self.tr("工作日志的更正还没有保存（需要填写原因）"))

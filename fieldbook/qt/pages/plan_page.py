@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from fieldbook.core import workdays
 from fieldbook.core.plan import plan_rules
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.formatting import long_date
+from fieldbook.qt.formatting import listing, long_date
 from fieldbook.qt.models.plan_stop_model import PlanStopModel
 from fieldbook.qt.pages.base import Page, heading
 from fieldbook.qt.plan_format import day_notice, pace_line, progress_line
@@ -408,7 +408,7 @@ class PlanPage(Page):
             )
         title = long_date(data.day)
         if routes:
-            title += " · " + "、".join(routes)
+            title += " · " + listing(routes)
         self.day_label.setText(title)
         working = view.working_day if view is not None else workdays.is_working_day(data.day)
         holiday = view.holiday if view is not None else workdays.holiday_name(data.day)

@@ -8,17 +8,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.about_dialog import AboutDialog
+from fieldbook.qt.i18n import LANGUAGES, chosen_language, save_language
 from fieldbook.qt.pages.base import Page, page_layout
 from fieldbook.qt.widgets.profile_form import ProfileForm
 
@@ -31,7 +36,15 @@ if TYPE_CHECKING:
 class SettingsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = page_layout(self, self.tr("设置"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()  # the page is taller than a 1366×768 screen leaves
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        layout = page_layout(inner, self.tr("设置"))
 
         profile_box = QGroupBox(self.tr("客户经理资料"))
         profile_box.setMaximumWidth(620)
@@ -67,12 +80,24 @@ class SettingsPage(Page):
         data_form.addRow(self.tr("数据文件夹"), folder_row)
         if path is not None:
             data_form.addRow(self.tr("备份文件夹"), _path_label(str(path.parent / "backups")))
-        hint = QLabel(
-            self.tr(
-                "客户资料属于公司，请妥善保管：数据文件夹只有您的系统账户可以访问。"
-                "界面语言：简体中文（英文界面将在后续版本提供）。"
-            )
-        )
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(chosen_language()), 0))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel()
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language)
+        language_row.addWidget(self.language_note, 1)
+        data_form.addRow(self.tr("界面语言"), language_row)
+        self.about_button = QPushButton(self.tr("关于 Fieldbook…"))
+        self.about_button.clicked.connect(self.show_about)
+        about_row = QHBoxLayout()
+        about_row.addWidget(self.about_button)
+        about_row.addStretch(1)
+        data_form.addRow("", about_row)
+        hint = QLabel(self.tr("客户资料属于公司，请妥善保管：数据文件夹只有您的系统账户可以访问。"))
         hint.setWordWrap(True)
         hint.setObjectName("hintLabel")
         data_form.addRow("", hint)
@@ -94,7 +119,7 @@ class SettingsPage(Page):
         self.server_edit = QLineEdit()
         self.server_edit.setObjectName("serverEdit")
         self.server_edit.setPlaceholderText(
-            "postgresql+psycopg://登录名@服务器/数据库?sslmode=require"
+            self.tr("postgresql+psycopg://登录名@服务器/数据库?sslmode=require")
         )
         form.addRow(self.tr("服务器地址"), self.server_edit)
         self.password_edit = QLineEdit()
@@ -205,6 +230,15 @@ class SettingsPage(Page):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.form.show_error(exc)
+
+    def _language_changed(self) -> None:
+        save_language(self.language.currentData())
+        self.language_note.setText(self.tr("重新启动 Fieldbook 后生效"))
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.ctx.db_path, self.ctx.db_label, self)
+        dialog.open()
+        return dialog
 
     def _open_folder(self) -> None:
         if self.ctx.db_path is not None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from fieldbook.core.checklist import check_answer
 from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.pages.visit_data import save_correction
 from fieldbook.qt.pages.visit_times import time_name
 from fieldbook.qt.plan_format import hm
@@ -91,7 +92,7 @@ class VisitCorrections:
             self.correction_bar.reset()
             return
         if self.form.errors():
-            names = "、".join(self.form.label_of(i) for i in self.form.errors())
+            names = listing(self.form.label_of(i) for i in self.form.errors())
             self.correction_bar.show_error(self.tr("请先改正：{names}").format(names=names))
             return
         vid = visit.id
@@ -114,7 +115,7 @@ class VisitCorrections:
             self.header.show_unsaved()
             if isinstance(exc, InvalidValue) and (exc.detail or exc.code) == "visit_incomplete":
                 missing = [str(m) for m in exc.data.get("missing", [])]  # type: ignore[union-attr]
-                names = "、".join(self.form.label_of(i) for i in missing[:4])
+                names = listing(self.form.label_of(i) for i in missing[:4])
                 text = self.tr("更正没有保存：必填项不能清空（{names}）").format(names=names)
                 for item_id in missing:
                     self.form.show_error(item_id, translate("VisitPage", "必填"))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.plan_format import slip_name
 
 if TYPE_CHECKING:
@@ -123,6 +124,6 @@ def result_text(shop: str, result: FinishResult) -> str:
             translate("VisitPage", "处理跟踪事项 {n} 条").format(n=result.followups_closed)
         )
     if result.slip_categories:
-        names = "、".join(slip_name(c) for c in result.slip_categories)
+        names = listing(slip_name(c) for c in result.slip_categories)
         parts.append(translate("VisitPage", "建议填写反馈单：{names}").format(names=names))
     return " · ".join(parts)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 
 from fieldbook.core.checklist import OPEN
 from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.pages.visit_data import finish_and_next, result_text
 from fieldbook.qt.plan_format import slip_name
 
@@ -55,7 +56,7 @@ class VisitFinishing:
             bad = self.form.errors()
             if bad:
                 first = next(iter(bad))
-                names = "、".join(self.form.label_of(i) for i in bad)
+                names = listing(self.form.label_of(i) for i in bad)
                 self.show_message(self.tr("请先改正：{names}").format(names=names))
                 self.form.focus_item(first)
                 return
@@ -107,7 +108,7 @@ class VisitFinishing:
         required = translate("VisitPage", "必填")
         for item_id in missing:
             self.form.show_error(item_id, required)
-        names = "、".join(self.form.label_of(i) for i in missing[:4])
+        names = listing(self.form.label_of(i) for i in missing[:4])
         if len(missing) > 4:
             names += self.tr(" 等 {n} 项").format(n=len(missing))
         self.show_message(self.tr("还有必填项没有填写：{names}").format(names=names))

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from fieldbook.core.errors import FieldbookError, InvalidValue, NotFound
+from fieldbook.qt.formatting import listing
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -123,7 +124,7 @@ class VisitSaving:
         reason = describe_error(self.save_error) if self.save_error is not None else ""
         self.show_message(
             self.tr("{reason}\n没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。").format(
-                reason=reason, what="、".join(labels)
+                reason=reason, what=listing(labels)
             )
         )
         self.retry_button.show()
@@ -131,7 +132,7 @@ class VisitSaving:
     def unsaved_changes(self) -> str:
         parts = []
         if self.unsaved:
-            labels = "、".join(dict.fromkeys(p.label for p in self.unsaved.values()))
+            labels = listing(dict.fromkeys(p.label for p in self.unsaved.values()))
             parts.append(self.tr("走访还有修改没有保存：{what}").format(what=labels))
         if self.corrections or self.time_corrections:
             parts.append(self.tr("走访的更正还没有保存（需要填写原因）"))

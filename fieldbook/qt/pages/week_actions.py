@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.errors import FieldbookError
+from fieldbook.qt.formatting import listing
 
 if TYPE_CHECKING:
     from fieldbook.core.week import WeekView
@@ -142,7 +143,7 @@ class WeekActions:
             "以后的修改要填写原因，并记入更正记录。"
         ).format(label=self.label)
         if empty:
-            text += self.tr("\n\n还没有填写：{names}。").format(names="、".join(empty))
+            text += self.tr("\n\n还没有填写：{names}。").format(names=listing(empty))
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("提交周报"),

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from fieldbook.core.week import NARRATIVE, PLAN_FIELDS
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.pages.autosave import Autosave, Pending
 from fieldbook.qt.widgets.week_editors import field_label
 
@@ -72,7 +73,7 @@ class WeekSaving(Autosave):
         self.flush()
         parts = []
         if self.unsaved or self.rejected:
-            labels = "、".join(self._unit_label(u) for u in {**self.unsaved, **self.rejected})
+            labels = listing(self._unit_label(u) for u in {**self.unsaved, **self.rejected})
             parts.append(self.tr("周报还有部分没有保存：{what}").format(what=labels))
         if self.corrections:
             parts.append(self.tr("周报的更正还没有保存（需要填写原因）"))

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbook.qt.formatting import listing
+
 REASON_MAX = 200
 
 
@@ -64,7 +66,7 @@ class CorrectionBar(QFrame):
     def show_changes(self, labels: Sequence[str]) -> None:
         self.changed_label.setText(
             self.tr("已修改：{fields}。这次走访已完成，更正需要填写原因，会记入修改记录。").format(
-                fields="、".join(labels)
+                fields=listing(labels)
             )
         )
         self.show()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.qt.daylog_format import section_value_text
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class DayCorrectionBar(CorrectionBar):
     def show_changes(self, labels: Any) -> None:
         self.changed_label.setText(
             self.tr("已修改：{fields}。日志已提交，更正需要填写原因，会记入更正记录。").format(
-                fields="、".join(labels)
+                fields=listing(labels)
             )
         )
         self.reason_edit.setPlaceholderText(self.tr("如：例会记录漏记一项"))

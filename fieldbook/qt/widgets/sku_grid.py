@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from fieldbook.core.catalog import class_name, price_classes
 from fieldbook.core.checklist import price_line_gaps
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.models.sku_grid_model import FIRST_INPUT, LAST_INPUT, SkuGridModel
 from fieldbook.qt.widgets.form_fields import is_plain_enter
 
@@ -46,7 +47,7 @@ def gaps_text(model: SkuGridModel) -> str:
     """``价格段断档：三类、四类``; "" while nothing is filled in yet."""
     gaps = grid_gaps(model)
     if gaps:
-        names = "、".join(class_name(c) for c in gaps)
+        names = listing(class_name(c) for c in gaps)
         return translate("SkuGrid", "价格段断档：{names}").format(names=names)
     lines = model.lines()
     if any(

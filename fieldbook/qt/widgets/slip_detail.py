@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.plan_format import short_date
 from fieldbook.qt.slip_format import (
     OVERDUE_FG,
@@ -521,7 +522,7 @@ class SlipDetail(QScrollArea):
             "effective": slip.effective_date.isoformat() if slip.effective_date else "",
             "return": slip.return_date.isoformat() if slip.return_date else "",
             "completed": slip.completed_at.strftime("%Y-%m-%d %H:%M") if slip.completed_at else "",
-            "skus": "、".join(slip.sku_names),
+            "skus": listing(slip.sku_names),
         }
         for key, label in self.fields.items():
             label.setText(values[key])

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from fieldbook.core.checklist import Checklist
 from fieldbook.core.visits import VisitView
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.plan_format import day_label, hm
 
 translate = QCoreApplication.translate
@@ -27,7 +28,7 @@ def answer_text(value: Any) -> str:
     if value is False:
         return _t("否")
     if isinstance(value, list):
-        return "、".join(map(str, value))
+        return listing(map(str, value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -43,7 +44,7 @@ def findings_text(visit: VisitView, checklist: Checklist) -> str:
             label = _t("{finding}（{detail}）").format(finding=label, detail=hit.detail)
         if label not in parts:
             parts.append(label)
-    return "、".join(parts)
+    return listing(parts)
 
 
 def visit_html(visit: VisitView) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.week import NARRATIVE, PLAN_FIELDS
-from fieldbook.qt.formatting import weekday_name
+from fieldbook.qt.formatting import listing, weekday_name
 
 TARGETS = {
     "cartons": "订货量（条）",
@@ -66,7 +66,7 @@ def field_text(value: Any) -> str:
     if value is None or value == "" or value == [] or value == {}:
         return _t("（空）")
     if isinstance(value, list):
-        return "、".join(str(v) for v in value)
+        return listing(str(v) for v in value)
     if isinstance(value, dict):
         if set(value) <= set(TARGETS):
             return "；".join(f"{_t(TARGETS[k])} {v}" for k, v in value.items() if v != "")
@@ -191,7 +191,7 @@ class WeekEditors(QWidget):
         for key, edit in self.routes.items():
             edit.setText(str(routes.get(key) or routes.get(int(key)) or ""))
         self.key_customers.setText("，".join(str(c) for c in plan.get("key_customers") or []))
-        self.brands.setText("、".join(str(c) for c in plan.get("brands") or []))
+        self.brands.setText(listing(str(c) for c in plan.get("brands") or []))
         targets = plan.get("targets") or {}
         for key, edit in self.targets.items():
             value = targets.get(key)

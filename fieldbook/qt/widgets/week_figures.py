@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from fieldbook.qt.daylog_format import change_text, money, share_text
-from fieldbook.qt.formatting import weekday_name
+from fieldbook.qt.formatting import listing, weekday_name
 from fieldbook.qt.widgets.week_charts import DayBars, Series
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def percent(value: float | None) -> str:
 def names_text(names: list[str], unit: str = "户") -> str:
     if not names:
         return _t("无")
-    shown = "、".join(names[:LIST_MAX])
+    shown = listing(names[:LIST_MAX])
     if len(names) > LIST_MAX:
         shown += _t("等 {n} {unit}").format(n=len(names), unit=_t(unit))
     return shown
@@ -48,7 +48,7 @@ def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[tuple[str, str
         for row in f.structure
         if row.get("cartons")
     )
-    findings = "、".join(f"{name} {n}" for name, n in f.findings.items())
+    findings = listing(f"{name} {n}" for name, n in f.findings.items())
     slips = "；".join(
         _t("{dept}：新开 {opened}，办结 {done}，超期 {overdue}").format(dept=dept, **counts)
         for dept, counts in f.slips.items()

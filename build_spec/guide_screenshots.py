@@ -1,0 +1,78 @@
+"""The user guide's pictures: every page of the app at 1366×768, in 简体中文 and in English,
+taken by ``fieldbook gui --screenshot --page P --size 1366x768`` on a demo database (so they
+show what the current code draws). ``make guide`` runs this; it writes
+docs/guide/images/<language>/<page>.png."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = (
+    "plan",
+    "visit",
+    "customers",
+    "skus",
+    "slips",
+    "daylog",
+    "week",
+    "department",
+    "settings",
+    "backups",
+)
+LANGUAGES = ("zh_CN", "en")
+SIZE = "1366x768"
+
+
+def demo(folder: Path) -> Path:
+    sys.path.insert(0, str(ROOT))
+    from fieldbook.core.demo import generate_demo
+    from fieldbook.core.journal import Journal
+    from fieldbook.core.week import label_for
+
+    path = folder / "guide.sqlite3"
+    j = Journal.open(f"sqlite:///{path}")
+    try:
+        generate_demo(j, seed=1, managers=3, weeks=4, customers_per_manager=150)
+        j.weeks.save(label_for(date.today()), narrative={"work_done": "按计划走访周一至周四线路"})
+    finally:
+        j.close()
+    return path
+
+
+def main() -> int:
+    out = ROOT / "docs" / "guide" / "images"
+    with tempfile.TemporaryDirectory(prefix="fieldbook-guide-") as tmp:
+        db = demo(Path(tmp))
+        for language in LANGUAGES:
+            env = {
+                **os.environ,
+                "QT_QPA_PLATFORM": "offscreen",
+                "FIELDBOOK_LANG": language,
+                "FIELDBOOK_DATA_DIR": str(Path(tmp) / "data"),
+            }
+            env.pop("FIELDBOOK_DB", None)
+            for page in PAGES:
+                png = out / language / f"{page}.png"
+                png.parent.mkdir(parents=True, exist_ok=True)
+                command = [
+                    sys.executable, "-m", "fieldbook", "--db", str(db), "gui",
+                    "--screenshot", str(png), "--page", page, "--size", SIZE,
+                ]  # fmt: skip
+                proc = subprocess.run(
+                    command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
+                )
+                if proc.returncode != 0:
+                    print(f"{language}/{page}: {proc.stderr.strip()}", file=sys.stderr)
+                    return 1
+                print(f"wrote {png.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,172 @@
+"""Translations: the .ts files know every string the code translates (and nothing else), the
+English one translates all of them keeping every placeholder, and the English interface shows
+no Chinese on any page — except the company's own vocabularies (schema/reference, checklist
+labels), the native names of the languages, and the data itself (here English test data)."""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+from qt_support import make_ctx
+
+from fieldbook.core.catalog import SkuInput
+from fieldbook.core.customers import CustomerInput
+from fieldbook.core.journal import Journal
+from fieldbook.core.profile import ProfileInput
+from fieldbook.qt import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "build_spec"))
+import i18n_extract  # noqa: E402
+
+CJK = re.compile(r"[\u3001-\u303f\u3400-\u9fff\uff00-\uffef]")  # U+3000 is a space
+FIELD = re.compile(r"\{[^{}]*\}|%\d")
+TAG = re.compile(r"<[^>]+>")
+
+
+def vocabulary() -> set[str]:
+    """Every string of the company's configuration (schema/reference, checklists)."""
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for path in [
+        *(ROOT / "schema" / "reference").glob("*.toml"),
+        *(ROOT / "schema" / "checklists").glob("*.toml"),
+    ]:
+        with open(path, "rb") as fh:
+            walk(tomllib.load(fh))
+    return found
+
+
+def test_the_ts_files_match_the_code_and_english_is_complete() -> None:
+    wanted = i18n_extract.all_strings()
+    assert len(wanted) > 900
+    zh = i18n_extract.read_ts(ROOT / "resources" / "i18n" / "fieldbook_zh_CN.ts")
+    en = i18n_extract.read_ts(ROOT / "resources" / "i18n" / "fieldbook_en.ts")
+    assert set(zh) == set(wanted) == set(en)  # `build_assets.py --update-ts` when this fails
+    assert all(zh[s] == s for s in wanted)
+    untranslated = [s for s in wanted if not en[s].strip()]
+    assert untranslated == []
+    chinese_left = [(s, en[s]) for s in wanted if CJK.search(en[s])]
+    assert chinese_left == []
+    placeholders = [
+        (s, en[s]) for s in wanted if sorted(FIELD.findall(s)) != sorted(FIELD.findall(en[s]))
+    ]
+    assert placeholders == []
+
+
+def visible_texts(root: QWidget) -> Iterator[str]:
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisibleTo(root) and w is not root:
+            continue
+        if isinstance(w, QLabel):
+            yield TAG.sub("", w.text())
+        elif isinstance(w, QAbstractButton):
+            yield w.text()
+        elif isinstance(w, QGroupBox):
+            yield w.title()
+        elif isinstance(w, QLineEdit):
+            yield w.placeholderText()
+        elif isinstance(w, QComboBox):
+            yield from (w.itemText(n) for n in range(w.count()))
+        elif isinstance(w, QTabWidget):
+            yield from (w.tabText(n) for n in range(w.count()))
+        elif isinstance(w, QListWidget):
+            yield from (w.item(n).text() for n in range(w.count()))
+        if isinstance(w, QTableView) and w.model() is not None:
+            model = w.model()
+            for c in range(model.columnCount(QModelIndex())):
+                yield str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    qm = ROOT / "resources" / "i18n" / "fieldbook_en.qm"
+    if not qm.exists():
+        pytest.skip("translations not compiled (build_spec/build_assets.py --qm)")
+    assert i18n.install(qapp, "en") == "en"
+    yield
+    i18n.install(qapp, "zh_CN")
+
+
+@pytest.fixture
+def english_data(db_url: str) -> Iterator[Journal]:
+    j = Journal.open(db_url)
+    j.profile.save(ProfileInput(code="QTH001", name="Wang Jianguo", territory="North"))
+    j.catalog.save(None, SkuInput("13100101", "Brand A", wholesale_fen=38160, retail_fen=45000))
+    for n in range(1, 4):
+        j.customers.create(
+            CustomerInput(code=f"M00{n}", shop_name=f"Shop {n}", route="Monday", order_weekday=1)
+        )
+    yield j
+    j.close()
+
+
+PAGES = (
+    "plan",
+    "customers",
+    "skus",
+    "slips",
+    "daylog",
+    "week",
+    "department",
+    "settings",
+    "backups",
+)
+
+
+def test_the_english_interface_shows_no_chinese(qtbot, english, english_data) -> None:
+    from fieldbook.core.daylog import MUTUAL_CONTROL_TYPES  # a vocabulary kept in the code
+    from fieldbook.qt.main_window import MainWindow
+
+    allowed = vocabulary() | set(i18n.LANGUAGES.values()) | set(MUTUAL_CONTROL_TYPES)
+    window = MainWindow(make_ctx(english_data))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.is_ready)
+    left: dict[str, set[str]] = {}
+    for key in PAGES:
+        page = window.show_page(key)
+        if hasattr(page, "is_ready"):
+            qtbot.waitUntil(lambda p=page: p.is_ready, timeout=5000)
+        texts = set(visible_texts(window))
+        bad = {
+            t
+            for t in texts
+            if CJK.search(t)
+            and t not in allowed
+            and not any(
+                part in allowed for part in re.split(r"[：:（）()·，,\s]+", t) if CJK.search(part)
+            )
+        }
+        if bad:
+            left[key] = bad
+    assert left == {}
