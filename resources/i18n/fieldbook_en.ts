@@ -4132,6 +4132,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Route name</translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>拜访</source>
         <translation>Visits</translation>
     </message>

@@ -4132,6 +4132,10 @@
         <translation>线路名称</translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>拜访</source>
         <translation>拜访</translation>
     </message>

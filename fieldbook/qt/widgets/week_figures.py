@@ -49,8 +49,13 @@ def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[tuple[str, str
         if row.get("cartons")
     )
     findings = listing(f"{name} {n}" for name, n in f.findings.items())
-    slips = "；".join(
-        _t("{dept}：新开 {opened}，办结 {done}，超期 {overdue}").format(dept=dept, **counts)
+    from fieldbook.core.slips import slip_rules
+
+    departments = slip_rules().departments
+    slips = _t("；").join(
+        _t("{dept}：新开 {opened}，办结 {done}，超期 {overdue}").format(
+            dept=departments.get(dept, dept), **counts
+        )
         for dept, counts in f.slips.items()
         if any(counts.values())
     )
