@@ -7,12 +7,17 @@ helper function asked. The strings are found with Python's ``ast`` (pyside6-lupd
 context per class and cannot see helpers such as ``_t("…")`` or a ``tr`` passed as an
 argument): the first literal argument of ``tr``/``self.tr``/``_t``/``_tr``/``t`` calls and
 the second of ``translate``/``QCoreApplication.translate`` calls, in fieldbook/qt (the
-Designer forms compiled by uic included).
+Designer forms compiled by uic included); Chinese strings in fieldbook/qt's module-level
+constants (captions and placeholders kept in tables, translated with ``self.tr(variable)``);
+and the core's captions the pages show the same way (``CORE_CAPTIONS``).
 """
 
 from __future__ import annotations
 
 import ast
+import importlib
+import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +26,14 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 CONTEXT = "Fieldbook"
 ONE_ARG = {"tr", "_t", "_tr", "t"}
+CJK = re.compile(r"[\u3400-\u9fff]")
+#: Core constants whose values the pages pass to ``self.tr``: (module, name).
+CORE_CAPTIONS = (
+    ("fieldbook.core.daylog", "TEXT_SECTIONS"),
+    ("fieldbook.core.daylog", "LIST_SECTIONS"),
+    ("fieldbook.core.week", "NARRATIVE"),
+    ("fieldbook.core.week", "PLAN_FIELDS"),
+)
 TWO_ARGS = {"translate"}
 
 
@@ -30,9 +43,35 @@ def _literal(node: ast.expr) -> str | None:
     return None
 
 
-def strings_in(source: str) -> list[str]:
-    found: list[str] = []
-    for node in ast.walk(ast.parse(source)):
+def _constants(tree: ast.Module) -> list[str]:
+    """Chinese string literals in module-level assignments."""
+    out = []
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign | ast.AnnAssign) and statement.value is not None:
+            for node in ast.walk(statement.value):
+                text = _literal(node) if isinstance(node, ast.expr) else None
+                if text and CJK.search(text):
+                    out.append(text)
+    return out
+
+
+def core_captions() -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    out: list[str] = []
+    for module, name in CORE_CAPTIONS:
+        value = getattr(importlib.import_module(module), name)
+        out.extend(value.values() if isinstance(value, dict) else value)
+    return out
+
+
+#: Modules whose Chinese constants are not interface text (the languages' native names).
+NOT_UI = {"i18n.py"}
+
+
+def strings_in(source: str, name: str = "") -> list[str]:
+    tree = ast.parse(source)
+    found: list[str] = [] if name in NOT_UI else _constants(tree)
+    for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         func = node.func
@@ -56,8 +95,10 @@ def all_strings(files: Iterable[Path] | None = None) -> list[str]:
     """Every translated string, in first-seen order, once."""
     seen: dict[str, None] = {}
     for path in files or source_files():
-        for text in strings_in(path.read_text(encoding="utf-8")):
+        for text in strings_in(path.read_text(encoding="utf-8"), path.name):
             seen.setdefault(text, None)
+    for text in core_captions():
+        seen.setdefault(text, None)
     return list(seen)
 
 

@@ -57,9 +57,11 @@ class SourceTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
         found = self._loaded.translate(CONTEXT, source, None, n)
-        return found or ""
+        # None (a null QString) lets Qt ask the next translator and finally show the source;
+        # an empty string would blank the text out
+        return found or None
 
     def isEmpty(self) -> bool:
         return self._loaded.isEmpty()

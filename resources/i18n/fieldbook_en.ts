@@ -16,6 +16,30 @@
         <translation>The backup before quitting did not finish: {reason}</translation>
     </message>
     <message>
+        <source>应订货户数（户）</source>
+        <translation>Customers due to order</translation>
+    </message>
+    <message>
+        <source>订货户数（户）</source>
+        <translation>Customers who ordered</translation>
+    </message>
+    <message>
+        <source>订货率</source>
+        <translation>Order rate</translation>
+    </message>
+    <message>
+        <source>订货量（条）</source>
+        <translation>Cartons ordered</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>单条值（元/条）</source>
+        <translation>Value per carton (yuan)</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -694,14 +718,6 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Rows</translation>
     </message>
     <message>
-        <source>订货量（条）</source>
-        <translation>Cartons ordered</translation>
-    </message>
-    <message>
-        <source>金额（元）</source>
-        <translation>Amount (yuan)</translation>
-    </message>
-    <message>
         <source>当天已有的订单</source>
         <translation>Existing orders for the day</translation>
     </message>
@@ -878,6 +894,26 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>编辑卷烟规格 · {name}</source>
         <translation>Edit cigarette SKU · {name}</translation>
+    </message>
+    <message>
+        <source>客户名称 *</source>
+        <translation>Customer name *</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>经营地址</source>
+        <translation>Business address</translation>
+    </message>
+    <message>
+        <source>许可证号</source>
+        <translation>Licence no.</translation>
     </message>
     <message>
         <source>新客户，还没有客户档案（办结后自动建档）</source>
@@ -1136,24 +1172,8 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>e.g. 230902100123</translation>
     </message>
     <message>
-        <source>客户名称 *</source>
-        <translation>Customer name *</translation>
-    </message>
-    <message>
-        <source>负责人</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
         <source>手机或座机</source>
         <translation>Mobile or landline</translation>
-    </message>
-    <message>
-        <source>许可证号</source>
-        <translation>Licence no.</translation>
     </message>
     <message>
         <source>12 位数字</source>
@@ -1166,10 +1186,6 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>yyyy-MM-dd</source>
         <translation>yyyy-MM-dd</translation>
-    </message>
-    <message>
-        <source>经营地址</source>
-        <translation>Business address</translation>
     </message>
     <message>
         <source>区县</source>
@@ -1960,6 +1976,18 @@ Not filled in yet: {names}.</translation>
         <translation>Parts of the work log are not saved (invalid content): {what}</translation>
     </message>
     <message>
+        <source>已审阅</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
         <source>客户经理</source>
         <translation>Account manager</translation>
     </message>
@@ -2060,6 +2088,10 @@ Not filled in yet: {names}.</translation>
         <translation>Loading role</translation>
     </message>
     <message>
+        <source>市场部主任</source>
+        <translation>Market director</translation>
+    </message>
+    <message>
         <source>这是本机数据库。在部门服务器上（fieldbook --db postgresql+psycopg://…）这里显示全部客户经理的周报、反馈单与抽查，并按登录角色开放。</source>
         <translation>This is a local database. On the department server (fieldbook --db postgresql+psycopg://…) this page shows every account manager's weekly reports, feedback slips and spot checks, available according to your login role.</translation>
     </message>
@@ -2088,12 +2120,28 @@ Not filled in yet: {names}.</translation>
         <translation>Orders</translation>
     </message>
     <message>
+        <source>{name}（{code}）</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
         <source>已连接部门服务器（{role}）。</source>
         <translation>Connected to the department server ({role}).</translation>
     </message>
     <message>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>整改中</source>
+        <translation>Being corrected</translation>
+    </message>
+    <message>
+        <source>已改正</source>
+        <translation>Corrected</translation>
     </message>
     <message>
         <source>情况</source>
@@ -2110,10 +2158,6 @@ Not filled in yet: {names}.</translation>
     <message>
         <source>答复并落实…</source>
         <translation>Answer and mark done…</translation>
-    </message>
-    <message>
-        <source>退回</source>
-        <translation>Return</translation>
     </message>
     <message>
         <source>退回原因：</source>
@@ -2184,10 +2228,6 @@ Not filled in yet: {names}.</translation>
         <translation>Export spot check records</translation>
     </message>
     <message>
-        <source>已改正</source>
-        <translation>Corrected</translation>
-    </message>
-    <message>
         <source>改正情况：</source>
         <translation>How it was corrected:</translation>
     </message>
@@ -2250,10 +2290,6 @@ Not filled in yet: {names}.</translation>
     <message>
         <source>记录整改</source>
         <translation>Record correction</translation>
-    </message>
-    <message>
-        <source>市场部主任</source>
-        <translation>Market director</translation>
     </message>
     <message>
         <source>客户信息反馈单：创建、发送到四个部门并跟踪办结——将在后续版本提供。</source>
@@ -3026,10 +3062,6 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
         <translation>Record review</translation>
     </message>
     <message>
-        <source>通过</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
         <source>退回时必须填写意见</source>
         <translation>Comments are required when returning</translation>
     </message>
@@ -3756,6 +3788,26 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>{n} cartons</translation>
     </message>
     <message>
+        <source>和电访员沟通了什么：客户的要求、订单异常、需要回访的户…</source>
+        <translation>What you discussed with the phone staff: customers' requests, order anomalies, shops to call back…</translation>
+    </message>
+    <message>
+        <source>订货率、订货量、结构和单条值的变化，原因和下一步…</source>
+        <translation>Changes in order rate, cartons, mix and value per carton; the reasons and next steps…</translation>
+    </message>
+    <message>
+        <source>走访和订单中发现的问题，已经怎么处理…</source>
+        <translation>Problems found in visits and orders, and what you did about them…</translation>
+    </message>
+    <message>
+        <source>客户资料变更、新开/停业/恢复、档位和线路调整…</source>
+        <translation>Customer record changes, openings/suspensions/reopenings, grade and route changes…</translation>
+    </message>
+    <message>
+        <source>16:00 例会：通报的情况、布置的工作、要跟进的事…</source>
+        <translation>16:00 meeting: what was reported, work assigned, things to follow up…</translation>
+    </message>
+    <message>
         <source>部门负责人的答复</source>
         <translation>Department head's answer</translation>
     </message>
@@ -4120,6 +4172,30 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Changed: {fields}. The weekly report has been submitted, so a correction needs a reason; it will be added to the correction log.</translation>
     </message>
     <message>
+        <source>单条值（元）</source>
+        <translation>Value per carton (yuan)</translation>
+    </message>
+    <message>
+        <source>上柜规格数</source>
+        <translation>SKUs on shelf</translation>
+    </message>
+    <message>
+        <source>如：走访 38 户次，推广新品中华(金中支)，处理反馈单 3 件</source>
+        <translation>e.g. 38 visits, promoted the new Zhonghua (Jinzhongzhi), handled 3 feedback slips</translation>
+    </message>
+    <message>
+        <source>如：桃山区两户连续三周未订货；部分客户价签不规范</source>
+        <translation>e.g. two shops in Taoshan have not ordered for three weeks; some price tags are wrong</translation>
+    </message>
+    <message>
+        <source>如：下周逐户走访未订货客户，了解原因；价签统一更换</source>
+        <translation>e.g. next week visit every shop that did not order and find out why; replace the price tags</translation>
+    </message>
+    <message>
+        <source>如：配合专卖开展市场检查；周四参加片区例会</source>
+        <translation>e.g. join the Monopoly Office's market inspection; territory meeting on Thursday</translation>
+    </message>
+    <message>
         <source>客户编码，用逗号或空格分开</source>
         <translation>Customer codes, separated by commas or spaces</translation>
     </message>
@@ -4250,6 +4326,62 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>{n} 户：</source>
         <translation>{n} shops: </translation>
+    </message>
+    <message>
+        <source>与电访员沟通</source>
+        <translation>Talk with the phone staff</translation>
+    </message>
+    <message>
+        <source>经济指标分析</source>
+        <translation>Indicator analysis</translation>
+    </message>
+    <message>
+        <source>发现的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>客户维护</source>
+        <translation>Customer maintenance</translation>
+    </message>
+    <message>
+        <source>16:00 例会记录</source>
+        <translation>16:00 meeting notes</translation>
+    </message>
+    <message>
+        <source>上报部门负责人的问题</source>
+        <translation>Problems escalated to the department head</translation>
+    </message>
+    <message>
+        <source>互控信息</source>
+        <translation>Mutual-control information</translation>
+    </message>
+    <message>
+        <source>货源信息</source>
+        <translation>Supply information</translation>
+    </message>
+    <message>
+        <source>本周主要工作</source>
+        <translation>Work done this week</translation>
+    </message>
+    <message>
+        <source>改进措施</source>
+        <translation>Countermeasures</translation>
+    </message>
+    <message>
+        <source>下周线路安排</source>
+        <translation>Next week's routes</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>重点推广品牌</source>
+        <translation>Brands to push</translation>
+    </message>
+    <message>
+        <source>其他工作</source>
+        <translation>Other tasks</translation>
     </message>
 </context>
 </TS>

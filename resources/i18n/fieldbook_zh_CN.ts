@@ -16,6 +16,30 @@
         <translation>退出前的备份没有完成：{reason}</translation>
     </message>
     <message>
+        <source>应订货户数（户）</source>
+        <translation>应订货户数（户）</translation>
+    </message>
+    <message>
+        <source>订货户数（户）</source>
+        <translation>订货户数（户）</translation>
+    </message>
+    <message>
+        <source>订货率</source>
+        <translation>订货率</translation>
+    </message>
+    <message>
+        <source>订货量（条）</source>
+        <translation>订货量（条）</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>单条值（元/条）</source>
+        <translation>单条值（元/条）</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>无</translation>
     </message>
@@ -694,14 +718,6 @@
         <translation>行数</translation>
     </message>
     <message>
-        <source>订货量（条）</source>
-        <translation>订货量（条）</translation>
-    </message>
-    <message>
-        <source>金额（元）</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
         <source>当天已有的订单</source>
         <translation>当天已有的订单</translation>
     </message>
@@ -878,6 +894,26 @@
     <message>
         <source>编辑卷烟规格 · {name}</source>
         <translation>编辑卷烟规格 · {name}</translation>
+    </message>
+    <message>
+        <source>客户名称 *</source>
+        <translation>客户名称 *</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>经营地址</source>
+        <translation>经营地址</translation>
+    </message>
+    <message>
+        <source>许可证号</source>
+        <translation>许可证号</translation>
     </message>
     <message>
         <source>新客户，还没有客户档案（办结后自动建档）</source>
@@ -1136,24 +1172,8 @@
         <translation>如 230902100123</translation>
     </message>
     <message>
-        <source>客户名称 *</source>
-        <translation>客户名称 *</translation>
-    </message>
-    <message>
-        <source>负责人</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
         <source>手机或座机</source>
         <translation>手机或座机</translation>
-    </message>
-    <message>
-        <source>许可证号</source>
-        <translation>许可证号</translation>
     </message>
     <message>
         <source>12 位数字</source>
@@ -1166,10 +1186,6 @@
     <message>
         <source>yyyy-MM-dd</source>
         <translation>yyyy-MM-dd</translation>
-    </message>
-    <message>
-        <source>经营地址</source>
-        <translation>经营地址</translation>
     </message>
     <message>
         <source>区县</source>
@@ -1960,6 +1976,18 @@
         <translation>工作日志有部分没有保存（内容有误）：{what}</translation>
     </message>
     <message>
+        <source>已审阅</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>退回</translation>
+    </message>
+    <message>
         <source>客户经理</source>
         <translation>客户经理</translation>
     </message>
@@ -2060,6 +2088,10 @@
         <translation>读取角色</translation>
     </message>
     <message>
+        <source>市场部主任</source>
+        <translation>市场部主任</translation>
+    </message>
+    <message>
         <source>这是本机数据库。在部门服务器上（fieldbook --db postgresql+psycopg://…）这里显示全部客户经理的周报、反馈单与抽查，并按登录角色开放。</source>
         <translation>这是本机数据库。在部门服务器上（fieldbook --db postgresql+psycopg://…）这里显示全部客户经理的周报、反馈单与抽查，并按登录角色开放。</translation>
     </message>
@@ -2088,12 +2120,28 @@
         <translation>订货</translation>
     </message>
     <message>
+        <source>{name}（{code}）</source>
+        <translation>{name}（{code}）</translation>
+    </message>
+    <message>
         <source>已连接部门服务器（{role}）。</source>
         <translation>已连接部门服务器（{role}）。</translation>
     </message>
     <message>
         <source>已导出：{p}</source>
         <translation>已导出：{p}</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>整改中</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>已改正</source>
+        <translation>已改正</translation>
     </message>
     <message>
         <source>情况</source>
@@ -2110,10 +2158,6 @@
     <message>
         <source>答复并落实…</source>
         <translation>答复并落实…</translation>
-    </message>
-    <message>
-        <source>退回</source>
-        <translation>退回</translation>
     </message>
     <message>
         <source>退回原因：</source>
@@ -2184,10 +2228,6 @@
         <translation>导出抽查记录</translation>
     </message>
     <message>
-        <source>已改正</source>
-        <translation>已改正</translation>
-    </message>
-    <message>
         <source>改正情况：</source>
         <translation>改正情况：</translation>
     </message>
@@ -2250,10 +2290,6 @@
     <message>
         <source>记录整改</source>
         <translation>记录整改</translation>
-    </message>
-    <message>
-        <source>市场部主任</source>
-        <translation>市场部主任</translation>
     </message>
     <message>
         <source>客户信息反馈单：创建、发送到四个部门并跟踪办结——将在后续版本提供。</source>
@@ -3026,10 +3062,6 @@
         <translation>记录审阅</translation>
     </message>
     <message>
-        <source>通过</source>
-        <translation>通过</translation>
-    </message>
-    <message>
         <source>退回时必须填写意见</source>
         <translation>退回时必须填写意见</translation>
     </message>
@@ -3756,6 +3788,26 @@
         <translation>{n} 条</translation>
     </message>
     <message>
+        <source>和电访员沟通了什么：客户的要求、订单异常、需要回访的户…</source>
+        <translation>和电访员沟通了什么：客户的要求、订单异常、需要回访的户…</translation>
+    </message>
+    <message>
+        <source>订货率、订货量、结构和单条值的变化，原因和下一步…</source>
+        <translation>订货率、订货量、结构和单条值的变化，原因和下一步…</translation>
+    </message>
+    <message>
+        <source>走访和订单中发现的问题，已经怎么处理…</source>
+        <translation>走访和订单中发现的问题，已经怎么处理…</translation>
+    </message>
+    <message>
+        <source>客户资料变更、新开/停业/恢复、档位和线路调整…</source>
+        <translation>客户资料变更、新开/停业/恢复、档位和线路调整…</translation>
+    </message>
+    <message>
+        <source>16:00 例会：通报的情况、布置的工作、要跟进的事…</source>
+        <translation>16:00 例会：通报的情况、布置的工作、要跟进的事…</translation>
+    </message>
+    <message>
         <source>部门负责人的答复</source>
         <translation>部门负责人的答复</translation>
     </message>
@@ -4120,6 +4172,30 @@
         <translation>已修改：{fields}。周报已提交，更正需要填写原因，会记入更正记录。</translation>
     </message>
     <message>
+        <source>单条值（元）</source>
+        <translation>单条值（元）</translation>
+    </message>
+    <message>
+        <source>上柜规格数</source>
+        <translation>上柜规格数</translation>
+    </message>
+    <message>
+        <source>如：走访 38 户次，推广新品中华(金中支)，处理反馈单 3 件</source>
+        <translation>如：走访 38 户次，推广新品中华(金中支)，处理反馈单 3 件</translation>
+    </message>
+    <message>
+        <source>如：桃山区两户连续三周未订货；部分客户价签不规范</source>
+        <translation>如：桃山区两户连续三周未订货；部分客户价签不规范</translation>
+    </message>
+    <message>
+        <source>如：下周逐户走访未订货客户，了解原因；价签统一更换</source>
+        <translation>如：下周逐户走访未订货客户，了解原因；价签统一更换</translation>
+    </message>
+    <message>
+        <source>如：配合专卖开展市场检查；周四参加片区例会</source>
+        <translation>如：配合专卖开展市场检查；周四参加片区例会</translation>
+    </message>
+    <message>
         <source>客户编码，用逗号或空格分开</source>
         <translation>客户编码，用逗号或空格分开</translation>
     </message>
@@ -4250,6 +4326,62 @@
     <message>
         <source>{n} 户：</source>
         <translation>{n} 户：</translation>
+    </message>
+    <message>
+        <source>与电访员沟通</source>
+        <translation>与电访员沟通</translation>
+    </message>
+    <message>
+        <source>经济指标分析</source>
+        <translation>经济指标分析</translation>
+    </message>
+    <message>
+        <source>发现的问题</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>客户维护</source>
+        <translation>客户维护</translation>
+    </message>
+    <message>
+        <source>16:00 例会记录</source>
+        <translation>16:00 例会记录</translation>
+    </message>
+    <message>
+        <source>上报部门负责人的问题</source>
+        <translation>上报部门负责人的问题</translation>
+    </message>
+    <message>
+        <source>互控信息</source>
+        <translation>互控信息</translation>
+    </message>
+    <message>
+        <source>货源信息</source>
+        <translation>货源信息</translation>
+    </message>
+    <message>
+        <source>本周主要工作</source>
+        <translation>本周主要工作</translation>
+    </message>
+    <message>
+        <source>改进措施</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>下周线路安排</source>
+        <translation>下周线路安排</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>重点推广品牌</source>
+        <translation>重点推广品牌</translation>
+    </message>
+    <message>
+        <source>其他工作</source>
+        <translation>其他工作</translation>
     </message>
 </context>
 </TS>

@@ -158,6 +158,11 @@ def test_the_english_interface_shows_no_chinese(qtbot, english, english_data) ->
         if hasattr(page, "is_ready"):
             qtbot.waitUntil(lambda p=page: p.is_ready, timeout=5000)
         texts = set(visible_texts(window))
+        for tabs in page.findChildren(QTabWidget):  # every tab, not only the first
+            for n in range(tabs.count()):
+                tabs.setCurrentIndex(n)
+                qtbot.wait(50)
+                texts |= set(visible_texts(window))
         bad = {
             t
             for t in texts
@@ -169,4 +174,4 @@ def test_the_english_interface_shows_no_chinese(qtbot, english, english_data) ->
         }
         if bad:
             left[key] = bad
-    assert left == {}
+    assert left == {}, "\n".join(f"{k}: {sorted(v)}" for k, v in left.items())

@@ -44,7 +44,11 @@ def _pct(value: float | None) -> str:
 
 def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
     return [
-        Column(tr("客户经理"), lambda r: f"{r.manager_name}（{r.manager_code}）", width=150),
+        Column(
+            tr("客户经理"),
+            lambda r: tr("{name}（{code}）").format(name=r.manager_name, code=r.manager_code),
+            width=150,
+        ),
         Column(tr("周"), lambda r: f"{r.label[5:]} {r.start:%m-%d}–{r.end:%m-%d}", width=140),
         Column(
             tr("计划"), lambda r: str(r.planned), key=lambda r: r.planned, align="right", width=50
@@ -82,7 +86,7 @@ def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
             width=60,
         ),
         Column(tr("反馈单"), lambda r: str(r.slips_opened), key=lambda r: r.slips_opened, width=55),
-        Column(tr("周报"), lambda r: STATUS.get(r.report_status, r.report_status), width=60),
+        Column(tr("周报"), lambda r: tr(STATUS.get(r.report_status, r.report_status)), width=60),
         Column(
             tr("审阅"),
             lambda r: (
@@ -307,9 +311,15 @@ class DepartmentPage(Page):
         who, on_server = loaded
         kind, department = who["kind"], who["department"]
         if on_server:
-            roles = {"manager": "客户经理", "department": "部门", "director": "市场部主任"}
+            roles = {
+                "manager": self.tr("客户经理"),
+                "department": self.tr("部门"),
+                "director": self.tr("市场部主任"),
+            }
             self.hint.setText(
-                self.tr("已连接部门服务器（{role}）。").format(role=roles.get(kind, "管理员"))
+                self.tr("已连接部门服务器（{role}）。").format(
+                    role=roles.get(kind, self.tr("管理员"))
+                )
             )
         else:
             self.hint.setText(

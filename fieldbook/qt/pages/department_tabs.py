@@ -33,19 +33,6 @@ from fieldbook.qt.widgets.table_view import RowTableView
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
-DEPARTMENTS = {
-    "market": "市场部",
-    "monopoly": "专卖办",
-    "distribution": "配送中心",
-    "phone": "电访部",
-}
-STATES = {
-    "sent": "已发送",
-    "received": "已接收",
-    "handled": "处理中",
-    "done": "已落实",
-    "returned": "退回",
-}
 NEXT = {"sent": "received", "received": "handled", "handled": "done", "returned": "received"}
 CORRECTION = {"none": "", "open": "整改中", "done": "已改正"}
 
@@ -191,6 +178,11 @@ def _yes(value: bool | None) -> str:
     return "" if value is None else ("是" if value else "否")
 
 
+def _correction(tr: Any, r: ItemView) -> str:
+    state = tr(CORRECTION[r.correction_status]) if CORRECTION.get(r.correction_status) else ""
+    return f"{state} {r.correction}".strip()
+
+
 def item_columns(tr: Any) -> list[Column[ItemView]]:
     return [
         Column("#", lambda r: str(r.position), key=lambda r: r.position, width=40),
@@ -210,7 +202,7 @@ def item_columns(tr: Any) -> list[Column[ItemView]]:
         Column(tr("问题"), lambda r: r.problems, stretch=True, tooltip=True),
         Column(
             tr("整改"),
-            lambda r: f"{CORRECTION[r.correction_status]} {r.correction}".strip(),
+            lambda r: _correction(tr, r),
             width=180,
             tooltip=True,
         ),
@@ -326,7 +318,7 @@ class SpotCheckTab(QWidget):
         self.manager.blockSignals(True)
         self.manager.clear()
         for code, name in rows:
-            self.manager.addItem(f"{name}（{code}）", code)
+            self.manager.addItem(self.tr("{name}（{code}）").format(name=name, code=code), code)
         if current:
             self.manager.setCurrentIndex(max(self.manager.findData(current), 0))
         self.manager.blockSignals(False)
