@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PROGRAM = ROOT / "dist" / "fieldbook" / ("fieldbook.exe" if os.name == "nt" else "fieldbook")
+PROGRAM = ROOT / "dist" / "fieldbook" / ("fieldbook-cli.exe" if os.name == "nt" else "fieldbook")
 
 
 def run(*args: str, env: dict[str, str], expect: int = 0) -> str:

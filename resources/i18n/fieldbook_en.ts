@@ -1193,7 +1193,7 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     </message>
     <message>
         <source>线路与订货</source>
-        <translation>Route &amp; orders</translation>
+        <translation>Route and orders</translation>
     </message>
     <message>
         <source>线路</source>
@@ -1297,7 +1297,7 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     </message>
     <message>
         <source>备份与恢复</source>
-        <translation>Backup &amp; restore</translation>
+        <translation>Backup and restore</translation>
     </message>
     <message>
         <source>数据库位置</source>
@@ -2097,7 +2097,7 @@ Not filled in yet: {names}.</translation>
     </message>
     <message>
         <source>周报与指标</source>
-        <translation>Weekly reports &amp; indicators</translation>
+        <translation>Weekly reports and indicators</translation>
     </message>
     <message>
         <source>反馈单收件箱</source>
@@ -3451,7 +3451,7 @@ Once submitted, this week's figures are kept as they are now and the report can 
     </message>
     <message>
         <source>客户维护与明日计划</source>
-        <translation>Customer upkeep &amp; tomorrow's plan</translation>
+        <translation>Customer upkeep and tomorrow's plan</translation>
     </message>
     <message>
         <source>部门例会</source>
@@ -3459,7 +3459,7 @@ Once submitted, this week's figures are kept as they are now and the report can 
     </message>
     <message>
         <source>周总结与周计划（每周四）</source>
-        <translation>Weekly summary &amp; plan (Thursdays)</translation>
+        <translation>Weekly summary and plan (Thursdays)</translation>
     </message>
     <message>
         <source>出发：到片区开始走访，今天的计划已经排好</source>
@@ -3479,7 +3479,7 @@ Once submitted, this week's figures are kept as they are now and the report can 
     </message>
     <message>
         <source>周总结与周计划：写本周总结和下周计划</source>
-        <translation>Weekly summary &amp; plan: write this week's summary and next week's plan</translation>
+        <translation>Weekly summary and plan: write this week's summary and next week's plan</translation>
     </message>
     <message>
         <source>打开今日计划</source>
@@ -4041,7 +4041,7 @@ The original database file was moved to {name}.replaced-… in the same folder (
     </message>
     <message>
         <source>客户与情况</source>
-        <translation>Customer &amp; situation</translation>
+        <translation>Customer and situation</translation>
     </message>
     <message>
         <source>双击或按 Enter 打开附件</source>
