@@ -175,3 +175,15 @@ def test_the_english_interface_shows_no_chinese(qtbot, english, english_data) ->
         if bad:
             left[key] = bad
     assert left == {}, "\n".join(f"{k}: {sorted(v)}" for k, v in left.items())
+
+
+def test_qts_own_dialogs_speak_the_chosen_language(qapp: QApplication) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    try:
+        i18n.install(qapp, "zh_CN")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        i18n.install(qapp, "en")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    finally:
+        i18n.install(qapp, "zh_CN")
