@@ -200,7 +200,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         nav = QListWidget()
         nav.setObjectName("navList")
-        nav.setFixedWidth(172)
+        widest = max(nav.fontMetrics().horizontalAdvance(spec.title) for spec in page_specs())
+        nav.setFixedWidth(max(172, widest + 90))  # icon, padding, bold; English is longer
         nav.setIconSize(QSize(20, 20))
         nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         nav.setAccessibleName(self.tr("页面"))

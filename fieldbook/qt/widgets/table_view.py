@@ -41,8 +41,11 @@ class RowTableView(QTableView):
     def set_row_model(self, model: RowTableModel[Any], *, sortable: bool = True) -> None:
         self.setModel(model)
         header = self.horizontalHeader()
+        metrics = header.fontMetrics()
         for n, column in enumerate(model.columns):
-            header.resizeSection(n, column.width)
+            # never narrower than its title (English titles are longer than the Chinese ones)
+            title = metrics.horizontalAdvance(column.title) + 28
+            header.resizeSection(n, max(column.width, title))
             if column.stretch:
                 header.setStretchLastSection(False)
                 header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
