@@ -265,6 +265,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "部门服务器的数据库版本与本机不同（{why}）：请管理员先升级服务器。",
         "the department server's schema differs ({why}): the administrator must upgrade it.",
     ),
+    "sync_conflict": (
+        "服务器上已有相同编号的另一条记录（{why}）：这一批没有上传，本机数据没有改动。"
+        "请管理员核对客户经理或客户编号。",
+        "the server already has another record with the same code ({why}); this batch was not "
+        "sent and nothing here changed. Ask the administrator to check the codes.",
+    ),
+    "sync_refused": (
+        "服务器拒绝了这次写入（{why}）：请确认用的是您本人的登录名。本机数据没有改动。",
+        "the server refused the write ({why}): check that you sync with your own login. "
+        "Nothing here changed.",
+    ),
     "sync_no_server": (
         "还没有设置部门服务器：fieldbook sync --server postgresql+psycopg://…",
         "no department server set: fieldbook sync --server postgresql+psycopg://…",

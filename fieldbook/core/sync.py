@@ -43,7 +43,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from fieldbook.core import db, migrate
 from fieldbook.core.errors import DatabaseError
@@ -611,7 +611,19 @@ def sync(
     server = db.make_engine(server_url)
     try:
         return Sync(journal, server, batch=batch, progress=progress, stop_after=stop_after).run()
+    except IntegrityError as exc:
+        # e.g. a second profile with a code the server already knows under another id:
+        # the batch was rolled back on the server; nothing of it was written
+        raise SyncError("conflict", _first_line(exc.orig or exc)) from exc
+    except ProgrammingError as exc:
+        if "permission denied" in str(exc.orig or exc) or "row-level security" in str(exc.orig):
+            raise SyncError("refused", _first_line(exc.orig or exc)) from exc
+        raise
     except (OperationalError, DBAPIError) as exc:
-        raise SyncError("connection", str(getattr(exc, "orig", exc) or exc)) from exc
+        raise SyncError("connection", _first_line(getattr(exc, "orig", exc) or exc)) from exc
     finally:
         server.dispose()
+
+
+def _first_line(exc: object) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -217,3 +217,16 @@ def test_the_directors_spot_check_reaches_that_manager_only(server: dict) -> Non
     mine = spotcheck.find(laptops[0], "QTH001", "2026-11")
     assert mine is not None and mine.corrections_open == 1
     assert [sync(j, url).moved for j, url in zip(laptops, own, strict=True)] == [0, 0]
+
+
+def test_syncing_with_someone_elses_login_is_refused(server: dict, tmp_path: Path) -> None:
+    from fieldbook.core.sync import SyncError
+    from fieldbook.wording import describe_error
+
+    laptops: list[Journal] = server["laptops"]
+    others = login(server["admin"], server["roles"]["m1"].role_name)
+    laptops[1].weeks.save("2026-W49", narrative={"work_done": "换了登录名"})
+    with pytest.raises(SyncError) as caught:
+        sync(laptops[1], others)  # QTH002's records with QTH001's login
+    assert caught.value.reason == "refused"
+    assert "本人的登录名" in describe_error(caught.value, "zh_CN")

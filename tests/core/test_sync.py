@@ -219,3 +219,25 @@ def test_an_address_that_requires_tls_is_refused_by_a_server_without_it(
     assert "SSL" in str(caught.value)  # "server does not support SSL": nothing sent in clear
     with laptops[0].reading() as s:
         assert laptops[0].get_setting(s, "sync.cursor.visits") is None  # nothing moved
+
+
+def test_a_second_profile_with_a_known_code_is_a_clear_conflict(
+    laptops: list[Journal], pg_database: str, tmp_path: Path, template_db: Path
+) -> None:
+    from sync_support import laptop as make_laptop
+
+    sync(laptops[0], pg_database)
+    before = counts(pg_database)
+    folder = tmp_path / "reinstalled"
+    folder.mkdir()
+    again = make_laptop(folder, template_db, 1)  # the same manager code under new ids
+    try:
+        with pytest.raises(SyncError) as caught:
+            sync(again, pg_database)
+        assert caught.value.reason == "conflict"
+        from fieldbook.wording import describe_error
+
+        assert "相同编号" in describe_error(caught.value, "zh_CN")
+    finally:
+        again.close()
+    assert counts(pg_database) == before  # nothing of the second laptop was written
