@@ -2,10 +2,9 @@
 workbook for the market department), ``export month`` (the same layout over a month),
 ``week show`` and ``week submit``.
 
-``--manager`` names whose week to export. The core reads the current manager (the profile of
-the database); exporting another manager of a department database would need the core to
-take a manager id, so for now any other code is refused with exit 2 rather than silently
-exporting the wrong person's week."""
+``--manager CODE`` exports that manager's week (on the department server, or any database
+holding several managers: ``Journal.for_manager``); an unknown code is exit 2. Without it,
+the database's own manager."""
 
 from __future__ import annotations
 
@@ -74,18 +73,9 @@ def _label(args: argparse.Namespace) -> str:
     return label
 
 
-def _check_manager(journal: Journal, code: str | None) -> bool:
-    if not code:
-        return True
-    profile = journal.profile.get()
-    current = profile.code if profile else ""
-    if code.strip().upper() == current.upper():
-        return True
-    _err(
-        f"只能导出当前客户经理（{current or '未设置'}）的报告；"
-        f"导出 {code} 需在其本人的数据库中操作。"
-    )
-    return False
+def _scoped(journal: Journal, code: str | None) -> Journal:
+    """The journal seen as manager ``code`` (``InvalidValue``, exit 2, when unknown)."""
+    return journal.for_manager(code) if code else journal
 
 
 def cmd_export_week(args: argparse.Namespace) -> int:
@@ -95,9 +85,7 @@ def cmd_export_week(args: argparse.Namespace) -> int:
     label = _label(args)
     journal = open_journal(args)
     try:
-        if not _check_manager(journal, args.manager):
-            return EXIT_INPUT
-        path = export_week(journal, label, args.output)
+        path = export_week(_scoped(journal, args.manager), label, args.output)
     finally:
         journal.close()
     print(path)
@@ -111,9 +99,7 @@ def cmd_export_month(args: argparse.Namespace) -> int:
     month_period(args.month)  # InvalidValue (exit 2) on a bad month
     journal = open_journal(args)
     try:
-        if not _check_manager(journal, args.manager):
-            return EXIT_INPUT
-        path = export_month(journal, args.month, args.output)
+        path = export_month(_scoped(journal, args.manager), args.month, args.output)
     finally:
         journal.close()
     print(path)
@@ -142,9 +128,7 @@ def cmd_export_period(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     journal = open_journal(args)
     try:
-        if not _check_manager(journal, args.manager):
-            return EXIT_INPUT
-        path = export_period(journal, start, end, args.output)
+        path = export_period(_scoped(journal, args.manager), start, end, args.output)
     finally:
         journal.close()
     print(path)

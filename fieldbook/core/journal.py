@@ -50,6 +50,8 @@ class Journal:
 
         self.engine = engine
         self._listeners: list[ChangeListener] = []
+        self._manager: str | None = None  # set on a view made by for_manager()
+        self._owns_engine = True
         self.profile = ProfileService(self)
         self.customers = CustomerService(self)
         self.routes = RouteService(self)
@@ -117,7 +119,22 @@ class Journal:
         return (path.parent if path is not None else data_dir()) / "attachments"
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._owns_engine:
+            self.engine.dispose()
+
+    def for_manager(self, code: str) -> Journal:
+        """The same database seen as the manager with ``code`` — on a department server, one
+        manager's week report, figures and workbooks. The view shares this journal's engine
+        (closing it closes nothing)."""
+        from fieldbook.core.errors import InvalidValue
+
+        with self.reading() as s:
+            manager_id = s.scalars(select(Manager.id).where(Manager.code == code.strip())).first()
+        if manager_id is None:
+            raise InvalidValue("unknown_manager", field="manager", value=code)
+        view = Journal(self.engine)
+        view._manager, view._owns_engine = manager_id, False
+        return view
 
     def on_change(self, listener: ChangeListener) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -159,6 +176,8 @@ class Journal:
 
     def current_manager_id(self, session: Session) -> str:
         """The manager this laptop's data belongs to; ``NoProfile`` on a fresh database."""
+        if self._manager is not None:
+            return self._manager
         value = self.get_setting(session, CURRENT_MANAGER_KEY)
         if value and session.get(Manager, value) is not None:
             return value

@@ -2028,6 +2028,14 @@ Not filled in yet: {names}.</translation>
         <translation>Return…</translation>
     </message>
     <message>
+        <source>导出所选周报…</source>
+        <translation>Export selected week…</translation>
+    </message>
+    <message>
+        <source>导出汇总…</source>
+        <translation>Export summary…</translation>
+    </message>
+    <message>
         <source>各客户经理订货量（条）</source>
         <translation>Cartons ordered by account manager</translation>
     </message>
@@ -2038,6 +2046,10 @@ Not filled in yet: {names}.</translation>
     <message>
         <source>导出</source>
         <translation>Export</translation>
+    </message>
+    <message>
+        <source>导出周报</source>
+        <translation>Export weekly report</translation>
     </message>
     <message>
         <source>市场部</source>
@@ -2062,6 +2074,14 @@ Not filled in yet: {names}.</translation>
     <message>
         <source>市场部汇总_{start}_{end}.xlsx</source>
         <translation>MarketDeptSummary_{start}_{end}.xlsx</translation>
+    </message>
+    <message>
+        <source>请先选中一位客户经理的一周</source>
+        <translation>Select a manager's week first</translation>
+    </message>
+    <message>
+        <source>周报_{code}_{label}.xlsx</source>
+        <translation>weekly-report_{code}_{label}.xlsx</translation>
     </message>
     <message>
         <source>请先选中一份已提交的周报</source>
@@ -3088,10 +3108,6 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
     <message>
         <source>正在更正已提交的周报：改好后在下面填写原因，点“保存更正”；或“撤销修改”。</source>
         <translation>Correcting a submitted weekly report: when done, enter a reason below and click "Save correction", or "Undo changes".</translation>
-    </message>
-    <message>
-        <source>导出周报</source>
-        <translation>Export weekly report</translation>
     </message>
     <message>
         <source>退回时请填写意见</source>

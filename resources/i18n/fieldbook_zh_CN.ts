@@ -2028,6 +2028,14 @@
         <translation>退回…</translation>
     </message>
     <message>
+        <source>导出所选周报…</source>
+        <translation>导出所选周报…</translation>
+    </message>
+    <message>
+        <source>导出汇总…</source>
+        <translation>导出汇总…</translation>
+    </message>
+    <message>
         <source>各客户经理订货量（条）</source>
         <translation>各客户经理订货量（条）</translation>
     </message>
@@ -2038,6 +2046,10 @@
     <message>
         <source>导出</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <source>导出周报</source>
+        <translation>导出周报</translation>
     </message>
     <message>
         <source>市场部</source>
@@ -2062,6 +2074,14 @@
     <message>
         <source>市场部汇总_{start}_{end}.xlsx</source>
         <translation>市场部汇总_{start}_{end}.xlsx</translation>
+    </message>
+    <message>
+        <source>请先选中一位客户经理的一周</source>
+        <translation>请先选中一位客户经理的一周</translation>
+    </message>
+    <message>
+        <source>周报_{code}_{label}.xlsx</source>
+        <translation>周报_{code}_{label}.xlsx</translation>
     </message>
     <message>
         <source>请先选中一份已提交的周报</source>
@@ -3088,10 +3108,6 @@
     <message>
         <source>正在更正已提交的周报：改好后在下面填写原因，点“保存更正”；或“撤销修改”。</source>
         <translation>正在更正已提交的周报：改好后在下面填写原因，点“保存更正”；或“撤销修改”。</translation>
-    </message>
-    <message>
-        <source>导出周报</source>
-        <translation>导出周报</translation>
     </message>
     <message>
         <source>退回时请填写意见</source>

@@ -58,6 +58,14 @@ def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch, tm
     weeks.export_to(tmp_path / "汇总.xlsx")
     qtbot.waitUntil(lambda: "已导出" in weeks.status.text())
     assert (tmp_path / "汇总.xlsx").stat().st_size > 0
+    other = rows[-1]  # another manager's week, exported from the department's table
+    weeks.status.clear()
+    weeks.export_week_to(other.manager_code, other.label, tmp_path / "周报.xlsx")
+    qtbot.waitUntil(lambda: "已导出" in weeks.status.text())
+    from python_calamine import CalamineWorkbook
+
+    form = CalamineWorkbook.from_path(str(tmp_path / "周报.xlsx")).get_sheet_by_name("周报")
+    assert any(other.manager_code in str(c) for r in form.to_python() for c in r)
 
     submitted = weeks.model.row_of(lambda r: r.report_status == "submitted")
     weeks.table.select_row(submitted)

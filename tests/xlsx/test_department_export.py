@@ -16,6 +16,7 @@ from fieldbook import cli
 from fieldbook.core import department
 from fieldbook.core.demo import generate_demo
 from fieldbook.core.department_export import SHEET_OPEN, SHEET_SUMMARY, SHEET_WEEKS
+from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 
 TODAY = date(2026, 11, 30)
@@ -94,3 +95,29 @@ def test_spot_check_from_the_command_line(
     assert cli.main([*export, "-o", str(report)]) == 0
     assert CalamineWorkbook.from_path(str(report)).sheet_names == ["抽查记录", "抽查明细"]
     assert cli.main([*draw, "--checker", "  "]) == 2
+
+
+def test_any_managers_week_from_a_shared_database(many: str, tmp_path: Path) -> None:
+    j = Journal.open(many)
+    try:
+        other = j.for_manager("QTH003")
+        assert other.profile.get().code == "QTH003"
+        other.close()  # a view: the journal's engine stays open
+        assert j.profile.get().code == "QTH001"
+        with pytest.raises(InvalidValue):
+            j.for_manager("NOBODY")
+    finally:
+        j.close()
+    out = tmp_path / "周报-QTH003.xlsx"
+    args = ["--db", many, "export", "week", "--week", "2026-W48", "--manager", "QTH003"]
+    assert cli.main([*args, "-o", str(out)]) == 0
+    summary = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("周报").to_python()
+    assert any("QTH003" in str(c) for row in summary for c in row)
+    assert not any("QTH001" in str(c) for row in summary for c in row)
+    mine = tmp_path / "周报-QTH001.xlsx"
+    assert cli.main([*args[:-1], "QTH001", "-o", str(mine)]) == 0
+    visits_3 = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("走访明细").to_python()
+    visits_1 = CalamineWorkbook.from_path(str(mine)).get_sheet_by_name("走访明细").to_python()
+    assert {r[0] for r in visits_3[1:]}.isdisjoint({r[0] for r in visits_1[1:]})
+    assert len(visits_3) > 1 and len(visits_1) > 1
+    assert cli.main([*args[:-1], "NOBODY", "-o", str(tmp_path / "x.xlsx")]) == 2

@@ -149,7 +149,10 @@ class WeeksTab(QWidget):
         self.return_button.clicked.connect(lambda: self.review("returned"))
         row.addWidget(self.approve_button)
         row.addWidget(self.return_button)
-        self.export_button = QPushButton(self.tr("导出…"))
+        self.week_button = QPushButton(self.tr("导出所选周报…"))
+        self.week_button.clicked.connect(self.choose_week_file)
+        row.addWidget(self.week_button)
+        self.export_button = QPushButton(self.tr("导出汇总…"))
         self.export_button.clicked.connect(self.choose_export_file)
         row.addWidget(self.export_button)
         layout.addLayout(row)
@@ -225,6 +228,34 @@ class WeeksTab(QWidget):
         dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
         dialog.open()
         return dialog
+
+    def choose_week_file(self) -> QFileDialog | None:
+        row = self.model.row_at(self.table.current_row())
+        if row is None:
+            self.status.setText(self.tr("请先选中一位客户经理的一周"))
+            return None
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = self.tr("周报_{code}_{label}.xlsx").format(code=row.manager_code, label=row.label)
+        dialog = QFileDialog(self, self.tr("导出周报"), str(Path(folder) / name))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
+        dialog.setDefaultSuffix("xlsx")
+        dialog.fileSelected.connect(
+            lambda path: self.export_week_to(row.manager_code, row.label, Path(path))
+        )
+        dialog.open()
+        return dialog
+
+    def export_week_to(self, code: str, label: str, path: Path) -> None:
+        """One manager's week workbook (the same one the manager exports), from here."""
+        from fieldbook.core.week_export import export_week
+
+        self.ctx.ops.query(
+            lambda j: export_week(j.for_manager(code), label, path),
+            lambda written: self.status.setText(self.tr("已导出：{p}").format(p=written)),
+            self._failed,
+            what=self.tr("导出周报"),
+        )
 
     def export_to(self, path: Path) -> None:
         from fieldbook.core.department_export import export_department
