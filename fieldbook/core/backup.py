@@ -2,10 +2,12 @@
 ``integrity_check``, then renamed into place (never a plain copy of the live file).
 
 Backups live in ``backups/`` beside the database as ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<label>
-.sqlite3`` (local time). A backup killed half-way leaves at most a ``.<name>.tmp`` file, which
-nothing lists. The folder is thinned to daily/weekly/monthly copies (schema/reference/
-backup.toml). A restore checks the backup, takes a safety backup of the current database,
-moves the current file aside (never deletes it) and copies the backup in atomically.
+.sqlite3`` (local time). A backup killed half-way leaves at most a hidden ``.<name>.tmp`` file
+(with its own ``-wal``/``-shm`` when the kill came while SQLite switched the copy out of WAL),
+which nothing lists and thinning removes once stale. The folder is thinned to daily/weekly/
+monthly copies (schema/reference/backup.toml). A restore checks the backup, takes a safety
+backup of the current database, moves the current file aside (never deletes it) and copies
+the backup in atomically.
 An encrypted database's backups are made between two connections keyed alike: they stay
 encrypted.
 """
@@ -162,7 +164,8 @@ def backup_file(
                         progress=lambda _s, left, total: progress(total - left, total),
                     )
                 # Leave the WAL format (a backup must open without -wal/-shm), still without
-                # a journal file: a backup killed here leaves only the .tmp behind.
+                # a journal file. SQLite opens the copy's WAL to do so: a backup killed in
+                # this step leaves the .tmp with its -wal/-shm (hidden, removed when stale).
                 dst.execute("PRAGMA journal_mode=MEMORY")
                 result = dst.execute("PRAGMA integrity_check").fetchone()
                 if result is None or result[0] != "ok":

@@ -124,13 +124,18 @@ def test_thin_backups_deletes_files_and_stale_temporaries(db_path: Path) -> None
     folder = backup_dir_for(db_path)
     stale = folder / f".{db_path.stem}-20261001-000000-000000-auto.sqlite3.tmp"
     fresh = folder / f".{db_path.stem}-20261130-115900-000000-auto.sqlite3.tmp"
-    for tmp in (stale, fresh):
+    # a copy killed while SQLite switched it out of WAL leaves its own -wal/-shm too
+    stale_wal = stale.with_name(stale.name + "-wal")
+    stale_shm = stale.with_name(stale.name + "-shm")
+    for tmp in (stale, fresh, stale_wal, stale_shm):
         tmp.write_bytes(b"x")
     old = (now - timedelta(days=2)).timestamp()
-    os.utime(stale, (old, old))
+    for tmp in (stale, stale_wal, stale_shm):
+        os.utime(tmp, (old, old))
     os.utime(fresh, (now.timestamp(), now.timestamp()))
     deleted = thin_backups(db_path, now=now, policy=POLICY)
     assert stale in deleted and fresh.exists() and not stale.exists()
+    assert not stale_wal.exists() and not stale_shm.exists()
     left = list_backups(db_path)
     assert len(left) == 12 + 1  # the newest of each of 12 days + of an older ISO week (46)
     assert set(left) | {p for p in deleted if p in paths} == set(paths)
