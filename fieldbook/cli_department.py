@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,20 +43,12 @@ def add_commands(sub: Any, export_sub: Any) -> None:
     sw.set_defaults(func=cmd_spotcheck_show)
 
 
-def _day(text: str, name: str) -> date:
-    from fieldbook.core.errors import InvalidValue
-
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidValue("date_format", field=name, value=text) from None
-
-
 def cmd_export_department(args: argparse.Namespace) -> int:
     from fieldbook.cli import open_journal
+    from fieldbook.cli_week import date_option
     from fieldbook.core.department_export import export_department
 
-    start, end = _day(args.start, "from"), _day(args.end, "to")
+    start, end = date_option(args.start, "from"), date_option(args.end, "to")
     if end < start:
         print(f"--to {end.isoformat()} 早于 --from {start.isoformat()}", file=sys.stderr)
         return EXIT_INPUT

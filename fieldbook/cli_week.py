@@ -106,7 +106,8 @@ def cmd_export_month(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _day(text: str, name: str) -> date:
+def date_option(text: str, name: str) -> date:
+    """A YYYY-MM-DD option value; ``InvalidValue`` (exit 2) naming the option."""
     from fieldbook.core.errors import InvalidValue
 
     try:
@@ -119,7 +120,7 @@ def cmd_export_period(args: argparse.Namespace) -> int:
     from fieldbook.cli import open_journal
     from fieldbook.core.week_export import export_period
 
-    start, end = _day(args.start, "from"), _day(args.end, "to")
+    start, end = date_option(args.start, "from"), date_option(args.end, "to")
     if end < start:
         _err(f"--to {end.isoformat()} 早于 --from {start.isoformat()}")
         return EXIT_INPUT

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core.slips import slip_rules
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
 
 def _qdate(day: date) -> QDate:
@@ -104,17 +105,11 @@ class RegisterDialog(QDialog):
 
     def choose_file(self) -> QFileDialog:
         start, end = self.period()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = self.tr("反馈单登记表_{start}_{end}.xlsx").format(
             start=start.isoformat(), end=end.isoformat()
         )
-        dialog = QFileDialog(self, self.tr("导出反馈单登记表"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
-        dialog.setDefaultSuffix("xlsx")
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        dialog = ask_save_xlsx(self, self.tr("导出反馈单登记表"), name, self.export_to)
         self._file_dialog = dialog
-        dialog.open()
         return dialog
 
     def export_to(self, path: Path) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fieldbook.core.daylog import TEXT_SECTIONS
@@ -17,6 +16,7 @@ from fieldbook.qt.pages.daylog_data import export_daylog
 from fieldbook.qt.plan_format import short_date
 from fieldbook.qt.widgets.day_corrections import section_label
 from fieldbook.qt.widgets.day_sections import ORDER
+from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
 if TYPE_CHECKING:
     from fieldbook.core.daylog import DayLogView
@@ -170,15 +170,8 @@ class DayLogActions:
 
     def choose_export_file(self) -> QFileDialog:
         self.flush()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = self.tr("工作日志_{day}.xlsx").format(day=self.day.isoformat())
-        dialog = QFileDialog(self, self.tr("导出工作日志"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
-        dialog.setDefaultSuffix("xlsx")
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        dialog.open()
-        return dialog
+        return ask_save_xlsx(self, self.tr("导出工作日志"), name, self.export_to)
 
     def export_to(self, path: Path) -> None:
         self.flush()

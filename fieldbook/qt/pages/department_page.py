@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,6 +28,7 @@ from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
 from fieldbook.qt.pages.base import Page, note, page_layout
 from fieldbook.qt.pages.department_tabs import InboxTab, SpotCheckTab
+from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.table_view import RowTableView
 from fieldbook.qt.widgets.week_charts import DayBars, Series
 
@@ -219,32 +220,21 @@ class WeeksTab(QWidget):
 
     def choose_export_file(self) -> QFileDialog:
         start, end = self.period()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = self.tr("市场部汇总_{start}_{end}.xlsx").format(start=start, end=end)
-        dialog = QFileDialog(self, self.tr("导出"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
-        dialog.setDefaultSuffix("xlsx")
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        dialog.open()
-        return dialog
+        return ask_save_xlsx(self, self.tr("导出"), name, self.export_to)
 
     def choose_week_file(self) -> QFileDialog | None:
         row = self.model.row_at(self.table.current_row())
         if row is None:
             self.status.setText(self.tr("请先选中一位客户经理的一周"))
             return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = self.tr("周报_{code}_{label}.xlsx").format(code=row.manager_code, label=row.label)
-        dialog = QFileDialog(self, self.tr("导出周报"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
-        dialog.setDefaultSuffix("xlsx")
-        dialog.fileSelected.connect(
-            lambda path: self.export_week_to(row.manager_code, row.label, Path(path))
+        return ask_save_xlsx(
+            self,
+            self.tr("导出周报"),
+            name,
+            lambda path: self.export_week_to(row.manager_code, row.label, path),
         )
-        dialog.open()
-        return dialog
 
     def export_week_to(self, code: str, label: str, path: Path) -> None:
         """One manager's week workbook (the same one the manager exports), from here."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from fieldbook.core.department import InboxRow
 from fieldbook.core.spotcheck import QUALITY, ItemView, SpotCheckView
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
@@ -386,17 +387,10 @@ class SpotCheckTab(QWidget):
         if self.check is None:
             self.status.setText(self.tr("请先抽样或打开一个月的抽查"))
             return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = self.tr("抽查_{m}_{month}.xlsx").format(
             m=self.manager.currentData(), month=self.check.month
         )
-        dialog = QFileDialog(self, self.tr("导出抽查记录"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
-        dialog.setDefaultSuffix("xlsx")
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        dialog.open()
-        return dialog
+        return ask_save_xlsx(self, self.tr("导出抽查记录"), name, self.export_to)
 
     def export_to(self, path: Path) -> None:
         from fieldbook.core.spotcheck_export import export_spot_check

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from fieldbook.qt.pages.base import Page, heading
 from fieldbook.qt.plan_format import day_notice, pace_line, progress_line
 from fieldbook.qt.widgets.draft_banner import DraftBanner, draft_text
 from fieldbook.qt.widgets.reason_bar import ReasonBar
+from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
@@ -660,15 +661,8 @@ class PlanPage(Page):
 
     # --- route sheet --------------------------------------------------------------------------
     def choose_export_file(self) -> QFileDialog:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = self.tr("路线单_{day}.xlsx").format(day=self.day.isoformat())
-        dialog = QFileDialog(self, self.tr("导出路线单"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
-        dialog.setDefaultSuffix("xlsx")
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        dialog.open()
-        return dialog
+        return ask_save_xlsx(self, self.tr("导出路线单"), name, self.export_to)
 
     def export_to(self, path: Path) -> None:
         day = self.day

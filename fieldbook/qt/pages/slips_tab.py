@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.slip_models import ChipDelegate, SlipTableModel
 from fieldbook.qt.pages.slip_data import SlipFilter, load_slips
 from fieldbook.qt.pages.slips_base import SlipsTabBase
+from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.search_box import SearchBox
 from fieldbook.qt.widgets.slip_detail import DeliveryRow, SlipDetail
 from fieldbook.qt.widgets.table_view import RowTableView
@@ -377,16 +378,12 @@ class SlipsTab(SlipsTabBase):
         slip = self.slip
         if slip is None:
             return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = self.tr("反馈单_{number}.xlsx").format(number=slip.number)
-        dialog = QFileDialog(self, self.tr("导出反馈单"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
-        dialog.setDefaultSuffix("xlsx")
         slip_id = slip.id
-        dialog.fileSelected.connect(lambda path: self.export_form_to(slip_id, Path(path)))
+        dialog = ask_save_xlsx(
+            self, self.tr("导出反馈单"), name, lambda path: self.export_form_to(slip_id, path)
+        )
         self._file_dialog = dialog
-        dialog.open()
         return dialog
 
     def export_form_to(self, slip_id: str, path: Path) -> None:

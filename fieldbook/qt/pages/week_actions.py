@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core.errors import FieldbookError
 from fieldbook.qt.formatting import listing
+from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
 if TYPE_CHECKING:
     from fieldbook.core.week import WeekView
@@ -231,15 +232,8 @@ class WeekActions:
     # --- export -----------------------------------------------------------------------------
     def choose_export_file(self) -> QFileDialog:
         self.flush()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = self.tr("周报_{label}.xlsx").format(label=self.label)
-        dialog = QFileDialog(self, self.tr("导出周报"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
-        dialog.setDefaultSuffix("xlsx")
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        dialog.open()
-        return dialog
+        return ask_save_xlsx(self, self.tr("导出周报"), name, self.export_to)
 
     def export_to(self, path: Path) -> None:
         self.flush()
