@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -64,3 +65,38 @@ def laptop(folder: Path, template: Path, n: int) -> Journal:
     if n == 1:
         j.weeks.submit(label_for(MON))
     return j
+
+
+SYNCED_TABLES = (
+    "managers",
+    "routes",
+    "customers",
+    "skus",
+    "plans",
+    "plan_stops",
+    "visits",
+    "visit_skus",
+    "followups",
+    "slips",
+    "slip_deliveries",
+    "slip_events",
+    "order_lines",
+    "day_logs",
+    "week_reports",
+)
+
+
+def server_state(url: str, tables: Sequence[str] = SYNCED_TABLES) -> dict[str, set[tuple]]:
+    """Every row of ``tables`` on the server at ``url``, as comparable tuples."""
+    from sqlalchemy import create_engine, select
+
+    from fieldbook.core.models import Base
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as con:
+            return {
+                t: {tuple(r) for r in con.execute(select(Base.metadata.tables[t]))} for t in tables
+            }
+    finally:
+        engine.dispose()

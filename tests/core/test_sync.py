@@ -11,7 +11,7 @@ import pytest
 from pgserver import pg_admin, with_database
 from sample_data import OPEN_ANSWERS, SKUS
 from sqlalchemy import create_engine, func, select, text
-from sync_support import MON, at, laptop
+from sync_support import MON, SYNCED_TABLES, at, laptop, server_state
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.models import Base
@@ -20,23 +20,7 @@ from fieldbook.core.week import label_for
 
 pytestmark = pytest.mark.postgresql
 
-TABLES = [
-    "managers",
-    "routes",
-    "customers",
-    "skus",
-    "plans",
-    "plan_stops",
-    "visits",
-    "visit_skus",
-    "followups",
-    "slips",
-    "slip_deliveries",
-    "slip_events",
-    "order_lines",
-    "day_logs",
-    "week_reports",
-]
+TABLES = SYNCED_TABLES
 
 
 @pytest.fixture
@@ -57,20 +41,6 @@ def counts(url: str) -> dict[str, int]:
             }
     finally:
         engine.dispose()
-
-
-def state(url: str) -> dict[str, set[tuple]]:
-    """Every synced row of the server, as comparable tuples (minus volatile columns)."""
-    engine = create_engine(url)
-    out: dict[str, set[tuple]] = {}
-    try:
-        with engine.connect() as con:
-            for t in TABLES:
-                table = Base.metadata.tables[t]
-                out[t] = {tuple(r) for r in con.execute(select(table))}
-    finally:
-        engine.dispose()
-    return out
 
 
 def local_count(j: Journal, table: str, where: str = "") -> int:
@@ -133,7 +103,7 @@ def test_a_sync_cut_off_halfway_and_run_again_ends_in_the_same_state(
                 with pytest.raises(SyncError):
                     sync(j, pg_database, batch=2, stop_after=stop_after)
             sync(j, pg_database, batch=2)
-        assert state(pg_database) == state(reference_url)
+        assert server_state(pg_database) == server_state(reference_url)
         assert [sync(j, pg_database).moved for j in laptops] == [0, 0, 0]
     finally:
         pg_admin(pg_server, f"DROP DATABASE IF EXISTS {reference} WITH (FORCE)")

@@ -11,11 +11,9 @@ from pathlib import Path
 import pytest
 from faults import integrity, spawn
 from pgserver import pg_admin, with_database
-from sqlalchemy import create_engine, select
-from sync_support import laptop
+from sync_support import laptop, server_state
 
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import Base
 from fieldbook.core.sync import sync
 
 pytestmark = pytest.mark.postgresql
@@ -43,17 +41,6 @@ TABLES = [
     "slip_events",
     "week_reports",
 ]
-
-
-def state(url: str) -> dict[str, set[tuple]]:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as con:
-            return {
-                t: {tuple(r) for r in con.execute(select(Base.metadata.tables[t]))} for t in TABLES
-            }
-    finally:
-        engine.dispose()
 
 
 def test_sigkill_mid_sync_then_rerun_equals_one_clean_sync(
@@ -94,6 +81,6 @@ def test_sigkill_mid_sync_then_rerun_equals_one_clean_sync(
             assert sync(j, pg_database).moved == 0
         finally:
             j.close()
-        assert state(pg_database) == state(reference)
+        assert server_state(pg_database, TABLES) == server_state(reference, TABLES)
     finally:
         pg_admin(pg_server, f"DROP DATABASE IF EXISTS {name}_clean WITH (FORCE)")
