@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from fieldbook.core import crypto
+from fieldbook.core import clock, crypto
 from fieldbook.core.db import engine_path
 from fieldbook.core.errors import DatabaseError
 from fieldbook.core.integrity import (
@@ -126,7 +126,7 @@ def create_backup(
 
 def _backup_name(db_path: Path, dest_dir: Path, label: str) -> Path:
     while True:
-        stamp = datetime.now().strftime(STAMP)
+        stamp = clock.stamp(STAMP)
         final = dest_dir / f"{db_path.stem}-{stamp}-{label}{SUFFIX}"
         if not final.exists():
             return final
@@ -315,7 +315,10 @@ def thin_backups(
 ) -> list[Path]:
     """Delete the backups :func:`backups_to_delete` picks, and temporary files left by a
     backup killed half-way (older than ``keep_recent_minutes``). Returns what was deleted."""
-    now = now or datetime.now()
+    # temporaries are judged by their modification time, which the OS stamps from its own
+    # clock: compare with that clock unless the caller gave the moment explicitly
+    file_now = now.timestamp() if now is not None else clock.file_time()
+    now = now or clock.now()
     policy = policy or backup_policy()
     parsed = _parsed(db_path, dest_dir)
     doomed = backups_to_delete([(p, made) for p, made, _ in parsed], now, policy)
@@ -323,7 +326,7 @@ def thin_backups(
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
     folder = dest_dir or backup_dir_for(db_path)
-    stale = now.timestamp() - policy.keep_recent_minutes * 60
+    stale = file_now - policy.keep_recent_minutes * 60
     if folder.is_dir():
         for tmp in folder.glob(f".{db_path.stem}-*{SUFFIX}.tmp*"):
             with contextlib.suppress(FileNotFoundError):
@@ -354,7 +357,7 @@ def backup_due(
     newest = parsed[-1][1]
     if last_change < newest:
         return False
-    return (now or datetime.now()) - newest >= interval
+    return (now or clock.now()) - newest >= interval
 
 
 # --- restoring --------------------------------------------------------------------------------

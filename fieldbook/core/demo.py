@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from fieldbook.core import clock
 from fieldbook.core.catalog import SkuInput, apply_sku, check_sku
 from fieldbook.core.customers import CustomerInput, customer_search_text
 from fieldbook.core.db import refresh_statistics
@@ -456,7 +457,7 @@ def generate_demo(
     from fieldbook.core.journal import CURRENT_MANAGER_KEY
 
     _check_size(managers, customers_per_manager, weeks)
-    today = today or date.today()
+    today = today or clock.today()
     world = _World(seed, today)
     start = datetime.combine(today - timedelta(weeks=weeks), time(8, 0))
     total = 1 + managers + (weeks if WEEK_GENERATORS else 0)
@@ -572,7 +573,7 @@ def demo_customer_table(
     """
     if count < 0:
         raise InvalidValue("out_of_range", field="count", value=str(count), min=0)
-    world = _World(seed, date.today())
+    world = _World(seed, clock.today())
     rows: list[list[object]] = []
     index = 0
     while len(rows) < count:

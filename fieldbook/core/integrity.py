@@ -16,11 +16,10 @@ import os
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from fieldbook.core import crypto
+from fieldbook.core import clock, crypto
 from fieldbook.core.errors import DatabaseError
 from fieldbook.core.paths import ensure_private_dir, fsync_dir, sqlite_path
 
@@ -263,7 +262,7 @@ def move_aside(db_path: Path, tag: str) -> list[Path]:
     files go first: a crash half-way must never leave a stale ``-wal`` beside a new database.
     Returns the new paths, the database first. Modes are 0600."""
     db_path = Path(db_path)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.stamp()
     base = db_path.with_name(f"{db_path.name}.{tag}-{stamp}")
     n = 1
     while any(p.exists() for p in (base, *(side_file(base, s) for s in SIDE_FILES))):

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -20,19 +20,21 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from fieldbook.core import clock
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return clock.utcnow()
 
 
 def local_now() -> datetime:
     """Record timestamps are local wall-clock time, like the visits they sit beside (the
     users are all in one time zone, Asia/Shanghai); see fieldbook.core.clock."""
-    return datetime.now()
+    return clock.now_precise()
 
 
 class Base(DeclarativeBase):

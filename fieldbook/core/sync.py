@@ -45,7 +45,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
-from fieldbook.core import db, migrate
+from fieldbook.core import clock, db, migrate
 from fieldbook.core.errors import DatabaseError
 from fieldbook.core.models import Base
 
@@ -350,7 +350,7 @@ class Sync:
         self.progress("down: master data, answers, reviews")
         self._pull(manager)
         with self.j.writing() as s:
-            self.j.set_setting(s, LAST_KEY, datetime.now().isoformat(timespec="seconds"))
+            self.j.set_setting(s, LAST_KEY, clock.now().isoformat(timespec="seconds"))
         return self.report
 
     def _check_server(self) -> None:

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from fieldbook.core import clock
+
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.qt.ops import Ops
@@ -148,7 +150,7 @@ class Backups(QObject):
             path, count = result
             self.running -= 1
             self._backed_up = max(self._backed_up, count)
-            made = BackupMade(path, datetime.now(), label)
+            made = BackupMade(path, clock.now(), label)
             self.last = made
             self.made.emit(made)
             if on_done is not None:
@@ -175,5 +177,5 @@ class Backups(QObject):
             log.error("backup at exit failed: %r", exc)
             return _tr("退出前的备份没有完成：{reason}").format(reason=backup_error_text(exc))
         self._backed_up = self._changes
-        self.last = BackupMade(path, datetime.now(), label)
+        self.last = BackupMade(path, clock.now(), label)
         return ""

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldbook.core import clock
 from fieldbook.qt.ops import ChangeHub, Ops
 
 if TYPE_CHECKING:
@@ -23,9 +24,9 @@ class AppContext:
     ops: Ops
     hub: ChangeHub
     #: "Today", injectable so tests can fix the date.
-    today: Callable[[], date] = field(default=date.today)
+    today: Callable[[], date] = field(default=clock.today)
     #: "Now" (local wall-clock time, as the core stores it), for the day's progress.
-    now: Callable[[], datetime] = field(default=lambda: datetime.now().replace(microsecond=0))
+    now: Callable[[], datetime] = field(default=clock.now)
     #: The database file (None for non-SQLite URLs) and a printable location.
     db_path: Path | None = None
     db_label: str = ""

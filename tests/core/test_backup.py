@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldbook.core import clock
 from fieldbook.core.backup import (
     STAMP,
     BackupDamaged,
@@ -73,7 +74,7 @@ def test_list_reads_counts_from_each_file_newest_first(world: Journal, db_path: 
     (folder / f".{second.name}.tmp").write_bytes(b"half a backup")
     (folder / "fieldbook-old-20260101-000000-000000-manual.sqlite3").write_bytes(b"")
     (folder / "notes.txt").write_text("not a backup")
-    damaged = named(db_path, datetime.now() + timedelta(seconds=5), "manual")
+    damaged = named(db_path, clock.now() + timedelta(seconds=5), "manual")
     damaged.write_bytes(b"SQLite format 3\x00" + os.urandom(5000))
 
     assert list_backups(db_path) == [first, second, damaged]
@@ -179,7 +180,7 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(
     world: Journal, db_path: Path
 ) -> None:
     world.close()
-    bad = named(db_path, datetime.now())
+    bad = named(db_path, clock.now())
     bad.write_bytes(b"SQLite format 3\x00" + b"\xa5" * 8000)
     before = sha(db_path)
     with pytest.raises(BackupDamaged):

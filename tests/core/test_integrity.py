@@ -4,12 +4,11 @@ injection itself is in tests/reliability)."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from fieldbook.core import db, integrity
+from fieldbook.core import clock, db, integrity
 from fieldbook.core.integrity import (
     DatabaseInUse,
     DatabaseLock,
@@ -76,7 +75,7 @@ def test_full_check_reports_every_foreign_key_problem(
 
 def test_move_aside_never_overwrites(tmp_path: Path) -> None:
     db_file = tmp_path / "f.sqlite3"
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     taken = tmp_path / f"f.sqlite3.damaged-{stamp}"
     taken.write_bytes(b"an earlier one")
     db_file.write_bytes(b"this one")

@@ -8,9 +8,12 @@ import sys
 
 import pytest
 
+from fieldbook.core import clock
+
 SCRIPT = """
 import sys
 from pathlib import Path
+from fieldbook.core import clock
 from fieldbook.qt.app import run_gui
 code = run_gui(sys.argv[1], screenshot=Path(sys.argv[2]), page=sys.argv[3] or None)
 heavy = sorted(m for m in ("pypinyin", "openpyxl", "alembic") if m in sys.modules)
@@ -64,9 +67,8 @@ def test_a_database_from_a_newer_version_fails_with_exit_1(db_path, db_url, tmp_
 @pytest.mark.sqlite
 def test_screenshot_of_the_visit_page_writes_nothing(filled, db_url, tmp_path):
     import sqlite3
-    from datetime import date
 
-    filled.plans.build(date.today())
+    filled.plans.build(clock.today())
     filled.close()
 
     def counts() -> tuple[int, ...]:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from faults import integrity, spawn
 
+from fieldbook.core import clock
 from fieldbook.core.checklist import load_checklist
 from fieldbook.core.journal import Journal
 
@@ -59,7 +60,7 @@ def test_disk_full_during_saves_keeps_what_was_committed(
     demo_db: Path, open_answers: dict[str, object]
 ) -> None:
     url = f"sqlite:///{demo_db}"
-    day = date.today() + timedelta(days=3)
+    day = clock.today() + timedelta(days=3)
     child = spawn(SAVE_CHILD, url, json.dumps(open_answers), day.isoformat())
     out, _ = child.communicate(timeout=60)
     lines = out.splitlines()
@@ -136,7 +137,7 @@ def test_disk_full_during_an_export_leaves_the_target_alone(demo_db: Path, tmp_p
     out_dir.mkdir()
     target = out_dir / "路线单.xlsx"
     target.write_bytes(b"last week's route sheet")
-    day = date.today() + timedelta(days=1)
+    day = clock.today() + timedelta(days=1)
     child = spawn(EXPORT_CHILD, f"sqlite:///{demo_db}", day.isoformat(), str(target))
     out, _ = child.communicate(timeout=60)
     lines = out.splitlines()
@@ -160,7 +161,7 @@ def test_cli_words_a_full_disk_for_an_export(demo_db: Path, tmp_path: Path) -> N
 
     code = EXPORT_CHILD.replace('print("cli", code, flush=True)', "sys.exit(code)")
     target = tmp_path / "plan.xlsx"
-    day = (date.today() + timedelta(days=1)).isoformat()
+    day = (clock.today() + timedelta(days=1)).isoformat()
     proc = subprocess.run(
         [sys.executable, "-c", code, f"sqlite:///{demo_db}", day, str(target)],
         capture_output=True,

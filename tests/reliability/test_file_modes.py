@@ -7,12 +7,12 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from fieldbook.core import crypto
+from fieldbook.core import clock, crypto
 from fieldbook.core.backup import backup_dir_for, create_backup, restore_backup
 from fieldbook.core.demo import generate_demo
 from fieldbook.core.integrity import DatabaseLock, open_or_quarantine
@@ -47,7 +47,7 @@ def test_every_file_fieldbook_creates_is_private(tmp_path: Path, umask_022: None
         backup = create_backup(journal.engine, label="manual")
         assert mode(backup_dir_for(db)) == 0o700 and mode(backup) == 0o600
         export = tmp_path / "路线单.xlsx"
-        export_plan(journal, date.today() + timedelta(days=1), export)
+        export_plan(journal, clock.today() + timedelta(days=1), export)
         assert mode(export) == 0o600
     finally:
         journal.close()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from faults import expect_line, integrity, spawn
 
+from fieldbook.core import clock
 from fieldbook.core.checklist import load_checklist
 from fieldbook.core.journal import Journal
 
@@ -67,7 +68,7 @@ def test_sigkill_at_random_points_loses_no_finished_visit(
     demo_db: Path, open_answers: dict[str, object]
 ) -> None:
     url = f"sqlite:///{demo_db}"
-    first_day = date.today() + timedelta(days=1)
+    first_day = clock.today() + timedelta(days=1)
     checklist = load_checklist("visit")
     rng = random.Random(20261130)
     reported: set[str] = set()

@@ -13,7 +13,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from fieldbook import cli
-from fieldbook.core import department
+from fieldbook.core import clock, department
 from fieldbook.core.demo import generate_demo
 from fieldbook.core.department_export import SHEET_OPEN, SHEET_SUMMARY, SHEET_WEEKS
 from fieldbook.core.errors import InvalidValue
@@ -64,7 +64,7 @@ def test_summary_equals_the_weeks_and_charts_are_native(many: str, tmp_path: Pat
     j = Journal.open(many)
     try:
         expected = sum(
-            len(department.inbox(j, d, today=date.today()))
+            len(department.inbox(j, d, today=clock.today()))
             for d in ("market", "monopoly", "distribution", "phone")
         )
     finally:

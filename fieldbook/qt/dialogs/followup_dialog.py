@@ -158,13 +158,21 @@ class FollowUpDialog(QDialog):
         text = self.text_edit.toPlainText().strip()
         source = self.source_combo.currentData()
         by = self.requested_edit.text().strip()
-        days = self.days_spin.value() or None
+        # save the due date the dialog shows (counted from the page's "today")
+        days = self.days_spin.value()
+        due = workdays.add_working_days(self.ctx.today(), days) if days else None
         at = self.ctx.now()
         self.saving = True
         self.save_button.setEnabled(False)
         self.ctx.ops.write(
             lambda j: j.followups.create(
-                customer_id, text, source=source, requested_by=by, due_days=days, at=at
+                customer_id,
+                text,
+                source=source,
+                requested_by=by,
+                due_days=None,
+                due_date=due,
+                at=at,
             ),
             self._saved,
             self._failed,

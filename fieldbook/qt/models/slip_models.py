@@ -3,13 +3,13 @@ rows in red), the visits' suggestions and the follow-ups (跟踪事项)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from fieldbook.core import clock
 from fieldbook.core.followups import FollowUpView
 from fieldbook.core.slips import SlipRow
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
@@ -44,7 +44,7 @@ class _Highlighting(RowTableModel[Any]):
 
     def __init__(self, columns: list[Column[Any]], parent: QObject | None = None) -> None:
         super().__init__(columns, parent)
-        self.today = date.today()
+        self.today = clock.today()
 
     def overdue(self, row: Any) -> bool:
         return bool(row.overdue(self.today))

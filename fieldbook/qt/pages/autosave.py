@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from fieldbook.core import clock
 from fieldbook.core.errors import FieldbookError
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.pages.daylog_data import is_rejection
@@ -179,7 +179,7 @@ class Autosave:
         self._say_saved(self.tr("已保存 {time}"))
 
     def _say_saved(self, text: str) -> None:
-        self.saved_label.setText(text.format(time=datetime.now().strftime("%H:%M:%S")))
+        self.saved_label.setText(text.format(time=clock.now().strftime("%H:%M:%S")))
         self.saved_label.setProperty("failed", False)
         self._repolish(self.saved_label)
 

@@ -9,7 +9,6 @@ happened."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbook.core import clock
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import backup_counts, backup_kind, file_size
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
@@ -369,7 +369,7 @@ class BackupPage(Page):
 
     def _checked(self, report: CheckReport) -> None:
         self.check_button.setEnabled(True)
-        when = datetime.now().strftime("%H:%M")
+        when = clock.now().strftime("%H:%M")
         if report.ok:
             self._show_box(
                 self.check_label,

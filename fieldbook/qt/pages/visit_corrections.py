@@ -105,7 +105,7 @@ class VisitCorrections:
             self.correction_bar.save_button.setEnabled(True)
             self._show_visit(view)
             self._show_history(entries)
-            self.header.show_saved(datetime.now())
+            self.header.show_saved(self.ctx.now())
             self.ctx.ops.message.emit(self.tr("已保存更正，已记入修改记录"))
 
         def failed(exc: BaseException) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from fieldbook.core.errors import FieldbookError, InvalidValue, NotFound
@@ -47,7 +46,7 @@ class VisitSaving:
         if self.unsaved:
             self.header.show_unsaved()
             return
-        self.header.show_saved(datetime.now())
+        self.header.show_saved(self.ctx.now())
 
     def _failed(self, exc: BaseException, what: str) -> None:
         from fieldbook.wording import describe_error
@@ -112,7 +111,7 @@ class VisitSaving:
             self.save_error = None
             self.retry_button.hide()
             self.show_message("")
-        self.header.show_saved(datetime.now())
+        self.header.show_saved(self.ctx.now())
 
     def _show_unsaved(self) -> None:
         from fieldbook.wording import describe_error

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbook.core import clock
 from fieldbook.core.customers import CustomerRow
 from fieldbook.core.visits import VisitView
 from fieldbook.qt.plan_format import hm
@@ -191,7 +192,7 @@ class VisitHeader(QFrame):
         if visit is None or visit.arrived_at is None:
             self.duration_label.clear()
             return
-        end = visit.left_at or datetime.now()
+        end = visit.left_at or clock.now()
         minutes = max(0, round((end - visit.arrived_at).total_seconds() / 60))
         self.duration_label.setText(
             self.tr("用时 {n} 分钟").format(n=minutes)
