@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from fieldbook import APP_NAME, __version__
 
@@ -57,8 +57,38 @@ SKU_COLUMNS: tuple[tuple[str, str], ...] = (
 WEEKDAYS = ("", "周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
+#: The pages ``gui --page`` can open (fieldbook.qt.main_window.ALL_KEYS; a test keeps them equal
+#: without importing Qt here).
+GUI_PAGES = (
+    "plan",
+    "customers",
+    "skus",
+    "slips",
+    "daylog",
+    "week",
+    "department",
+    "backups",
+    "settings",
+    "visit",
+)
+
+
+def output_path(text: str) -> Path:
+    """argparse type of -o/--output: a non-empty path (what is there is checked later)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("输出文件名为空")
+    return Path(text)
+
+
 class UsageError(Exception):
     """Bad input from the command line itself (exit 2)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (what is wrong, where to read more), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_INPUT, f"{self.prog}: {message}（用法：{self.prog} --help）\n")
 
 
 def err(line: str) -> None:
@@ -67,7 +97,7 @@ def err(line: str) -> None:
 
 # --- parser ---------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="fieldbook",
         description=f"{APP_NAME} — 客户经理外勤工作手册. With no command, opens the desktop app.",
     )
@@ -88,14 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("gui", help="open the desktop app (the default command)")
     g.add_argument(
         "--screenshot",
-        type=Path,
+        type=output_path,
         metavar="FILE.png",
         help="open, wait for the first page's data, save a screenshot, exit",
     )
     g.add_argument(
         "--page",
-        help="page to show first: plan, visit, customers, skus, slips, daylog, week, department,"
-        " settings, backups",
+        choices=GUI_PAGES,
+        help="page to show first: " + ", ".join(GUI_PAGES),
     )
     g.add_argument(
         "--size",
@@ -154,9 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     ps = psub.add_parser("set", help="create or change the profile")
     ps.add_argument("--name", required=True, help="姓名")
     ps.add_argument("--code", required=True, help="员工编号")
-    ps.add_argument("--unit", default="", help="区县单位")
-    ps.add_argument("--territory", default="", help="片区")
-    ps.add_argument("--phone", default="")
+    ps.add_argument("--unit", default=None, help="区县单位 (default: unchanged)")
+    ps.add_argument("--territory", default=None, help="片区 (default: unchanged)")
+    ps.add_argument("--phone", default=None, help="电话 (default: unchanged)")
     ps.set_defaults(func=cmd_profile_set)
 
     d = sub.add_parser("demo", help="fill an empty database with realistic demo data")
@@ -215,7 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     enc = sub.add_parser(
         "encrypt", help="write an encrypted copy of the database (the original is not changed)"
     )
-    enc.add_argument("--to", type=Path, required=True, metavar="NEW_PATH")
+    enc.add_argument("--to", type=output_path, required=True, metavar="NEW_PATH")
     enc.set_defaults(func=cmd_encrypt)
     return p
 
@@ -271,10 +301,46 @@ def writer_lock(args: argparse.Namespace) -> Iterator[None]:
         yield
 
 
+def creates_database(args: argparse.Namespace) -> bool:
+    """Whether the command may make a new database where --db points (else it must exist)."""
+    func = getattr(args, "func", None)
+    return getattr(func, "__name__", "") in CREATING
+
+
 def open_journal(args: argparse.Namespace) -> Journal:
     from fieldbook.core.journal import Journal
 
-    return Journal.open(db_url(args))
+    return Journal.open(db_url(args), create=creates_database(args))
+
+
+def vet_arguments(args: argparse.Namespace, argv: Sequence[str]) -> None:
+    """Everything the command line can check before any work: arguments that are not text,
+    what --db points at, and every file the command will write (UsageError / the core's
+    DatabaseRefused / OutputRefused: one line, exit 2)."""
+    import os
+
+    from fieldbook.core import dbfile
+    from fieldbook.core.outputs import check_output, protect_database
+    from fieldbook.core.paths import DB_ENV, sqlite_path
+
+    for n, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raise UsageError(f"第 {n} 个参数不是有效的 UTF-8 文本：{shown!r}") from None
+    explicit = bool(getattr(args, "db", None) or os.environ.get(DB_ENV))
+    url = db_url(args)
+    dbfile.vet(url, create=creates_database(args), make_folder=not explicit)
+    path = sqlite_path(url)
+    if path is not None:
+        protect_database(path)  # before the outputs are checked: its backups are off limits
+    for name in ("output", "screenshot"):
+        value = getattr(args, name, None)
+        if value is not None:
+            check_output(value)
+    if getattr(args, "func", None) is cmd_encrypt:
+        check_output(args.to)
 
 
 @contextmanager
@@ -454,9 +520,17 @@ def cmd_profile_set(args: argparse.Namespace) -> int:
     with writer_lock(args):
         journal = open_journal(args)
         try:
-            profile = journal.profile.save(
-                ProfileInput(args.code, args.name, args.unit, args.territory, args.phone)
-            )
+            # options not given keep what the profile has (never blanked by omission)
+            old = journal.profile.get()
+            keep = {
+                "district_unit": args.unit,
+                "territory": args.territory,
+                "phone": args.phone,
+            }
+            for name, value in keep.items():
+                if value is None:
+                    keep[name] = getattr(old, name, "") if old is not None else ""
+            profile = journal.profile.save(ProfileInput(args.code, args.name, **keep))
         finally:
             journal.close()
     print(f"已保存：{profile.name}（{profile.code}）")
@@ -620,11 +694,16 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 # --- entry point ----------------------------------------------------------------------------
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+        args = parser.parse_args([*argv, "gui"])
     try:
+        vet_arguments(args, argv)
         return int(args.func(args))
+    except UsageError as exc:
+        err(str(exc))
+        return EXIT_INPUT
     except KeyboardInterrupt:
         err("已中断")
         return EXIT_FAIL
@@ -652,6 +731,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(f"出错了：{type(exc).__name__}: {exc}（设置 FIELDBOOK_DEBUG=1 可查看详细信息）")
         return EXIT_FAIL
 
+
+#: Commands that may create the database where --db points; every other command refuses a
+#: path with no database (instead of silently making an empty one).
+CREATING = frozenset({"cmd_gui", "cmd_profile_set", "cmd_demo", "cmd_import", "cmd_backup_restore"})
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -6,7 +6,6 @@ import argparse
 import csv
 import sys
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -25,10 +24,16 @@ def parse_day(text: str) -> date:
     try:
         return date.fromisoformat(low)
     except ValueError:
+        import re
+
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", low):
+            raise argparse.ArgumentTypeError(f"没有这一天：{text!r}") from None
         raise argparse.ArgumentTypeError(f"日期格式应为 2026-11-30：{text!r}") from None
 
 
 def add_commands(sub: Any, export_sub: Any) -> None:
+    from fieldbook.cli import output_path
+
     p = sub.add_parser("plan", help="print a day's visit plan (拜访计划), building it if needed")
     p.add_argument("--date", type=parse_day, default=None, help="YYYY-MM-DD, today or tomorrow")
     p.add_argument("--csv", action="store_true")
@@ -36,7 +41,7 @@ def add_commands(sub: Any, export_sub: Any) -> None:
 
     ep = export_sub.add_parser("plan", help="the printable route sheet of a day (.xlsx)")
     ep.add_argument("--date", type=parse_day, default=None)
-    ep.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    ep.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
     ep.set_defaults(func=cmd_export_plan)
 
     v = sub.add_parser("visits", help="visits (走访记录)")
@@ -61,6 +66,7 @@ def _day(args: argparse.Namespace) -> date:
 
 
 def _write(rows: list[list[str]], as_csv: bool) -> None:
+
     if as_csv:
         csv.writer(sys.stdout, lineterminator="\n").writerows(rows)
         return

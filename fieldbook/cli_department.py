@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -14,18 +13,20 @@ YES = {True: "是", False: "否", None: "—"}
 
 
 def add_commands(sub: Any, export_sub: Any) -> None:
+    from fieldbook.cli import output_path
+
     ed = export_sub.add_parser(
         "department", help="every manager's figures, weeks and open slips (市场部), with charts"
     )
     ed.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     ed.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
-    ed.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    ed.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
     ed.set_defaults(func=cmd_export_department)
 
     es = export_sub.add_parser("spotcheck", help="the month's spot-check report (市场部主任抽查)")
     es.add_argument("--manager", required=True, metavar="CODE")
     es.add_argument("--month", required=True, help="YYYY-MM")
-    es.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    es.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
     es.set_defaults(func=cmd_export_spotcheck)
 
     sc = sub.add_parser("spotcheck", help="the director's monthly spot check of a manager")

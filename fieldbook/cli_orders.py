@@ -19,6 +19,7 @@ WEEKDAYS = "一二三四五六日"
 
 
 def add_commands(sub: Any, export_sub: Any, import_sub: Any) -> None:
+    from fieldbook.cli import output_path
     from fieldbook.cli_day import parse_day
 
     io = import_sub.add_parser(
@@ -38,7 +39,7 @@ def add_commands(sub: Any, export_sub: Any, import_sub: Any) -> None:
         "day", help="the work log of a day (工作日志, 走访明细, 订单) as a workbook (.xlsx)"
     )
     ed.add_argument("--date", type=parse_day, default=None, help="YYYY-MM-DD or today")
-    ed.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    ed.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
     ed.set_defaults(func=cmd_export_day)
 
     lg = sub.add_parser("log", help="the work log (工作日志)")
@@ -85,6 +86,7 @@ def _existing_days(journal: Journal) -> dict[date, int]:
 
 
 def print_orders_report(report: OrdersReport, before: dict[date, int]) -> None:
+
     from fieldbook.wording import describe_problem
 
     for p in report.problems:

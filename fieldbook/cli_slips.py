@@ -28,6 +28,7 @@ LIST_HEADER = [
 
 
 def add_commands(sub: Any, export_sub: Any, import_sub: Any) -> None:
+    from fieldbook.cli import output_path
     from fieldbook.cli_day import parse_day
 
     s = sub.add_parser("slips", help="feedback slips (客户信息反馈单)")
@@ -44,14 +45,14 @@ def add_commands(sub: Any, export_sub: Any, import_sub: Any) -> None:
     er.add_argument("--from", dest="start", type=parse_day, default=None, metavar="YYYY-MM-DD")
     er.add_argument("--to", dest="end", type=parse_day, default=None, metavar="YYYY-MM-DD")
     er.add_argument("--department", metavar="CODE_OR_NAME", help="only this department's rows")
-    er.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    er.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
     er.set_defaults(func=cmd_export_register)
 
     ef = export_sub.add_parser(
         "slip", help="the printable form of slips (.xlsx, one A4 sheet per slip)"
     )
     ef.add_argument("numbers", nargs="+", metavar="NUMBER", help="e.g. FK-20261130-QTH001-001")
-    ef.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    ef.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
     ef.set_defaults(func=cmd_export_form)
 
     ia = import_sub.add_parser(
@@ -162,6 +163,7 @@ def cmd_export_form(args: argparse.Namespace) -> int:
 
 
 def print_answers(report: AnswersReport) -> None:
+
     from fieldbook.wording import describe_problem
 
     for p in report.problems:

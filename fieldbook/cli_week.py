@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -23,18 +22,20 @@ STATUS = {"none": "尚未填写", "draft": "草稿", "submitted": "已提交", "
 
 
 def add_commands(sub: Any, export_sub: Any) -> None:
+    from fieldbook.cli import output_path
+
     ew = export_sub.add_parser(
         "week", help="the week's workbook (周报, 按日, 走访明细, 规格观察, 发现问题, 反馈单, 订单)"
     )
     ew.add_argument("--week", default=None, help="report week, e.g. 2026-W48 (default: this week)")
     ew.add_argument("--manager", default=None, metavar="CODE", help="manager code (default: you)")
-    ew.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    ew.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
     ew.set_defaults(func=cmd_export_week)
 
     em = export_sub.add_parser("month", help="the same workbook over a calendar month (月报)")
     em.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-11")
     em.add_argument("--manager", default=None, metavar="CODE", help="manager code (default: you)")
-    em.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    em.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
     em.set_defaults(func=cmd_export_month)
 
     ep = export_sub.add_parser(
@@ -43,7 +44,7 @@ def add_commands(sub: Any, export_sub: Any) -> None:
     ep.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     ep.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
     ep.add_argument("--manager", default=None, metavar="CODE", help="manager code (default: you)")
-    ep.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    ep.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
     ep.set_defaults(func=cmd_export_period)
 
     wk = sub.add_parser("week", help="the weekly report (周总结 / 周计划)")
@@ -59,6 +60,7 @@ def add_commands(sub: Any, export_sub: Any) -> None:
 
 
 def _err(line: str) -> None:
+
     print(line, file=sys.stderr)
 
 

@@ -242,6 +242,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "already_encrypted": ("这个数据库已经加密", "this database is already encrypted"),
     "target_exists": ("目标文件已存在，未覆盖", "the target file exists; it was not overwritten"),
+    # what --db may point at (fieldbook.core.dbfile)
+    "db_bad_url": ("不是有效的数据库地址", "is not a valid database address"),
+    "db_unknown_scheme": (
+        "不支持的数据库类型（只支持 SQLite 文件和 postgresql+psycopg://）",
+        "unsupported database (only SQLite files and postgresql+psycopg://)",
+    ),
+    "db_missing": ("没有这个数据库文件", "no such database file"),
+    "db_folder_missing": ("数据库所在的文件夹不存在", "the database's folder does not exist"),
+    "db_unreachable": ("无法访问这个路径", "this path cannot be reached"),
+    "db_unreadable": ("无法读取这个文件", "this file cannot be read"),
+    "db_is_directory": ("这是一个文件夹，不是数据库文件", "is a folder, not a database file"),
+    "db_not_regular": (
+        "不是普通文件（设备、管道等），不能作为数据库",
+        "is not a regular file (a device, a pipe …); it cannot be a database",
+    ),
+    "db_empty": ("是空文件，不是 Fieldbook 数据库", "is empty, not a Fieldbook database"),
+    "db_not_sqlite": (
+        "不是 Fieldbook 数据库（不是 SQLite 文件），未做任何改动",
+        "is not a Fieldbook database (not an SQLite file); nothing was changed",
+    ),
+    "db_not_fieldbook": (
+        "是别的程序的 SQLite 数据库，不是 Fieldbook 数据库，未做任何改动",
+        "is another program's SQLite database, not Fieldbook's; nothing was changed",
+    ),
+    # where an output may go (fieldbook.core.outputs)
+    "output_empty": ("没有给出输出文件名", "no output file name was given"),
+    "output_is_directory": (
+        "这是一个文件夹，请给出文件名",
+        "is a folder; give a file name",
+    ),
+    "output_folder_missing": (
+        "所在的文件夹不存在",
+        "its folder does not exist",
+    ),
+    "output_is_database": (
+        "这是数据库、数据库的附属文件或备份，不能用导出覆盖",
+        "is a database, one of its side files or a backup; an export never overwrites it",
+    ),
+    "output_not_regular": (
+        "不是普通文件（设备、管道或链接目标不明），不能写入",
+        "is not a regular file (a device, a pipe …); nothing is written there",
+    ),
+    "output_unreadable": ("无法访问这个位置", "this place cannot be accessed"),
     "export_disk_full": (
         "磁盘已满：文件没有写出，原有的同名文件未改动",
         "the disk is full: the file was not written; an existing file was left as it was",

@@ -162,8 +162,11 @@ def encrypt_database(source: Path, dest: Path, passphrase: str) -> Path:
     source, dest = Path(source), Path(dest)
     if looks_encrypted(source):
         raise InvalidValue("already_encrypted", file=str(source))
-    if dest.exists():
+    if dest.exists() or dest.is_symlink():
         raise InvalidValue("target_exists", file=str(dest))
+    from fieldbook.core.outputs import check_output
+
+    check_output(dest)
     module = driver()
     tmp = dest.with_name(f".{dest.name}.tmp")
     with contextlib.suppress(FileNotFoundError):

@@ -121,10 +121,11 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs: A
         if not path.parent.exists():
             ensure_private_dir(path.parent)
         create_private_file(path)
-        try:
-            make_private(path)
-        except OSError:  # not ours to change (a shared, read-only file): leave it
-            pass
+        if path.is_file():  # never chmod a folder or a device handed over as a database
+            try:
+                make_private(path)
+            except OSError:  # not ours to change (a shared, read-only file): leave it
+                pass
     if url.startswith("sqlite+pysqlcipher") and "poolclass" not in kwargs:
         # The dialect defaults to one connection per thread; a read opened inside a write
         # (same thread) would then share, and end, the write's transaction.

@@ -11,7 +11,6 @@ logs will follow.
 
 from __future__ import annotations
 
-import os
 import random
 import uuid
 from collections import Counter
@@ -605,10 +604,7 @@ def write_customer_workbook(path: Path, seed: int, count: int, title_rows: bool 
             else:
                 cells.append(value)
         ws.append(cells)
-    path = Path(path)
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        wb.save(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    from fieldbook.core.xlsx.writer import atomic_output
+
+    with atomic_output(Path(path)) as tmp:
+        wb.save(tmp)

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from fieldbook.core import db, integrity, migrate
+from fieldbook.core import db, dbfile, integrity, migrate, outputs
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.models import Manager, Setting
 
@@ -71,6 +71,7 @@ class Journal:
         backup_before_migration: bool = True,
         script_location: Path | None = None,
         check_integrity: bool = True,
+        create: bool = True,
     ) -> Journal:
         """Open (creating if needed) and migrate the database at ``url``.
 
@@ -78,13 +79,19 @@ class Journal:
         Fieldbook raises ``DatabaseTooNew`` and is left untouched. With ``check_integrity``
         an existing SQLite file is quick-checked first: a damaged one raises
         ``DatabaseDamaged`` (moved aside, newest good backup offered), a wrong passphrase
-        ``WrongPassphrase`` (nothing touched).
+        ``WrongPassphrase`` (nothing touched). Anything that is not a Fieldbook database
+        raises ``DatabaseRefused`` untouched, and so does a path with nothing there unless
+        ``create``.
         """
+        # Only a Fieldbook database (or, with ``create``, a new one) is touched at all.
+        dbfile.vet(url, create=create)
         # Start-up check (fieldbook.core.integrity): never migrate or write into garbage.
         checked = integrity.check_on_open(url) if check_integrity else None
         engine = db.make_engine(url)
         try:
             path = db.engine_path(engine)
+            if path is not None:
+                outputs.protect_database(path)
 
             existing = migrate.current_revision(engine) is not None
 

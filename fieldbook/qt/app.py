@@ -143,5 +143,20 @@ def _arm_screenshot(app: QApplication, window: QWidget, path: Path) -> None:
 
 
 def save_screenshot(widget: QWidget, path: Path) -> bool:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return widget.grab().save(str(path), "PNG")
+    """Save ``widget`` as a PNG at ``path`` (a regular file in an existing folder: never a
+    database, a folder or a device — fieldbook.core.outputs), written beside and renamed."""
+    from fieldbook.core.outputs import OutputRefused, check_output
+
+    try:
+        path = check_output(path)
+    except OutputRefused as exc:
+        print(f"{path}: {exc.reason}", file=sys.stderr)
+        return False
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}.png")
+    try:
+        if not widget.grab().save(str(tmp), "PNG"):
+            return False
+        os.replace(tmp, path)
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)

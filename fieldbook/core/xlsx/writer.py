@@ -235,7 +235,9 @@ def atomic_output(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it is fsynced, made 0600 and renamed
     to ``path``. On any failure (disk full, an exception) the temporary file is removed and an
     existing ``path`` is left as it was."""
-    path = Path(path)
+    from fieldbook.core.outputs import check_output
+
+    path = check_output(path)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.close(fd)
@@ -244,6 +246,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
+        check_output(path)  # again: nothing may have become a database there meanwhile
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -1,0 +1,141 @@
+"""What ``--db`` may point at: a Fieldbook database, or (for a command that creates one) a new
+path. Anything else — a folder, a device, a text file, someone else's SQLite database, a path
+that does not exist given to a command that only reads — is refused before anything touches
+it: no chmod, no lock file, no migration, no "damaged" rename.
+
+A file that is not SQLite at all is taken for a *damaged* Fieldbook database (moved aside by the
+start-up check, the newest good backup offered) only when there is evidence it was one: it has
+Fieldbook backups beside it, or it is the default database in the user's data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from fieldbook.core.errors import FieldbookError
+from fieldbook.core.outputs import SQLITE_MAGIC
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+class DatabaseRefused(FieldbookError):
+    """``--db`` points at something that is not a Fieldbook database (exit 2)."""
+
+    code = "database_refused"
+    is_input_error = True
+
+    def __init__(self, reason: str, path: object) -> None:
+        super().__init__(reason, reason=reason, file=str(path))
+        self.reason = reason
+
+
+def check_url(url: str) -> None:
+    """Refuse a URL whose scheme Fieldbook does not speak (one line, exit 2)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError as exc:
+        raise DatabaseRefused("db_bad_url", _shown(url)) from exc
+    if backend not in BACKENDS:
+        raise DatabaseRefused("db_unknown_scheme", _shown(url))
+
+
+def _shown(url: str) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1]
+
+
+def _looks_like_ours(path: Path) -> bool:
+    from fieldbook.core.backup import list_backups
+    from fieldbook.core.paths import DATA_ENV, DB_FILENAME
+
+    if list_backups(path):
+        return True
+    if path.name != DB_FILENAME:
+        return False
+    default_folder = os.environ.get(DATA_ENV)
+    if default_folder:
+        return os.path.realpath(path.parent) == os.path.realpath(default_folder)
+    from platformdirs import user_data_dir
+
+    from fieldbook import APP_NAME
+
+    folder = user_data_dir(APP_NAME, appauthor=False)
+    return os.path.realpath(path.parent) == os.path.realpath(folder)
+
+
+def vet(url: str, *, create: bool, make_folder: bool = True) -> None:
+    """Raise :class:`DatabaseRefused` unless ``url`` is a PostgreSQL URL, an in-memory database,
+    a Fieldbook SQLite database (damaged ones included, see the module doc), or — with
+    ``create`` — a path where a new one may be made (nothing there, or an empty file; its
+    folder must exist unless ``make_folder``)."""
+    from fieldbook.core import crypto
+    from fieldbook.core.paths import sqlite_path
+
+    check_url(url)
+    path = sqlite_path(url)
+    if path is None:
+        return
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if not create:
+            raise DatabaseRefused("db_missing", path) from None
+        if not make_folder and not path.parent.is_dir():
+            raise DatabaseRefused("db_folder_missing", path) from None
+        return
+    except OSError as exc:  # a path through a file, too long, not allowed
+        raise DatabaseRefused("db_unreachable", path) from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise DatabaseRefused("db_is_directory", path)
+    if not stat.S_ISREG(st.st_mode):
+        raise DatabaseRefused("db_not_regular", path)
+    if st.st_size == 0:
+        if not create:
+            raise DatabaseRefused("db_empty", path)
+        return
+    if crypto.url_passphrase(url) is not None:
+        return  # ciphertext from the first byte: the passphrase check decides
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseRefused("db_unreadable", path) from exc
+    if head != SQLITE_MAGIC:
+        if crypto.looks_encrypted(path):
+            return  # an encrypted database asked for without its passphrase: that is said next
+        if _looks_like_ours(path):
+            return  # a damaged Fieldbook database: the start-up check takes over
+        raise DatabaseRefused("db_not_sqlite", path)
+    tables = _tables(path)
+    if tables is None:
+        return  # SQLite, but unreadable: damaged; the start-up check takes over
+    if "alembic_version" in tables:
+        return
+    if not tables and create:
+        return  # an empty SQLite database: Fieldbook may set it up
+    raise DatabaseRefused("db_empty" if not tables else "db_not_fieldbook", path)
+
+
+def _tables(path: Path) -> set[str] | None:
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        rows = con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    return {str(r[0]) for r in rows}
