@@ -9,28 +9,16 @@ import os
 import subprocess
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = (
-    "plan",
-    "visit",
-    "customers",
-    "skus",
-    "slips",
-    "daylog",
-    "week",
-    "department",
-    "settings",
-    "backups",
-)
 LANGUAGES = ("zh_CN", "en")
 SIZE = "1366x768"
 
 
 def demo(folder: Path) -> Path:
     sys.path.insert(0, str(ROOT))
+    from fieldbook.core import clock
     from fieldbook.core.demo import generate_demo
     from fieldbook.core.journal import Journal
     from fieldbook.core.week import label_for
@@ -39,13 +27,16 @@ def demo(folder: Path) -> Path:
     j = Journal.open(f"sqlite:///{path}")
     try:
         generate_demo(j, seed=1, managers=3, weeks=4, customers_per_manager=150)
-        j.weeks.save(label_for(date.today()), narrative={"work_done": "按计划走访周一至周四线路"})
+        j.weeks.save(label_for(clock.today()), narrative={"work_done": "按计划走访周一至周四线路"})
     finally:
         j.close()
     return path
 
 
 def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    from fieldbook.cli import GUI_PAGES
+
     out = ROOT / "docs" / "guide" / "images"
     with tempfile.TemporaryDirectory(prefix="fieldbook-guide-") as tmp:
         db = demo(Path(tmp))
@@ -57,7 +48,7 @@ def main() -> int:
                 "FIELDBOOK_DATA_DIR": str(Path(tmp) / "data"),
             }
             env.pop("FIELDBOOK_DB", None)
-            for page in PAGES:
+            for page in GUI_PAGES:
                 png = out / language / f"{page}.png"
                 png.parent.mkdir(parents=True, exist_ok=True)
                 command = [

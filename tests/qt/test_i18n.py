@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from qt_support import make_ctx
 
+from fieldbook.cli import GUI_PAGES
 from fieldbook.core.catalog import SkuInput
 from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal
@@ -129,17 +130,7 @@ def english_data(db_url: str) -> Iterator[Journal]:
     j.close()
 
 
-PAGES = (
-    "plan",
-    "customers",
-    "skus",
-    "slips",
-    "daylog",
-    "week",
-    "department",
-    "settings",
-    "backups",
-)
+PAGES = tuple(page for page in GUI_PAGES if page != "visit")
 
 
 def test_the_english_interface_shows_no_chinese(qtbot, english, english_data) -> None:
