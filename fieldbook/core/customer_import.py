@@ -64,7 +64,7 @@ def _specs() -> dict[str, FieldSpec]:
         FieldSpec("route_position", parse_int),
         FieldSpec("order_weekday", parse_weekday),
         FieldSpec("status", parse_status),
-        FieldSpec("is_key_customer", lambda v: bool(parse_bool(v))),
+        FieldSpec("is_key_customer", lambda v: bool(parse_bool(v)), accepts_bool=True),
         FieldSpec("licence_expiry", parse_date),
         FieldSpec("gps_lat", lambda v: parse_coordinate(v, -90, 90, "latitude_range")),
         FieldSpec("gps_lon", lambda v: parse_coordinate(v, -180, 180, "longitude_range")),
