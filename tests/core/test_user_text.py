@@ -186,3 +186,15 @@ def test_every_door_stores_clean_text(world: Journal, db_path: Path) -> None:
     world.visits.save_answer(visit.id, "requests", "要\x1b货\r\n两条")
     world.close()
     assert unsafe_texts(db_path) == []
+
+
+def test_text_reads_back_clean_on_every_backend(world: Journal) -> None:
+    """The same door on SQLite and on the department server (PostgreSQL): before, only NUL
+    was dropped (PostgreSQL refuses it), ESC and the rest were stored."""
+    cid = world.customers.by_code("M001").id
+    slip = world.slips.create(SlipInput("other", DIRTY, cid), at=datetime(2026, 11, 24, 10, 0))
+    world.weeks.save(W48, narrative={"work_done": DIRTY})
+    follow = world.followups.create(cid, DIRTY)
+    assert world.slips.get(slip.id).description == CLEAN
+    assert world.weeks.get(W48).narrative["work_done"] == CLEAN
+    assert world.followups.get(follow.id).text == CLEAN
