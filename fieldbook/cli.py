@@ -7,7 +7,6 @@ line on stderr. Heavy modules are imported inside the commands so start-up stays
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from fieldbook import APP_NAME, __version__
+from fieldbook.cli_output import add_csv_options, clean_output, raw_stream, write_table
 
 if TYPE_CHECKING:
     from fieldbook.core.importing import ImportReport
@@ -92,7 +92,9 @@ class Parser(argparse.ArgumentParser):
 
 
 def err(line: str) -> None:
-    print(line, file=sys.stderr)
+    from fieldbook.core.normalize import clean_free_text
+
+    print(clean_free_text(line), file=sys.stderr)
 
 
 # --- parser ---------------------------------------------------------------------------------
@@ -157,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument(
         "--search", default="", help="code, name, owner, phone, licence or pinyin initials"
     )
-    cl.add_argument("--csv", action="store_true", help="CSV with a header row, for scripts")
+    add_csv_options(cl)
     cl.add_argument(
         "--all-managers",
         action="store_true",
@@ -169,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     ssub = s.add_subparsers(dest="action", metavar="ACTION", required=True)
     sl = ssub.add_parser("list", help="print SKUs")
     sl.add_argument("--search", default="")
-    sl.add_argument("--csv", action="store_true")
+    add_csv_options(sl)
     sl.set_defaults(func=cmd_skus_list)
 
     r = sub.add_parser("routes", help="routes (线路)")
@@ -347,7 +349,10 @@ def vet_arguments(args: argparse.Namespace, argv: Sequence[str]) -> None:
 def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     from tqdm import tqdm
 
-    bar = tqdm(desc=label, total=0, unit="行", file=sys.stderr, leave=False, disable=None)
+    # the bar's own CR goes to the terminal itself, not through clean_output
+    bar = tqdm(
+        desc=label, total=0, unit="行", file=raw_stream(sys.stderr), leave=False, disable=None
+    )
 
     def update(done: int, total: int) -> None:
         if bar.total != total:
@@ -386,18 +391,15 @@ def display_value(name: str, value: Any) -> str:
 
 
 def write_rows(
-    out: TextIO, columns: Sequence[tuple[str, str]], rows: Sequence[Any], as_csv: bool
+    out: TextIO,
+    columns: Sequence[tuple[str, str]],
+    rows: Sequence[Any],
+    as_csv: bool,
+    raw: bool = False,
 ) -> None:
     header = [label for _, label in columns]
     table = [[display_value(name, getattr(r, name)) for name, _ in columns] for r in rows]
-    if as_csv:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(table)
-        return
-    out.write("\t".join(header) + "\n")
-    for line in table:
-        out.write("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in line) + "\n")
+    write_table([header, *table], as_csv=as_csv, raw=raw, out=out)
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -474,7 +476,7 @@ def cmd_customers_list(args: argparse.Namespace) -> int:
         rows = journal.customers.list(args.search, everyone=args.all_managers)
     finally:
         journal.close()
-    write_rows(sys.stdout, CUSTOMER_COLUMNS, rows, args.csv)
+    write_rows(sys.stdout, CUSTOMER_COLUMNS, rows, args.csv, args.raw)
     return EXIT_OK
 
 
@@ -484,7 +486,7 @@ def cmd_skus_list(args: argparse.Namespace) -> int:
         rows = journal.catalog.list(args.search)
     finally:
         journal.close()
-    write_rows(sys.stdout, SKU_COLUMNS, rows, args.csv)
+    write_rows(sys.stdout, SKU_COLUMNS, rows, args.csv, args.raw)
     return EXIT_OK
 
 
@@ -699,8 +701,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args([*argv, "gui"])
     try:
-        vet_arguments(args, argv)
-        return int(args.func(args))
+        with clean_output():  # no escape sequence from user data reaches the terminal
+            vet_arguments(args, argv)
+            return int(args.func(args))
     except UsageError as exc:
         err(str(exc))
         return EXIT_INPUT

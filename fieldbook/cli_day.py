@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from datetime import date, timedelta
 from typing import Any
+
+from fieldbook.cli_output import add_csv_options, write_table
 
 EXIT_OK, EXIT_INPUT = 0, 2
 
@@ -36,7 +37,7 @@ def add_commands(sub: Any, export_sub: Any) -> None:
 
     p = sub.add_parser("plan", help="print a day's visit plan (拜访计划), building it if needed")
     p.add_argument("--date", type=parse_day, default=None, help="YYYY-MM-DD, today or tomorrow")
-    p.add_argument("--csv", action="store_true")
+    add_csv_options(p)
     p.set_defaults(func=cmd_plan)
 
     ep = export_sub.add_parser("plan", help="the printable route sheet of a day (.xlsx)")
@@ -49,7 +50,7 @@ def add_commands(sub: Any, export_sub: Any) -> None:
     vl = vsub.add_parser("list", help="print visits with their answers")
     vl.add_argument("--from", dest="start", type=parse_day, default=None)
     vl.add_argument("--to", dest="end", type=parse_day, default=None)
-    vl.add_argument("--csv", action="store_true")
+    add_csv_options(vl)
     vl.set_defaults(func=cmd_visits_list)
 
 
@@ -63,15 +64,6 @@ def _day(args: argparse.Namespace) -> date:
     from fieldbook.core import clock
 
     return args.date or clock.today()
-
-
-def _write(rows: list[list[str]], as_csv: bool) -> None:
-
-    if as_csv:
-        csv.writer(sys.stdout, lineterminator="\n").writerows(rows)
-        return
-    for row in rows:
-        print("\t".join(c.replace("\t", " ").replace("\n", " ") for c in row))
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -107,7 +99,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 state,
             ]
         )
-    _write(rows, args.csv)
+    write_table(rows, as_csv=args.csv, raw=args.raw)
     return EXIT_OK
 
 
@@ -181,5 +173,5 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
             )
         )
         rows.append(cells)
-    _write(rows, args.csv)
+    write_table(rows, as_csv=args.csv, raw=args.raw)
     return EXIT_OK

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from fieldbook.cli_output import add_csv_options, write_table
 
 if TYPE_CHECKING:
     from fieldbook.core.slip_answers import AnswersReport
@@ -36,7 +37,7 @@ def add_commands(sub: Any, export_sub: Any, import_sub: Any) -> None:
     sl = ssub.add_parser("list", help="print slips, newest first, with each department's state")
     sl.add_argument("--open", action="store_true", help="only slips not yet done (未办结)")
     sl.add_argument("--department", metavar="CODE_OR_NAME", help="e.g. phone or 电访部")
-    sl.add_argument("--csv", action="store_true", help="CSV with a header row, for scripts")
+    add_csv_options(sl)
     sl.set_defaults(func=cmd_slips_list)
 
     er = export_sub.add_parser(
@@ -110,11 +111,7 @@ def cmd_slips_list(args: argparse.Namespace) -> int:
                 "超期" if r.overdue(today) else "",
             ]
         )
-    if args.csv:
-        csv.writer(sys.stdout, lineterminator="\n").writerows(table)
-    else:
-        for line in table:
-            print("\t".join(c.replace("\t", " ").replace("\n", " ") for c in line))
+    write_table(table, as_csv=args.csv, raw=args.raw)
     return EXIT_OK
 
 

@@ -111,6 +111,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "price_out_of_range": ("价格应在 0–1000 元/条之间", "price must be 0–1000 yuan a carton"),
     "retail_below_wholesale": ("零售价低于批发价", "retail price is below wholesale"),
     "route_order_mismatch": ("线路客户不一致", "the route's customers do not match"),
+    "boolean_cell": (
+        "是 TRUE/FALSE 逻辑值，不能作为编码或名称（请把单元格改为文本）",
+        "is a TRUE/FALSE cell, not a code or a name (make the cell text)",
+    ),
+    "duplicate_column": (
+        "表头重复（第 {columns} 列都是这一列），请删除或改名后再导入",
+        "the header is written twice (columns {columns}); remove or rename one",
+    ),
+    "duplicate_column_chosen": (
+        "表头重复（第 {columns} 列），已按您的选择使用第 {used} 列",
+        "the header is written twice (columns {columns}); column {used} is used as you chose",
+    ),
+    "alternative_column": (
+        "另有同义的列未使用（已用第 {used} 列）",
+        "another column means the same and was not used (used column {used})",
+    ),
+    "merged_with_header": (
+        "单元格与表头合并在一起，读不出这一行的值（请取消合并）",
+        "the cell is merged with the header: no value for this row (unmerge it)",
+    ),
+    "merged_across_columns": (
+        "单元格被横向合并，这一列没有自己的值（请取消合并并填写）",
+        "the cell is merged across columns: this column has no value here (unmerge it)",
+    ),
     # files
     "not_found": ("找不到文件", "file not found"),
     "empty": ("文件是空的", "the file is empty"),
@@ -130,6 +154,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unsupported_type": ("不支持的文件类型（请用 .xlsx 或 .csv）", "unsupported type (.xlsx/.csv)"),
     "no_such_sheet": ("没有名为“{sheet}”的工作表", "no sheet named {sheet!r}"),
     "not_text": ("不是文本文件", "not a text file"),
+    "mixed_encoding": (
+        "第 {line} 行的编码（{encoding}）与文件其余部分不同，读出来会是乱码；"
+        "请用同一种编码（如 UTF-8）另存后再导入，未导入任何数据",
+        "line {line} is in another encoding ({encoding}) than the rest of the file and would "
+        "read as garbage; save the file in one encoding (e.g. UTF-8); nothing was imported",
+    ),
     "unreadable": ("无法读取文件", "the file cannot be read"),
     "no_header": ("找不到表头行（需要：{expected}）", "no header row found (need: {expected})"),
     "no_rows": ("文件里没有数据", "the file holds no data"),

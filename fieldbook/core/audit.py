@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.models import AuditEntry, local_now, new_id
+from fieldbook.core.normalize import clean_data, clean_free_text
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -58,10 +59,12 @@ def _plain(value: Any) -> Any:
 
 
 def encode_value(value: Any) -> str | None:
-    """A field value as canonical JSON text (None stays NULL: "no value")."""
+    """A field value as canonical JSON text (None stays NULL: "no value"). Its strings are
+    cleaned as the database's door cleans every text (normalize.clean_data), so the entry is
+    hashed over exactly what is stored."""
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_plain)
+    return json.dumps(clean_data(value), ensure_ascii=False, sort_keys=True, default=_plain)
 
 
 def decode_value(text: str | None) -> Any:
@@ -127,7 +130,8 @@ def record(
     are skipped) within the caller's transaction. A correction needs a reason. On SQLite the
     caller's write transaction (BEGIN IMMEDIATE) serialises appenders; on PostgreSQL the unique
     ``seq`` makes a concurrent appender fail rather than fork the chain."""
-    reason = (reason or "").strip()
+    # hashed as stored: the database's door would drop what clean_free_text drops
+    reason = clean_free_text(reason or "").strip()
     if not reason:
         raise InvalidValue("reason_required", field="reason")
     at = at or local_now()

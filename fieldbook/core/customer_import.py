@@ -24,7 +24,7 @@ from fieldbook.core.importing import (
     should_apply,
 )
 from fieldbook.core.models import Customer, Route, local_now, new_id
-from fieldbook.core.normalize import clean_code, clean_text, parse_bool, parse_int
+from fieldbook.core.normalize import clean_code, clean_prose, clean_text, parse_bool, parse_int
 from fieldbook.core.routes import infer_weekdays, route_for_name
 from fieldbook.core.vocab import (
     licence_warnings,
@@ -64,11 +64,11 @@ def _specs() -> dict[str, FieldSpec]:
         FieldSpec("route_position", parse_int),
         FieldSpec("order_weekday", parse_weekday),
         FieldSpec("status", parse_status),
-        FieldSpec("is_key_customer", lambda v: bool(parse_bool(v))),
+        FieldSpec("is_key_customer", lambda v: bool(parse_bool(v)), accepts_bool=True),
         FieldSpec("licence_expiry", parse_date),
         FieldSpec("gps_lat", lambda v: parse_coordinate(v, -90, 90, "latitude_range")),
         FieldSpec("gps_lon", lambda v: parse_coordinate(v, -180, 180, "longitude_range")),
-        FieldSpec("notes", lambda v: str(v).strip() if v is not None else "", False, 2000),
+        FieldSpec("notes", clean_prose, False, 2000),
     ]
     return {s.name: s for s in specs}
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
 from fieldbook.core.errors import DatabaseError
+from fieldbook.core.normalize import clean_data
 from fieldbook.core.paths import create_private_file, ensure_private_dir, make_private, sqlite_path
 
 BUSY_TIMEOUT_MS = 10_000
@@ -89,23 +90,18 @@ def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def _without_nul(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.replace("\x00", "") if "\x00" in value else value
-    if isinstance(value, dict):
-        return {k: _without_nul(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return type(value)(_without_nul(v) for v in value)
-    return value
-
-
-def _drop_nul(
+def _clean_parameters(
     _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
 ) -> tuple[str, Any]:
-    """NUL cannot be stored in PostgreSQL text (psycopg refuses it) and means nothing in a
-    note: it is dropped from every text parameter, on every backend, so a note pasted with one
-    reads back the same from SQLite and from the department server."""
-    return statement, _without_nul(parameters)
+    """The door every text passes on its way into the database: each text parameter of every
+    statement, on every backend, is put through ``clean_free_text`` (no control characters
+    but tab and line feed, no lone surrogates, no bidi overrides; see
+    fieldbook.core.normalize). Whatever path a text takes (a dialog, the CLI, an import, a
+    sync, the demo), what is stored is clean: an Excel export never meets a character it
+    cannot write, a terminal never an escape sequence, PostgreSQL never a NUL it refuses.
+    Parameters of queries pass the same door, so a lookup matches what was stored.
+    Strings inside JSON text are escaped there; ``models.JsonText`` cleans those."""
+    return statement, clean_data(parameters)
 
 
 def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs: Any) -> Engine:
@@ -114,7 +110,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs: A
     (the key is applied before our pragmas)."""
     if not url.startswith("sqlite"):
         engine = create_engine(url, pool_pre_ping=True, **kwargs)
-        event.listen(engine, "before_cursor_execute", _drop_nul, retval=True)
+        event.listen(engine, "before_cursor_execute", _clean_parameters, retval=True)
         return engine
     path = sqlite_path(url)
     if path is not None and "mode=ro" not in url:
@@ -133,7 +129,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs: A
     engine = create_engine(url, **kwargs)
     event.listen(engine, "connect", functools.partial(_on_connect, busy_timeout_ms=busy_timeout_ms))
     event.listen(engine, "begin", _on_begin)
-    event.listen(engine, "before_cursor_execute", _drop_nul, retval=True)
+    event.listen(engine, "before_cursor_execute", _clean_parameters, retval=True)
     return engine
 
 

@@ -1,6 +1,12 @@
 """The shared import engine: read a table, find its header, parse every row into typed values
 and report every problem by sheet row and column. Kind-specific modules
-(customer_import, sku_import) compare with the database and apply in one transaction."""
+(customer_import, sku_import, orders, slip_answers) compare with the database and apply in one
+transaction.
+
+Nothing is dropped silently: a cell merged down several rows (a 线路 over five shops) gives
+its value to every row of the range; a merged cell that cannot be read that way (across a
+mapped column, or joined to the header) is a problem of its rows, never an empty field; a
+TRUE/FALSE cell is not a code or a name; a header written twice is a problem of the file."""
 
 from __future__ import annotations
 
@@ -19,6 +25,7 @@ from fieldbook.core.xlsx.tabular import Table, read_table
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 TOTALS_MARKERS = ("合计", "总计", "小计", "共计", "总数", "total")
+FATAL_PROBLEMS = frozenset({"missing_column", "duplicate_column"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,7 @@ class FieldSpec:
     parse: Callable[[object], Any]
     required: bool = False
     max_length: int | None = None
+    accepts_bool: bool = False  # a TRUE/FALSE cell is a value here (yes/no fields only)
 
 
 @dataclass(frozen=True)
@@ -61,8 +69,9 @@ class ImportReport:
 
     @property
     def fatal(self) -> bool:
-        """Problems that no row-skipping can cure (a required column is missing)."""
-        return any(p.code == "missing_column" for p in self.problems)
+        """Problems that no row-skipping can cure (a required column is missing, a column's
+        header is written twice)."""
+        return any(p.code in FATAL_PROBLEMS for p in self.problems)
 
 
 def header_aliases(kind: str) -> dict[str, list[str]]:
@@ -114,6 +123,106 @@ def read_and_match(
     return table, match
 
 
+def _column_letters(columns: tuple[int, ...]) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return "、".join(get_column_letter(c + 1) for c in columns)
+
+
+def _header_problems(
+    match: HeaderMatch, specs: Mapping[str, FieldSpec], report: ImportReport
+) -> None:
+    """A missing required column, a header written twice (fatal, unless the user chose the
+    column); another column that is also one of a field's names (a warning naming the column
+    used)."""
+    for name in match.missing_required:
+        aliases = header_aliases(report.kind).get(name, [name])
+        report.problems.append(Problem(match.row_number, aliases[0], "missing_column"))
+    for name, columns in match.duplicates.items():
+        if name in specs:
+            label = match.labels[name]
+            params = {"columns": _column_letters(columns)}
+            if name in match.chosen:  # the user picked the column in the import dialog
+                params["used"] = _column_letters((match.columns[name],))
+                report.warnings.append(
+                    Problem(match.row_number, label, "duplicate_column_chosen", label, params)
+                )
+            else:
+                report.problems.append(
+                    Problem(match.row_number, label, "duplicate_column", label, params)
+                )
+    for name, columns in match.alternatives.items():
+        if name in specs:
+            others = "、".join(match.headers[c] for c in columns if c < len(match.headers))
+            report.warnings.append(
+                Problem(
+                    match.row_number,
+                    match.labels[name],
+                    "alternative_column",
+                    others,
+                    {"used": _column_letters((match.columns[name],))},
+                )
+            )
+
+
+@dataclass
+class _Merges:
+    """What the merged ranges below the header mean for the body: values to fill in (sheet row
+    → column → value) and problems per row."""
+
+    fill: dict[int, dict[int, object]] = field(default_factory=dict)
+    problems: dict[int, list[Problem]] = field(default_factory=dict)
+
+
+def _merges(
+    table: Table, match: HeaderMatch, columns: Mapping[str, int], labels: Mapping[str, str]
+) -> _Merges:
+    """A range merged down gives the value of its first cell to every row it spans (Excel
+    shows the value beside each of them: 线路 over five shops). A mapped column covered by a
+    range that starts in another column, or a range joined to the header row, has no value of
+    its own there: a problem of that row and column, never an empty field (an update would
+    blank it)."""
+    out = _Merges()
+    if not table.merged:
+        return out
+    header = match.row_number
+    by_number = {raw.number: raw for raw in table.rows[match.row_index + 1 :]}
+    label_of = {index: labels[name] for name, index in columns.items()}
+    for m in table.merged:
+        if m.last_row <= header:
+            continue  # a title above the header
+        rows = [n for n in range(max(m.first_row, header + 1), m.last_row + 1) if n in by_number]
+        if m.first_row <= header:
+            bad = [c for c in range(m.first_column, m.last_column + 1) if c in label_of]
+            for n in rows:
+                for c in bad:
+                    out.problems.setdefault(n, []).append(
+                        Problem(n, label_of[c], "merged_with_header", m.ref)
+                    )
+            continue
+        anchor = by_number.get(m.first_row)
+        cells = anchor.cells if anchor is not None else ()
+        value = cells[m.first_column] if m.first_column < len(cells) else None
+        for n in rows:
+            if n != m.first_row:
+                out.fill.setdefault(n, {})[m.first_column] = value
+            for c in range(m.first_column + 1, m.last_column + 1):
+                if c in label_of:
+                    out.problems.setdefault(n, []).append(
+                        Problem(n, label_of[c], "merged_across_columns", m.ref)
+                    )
+    return out
+
+
+def _filled(cells: tuple[object, ...], fill: Mapping[int, object] | None) -> tuple[object, ...]:
+    if not fill:
+        return cells
+    values = list(cells) + [None] * (max(fill) + 1 - len(cells))
+    for column, value in fill.items():
+        values[column] = value
+    return tuple(values)
+
+
 def parse_rows(
     table: Table,
     match: HeaderMatch,
@@ -129,12 +238,11 @@ def parse_rows(
     report.header_row = match.row_number
     report.columns = {f: match.labels[f] for f in match.columns if f in specs}
     report.unknown_columns = list(match.unknown)
-    for name in match.missing_required:
-        aliases = header_aliases(report.kind).get(name, [name])
-        report.problems.append(Problem(match.row_number, aliases[0], "missing_column"))
+    _header_problems(match, specs, report)
     if report.fatal:
         return []
     columns = {f: i for f, i in match.columns.items() if f in specs}
+    merges = _merges(table, match, columns, report.columns)
     body = table.rows[match.row_index + 1 :]
     parsed: list[ParsedRow] = []
     seen: dict[str, int] = {}
@@ -144,17 +252,23 @@ def parse_rows(
             raise FileRejected("cancelled")
         if progress is not None and n % 500 == 0:
             progress(n, total)
-        cells = raw.cells
+        cells = _filled(raw.cells, merges.fill.get(raw.number))
         mapped = [cells[i] if i < len(cells) else None for i in columns.values()]
         if all(clean_text(c) == "" for c in mapped) or is_totals_row(cells):
             report.skipped_rows.append(raw.number)
             continue
         values: dict[str, Any] = {}
-        row_problems: list[Problem] = []
+        row_problems: list[Problem] = list(merges.problems.get(raw.number, ()))
+        flagged = {p.column for p in row_problems}
         for name, index in columns.items():
             spec = specs[name]
             cell = cells[index] if index < len(cells) else None
             label = report.columns[name]
+            if label in flagged:
+                continue
+            if isinstance(cell, bool) and not spec.accepts_bool:
+                row_problems.append(Problem(raw.number, label, "boolean_cell", clean_text(cell)))
+                continue
             try:
                 value = spec.parse(cell)
             except InvalidValue as exc:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
 from datetime import date, datetime
 
@@ -18,9 +20,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 from fieldbook.core import clock
+from fieldbook.core.normalize import clean_data
 
 
 def new_id() -> str:
@@ -35,6 +40,41 @@ def local_now() -> datetime:
     """Record timestamps are local wall-clock time, like the visits they sit beside (the
     users are all in one time zone, Asia/Shanghai); see fieldbook.core.clock."""
     return clock.now_precise()
+
+
+# A JSON text that needs looking at: an escaped control character (json.dumps writes C0 as
+# \u00XX, CR as \r, BS and FF as \b and \f), an escaped or raw DEL / C1 / surrogate / XML
+# non-character, a raw bidi control or BOM. A false alarm (a user's literal backslash) only
+# costs a parse.
+_JSON_SUSPECT = re.compile(
+    r"\\(?:[rbf]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u[dD][89a-fA-F]"
+    r"|u202[a-eA-E]|u206[6-9]|u[fF][eE][fF][fF]|u[fF]{3}[eEfF]|u202[89])"
+    "|[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]"
+)
+
+
+class JsonText(TypeDecorator[str]):
+    """Text holding JSON of what a user wrote (a log's sections, a week's narrative, a
+    visit's answers). The engine's door (fieldbook.core.db) cannot see a control character
+    that json.dumps escaped, so this type parses a suspect value, cleans every string in it
+    (normalize.clean_data) and writes it back in the same key order; clean JSON passes as it
+    is. Stored as plain TEXT: the schema does not change."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None or _JSON_SUSPECT.search(value) is None:
+            return value
+        try:
+            data = json.loads(value)
+        except ValueError:
+            return value  # not JSON after all: the engine's door still cleans it as text
+        cleaned = clean_data(data)
+        return value if cleaned == data else json.dumps(cleaned, ensure_ascii=False)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
+        return value
 
 
 class Base(DeclarativeBase):
@@ -196,8 +236,8 @@ class Visit(Base):
     left_first: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     checklist_id: Mapped[str] = mapped_column(String(32), default="visit")
     checklist_version: Mapped[int] = mapped_column(Integer, default=1)
-    answers: Mapped[str] = mapped_column(Text, default="{}")  # JSON: item id -> value
-    findings: Mapped[str] = mapped_column(Text, default="[]")  # JSON, computed at finish
+    answers: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON: item id -> value
+    findings: Mapped[str] = mapped_column(JsonText, default="[]")  # JSON, computed at finish
     late_entry: Mapped[bool] = mapped_column(Boolean, default=False)  # 补录: typed up later
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)  # local time
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
@@ -304,7 +344,7 @@ class Slip(Base):
     customer_id: Mapped[str | None] = mapped_column(
         ForeignKey("customers.id", ondelete="RESTRICT"), nullable=True
     )
-    customer_snapshot: Mapped[str] = mapped_column(Text, default="{}")  # JSON at creation
+    customer_snapshot: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON at creation
     category: Mapped[str] = mapped_column(String(16))
     sub_reason: Mapped[str] = mapped_column(String(32), default="")
     description: Mapped[str] = mapped_column(Text, default="")
@@ -403,8 +443,8 @@ class DayLog(Base):
     manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
     log_date: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="draft")  # draft | submitted
-    sections: Mapped[str] = mapped_column(Text, default="{}")  # JSON: section -> text / rows
-    facts: Mapped[str] = mapped_column(Text, default="{}")  # JSON snapshot at submit
+    sections: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON: section -> text / rows
+    facts: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON snapshot at submit
     created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
@@ -424,9 +464,9 @@ class WeekReport(Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="draft")  # draft|submitted|reviewed
-    narrative: Mapped[str] = mapped_column(Text, default="{}")  # JSON: work_done, problems ...
-    next_plan: Mapped[str] = mapped_column(Text, default="{}")  # JSON: routes, targets ...
-    figures: Mapped[str] = mapped_column(Text, default="{}")  # JSON snapshot at submit
+    narrative: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON: work_done, problems ...
+    next_plan: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON: routes, targets ...
+    figures: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON snapshot at submit
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     review: Mapped[str] = mapped_column(String(16), default="")  # approved | returned
     review_comment: Mapped[str] = mapped_column(Text, default="")

@@ -1,7 +1,15 @@
-"""Normalisation of values read from user files (Excel cells, CSV fields, typed text).
+"""Normalisation of text and of values read from user files (Excel cells, CSV fields, typed
+text).
 
-Every function takes the raw value a reader produced (``str``, ``int``, ``float``, ``bool``,
-``datetime``/``date`` or ``None``) and returns a clean Python value, or raises ``ValueError``
+:func:`clean_free_text` is the one rule for what text may be stored at all: it is applied to
+every text parameter the database receives (``fieldbook.core.db``) and to every string inside
+the JSON columns (``fieldbook.core.models.JsonText``), so whatever path a text takes (a dialog,
+the CLI, an import, a sync, the demo) it arrives clean; exports and the CLI apply it again on
+the way out, for data stored before the rule existed. :func:`clean_data` applies it to the
+strings of a JSON-like structure.
+
+The cell functions take the raw value a reader produced (``str``, ``int``, ``float``, ``bool``,
+``datetime``/``date`` or ``None``) and return a clean Python value, or raise ``ValueError``
 with a short English message when the value cannot be understood. None of them knows about
 fields or rows: the importers turn a ``ValueError`` into a ``Problem`` for that cell.
 """
@@ -11,9 +19,13 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 __all__ = [
     "clean_code",
+    "clean_data",
+    "clean_free_text",
+    "clean_prose",
     "clean_text",
     "parse_bool",
     "parse_decimal_fen",
@@ -38,6 +50,35 @@ for _cp in (
 ):
     _TRANSLATION[_cp] = None
 del _cp
+
+# What stored text may not contain (clean_free_text): control characters but tab and line
+# feed, DEL, the C1 controls, surrogate code points (never valid alone in UTF-8; PostgreSQL and
+# SQLite's UTF-8 refuse them), the two non-characters XML forbids (an .xlsx could not hold
+# them), the bidi embedding/override/isolate controls (they reorder what a reader sees:
+# "Trojan Source") and the byte-order mark. Line-breaking controls (CR, VT, FF, FS, GS, RS,
+# NEL, LINE/PARAGRAPH SEPARATOR) become a line feed, CR LF one line feed.
+_BREAKS = (0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029)
+_FREE_TRANSLATION: dict[int, str | None] = {
+    cp: None
+    for cp in (
+        *range(0x00, 0x09),
+        *range(0x0B, 0x20),
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0xFEFF,
+        0xFFFE,
+        0xFFFF,
+    )
+}
+_FREE_TRANSLATION.update({cp: "\n" for cp in _BREAKS})
+_UNSAFE_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ufeff\ufffe\uffff\ud800-\udfff]"
+)
+_SURROGATE_RE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+# Zero-width characters: removed from prose read from cells (clean_prose), as clean_text does.
+_INVISIBLE: dict[int, str | None] = {cp: None for cp in (*range(0x200B, 0x2010), 0x2060)}
 
 # A plain number as people and Excel write it: sign, digits (optionally grouped by commas),
 # fraction, exponent. Bounded lengths keep hostile input ("1E+999999999") from building huge ints.
@@ -73,6 +114,44 @@ def _temporal_text(value: date | time) -> str:
     return value.isoformat()
 
 
+def clean_free_text(text: str) -> str:
+    """``text`` with nothing a cell, a terminal or a database could choke on, lines kept.
+
+    Tab and line feed stay; CR LF and the other line-breaking controls become one line feed;
+    every other control character (C0, DEL, C1), surrogate code point, XML non-character, bidi
+    embedding/override/isolate and byte-order mark is removed. All printable text (Chinese,
+    emoji, right-to-left letters, spaces) is kept as it is; nothing is stripped. Idempotent.
+    """
+    if _UNSAFE_RE.search(text) is None:
+        return text
+    text = text.replace("\r\n", "\n").translate(_FREE_TRANSLATION)
+    return _SURROGATE_RE.sub("", text)
+
+
+def clean_data(value: Any) -> Any:
+    """``value`` with :func:`clean_free_text` applied to every string in it (dict keys
+    included, through lists, tuples and dicts); anything else is returned as it is."""
+    if isinstance(value, str):
+        return clean_free_text(value)
+    if isinstance(value, dict):
+        return {clean_data(k): clean_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(clean_data(v) for v in value)
+    return value
+
+
+def clean_prose(value: object) -> str:
+    """Free text from a cell (a note, an answer, a reason) as written: lines kept, each line
+    stripped, invisible and control characters removed (:func:`clean_free_text`), a tab read
+    as a space. Non-text cells as :func:`clean_text` writes them."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return clean_text(value)
+    text = clean_free_text(value).replace("\t", " ").translate(_INVISIBLE)
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
 def clean_text(value: object) -> str:
     """Return ``value`` as clean single-line text ("" for None).
 
@@ -89,7 +168,7 @@ def clean_text(value: object) -> str:
     if isinstance(value, date | time):
         return _temporal_text(value)
     text = value if isinstance(value, str) else str(value)
-    return " ".join(text.translate(_TRANSLATION).split())
+    return " ".join(_SURROGATE_RE.sub("", text.translate(_TRANSLATION)).split())
 
 
 def clean_code(value: object) -> str:

@@ -38,9 +38,9 @@ _SPECS = {
         FieldSpec("price_class", parse_price_class),
         FieldSpec("wholesale", parse_decimal_fen),
         FieldSpec("retail", parse_decimal_fen),
-        FieldSpec("is_key_brand", lambda v: bool(parse_bool(v))),
-        FieldSpec("is_new", lambda v: bool(parse_bool(v))),
-        FieldSpec("on_market", lambda v: parse_bool(v) is not False),
+        FieldSpec("is_key_brand", lambda v: bool(parse_bool(v)), accepts_bool=True),
+        FieldSpec("is_new", lambda v: bool(parse_bool(v)), accepts_bool=True),
+        FieldSpec("on_market", lambda v: parse_bool(v) is not False, accepts_bool=True),
     )
 }
 _RENAME = {"wholesale": "wholesale_fen", "retail": "retail_fen"}

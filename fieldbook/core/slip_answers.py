@@ -43,7 +43,7 @@ from fieldbook.core.importing import (
     should_apply,
 )
 from fieldbook.core.models import Slip, SlipDelivery
-from fieldbook.core.normalize import clean_text
+from fieldbook.core.normalize import clean_prose, clean_text
 from fieldbook.core.slips import FLOW, RETURNED, TOPIC, check_move, slip_rules
 from fieldbook.core.xlsx.headers import HeaderMatch
 from fieldbook.core.xlsx.tabular import Table
@@ -174,23 +174,6 @@ def parse_when(value: object) -> When | None:
     return When(moment, hour is not None)
 
 
-_INVISIBLE = {cp: None for cp in (*range(0x200B, 0x2010), *range(0x202A, 0x202F))}
-_INVISIBLE.update({cp: None for cp in (*range(0x2066, 0x206A), 0x2060, 0xFEFF)})
-_INVISIBLE.update({cp: None for cp in range(0x00, 0x20) if cp not in (0x09, 0x0A)})
-_INVISIBLE.update({0x09: " ", 0x7F: None})
-
-
-def parse_prose(value: object) -> str:
-    """Free text (an answer, a reason) as written: line breaks and full-width punctuation kept
-    (Chinese prose), invisible and control characters removed, each line stripped."""
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        return clean_text(value)
-    text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
-    return "\n".join(line.strip() for line in text.split("\n")).strip()
-
-
 def same_text(a: str, b: str) -> bool:
     """Equal but for width, spacing and line breaks (not a conflict)."""
     return clean_text(a).replace(" ", "") == clean_text(b).replace(" ", "")
@@ -203,8 +186,8 @@ def _specs() -> dict[str, FieldSpec]:
         FieldSpec("state", parse_state),
         FieldSpec("actor", clean_text, False, 50),
         FieldSpec("at", parse_when),
-        FieldSpec("answer", parse_prose, False, 1000),
-        FieldSpec("reason", parse_prose, False, 500),
+        FieldSpec("answer", clean_prose, False, 1000),
+        FieldSpec("reason", clean_prose, False, 500),
         FieldSpec("exported_state", parse_state_lenient),
     ]
     return {s.name: s for s in specs}

@@ -16,7 +16,7 @@ from fieldbook.core.checklist import load_checklist
 from fieldbook.core.customers import TEXT_LIMITS, CustomerInput
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.normalize import clean_text
+from fieldbook.core.normalize import clean_free_text, clean_text
 
 MEGABYTE = "烟" * (1 << 20)
 HOSTILE = "张\x00小\x07便利\x1b[31m店\u202e😀\u200f\u200bشمس\u2066🚬\r\n第二行\ufeff"
@@ -54,8 +54,13 @@ def test_control_characters_emoji_and_bidi_marks_round_trip_as_normalised(
     back = world.customers.get(row.id)
     assert back.shop_name == clean_text(HOSTILE) == "张小便利[31m店😀شمس🚬 第二行"
     assert back.owner_name == clean_text(HOSTILE)
-    # free notes keep their lines and characters, but NUL (PostgreSQL cannot store it)
-    assert back.notes == HOSTILE.strip().replace("\x00", "")
+    # free notes keep their lines and printable characters; control characters (NUL, BEL,
+    # ESC), bidi overrides/isolates and the BOM are dropped at the database's door, CR LF is LF
+    assert (
+        back.notes
+        == clean_free_text(HOSTILE).strip()
+        == "张小便利[31m店😀\u200f\u200bشمس🚬\n第二行"
+    )
     assert "😀" in back.shop_name and "\u202e" not in back.shop_name
     for query in (HOSTILE, "\x00", "😀", "\u202e", "%", "_", "'", '"'):
         world.customers.list(query)  # never crashes

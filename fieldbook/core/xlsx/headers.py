@@ -35,6 +35,15 @@ class HeaderMatch:
     # and the required fields the match was made for.
     headers: tuple[str, ...] = ()
     required: tuple[str, ...] = field(default=())
+    # A field whose header is written twice (two 客户编码 columns): every column with that
+    # header, the matched one first. Reported, never resolved by picking one.
+    duplicates: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # A field with other columns that are also exactly one of its names (客户名称 and 店名):
+    # those other columns; the matched one is used and the others are named in a warning.
+    alternatives: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Fields whose column the user chose (apply_mapping): a doubled header of one of those is
+    # settled by that choice, and only mentioned.
+    chosen: frozenset[str] = frozenset()
 
 
 def normalize_header(text: object) -> str:
@@ -53,6 +62,8 @@ def normalize_header(text: object) -> str:
 class _RowMatch:
     columns: dict[str, int]
     unknown: list[str]
+    duplicates: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    alternatives: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def _alias_owners(aliases: Mapping[str, Sequence[str]]) -> dict[str, str]:
@@ -106,7 +117,21 @@ def _match_row(headers: Sequence[str], alias_owner: Mapping[str, str]) -> _RowMa
     unknown = [
         headers[index] for index in range(len(headers)) if normalized[index] and index not in taken
     ]
-    return _RowMatch(columns, unknown)
+    duplicates: dict[str, tuple[int, ...]] = {}
+    alternatives: dict[str, tuple[int, ...]] = {}
+    for owner, index in columns.items():
+        key = normalized[index]
+        same = [i for i, k in enumerate(normalized) if i != index and k == key]
+        if same:
+            duplicates[owner] = (index, *same)
+        other = [
+            i
+            for i, k in enumerate(normalized)
+            if i != index and k != key and alias_owner.get(k) == owner
+        ]
+        if other:
+            alternatives[owner] = tuple(other)
+    return _RowMatch(columns, unknown, duplicates, alternatives)
 
 
 def _header_texts(cells: Sequence[object]) -> tuple[str, ...]:
@@ -157,6 +182,8 @@ def find_header(
                 missing_required=[f for f in required_fields if f not in match.columns],
                 headers=headers,
                 required=required_fields,
+                duplicates=dict(match.duplicates),
+                alternatives=dict(match.alternatives),
             )
     expected_fields = required_fields or tuple(aliases)
     raise FileRejected(
@@ -196,4 +223,9 @@ def apply_mapping(match: HeaderMatch, overrides: Mapping[str, int | None]) -> He
         labels={name: label(col) for name, col in columns.items()},
         unknown=[text for col, text in enumerate(match.headers) if text and col not in taken],
         missing_required=[f for f in match.required if f not in columns],
+        duplicates={k: v for k, v in match.duplicates.items() if k in columns},
+        alternatives={
+            k: v for k, v in match.alternatives.items() if k in columns and k not in overrides
+        },
+        chosen=frozenset(name for name, col in overrides.items() if col is not None),
     )

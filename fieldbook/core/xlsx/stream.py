@@ -30,6 +30,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from fieldbook.core.normalize import clean_free_text
 from fieldbook.core.xlsx.writer import (
     DATE_FORMAT,
     DATETIME_FORMAT,
@@ -41,7 +42,6 @@ from fieldbook.core.xlsx.writer import (
 )
 
 _EPOCH = date(1899, 12, 30)  # Excel's 1900 date system, for every date after 1900-03-01
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CHUNK = 2000  # rows joined per write
 
 
@@ -56,7 +56,7 @@ class _Body:
 
 @functools.lru_cache(maxsize=65536)  # names, codes and answers repeat on every row
 def _text(value: str) -> str:
-    clean = _ILLEGAL.sub("\ufffd", value)
+    clean = clean_free_text(value)  # what XML cannot hold, for text stored before the door
     space = ' xml:space="preserve"' if clean[:1].isspace() or clean[-1:].isspace() else ""
     return f"<is><t{space}>{escape(clean)}</t></is>"
 

@@ -5,8 +5,12 @@ importers normalise them), numbers rows as Excel shows them, skips blank rows, e
 :class:`Limits` and turns every failure into :class:`FileRejected` with a stable ``reason``:
 
 ``unsupported_type``, ``no_such_sheet``, ``too_many_rows``, ``too_many_columns``,
-``cancelled``, ``not_text``, ``unreadable``, ``truncated`` plus those of
+``cancelled``, ``not_text``, ``mixed_encoding``, ``unreadable``, ``truncated`` plus those of
 :func:`~fieldbook.core.xlsx.safety.check_workbook_file`.
+
+A workbook's merged cells are kept as :class:`Merged` ranges (the importers fill them); a CSV
+file is one encoding (UTF-8, GB18030 or UTF-16) or it is refused with the first line that
+differs, never read half as mojibake.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from python_calamine import (
+    CalamineSheet,
     CalamineWorkbook,
     PasswordError,
     SheetMetadata,
@@ -38,14 +43,13 @@ from fieldbook.core.xlsx.safety import (
     read_workbook_bytes,
 )
 
-__all__ = ["RawRow", "Table", "list_sheets", "read_table"]
+__all__ = ["Merged", "RawRow", "Table", "list_sheets", "read_table"]
 
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 CSV_SUFFIXES = frozenset({".csv", ".txt"})
 CANCEL_CHECK_EVERY = 1000
 _SNIFF_BYTES = 8192
 _DELIMITERS = ",;\t"
-_CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 # Whitespace plus the invisible characters clean_text removes: a cell made of these is blank.
 _BLANK_RE = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]*")
 _SEP_LINE_RE = re.compile(r"sep=(.)\r?\n?")
@@ -59,10 +63,38 @@ class RawRow:
 
 
 @dataclass(frozen=True)
+class Merged:
+    """A merged range of cells: sheet row numbers (1-based, as Excel shows them) and column
+    indexes (0-based, as in ``RawRow.cells``), both ends included. Only its first cell holds
+    a value; a reader sees the others as empty."""
+
+    first_row: int
+    first_column: int
+    last_row: int
+    last_column: int
+
+    def covers(self, row: int, column: int) -> bool:
+        return (
+            self.first_row <= row <= self.last_row
+            and self.first_column <= column <= self.last_column
+        )
+
+    @property
+    def ref(self) -> str:
+        """The range as Excel writes it, e.g. ``F2:F6``."""
+        from openpyxl.utils import get_column_letter
+
+        first = f"{get_column_letter(self.first_column + 1)}{self.first_row}"
+        last = f"{get_column_letter(self.last_column + 1)}{self.last_row}"
+        return first if first == last else f"{first}:{last}"
+
+
+@dataclass(frozen=True)
 class Table:
     source: str  # file path
     sheet: str  # sheet name ("" for csv)
     rows: list[RawRow]  # only non-empty rows, in order
+    merged: tuple[Merged, ...] = ()  # merged ranges of cells (workbooks only)
 
 
 def _is_blank(value: object) -> bool:
@@ -156,24 +188,35 @@ def _open_workbook(path: Path, limits: Limits) -> tuple[CalamineWorkbook, list[S
     return workbook, sheets
 
 
+def _merged(sheet: CalamineSheet) -> tuple[Merged, ...]:
+    """The sheet's merged ranges (calamine: 0-based ((row, col), (row, col)), both ends in)."""
+    ranges = getattr(sheet, "merged_cell_ranges", None) or ()
+    return tuple(
+        Merged(top + 1, left, bottom + 1, right)
+        for (top, left), (bottom, right) in ranges
+        if (bottom, right) != (top, left)
+    )
+
+
 def _read_sheet(
     workbook: CalamineWorkbook,
     name: str,
     path: Path,
     limits: Limits,
     cancelled: Callable[[], bool] | None,
-) -> list[RawRow]:
+) -> Table:
     collector = _RowCollector(path, name, limits, cancelled)
     with _calamine_errors(path):
         sheet = workbook.get_sheet_by_name(name)
         if sheet.start is None:  # no cell at all
-            return []
+            return Table(str(path), name, [])
         # iter_rows yields the empty rows above the data too, so enumerating gives Excel's row
         # numbers; the columns left of the data are not yielded.
         pad = [None] * sheet.start[1]
         for number, row in enumerate(sheet.iter_rows(), start=1):
             collector.add(number, pad + [None if value == "" else value for value in row])
-    return collector.rows
+        merged = _merged(sheet)
+    return Table(str(path), name, collector.rows, merged)
 
 
 def _read_xlsx(
@@ -189,17 +232,40 @@ def _read_xlsx(
                     sheet=sheet,
                     sheets=[meta.name for meta in sheets],
                 )
-            return Table(str(path), sheet, _read_sheet(workbook, sheet, path, limits, cancelled))
+            return _read_sheet(workbook, sheet, path, limits, cancelled)
         # The first sheet with data, visible sheets before hidden ones.
         ordered = sorted(sheets, key=lambda meta: meta.visible != SheetVisibleEnum.Visible)
         for meta in ordered:
-            rows = _read_sheet(workbook, meta.name, path, limits, cancelled)
-            if rows:
-                return Table(str(path), meta.name, rows)
+            table = _read_sheet(workbook, meta.name, path, limits, cancelled)
+            if table.rows:
+                return table
         return Table(str(path), ordered[0].name if ordered else "", [])
 
 
 # ---------------------------------------------------------------------------------------- csv
+
+
+# A character of the CJK blocks (and full-width forms) written in UTF-8: what a Chinese list
+# in UTF-8 is made of, and what GB18030 bytes almost never happen to form.
+_UTF8_CJK_RE = re.compile(rb"[\xe2-\xe9\xef][\x80-\xbf]{2}")
+
+
+def _line_encodings(data: bytes) -> tuple[list[int], list[int]]:
+    """1-based numbers of the lines that are UTF-8 with CJK text, and of those that are not
+    UTF-8 at all (ASCII lines fit every encoding and are in neither list)."""
+    utf8: list[int] = []
+    other: list[int] = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+            continue
+        if _UTF8_CJK_RE.search(line):
+            utf8.append(number)
+    return utf8, other
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -211,14 +277,25 @@ def _decode(data: bytes, path: Path) -> str:
     else:
         if b"\x00" in data:
             raise FileRejected("not_text", "NUL byte in a text file", file=str(path))
-        for encoding in _CSV_ENCODINGS:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # Not UTF-8 as a whole. A GB18030 (GBK) file, unless some lines are UTF-8 Chinese:
+            # then it is two files pasted together, and either reading garbles one part.
+            utf8, other = _line_encodings(data.removeprefix(b"\xef\xbb\xbf"))
+            if utf8:
+                minority = other if len(other) <= len(utf8) else utf8
+                raise FileRejected(
+                    "mixed_encoding",
+                    f"lines {utf8[:3]} are UTF-8, lines {other[:3]} are not",
+                    file=str(path),
+                    line=minority[0],
+                    encoding="UTF-8" if minority is utf8 else "GBK/GB18030",
+                ) from None
             try:
-                text = data.decode(encoding)
-                break
+                text = data.decode("gb18030")
             except UnicodeDecodeError:
-                continue
-        else:
-            raise FileRejected("not_text", "unknown text encoding", file=str(path))
+                raise FileRejected("not_text", "unknown text encoding", file=str(path)) from None
     if "\x00" in text:
         raise FileRejected("not_text", "NUL character in a text file", file=str(path))
     return text

@@ -19,6 +19,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from fieldbook.core.normalize import clean_free_text
+
 CJK_FONT = "微软雅黑"  # Microsoft YaHei: on every Chinese Windows; LibreOffice substitutes
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -34,10 +36,12 @@ PAGE_FOOTER = "第 &P 页，共 &N 页"
 
 def put(ws: Worksheet, row: int, column: int, value: Any, *, bold: bool = False) -> Cell:
     """Write one cell. Text is forced to a string cell, so ``=HYPERLINK(...)`` typed by a user
-    stays text; dates and times get explicit number formats."""
+    stays text, and cleaned (normalize.clean_free_text) of what a cell cannot hold, so a
+    control character stored before the database's door existed cannot fail an export;
+    dates and times get explicit number formats."""
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = value
+        cell.value = clean_free_text(value)
         cell.data_type = "s"  # openpyxl would otherwise turn "=..." into a formula
     else:
         cell.value = value

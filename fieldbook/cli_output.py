@@ -1,0 +1,122 @@
+"""What the command line prints: tables for people (tab-separated), CSV that is safe to open in
+Excel or WPS, and a terminal that never receives an escape sequence from user data.
+
+- :func:`write_table` is the one writer of every ``list --csv`` / ``plan --csv`` output. CSV
+  cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a CR,
+  or their full-width forms that Chinese input methods type) get a leading ``'`` as OWASP
+  recommends for CSV injection; a plain number such as ``-12.5`` is a number, not a formula,
+  and stays as it is. ``--raw`` writes the cells exactly as stored, for scripts.
+- :func:`clean_output` puts stdout and stderr behind ``normalize.clean_free_text`` while a
+  command runs: text stored before the database's door existed, a hostile file's header or
+  sheet name echoed in a problem line — nothing reaches the terminal with ESC, CSI or another
+  control character (tab and line feed pass).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from fieldbook.core.normalize import clean_free_text
+
+__all__ = ["add_csv_options", "clean_output", "formula_safe", "raw_stream", "write_table"]
+
+#: First characters that make Excel, WPS or LibreOffice read a CSV cell as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_NUMBER_RE = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def formula_safe(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it without running it: a leading ``'`` before a
+    formula trigger (OWASP); plain numbers (``-3``, ``+12.50``) are left as they are."""
+    if cell.startswith(FORMULA_TRIGGERS) and not _NUMBER_RE.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def add_csv_options(parser: argparse.ArgumentParser) -> None:
+    """``--csv`` and ``--raw``, the same on every command that prints a table."""
+    parser.add_argument(
+        "--csv",
+        action="store_true",
+        help="CSV with a header row; a cell starting with = + - @ gets a leading ' so that "
+        "Excel/WPS shows it instead of running it",
+    )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV with every cell exactly as stored (no leading '), for scripts; implies --csv",
+    )
+
+
+def write_table(
+    rows: Sequence[Sequence[Any]],
+    *,
+    as_csv: bool = False,
+    raw: bool = False,
+    out: TextIO | None = None,
+) -> None:
+    """Print ``rows`` (the header first): CSV when ``as_csv`` or ``raw`` (formula-safe unless
+    ``raw``), else tab-separated with tabs and line breaks inside a cell shown as spaces."""
+    out = out or sys.stdout
+    texts = [["" if cell is None else str(cell) for cell in row] for row in rows]
+    if as_csv or raw:
+        writer = csv.writer(out, lineterminator="\n")
+        if raw:
+            writer.writerows(texts)
+        else:
+            writer.writerows([[formula_safe(cell) for cell in row] for row in texts])
+        return
+    for row in texts:
+        line = "\t".join(" ".join(cell.replace("\t", " ").splitlines()) for cell in row)
+        out.write(line + "\n")
+
+
+class _CleanStream(io.TextIOBase):
+    """A text stream that passes everything written through ``clean_free_text``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.raw_stream = stream
+
+    def write(self, text: str) -> int:
+        self.raw_stream.write(clean_free_text(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.raw_stream.flush()
+
+    def fileno(self) -> int:
+        return self.raw_stream.fileno()
+
+    def isatty(self) -> bool:
+        return self.raw_stream.isatty()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.raw_stream, "encoding", "utf-8")
+
+
+@contextmanager
+def clean_output() -> Iterator[None]:
+    """stdout and stderr cleaned (see the module) for the duration of a command."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _CleanStream(sys.stdout), _CleanStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def raw_stream(stream: TextIO) -> TextIO:
+    """The stream behind :func:`clean_output`'s wrapper (for a progress bar's own CR)."""
+    return getattr(stream, "raw_stream", stream)
