@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -111,13 +112,19 @@ def _at_head(con: Any) -> bool:
 
 
 def quick_check(
-    path: Path, *, passphrase: str | None = None, budget_ms: float | None = None
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    budget_ms: float | None = None,
+    then: Callable[[Any], object] | None = None,
 ) -> QuickCheck:
     """``PRAGMA quick_check`` on ``path``, opened read-only. "file is not a database" and
     "database disk image is malformed" are problems, not exceptions; any other error (I/O,
     full disk) raises ``DatabaseUnreadable``: it is no sign of damage. With ``budget_ms`` the
     check of a database at the current schema stops after that long (``complete=False``).
-    Raises ``WrongPassphrase`` for an encrypted file the passphrase does not open."""
+    Raises ``WrongPassphrase`` for an encrypted file the passphrase does not open. ``then``
+    runs on the same connection when no damage was found (the start-up schema check: one
+    open, one key derivation for an encrypted file)."""
     start = time.perf_counter()
 
     def result(problems: tuple[str, ...], complete: bool = True) -> QuickCheck:
@@ -134,8 +141,14 @@ def quick_check(
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if budget_ms is not None and _at_head(con):
             small = Path(path).stat().st_size <= budget_ms * _BYTES_PER_MS
-            return _budgeted(con, budget_ms, result, whole=small)
-        return result(tuple(str(r[0]) for r in con.execute("PRAGMA quick_check") if r[0] != "ok"))
+            found = _budgeted(con, budget_ms, result, whole=small)
+        else:
+            pragma = con.execute("PRAGMA quick_check")
+            found = result(tuple(str(r[0]) for r in pragma if r[0] != "ok"))
+        if found.ok and then is not None:
+            con.set_progress_handler(None, 0)
+            then(con)
+        return found
     except errors as exc:
         if not is_damage(exc):
             raise DatabaseUnreadable(exc) from exc
@@ -322,14 +335,25 @@ def open_or_quarantine(
     return quarantine(db_path, check.problems, passphrase=passphrase)
 
 
-def check_on_open(url: str, budget_ms: float = STARTUP_BUDGET_MS) -> QuickCheck | None:
+def check_on_open(
+    url: str, budget_ms: float = STARTUP_BUDGET_MS, *, script_location: Path | None = None
+) -> QuickCheck | None:
     """The start-up check of ``Journal.open``: None for non-SQLite and new files; raises
-    ``DatabaseDamaged`` (file moved aside) or ``WrongPassphrase`` (nothing touched)."""
+    ``DatabaseDamaged`` (file moved aside) or ``WrongPassphrase`` (nothing touched). A sound
+    file's schema is then compared with what the migrations create at its revision
+    (``schema_check``): ``DatabaseTooNew``, ``NotFieldbookDatabase`` or ``SchemaMismatch``,
+    nothing touched."""
+    from fieldbook.core import schema_check
+
     path = sqlite_path(url)
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return None
     passphrase = crypto.url_passphrase(url)
-    check = quick_check(path, passphrase=passphrase, budget_ms=budget_ms)
+
+    def schema(con: Any) -> None:
+        schema_check.require(schema_check.inspect_connection(con, script_location), path)
+
+    check = quick_check(path, passphrase=passphrase, budget_ms=budget_ms, then=schema)
     if check.ok:
         return check
     raise DatabaseDamaged(quarantine(path, check.problems, passphrase=passphrase))

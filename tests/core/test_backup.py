@@ -61,7 +61,10 @@ def test_backup_is_checked_private_and_not_in_wal_mode(world: Journal, db_path: 
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     header = path.read_bytes()[:100]
     assert header[18:20] == b"\x01\x01"  # rollback-journal format: opens without -wal/-shm
-    assert [p.name for p in backup_dir_for(db_path).iterdir()] == [path.name]
+    assert sorted(p.name for p in backup_dir_for(db_path).iterdir()) == [
+        path.name,
+        "fieldbook-audit-heads.jsonl",  # the audit chain's head at each backup (item 8)
+    ]
     with pytest.raises(ValueError):
         backup_file(db_path, label="../escape")
 

@@ -115,6 +115,7 @@ def test_a_changed_reason_with_a_recomputed_own_hash_breaks_the_next_link(trail:
         "UPDATE audit_entries SET reason = ?, hash = ? WHERE seq = 2",
         ("无", audit.entry_hash(fields)),
     )
+    recreate_triggers(con)  # a careful forger leaves the schema as it was
     con.close()
     report = verify(trail)
     assert report.broken_seq == 3 and report.problem == "prev_mismatch"
@@ -125,6 +126,7 @@ def test_a_removed_row_is_a_gap(trail: Path) -> None:
     for sql in DROP:
         con.execute(sql)
     con.execute("DELETE FROM audit_entries WHERE seq = 3")
+    recreate_triggers(con)
     con.close()
     report = verify(trail)
     assert report.broken_seq == 4 and report.problem == "gap" and report.expected_seq == 3
@@ -156,6 +158,7 @@ def test_a_row_slipped_in_the_middle_is_found(trail: Path) -> None:
         "old_value, new_value, reason, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (*forged.values(), audit.entry_hash(forged)),
     )
+    recreate_triggers(con)
     con.close()
     report = verify(trail)
     assert not report.ok and report.broken_seq == 4 and report.problem == "prev_mismatch"
