@@ -234,6 +234,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this file's schema is not what Fieldbook creates: {what}; nothing was restored "
         "(the database is unchanged)",
     ),
+    "audit_head_format": (
+        "链头应写成 条数:哈希（哈希至少 8 位，如 134:3f5a09c2），或给出导出的报表文件",
+        "a head is N:HASH (at least 8 hex digits, e.g. 134:3f5a09c2) or an exported report",
+    ),
+    "no_audit_head_in_file": (
+        "这个文件里没有审计链记录（报表页脚的“审计链（导出时）：…”）",
+        "this file records no audit chain head (the report footer's 审计链 line)",
+    ),
     "not_fieldbook_database": (
         "不是 Fieldbook 的数据库：没有打开，也没有改动",
         "not a Fieldbook database: it was neither opened nor changed",

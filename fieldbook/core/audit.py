@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -238,6 +239,19 @@ def heads_in_text(text: str, *, where: str = "") -> list[ChainHead]:
     return [
         ChainHead(int(m[1]), m[2], source="workbook", where=where) for m in _FOOTER.finditer(text)
     ]
+
+
+def heads_in_workbook(path: Path) -> list[ChainHead]:
+    """The footer lines of a report workbook (its first sheet with data: the summary), read
+    through the same safety gate as any imported file (``FileRejected``)."""
+    from fieldbook.core.xlsx.tabular import read_table
+
+    found: list[ChainHead] = []
+    for row in read_table(path).rows:
+        for cell in row.cells:
+            if isinstance(cell, str) and FOOTER_PREFIX in cell:
+                found += heads_in_text(cell, where=str(path))
+    return found
 
 
 def parse_head(text: str) -> ChainHead | None:

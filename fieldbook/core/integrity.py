@@ -2,7 +2,8 @@
 
 - :func:`quick_check` — ``PRAGMA quick_check`` (the structure of every page), optionally within
   a time budget: the start-up check ``Journal.open`` runs (:func:`check_on_open`).
-- :func:`full_check` — ``integrity_check`` and ``foreign_key_check``, every problem reported.
+- :func:`full_check` — the schema objects against the migrations' (``schema_check``),
+  ``integrity_check`` and ``foreign_key_check``, every problem reported.
 - :func:`open_or_quarantine` — a damaged file is MOVED aside with its ``-wal``/``-shm`` to
   ``<name>.damaged-<stamp>`` (never overwritten, never deleted, its bytes untouched: it is only
   ever opened read-only) and the newest good backup is offered.
@@ -26,6 +27,7 @@ from fieldbook.core.paths import ensure_private_dir, fsync_dir, sqlite_path
 
 if TYPE_CHECKING:
     from fieldbook.core.backup import BackupInfo
+    from fieldbook.core.schema_check import SchemaDifference
 
 #: Time the start-up check may take on a database at the current schema. ``PRAGMA
 #: quick_check`` reads every page (~1 ms per MB here, warm cache): files up to ~25 MB are checked
@@ -92,13 +94,24 @@ class CheckReport:
     path: Path
     integrity: tuple[str, ...]
     foreign_keys: tuple[ForeignKeyProblem, ...]
+    #: schema objects that are not what the migrations create (schema_check)
+    schema: tuple[SchemaDifference, ...] = ()
+    #: ``not_fieldbook`` or ``too_new`` (schema_check.SchemaReport.problem), else None
+    schema_problem: str | None = None
+    revision: str | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.integrity and not self.foreign_keys
+        return not (self.integrity or self.foreign_keys or self.schema or self.schema_problem)
 
     def lines(self) -> list[str]:
-        return [*self.integrity, *(str(p) for p in self.foreign_keys)]
+        problem = [f"schema: {self.schema_problem}"] if self.schema_problem else []
+        return [
+            *self.integrity,
+            *problem,
+            *(f"schema: {d}" for d in self.schema),
+            *(str(p) for p in self.foreign_keys),
+        ]
 
 
 def _at_head(con: Any) -> bool:
@@ -204,21 +217,31 @@ def _budgeted(con: Any, budget_ms: float, result: Any, *, whole: bool) -> QuickC
 
 
 def full_check(path: Path, *, passphrase: str | None = None) -> CheckReport:
-    """``integrity_check`` (every problem, not the first 100) and ``foreign_key_check``."""
+    """The schema objects against what the migrations create (first: nothing of a schema
+    that is not ours is evaluated before it is known), ``integrity_check`` (every problem,
+    not the first 100) and ``foreign_key_check``."""
+    from fieldbook.core import schema_check
+
     path = Path(path)
     errors = database_errors()
     integrity: list[str] = []
     fks: list[ForeignKeyProblem] = []
+    schema = schema_check.SchemaReport(None)
     try:
         con = crypto.connect(path, passphrase, mode="ro")
     except errors as exc:
         return CheckReport(path, (str(exc),), ())
     try:
         try:
-            rows = con.execute("PRAGMA integrity_check(1000000)").fetchall()
-            integrity = [str(r[0]) for r in rows if r[0] != "ok"]
+            schema_check.guard(con)
+            schema = schema_check.inspect_connection(con)
         except errors as exc:
             integrity = [str(exc)]
+        try:
+            rows = con.execute("PRAGMA integrity_check(1000000)").fetchall()
+            integrity += [str(r[0]) for r in rows if r[0] != "ok"]
+        except errors as exc:
+            integrity = integrity or [str(exc)]
         try:
             for table, rowid, parent, fkid in con.execute("PRAGMA foreign_key_check"):
                 fks.append(ForeignKeyProblem(table, rowid, parent, fkid))
@@ -227,7 +250,10 @@ def full_check(path: Path, *, passphrase: str | None = None) -> CheckReport:
                 integrity = [str(exc)]
     finally:
         con.close()
-    return CheckReport(path, tuple(integrity), tuple(fks))
+    problem = schema.problem if schema.problem in ("not_fieldbook", "too_new") else None
+    return CheckReport(
+        path, tuple(integrity), tuple(fks), schema.differences, problem, schema.revision
+    )
 
 
 # --- moving a damaged file aside --------------------------------------------------------------

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,16 +38,11 @@ SNAPSHOT_NAME = "head_schema.json"
 #: The order differences are reported in: what can run code first.
 _TYPE_ORDER = {"trigger": 0, "view": 1, "table": 2, "index": 3}
 
+#: One SQL token: a string literal, a quoted identifier, a comment, a word, any other character.
 _TOKEN = re.compile(
-    r"""
-    (?P<literal>'(?:[^']|'')*')
-  | (?P<quoted>"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\])
-  | (?P<comment>--[^\n]*|/\*.*?(?:\*/|$))
-  | (?P<space>\s+)
-  | (?P<word>[\w$]+)
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
+    r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]"""
+    r"""|--[^\n]*|/\*.*?(?:\*/|$)|[\w$]+|\S""",
+    re.DOTALL,
 )
 
 
@@ -56,21 +51,18 @@ _CONSTRAINT_WORDS = frozenset({"constraint", "primary", "foreign", "unique", "ch
 
 def _tokens(sql: str) -> list[str]:
     tokens: list[str] = []
-    for m in _TOKEN.finditer(sql):
-        kind = m.lastgroup
-        text = m.group()
-        if kind in ("space", "comment"):
-            continue
-        if kind == "quoted":
-            inner = text[1:-1]
-            if text[0] == '"':
-                inner = inner.replace('""', '"')
-            elif text[0] == "`":
-                inner = inner.replace("``", "`")
-            text = inner.lower()
-        elif kind in ("word", "other"):
-            text = text.lower()
-        tokens.append(text)
+    for tok in _TOKEN.findall(sql):
+        first = tok[0]
+        if first == "'":
+            tokens.append(tok)  # a string literal: exactly as written
+        elif first == '"':
+            tokens.append(tok[1:-1].replace('""', '"').lower())
+        elif first == "`":
+            tokens.append(tok[1:-1].replace("``", "`").lower())
+        elif first == "[":
+            tokens.append(tok[1:-1].lower())
+        elif not tok.startswith(("--", "/*")):
+            tokens.append(tok.lower())
     return tokens
 
 
@@ -104,6 +96,7 @@ def _table_constraints_sorted(tokens: list[str]) -> list[str]:
     return [*tokens[: start + 1], *body, ")"]
 
 
+@lru_cache(maxsize=1024)
 def normalise_sql(sql: str | None) -> str:
     """``sql`` as a canonical token string: keywords and identifiers lower-case and unquoted,
     whitespace and comments dropped, string literals kept exactly, a table's constraints in
