@@ -523,7 +523,7 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
     if not infos:
         err(f"还没有备份（{db_path.parent / 'backups'}）")
         return EXIT_OK
-    print("文件\t时间\t类型\t大小(KB)\t客户\t走访\t计划")
+    print("文件\t时间\t类型\t大小(KB)\t客户\t走访\t计划\t审计链")
     for b in infos:
         when = b.made_at.strftime("%Y-%m-%d %H:%M:%S")
         size = f"{b.size // 1024}"
@@ -532,7 +532,8 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
             print(f"{b.path}\t{when}\t{b.label}\t{size}\t无法读取：{problem}")
             continue
         counts = "\t".join("" if n is None else str(n) for n in (b.customers, b.visits, b.plans))
-        print(f"{b.path}\t{when}\t{b.label}\t{size}\t{counts}")
+        head = "" if b.audit_entries is None else f"{b.audit_entries} 条 {b.audit_hash[:12]}"
+        print(f"{b.path}\t{when}\t{b.label}\t{size}\t{counts}\t{head}")
     return EXIT_OK
 
 

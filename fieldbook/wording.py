@@ -215,6 +215,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这就是当前数据库本身，不能用它恢复自己（未做任何改动）",
         "this is the database itself: it cannot be restored onto itself (nothing was changed)",
     ),
+    "restore_not_a_file": (
+        "不是普通文件（文件夹或设备），没有恢复（当前数据库未改动）",
+        "not a regular file (a folder or a device); nothing was restored "
+        "(the database is unchanged)",
+    ),
     "restore_not_sqlite": (
         "不是 SQLite 数据库文件，没有恢复（当前数据库未改动）",
         "not a SQLite database file; nothing was restored (the database is unchanged)",

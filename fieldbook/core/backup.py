@@ -74,7 +74,8 @@ class BackupDamaged(DatabaseError):
 
 class BackupRejected(DatabaseError):
     """The file chosen for a restore is not one this version may restore; nothing was
-    changed. ``reason``: ``restore_same_file`` (the database itself), ``restore_not_sqlite``,
+    changed. ``reason``: ``restore_same_file`` (the database itself), ``restore_not_a_file``
+    (a folder, a device), ``restore_not_sqlite``,
     ``restore_not_fieldbook``, ``restore_too_new`` (``revision``), ``restore_schema_differs``
     (``differences``: the objects that differ from what the migrations create)."""
 
@@ -532,8 +533,10 @@ def restore_backup(
     Refused with ``DatabaseInUse`` while another process holds the database. Close this
     process's ``Journal`` on the database first."""
     db_path, backup_path = Path(db_path), Path(backup_path)
-    if not backup_path.is_file():
+    if not backup_path.exists():
         raise BackupDamaged("not_found", file=str(backup_path))
+    if not backup_path.is_file():  # a folder, a device, a pipe: never read, never copied
+        raise BackupRejected("restore_not_a_file", file=str(backup_path))
     if db_path.exists() and _same_file(db_path, backup_path):
         raise BackupRejected("restore_same_file", file=str(backup_path))
     lock = None if DatabaseLock.held_here(db_path) else DatabaseLock.acquire(db_path)

@@ -209,7 +209,8 @@ def test_cli_backup_create_list_restore(
     assert main(["--db", db, "backup", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     fields = lines[1].split("\t")
-    assert fields[0] == str(made) and fields[2] == "manual" and fields[-3:] == ["9", "0", "0"]
+    assert fields[0] == str(made) and fields[2] == "manual" and fields[4:7] == ["9", "0", "0"]
+    assert fields[7] == "0 条 000000000000"  # the audit chain's head when it was made
     assert main(["--db", db, "backup", "restore", str(made)]) == 0
     assert "已从备份恢复" in capsys.readouterr().out
 

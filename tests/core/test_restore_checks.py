@@ -84,6 +84,30 @@ def test_a_file_that_is_not_sqlite_is_refused(
     refused(live, text, capsys, expect="不是 SQLite 数据库")
 
 
+def test_a_folder_or_a_device_is_refused_unread(
+    live: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    refused(live, tmp_path, capsys, expect="不是普通文件")
+    refused(live, Path("/dev/zero"), capsys, expect="不是普通文件")  # never copied (endless)
+
+
+def test_a_copied_live_database_in_wal_mode_restores(live: Path, tmp_path: Path) -> None:
+    j = Journal.open(f"sqlite:///{live}")
+    j.customers.create(CustomerInput(code="WAL1", shop_name="复制的库"))
+    j.close()
+    copy = tmp_path / "copied-from-another-laptop.sqlite3"
+    shutil.copyfile(live, copy)
+    assert copy.read_bytes()[18:20] == b"\x02\x02"  # WAL mode
+    restore_backup(live, copy)
+    assert sha(live) == sha(copy)
+    assert not list(live.parent.glob(".*restore*"))  # the checked copy left nothing behind
+    j = Journal.open(f"sqlite:///{live}")
+    try:
+        assert j.customers.by_code("WAL1").shop_name == "复制的库"
+    finally:
+        j.close()
+
+
 def test_an_unrelated_sqlite_database_is_refused(
     live: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
