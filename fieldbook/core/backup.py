@@ -204,7 +204,10 @@ def backup_file(
                 result = dst.execute("PRAGMA integrity_check").fetchone()
                 if result is None or result[0] != "ok":
                     raise DatabaseError("backup failed its integrity check", path=str(tmp))
-                head = head_of_connection(dst)
+                try:
+                    head: tuple[int, str] | None = head_of_connection(dst)
+                except database_errors():  # a trail changed beyond reading: still back up
+                    head = None
             finally:
                 dst.close()
         finally:
@@ -213,7 +216,8 @@ def backup_file(
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
         # the head first: a backup never exists without its record
-        _record_head(heads_log(db_path, dest_dir), "backup", final.name, *head)
+        if head is not None:
+            _record_head(heads_log(db_path, dest_dir), "backup", final.name, *head)
         os.replace(tmp, final)
         fsync_dir(dest_dir)
     except BaseException:
@@ -558,6 +562,8 @@ def restore_backup(
             if db_path.is_file() and db_path.stat().st_size > 0:
                 with contextlib.suppress(DatabaseError, *database_errors()):
                     safety = backup_file(db_path, label="pre-restore", passphrase=passphrase)
+            # recorded before the swap: should the rename fail, the live trail is an older
+            # copy's continuation or differs, and verify says so rather than missing a restore
             _record_head(heads_log(db_path), "restore", backup_path.name, *head)
             replaced = move_aside(db_path, "replaced")
             try:

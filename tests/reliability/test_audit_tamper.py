@@ -344,3 +344,13 @@ def test_triggers_left_dropped_are_found_before_anything_opens(
     con.close()
     code, text = cli_verify(trail, capsys)
     assert code == 1 and "缺少触发器 audit_entries_no_delete" in text
+
+
+def test_a_trail_changed_beyond_reading_is_still_backed_up(trail: Path) -> None:
+    """A backup is the safety net of a tampered file too: it is made, without a head line."""
+    con = raw(trail)
+    con.execute("DROP TABLE audit_entries")
+    con.execute("CREATE TABLE audit_entries (x)")  # no seq, no hash
+    con.close()
+    made = backup_file(trail, label="pre-restore")
+    assert made.is_file() and recorded_heads(trail) == []
