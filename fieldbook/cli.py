@@ -17,7 +17,9 @@ from fieldbook import APP_NAME, __version__
 from fieldbook.cli_output import add_csv_options, clean_output, raw_stream, write_table
 
 if TYPE_CHECKING:
+    from fieldbook.core.audit import ChainHead
     from fieldbook.core.importing import ImportReport
+    from fieldbook.core.integrity import CheckReport
     from fieldbook.core.journal import Journal
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT = 0, 1, 2
@@ -237,9 +239,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("audit", help="the audit trail of corrections (修改记录)")
     asub = a.add_subparsers(dest="action", metavar="ACTION", required=True)
-    asub.add_parser("verify", help="check the hash chain; exit 1 if broken").set_defaults(
-        func=cmd_audit_verify
+    av = asub.add_parser(
+        "verify",
+        help="check the hash chain, and that it still holds every head recorded outside the"
+        " database (backups, --head); exit 1 if broken or cut short",
     )
+    av.add_argument(
+        "--head",
+        action="append",
+        default=[],
+        metavar="N:HASH|REPORT.xlsx",
+        help="a head kept elsewhere: N entries, the last one's hash (8+ hex digits), or an"
+        " exported week/month report whose footer records it (repeatable)",
+    )
+    av.set_defaults(func=cmd_audit_verify)
     ash = asub.add_parser("show", help="print the recorded changes of one record")
     ash.add_argument("--record", required=True, metavar="TYPE:ID", help="e.g. visit:UUID")
     ash.set_defaults(func=cmd_audit_show)
@@ -586,7 +599,7 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
     if not infos:
         err(f"还没有备份（{db_path.parent / 'backups'}）")
         return EXIT_OK
-    print("文件\t时间\t类型\t大小(KB)\t客户\t走访\t计划")
+    print("文件\t时间\t类型\t大小(KB)\t客户\t走访\t计划\t审计链")
     for b in infos:
         when = b.made_at.strftime("%Y-%m-%d %H:%M:%S")
         size = f"{b.size // 1024}"
@@ -595,7 +608,8 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
             print(f"{b.path}\t{when}\t{b.label}\t{size}\t无法读取：{problem}")
             continue
         counts = "\t".join("" if n is None else str(n) for n in (b.customers, b.visits, b.plans))
-        print(f"{b.path}\t{when}\t{b.label}\t{size}\t{counts}")
+        head = "" if b.audit_entries is None else f"{b.audit_entries} 条 {b.audit_hash[:12]}"
+        print(f"{b.path}\t{when}\t{b.label}\t{size}\t{counts}\t{head}")
     return EXIT_OK
 
 
@@ -625,12 +639,24 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"数据库完好：{path}")
         return EXIT_OK
     err(f"数据库有问题：{path}")
-    for line in report.lines():
+    for line in check_lines(report):
         err(f"  {line}")
     good = newest_good_backup(path, passphrase=secret)
     if good is not None:
         err(f"最新的完好备份：{good.path}（fieldbook backup restore 该文件 可恢复）")
     return EXIT_FAIL
+
+
+def check_lines(report: CheckReport) -> list[str]:
+    """``fieldbook check``'s problem lines: integrity, schema objects, foreign keys."""
+    from fieldbook.wording import message, schema_difference
+
+    schema = [f"结构：{schema_difference(d)}" for d in report.schema]
+    if report.schema_problem == "not_fieldbook":
+        schema.insert(0, message("not_fieldbook_database"))
+    elif report.schema_problem == "too_new":
+        schema.insert(0, f"结构版本 {report.revision} 来自更新版本的 Fieldbook，本版本无法核对")
+    return [*report.integrity, *schema, *(str(p) for p in report.foreign_keys)]
 
 
 AUDIT_PROBLEMS = {
@@ -640,17 +666,77 @@ AUDIT_PROBLEMS = {
 }
 
 
+HEAD_ORIGINS = {
+    "backup": "备份 {where}",
+    "restore": "恢复 {where} 时",
+    "workbook": "报表 {where}",
+    "given": "--head 给出的链头",
+}
+
+
+def head_origin(head: ChainHead) -> str:
+    """Where a head was kept: ``备份 fieldbook-….sqlite3（2026-12-03 09:30）``."""
+    where = Path(head.where).name if head.where else ""
+    text = HEAD_ORIGINS.get(head.source, head.source).format(where=where)
+    return text + (f"（{head.at:%Y-%m-%d %H:%M}）" if head.at else "")
+
+
+def given_heads(values: Sequence[str]) -> list[ChainHead]:
+    """``--head`` values: N:HASH, or a report workbook whose footer records a head."""
+    from fieldbook.core.audit import heads_in_workbook, parse_head
+    from fieldbook.core.errors import InvalidValue
+
+    heads: list[ChainHead] = []
+    for value in values:
+        head = parse_head(value)
+        if head is not None:
+            heads.append(head)
+            continue
+        path = Path(value)
+        if not path.is_file():
+            raise InvalidValue("audit_head_format", value=value)
+        found = heads_in_workbook(path)
+        if not found:
+            raise InvalidValue("no_audit_head_in_file", file=str(path))
+        heads += found
+    return heads
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from fieldbook.core.audit import verify
+    from fieldbook.core.backup import recorded_heads
+    from fieldbook.core.paths import resolve_db_url, sqlite_path
 
+    heads = given_heads(args.head)
+    path = sqlite_path(resolve_db_url(args.db))
+    if path is not None:
+        heads = recorded_heads(path) + heads
     journal = open_journal(args)
     try:
-        report = verify(journal)
+        report = verify(journal, heads)
     finally:
         journal.close()
     if report.ok:
-        print(f"修改记录完好：共 {report.count} 条，末条哈希 {report.head_hash}")
+        kept = (
+            f"；与另存的 {report.heads_checked} 个链头一致"
+            if report.heads_checked
+            else "；没有另存的链头可比对（只能证明链本身未断）"
+        )
+        print(f"修改记录完好：共 {report.count} 条，末条哈希 {report.head_hash}{kept}")
         return EXIT_OK
+    head = report.head
+    if report.problem == "truncated" and head is not None:
+        err(
+            f"修改记录被删减：现有 {report.count} 条，但{head_origin(head)}记录了 "
+            f"{head.count} 条：有记录被删除"
+        )
+        return EXIT_FAIL
+    if report.problem == "rewritten" and head is not None:
+        err(
+            f"修改记录被改写：第 {head.count} 条与{head_origin(head)}记录的不同"
+            f"（当时末条哈希 {head.hash[:16]}…）：记录被替换过"
+        )
+        return EXIT_FAIL
     problem = AUDIT_PROBLEMS.get(report.problem or "", report.problem)
     err(
         f"修改记录在第 {report.broken_seq} 条处断开：{problem}"

@@ -240,6 +240,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "neither moved nor changed. Check the disk (full? readable?) and open it again.",
     ),
     "passphrase_incorrect": ("口令不正确", "Incorrect passphrase"),
+    # what a restore accepts, and the schema a database must have (schema_check)
+    "restore_same_file": (
+        "这就是当前数据库本身，不能用它恢复自己（未做任何改动）",
+        "this is the database itself: it cannot be restored onto itself (nothing was changed)",
+    ),
+    "restore_not_a_file": (
+        "不是普通文件（文件夹或设备），没有恢复（当前数据库未改动）",
+        "not a regular file (a folder or a device); nothing was restored "
+        "(the database is unchanged)",
+    ),
+    "restore_not_sqlite": (
+        "不是 SQLite 数据库文件，没有恢复（当前数据库未改动）",
+        "not a SQLite database file; nothing was restored (the database is unchanged)",
+    ),
+    "restore_not_fieldbook": (
+        "不是 Fieldbook 的数据库，没有恢复（当前数据库未改动）",
+        "not a Fieldbook database; nothing was restored (the database is unchanged)",
+    ),
+    "restore_too_new": (
+        "该文件由更新版本的 Fieldbook 创建（结构版本 {revision}），本版本不能恢复它"
+        "（当前数据库未改动）",
+        "this file was made by a newer Fieldbook (schema {revision}); this version cannot "
+        "restore it (the database is unchanged)",
+    ),
+    "restore_schema_differs": (
+        "该文件的数据库结构与 Fieldbook 创建的不一致：{what}。没有恢复（当前数据库未改动）",
+        "this file's schema is not what Fieldbook creates: {what}; nothing was restored "
+        "(the database is unchanged)",
+    ),
+    "audit_head_format": (
+        "链头应写成 条数:哈希（哈希至少 8 位，如 134:3f5a09c2），或给出导出的报表文件",
+        "a head is N:HASH (at least 8 hex digits, e.g. 134:3f5a09c2) or an exported report",
+    ),
+    "no_audit_head_in_file": (
+        "这个文件里没有审计链记录（报表页脚的“审计链（导出时）：…”）",
+        "this file records no audit chain head (the report footer's 审计链 line)",
+    ),
+    "not_fieldbook_database": (
+        "不是 Fieldbook 的数据库：没有打开，也没有改动",
+        "not a Fieldbook database: it was neither opened nor changed",
+    ),
+    "schema_mismatch": (
+        "数据库结构在 Fieldbook 之外被改动过：{what}。数据库没有打开，也没有改动；"
+        "fieldbook check 列出全部差异，fieldbook backup restore 可恢复备份",
+        "the database's schema was changed outside Fieldbook: {what}. It was neither opened "
+        "nor changed; fieldbook check lists every difference, fieldbook backup restore "
+        "restores a backup",
+    ),
     "backup_damaged": (
         "这个备份文件已损坏，没有恢复（当前数据库未改动）",
         "this backup file is damaged; nothing was restored (the database is unchanged)",
@@ -531,10 +579,53 @@ def describe_problem(p: Problem, lang: str | None = None) -> str:
     return f"第 {p.row} 行，{p.column}：{text}{value}"
 
 
+SCHEMA_TYPES = {
+    "table": ("表", "table"),
+    "index": ("索引", "index"),
+    "trigger": ("触发器", "trigger"),
+    "view": ("视图", "view"),
+}
+#: How many schema differences one line names (``fieldbook check`` lists them all).
+DIFFERENCES_SHOWN = 3
+
+
+def _printable(text: str, limit: int = 60) -> str:
+    """A name from a file we did not write, safe on one terminal line."""
+    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text[:limit])
+    return shown + ("…" if len(text) > limit else "")
+
+
+def schema_difference(d: object, lang: str | None = None) -> str:
+    """``多出触发器 trg_x（表 customers）`` / ``extra trigger trg_x on customers``."""
+    change, kind = str(getattr(d, "change", "")), str(getattr(d, "type", ""))
+    name, table = _printable(str(getattr(d, "name", ""))), str(getattr(d, "table", ""))
+    what = _pick(SCHEMA_TYPES.get(kind, (kind, kind)), lang)
+    if (lang or language()) == "en":
+        on = f" on {_printable(table)}" if table and table != getattr(d, "name", "") else ""
+        verb = {"extra": "extra", "missing": "missing"}.get(change)
+        return f"{verb} {what} {name}{on}" if verb else f"{what} {name} differs"
+    on = f"（表 {_printable(table)}）" if table and table != getattr(d, "name", "") else ""
+    if change == "changed":
+        return f"{what} {name} 的定义不同"
+    return f"{'多出' if change == 'extra' else '缺少'}{what} {name}{on}"
+
+
+def schema_differences(diffs: object, lang: str | None = None) -> str:
+    """The first few differences on one line, and how many there are in all."""
+    items = list(diffs) if isinstance(diffs, list | tuple) else []
+    shown = [schema_difference(d, lang) for d in items[:DIFFERENCES_SHOWN]]
+    more = len(items) - len(shown)
+    if (lang or language()) == "en":
+        return "; ".join(shown) + (f" (and {more} more)" if more > 0 else "")
+    return "；".join(shown) + (f"（等共 {len(items)} 处）" if more > 0 else "")
+
+
 def describe_error(exc: BaseException, lang: str | None = None) -> str:
     """One readable line for any error the core raises on purpose."""
     if isinstance(exc, FieldbookError):
         data = dict(exc.data)
+        if "differences" in data:
+            data["what"] = schema_differences(data.pop("differences"), lang)
         code = str(data.pop("reason", "")) or exc.detail or exc.code
         if code not in MESSAGES:
             code = exc.code if exc.code in MESSAGES else code

@@ -7,18 +7,28 @@ including ``prev_hash``, the previous entry's hash (64 zeros for the first). The
 refuses UPDATE and DELETE on the table (triggers, migration 0003_audit).
 
 :func:`verify` walks the chain and reports the first entry that does not fit. The chain proves
-that nothing was changed, removed or slipped in *unless the whole tail was recomputed*; to
-detect even that, keep ``VerifyReport.head_hash`` somewhere else (an export, a report sent on).
+that nothing was changed, removed or slipped in *unless the whole tail was recomputed or cut
+off*: a trail whose last entries were deleted (or all of them) is still a valid chain. So the
+chain's *head* (how many entries, the last one's hash: :class:`ChainHead`) is also kept where
+tampering with the database file alone cannot reach it — in the backup folder's head log at
+every backup and restore (``backup.recorded_heads``), and in the footer of every week/month
+report workbook (:func:`footer_text`) — and :func:`verify` compares the chain with each head
+it is given: fewer entries than a head recorded means entries were deleted; a different hash
+at that entry means the trail was rewritten. What verify cannot prove: that nothing happened
+after the newest head kept elsewhere, or anything at all when the head log and every
+exported head were changed together with the database (docs/decisions/0013-audit-chain-head.md).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -178,6 +188,83 @@ def history(journal: Journal, record_type: str, record_id: str) -> list[AuditRec
         return [_record(e) for e in rows]
 
 
+# --- the chain's head, kept elsewhere -----------------------------------------------------------
+#: A head given by hand may be abbreviated (as people copy it), but not below this.
+MIN_HASH_PREFIX = 8
+FOOTER_PREFIX = "审计链"
+_FOOTER = re.compile(r"审计链[^：:]*[：:]\s*(\d+)\s*条[，,]\s*末条哈希\s*([0-9a-f]{8,64})")
+_GIVEN = re.compile(rf"\s*(\d+)\s*:\s*([0-9a-fA-F]{{{MIN_HASH_PREFIX},64}})\s*")
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """What the trail looked like at some moment, kept outside the database: ``count``
+    entries, the last one's hash ``hash`` (GENESIS, or "", for an empty trail). ``source``:
+    ``backup``, ``restore`` (the backup folder's head log), ``workbook`` or ``given``;
+    ``where``: the backup or workbook file; ``at``: when it was recorded (None: unknown)."""
+
+    count: int
+    hash: str
+    source: str = "given"
+    where: str = ""
+    at: datetime | None = None
+
+
+def head_of_connection(con: Any) -> tuple[int, str]:
+    """(entries, last hash) of the trail in a DB-API connection; (0, GENESIS) when the
+    database has no trail (yet)."""
+    has = con.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_entries'"
+    ).fetchone()[0]
+    if not has:
+        return 0, GENESIS
+    count = con.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
+    row = con.execute("SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
+    return int(count), str(row[0]) if row else GENESIS
+
+
+def chain_head(journal: Journal) -> ChainHead:
+    """The trail's head now (cheap: a count and one row, no walk)."""
+    from sqlalchemy import func
+
+    with journal.reading() as s:
+        count = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
+        last = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))
+    return ChainHead(int(count), last or GENESIS, source="now")
+
+
+def footer_text(head: ChainHead) -> str:
+    """The line a report workbook carries (``audit verify --head BOOK.xlsx`` reads it)."""
+    return f"{FOOTER_PREFIX}（导出时）：{head.count} 条，末条哈希 {head.hash}"
+
+
+def heads_in_text(text: str, *, where: str = "") -> list[ChainHead]:
+    """Every footer line (:func:`footer_text`) in ``text``."""
+    return [
+        ChainHead(int(m[1]), m[2], source="workbook", where=where) for m in _FOOTER.finditer(text)
+    ]
+
+
+def heads_in_workbook(path: Path) -> list[ChainHead]:
+    """The footer lines of a report workbook (its first sheet with data: the summary), read
+    through the same safety gate as any imported file (``FileRejected``)."""
+    from fieldbook.core.xlsx.tabular import read_table
+
+    found: list[ChainHead] = []
+    for row in read_table(path).rows:
+        for cell in row.cells:
+            if isinstance(cell, str) and FOOTER_PREFIX in cell:
+                found += heads_in_text(cell, where=str(path))
+    return found
+
+
+def parse_head(text: str) -> ChainHead | None:
+    """``N:HASH`` (the hash may be abbreviated to its first 8 digits), or None."""
+    m = _GIVEN.fullmatch(text)
+    return ChainHead(int(m[1]), m[2].lower()) if m else None
+
+
+# --- verifying ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class VerifyReport:
     ok: bool
@@ -185,17 +272,42 @@ class VerifyReport:
     head_hash: str  # the last entry's hash (GENESIS when empty): keep it elsewhere
     broken_seq: int | float | None = None  # the first entry that does not fit
     broken_id: str | None = None
-    problem: str | None = None  # "gap", "prev_mismatch" or "hash_mismatch"
+    # "gap", "prev_mismatch", "hash_mismatch" (the chain itself), or against a head kept
+    # elsewhere: "truncated" (fewer entries than it recorded) or "rewritten" (another hash)
+    problem: str | None = None
     expected_seq: int | None = None  # for a gap: the seq that should have come next
+    head: ChainHead | None = None  # the head that does not fit ("truncated"/"rewritten")
+    heads_checked: int = 0  # how many heads kept elsewhere the chain was compared with
 
 
-def verify(journal: Journal) -> VerifyReport:
+def _against_heads(
+    count: int, hashes: Mapping[int, str], heads: Sequence[ChainHead]
+) -> tuple[str, ChainHead] | None:
+    """The worst head the chain does not fit: a truncation (the longest head first), else a
+    rewrite."""
+    truncated = [h for h in heads if h.count > count]
+    if truncated:
+        return "truncated", max(truncated, key=lambda h: (h.count, h.at or datetime.min))
+    rewritten = [
+        h for h in heads if h.count > 0 and not hashes.get(h.count, "").startswith(h.hash.lower())
+    ]
+    if rewritten:
+        return "rewritten", max(rewritten, key=lambda h: (h.count, h.at or datetime.min))
+    return None
+
+
+def verify(journal: Journal, heads: Sequence[ChainHead] = ()) -> VerifyReport:
     """Walk the chain in ``seq`` order; report the first entry whose seq is not the next
     number (``gap``: a row removed, or one slipped in), whose ``prev_hash`` is not the hash of
     the entry before (``prev_mismatch``), or whose own hash does not match its fields
-    (``hash_mismatch``: changed after it was written)."""
+    (``hash_mismatch``: changed after it was written). A sound chain is then compared with
+    each of ``heads`` (kept outside the database): ``truncated`` when it has fewer entries
+    than a head recorded (the last ones were deleted), ``rewritten`` when its entry at that
+    count has another hash."""
     count = 0
     prev = GENESIS
+    wanted = {h.count for h in heads}
+    hashes: dict[int, str] = {}
     with journal.reading() as s:
         for entry in s.scalars(select(AuditEntry).order_by(AuditEntry.seq)).yield_per(1000):
             expected = count + 1
@@ -212,4 +324,12 @@ def verify(journal: Journal) -> VerifyReport:
                 )
             prev = entry.hash
             count += 1
-    return VerifyReport(True, count, prev)
+            if count in wanted:
+                hashes[count] = entry.hash
+    misfit = _against_heads(count, hashes, heads)
+    if misfit is not None:
+        problem, head = misfit
+        return VerifyReport(
+            False, count, prev, problem=problem, head=head, heads_checked=len(heads)
+        )
+    return VerifyReport(True, count, prev, heads_checked=len(heads))

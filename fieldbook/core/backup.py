@@ -5,9 +5,21 @@ Backups live in ``backups/`` beside the database as ``<stem>-<YYYYmmdd-HHMMSS-ff
 .sqlite3`` (local time). A backup killed half-way leaves at most a hidden ``.<name>.tmp`` file
 (with its own ``-wal``/``-shm`` when the kill came while SQLite switched the copy out of WAL),
 which nothing lists and thinning removes once stale. The folder is thinned to daily/weekly/
-monthly copies (schema/reference/backup.toml). A restore checks the backup, takes a safety
-backup of the current database, moves the current file aside (never deletes it) and copies
-the backup in atomically.
+monthly copies (schema/reference/backup.toml).
+
+A restore copies the chosen file to a private temporary name beside the database and checks
+that copy (so the file cannot change between the check and the use): it must be a Fieldbook
+database of a revision this version knows, with exactly the schema objects the migrations
+create (``schema_check``: no planted trigger, nothing dropped), and pass ``integrity_check``.
+Only then is a safety backup of the current database taken, the current file moved aside
+(never deleted) and the copy renamed into place. The database itself is refused as its own
+backup.
+
+Every backup and every restore appends the audit chain's head (entries, last hash) to
+``<stem>-audit-heads.jsonl`` in the backup folder: a record of the trail the database file
+alone cannot rewrite (``audit verify`` compares with it, :func:`recorded_heads`). Thinning
+never touches it.
+
 An encrypted database's backups are made between two connections keyed alike: they stay
 encrypted.
 """
@@ -15,17 +27,19 @@ encrypted.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from fieldbook.core import clock, crypto
+from fieldbook.core import clock, crypto, schema_check
+from fieldbook.core.audit import ChainHead, head_of_connection
 from fieldbook.core.db import engine_path
 from fieldbook.core.errors import DatabaseError
 from fieldbook.core.integrity import (
@@ -48,11 +62,29 @@ COUNTED = ("customers", "visits", "plans")
 Progress = Callable[[int, int], None]
 
 
+HEADS_SUFFIX = "-audit-heads.jsonl"
+
+
 class BackupDamaged(DatabaseError):
     """The backup chosen for a restore fails its integrity check; nothing was changed."""
 
     code = "backup_damaged"
     is_input_error = True
+
+
+class BackupRejected(DatabaseError):
+    """The file chosen for a restore is not one this version may restore; nothing was
+    changed. ``reason``: ``restore_same_file`` (the database itself), ``restore_not_a_file``
+    (a folder, a device), ``restore_not_sqlite``,
+    ``restore_not_fieldbook``, ``restore_too_new`` (``revision``), ``restore_schema_differs``
+    (``differences``: the objects that differ from what the migrations create)."""
+
+    code = "backup_rejected"
+    is_input_error = True
+
+    def __init__(self, reason: str, **data: object) -> None:
+        super().__init__(reason, reason=reason, **data)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -83,6 +115,8 @@ class BackupInfo:
     plans: int | None = None
     readable: bool = True
     problem: str = ""
+    audit_entries: int | None = None  # the audit chain's head recorded when it was made
+    audit_hash: str = ""
 
 
 @dataclass(frozen=True)
@@ -170,6 +204,10 @@ def backup_file(
                 result = dst.execute("PRAGMA integrity_check").fetchone()
                 if result is None or result[0] != "ok":
                     raise DatabaseError("backup failed its integrity check", path=str(tmp))
+                try:
+                    head: tuple[int, str] | None = head_of_connection(dst)
+                except database_errors():  # a trail changed beyond reading: still back up
+                    head = None
             finally:
                 dst.close()
         finally:
@@ -177,6 +215,9 @@ def backup_file(
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
+        # the head first: a backup never exists without its record
+        if head is not None:
+            _record_head(heads_log(db_path, dest_dir), "backup", final.name, *head)
         os.replace(tmp, final)
         fsync_dir(dest_dir)
     except BaseException:
@@ -184,6 +225,73 @@ def backup_file(
             tmp.unlink()
         raise
     return final
+
+
+# --- the audit chain's heads -------------------------------------------------------------------
+def heads_log(db_path: Path, dest_dir: Path | None = None) -> Path:
+    """The backup folder's record of the audit chain's head at every backup and restore."""
+    return (dest_dir or backup_dir_for(db_path)) / f"{Path(db_path).stem}{HEADS_SUFFIX}"
+
+
+def _record_head(log: Path, event: str, file: str, count: int, last: str) -> None:
+    """Append one line (JSON) to the head log, fsynced. A line left torn by a crash is
+    ended first, so it cannot swallow this one."""
+    line = json.dumps(
+        {
+            "at": clock.now().isoformat(timespec="seconds"),
+            "event": event,
+            "file": file,
+            "count": count,
+            "hash": last,
+        },
+        ensure_ascii=False,
+    )
+    ensure_private_dir(log.parent)
+    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(log, flags, 0o600)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)
+        size = os.fstat(fd).st_size
+        torn = size > 0 and os.pread(fd, 1, size - 1) != b"\n"
+        data = (("\n" if torn else "") + line + "\n").encode("utf-8")
+        while data:
+            data = data[os.write(fd, data) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _read_heads(log: Path) -> list[ChainHead]:
+    try:
+        text = log.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return []
+    heads = []
+    for line in text.splitlines():
+        try:
+            data = json.loads(line)
+            head = ChainHead(
+                int(data["count"]),
+                str(data["hash"]),
+                source=str(data["event"]),
+                where=str(data["file"]),
+                at=datetime.fromisoformat(str(data["at"])),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue  # a torn or foreign line proves nothing
+        if head.source in ("backup", "restore") and head.count >= 0:
+            heads.append(head)
+    return heads
+
+
+def recorded_heads(db_path: Path, dest_dir: Path | None = None) -> list[ChainHead]:
+    """The heads recorded since the newest restore (that restore's own head first): what
+    the trail in the database must still contain. Heads from before a restore describe a
+    trail the restore replaced on purpose."""
+    heads = _read_heads(heads_log(db_path, dest_dir))
+    restores = [i for i, h in enumerate(heads) if h.source == "restore"]
+    return heads[restores[-1] :] if restores else heads
 
 
 # --- listing ----------------------------------------------------------------------------------
@@ -252,22 +360,33 @@ def backup_info(
 def list_backups_info(
     db_path: Path, dest_dir: Path | None = None, *, passphrase: str | None = None
 ) -> list[BackupInfo]:
-    """Every backup of ``db_path``, newest first, with its record counts."""
-    return [
-        backup_info(path, made_at, label, passphrase)
-        for path, made_at, label in reversed(_parsed(db_path, dest_dir))
-    ]
+    """Every backup of ``db_path``, newest first, with its record counts and the audit
+    chain's head recorded when it was made (from the head log)."""
+    recorded = {
+        h.where: h for h in _read_heads(heads_log(db_path, dest_dir)) if h.source == "backup"
+    }
+    infos = []
+    for path, made_at, label in reversed(_parsed(db_path, dest_dir)):
+        info = backup_info(path, made_at, label, passphrase)
+        head = recorded.get(path.name)
+        if head is not None:
+            info = replace(info, audit_entries=head.count, audit_hash=head.hash)
+        infos.append(info)
+    return infos
 
 
 def newest_good_backup(
     db_path: Path, dest_dir: Path | None = None, *, passphrase: str | None = None
 ) -> BackupInfo | None:
-    """The newest backup that opens and passes ``quick_check`` (None when there is none)."""
+    """The newest backup that opens, passes ``quick_check`` and has the schema the migrations
+    make (None when there is none)."""
     for path, made_at, label in reversed(_parsed(db_path, dest_dir)):
         try:
             if not quick_check(path, passphrase=passphrase).ok:
                 continue
-        except (crypto.WrongPassphrase, DatabaseUnreadable):
+            if not schema_check.inspect_file(path, passphrase=passphrase).ok:
+                continue  # a restore would refuse it: never offer it
+        except (crypto.WrongPassphrase, DatabaseUnreadable, *database_errors()):
             continue
         info = backup_info(path, made_at, label, passphrase)
         if info.readable:
@@ -361,35 +480,73 @@ def backup_due(
 
 
 # --- restoring --------------------------------------------------------------------------------
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _remove(path: Path) -> None:
+    """Remove ``path`` and any -wal/-shm/-journal SQLite left beside it."""
+    for each in (path, *(side_file(path, s) for s in SIDE_FILES)):
+        with contextlib.suppress(FileNotFoundError):
+            each.unlink()
+
+
+def _check_candidate(copy: Path, shown: Path, passphrase: str | None) -> tuple[int, str]:
+    """Refuse the private ``copy`` of ``shown`` unless it is a sound Fieldbook database this
+    version knows, with exactly the schema objects the migrations make; returns its audit
+    chain's head. Opened read-only, ``trusted_schema`` off, ``query_only`` on."""
+    file = str(shown)
+    if passphrase is None and not crypto.is_plain(copy) and not crypto.looks_encrypted(copy):
+        raise BackupRejected("restore_not_sqlite", file=file)
+    try:
+        report = schema_check.inspect_file(copy, passphrase=passphrase)
+    except database_errors() as exc:  # a SQLite header, then pages SQLite cannot read
+        raise BackupDamaged("backup_damaged", file=file, problems=[str(exc)]) from None
+    if report.problem in ("empty", "not_fieldbook"):
+        raise BackupRejected("restore_not_fieldbook", file=file)
+    if report.problem == "too_new":
+        raise BackupRejected("restore_too_new", file=file, revision=report.revision or "")
+    if report.differences:
+        raise BackupRejected("restore_schema_differs", file=file, differences=report.differences)
+    check = full_check(copy, passphrase=passphrase)
+    if check.integrity:
+        raise BackupDamaged("backup_damaged", file=file, problems=list(check.integrity[:3]))
+    con = crypto.connect(copy, passphrase, mode="ro")
+    try:
+        schema_check.guard(con)
+        return head_of_connection(con)
+    finally:
+        con.close()
+
+
 def restore_backup(
     db_path: Path, backup_path: Path, *, passphrase: str | None = None
 ) -> RestoreResult:
     """Replace the database at ``db_path`` with ``backup_path``.
 
-    The backup is integrity-checked first (``BackupDamaged``: nothing changes); the current
-    database gets a "pre-restore" backup (skipped when it is itself too damaged to back up),
-    then it and its ``-wal``/``-shm`` are moved aside to ``<name>.replaced-<stamp>``; the
-    backup is copied in under a temporary name, fsynced and renamed (0600). Refused with
-    ``DatabaseInUse`` while another process holds the database. Close this process's
-    ``Journal`` on the database first."""
+    The backup is copied to a private temporary name beside the database and that copy is
+    checked (:func:`_check_candidate`): ``BackupRejected`` (not SQLite, not Fieldbook's, from
+    a newer Fieldbook, a schema that differs from what the migrations make, or the database
+    itself) or ``BackupDamaged`` (fails ``integrity_check``) — nothing changes. Then the
+    current database gets a "pre-restore" backup (skipped when it is itself too damaged to
+    back up), it and its ``-wal``/``-shm`` are moved aside to ``<name>.replaced-<stamp>`` and
+    the copy is renamed into place (0600); the restored trail's head goes to the head log.
+    Refused with ``DatabaseInUse`` while another process holds the database. Close this
+    process's ``Journal`` on the database first."""
     db_path, backup_path = Path(db_path), Path(backup_path)
-    if not backup_path.is_file():
+    if not backup_path.exists():
         raise BackupDamaged("not_found", file=str(backup_path))
+    if not backup_path.is_file():  # a folder, a device, a pipe: never read, never copied
+        raise BackupRejected("restore_not_a_file", file=str(backup_path))
+    if db_path.exists() and _same_file(db_path, backup_path):
+        raise BackupRejected("restore_same_file", file=str(backup_path))
     lock = None if DatabaseLock.held_here(db_path) else DatabaseLock.acquire(db_path)
     try:
-        report = full_check(backup_path, passphrase=passphrase)
-        if report.integrity:
-            raise BackupDamaged(
-                "backup_damaged", file=str(backup_path), problems=list(report.integrity[:3])
-            )
-        safety = None
-        if db_path.is_file() and db_path.stat().st_size > 0:
-            with contextlib.suppress(DatabaseError, *database_errors()):
-                safety = backup_file(db_path, label="pre-restore", passphrase=passphrase)
-        replaced = move_aside(db_path, "replaced")
         tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        _remove(tmp)
         create_private_file(tmp)
         try:
             with open(backup_path, "rb") as src, open(tmp, "wb") as dst:
@@ -397,12 +554,26 @@ def restore_backup(
                 dst.flush()
                 os.fsync(dst.fileno())
             os.chmod(tmp, 0o600)
-            os.replace(tmp, db_path)
-            fsync_dir(db_path.parent)
+            head = _check_candidate(tmp, backup_path, passphrase)
+            for suffix in SIDE_FILES:  # only our read-only check made these: not data
+                with contextlib.suppress(FileNotFoundError):
+                    side_file(tmp, suffix).unlink()
+            safety = None
+            if db_path.is_file() and db_path.stat().st_size > 0:
+                with contextlib.suppress(DatabaseError, *database_errors()):
+                    safety = backup_file(db_path, label="pre-restore", passphrase=passphrase)
+            # recorded before the swap: should the rename fail, the live trail is an older
+            # copy's continuation or differs, and verify says so rather than missing a restore
+            _record_head(heads_log(db_path), "restore", backup_path.name, *head)
+            replaced = move_aside(db_path, "replaced")
+            try:
+                os.replace(tmp, db_path)
+                fsync_dir(db_path.parent)
+            except BaseException:
+                _put_back(db_path, replaced)  # the rename failed: the user's file goes back
+                raise
         except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            _put_back(db_path, replaced)  # the copy failed: the user's file goes back
+            _remove(tmp)
             raise
     finally:
         if lock is not None:

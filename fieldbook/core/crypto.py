@@ -121,7 +121,9 @@ def connect(path: Path, passphrase: str | None = None, *, mode: str = "ro") -> A
     plain SQLite when ``passphrase`` is None, else SQLCipher keyed and checked.
 
     Raises ``WrongPassphrase`` when the key does not open it, and when a plain open meets an
-    encrypted-looking file."""
+    encrypted-looking file. Every such connection runs with ``trusted_schema`` off: the
+    files it opens (backups, candidates for a restore, a database being checked) may come
+    from elsewhere, and their schema must not call functions with side effects."""
     uri = Path(path).resolve().as_uri()
     uri += "?immutable=1" if mode == "immutable" else f"?mode={mode}"
     if passphrase is None:
@@ -129,6 +131,7 @@ def connect(path: Path, passphrase: str | None = None, *, mode: str = "ro") -> A
             raise WrongPassphrase("passphrase_required")
         con = sqlite3.connect(uri, uri=True)
         con.isolation_level = None
+        con.execute("PRAGMA trusted_schema = OFF")
         return con
     if not passphrase:
         raise WrongPassphrase("passphrase_required")
@@ -141,6 +144,7 @@ def connect(path: Path, passphrase: str | None = None, *, mode: str = "ro") -> A
         con.execute("PRAGMA cipher_log_level = NONE")
         con.execute(f"PRAGMA key = {quote(passphrase)}")
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        con.execute("PRAGMA trusted_schema = OFF")
     except module.DatabaseError:
         # Whatever the key's failure, it is never reported as damage: nothing gets moved.
         con.close()

@@ -79,6 +79,8 @@ def _on_connect(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int) ->
         cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
+        # Nothing in the schema may call a function with side effects (schema_check).
+        cur.execute("PRAGMA trusted_schema=OFF")
     finally:
         cur.close()
 

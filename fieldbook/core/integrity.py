@@ -2,7 +2,8 @@
 
 - :func:`quick_check` — ``PRAGMA quick_check`` (the structure of every page), optionally within
   a time budget: the start-up check ``Journal.open`` runs (:func:`check_on_open`).
-- :func:`full_check` — ``integrity_check`` and ``foreign_key_check``, every problem reported.
+- :func:`full_check` — the schema objects against the migrations' (``schema_check``),
+  ``integrity_check`` and ``foreign_key_check``, every problem reported.
 - :func:`open_or_quarantine` — a damaged file is MOVED aside with its ``-wal``/``-shm`` to
   ``<name>.damaged-<stamp>`` (never overwritten, never deleted, its bytes untouched: it is only
   ever opened read-only) and the newest good backup is offered.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -25,6 +27,7 @@ from fieldbook.core.paths import ensure_private_dir, fsync_dir, sqlite_path
 
 if TYPE_CHECKING:
     from fieldbook.core.backup import BackupInfo
+    from fieldbook.core.schema_check import SchemaDifference
 
 #: Time the start-up check may take on a database at the current schema. ``PRAGMA
 #: quick_check`` reads every page (~1 ms per MB here, warm cache): files up to ~25 MB are checked
@@ -91,13 +94,24 @@ class CheckReport:
     path: Path
     integrity: tuple[str, ...]
     foreign_keys: tuple[ForeignKeyProblem, ...]
+    #: schema objects that are not what the migrations create (schema_check)
+    schema: tuple[SchemaDifference, ...] = ()
+    #: ``not_fieldbook`` or ``too_new`` (schema_check.SchemaReport.problem), else None
+    schema_problem: str | None = None
+    revision: str | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.integrity and not self.foreign_keys
+        return not (self.integrity or self.foreign_keys or self.schema or self.schema_problem)
 
     def lines(self) -> list[str]:
-        return [*self.integrity, *(str(p) for p in self.foreign_keys)]
+        problem = [f"schema: {self.schema_problem}"] if self.schema_problem else []
+        return [
+            *self.integrity,
+            *problem,
+            *(f"schema: {d}" for d in self.schema),
+            *(str(p) for p in self.foreign_keys),
+        ]
 
 
 def _at_head(con: Any) -> bool:
@@ -111,13 +125,19 @@ def _at_head(con: Any) -> bool:
 
 
 def quick_check(
-    path: Path, *, passphrase: str | None = None, budget_ms: float | None = None
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    budget_ms: float | None = None,
+    then: Callable[[Any], object] | None = None,
 ) -> QuickCheck:
     """``PRAGMA quick_check`` on ``path``, opened read-only. "file is not a database" and
     "database disk image is malformed" are problems, not exceptions; any other error (I/O,
     full disk) raises ``DatabaseUnreadable``: it is no sign of damage. With ``budget_ms`` the
     check of a database at the current schema stops after that long (``complete=False``).
-    Raises ``WrongPassphrase`` for an encrypted file the passphrase does not open."""
+    Raises ``WrongPassphrase`` for an encrypted file the passphrase does not open. ``then``
+    runs on the same connection when no damage was found (the start-up schema check: one
+    open, one key derivation for an encrypted file)."""
     start = time.perf_counter()
 
     def result(problems: tuple[str, ...], complete: bool = True) -> QuickCheck:
@@ -134,8 +154,14 @@ def quick_check(
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if budget_ms is not None and _at_head(con):
             small = Path(path).stat().st_size <= budget_ms * _BYTES_PER_MS
-            return _budgeted(con, budget_ms, result, whole=small)
-        return result(tuple(str(r[0]) for r in con.execute("PRAGMA quick_check") if r[0] != "ok"))
+            found = _budgeted(con, budget_ms, result, whole=small)
+        else:
+            pragma = con.execute("PRAGMA quick_check")
+            found = result(tuple(str(r[0]) for r in pragma if r[0] != "ok"))
+        if found.ok and then is not None:
+            con.set_progress_handler(None, 0)
+            then(con)
+        return found
     except errors as exc:
         if not is_damage(exc):
             raise DatabaseUnreadable(exc) from exc
@@ -191,21 +217,31 @@ def _budgeted(con: Any, budget_ms: float, result: Any, *, whole: bool) -> QuickC
 
 
 def full_check(path: Path, *, passphrase: str | None = None) -> CheckReport:
-    """``integrity_check`` (every problem, not the first 100) and ``foreign_key_check``."""
+    """The schema objects against what the migrations create (first: nothing of a schema
+    that is not ours is evaluated before it is known), ``integrity_check`` (every problem,
+    not the first 100) and ``foreign_key_check``."""
+    from fieldbook.core import schema_check
+
     path = Path(path)
     errors = database_errors()
     integrity: list[str] = []
     fks: list[ForeignKeyProblem] = []
+    schema = schema_check.SchemaReport(None)
     try:
         con = crypto.connect(path, passphrase, mode="ro")
     except errors as exc:
         return CheckReport(path, (str(exc),), ())
     try:
         try:
-            rows = con.execute("PRAGMA integrity_check(1000000)").fetchall()
-            integrity = [str(r[0]) for r in rows if r[0] != "ok"]
+            schema_check.guard(con)
+            schema = schema_check.inspect_connection(con)
         except errors as exc:
             integrity = [str(exc)]
+        try:
+            rows = con.execute("PRAGMA integrity_check(1000000)").fetchall()
+            integrity += [str(r[0]) for r in rows if r[0] != "ok"]
+        except errors as exc:
+            integrity = integrity or [str(exc)]
         try:
             for table, rowid, parent, fkid in con.execute("PRAGMA foreign_key_check"):
                 fks.append(ForeignKeyProblem(table, rowid, parent, fkid))
@@ -214,7 +250,10 @@ def full_check(path: Path, *, passphrase: str | None = None) -> CheckReport:
                 integrity = [str(exc)]
     finally:
         con.close()
-    return CheckReport(path, tuple(integrity), tuple(fks))
+    problem = schema.problem if schema.problem in ("not_fieldbook", "too_new") else None
+    return CheckReport(
+        path, tuple(integrity), tuple(fks), schema.differences, problem, schema.revision
+    )
 
 
 # --- moving a damaged file aside --------------------------------------------------------------
@@ -322,14 +361,25 @@ def open_or_quarantine(
     return quarantine(db_path, check.problems, passphrase=passphrase)
 
 
-def check_on_open(url: str, budget_ms: float = STARTUP_BUDGET_MS) -> QuickCheck | None:
+def check_on_open(
+    url: str, budget_ms: float = STARTUP_BUDGET_MS, *, script_location: Path | None = None
+) -> QuickCheck | None:
     """The start-up check of ``Journal.open``: None for non-SQLite and new files; raises
-    ``DatabaseDamaged`` (file moved aside) or ``WrongPassphrase`` (nothing touched)."""
+    ``DatabaseDamaged`` (file moved aside) or ``WrongPassphrase`` (nothing touched). A sound
+    file's schema is then compared with what the migrations create at its revision
+    (``schema_check``): ``DatabaseTooNew``, ``NotFieldbookDatabase`` or ``SchemaMismatch``,
+    nothing touched."""
+    from fieldbook.core import schema_check
+
     path = sqlite_path(url)
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return None
     passphrase = crypto.url_passphrase(url)
-    check = quick_check(path, passphrase=passphrase, budget_ms=budget_ms)
+
+    def schema(con: Any) -> None:
+        schema_check.require(schema_check.inspect_connection(con, script_location), path)
+
+    check = quick_check(path, passphrase=passphrase, budget_ms=budget_ms, then=schema)
     if check.ok:
         return check
     raise DatabaseDamaged(quarantine(path, check.problems, passphrase=passphrase))

@@ -79,14 +79,22 @@ class Journal:
         Fieldbook raises ``DatabaseTooNew`` and is left untouched. With ``check_integrity``
         an existing SQLite file is quick-checked first: a damaged one raises
         ``DatabaseDamaged`` (moved aside, newest good backup offered), a wrong passphrase
-        ``WrongPassphrase`` (nothing touched). Anything that is not a Fieldbook database
-        raises ``DatabaseRefused`` untouched, and so does a path with nothing there unless
-        ``create``.
+        ``WrongPassphrase`` (nothing touched); then its schema is compared with what the
+        migrations create: ``SchemaMismatch`` / ``NotFieldbookDatabase`` (nothing touched).
+        Anything that is not a Fieldbook database at all (a folder, a device, a text file,
+        another program's SQLite file) raises ``DatabaseRefused`` untouched, and so does a
+        path with nothing there unless ``create``.
         """
         # Only a Fieldbook database (or, with ``create``, a new one) is touched at all.
         dbfile.vet(url, create=create)
         # Start-up check (fieldbook.core.integrity): never migrate or write into garbage.
-        checked = integrity.check_on_open(url) if check_integrity else None
+        # The schema must be exactly what the migrations make (no planted trigger, nothing
+        # dropped): checked on the same read-only connection (fieldbook.core.schema_check).
+        checked = (
+            integrity.check_on_open(url, script_location=script_location)
+            if check_integrity
+            else None
+        )
         engine = db.make_engine(url)
         try:
             path = db.engine_path(engine)

@@ -67,10 +67,14 @@ def upgrade(
     engine: Engine,
     script_location: Path | None = None,
     before: Callable[[], None] | None = None,
+    *,
+    target: str = "head",
 ) -> bool:
-    """Migrate to head in one transaction. Returns True when anything ran.
+    """Migrate to ``target`` (the head by default) in one transaction. Returns True when
+    anything ran.
 
-    ``before`` runs once an upgrade is known to be needed (used to take a backup).
+    ``before`` runs once an upgrade is known to be needed (used to take a backup). Another
+    ``target`` builds the reference schema of an older revision (``schema_check``).
     """
     if not needs_upgrade(engine, script_location):
         return False
@@ -92,7 +96,7 @@ def upgrade(
             try:
                 with conn.begin():
                     cfg.attributes["connection"] = conn  # type: ignore[attr-defined]
-                    command.upgrade(cfg, "head")  # type: ignore[arg-type]
+                    command.upgrade(cfg, target)  # type: ignore[arg-type]
                     if sqlite:
                         broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                         if broken:

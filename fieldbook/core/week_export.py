@@ -20,6 +20,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from fieldbook.core.audit import chain_head, footer_text
 from fieldbook.core.day_export import FORM_WIDTHS, LAST, banner, cells, paragraph
 from fieldbook.core.week import NARRATIVE, PLAN_FIELDS, WeekView, report_period
 from fieldbook.core.week_rows import (
@@ -89,6 +90,7 @@ def write_summary(
     period_text: str,
     manager: str,
     view: WeekView | None,
+    audit_line: str | None = None,
 ) -> int:
     set_widths(ws, FORM_WIDTHS)
     title_row(ws, 1, title, LAST, size=16, height=30)
@@ -269,6 +271,8 @@ def write_summary(
     ws.row_breaks.append(Break(id=row - 1))  # the charts print together on their own page
     row = banner(ws, row, "附：每日订货量与拜访完成情况（数据见“按日”表）")
     _charts(ws, row, len(p.days))
+    if audit_line:  # under the charts: the audit chain's head, for `audit verify --head`
+        paragraph(ws, row + 35, audit_line, size=9)
     a4_portrait(ws, title_rows="1:1")
     ws.print_area = f"A1:H{row + 36}"
     ws.oddFooter.center.text = PAGE_FOOTER
@@ -379,8 +383,25 @@ def export_period(
         landscape=False,
         freeze="D2",
     )
-    write_summary(summary, p, title=title, period_text=period_text, manager=manager, view=view)
+    write_summary(
+        summary,
+        p,
+        title=title,
+        period_text=period_text,
+        manager=manager,
+        view=view,
+        audit_line=_audit_line(journal),
+    )
     return book.save(path)
+
+
+def _audit_line(journal: Journal) -> str | None:
+    """The footer recording the audit chain's head (entries, last hash) at export time, so
+    a report sent on keeps a head the database file alone cannot rewrite (None on a
+    department server, where the trail is not synced)."""
+    if journal.db_path is None:
+        return None
+    return footer_text(chain_head(journal))
 
 
 def export_week(journal: Journal, label: str, path: Path) -> Path:

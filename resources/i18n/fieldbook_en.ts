@@ -1714,10 +1714,10 @@ The current database was not changed.</translation>
 … {n} problems in total</translation>
     </message>
     <message>
-        <source>数据库有问题（{time} 检查）：完整性 {i} 个，外键 {f} 个。
+        <source>数据库有问题（{time} 检查）：完整性 {i} 个，结构 {s} 个，外键 {f} 个。
 {lines}{more}
 建议：先“立即备份”留住现状，再从最新的完好备份恢复。</source>
-        <translation>Database has problems (checked {time}): {i} integrity, {f} foreign-key.
+        <translation>Database has problems (checked {time}): {i} integrity, {s} schema, {f} foreign-key.
 {lines}{more}
 Suggestion: first "Back up now" to keep the current state, then restore from the latest good backup.</translation>
     </message>

@@ -1714,10 +1714,10 @@
 …… 共 {n} 个问题</translation>
     </message>
     <message>
-        <source>数据库有问题（{time} 检查）：完整性 {i} 个，外键 {f} 个。
+        <source>数据库有问题（{time} 检查）：完整性 {i} 个，结构 {s} 个，外键 {f} 个。
 {lines}{more}
 建议：先“立即备份”留住现状，再从最新的完好备份恢复。</source>
-        <translation>数据库有问题（{time} 检查）：完整性 {i} 个，外键 {f} 个。
+        <translation>数据库有问题（{time} 检查）：完整性 {i} 个，结构 {s} 个，外键 {f} 个。
 {lines}{more}
 建议：先“立即备份”留住现状，再从最新的完好备份恢复。</translation>
     </message>

@@ -61,7 +61,10 @@ def test_backup_is_checked_private_and_not_in_wal_mode(world: Journal, db_path: 
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     header = path.read_bytes()[:100]
     assert header[18:20] == b"\x01\x01"  # rollback-journal format: opens without -wal/-shm
-    assert [p.name for p in backup_dir_for(db_path).iterdir()] == [path.name]
+    assert sorted(p.name for p in backup_dir_for(db_path).iterdir()) == [
+        path.name,
+        "fieldbook-audit-heads.jsonl",  # the audit chain's head at each backup (item 8)
+    ]
     with pytest.raises(ValueError):
         backup_file(db_path, label="../escape")
 
@@ -206,7 +209,8 @@ def test_cli_backup_create_list_restore(
     assert main(["--db", db, "backup", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     fields = lines[1].split("\t")
-    assert fields[0] == str(made) and fields[2] == "manual" and fields[-3:] == ["9", "0", "0"]
+    assert fields[0] == str(made) and fields[2] == "manual" and fields[4:7] == ["9", "0", "0"]
+    assert fields[7] == "0 条 000000000000"  # the audit chain's head when it was made
     assert main(["--db", db, "backup", "restore", str(made)]) == 0
     assert "已从备份恢复" in capsys.readouterr().out
 

@@ -56,6 +56,21 @@ def test_check_database_shows_the_result(qtbot, page, db_path):
     assert "外键检查都通过" in page.check_label.text()
 
 
+def test_check_database_names_a_planted_trigger(qtbot, page, db_path):
+    import sqlite3
+
+    con = sqlite3.connect(db_path, isolation_level=None)
+    con.execute(
+        "CREATE TRIGGER trg_phone AFTER UPDATE ON customers BEGIN "
+        "UPDATE customers SET phone = '13900000000' WHERE id = new.id; END"
+    )
+    con.close()
+    page.check()
+    text = page.check_label.text()
+    assert "数据库有问题" in text and "结构 1 个" in text
+    assert "多出触发器 trg_phone（表 customers）" in text
+
+
 def test_open_backup_folder(qtbot, page, db_path):
     opened = []
     page.open_url = opened.append

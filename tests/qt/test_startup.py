@@ -124,7 +124,7 @@ def test_damage_found_by_the_background_check_offers_the_backup(
     monkeypatch.setattr(
         integrity,
         "check_on_open",
-        lambda url, budget_ms=0: integrity.QuickCheck(True, False, (), 25.0),
+        lambda url, budget_ms=0, **_: integrity.QuickCheck(True, False, (), 25.0),
     )
     shown: list[QDialog] = []
 

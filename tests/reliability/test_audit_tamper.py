@@ -1,6 +1,10 @@
 """The audit trail outside the app: the database itself refuses UPDATE and DELETE (triggers),
 and whatever someone does after dropping the triggers — changing a value, removing a row,
-slipping a row in — ``audit verify`` finds it at that entry."""
+slipping a row in — ``audit verify`` finds it at that entry. Cutting off the last entries (or
+all of them) leaves a valid chain: it is found against the chain's head kept outside the
+database — the backup folder's head log (every backup and restore) and the footer of an
+exported report (``--head``). Dropping the triggers and leaving them dropped is itself found:
+the database no longer opens (schema check)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import pytest
 
 from fieldbook.cli import main
 from fieldbook.core import audit
+from fieldbook.core.backup import backup_file, heads_log, recorded_heads, restore_backup
 from fieldbook.core.journal import Journal
 
 DROP = ["DROP TRIGGER audit_entries_no_update", "DROP TRIGGER audit_entries_no_delete"]
@@ -115,6 +120,7 @@ def test_a_changed_reason_with_a_recomputed_own_hash_breaks_the_next_link(trail:
         "UPDATE audit_entries SET reason = ?, hash = ? WHERE seq = 2",
         ("无", audit.entry_hash(fields)),
     )
+    recreate_triggers(con)  # a careful forger leaves the schema as it was
     con.close()
     report = verify(trail)
     assert report.broken_seq == 3 and report.problem == "prev_mismatch"
@@ -125,6 +131,7 @@ def test_a_removed_row_is_a_gap(trail: Path) -> None:
     for sql in DROP:
         con.execute(sql)
     con.execute("DELETE FROM audit_entries WHERE seq = 3")
+    recreate_triggers(con)
     con.close()
     report = verify(trail)
     assert report.broken_seq == 4 and report.problem == "gap" and report.expected_seq == 3
@@ -156,6 +163,7 @@ def test_a_row_slipped_in_the_middle_is_found(trail: Path) -> None:
         "old_value, new_value, reason, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (*forged.values(), audit.entry_hash(forged)),
     )
+    recreate_triggers(con)
     con.close()
     report = verify(trail)
     assert not report.ok and report.broken_seq == 4 and report.problem == "prev_mismatch"
@@ -172,3 +180,177 @@ def test_a_naive_insert_between_two_rows_is_found(trail: Path) -> None:
     con.close()
     report = verify(trail)
     assert report.broken_seq == 2.5 and report.problem == "gap"
+
+
+# --- the chain's head, kept outside the database (issue 13, item 8) ---------------------------
+def cut(path: Path, where: str) -> None:
+    """What a forger does to make entries disappear: triggers off, rows gone, triggers back."""
+    con = raw(path)
+    for sql in DROP:
+        con.execute(sql)
+    con.execute(f"DELETE FROM audit_entries {where}")
+    recreate_triggers(con)
+    con.close()
+
+
+def add_entries(path: Path, n: int) -> None:
+    j = Journal.open(f"sqlite:///{path}")
+    try:
+        with j.reading() as s:
+            manager = j.current_manager_id(s)
+        with j.writing("audit") as s:
+            audit.record(
+                s,
+                manager_id=manager,
+                record_type="visit",
+                record_id="v-2",
+                changes={f"f{i}": (i, i + 1) for i in range(n)},
+                reason="补正",
+            )
+    finally:
+        j.close()
+
+
+def cli_verify(path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["--db", str(path), "audit", "verify", *extra])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out + err
+
+
+def test_every_backup_records_the_head_outside_the_database(trail: Path) -> None:
+    made = backup_file(trail, label="manual")
+    heads = recorded_heads(trail)
+    assert [(h.source, h.where, h.count) for h in heads] == [("backup", made.name, 5)]
+    assert heads[0].hash == verify(trail).head_hash
+    assert oct(heads_log(trail).stat().st_mode & 0o777) == "0o600"
+
+
+def test_deleting_the_last_entries_is_found_against_the_backup_head(
+    trail: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    made = backup_file(trail, label="manual")
+    cut(trail, "WHERE seq > 3")
+    assert verify(trail).ok  # the chain alone cannot tell: 3 sound entries
+    j = Journal.open(f"sqlite:///{trail}")
+    try:
+        report = audit.verify(j, recorded_heads(trail))
+    finally:
+        j.close()
+    assert not report.ok and report.problem == "truncated" and report.count == 3
+    assert report.head is not None and report.head.count == 5
+    code, text = cli_verify(trail, capsys)
+    assert code == 1 and len(text.strip().splitlines()) == 1
+    assert "现有 3 条" in text and "记录了 5 条" in text and made.name in text
+
+
+def test_deleting_every_entry_is_found(trail: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    backup_file(trail, label="manual")
+    cut(trail, "")
+    code, text = cli_verify(trail, capsys)
+    assert code == 1 and "现有 0 条" in text and "记录了 5 条" in text
+
+
+def test_a_rewritten_tail_is_found(trail: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    backup_file(trail, label="manual")
+    cut(trail, "WHERE seq = 5")
+    add_entries(trail, 1)  # a new, correctly chained entry 5 in place of the deleted one
+    assert verify(trail).ok and verify(trail).count == 5
+    code, text = cli_verify(trail, capsys)
+    assert code == 1 and "第 5 条" in text and "改写" in text
+
+
+def test_a_growing_trail_fits_every_head(trail: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    backup_file(trail, label="manual")
+    add_entries(trail, 2)
+    backup_file(trail, label="manual")
+    add_entries(trail, 1)
+    code, text = cli_verify(trail, capsys)
+    assert code == 0 and "共 8 条" in text and "2 个链头一致" in text
+
+
+def test_a_restore_replaces_the_timeline_on_purpose(
+    trail: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    older = backup_file(trail, label="manual")  # 5 entries
+    add_entries(trail, 2)
+    backup_file(trail, label="manual")  # 7 entries
+    restore_backup(trail, older)
+    assert [h.source for h in recorded_heads(trail)] == ["restore"]
+    code, text = cli_verify(trail, capsys)
+    assert code == 0 and "共 5 条" in text
+    cut(trail, "WHERE seq = 5")  # and after the restore, the restore's head holds
+    code, text = cli_verify(trail, capsys)
+    assert code == 1 and "记录了 5 条" in text
+
+
+def test_a_torn_head_log_line_proves_nothing_and_breaks_nothing(
+    trail: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup_file(trail, label="manual")
+    with open(heads_log(trail), "a", encoding="utf-8") as fh:
+        fh.write('{"at": "2026-12-03T09:31:00", "event": "backup", "cou')  # killed half-way
+    backup_file(trail, label="manual")
+    assert [h.count for h in recorded_heads(trail)] == [5, 5]
+    code, _ = cli_verify(trail, capsys)
+    assert code == 0
+
+
+def test_the_report_footer_keeps_a_head_verify_can_read(
+    trail: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    from fieldbook.core.week_export import export_week
+
+    book = tmp_path / "周报.xlsx"
+    j = Journal.open(f"sqlite:///{trail}")
+    try:
+        head = audit.verify(j).head_hash
+        export_week(j, "2026-W48", book)
+    finally:
+        j.close()
+    ws = load_workbook(book).worksheets[0]
+    footer = [c.value for r in ws.iter_rows() for c in r if "审计链" in str(c.value or "")]
+    assert footer == [f"审计链（导出时）：5 条，末条哈希 {head}"]
+    cut(trail, "WHERE seq > 2")  # no backup was ever made: only the report knows
+    assert cli_verify(trail, capsys)[0] == 0
+    code, text = cli_verify(trail, capsys, "--head", str(book))
+    assert code == 1 and "现有 2 条" in text and "周报.xlsx" in text
+    code, text = cli_verify(trail, capsys, "--head", f"5:{head[:8]}")
+    assert code == 1 and "记录了 5 条" in text
+
+
+def test_a_bad_head_is_a_usage_error(
+    trail: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for value in ("5:abc", "nosuchfile.xlsx", ""):
+        code, text = cli_verify(trail, capsys, "--head", value)
+        assert code == 2 and len(text.strip().splitlines()) == 1, text
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    code, text = cli_verify(trail, capsys, "--head", str(other))
+    assert code == 2 and "没有审计链记录" in text
+
+
+def test_triggers_left_dropped_are_found_before_anything_opens(
+    trail: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    con = raw(trail)
+    for sql in DROP:
+        con.execute(sql)
+    con.execute("DELETE FROM audit_entries WHERE seq > 3")
+    con.close()
+    code, text = cli_verify(trail, capsys)
+    assert code == 1 and "缺少触发器 audit_entries_no_delete" in text
+
+
+def test_a_trail_changed_beyond_reading_is_still_backed_up(trail: Path) -> None:
+    """A backup is the safety net of a tampered file too: it is made, without a head line."""
+    con = raw(trail)
+    con.execute("DROP TABLE audit_entries")
+    con.execute("CREATE TABLE audit_entries (x)")  # no seq, no hash
+    con.close()
+    made = backup_file(trail, label="pre-restore")
+    assert made.is_file() and recorded_heads(trail) == []

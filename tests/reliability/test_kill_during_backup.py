@@ -16,7 +16,13 @@ from pathlib import Path
 import pytest
 from faults import expect_line, integrity, spawn
 
-from fieldbook.core.backup import backup_dir_for, list_backups, list_backups_info
+from fieldbook.core.backup import (
+    backup_dir_for,
+    heads_log,
+    list_backups,
+    list_backups_info,
+    recorded_heads,
+)
 
 KILLS = 6
 
@@ -94,8 +100,11 @@ def test_sigkill_during_backups_leaves_earlier_backups_intact(
     # if the kill came while SQLite switched the copy out of WAL, that file's own -wal/-shm
     # (thin_backups removes them once stale; test_backup covers that)
     leftover = re.compile(r"\..*\.tmp(-wal|-shm)?")
+    log = heads_log(db)  # the audit chain's head at each backup: appended, a line may be torn
     for path in backup_dir_for(db).iterdir():
-        assert named.fullmatch(path.name) or leftover.fullmatch(path.name), path.name
+        assert named.fullmatch(path.name) or leftover.fullmatch(path.name) or path == log, path
+    # the head is recorded before the backup takes its name: none exists without it
+    assert {p.name for p in backups} <= {h.where for h in recorded_heads(db)}
     infos = list_backups_info(db)
     assert [i.path for i in infos] == backups[::-1]
     assert all(i.readable and i.customers == 165 for i in infos)

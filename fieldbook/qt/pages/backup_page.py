@@ -379,7 +379,12 @@ class BackupPage(Page):
                 warning=False,
             )
             return
-        lines = report.lines()
+        from fieldbook.wording import schema_difference
+
+        schema = [schema_difference(d) for d in report.schema]
+        if report.schema_problem:
+            schema.insert(0, report.schema_problem)
+        lines = [*report.integrity, *schema, *(str(p) for p in report.foreign_keys)]
         shown = "\n".join(f"· {line}" for line in lines[:SHOWN_PROBLEMS])
         more = ""
         if len(lines) > SHOWN_PROBLEMS:
@@ -387,11 +392,13 @@ class BackupPage(Page):
         self._show_box(
             self.check_label,
             self.tr(
-                "数据库有问题（{time} 检查）：完整性 {i} 个，外键 {f} 个。\n{lines}{more}\n"
+                "数据库有问题（{time} 检查）：完整性 {i} 个，结构 {s} 个，外键 {f} 个。\n"
+                "{lines}{more}\n"
                 "建议：先“立即备份”留住现状，再从最新的完好备份恢复。"
             ).format(
                 time=when,
                 i=len(report.integrity),
+                s=len(schema),
                 f=len(report.foreign_keys),
                 lines=shown,
                 more=more,
