@@ -29,11 +29,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 
-from fieldbook.core import db
+from fieldbook.core import audit, clock, db
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.models import Customer, Manager
 
 GROUPS = {
     "manager": "fb_manager",
@@ -380,3 +381,59 @@ def add_user(url: str, user: ServerUserInput) -> None:
             )
     finally:
         engine.dispose()
+
+
+@dataclass(frozen=True)
+class Reassigned:
+    """A customer moved between managers on the server (``changed`` False: it already was)."""
+
+    code: str
+    shop_name: str
+    from_manager: str
+    to_manager: str
+    changed: bool
+
+
+def reassign_customer(url: str, code: str, to_manager: str, *, reason: str) -> Reassigned:
+    """Make ``to_manager`` the customer ``code``'s manager on the server (an administrator's
+    decision, e.g. a conflict a sync reported). Only the company's record moves: its manager,
+    and its place on the old manager's route (routes are the manager's own). Visits, slips,
+    plans and order lines stay with the manager who wrote them. The change is recorded in the
+    server's audit trail with ``reason``, in the same transaction."""
+    journal = Journal.open(url)
+    try:
+        with journal.writing("customers") as s:
+            customer = s.scalars(
+                select(Customer).where(Customer.code == code.strip()).with_for_update()
+            ).one_or_none()
+            if customer is None:
+                raise InvalidValue("server_unknown_customer", field="customer", value=code)
+            target = s.scalars(
+                select(Manager).where(Manager.code == to_manager.strip().upper())
+            ).one_or_none()
+            if target is None:
+                raise InvalidValue("server_unknown_manager", field="manager", value=to_manager)
+            source = s.get(Manager, customer.manager_id)
+            before = source.code if source else customer.manager_id
+            moved = Reassigned(customer.code, customer.shop_name, before, target.code, False)
+            if customer.manager_id == target.id:
+                return moved
+            audit.record(
+                s,
+                manager_id=target.id,
+                record_type="customer",
+                record_id=customer.id,
+                changes={
+                    "manager": (before, target.code),
+                    "route_id": (customer.route_id, None),
+                    "route_position": (customer.route_position, None),
+                },
+                reason=reason,
+            )
+            customer.manager_id = target.id
+            customer.route_id = None
+            customer.route_position = None
+            customer.updated_at = clock.now()
+        return Reassigned(customer.code, customer.shop_name, before, target.code, True)
+    finally:
+        journal.close()

@@ -450,3 +450,47 @@ def test_init_upgrades_a_server_set_up_by_the_old_code(server: dict) -> None:
         init_server(admin_url)  # and stays idempotent
     finally:
         admin.dispose()
+
+
+# --- moving a customer between managers (issue 13, item 10) ------------------------------------
+def test_cli_reassigns_a_customer_and_refuses_what_it_does_not_know(
+    server: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldbook import cli
+
+    admin_url = server["admin"]
+    move = ["--db", admin_url, "server", "reassign-customer"]
+    for argv, wrong in (
+        ([*move, "99999999", "--to", "QTH002"], "99999999"),
+        ([*move, "23091002", "--to", "QTH404"], "QTH404"),
+    ):
+        assert cli.main(argv) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and wrong in err[0] and "Traceback" not in err[0]
+    assert (
+        cli.main(["--db", "sqlite:///x.db", "server", "reassign-customer", "1", "--to", "Q"]) == 2
+    )
+    capsys.readouterr()
+    m1, m2 = server["engines"]["m1"], server["engines"]["m2"]
+    assert scalar(m2, "SELECT count(*) FROM customers") == 5
+    assert cli.main([*move, "23091002", "--to", "qth002", "--reason", "片区调整"]) == 0
+    assert "QTH001 改为 QTH002" in capsys.readouterr().out
+    assert scalar(m2, "SELECT count(*) FROM customers WHERE code = '23091002'") == 1
+    assert scalar(m1, "SELECT count(*) FROM customers WHERE code = '23091002'") == 0
+    assert scalar(m1, "SELECT count(*) FROM visits") == 3  # its own records stay its own
+    admin = create_engine(admin_url)
+    try:
+        assert (
+            scalar(admin, "SELECT route_id IS NULL FROM customers WHERE code = '23091002'") is True
+        )
+        entry = scalar(
+            admin,
+            "SELECT a.old_value || '>' || a.new_value || ' ' || a.reason FROM audit_entries a"
+            " JOIN customers c ON c.id = a.record_id WHERE c.code = '23091002'"
+            " AND a.field = 'manager'",
+        )
+        assert entry == '"QTH001">"QTH002" 片区调整'
+    finally:
+        admin.dispose()
+    assert cli.main([*move, "23091002", "--to", "QTH002"]) == 0  # again: nothing to do
+    assert "未改动" in capsys.readouterr().out
