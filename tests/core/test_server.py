@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pgserver import pg_admin, with_database
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, ProgrammingError
@@ -494,3 +495,32 @@ def test_cli_reassigns_a_customer_and_refuses_what_it_does_not_know(
         admin.dispose()
     assert cli.main([*move, "23091002", "--to", "QTH002"]) == 0  # again: nothing to do
     assert "未改动" in capsys.readouterr().out
+
+
+def test_init_by_a_database_owner_who_is_not_a_superuser(pg_server: str) -> None:
+    """The documented set-up: the database's owner with CREATEROLE (not a superuser) runs
+    `server init`; the hardening needs nothing more, and a manager it adds is confined."""
+    suffix = pg_server.rsplit(":", 1)[-1].split("/")[0]
+    owner, database = f"owner_{suffix}", f"fieldbook_owned_{suffix}"
+    pg_admin(
+        pg_server,
+        f"DROP DATABASE IF EXISTS {database}",
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{owner}') THEN"
+        f" CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD '{PASSWORD}'; END IF; END $$",
+        f"CREATE DATABASE {database} OWNER {owner}",
+    )
+    url = login(with_database(pg_server, database), owner)
+    try:
+        init_server(url)
+        init_server(url)
+        add_user(url, ServerUserInput(f"m_{suffix}", "manager", PASSWORD, manager_code="QTH001"))
+        manager = create_engine(login(url, f"m_{suffix}"))
+        try:
+            with manager.connect() as con:
+                assert con.execute(text("SELECT fb_manager_code()")).scalar() == "QTH001"
+                with pytest.raises(ProgrammingError, match="permission denied"):
+                    con.execute(text("CREATE TEMP TABLE server_users (x int)"))
+        finally:
+            manager.dispose()
+    finally:
+        pg_admin(pg_server, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
