@@ -363,6 +363,9 @@ def add_user(url: str, user: ServerUserInput) -> None:
             verb = "ALTER" if exists else "CREATE"
             conn.execute(text(f"{verb} ROLE {name} LOGIN PASSWORD {password}"))
             conn.execute(text(f"GRANT {GROUPS[user.kind]} TO {name}"))
+            for kind, group in GROUPS.items():  # a login changing kind leaves its old group
+                if kind != user.kind:
+                    conn.execute(text(f"REVOKE {group} FROM {name}"))
             conn.execute(
                 text(
                     "INSERT INTO server_users (role_name, kind, manager_code, department,"

@@ -524,3 +524,20 @@ def test_init_by_a_database_owner_who_is_not_a_superuser(pg_server: str) -> None
             manager.dispose()
     finally:
         pg_admin(pg_server, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+
+
+def test_a_login_given_another_kind_leaves_its_old_group(server: dict) -> None:
+    """Re-adding the director's login as a manager used to keep it in fb_director as well:
+    the "manager" still read every manager's visits."""
+    admin_url = server["admin"]
+    director = server["roles"]["director"]
+    add_user(
+        admin_url,
+        ServerUserInput(director.role_name, "manager", PASSWORD, manager_code="QTH001"),
+    )
+    engine = create_engine(login(admin_url, director.role_name))
+    try:
+        assert scalar(engine, "SELECT count(*) FROM visits") == 3  # QTH001's, not all 6
+        assert scalar(engine, "SELECT pg_has_role(current_user, 'fb_director', 'MEMBER')") is False
+    finally:
+        engine.dispose()
