@@ -310,13 +310,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fieldbook server reassign-customer {code} --to MANAGER moves it",
     ),
     "sync_customer_moved": (
-        "客户 {code} 在部门服务器上已改由另一位客户经理负责；您以前的记录照常上传",
+        "客户 {code} 在部门服务器上已改由另一位客户经理负责；您关于这个客户的记录照常上传",
         "customer {code} is now another account manager's on the department server; "
         "your records of it still go up",
     ),
     "sync_held_rows": (
         "，与它相关的 {n} 条记录暂缓上传（问题解决后下次同步自动补传）",
-        ", and {n} records naming it wait (they go up at the first sync after that)",
+        ", and {n} records naming it wait (they go up at the first sync once it is resolved)",
     ),
     "password_too_short": ("口令至少 8 个字符", "the password needs at least 8 characters"),
     # the director's spot check and the month
