@@ -77,6 +77,14 @@ def add_commands(sub: Any) -> None:
         help="environment variable holding the password (never on the command line)",
     )
     su.set_defaults(func=cmd_server_add_user)
+    sr = svsub.add_parser(
+        "reassign-customer",
+        help="make another manager the customer's manager on the server (e.g. a sync conflict)",
+    )
+    sr.add_argument("code", help="the customer's code (客户编码)")
+    sr.add_argument("--to", required=True, metavar="MANAGER", help="the new manager's code")
+    sr.add_argument("--reason", default="", help="recorded in the audit trail")
+    sr.set_defaults(func=cmd_server_reassign_customer)
 
 
 def _lines(moved: dict[str, int]) -> str:
@@ -86,6 +94,7 @@ def _lines(moved: dict[str, int]) -> str:
 def cmd_sync(args: argparse.Namespace) -> int:
     from fieldbook.cli import open_journal
     from fieldbook.core.sync import SERVER_KEY, SyncError, sync
+    from fieldbook.wording import describe_sync_problem
 
     journal = open_journal(args)
     try:
@@ -105,8 +114,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         journal.close()
     print(f"上传：{_lines(report.pushed)}")
     print(f"下载：{_lines(report.pulled)}")
-    for problem in report.problems:
-        print(problem, file=sys.stderr)
+    for problem in [*report.problems, *report.notices]:
+        print(describe_sync_problem(problem), file=sys.stderr)
     return EXIT_OK if not report.problems else EXIT_FAILED
 
 
@@ -151,4 +160,23 @@ def cmd_server_add_user(args: argparse.Namespace) -> int:
         ),
     )
     print(f"已建立登录 {args.name.lower()}（{args.kind}）")
+    return EXIT_OK
+
+
+def cmd_server_reassign_customer(args: argparse.Namespace) -> int:
+    from fieldbook.core.server import reassign_customer
+
+    url = _server_url(args)
+    if url is None:
+        return EXIT_INPUT
+    to = args.to.strip().upper()
+    reason = args.reason.strip() or f"管理员将客户改由 {to} 负责"
+    moved = reassign_customer(url, args.code, to, reason=reason)
+    if not moved.changed:
+        print(f"客户 {moved.code}（{moved.shop_name}）已经由 {moved.to_manager} 负责，未改动")
+    else:
+        print(
+            f"客户 {moved.code}（{moved.shop_name}）已由 {moved.from_manager} 改为"
+            f" {moved.to_manager} 负责；已记入修改记录"
+        )
     return EXIT_OK

@@ -5,8 +5,12 @@ and the desktop app). Chinese is the users' language and the default; English is
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from fieldbook.core.errors import FieldbookError, Problem
+
+if TYPE_CHECKING:
+    from fieldbook.core.sync_held import SyncProblem
 
 FIELD_NAMES: dict[str, tuple[str, str]] = {
     "code": ("编码", "code"),
@@ -410,6 +414,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a login name is 3–41 lower-case letters, digits or _, starting with a letter",
     ),
     "unknown_kind": ("未知的用户类型", "unknown kind of user"),
+    "server_unknown_customer": (
+        "部门服务器上没有这个客户编码",
+        "the department server has no customer with this code",
+    ),
+    "server_unknown_manager": (
+        "部门服务器上没有这个客户经理（他同步过一次之后才有）",
+        "the department server has no such account manager (one appears after their first sync)",
+    ),
+    "sync_customer_elsewhere": (
+        "客户 {code} 在部门服务器上属于另一位客户经理：这个客户没有上传{held}。"
+        "请管理员核对，需要时用 fieldbook server reassign-customer {code} --to 客户经理编号"
+        " 改变归属",
+        "customer {code} belongs to another account manager on the department server: it was "
+        "not sent{held}. Ask the administrator to check; "
+        "fieldbook server reassign-customer {code} --to MANAGER moves it",
+    ),
+    "sync_customer_moved": (
+        "客户 {code} 在部门服务器上已改由另一位客户经理负责；您关于这个客户的记录照常上传",
+        "customer {code} is now another account manager's on the department server; "
+        "your records of it still go up",
+    ),
+    "sync_held_rows": (
+        "，与它相关的 {n} 条记录暂缓上传（问题解决后下次同步自动补传）",
+        ", and {n} records naming it wait (they go up at the first sync once it is resolved)",
+    ),
     "password_too_short": ("口令至少 8 个字符", "the password needs at least 8 characters"),
     # the director's spot check and the month
     "month": ("月份格式不对（如 2026-11）", "month not recognised (e.g. 2026-11)"),
@@ -618,6 +647,12 @@ def schema_differences(diffs: object, lang: str | None = None) -> str:
     if (lang or language()) == "en":
         return "; ".join(shown) + (f" (and {more} more)" if more > 0 else "")
     return "；".join(shown) + (f"（等共 {len(items)} 处）" if more > 0 else "")
+
+
+def describe_sync_problem(p: SyncProblem, lang: str | None = None) -> str:
+    """One line for something a sync could not send (``fieldbook.core.sync_held``)."""
+    held = message("sync_held_rows", {"n": p.held}, lang) if p.held else ""
+    return message(f"sync_{p.kind}", {"code": p.code, "held": held}, lang)
 
 
 def describe_error(exc: BaseException, lang: str | None = None) -> str:

@@ -100,3 +100,27 @@ def server_state(url: str, tables: Sequence[str] = SYNCED_TABLES) -> dict[str, s
             }
     finally:
         engine.dispose()
+
+
+LOGIN_PASSWORD = "s3cret-pw"
+
+
+def manager_logins(url: str, codes: Sequence[str]) -> dict[str, str]:
+    """Set the server at ``url`` up (roles, policies) with one login per manager code; return
+    code → the address that logs in as that manager (row-level security applies)."""
+    from sqlalchemy.engine import make_url
+
+    from fieldbook.core.server import ServerUserInput, add_user, init_server
+
+    init_server(url)
+    tag = make_url(url).database.rsplit("_", 2)
+    logins = {}
+    for code in codes:
+        role = f"{code.lower()}_{tag[-2]}_{tag[-1]}"
+        add_user(url, ServerUserInput(role, "manager", LOGIN_PASSWORD, manager_code=code))
+        logins[code] = (
+            make_url(url)
+            .set(username=role, password=LOGIN_PASSWORD)
+            .render_as_string(hide_password=False)
+        )
+    return logins

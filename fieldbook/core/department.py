@@ -354,7 +354,7 @@ def who_am_i(journal: Journal) -> dict[str, Any]:
     with journal.reading() as s:
         row = s.execute(
             text(
-                "SELECT kind, department, manager_code FROM server_users"
+                "SELECT kind, department, manager_code FROM public.server_users"
                 " WHERE role_name = current_user"
             )
         ).first()

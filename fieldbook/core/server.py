@@ -13,9 +13,15 @@ schema and (re)creates, idempotently:
   not know (sync seeds the server) but never change them.
 
 ``add_user`` creates a LOGIN role in a group and records who it is in ``server_users``, which
-the policies read through ``fb_manager_id()`` / ``fb_department()``. PostgreSQL stores only a
-SCRAM hash of the password; ``hostssl`` lines in ``pg_hba.conf`` (and ``sslmode=require`` in
-the clients' addresses) make connections use TLS.
+the policies read through ``fb_manager_id()`` / ``fb_manager_code()`` / ``fb_department()``.
+PostgreSQL stores only a SCRAM hash of the password; ``hostssl`` lines in ``pg_hba.conf`` (and
+``sslmode=require`` in the clients' addresses) make connections use TLS.
+
+Those three functions decide every row a login sees, so nothing in a login's own session may
+answer in their place (decision 0010): they name their tables schema-qualified and run with a
+pinned ``search_path`` ending in ``pg_temp``; nobody but the owner may create temporary tables
+in the database or objects in ``public``; only the Fieldbook groups may execute them. Rerunning
+``init_server`` applies all of this to a server set up by an older version.
 """
 
 from __future__ import annotations
@@ -23,11 +29,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 
-from fieldbook.core import db
+from fieldbook.core import audit, clock, db
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.models import Customer, Manager
 
 GROUPS = {
     "manager": "fb_manager",
@@ -109,13 +116,62 @@ def _policy(conn: Connection, table: str, name: str, sql: str) -> None:
 def _owner_check(table: str) -> str:
     # (SELECT f()) is evaluated once per statement, not once per row
     if table == "managers":
-        return "code = (SELECT fb_manager_code())"
+        return "code = (SELECT public.fb_manager_code())"
     if table in OWNED:
-        return "manager_id = (SELECT fb_manager_id())"
+        return "manager_id = (SELECT public.fb_manager_id())"
     column, parent = CHILDREN[table]
     return (
         f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {table}.{column}"
-        " AND p.manager_id = (SELECT fb_manager_id()))"
+        " AND p.manager_id = (SELECT public.fb_manager_id()))"
+    )
+
+
+#: The functions the policies call: who the login is. Each reads its tables by their
+#: schema-qualified names with a pinned search_path (pg_temp last), so a temporary table or
+#: anything else earlier on a session's path cannot answer in their place (PostgreSQL's
+#: "Writing SECURITY DEFINER Functions Safely"; they are SECURITY INVOKER all the same).
+FUNCTIONS = {
+    "fb_manager_id": (
+        "SELECT m.id FROM public.server_users u JOIN public.managers m"
+        " ON m.code = u.manager_code WHERE u.role_name = current_user AND u.kind = 'manager'"
+    ),
+    "fb_manager_code": (
+        "SELECT u.manager_code FROM public.server_users u"
+        " WHERE u.role_name = current_user AND u.kind = 'manager'"
+    ),
+    "fb_department": (
+        "SELECT u.department FROM public.server_users u"
+        " WHERE u.role_name = current_user AND u.kind = 'department'"
+    ),
+}
+PINNED_PATH = "pg_catalog, pg_temp"
+
+
+def _harden(conn: Connection) -> None:
+    """The policy functions, pinned; no temporary tables and no new objects for anyone but
+    the owner; the functions executable by the Fieldbook groups only. Rerunning this on a
+    server set up by an older Fieldbook closes what that one left open."""
+    all_groups = ", ".join(GROUPS.values())
+    signatures = ", ".join(f"public.{name}()" for name in FUNCTIONS)
+    for name, body in FUNCTIONS.items():
+        _exec(
+            conn,
+            f"CREATE OR REPLACE FUNCTION public.{name}() RETURNS varchar LANGUAGE sql STABLE"
+            f" SECURITY INVOKER SET search_path = {PINNED_PATH} AS $$ {body} $$",
+        )
+    _exec(
+        conn,
+        f"REVOKE ALL ON FUNCTION {signatures} FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION {signatures} TO {all_groups}",
+        # functions this owner creates later are not executable by everyone either
+        "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC",
+        # temporary tables come first on every session's path: nobody gets to make one
+        "DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC, "
+        + all_groups
+        + "', current_database()); END $$",
+        # nor tables, functions or operators in the schema the policies read (PostgreSQL 15
+        # already revokes CREATE from PUBLIC; a server upgraded from 14 may still have it)
+        f"REVOKE CREATE ON SCHEMA public FROM PUBLIC, {all_groups}",
     )
 
 
@@ -133,23 +189,16 @@ def init_server(url: str) -> None:
 
 
 def _install(conn: Connection) -> None:
+    # this session's names resolve to the real schema while the policies are (re)created
+    _exec(conn, "SET LOCAL search_path = pg_catalog, public, pg_temp")
     for group in GROUPS.values():
         _ensure_group(conn, group)
+    _harden(conn)
     all_groups = ", ".join(GROUPS.values())
     _exec(
         conn,
-        "CREATE OR REPLACE FUNCTION fb_manager_id() RETURNS varchar LANGUAGE sql STABLE AS "
-        "$$ SELECT m.id FROM server_users u JOIN managers m ON m.code = u.manager_code"
-        " WHERE u.role_name = current_user AND u.kind = 'manager' $$",
-        "CREATE OR REPLACE FUNCTION fb_manager_code() RETURNS varchar LANGUAGE sql STABLE AS "
-        "$$ SELECT manager_code FROM server_users WHERE role_name = current_user"
-        " AND kind = 'manager' $$",
-        "CREATE OR REPLACE FUNCTION fb_department() RETURNS varchar LANGUAGE sql STABLE AS "
-        "$$ SELECT department FROM server_users WHERE role_name = current_user "
-        "AND kind = 'department' $$",
-        f"GRANT EXECUTE ON FUNCTION fb_manager_id(), fb_manager_code(), fb_department()"
-        f" TO {all_groups}",
-        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {all_groups}",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {all_groups}",
+        f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, {all_groups}",
         f"GRANT USAGE ON SCHEMA public TO {all_groups}",
         "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO fb_admin",
         "GRANT SELECT ON ALL TABLES IN SCHEMA public TO fb_director",
@@ -193,7 +242,8 @@ def _install(conn: Connection) -> None:
         )
     events_own = (
         "EXISTS (SELECT 1 FROM slip_deliveries d JOIN slips s ON s.id = d.slip_id"
-        " WHERE d.id = slip_events.delivery_id AND s.manager_id = (SELECT fb_manager_id()))"
+        " WHERE d.id = slip_events.delivery_id"
+        " AND s.manager_id = (SELECT public.fb_manager_id()))"
     )
     _policy(
         conn,
@@ -234,7 +284,7 @@ def _install(conn: Connection) -> None:
         "spot_checks",
         "fb_own_rows",
         "CREATE POLICY fb_own_rows ON spot_checks FOR SELECT TO fb_manager"
-        " USING (manager_id = (SELECT fb_manager_id()))",
+        " USING (manager_id = (SELECT public.fb_manager_id()))",
     )
     _policy(
         conn,
@@ -242,7 +292,7 @@ def _install(conn: Connection) -> None:
         "fb_own_rows",
         "CREATE POLICY fb_own_rows ON spot_check_items FOR SELECT TO fb_manager USING (EXISTS"
         " (SELECT 1 FROM spot_checks c WHERE c.id = spot_check_items.check_id"
-        " AND c.manager_id = (SELECT fb_manager_id())))",
+        " AND c.manager_id = (SELECT public.fb_manager_id())))",
     )
     _policy(
         conn,
@@ -252,10 +302,10 @@ def _install(conn: Connection) -> None:
         " USING (status IN ('submitted', 'reviewed')) WITH CHECK (true)",
     )
     # a department: the slips sent to it, its own deliveries, the customers and managers named
-    mine = "department = (SELECT fb_department())"
+    mine = "department = (SELECT public.fb_department())"
     sent_to_me = (
         "EXISTS (SELECT 1 FROM slip_deliveries d WHERE d.slip_id = {t}.{c}"
-        " AND d.department = (SELECT fb_department()))"
+        " AND d.department = (SELECT public.fb_department()))"
     )
     department_policies = {
         "slip_deliveries": f"USING ({mine}) WITH CHECK ({mine})",
@@ -313,6 +363,9 @@ def add_user(url: str, user: ServerUserInput) -> None:
             verb = "ALTER" if exists else "CREATE"
             conn.execute(text(f"{verb} ROLE {name} LOGIN PASSWORD {password}"))
             conn.execute(text(f"GRANT {GROUPS[user.kind]} TO {name}"))
+            for kind, group in GROUPS.items():  # a login changing kind leaves its old group
+                if kind != user.kind:
+                    conn.execute(text(f"REVOKE {group} FROM {name}"))
             conn.execute(
                 text(
                     "INSERT INTO server_users (role_name, kind, manager_code, department,"
@@ -331,3 +384,59 @@ def add_user(url: str, user: ServerUserInput) -> None:
             )
     finally:
         engine.dispose()
+
+
+@dataclass(frozen=True)
+class Reassigned:
+    """A customer moved between managers on the server (``changed`` False: it already was)."""
+
+    code: str
+    shop_name: str
+    from_manager: str
+    to_manager: str
+    changed: bool
+
+
+def reassign_customer(url: str, code: str, to_manager: str, *, reason: str) -> Reassigned:
+    """Make ``to_manager`` the customer ``code``'s manager on the server (an administrator's
+    decision, e.g. a conflict a sync reported). Only the company's record moves: its manager,
+    and its place on the old manager's route (routes are the manager's own). Visits, slips,
+    plans and order lines stay with the manager who wrote them. The change is recorded in the
+    server's audit trail with ``reason``, in the same transaction."""
+    journal = Journal.open(url)
+    try:
+        with journal.writing("customers") as s:
+            customer = s.scalars(
+                select(Customer).where(Customer.code == code.strip()).with_for_update()
+            ).one_or_none()
+            if customer is None:
+                raise InvalidValue("server_unknown_customer", field="customer", value=code)
+            target = s.scalars(
+                select(Manager).where(Manager.code == to_manager.strip().upper())
+            ).one_or_none()
+            if target is None:
+                raise InvalidValue("server_unknown_manager", field="manager", value=to_manager)
+            source = s.get(Manager, customer.manager_id)
+            before = source.code if source else customer.manager_id
+            moved = Reassigned(customer.code, customer.shop_name, before, target.code, False)
+            if customer.manager_id == target.id:
+                return moved
+            audit.record(
+                s,
+                manager_id=target.id,
+                record_type="customer",
+                record_id=customer.id,
+                changes={
+                    "manager": (before, target.code),
+                    "route_id": (customer.route_id, None),
+                    "route_position": (customer.route_position, None),
+                },
+                reason=reason,
+            )
+            customer.manager_id = target.id
+            customer.route_id = None
+            customer.route_position = None
+            customer.updated_at = clock.now()
+        return Reassigned(customer.code, customer.shop_name, before, target.code, True)
+    finally:
+        journal.close()

@@ -43,11 +43,13 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from fieldbook.core import clock, db, migrate
 from fieldbook.core.errors import DatabaseError
 from fieldbook.core.models import Base
+from fieldbook.core.sync_held import HeldBack, SyncProblem
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -81,11 +83,14 @@ class SyncError(DatabaseError):
 
 @dataclass
 class SyncReport:
-    """What moved: table → rows, up and down; ``problems`` are rows that could not move."""
+    """What moved: table → rows, up and down; ``problems``: what could not go up (one per
+    customer another manager owns on the server, with how many rows wait for it);
+    ``notices``: what the manager should know (a customer moved to another manager)."""
 
     pushed: dict[str, int] = field(default_factory=dict)
     pulled: dict[str, int] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    problems: list[SyncProblem] = field(default_factory=list)
+    notices: list[SyncProblem] = field(default_factory=list)
 
     def add(self, direction: str, table: str, count: int) -> None:
         if count:
@@ -143,11 +148,17 @@ def _rows(conn: Connection, stmt: Any) -> list[dict[str, Any]]:
 
 
 def _replace_children(
-    conn: Connection, table: Table, parent: str, parent_ids: list[str], rows: list[dict]
+    conn: Connection,
+    table: Table,
+    parent: str,
+    parent_ids: list[str],
+    rows: list[dict],
+    held: set[str] | frozenset[str] = frozenset(),
 ) -> int:
     """Make the server's children of ``parent_ids`` exactly ``rows``: delete the ones the
-    laptop no longer has, write the rest conditionally. Returns rows changed."""
-    keep = {r["id"] for r in rows}
+    laptop no longer has (not the ``held`` ones: it has them, they wait), write the rest
+    conditionally. Returns rows changed."""
+    keep = {r["id"] for r in rows} | set(held)
     gone = 0
     if parent_ids:
         existing = conn.execute(select(table.c.id).where(table.c[parent].in_(parent_ids))).scalars()
@@ -176,6 +187,16 @@ class Unit:
 
 def _since(table: Table, since: datetime, column: str = "updated_at") -> Any:
     return table.c[column] > since
+
+
+def _stamp(unit: Unit, row: dict[str, Any]) -> datetime | None:
+    """The moment that makes ``unit`` look at ``row`` (a follow-up: its creation or closing,
+    whichever is later)."""
+    stamps = [row[unit.stamp]]
+    if unit.name == "followups":
+        stamps.append(row["closed_at"])
+    present = [s for s in stamps if s is not None]
+    return max(present) if present else None
 
 
 def _units() -> list[Unit]:
@@ -275,6 +296,7 @@ class Sync:
         self._stop_after = stop_after  # tests: raise after this many server commits
         self._commits = 0
         self._ids: dict[str, dict[str, str]] = {name: {} for name in MASTER}
+        self.held = HeldBack()
 
     # cursors live in the laptop's settings
     def _cursor(self, name: str) -> datetime:
@@ -301,34 +323,75 @@ class Sync:
 
     def _push_master(self, manager: str) -> None:
         """Customers and SKUs the server does not know (by code) go up once, under the
-        laptop's ids; the ones it knows are mapped to the server's ids."""
+        laptop's ids; the ones it knows are mapped to the server's ids. A customer whose code
+        the server has under another manager is held back, with what names it."""
         for table_name in MASTER:
             table = T[table_name]
-            where = table.c.manager_id == manager if table_name == "customers" else True
+            customers = table_name == "customers"
+            where = table.c.manager_id == manager if customers else True
             with self.j.engine.connect() as local:
                 rows = _rows(local, select(table).where(where))
             by_code = {r["code"]: r for r in rows}
             server_ids: dict[str, str] = {}
             codes = list(by_code)
+            owner = table.c.manager_id if customers else table.c.id
             with self.server.connect() as remote:
                 for start in range(0, len(codes), self.batch):
                     chunk = codes[start : start + self.batch]
-                    server_ids.update(
-                        remote.execute(
-                            select(table.c.code, table.c.id).where(table.c.code.in_(chunk))
-                        ).all()
-                    )
+                    for code, sid, who in remote.execute(
+                        select(table.c.code, table.c.id, owner).where(table.c.code.in_(chunk))
+                    ):
+                        if customers and who != manager:  # seen by a login that sees all
+                            if sid == by_code[code]["id"]:
+                                self.held.moved(sid, code)
+                            else:
+                                self.held.customer(by_code[code]["id"], code)
+                        else:
+                            server_ids[code] = sid
             self._ids[table_name] = {
                 by_code[code]["id"]: sid
                 for code, sid in server_ids.items()
                 if by_code[code]["id"] != sid
             }
-            new = [r for code, r in by_code.items() if code not in server_ids]
+            elsewhere = self.held.ids(table_name) | self.held.moved_ids
+            new = [
+                r
+                for code, r in by_code.items()
+                if code not in server_ids and r["id"] not in elsewhere
+            ]
             for start in range(0, len(new), self.batch):
+                chunk = new[start : start + self.batch]
                 with self.server.begin() as remote:
-                    n = upsert(remote, table, new[start : start + self.batch], insert_only=True)
+                    if customers:
+                        n = self._insert_customers(remote, table, chunk)
+                    else:
+                        n = upsert(remote, table, chunk, insert_only=True)
                     self.report.add("up", table_name, n)
                 self._committed()
+
+    def _insert_customers(self, remote: Connection, table: Table, rows: list[dict]) -> int:
+        """Insert customers the server does not show this manager. One it already has
+        belongs to another manager (row-level security hides it): if the server has this
+        very record (same id), it was moved; if another record has the code, it is held."""
+        ins = _insert(remote)(table)
+        inserted = set(
+            remote.execute(ins.on_conflict_do_nothing().returning(table.c.code), rows).scalars()
+        )
+        probe = ins.on_conflict_do_nothing(index_elements=["id"]).returning(table.c.code)
+        for row in rows:
+            if row["code"] in inserted:
+                continue
+            try:
+                with remote.begin_nested():  # a savepoint: the probe may fail on its own
+                    added = remote.execute(probe, row).first()
+            except IntegrityError:  # the code is another record's
+                self.held.customer(row["id"], row["code"])
+                continue
+            if added:  # (the other record went away in between)
+                inserted.add(row["code"])
+            else:  # the id is the server's already: the same record, another manager's now
+                self.held.moved(row["id"], row["code"])
+        return len(inserted)
 
     def _committed(self) -> None:
         self._commits += 1
@@ -349,6 +412,8 @@ class Sync:
         self._push_orders(manager)
         self.progress("down: master data, answers, reviews")
         self._pull(manager)
+        self.report.problems = self.held.problems()
+        self.report.notices = self.held.notices()
         with self.j.writing() as s:
             self.j.set_setting(s, LAST_KEY, clock.now().isoformat(timespec="seconds"))
         return self.report
@@ -375,8 +440,10 @@ class Sync:
             rows = self._translate(_rows(local, stmt))
         if not rows:
             return
+        floor: datetime | None = None  # the cursor stays at or before the first held row
         for start in range(0, len(rows), self.batch):
-            batch = rows[start : start + self.batch]
+            batch, held = self.held.split(unit.name, rows[start : start + self.batch])
+            self._hold_children(unit, held)
             ids = [r["id"] for r in batch]
             with self.j.engine.connect() as local:
                 children = {
@@ -385,6 +452,11 @@ class Sync:
                     )
                     for name, col in unit.children
                 }
+            waiting: dict[str, list[dict]] = {}
+            for name, col in unit.children:
+                children[name], waiting[name] = self.held.split(name, children[name])
+                parents = {r[col] for r in waiting[name]}
+                held += [r for r in batch if r["id"] in parents]  # for the cursor only
             with self.server.begin() as remote:
                 if unit.keep:
                     update = [c for c in _columns(table) if c not in unit.keep]
@@ -393,15 +465,30 @@ class Sync:
                     changed = upsert(remote, table, batch, insert_only=unit.insert_only)
                 self.report.add("up", unit.name, changed)
                 for name, col in unit.children:
-                    n = _replace_children(remote, T[name], col, ids, children[name])
+                    kept = {r["id"] for r in waiting[name]}
+                    n = _replace_children(remote, T[name], col, ids, children[name], kept)
                     self.report.add("up", name, n)
             self._committed()  # (a test may stop here: committed there, cursor not saved)
             if unit.stamp:
-                stamps = [r[unit.stamp] for r in batch if r[unit.stamp] is not None]
-                if unit.name == "followups":
-                    stamps += [r["closed_at"] for r in batch if r["closed_at"] is not None]
+                stamps = [s for r in batch + held if (s := _stamp(unit, r)) is not None]
+                held_stamps = [s for r in held if (s := _stamp(unit, r)) is not None]
+                if held_stamps:
+                    floor = min([*held_stamps, floor] if floor else held_stamps)
                 if stamps:
-                    self._save_cursor(unit.name, max(max(stamps), since))
+                    cursor = max(max(stamps), since)
+                    self._save_cursor(unit.name, min(cursor, floor) if floor else cursor)
+
+    def _hold_children(self, unit: Unit, held: list[dict[str, Any]]) -> None:
+        """The children of held rows stay behind with them."""
+        if not held or not unit.children:
+            return
+        ids = [r["id"] for r in held]
+        with self.j.engine.connect() as local:
+            for name, col in unit.children:
+                for child, parent in local.execute(
+                    select(T[name].c.id, T[name].c[col]).where(T[name].c[col].in_(ids))
+                ):
+                    self.held.hold_quietly(name, [child], self.held.origin_of(unit.name, parent))
 
     def _push_orders(self, manager: str) -> None:
         lines = T["order_lines"]
@@ -418,6 +505,7 @@ class Sync:
                     .order_by(func.max(lines.c.imported_at))
                 )
             ]
+        floor: datetime | None = None  # the first day with lines held back
         for day, stamp in days:
             with self.j.engine.connect() as local:
                 rows = self._translate(
@@ -428,6 +516,8 @@ class Sync:
                         ),
                     )
                 )
+            rows, held = self.held.split("order_lines", rows)
+            waiting = {r["id"] for r in held}
             with self.server.begin() as remote:
                 stored = set(
                     remote.execute(
@@ -436,15 +526,16 @@ class Sync:
                         )
                     ).scalars()
                 )
-                if stored != {r["id"] for r in rows}:
-                    remote.execute(
-                        delete(lines).where(
-                            lines.c.manager_id == manager, lines.c.order_date == day
-                        )
-                    )
+                if stored - waiting != {r["id"] for r in rows}:
+                    day_lines = [lines.c.manager_id == manager, lines.c.order_date == day]
+                    if waiting:  # lines the laptop has but holds back stay where they are
+                        day_lines.append(lines.c.id.not_in(list(waiting)))
+                    remote.execute(delete(lines).where(*day_lines))
                     self.report.add("up", "order_lines", upsert(remote, lines, rows))
             self._committed()
-            self._save_cursor("order_lines", max(stamp, since))
+            if held and floor is None:
+                floor = stamp  # this day is looked at again until its lines can go up
+            self._save_cursor("order_lines", floor or max(stamp, since))
 
     def _pull(self, manager: str) -> None:
         """Everything the company and the departments own for this manager, compared in full
@@ -623,6 +714,19 @@ def sync(
         raise SyncError("connection", _first_line(getattr(exc, "orig", exc) or exc)) from exc
     finally:
         server.dispose()
+
+
+def address_only(url: str) -> str:
+    """``url`` without a password (the one thing of a server address that is never stored)."""
+    given = make_url(url)
+    return URL.create(
+        given.drivername,
+        username=given.username,
+        host=given.host,
+        port=given.port,
+        database=given.database,
+        query=given.query,
+    ).render_as_string(hide_password=False)
 
 
 def _first_line(exc: object) -> str:

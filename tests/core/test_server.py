@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from pgserver import pg_admin, with_database
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 from sync_support import laptop
@@ -230,3 +231,313 @@ def test_syncing_with_someone_elses_login_is_refused(server: dict, tmp_path: Pat
         sync(laptops[1], others)  # QTH002's records with QTH001's login
     assert caught.value.reason == "refused"
     assert "本人的登录名" in describe_error(caught.value, "zh_CN")
+
+
+# --- the policies' helper functions cannot be fooled (issue 13, item 2) -------------------------
+#: Each attack: the login, and what it puts in front of the real tables to claim to be
+#: someone else (QTH002's manager, 专卖办, a manager).
+SHADOWS = {
+    "manager claims another code": (
+        "m1",
+        "CREATE TEMP TABLE server_users AS SELECT role_name, kind,"
+        " 'QTH002'::varchar AS manager_code, department FROM public.server_users"
+        " WHERE role_name = current_user",
+    ),
+    "manager maps its code to another id": (  # fb_manager_id() joins managers
+        "m1",
+        "CREATE TEMP TABLE managers AS"
+        " SELECT CAST(:other AS varchar) AS id, 'QTH001'::varchar AS code",
+    ),
+    "department claims another department": (
+        "dist",
+        "CREATE TEMP TABLE server_users AS SELECT role_name, kind, manager_code,"
+        " 'monopoly'::varchar AS department FROM public.server_users"
+        " WHERE role_name = current_user",
+    ),
+    "department empties the policies' subquery": (  # policies name slip_deliveries
+        "dist",
+        "CREATE TEMP TABLE slip_deliveries AS SELECT * FROM public.slip_deliveries",
+    ),
+    "director claims to be a manager": (
+        "director",
+        "CREATE TEMP TABLE server_users AS SELECT role_name, 'manager'::varchar AS kind,"
+        " 'QTH001'::varchar AS manager_code, department FROM public.server_users"
+        " WHERE role_name = current_user",
+    ),
+}
+#: What each role reads (table → the visible rows' ids, hashed), before and during an attack.
+VISIBLE = {
+    "m1": ("visits", "plans", "plan_stops", "customers", "managers", "slips", "week_reports"),
+    "dist": ("slips", "slip_deliveries", "customers", "managers"),
+    "director": ("visits", "slips", "slip_deliveries", "week_reports", "managers"),
+}
+
+
+def visible(con: Connection, role: str) -> dict[str, tuple[int, str]]:
+    seen = {}
+    for table in VISIBLE[role]:
+        seen[table] = tuple(
+            con.execute(
+                text(
+                    f"SELECT count(*), md5(coalesce(string_agg(id, ',' ORDER BY id), ''))"
+                    f" FROM public.{table}"
+                )
+            ).one()
+        )
+    seen["who"] = tuple(
+        con.execute(text("SELECT fb_manager_id(), fb_manager_code(), fb_department()")).one()
+    )
+    return seen
+
+
+def attack(con: Connection, variant: str, other_manager: str) -> dict[str, object]:
+    """Shadow a table the policies' helper functions (or the policies) read with a temporary
+    one, put pg_temp first on the path, and try to read and change someone else's rows."""
+    role, sql = SHADOWS[variant]
+    con.execute(text(sql), {"other": other_manager} if ":other" in sql else {})
+    if variant.startswith("department empties"):
+        con.execute(text("UPDATE pg_temp.slip_deliveries SET department = 'distribution'"))
+    con.execute(text("SET search_path = pg_temp, public"))
+    result: dict[str, object] = {"seen": visible(con, role)}
+    if role == "m1":
+        result["deleted"] = con.execute(
+            text(
+                "DELETE FROM public.plan_stops WHERE plan_id IN"
+                " (SELECT id FROM public.plans WHERE manager_id = :m)"
+            ),
+            {"m": other_manager},
+        ).rowcount
+    if role == "dist":
+        result["answered"] = con.execute(
+            text(
+                "UPDATE public.slip_deliveries SET answer = '冒名答复'"
+                " WHERE department = 'monopoly'"
+            )
+        ).rowcount
+    return result
+
+
+def grant_temp(admin_url: str, role: str) -> None:
+    database = make_url(admin_url).database
+    admin = create_engine(admin_url)
+    try:
+        with admin.begin() as con:
+            con.execute(text(f'GRANT TEMPORARY ON DATABASE "{database}" TO {role}'))
+    finally:
+        admin.dispose()
+
+
+@pytest.mark.parametrize("variant", list(SHADOWS))
+def test_no_login_can_shadow_the_tables_the_policies_read(server: dict, variant: str) -> None:
+    """The attack from issue 13: `CREATE TEMP TABLE server_users AS …` (temporary tables come
+    first on the search path) made fb_manager_code()/fb_manager_id()/fb_department() answer
+    for someone else. Two layers now: no login may create temporary tables at all, and even
+    one that somehow can (granted by hand) changes nothing, since the functions name their
+    tables schema-qualified with a pinned search_path."""
+    admin_url = server["admin"]
+    role, shadow = SHADOWS[variant]
+    engine = server["engines"][role]
+    admin = create_engine(admin_url)
+    try:
+        other = str(scalar(admin, "SELECT id FROM managers WHERE code = 'QTH002'"))
+    finally:
+        admin.dispose()
+    with engine.connect() as con:
+        before = visible(con, role)
+        con.rollback()
+    # layer 1: TEMP is not granted to the groups or to PUBLIC
+    with engine.connect() as con, pytest.raises(ProgrammingError, match="permission denied"):
+        con.execute(text(shadow), {"other": other} if ":other" in shadow else {})
+    # layer 2: even with TEMP granted by hand, the functions read the real tables
+    grant_temp(admin_url, server["roles"][role].role_name)
+    with engine.connect() as con:
+        result = attack(con, variant, other)
+        con.commit()
+    assert result["seen"] == before
+    assert result.get("deleted", 0) == 0
+    assert result.get("answered", 0) == 0
+    with engine.connect() as con:  # and afterwards, on a fresh connection
+        assert visible(con, role) == before
+
+
+def test_no_login_can_create_objects_the_policies_could_find(server: dict) -> None:
+    for role in ("m1", "dist", "director"):
+        engine = server["engines"][role]
+        for sql in (
+            "CREATE TABLE public.server_users_copy (role_name varchar)",
+            "CREATE SCHEMA shadow",
+            "CREATE FUNCTION public.fb_shadow() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$",
+            "CREATE TEMP TABLE anything (x int)",
+        ):
+            with (
+                engine.connect() as con,
+                pytest.raises(ProgrammingError, match="permission denied"),
+            ):
+                con.execute(text(sql))
+
+
+def test_the_servers_catalogue_has_no_open_door(server: dict) -> None:
+    """Every function a policy calls pins its search_path (pg_temp last) and is executable
+    by the Fieldbook groups only; no SECURITY DEFINER function has an open path; PUBLIC has
+    no TEMP on the database, no CREATE on the schema and no privilege on a table."""
+    admin = create_engine(server["admin"])
+    try:
+        with admin.connect() as con:
+            functions = con.execute(
+                text(
+                    "SELECT p.proname, p.proconfig, p.prosecdef,"
+                    " has_function_privilege('public', p.oid, 'EXECUTE')"
+                    " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                    " WHERE n.nspname = 'public'"
+                )
+            ).all()
+            policy_text = " ".join(
+                con.execute(
+                    text(
+                        "SELECT coalesce(qual, '') || ' ' || coalesce(with_check, '')"
+                        " FROM pg_policies WHERE schemaname = 'public'"
+                    )
+                ).scalars()
+            )
+            public_temp = con.execute(
+                text(
+                    "SELECT has_database_privilege('public', current_database(), 'TEMPORARY'),"
+                    " has_schema_privilege('public', 'public', 'CREATE')"
+                )
+            ).one()
+            table_grants = con.execute(
+                text(
+                    "SELECT count(*) FROM information_schema.role_table_grants"
+                    " WHERE grantee = 'PUBLIC' AND table_schema = 'public'"
+                )
+            ).scalar()
+    finally:
+        admin.dispose()
+    names = {f.proname for f in functions}
+    assert {"fb_manager_id", "fb_manager_code", "fb_department"} <= names
+    for name, config, definer, everyone in functions:
+        if name in policy_text or definer:
+            assert any(c.startswith("search_path=") and c.endswith("pg_temp") for c in config or ())
+            assert not everyone, f"PUBLIC may execute {name}()"
+    assert public_temp == (False, False)
+    assert table_grants == 0
+
+
+def test_init_upgrades_a_server_set_up_by_the_old_code(server: dict) -> None:
+    """A server initialised before the fix (functions reading unqualified tables, TEMP for
+    PUBLIC) is closed by running `fieldbook server init` again."""
+    admin_url = server["admin"]
+    database = make_url(admin_url).database
+    admin = create_engine(admin_url)
+    try:
+        with admin.begin() as con:  # the functions and grants as the old init left them
+            con.execute(text(f'GRANT TEMPORARY ON DATABASE "{database}" TO PUBLIC'))
+            con.execute(
+                text(
+                    "CREATE OR REPLACE FUNCTION fb_manager_code() RETURNS varchar LANGUAGE sql"
+                    " STABLE RESET search_path AS $$ SELECT manager_code FROM server_users"
+                    " WHERE role_name = current_user AND kind = 'manager' $$"
+                )
+            )
+        m1 = server["engines"]["m1"]
+        with m1.connect() as con:  # the hole is open on such a server ...
+            con.execute(text(SHADOWS["manager claims another code"][1]))
+            assert con.execute(text("SELECT fb_manager_code()")).scalar() == "QTH002"
+        init_server(admin_url)  # ... and init closes it
+        with m1.connect() as con:
+            assert con.execute(text("SELECT fb_manager_code()")).scalar() == "QTH001"
+            with pytest.raises(ProgrammingError, match="permission denied"):
+                con.execute(text(SHADOWS["manager claims another code"][1]))
+        init_server(admin_url)  # and stays idempotent
+    finally:
+        admin.dispose()
+
+
+# --- moving a customer between managers (issue 13, item 10) ------------------------------------
+def test_cli_reassigns_a_customer_and_refuses_what_it_does_not_know(
+    server: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldbook import cli
+
+    admin_url = server["admin"]
+    move = ["--db", admin_url, "server", "reassign-customer"]
+    for argv, wrong in (
+        ([*move, "99999999", "--to", "QTH002"], "99999999"),
+        ([*move, "23091002", "--to", "QTH404"], "QTH404"),
+    ):
+        assert cli.main(argv) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and wrong in err[0] and "Traceback" not in err[0]
+    assert (
+        cli.main(["--db", "sqlite:///x.db", "server", "reassign-customer", "1", "--to", "Q"]) == 2
+    )
+    capsys.readouterr()
+    m1, m2 = server["engines"]["m1"], server["engines"]["m2"]
+    assert scalar(m2, "SELECT count(*) FROM customers") == 5
+    assert cli.main([*move, "23091002", "--to", "qth002", "--reason", "片区调整"]) == 0
+    assert "QTH001 改为 QTH002" in capsys.readouterr().out
+    assert scalar(m2, "SELECT count(*) FROM customers WHERE code = '23091002'") == 1
+    assert scalar(m1, "SELECT count(*) FROM customers WHERE code = '23091002'") == 0
+    assert scalar(m1, "SELECT count(*) FROM visits") == 3  # its own records stay its own
+    admin = create_engine(admin_url)
+    try:
+        assert (
+            scalar(admin, "SELECT route_id IS NULL FROM customers WHERE code = '23091002'") is True
+        )
+        entry = scalar(
+            admin,
+            "SELECT a.old_value || '>' || a.new_value || ' ' || a.reason FROM audit_entries a"
+            " JOIN customers c ON c.id = a.record_id WHERE c.code = '23091002'"
+            " AND a.field = 'manager'",
+        )
+        assert entry == '"QTH001">"QTH002" 片区调整'
+    finally:
+        admin.dispose()
+    assert cli.main([*move, "23091002", "--to", "QTH002"]) == 0  # again: nothing to do
+    assert "未改动" in capsys.readouterr().out
+
+
+def test_init_by_a_database_owner_who_is_not_a_superuser(pg_server: str) -> None:
+    """The documented set-up: the database's owner with CREATEROLE (not a superuser) runs
+    `server init`; the hardening needs nothing more, and a manager it adds is confined."""
+    suffix = pg_server.rsplit(":", 1)[-1].split("/")[0]
+    owner, database = f"owner_{suffix}", f"fieldbook_owned_{suffix}"
+    pg_admin(
+        pg_server,
+        f"DROP DATABASE IF EXISTS {database}",
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{owner}') THEN"
+        f" CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD '{PASSWORD}'; END IF; END $$",
+        f"CREATE DATABASE {database} OWNER {owner}",
+    )
+    url = login(with_database(pg_server, database), owner)
+    try:
+        init_server(url)
+        init_server(url)
+        add_user(url, ServerUserInput(f"m_{suffix}", "manager", PASSWORD, manager_code="QTH001"))
+        manager = create_engine(login(url, f"m_{suffix}"))
+        try:
+            with manager.connect() as con:
+                assert con.execute(text("SELECT fb_manager_code()")).scalar() == "QTH001"
+                with pytest.raises(ProgrammingError, match="permission denied"):
+                    con.execute(text("CREATE TEMP TABLE server_users (x int)"))
+        finally:
+            manager.dispose()
+    finally:
+        pg_admin(pg_server, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+
+
+def test_a_login_given_another_kind_leaves_its_old_group(server: dict) -> None:
+    """Re-adding the director's login as a manager used to keep it in fb_director as well:
+    the "manager" still read every manager's visits."""
+    admin_url = server["admin"]
+    director = server["roles"]["director"]
+    add_user(
+        admin_url,
+        ServerUserInput(director.role_name, "manager", PASSWORD, manager_code="QTH001"),
+    )
+    engine = create_engine(login(admin_url, director.role_name))
+    try:
+        assert scalar(engine, "SELECT count(*) FROM visits") == 3  # QTH001's, not all 6
+        assert scalar(engine, "SELECT pg_has_role(current_user, 'fb_director', 'MEMBER')") is False
+    finally:
+        engine.dispose()

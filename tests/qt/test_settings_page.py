@@ -59,3 +59,37 @@ def test_the_language_choice_is_kept_for_the_next_start(qtbot, ctx, monkeypatch)
     assert "重新启动" in page.language_note.text()
     QSettings().remove(i18n.SETTING)
     assert i18n.chosen_language() == "zh_CN"
+
+
+@pytest.mark.sqlite
+def test_a_password_typed_into_the_server_address_is_not_stored(qtbot, ctx, filled):
+    from fieldbook.core.sync import SERVER_KEY
+
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.is_ready)
+    page.server_edit.setText("postgresql+psycopg://qth001:hunter2@127.0.0.1:1/fieldbook")
+    page.sync_button.click()  # nothing listens on port 1: the sync fails, the address is kept
+    qtbot.waitUntil(lambda: page.sync_button.isEnabled())
+    with filled.reading() as s:
+        stored = filled.get_setting(s, SERVER_KEY)
+    assert stored == "postgresql+psycopg://qth001@127.0.0.1:1/fieldbook"
+
+
+def test_a_sync_conflict_is_shown_one_line_per_customer(qtbot, ctx, filled):
+    from fieldbook.core.sync import SyncProblem, SyncReport
+
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.is_ready)
+    page._synced(
+        SyncReport(
+            pushed={"visits": 3},
+            problems=[SyncProblem("customer_elsewhere", "23091002", held=4)],
+            notices=[SyncProblem("customer_moved", "23091005")],
+        )
+    )
+    lines = page.sync_label.text().splitlines()
+    assert len(lines) == 3 and "走访 3" in lines[0]
+    assert "23091002" in lines[1] and "4 条" in lines[1] and "reassign-customer" in lines[1]
+    assert "23091005" in lines[2]

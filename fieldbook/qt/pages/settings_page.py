@@ -153,14 +153,14 @@ class SettingsPage(Page):
     def sync_now(self) -> None:
         from sqlalchemy.engine import make_url
 
-        from fieldbook.core.sync import SERVER_KEY, sync
+        from fieldbook.core.sync import SERVER_KEY, address_only, sync
 
         address = self.server_edit.text().strip()
         if not address.startswith("postgresql"):
             self.sync_label.setText(self.tr("请填写部门服务器地址（postgresql+psycopg://…）"))
             return
-        url = make_url(address).set(password=None).render_as_string(hide_password=False)
-        secret = self.password_edit.text()
+        url = address_only(address)  # stored: never a password typed into the address
+        secret = self.password_edit.text() or make_url(address).password
         connect = make_url(url).set(password=secret or None).render_as_string(hide_password=False)
 
         def run(j: Journal) -> SyncReport:
@@ -174,16 +174,19 @@ class SettingsPage(Page):
 
     def _synced(self, report: SyncReport) -> None:
         from fieldbook.cli_sync import NAMES
+        from fieldbook.wording import describe_sync_problem
 
         def words(moved: dict[str, int]) -> str:
             return "，".join(f"{NAMES.get(k, k)} {v}" for k, v in moved.items()) or self.tr("无")
 
         self.sync_button.setEnabled(True)
-        self.sync_label.setText(
+        lines = [
             self.tr("同步完成。上传：{up}；下载：{down}").format(
                 up=words(report.pushed), down=words(report.pulled)
-            )
-        )
+            ),
+            *(describe_sync_problem(p) for p in [*report.problems, *report.notices]),
+        ]
+        self.sync_label.setText("\n".join(lines))
         self.ctx.ops.message.emit(self.tr("同步完成"))
 
     def _sync_failed(self, exc: BaseException) -> None:
