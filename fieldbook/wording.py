@@ -349,6 +349,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is another program's SQLite database, not Fieldbook's; nothing was changed",
     ),
     # where an output may go (fieldbook.core.outputs)
+    "password_control_chars": (
+        "不能含控制字符（制表、换行等）",
+        "must not contain control characters (tab, newline …)",
+    ),
     "output_empty": ("没有给出输出文件名", "no output file name was given"),
     "output_is_directory": (
         "这是一个文件夹，请给出文件名",

@@ -348,6 +348,12 @@ def add_user(url: str, user: ServerUserInput) -> None:
         raise InvalidValue("unknown_kind", field="kind", value=user.kind)
     if len(user.password) < 8:
         raise InvalidValue("password_too_short", field="password")
+    from fieldbook.core.normalize import clean_free_text
+
+    if clean_free_text(user.password) != user.password or "\t" in user.password:
+        # text parameters are cleaned on the way to the database: such a password would be
+        # stored as something other than what was typed
+        raise InvalidValue("password_control_chars", field="password")
     if user.kind == "manager" and not user.manager_code.strip():
         raise InvalidValue("required", field="manager")
     if user.kind == "department" and user.department not in DEPARTMENTS:

@@ -152,6 +152,11 @@ def test_users_are_checked_and_passwords_are_not_stored(pg_database: str) -> Non
         add_user(pg_database, ServerUserInput("shortpw_user", "director", "short"))
     with pytest.raises(InvalidValue):
         add_user(pg_database, ServerUserInput("dept_user", "department", PASSWORD, department="x"))
+    for typed in ("secret\x1b[2Jpw", "secret\tpassword", "pass\x00word1"):
+        # text parameters are cleaned on their way to the database: refused, never altered
+        with pytest.raises(InvalidValue) as info:
+            add_user(pg_database, ServerUserInput("ctl_user", "director", typed))
+        assert info.value.detail == "password_control_chars"
     name = "pw_" + pg_database.rsplit("_", 1)[-1]
     add_user(pg_database, ServerUserInput(name, "director", PASSWORD))
     admin = create_engine(pg_database)
