@@ -124,12 +124,22 @@ def vet(url: str, *, create: bool, make_folder: bool = True) -> None:
         return
     if not tables and create:
         return  # an empty SQLite database: Fieldbook may set it up
-    raise DatabaseRefused("db_empty" if not tables else "db_not_fieldbook", path)
+    if not tables:
+        raise DatabaseRefused("db_empty", path)
+    from fieldbook.core.schema_check import NotFieldbookDatabase
+
+    raise NotFieldbookDatabase("not_fieldbook_database", file=str(path))
 
 
 def _tables(path: Path) -> set[str] | None:
+    """The file's table names, read without leaving anything beside it: a WAL-mode file with
+    no -wal is opened immutable (a read-only open would create -wal and -shm)."""
+    resolved = path.resolve()
+    wal_mode = _header_byte(resolved, 18) == 2
+    has_wal = resolved.with_name(resolved.name + "-wal").exists()
+    query = "immutable=1" if wal_mode and not has_wal else "mode=ro"
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(f"{resolved.as_uri()}?{query}", uri=True)
     except sqlite3.Error:
         return None
     try:
@@ -139,3 +149,13 @@ def _tables(path: Path) -> set[str] | None:
     finally:
         con.close()
     return {str(r[0]) for r in rows}
+
+
+def _header_byte(path: Path, offset: int) -> int | None:
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(offset)
+            byte = fh.read(1)
+    except OSError:
+        return None
+    return byte[0] if byte else None

@@ -19,6 +19,7 @@ from fieldbook.core.dbfile import DatabaseRefused
 from fieldbook.core.journal import Journal
 from fieldbook.core.outputs import OutputRefused, check_output
 from fieldbook.core.plan_export import export_plan
+from fieldbook.core.schema_check import NotFieldbookDatabase
 
 DAY = "2026-12-07"
 
@@ -211,11 +212,12 @@ def test_a_text_file_or_another_programs_database_is_not_renamed_or_migrated(
     text.write_text("客户名单草稿\n", encoding="utf-8")
     other = tmp_path / "other.sqlite3"
     con = sqlite3.connect(other)
+    con.execute("PRAGMA journal_mode=WAL")  # a read-only open would leave -wal/-shm beside it
     con.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
     con.execute("INSERT INTO photos (name) VALUES ('a.jpg')")
     con.commit()
     con.close()
-    for target, said in ((text, "不是 SQLite 文件"), (other, "别的程序")):
+    for target, said in ((text, "不是 SQLite 文件"), (other, "不是 Fieldbook 的数据库")):
         digest = sha(target)
         for argv in (
             ["customers", "list"],
@@ -226,7 +228,7 @@ def test_a_text_file_or_another_programs_database_is_not_renamed_or_migrated(
             assert code == 2 and said in one_line(error), (target, argv)
         assert sha(target) == digest
         assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "other.sqlite3"]
-    with pytest.raises(DatabaseRefused):
+    with pytest.raises(NotFieldbookDatabase):
         Journal.open(f"sqlite:///{other}")
 
 
