@@ -796,6 +796,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err("已中断")
         return EXIT_FAIL
+    except OverflowError:  # date arithmetic past year 9999 (e.g. --date 9999-12-31)
+        from fieldbook.wording import message
+
+        err(message("date_out_of_range"))
+        return EXIT_INPUT
     except BrokenPipeError:  # `fieldbook customers list | head`: the reader went away
         import os
 
@@ -817,7 +822,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, FieldbookError):
             err(describe_error(exc))
             return EXIT_INPUT if exc.is_input_error else EXIT_FAIL
-        err(f"出错了：{type(exc).__name__}: {exc}（设置 FIELDBOOK_DEBUG=1 可查看详细信息）")
+        first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+        err(f"出错了：{type(exc).__name__}: {first}（设置 FIELDBOOK_DEBUG=1 可查看详细信息）")
         return EXIT_FAIL
 
 

@@ -93,7 +93,7 @@ def _lines(moved: dict[str, int]) -> str:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from fieldbook.cli import open_journal
-    from fieldbook.core.sync import SERVER_KEY, SyncError, sync
+    from fieldbook.core.sync import SERVER_KEY, SyncError, check_server_address, sync
     from fieldbook.wording import describe_sync_problem
 
     journal = open_journal(args)
@@ -103,6 +103,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         url = args.server or stored
         if not url:
             raise SyncError("no_server")
+        check_server_address(url)  # before it is remembered
         if make_url(url).password:
             print("请不要把口令写在地址里：用 PGPASSWORD 或 ~/.pgpass", file=sys.stderr)
             return EXIT_INPUT

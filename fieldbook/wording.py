@@ -339,6 +339,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是普通文件（设备、管道等），不能作为数据库",
         "is not a regular file (a device, a pipe …); it cannot be a database",
     ),
+    "db_side_file": (
+        "这是数据库的附属文件（-wal、-shm、.lock 等），不是数据库本身",
+        "is a side file of a database (-wal, -shm, .lock …), not the database itself",
+    ),
+    "db_is_backup": (
+        "这是一个备份：请用 fieldbook backup restore 恢复它，不要直接打开",
+        "is a backup: restore it with fieldbook backup restore instead of opening it",
+    ),
     "db_empty": ("是空文件，不是 Fieldbook 数据库", "is empty, not a Fieldbook database"),
     "db_not_sqlite": (
         "不是 Fieldbook 数据库（不是 SQLite 文件），未做任何改动",
@@ -366,6 +374,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是普通文件（设备、管道或链接目标不明），不能写入",
         "is not a regular file (a device, a pipe …); nothing is written there",
     ),
+    "output_name_too_long": ("文件名太长", "the file name is too long"),
+    "date_out_of_range": ("日期超出范围", "the date is out of range"),
     "output_unreadable": ("无法访问这个位置", "this place cannot be accessed"),
     "export_disk_full": (
         "磁盘已满：文件没有写出，原有的同名文件未改动",
@@ -400,6 +410,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "服务器拒绝了这次写入（{why}）：请确认用的是您本人的登录名。本机数据没有改动。",
         "the server refused the write ({why}): check that you sync with your own login. "
         "Nothing here changed.",
+    ),
+    "sync_bad_address": (
+        "部门服务器地址应为 postgresql+psycopg://登录名@服务器/数据库（{why}）",
+        "the department server's address must be "
+        "postgresql+psycopg://login@server/database ({why})",
     ),
     "sync_no_server": (
         "还没有设置部门服务器：fieldbook sync --server postgresql+psycopg://…",

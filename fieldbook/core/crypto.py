@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import Any
 
 from fieldbook.core.errors import DatabaseError, InvalidValue
-from fieldbook.core.paths import create_private_file, fsync_dir
+from fieldbook.core.paths import fsync_dir
 
 PASSPHRASE_ENV = "FIELDBOOK_PASSPHRASE"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -172,10 +172,10 @@ def encrypt_database(source: Path, dest: Path, passphrase: str) -> Path:
 
     check_output(dest)
     module = driver()
-    tmp = dest.with_name(f".{dest.name}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    create_private_file(tmp)
+    from fieldbook.core.outputs import private_temp_beside
+
+    # a fresh, exclusive name: never a file that was there (it could be a database)
+    tmp = private_temp_beside(dest)
     try:
         con = module.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
         try:

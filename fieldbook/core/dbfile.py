@@ -16,9 +16,12 @@ import stat
 from pathlib import Path
 
 from fieldbook.core.errors import FieldbookError
-from fieldbook.core.outputs import SQLITE_MAGIC
+from fieldbook.core.outputs import SIDE_SUFFIXES, SQLITE_MAGIC, holds_a_database
 
 BACKENDS = ("sqlite", "postgresql")
+#: Tables every Fieldbook database has had since the first migration (another program that
+#: also uses Alembic has an ``alembic_version`` too).
+FIELDBOOK_TABLES = frozenset({"alembic_version", "managers", "customers"})
 
 
 class DatabaseRefused(FieldbookError):
@@ -35,14 +38,23 @@ class DatabaseRefused(FieldbookError):
 def check_url(url: str) -> None:
     """Refuse a URL whose scheme Fieldbook does not speak (one line, exit 2)."""
     from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+    if "\x00" in url or "%00" in url:
+        raise DatabaseRefused("db_bad_url", url.replace("\x00", "\\0"))
     try:
-        backend = make_url(url).get_backend_name()
-    except ArgumentError as exc:
+        parsed = make_url(url)
+        backend = parsed.get_backend_name()
+    except (ArgumentError, ValueError) as exc:
         raise DatabaseRefused("db_bad_url", _shown(url)) from exc
     if backend not in BACKENDS:
         raise DatabaseRefused("db_unknown_scheme", _shown(url))
+    try:
+        _ = parsed.port  # a port that is not a number
+        dialect = parsed.get_dialect()()
+        dialect.create_connect_args(parsed)  # the query string's options, e.g. timeout=abc
+    except (ArgumentError, NoSuchModuleError, ValueError, TypeError) as exc:
+        raise DatabaseRefused("db_bad_url", _shown(url)) from exc
 
 
 def _shown(url: str) -> str:
@@ -51,7 +63,7 @@ def _shown(url: str) -> str:
 
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return url.split("@")[-1]
 
 
@@ -86,6 +98,8 @@ def vet(url: str, *, create: bool, make_folder: bool = True) -> None:
     path = sqlite_path(url)
     if path is None:
         return
+    if _is_side_file(path):  # existing or not: a database there would wreck its owner
+        raise DatabaseRefused("db_side_file", path)
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -100,11 +114,13 @@ def vet(url: str, *, create: bool, make_folder: bool = True) -> None:
         raise DatabaseRefused("db_is_directory", path)
     if not stat.S_ISREG(st.st_mode):
         raise DatabaseRefused("db_not_regular", path)
+    if path.parent.name == "backups" and holds_a_database(path.parent.parent):
+        raise DatabaseRefused("db_is_backup", path)
     if st.st_size == 0:
         if not create:
             raise DatabaseRefused("db_empty", path)
         return
-    if crypto.url_passphrase(url) is not None:
+    if crypto.url_passphrase(url) is not None and crypto.looks_encrypted(path):
         return  # ciphertext from the first byte: the passphrase check decides
     try:
         with open(path, "rb") as fh:
@@ -120,8 +136,8 @@ def vet(url: str, *, create: bool, make_folder: bool = True) -> None:
     tables = _tables(path)
     if tables is None:
         return  # SQLite, but unreadable: damaged; the start-up check takes over
-    if "alembic_version" in tables:
-        return
+    if "alembic_version" in tables and tables >= FIELDBOOK_TABLES:
+        return  # ours (a revision this version does not know is said by the migration step)
     if not tables and create:
         return  # an empty SQLite database: Fieldbook may set it up
     if not tables:
@@ -159,3 +175,13 @@ def _header_byte(path: Path, offset: int) -> int | None:
     except OSError:
         return None
     return byte[0] if byte else None
+
+
+def _is_side_file(path: Path) -> bool:
+    """``x.sqlite3-wal`` / ``-shm`` / ``-journal`` / ``.lock`` beside an existing database."""
+    for suffix in SIDE_SUFFIXES:
+        if path.name.endswith(suffix) and path.name != suffix:
+            owner = path.with_name(path.name.removesuffix(suffix))
+            if owner.is_file():
+                return True
+    return False

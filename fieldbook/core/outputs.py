@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 from fieldbook.core.errors import FieldbookError
@@ -67,6 +68,16 @@ def _starts_with(path: Path, *magics: bytes) -> bool:
 def check_output(path: Path | str) -> Path:
     """Return ``path`` as a :class:`Path` when Fieldbook may create or replace a regular file
     there; raise :class:`OutputRefused` (naming the path and why) otherwise."""
+    try:
+        return _check_output(path)
+    except OSError as exc:  # a name too long, a path through a file, no permission
+        import errno
+
+        reason = "output_name_too_long" if exc.errno == errno.ENAMETOOLONG else "output_unreadable"
+        raise OutputRefused(reason, os.fspath(path)) from exc
+
+
+def _check_output(path: Path | str) -> Path:
     text = os.fspath(path)
     if not text.strip():
         raise OutputRefused("output_empty", '""')
@@ -89,8 +100,10 @@ def check_output(path: Path | str) -> Path:
     if st is not None:
         if not stat.S_ISREG(st.st_mode):
             raise OutputRefused("output_not_regular", given)
-        if _starts_with(real, SQLITE_MAGIC, *WAL_MAGICS):
+        if _starts_with(real, SQLITE_MAGIC, *WAL_MAGICS) or _looks_encrypted(real):
             raise OutputRefused("output_is_database", given)
+    if _belongs_to_a_database(real):
+        raise OutputRefused("output_is_database", given)
     if real.name.endswith(SIDE_SUFFIXES):
         owner = real.with_name(real.name.removesuffix(_suffix_of(real.name)))
         if owner.is_file() and _starts_with(owner, SQLITE_MAGIC):
@@ -98,5 +111,53 @@ def check_output(path: Path | str) -> Path:
     return given
 
 
+#: What our own outputs start with: replacing an earlier export is fine.
+_EXPORT_MAGICS = (b"PK\x03\x04", b"\x89PNG")
+#: Folders that sit beside a database and hold its history (backups, the audit chain's head
+#: log) or its slips' attachments.
+_DATABASE_FOLDERS = ("backups", "attachments")
+
+
+def _looks_encrypted(path: Path) -> bool:
+    """An SQLCipher database (or backup) has no header, only ciphertext: refuse what looks
+    like one, unless it starts the way our own exports do."""
+    from fieldbook.core.crypto import looks_encrypted
+
+    return looks_encrypted(path) and not _starts_with(path, *_EXPORT_MAGICS)
+
+
+def holds_a_database(folder: Path) -> bool:
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return False
+    return any(
+        p.is_file() and (_starts_with(p, SQLITE_MAGIC) or p.suffix == ".sqlite3") for p in entries
+    )
+
+
+def _belongs_to_a_database(real: Path) -> bool:
+    """Inside the backups or attachments folder of any database (not only the open one), or
+    an audit-head log wherever it is."""
+    if real.name.endswith("-audit-heads.jsonl"):
+        return True
+    for folder in real.parents:
+        if folder.name in _DATABASE_FOLDERS and holds_a_database(folder.parent):
+            return True
+    return False
+
+
 def _suffix_of(name: str) -> str:
     return next(s for s in SIDE_SUFFIXES if name.endswith(s))
+
+
+def private_temp_beside(path: Path, suffix: str = "") -> Path:
+    """A new, empty, 0600 file with an unpredictable hidden name in ``path``'s folder, created
+    exclusively (``O_EXCL``): a link planted at a name we would use is never followed, and
+    nothing that was there is truncated or deleted. The caller renames it over ``path`` or
+    removes it."""
+    path = Path(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".tmp{suffix}", dir=path.parent)
+    os.close(fd)
+    os.chmod(name, 0o600)
+    return Path(name)

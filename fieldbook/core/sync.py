@@ -78,7 +78,8 @@ class SyncError(DatabaseError):
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(detail or reason, reason=f"sync_{reason}", why=detail)
         self.reason = reason
-        self.is_input_error = reason == "no_server"  # exit 2: the user must say where
+        # exit 2: the user must say where, or said something that is no server address
+        self.is_input_error = reason in ("no_server", "bad_address")
 
 
 @dataclass
@@ -699,6 +700,7 @@ def sync(
 ) -> SyncReport:
     """Push this laptop's records to the server at ``server_url`` and pull what the company
     and the departments own. Safe to run again at any time; see the module docstring."""
+    check_server_address(server_url)
     server = db.make_engine(server_url)
     try:
         return Sync(journal, server, batch=batch, progress=progress, stop_after=stop_after).run()
@@ -714,6 +716,22 @@ def sync(
         raise SyncError("connection", _first_line(getattr(exc, "orig", exc) or exc)) from exc
     finally:
         server.dispose()
+
+
+def check_server_address(url: str) -> str:
+    """``url`` if it is a PostgreSQL address Fieldbook can use (else ``SyncError``, exit 2):
+    a sync never opens, creates or changes a local file as a "server"."""
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        parsed = make_url(url)
+        parsed.get_dialect()
+        _ = parsed.port
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        raise SyncError("bad_address", _first_line(exc)) from exc
+    if parsed.get_backend_name() != "postgresql":
+        raise SyncError("bad_address", parsed.render_as_string(hide_password=True))
+    return url
 
 
 def address_only(url: str) -> str:

@@ -425,9 +425,9 @@ def month_period(month: str) -> tuple[date, date]:
     try:
         year, mon = (int(x) for x in month.split("-"))
         start = date(year, mon, 1)
+        nxt = date(year + (mon == 12), mon % 12 + 1, 1)
     except ValueError:
         raise InvalidValue("month", field="month", value=month) from None
-    nxt = date(year + (mon == 12), mon % 12 + 1, 1)
     return start, nxt - timedelta(days=1)
 
 

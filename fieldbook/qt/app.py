@@ -145,18 +145,21 @@ def _arm_screenshot(app: QApplication, window: QWidget, path: Path) -> None:
 def save_screenshot(widget: QWidget, path: Path) -> bool:
     """Save ``widget`` as a PNG at ``path`` (a regular file in an existing folder: never a
     database, a folder or a device — fieldbook.core.outputs), written beside and renamed."""
-    from fieldbook.core.outputs import OutputRefused, check_output
+    from fieldbook.core.outputs import OutputRefused, check_output, private_temp_beside
 
     try:
         path = check_output(path)
     except OutputRefused as exc:
         print(f"{path}: {exc.reason}", file=sys.stderr)
         return False
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}.png")
+    tmp = private_temp_beside(path, ".png")
     try:
         if not widget.grab().save(str(tmp), "PNG"):
             return False
+        check_output(path)  # again, right before the rename
         os.replace(tmp, path)
         return True
+    except OutputRefused:
+        return False
     finally:
         tmp.unlink(missing_ok=True)

@@ -269,6 +269,13 @@ def test_usage_errors_are_one_line_exit_2(capsys: pytest.CaptureFixture[str], li
         (["export", "plan", "--date", DAY], "-o"),
         (["customers", "list", "--search", "\udcff"], "UTF-8"),
         (["--db", "foo://somewhere/x", "customers", "list"], "不支持的数据库类型"),
+        (["--db", "postgresql+psycopg://u@h:abc/x", "customers", "list"], "不是有效的数据库地址"),
+        (["--db", "postgresql+nodriver://u@h/x", "customers", "list"], "不是有效的数据库地址"),
+        (["--db", "sqlite:////tmp/%00x", "customers", "list"], "不是有效的数据库地址"),
+        (["export", "day", "--date", "9999-12-31", "-o", "a.xlsx"], "日期超出范围"),
+        (["week", "show", "--week", "0001-W01"], "日期超出范围"),
+        (["export", "month", "--month", "9999-12", "-o", "m.xlsx"], "月份"),
+        (["export", "plan", "--date", DAY, "-o", "a" * 300 + ".xlsx"], "文件名太长"),
     ]
     for argv, said in cases:
         full = argv if argv[0] == "--db" else ["--db", db, *argv]
@@ -320,3 +327,137 @@ def test_profile_set_keeps_what_it_is_not_given(
         == 0
     )
     assert "13800000000" not in run(capsys, "--db", db, "profile", "show")[1]  # cleared on purpose
+
+
+# --- found by attacking the fixes above ---------------------------------------------------
+def test_a_link_planted_at_a_temporary_name_is_never_followed(
+    capsys: pytest.CaptureFixture[str], live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    digest = sha(live)
+    # the names the temporary files had before (predictable: the pid, or a fixed suffix)
+    for name in (f".t.xlsx.tmp-{os.getpid()}", ".t.xlsx.tmp", f".s.png.tmp-{os.getpid()}.png"):
+        (out / name).symlink_to(live)
+    code, _, error = run(
+        capsys, "--db", str(live), "export", "plan", "--date", DAY, "-o", str(out / "t.xlsx")
+    )
+    assert code == 0, error
+    assert live.read_bytes()[:16] == b"SQLite format 3\x00"  # (the export built the plan)
+    assert (out / "t.xlsx").read_bytes()[:2] == b"PK"
+    assert not (out / "t.xlsx").is_symlink()
+    # encrypt --to X used to delete whatever was at .X.tmp first (it could be the database)
+    monkeypatch.setenv("FB_KEY", "correct horse battery staple")
+    precious = out / ".enc.sqlite3.tmp"
+    precious.write_bytes(live.read_bytes())
+    digest = sha(precious)
+    from fieldbook.core import crypto
+
+    if crypto.available():
+        argv = [
+            "--db",
+            str(live),
+            "--passphrase-env",
+            "FB_KEY",
+            "encrypt",
+            "--to",
+            str(out / "enc.sqlite3"),
+        ]
+        assert run(capsys, *argv)[0] == 0
+        assert sha(precious) == digest
+
+
+def test_encrypted_files_and_other_databases_history_are_never_export_targets(
+    capsys: pytest.CaptureFixture[str], live: Path, tmp_path: Path
+) -> None:
+    encrypted = tmp_path / "secret.sqlite3"
+    encrypted.write_bytes(os.urandom(8 * 4096))  # the shape of an SQLCipher file: no header
+    victim = tmp_path / "victim"
+    (victim / "backups").mkdir(parents=True)
+    (victim / "attachments" / "FK-1").mkdir(parents=True)
+    (victim / "fieldbook.sqlite3").write_bytes(live.read_bytes())
+    heads = victim / "backups" / "fieldbook-audit-heads.jsonl"
+    heads.write_text('{"count": 3}\n', encoding="utf-8")
+    photo = victim / "attachments" / "FK-1" / "p.jpg"
+    photo.write_bytes(b"\xff\xd8\xff photo")
+    for target in (
+        encrypted,
+        heads,
+        photo,
+        victim / "backups" / "new.xlsx",
+        tmp_path / "x-audit-heads.jsonl",
+    ):
+        before = sha(target) if target.exists() else None
+        code, _, error = run(
+            capsys, "--db", str(live), "export", "plan", "--date", DAY, "-o", str(target)
+        )
+        assert code == 2 and "数据库" in one_line(error), target
+        assert (sha(target) if target.exists() else None) == before
+    # an earlier export (a zip) may be replaced, even when its size is whole pages
+    earlier = tmp_path / "earlier.xlsx"
+    assert (
+        run(capsys, "--db", str(live), "export", "plan", "--date", DAY, "-o", str(earlier))[0] == 0
+    )
+    with open(earlier, "ab") as fh:
+        fh.write(b"\0" * (-earlier.stat().st_size % 4096))
+    assert (
+        run(capsys, "--db", str(live), "export", "plan", "--date", DAY, "-o", str(earlier))[0] == 0
+    )
+
+
+def test_side_files_and_backups_are_not_databases(
+    capsys: pytest.CaptureFixture[str], live: Path
+) -> None:
+    # committed data that lives only in the -wal (no checkpoint yet)
+    con = sqlite3.connect(live)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("UPDATE customers SET shop_name = shop_name || '（新）'")
+    con.commit()
+    wal = live.with_name(live.name + "-wal")
+    lock = live.with_name(live.name + ".lock")
+    lock.touch()
+    snapshot = {p: sha(p) for p in (wal, lock)}
+    backup = sorted((live.parent / "backups").glob("*.sqlite3"))[0]
+    backup_digest = sha(backup)
+    for target, argv in (
+        (wal, ["customers", "list"]),
+        (wal, ["profile", "set", "--name", "王", "--code", "Q1"]),
+        (lock, ["profile", "set", "--name", "王", "--code", "Q1"]),
+        (
+            live.with_name(live.name + "-journal"),
+            ["profile", "set", "--name", "王", "--code", "Q1"],
+        ),
+        (backup, ["customers", "list"]),
+    ):
+        code, _, error = run(capsys, "--db", str(target), *argv)
+        assert code == 2 and one_line(error).startswith(str(target)), (target, argv)
+    assert {p: sha(p) for p in (wal, lock)} == snapshot and sha(backup) == backup_digest
+    assert not live.with_name(live.name + "-journal").exists()
+    con.close()  # the last connection checkpoints: the update reaches the database file
+    out = run(capsys, "--db", str(live), "customers", "list")[1]
+    assert out.count("（新）") == 165
+
+
+def test_a_sync_server_must_be_a_postgresql_address(
+    capsys: pytest.CaptureFixture[str], live: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "o3.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    other.chmod(0o644)
+    digest = sha(other)
+    for server in (
+        f"sqlite:///{other}",
+        f"sqlite:///{tmp_path / 'nodir' / 'x.db'}",
+        "mysql://x/y",
+        "not a url",
+    ):
+        code, _, error = run(capsys, "--db", str(live), "sync", "--server", server)
+        assert code == 2 and "postgresql+psycopg://" in one_line(error), server
+    assert sha(other) == digest and stat.S_IMODE(other.stat().st_mode) == 0o644
+    assert not (tmp_path / "nodir").exists()
+    code, _, error = run(capsys, "--db", str(live), "sync")
+    assert code == 2 and "还没有设置部门服务器" in error  # nothing was remembered

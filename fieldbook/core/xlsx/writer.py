@@ -239,12 +239,10 @@ def atomic_output(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it is fsynced, made 0600 and renamed
     to ``path``. On any failure (disk full, an exception) the temporary file is removed and an
     existing ``path`` is left as it was."""
-    from fieldbook.core.outputs import check_output
+    from fieldbook.core.outputs import check_output, private_temp_beside
 
     path = check_output(path)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.close(fd)
+    tmp = private_temp_beside(path)
     try:
         yield tmp
         with open(tmp, "rb+") as fh:
