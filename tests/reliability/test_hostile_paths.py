@@ -461,3 +461,29 @@ def test_a_sync_server_must_be_a_postgresql_address(
     assert not (tmp_path / "nodir").exists()
     code, _, error = run(capsys, "--db", str(live), "sync")
     assert code == 2 and "还没有设置部门服务器" in error  # nothing was remembered
+
+
+def test_another_alembic_app_or_a_passphrase_does_not_make_a_file_ours(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alembic_app = tmp_path / "app.sqlite3"
+    con = sqlite3.connect(alembic_app)
+    con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    con.execute("INSERT INTO alembic_version VALUES ('abc123')")
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n", encoding="utf-8")
+    digests = {p: sha(p) for p in (alembic_app, text)}
+    code, _, error = run(
+        capsys, "--db", str(alembic_app), "profile", "set", "--name", "王", "--code", "Q1"
+    )
+    assert code == 2 and "不是 Fieldbook 的数据库" in one_line(error)
+    monkeypatch.setenv("FIELDBOOK_PASSPHRASE", "correct horse battery staple")
+    code, _, error = run(
+        capsys, "--db", str(text), "profile", "set", "--name", "王", "--code", "Q1"
+    )
+    assert code == 2 and "不是 SQLite 文件" in one_line(error)
+    assert {p: sha(p) for p in (alembic_app, text)} == digests
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.sqlite3", "notes.txt"]
