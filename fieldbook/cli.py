@@ -17,7 +17,7 @@ from fieldbook import APP_NAME, __version__
 from fieldbook.cli_output import add_csv_options, clean_output, raw_stream, write_table
 
 if TYPE_CHECKING:
-    from fieldbook.core.audit import ChainHead
+    from fieldbook.core.audit import ChainHead, VerifyReport
     from fieldbook.core.importing import ImportReport
     from fieldbook.core.integrity import CheckReport
     from fieldbook.core.journal import Journal
@@ -737,12 +737,23 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
             f"（当时末条哈希 {head.hash[:16]}…）：记录被替换过"
         )
         return EXIT_FAIL
-    problem = AUDIT_PROBLEMS.get(report.problem or "", report.problem)
-    err(
-        f"修改记录在第 {report.broken_seq} 条处断开：{problem}"
-        f"（记录 {report.broken_id}；此前 {report.count} 条完好）"
-    )
+    err(audit_break_text(report))
     return EXIT_FAIL
+
+
+def audit_break_text(report: VerifyReport) -> str:
+    """The line for a chain that breaks at an entry: at its seq, or — when the entry has no
+    usable seq (NULL, text) — at the seq that should have come next, saying what it had."""
+    problem = AUDIT_PROBLEMS.get(report.problem or "", report.problem)
+    seq = report.broken_seq
+    if isinstance(seq, int) and not isinstance(seq, bool):
+        place = f"第 {seq} 条"
+    else:
+        shown = "空" if seq is None else repr(seq)
+        place = f"第 {report.expected_seq} 条（该记录的序号为{shown}）"
+    return (
+        f"修改记录在{place}处断开：{problem}（记录 {report.broken_id}；此前 {report.count} 条完好）"
+    )
 
 
 def cmd_audit_show(args: argparse.Namespace) -> int:

@@ -354,3 +354,16 @@ def test_a_trail_changed_beyond_reading_is_still_backed_up(trail: Path) -> None:
     con.close()
     made = backup_file(trail, label="pre-restore")
     assert made.is_file() and recorded_heads(trail) == []
+
+
+def test_an_entry_without_a_seq_is_named_by_the_seq_that_should_have_come() -> None:
+    """A NULL seq (possible only with NOT NULL taken off the column) was printed as
+    "第 None 条"."""
+    from fieldbook.cli import audit_break_text
+
+    report = audit.VerifyReport(False, 0, audit.GENESIS, None, "e-1", "gap", expected_seq=1)
+    text = audit_break_text(report)
+    assert "None" not in text
+    assert text.startswith("修改记录在第 1 条（该记录的序号为空）处断开") and "e-1" in text
+    numbered = audit.VerifyReport(False, 3, "h", 5, "e-5", "gap", expected_seq=4)
+    assert audit_break_text(numbered).startswith("修改记录在第 5 条处断开")
