@@ -704,18 +704,26 @@ def given_heads(values: Sequence[str]) -> list[ChainHead]:
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from fieldbook.core.audit import verify
-    from fieldbook.core.backup import recorded_heads
+    from fieldbook.core.backup import lineage, recorded_heads, restores
     from fieldbook.core.paths import resolve_db_url, sqlite_path
 
     heads = given_heads(args.head)
     path = sqlite_path(resolve_db_url(args.db))
+    tainted_by = None
     if path is not None:
         heads = recorded_heads(path) + heads
+        tainted_by = lineage(path).tainted_by
     journal = open_journal(args)
     try:
         report = verify(journal, heads)
     finally:
         journal.close()
+    if path is not None:  # every restore the head log took as a new baseline, for a reviewer
+        for restore in restores(path):
+            print(restore_text(restore))
+    if report.ok and tainted_by is not None:
+        err(tainted_text(tainted_by))
+        return EXIT_FAIL
     if report.ok:
         kept = (
             f"；与另存的 {report.heads_checked} 个链头一致"
@@ -739,6 +747,43 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     err(audit_break_text(report))
     return EXIT_FAIL
+
+
+RESTORE_FITS = {
+    "recorded": "与此前记录的链头相同",
+    "extends": "延续此前记录的链",
+    "diverges": "与此前记录的链头不符",
+    "": "恢复时未比对",
+}
+MISFIT_PROBLEMS = {"truncated": "少了记录", "rewritten": "记录被改写"}
+
+
+def restore_text(head: ChainHead) -> str:
+    """One restore in the head log: when, from which file, entries before and after."""
+    when = f"{head.at:%Y-%m-%d %H:%M}" if head.at else "时间不明"
+    before = "不明" if head.before is None else f"{head.before} 条"
+    fits = RESTORE_FITS.get(head.fits, head.fits)
+    return (
+        f"恢复：{when} 从 {head.where} 恢复，恢复前 {before}、恢复后 {head.count} 条"
+        f"（{fits}），此后以它为基准"
+    )
+
+
+def tainted_text(head: ChainHead) -> str:
+    """The line for a head-log entry whose trail did not fit the heads recorded before it."""
+    when = f"{head.at:%Y-%m-%d %H:%M}" if head.at else "时间不明"
+    if head.source == "restore":
+        what = f"{when} 从 {head.where} 恢复的数据库"
+    else:
+        what = f"{when} 备份 {head.where} 时的数据库"
+    against = ""
+    if head.misfit is not None:
+        problem = MISFIT_PROBLEMS.get(head.misfit_problem, head.misfit_problem)
+        against = (
+            f"：{head_origin(head.misfit)}记录了 {head.misfit.count} 条，"
+            f"它有 {head.count} 条（{problem}）"
+        )
+    return f"修改记录的来历不可信：{what}与此前记录的链头不符{against}"
 
 
 def audit_break_text(report: VerifyReport) -> str:
