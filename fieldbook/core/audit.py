@@ -14,7 +14,9 @@ tampering with the database file alone cannot reach it — in the backup folder'
 every backup and restore (``backup.recorded_heads``), and in the footer of every week/month
 report workbook (:func:`footer_text`) — and :func:`verify` compares the chain with each head
 it is given: fewer entries than a head recorded means entries were deleted; a different hash
-at that entry means the trail was rewritten. What verify cannot prove: that nothing happened
+at that entry means the trail was rewritten. Each head-log line also records how its trail
+fitted the heads before it (``backup.fit_of``), so a cut trail restored with the app's own
+restore does not become a clean baseline. What verify cannot prove: that nothing happened
 after the newest head kept elsewhere, or anything at all when the head log and every
 exported head were changed together with the database (docs/decisions/0013-audit-chain-head.md).
 """

@@ -18,7 +18,10 @@ backup.
 Every backup and every restore appends the audit chain's head (entries, last hash) to
 ``<stem>-audit-heads.jsonl`` in the backup folder: a record of the trail the database file
 alone cannot rewrite (``audit verify`` compares with it, :func:`recorded_heads`). Thinning
-never touches it.
+never touches it. Each line also says how that trail fitted the heads recorded before it
+(:func:`fit_of`: ``recorded``, ``extends``, ``diverges``), a restore's line the live trail's
+entries just before it: a restore of a cut trail is recorded as diverging and ``audit
+verify`` reports it (:func:`replay`), rather than taking it as a clean new baseline.
 
 An encrypted database's backups are made between two connections keyed alike: they stay
 encrypted.
