@@ -17,7 +17,7 @@ from fieldbook import APP_NAME, __version__
 from fieldbook.cli_output import add_csv_options, clean_output, raw_stream, write_table
 
 if TYPE_CHECKING:
-    from fieldbook.core.audit import ChainHead
+    from fieldbook.core.audit import ChainHead, VerifyReport
     from fieldbook.core.importing import ImportReport
     from fieldbook.core.integrity import CheckReport
     from fieldbook.core.journal import Journal
@@ -704,18 +704,26 @@ def given_heads(values: Sequence[str]) -> list[ChainHead]:
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from fieldbook.core.audit import verify
-    from fieldbook.core.backup import recorded_heads
+    from fieldbook.core.backup import lineage, recorded_heads, restores
     from fieldbook.core.paths import resolve_db_url, sqlite_path
 
     heads = given_heads(args.head)
     path = sqlite_path(resolve_db_url(args.db))
+    tainted_by = None
     if path is not None:
         heads = recorded_heads(path) + heads
+        tainted_by = lineage(path).tainted_by
     journal = open_journal(args)
     try:
         report = verify(journal, heads)
     finally:
         journal.close()
+    if path is not None:  # every restore the head log took as a new baseline, for a reviewer
+        for restore in restores(path):
+            print(restore_text(restore))
+    if report.ok and tainted_by is not None:
+        err(tainted_text(tainted_by))
+        return EXIT_FAIL
     if report.ok:
         kept = (
             f"；与另存的 {report.heads_checked} 个链头一致"
@@ -737,12 +745,60 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
             f"（当时末条哈希 {head.hash[:16]}…）：记录被替换过"
         )
         return EXIT_FAIL
-    problem = AUDIT_PROBLEMS.get(report.problem or "", report.problem)
-    err(
-        f"修改记录在第 {report.broken_seq} 条处断开：{problem}"
-        f"（记录 {report.broken_id}；此前 {report.count} 条完好）"
-    )
+    err(audit_break_text(report))
     return EXIT_FAIL
+
+
+RESTORE_FITS = {
+    "recorded": "与此前记录的链头相同",
+    "extends": "延续此前记录的链",
+    "diverges": "与此前记录的链头不符",
+    "": "恢复时未比对",
+}
+MISFIT_PROBLEMS = {"truncated": "少了记录", "rewritten": "记录被改写"}
+
+
+def restore_text(head: ChainHead) -> str:
+    """One restore in the head log: when, from which file, entries before and after."""
+    when = f"{head.at:%Y-%m-%d %H:%M}" if head.at else "时间不明"
+    before = "不明" if head.before is None else f"{head.before} 条"
+    fits = RESTORE_FITS.get(head.fits, head.fits)
+    return (
+        f"恢复：{when} 从 {head.where} 恢复，恢复前 {before}、恢复后 {head.count} 条"
+        f"（{fits}），此后以它为基准"
+    )
+
+
+def tainted_text(head: ChainHead) -> str:
+    """The line for a head-log entry whose trail did not fit the heads recorded before it."""
+    when = f"{head.at:%Y-%m-%d %H:%M}" if head.at else "时间不明"
+    if head.source == "restore":
+        what = f"{when} 从 {head.where} 恢复的数据库"
+    else:
+        what = f"{when} 备份 {head.where} 时的数据库"
+    against = ""
+    if head.misfit is not None:
+        problem = MISFIT_PROBLEMS.get(head.misfit_problem, head.misfit_problem)
+        against = (
+            f"：{head_origin(head.misfit)}记录了 {head.misfit.count} 条，"
+            f"它有 {head.count} 条（{problem}）"
+        )
+    return f"修改记录的来历不可信：{what}与此前记录的链头不符{against}"
+
+
+def audit_break_text(report: VerifyReport) -> str:
+    """The line for a chain that breaks at an entry: at its seq, or — when the entry has no
+    usable seq (NULL, text) — at the seq that should have come next, saying what it had."""
+    problem = AUDIT_PROBLEMS.get(report.problem or "", report.problem)
+    seq = report.broken_seq
+    if isinstance(seq, int) and not isinstance(seq, bool):
+        place = f"第 {seq} 条"
+    else:
+        shown = "空" if seq is None else repr(seq)
+        place = f"第 {report.expected_seq} 条（该记录的序号为{shown}）"
+    return (
+        f"修改记录在{place}处断开：{problem}（记录 {report.broken_id}；此前 {report.count} 条完好）"
+    )
 
 
 def cmd_audit_show(args: argparse.Namespace) -> int:

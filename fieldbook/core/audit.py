@@ -14,7 +14,9 @@ tampering with the database file alone cannot reach it — in the backup folder'
 every backup and restore (``backup.recorded_heads``), and in the footer of every week/month
 report workbook (:func:`footer_text`) — and :func:`verify` compares the chain with each head
 it is given: fewer entries than a head recorded means entries were deleted; a different hash
-at that entry means the trail was rewritten. What verify cannot prove: that nothing happened
+at that entry means the trail was rewritten. Each head-log line also records how its trail
+fitted the heads before it (``backup.fit_of``), so a cut trail restored with the app's own
+restore does not become a clean baseline. What verify cannot prove: that nothing happened
 after the newest head kept elsewhere, or anything at all when the head log and every
 exported head were changed together with the database (docs/decisions/0013-audit-chain-head.md).
 """
@@ -24,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -208,6 +210,14 @@ class ChainHead:
     source: str = "given"
     where: str = ""
     at: datetime | None = None
+    #: head-log lines only: how the trail fitted the heads recorded before it
+    #: (``backup.fit_of``: "recorded", "extends", "diverges"; "" for a line written before
+    #: this was checked), the live trail's entries just before a restore (None: unknown),
+    #: and for "diverges" the recorded head it did not fit and how ("truncated"/"rewritten")
+    fits: str = ""
+    before: int | None = None
+    misfit: ChainHead | None = None
+    misfit_problem: str = ""
 
 
 def head_of_connection(con: Any) -> tuple[int, str]:
@@ -221,6 +231,23 @@ def head_of_connection(con: Any) -> tuple[int, str]:
     count = con.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
     row = con.execute("SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
     return int(count), str(row[0]) if row else GENESIS
+
+
+def hashes_of_connection(con: Any, counts: Iterable[int]) -> dict[int, str]:
+    """The hash of the entry at each of ``counts`` (by ``seq``) in a DB-API connection, where
+    there is one: enough to tell whether the trail fits heads recorded elsewhere."""
+    has = con.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_entries'"
+    ).fetchone()[0]
+    found: dict[int, str] = {}
+    if not has:
+        return found
+    for count in sorted(set(counts)):
+        if count > 0:
+            row = con.execute("SELECT hash FROM audit_entries WHERE seq = ?", (count,)).fetchone()
+            if row is not None:
+                found[count] = str(row[0])
+    return found
 
 
 def chain_head(journal: Journal) -> ChainHead:
@@ -280,11 +307,11 @@ class VerifyReport:
     heads_checked: int = 0  # how many heads kept elsewhere the chain was compared with
 
 
-def _against_heads(
+def against_heads(
     count: int, hashes: Mapping[int, str], heads: Sequence[ChainHead]
 ) -> tuple[str, ChainHead] | None:
-    """The worst head the chain does not fit: a truncation (the longest head first), else a
-    rewrite."""
+    """The worst head a chain of ``count`` entries (``hashes``: its hash at each head's
+    count) does not fit: a truncation (the longest head first), else a rewrite."""
     truncated = [h for h in heads if h.count > count]
     if truncated:
         return "truncated", max(truncated, key=lambda h: (h.count, h.at or datetime.min))
@@ -326,7 +353,7 @@ def verify(journal: Journal, heads: Sequence[ChainHead] = ()) -> VerifyReport:
             count += 1
             if count in wanted:
                 hashes[count] = entry.hash
-    misfit = _against_heads(count, hashes, heads)
+    misfit = against_heads(count, hashes, heads)
     if misfit is not None:
         problem, head = misfit
         return VerifyReport(

@@ -18,7 +18,10 @@ backup.
 Every backup and every restore appends the audit chain's head (entries, last hash) to
 ``<stem>-audit-heads.jsonl`` in the backup folder: a record of the trail the database file
 alone cannot rewrite (``audit verify`` compares with it, :func:`recorded_heads`). Thinning
-never touches it.
+never touches it. Each line also says how that trail fitted the heads recorded before it
+(:func:`fit_of`: ``recorded``, ``extends``, ``diverges``), a restore's line the live trail's
+entries just before it: a restore of a cut trail is recorded as diverging and ``audit
+verify`` reports it (:func:`replay`), rather than taking it as a clean new baseline.
 
 An encrypted database's backups are made between two connections keyed alike: they stay
 encrypted.
@@ -39,7 +42,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from fieldbook.core import clock, crypto, schema_check
-from fieldbook.core.audit import ChainHead, head_of_connection
+from fieldbook.core.audit import ChainHead, against_heads, hashes_of_connection, head_of_connection
 from fieldbook.core.db import engine_path
 from fieldbook.core.errors import DatabaseError
 from fieldbook.core.integrity import (
@@ -204,8 +207,10 @@ def backup_file(
                 result = dst.execute("PRAGMA integrity_check").fetchone()
                 if result is None or result[0] != "ok":
                     raise DatabaseError("backup failed its integrity check", path=str(tmp))
+                log = heads_log(db_path, dest_dir)
                 try:
                     head: tuple[int, str] | None = head_of_connection(dst)
+                    fit = _fit_fields(log, *head, dst)
                 except database_errors():  # a trail changed beyond reading: still back up
                     head = None
             finally:
@@ -217,7 +222,7 @@ def backup_file(
         os.chmod(tmp, 0o600)
         # the head first: a backup never exists without its record
         if head is not None:
-            _record_head(heads_log(db_path, dest_dir), "backup", final.name, *head)
+            _record_head(log, "backup", final.name, *head, **fit)
         os.replace(tmp, final)
         fsync_dir(dest_dir)
     except BaseException:
@@ -233,9 +238,10 @@ def heads_log(db_path: Path, dest_dir: Path | None = None) -> Path:
     return (dest_dir or backup_dir_for(db_path)) / f"{Path(db_path).stem}{HEADS_SUFFIX}"
 
 
-def _record_head(log: Path, event: str, file: str, count: int, last: str) -> None:
+def _record_head(log: Path, event: str, file: str, count: int, last: str, **extra: object) -> None:
     """Append one line (JSON) to the head log, fsynced. A line left torn by a crash is
-    ended first, so it cannot swallow this one."""
+    ended first, so it cannot swallow this one. ``extra``: how the trail fitted
+    (:func:`fit_of`), the entries before a restore."""
     line = json.dumps(
         {
             "at": clock.now().isoformat(timespec="seconds"),
@@ -243,6 +249,7 @@ def _record_head(log: Path, event: str, file: str, count: int, last: str) -> Non
             "file": file,
             "count": count,
             "hash": last,
+            **extra,
         },
         ensure_ascii=False,
     )
@@ -271,18 +278,112 @@ def _read_heads(log: Path) -> list[ChainHead]:
     for line in text.splitlines():
         try:
             data = json.loads(line)
+            misfit = data.get("misfit")
             head = ChainHead(
                 int(data["count"]),
                 str(data["hash"]),
                 source=str(data["event"]),
                 where=str(data["file"]),
                 at=datetime.fromisoformat(str(data["at"])),
+                fits=str(data.get("fits", "")),
+                before=None if data.get("before") is None else int(data["before"]),
+                misfit=_misfit_head(misfit) if isinstance(misfit, dict) else None,
+                misfit_problem=str(misfit.get("problem", "")) if isinstance(misfit, dict) else "",
             )
         except (ValueError, KeyError, TypeError, AttributeError):
             continue  # a torn or foreign line proves nothing
         if head.source in ("backup", "restore") and head.count >= 0:
             heads.append(head)
     return heads
+
+
+def _misfit_head(data: dict[str, object]) -> ChainHead:
+    at = data.get("at")
+    return ChainHead(
+        int(str(data["count"])),
+        str(data["hash"]),
+        source=str(data.get("event", "")),
+        where=str(data.get("file", "")),
+        at=datetime.fromisoformat(str(at)) if at else None,
+    )
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """The head log replayed: ``trusted``, the heads recorded while the trail was still the
+    one the log vouches for (an honest rollback may return to any of them); ``timeline``, the
+    heads since the newest restore the trail must still fit; ``tainted_by``, the line after
+    which the log no longer vouches for the trail (a backup or restore of a trail that did
+    not fit the heads recorded before it), None while it does."""
+
+    trusted: frozenset[tuple[int, str]]
+    timeline: tuple[ChainHead, ...]
+    tainted_by: ChainHead | None
+
+
+def replay(heads: Sequence[ChainHead]) -> Lineage:
+    """:class:`Lineage` of the head log's lines, oldest first. A restore that returns to a
+    trusted head clears a taint; one that extends the trail keeps the taint it found; one
+    that fits nothing, or a backup of a trail that fits nothing, taints."""
+    trusted: set[tuple[int, str]] = set()
+    timeline: list[ChainHead] = []
+    tainted: ChainHead | None = None
+    for head in heads:
+        if head.source == "restore":
+            timeline = []
+            if head.fits == "recorded":
+                tainted = None
+        if head.fits == "diverges":
+            tainted = head
+        elif tainted is None:
+            trusted.add((head.count, head.hash))
+        timeline.append(head)
+    return Lineage(frozenset(trusted), tuple(timeline), tainted)
+
+
+def fit_of(
+    lineage: Lineage, count: int, last: str, hashes: dict[int, str]
+) -> tuple[str, tuple[str, ChainHead] | None]:
+    """How a trail of ``count`` entries (last hash ``last``; ``hashes``: its hash at the
+    counts of ``lineage.timeline``) fits the log: ``recorded`` (its head is a trusted one:
+    a backup we made, an honest rollback), ``extends`` (it contains every head since the
+    newest restore: the same trail, perhaps grown) or ``diverges`` with the head it does not
+    fit (entries deleted, or a rewritten tail)."""
+    if (count, last) in lineage.trusted:
+        return "recorded", None
+    fitting = [h for h in lineage.timeline if h.fits != "diverges"]
+    misfit = against_heads(count, hashes, fitting)
+    return ("extends", None) if misfit is None else ("diverges", misfit)
+
+
+def _fit_fields(log: Path, count: int, last: str, con: object) -> dict[str, object]:
+    """The head-log fields that say how the trail behind ``con`` (a DB-API connection)
+    fits the heads recorded so far in ``log``."""
+    lineage = replay(_read_heads(log))
+    hashes = hashes_of_connection(con, (h.count for h in lineage.timeline))
+    fits, misfit = fit_of(lineage, count, last, hashes)
+    fields: dict[str, object] = {"fits": fits}
+    if misfit is not None:
+        problem, head = misfit
+        fields["misfit"] = {
+            "problem": problem,
+            "event": head.source,
+            "file": head.where,
+            "count": head.count,
+            "hash": head.hash,
+            "at": head.at.isoformat(timespec="seconds") if head.at else None,
+        }
+    return fields
+
+
+def restores(db_path: Path, dest_dir: Path | None = None) -> list[ChainHead]:
+    """Every restore in the head log, oldest first (``fits``, ``before``, ``misfit``)."""
+    return [h for h in _read_heads(heads_log(db_path, dest_dir)) if h.source == "restore"]
+
+
+def lineage(db_path: Path, dest_dir: Path | None = None) -> Lineage:
+    """The head log of ``db_path`` replayed (:func:`replay`)."""
+    return replay(_read_heads(heads_log(db_path, dest_dir)))
 
 
 def recorded_heads(db_path: Path, dest_dir: Path | None = None) -> list[ChainHead]:
@@ -494,7 +595,9 @@ def _remove(path: Path) -> None:
             each.unlink()
 
 
-def _check_candidate(copy: Path, shown: Path, passphrase: str | None) -> tuple[int, str]:
+def _check_candidate(
+    copy: Path, shown: Path, passphrase: str | None, log: Path
+) -> tuple[tuple[int, str], dict[str, object]]:
     """Refuse the private ``copy`` of ``shown`` unless it is a sound Fieldbook database this
     version knows, with exactly the schema objects the migrations make; returns its audit
     chain's head. Opened read-only, ``trusted_schema`` off, ``query_only`` on."""
@@ -517,7 +620,25 @@ def _check_candidate(copy: Path, shown: Path, passphrase: str | None) -> tuple[i
     con = crypto.connect(copy, passphrase, mode="ro")
     try:
         schema_check.guard(con)
-        return head_of_connection(con)
+        head = head_of_connection(con)
+        return head, _fit_fields(log, *head, con)
+    finally:
+        con.close()
+
+
+def _entries_now(db_path: Path, passphrase: str | None) -> int | None:
+    """How many audit entries the database has now (None: no file, or not readable)."""
+    if not db_path.is_file():
+        return None
+    try:
+        con = crypto.connect(db_path, passphrase, mode="ro")
+    except (crypto.WrongPassphrase, *database_errors()):
+        return None
+    try:
+        schema_check.guard(con)
+        return head_of_connection(con)[0]
+    except database_errors():
+        return None
     finally:
         con.close()
 
@@ -554,7 +675,10 @@ def restore_backup(
                 dst.flush()
                 os.fsync(dst.fileno())
             os.chmod(tmp, 0o600)
-            head = _check_candidate(tmp, backup_path, passphrase)
+            # how the candidate's trail fits the heads recorded so far: judged before the
+            # pre-restore backup adds the live trail's head (which may be the tampered one)
+            head, fit = _check_candidate(tmp, backup_path, passphrase, heads_log(db_path))
+            before = _entries_now(db_path, passphrase)
             for suffix in SIDE_FILES:  # only our read-only check made these: not data
                 with contextlib.suppress(FileNotFoundError):
                     side_file(tmp, suffix).unlink()
@@ -564,7 +688,14 @@ def restore_backup(
                     safety = backup_file(db_path, label="pre-restore", passphrase=passphrase)
             # recorded before the swap: should the rename fail, the live trail is an older
             # copy's continuation or differs, and verify says so rather than missing a restore
-            _record_head(heads_log(db_path), "restore", backup_path.name, *head)
+            _record_head(
+                heads_log(db_path),
+                "restore",
+                str(backup_path.absolute()),
+                *head,
+                before=before,
+                **fit,
+            )
             replaced = move_aside(db_path, "replaced")
             try:
                 os.replace(tmp, db_path)

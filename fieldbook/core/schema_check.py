@@ -4,8 +4,11 @@ A restore, the start-up of every command and ``fieldbook check`` compare the fil
 objects (``sqlite_master``: tables, indexes, triggers, views) with a *reference*: an empty
 in-memory database migrated to the file's own revision by the migration scripts themselves —
 never a hand-kept list. Each object is compared by (type, name, table, normalised SQL); the
-SQL is normalised token by token (case, quoting, whitespace and comments do not count; string
-literals do), so a planted trigger, a changed one, a dropped table, an extra index or view is
+SQL is normalised token by token the way SQLite's tokenizer reads it (white space, comments and
+ASCII case do not count; string literals do; a quoted identifier counts as the bare word only
+where the bare word reads the same — ``"NOT"``, ``"INTEGER NOT"``, ``"true"`` do not; a
+no-break space is part of a word, as it is to SQLite; an identifier after ``DEFAULT`` is the
+text it stores), so a planted trigger, a changed one, a dropped table, an extra index or view is
 found, and a database written by an older SQLite or SQLAlchemy still matches.
 
 The reference is built once per (revision, script folder) in a process. The head revision's
@@ -38,31 +41,227 @@ SNAPSHOT_NAME = "head_schema.json"
 #: The order differences are reported in: what can run code first.
 _TYPE_ORDER = {"trigger": 0, "view": 1, "table": 2, "index": 3}
 
-#: One SQL token: a string literal, a quoted identifier, a comment, a word, any other character.
+#: One SQL token as SQLite's tokenizer reads it: a string literal, a quoted identifier, a
+#: comment, a word (SQLite's identifier characters: ASCII letters, digits, ``_``, ``$`` and
+#: every character beyond ASCII, so a no-break space is part of a word, not a space), any other
+#: character. Only SQLite's own white space separates tokens.
 _TOKEN = re.compile(
     r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]"""
-    r"""|--[^\n]*|/\*.*?(?:\*/|$)|[\w$]+|\S""",
+    r"""|--[^\n]*|/\*.*?(?:\*/|$)|[A-Za-z0-9_$\u0080-\U0010ffff]+|[^ \t\n\f\r]""",
     re.DOTALL,
 )
+#: A quoted identifier means the same as the bare word only when it reads as one identifier
+#: token bare: not a keyword, not a number, no space or punctuation inside.
+_BARE_IDENTIFIER = re.compile(r"[A-Za-z_\u0080-\U0010ffff][A-Za-z0-9_$\u0080-\U0010ffff]*")
+#: SQLite's keywords (https://sqlite.org/lang_keywords.html), and TRUE/FALSE, which bare are
+#: values: quoted, each is an identifier (or a string), so ``"NOT"`` is not ``NOT``.
+SQL_KEYWORDS = frozenset(
+    [
+        "abort",
+        "action",
+        "add",
+        "after",
+        "all",
+        "alter",
+        "always",
+        "analyze",
+        "and",
+        "as",
+        "asc",
+        "attach",
+        "autoincrement",
+        "before",
+        "begin",
+        "between",
+        "by",
+        "cascade",
+        "case",
+        "cast",
+        "check",
+        "collate",
+        "column",
+        "commit",
+        "conflict",
+        "constraint",
+        "create",
+        "cross",
+        "current",
+        "current_date",
+        "current_time",
+        "current_timestamp",
+        "database",
+        "default",
+        "deferrable",
+        "deferred",
+        "delete",
+        "desc",
+        "detach",
+        "distinct",
+        "do",
+        "drop",
+        "each",
+        "else",
+        "end",
+        "escape",
+        "except",
+        "exclude",
+        "exclusive",
+        "exists",
+        "explain",
+        "fail",
+        "filter",
+        "first",
+        "following",
+        "for",
+        "foreign",
+        "from",
+        "full",
+        "generated",
+        "glob",
+        "group",
+        "groups",
+        "having",
+        "if",
+        "ignore",
+        "immediate",
+        "in",
+        "index",
+        "indexed",
+        "initially",
+        "inner",
+        "insert",
+        "instead",
+        "intersect",
+        "into",
+        "is",
+        "isnull",
+        "join",
+        "key",
+        "last",
+        "left",
+        "like",
+        "limit",
+        "match",
+        "materialized",
+        "natural",
+        "no",
+        "not",
+        "nothing",
+        "notnull",
+        "null",
+        "nulls",
+        "of",
+        "offset",
+        "on",
+        "or",
+        "order",
+        "others",
+        "outer",
+        "over",
+        "partition",
+        "plan",
+        "pragma",
+        "preceding",
+        "primary",
+        "query",
+        "raise",
+        "range",
+        "recursive",
+        "references",
+        "regexp",
+        "reindex",
+        "release",
+        "rename",
+        "replace",
+        "restrict",
+        "returning",
+        "right",
+        "rollback",
+        "row",
+        "rows",
+        "savepoint",
+        "select",
+        "set",
+        "table",
+        "temp",
+        "temporary",
+        "then",
+        "ties",
+        "to",
+        "transaction",
+        "trigger",
+        "unbounded",
+        "union",
+        "unique",
+        "update",
+        "using",
+        "vacuum",
+        "values",
+        "view",
+        "virtual",
+        "when",
+        "where",
+        "window",
+        "with",
+        "without",
+    ]
+)
+_VALUE_WORDS = frozenset({"true", "false"})
+#: SQLite folds only ASCII letters in names ("Ä" and "ä" are two names).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _identifier(text: str) -> str:
+    """A quoted identifier (its text): the bare word when that reads the same, else one
+    canonical double-quoted form (whichever quotes were used)."""
+    folded = text.translate(_ASCII_LOWER)
+    if (
+        _BARE_IDENTIFIER.fullmatch(folded)
+        and folded not in SQL_KEYWORDS
+        and folded not in _VALUE_WORDS
+    ):
+        return folded
+    return '"' + folded.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 _CONSTRAINT_WORDS = frozenset({"constraint", "primary", "foreign", "unique", "check"})
 
 
 def _tokens(sql: str) -> list[str]:
+    """The meaning-bearing tokens of ``sql``: comments and white space dropped, ASCII case
+    folded outside string literals, a quoted identifier unquoted only where the bare word reads
+    the same, and an identifier after ``DEFAULT`` (which SQLite stores as that text, case
+    and all) written as the string literal it is."""
     tokens: list[str] = []
     for tok in _TOKEN.findall(sql):
         first = tok[0]
+        if tok.startswith(("--", "/*")):
+            continue
         if first == "'":
             tokens.append(tok)  # a string literal: exactly as written
-        elif first == '"':
-            tokens.append(tok[1:-1].replace('""', '"').lower())
-        elif first == "`":
-            tokens.append(tok[1:-1].replace("``", "`").lower())
-        elif first == "[":
-            tokens.append(tok[1:-1].lower())
-        elif not tok.startswith(("--", "/*")):
-            tokens.append(tok.lower())
+            continue
+        if first in '"`[':
+            text = tok[1:-1] if first == "[" else tok[1:-1].replace(first * 2, first)
+            if tokens and tokens[-1] == "default":
+                tokens.append(_literal(text))  # DEFAULT "x" is the string 'x'
+            else:
+                tokens.append(_identifier(text))
+            continue
+        folded = tok.translate(_ASCII_LOWER)
+        if (
+            tokens
+            and tokens[-1] == "default"
+            and _BARE_IDENTIFIER.fullmatch(tok)
+            and folded not in SQL_KEYWORDS
+            and folded not in _VALUE_WORDS
+        ):
+            tokens.append(_literal(tok))  # DEFAULT x is the string 'x', case kept
+        else:
+            tokens.append(folded)
     return tokens
 
 

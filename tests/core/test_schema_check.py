@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -118,6 +119,100 @@ def test_normalised_sql_ignores_form_but_not_meaning() -> None:
     t2 = "CREATE TABLE t (a INT, b INT, FOREIGN KEY(b) REFERENCES u (id), UNIQUE (a))"
     assert normalise_sql(t1) == normalise_sql(t2)
     assert normalise_sql(t1) != normalise_sql(t1.replace("UNIQUE (a)", "CHECK (a > 0)"))
+
+
+def _meaning(create: str) -> tuple[object, ...]:
+    """What SQLite makes of a CREATE TABLE: its columns (name, type, NOT NULL, default) and
+    what a row (1, 1) and a row of defaults do."""
+    con = sqlite3.connect(":memory:")
+    con.execute(create)
+    columns = con.execute("PRAGMA table_info(t)").fetchall()
+    outcomes: list[object] = []
+    for insert in ("INSERT INTO t VALUES (1, 1)", "INSERT INTO t DEFAULT VALUES"):
+        try:
+            con.execute(insert)
+            outcomes.append("ok")
+        except sqlite3.DatabaseError as exc:
+            outcomes.append(str(exc))
+    rows = con.execute("SELECT * FROM t").fetchall()
+    con.close()
+    return columns, outcomes, rows
+
+
+@pytest.mark.parametrize(
+    ("honest", "disguised"),
+    [
+        # "NOT" quoted is part of the type name: NOT NULL is gone (any quotes)
+        ("seq INTEGER NOT NULL", 'seq INTEGER "NOT" NULL'),
+        ("seq INTEGER NOT NULL", "seq INTEGER [NOT] NULL"),
+        ("seq INTEGER NOT NULL", "seq INTEGER `not` NULL"),
+        # one quoted identifier is not two words
+        ("seq INTEGER NOT NULL", 'seq "INTEGER NOT" NULL'),
+        # a no-break space is an identifier character to SQLite, not white space
+        ("seq INTEGER NOT NULL", "seq INTEGER\u00a0NOT NULL"),
+        ("seq INTEGER NOT NULL", "seq INTEGER\u3000NOT NULL"),
+        # quoted, TRUE is a name (or the string 'true'), not the value
+        ("ok INTEGER CHECK (ok = true)", 'ok INTEGER CHECK (ok = "true")'),
+        # SQLite keeps a DEFAULT identifier as text, case and all
+        ("kind TEXT DEFAULT open", "kind TEXT DEFAULT Open"),
+        ("kind TEXT DEFAULT open", 'kind TEXT DEFAULT "Open"'),
+        # SQLite folds only ASCII letters in names
+        ("\u00e4 TEXT", "\u00c4 TEXT"),
+    ],
+)
+def test_quoting_that_changes_meaning_is_a_difference(honest: str, disguised: str) -> None:
+    """Each pair reads differently to SQLite (checked here): it must not normalise alike."""
+    a, b = f"CREATE TABLE t (id INTEGER, {honest})", f"CREATE TABLE t (id INTEGER, {disguised})"
+    assert _meaning(a) != _meaning(b)
+    assert normalise_sql(a) != normalise_sql(b)
+
+
+def test_quoting_that_changes_nothing_still_compares_equal() -> None:
+    plain = "CREATE TABLE t (id INTEGER NOT NULL, kind TEXT DEFAULT 'x', PRIMARY KEY (id))"
+    for same in (
+        'CREATE TABLE "t" ("id" INTEGER NOT NULL, [kind] TEXT DEFAULT \'x\', PRIMARY KEY (`ID`))',
+        "create table T (ID integer not null /* c */, KIND text default 'x', primary key (id))",
+    ):
+        assert normalise_sql(same) == normalise_sql(plain)
+    keyed = 'CREATE TABLE s ("key" TEXT, value TEXT, PRIMARY KEY ("key"))'
+    assert normalise_sql(keyed) == normalise_sql(keyed.replace('"key"', "[KEY]"))
+    assert normalise_sql(keyed) != normalise_sql(keyed.replace('"key"', "key"))
+
+
+def test_a_hidden_not_null_is_refused_by_restore_start_up_and_check(
+    world: Journal, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The attack: writable_schema, then `seq INTEGER "NOT" NULL` in audit_entries (the
+    column loses NOT NULL; the old normalisation read both alike)."""
+    from fieldbook.core.backup import BackupRejected, restore_backup
+
+    world.close()
+    forged = tmp_path / "forged.sqlite3"
+    shutil.copyfile(db_path, forged)
+    con = sqlite3.connect(forged, isolation_level=None)
+    sql = con.execute("SELECT sql FROM sqlite_master WHERE name = 'audit_entries'").fetchone()[0]
+    assert "seq INTEGER NOT NULL" in sql
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute(
+        "UPDATE sqlite_master SET sql = ? WHERE name = 'audit_entries'",
+        (sql.replace("seq INTEGER NOT NULL", 'seq INTEGER "NOT" NULL'),),
+    )
+    con.execute("PRAGMA writable_schema = OFF")
+    con.close()
+    con = sqlite3.connect(forged)
+    assert [r[3] for r in con.execute("PRAGMA table_info(audit_entries)") if r[1] == "seq"] == [0]
+    con.close()
+    assert [str(d) for d in inspect_file(forged).differences] == ["table audit_entries differs"]
+    before = sha(db_path)
+    with pytest.raises(BackupRejected) as info:
+        restore_backup(db_path, forged)
+    assert info.value.reason == "restore_schema_differs"
+    assert sha(db_path) == before
+    with pytest.raises(SchemaMismatch):
+        Journal.open(f"sqlite:///{forged}")
+    capsys.readouterr()
+    assert main(["--db", str(forged), "check"]) == 1
+    assert "audit_entries" in capsys.readouterr().err
 
 
 def test_a_trigger_planted_in_the_live_database_stops_every_command(

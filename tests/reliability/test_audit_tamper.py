@@ -8,6 +8,7 @@ the database no longer opens (schema check)."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -354,3 +355,91 @@ def test_a_trail_changed_beyond_reading_is_still_backed_up(trail: Path) -> None:
     con.close()
     made = backup_file(trail, label="pre-restore")
     assert made.is_file() and recorded_heads(trail) == []
+
+
+def test_an_entry_without_a_seq_is_named_by_the_seq_that_should_have_come() -> None:
+    """A NULL seq (possible only with NOT NULL taken off the column) was printed as
+    "第 None 条"."""
+    from fieldbook.cli import audit_break_text
+
+    report = audit.VerifyReport(False, 0, audit.GENESIS, None, "e-1", "gap", expected_seq=1)
+    text = audit_break_text(report)
+    assert "None" not in text
+    assert text.startswith("修改记录在第 1 条（该记录的序号为空）处断开") and "e-1" in text
+    numbered = audit.VerifyReport(False, 3, "h", 5, "e-5", "gap", expected_seq=4)
+    assert audit_break_text(numbered).startswith("修改记录在第 5 条处断开")
+
+
+def test_deleted_entries_are_not_laundered_through_a_restore(
+    trail: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The attack: cut the last entry (verify says 被删减), copy the file elsewhere and restore
+    it with the app's own restore: the restore used to become the new baseline (exit 0)."""
+    backup_file(trail, label="manual")  # 5 entries recorded
+    cut(trail, "WHERE seq = 5")
+    code, text = cli_verify(trail, capsys)
+    assert code == 1 and "被删减" in text
+    elsewhere = tmp_path / "elsewhere" / "copy.sqlite3"
+    elsewhere.parent.mkdir()
+    shutil.copyfile(trail, elsewhere)
+    restore_backup(trail, elsewhere)
+    restore = [h for h in recorded_heads(trail) if h.source == "restore"][-1]
+    assert restore.fits == "diverges" and restore.misfit_problem == "truncated"
+    code, text = cli_verify(trail, capsys)
+    assert code == 1, text
+    assert "来历不可信" in text and str(elsewhere) in text and "它有 4 条（少了记录）" in text
+    assert "恢复前 4 条、恢复后 4 条（与此前记录的链头不符）" in text
+
+
+def test_a_laundered_restore_stays_reported_after_a_backup_and_a_second_restore(
+    trail: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup_file(trail, label="manual")
+    cut(trail, "WHERE seq > 3")
+    forged = tmp_path / "forged.sqlite3"
+    shutil.copyfile(trail, forged)
+    restore_backup(trail, forged)
+    again = backup_file(trail, label="manual")  # a backup of the laundered trail
+    restore_backup(trail, again)  # "one of our backups": but of a trail nobody vouches for
+    code, text = cli_verify(trail, capsys)
+    assert code == 1 and "来历不可信" in text and str(forged) in text
+
+
+def test_a_backup_of_a_cut_trail_cannot_be_restored_as_a_clean_rollback(
+    trail: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup_file(trail, label="manual")
+    cut(trail, "WHERE seq = 5")
+    cut_copy = backup_file(trail, label="manual")  # its head (4) is recorded, as diverging
+    restore_backup(trail, cut_copy)
+    code, text = cli_verify(trail, capsys)
+    assert code == 1 and "来历不可信" in text and cut_copy.name in text
+
+
+def test_an_honest_rollback_verifies_and_is_listed(
+    trail: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    older = backup_file(trail, label="manual")  # 5 entries
+    add_entries(trail, 2)
+    backup_file(trail, label="manual")  # 7 entries
+    restore_backup(trail, older)
+    code, text = cli_verify(trail, capsys)
+    assert code == 0 and "共 5 条" in text
+    assert f"从 {older.absolute()} 恢复，恢复前 7 条、恢复后 5 条（与此前记录的链头相同）" in text
+
+
+def test_recovering_a_cut_trail_from_a_recorded_backup_is_clean(
+    trail: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The live trail was cut; restoring the backup made before clears it (the pre-restore
+    backup of the cut trail is recorded as diverging, and the restore returns past it)."""
+    good = backup_file(trail, label="manual")
+    cut(trail, "WHERE seq = 5")
+    restore_backup(trail, good)
+    assert [h.fits for h in recorded_heads(trail)] == ["recorded"]
+    code, text = cli_verify(trail, capsys)
+    assert code == 0 and "共 5 条" in text and "恢复前 4 条、恢复后 5 条" in text
+    add_entries(trail, 1)
+    backup_file(trail, label="manual")
+    code, _ = cli_verify(trail, capsys)
+    assert code == 0
