@@ -4,8 +4,11 @@ Excel or WPS, and a terminal that never receives an escape sequence from user da
 - :func:`write_table` is the one writer of every ``list --csv`` / ``plan --csv`` output. CSV
   cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a CR,
   or their full-width forms that Chinese input methods type) get a leading ``'`` as OWASP
-  recommends for CSV injection; a plain number such as ``-12.5`` is a number, not a formula,
-  and stays as it is. ``--raw`` writes the cells exactly as stored, for scripts.
+  recommends for CSV injection, also behind leading white space or invisible characters and
+  in small forms (﹦ ﹢ ﹣ ﹫); a plain number such as ``-12.5`` is a number, not a formula, and
+  stays as it is. ``--raw`` writes the cells as stored, for scripts. Every cell is cleaned
+  (``clean_free_text``) before the check and before csv quoting: a stored ``x\x0b=1+1``
+  becomes one quoted two-line cell, never a row split before ``=1+1``.
 - :func:`clean_output` puts stdout and stderr behind ``normalize.clean_free_text`` while a
   command runs: text stored before the database's door existed, a hostile file's header or
   sheet name echoed in a problem line — nothing reaches the terminal with ESC, CSI or another
@@ -19,6 +22,7 @@ import csv
 import io
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TextIO
@@ -27,15 +31,38 @@ from fieldbook.core.normalize import clean_free_text
 
 __all__ = ["add_csv_options", "clean_output", "formula_safe", "raw_stream", "write_table"]
 
-#: First characters that make Excel, WPS or LibreOffice read a CSV cell as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+#: First characters that make Excel, WPS or LibreOffice read a CSV cell as a formula; their
+#: full-width and small forms (＝ ﹦ ＋ ﹢ － ﹣ ＠ ﹫, which Chinese input methods type) count too:
+#: :func:`formula_safe` compares the NFKC form of the first visible character.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _NUMBER_RE = re.compile(r"[+-]?\d+(?:\.\d+)?")
+# What a spreadsheet may trim before it reads a cell (LibreOffice's "trim spaces", Excel with
+# some import settings): white space of any kind and the invisible format characters.
+_TRIMMED_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+
+
+def _first_visible(cell: str) -> str:
+    """The first character of ``cell`` that is not white space or invisible, in NFKC form
+    ("" if there is none)."""
+    for char in cell:
+        if not (char.isspace() or unicodedata.category(char) in _TRIMMED_CATEGORIES):
+            return unicodedata.normalize("NFKC", char)
+    return ""
 
 
 def formula_safe(cell: str) -> str:
-    """``cell`` as a spreadsheet shows it without running it: a leading ``'`` before a
-    formula trigger (OWASP); plain numbers (``-3``, ``+12.50``) are left as they are."""
-    if cell.startswith(FORMULA_TRIGGERS) and not _NUMBER_RE.fullmatch(cell):
+    """``cell`` as a spreadsheet shows it without running it.
+
+    The cell is first cleaned by the core's normaliser (``clean_free_text``: a line-breaking
+    control becomes a line feed, so that csv quoting sees it and the row is never split by the
+    output stream's own cleaning). Then a leading ``'`` goes before a cell that starts with a
+    formula trigger (OWASP), also when white space or invisible characters (" ", U+3000,
+    U+00A0, U+200B …) come first or the trigger is a full-width or small form; plain numbers
+    (``-3``, ``+12.50``) are left as they are."""
+    cell = clean_free_text(cell)
+    if _NUMBER_RE.fullmatch(cell):
+        return cell
+    if cell.startswith(FORMULA_TRIGGERS) or _first_visible(cell) in ("=", "+", "-", "@"):
         return "'" + cell
     return cell
 
@@ -68,8 +95,8 @@ def write_table(
     texts = [["" if cell is None else str(cell) for cell in row] for row in rows]
     if as_csv or raw:
         writer = csv.writer(out, lineterminator="\n")
-        if raw:
-            writer.writerows(texts)
+        if raw:  # exactly as stored, but cleaned: csv quoting must see every line break
+            writer.writerows([[clean_free_text(cell) for cell in row] for row in texts])
         else:
             writer.writerows([[formula_safe(cell) for cell in row] for row in texts])
         return

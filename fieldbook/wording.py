@@ -139,6 +139,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "单元格被横向合并，这一列没有自己的值（请取消合并并填写）",
         "the cell is merged across columns: this column has no value here (unmerge it)",
     ),
+    "formula_without_value": (
+        "是没有计算结果的公式，读不出值"
+        "（请在 Excel/WPS 中打开并保存，或复制后“粘贴为数值”，再导入）",
+        "is a formula without a computed value (open and save the file in Excel/WPS, or paste "
+        "the cells as values, then import again)",
+    ),
+    "error_cell": (
+        "是错误值，没有可导入的内容（请更正后再导入）",
+        "holds an error value, nothing to import (correct it, then import again)",
+    ),
+    "extra_cells": (
+        "这一行的单元格比表头多（多出的内容会丢失；可能是未加引号的逗号），请更正后再导入",
+        "the row has more cells than the header (they would be lost; perhaps an unquoted "
+        "comma); correct it, then import again",
+    ),
+    "unlabelled_column": (
+        "第 {letter} 列有数据但没有表头，未导入（如需导入请补上表头）",
+        "column {letter} holds data but has no header and was not imported (add a header)",
+    ),
+    "code_precision_lost": (
+        "编码超过 15 位，Excel 把它存成了数字，末尾几位已经丢失；"
+        "请把这一列设为“文本”格式并重新填写编码后再导入",
+        "the code has more than 15 digits and Excel stored it as a number, so its last "
+        "digits are lost; format the column as text, enter the codes again and re-import",
+    ),
     # files
     "not_found": ("找不到文件", "file not found"),
     "empty": ("文件是空的", "the file is empty"),

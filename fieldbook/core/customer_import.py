@@ -18,13 +18,14 @@ from fieldbook.core.importing import (
     FieldSpec,
     ImportReport,
     Progress,
+    parse_code,
     parse_date,
     parse_rows,
     read_and_match,
     should_apply,
 )
 from fieldbook.core.models import Customer, Route, local_now, new_id
-from fieldbook.core.normalize import clean_code, clean_prose, clean_text, parse_bool, parse_int
+from fieldbook.core.normalize import clean_prose, clean_text, parse_bool, parse_int
 from fieldbook.core.routes import infer_weekdays, route_for_name
 from fieldbook.core.vocab import (
     licence_warnings,
@@ -50,7 +51,7 @@ def _specs() -> dict[str, FieldSpec]:
         return FieldSpec(name, clean_text, required, TEXT_LIMITS.get(name))
 
     specs = [
-        FieldSpec("code", clean_code, True, TEXT_LIMITS["code"]),
+        FieldSpec("code", parse_code, True, TEXT_LIMITS["code"]),
         FieldSpec("licence_no", parse_licence),
         text("shop_name", True),
         text("owner_name"),

@@ -6,10 +6,17 @@ transaction.
 Nothing is dropped silently: a cell merged down several rows (a 线路 over five shops) gives
 its value to every row of the range; a merged cell that cannot be read that way (across a
 mapped column, or joined to the header) is a problem of its rows, never an empty field; a
-TRUE/FALSE cell is not a code or a name; a header written twice is a problem of the file."""
+TRUE/FALSE cell is not a code or a name; a header written twice is a problem of the file.
+
+Nor is a cell read as empty when it is not: a formula without a computed value and an error
+value (``#N/A``) are problems of their row and column; a CSV row with more cells than the
+header (an unquoted comma in 备注) is a problem of its row; a code stored as a number of more
+than 15 digits (Excel kept only 15) is a problem of its cell; a column that holds data but has
+no header is named in a warning."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from fieldbook.core.errors import FileRejected, InvalidValue, Problem
-from fieldbook.core.normalize import clean_text
+from fieldbook.core.normalize import clean_code, clean_text
 from fieldbook.core.resources import load_reference
 from fieldbook.core.xlsx.headers import HeaderMatch, apply_mapping, find_header
-from fieldbook.core.xlsx.tabular import Table, read_table
+from fieldbook.core.xlsx.tabular import Table, UnreadCell, read_table
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -94,6 +101,31 @@ def parse_date(value: object) -> date | None:
         return date(parts[0], parts[1], parts[2])
     except (ValueError, IndexError):
         raise InvalidValue("date_format", value=clean_text(value)) from None
+
+
+# Excel keeps 15 significant digits of a number: a longer code typed into a number cell has
+# lost its last digits before we see it (123456789012345678901 -> 123456789012346000000).
+_EXCEL_DIGITS = 15
+_SCIENTIFIC_CODE_RE = re.compile(r"\d(?:\.\d+)?[eE]\+?\d{1,3}")
+
+
+def parse_code(value: object) -> str:
+    """A code from a cell (:func:`clean_code`), refused when Excel stored it as a number of
+    more than 15 digits: its last digits are already lost in the file."""
+    lost = False
+    if isinstance(value, float) and not isinstance(value, bool) and value == value:
+        if abs(value) >= 10**_EXCEL_DIGITS and value not in (float("inf"), float("-inf")):
+            lost = True
+        elif float(f"{value:.{_EXCEL_DIGITS}g}") != value:
+            lost = value.is_integer()  # a whole number with more digits than Excel keeps
+    elif isinstance(value, int) and not isinstance(value, bool):
+        lost = abs(value) >= 10**_EXCEL_DIGITS
+    elif isinstance(value, str):
+        text = clean_text(value).replace(" ", "")
+        lost = bool(_SCIENTIFIC_CODE_RE.fullmatch(text)) and len(clean_code(text)) > _EXCEL_DIGITS
+    if lost:
+        raise InvalidValue("code_precision_lost", value=clean_code(value))
+    return clean_code(value)
 
 
 def is_totals_row(cells: tuple[object, ...]) -> bool:
@@ -203,9 +235,16 @@ def _merges(
         anchor = by_number.get(m.first_row)
         cells = anchor.cells if anchor is not None else ()
         value = cells[m.first_column] if m.first_column < len(cells) else None
+        unread = table.unread.get((m.first_row, m.first_column))
         for n in rows:
             if n != m.first_row:
-                out.fill.setdefault(n, {})[m.first_column] = value
+                if unread is None:
+                    out.fill.setdefault(n, {})[m.first_column] = value
+                elif m.first_column in label_of:  # the merged value cannot be read
+                    label = label_of[m.first_column]
+                    out.problems.setdefault(n, []).append(
+                        Problem(n, label, unread.reason, unread.text[:40])
+                    )
             for c in range(m.first_column + 1, m.last_column + 1):
                 if c in label_of:
                     out.problems.setdefault(n, []).append(
@@ -221,6 +260,45 @@ def _filled(cells: tuple[object, ...], fill: Mapping[int, object] | None) -> tup
     for column, value in fill.items():
         values[column] = value
     return tuple(values)
+
+
+def _unlabelled_columns(table: Table, match: HeaderMatch, report: ImportReport) -> set[int]:
+    """A column with data below the header but no header text: a warning naming it (its data
+    is not imported); in a CSV file, a row with more cells than the header: a problem of the
+    row (an unquoted comma split a cell, and the rest would be lost). Returns those rows."""
+    from openpyxl.utils import get_column_letter
+
+    width = len(match.headers)
+    named = {i for i, text in enumerate(match.headers) if clean_text(text)}
+    first_row: dict[int, int] = {}
+    long_rows: set[int] = set()
+    for raw in table.rows[match.row_index + 1 :]:
+        for index, cell in enumerate(raw.cells):
+            if index in named or index in first_row or clean_text(cell) == "":
+                continue
+            if table.is_csv and index >= width:
+                continue
+            first_row[index] = raw.number
+        if table.is_csv and len(raw.cells) > width:
+            extra = [clean_text(c) for c in raw.cells[width:]]
+            if any(extra):
+                long_rows.add(raw.number)
+                report.problems.append(
+                    Problem(
+                        raw.number,
+                        get_column_letter(width + 1),
+                        "extra_cells",
+                        "，".join(e for e in extra if e)[:40],
+                    )
+                )
+    for index, number in sorted(first_row.items()):
+        letter = get_column_letter(index + 1)
+        report.warnings.append(Problem(number, letter, "unlabelled_column", "", {"letter": letter}))
+    return long_rows
+
+
+def _unread_problem(number: int, label: str, unread: UnreadCell) -> Problem:
+    return Problem(number, label, unread.reason, unread.text[:40])
 
 
 def parse_rows(
@@ -242,6 +320,7 @@ def parse_rows(
     if report.fatal:
         return []
     columns = {f: i for f, i in match.columns.items() if f in specs}
+    long_rows = _unlabelled_columns(table, match, report)
     merges = _merges(table, match, columns, report.columns)
     body = table.rows[match.row_index + 1 :]
     parsed: list[ParsedRow] = []
@@ -254,7 +333,14 @@ def parse_rows(
             progress(n, total)
         cells = _filled(raw.cells, merges.fill.get(raw.number))
         mapped = [cells[i] if i < len(cells) else None for i in columns.values()]
-        if all(clean_text(c) == "" for c in mapped) or is_totals_row(cells):
+        unread = {
+            i: table.unread[(raw.number, i)]
+            for i in columns.values()
+            if (raw.number, i) in table.unread
+        }
+        extra = raw.number in long_rows
+        blank = all(clean_text(c) == "" for c in mapped) and not unread and not extra
+        if blank or is_totals_row(cells):
             report.skipped_rows.append(raw.number)
             continue
         values: dict[str, Any] = {}
@@ -265,6 +351,9 @@ def parse_rows(
             cell = cells[index] if index < len(cells) else None
             label = report.columns[name]
             if label in flagged:
+                continue
+            if index in unread:
+                row_problems.append(_unread_problem(raw.number, label, unread[index]))
                 continue
             if isinstance(cell, bool) and not spec.accepts_bool:
                 row_problems.append(Problem(raw.number, label, "boolean_cell", clean_text(cell)))
@@ -304,7 +393,7 @@ def parse_rows(
                 seen[key_value] = raw.number
         if row_problems:
             report.problems.extend(row_problems)
-        else:
+        elif not extra:
             parsed.append(ParsedRow(raw.number, values))
     if progress is not None:
         progress(total, total)

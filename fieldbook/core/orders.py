@@ -19,13 +19,14 @@ from fieldbook.core.importing import (
     FieldSpec,
     ImportReport,
     Progress,
+    parse_code,
     parse_date,
     parse_rows,
     read_and_match,
     should_apply,
 )
 from fieldbook.core.models import Customer, OrderLine, Sku, local_now, new_id
-from fieldbook.core.normalize import clean_code, clean_text, parse_decimal_fen, parse_int
+from fieldbook.core.normalize import clean_text, parse_decimal_fen, parse_int
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -54,9 +55,9 @@ _SPECS = {
     s.name: s
     for s in (
         FieldSpec("order_date", _required_date, True),
-        FieldSpec("customer_code", clean_code, True, 32),
+        FieldSpec("customer_code", parse_code, True, 32),
         FieldSpec("shop_name", clean_text),
-        FieldSpec("sku_code", clean_code),
+        FieldSpec("sku_code", parse_code),
         FieldSpec("sku_name", clean_text),
         FieldSpec("cartons", _cartons, True),
         FieldSpec("amount", parse_decimal_fen),

@@ -16,12 +16,13 @@ from fieldbook.core.importing import (
     FieldSpec,
     ImportReport,
     Progress,
+    parse_code,
     parse_rows,
     read_and_match,
     should_apply,
 )
 from fieldbook.core.models import Sku
-from fieldbook.core.normalize import clean_code, clean_text, parse_bool, parse_decimal_fen
+from fieldbook.core.normalize import clean_text, parse_bool, parse_decimal_fen
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -32,7 +33,7 @@ REQUIRED = ("code", "name")
 _SPECS = {
     s.name: s
     for s in (
-        FieldSpec("code", clean_code, True, 32),
+        FieldSpec("code", parse_code, True, 32),
         FieldSpec("name", clean_text, True, 100),
         FieldSpec("brand", clean_text, False, 50),
         FieldSpec("price_class", parse_price_class),

@@ -109,7 +109,7 @@ def test_the_other_cells_are_unchanged_and_numbers_stay_numbers(
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1+1", "'\t=1+1"),
-        ("\r=1+1", "'\r=1+1"),
+        ("\r=1+1", "'\n=1+1"),  # cleaned first: a CR is a line feed (quoted by csv)
         ("＝1+1", "'＝1+1"),  # full-width, as a Chinese input method types it
         ("-12", "-12"),  # a number is a number
         ("-12.50", "-12.50"),
@@ -118,6 +118,23 @@ def test_the_other_cells_are_unchanged_and_numbers_stay_numbers(
         ("张小便利店", "张小便利店"),
         ("a=b", "a=b"),
         ("'=1", "'=1"),
+        # white space or invisible characters before the trigger (LibreOffice trims them)
+        (" =1+1", "' =1+1"),
+        ("\u3000=1+1", "'\u3000=1+1"),
+        ("\u00a0=1+1", "'\u00a0=1+1"),
+        ("\u200b=1+1", "'\u200b=1+1"),
+        ("\ufeff\u2060 @SUM(1)", "'\u2060 @SUM(1)"),
+        # small and full-width forms
+        ("﹦1+1", "'﹦1+1"),
+        ("﹢1+1", "'﹢1+1"),
+        ("﹣1+1", "'﹣1+1"),
+        ("＠SUM(1)", "'＠SUM(1)"),
+        ("﹫SUM(1)", "'﹫SUM(1)"),
+        # cleaned before the check: a control character removed cannot hide the trigger
+        ("\x07=1+1", "'=1+1"),
+        ("\x0b=1+1", "'\n=1+1"),
+        ("x\x0b=1+1", "x\n=1+1"),  # one quoted two-line cell: Excel shows, never runs it
+        (" 张小便利店", " 张小便利店"),
     ],
 )
 def test_formula_safe(cell: str, expected: str) -> None:
@@ -131,3 +148,64 @@ def test_tab_separated_output_is_unchanged_for_people(
     assert code == 0
     header, line = out.splitlines()
     assert header.startswith("客户编码\t") and line.split("\t")[2] == LINK
+
+
+# Stored before the input cleaning existed (written straight into the file): line-breaking
+# controls csv.writer does not quote, then the output stream turned into a line feed, so a
+# new CSV row started with the raw formula.
+STORED = {
+    "V001": "x\x0b=1+1",
+    "V002": "x\u2028=1+1",
+    "V003": "x\x85=1+1",
+    "V004": "x\x1c@SUM(4)",
+    "V005": "x\r=1+1",
+    "V006": "x\x0c-1+cmd|' /C calc'!A0",
+    "V007": " =1+1",
+    "V008": "\u3000=1+1",
+    "V009": "\u00a0=1+1",
+    "V010": "\u200b=1+1",
+    "V011": "﹦1+1",
+    "V012": "﹢1+1",
+    "V013": "﹣1+1",
+    "V014": "＠SUM(1)",
+    "V015": "﹫SUM(1)",
+    "V016": "\x0b=1+1",
+}
+
+
+def _visible(cell: str) -> str:
+    import unicodedata
+
+    text = "".join(
+        c for c in cell if not (c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Zs"))
+    )
+    return unicodedata.normalize("NFKC", text)
+
+
+@pytest.mark.parametrize("flag", ["--csv", "--raw"])
+def test_stored_line_breaks_and_hidden_triggers_never_start_a_formula(
+    flag: str, world: Journal, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    for code in STORED:
+        world.customers.create(CustomerInput(code=code, shop_name=f"店{code}", notes="n"))
+    world.close()
+    with sqlite3.connect(db_path) as con:
+        for code, text in STORED.items():
+            con.execute(
+                "UPDATE customers SET notes = ?, shop_name = ? WHERE code = ?", (text, text, code)
+            )
+    code, out, err = run(capsys, "--db", str(db_path), "customers", "list", flag)
+    assert (code, err) == (0, "")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 9 + len(STORED)  # no row split by a line break inside a cell
+    by_code = {r["客户编码"]: r for r in rows}
+    for key, text in STORED.items():
+        for column in ("客户名称", "备注"):
+            cell = by_code[key][column]
+            if flag == "--csv" and _visible(text).startswith(("=", "+", "-", "@")):
+                # the first visible character is the ' that keeps the formula from running
+                assert _visible(cell) == "'" + _visible(text), (key, column, cell)
+            else:
+                assert _visible(cell) == _visible(text), (key, column, cell)

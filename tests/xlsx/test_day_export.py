@@ -43,6 +43,10 @@ def orders_file(path: Path, rows: list[list[object]]) -> Path:
     ws.append(HEADER)
     for row in rows:
         ws.append(row)
+    for cells in ws.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text that looks like a formula, as a list holds it
     wb.save(path)
     return path
 

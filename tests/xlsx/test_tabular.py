@@ -15,7 +15,7 @@ import pytest
 
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.xlsx.safety import Limits, check_workbook_file
-from fieldbook.core.xlsx.tabular import RawRow, Table, list_sheets, read_table
+from fieldbook.core.xlsx.tabular import RawRow, Table, UnreadCell, list_sheets, read_table
 
 SANITY_SECONDS = 5.0
 
@@ -158,6 +158,8 @@ def test_raw_package_details(tmp_path: Path, kit) -> None:
     assert table.rows[0].cells == ("七台河", "新兴便利店", None, None, "内联")
     # calamine reads error cells (#N/A) as empty; 31 = yyyy"年"m"月"d"日" is a date.
     assert table.rows[1].cells == (True, None, date(2026, 11, 3), 381.6, "a\rb")
+    # ... so the error is kept beside the cells, where it is (a row and a cell without r)
+    assert table.unread == {(3, 1): UnreadCell("error_cell", "#N/A")}
     assert table.rows[2].cells == (None, "公式结果", "a_x000D_b")  # escaped "_" stays literal
 
 

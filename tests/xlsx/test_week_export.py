@@ -73,6 +73,10 @@ def week(world: Journal, open_answers: dict[str, object], tmp_path: Path) -> Jou
     ws.append(["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"])
     for line in LINES:
         ws.append(line)
+    for cells in ws.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text that looks like a formula, as a list holds it
     wb.save(tmp_path / "orders.xlsx")
     assert import_orders(world, tmp_path / "orders.xlsx").applied
     world.slips.create(

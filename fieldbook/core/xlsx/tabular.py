@@ -11,17 +11,27 @@ importers normalise them), numbers rows as Excel shows them, skips blank rows, e
 A workbook's merged cells are kept as :class:`Merged` ranges (the importers fill them); a CSV
 file is one encoding (UTF-8, GB18030 or UTF-16) or it is refused with the first line that
 differs, never read half as mojibake.
+
+A workbook cell that holds no value calamine can give us is kept as an :class:`UnreadCell`
+(``Table.unread``), never read as an empty cell: a formula without a cached result (files
+written by scripts and ERP exports: openpyxl writes ``<f>550</f><v></v>``) and an error value
+(``#N/A``). calamine reads both as "", so the worksheet's XML is scanned for them; the scan is
+skipped by one regex search when the sheet has neither a formula nor an error cell.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import html
 import io
+import posixpath
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 from python_calamine import (
     CalamineSheet,
@@ -43,7 +53,7 @@ from fieldbook.core.xlsx.safety import (
     read_workbook_bytes,
 )
 
-__all__ = ["Merged", "RawRow", "Table", "list_sheets", "read_table"]
+__all__ = ["Merged", "RawRow", "Table", "UnreadCell", "list_sheets", "read_table"]
 
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 CSV_SUFFIXES = frozenset({".csv", ".txt"})
@@ -90,11 +100,24 @@ class Merged:
 
 
 @dataclass(frozen=True)
+class UnreadCell:
+    """A workbook cell whose value cannot be read: ``reason`` is ``formula_without_value``
+    (``text`` the formula, with its ``=``) or ``error_cell`` (``text`` the error, ``#N/A``)."""
+
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Table:
     source: str  # file path
     sheet: str  # sheet name ("" for csv)
-    rows: list[RawRow]  # only non-empty rows, in order
+    rows: list[RawRow]  # only non-empty rows (and rows with an unread cell), in order
     merged: tuple[Merged, ...] = ()  # merged ranges of cells (workbooks only)
+    # (sheet row number, column index) -> a cell with no readable value (workbooks only);
+    # its place in RawRow.cells is None
+    unread: dict[tuple[int, int], UnreadCell] = field(default_factory=dict)
+    is_csv: bool = False
 
 
 def _is_blank(value: object) -> bool:
@@ -130,14 +153,15 @@ class _RowCollector:
     def _reject(self, reason: str, **data: object) -> FileRejected:
         return FileRejected(reason, file=str(self.path), sheet=self.sheet, **data)
 
-    def add(self, number: int, cells: Iterable[object]) -> None:
+    def add(self, number: int, cells: Iterable[object], *, keep: bool = False) -> None:
+        """Add a row; a blank one is dropped unless ``keep`` (it holds an unread cell)."""
         self._seen += 1
         if self._seen % CANCEL_CHECK_EVERY == 0 and self.cancelled is not None and self.cancelled():
             raise self._reject("cancelled", row=number)
         if number > EXCEL_MAX_ROW or self._seen > EXCEL_MAX_ROW:
             raise self._reject("too_many_rows", row=number, limit=EXCEL_MAX_ROW)
         values = _trim(cells)
-        if not values:
+        if not values and not keep:
             return
         if len(values) > self.limits.max_columns:
             raise self._reject(
@@ -179,13 +203,131 @@ def _calamine_errors(path: Path) -> Iterator[None]:
         raise _calamine_rejected(exc, path) from exc
 
 
-def _open_workbook(path: Path, limits: Limits) -> tuple[CalamineWorkbook, list[SheetMetadata]]:
-    """The checked workbook and its worksheets (not chart or dialog sheets) in tab order."""
+def _open_workbook(
+    path: Path, limits: Limits
+) -> tuple[CalamineWorkbook, list[SheetMetadata], bytes]:
+    """The checked workbook, its worksheets (not chart or dialog sheets) in tab order and the
+    checked bytes."""
     data = read_workbook_bytes(path, limits)
     with _calamine_errors(path):
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [meta for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
-    return workbook, sheets
+    return workbook, sheets, data
+
+
+# Cells of a worksheet's XML (any namespace prefix): attributes, then the content if any.
+_PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
+# Row start tags and cells of a worksheet's XML (any namespace prefix): a row's attributes;
+# a cell's attributes, then its content if any.
+_ROW_OR_CELL_RE = re.compile(
+    rb"<"
+    + _PREFIX
+    + rb"(?:(?P<row>row)(?=[\s/>])(?P<row_attrs>[^>]*?)/?>"
+    + rb"|c(?P<attrs>\s[^>]*?)?(?:/>|>(?P<content>.*?)</"
+    + _PREFIX
+    + rb"c\s*>))",
+    re.S,
+)
+_ROW_NUMBER_RE = re.compile(rb"""(?:^|\s)r\s*=\s*["']([0-9]{1,7})["']""")
+_FORMULA_RE = re.compile(
+    rb"<" + _PREFIX + rb"f(?:\s[^>]*?)?(?:/>|>(.*?)</" + _PREFIX + rb"f\s*>)", re.S
+)
+_VALUE_RE = re.compile(
+    rb"<" + _PREFIX + rb"v(?:\s[^>]*?)?(?:/>|>(.*?)</" + _PREFIX + rb"v\s*>)", re.S
+)
+_REF_RE = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]{1,3})([0-9]{1,7})["']""")
+_TYPE_RE = re.compile(rb"""(?:^|\s)t\s*=\s*["']([A-Za-z]*)["']""")
+# Is there a formula or an error cell at all? Plain byte searches (a regex over a 7 MB sheet
+# costs ten times more); a false alarm only costs the full scan.
+_MAYBE_UNREAD_MARKERS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/", b'"e"', b"'e'")
+# Formula results held as text: an empty cached value is the empty string the formula gave.
+_TEXT_TYPES = frozenset({b"str", b"s", b"inlineStr"})
+
+
+def _xml_text(raw: bytes | None) -> str:
+    """Text of an XML element as written (character and entity references resolved)."""
+    return html.unescape((raw or b"").decode("utf-8", "replace"))
+
+
+def _column_index(letters: bytes) -> int:
+    number = 0
+    for char in letters.upper():
+        number = number * 26 + char - 64
+    return number - 1
+
+
+def unread_cells(xml: bytes, path: Path, sheet: str) -> dict[tuple[int, int], UnreadCell]:
+    """The cells of a worksheet's XML that hold no readable value: a formula without a cached
+    result (no ``<v>``, or an empty one that is not a text result) and an error value."""
+    if b"\x00" in xml:  # UTF-16 XML: read it as ASCII for our markers, like the safety scan
+        xml = xml.replace(b"\x00", b"")
+    if not any(marker in xml for marker in _MAYBE_UNREAD_MARKERS):
+        return {}
+    found: dict[tuple[int, int], UnreadCell] = {}
+    # Where each cell is: its r="B3", or (as Excel and calamine read a cell without r) the
+    # current row and the column after the previous cell; a row without r follows the last.
+    row, column = 0, -1
+    for match in _ROW_OR_CELL_RE.finditer(xml):
+        if match.group("row"):
+            number = _ROW_NUMBER_RE.search(match.group("row_attrs") or b"")
+            row, column = (int(number.group(1)) if number else row + 1), -1
+            continue
+        attrs, content = match.group("attrs") or b"", match.group("content") or b""
+        ref = _REF_RE.search(attrs)
+        if ref is not None:
+            row, column = int(ref.group(2)), _column_index(ref.group(1))
+        else:
+            column += 1
+        kind = _TYPE_RE.search(attrs)
+        typ = kind.group(1) if kind else b"n"
+        formula = _FORMULA_RE.search(content)
+        value = _VALUE_RE.search(content)
+        cached = value.group(1) if value else None
+        if typ == b"e":
+            found[(row, column)] = UnreadCell("error_cell", _xml_text(cached).strip() or "#VALUE!")
+        elif formula is not None and (
+            cached is None or (not cached.strip() and typ not in _TEXT_TYPES)
+        ):
+            text = "=" + _xml_text(formula.group(1))
+            found[(row, column)] = UnreadCell("formula_without_value", text)
+    return found
+
+
+def _worksheet_parts(data: bytes) -> dict[str, str]:
+    """Worksheet name -> its zip member, from xl/workbook.xml and its relationships (the
+    package passed the safety checks: no DTD anywhere, sane sizes)."""
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    package = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = {name.lower(): name for name in zf.namelist()}
+        book = ElementTree.fromstring(zf.read(names["xl/workbook.xml"]))
+        rels_name = names.get("xl/_rels/workbook.xml.rels")
+        rels = ElementTree.fromstring(zf.read(rels_name)) if rels_name else None
+    targets: dict[str, str] = {}
+    if rels is not None:
+        for rel in rels.iter(f"{package}Relationship"):
+            target = rel.get("Target", "").replace("\\", "/")
+            member = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            targets[rel.get("Id", "")] = names.get(posixpath.normpath(member).lower(), "")
+    parts: dict[str, str] = {}
+    for sheet in book.iter(f"{main}sheet"):
+        parts[sheet.get("name", "")] = targets.get(sheet.get(f"{rel_ns}id", ""), "")
+    return parts
+
+
+def _read_unread(data: bytes, name: str, path: Path) -> dict[tuple[int, int], UnreadCell]:
+    try:
+        member = _worksheet_parts(data).get(name, "")
+        if not member:
+            raise FileRejected("unreadable", "worksheet part not found", file=str(path), sheet=name)
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            xml = zf.read(member)
+    except FileRejected:
+        raise
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError) as exc:
+        raise FileRejected("unreadable", str(exc), file=str(path), sheet=name) from exc
+    return unread_cells(xml, path, name)
 
 
 def _merged(sheet: CalamineSheet) -> tuple[Merged, ...]:
@@ -200,29 +342,37 @@ def _merged(sheet: CalamineSheet) -> tuple[Merged, ...]:
 
 def _read_sheet(
     workbook: CalamineWorkbook,
+    data: bytes,
     name: str,
     path: Path,
     limits: Limits,
     cancelled: Callable[[], bool] | None,
 ) -> Table:
     collector = _RowCollector(path, name, limits, cancelled)
+    unread = _read_unread(data, name, path)
+    unread_rows = {row for row, _ in unread}
     with _calamine_errors(path):
         sheet = workbook.get_sheet_by_name(name)
-        if sheet.start is None:  # no cell at all
-            return Table(str(path), name, [])
-        # iter_rows yields the empty rows above the data too, so enumerating gives Excel's row
-        # numbers; the columns left of the data are not yielded.
-        pad = [None] * sheet.start[1]
-        for number, row in enumerate(sheet.iter_rows(), start=1):
-            collector.add(number, pad + [None if value == "" else value for value in row])
         merged = _merged(sheet)
-    return Table(str(path), name, collector.rows, merged)
+        if sheet.start is not None:  # else no cell at all
+            # iter_rows yields the empty rows above the data too, so enumerating gives Excel's
+            # row numbers; the columns left of the data are not yielded.
+            pad = [None] * sheet.start[1]
+            for number, row in enumerate(sheet.iter_rows(), start=1):
+                cells = pad + [None if value == "" else value for value in row]
+                collector.add(number, cells, keep=number in unread_rows)
+    rows = collector.rows
+    seen = {raw.number for raw in rows}
+    missing = sorted(unread_rows - seen)  # outside the area calamine reports
+    if missing:
+        rows = sorted([*rows, *(RawRow(n, ()) for n in missing)], key=lambda raw: raw.number)
+    return Table(str(path), name, rows, merged, unread)
 
 
 def _read_xlsx(
     path: Path, sheet: str | None, limits: Limits, cancelled: Callable[[], bool] | None
 ) -> Table:
-    workbook, sheets = _open_workbook(path, limits)
+    workbook, sheets, data = _open_workbook(path, limits)
     with workbook:
         if sheet is not None:
             if sheet not in {meta.name for meta in sheets}:
@@ -232,11 +382,11 @@ def _read_xlsx(
                     sheet=sheet,
                     sheets=[meta.name for meta in sheets],
                 )
-            return _read_sheet(workbook, sheet, path, limits, cancelled)
+            return _read_sheet(workbook, data, sheet, path, limits, cancelled)
         # The first sheet with data, visible sheets before hidden ones.
         ordered = sorted(sheets, key=lambda meta: meta.visible != SheetVisibleEnum.Visible)
         for meta in ordered:
-            table = _read_sheet(workbook, meta.name, path, limits, cancelled)
+            table = _read_sheet(workbook, data, meta.name, path, limits, cancelled)
             if table.rows:
                 return table
         return Table(str(path), ordered[0].name if ordered else "", [])
@@ -345,7 +495,7 @@ def _read_csv(path: Path, limits: Limits, cancelled: Callable[[], bool] | None) 
             collector.add(number, record)
     except csv.Error as exc:
         raise FileRejected("unreadable", str(exc), file=str(path)) from exc
-    return Table(str(path), "", collector.rows)
+    return Table(str(path), "", collector.rows, is_csv=True)
 
 
 # ------------------------------------------------------------------------------------- public
@@ -390,7 +540,7 @@ def list_sheets(path: Path) -> list[str]:
         check_file_size(path)
         return [""]
     try:
-        workbook, sheets = _open_workbook(path, DEFAULT_LIMITS)
+        workbook, sheets, _ = _open_workbook(path, DEFAULT_LIMITS)
         workbook.close()
         return [meta.name for meta in sheets]
     except FileRejected:
