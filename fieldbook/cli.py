@@ -332,11 +332,10 @@ def vet_arguments(args: argparse.Namespace, argv: Sequence[str]) -> None:
     """Everything the command line can check before any work: arguments that are not text,
     what --db points at, and every file the command will write (UsageError / the core's
     DatabaseRefused / OutputRefused: one line, exit 2)."""
-    import os
 
     from fieldbook.core import dbfile
     from fieldbook.core.outputs import check_output, protect_database
-    from fieldbook.core.paths import DB_ENV, sqlite_path
+    from fieldbook.core.paths import sqlite_path
 
     for n, arg in enumerate(argv, start=1):
         try:
@@ -344,9 +343,8 @@ def vet_arguments(args: argparse.Namespace, argv: Sequence[str]) -> None:
         except UnicodeEncodeError:
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             raise UsageError(f"第 {n} 个参数不是有效的 UTF-8 文本：{shown!r}") from None
-    explicit = bool(getattr(args, "db", None) or os.environ.get(DB_ENV))
     url = db_url(args)
-    dbfile.vet(url, create=creates_database(args), make_folder=not explicit)
+    dbfile.vet(url, create=creates_database(args))
     path = sqlite_path(url)
     if path is not None:
         protect_database(path)  # before the outputs are checked: its backups are off limits

@@ -356,7 +356,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unsupported database (only SQLite files and postgresql+psycopg://)",
     ),
     "db_missing": ("没有这个数据库文件", "no such database file"),
-    "db_folder_missing": ("数据库所在的文件夹不存在", "the database's folder does not exist"),
     "db_unreachable": ("无法访问这个路径", "this path cannot be reached"),
     "db_unreadable": ("无法读取这个文件", "this file cannot be read"),
     "db_is_directory": ("这是一个文件夹，不是数据库文件", "is a folder, not a database file"),

@@ -86,11 +86,11 @@ def _looks_like_ours(path: Path) -> bool:
     return os.path.realpath(path.parent) == os.path.realpath(folder)
 
 
-def vet(url: str, *, create: bool, make_folder: bool = True) -> None:
+def vet(url: str, *, create: bool) -> None:
     """Raise :class:`DatabaseRefused` unless ``url`` is a PostgreSQL URL, an in-memory database,
     a Fieldbook SQLite database (damaged ones included, see the module doc), or — with
-    ``create`` — a path where a new one may be made (nothing there, or an empty file; its
-    folder must exist unless ``make_folder``)."""
+    ``create`` — a path where a new one may be made (nothing there, or an empty file; a
+    missing folder is made, private)."""
     from fieldbook.core import crypto
     from fieldbook.core.paths import sqlite_path
 
@@ -105,8 +105,6 @@ def vet(url: str, *, create: bool, make_folder: bool = True) -> None:
     except FileNotFoundError:
         if not create:
             raise DatabaseRefused("db_missing", path) from None
-        if not make_folder and not path.parent.is_dir():
-            raise DatabaseRefused("db_folder_missing", path) from None
         return
     except OSError as exc:  # a path through a file, too long, not allowed
         raise DatabaseRefused("db_unreachable", path) from exc

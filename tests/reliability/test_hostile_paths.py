@@ -240,11 +240,15 @@ def test_a_missing_path_is_created_only_by_commands_that_create(
         code, _, error = run(capsys, "--db", str(db), *argv)
         assert code == 2 and "没有这个数据库文件" in one_line(error), argv
         assert list(tmp_path.iterdir()) == []
-    missing = tmp_path / "typo" / "new.sqlite3"
+    elsewhere = tmp_path / "new-folder" / "new.sqlite3"
+    code, _, error = run(capsys, "--db", str(elsewhere), "customers", "list")
+    assert code == 2 and "没有这个数据库文件" in one_line(error) and not elsewhere.parent.exists()
+    # a command that creates a database makes its (private) folder too, as the default one is
     code, _, error = run(
-        capsys, "--db", str(missing), "profile", "set", "--name", "王", "--code", "Q1"
+        capsys, "--db", str(elsewhere), "profile", "set", "--name", "王", "--code", "Q1"
     )
-    assert code == 2 and "文件夹不存在" in one_line(error) and not missing.parent.exists()
+    assert code == 0, error
+    assert stat.S_IMODE(elsewhere.parent.stat().st_mode) == 0o700 and elsewhere.is_file()
     assert run(capsys, "--db", str(db), "profile", "set", "--name", "王", "--code", "Q1")[0] == 0
     assert run(capsys, "--db", str(db), "customers", "list")[0] == 0
     with pytest.raises(DatabaseRefused):
