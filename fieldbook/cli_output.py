@@ -94,11 +94,14 @@ def write_table(
     out = out or sys.stdout
     texts = [["" if cell is None else str(cell) for cell in row] for row in rows]
     if as_csv or raw:
-        writer = csv.writer(out, lineterminator="\n")
         if raw:  # exactly as stored, but cleaned: csv quoting must see every line break
+            writer = csv.writer(out, lineterminator="\n")
             writer.writerows([[clean_free_text(cell) for cell in row] for row in texts])
-        else:
-            writer.writerows([[formula_safe(cell) for cell in row] for row in texts])
+            return
+        # every cell quoted (OWASP): a reader that splits on tab or ';' (Excel's import wizard,
+        # a ';' list separator) keeps "店\t=cmd…" one cell instead of starting one with '='
+        writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        writer.writerows([[formula_safe(cell) for cell in row] for row in texts])
         return
     for row in texts:
         line = "\t".join(" ".join(cell.replace("\t", " ").splitlines()) for cell in row)

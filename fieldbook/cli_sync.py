@@ -12,8 +12,6 @@ import os
 import sys
 from typing import Any
 
-from sqlalchemy.engine import make_url
-
 EXIT_OK, EXIT_INPUT, EXIT_FAILED = 0, 2, 1
 NAMES = {
     "managers": "客户经理",
@@ -93,7 +91,7 @@ def _lines(moved: dict[str, int]) -> str:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from fieldbook.cli import open_journal
-    from fieldbook.core.sync import SERVER_KEY, SyncError, check_server_address, sync
+    from fieldbook.core.sync import SERVER_KEY, SyncError, check_server_address, has_secret, sync
     from fieldbook.wording import describe_sync_problem
 
     journal = open_journal(args)
@@ -104,7 +102,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if not url:
             raise SyncError("no_server")
         check_server_address(url)  # before it is remembered
-        if make_url(url).password:
+        if has_secret(url):
             print("请不要把口令写在地址里：用 PGPASSWORD 或 ~/.pgpass", file=sys.stderr)
             return EXIT_INPUT
         if args.server and args.server != stored:

@@ -367,6 +367,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这是数据库的附属文件（-wal、-shm、.lock 等），不是数据库本身",
         "is a side file of a database (-wal, -shm, .lock …), not the database itself",
     ),
+    "db_hard_linked": (
+        "这个文件还有别的名字（硬链接），可能是备份：请复制一份再打开",
+        "this file has other names (hard links) and may be a backup: open a copy instead",
+    ),
     "db_is_backup": (
         "这是一个备份：请用 fieldbook backup restore 恢复它，不要直接打开",
         "is a backup: restore it with fieldbook backup restore instead of opening it",

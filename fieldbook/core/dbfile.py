@@ -114,6 +114,8 @@ def vet(url: str, *, create: bool) -> None:
         raise DatabaseRefused("db_not_regular", path)
     if path.parent.name == "backups" and holds_a_database(path.parent.parent):
         raise DatabaseRefused("db_is_backup", path)
+    if st.st_nlink > 1:  # another name for the same file (a backup's, say): SQLite's locks
+        raise DatabaseRefused("db_hard_linked", path)  # and our backups assume one name
     if st.st_size == 0:
         if not create:
             raise DatabaseRefused("db_empty", path)

@@ -106,7 +106,7 @@ def _check_output(path: Path | str) -> Path:
         raise OutputRefused("output_is_database", given)
     if real.name.endswith(SIDE_SUFFIXES):
         owner = real.with_name(real.name.removesuffix(_suffix_of(real.name)))
-        if owner.is_file() and _starts_with(owner, SQLITE_MAGIC):
+        if owner.is_file() and _is_database(owner):
             raise OutputRefused("output_is_database", given)
     return given
 
@@ -119,11 +119,20 @@ _DATABASE_FOLDERS = ("backups", "attachments")
 
 
 def _looks_encrypted(path: Path) -> bool:
-    """An SQLCipher database (or backup) has no header, only ciphertext: refuse what looks
-    like one, unless it starts the way our own exports do."""
+    """An SQLCipher database (or backup) has no header, only ciphertext (whole pages, random
+    bytes from the first): refuse what looks like one, but not a file that starts the way our
+    exports do or a document whose first kilobyte is not random (a PDF's header and text)."""
     from fieldbook.core.crypto import looks_encrypted
 
-    return looks_encrypted(path) and not _starts_with(path, *_EXPORT_MAGICS)
+    if not looks_encrypted(path) or _starts_with(path, *_EXPORT_MAGICS):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return False
+    # ciphertext: 1 KB of it holds ~250 of the 256 byte values; a document's header far fewer
+    return len(set(head)) >= 200
 
 
 def holds_a_database(folder: Path) -> bool:
@@ -131,9 +140,13 @@ def holds_a_database(folder: Path) -> bool:
         entries = list(folder.iterdir())
     except OSError:
         return False
-    return any(
-        p.is_file() and (_starts_with(p, SQLITE_MAGIC) or p.suffix == ".sqlite3") for p in entries
-    )
+    return any(p.is_file() and _is_database(p) for p in entries)
+
+
+def _is_database(path: Path) -> bool:
+    """An SQLite database by its header, or an encrypted one by its look (not by its name:
+    an empty ``notes.sqlite3`` is nobody's database)."""
+    return _starts_with(path, SQLITE_MAGIC) or _looks_encrypted(path)
 
 
 def _belongs_to_a_database(real: Path) -> bool:

@@ -734,8 +734,19 @@ def check_server_address(url: str) -> str:
     return url
 
 
+#: Query options of a PostgreSQL address that carry a secret (libpq connection parameters).
+SECRET_OPTIONS = frozenset({"password", "sslpassword"})
+
+
+def has_secret(url: str) -> bool:
+    """Whether ``url`` carries a password (``user:pw@`` or ``?password=…``)."""
+    given = make_url(url)
+    return bool(given.password) or any(k.lower() in SECRET_OPTIONS for k in given.query)
+
+
 def address_only(url: str) -> str:
-    """``url`` without a password (the one thing of a server address that is never stored)."""
+    """``url`` without a password, in the user part or the query (the one thing of a server
+    address that is never stored)."""
     given = make_url(url)
     return URL.create(
         given.drivername,
@@ -743,7 +754,7 @@ def address_only(url: str) -> str:
         host=given.host,
         port=given.port,
         database=given.database,
-        query=given.query,
+        query={k: v for k, v in given.query.items() if k.lower() not in SECRET_OPTIONS},
     ).render_as_string(hide_password=False)
 
 

@@ -491,3 +491,78 @@ def test_another_alembic_app_or_a_passphrase_does_not_make_a_file_ours(
     assert code == 2 and "不是 SQLite 文件" in one_line(error)
     assert {p: sha(p) for p in (alembic_app, text)} == digests
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.sqlite3", "notes.txt"]
+
+
+# --- a second round of attacks ------------------------------------------------------------------
+def test_side_files_of_an_encrypted_database_are_not_export_targets(
+    capsys: pytest.CaptureFixture[str], live: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "o"
+    other.mkdir()
+    (other / "work.db").write_bytes(os.urandom(8 * 4096))  # an SQLCipher file: no header
+    for name in ("work.db.lock", "work.db-journal", "work.db-shm", "backups/x.xlsx"):
+        target = other / name
+        target.parent.mkdir(exist_ok=True)
+        code, _, error = run(
+            capsys, "--db", str(live), "export", "plan", "--date", DAY, "-o", str(target)
+        )
+        assert code == 2 and "数据库" in one_line(error), name
+        assert not target.exists()
+
+
+def test_a_users_own_backups_folder_and_documents_are_not_mistaken_for_databases(
+    capsys: pytest.CaptureFixture[str], live: Path, tmp_path: Path
+) -> None:
+    docs = tmp_path / "Docs"
+    (docs / "backups").mkdir(parents=True)
+    (docs / "notes.sqlite3").touch()  # an empty file named like a database is nobody's database
+    report = docs / "backups" / "report.xlsx"
+    code, _, error = run(
+        capsys, "--db", str(live), "export", "plan", "--date", DAY, "-o", str(report)
+    )
+    assert code == 0, error
+    pdf = docs / "old.pdf"  # a document whose size happens to be whole pages
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + b"x" * (4096 - 15))
+    code, _, error = run(capsys, "--db", str(live), "export", "plan", "--date", DAY, "-o", str(pdf))
+    assert code == 0, error
+
+
+def test_a_hard_link_to_a_backup_is_not_opened(
+    capsys: pytest.CaptureFixture[str], live: Path, tmp_path: Path
+) -> None:
+    backup = sorted((live.parent / "backups").glob("*.sqlite3"))[0]
+    digest = sha(backup)
+    link = tmp_path / "hard.sqlite3"
+    os.link(backup, link)
+    code, _, error = run(capsys, "--db", str(link), "profile", "show")
+    assert code == 2 and "硬链接" in one_line(error)
+    assert sha(backup) == digest
+
+
+def test_csv_cells_are_all_quoted_so_no_separator_starts_a_formula(
+    capsys: pytest.CaptureFixture[str], live: Path
+) -> None:
+    con = sqlite3.connect(live)
+    con.execute(
+        "UPDATE customers SET shop_name = '店' || char(9) || '=cmd|'' /C calc''!A0', "
+        "owner_name = '王;=1+1' WHERE rowid = (SELECT min(rowid) FROM customers)"
+    )
+    con.commit()
+    con.close()
+    out = run(capsys, "--db", str(live), "customers", "list", "--csv")[1]
+    for line in out.splitlines():
+        assert line.startswith('"') and line.endswith('"'), line
+    assert '"店\t=cmd' in out and '"王;=1+1"' in out  # inside quotes: one cell each
+
+
+def test_a_password_in_the_query_of_a_server_address_is_never_stored(
+    capsys: pytest.CaptureFixture[str], live: Path
+) -> None:
+    from fieldbook.core.sync import address_only
+
+    secret = "postgresql+psycopg://u@127.0.0.1:1/db?password=SECRETPW&connect_timeout=2"
+    code, _, error = run(capsys, "--db", str(live), "sync", "--server", secret)
+    assert code == 2 and "口令" in one_line(error)
+    assert b"SECRETPW" not in live.read_bytes()
+    kept = address_only(secret)
+    assert "SECRETPW" not in kept and "connect_timeout=2" in kept
