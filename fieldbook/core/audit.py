@@ -218,6 +218,9 @@ class ChainHead:
     before: int | None = None
     misfit: ChainHead | None = None
     misfit_problem: str = ""
+    #: backup lines only: SHA-256 of the backup file as written ("" for a line written before
+    #: digests were recorded): only that very file is a rollback the log can vouch for
+    digest: str = ""
 
 
 def head_of_connection(con: Any) -> tuple[int, str]:

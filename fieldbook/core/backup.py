@@ -21,7 +21,12 @@ alone cannot rewrite (``audit verify`` compares with it, :func:`recorded_heads`)
 never touches it. Each line also says how that trail fitted the heads recorded before it
 (:func:`fit_of`: ``recorded``, ``extends``, ``diverges``), a restore's line the live trail's
 entries just before it: a restore of a cut trail is recorded as diverging and ``audit
-verify`` reports it (:func:`replay`), rather than taking it as a clean new baseline.
+verify`` reports it (:func:`replay`), rather than taking it as a clean new baseline. A
+backup's line carries the SHA-256 of the backup file as written, and a restore is
+``recorded`` (an honest rollback) only when the file restored has the digest of a backup the
+log vouches for: a trail cut back to an older backup's head is not that backup, and is
+judged by the heads recorded since like any other file. Lines written before digests were
+recorded prove no file: a restore from such a backup is judged the same way.
 
 An encrypted database's backups are made between two connections keyed alike: they stay
 encrypted.
@@ -30,6 +35,7 @@ encrypted.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -38,6 +44,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import Engine
 
@@ -219,10 +226,14 @@ def backup_file(
             src.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+            # the file as written (just read back by integrity_check: cached, ~0.3 s a
+            # 340 MB file): a restore counts as a rollback to this backup only if it is
+            # this very file, not merely a trail cut back to its head
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
         os.chmod(tmp, 0o600)
         # the head first: a backup never exists without its record
         if head is not None:
-            _record_head(log, "backup", final.name, *head, **fit)
+            _record_head(log, "backup", final.name, *head, **fit, sha256=digest)
         os.replace(tmp, final)
         fsync_dir(dest_dir)
     except BaseException:
@@ -289,6 +300,7 @@ def _read_heads(log: Path) -> list[ChainHead]:
                 before=None if data.get("before") is None else int(data["before"]),
                 misfit=_misfit_head(misfit) if isinstance(misfit, dict) else None,
                 misfit_problem=str(misfit.get("problem", "")) if isinstance(misfit, dict) else "",
+                digest=str(data.get("sha256") or ""),
             )
         except (ValueError, KeyError, TypeError, AttributeError):
             continue  # a torn or foreign line proves nothing
@@ -310,13 +322,15 @@ def _misfit_head(data: dict[str, object]) -> ChainHead:
 
 @dataclass(frozen=True)
 class Lineage:
-    """The head log replayed: ``trusted``, the heads recorded while the trail was still the
-    one the log vouches for (an honest rollback may return to any of them); ``timeline``, the
+    """The head log replayed: ``trusted``, the backups (file digest, entries, last hash)
+    made while the trail was still the one the log vouches for and fitting it (an honest
+    rollback may return to any of them; a backup line without a digest, written before
+    digests were recorded, is none of them: nothing proves a file is that backup); ``timeline``, the
     heads since the newest restore the trail must still fit; ``tainted_by``, the line after
     which the log no longer vouches for the trail (a backup or restore of a trail that did
     not fit the heads recorded before it), None while it does."""
 
-    trusted: frozenset[tuple[int, str]]
+    trusted: frozenset[tuple[str, int, str]]
     timeline: tuple[ChainHead, ...]
     tainted_by: ChainHead | None
 
@@ -325,7 +339,7 @@ def replay(heads: Sequence[ChainHead]) -> Lineage:
     """:class:`Lineage` of the head log's lines, oldest first. A restore that returns to a
     trusted head clears a taint; one that extends the trail keeps the taint it found; one
     that fits nothing, or a backup of a trail that fits nothing, taints."""
-    trusted: set[tuple[int, str]] = set()
+    trusted: set[tuple[str, int, str]] = set()
     timeline: list[ChainHead] = []
     tainted: ChainHead | None = None
     for head in heads:
@@ -335,33 +349,37 @@ def replay(heads: Sequence[ChainHead]) -> Lineage:
                 tainted = None
         if head.fits == "diverges":
             tainted = head
-        elif tainted is None:
-            trusted.add((head.count, head.hash))
+        elif tainted is None and head.source == "backup" and head.digest:
+            trusted.add((head.digest, head.count, head.hash))
         timeline.append(head)
     return Lineage(frozenset(trusted), tuple(timeline), tainted)
 
 
 def fit_of(
-    lineage: Lineage, count: int, last: str, hashes: dict[int, str]
+    lineage: Lineage, count: int, last: str, hashes: dict[int, str], digest: str = ""
 ) -> tuple[str, tuple[str, ChainHead] | None]:
     """How a trail of ``count`` entries (last hash ``last``; ``hashes``: its hash at the
-    counts of ``lineage.timeline``) fits the log: ``recorded`` (its head is a trusted one:
-    a backup we made, an honest rollback), ``extends`` (it contains every head since the
-    newest restore: the same trail, perhaps grown) or ``diverges`` with the head it does not
-    fit (entries deleted, or a rewritten tail)."""
-    if (count, last) in lineage.trusted:
+    counts of ``lineage.timeline``) fits the log: ``recorded`` (a restore candidate whose
+    file digest ``digest`` is a trusted backup's: an honest rollback), ``extends`` (it
+    contains every head since the newest restore: the same trail, perhaps grown) or
+    ``diverges`` with the head it does not fit (entries deleted, or a rewritten tail). A
+    trail merely cut back to a trusted backup's head is not that backup: it is judged by
+    the heads since, like a backup of the live trail (``digest`` "")."""
+    if digest and (digest, count, last) in lineage.trusted:
         return "recorded", None
     fitting = [h for h in lineage.timeline if h.fits != "diverges"]
     misfit = against_heads(count, hashes, fitting)
     return ("extends", None) if misfit is None else ("diverges", misfit)
 
 
-def _fit_fields(log: Path, count: int, last: str, con: object) -> dict[str, object]:
-    """The head-log fields that say how the trail behind ``con`` (a DB-API connection)
-    fits the heads recorded so far in ``log``."""
+def _fit_fields(
+    log: Path, count: int, last: str, con: object, digest: str = ""
+) -> dict[str, object]:
+    """The head-log fields that say how the trail behind ``con`` (a DB-API connection;
+    ``digest``: a restore candidate's file) fits the heads recorded so far in ``log``."""
     lineage = replay(_read_heads(log))
     hashes = hashes_of_connection(con, (h.count for h in lineage.timeline))
-    fits, misfit = fit_of(lineage, count, last, hashes)
+    fits, misfit = fit_of(lineage, count, last, hashes, digest)
     fields: dict[str, object] = {"fits": fits}
     if misfit is not None:
         problem, head = misfit
@@ -595,12 +613,26 @@ def _remove(path: Path) -> None:
             each.unlink()
 
 
+class _Hashing:
+    """A binary file read through SHA-256 (``digest``): what is read is what is hashed."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.digest = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size)
+        self.digest.update(chunk)
+        return chunk
+
+
 def _check_candidate(
-    copy: Path, shown: Path, passphrase: str | None, log: Path
+    copy: Path, shown: Path, passphrase: str | None, log: Path, digest: str
 ) -> tuple[tuple[int, str], dict[str, object]]:
     """Refuse the private ``copy`` of ``shown`` unless it is a sound Fieldbook database this
     version knows, with exactly the schema objects the migrations make; returns its audit
-    chain's head. Opened read-only, ``trusted_schema`` off, ``query_only`` on."""
+    chain's head and how it fits the head log (``digest``: SHA-256 of the copy as copied).
+    Opened read-only, ``trusted_schema`` off, ``query_only`` on."""
     file = str(shown)
     if passphrase is None and not crypto.is_plain(copy) and not crypto.looks_encrypted(copy):
         raise BackupRejected("restore_not_sqlite", file=file)
@@ -621,7 +653,7 @@ def _check_candidate(
     try:
         schema_check.guard(con)
         head = head_of_connection(con)
-        return head, _fit_fields(log, *head, con)
+        return head, _fit_fields(log, *head, con, digest)
     finally:
         con.close()
 
@@ -670,14 +702,17 @@ def restore_backup(
         _remove(tmp)
         create_private_file(tmp)
         try:
-            with open(backup_path, "rb") as src, open(tmp, "wb") as dst:
+            with open(backup_path, "rb") as raw, open(tmp, "wb") as dst:
+                src = _Hashing(raw)  # hashed as copied: the digest is of the bytes restored
                 shutil.copyfileobj(src, dst, 1 << 20)
                 dst.flush()
                 os.fsync(dst.fileno())
             os.chmod(tmp, 0o600)
             # how the candidate's trail fits the heads recorded so far: judged before the
             # pre-restore backup adds the live trail's head (which may be the tampered one)
-            head, fit = _check_candidate(tmp, backup_path, passphrase, heads_log(db_path))
+            head, fit = _check_candidate(
+                tmp, backup_path, passphrase, heads_log(db_path), src.digest.hexdigest()
+            )
             before = _entries_now(db_path, passphrase)
             for suffix in SIDE_FILES:  # only our read-only check made these: not data
                 with contextlib.suppress(FileNotFoundError):

@@ -443,3 +443,87 @@ def test_recovering_a_cut_trail_from_a_recorded_backup_is_clean(
     backup_file(trail, label="manual")
     code, _ = cli_verify(trail, capsys)
     assert code == 0
+
+
+def test_a_cut_copy_with_an_older_backups_head_is_not_an_honest_rollback(
+    trail: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The attack (second tester): cut a copy back to an older backup's head and restore it.
+    Its head equals a recorded one, but it is not that backup: the entries after it (covered
+    by the newer backup's head) are gone while the business data is kept. It used to count
+    as ``recorded`` (verify exit 0); only the recorded backup file itself may."""
+    backup_file(trail, label="manual")  # B1: 5 entries
+    add_entries(trail, 4)
+    newer = backup_file(trail, label="manual")  # B2: 9 entries
+    forged = tmp_path / "forged.sqlite3"
+    shutil.copyfile(trail, forged)
+    cut(forged, "WHERE seq > 5")  # same head as B1, same data as now
+    restore_backup(trail, forged)
+    restore = [h for h in recorded_heads(trail) if h.source == "restore"][-1]
+    assert restore.fits == "diverges" and restore.misfit is not None
+    assert restore.misfit.where == newer.name and restore.misfit_problem == "truncated"
+    code, text = cli_verify(trail, capsys)
+    assert code == 1, text
+    assert "来历不可信" in text and str(forged) in text and "它有 5 条（少了记录）" in text
+
+
+def test_a_backup_of_a_trail_cut_back_to_an_older_head_is_not_a_rollback_point(
+    trail: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same cut made on the live database, then backed up by the app: the backup's head
+    equals B1's, but the trail misses B2's, so the backup diverges and restoring it is no
+    honest rollback."""
+    backup_file(trail, label="manual")  # 5
+    add_entries(trail, 4)
+    backup_file(trail, label="manual")  # 9
+    cut(trail, "WHERE seq > 5")
+    cut_copy = backup_file(trail, label="manual")
+    assert recorded_heads(trail)[-1].fits == "diverges"
+    restore_backup(trail, cut_copy)
+    code, text = cli_verify(trail, capsys)
+    assert code == 1 and "来历不可信" in text
+
+
+def test_an_honest_rollback_from_a_moved_copy_of_a_backup_is_clean(
+    trail: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The digest is of the file, not of where it lies: a backup copied to a USB stick and
+    restored from there is still that backup."""
+    older = backup_file(trail, label="manual")  # 5
+    add_entries(trail, 4)
+    backup_file(trail, label="manual")  # 9
+    stick = tmp_path / "stick" / "fb.sqlite3"
+    stick.parent.mkdir()
+    shutil.copyfile(older, stick)
+    restore_backup(trail, stick)
+    code, text = cli_verify(trail, capsys)
+    assert code == 0 and "共 5 条" in text
+    assert "恢复前 9 条、恢复后 5 条（与此前记录的链头相同）" in text
+    restore_backup(trail, older)  # and the backup itself, after that rollback: still ours
+    code, _ = cli_verify(trail, capsys)
+    assert code == 0
+
+
+def test_a_rollback_to_a_backup_recorded_without_a_digest_is_left_to_the_reviewer(
+    trail: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A head log written before digests were recorded cannot prove a file is that backup:
+    a rollback past a newer head is reported (the reviewer decides); a restore that keeps
+    every head is still clean."""
+    import json
+
+    older = backup_file(trail, label="manual")  # 5
+    add_entries(trail, 4)
+    newest = backup_file(trail, label="manual")  # 9
+    log = heads_log(trail)
+    lines = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert all(len(line.get("sha256", "")) == 64 for line in lines)
+    for line in lines:
+        del line["sha256"]
+    log.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    restore_backup(trail, newest)  # holds every head recorded: extends
+    code, _ = cli_verify(trail, capsys)
+    assert code == 0
+    restore_backup(trail, older)  # misses the 9-entry head, and nothing proves it is ours
+    code, text = cli_verify(trail, capsys)
+    assert code == 1 and "来历不可信" in text and "它有 5 条（少了记录）" in text
