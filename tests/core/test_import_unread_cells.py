@@ -332,3 +332,13 @@ def test_a_utf16_sheet_is_read_by_the_parser(tmp_path: Path) -> None:
     xml += '<c r="E2"><f>550</f><v></v></c></row></sheetData></worksheet>'
     found = unread_cells(xml.encode("utf-16"), Path("x.xlsx"), "s")
     assert found == {(2, 4): UnreadCell("formula_without_value", "=550")}
+
+
+def test_a_sheet_declaring_entities_is_refused_by_the_scan() -> None:
+    """The scan's parser is defusedxml's (the package check refuses a DTD first; this is the
+    second lock): no entity is ever expanded."""
+    xml = b'<!DOCTYPE w [<!ENTITY x "550">]><worksheet><sheetData><row r="2">'
+    xml += b'<c r="E2"><f>&x;</f><v></v></c></row></sheetData></worksheet>'
+    with pytest.raises(FileRejected) as caught:
+        unread_cells(xml, Path("x.xlsx"), "s")
+    assert caught.value.reason == "unreadable"

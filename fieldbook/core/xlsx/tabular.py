@@ -222,11 +222,9 @@ def _open_workbook(
 # costs ten times more), and exact: a formula element is "<f" or "<prefix:f" followed by XML
 # whitespace, ">" or "/"; an error cell is t="e" (calamine refuses any other spelling of "e",
 # such as a character reference). A false alarm only costs the full scan.
-_MAYBE_UNREAD_MARKERS = (
-    *(lead + b"f" + bytes([after]) for lead in (b"<", b":") for after in b">/ \t\r\n"),
-    b'"e"',
-    b"'e'",
-)
+_FORMULA_STARTS = (b"<f", b":f")
+_TAG_NAME_ENDS = frozenset(b">/ \t\r\n")
+_ERROR_TYPES = (b'"e"', b"'e'")
 # Formula results held as text: an empty cached value is the empty string the formula gave.
 _TEXT_TYPES = frozenset({"str", "s", "inlineStr"})
 _REF_RE = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")
@@ -262,10 +260,13 @@ class _SheetScan:
         self._value: list[str] | None = None
         self._text: list[str] | None = None  # the <f> or <v> being read
 
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
+    def start(self, tag: str, attributes: list[str]) -> None:
+        """An element starts: expat's name (``uri}local``) and attributes as a flat list."""
         name = _local(tag)
         parent = self._stack[-1] if self._stack else ""
         self._stack.append(name)
+        if name in ("row", "c"):
+            attrib = dict(zip(attributes[::2], attributes[1::2], strict=True))
         if name == "row" and parent == "sheetData":
             number = attrib.get("r", "").strip()
             self._row = int(number) if _ROW_NUMBER_RE.fullmatch(number) else self._row + 1
@@ -289,7 +290,7 @@ class _SheetScan:
         if self._text is not None:
             self._text.append(text)
 
-    def end(self, tag: str) -> None:
+    def end(self, _tag: str) -> None:
         name = self._stack.pop()
         parent = self._stack[-1] if self._stack else ""
         if not self._in_cell:
@@ -314,6 +315,18 @@ class _SheetScan:
         return self.found
 
 
+def _may_have_unread(xml: bytes) -> bool:
+    if any(marker in xml for marker in _ERROR_TYPES):
+        return True
+    for lead in _FORMULA_STARTS:
+        at = xml.find(lead)
+        while at >= 0:
+            if at + 2 < len(xml) and xml[at + 2] in _TAG_NAME_ENDS:
+                return True
+            at = xml.find(lead, at + 2)
+    return False
+
+
 def unread_cells(xml: bytes, path: Path, sheet: str) -> dict[tuple[int, int], UnreadCell]:
     """The cells of a worksheet's XML that hold no readable value: a formula without a cached
     result (no ``<v>``, or an empty one that is not a text result) and an error value.
@@ -322,10 +335,16 @@ def unread_cells(xml: bytes, path: Path, sheet: str) -> dict[tuple[int, int], Un
     XML that is not well-formed is refused (``unreadable``), never guessed at."""
     # UTF-16 XML: look for our markers as ASCII, like the safety scan; the parser reads it whole.
     plain = xml.replace(b"\x00", b"") if b"\x00" in xml else xml
-    if not any(marker in plain for marker in _MAYBE_UNREAD_MARKERS):
+    if not _may_have_unread(plain):
         return {}
     scan = _SheetScan()
     parser = DefusedXMLParser(target=scan, forbid_dtd=True)
+    # defusedxml guards the expat parser (no DTD, no entity, nothing external); our handlers
+    # take expat's events directly, without ElementTree's per-element name and dict building.
+    expat = parser.parser
+    expat.StartElementHandler = scan.start
+    expat.EndElementHandler = scan.end
+    expat.CharacterDataHandler = scan.data
     try:
         for offset in range(0, len(xml), _FEED_SIZE):
             parser.feed(xml[offset : offset + _FEED_SIZE])
