@@ -18,13 +18,15 @@ import pytest
 from fieldbook.cli import main
 from fieldbook.core.customer_import import import_customers
 from fieldbook.core.customers import CustomerInput
-from fieldbook.core.errors import Problem
+from fieldbook.core.errors import FileRejected, Problem
 from fieldbook.core.journal import Journal
 from fieldbook.core.sku_import import import_skus
 from fieldbook.core.xlsx.tabular import UnreadCell, read_table, unread_cells
 
 HEADER = ["客户编码", "客户名称", "负责人", "经营地址", "档位", "线路", "备注"]
 CODE = "230900000001"
+FORMULA = UnreadCell("formula_without_value", "=1+1")
+NA = UnreadCell("error_cell", "#N/A")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -170,7 +172,7 @@ def test_formulas_with_computed_values_are_read(journal: Journal, tmp_path: Path
         (b'<c r="B3"><f>1+1</f></c>', {(3, 1): UnreadCell("formula_without_value", "=1+1")}),
         (b'<c r="B3"><f>1+1</f><v/></c>', {(3, 1): UnreadCell("formula_without_value", "=1+1")}),
         (
-            b'<x:c r="AA10"><x:f>A1&amp;"&#19971;"</x:f><x:v></x:v></x:c>',
+            b'<x:c r="AA10" xmlns:x="urn:x"><x:f>A1&amp;"&#19971;"</x:f><x:v></x:v></x:c>',
             {(10, 26): UnreadCell("formula_without_value", '=A1&"七"')},
         ),
         (b'<c r="C2" t="e"><v>#DIV/0!</v></c>', {(2, 2): UnreadCell("error_cell", "#DIV/0!")}),
@@ -186,6 +188,21 @@ def test_formulas_with_computed_values_are_read(journal: Journal, tmp_path: Path
         ),
         (b'<c r="C2" t="str"><f>""</f><v></v></c>', {}),  # a formula that gave ""
         (b'<c r="C2" t="s"><v>0</v></c><col min="1"/><cfRule type="x"/>', {}),
+        # any XML whitespace after a tag's name, and a value judged by its parsed text
+        (b'<c\nr="C2"\n><f\n>1+1</f\n><v\r\n></v\t></c>', {(2, 2): FORMULA}),
+        (b'<c r="C2"><f>1+1</f><v><![CDATA[]]></v></c>', {(2, 2): FORMULA}),
+        (b'<c r="C2"><f>1+1</f><v><!-- 2 --></v></c>', {(2, 2): FORMULA}),
+        (b'<c r="C2"><f>1+1</f><v><?x 2?></v></c>', {(2, 2): FORMULA}),
+        (b'<c r="C2"><f>1+1</f><v><![CDATA[2]]></v></c>', {}),
+        (
+            b'<c r="C2" t="e"><v><![CDATA[#N/A]]></v></c>',
+            {(2, 2): UnreadCell("error_cell", "#N/A")},
+        ),
+        # a formula outside a cell (data validation in extLst) is not a cell
+        (
+            b'<c r="C2"><v>1</v></c><x:dv xmlns:x="urn:x"><x:f>A1</x:f></x:dv>',
+            {},
+        ),
     ],
 )
 def test_unread_cells_in_sheet_xml(xml: bytes, expected: dict[tuple[int, int], UnreadCell]) -> None:
@@ -249,3 +266,79 @@ def test_every_formula_of_a_long_list_is_found(tmp_path: Path) -> None:
     table = read_table(book(tmp_path / "big.xlsx", rows))
     assert len(table.rows) == 2001
     assert set(table.unread) == {(n, 4) for n in range(2, 2002)}
+
+
+SKU_HEADER = ["卷烟代码", "卷烟名称", "品牌", "价类", "批发价", "零售价"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b"<f>", b"<f\n>"),
+        (b"<f>", b"<f\t>"),
+        (b"<f>", b"<f\r\n>"),
+        (b"<v></v>", b"<v><![CDATA[]]></v>"),
+        (b"<v></v>", b"<v><!-- x --></v>"),
+        (b"<v></v>", b"<v><?x y?></v>"),
+    ],
+)
+def test_formula_cells_spelt_otherwise_never_blank_prices(
+    old: bytes,
+    new: bytes,
+    journal: Journal,
+    tmp_path: Path,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Second tester: the byte pre-filter knew only "<f>", "<f " and "<f/", and a raw <v> that
+    was not empty counted as a value, so these updates blanked both prices with exit 0."""
+    first = book(
+        tmp_path / "first.xlsx", [SKU_HEADER, ["13100102", "中华(软)", "中华", "一类", 500, 600]]
+    )
+    assert import_skus(journal, first).applied
+    row = ["13100102", "中华(软)", "中华", "一类", "=550", "=650"]
+    path = patch_sheet(book(tmp_path / "update.xlsx", [SKU_HEADER, row]), old, new)
+    journal.close()
+    code, out, err = run(capsys, "--db", str(db_path), "import", "skus", str(path))
+    assert code == 2 and "未导入任何数据" in out  # before: exit 0, "更新 1", prices NULL
+    assert "第 2 行，批发价" in err and "第 2 行，零售价" in err
+    journal = Journal.open(f"sqlite:///{db_path}")
+    try:
+        sku = next(s for s in journal.catalog.list("") if s.code == "13100102")
+        assert (sku.wholesale_fen, sku.retail_fen) == (50000, 60000)
+    finally:
+        journal.close()
+
+
+@pytest.mark.parametrize("bomb", [b"<c ", b"<c r=", b"<c><f>", b"<c><v>", b"<row><c "])
+def test_an_unclosed_tag_bomb_is_refused_in_one_pass(bomb: bytes, tmp_path: Path) -> None:
+    """Second tester: 30,000 unclosed "<c " before </row> made the cell regex backtrack for a
+    minute of CPU (quadratic: 20,000 took 27 s, so the 300,000 here would take hours); now a
+    streaming XML parser reads the sheet once and refuses XML that is not well-formed. The
+    sheet stays under 1 MiB, below the compression-ratio check, as the tester's did."""
+    count = 900_000 // len(bomb)
+    path = book(tmp_path / "dos.xlsx", [SKU_HEADER, ["13100102", "中华", "中华", "一类", "=550"]])
+    patch_sheet(path, b"</row></sheetData>", bomb * count + b"</row></sheetData>")
+    with pytest.raises(FileRejected) as caught:
+        read_table(path)
+    assert caught.value.reason == "unreadable"
+    xml = b"<worksheet><sheetData><row><c><f>1</f></c>" + bomb * count + b"</row></sheetData>"
+    with pytest.raises(FileRejected):
+        unread_cells(xml, Path("x.xlsx"), "s")
+
+
+def test_a_utf16_sheet_is_read_by_the_parser(tmp_path: Path) -> None:
+    xml = '<?xml version="1.0" encoding="UTF-16"?><worksheet><sheetData><row r="2">'
+    xml += '<c r="E2"><f>550</f><v></v></c></row></sheetData></worksheet>'
+    found = unread_cells(xml.encode("utf-16"), Path("x.xlsx"), "s")
+    assert found == {(2, 4): UnreadCell("formula_without_value", "=550")}
+
+
+def test_a_sheet_declaring_entities_is_refused_by_the_scan() -> None:
+    """The scan's parser is defusedxml's (the package check refuses a DTD first; this is the
+    second lock): no entity is ever expanded."""
+    xml = b'<!DOCTYPE w [<!ENTITY x "550">]><worksheet><sheetData><row r="2">'
+    xml += b'<c r="E2"><f>&x;</f><v></v></c></row></sheetData></worksheet>'
+    with pytest.raises(FileRejected) as caught:
+        unread_cells(xml, Path("x.xlsx"), "s")
+    assert caught.value.reason == "unreadable"
