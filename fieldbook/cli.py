@@ -590,7 +590,7 @@ def cmd_backup_create(args: argparse.Namespace) -> int:
 
 def cmd_backup_list(args: argparse.Namespace) -> int:
     from fieldbook.core.backup import list_backups_info
-    from fieldbook.wording import MESSAGES, message
+    from fieldbook.wording import MESSAGES, message, schema_differences
 
     db_path = db_file(args)
     infos = list_backups_info(db_path, passphrase=passphrase(args))
@@ -603,7 +603,10 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
         size = f"{b.size // 1024}"
         if not b.readable:
             problem = message(b.problem) if b.problem in MESSAGES else b.problem
-            print(f"{b.path}\t{when}\t{b.label}\t{size}\t无法读取：{problem}")
+            if b.schema_differences:
+                problem += "：" + schema_differences(list(b.schema_differences))
+            state = "不能恢复" if b.problem.startswith("schema_") else "无法读取"
+            print(f"{b.path}\t{when}\t{b.label}\t{size}\t{state}：{problem}")
             continue
         counts = "\t".join("" if n is None else str(n) for n in (b.customers, b.visits, b.plans))
         head = "" if b.audit_entries is None else f"{b.audit_entries} 条 {b.audit_hash[:12]}"

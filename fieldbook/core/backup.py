@@ -127,6 +127,8 @@ class BackupInfo:
     problem: str = ""
     audit_entries: int | None = None  # the audit chain's head recorded when it was made
     audit_hash: str = ""
+    #: why a readable file could still not be restored: its schema is not the migrations'
+    schema_differences: tuple[schema_check.SchemaDifference, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -465,6 +467,9 @@ def backup_info(
     except database_errors() as exc:
         return BackupInfo(path, made_at, label, size, readable=False, problem=str(exc))
     try:
+        schema_check.guard(con)
+        # listed as restorable only when a restore would accept it (the same schema check)
+        report = schema_check.inspect_connection(con)
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         for table in COUNTED:
             if table in tables:
@@ -473,6 +478,18 @@ def backup_info(
         return BackupInfo(path, made_at, label, size, readable=False, problem=str(exc))
     finally:
         con.close()
+    if not report.ok:
+        problem = f"schema_{report.problem}" if report.problem else "schema_differs"
+        return BackupInfo(
+            path,
+            made_at,
+            label,
+            size,
+            **counts,
+            readable=False,
+            problem=problem,
+            schema_differences=report.differences,
+        )
     return BackupInfo(path, made_at, label, size, **counts)
 
 

@@ -796,10 +796,6 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Export…</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -1586,6 +1582,10 @@ Your changes are still on screen; you can click "Save correction" again.</transl
     <message>
         <source>口令不同，无法读取</source>
         <translation>Different passphrase, cannot read</translation>
+    </message>
+    <message>
+        <source>结构不符，不能恢复</source>
+        <translation>Schema differs; cannot be restored</translation>
     </message>
     <message>
         <source>这个数据库不是本机文件，不能在这里备份或恢复。</source>
@@ -3974,6 +3974,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>还没有修改记录。完成后的更正会连同原因记在这里。</source>
         <translation>No changes recorded yet. Corrections made after completion are recorded here with their reasons.</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>添加这一行（Enter）</source>

@@ -796,10 +796,6 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
         <source>至</source>
         <translation>至</translation>
     </message>
@@ -1586,6 +1582,10 @@
     <message>
         <source>口令不同，无法读取</source>
         <translation>口令不同，无法读取</translation>
+    </message>
+    <message>
+        <source>结构不符，不能恢复</source>
+        <translation>结构不符，不能恢复</translation>
     </message>
     <message>
         <source>这个数据库不是本机文件，不能在这里备份或恢复。</source>
@@ -3974,6 +3974,10 @@
     <message>
         <source>还没有修改记录。完成后的更正会连同原因记在这里。</source>
         <translation>还没有修改记录。完成后的更正会连同原因记在这里。</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>添加这一行（Enter）</source>

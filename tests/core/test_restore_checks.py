@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from fieldbook.cli import main
-from fieldbook.core.backup import create_backup, list_backups, restore_backup
+from fieldbook.core.backup import backup_file, create_backup, list_backups, restore_backup
 from fieldbook.core.customers import CustomerInput
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.journal import Journal
@@ -211,3 +211,24 @@ def test_each_refusal_raises_a_typed_error_before_anything_is_moved(
         assert j.customers.count(everyone=True) == 10
     finally:
         j.close()
+
+
+def test_backup_list_says_which_backups_a_restore_would_refuse(
+    live: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldbook.core.backup import list_backups_info
+
+    planted = backup_file(live, label="auto")
+    con = sqlite3.connect(planted, isolation_level=None)
+    con.execute(
+        "CREATE TRIGGER trg_phone AFTER UPDATE ON customers BEGIN "
+        "UPDATE customers SET phone = '13900000000' WHERE id = new.id; END"
+    )
+    con.close()
+    infos = {i.path: i for i in list_backups_info(live)}
+    assert not infos[planted].readable and infos[planted].problem == "schema_differs"
+    assert [d.name for d in infos[planted].schema_differences] == ["trg_phone"]
+    assert all(i.readable for p, i in infos.items() if p != planted)
+    assert main(["--db", str(live), "backup", "list"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith(str(planted)))
+    assert "不能恢复" in line and "多出触发器 trg_phone（表 customers）" in line

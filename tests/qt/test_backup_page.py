@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from qt_support import codes_in, damage_schema, damage_tables, make_ctx
 
 from fieldbook.core.backup import backup_file, list_backups
@@ -69,6 +70,27 @@ def test_check_database_names_a_planted_trigger(qtbot, page, db_path):
     text = page.check_label.text()
     assert "数据库有问题" in text and "结构 1 个" in text
     assert "多出触发器 trg_phone（表 customers）" in text
+
+
+def test_a_backup_a_restore_would_refuse_is_not_offered(qtbot, page, db_path):
+    import sqlite3
+
+    good = backup_file(db_path, label="manual")
+    planted = backup_file(db_path, label="auto")
+    con = sqlite3.connect(planted, isolation_level=None)
+    con.execute(
+        "CREATE TRIGGER trg_phone AFTER UPDATE ON customers BEGIN "
+        "UPDATE customers SET phone = '13900000000' WHERE id = new.id; END"
+    )
+    con.close()
+    page.reload()
+    assert page.model.rowCount() == 2
+    newest = _cells(page, 0)
+    assert newest[6] == "结构不符，不能恢复" and newest[3] != ""  # readable, counted, refused
+    assert _cells(page, 1)[6] == "可以恢复"
+    tip = page.model.data(page.model.index(0, 6), Qt.ItemDataRole.ToolTipRole)
+    assert "多出触发器 trg_phone（表 customers）" in tip
+    assert page.selected().path == good  # the restorable one is selected, not the planted one
 
 
 def test_open_backup_folder(qtbot, page, db_path):

@@ -51,7 +51,18 @@ def _status(info: BackupInfo) -> str:
         return QCoreApplication.translate("BackupPage", "可以恢复")
     if info.problem in PASSPHRASE_PROBLEMS:
         return QCoreApplication.translate("BackupPage", "口令不同，无法读取")
+    if info.problem.startswith("schema_"):
+        return QCoreApplication.translate("BackupPage", "结构不符，不能恢复")
     return QCoreApplication.translate("BackupPage", "已损坏")
+
+
+def _problem_text(info: BackupInfo) -> str:
+    """The tooltip of an unrestorable backup: what differs, or why it cannot be read."""
+    from fieldbook.wording import MESSAGES, message, schema_differences
+
+    if info.schema_differences:
+        return schema_differences(list(info.schema_differences))
+    return message(info.problem) if info.problem in MESSAGES else info.problem
 
 
 class BackupTableModel(RowTableModel["BackupInfo"]):
@@ -101,7 +112,7 @@ class BackupTableModel(RowTableModel["BackupInfo"]):
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             row = self.row_at(index.row())
             if row is not None and not row.readable and row.problem:
-                return row.problem
+                return _problem_text(row)
         return super().data(index, role)
 
 
