@@ -387,15 +387,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # a backup a restore would refuse (fieldbook.core.backup.backup_info)
     "schema_differs": (
-        "结构与迁移建立的不同，不能恢复",
-        "its schema differs from what the migrations create; it cannot be restored",
+        "结构与迁移建立的不同",
+        "its schema differs from what the migrations create",
     ),
-    "schema_not_fieldbook": ("不是 Fieldbook 的数据库，不能恢复", "not a Fieldbook database"),
-    "schema_too_new": (
-        "由更新版本的 Fieldbook 建立，不能恢复",
-        "made by a newer Fieldbook; it cannot be restored",
-    ),
-    "schema_empty": ("是空数据库，不能恢复", "an empty database; it cannot be restored"),
+    "schema_not_fieldbook": ("不是 Fieldbook 的数据库", "not a Fieldbook database"),
+    "schema_too_new": ("由更新版本的 Fieldbook 建立", "made by a newer Fieldbook"),
+    "schema_empty": ("是空数据库", "an empty database"),
     "output_empty": ("没有给出输出文件名", "no output file name was given"),
     "output_is_directory": (
         "这是一个文件夹，请给出文件名",

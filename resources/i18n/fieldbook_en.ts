@@ -1585,7 +1585,7 @@ Your changes are still on screen; you can click "Save correction" again.</transl
     </message>
     <message>
         <source>结构不符，不能恢复</source>
-        <translation>Schema differs; cannot be restored</translation>
+        <translation>Schema differs</translation>
     </message>
     <message>
         <source>这个数据库不是本机文件，不能在这里备份或恢复。</source>
