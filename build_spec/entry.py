@@ -3,7 +3,7 @@ arguments (double-clicked)."""
 
 import sys
 
-from fieldbook.cli import main
+from fieldbook.cli.main import main
 
 if __name__ == "__main__":
     args = sys.argv[1:] or ["gui"]

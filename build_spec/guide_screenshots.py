@@ -19,9 +19,9 @@ SIZE = "1366x768"
 def demo(folder: Path) -> Path:
     sys.path.insert(0, str(ROOT))
     from fieldbook.core import clock
-    from fieldbook.core.demo import generate_demo
+    from fieldbook.core.demo.generate import generate_demo
     from fieldbook.core.journal import Journal
-    from fieldbook.core.week import label_for
+    from fieldbook.core.routine.week import label_for
 
     path = folder / "guide.sqlite3"
     j = Journal.open(f"sqlite:///{path}")
@@ -35,7 +35,7 @@ def demo(folder: Path) -> Path:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from fieldbook.cli import GUI_PAGES
+    from fieldbook.cli.main import GUI_PAGES
 
     out = ROOT / "docs" / "guide" / "images"
     with tempfile.TemporaryDirectory(prefix="fieldbook-guide-") as tmp:

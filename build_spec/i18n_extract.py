@@ -29,10 +29,10 @@ ONE_ARG = {"tr", "_t", "_tr", "t"}
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: Core constants whose values the pages pass to ``self.tr``: (module, name).
 CORE_CAPTIONS = (
-    ("fieldbook.core.daylog", "TEXT_SECTIONS"),
-    ("fieldbook.core.daylog", "LIST_SECTIONS"),
-    ("fieldbook.core.week", "NARRATIVE"),
-    ("fieldbook.core.week", "PLAN_FIELDS"),
+    ("fieldbook.core.routine.daylog", "TEXT_SECTIONS"),
+    ("fieldbook.core.routine.daylog", "LIST_SECTIONS"),
+    ("fieldbook.core.routine.week", "NARRATIVE"),
+    ("fieldbook.core.routine.week", "PLAN_FIELDS"),
 )
 TWO_ARGS = {"translate"}
 

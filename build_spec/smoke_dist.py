@@ -32,7 +32,7 @@ def main() -> int:
         return 1
     sys.path.insert(0, str(ROOT))
     from fieldbook import __version__
-    from fieldbook.core.demo import write_customer_workbook
+    from fieldbook.core.demo.generate import write_customer_workbook
 
     with tempfile.TemporaryDirectory(prefix="fieldbook-dist-") as tmp:
         folder = Path(tmp)

@@ -1,3 +1,3 @@
-from fieldbook.cli import main
+from fieldbook.cli.main import main
 
 raise SystemExit(main())

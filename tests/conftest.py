@@ -21,9 +21,9 @@ from pgserver import pg_admin, with_database
 from sample_data import OPEN_ANSWERS, SKUS
 
 from fieldbook.core import clock
-from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal
-from fieldbook.core.profile import ProfileInput
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.master.profile import ProfileInput
 
 BACKENDS = ("sqlite", "postgresql")
 

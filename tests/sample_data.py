@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldbook.core.catalog import SkuInput
+from fieldbook.core.master.catalog import SkuInput
 
 SKUS = [
     SkuInput("13100101", "中华(硬)", wholesale_fen=38160, retail_fen=45000, is_key_brand=True),

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from sample_data import OPEN_ANSWERS, SKUS
 
-from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal
-from fieldbook.core.profile import ProfileInput
-from fieldbook.core.slips import SlipInput
-from fieldbook.core.week import label_for
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.master.profile import ProfileInput
+from fieldbook.core.routine.week import label_for
+from fieldbook.core.slips.service import SlipInput
 
 MON = date(2026, 11, 30)
 
@@ -90,7 +90,7 @@ def server_state(url: str, tables: Sequence[str] = SYNCED_TABLES) -> dict[str, s
     """Every row of ``tables`` on the server at ``url``, as comparable tuples."""
     from sqlalchemy import create_engine, select
 
-    from fieldbook.core.models import Base
+    from fieldbook.core.store.models import Base
 
     engine = create_engine(url)
     try:
@@ -110,7 +110,7 @@ def manager_logins(url: str, codes: Sequence[str]) -> dict[str, str]:
     code → the address that logs in as that manager (row-level security applies)."""
     from sqlalchemy.engine import make_url
 
-    from fieldbook.core.server import ServerUserInput, add_user, init_server
+    from fieldbook.core.server.roles import ServerUserInput, add_user, init_server
 
     init_server(url)
     tag = make_url(url).database.rsplit("_", 2)

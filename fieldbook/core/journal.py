@@ -15,9 +15,10 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from fieldbook.core import db, dbfile, integrity, migrate, outputs
+from fieldbook.core import outputs
 from fieldbook.core.errors import FieldbookError
-from fieldbook.core.models import Manager, Setting
+from fieldbook.core.store import db, dbfile, integrity, migrate
+from fieldbook.core.store.models import Manager, Setting
 
 log = logging.getLogger(__name__)
 ChangeListener = Callable[[frozenset[str]], None]
@@ -37,16 +38,16 @@ class Journal:
     startup_check: integrity.QuickCheck | None = None
 
     def __init__(self, engine: Engine) -> None:
-        from fieldbook.core.catalog import CatalogService
-        from fieldbook.core.customers import CustomerService
-        from fieldbook.core.daylog import DayLogService
-        from fieldbook.core.followups import FollowUpService
-        from fieldbook.core.plan import PlanService
-        from fieldbook.core.profile import ProfileService
-        from fieldbook.core.routes import RouteService
-        from fieldbook.core.slips import SlipService
-        from fieldbook.core.visits import VisitService
-        from fieldbook.core.week import WeekService
+        from fieldbook.core.master.catalog import CatalogService
+        from fieldbook.core.master.customers import CustomerService
+        from fieldbook.core.master.profile import ProfileService
+        from fieldbook.core.master.routes import RouteService
+        from fieldbook.core.routine.daylog import DayLogService
+        from fieldbook.core.routine.followups import FollowUpService
+        from fieldbook.core.routine.plan import PlanService
+        from fieldbook.core.routine.visits import VisitService
+        from fieldbook.core.routine.week import WeekService
+        from fieldbook.core.slips.service import SlipService
 
         self.engine = engine
         self._listeners: list[ChangeListener] = []
@@ -87,9 +88,9 @@ class Journal:
         """
         # Only a Fieldbook database (or, with ``create``, a new one) is touched at all.
         dbfile.vet(url, create=create)
-        # Start-up check (fieldbook.core.integrity): never migrate or write into garbage.
+        # Start-up check (fieldbook.core.store.integrity): never migrate or write into garbage.
         # The schema must be exactly what the migrations make (no planted trigger, nothing
-        # dropped): checked on the same read-only connection (fieldbook.core.schema_check).
+        # dropped): checked on the same read-only connection (fieldbook.core.store.schema_check).
         checked = (
             integrity.check_on_open(url, script_location=script_location)
             if check_integrity
@@ -105,7 +106,7 @@ class Journal:
 
             def backup() -> None:
                 if backup_before_migration and path is not None and existing:
-                    from fieldbook.core.backup import create_backup
+                    from fieldbook.core.store.backup import create_backup
 
                     create_backup(engine, label="pre-migration")
 
@@ -203,7 +204,7 @@ class Journal:
 
     def is_empty(self) -> bool:
         """True on first run: no profile and no customers."""
-        from fieldbook.core.models import Customer
+        from fieldbook.core.store.models import Customer
 
         with self.reading() as s:
             has_manager = s.scalars(select(Manager.id).limit(1)).first() is not None

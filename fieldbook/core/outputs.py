@@ -47,7 +47,7 @@ def _real(path: Path) -> Path:
 
 def protect_database(db_path: Path) -> None:
     """Remember ``db_path`` (and what belongs to it) as never to be written over by an output."""
-    from fieldbook.core.backup import backup_dir_for
+    from fieldbook.core.store.backup import backup_dir_for
 
     db = _real(Path(db_path))
     _protected_files.add(db)
@@ -122,7 +122,7 @@ def _looks_encrypted(path: Path) -> bool:
     """An SQLCipher database (or backup) has no header, only ciphertext (whole pages, random
     bytes from the first): refuse what looks like one, but not a file that starts the way our
     exports do or a document whose first kilobyte is not random (a PDF's header and text)."""
-    from fieldbook.core.crypto import looks_encrypted
+    from fieldbook.core.store.crypto import looks_encrypted
 
     if not looks_encrypted(path) or _starts_with(path, *_EXPORT_MAGICS):
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from fieldbook.core.normalize import clean_text
+from fieldbook.core.text import clean_text
 
 SEPARATOR = "|"
 _MAX_VARIANTS = 6

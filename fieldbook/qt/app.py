@@ -85,7 +85,7 @@ def run_gui(
     The app takes the database's writer lock (a second launch brings this one forward);
     screenshot mode is a read-only viewer and takes no lock, so it can run beside the app.
     """
-    from fieldbook.core.crypto import PASSPHRASE_ENV
+    from fieldbook.core.store.crypto import PASSPHRASE_ENV
     from fieldbook.qt.session import AppSession
 
     problem = choose_platform(screenshot is not None)

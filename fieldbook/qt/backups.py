@@ -38,22 +38,22 @@ def _tr(text: str) -> str:
 
 
 def default_interval_s() -> float:
-    from fieldbook.core.backup import backup_policy
+    from fieldbook.core.store.backup import backup_policy
 
     return backup_policy().interval_minutes * 60.0
 
 
 def journal_passphrase(journal: Journal) -> str | None:
     """The passphrase of an encrypted database (None for a plain file)."""
-    from fieldbook.core.crypto import url_passphrase
+    from fieldbook.core.store.crypto import url_passphrase
 
     return url_passphrase(journal.engine.url.render_as_string(hide_password=False))
 
 
 def backup_error_text(exc: BaseException) -> str:
     """What went wrong with a backup, for the user (the database itself is never touched)."""
-    from fieldbook.core.db import SaveFailed
-    from fieldbook.wording import describe_error, message
+    from fieldbook.core.store.db import SaveFailed
+    from fieldbook.messages import describe_error, message
 
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return message("backup_disk_full")
@@ -138,7 +138,7 @@ class Backups(QObject):
         on_error: Callable[[str], Any] | None = None,
     ) -> None:
         """Queue a backup on the worker; ``made`` or ``failed`` tells how it went."""
-        from fieldbook.core.backup import create_backup
+        from fieldbook.core.store.backup import create_backup
 
         self.running += 1
 
@@ -169,7 +169,7 @@ class Backups(QObject):
     def backup_now_blocking(self, journal: Journal, label: str = EXIT) -> str:
         """The last chance at exit, after the worker stopped: back up on this thread. Returns
         "" or what went wrong (the caller reports it)."""
-        from fieldbook.core.backup import create_backup
+        from fieldbook.core.store.backup import create_backup
 
         try:
             path = create_backup(journal.engine, label=label)

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldbook.core.plan import plan_rules
+from fieldbook.core.routine.plan import plan_rules
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.plan_format import duration
 
 if TYPE_CHECKING:
-    from fieldbook.core.daylog import DayFacts
+    from fieldbook.core.routine.daylog import DayFacts
 
 translate = QCoreApplication.translate
 

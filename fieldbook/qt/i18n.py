@@ -76,7 +76,7 @@ def install(app: QApplication, language: str | None = None) -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    os.environ["FIELDBOOK_LANG"] = language  # the core's messages (fieldbook.wording) follow
+    os.environ["FIELDBOOK_LANG"] = language  # the core's messages (fieldbook.messages) follow
     if language == "zh_CN":
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     else:

@@ -29,7 +29,7 @@ from fieldbook.qt.context import AppContext
 from fieldbook.qt.icons import app_icon, page_icon
 
 if TYPE_CHECKING:
-    from fieldbook.core.profile import Profile
+    from fieldbook.core.master.profile import Profile
     from fieldbook.qt.backups import BackupMade
     from fieldbook.qt.pages.base import Page
 

@@ -350,7 +350,7 @@ class Ops(QObject):
     # --- failures ---------------------------------------------------------------------------
     def report(self, exc: BaseException, *, what: str, write: bool, trace: str = "") -> None:
         """The default failure handler: status bar always, a message box for writes."""
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         reason = describe_error(exc)
         if is_cancelled(exc):

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldbook.core.plan import plan_rules
+from fieldbook.core.routine.plan import plan_rules
 from fieldbook.qt.formatting import listing, weekday_name
 
 if TYPE_CHECKING:
-    from fieldbook.core.plan import DayProgress, PlanView, StopView
+    from fieldbook.core.routine.plan import DayProgress, PlanView, StopView
 
 translate = QCoreApplication.translate
 

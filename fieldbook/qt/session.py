@@ -36,8 +36,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from fieldbook import APP_NAME
 
 if TYPE_CHECKING:
-    from fieldbook.core.integrity import DatabaseDamaged, DatabaseLock, QuickCheck
     from fieldbook.core.journal import Journal
+    from fieldbook.core.store.integrity import DatabaseDamaged, DatabaseLock, QuickCheck
     from fieldbook.qt.backups import Backups
     from fieldbook.qt.context import AppContext
     from fieldbook.qt.instance import InstanceServer
@@ -92,8 +92,8 @@ class AppSession(QObject):
         exit_app: Callable[[int], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        from fieldbook.core.crypto import url_passphrase
         from fieldbook.core.paths import sqlite_path
+        from fieldbook.core.store.crypto import url_passphrase
 
         super().__init__(parent)
         self.db_url = db_url
@@ -135,7 +135,7 @@ class AppSession(QObject):
         try:
             self._build(opened, self.page)
         except Exception as exc:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             log.exception("building the main window failed")
             self._stop_journal()
@@ -145,7 +145,7 @@ class AppSession(QObject):
         return None
 
     def _take_lock(self) -> int | None:
-        from fieldbook.core.integrity import DatabaseInUse, DatabaseLock
+        from fieldbook.core.store.integrity import DatabaseInUse, DatabaseLock
         from fieldbook.qt.instance import InstanceServer, ask_first_instance
 
         assert self.db_path is not None
@@ -173,7 +173,7 @@ class AppSession(QObject):
     def _url(self) -> str:
         if not self.passphrase:
             return self.db_url
-        from fieldbook.core.crypto import CIPHER_DRIVER, encrypted_url
+        from fieldbook.core.store.crypto import CIPHER_DRIVER, encrypted_url
 
         if self.db_url.startswith(CIPHER_DRIVER):
             from sqlalchemy.engine import make_url
@@ -184,9 +184,9 @@ class AppSession(QObject):
 
     def _open(self, problem: BaseException | None = None) -> Journal | int:
         """Open the journal, asking for what is needed; an exit code when it cannot open."""
-        from fieldbook.core.crypto import WrongPassphrase
-        from fieldbook.core.integrity import DatabaseDamaged, DatabaseUnreadable
-        from fieldbook.wording import describe_error, message
+        from fieldbook.core.store.crypto import WrongPassphrase
+        from fieldbook.core.store.integrity import DatabaseDamaged, DatabaseUnreadable
+        from fieldbook.messages import describe_error, message
 
         asked = 0
         restored = 0
@@ -245,9 +245,9 @@ class AppSession(QObject):
 
     def offer_restore(self, damage: DatabaseDamaged) -> bool:
         """The damaged-database dialog; True when the offered backup was restored."""
-        from fieldbook.core.backup import restore_backup
+        from fieldbook.core.store.backup import restore_backup
+        from fieldbook.messages import describe_error
         from fieldbook.qt.dialogs.damaged_dialog import DamagedDialog
-        from fieldbook.wording import describe_error
 
         dialog = DamagedDialog(damage)
         try:
@@ -344,7 +344,7 @@ class AppSession(QObject):
             return
         if self.db_path is None:
             return
-        from fieldbook.core.integrity import quick_check
+        from fieldbook.core.store.integrity import quick_check
 
         path, secret = self.db_path, self.passphrase
         ops.message.emit(_tr("正在后台检查数据库…"))
@@ -359,7 +359,7 @@ class AppSession(QObject):
             self.damaged_while_running(result.problems)
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             if self.ops is not None:
                 self.ops.message.emit(
@@ -376,7 +376,7 @@ class AppSession(QObject):
     def damaged_while_running(self, problems: tuple[str, ...]) -> None:
         """Damage found after start-up: close the journal, move the file aside, offer the
         newest good backup; reopen on it or quit."""
-        from fieldbook.core.integrity import DatabaseDamaged, quarantine
+        from fieldbook.core.store.integrity import DatabaseDamaged, quarantine
 
         assert self.db_path is not None
         old = self.window
@@ -395,7 +395,7 @@ class AppSession(QObject):
         and copies the backup in. A new journal, worker and main window follow (the old window
         goes once the new one shows). A refused restore (a damaged backup) reopens on the
         unchanged database and says why."""
-        from fieldbook.core.backup import restore_backup
+        from fieldbook.core.store.backup import restore_backup
 
         assert self.db_path is not None
         old = self.window
@@ -414,7 +414,7 @@ class AppSession(QObject):
             if not self.db_path.exists():
                 # Moved aside, then the copy failed: never open (and create) an empty database
                 # in its place.
-                from fieldbook.wording import describe_error
+                from fieldbook.messages import describe_error
 
                 self.tell(
                     _tr(

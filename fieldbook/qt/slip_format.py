@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldbook.core.slips import FLOW, RETURNED, slip_rules
+from fieldbook.core.slips.service import FLOW, RETURNED, slip_rules
 from fieldbook.qt.plan_format import short_date
 
 translate = QCoreApplication.translate

@@ -1,6 +1,6 @@
 """Alembic environment for Fieldbook.
 
-Fieldbook runs migrations itself (fieldbook.core.migrate) on a connection that is already
+Fieldbook runs migrations itself (fieldbook.core.store.migrate) on a connection that is already
 inside a transaction; this file only configures the context on that connection. All
 pending revisions run in that single transaction (all or nothing).
 """
@@ -8,7 +8,7 @@ pending revisions run in that single transaction (all or nothing).
 from alembic import context
 from sqlalchemy import create_engine
 
-from fieldbook.core.models import Base
+from fieldbook.core.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata
@@ -18,7 +18,7 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:  # `alembic` CLI use by developers: -x url=...
         url = context.get_x_argument(as_dictionary=True).get("url", "sqlite:///dev.sqlite3")
-        from fieldbook.core.db import make_engine
+        from fieldbook.core.store.db import make_engine
 
         engine = make_engine(url) if url.startswith("sqlite") else create_engine(url)
         with engine.connect() as conn:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from fieldbook.core import audit
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import AuditEntry
+from fieldbook.core.store import audit
+from fieldbook.core.store.models import AuditEntry
 
 
 def manager(journal: Journal) -> str:
@@ -128,7 +128,7 @@ def test_triggers_are_in_the_schema(journal: Journal, db_path: Path) -> None:
 def test_cli_audit_verify_and_show(
     journal: Journal, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fieldbook.cli import main
+    from fieldbook.cli.main import main
 
     correct(journal, "v-9", {"left_at": ("10:05", "10:25")}, "记错了")
     journal.close()

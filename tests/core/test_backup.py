@@ -14,7 +14,10 @@ from pathlib import Path
 import pytest
 
 from fieldbook.core import clock
-from fieldbook.core.backup import (
+from fieldbook.core.journal import Journal
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.master.profile import ProfileInput
+from fieldbook.core.store.backup import (
     STAMP,
     BackupDamaged,
     BackupPolicy,
@@ -30,9 +33,6 @@ from fieldbook.core.backup import (
     restore_backup,
     thin_backups,
 )
-from fieldbook.core.customers import CustomerInput
-from fieldbook.core.journal import Journal
-from fieldbook.core.profile import ProfileInput
 
 POLICY = BackupPolicy(daily=12, weekly=10, monthly=9, keep_recent_minutes=60)
 
@@ -200,7 +200,7 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(
 def test_cli_backup_create_list_restore(
     world: Journal, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fieldbook.cli import main
+    from fieldbook.cli.main import main
 
     world.close()
     db = str(db_path)
@@ -220,7 +220,7 @@ def test_a_restore_that_fails_half_way_puts_the_current_file_back(
 ) -> None:
     import shutil as shutil_module
 
-    from fieldbook.core import backup as backup_module
+    from fieldbook.core.store import backup as backup_module
 
     path = tmp_path / "live.sqlite3"
     j = Journal.open(f"sqlite:///{path}")

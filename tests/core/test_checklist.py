@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from fieldbook.core.checklist import (
+from fieldbook.core.errors import InvalidValue
+from fieldbook.core.routine.checklist import (
     GridLine,
     check_answer,
     load_checklist,
     parse_checklist,
     price_line_gaps,
 )
-from fieldbook.core.errors import InvalidValue
 
 
 @pytest.fixture(scope="module")

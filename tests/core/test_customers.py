@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from fieldbook.core.customers import CustomerInput, input_from_row
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.journal import Journal, NoProfile
+from fieldbook.core.master.customers import CustomerInput, input_from_row
 
 SHOPS = [
     CustomerInput(

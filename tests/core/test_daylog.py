@@ -7,10 +7,10 @@ from datetime import date, datetime
 
 import pytest
 
-from fieldbook.core import audit
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.slips import SlipInput
+from fieldbook.core.slips.service import SlipInput
+from fieldbook.core.store import audit
 
 MON = date(2026, 11, 30)
 

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from fieldbook.core import db
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import Customer, Manager
+from fieldbook.core.store import db
+from fieldbook.core.store.models import Customer, Manager
 
 
 def test_pragmas_on_every_connection(db_path: Path) -> None:

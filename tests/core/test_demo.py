@@ -15,9 +15,7 @@ from pypinyin import Style, lazy_pinyin
 from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select, text
 
-from fieldbook.core.catalog import classify
-from fieldbook.core.customers import CustomerInput
-from fieldbook.core.demo import (
+from fieldbook.core.demo.generate import (
     TABLE_HEADERS,
     DemoCancelled,
     DemoRefused,
@@ -27,8 +25,10 @@ from fieldbook.core.demo import (
 )
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import Customer, Manager, Route, Setting, Sku
-from fieldbook.core.profile import ProfileInput
+from fieldbook.core.master.catalog import classify
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.master.profile import ProfileInput
+from fieldbook.core.store.models import Customer, Manager, Route, Setting, Sku
 from fieldbook.core.workdays import working_days_between
 
 TODAY = date(2026, 3, 16)
@@ -381,7 +381,7 @@ def test_customer_workbook_has_title_rows_and_text_numbers(tmp_path: Path) -> No
 
 
 def test_customer_workbook_imports_cleanly(tmp_path: Path) -> None:
-    customer_import = pytest.importorskip("fieldbook.core.customer_import")
+    customer_import = pytest.importorskip("fieldbook.core.master.customer_import")
     path = tmp_path / "customers.xlsx"
     write_customer_workbook(path, seed=4, count=300)
     j = open_fresh(tmp_path / "d.sqlite3")

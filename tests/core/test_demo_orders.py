@@ -15,12 +15,13 @@ from random import Random
 import pytest
 from sqlalchemy import func, select
 
-from fieldbook.core import audit, workdays
-from fieldbook.core.demo import demo_reference, generate_demo
-from fieldbook.core.demo_orders import OrderMaker
-from fieldbook.core.indicators import day_indicators
+from fieldbook.core import workdays
+from fieldbook.core.demo.generate import demo_reference, generate_demo
+from fieldbook.core.demo.orders import OrderMaker
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import Customer, DayLog, OrderLine, Plan, PlanStop, Sku, Visit
+from fieldbook.core.routine.indicators import day_indicators
+from fieldbook.core.store import audit
+from fieldbook.core.store.models import Customer, DayLog, OrderLine, Plan, PlanStop, Sku, Visit
 
 TODAY = date(2026, 11, 30)  # a Monday
 WEEKS = 6  # TODAY is a Monday: 5 weeks of history

@@ -14,10 +14,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from fieldbook.core import audit, workdays
-from fieldbook.core.demo import demo_reference, generate_demo
+from fieldbook.core import workdays
+from fieldbook.core.demo.generate import demo_reference, generate_demo
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import (
+from fieldbook.core.reports.slip_form import export_register, export_slip_form
+from fieldbook.core.slips.answers import import_slip_answers
+from fieldbook.core.slips.service import check_move, slip_rules
+from fieldbook.core.store import audit
+from fieldbook.core.store.models import (
     AuditEntry,
     Customer,
     FollowUp,
@@ -30,9 +34,6 @@ from fieldbook.core.models import (
     SlipSuggestion,
     Visit,
 )
-from fieldbook.core.slip_answers import import_slip_answers
-from fieldbook.core.slip_export import export_register, export_slip_form
-from fieldbook.core.slips import check_move, slip_rules
 
 TODAY = date(2026, 10, 19)  # a Monday
 WEEKS = 30

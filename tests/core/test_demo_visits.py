@@ -16,10 +16,11 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from fieldbook.core import workdays
-from fieldbook.core.checklist import OPEN, Hit, check_answer, load_checklist
-from fieldbook.core.demo import generate_demo
+from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import (
+from fieldbook.core.routine.checklist import OPEN, Hit, check_answer, load_checklist
+from fieldbook.core.routine.plan import plan_rules
+from fieldbook.core.store.models import (
     Customer,
     FollowUp,
     Plan,
@@ -28,7 +29,6 @@ from fieldbook.core.models import (
     Visit,
     VisitSku,
 )
-from fieldbook.core.plan import plan_rules
 
 TODAY = date(2026, 10, 19)  # a Monday; 20 weeks back covers 中秋 and 国庆 2026
 WEEKS = 20

@@ -9,11 +9,12 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from fieldbook.core import department as dept
-from fieldbook.core.demo import generate_demo
+from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import (
+from fieldbook.core.routine.week import label_for, report_period
+from fieldbook.core.server import department as dept
+from fieldbook.core.store.models import (
     FollowUp,
     OrderLine,
     Plan,
@@ -23,7 +24,6 @@ from fieldbook.core.models import (
     Visit,
     WeekReport,
 )
-from fieldbook.core.week import label_for, report_period
 
 TODAY = date(2026, 11, 30)
 

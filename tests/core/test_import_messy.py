@@ -11,12 +11,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldbook.cli import main
-from fieldbook.core.customer_import import import_customers
+from fieldbook.cli.main import main
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.journal import Journal
-from fieldbook.core.orders import import_orders
-from fieldbook.core.sku_import import import_skus
+from fieldbook.core.master.customer_import import import_customers
+from fieldbook.core.master.sku_import import import_skus
+from fieldbook.core.routine.orders import import_orders
 from fieldbook.core.xlsx.tabular import Merged, read_table
 
 HEADER = ["客户编码", "客户名称", "负责人", "线路", "订货日"]

@@ -15,12 +15,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldbook.cli import main
-from fieldbook.core.customer_import import import_customers
-from fieldbook.core.customers import CustomerInput
+from fieldbook.cli.main import main
 from fieldbook.core.errors import FileRejected, Problem
 from fieldbook.core.journal import Journal
-from fieldbook.core.sku_import import import_skus
+from fieldbook.core.master.customer_import import import_customers
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.master.sku_import import import_skus
 from fieldbook.core.xlsx.tabular import UnreadCell, read_table, unread_cells
 
 HEADER = ["客户编码", "客户名称", "负责人", "经营地址", "档位", "线路", "备注"]

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from fieldbook.core import clock, db, integrity
-from fieldbook.core.integrity import (
+from fieldbook.core import clock
+from fieldbook.core.journal import Journal
+from fieldbook.core.store import db, integrity
+from fieldbook.core.store.integrity import (
     DatabaseInUse,
     DatabaseLock,
     full_check,
@@ -17,7 +19,6 @@ from fieldbook.core.integrity import (
     open_or_quarantine,
     quick_check,
 )
-from fieldbook.core.journal import Journal
 
 
 def test_quick_check_of_a_sound_database(journal: Journal, db_path: Path) -> None:
@@ -52,7 +53,7 @@ def test_not_a_database(tmp_path: Path) -> None:
 def test_full_check_reports_every_foreign_key_problem(
     journal: Journal, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fieldbook.cli import main
+    from fieldbook.cli.main import main
 
     journal.close()
     assert full_check(db_path).ok
@@ -134,7 +135,7 @@ def test_save_failure_reasons(exc: Exception, reason: str | None) -> None:
 
 
 def test_write_to_a_read_only_database_fails_cleanly(journal: Journal, db_path: Path) -> None:
-    from fieldbook.core.customers import CustomerInput
+    from fieldbook.core.master.customers import CustomerInput
 
     journal.close()
     ro = Journal(db.make_engine(f"sqlite:///file:{db_path}?mode=ro&uri=true"))
@@ -150,14 +151,14 @@ def test_write_to_a_read_only_database_fails_cleanly(journal: Journal, db_path: 
 def test_constraint_errors_are_not_failed_saves(journal: Journal) -> None:
     from sqlalchemy.exc import IntegrityError
 
-    from fieldbook.core.models import Customer
+    from fieldbook.core.store.models import Customer
 
     with pytest.raises(IntegrityError), journal.writing() as s:
         s.add(Customer(manager_id="nobody", code="1", shop_name="x", search_text=""))
 
 
 def test_wording_of_failed_saves() -> None:
-    from fieldbook.wording import describe_error
+    from fieldbook.messages import describe_error
 
     assert describe_error(db.SaveFailed("disk_full")).startswith("磁盘已满：这次修改没有保存")
     for reason in ("read_only", "locked", "io"):

@@ -25,7 +25,7 @@ def test_core_imports_no_qt() -> None:
     code = (
         "import sys, importlib\n"
         f"for m in {mods!r}: importlib.import_module(m)\n"
-        "import fieldbook.cli, fieldbook.wording\n"
+        "import fieldbook.cli.main, fieldbook.messages\n"
         "qt = ('PySide6', 'shiboken6', 'fieldbook.qt')\n"
         "bad = sorted(m for m in sys.modules if m.startswith(qt))\n"
         "print(','.join(bad))\n"

@@ -12,13 +12,13 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from fieldbook.core import migrate
-from fieldbook.core.backup import list_backups
-from fieldbook.core.db import make_engine
 from fieldbook.core.errors import DatabaseTooNew, MigrationFailed
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import Base
 from fieldbook.core.resources import migrations_dir
+from fieldbook.core.store import migrate
+from fieldbook.core.store.backup import list_backups
+from fieldbook.core.store.db import make_engine
+from fieldbook.core.store.models import Base
 
 
 def dump(path: Path) -> list[str]:

@@ -1,4 +1,4 @@
-"""fieldbook.core.normalize: cleaning and parsing of imported cell values."""
+"""fieldbook.core.text: cleaning and parsing of imported cell values."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from fieldbook.core.normalize import (
+from fieldbook.core.text import (
     clean_code,
     clean_text,
     parse_bool,

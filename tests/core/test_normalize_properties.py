@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from fieldbook.core.normalize import (
+from fieldbook.core.text import (
     clean_code,
     clean_data,
     clean_free_text,

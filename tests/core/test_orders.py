@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 
 from fieldbook.core.errors import FileRejected
-from fieldbook.core.indicators import day_indicators
 from fieldbook.core.journal import Journal
-from fieldbook.core.orders import import_orders
+from fieldbook.core.routine.indicators import day_indicators
+from fieldbook.core.routine.orders import import_orders
 
 MON = date(2026, 11, 30)
 HEADER = ["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"]

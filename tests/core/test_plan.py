@@ -9,7 +9,7 @@ import pytest
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import FollowUp
+from fieldbook.core.store.models import FollowUp
 
 MON = date(2026, 11, 30)
 TUE = date(2026, 12, 1)
@@ -39,7 +39,7 @@ def test_build_is_idempotent(world: Journal) -> None:
 def test_inactive_customers_are_not_planned(world: Journal) -> None:
     from dataclasses import replace
 
-    from fieldbook.core.customers import input_from_row
+    from fieldbook.core.master.customers import input_from_row
 
     row = world.customers.by_code("M002")
     world.customers.update(row.id, replace(input_from_row(row), status="suspended"))
@@ -161,7 +161,7 @@ def test_next_stop_and_progress(world: Journal, open_answers: dict[str, object])
 def test_optimise_orders_by_distance_and_keeps_unlocated_stops(world: Journal) -> None:
     from dataclasses import replace
 
-    from fieldbook.core.customers import input_from_row
+    from fieldbook.core.master.customers import input_from_row
 
     coords = {"M001": 45.80, "M002": 45.70, "M003": None, "M004": 45.75, "M005": 45.65}
     for code, lat in coords.items():

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from fieldbook.cli import main
-from fieldbook.core.backup import backup_file, create_backup, list_backups, restore_backup
-from fieldbook.core.customers import CustomerInput
+from fieldbook.cli.main import main
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.journal import Journal
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.store.backup import backup_file, create_backup, list_backups, restore_backup
 
 
 def sha(path: Path) -> str:
@@ -216,7 +216,7 @@ def test_each_refusal_raises_a_typed_error_before_anything_is_moved(
 def test_backup_list_says_which_backups_a_restore_would_refuse(
     live: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fieldbook.core.backup import list_backups_info
+    from fieldbook.core.store.backup import list_backups_info
 
     planted = backup_file(live, label="auto")
     con = sqlite3.connect(planted, isolation_level=None)

@@ -1,4 +1,4 @@
-"""fieldbook.core.routing: nearest neighbour + 2-opt visiting order on GPS coordinates."""
+"""fieldbook.core.master.route_order: nearest neighbour + 2-opt visiting order on GPS."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from fieldbook.core.routing import (
+from fieldbook.core.master.route_order import (
     Point,
     haversine_m,
     order_with_gaps,

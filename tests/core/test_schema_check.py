@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from fieldbook.cli import main
-from fieldbook.core import migrate, schema_check
-from fieldbook.core.db import make_engine
+from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.resources import migrations_dir
-from fieldbook.core.schema_check import (
+from fieldbook.core.store import migrate, schema_check
+from fieldbook.core.store.db import make_engine
+from fieldbook.core.store.schema_check import (
     NotFieldbookDatabase,
     SchemaMismatch,
     inspect_file,
@@ -184,7 +184,7 @@ def test_a_hidden_not_null_is_refused_by_restore_start_up_and_check(
 ) -> None:
     """The attack: writable_schema, then `seq INTEGER "NOT" NULL` in audit_entries (the
     column loses NOT NULL; the old normalisation read both alike)."""
-    from fieldbook.core.backup import BackupRejected, restore_backup
+    from fieldbook.core.store.backup import BackupRejected, restore_backup
 
     world.close()
     forged = tmp_path / "forged.sqlite3"
@@ -272,7 +272,7 @@ def test_the_start_up_check_at_head_migrates_nothing(
     world.close()
     code = (
         "import sys\n"
-        "from fieldbook.core import integrity\n"
+        "from fieldbook.core.store import integrity\n"
         f"assert integrity.check_on_open('sqlite:///{db_path}').ok\n"
         "print('alembic' in sys.modules)\n"
     )

@@ -16,8 +16,8 @@ from sync_support import laptop
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.server import ServerUserInput, add_user, init_server
-from fieldbook.core.sync import sync
+from fieldbook.core.server.roles import ServerUserInput, add_user, init_server
+from fieldbook.core.server.sync import sync
 
 pytestmark = pytest.mark.postgresql
 PASSWORD = "s3cret-pw"
@@ -172,7 +172,7 @@ def test_users_are_checked_and_passwords_are_not_stored(pg_database: str) -> Non
 def test_cli_sets_up_the_server_and_its_users(
     pg_database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fieldbook import cli
+    from fieldbook.cli import main as cli
 
     assert cli.main(["--db", pg_database, "server", "init"]) == 0
     name = "cli_" + pg_database.rsplit("_", 1)[-1]
@@ -191,7 +191,7 @@ def test_cli_sets_up_the_server_and_its_users(
 
 
 def test_the_directors_spot_check_reaches_that_manager_only(server: dict) -> None:
-    from fieldbook.core import spotcheck
+    from fieldbook.core.server import spotcheck
 
     admin_url = server["admin"]
     roles = server["roles"]
@@ -226,8 +226,8 @@ def test_the_directors_spot_check_reaches_that_manager_only(server: dict) -> Non
 
 
 def test_syncing_with_someone_elses_login_is_refused(server: dict, tmp_path: Path) -> None:
-    from fieldbook.core.sync import SyncError
-    from fieldbook.wording import describe_error
+    from fieldbook.core.server.sync import SyncError
+    from fieldbook.messages import describe_error
 
     laptops: list[Journal] = server["laptops"]
     others = login(server["admin"], server["roles"]["m1"].role_name)
@@ -462,7 +462,7 @@ def test_init_upgrades_a_server_set_up_by_the_old_code(server: dict) -> None:
 def test_cli_reassigns_a_customer_and_refuses_what_it_does_not_know(
     server: dict, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fieldbook import cli
+    from fieldbook.cli import main as cli
 
     admin_url = server["admin"]
     move = ["--db", admin_url, "server", "reassign-customer"]

@@ -8,10 +8,10 @@ from datetime import date, datetime
 
 import pytest
 
-from fieldbook.core import audit
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.slips import SlipInput, check_move, slip_status
+from fieldbook.core.slips.service import SlipInput, check_move, slip_status
+from fieldbook.core.store import audit
 
 
 def t(text: str) -> datetime:
@@ -165,7 +165,7 @@ def test_a_completed_suspension_sets_the_return_date(world: Journal) -> None:
     assert world.customers.get(c).status == "active"  # not before every department is done
     finish_everywhere(world, slip.id)
     with world.reading() as s:
-        from fieldbook.core.models import Customer
+        from fieldbook.core.store.models import Customer
 
         row = s.get_one(Customer, c)
         assert (row.status, row.suspended_until) == ("suspended", date(2027, 1, 15))

@@ -11,12 +11,12 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from fieldbook.core import spotcheck
-from fieldbook.core.demo import generate_demo
+from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import Manager, SpotCheck
-from fieldbook.core.spotcheck_export import ITEMS_SHEET, export_spot_check
+from fieldbook.core.reports.spotcheck import ITEMS_SHEET, export_spot_check
+from fieldbook.core.server import spotcheck
+from fieldbook.core.store.models import Manager, SpotCheck
 
 TODAY = date(2026, 11, 30)
 HOSTILE = '=HYPERLINK("http://x","y")'

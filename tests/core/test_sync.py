@@ -21,12 +21,12 @@ from sync_support import (
     server_state,
 )
 
-from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import Base
-from fieldbook.core.slips import SlipInput
-from fieldbook.core.sync import SyncError, sync
-from fieldbook.core.week import label_for
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.routine.week import label_for
+from fieldbook.core.server.sync import SyncError, sync
+from fieldbook.core.slips.service import SlipInput
+from fieldbook.core.store.models import Base
 
 pytestmark = pytest.mark.postgresql
 
@@ -174,7 +174,7 @@ def test_a_department_answer_and_a_review_reach_the_right_manager_only(
 def test_cli_remembers_the_server_and_refuses_a_password_in_it(
     laptops: list[Journal], pg_database: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fieldbook import cli
+    from fieldbook.cli import main as cli
 
     url = laptops[0].url
     laptops[0].close()
@@ -215,7 +215,7 @@ def test_a_second_profile_with_a_known_code_is_a_clear_conflict(
         with pytest.raises(SyncError) as caught:
             sync(again, pg_database)
         assert caught.value.reason == "conflict"
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         assert "相同编号" in describe_error(caught.value, "zh_CN")
     finally:
@@ -267,7 +267,7 @@ def test_a_customer_another_manager_owns_holds_back_only_what_names_it(
     """Issue 13: the customers batch failed on every sync (unique code), so the visits and logs
     behind it never went up. Now: one problem naming the customer, everything else synced, and
     what names that customer waits (and goes up once the administrator has moved it)."""
-    from fieldbook.core.server import reassign_customer
+    from fieldbook.core.server.roles import reassign_customer
 
     logins = manager_logins(pg_database, ["QTH001", "QTH002"])
     j1, j2 = laptops[0], laptops[1]
@@ -325,7 +325,7 @@ def test_sync_reports_the_conflict_in_one_line_and_exits_1(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from fieldbook import cli
+    from fieldbook.cli import main as cli
 
     logins = manager_logins(pg_database, ["QTH001", "QTH002"])
     sync(laptops[0], logins["QTH001"])
@@ -350,8 +350,8 @@ def test_what_waits_is_not_skipped_when_newer_records_move_the_cursors(
     import openpyxl
 
     from fieldbook.core import clock
-    from fieldbook.core.orders import import_orders
-    from fieldbook.core.server import reassign_customer
+    from fieldbook.core.routine.orders import import_orders
+    from fieldbook.core.server.roles import reassign_customer
 
     logins = manager_logins(pg_database, ["QTH001", "QTH002"])
     j2 = laptops[1]
@@ -397,7 +397,7 @@ def test_a_sync_with_a_conflict_cut_off_anywhere_ends_in_the_same_state(
     end (before and after the administrator moves the customer), the server ends exactly as
     with uninterrupted syncs."""
     from fieldbook.core import clock
-    from fieldbook.core.server import reassign_customer
+    from fieldbook.core.server.roles import reassign_customer
 
     logins = manager_logins(pg_database, ["QTH001", "QTH002"])
     sync(laptops[0], logins["QTH001"])

@@ -15,13 +15,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldbook.cli import main
-from fieldbook.core import audit
+from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
-from fieldbook.core.profile import ProfileInput
-from fieldbook.core.slip_export import export_register
-from fieldbook.core.slips import SlipInput
-from fieldbook.core.week_export import export_week
+from fieldbook.core.master.profile import ProfileInput
+from fieldbook.core.reports.slip_form import export_register
+from fieldbook.core.reports.week import export_week
+from fieldbook.core.slips.service import SlipInput
+from fieldbook.core.store import audit
 
 W48 = "2026-W48"  # Friday 2026-11-20 .. Thursday 2026-11-26
 DIRTY = "门头\x01更换\x1b[31m红字\x1b[0m\x07\x00\x7f\x9b2J\u202e反向\ud800\r\n第二行\x0c完"

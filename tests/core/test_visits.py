@@ -208,7 +208,7 @@ def test_a_shop_found_closed_is_not_visited_and_comes_back(world: Journal) -> No
 def test_corrections_to_a_finished_visit_go_into_the_audit_trail(
     world: Journal, open_answers: dict[str, object]
 ) -> None:
-    from fieldbook.core import audit
+    from fieldbook.core.store import audit
 
     v = world.visits.start(customer(world, "M001"), at=t("07:35"))
     world.visits.set_shop_status(v.id, "open")

@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldbook.core import audit
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.orders import import_orders
-from fieldbook.core.slips import SlipInput
-from fieldbook.core.week import label_for, report_period
+from fieldbook.core.routine.orders import import_orders
+from fieldbook.core.routine.week import label_for, report_period
+from fieldbook.core.slips.service import SlipInput
+from fieldbook.core.store import audit
 
 W48 = "2026-W48"  # Friday 2026-11-20 .. Thursday 2026-11-26
 

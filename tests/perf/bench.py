@@ -36,9 +36,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from fieldbook.core.demo import generate_demo, write_customer_workbook  # noqa: E402
+from fieldbook.core.demo.generate import generate_demo, write_customer_workbook  # noqa: E402
 from fieldbook.core.journal import Journal  # noqa: E402
-from fieldbook.core.profile import ProfileInput  # noqa: E402
+from fieldbook.core.master.profile import ProfileInput  # noqa: E402
 
 BENCH_ENV = "FIELDBOOK_BENCH_DIR"
 SEED = 1
@@ -223,8 +223,8 @@ def fingerprint() -> str:
     """Changes whenever the demo generator or its data change (cache key)."""
     digest = hashlib.sha256()
     names = (
-        "fieldbook/core/demo.py",
-        "fieldbook/core/demo_visits.py",
+        "fieldbook/core/demo/generate.py",
+        "fieldbook/core/demo/visits.py",
         "schema/reference/demo.toml",
         "schema/reference/plan.toml",
         "schema/checklists/visit_v1.toml",
@@ -328,7 +328,7 @@ def prepare(folder: Path, cfg: Config) -> Dataset:
 def _history_ok(path: Path, cfg: Config) -> bool:
     from sqlalchemy import func, select
 
-    from fieldbook.core.models import Plan
+    from fieldbook.core.store.models import Plan
 
     if not path.exists():
         return False
@@ -348,7 +348,7 @@ def _history_ok(path: Path, cfg: Config) -> bool:
 
 def build_single(path: Path, workbook: Path, cfg: Config) -> None:
     """One manager whose customers are the whole workbook (imported through the core)."""
-    from fieldbook.core.customer_import import import_customers
+    from fieldbook.core.master.customer_import import import_customers
 
     _remove_db(path)
     journal = Journal.open(sqlite_url(path), backup_before_migration=False)
@@ -374,7 +374,7 @@ def _single_ok(path: Path, cfg: Config) -> bool:
 # --- measurements ---------------------------------------------------------------------------
 def bench_import(ds: Dataset, cfg: Config, scratch: Path) -> Result:
     """import_customers of the workbook into a fresh database with a profile (median)."""
-    from fieldbook.core.customer_import import import_customers
+    from fieldbook.core.master.customer_import import import_customers
 
     name, target = labels(cfg)["import"]
     times = []
@@ -692,7 +692,7 @@ def bench_sync_week(cfg: Config, folder: Path, scratch: Path) -> list[Result]:
     sys.path.insert(0, str(ROOT / "tests"))
     import pgserver
 
-    from fieldbook.core.server import init_server
+    from fieldbook.core.server.roles import init_server
 
     week = folder / f"week-s{SEED}-{cfg.per_manager}-{fingerprint()}.sqlite3"
     if not week.exists():
@@ -753,8 +753,8 @@ def bench_department(cfg: Config) -> list[Result]:
     import pgserver
     from sqlalchemy import text
 
-    from fieldbook.core import db
-    from fieldbook.core import department as dept
+    from fieldbook.core.server import department as dept
+    from fieldbook.core.store import db
 
     end = date.today() - timedelta(days=(date.today().weekday() - 4) % 7)  # last Friday
     try:
@@ -845,7 +845,7 @@ def bench_demo_history(cfg: Config, scratch: Path) -> Result:
     """`fieldbook demo --weeks N` for one manager, from process start (what the user waits)."""
     from sqlalchemy import func, select
 
-    from fieldbook.core.models import Visit
+    from fieldbook.core.store.models import Visit
 
     name, target = labels(cfg)["demo_history"]
     path = scratch / "demo-history.sqlite3"
@@ -908,7 +908,7 @@ def _fresh_days(journal: Journal, count: int) -> list[date]:
     from sqlalchemy import func, select
 
     from fieldbook.core import workdays
-    from fieldbook.core.models import Plan
+    from fieldbook.core.store.models import Plan
 
     with journal.reading() as s:
         last = s.scalar(select(func.max(Plan.plan_date)))
@@ -923,7 +923,7 @@ def _fresh_days(journal: Journal, count: int) -> list[date]:
 def _complete_answers(journal: Journal, customer_id: str, day: date) -> dict[str, Any]:
     """The answers of a complete visit: the shop's last open visit's (they passed the
     template), else a neutral set for every required item."""
-    from fieldbook.core.checklist import OPEN, load_checklist
+    from fieldbook.core.routine.checklist import OPEN, load_checklist
 
     for visit in journal.visits.previous(customer_id, day, 5):
         if visit.shop_status == OPEN and visit.answers:

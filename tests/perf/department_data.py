@@ -85,7 +85,7 @@ def statements(managers: int, customers: int, weeks: int, end: date) -> list[str
 
 def week_reports(engine: Engine, managers: int, weeks: int, end: date) -> None:
     """One report per manager and report week (labels computed by Fieldbook's own rules)."""
-    from fieldbook.core.week import label_for, report_period
+    from fieldbook.core.routine.week import label_for, report_period
 
     labels = sorted({label_for(end - timedelta(weeks=w)) for w in range(weeks)})
     rows = []

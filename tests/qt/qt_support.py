@@ -13,8 +13,8 @@ from datetime import date
 
 import pytest
 
-from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal
+from fieldbook.core.master.customers import CustomerInput
 
 MONDAY = date(2026, 11, 30)
 
@@ -223,7 +223,7 @@ GOOD_ANSWERS = {
 def day_ready(filled: Journal) -> Journal:
     """``filled`` plus a few SKUs of every price class, and Monday's plan built (two stops:
     张小便利店 and 李记烟酒店; 兴华食杂店 is suspended)."""
-    from fieldbook.core.catalog import SkuInput
+    from fieldbook.core.master.catalog import SkuInput
 
     for code, name, wholesale, key in SKUS:
         filled.catalog.save(

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from qt_support import codes_in, damage_schema, damage_tables, make_ctx
 
-from fieldbook.core.backup import backup_file, list_backups
-from fieldbook.core.customers import CustomerInput
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.store.backup import backup_file, list_backups
 from fieldbook.qt.pages.backup_page import BackupPage
 
 pytestmark = pytest.mark.sqlite  # backups are of SQLite files

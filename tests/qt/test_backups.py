@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from qt_support import make_ctx
 
-from fieldbook.core.backup import list_backups
-from fieldbook.core.customers import CustomerInput
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.store.backup import list_backups
 from fieldbook.qt.main_window import MainWindow
 
 pytestmark = pytest.mark.sqlite  # backups are of SQLite files
@@ -87,7 +87,7 @@ def test_closing_without_a_change_makes_no_backup(qtbot, ctx_with_backups, db_pa
 
 
 def test_a_failed_backup_is_reported(qtbot, ctx_with_backups, filled, db_path, monkeypatch):
-    import fieldbook.core.backup as core_backup
+    import fieldbook.core.store.backup as core_backup
 
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")

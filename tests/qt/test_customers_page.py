@@ -77,7 +77,7 @@ def test_ctrl_f_hook_focuses_the_search_box(qtbot, ctx):
 def test_saving_elsewhere_refreshes_the_list(qtbot, ctx, filled):
     from dataclasses import replace
 
-    from fieldbook.core.customers import input_from_row
+    from fieldbook.core.master.customers import input_from_row
 
     page = CustomersPage(ctx)
     qtbot.addWidget(page)

@@ -15,10 +15,10 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
 
-from fieldbook.core.db import SaveFailed
-from fieldbook.core.indicators import DEFINITIONS, day_indicators
 from fieldbook.core.journal import Journal
-from fieldbook.core.orders import import_orders
+from fieldbook.core.routine.indicators import DEFINITIONS, day_indicators
+from fieldbook.core.routine.orders import import_orders
+from fieldbook.core.store.db import SaveFailed
 from fieldbook.qt.dialogs.order_import_dialog import OrderImportDialog
 from fieldbook.qt.pages.daylog_page import DayLogPage
 

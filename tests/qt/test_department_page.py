@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 from qt_support import make_ctx
 from sqlalchemy import select
 
-from fieldbook.core.demo import generate_demo
+from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
-from fieldbook.core.models import SlipDelivery, WeekReport
-from fieldbook.core.slips import SlipInput
-from fieldbook.core.week import label_for
+from fieldbook.core.routine.week import label_for
+from fieldbook.core.slips.service import SlipInput
+from fieldbook.core.store.models import SlipDelivery, WeekReport
 from fieldbook.qt.pages import department_tabs
 from fieldbook.qt.pages.department_page import DepartmentPage
 

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 from qt_support import make_ctx
 
-from fieldbook.cli import GUI_PAGES
-from fieldbook.core.catalog import SkuInput
-from fieldbook.core.customers import CustomerInput
+from fieldbook.cli.main import GUI_PAGES
 from fieldbook.core.journal import Journal
-from fieldbook.core.profile import ProfileInput
+from fieldbook.core.master.catalog import SkuInput
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.master.profile import ProfileInput
 from fieldbook.qt import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,7 +134,7 @@ PAGES = tuple(page for page in GUI_PAGES if page != "visit")
 
 
 def test_the_english_interface_shows_no_chinese(qtbot, english, english_data) -> None:
-    from fieldbook.core.daylog import MUTUAL_CONTROL_TYPES  # a vocabulary kept in the code
+    from fieldbook.core.routine.daylog import MUTUAL_CONTROL_TYPES  # a vocabulary kept in the code
     from fieldbook.qt.main_window import MainWindow
 
     allowed = vocabulary() | set(i18n.LANGUAGES.values()) | set(MUTUAL_CONTROL_TYPES)

@@ -110,7 +110,7 @@ def test_thread_failure_reaches_the_user(qtbot, thread_ops):
 
 
 def test_change_hub_forwards_worker_notifications_to_gui_thread(qtbot, journal, thread_ops):
-    from fieldbook.core.profile import ProfileInput
+    from fieldbook.core.master.profile import ProfileInput
 
     hub = ChangeHub(journal)
     seen: list[tuple[frozenset[str], int]] = []
@@ -149,7 +149,7 @@ def test_long_job_reports_progress_and_can_be_cancelled(qtbot, thread_ops):
 
 
 def test_shutdown_finishes_queued_writes(qapp, journal):
-    from fieldbook.core.profile import ProfileInput
+    from fieldbook.core.master.profile import ProfileInput
 
     ops = Ops(journal, ThreadExecutor())
     ops.write(lambda j: j.profile.save(ProfileInput(code="QTH001", name="已保存")))

@@ -99,7 +99,7 @@ def test_ctrl_down_moves_a_stop_and_the_order_persists(qtbot, filled):
 
 
 def test_drag_and_drop_reorders_and_persists(qtbot, filled):
-    from fieldbook.core.customers import CustomerInput
+    from fieldbook.core.master.customers import CustomerInput
 
     filled.customers.create(CustomerInput("230902100009", "第三家", route="周一线路"))
     page = _page(qtbot, filled)

@@ -63,7 +63,7 @@ def test_the_language_choice_is_kept_for_the_next_start(qtbot, ctx, monkeypatch)
 
 @pytest.mark.sqlite
 def test_a_password_typed_into_the_server_address_is_not_stored(qtbot, ctx, filled):
-    from fieldbook.core.sync import SERVER_KEY
+    from fieldbook.core.server.sync import SERVER_KEY
 
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
@@ -77,7 +77,7 @@ def test_a_password_typed_into_the_server_address_is_not_stored(qtbot, ctx, fill
 
 
 def test_a_sync_conflict_is_shown_one_line_per_customer(qtbot, ctx, filled):
-    from fieldbook.core.sync import SyncProblem, SyncReport
+    from fieldbook.core.server.sync import SyncProblem, SyncReport
 
     page = SettingsPage(ctx)
     qtbot.addWidget(page)

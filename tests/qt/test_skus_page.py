@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldbook.core.catalog import SkuInput
+from fieldbook.core.master.catalog import SkuInput
 from fieldbook.qt.dialogs.sku_dialog import SkuDialog
 from fieldbook.qt.pages.skus_page import SkusPage
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
 
 from fieldbook.core import clock
-from fieldbook.core.slips import SlipInput
+from fieldbook.core.slips.service import SlipInput
 from fieldbook.qt.dialogs.slip_dialog import SlipDialog
 from fieldbook.qt.pages.slips_page import SlipsPage
 from fieldbook.qt.slip_format import OVERDUE_BG
@@ -496,7 +496,7 @@ def test_the_visit_screen_makes_the_suggested_slip_in_one_action(qtbot, day_read
 
 # --- files: the printable form, the register, the departments' answers ---------------------------
 def test_export_the_form_and_the_register(qtbot, day_ready, tmp_path):
-    pytest.importorskip("fieldbook.core.slip_export", reason="slip export not available yet")
+    pytest.importorskip("fieldbook.core.reports.slip_form", reason="slip export not available yet")
     from openpyxl import load_workbook
 
     slip = _sent_slip(day_ready, _customer(day_ready, "张小便利店").id)
@@ -520,7 +520,7 @@ def test_export_the_form_and_the_register(qtbot, day_ready, tmp_path):
 
 
 def test_an_export_failure_is_shown(qtbot, day_ready, tmp_path):
-    pytest.importorskip("fieldbook.core.slip_export", reason="slip export not available yet")
+    pytest.importorskip("fieldbook.core.reports.slip_form", reason="slip export not available yet")
     page = _page(qtbot, day_ready)
     dialog = page.export_register()
     dialog.end_edit.setDate(dialog.start_edit.date().addDays(-1))
@@ -531,10 +531,10 @@ def test_an_export_failure_is_shown(qtbot, day_ready, tmp_path):
 
 
 def test_import_answers_previews_then_applies(qtbot, day_ready, tmp_path):
-    pytest.importorskip("fieldbook.core.slip_answers", reason="slip answers not available yet")
+    pytest.importorskip("fieldbook.core.slips.answers", reason="slip answers not available yet")
     from openpyxl import load_workbook
 
-    from fieldbook.core.slip_export import export_register
+    from fieldbook.core.reports.slip_form import export_register
 
     slip = _sent_slip(day_ready, _customer(day_ready, "张小便利店").id)
     path = export_register(day_ready, tmp_path / "r.xlsx", start=MONDAY, end=MONDAY)

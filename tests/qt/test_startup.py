@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 from qt_support import codes_in, damage_tables
 
-from fieldbook.core import crypto
-from fieldbook.core.backup import backup_file, list_backups
+from fieldbook.core.store import crypto
+from fieldbook.core.store.backup import backup_file, list_backups
 from fieldbook.qt.dialogs.damaged_dialog import DamagedDialog
 from fieldbook.qt.dialogs.passphrase_dialog import PassphraseDialog
 
@@ -78,7 +78,7 @@ def test_quitting_from_the_damaged_dialog_exits_1(qtbot, session_factory, damage
 
 def test_an_unreadable_database_is_not_damage(qtbot, session_factory, filled, db_path, monkeypatch):
     import fieldbook.qt.session as session_module
-    from fieldbook.core.integrity import DatabaseUnreadable
+    from fieldbook.core.store.integrity import DatabaseUnreadable
 
     def unreadable(_url):
         raise DatabaseUnreadable(sqlite3.OperationalError("database or disk is full"))
@@ -114,7 +114,7 @@ def test_screenshot_mode_reports_damage_on_stderr_and_exits_1(damaged, db_url, t
 def test_damage_found_by_the_background_check_offers_the_backup(
     qtbot, session_factory, filled, db_path, monkeypatch
 ):
-    from fieldbook.core import integrity
+    from fieldbook.core.store import integrity
 
     good = backup_file(db_path, label="manual")
     filled.close()

@@ -10,7 +10,7 @@ from qt_support import make_ctx
 from sqlalchemy.engine import make_url
 from sync_support import laptop
 
-from fieldbook.core.sync import SERVER_KEY
+from fieldbook.core.server.sync import SERVER_KEY
 from fieldbook.qt.pages.settings_page import SettingsPage
 
 pytestmark = pytest.mark.postgresql

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
 
-from fieldbook.core import audit
-from fieldbook.core.db import SaveFailed
+from fieldbook.core.store import audit
+from fieldbook.core.store.db import SaveFailed
 from fieldbook.qt.pages.visit_page import VisitPage
 
 DISK_FULL = "磁盘已满：这次修改没有保存，之前保存的内容都在。腾出空间后再试一次。"

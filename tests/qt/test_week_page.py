@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMessageBox
 from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
 
 from fieldbook.core.journal import Journal
-from fieldbook.core.orders import import_orders
-from fieldbook.core.week import label_for
+from fieldbook.core.routine.orders import import_orders
+from fieldbook.core.routine.week import label_for
 from fieldbook.qt.pages.week_page import WeekPage
 
 LABEL = label_for(MONDAY)  # 2026-W49: Friday 11-27 .. Thursday 12-03

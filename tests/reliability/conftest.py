@@ -19,7 +19,7 @@ from fieldbook.core.journal import Journal
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from fieldbook.core.demo import generate_demo
+    from fieldbook.core.demo.generate import generate_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     journal = Journal.open(f"sqlite:///{path}")

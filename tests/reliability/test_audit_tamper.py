@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from fieldbook.cli import main
-from fieldbook.core import audit
-from fieldbook.core.backup import backup_file, heads_log, recorded_heads, restore_backup
+from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
+from fieldbook.core.store import audit
+from fieldbook.core.store.backup import backup_file, heads_log, recorded_heads, restore_backup
 
 DROP = ["DROP TRIGGER audit_entries_no_update", "DROP TRIGGER audit_entries_no_delete"]
 
@@ -303,7 +303,7 @@ def test_the_report_footer_keeps_a_head_verify_can_read(
 ) -> None:
     from openpyxl import load_workbook
 
-    from fieldbook.core.week_export import export_week
+    from fieldbook.core.reports.week import export_week
 
     book = tmp_path / "周报.xlsx"
     j = Journal.open(f"sqlite:///{trail}")
@@ -360,7 +360,7 @@ def test_a_trail_changed_beyond_reading_is_still_backed_up(trail: Path) -> None:
 def test_an_entry_without_a_seq_is_named_by_the_seq_that_should_have_come() -> None:
     """A NULL seq (possible only with NOT NULL taken off the column) was printed as
     "第 None 条"."""
-    from fieldbook.cli import audit_break_text
+    from fieldbook.cli.main import audit_break_text
 
     report = audit.VerifyReport(False, 0, audit.GENESIS, None, "e-1", "gap", expected_seq=1)
     text = audit_break_text(report)

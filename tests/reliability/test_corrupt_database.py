@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from faults import integrity
 
-from fieldbook.cli import main
-from fieldbook.core.backup import backup_file, list_backups
-from fieldbook.core.integrity import DatabaseDamaged, open_or_quarantine, quick_check
+from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
+from fieldbook.core.store.backup import backup_file, list_backups
+from fieldbook.core.store.integrity import DatabaseDamaged, open_or_quarantine, quick_check
 
 PAGE = 4096
 

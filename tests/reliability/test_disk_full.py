@@ -13,13 +13,13 @@ from pathlib import Path
 from faults import integrity, spawn
 
 from fieldbook.core import clock
-from fieldbook.core.checklist import load_checklist
 from fieldbook.core.journal import Journal
+from fieldbook.core.routine.checklist import load_checklist
 
 SAVE_CHILD = r"""
 import json, resource, signal, sys
 from datetime import date, datetime, time
-from fieldbook.core.db import SaveFailed
+from fieldbook.core.store.db import SaveFailed
 from fieldbook.core.journal import Journal
 
 url, answers, day = sys.argv[1], json.loads(sys.argv[2]), date.fromisoformat(sys.argv[3])
@@ -112,7 +112,7 @@ import resource, signal, sys
 from datetime import date
 from pathlib import Path
 from fieldbook.core.journal import Journal
-from fieldbook.core.plan_export import export_plan
+from fieldbook.core.reports.plan_sheet import export_plan
 
 url, day, target = sys.argv[1], date.fromisoformat(sys.argv[2]), Path(sys.argv[3])
 j = Journal.open(url)
@@ -123,7 +123,7 @@ try:
     export_plan(j, day, target)
 except OSError as exc:
     print("core", exc.errno, flush=True)
-import fieldbook.cli as cli
+import fieldbook.cli.main as cli
 cli.open_journal = lambda args: j  # already open: the disk filled up while the app ran
 code = cli.main(["--db", url, "export", "plan", "--date", day.isoformat(), "-o", str(target)])
 print("cli", code, flush=True)
@@ -175,7 +175,7 @@ def test_cli_words_a_full_disk_for_an_export(demo_db: Path, tmp_path: Path) -> N
 
 OPEN_CHILD = r"""
 import resource, signal, sys
-from fieldbook.core.integrity import DatabaseUnreadable
+from fieldbook.core.store.integrity import DatabaseUnreadable
 from fieldbook.core.journal import Journal
 
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

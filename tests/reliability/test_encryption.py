@@ -12,13 +12,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from fieldbook.cli import main
-from fieldbook.core import crypto, db
-from fieldbook.core.backup import create_backup, list_backups, list_backups_info, restore_backup
-from fieldbook.core.customers import CustomerInput
-from fieldbook.core.integrity import DatabaseDamaged, full_check
+from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
+from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.paths import sqlite_url
+from fieldbook.core.store import crypto, db
+from fieldbook.core.store.backup import (
+    create_backup,
+    list_backups,
+    list_backups_info,
+    restore_backup,
+)
+from fieldbook.core.store.integrity import DatabaseDamaged, full_check
 
 pytestmark = pytest.mark.skipif(not crypto.available(), reason="sqlcipher3 is not installed")
 SECRET = "红塔山 '\"; DROP TABLE customers; --"
@@ -99,7 +104,7 @@ def test_a_damaged_encrypted_database_is_moved_aside(
     # The start-up check has a 25 ms budget; on a loaded machine it can run out before the
     # damaged page (the app then finds it in the background check). The budget is not what
     # this test is about: give it time, so the result does not depend on the machine's load.
-    from fieldbook.core import integrity
+    from fieldbook.core.store import integrity
 
     monkeypatch.setattr(
         integrity, "check_on_open", functools.partial(integrity.check_on_open, budget_ms=60_000)

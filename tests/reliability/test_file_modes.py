@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from fieldbook.core import clock, crypto
-from fieldbook.core.backup import backup_dir_for, create_backup, restore_backup
-from fieldbook.core.demo import generate_demo
-from fieldbook.core.integrity import DatabaseLock, open_or_quarantine
+from fieldbook.core import clock
+from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
-from fieldbook.core.plan_export import export_plan
+from fieldbook.core.reports.plan_sheet import export_plan
+from fieldbook.core.store import crypto
+from fieldbook.core.store.backup import backup_dir_for, create_backup, restore_backup
+from fieldbook.core.store.integrity import DatabaseLock, open_or_quarantine
 
 
 def mode(path: Path) -> int:

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from fieldbook.cli import GUI_PAGES, main
-from fieldbook.core.backup import backup_file
-from fieldbook.core.dbfile import DatabaseRefused
+from fieldbook.cli.main import GUI_PAGES, main
 from fieldbook.core.journal import Journal
 from fieldbook.core.outputs import OutputRefused, check_output
-from fieldbook.core.plan_export import export_plan
-from fieldbook.core.schema_check import NotFieldbookDatabase
+from fieldbook.core.reports.plan_sheet import export_plan
+from fieldbook.core.store.backup import backup_file
+from fieldbook.core.store.dbfile import DatabaseRefused
+from fieldbook.core.store.schema_check import NotFieldbookDatabase
 
 DAY = "2026-12-07"
 
@@ -355,7 +355,7 @@ def test_a_link_planted_at_a_temporary_name_is_never_followed(
     precious = out / ".enc.sqlite3.tmp"
     precious.write_bytes(live.read_bytes())
     digest = sha(precious)
-    from fieldbook.core import crypto
+    from fieldbook.core.store import crypto
 
     if crypto.available():
         argv = [
@@ -558,7 +558,7 @@ def test_csv_cells_are_all_quoted_so_no_separator_starts_a_formula(
 def test_a_password_in_the_query_of_a_server_address_is_never_stored(
     capsys: pytest.CaptureFixture[str], live: Path
 ) -> None:
-    from fieldbook.core.sync import address_only
+    from fieldbook.core.server.sync import address_only
 
     secret = "postgresql+psycopg://u@127.0.0.1:1/db?password=SECRETPW&connect_timeout=2"
     code, _, error = run(capsys, "--db", str(live), "sync", "--server", secret)

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from faults import integrity
 
-from fieldbook.core.checklist import load_checklist
-from fieldbook.core.customers import TEXT_LIMITS, CustomerInput
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.normalize import clean_free_text, clean_text
+from fieldbook.core.master.customers import TEXT_LIMITS, CustomerInput
+from fieldbook.core.routine.checklist import load_checklist
+from fieldbook.core.text import clean_free_text, clean_text
 
 MEGABYTE = "烟" * (1 << 20)
 HOSTILE = "张\x00小\x07便利\x1b[31m店\u202e😀\u200f\u200bشمس\u2066🚬\r\n第二行\ufeff"

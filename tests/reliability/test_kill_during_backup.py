@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from faults import expect_line, integrity, spawn
 
-from fieldbook.core.backup import (
+from fieldbook.core.store.backup import (
     backup_dir_for,
     heads_log,
     list_backups,
@@ -29,8 +29,8 @@ FILLER_COUNT = "SELECT count(*) FROM settings WHERE key LIKE 'filler-%'"
 
 CHILD = r"""
 import sys
-from fieldbook.core.backup import create_backup
-from fieldbook.core.db import make_engine
+from fieldbook.core.store.backup import create_backup
+from fieldbook.core.store.db import make_engine
 print("ready", flush=True)
 sys.stdin.readline()
 engine = make_engine(sys.argv[1])

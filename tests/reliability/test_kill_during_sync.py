@@ -14,14 +14,14 @@ from pgserver import pg_admin, with_database
 from sync_support import laptop, server_state
 
 from fieldbook.core.journal import Journal
-from fieldbook.core.sync import sync
+from fieldbook.core.server.sync import sync
 
 pytestmark = pytest.mark.postgresql
 
 CHILD = r"""
 import sys
 from fieldbook.core.journal import Journal
-from fieldbook.core.sync import sync
+from fieldbook.core.server.sync import sync
 j = Journal.open(sys.argv[1])
 print("ready", flush=True)
 sys.stdin.readline()

@@ -16,8 +16,8 @@ from pathlib import Path
 from faults import expect_line, integrity, spawn
 
 from fieldbook.core import clock
-from fieldbook.core.checklist import load_checklist
 from fieldbook.core.journal import Journal
+from fieldbook.core.routine.checklist import load_checklist
 
 KILLS = 20
 GRID_ROWS = 3
@@ -26,7 +26,7 @@ CHILD = r"""
 import json, sys
 from datetime import date, datetime, time, timedelta
 from fieldbook.core.journal import Journal
-import fieldbook.core.visits
+import fieldbook.core.routine.visits
 
 url, answers = sys.argv[1], json.loads(sys.argv[2])
 print("ready", flush=True)

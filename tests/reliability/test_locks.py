@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from faults import expect_line, integrity, spawn
 
-from fieldbook.cli import main
-from fieldbook.core import db
-from fieldbook.core.backup import backup_file, restore_backup
-from fieldbook.core.customers import CustomerInput
-from fieldbook.core.integrity import DatabaseInUse, DatabaseLock
+from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.store import db
+from fieldbook.core.store.backup import backup_file, restore_backup
+from fieldbook.core.store.integrity import DatabaseInUse, DatabaseLock
 
 HOLD_WRITE = r"""
 import sqlite3, sys
@@ -36,7 +36,7 @@ print("released", flush=True)
 HOLD_LOCK = r"""
 import sys
 from pathlib import Path
-from fieldbook.core.integrity import DatabaseLock
+from fieldbook.core.store.integrity import DatabaseLock
 lock = DatabaseLock.acquire(Path(sys.argv[1]))
 print("held", flush=True)
 sys.stdin.readline()

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from fieldbook.core.normalize import clean_text
+from fieldbook.core.text import clean_text
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -14,11 +14,11 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from fieldbook.core.customers import CustomerInput
-from fieldbook.core.day_export import SHEET_LOG, SHEET_ORDERS, SHEET_VISITS, export_day
-from fieldbook.core.indicators import DEFINITIONS, day_indicators
 from fieldbook.core.journal import Journal
-from fieldbook.core.orders import import_orders
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.reports.day import SHEET_LOG, SHEET_ORDERS, SHEET_VISITS, export_day
+from fieldbook.core.routine.indicators import DEFINITIONS, day_indicators
+from fieldbook.core.routine.orders import import_orders
 
 MON = date(2026, 11, 30)
 HOSTILE = '=HYPERLINK("http://x","y")'

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from fieldbook import cli
-from fieldbook.core import clock, department
-from fieldbook.core.demo import generate_demo
-from fieldbook.core.department_export import SHEET_OPEN, SHEET_SUMMARY, SHEET_WEEKS
+from fieldbook.cli import main as cli
+from fieldbook.core import clock
+from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.reports.department import SHEET_OPEN, SHEET_SUMMARY, SHEET_WEEKS
+from fieldbook.core.server import department
 
 TODAY = date(2026, 11, 30)
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from fieldbook.core.customer_import import import_customers
-from fieldbook.core.customers import CustomerInput
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.journal import Journal
-from fieldbook.core.sku_import import import_skus
+from fieldbook.core.master.customer_import import import_customers
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.master.sku_import import import_skus
 
 
 def digest(path: Path) -> str:

@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 from python_calamine import CalamineWorkbook
 
-from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal
-from fieldbook.core.plan_export import export_plan
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.reports.plan_sheet import export_plan
 
 MON = date(2026, 11, 30)
 HOSTILE = '=HYPERLINK("http://x","y")'

@@ -12,13 +12,13 @@ from typing import Any
 import openpyxl
 import pytest
 
-from fieldbook.core import audit
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.journal import Journal
-from fieldbook.core.slip_answers import AnswersReport, import_slip_answers, parse_when
-from fieldbook.core.slip_export import export_register
-from fieldbook.core.slips import SlipInput, SlipView
-from fieldbook.wording import describe_problem
+from fieldbook.core.reports.slip_form import export_register
+from fieldbook.core.slips.answers import AnswersReport, import_slip_answers, parse_when
+from fieldbook.core.slips.service import SlipInput, SlipView
+from fieldbook.core.store import audit
+from fieldbook.messages import describe_problem
 
 NOW = datetime(2026, 12, 10, 12, 0)
 REASON = "原因（退回/跳步/倒退）"

@@ -12,17 +12,17 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from fieldbook.core.customers import CustomerInput
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.slip_export import (
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.reports.slip_form import (
     REGISTER_COLUMNS,
     export_register,
     export_slip_form,
     export_slip_forms,
     sheet_title,
 )
-from fieldbook.core.slips import SlipInput, SlipView
+from fieldbook.core.slips.service import SlipInput, SlipView
 
 HOSTILE = '=HYPERLINK("http://x","y")'
 LABELS = [c.label for c in REGISTER_COLUMNS]

@@ -18,12 +18,9 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from fieldbook.core.customers import CustomerInput
 from fieldbook.core.journal import Journal
-from fieldbook.core.orders import import_orders
-from fieldbook.core.slips import SlipInput
-from fieldbook.core.week import label_for
-from fieldbook.core.week_export import (
+from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.reports.week import (
     SHEET_DAYS,
     SHEET_FINDINGS,
     SHEET_GRID,
@@ -33,6 +30,9 @@ from fieldbook.core.week_export import (
     export_month,
     export_week,
 )
+from fieldbook.core.routine.orders import import_orders
+from fieldbook.core.routine.week import label_for
+from fieldbook.core.slips.service import SlipInput
 
 MON = date(2026, 11, 30)
 HOSTILE = '=HYPERLINK("http://x","y")'
@@ -234,7 +234,7 @@ def test_libreoffice_prints_it(week: Journal, tmp_path: Path) -> None:
 
 
 def test_cli_exports_any_period(week: Journal, tmp_path: Path, capsys: Any) -> None:
-    from fieldbook import cli
+    from fieldbook.cli import main as cli
 
     url = week.url
     week.close()

@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from fieldbook.core.errors import FileRejected
-from fieldbook.core.normalize import clean_text
+from fieldbook.core.text import clean_text
 from fieldbook.core.xlsx.tabular import Table
 
 __all__ = ["HeaderMatch", "apply_mapping", "find_header", "normalize_header"]

@@ -30,7 +30,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from fieldbook.core.normalize import clean_free_text
+from fieldbook.core.text import clean_free_text
 from fieldbook.core.xlsx.writer import (
     DATE_FORMAT,
     DATETIME_FORMAT,

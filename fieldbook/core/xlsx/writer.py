@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from fieldbook.core.normalize import clean_free_text
+from fieldbook.core.text import clean_free_text
 
 CJK_FONT = "微软雅黑"  # Microsoft YaHei: on every Chinese Windows; LibreOffice substitutes
 THIN = Side(style="thin", color="999999")

@@ -25,7 +25,7 @@ from fieldbook.qt.context import AppContext
 from fieldbook.qt.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
-    from fieldbook.core.customers import CustomerRow
+    from fieldbook.core.master.customers import CustomerRow
 
 LIMIT = 50
 ID_ROLE = Qt.ItemDataRole.UserRole

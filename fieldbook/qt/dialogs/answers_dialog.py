@@ -28,7 +28,7 @@ from fieldbook.qt.context import AppContext
 from fieldbook.qt.slip_format import department_name, moment, state_name
 
 if TYPE_CHECKING:
-    from fieldbook.core.slip_answers import AnswersReport
+    from fieldbook.core.slips.answers import AnswersReport
 
 
 def _table(headers: list[str], widths: list[int]) -> QTableWidget:
@@ -172,8 +172,8 @@ class AnswersDialog(QDialog):
         self.show_report(report)
 
     def _check_failed(self, exc: BaseException) -> None:
+        from fieldbook.messages import describe_error
         from fieldbook.qt.ops import is_cancelled
-        from fieldbook.wording import describe_error
 
         self.busy = False
         self.report = None

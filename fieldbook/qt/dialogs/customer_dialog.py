@@ -11,15 +11,20 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
-from fieldbook.core.customers import CustomerInput, check_input, input_from_row
 from fieldbook.core.errors import InvalidValue
-from fieldbook.core.vocab import parse_coordinate, parse_licence, parse_phone, vocabulary
+from fieldbook.core.master.customer_vocabulary import (
+    parse_coordinate,
+    parse_licence,
+    parse_phone,
+    vocabulary,
+)
+from fieldbook.core.master.customers import CustomerInput, check_input, input_from_row
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import weekday_long_names
 from fieldbook.qt.forms.ui_customer_dialog import Ui_CustomerDialog
 
 if TYPE_CHECKING:
-    from fieldbook.core.customers import CustomerRow
+    from fieldbook.core.master.customers import CustomerRow
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -217,7 +222,7 @@ class CustomerDialog(QDialog):
 
     # --- errors ---------------------------------------------------------------------------------
     def show_error(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.clear_error()
         self.ui.errorLabel.setText(describe_error(exc))

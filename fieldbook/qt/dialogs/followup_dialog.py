@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core import workdays
 from fieldbook.core.errors import FieldbookError, InvalidValue
-from fieldbook.core.followups import SOURCES
+from fieldbook.core.routine.followups import SOURCES
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.plan_format import day_label
 from fieldbook.qt.slip_format import source_name
 from fieldbook.qt.widgets.customer_picker import CustomerPicker
 
 if TYPE_CHECKING:
-    from fieldbook.core.followups import FollowUpView
+    from fieldbook.core.routine.followups import FollowUpView
 
 
 class FollowUpDialog(QDialog):
@@ -135,7 +135,7 @@ class FollowUpDialog(QDialog):
         return self._state() != self._snapshot
 
     def show_error(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.error_label.setText(describe_error(exc))
         self.error_label.show()

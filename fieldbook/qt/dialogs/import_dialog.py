@@ -37,8 +37,8 @@ from fieldbook.qt.formatting import listing
 
 if TYPE_CHECKING:
     from fieldbook.core.errors import Problem
-    from fieldbook.core.importing import ImportReport
     from fieldbook.core.journal import Journal
+    from fieldbook.core.xlsx.importing import ImportReport
 
 MAX_PROBLEMS_SHOWN = 1000
 FieldMapping = dict[str, int | None]
@@ -58,36 +58,36 @@ class Preview:
 
 def _importer(kind: str) -> Callable[..., ImportReport]:
     if kind == "customers":
-        from fieldbook.core.customer_import import import_customers
+        from fieldbook.core.master.customer_import import import_customers
 
         return import_customers
-    from fieldbook.core.sku_import import import_skus
+    from fieldbook.core.master.sku_import import import_skus
 
     return import_skus
 
 
 def _required(kind: str) -> tuple[str, ...]:
     if kind == "customers":
-        from fieldbook.core.customer_import import REQUIRED
+        from fieldbook.core.master.customer_import import REQUIRED
 
         return REQUIRED
-    from fieldbook.core.sku_import import REQUIRED as SKU_REQUIRED
+    from fieldbook.core.master.sku_import import REQUIRED as SKU_REQUIRED
 
     return SKU_REQUIRED
 
 
 def import_fields(kind: str) -> list[str]:
     """The fields an import of ``kind`` knows, in the order of import_headers.toml."""
-    from fieldbook.core.importing import header_aliases
+    from fieldbook.core.xlsx.importing import header_aliases
 
     return list(header_aliases(kind))
 
 
 def read_headers(path: Path, kind: str) -> tuple[tuple[str, ...], dict[str, int | None]]:
     """The header row's texts and the detected mapping (read_table + find_header)."""
-    from fieldbook.core.importing import header_aliases
-    from fieldbook.core.normalize import clean_text
+    from fieldbook.core.text import clean_text
     from fieldbook.core.xlsx.headers import find_header
+    from fieldbook.core.xlsx.importing import header_aliases
     from fieldbook.core.xlsx.tabular import read_table
 
     table = read_table(path)
@@ -133,8 +133,8 @@ def column_letter(index: int) -> str:
 
 def field_label(kind: str, name: str) -> str:
     """A field's Chinese name: from wording, else the first header alias."""
-    from fieldbook.core.importing import header_aliases
-    from fieldbook.wording import field_name
+    from fieldbook.core.xlsx.importing import header_aliases
+    from fieldbook.messages import field_name
 
     aliases = header_aliases(kind).get(name) or [name]
     if name in ("code", "name"):  # "编码"/"名称" alone are too vague: 客户编码, 卷烟名称
@@ -148,7 +148,7 @@ def field_label(kind: str, name: str) -> str:
 
 def problem_text(p: Problem) -> str:
     """describe_problem() without its "第 N 行，列：" prefix (row and column have columns)."""
-    from fieldbook.wording import describe_problem
+    from fieldbook.messages import describe_problem
 
     text = describe_problem(p)
     for prefix in (f"第 {p.row} 行，{p.column}：", f"row {p.row}, column {p.column}: "):
@@ -360,8 +360,8 @@ class ImportDialog(QDialog):
         self.show_report(result.report)
 
     def _check_failed(self, exc: BaseException) -> None:
+        from fieldbook.messages import describe_error
         from fieldbook.qt.ops import is_cancelled
-        from fieldbook.wording import describe_error
 
         self.busy = False
         self.report = None

@@ -38,7 +38,7 @@ from fieldbook.qt.plan_format import day_label
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.orders import OrdersReport
+    from fieldbook.core.routine.orders import OrdersReport
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class OrdersPreview:
 def existing_orders(j: Journal, report: OrdersReport) -> dict[date, Existing]:
     """The orders already imported for the file's days (from the day's indicators; the number
     of lines when the core's dry run reports it as ``existing_lines``)."""
-    from fieldbook.core.indicators import day_indicators
+    from fieldbook.core.routine.indicators import day_indicators
 
     lines: dict[date, int] = dict(getattr(report, "existing_lines", None) or {})
     out: dict[date, Existing] = {}
@@ -73,7 +73,7 @@ def existing_orders(j: Journal, report: OrdersReport) -> dict[date, Existing]:
 def preview_orders(
     j: Journal, path: Path, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
 ) -> OrdersPreview:
-    from fieldbook.core.orders import import_orders
+    from fieldbook.core.routine.orders import import_orders
 
     report = import_orders(j, path, dry_run=True, progress=progress, cancelled=cancelled)
     return OrdersPreview(report, existing_orders(j, report))
@@ -244,8 +244,8 @@ class OrderImportDialog(QDialog):
         )
 
     def _check_failed(self, exc: BaseException) -> None:
+        from fieldbook.messages import describe_error
         from fieldbook.qt.ops import is_cancelled
-        from fieldbook.wording import describe_error
 
         self.busy = False
         if is_cancelled(exc):
@@ -359,7 +359,7 @@ class OrderImportDialog(QDialog):
         self._update_buttons()
 
         def run(j: Journal, progress: Callable[[int, int], None], cancelled: Any) -> Any:
-            from fieldbook.core.orders import import_orders
+            from fieldbook.core.routine.orders import import_orders
 
             return import_orders(
                 j, path, skip_invalid=skip_invalid, progress=progress, cancelled=cancelled

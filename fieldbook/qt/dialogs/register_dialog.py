@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.slips import slip_rules
+from fieldbook.core.slips.service import slip_rules
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
@@ -137,7 +137,7 @@ class RegisterDialog(QDialog):
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.busy = False
         self.export_button.setEnabled(True)

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.catalog import SkuInput, check_sku, price_classes
 from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.core.master.catalog import SkuInput, check_sku, price_classes
 from fieldbook.qt.context import AppContext
 
 if TYPE_CHECKING:
-    from fieldbook.core.catalog import SkuRow
+    from fieldbook.core.master.catalog import SkuRow
 
 
 def _price_spin() -> QDoubleSpinBox:
@@ -147,7 +147,7 @@ class SkuDialog(QDialog):
         )
 
     def show_error(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.error_label.setText(describe_error(exc))
         self.error_label.show()

@@ -33,15 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.errors import FieldbookError, InvalidValue
-from fieldbook.core.slips import Category, SlipInput, slip_rules
+from fieldbook.core.slips.service import Category, SlipInput, slip_rules
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.widgets.customer_picker import CustomerPicker
 from fieldbook.qt.widgets.date_field import DateField
 
 if TYPE_CHECKING:
-    from fieldbook.core.catalog import SkuRow
     from fieldbook.core.journal import Journal
-    from fieldbook.core.slips import SlipView
+    from fieldbook.core.master.catalog import SkuRow
+    from fieldbook.core.slips.service import SlipView
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NEW_FIELDS = (
@@ -450,7 +450,7 @@ class SlipDialog(QDialog):
         }.get(field)
 
     def show_error(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.clear_error()
         self.error_label.setText(describe_error(exc))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from fieldbook.core.customers import CustomerRow
-from fieldbook.core.vocab import vocabulary
+from fieldbook.core.master.customer_vocabulary import vocabulary
+from fieldbook.core.master.customers import CustomerRow
 from fieldbook.qt.formatting import weekday_name
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
 

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from fieldbook.core.plan import StopView
+from fieldbook.core.routine.plan import StopView
 from fieldbook.qt.models.row_table_model import Column, Index, RowTableModel
 from fieldbook.qt.plan_format import reason_text, state_text
 

@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from fieldbook.core.catalog import class_name
-from fieldbook.core.checklist import GridLine
-from fieldbook.core.visits import GridRow
+from fieldbook.core.master.catalog import class_name
+from fieldbook.core.routine.checklist import GridLine
+from fieldbook.core.routine.visits import GridRow
 from fieldbook.qt.formatting import yuan
 from fieldbook.qt.models.row_table_model import Index
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from fieldbook.core.catalog import SkuRow, class_name
+from fieldbook.core.master.catalog import SkuRow, class_name
 from fieldbook.qt.formatting import yes, yuan
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
 

@@ -10,8 +10,8 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from fieldbook.core import clock
-from fieldbook.core.followups import FollowUpView
-from fieldbook.core.slips import SlipRow
+from fieldbook.core.routine.followups import FollowUpView
+from fieldbook.core.slips.service import SlipRow
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
 from fieldbook.qt.pages.slip_data import SuggestionRow
 from fieldbook.qt.plan_format import short_date

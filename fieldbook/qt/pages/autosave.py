@@ -139,7 +139,7 @@ class Autosave:
             self._settle()
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             if is_rejection(exc):
                 if self._tokens.get(unit) == token:
@@ -189,7 +189,7 @@ class Autosave:
         self._repolish(self.saved_label)
 
     def _show_unsaved(self) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self._mark_unsaved()
         if not self.unsaved:
@@ -243,7 +243,7 @@ class Autosave:
             self._reload_saved()
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             self.correction_bar.save_button.setEnabled(True)
             self.correction_bar.show_error(

@@ -30,9 +30,9 @@ from fieldbook.qt.pages.base import Page, note, page_layout
 from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
-    from fieldbook.core.backup import BackupInfo, RestoreResult
-    from fieldbook.core.integrity import CheckReport
     from fieldbook.core.journal import Journal
+    from fieldbook.core.store.backup import BackupInfo, RestoreResult
+    from fieldbook.core.store.integrity import CheckReport
     from fieldbook.qt.backups import BackupMade
 
 STATUS_COLUMN = 6
@@ -58,7 +58,7 @@ def _status(info: BackupInfo) -> str:
 
 def _problem_text(info: BackupInfo) -> str:
     """The tooltip of an unrestorable backup: what differs, or why it cannot be read."""
-    from fieldbook.wording import MESSAGES, message, schema_differences
+    from fieldbook.messages import MESSAGES, message, schema_differences
 
     if info.schema_differences:
         return schema_differences(list(info.schema_differences))
@@ -117,14 +117,14 @@ class BackupTableModel(RowTableModel["BackupInfo"]):
 
 
 def list_infos(j: Journal, db_path: Path) -> list[BackupInfo]:
-    from fieldbook.core.backup import list_backups_info
+    from fieldbook.core.store.backup import list_backups_info
     from fieldbook.qt.backups import journal_passphrase
 
     return list_backups_info(db_path, passphrase=journal_passphrase(j))
 
 
 def check_database(j: Journal, db_path: Path) -> CheckReport:
-    from fieldbook.core.integrity import full_check
+    from fieldbook.core.store.integrity import full_check
     from fieldbook.qt.backups import journal_passphrase
 
     return full_check(db_path, passphrase=journal_passphrase(j))
@@ -334,7 +334,7 @@ class BackupPage(Page):
         return box
 
     def show_restore_outcome(self, outcome: RestoreResult | BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         if isinstance(outcome, BaseException):
             self.outcome_text = self.tr("没有恢复：{reason}\n当前数据库没有改动。").format(
@@ -365,7 +365,7 @@ class BackupPage(Page):
         self._show_box(self.check_label, self.tr("正在检查数据库…"), warning=False)
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             self.check_button.setEnabled(True)
             self._show_box(
@@ -390,7 +390,7 @@ class BackupPage(Page):
                 warning=False,
             )
             return
-        from fieldbook.wording import schema_difference
+        from fieldbook.messages import schema_difference
 
         schema = [schema_difference(d) for d in report.schema]
         if report.schema_problem:

@@ -14,7 +14,7 @@ from fieldbook.qt.widgets.search_box import SearchBox
 from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
-    from fieldbook.core.customers import CustomerRow
+    from fieldbook.core.master.customers import CustomerRow
 
 TOPICS = frozenset({"customers", "routes"})
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from fieldbook.core.daylog import TEXT_SECTIONS
 from fieldbook.core.errors import FieldbookError
+from fieldbook.core.routine.daylog import TEXT_SECTIONS
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.pages.daylog_data import export_daylog
 from fieldbook.qt.plan_format import short_date
@@ -19,7 +19,7 @@ from fieldbook.qt.widgets.day_sections import ORDER
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
 if TYPE_CHECKING:
-    from fieldbook.core.daylog import DayLogView
+    from fieldbook.core.routine.daylog import DayLogView
 
 
 class DayLogActions:
@@ -80,7 +80,7 @@ class DayLogActions:
             self.reload()
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             self.show_message(self.tr("答复没有保存：{reason}").format(reason=describe_error(exc)))
             if not isinstance(exc, FieldbookError):
@@ -145,7 +145,7 @@ class DayLogActions:
             self.reload(sections=True)
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             self.show_message(self.tr("没有提交：{reason}").format(reason=describe_error(exc)))
             if not isinstance(exc, FieldbookError):
@@ -185,7 +185,7 @@ class DayLogActions:
             self.ctx.ops.message.emit(text)
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             if isinstance(exc, ImportError):
                 reason = self.tr("这个版本还没有工作日志导出功能")

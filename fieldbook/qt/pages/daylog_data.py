@@ -9,12 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldbook.core.daylog import LIST_SECTIONS, TEXT_SECTIONS
 from fieldbook.core.errors import InvalidValue, NotFound
+from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS
 
 if TYPE_CHECKING:
-    from fieldbook.core.daylog import DayLogView
     from fieldbook.core.journal import Journal
+    from fieldbook.core.routine.daylog import DayLogView
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class DayLogData:
 
 
 def load_daylog(j: Journal, day: date) -> DayLogData:
-    from fieldbook.core.daylog import customer_name
+    from fieldbook.core.routine.daylog import customer_name
 
     view = j.daylogs.get(day)
     earlier = tuple((d, row) for d, row in j.daylogs.open_escalations() if d != day)
@@ -51,7 +51,7 @@ def save_corrections(j: Journal, day: date, changes: dict[str, Any], reason: str
 
 
 def export_daylog(j: Journal, day: date, path: Path) -> Any:
-    from fieldbook.core.day_export import export_day  # openpyxl: only when exporting
+    from fieldbook.core.reports.day import export_day  # openpyxl: only when exporting
 
     return export_day(j, day, path)
 

@@ -69,7 +69,7 @@ from fieldbook.qt.widgets.day_sections import (
 )
 
 if TYPE_CHECKING:
-    from fieldbook.core.daylog import DayLogView
+    from fieldbook.core.routine.daylog import DayLogView
 
 #: What this module has always offered (the pieces now live in the daylog_*/day_* modules).
 __all__ = [
@@ -364,7 +364,7 @@ class DayLogPage(DayLogSaving, DayLogActions, Page):
         self.weekday_label.setText(text)
 
     def _load_failed(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.show_message(self.tr("读取工作日志失败：{reason}").format(reason=describe_error(exc)))
         self.mark_ready()

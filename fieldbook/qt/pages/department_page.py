@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.department import FollowUpRow, ManagerWeek
+from fieldbook.core.server.department import FollowUpRow, ManagerWeek
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
 from fieldbook.qt.pages.base import Page, note, page_layout
@@ -175,7 +175,7 @@ class WeeksTab(QWidget):
         return today - timedelta(weeks=int(self.span.currentData()) - 1), today
 
     def reload(self, *_args: object) -> None:
-        from fieldbook.core.department import weeks_table
+        from fieldbook.core.server.department import weeks_table
 
         start, end = self.period()
         self.ctx.ops.query(
@@ -238,7 +238,7 @@ class WeeksTab(QWidget):
 
     def export_week_to(self, code: str, label: str, path: Path) -> None:
         """One manager's week workbook (the same one the manager exports), from here."""
-        from fieldbook.core.week_export import export_week
+        from fieldbook.core.reports.week import export_week
 
         self.ctx.ops.query(
             lambda j: export_week(j.for_manager(code), label, path),
@@ -248,7 +248,7 @@ class WeeksTab(QWidget):
         )
 
     def export_to(self, path: Path) -> None:
-        from fieldbook.core.department_export import export_department
+        from fieldbook.core.reports.department import export_department
 
         start, end = self.period()
         today = self.ctx.today()
@@ -260,7 +260,7 @@ class WeeksTab(QWidget):
         )
 
     def review(self, verdict: str) -> None:
-        from fieldbook.core.department import review_week
+        from fieldbook.core.server.department import review_week
 
         row = self.model.row_at(self.table.current_row())
         if row is None or row.report_id is None:
@@ -281,7 +281,7 @@ class WeeksTab(QWidget):
         self.ctx.ops.write(run, lambda _r: self.reload(), self._failed, what=self.tr("审阅周报"))
 
     def _failed(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.status.setText(describe_error(exc))
 
@@ -297,7 +297,7 @@ class FollowUpsTab(QWidget):
         layout.addWidget(self.table, 1)
 
     def reload(self) -> None:
-        from fieldbook.core.department import followups
+        from fieldbook.core.server.department import followups
 
         self.ctx.ops.query(
             lambda j: followups(j, today=self.ctx.today()),
@@ -321,7 +321,7 @@ class DepartmentPage(Page):
         self.spot: SpotCheckTab | None = None
         self.followups: FollowUpsTab | None = None
         ctx.hub.changed.connect(self._changed)
-        from fieldbook.core.department import who_am_i
+        from fieldbook.core.server.department import who_am_i
 
         def load(j: Journal) -> tuple[dict[str, Any], bool]:
             return who_am_i(j), j.engine.dialect.name == "postgresql"

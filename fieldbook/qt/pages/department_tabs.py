@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.department import InboxRow
-from fieldbook.core.spotcheck import QUALITY, ItemView, SpotCheckView
+from fieldbook.core.server.department import InboxRow
+from fieldbook.core.server.spotcheck import QUALITY, ItemView, SpotCheckView
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
@@ -39,14 +39,14 @@ CORRECTION = {"none": "", "open": "整改中", "done": "已改正"}
 
 
 def _failed_text(exc: BaseException) -> str:
-    from fieldbook.wording import describe_error
+    from fieldbook.messages import describe_error
 
     return describe_error(exc)
 
 
 def _names() -> tuple[dict[str, str], dict[str, str]]:
     """Departments and delivery states, named as ``schema/reference/slips.toml`` names them."""
-    from fieldbook.core.slips import slip_rules
+    from fieldbook.core.slips.service import slip_rules
 
     rules = slip_rules()
     return rules.departments, rules.states
@@ -115,7 +115,7 @@ class InboxTab(QWidget):
         layout.addWidget(self.status)
 
     def reload(self, *_args: object) -> None:
-        from fieldbook.core.department import inbox
+        from fieldbook.core.server.department import inbox
 
         code, done = self.department.currentData(), self.show_done.isChecked()
         self.ctx.ops.query(
@@ -299,7 +299,7 @@ class SpotCheckTab(QWidget):
     def reload(self) -> None:
         from sqlalchemy import select
 
-        from fieldbook.core.models import Manager
+        from fieldbook.core.store.models import Manager
 
         def managers(j: Journal) -> list[tuple[str, str]]:
             with j.reading() as s:
@@ -325,7 +325,7 @@ class SpotCheckTab(QWidget):
         self.manager.blockSignals(False)
 
     def draw(self) -> None:
-        from fieldbook.core import spotcheck
+        from fieldbook.core.server import spotcheck
 
         code, month = self.manager.currentData(), self.month.text().strip()
         if not code:
@@ -338,7 +338,7 @@ class SpotCheckTab(QWidget):
         )
 
     def _open(self, check_id: str) -> None:
-        from fieldbook.core import spotcheck
+        from fieldbook.core.server import spotcheck
 
         self.ctx.ops.query(
             lambda j: spotcheck.get(j, check_id), self._shown, key="department.spotcheck"
@@ -367,7 +367,7 @@ class SpotCheckTab(QWidget):
         self.status.setText(_failed_text(exc))
 
     def record(self) -> None:
-        from fieldbook.core import spotcheck
+        from fieldbook.core.server import spotcheck
 
         item = self.model.row_at(self.table.current_row())
         if item is None:
@@ -393,7 +393,7 @@ class SpotCheckTab(QWidget):
         return ask_save_xlsx(self, self.tr("导出抽查记录"), name, self.export_to)
 
     def export_to(self, path: Path) -> None:
-        from fieldbook.core.spotcheck_export import export_spot_check
+        from fieldbook.core.reports.spotcheck import export_spot_check
 
         if self.check is None:
             return
@@ -406,7 +406,7 @@ class SpotCheckTab(QWidget):
         )
 
     def corrected(self) -> None:
-        from fieldbook.core import spotcheck
+        from fieldbook.core.server import spotcheck
 
         item = self.model.row_at(self.table.current_row())
         if item is None or item.correction_status != "open":

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core import workdays
-from fieldbook.core.plan import plan_rules
+from fieldbook.core.routine.plan import plan_rules
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import listing, long_date
 from fieldbook.qt.models.plan_stop_model import PlanStopModel
@@ -44,8 +44,8 @@ from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.plan import PlanView, StopView
-    from fieldbook.core.visits import DraftInfo
+    from fieldbook.core.routine.plan import PlanView, StopView
+    from fieldbook.core.routine.visits import DraftInfo
     from fieldbook.qt.pages.slip_data import DaySummary
 
 TOPICS = frozenset({"plan", "visits", "customers", "routes", "followups"})
@@ -70,7 +70,7 @@ def load_plan(j: Journal, day: date, build: bool) -> PlanData:
 
 
 def export_route_sheet(j: Journal, day: date, path: Path) -> Path:
-    from fieldbook.core.plan_export import export_plan  # openpyxl: only when exporting
+    from fieldbook.core.reports.plan_sheet import export_plan  # openpyxl: only when exporting
 
     return export_plan(j, day, path)
 
@@ -383,7 +383,7 @@ class PlanPage(Page):
         return doc.toPlainText()
 
     def _load_failed(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.progress_label.setText(
             self.tr("读取计划失败：{reason}").format(reason=describe_error(exc))

@@ -29,8 +29,8 @@ from fieldbook.qt.widgets.profile_form import ProfileForm
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.profile import Profile
-    from fieldbook.core.sync import SyncReport
+    from fieldbook.core.master.profile import Profile
+    from fieldbook.core.server.sync import SyncReport
 
 
 class SettingsPage(Page):
@@ -141,7 +141,7 @@ class SettingsPage(Page):
         return box
 
     def reload(self) -> None:
-        from fieldbook.core.sync import SERVER_KEY
+        from fieldbook.core.server.sync import SERVER_KEY
 
         def load(j: Journal) -> tuple[Profile | None, str]:
             with j.reading() as s:
@@ -153,7 +153,7 @@ class SettingsPage(Page):
     def sync_now(self) -> None:
         from sqlalchemy.engine import make_url
 
-        from fieldbook.core.sync import SERVER_KEY, address_only, sync
+        from fieldbook.core.server.sync import SERVER_KEY, address_only, sync
 
         address = self.server_edit.text().strip()
         if not address.startswith("postgresql"):
@@ -173,8 +173,8 @@ class SettingsPage(Page):
         self.ctx.ops.write(run, self._synced, self._sync_failed, what=self.tr("同步"))
 
     def _synced(self, report: SyncReport) -> None:
-        from fieldbook.cli_sync import NAMES
-        from fieldbook.wording import describe_sync_problem
+        from fieldbook.cli.sync import NAMES
+        from fieldbook.messages import describe_sync_problem
 
         def words(moved: dict[str, int]) -> str:
             return "，".join(f"{NAMES.get(k, k)} {v}" for k, v in moved.items()) or self.tr("无")
@@ -190,7 +190,7 @@ class SettingsPage(Page):
         self.ctx.ops.message.emit(self.tr("同步完成"))
 
     def _sync_failed(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.sync_button.setEnabled(True)
         self.sync_label.setText(describe_error(exc))

@@ -13,7 +13,7 @@ from fieldbook.qt.widgets.search_box import SearchBox
 from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
-    from fieldbook.core.catalog import SkuRow
+    from fieldbook.core.master.catalog import SkuRow
 
 TOPICS = frozenset({"skus"})
 

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldbook.core.errors import NotFound
-from fieldbook.core.slips import SlipInput, SlipRow, slip_rules
+from fieldbook.core.slips.service import SlipInput, SlipRow, slip_rules
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.slip_answers import AnswersReport
-    from fieldbook.core.visits import VisitView
+    from fieldbook.core.routine.visits import VisitView
+    from fieldbook.core.slips.answers import AnswersReport
 
 
 @dataclass(frozen=True)
@@ -175,13 +175,13 @@ def attach(j: Journal, slip_id: str, path: Path) -> Any:
 
 
 def export_form(j: Journal, slip_id: str, path: Path) -> Path:
-    from fieldbook.core.slip_export import export_slip_form
+    from fieldbook.core.reports.slip_form import export_slip_form
 
     return export_slip_form(j, slip_id, Path(path))
 
 
 def export_register(j: Journal, path: Path, start: date, end: date, department: str | None) -> Path:
-    from fieldbook.core.slip_export import export_register as write
+    from fieldbook.core.reports.slip_form import export_register as write
 
     return write(j, Path(path), start=start, end=end, department=department)
 
@@ -195,7 +195,7 @@ def import_answers(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> AnswersReport:
-    from fieldbook.core.slip_answers import import_slip_answers
+    from fieldbook.core.slips.answers import import_slip_answers
 
     return import_slip_answers(
         j,

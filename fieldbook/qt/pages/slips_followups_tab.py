@@ -17,7 +17,7 @@ from fieldbook.qt.pages.slips_base import SlipsTabBase
 from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
-    from fieldbook.core.followups import FollowUpView
+    from fieldbook.core.routine.followups import FollowUpView
 
 
 class FollowUpsTab(SlipsTabBase):
@@ -164,7 +164,7 @@ class FollowUpsTab(SlipsTabBase):
             self.ctx.ops.message.emit(self.tr("已关闭跟踪事项：{shop}").format(shop=view.shop_name))
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             self.close_error.setText(describe_error(exc))
             if not isinstance(exc, FieldbookError):

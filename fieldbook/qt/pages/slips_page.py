@@ -28,7 +28,7 @@ from fieldbook.qt.pages.slips_suggestions_tab import SuggestionsTab
 from fieldbook.qt.pages.slips_tab import SlipsTab
 
 if TYPE_CHECKING:
-    from fieldbook.core.slips import SlipInput, SlipView
+    from fieldbook.core.slips.service import SlipInput, SlipView
     from fieldbook.qt.dialogs.answers_dialog import AnswersDialog
     from fieldbook.qt.dialogs.followup_dialog import FollowUpDialog
     from fieldbook.qt.dialogs.register_dialog import RegisterDialog

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.errors import FieldbookError
-from fieldbook.core.slips import slip_rules
+from fieldbook.core.slips.service import slip_rules
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.slip_models import ChipDelegate, SlipTableModel
 from fieldbook.qt.pages.slip_data import SlipFilter, load_slips
@@ -35,7 +35,7 @@ from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.slips import SlipRow, SlipView
+    from fieldbook.core.slips.service import SlipRow, SlipView
 
 
 def _qdate(day: date) -> QDate:
@@ -329,7 +329,7 @@ class SlipsTab(SlipsTabBase):
                 )
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             row.move_failed(self.tr("没有改动：{reason}").format(reason=describe_error(exc)))
             if not isinstance(exc, FieldbookError):

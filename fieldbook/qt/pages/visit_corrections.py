@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldbook.core.checklist import check_answer
 from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.core.routine.checklist import check_answer
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.pages.visit_data import save_correction
 from fieldbook.qt.pages.visit_times import time_name
 from fieldbook.qt.plan_format import hm
 
 if TYPE_CHECKING:
-    from fieldbook.core.audit import AuditRecord
-    from fieldbook.core.visits import VisitView
+    from fieldbook.core.routine.visits import VisitView
+    from fieldbook.core.store.audit import AuditRecord
 
 translate = QCoreApplication.translate
 
@@ -43,7 +43,7 @@ class VisitCorrections:
         try:
             cleaned = check_answer(item, value)
         except InvalidValue as exc:
-            from fieldbook.wording import message
+            from fieldbook.messages import message
 
             code = exc.detail or exc.code
             data = {k: v for k, v in exc.data.items() if k not in ("field", "value")}
@@ -109,7 +109,7 @@ class VisitCorrections:
             self.ctx.ops.message.emit(self.tr("已保存更正，已记入修改记录"))
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             self.correction_bar.save_button.setEnabled(True)
             self.header.show_unsaved()

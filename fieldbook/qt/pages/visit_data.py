@@ -13,11 +13,11 @@ from fieldbook.qt.formatting import listing
 from fieldbook.qt.plan_format import slip_name
 
 if TYPE_CHECKING:
-    from fieldbook.core.audit import AuditRecord
-    from fieldbook.core.customers import CustomerRow
     from fieldbook.core.journal import Journal
-    from fieldbook.core.plan import StopView
-    from fieldbook.core.visits import FinishResult, FollowUpRow, GridRow, VisitView
+    from fieldbook.core.master.customers import CustomerRow
+    from fieldbook.core.routine.plan import StopView
+    from fieldbook.core.routine.visits import FinishResult, FollowUpRow, GridRow, VisitView
+    from fieldbook.core.store.audit import AuditRecord
 
 translate = QCoreApplication.translate
 
@@ -83,7 +83,7 @@ def load_screen(
 
 
 def visit_history(j: Journal, visit_id: str) -> tuple[AuditRecord, ...]:
-    from fieldbook.core.audit import history
+    from fieldbook.core.store.audit import history
 
     return tuple(history(j, "visit", visit_id))
 

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
-from fieldbook.core.checklist import OPEN, check_answer
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.routine.checklist import OPEN, check_answer
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.visits import VisitView
+    from fieldbook.core.routine.visits import VisitView
 
 
 class VisitEdits:
@@ -77,7 +77,7 @@ class VisitEdits:
                 self.show_message("")
 
         def rejected(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error, message
+            from fieldbook.messages import describe_error, message
 
             if isinstance(exc, InvalidValue):
                 code = exc.detail or exc.code
@@ -108,7 +108,7 @@ class VisitEdits:
                 self.grid.show_error("")
 
         def rejected(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             text = describe_error(exc)
             model.mark_error(sku_id, field, text)

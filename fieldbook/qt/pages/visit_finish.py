@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
-from fieldbook.core.checklist import OPEN
 from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.core.routine.checklist import OPEN
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.pages.visit_data import finish_and_next, result_text
 from fieldbook.qt.plan_format import slip_name
 
 if TYPE_CHECKING:
-    from fieldbook.core.plan import StopView
-    from fieldbook.core.visits import FinishResult
+    from fieldbook.core.routine.plan import StopView
+    from fieldbook.core.routine.visits import FinishResult
 
 translate = QCoreApplication.translate
 
@@ -84,7 +84,7 @@ class VisitFinishing:
         self.ctx.ops.query(lambda _j: None, after_saves, self._finish_failed)
 
     def _finish_failed(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         if isinstance(exc, InvalidValue) and (exc.detail or exc.code) == "visit_incomplete":
             missing = [str(m) for m in exc.data.get("missing", [])]  # type: ignore[union-attr]

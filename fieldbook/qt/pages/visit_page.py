@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.checklist import OPEN, Checklist, load_checklist
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.routine.checklist import OPEN, Checklist, load_checklist
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.pages.base import Page
 from fieldbook.qt.pages.visit_corrections import VisitCorrections
@@ -66,9 +66,9 @@ from fieldbook.qt.widgets.visit_header import VisitHeader
 from fieldbook.qt.widgets.visit_history import VisitHistory
 
 if TYPE_CHECKING:
-    from fieldbook.core.audit import AuditRecord
     from fieldbook.core.journal import Journal
-    from fieldbook.core.visits import VisitView
+    from fieldbook.core.routine.visits import VisitView
+    from fieldbook.core.store.audit import AuditRecord
 
 # Kept importable from here, where they were first defined.
 __all__ = ["Pending", "VisitPage", "is_rejection", "time_name"]

@@ -49,7 +49,7 @@ class VisitSaving:
         self.header.show_saved(self.ctx.now())
 
     def _failed(self, exc: BaseException, what: str) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.header.show_unsaved()
         self.show_message(
@@ -114,7 +114,7 @@ class VisitSaving:
         self.header.show_saved(self.ctx.now())
 
     def _show_unsaved(self) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.header.show_unsaved()
         if not self.unsaved:

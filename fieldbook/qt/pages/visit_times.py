@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from fieldbook.core import clock
 
 if TYPE_CHECKING:
-    from fieldbook.core.visits import VisitView
+    from fieldbook.core.routine.visits import VisitView
 
 translate = QCoreApplication.translate
 

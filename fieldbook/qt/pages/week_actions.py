@@ -1,6 +1,6 @@
 """What the weekly report page does beyond autosaving (mixed into ``WeekPage``): 从上周计划开始,
 提交 after a confirmation, 更正… (unlock a submitted report), 记录审阅… (the department's
-verdict and comment) and 导出周报… (Excel, through ``fieldbook.core.week_export``)."""
+verdict and comment) and 导出周报… (Excel, through ``fieldbook.core.reports.week``)."""
 
 from __future__ import annotations
 
@@ -26,12 +26,12 @@ from fieldbook.qt.formatting import listing
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
 if TYPE_CHECKING:
-    from fieldbook.core.week import WeekView
+    from fieldbook.core.routine.week import WeekView
 
 
 def export_week(journal: Any, label: str, path: Path) -> Any:
     """The Excel export (imported when used: it may not be installed in this version)."""
-    from fieldbook.core.week_export import export_week as run
+    from fieldbook.core.reports.week import export_week as run
 
     return run(journal, label, path)
 
@@ -91,7 +91,7 @@ class WeekActions:
     widgets (``editors``, ``error_label``), and its saving (``flush``, ``show_message``)."""
 
     def _failed(self, what: str, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.show_message(
             self.tr("{what}没有完成：{reason}").format(what=what, reason=describe_error(exc))
@@ -216,7 +216,7 @@ class WeekActions:
             self.reload()
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             if dialog is not None:
                 dialog.show_error(describe_error(exc))
@@ -245,7 +245,7 @@ class WeekActions:
             self.ctx.ops.message.emit(self.tr("周报已导出：{path}").format(path=shown))
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.wording import describe_error
+            from fieldbook.messages import describe_error
 
             if isinstance(exc, ImportError):
                 reason = self.tr("这个版本还没有周报导出功能")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.week import label_for, report_period, week_rules
+from fieldbook.core.routine.week import label_for, report_period, week_rules
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.pages.base import Page, heading
 from fieldbook.qt.pages.daylog_page import PAGE_STYLE
@@ -42,7 +42,7 @@ from fieldbook.qt.widgets.week_figures import WeekFiguresPanel
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.week import WeekView
+    from fieldbook.core.routine.week import WeekView
 
 FACT_TOPICS = frozenset({"orders", "plan", "visits", "slips", "followups", "customers"})
 STYLE = (
@@ -275,7 +275,7 @@ class WeekPage(WeekSaving, WeekActions, Page):
         self.load(self.label, texts=texts)
 
     def _load_failed(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.show_message(self.tr("读取周报失败：{reason}").format(reason=describe_error(exc)))
         self.mark_ready()

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from fieldbook.core.week import NARRATIVE, PLAN_FIELDS
+from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.pages.autosave import Autosave, Pending
 from fieldbook.qt.widgets.week_editors import field_label
 
 if TYPE_CHECKING:
-    from fieldbook.core.week import WeekView
+    from fieldbook.core.routine.week import WeekView
 
 UNITS = ("narrative", "next_plan")
 

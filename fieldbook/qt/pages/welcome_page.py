@@ -27,7 +27,7 @@ from fieldbook.qt.pages.base import Page
 from fieldbook.qt.widgets.profile_form import ProfileForm
 
 if TYPE_CHECKING:
-    from fieldbook.core.profile import Profile, ProfileInput
+    from fieldbook.core.master.profile import Profile, ProfileInput
 
 
 class WelcomePage(Page):
@@ -180,7 +180,7 @@ class WelcomePage(Page):
         day = self.ctx.today()
 
         def run(j: Any, progress: Any, cancelled: Any) -> Any:
-            from fieldbook.core.demo import generate_demo
+            from fieldbook.core.demo.generate import generate_demo
 
             return generate_demo(j, today=day, progress=progress, cancelled=cancelled)
 
@@ -207,7 +207,7 @@ class WelcomePage(Page):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.busy = False
         self._set_enabled(True)

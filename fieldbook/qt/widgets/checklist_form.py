@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.checklist import OPEN, Checklist, Item
+from fieldbook.core.routine.checklist import OPEN, Checklist, Item
 from fieldbook.qt.widgets.form_fields import (
     ChoiceCombo,
     EnterMovesOn,

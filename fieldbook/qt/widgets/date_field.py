@@ -45,7 +45,7 @@ class DateField(QWidget):
 
     def value(self) -> date | None:
         """The date typed, None when empty; InvalidValue("date_format") when not a date."""
-        from fieldbook.core.importing import parse_date
+        from fieldbook.core.xlsx.importing import parse_date
 
         text = self.text()
         if not text:

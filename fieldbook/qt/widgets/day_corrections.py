@@ -20,13 +20,13 @@ from fieldbook.qt.formatting import listing
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
 
 if TYPE_CHECKING:
-    from fieldbook.core.audit import AuditRecord
+    from fieldbook.core.store.audit import AuditRecord
 
 translate = QCoreApplication.translate
 
 
 def section_label(field: str) -> str:
-    from fieldbook.core.daylog import LIST_SECTIONS, TEXT_SECTIONS
+    from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS
 
     name = field.removeprefix("sections.")
     labels = {**TEXT_SECTIONS, **LIST_SECTIONS}

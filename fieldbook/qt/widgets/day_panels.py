@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.indicators import DEFINITIONS
+from fieldbook.core.routine.indicators import DEFINITIONS
 from fieldbook.qt.daylog_format import (
     TILES,
     change_text,
@@ -37,7 +37,7 @@ from fieldbook.qt.daylog_format import (
 )
 
 if TYPE_CHECKING:
-    from fieldbook.core.daylog import DayFacts
+    from fieldbook.core.routine.daylog import DayFacts
 
 
 def _repolish(widget: QWidget) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.daylog import LIST_SECTIONS, MUTUAL_CONTROL_TYPES, TEXT_SECTIONS
+from fieldbook.core.routine.daylog import LIST_SECTIONS, MUTUAL_CONTROL_TYPES, TEXT_SECTIONS
 from fieldbook.qt.plan_format import short_date
 from fieldbook.qt.widgets.code_picker import CodeLookup
 from fieldbook.qt.widgets.section_table import Column, SectionTable

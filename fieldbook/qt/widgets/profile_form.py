@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from fieldbook.core.profile import ProfileInput, clean_profile
+from fieldbook.core.master.profile import ProfileInput, clean_profile
 
 if TYPE_CHECKING:
-    from fieldbook.core.profile import Profile
+    from fieldbook.core.master.profile import Profile
 
 
 class ProfileForm(QWidget):
@@ -84,7 +84,7 @@ class ProfileForm(QWidget):
 
     def show_error(self, exc: BaseException) -> None:
         from fieldbook.core.errors import FieldbookError
-        from fieldbook.wording import describe_error
+        from fieldbook.messages import describe_error
 
         self.error_label.setText(describe_error(exc))
         self.error_label.show()

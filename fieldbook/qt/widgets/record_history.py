@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from fieldbook.qt.widgets.visit_history import answer_text
 
 if TYPE_CHECKING:
-    from fieldbook.core.audit import AuditRecord
-    from fieldbook.core.checklist import Checklist
+    from fieldbook.core.routine.checklist import Checklist
+    from fieldbook.core.store.audit import AuditRecord
 
 translate = QCoreApplication.translate
 TIME_FIELDS = {"arrived_at": "到店时间", "left_at": "离店时间"}

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.catalog import class_name, price_classes
-from fieldbook.core.checklist import price_line_gaps
+from fieldbook.core.master.catalog import class_name, price_classes
+from fieldbook.core.routine.checklist import price_line_gaps
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.models.sku_grid_model import FIRST_INPUT, LAST_INPUT, SkuGridModel
 from fieldbook.qt.widgets.form_fields import is_plain_enter
 
 if TYPE_CHECKING:
-    from fieldbook.core.catalog import SkuRow
+    from fieldbook.core.master.catalog import SkuRow
 
 translate = QCoreApplication.translate
 ROW_HEIGHT = 30

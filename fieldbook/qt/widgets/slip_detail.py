@@ -59,7 +59,7 @@ from fieldbook.qt.slip_format import (
 )
 
 if TYPE_CHECKING:
-    from fieldbook.core.slips import DeliveryView, SlipView
+    from fieldbook.core.slips.service import DeliveryView, SlipView
 
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -534,7 +534,7 @@ class SlipDetail(QScrollArea):
             item.setToolTip(self.tr("{size} KB · 双击打开").format(size=max(1, att.size // 1024)))
             self.attachment_list.addItem(item)
         self.attachment_list.setVisible(bool(slip.attachments))
-        from fieldbook.core.slips import slip_rules
+        from fieldbook.core.slips.service import slip_rules
 
         category = slip_rules().categories.get(slip.category)
         needs = category is not None and category.needs_attachment and not slip.attachments

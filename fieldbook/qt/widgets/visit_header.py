@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core import clock
-from fieldbook.core.customers import CustomerRow
-from fieldbook.core.visits import VisitView
+from fieldbook.core.master.customers import CustomerRow
+from fieldbook.core.routine.visits import VisitView
 from fieldbook.qt.plan_format import hm
 from fieldbook.qt.widgets.form_fields import EnterMovesOn
 

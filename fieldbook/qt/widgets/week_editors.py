@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.week import NARRATIVE, PLAN_FIELDS
+from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS
 from fieldbook.qt.formatting import listing, weekday_name
 
 TARGETS = {

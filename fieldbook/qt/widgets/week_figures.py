@@ -15,7 +15,7 @@ from fieldbook.qt.formatting import listing, weekday_name
 from fieldbook.qt.widgets.week_charts import DayBars, Series
 
 if TYPE_CHECKING:
-    from fieldbook.core.week import WeekFigures
+    from fieldbook.core.routine.week import WeekFigures
 
 #: How many names a list line shows before "等 N 户".
 LIST_MAX = 8
@@ -49,7 +49,7 @@ def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[tuple[str, str
         if row.get("cartons")
     )
     findings = listing(f"{name} {n}" for name, n in f.findings.items())
-    from fieldbook.core.slips import slip_rules
+    from fieldbook.core.slips.service import slip_rules
 
     departments = slip_rules().departments
     slips = _t("；").join(

@@ -1,0 +1,552 @@
+"""Demo history of the 15:00 order review and the work log (工作日志), one ``WEEK_GENERATOR`` of
+``fieldbook.core.demo.generate`` that runs after ``demo_visits.visit_week`` and
+``demo_slips.slip_week``.
+
+For each manager and working day before ``today`` (REFERENCE.md §6.3, §6.6, §6.9):
+
+- orders: the day's route customers (the active customers the day's plan lists as "route"
+  stops; without a plan, the active customers whose order weekday it is) order at a weekly
+  rate of 85–95%. A visit that day decides where it can (cheaply, without touching the visit):
+  "不订" or a shop not open → no order, "会订" → an order; the rest of the non-orderers are
+  drawn. An order's cartons follow the grade band, its lines (6–25 SKUs) the grade, its
+  cartons by class the configured shares; amounts are cartons × the SKU's wholesale price;
+- a work log: short realistic sections drafted from the day (the 电访员's word on the
+  non-orderers, the figures against the same weekday last week, the visits' findings, the
+  16:00 meeting …). Computing the facts snapshot with the real ``DayLogService`` costs ≈ 30 ms
+  a day, so only the last ``submitted_weeks`` weeks are submitted with it (and carry a few
+  corrections, audited as ``DayLogService.correct`` does); older logs are drafts, whose facts
+  the service computes when they are opened.
+
+Its own random stream and ids (seeded through the first manager's id): the other generators'
+output stays what it was. Plain dicts, bulk-inserted once per week; rates and texts in
+``schema/reference/demo.toml`` [orders] and [daylog].
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time, timedelta
+from random import Random
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldbook.core import workdays
+from fieldbook.core.master.catalog import price_classes
+from fieldbook.core.routine.checklist import load_checklist
+from fieldbook.core.routine.daylog import MUTUAL_CONTROL_TYPES, TEXT_SECTIONS, _check_section
+from fieldbook.core.store.audit import GENESIS, encode_value, entry_hash
+from fieldbook.core.store.models import (
+    AuditEntry,
+    Customer,
+    DayLog,
+    OrderLine,
+    Plan,
+    PlanStop,
+    Visit,
+)
+
+if TYPE_CHECKING:
+    from fieldbook.core.demo.generate import DemoContext
+
+STATE_KEY = "orders"
+NOT_OPEN = ("suspended", "closed", "absent")
+
+
+def order_week(ctx: DemoContext, monday: date) -> None:
+    """The orders and work logs of the week starting ``monday`` (days before ``ctx.today``)."""
+    history = ctx.state.get(STATE_KEY)
+    if history is None:
+        history = ctx.state[STATE_KEY] = _OrderHistory(ctx)
+        ctx.finalizers.append(history.close)
+    history.week(monday)
+
+
+def _clock(text: str) -> int:
+    t = time.fromisoformat(text)
+    return t.hour * 3600 + t.minute * 60
+
+
+@dataclass(frozen=True)
+class _Sku:
+    id: str
+    name: str
+    wholesale_fen: int
+    weight: float
+
+
+@dataclass(frozen=True)
+class _Class:
+    code: int | None
+    share: float  # of the cartons, 0..1 (a class without SKUs handed it on)
+    skus: tuple[_Sku, ...]
+
+
+@dataclass
+class _Day:
+    """What the log of one manager's day is drafted from."""
+
+    manager_id: str
+    day: date
+    due: int = 0
+    ordered: int = 0
+    cartons: int = 0
+    amount_fen: int = 0
+    by_class: Counter[int | None] = field(default_factory=Counter)
+    non_orderers: list[tuple[str, str]] = field(default_factory=list)  # customer, reason
+    findings: Counter[str] = field(default_factory=Counter)
+    visited: list[str] = field(default_factory=list)
+
+
+class OrderMaker:
+    """Draws one customer's weekly order from the recipe (pure: only its ``rng``)."""
+
+    def __init__(self, ref: dict[str, Any], skus: list[dict[str, Any]]) -> None:
+        popular = {str(k): float(v) for k, v in ref.get("popular", {}).items()}
+        key_weight = float(ref["key_weight"])
+        by_class: dict[int | None, list[_Sku]] = {}
+        for s in skus:
+            if not s["on_market"] or not s["wholesale_fen"]:
+                continue
+            weight = popular.get(s["code"], key_weight if s["is_key_brand"] else 1.0)
+            by_class.setdefault(s["price_class"], []).append(
+                _Sku(s["id"], s["name"], int(s["wholesale_fen"]), weight)
+            )
+        codes = [pc.code for pc in sorted(price_classes(), key=lambda p: p.code)]
+        shares = [float(x) for x in ref["class_shares"]][: len(codes)]
+        shares += [0.0] * (len(codes) - len(shares))
+        # A class without SKUs hands its share to the nearest class that has some, cheaper
+        # side first (五类 → 四类).
+        for i, code in sorted(enumerate(codes), key=lambda ic: -ic[0]):
+            if not by_class.get(code) and shares[i]:
+                near = sorted(
+                    (j for j, c in enumerate(codes) if by_class.get(c)),
+                    key=lambda j: (abs(j - i), -j),
+                )
+                if near:
+                    shares[near[0]] += shares[i]
+                shares[i] = 0.0
+        total = sum(shares) or 1.0
+        self.classes = tuple(
+            _Class(code, shares[i] / total, tuple(by_class.get(code, ())))
+            for i, code in enumerate(codes)
+            if shares[i] > 0
+        )
+        self.bands = [tuple(int(x) for x in band) for band in ref["cartons_by_grade"]]
+        self.lines_low, self.lines_high = (int(x) for x in ref["skus_per_order"])
+        self.noise = float(ref["share_noise"])
+
+    def cartons(self, rng: Random, grade: int) -> int:
+        low_grade = 1
+        for top, low, high in self.bands:
+            if grade <= top or (top, low, high) == self.bands[-1]:
+                span = max(1, top - low_grade + 1)
+                where = min(1.0, max(0.0, (grade - low_grade + rng.random()) / span))
+                return max(1, round(low + (high - low) * where))
+            low_grade = top + 1
+        raise AssertionError("unreachable")
+
+    def lines(self, rng: Random, grade: int) -> list[tuple[_Sku, int]]:
+        """(SKU, cartons) of one order."""
+        total = self.cartons(rng, grade)
+        span = self.lines_high - self.lines_low
+        base = self.lines_low + (min(max(grade, 1), 30) - 1) * span / 29
+        wanted = min(
+            total, max(self.lines_low, min(self.lines_high, round(base + rng.uniform(-2, 2))))
+        )
+        weights = [c.share * rng.uniform(1 - self.noise, 1 + self.noise) for c in self.classes]
+        per_class = _spread(rng, total, weights)
+        # lines follow the cartons; a class short of SKUs hands its lines on
+        room = [min(c, len(cls.skus)) for cls, c in zip(self.classes, per_class, strict=True)]
+        lines = [
+            min(max(1, n), r) if r else 0
+            for n, r in zip(_spread(rng, wanted, [float(c) for c in per_class]), room, strict=True)
+        ]
+        for i in sorted(range(len(lines)), key=lambda i: -per_class[i]):
+            more = min(room[i] - lines[i], wanted - sum(lines))
+            if more > 0:
+                lines[i] += more
+        out: list[tuple[_Sku, int]] = []
+        for cls, cartons, count in zip(self.classes, per_class, lines, strict=True):
+            if cartons <= 0:
+                continue
+            # weighted sampling without replacement (Efraimidis–Spirakis keys)
+            picked = sorted(cls.skus, key=lambda k: -(rng.random() ** (1.0 / k.weight)))[:count]
+            extra = _spread(
+                rng, cartons - count, [k.weight * rng.uniform(0.5, 1.5) for k in picked]
+            )
+            out.extend((k, 1 + n) for k, n in zip(picked, extra, strict=True))
+        return out
+
+
+def _spread(rng: Random, total: int, weights: list[float]) -> list[int]:
+    """``total`` split by ``weights`` (systematic sampling: unbiased, sums exactly)."""
+    if total <= 0 or not weights:
+        return [0] * len(weights)
+    whole = sum(weights)
+    u = rng.random()
+    out, cum, before = [], 0.0, 0
+    for w in weights:
+        cum += w / whole
+        upto = math.floor(cum * total + u) if w else before
+        out.append(upto - before)
+        before = upto
+    out[-1] += total - sum(out)
+    return out
+
+
+class _SessionJournal:
+    """Just enough of a ``Journal`` for the real ``DayLogService.facts`` to read the demo's own
+    open transaction (what it has written is not committed yet)."""
+
+    def __init__(self, session: Session, manager_id: str) -> None:
+        from fieldbook.core.routine.daylog import DayLogService
+        from fieldbook.core.routine.plan import PlanService
+
+        self.session, self.manager_id = session, manager_id
+        self.plans = PlanService(self)  # type: ignore[arg-type]
+        self.daylogs = DayLogService(self)  # type: ignore[arg-type]
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        yield self.session
+
+    def current_manager_id(self, _session: Session) -> str:
+        return self.manager_id
+
+
+class _OrderHistory:
+    def __init__(self, ctx: DemoContext) -> None:
+        from fieldbook.core.demo.generate import demo_reference
+
+        self.ctx = ctx
+        self.s = ctx.session
+        self.rng = Random(f"fieldbook-demo-orders:{ctx.managers[0].id}")
+        self.id_rng = Random(self.rng.getrandbits(64))
+        ref = demo_reference()
+        self.ref = ref["orders"]
+        self.log_ref = ref["daylog"]
+        self.maker = OrderMaker(self.ref, ctx.skus)
+        self.rate = tuple(float(x) for x in self.ref["weekly_rate"])
+        reasons = self.ref["no_order_reasons"]
+        self.reasons = (list(reasons), [float(v) for v in reasons.values()])
+        self.imported = tuple(_clock(x) for x in self.ref["imported"])
+        self.submitted = tuple(_clock(x) for x in self.log_ref["submitted"])
+        unknown = set(self.log_ref["mutual_control"]) - set(MUTUAL_CONTROL_TYPES)
+        if unknown:
+            raise ValueError(f"demo.toml [daylog.mutual_control]: not a daylog type: {unknown}")
+        checklist = load_checklist("visit")
+        self.finding_labels = checklist.findings
+        self.status_labels = {st.code: st.label for st in checklist.shop_statuses}
+        self.class_of = {k.id: c.code for c in self.maker.classes for k in c.skus}
+        self.customers: dict[str, tuple[str, str, int, int | None, str]] = {
+            cid: (code, name, grade or 1, weekday, status)
+            for cid, code, name, grade, weekday, status in self.s.execute(
+                select(
+                    Customer.id,
+                    Customer.code,
+                    Customer.shop_name,
+                    Customer.grade,
+                    Customer.order_weekday,
+                    Customer.status,
+                )
+            )
+        }
+        self.managers = [m.id for m in ctx.managers]
+        self.last_week: dict[tuple[str, int], tuple[int, int]] = {}
+        self.carry = 0.0  # non-orderers the week still owes (fractions, forced ones)
+        self.cutoff = ctx.today - timedelta(weeks=int(self.log_ref["submitted_weeks"]))
+        self.held: list[dict[str, Any]] = []  # logs of the submitted weeks, written at close
+
+    def new_id(self) -> str:
+        return str(uuid.UUID(int=self.id_rng.getrandbits(128), version=4))
+
+    # --- a week -------------------------------------------------------------------------
+    def week(self, monday: date) -> None:
+        sunday = monday + timedelta(days=6)
+        days = [d for d in workdays.working_days_between(monday, sunday) if d < self.ctx.today]
+        if not days:
+            return
+        route: dict[tuple[str, date], list[str]] = {}
+        for mid, day, cid, reasons in self.s.execute(
+            select(Plan.manager_id, Plan.plan_date, PlanStop.customer_id, PlanStop.reasons)
+            .join(Plan, Plan.id == PlanStop.plan_id)
+            .where(Plan.plan_date >= monday, Plan.plan_date <= sunday)
+            .order_by(Plan.manager_id, Plan.plan_date, PlanStop.position)
+        ):
+            if "route" in reasons.split(","):
+                route.setdefault((mid, day), []).append(cid)
+        visits: dict[tuple[str, date], dict[str, tuple[str, dict[str, Any]]]] = {}
+        findings: dict[tuple[str, date], Counter[str]] = {}
+        for mid, day, cid, shop_status, answers, hits in self.s.execute(
+            select(
+                Visit.manager_id,
+                Visit.visit_date,
+                Visit.customer_id,
+                Visit.shop_status,
+                Visit.answers,
+                Visit.findings,
+            )
+            .where(Visit.visit_date >= monday, Visit.visit_date <= sunday, Visit.status == "done")
+            .order_by(Visit.visit_date, Visit.arrived_at)
+        ):
+            wanted = json.loads(answers) if answers and "will_order" in answers else {}
+            visits.setdefault((mid, day), {})[cid] = (shop_status, wanted)
+            counts = findings.setdefault((mid, day), Counter())
+            for code in {h["finding"] for h in json.loads(hits or "[]")}:
+                if code != "shop_status":
+                    counts[self.finding_labels.get(code, code)] += 1
+        lines: list[dict[str, Any]] = []
+        logs: list[dict[str, Any]] = []
+        for mid in self.managers:
+            # the week's rate, kept over the week: what a day misses (rounding, visits that
+            # said 不订) the next days make up; a margin keeps the week inside the range
+            low, high = self.rate
+            rate = self.rng.uniform(low + 0.005, high - 0.005)
+            self.carry = 0.0
+            for day in days:
+                due = route.get((mid, day))
+                if due is None:  # no plan that day: the active customers due that weekday
+                    due = [
+                        cid
+                        for cid, (_c, _n, _g, wd, status) in self.customers.items()
+                        if wd == day.isoweekday() and status == "active"
+                    ]
+                record = _Day(mid, day, findings=findings.get((mid, day), Counter()))
+                record.visited = list(visits.get((mid, day), {}))
+                lines.extend(self._orders(record, due, visits.get((mid, day), {}), rate))
+                logs.append(self._log(record))
+        self.ctx.insert(OrderLine, lines)
+        self.ctx.insert(DayLog, [row for row in logs if row["log_date"] < self.cutoff])
+        self.held.extend(row for row in logs if row["log_date"] >= self.cutoff)
+
+    def _orders(
+        self,
+        record: _Day,
+        due: list[str],
+        visits: dict[str, tuple[str, dict[str, Any]]],
+        rate: float,
+    ) -> list[dict[str, Any]]:
+        rng = self.rng
+        no: dict[str, str] = {}
+        yes: set[str] = set()
+        for cid in due:
+            status, answers = visits.get(cid, ("", {}))
+            if status in NOT_OPEN:
+                no[cid] = self.status_labels.get(status, "")
+            elif answers.get("will_order") == "不订":
+                no[cid] = answers.get("no_order_reason") or "不订"
+            elif answers.get("will_order") == "会订":
+                yes.add(cid)
+        wanted = len(due) * (1 - rate) + self.carry
+        target = max(0, round(wanted))
+        free = [c for c in due if c not in no and c not in yes]
+        for cid in rng.sample(free, min(len(free), max(0, target - len(no)))):
+            no[cid] = rng.choices(*self.reasons)[0]
+        self.carry = wanted - len(no)
+        record.due = len(due)
+        record.non_orderers = [(cid, no[cid]) for cid in due if cid in no]
+        day = record.day
+        midnight = datetime.combine(day, time())
+        stamp = midnight + timedelta(seconds=rng.randint(*self.imported))
+        source = str(self.ref["source"]).format(date=f"{day:%Y%m%d}")
+        rows: list[dict[str, Any]] = []
+        for cid in due:
+            if cid in no:
+                continue
+            record.ordered += 1
+            for sku, cartons in self.maker.lines(rng, self.customers[cid][2]):
+                amount = cartons * sku.wholesale_fen
+                record.cartons += cartons
+                record.amount_fen += amount
+                record.by_class[self.class_of.get(sku.id)] += cartons
+                rows.append(
+                    {
+                        "id": self.new_id(),
+                        "manager_id": record.manager_id,
+                        "order_date": day,
+                        "customer_id": cid,
+                        "sku_id": sku.id,
+                        "cartons": cartons,
+                        "amount_fen": amount,
+                        "imported_at": stamp,
+                        "source": source,
+                    }
+                )
+        return rows
+
+    # --- the work log -------------------------------------------------------------------
+    def _shop(self, cid: str) -> str:
+        return self.customers[cid][1]
+
+    def _log(self, r: _Day) -> dict[str, Any]:
+        rng, ref = self.rng, self.log_ref
+        sections: dict[str, Any] = {}
+        named = [(self._shop(c), why) for c, why in r.non_orderers]
+        if named:
+            shown = "、".join(f"{n}（{why}）" if why else n for n, why in named[:4])
+            more = f"等{len(named)}户" if len(named) > 4 else ""
+            non = str(ref["non_orderers"]).format(list=shown + more)
+        else:
+            non = str(ref["all_ordered"])
+        staff = rng.choice(ref["staff"])
+        phone = rng.choice(ref["phone_staff"]).format(
+            staff=staff, due=r.due, ordered=r.ordered, non=non
+        )
+        sections["phone_staff"] = phone + rng.choice(ref["phone_extra"])
+        sections["indicator_analysis"] = self._analysis(r)
+        if r.findings:
+            found = "、".join(f"{label}{n}户" for label, n in r.findings.most_common(4))
+            sections["problems"] = rng.choice(ref["problems"]).format(findings=found)
+        else:
+            sections["problems"] = str(ref["no_problems"])
+        if r.visited:
+            shops = rng.sample(r.visited, min(len(r.visited), rng.randint(1, 2)))
+            done = "；".join(
+                rng.choice(ref["maintenance"]).format(shop=self._shop(c)) for c in shops
+            )
+            sections["customer_maintenance"] = done + "。"
+        sections["meeting_notes"] = "".join(rng.sample(ref["meeting"], 2))
+        pool = r.visited or [c for c, _ in r.non_orderers]
+        if pool and rng.random() < float(ref["escalation_rate"]):
+            cid = rng.choice(pool)
+            row: dict[str, Any] = {
+                "id": uuid.UUID(int=self.id_rng.getrandbits(128), version=4).hex[:12],
+                "text": rng.choice(ref["escalations"]).format(shop=self._shop(cid)),
+                "customer_code": self.customers[cid][0],
+                "answered": False,
+            }
+            if r.day < self.ctx.today - timedelta(days=int(ref["answer_days"])):
+                answered = datetime.combine(
+                    workdays.add_working_days(r.day, rng.randint(1, 3)), time(10, 0)
+                ) + timedelta(minutes=rng.randint(0, 360))
+                row.update(
+                    answered=True,
+                    answer=rng.choice(ref["escalation_answers"]),
+                    answered_at=answered.isoformat(" "),
+                )
+            sections["escalations"] = [row]
+        if pool and rng.random() < float(ref["mutual_control_rate"]):
+            cid = rng.choice(pool)
+            kind = rng.choice(list(ref["mutual_control"]))
+            text = rng.choice(ref["mutual_control"][kind]).format(shop=self._shop(cid))
+            sections["mutual_control"] = [
+                {"customer_code": self.customers[cid][0], "type": kind, "text": text}
+            ]
+        supply = ref["supply"]
+        if rng.random() < float(supply["rate"]):
+            sku = rng.choice([k for c in self.maker.classes for k in c.skus])
+            note = rng.choice(supply["notes"]).format(
+                grade=rng.choice((10, 15, 20)), n=rng.choice((2, 3, 5, 10))
+            )
+            sections["supply_info"] = [{"sku": sku.name, "note": note}]
+        for name, value in sections.items():
+            sections[name] = _check_section(name, value)  # a text the service refuses fails
+        midnight = datetime.combine(r.day, time())
+        created = midnight + timedelta(seconds=_clock("15:05") + rng.randint(0, 1200))
+        updated = midnight + timedelta(seconds=rng.randint(*self.submitted))
+        return {
+            "id": self.new_id(),
+            "manager_id": r.manager_id,
+            "log_date": r.day,
+            "status": "draft",
+            "sections": json.dumps(sections, ensure_ascii=False, sort_keys=True),
+            "facts": "{}",
+            "created_at": created,
+            "updated_at": updated,
+            "submitted_at": None,
+        }
+
+    def _analysis(self, r: _Day) -> str:
+        rng, ref = self.rng, self.log_ref
+        key = (r.manager_id, r.day.isoweekday())
+        before = self.last_week.get(key)
+        self.last_week[key] = (r.cartons, r.amount_fen)
+        per = r.amount_fen / 100 / r.cartons if r.cartons else 0.0
+        if not before or not before[0]:
+            trend, pt = "无可比数据", "持平"
+        else:
+            change = (r.cartons - before[0]) / before[0]
+            trend = (
+                "持平"
+                if abs(change) < 0.005
+                else f"{'增加' if change > 0 else '减少'}{abs(change):.1%}"
+            )
+            old_per = before[1] / 100 / before[0]
+            pt = "上升" if per > old_per + 0.5 else ("下降" if per < old_per - 0.5 else "持平")
+        total = r.cartons or 1
+        shares = {code: n / total for code, n in r.by_class.items()}
+        comment = rng.choice(ref["indicator_comments"]).format(
+            c1=f"{shares.get(1, 0):.1%}",
+            c12=f"{shares.get(1, 0) + shares.get(2, 0):.1%}",
+            c3=f"{shares.get(3, 0):.1%}",
+            pt=pt,
+        )
+        return rng.choice(ref["indicators"]).format(
+            cartons=r.cartons,
+            amount=f"{r.amount_fen / 100:,.2f}",
+            per=f"{per:.2f}",
+            rate=f"{r.ordered / r.due:.1%}" if r.due else "—",
+            trend=trend,
+            comment=comment,
+        )
+
+    # --- the submitted weeks ------------------------------------------------------------
+    def close(self) -> None:
+        """The logs of the last weeks, submitted with the facts the real service computes from
+        everything written (tomorrow's plan, slips, closed follow-ups), and a few corrections."""
+        rng = self.rng
+        if not self.held:
+            return
+        services = {mid: _SessionJournal(self.s, mid).daylogs for mid in self.managers}
+        for row in self.held:
+            facts = services[row["manager_id"]].facts(row["log_date"])
+            midnight = datetime.combine(row["log_date"], time())
+            submitted = midnight + timedelta(seconds=rng.randint(*self.submitted))
+            row.update(
+                status="submitted",
+                facts=json.dumps(asdict(facts), ensure_ascii=False, default=str),
+                submitted_at=submitted,
+                updated_at=submitted,
+            )
+        count = min(int(self.log_ref["corrections"]), len(self.held))
+        chosen = sorted(rng.sample(range(len(self.held)), count))
+        audit: list[dict[str, Any]] = []
+        last = self.s.execute(
+            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+        for index in chosen:
+            row = self.held[index]
+            sections = json.loads(row["sections"])
+            name = rng.choice([n for n in TEXT_SECTIONS if sections.get(n)])
+            old = sections[name]
+            new = _check_section(name, f"{old}{rng.choice(self.log_ref['meeting'])}")
+            seq += 1
+            entry = {
+                "id": self.new_id(),
+                "seq": seq,
+                "at": row["submitted_at"] + timedelta(minutes=rng.randint(20, 120)),
+                "manager_id": row["manager_id"],
+                "record_type": "daylog",
+                "record_id": row["id"],
+                "field": f"sections.{name}",
+                "old_value": encode_value(old),
+                "new_value": encode_value(new),
+                "reason": rng.choice(self.log_ref["correction_reasons"]),
+                "prev_hash": prev,
+            }
+            entry["hash"] = prev = entry_hash(entry)
+            audit.append(entry)
+            sections[name] = new
+            row["sections"] = json.dumps(sections, ensure_ascii=False, sort_keys=True)
+        self.ctx.insert(DayLog, self.held)
+        self.ctx.insert(AuditEntry, audit)
+        self.held = []

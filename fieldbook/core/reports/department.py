@@ -1,0 +1,180 @@
+"""The market department's workbook across managers: a summary per manager over the period
+with native charts (orders; visits planned against done), every manager's report weeks, and
+the slip deliveries still open. The summary's figures are the sums of the week rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.chart import BarChart, Reference
+
+from fieldbook.core.server.department import ManagerWeek, inbox, managers_overview
+from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.xlsx.stream import TableBook
+from fieldbook.core.xlsx.writer import AMOUNT, RATE
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+SHEET_SUMMARY, SHEET_WEEKS, SHEET_OPEN = "各经理汇总", "周明细", "未办结反馈单"
+STATUS = {"none": "未填写", "draft": "草稿", "submitted": "已提交", "reviewed": "已审阅"}
+REVIEW = {"approved": "通过", "returned": "退回", "": ""}
+SUMMARY_HEAD = [
+    ("客户经理编号", 12.0),
+    ("姓名", 10.0),
+    ("计划户数", 9.0),
+    ("完成户数", 9.0),
+    ("完成率", 8.0),
+    ("有问题走访", 10.0),
+    ("订货量（条）", 11.0),
+    ("金额（元）", 14.0),
+    ("单条值（元/条）", 13.0),
+    ("开反馈单", 9.0),
+    ("未办结投递", 10.0),
+    ("其中逾期", 9.0),
+    ("未结跟踪事项", 11.0),
+    ("已交周报", 9.0),
+]
+WEEK_HEAD = [
+    ("客户经理编号", 12.0),
+    ("姓名", 10.0),
+    ("报告周", 10.0),
+    ("开始", 11.0),
+    ("结束", 11.0),
+    ("计划户数", 9.0),
+    ("完成户数", 9.0),
+    ("有问题走访", 10.0),
+    ("订货量（条）", 11.0),
+    ("金额（元）", 14.0),
+    ("开反馈单", 9.0),
+    ("周报", 8.0),
+    ("审阅", 8.0),
+    ("审阅意见", 30.0),
+]
+OPEN_HEAD = [
+    ("反馈单号", 26.0),
+    ("部门", 10.0),
+    ("客户经理", 16.0),
+    ("客户", 24.0),
+    ("类别", 10.0),
+    ("状态", 8.0),
+    ("期限", 11.0),
+    ("逾期", 6.0),
+]
+
+
+@dataclass
+class _Totals:
+    planned: int = 0
+    visited: int = 0
+    findings: int = 0
+    cartons: int = 0
+    amount_fen: int = 0
+    slips: int = 0
+    reports: int = 0
+
+
+def _week_row(w: ManagerWeek) -> list[Any]:
+    return [
+        w.manager_code,
+        w.manager_name,
+        w.label,
+        w.start,
+        w.end,
+        w.planned,
+        w.visited,
+        w.visits_with_findings,
+        w.cartons,
+        round(w.amount_fen / 100, 2),
+        w.slips_opened,
+        STATUS.get(w.report_status, w.report_status),
+        REVIEW.get(w.review, w.review),
+        w.review_comment,
+    ]
+
+
+def export_department(
+    journal: Journal, start: date, end: date, path: Path, *, today: date | None = None
+) -> Path:
+    overview = managers_overview(journal, start, end, today=today)
+    rules = slip_rules()
+    summary: list[list[Any]] = []
+    weeks: list[list[Any]] = []
+    for m in overview:
+        t = _Totals()
+        for w in m.weeks:
+            weeks.append(_week_row(w))
+            t.planned += w.planned
+            t.visited += w.visited
+            t.findings += w.visits_with_findings
+            t.cartons += w.cartons
+            t.amount_fen += w.amount_fen
+            t.slips += w.slips_opened
+            t.reports += w.report_status in ("submitted", "reviewed")
+        summary.append(
+            [
+                m.code,
+                m.name,
+                t.planned,
+                t.visited,
+                round(t.visited / t.planned, 4) if t.planned else "—",
+                t.findings,
+                t.cartons,
+                round(t.amount_fen / 100, 2),
+                round(t.amount_fen / 100 / t.cartons, 2) if t.cartons else "—",
+                t.slips,
+                m.open_deliveries,
+                m.overdue_deliveries,
+                m.open_followups,
+                t.reports,
+            ]
+        )
+    open_rows = [
+        [
+            r.number,
+            rules.departments.get(code, code),
+            r.manager,
+            r.customer,
+            r.category,
+            rules.states.get(r.state, r.state),
+            r.due_date,
+            "是" if r.overdue else "",
+        ]
+        for code in rules.departments
+        for r in inbox(journal, code, today=today)
+    ]
+    book = TableBook()
+    ws = book.wb.active
+    ws.title = SHEET_SUMMARY
+    period = f"　{start:%Y-%m-%d}～{end:%Y-%m-%d}"
+    book.table(ws, SUMMARY_HEAD, summary, f"各经理汇总{period}", {5: RATE, 8: AMOUNT, 9: AMOUNT})
+    book.table(book.wb.create_sheet(SHEET_WEEKS), WEEK_HEAD, weeks, f"周明细{period}", {10: AMOUNT})
+    book.table(book.wb.create_sheet(SHEET_OPEN), OPEN_HEAD, open_rows, "未办结反馈单", {})
+    if summary:
+        _charts(ws, len(summary))
+    return book.save(path)
+
+
+def _charts(ws: Any, managers: int) -> None:
+    """Native charts beside the summary table, read from its cells."""
+    last = managers + 1
+    names = Reference(ws, min_col=2, min_row=2, max_row=last)
+    orders = BarChart()
+    orders.title = "订货量（条）"
+    orders.add_data(Reference(ws, min_col=7, min_row=1, max_row=last), titles_from_data=True)
+    orders.set_categories(names)
+    orders.height, orders.width = 8, 18
+    orders.legend = None
+    ws.add_chart(orders, "P2")
+    visits = BarChart()
+    visits.title = "走访：计划与完成"
+    visits.add_data(
+        Reference(ws, min_col=3, max_col=4, min_row=1, max_row=last), titles_from_data=True
+    )
+    visits.set_categories(names)
+    visits.height, visits.width = 8, 18
+    visits.legend.position = "b"
+    ws.add_chart(visits, "P19")

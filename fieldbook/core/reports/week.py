@@ -1,0 +1,439 @@
+"""The Thursday workbook (周总结 / 周计划) for the market department, and the same layout over a
+month or any period: a printable summary form (周报 / 月报) with native charts, and detail
+tables (按日, 走访明细, 规格观察, 发现问题, 反馈单, 订单) linked by visit id and slip number.
+
+Every figure on the summary is computed from the very rows the detail sheets list
+(``week_rows``), so the summary always equals what the details add up to. A submitted report's
+snapshot figures are shown beside them (and a difference is called out) — the details are
+never rewritten to fit. User text always lands in string cells (``xlsx.writer.put`` on the
+summary, inline strings in the streamed tables, ``xlsx.stream``); the file is atomic and 0600.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from fieldbook.core.reports.day import FORM_WIDTHS, LAST, banner, cells, paragraph
+from fieldbook.core.reports.week_rows import (
+    DAY_HEAD,
+    FINDING_HEAD,
+    GRID_HEAD,
+    ORDER_HEAD,
+    SHEET_DAYS,
+    SHEET_FINDINGS,
+    SHEET_GRID,
+    SHEET_ORDERS,
+    SHEET_SLIPS,
+    SHEET_VISITS,
+    SLIP_HEAD,
+    VISIT_HEAD,
+    WEEKDAYS,
+    Period,
+    Totals,
+    _change,
+    gather,
+    totals,
+)
+from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS, WeekView, report_period
+from fieldbook.core.store.audit import chain_head, footer_text
+from fieldbook.core.xlsx.stream import TableBook
+from fieldbook.core.xlsx.writer import (
+    AMOUNT,
+    COUNT,
+    MINUTES,
+    PAGE_FOOTER,
+    RATE,
+    a4_portrait,
+    set_widths,
+    title_row,
+)
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+STATUS_NAMES = {"none": "草稿（尚未填写）", "draft": "草稿", "submitted": "已提交"}
+REVIEW_NAMES = {"approved": "已审阅：通过", "returned": "已审阅：退回"}
+
+
+def _plan_text(key: str, value: Any) -> str:
+    if value in (None, "", [], {}):
+        return "（空）"
+    if key == "routes" and isinstance(value, dict):
+        return "；".join(
+            f"周{WEEKDAYS[int(k) - 1]}：{v}" for k, v in sorted(value.items()) if str(k).isdigit()
+        )
+    if key == "targets" and isinstance(value, dict):
+        names = {
+            "cartons": "订货量（条）",
+            "per_carton": "单条值（元）",
+            "skus_on_shelf": "上柜规格数",
+            "new_shops": "新增户数",
+        }
+        return "；".join(f"{names.get(k, k)}：{v}" for k, v in value.items())
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def write_summary(
+    ws: Worksheet,
+    p: Period,
+    *,
+    title: str,
+    period_text: str,
+    manager: str,
+    view: WeekView | None,
+    audit_line: str | None = None,
+) -> int:
+    set_widths(ws, FORM_WIDTHS)
+    title_row(ws, 1, title, LAST, size=16, height=30)
+    t = totals(p)
+    status = "—"
+    if view is not None:
+        status = REVIEW_NAMES.get(view.review, "") if view.status == "reviewed" else ""
+        status = status or STATUS_NAMES.get(view.status, view.status)
+        if view.submitted_at:
+            status += f"（{view.submitted_at:%Y-%m-%d %H:%M} 提交）"
+        if view.status == "reviewed" and (view.review_comment or view.reviewer):
+            status += f"　审阅人：{view.reviewer or '—'}　意见：{view.review_comment or '—'}"
+    cells(ws, 2, [(1, 1, "客户经理", "label"), (2, 4, manager, None)])
+    cells(ws, 2, [(5, 5, "报告期", "label"), (6, 8, period_text, None)])
+    cells(ws, 3, [(1, 1, "状态", "label"), (2, 8, status, None)])
+    row = banner(ws, 4, "一、主要指标（均由后附明细表汇总）")
+    spec: list[tuple[str, Any, str | None]] = [
+        ("拜访计划（户）", t.planned, COUNT),
+        ("完成（户）", t.visited, COUNT),
+        ("完成率", t.completion, RATE),
+        ("走访次数", t.visits, COUNT),
+        ("覆盖客户（户）", t.covered, COUNT),
+        ("在册客户（户）", p.customers_active, COUNT),
+        ("平均每户（分钟）", t.average_minutes if t.average_minutes is not None else "—", MINUTES),
+        ("出勤天数", t.days_in_field, COUNT),
+        ("订货量（条）", t.cartons, COUNT),
+        ("金额（元）", t.amount, AMOUNT),
+        ("单条值（元/条）", t.per_carton, AMOUNT),
+        ("订货率", t.ordered / t.due if t.due else "—", RATE),
+        ("上期订货量（条）", p.previous_cartons, COUNT),
+        ("较上期（订货量）", _change(t.cartons, p.previous_cartons), "+0.0%;-0.0%;0.0%"),
+        ("上期金额（元）", round(p.previous_amount, 2), AMOUNT),
+        ("较上期（金额）", _change(t.amount, p.previous_amount), "+0.0%;-0.0%;0.0%"),
+    ]
+    for i in range(0, len(spec), 4):
+        chunk = spec[i : i + 4]
+        row_spec = []
+        for k, (label, value, fmt) in enumerate(chunk):
+            row_spec += [(2 * k + 1, 2 * k + 1, label, "label"), (2 * k + 2, 2 * k + 2, value, fmt)]
+        cells(ws, row, row_spec)
+        row += 1
+    row = _snapshot_note(ws, row, t, view)
+
+    row = banner(ws, row, "二、价类结构（见“订单”表）")
+    cells(
+        ws,
+        row,
+        [
+            (1, 2, "价类", "label"),
+            (3, 4, "订货量（条）", "label"),
+            (5, 6, "金额（元）", "label"),
+            (7, 8, "占订货量", "label"),
+        ],
+    )
+    row += 1
+    by_class: dict[str, list[float]] = {}
+    for r in p.orders:
+        acc = by_class.setdefault(r[5], [0, 0.0])
+        acc[0] += r[6]
+        acc[1] += r[7]
+    for name, (cartons, amount) in by_class.items():
+        share = cartons / t.cartons if t.cartons else "—"
+        cells(
+            ws,
+            row,
+            [
+                (1, 2, name, None),
+                (3, 4, int(cartons), COUNT),
+                (5, 6, round(amount, 2), AMOUNT),
+                (7, 8, share, RATE),
+            ],
+        )
+        row += 1
+    if not by_class:
+        row = paragraph(ws, row, "本期无订单数据。")
+
+    row = banner(ws, row, "三、发现问题（见“发现问题”表）")
+    found = Counter(r[4] for r in p.findings)
+    if found:
+        items = found.most_common()
+        for i in range(0, len(items), 2):
+            spec2 = []
+            for k, (label, n) in enumerate(items[i : i + 2]):
+                spec2 += [(4 * k + 1, 4 * k + 3, label, None), (4 * k + 4, 4 * k + 4, n, COUNT)]
+            cells(ws, row, spec2)
+            row += 1
+    else:
+        row = paragraph(ws, row, "无")
+
+    row = banner(ws, row, "四、反馈单（本期所开，见“反馈单”表）与跟踪事项")
+    cells(
+        ws,
+        row,
+        [
+            (1, 2, "部门", "label"),
+            (3, 4, "开出（份）", "label"),
+            (5, 6, "已落实", "label"),
+            (7, 8, "逾期未落实", "label"),
+        ],
+    )
+    row += 1
+    depts: dict[str, list[int]] = {}
+    for r in p.slips:
+        acc2 = depts.setdefault(r[5], [0, 0, 0])
+        acc2[0] += 1
+        acc2[1] += r[6] == _done_name()
+        acc2[2] += r[9] == "是"
+    for name, (opened, done, overdue) in depts.items():
+        cells(
+            ws,
+            row,
+            [
+                (1, 2, name, None),
+                (3, 4, opened, COUNT),
+                (5, 6, done, COUNT),
+                (7, 8, overdue, COUNT),
+            ],
+        )
+        row += 1
+    if not depts:
+        row = paragraph(ws, row, "本期未开反馈单。")
+    cells(
+        ws,
+        row,
+        [
+            (1, 2, "跟踪事项新增", "label"),
+            (3, 4, p.followups_opened, COUNT),
+            (5, 6, "跟踪事项关闭", "label"),
+            (7, 8, p.followups_closed, COUNT),
+        ],
+    )
+    row += 1
+
+    if view is not None:
+        row = banner(ws, row, "五、本周总结")
+        for key, label in NARRATIVE.items():
+            text = str(view.narrative.get(key, "") or "（空）")
+            cells(ws, row, [(1, 1, label, "label"), (2, 8, text, None)])
+            row += 1
+        row = banner(ws, row, "六、下周计划")
+        for key, label in PLAN_FIELDS.items():
+            text = _plan_text(key, view.next_plan.get(key))
+            cells(ws, row, [(1, 1, label, "label"), (2, 8, text, None)])
+            row += 1
+        row = banner(ws, row, "七、更正记录（提交后的修改）")
+        if view.status in ("none", "draft"):
+            row = paragraph(ws, row, "尚未提交：提交后的每一次更正都记录在这里。")
+        elif not view.corrections:
+            row = paragraph(ws, row, "无（提交后未作更正）")
+        else:
+            cells(
+                ws,
+                row,
+                [
+                    (1, 1, "时间", "label"),
+                    (2, 2, "栏目", "label"),
+                    (3, 4, "原内容", "label"),
+                    (5, 6, "更正后", "label"),
+                    (7, 8, "原因", "label"),
+                ],
+            )
+            row += 1
+            for entry in view.corrections:
+                key = entry.field.split(".", 1)[-1]
+                label = NARRATIVE.get(key) or PLAN_FIELDS.get(key) or key
+                cells(
+                    ws,
+                    row,
+                    [
+                        (1, 1, f"{entry.at:%Y-%m-%d %H:%M}", None),
+                        (2, 2, label, None),
+                        (3, 4, _plan_text(key, entry.old_value), None),
+                        (5, 6, _plan_text(key, entry.new_value), None),
+                        (7, 8, entry.reason, None),
+                    ],
+                )
+                row += 1
+    ws.row_breaks.append(Break(id=row - 1))  # the charts print together on their own page
+    row = banner(ws, row, "附：每日订货量与拜访完成情况（数据见“按日”表）")
+    _charts(ws, row, len(p.days))
+    if audit_line:  # under the charts: the audit chain's head, for `audit verify --head`
+        paragraph(ws, row + 35, audit_line, size=9)
+    a4_portrait(ws, title_rows="1:1")
+    ws.print_area = f"A1:H{row + 36}"
+    ws.oddFooter.center.text = PAGE_FOOTER
+    return row
+
+
+def _done_name() -> str:
+    from fieldbook.core.slips.service import slip_rules
+
+    return slip_rules().states.get("done", "done")
+
+
+def _snapshot_note(ws: Worksheet, row: int, t: Totals, view: WeekView | None) -> int:
+    if view is None or view.status in ("none", "draft"):
+        return row
+    f = view.figures
+    snap = (
+        f"提交时快照：计划 {f.planned} 户，完成 {f.visited} 户，"
+        f"订货 {f.cartons} 条，金额 {f.amount_fen / 100:.2f} 元。"
+    )
+    same = (f.planned, f.visited, f.cartons, round(f.amount_fen / 100, 2)) == (
+        t.planned,
+        t.visited,
+        t.cartons,
+        t.amount,
+    )
+    snap += "与明细一致。" if same else "提交后数据有变动：以上指标与明细为当前数据。"
+    return paragraph(ws, row, snap)
+
+
+def _charts(ws: Worksheet, row: int, days: int) -> None:
+    src = ws.parent[SHEET_DAYS]
+    cats = Reference(src, min_col=1, min_row=2, max_row=days + 1)
+    bar = BarChart()
+    bar.type = "col"
+    bar.title = "每日订货量（条）"
+    bar.add_data(Reference(src, min_col=9, min_row=1, max_row=days + 1), titles_from_data=True)
+    bar.set_categories(cats)
+    bar.legend = None
+    bar.height, bar.width = 8.0, 18.0
+    bar.x_axis.number_format = "m-d"
+    ws.add_chart(bar, f"A{row + 1}")
+    visits = BarChart()
+    visits.type = "col"
+    visits.title = "每日拜访：计划与完成（户）"
+    visits.add_data(
+        Reference(src, min_col=4, max_col=5, min_row=1, max_row=days + 1), titles_from_data=True
+    )
+    visits.set_categories(cats)
+    visits.height, visits.width = 8.0, 18.0
+    visits.x_axis.number_format = "m-d"
+    visits.legend.position = "b"
+    ws.add_chart(visits, f"A{row + 18}")
+
+
+def export_period(
+    journal: Journal,
+    start: date,
+    end: date,
+    path: Path,
+    *,
+    title: str = "工作总结",
+    summary_sheet: str = "汇总",
+    view: WeekView | None = None,
+) -> Path:
+    """Write the workbook of ``start``..``end`` (inclusive) to ``path`` (.xlsx, 0600)."""
+    p = gather(journal, start, end)
+    profile = journal.profile.get()
+    manager = f"{profile.name}（{profile.code}）" if profile else ""
+    period_text = f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}（{(end - start).days + 1} 天）"
+    book = TableBook()
+    wb = book.wb
+    summary = wb.active
+    summary.title = summary_sheet
+    suffix = f"　{start:%Y-%m-%d}～{end:%Y-%m-%d}"
+    book.table(
+        wb.create_sheet(SHEET_DAYS),
+        DAY_HEAD,
+        p.days,
+        f"按日{suffix}",
+        {8: RATE, 10: AMOUNT, 11: AMOUNT},
+        landscape=False,
+    )
+    book.table(
+        wb.create_sheet(SHEET_VISITS),
+        VISIT_HEAD + [(label, 10.0) for label in p.checklist_labels],
+        p.visits,
+        f"走访明细{suffix}",
+        {},
+        freeze="E2",
+    )
+    book.table(
+        wb.create_sheet(SHEET_GRID),
+        GRID_HEAD,
+        p.grid,
+        f"规格观察{suffix}",
+        {12: AMOUNT},
+        freeze="E2",
+    )
+    book.table(wb.create_sheet(SHEET_FINDINGS), FINDING_HEAD, p.findings, f"发现问题{suffix}", {})
+    book.table(wb.create_sheet(SHEET_SLIPS), SLIP_HEAD, p.slips, f"反馈单{suffix}", {})
+    book.table(
+        wb.create_sheet(SHEET_ORDERS),
+        ORDER_HEAD,
+        p.orders,
+        f"订单{suffix}",
+        {7: COUNT, 8: AMOUNT},
+        landscape=False,
+        freeze="D2",
+    )
+    write_summary(
+        summary,
+        p,
+        title=title,
+        period_text=period_text,
+        manager=manager,
+        view=view,
+        audit_line=_audit_line(journal),
+    )
+    return book.save(path)
+
+
+def _audit_line(journal: Journal) -> str | None:
+    """The footer recording the audit chain's head (entries, last hash) at export time, so
+    a report sent on keeps a head the database file alone cannot rewrite (None on a
+    department server, where the trail is not synced)."""
+    if journal.db_path is None:
+        return None
+    return footer_text(chain_head(journal))
+
+
+def export_week(journal: Journal, label: str, path: Path) -> Path:
+    """The report week ``label`` (e.g. ``2026-W48``): 周报 + the detail sheets."""
+    start, end = report_period(label)
+    view = journal.weeks.get(label)
+    return export_period(
+        journal,
+        start,
+        end,
+        path,
+        title=f"周工作总结与计划　{label}",
+        summary_sheet="周报",
+        view=view,
+    )
+
+
+def month_period(month: str) -> tuple[date, date]:
+    from fieldbook.core.errors import InvalidValue
+
+    try:
+        year, mon = (int(x) for x in month.split("-"))
+        start = date(year, mon, 1)
+        nxt = date(year + (mon == 12), mon % 12 + 1, 1)
+    except ValueError:
+        raise InvalidValue("month", field="month", value=month) from None
+    return start, nxt - timedelta(days=1)
+
+
+def export_month(journal: Journal, month: str, path: Path) -> Path:
+    """The calendar month ``YYYY-MM``: 月报 + the detail sheets."""
+    start, end = month_period(month)
+    return export_period(
+        journal, start, end, path, title=f"月工作总结　{start:%Y年%m月}", summary_sheet="月报"
+    )

@@ -1,0 +1,347 @@
+"""The visit checklist: versioned templates in ``schema/checklists`` (data, not code), which
+items are shown for a set of answers, validation, findings/slips/follow-ups from the rules,
+"same as last time", and price-line gaps computed from the SKU grid."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from fieldbook.core.errors import InvalidValue, NotFound
+from fieldbook.core.resources import schema_dir
+from fieldbook.core.text import clean_text
+
+ITEM_TYPES = ("bool", "choice", "multi", "number", "text")
+OPEN = "open"
+Answers = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Condition:
+    item: str
+    equals: Any = None
+    one_of: tuple[Any, ...] = ()
+    gt: float | None = None
+    not_empty: bool = False
+
+    def holds(self, value: Any) -> bool:
+        if value is None or value == "" or value == []:
+            return False
+        if self.not_empty:
+            return bool(str(value).strip()) if not isinstance(value, list) else bool(value)
+        if self.one_of:
+            return value in self.one_of
+        if self.gt is not None:
+            return isinstance(value, int | float) and value > self.gt
+        return value == self.equals
+
+
+@dataclass(frozen=True)
+class Flag:
+    condition: Condition
+    finding: str
+    slip: str = ""
+    follow_up: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    section: str
+    type: str
+    label: str
+    options: tuple[str, ...] = ()
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    integer: bool = False
+    max_length: int = 500
+    when: tuple[Condition, ...] = ()  # all must hold
+    when_any: tuple[Condition, ...] = ()  # one must hold
+    flag: Flag | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ShopStatus:
+    code: str
+    label: str
+    slip: str = ""
+    follow_up: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What one flagged answer (or shop status, or the SKU grid) means."""
+
+    finding: str
+    item: str
+    slip: str = ""
+    follow_up: str = ""
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    version: int
+    title: str
+    sections: tuple[Section, ...]
+    items: tuple[Item, ...]
+    shop_statuses: tuple[ShopStatus, ...]
+    findings: dict[str, str]
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise NotFound("checklist_item", id=item_id)
+
+    def status(self, code: str) -> ShopStatus:
+        for status in self.shop_statuses:
+            if status.code == code:
+                return status
+        raise InvalidValue("unknown_shop_status", field="shop_status", value=code)
+
+    # --- what is shown ---------------------------------------------------------------------
+    def is_visible(self, item: Item, shop_status: str, answers: Answers) -> bool:
+        if shop_status != OPEN:
+            return False
+        if not all(c.holds(answers.get(c.item)) for c in item.when):
+            return False
+        return not item.when_any or any(c.holds(answers.get(c.item)) for c in item.when_any)
+
+    def visible_items(self, shop_status: str, answers: Answers) -> list[Item]:
+        return [i for i in self.items if self.is_visible(i, shop_status, answers)]
+
+    def missing(self, shop_status: str, answers: Answers) -> list[str]:
+        """Required, visible items without an answer (what blocks finishing a visit)."""
+        if not shop_status:
+            return ["shop_status"]
+        return [
+            i.id
+            for i in self.visible_items(shop_status, answers)
+            if i.required and _empty(answers.get(i.id))
+        ]
+
+    def clean_answers(self, shop_status: str, answers: Answers) -> dict[str, Any]:
+        """The answers of visible items only (a hidden item's old answer is dropped)."""
+        return {
+            i.id: answers[i.id]
+            for i in self.visible_items(shop_status, answers)
+            if i.id in answers and not _empty(answers[i.id])
+        }
+
+    # --- what the answers mean -------------------------------------------------------------
+    def hits(self, shop_status: str, answers: Answers) -> list[Hit]:
+        out: list[Hit] = []
+        if shop_status:
+            status = self.status(shop_status)
+            if status.slip or status.follow_up:
+                out.append(
+                    Hit("shop_status", "shop_status", status.slip, status.follow_up, status.label)
+                )
+        for item in self.visible_items(shop_status, answers):
+            flag = item.flag
+            if flag is not None and flag.condition.holds(answers.get(item.id)):
+                detail = answers.get(item.id)
+                if isinstance(detail, bool):  # "疑似假烟", not "True"
+                    shown = item.label if detail else f"{item.label}：否"
+                elif isinstance(detail, list):
+                    shown = "、".join(detail)
+                else:
+                    shown = str(detail)
+                out.append(Hit(flag.finding, item.id, flag.slip, flag.follow_up, shown))
+        return out
+
+    def carry_forward(self, previous: Answers) -> dict[str, Any]:
+        """ "Same as last time": the previous answers that are still valid in this template,
+        except free text (what was said last time is rarely still true)."""
+        out: dict[str, Any] = {}
+        for item in self.items:
+            if item.type == "text" or item.id not in previous:
+                continue
+            try:
+                out[item.id] = check_answer(item, previous[item.id])
+            except InvalidValue:
+                continue
+        return out
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def check_answer(item: Item, value: Any) -> Any:
+    """Normalise one answer for ``item``; raises InvalidValue(code, field=item.id)."""
+    if _empty(value):
+        return None
+    if item.type == "bool":
+        if isinstance(value, bool):
+            return value
+        raise InvalidValue("answer_not_bool", field=item.id, value=str(value))
+    if item.type == "choice":
+        if value in item.options:
+            return value
+        raise InvalidValue("answer_not_an_option", field=item.id, value=str(value))
+    if item.type == "multi":
+        values = list(value) if isinstance(value, list | tuple) else [value]
+        bad = [v for v in values if v not in item.options]
+        if bad:
+            raise InvalidValue("answer_not_an_option", field=item.id, value=str(bad[0]))
+        return [o for o in item.options if o in values]  # template order, no duplicates
+    if item.type == "number":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InvalidValue("answer_not_a_number", field=item.id, value=str(value))
+        if item.integer and int(value) != value:
+            raise InvalidValue("answer_not_whole", field=item.id, value=str(value))
+        if (item.min is not None and value < item.min) or (
+            item.max is not None and value > item.max
+        ):
+            raise InvalidValue(
+                "answer_out_of_range", field=item.id, value=str(value), min=item.min, max=item.max
+            )
+        return int(value) if item.integer else float(value)
+    text = "\n".join(clean_text(line) for line in str(value).splitlines()).strip()
+    if len(text) > item.max_length:
+        raise InvalidValue("too_long", field=item.id, max=item.max_length)
+    return text or None
+
+
+# --- loading ---------------------------------------------------------------------------------
+def _condition(raw: Mapping[str, Any], item: str | None = None) -> Condition:
+    return Condition(
+        item=str(raw.get("item", item or "")),
+        equals=raw.get("equals"),
+        one_of=tuple(raw.get("in", ())),
+        gt=raw.get("gt"),
+        not_empty=bool(raw.get("not_empty", False)),
+    )
+
+
+def _item(raw: Mapping[str, Any]) -> Item:
+    if raw["type"] not in ITEM_TYPES:
+        raise ValueError(f"checklist item {raw['id']}: unknown type {raw['type']!r}")
+    flag = raw.get("flag")
+    return Item(
+        id=raw["id"],
+        section=raw["section"],
+        type=raw["type"],
+        label=raw["label"],
+        options=tuple(raw.get("options", ())),
+        required=bool(raw.get("required", False)),
+        min=raw.get("min"),
+        max=raw.get("max"),
+        integer=bool(raw.get("integer", False)),
+        max_length=int(raw.get("max_length", 500)),
+        when=(_condition(raw["when"]),) if "when" in raw else (),
+        when_any=tuple(_condition(c) for c in raw.get("when_any", ())),
+        flag=Flag(
+            _condition(flag, raw["id"]),
+            flag["finding"],
+            flag.get("slip", ""),
+            flag.get("follow_up", ""),
+        )
+        if flag
+        else None,
+    )
+
+
+def parse_checklist(data: Mapping[str, Any]) -> Checklist:
+    items = tuple(_item(i) for i in data["items"])
+    sections = tuple(Section(s["id"], s["title"]) for s in data["sections"])
+    known = {i.id for i in items}
+    section_ids = {s.id for s in sections}
+    for item in items:
+        if item.section not in section_ids:
+            raise ValueError(f"checklist item {item.id}: unknown section {item.section}")
+        for cond in (*item.when, *item.when_any):
+            if cond.item not in known:
+                raise ValueError(f"checklist item {item.id}: condition on unknown {cond.item}")
+        if item.flag and item.flag.finding not in data["findings"]:
+            raise ValueError(f"checklist item {item.id}: unknown finding {item.flag.finding}")
+    return Checklist(
+        id=data["id"],
+        version=int(data["version"]),
+        title=data["title"],
+        sections=sections,
+        items=items,
+        shop_statuses=tuple(
+            ShopStatus(s["code"], s["label"], s.get("slip", ""), s.get("follow_up", ""))
+            for s in data["shop_statuses"]
+        ),
+        findings=dict(data["findings"]),
+    )
+
+
+_FILE = re.compile(r"(?P<id>[a-z_]+)_v(?P<version>\d+)\.toml")
+
+
+def available_versions(checklist_id: str = "visit") -> list[int]:
+    folder = schema_dir() / "checklists"
+    versions = []
+    for path in folder.glob(f"{checklist_id}_v*.toml"):
+        m = _FILE.fullmatch(path.name)
+        if m and m["id"] == checklist_id:
+            versions.append(int(m["version"]))
+    return sorted(versions)
+
+
+@cache
+def load_checklist(checklist_id: str = "visit", version: int | None = None) -> Checklist:
+    """A template by id and version (the newest when ``version`` is None)."""
+    versions = available_versions(checklist_id)
+    if not versions:
+        raise NotFound("checklist", id=checklist_id)
+    chosen = versions[-1] if version is None else version
+    if chosen not in versions:
+        raise NotFound("checklist", id=checklist_id, version=version)
+    path = schema_dir() / "checklists" / f"{checklist_id}_v{chosen}.toml"
+    with open(path, "rb") as fh:
+        checklist = parse_checklist(tomllib.load(fh))
+    if checklist.id != checklist_id or checklist.version != chosen:
+        raise ValueError(f"{path.name}: id/version inside the file do not match its name")
+    return checklist
+
+
+# --- price-line gaps -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class GridLine:
+    """What the gap computation needs from one SKU row of a visit."""
+
+    price_class: int | None
+    on_shelf: bool | None
+    stock_cartons: int | None
+    stock_packs: int | None
+
+
+def in_stock(line: GridLine) -> bool | None:
+    """True/False when something was counted or ticked, None when the row was left blank."""
+    counted = [v for v in (line.stock_cartons, line.stock_packs) if v is not None]
+    if counted:
+        return sum(counted) > 0
+    return line.on_shelf
+
+
+def price_line_gaps(lines: Iterable[GridLine], classes: Sequence[int]) -> list[int]:
+    """价格段断档: the price classes (in ``classes`` order) with no SKU in stock or on shelf.
+
+    Computed, never typed: a class is a gap when at least one row of the grid was filled
+    (stock counted or on-shelf ticked) and no filled row of that class has stock. An empty
+    grid says nothing, so it has no gaps.
+    """
+    filled = [(line.price_class, in_stock(line)) for line in lines]
+    filled = [(cls, ok) for cls, ok in filled if ok is not None]
+    if not filled:
+        return []
+    stocked = {cls for cls, ok in filled if ok}
+    return [cls for cls in classes if cls not in stocked]

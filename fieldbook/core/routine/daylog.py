@@ -1,0 +1,322 @@
+"""工作日志: the day's log. Facts come from the day (plan, visits, findings, slips, follow-ups,
+orders); the manager writes only what only they know (sections). Every section change is
+saved at once; submitting snapshots the facts and makes the log read-only — later changes
+are corrections with a reason, kept in the audit trail and shown in the log and its export."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from fieldbook.core import clock, workdays
+from fieldbook.core.errors import InvalidValue
+from fieldbook.core.routine.checklist import load_checklist
+from fieldbook.core.routine.indicators import day_indicators
+from fieldbook.core.routine.plan import plan_rules
+from fieldbook.core.store import audit
+from fieldbook.core.store.models import Customer, DayLog, FollowUp, Slip, Visit
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+TOPIC = "daylog"
+TEXT_SECTIONS = {
+    "phone_staff": "与电访员沟通",
+    "indicator_analysis": "经济指标分析",
+    "problems": "发现的问题",
+    "customer_maintenance": "客户维护",
+    "meeting_notes": "16:00 例会记录",
+}
+LIST_SECTIONS = {
+    "escalations": "上报部门负责人的问题",  # rows: {id, text, customer_code, answered, answer}
+    "mutual_control": "互控信息",  # rows: {customer_code, type, text}
+    "supply_info": "货源信息",  # rows: {sku, note}
+}
+MUTUAL_CONTROL_TYPES = ("异常订购", "疑似违规", "信息变更", "其他")
+MAX_TEXT = 5000
+
+
+@dataclass(frozen=True)
+class DayFacts:
+    """What Fieldbook knows about the day (computed, never typed)."""
+
+    day: date
+    planned: int
+    done: int
+    skipped: int
+    skipped_reasons: dict[str, int]
+    first_arrival: str  # HH:MM or ""
+    last_departure: str
+    start_late_minutes: int | None  # first arrival after 07:30 (negative: early)
+    end_early_minutes: int | None  # last departure before 15:00
+    average_minutes: float | None
+    findings: dict[str, int]  # finding label -> visits
+    slips_created: list[str]  # "FK-... 违纪 周一店1"
+    followups_closed: int
+    orders: dict[str, Any]  # the indicators, as plain data
+    tomorrow: str  # "12月1日 计划 33 户" or ""
+
+
+@dataclass(frozen=True)
+class DayLogView:
+    day: date
+    status: str  # none | draft | submitted
+    sections: dict[str, Any]
+    facts: DayFacts
+    submitted_at: datetime | None
+    corrections: tuple[audit.AuditRecord, ...]
+
+
+class DayLogService:
+    def __init__(self, journal: Journal) -> None:
+        self.j = journal
+
+    def get(self, day: date) -> DayLogView:
+        """The log of ``day``: live facts while a draft, the snapshot once submitted."""
+        with self.j.reading() as s:
+            manager_id = self.j.current_manager_id(s)
+            log = s.scalars(
+                select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
+            ).first()
+            status = log.status if log else "none"
+            sections = json.loads(log.sections) if log else {}
+            snapshot = json.loads(log.facts) if log and log.status == "submitted" else None
+            submitted_at = log.submitted_at if log else None
+            log_id = log.id if log else None
+        facts = DayFacts(**snapshot) if snapshot else self.facts(day)
+        corrections = tuple(audit.history(self.j, "daylog", log_id)) if log_id else ()
+        return DayLogView(day, status, sections, facts, submitted_at, corrections)
+
+    def facts(self, day: date) -> DayFacts:
+        rules = plan_rules()
+        plan = self.j.plans.get(day)
+        stops = plan.active_stops if plan else ()
+        done = [x for x in stops if x.state == "visited"]
+        skipped = [x for x in stops if x.state == "skipped"]
+        with self.j.reading() as s:
+            manager_id = self.j.current_manager_id(s)
+            visits = s.execute(
+                select(Visit.arrived_at, Visit.left_at, Visit.findings, Visit.shop_status).where(
+                    Visit.manager_id == manager_id,
+                    Visit.visit_date == day,
+                    Visit.status == "done",
+                )
+            ).all()
+            start = datetime.combine(day, time.min)
+            end = datetime.combine(day, time.max)
+            slips = s.execute(
+                select(Slip.number, Slip.category, Slip.customer_snapshot)
+                .where(Slip.manager_id == manager_id, Slip.created_at.between(start, end))
+                .order_by(Slip.number)
+            ).all()
+            closed = s.scalar(
+                select(func.count())
+                .select_from(FollowUp)
+                .where(FollowUp.manager_id == manager_id, FollowUp.closed_at.between(start, end))
+            )
+        real = [v for v in visits if v.shop_status != "absent"]
+        arrivals = sorted(v.arrived_at for v in real if v.arrived_at)
+        departures = sorted(v.left_at for v in real if v.left_at)
+        minutes = [
+            (v.left_at - v.arrived_at).total_seconds() / 60
+            for v in real
+            if v.arrived_at and v.left_at and v.left_at >= v.arrived_at
+        ]
+        labels = load_checklist("visit").findings
+        counts: Counter[str] = Counter()
+        for v in visits:
+            for code in {h["finding"] for h in json.loads(v.findings or "[]")}:
+                if code != "shop_status":
+                    counts[labels.get(code, code)] += 1
+        from fieldbook.core.slips.service import slip_rules
+
+        categories = slip_rules().categories
+        slip_lines = [
+            f"{number} {categories[c].name if c in categories else c} "
+            f"{json.loads(snap or '{}').get('shop_name', '')}"
+            for number, c, snap in slips
+        ]
+        first = arrivals[0] if arrivals else None
+        last = departures[-1] if departures else None
+        ind = day_indicators(self.j, day)
+        tomorrow = workdays.next_working_day(day)
+        next_plan = self.j.plans.get(tomorrow)
+        return DayFacts(
+            day=day,
+            planned=len(stops),
+            done=len(done),
+            skipped=len(skipped),
+            skipped_reasons=dict(Counter(x.state_reason or "未注明" for x in skipped)),
+            first_arrival=first.strftime("%H:%M") if first else "",
+            last_departure=last.strftime("%H:%M") if last else "",
+            start_late_minutes=_minutes(first, datetime.combine(day, rules.day_start)),
+            end_early_minutes=_minutes(datetime.combine(day, rules.day_end), last),
+            average_minutes=round(sum(minutes) / len(minutes), 1) if minutes else None,
+            findings=dict(counts.most_common()),
+            slips_created=slip_lines,
+            followups_closed=int(closed or 0),
+            orders=_plain(ind),
+            tomorrow=(
+                f"{tomorrow.month}月{tomorrow.day}日 计划 {len(next_plan.active_stops)} 户"
+                if next_plan
+                else ""
+            ),
+        )
+
+    # --- writing ---------------------------------------------------------------------------
+    def save_section(self, day: date, name: str, value: Any) -> None:
+        """Autosave one of the manager's sections of a draft log (created on first save)."""
+        value = _check_section(name, value)
+        with self.j.writing(TOPIC) as s:
+            log = self._log(s, day, create=True)
+            if log.status == "submitted":
+                raise InvalidValue("log_submitted", field=name)
+            sections = json.loads(log.sections)
+            sections[name] = value
+            log.sections = json.dumps(sections, ensure_ascii=False, sort_keys=True)
+            log.updated_at = clock.now()
+
+    def submit(self, day: date) -> DayLogView:
+        facts = self.facts(day)
+        with self.j.writing(TOPIC) as s:
+            log = self._log(s, day, create=True)
+            if log.status == "submitted":
+                raise InvalidValue("log_submitted", field="daylog")
+            log.status = "submitted"
+            log.facts = json.dumps(asdict(facts), ensure_ascii=False, default=str)
+            log.submitted_at = clock.now()
+        return self.get(day)
+
+    def correct(self, day: date, name: str, value: Any, reason: str) -> DayLogView:
+        """Change a section of a SUBMITTED log: kept in the audit trail with the reason."""
+        value = _check_section(name, value)
+        with self.j.writing(TOPIC) as s:
+            log = self._log(s, day, create=False)
+            if log.status != "submitted":
+                raise InvalidValue("log_not_submitted", field="daylog")
+            sections = json.loads(log.sections)
+            audit.record(
+                s,
+                manager_id=log.manager_id,
+                record_type="daylog",
+                record_id=log.id,
+                changes={f"sections.{name}": (sections.get(name), value)},
+                reason=reason,
+            )
+            sections[name] = value
+            log.sections = json.dumps(sections, ensure_ascii=False, sort_keys=True)
+        return self.get(day)
+
+    def answer_escalation(self, day: date, escalation_id: str, answer: str) -> DayLogView:
+        """The department head's answer to an escalated problem closes it (tracked until
+        answered, also after the log was submitted)."""
+        answer = str(answer or "").strip()
+        if not answer:
+            raise InvalidValue("required", field="answer")
+        with self.j.writing(TOPIC) as s:
+            log = self._log(s, day, create=False)
+            sections = json.loads(log.sections)
+            rows = sections.get("escalations", [])
+            row = next((r for r in rows if r.get("id") == escalation_id), None)
+            if row is None:
+                raise InvalidValue("unknown_escalation", field="escalations")
+            row.update(answered=True, answer=answer, answered_at=clock.now().isoformat(" "))
+            log.sections = json.dumps(sections, ensure_ascii=False, sort_keys=True)
+        return self.get(day)
+
+    def open_escalations(self) -> list[tuple[date, dict[str, Any]]]:
+        """Escalated problems not answered yet, oldest first."""
+        with self.j.reading() as s:
+            manager_id = self.j.current_manager_id(s)
+            logs = s.execute(
+                select(DayLog.log_date, DayLog.sections)
+                .where(DayLog.manager_id == manager_id)
+                .order_by(DayLog.log_date)
+            ).all()
+        return [
+            (day, row)
+            for day, text in logs
+            for row in json.loads(text).get("escalations", [])
+            if not row.get("answered")
+        ]
+
+    def _log(self, s: Any, day: date, *, create: bool) -> DayLog:
+        manager_id = self.j.current_manager_id(s)
+        log = s.scalars(
+            select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
+        ).first()
+        if log is None:
+            if not create:
+                raise InvalidValue("no_log", field="day")
+            log = DayLog(manager_id=manager_id, log_date=day, sections="{}", facts="{}")
+            s.add(log)
+            s.flush()
+        return log
+
+
+def _minutes(a: datetime | None, b: datetime | None) -> int | None:
+    if a is None or b is None:
+        return None
+    # whole minutes, as the times are shown (07:35 is 5 minutes after 07:30, whatever the seconds)
+    a, b = a.replace(second=0, microsecond=0), b.replace(second=0, microsecond=0)
+    return round((a - b).total_seconds() / 60)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "__dataclass_fields__"):
+        out = {k: _plain(v) for k, v in asdict(value).items()}
+        for prop in ("order_rate", "per_carton_fen"):
+            if hasattr(value, prop):
+                out[prop] = getattr(value, prop)
+        for name in ("figures", "last_week", "month_to_date"):
+            sub = getattr(value, name, None)
+            if sub is not None:
+                out[name] = _plain(sub)
+        return out
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _check_section(name: str, value: Any) -> Any:
+    if name in TEXT_SECTIONS:
+        text = str(value or "").strip()
+        if len(text) > MAX_TEXT:
+            raise InvalidValue("too_long", field=name, max=MAX_TEXT)
+        return text
+    if name not in LIST_SECTIONS:
+        raise InvalidValue("unknown_section", field=name)
+    if not isinstance(value, list) or len(value) > 200:
+        raise InvalidValue("invalid", field=name)
+    rows = []
+    for row in value:
+        if not isinstance(row, dict):
+            raise InvalidValue("invalid", field=name)
+        clean = {k: (str(v).strip() if isinstance(v, str) else v) for k, v in row.items()}
+        if name == "mutual_control" and clean.get("type") not in MUTUAL_CONTROL_TYPES:
+            raise InvalidValue("unknown_mutual_control_type", field=name, value=clean.get("type"))
+        if name == "escalations":
+            clean.setdefault("id", _short_id())
+            clean.setdefault("answered", False)
+        if not str(clean.get("text", clean.get("note", ""))).strip():
+            raise InvalidValue("required", field=name)
+        rows.append(clean)
+    return rows
+
+
+def _short_id() -> str:
+    import uuid
+
+    return uuid.uuid4().hex[:12]
+
+
+def customer_name(journal: Journal, code: str) -> str:
+    with journal.reading() as s:
+        return s.scalar(select(Customer.shop_name).where(Customer.code == code)) or ""

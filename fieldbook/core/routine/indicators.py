@@ -1,0 +1,207 @@
+"""The day's economic indicators (经济指标), computed from imported order lines.
+
+Definitions (shown in the UI's tooltips and written into exports, REFERENCE.md §2.2):
+- 应订货户数 (due): the manager's ACTIVE customers whose order weekday is the date's weekday.
+- 订货户数 (ordered): due customers with at least one order line that day.
+- 订货率 = ordered ÷ due. Orders from customers not due that day count in cartons and amount,
+  not in the rate.
+- 订货量 (cartons) and 金额 (amount): all of the manager's order lines of the day.
+- 单条值 = amount ÷ cartons (元/条).
+- 结构: cartons by price class and their share of the day's cartons.
+- Comparisons: the same weekday a week earlier, and month to date (the working days from the
+  1st to the date).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldbook.core import workdays
+from fieldbook.core.master.catalog import price_classes
+from fieldbook.core.store.models import Customer, OrderLine, Sku, Visit
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+DEFINITIONS = {
+    "due": "应订货户数：订货日为当天的正常经营客户",
+    "ordered": "订货户数：应订货客户中当天有订单的户数",
+    "order_rate": (
+        "订货率 = 订货户数 ÷ 应订货户数（非当天订货日客户的订单计入订货量和金额，不计入订货率）"
+    ),
+    "cartons": "订货量：当天全部订单的条数",
+    "amount": "金额：当天全部订单的金额（元）",
+    "per_carton": "单条值 = 金额 ÷ 订货量（元/条）",
+    "structure": "结构：各价类订货量及其占当天订货量的比例",
+}
+
+
+@dataclass(frozen=True)
+class ClassShare:
+    code: int | None
+    name: str
+    cartons: int
+    share: float  # of the period's cartons, 0..1
+
+
+@dataclass(frozen=True)
+class NonOrderer:
+    customer_id: str
+    code: str
+    shop_name: str
+    reason: str  # from a visit of the last 7 days, else ""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Order figures of a period (one day, a week, a month to date)."""
+
+    due: int
+    ordered: int
+    cartons: int
+    amount_fen: int
+
+    @property
+    def order_rate(self) -> float | None:
+        return self.ordered / self.due if self.due else None
+
+    @property
+    def per_carton_fen(self) -> float | None:
+        return self.amount_fen / self.cartons if self.cartons else None
+
+
+@dataclass(frozen=True)
+class DayIndicators:
+    day: date
+    figures: Figures
+    structure: tuple[ClassShare, ...]
+    non_orderers: tuple[NonOrderer, ...]
+    last_week: Figures  # the same weekday a week earlier
+    month_to_date: Figures
+
+
+def _due_customers(s: Session, manager_id: str, day: date) -> dict[str, tuple[str, str]]:
+    rows = s.execute(
+        select(Customer.id, Customer.code, Customer.shop_name).where(
+            Customer.manager_id == manager_id,
+            Customer.status == "active",
+            Customer.order_weekday == day.isoweekday(),
+        )
+    )
+    return {cid: (code, name) for cid, code, name in rows}
+
+
+def _figures(s: Session, manager_id: str, days: list[date]) -> Figures:
+    due = ordered = 0
+    for day in days:
+        due_ids = set(_due_customers(s, manager_id, day))
+        buyers = set(
+            s.scalars(
+                select(OrderLine.customer_id)
+                .where(OrderLine.manager_id == manager_id, OrderLine.order_date == day)
+                .distinct()
+            )
+        )
+        due += len(due_ids)
+        ordered += len(due_ids & buyers)
+    if not days:
+        return Figures(0, 0, 0, 0)
+    cartons, amount = s.execute(
+        select(
+            func.coalesce(func.sum(OrderLine.cartons), 0),
+            func.coalesce(func.sum(OrderLine.amount_fen), 0),
+        ).where(OrderLine.manager_id == manager_id, OrderLine.order_date.in_(days))
+    ).one()
+    return Figures(due, ordered, int(cartons), int(amount))
+
+
+def structure(s: Session, manager_id: str, start: date, end: date) -> tuple[ClassShare, ...]:
+    rows = dict(
+        s.execute(
+            select(Sku.price_class, func.sum(OrderLine.cartons))
+            .join(Sku, Sku.id == OrderLine.sku_id)
+            .where(
+                OrderLine.manager_id == manager_id,
+                OrderLine.order_date >= start,
+                OrderLine.order_date <= end,
+            )
+            .group_by(Sku.price_class)
+        ).all()
+    )
+    total = sum(int(v) for v in rows.values()) or 0
+    out = [
+        ClassShare(
+            pc.code,
+            pc.name,
+            int(rows.get(pc.code, 0)),
+            (int(rows.get(pc.code, 0)) / total) if total else 0.0,
+        )
+        for pc in sorted(price_classes(), key=lambda p: p.code)
+    ]
+    if rows.get(None):
+        n = int(rows[None])
+        out.append(ClassShare(None, "未分类", n, n / total if total else 0.0))
+    return tuple(out)
+
+
+def day_indicators(journal: Journal, day: date) -> DayIndicators:
+    with journal.reading() as s:
+        manager_id = journal.current_manager_id(s)
+        due = _due_customers(s, manager_id, day)
+        buyers = set(
+            s.scalars(
+                select(OrderLine.customer_id)
+                .where(OrderLine.manager_id == manager_id, OrderLine.order_date == day)
+                .distinct()
+            )
+        )
+        reasons = _no_order_reasons(s, manager_id, day)
+        non = tuple(
+            NonOrderer(cid, code, name, reasons.get(cid, ""))
+            for cid, (code, name) in sorted(due.items(), key=lambda kv: kv[1][0])
+            if cid not in buyers
+        )
+        month_days = [
+            d
+            for d in (day.replace(day=1) + timedelta(days=n) for n in range(day.day))
+            if d == day or workdays.is_working_day(d)
+        ]
+        return DayIndicators(
+            day=day,
+            figures=_figures(s, manager_id, [day]),
+            structure=structure(s, manager_id, day, day),
+            non_orderers=non,
+            last_week=_figures(s, manager_id, [day - timedelta(days=7)]),
+            month_to_date=_figures(s, manager_id, month_days),
+        )
+
+
+def _no_order_reasons(s: Session, manager_id: str, day: date) -> dict[str, str]:
+    """不订货原因 recorded at a visit in the 7 days up to ``day`` (the latest wins)."""
+    import json
+
+    out: dict[str, str] = {}
+    rows = s.execute(
+        select(Visit.customer_id, Visit.answers, Visit.shop_status)
+        .where(
+            Visit.manager_id == manager_id,
+            Visit.status == "done",
+            Visit.visit_date > day - timedelta(days=7),
+            Visit.visit_date <= day,
+        )
+        .order_by(Visit.visit_date, Visit.arrived_at)
+    )
+    for cid, answers_text, shop_status in rows:
+        answers = json.loads(answers_text or "{}")
+        if answers.get("will_order") == "不订":
+            out[cid] = answers.get("no_order_reason") or "不订"
+        elif shop_status in ("suspended", "closed", "absent"):
+            out[cid] = {"suspended": "暂停营业", "closed": "已关业", "absent": "关门未遇"}[
+                shop_status
+            ]
+    return out

@@ -1,0 +1,198 @@
+"""订单: the ordering system's export (.xlsx / .csv) imported by day. Importing a day again
+replaces that day's lines (never adds to them); unknown customers or SKUs are reported by row;
+all or nothing, like every import."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, insert, select
+
+from fieldbook.core.errors import InvalidValue, Problem
+from fieldbook.core.store.models import Customer, OrderLine, Sku, local_now, new_id
+from fieldbook.core.text import clean_text, parse_decimal_fen, parse_int
+from fieldbook.core.xlsx.importing import (
+    Cancelled,
+    FieldSpec,
+    ImportReport,
+    Progress,
+    parse_code,
+    parse_date,
+    parse_rows,
+    read_and_match,
+    should_apply,
+)
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+KIND = "orders"
+MAX_CARTONS = 10_000
+
+
+def _cartons(value: object) -> int:
+    number = parse_int(value)
+    if number is None:
+        raise InvalidValue("required")
+    if not 0 <= number <= MAX_CARTONS:
+        raise InvalidValue("cartons_out_of_range", value=str(number), max=MAX_CARTONS)
+    return number
+
+
+def _required_date(value: object) -> date:
+    day = parse_date(value)
+    if day is None:
+        raise InvalidValue("required")
+    return day
+
+
+_SPECS = {
+    s.name: s
+    for s in (
+        FieldSpec("order_date", _required_date, True),
+        FieldSpec("customer_code", parse_code, True, 32),
+        FieldSpec("shop_name", clean_text),
+        FieldSpec("sku_code", parse_code),
+        FieldSpec("sku_name", clean_text),
+        FieldSpec("cartons", _cartons, True),
+        FieldSpec("amount", parse_decimal_fen),
+    )
+}
+
+
+@dataclass
+class OrdersReport(ImportReport):
+    """What an order import found and did, per day."""
+
+    days: dict[date, tuple[int, int, int]] = field(default_factory=dict)  # lines, cartons, fen
+    existing_lines: dict[date, int] = field(default_factory=dict)  # what a day holds already
+    replaced_lines: int = 0
+
+
+def import_orders(
+    journal: Journal,
+    path: Path,
+    *,
+    sheet: str | None = None,
+    mapping: Mapping[str, int | None] | None = None,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> OrdersReport:
+    """Check and (unless dry run or invalid) import an order export. The days in the file
+    replace those days' lines; one transaction."""
+    report = OrdersReport(kind=KIND, source=str(path))
+    table, match = read_and_match(
+        Path(path),
+        KIND,
+        ("order_date", "customer_code", "cartons"),
+        sheet=sheet,
+        mapping=mapping,
+        cancelled=cancelled,
+    )
+    if "sku_code" not in match.columns and "sku_name" not in match.columns:
+        report.problems.append(Problem(match.row_number, "卷烟代码", "missing_column"))
+        return report
+    rows = parse_rows(table, match, _SPECS, "", report, progress=progress, cancelled=cancelled)
+    with journal.reading() as s:
+        manager_id = journal.current_manager_id(s)
+        customers = {
+            code: cid
+            for code, cid in s.execute(
+                select(Customer.code, Customer.id).where(Customer.manager_id == manager_id)
+            )
+        }
+        skus_by_code: dict[str, tuple[str, int | None]] = {}
+        skus_by_name: dict[str, tuple[str, int | None]] = {}
+        for sid, code, name, wholesale in s.execute(
+            select(Sku.id, Sku.code, Sku.name, Sku.wholesale_fen)
+        ):
+            skus_by_code[code] = (sid, wholesale)
+            skus_by_name[name.replace("（", "(").replace("）", ")")] = (sid, wholesale)
+    lines: list[dict[str, Any]] = []
+    for row in rows:
+        v = row.values
+        cid = customers.get(v["customer_code"])
+        if cid is None:
+            column = report.columns.get("customer_code", "客户编码")
+            report.problems.append(
+                Problem(row.number, column, "unknown_customer", v["customer_code"])
+            )
+            continue
+        sku = skus_by_code.get(v.get("sku_code", "")) if v.get("sku_code") else None
+        if sku is None and v.get("sku_name"):
+            sku = skus_by_name.get(v["sku_name"].replace("（", "(").replace("）", ")"))
+        if sku is None:
+            column = report.columns.get("sku_code") or report.columns.get("sku_name", "卷烟代码")
+            shown = v.get("sku_code") or v.get("sku_name", "")
+            report.problems.append(Problem(row.number, column, "unknown_sku", shown))
+            continue
+        amount = v.get("amount")
+        if amount is None:
+            if sku[1] is None:
+                column = report.columns.get("amount", "金额")
+                report.problems.append(Problem(row.number, column, "required"))
+                continue
+            amount = sku[1] * v["cartons"]  # no amount column: cartons × wholesale price
+        lines.append(
+            {
+                "order_date": v["order_date"],
+                "customer_id": cid,
+                "sku_id": sku[0],
+                "cartons": v["cartons"],
+                "amount_fen": amount,
+            }
+        )
+    report.problems.sort(key=lambda p: (p.row, p.column))
+    per_day: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for line in lines:
+        stats = per_day[line["order_date"]]
+        stats[0] += 1
+        stats[1] += line["cartons"]
+        stats[2] += line["amount_fen"]
+    report.days = {d: (a, b, c) for d, (a, b, c) in sorted(per_day.items())}
+    report.new = [f"{d.isoformat()}: {n} 行" for d, (n, _, _) in report.days.items()]
+    if report.days:
+        with journal.reading() as s:
+            report.existing_lines = {
+                d: n
+                for d, n in s.execute(
+                    select(OrderLine.order_date, func.count())
+                    .where(
+                        OrderLine.manager_id == manager_id,
+                        OrderLine.order_date.in_(list(report.days)),
+                    )
+                    .group_by(OrderLine.order_date)
+                )
+            }
+    if should_apply(report, dry_run=dry_run, skip_invalid=skip_invalid) and lines:
+        now = local_now()
+        with journal.writing("orders") as s:
+            for day in report.days:
+                result = s.execute(
+                    delete(OrderLine).where(
+                        OrderLine.manager_id == manager_id, OrderLine.order_date == day
+                    )
+                )
+                report.replaced_lines += result.rowcount or 0
+            s.execute(
+                insert(OrderLine),
+                [
+                    {
+                        **line,
+                        "id": new_id(),
+                        "manager_id": manager_id,
+                        "imported_at": now,
+                        "source": Path(path).name[:200],
+                    }
+                    for line in lines
+                ],
+            )
+        report.applied = True
+    return report

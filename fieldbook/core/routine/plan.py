@@ -1,0 +1,525 @@
+"""拜访计划: the day's ordered stops, built from the weekday's route, stops carried over and
+follow-ups due; reordered, added to, skipped and removed with reasons; progress of the day.
+
+Building a plan (``PlanService.build``) for a working day (China's calendar: holidays are off,
+make-up working days are on; a non-working day starts empty):
+1. every active customer of the route(s) whose weekday is the date's weekday, in route order;
+2. every customer with an open follow-up due on or before the date;
+3. stops of the last ``carry_over_days`` days that were neither visited nor removed, oldest
+   first, while the plan is below its target size (the rest wait for the next day).
+A customer appears once; its stop lists every reason it is there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from fieldbook.core import workdays
+from fieldbook.core.errors import InvalidValue, NotFound
+from fieldbook.core.resources import load_reference
+from fieldbook.core.store.models import Customer, FollowUp, Plan, PlanStop, Route, Visit
+from fieldbook.core.text import clean_text
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+TOPIC = "plan"
+STATES = ("planned", "visited", "skipped", "removed")
+
+
+@dataclass(frozen=True)
+class PlanRules:
+    target_size: int
+    day_start: time
+    day_end: time
+    minutes_per_shop: int
+    travel_minutes: int
+    carry_over_days: int
+    late_entry_minutes: int
+    reasons: dict[str, str]
+    skip_reasons: tuple[str, ...]
+    remove_reasons: tuple[str, ...]
+
+
+@cache
+def plan_rules() -> PlanRules:
+    ref = load_reference("plan")
+    return PlanRules(
+        target_size=int(ref["target_size"]),
+        day_start=time.fromisoformat(ref["day_start"]),
+        day_end=time.fromisoformat(ref["day_end"]),
+        minutes_per_shop=int(ref["minutes_per_shop"]),
+        travel_minutes=int(ref["travel_minutes"]),
+        carry_over_days=int(ref["carry_over_days"]),
+        late_entry_minutes=int(ref["late_entry_minutes"]),
+        reasons=dict(ref["reasons"]),
+        skip_reasons=tuple(ref["skip_reasons"]),
+        remove_reasons=tuple(ref["remove_reasons"]),
+    )
+
+
+@dataclass(frozen=True)
+class StopView:
+    id: str
+    position: int
+    customer_id: str
+    code: str
+    shop_name: str
+    owner_name: str
+    phone: str
+    address: str
+    grade: int | None
+    route_name: str
+    gps_lat: float | None
+    gps_lon: float | None
+    reasons: tuple[str, ...]
+    reason_note: str
+    state: str
+    state_reason: str
+    visit_id: str | None
+    visit_status: str
+    arrived_at: datetime | None
+    left_at: datetime | None
+    followups_open: int
+
+
+@dataclass(frozen=True)
+class DayProgress:
+    planned: int  # stops in the plan, removed ones excluded
+    done: int
+    skipped: int
+    remaining: int
+    target: int
+    first_arrival: datetime | None
+    last_departure: datetime | None
+    minutes_in_shops: int
+    average_minutes: float | None
+    window_minutes: int  # 07:30–15:00
+    minutes_elapsed: int  # of the window, at ``now``
+    minutes_needed: int  # for what remains, at minutes_per_shop + travel
+    on_pace: bool
+
+
+@dataclass(frozen=True)
+class PlanView:
+    id: str
+    day: date
+    target_size: int
+    stops: tuple[StopView, ...]
+    working_day: bool
+    holiday: str | None
+    calendar_covered: bool
+
+    @property
+    def active_stops(self) -> tuple[StopView, ...]:
+        return tuple(s for s in self.stops if s.state != "removed")
+
+    def next_stop(self, after: str | None = None) -> StopView | None:
+        """The first stop still to visit, after stop ``after`` when given (wrapping round)."""
+        todo = [s for s in self.stops if s.state == "planned"]
+        if after is None or not todo:
+            return todo[0] if todo else None
+        ids = [s.id for s in self.stops]
+        start = ids.index(after) if after in ids else -1
+        for stop in (*self.stops[start + 1 :], *self.stops[: start + 1]):
+            if stop.state == "planned":
+                return stop
+        return None
+
+    def progress(self, now: datetime) -> DayProgress:
+        rules = plan_rules()
+        active = self.active_stops
+        done = [s for s in active if s.state == "visited"]
+        skipped = [s for s in active if s.state == "skipped"]
+        remaining = [s for s in active if s.state == "planned"]
+        arrivals = [s.arrived_at for s in done if s.arrived_at]
+        departures = [s.left_at for s in done if s.left_at]
+        durations = [
+            (s.left_at - s.arrived_at).total_seconds() / 60
+            for s in done
+            if s.arrived_at and s.left_at and s.left_at >= s.arrived_at
+        ]
+        start = datetime.combine(self.day, rules.day_start)
+        end = datetime.combine(self.day, rules.day_end)
+        window = int((end - start).total_seconds() // 60)
+        elapsed = int(min(max((now - start).total_seconds() // 60, 0), window))
+        needed = len(remaining) * (rules.minutes_per_shop + rules.travel_minutes)
+        return DayProgress(
+            planned=len(active),
+            done=len(done),
+            skipped=len(skipped),
+            remaining=len(remaining),
+            target=self.target_size,
+            first_arrival=min(arrivals) if arrivals else None,
+            last_departure=max(departures) if departures else None,
+            minutes_in_shops=round(sum(durations)),
+            average_minutes=round(sum(durations) / len(durations), 1) if durations else None,
+            window_minutes=window,
+            minutes_elapsed=elapsed,
+            minutes_needed=needed,
+            on_pace=elapsed + needed <= window,
+        )
+
+
+def reactivate_returned(s: Session, manager_id: str, day: date) -> int:
+    """Suspended customers whose return date (from a completed 暂停 slip) has come are active
+    again from ``day`` on; each change is audited."""
+    from fieldbook.core.store import audit
+
+    back = s.scalars(
+        select(Customer).where(
+            Customer.manager_id == manager_id,
+            Customer.status == "suspended",
+            Customer.suspended_until.is_not(None),
+            Customer.suspended_until <= day,
+        )
+    ).all()
+    for c in back:
+        audit.record(
+            s,
+            manager_id=manager_id,
+            record_type="customer",
+            record_id=c.id,
+            changes={
+                "status": ("suspended", "active"),
+                "suspended_until": (c.suspended_until, None),
+            },
+            reason=f"暂停期满（{c.suspended_until:%Y-%m-%d}）恢复营业",
+        )
+        c.status, c.suspended_until = "active", None
+    return len(back)
+
+
+class PlanService:
+    def __init__(self, journal: Journal) -> None:
+        self.j = journal
+
+    # --- reading ---------------------------------------------------------------------------
+    def get(self, day: date) -> PlanView | None:
+        with self.j.reading() as s:
+            plan = self._plan(s, day)
+            return self._view(s, plan) if plan is not None else None
+
+    def view(self, plan_id: str) -> PlanView:
+        with self.j.reading() as s:
+            plan = s.get(Plan, plan_id)
+            if plan is None:
+                raise NotFound("plan", id=plan_id)
+            return self._view(s, plan)
+
+    def _plan(self, s: Session, day: date) -> Plan | None:
+        manager_id = self.j.current_manager_id(s)
+        return s.scalars(
+            select(Plan).where(Plan.manager_id == manager_id, Plan.plan_date == day)
+        ).first()
+
+    def _view(self, s: Session, plan: Plan) -> PlanView:
+        followups = (
+            select(FollowUp.customer_id, func.count().label("n"))
+            .where(FollowUp.status == "open")
+            .group_by(FollowUp.customer_id)
+            .subquery()
+        )
+        stmt = (
+            select(
+                PlanStop.id,
+                PlanStop.position,
+                Customer.id,
+                Customer.code,
+                Customer.shop_name,
+                Customer.owner_name,
+                Customer.phone,
+                Customer.address,
+                Customer.grade,
+                func.coalesce(Route.name, ""),
+                Customer.gps_lat,
+                Customer.gps_lon,
+                PlanStop.reasons,
+                PlanStop.reason_note,
+                PlanStop.state,
+                PlanStop.state_reason,
+                Visit.id,
+                func.coalesce(Visit.status, ""),
+                Visit.arrived_at,
+                Visit.left_at,
+                func.coalesce(followups.c.n, 0),
+            )
+            .join(Customer, Customer.id == PlanStop.customer_id)
+            .outerjoin(Route, Route.id == Customer.route_id)
+            .outerjoin(Visit, Visit.plan_stop_id == PlanStop.id)
+            .outerjoin(followups, followups.c.customer_id == Customer.id)
+            .where(PlanStop.plan_id == plan.id)
+            .order_by(PlanStop.position, Visit.status)  # "done" before "draft"
+        )
+        stops: list[StopView] = []
+        seen: set[str] = set()
+        for row in s.execute(stmt):
+            values = list(row)
+            if values[0] in seen:  # a stop with a done visit and a later draft: the done one
+                continue
+            seen.add(values[0])
+            values[12] = tuple(r for r in values[12].split(",") if r)
+            stops.append(StopView(*values))
+        return PlanView(
+            id=plan.id,
+            day=plan.plan_date,
+            target_size=plan.target_size,
+            stops=tuple(stops),
+            working_day=workdays.is_working_day(plan.plan_date),
+            holiday=workdays.holiday_name(plan.plan_date),
+            calendar_covered=workdays.calendar_covers(plan.plan_date),
+        )
+
+    # --- building --------------------------------------------------------------------------
+    def build(self, day: date, *, target: int | None = None) -> PlanView:
+        """The plan of ``day``: the existing one, or a new one built as the module says."""
+        rules = plan_rules()
+        size = target if target is not None else rules.target_size
+        if not 1 <= size <= 200:
+            raise InvalidValue("target_out_of_range", field="target_size", value=str(size))
+        with self.j.writing(TOPIC) as s:
+            existing = self._plan(s, day)
+            if existing is not None:
+                return self._view(s, existing)
+            manager_id = self.j.current_manager_id(s)
+            reactivate_returned(s, manager_id, day)
+            plan = Plan(manager_id=manager_id, plan_date=day, target_size=size)
+            s.add(plan)
+            s.flush()
+            entries = self._candidates(s, manager_id, day, size)
+            for position, (customer_id, (reasons, note)) in enumerate(entries.items(), start=1):
+                s.add(
+                    PlanStop(
+                        plan_id=plan.id,
+                        customer_id=customer_id,
+                        position=position,
+                        reasons=",".join(reasons),
+                        reason_note=note,
+                    )
+                )
+            s.flush()
+            return self._view(s, plan)
+
+    def _candidates(
+        self, s: Session, manager_id: str, day: date, size: int
+    ) -> dict[str, tuple[list[str], str]]:
+        rules = plan_rules()
+        entries: dict[str, tuple[list[str], str]] = {}
+        if not workdays.is_working_day(day):
+            return entries  # holidays and weekends: nothing planned unless added by hand
+
+        def add(customer_id: str, reason: str, note: str = "") -> None:
+            reasons, old_note = entries.get(customer_id, ([], ""))
+            if reason not in reasons:
+                reasons.append(reason)
+            joined = "；".join(n for n in (old_note, note) if n)
+            entries[customer_id] = (reasons, joined)
+
+        active = and_(Customer.manager_id == manager_id, Customer.status == "active")
+        route_customers = s.execute(
+            select(Customer.id)
+            .join(Route, Route.id == Customer.route_id)
+            .where(active, Route.weekday == day.isoweekday())
+            .order_by(Route.name, Customer.route_position, Customer.code)
+        ).scalars()
+        for cid in route_customers:
+            add(cid, "route")
+        due = s.execute(
+            select(FollowUp.customer_id, FollowUp.text)
+            .join(Customer, Customer.id == FollowUp.customer_id)
+            .where(active, FollowUp.status == "open", FollowUp.due_date <= day)
+            .order_by(FollowUp.due_date, FollowUp.created_at)
+        )
+        for cid, text in due:
+            add(cid, "follow_up", text)
+        for cid, note in self._carry_overs(s, manager_id, day, rules.carry_over_days):
+            if cid in entries or len(entries) < size:
+                add(cid, "carried_over", note)
+        return entries
+
+    def _carry_overs(
+        self, s: Session, manager_id: str, day: date, days: int
+    ) -> list[tuple[str, str]]:
+        """Customers planned in the last ``days`` days, not visited since and not removed."""
+        since = day - timedelta(days=days)
+        rows = s.execute(
+            select(
+                PlanStop.customer_id,
+                Plan.plan_date,
+                PlanStop.state,
+                PlanStop.state_reason,
+                PlanStop.position,
+            )
+            .join(Plan, Plan.id == PlanStop.plan_id)
+            .join(Customer, Customer.id == PlanStop.customer_id)
+            .where(
+                Plan.manager_id == manager_id,
+                Plan.plan_date >= since,
+                Plan.plan_date < day,
+                Customer.status == "active",
+            )
+            .order_by(Plan.plan_date)
+        ).all()
+        last_planned: dict[str, tuple[date, str, str, int]] = {}
+        for cid, planned_on, state, reason, position in rows:
+            last_planned[cid] = (planned_on, state, reason, position)
+        visited = {
+            (cid, d)
+            for cid, d in s.execute(
+                select(Visit.customer_id, Visit.visit_date).where(
+                    Visit.manager_id == manager_id,
+                    Visit.status == "done",
+                    Visit.shop_status != "absent",  # 关门未遇 is not a visit
+                    Visit.visit_date >= since,
+                    Visit.visit_date < day,
+                )
+            )
+        }
+        out: list[tuple[date, int, str, str]] = []
+        for cid, (planned_on, state, reason, position) in last_planned.items():
+            if state not in ("planned", "skipped"):
+                continue
+            if any(c == cid and planned_on <= d for c, d in visited):
+                continue
+            when = f"{planned_on.month}月{planned_on.day}日"
+            note = f"{when}未走访" + (f"（{reason}）" if reason else "")
+            out.append((planned_on, position, cid, note))
+        out.sort()
+        return [(cid, note) for _, _, cid, note in out]
+
+    def waiting(self, day: date) -> list[tuple[str, str, str]]:
+        """Customers carried over that did not fit under the target: (customer id, shop
+        name, note) — the manager can add them with one action."""
+        with self.j.reading() as s:
+            plan = self._plan(s, day)
+            manager_id = self.j.current_manager_id(s)
+            in_plan = (
+                set(s.scalars(select(PlanStop.customer_id).where(PlanStop.plan_id == plan.id)))
+                if plan is not None
+                else set()
+            )
+            out = []
+            for cid, note in self._carry_overs(s, manager_id, day, plan_rules().carry_over_days):
+                if cid not in in_plan:
+                    out.append((cid, s.get_one(Customer, cid).shop_name, note))
+            return out
+
+    # --- changing --------------------------------------------------------------------------
+    def reorder(self, plan_id: str, stop_ids: list[str]) -> PlanView:
+        with self.j.writing(TOPIC) as s:
+            stops = {
+                st.id: st for st in s.scalars(select(PlanStop).where(PlanStop.plan_id == plan_id))
+            }
+            if set(stop_ids) != set(stops) or len(stop_ids) != len(stops):
+                raise InvalidValue("plan_order_mismatch", field="stops")
+            for position, sid in enumerate(stop_ids, start=1):
+                stops[sid].position = position
+        return self.view(plan_id)
+
+    def move(self, stop_id: str, delta: int) -> PlanView:
+        """Move a stop up (negative) or down (positive) by ``delta`` places (keyboard)."""
+        plan_id = self._plan_id_of(stop_id)
+        ids = [st.id for st in self.view(plan_id).stops]
+        index = ids.index(stop_id)
+        target = max(0, min(len(ids) - 1, index + delta))
+        ids.insert(target, ids.pop(index))
+        return self.reorder(plan_id, ids)
+
+    def _plan_id_of(self, stop_id: str) -> str:
+        with self.j.reading() as s:
+            plan_id = s.scalar(select(PlanStop.plan_id).where(PlanStop.id == stop_id))
+        if plan_id is None:
+            raise NotFound("plan_stop", id=stop_id)
+        return plan_id
+
+    def add_stop(self, plan_id: str, customer_id: str, note: str = "") -> PlanView:
+        note = clean_text(note)
+        with self.j.writing(TOPIC) as s:
+            if s.get(Plan, plan_id) is None:
+                raise NotFound("plan", id=plan_id)
+            existing = s.scalars(
+                select(PlanStop).where(
+                    PlanStop.plan_id == plan_id, PlanStop.customer_id == customer_id
+                )
+            ).first()
+            if existing is not None:
+                if existing.state != "removed":
+                    raise InvalidValue("already_in_plan", field="customer")
+                existing.state, existing.state_reason = "planned", ""
+                existing.reason_note = "；".join(x for x in (existing.reason_note, note) if x)
+            else:
+                top = s.scalar(
+                    select(func.max(PlanStop.position)).where(PlanStop.plan_id == plan_id)
+                )
+                s.add(
+                    PlanStop(
+                        plan_id=plan_id,
+                        customer_id=customer_id,
+                        position=(top or 0) + 1,
+                        reasons="added",
+                        reason_note=note,
+                    )
+                )
+        return self.view(plan_id)
+
+    def _set_state(
+        self, stop_id: str, state: str, reason: str, allowed: tuple[str, ...]
+    ) -> PlanView:
+        reason = clean_text(reason)
+        if state in ("skipped", "removed") and not reason:
+            raise InvalidValue("reason_required", field="reason")
+        with self.j.writing(TOPIC) as s:
+            stop = s.get(PlanStop, stop_id)
+            if stop is None:
+                raise NotFound("plan_stop", id=stop_id)
+            if stop.state not in allowed:
+                raise InvalidValue("stop_state", field="state", value=stop.state)
+            stop.state, stop.state_reason = state, reason
+            plan_id = stop.plan_id
+        return self.view(plan_id)
+
+    def skip_stop(self, stop_id: str, reason: str) -> PlanView:
+        """Not visited (关门未遇, 时间不够 ...): kept in the plan and carried over later."""
+        return self._set_state(stop_id, "skipped", reason, ("planned",))
+
+    def remove_stop(self, stop_id: str, reason: str) -> PlanView:
+        """Taken out of the plan with a reason (not carried over)."""
+        return self._set_state(stop_id, "removed", reason, ("planned", "skipped"))
+
+    def restore_stop(self, stop_id: str) -> PlanView:
+        return self._set_state(stop_id, "planned", "", ("skipped", "removed"))
+
+    def optimise(self, plan_id: str, start: tuple[float, float] | None = None) -> PlanView:
+        """Reorder the stops still to visit for a shorter route (shops with GPS only; the
+        others keep their places). Visited and skipped stops stay where they are."""
+        from fieldbook.core.master.route_order import order_with_gaps
+
+        view = self.view(plan_id)
+        todo = [st for st in view.stops if st.state == "planned"]
+        new_todo = order_with_gaps([(st.id, st.gps_lat, st.gps_lon) for st in todo], start)
+        slots = iter(new_todo)
+        ids = [next(slots) if st.state == "planned" else st.id for st in view.stops]
+        return self.reorder(plan_id, ids)
+
+    def mark_visited(self, s: Session, stop_id: str) -> None:
+        """Called inside the visit's finishing transaction."""
+        stop = s.get(PlanStop, stop_id)
+        if stop is not None:
+            stop.state, stop.state_reason = "visited", ""
+
+    def plan_for_day_of(self, s: Session, manager_id: str, customer_id: str, day: date) -> Any:
+        return s.scalars(
+            select(PlanStop)
+            .join(Plan, Plan.id == PlanStop.plan_id)
+            .where(
+                Plan.manager_id == manager_id,
+                Plan.plan_date == day,
+                PlanStop.customer_id == customer_id,
+            )
+        ).first()

@@ -1,0 +1,363 @@
+"""The market department's and the other departments' views of the server: every manager's
+weeks with their figures and report status, reviews, each department's slip inbox, and
+follow-ups across managers. Read across managers (the server's roles decide who may).
+
+The figures are aggregated in SQL per manager and day (a year of 50 managers is ~12,500 day
+rows whatever the number of visits), then summed into report weeks here; indexes on
+(manager_id, date) keep a week or a month of every manager quick.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import case, func, select
+
+from fieldbook.core import clock
+from fieldbook.core.errors import InvalidValue, NotFound
+from fieldbook.core.routine.week import label_for, report_period
+from fieldbook.core.store.models import (
+    Customer,
+    FollowUp,
+    Manager,
+    OrderLine,
+    Plan,
+    PlanStop,
+    Slip,
+    SlipDelivery,
+    Visit,
+    WeekReport,
+)
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+TOPIC = "department"
+
+
+@dataclass
+class ManagerWeek:
+    """One manager's report week, as the market department compares them."""
+
+    manager_id: str
+    manager_code: str
+    manager_name: str
+    label: str
+    start: date
+    end: date
+    planned: int = 0
+    visited: int = 0
+    visits_with_findings: int = 0
+    cartons: int = 0
+    amount_fen: int = 0
+    slips_opened: int = 0
+    report_id: str | None = None
+    report_status: str = "none"  # none | draft | submitted | reviewed
+    review: str = ""
+    review_comment: str = ""
+
+    @property
+    def completion(self) -> float | None:
+        return self.visited / self.planned if self.planned else None
+
+    @property
+    def per_carton_fen(self) -> float | None:
+        return self.amount_fen / self.cartons if self.cartons else None
+
+
+@dataclass
+class ManagerSummary:
+    manager_id: str
+    code: str
+    name: str
+    open_deliveries: int = 0
+    overdue_deliveries: int = 0
+    open_followups: int = 0
+    weeks: list[ManagerWeek] = field(default_factory=list)
+
+
+def _labels(start: date, end: date) -> list[str]:
+    """The report weeks overlapping ``start``..``end``, oldest first."""
+    labels: list[str] = []
+    day = start
+    while day <= end:
+        label = label_for(day)
+        if label not in labels:
+            labels.append(label)
+        day = report_period(label)[1] + timedelta(days=1)
+    return labels
+
+
+def weeks_table(
+    journal: Journal, start: date, end: date, *, manager_ids: list[str] | None = None
+) -> list[ManagerWeek]:
+    """Every manager's report weeks that overlap ``start``..``end`` (whole weeks)."""
+    labels = _labels(start, end)
+    if not labels:
+        return []
+    first, last = report_period(labels[0])[0], report_period(labels[-1])[1]
+    rows: dict[tuple[str, str], ManagerWeek] = {}
+    with journal.reading() as s:
+        managers = s.execute(select(Manager.id, Manager.code, Manager.name).order_by(Manager.code))
+        people = [(m, c, n) for m, c, n in managers if manager_ids is None or m in manager_ids]
+        ids = [p[0] for p in people]
+        for m, code, name in people:
+            for label in labels:
+                a, b = report_period(label)
+                rows[(m, label)] = ManagerWeek(m, code, name, label, a, b)
+
+        def add(m: str, day: date, **values: int) -> None:
+            row = rows.get((m, label_for(day)))
+            if row is not None:
+                for key, value in values.items():
+                    setattr(row, key, getattr(row, key) + int(value or 0))
+
+        for m, day, planned, visited in s.execute(
+            select(
+                Plan.manager_id,
+                Plan.plan_date,
+                func.count(PlanStop.id),
+                func.sum(case((PlanStop.state == "visited", 1), else_=0)),
+            )
+            .join(PlanStop, PlanStop.plan_id == Plan.id)
+            .where(
+                Plan.manager_id.in_(ids),
+                Plan.plan_date.between(first, last),
+                PlanStop.state != "removed",
+            )
+            .group_by(Plan.manager_id, Plan.plan_date)
+        ):
+            add(m, day, planned=planned, visited=visited)
+        for m, day, with_findings in s.execute(
+            select(
+                Visit.manager_id,
+                Visit.visit_date,
+                func.sum(case((Visit.findings != "[]", 1), else_=0)),
+            )
+            .where(
+                Visit.manager_id.in_(ids),
+                Visit.visit_date.between(first, last),
+                Visit.status == "done",
+            )
+            .group_by(Visit.manager_id, Visit.visit_date)
+        ):
+            add(m, day, visits_with_findings=with_findings)
+        for m, day, cartons, amount in s.execute(
+            select(
+                OrderLine.manager_id,
+                OrderLine.order_date,
+                func.sum(OrderLine.cartons),
+                func.sum(OrderLine.amount_fen),
+            )
+            .where(OrderLine.manager_id.in_(ids), OrderLine.order_date.between(first, last))
+            .group_by(OrderLine.manager_id, OrderLine.order_date)
+        ):
+            add(m, day, cartons=cartons, amount_fen=amount)
+        created = func.date(Slip.created_at)
+        for m, day, opened in s.execute(
+            select(Slip.manager_id, created, func.count(Slip.id))
+            .where(
+                Slip.manager_id.in_(ids),
+                Slip.created_at >= datetime.combine(first, datetime.min.time()),
+                Slip.created_at < datetime.combine(last, datetime.max.time()),
+            )
+            .group_by(Slip.manager_id, created)
+        ):
+            when = day if isinstance(day, date) else date.fromisoformat(str(day))  # SQLite: text
+            add(m, when, slips_opened=opened)
+        for rid, m, label, status, review, comment in s.execute(
+            select(
+                WeekReport.id,
+                WeekReport.manager_id,
+                WeekReport.week_label,
+                WeekReport.status,
+                WeekReport.review,
+                WeekReport.review_comment,
+            ).where(WeekReport.manager_id.in_(ids), WeekReport.week_label.in_(labels))
+        ):
+            row = rows.get((m, label))
+            if row is not None:
+                row.report_id, row.report_status = rid, status
+                row.review, row.review_comment = review, comment
+    return sorted(rows.values(), key=lambda r: (r.manager_code, r.start))
+
+
+def managers_overview(
+    journal: Journal, start: date, end: date, *, today: date | None = None
+) -> list[ManagerSummary]:
+    """Per manager: open and overdue slip deliveries, open follow-ups, and the weeks."""
+    today = today or clock.today()
+    weeks = weeks_table(journal, start, end)
+    out: dict[str, ManagerSummary] = {}
+    for w in weeks:
+        summary = out.setdefault(
+            w.manager_id, ManagerSummary(w.manager_id, w.manager_code, w.manager_name)
+        )
+        summary.weeks.append(w)
+    with journal.reading() as s:
+        for m, open_, overdue in s.execute(
+            select(
+                Slip.manager_id,
+                func.count(SlipDelivery.id),
+                func.sum(case((Slip.due_date < today, 1), else_=0)),
+            )
+            .join(SlipDelivery, SlipDelivery.slip_id == Slip.id)
+            .where(SlipDelivery.state != "done")
+            .group_by(Slip.manager_id)
+        ):
+            if m in out:
+                out[m].open_deliveries, out[m].overdue_deliveries = open_, int(overdue or 0)
+        for m, count in s.execute(
+            select(FollowUp.manager_id, func.count(FollowUp.id))
+            .where(FollowUp.status == "open")
+            .group_by(FollowUp.manager_id)
+        ):
+            if m in out:
+                out[m].open_followups = count
+    return list(out.values())
+
+
+# --- reviews ------------------------------------------------------------------------------------
+def review_week(
+    journal: Journal, report_id: str, verdict: str, comment: str = "", *, reviewer: str
+) -> None:
+    """The market department's review of one manager's submitted week report."""
+    if verdict not in ("approved", "returned"):
+        raise InvalidValue("unknown_review", field="review", value=verdict)
+    comment = str(comment or "").strip()
+    if verdict == "returned" and not comment:
+        raise InvalidValue("reason_required", field="review_comment")
+    with journal.writing(TOPIC, "week") as s:
+        report = s.get(WeekReport, report_id)
+        if report is None:
+            raise NotFound("week_report", id=report_id)
+        if report.status == "draft":
+            raise InvalidValue("week_not_submitted", field="week")
+        report.status, report.review = "reviewed", verdict
+        report.review_comment, report.reviewer = comment, str(reviewer).strip()[:50]
+        report.reviewed_at = clock.now()
+
+
+# --- a department's inbox ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class InboxRow:
+    delivery_id: str
+    slip_id: str
+    number: str
+    created: datetime
+    category: str
+    customer: str
+    manager: str
+    state: str
+    answer: str
+    handled_by: str
+    due_date: date
+    overdue: bool
+    description: str
+
+
+def inbox(
+    journal: Journal, department: str, *, include_done: bool = False, today: date | None = None
+) -> list[InboxRow]:
+    """The deliveries sent to ``department``, oldest due first."""
+    from fieldbook.core.slips.service import slip_rules
+
+    rules = slip_rules()
+    if department not in rules.departments:
+        raise InvalidValue("unknown_department", field="department", value=department)
+    today = today or clock.today()
+    stmt = (
+        select(SlipDelivery, Slip, Manager.code, Manager.name, Customer.code, Customer.shop_name)
+        .join(Slip, Slip.id == SlipDelivery.slip_id)
+        .join(Manager, Manager.id == Slip.manager_id)
+        .outerjoin(Customer, Customer.id == Slip.customer_id)
+        .where(SlipDelivery.department == department, SlipDelivery.state != "pending")
+        .order_by(Slip.due_date, Slip.number)
+    )
+    if not include_done:
+        stmt = stmt.where(SlipDelivery.state != "done")
+    out: list[InboxRow] = []
+    with journal.reading() as s:
+        for d, slip, mcode, mname, ccode, cname in s.execute(stmt):
+            snapshot = json.loads(slip.customer_snapshot or "{}")
+            customer = f"{ccode} {cname}" if ccode else str(snapshot.get("shop_name", ""))
+            category = rules.categories.get(slip.category)
+            out.append(
+                InboxRow(
+                    d.id,
+                    slip.id,
+                    slip.number,
+                    slip.created_at,
+                    category.name if category else slip.category,
+                    customer,
+                    f"{mname}（{mcode}）",
+                    d.state,
+                    d.answer,
+                    d.handled_by,
+                    slip.due_date,
+                    d.state != "done" and slip.due_date < today,
+                    slip.description,
+                )
+            )
+    return out
+
+
+# --- follow-ups across managers ------------------------------------------------------------------
+@dataclass(frozen=True)
+class FollowUpRow:
+    id: str
+    manager: str
+    customer: str
+    text: str
+    due_date: date | None
+    status: str
+    overdue: bool
+
+
+def followups(
+    journal: Journal, *, open_only: bool = True, today: date | None = None
+) -> list[FollowUpRow]:
+    today = today or clock.today()
+    stmt = (
+        select(FollowUp, Manager.code, Manager.name, Customer.code, Customer.shop_name)
+        .join(Manager, Manager.id == FollowUp.manager_id)
+        .join(Customer, Customer.id == FollowUp.customer_id)
+        .order_by(Manager.code, FollowUp.due_date, FollowUp.created_at)
+    )
+    if open_only:
+        stmt = stmt.where(FollowUp.status == "open")
+    with journal.reading() as s:
+        return [
+            FollowUpRow(
+                f.id,
+                f"{mname}（{mcode}）",
+                f"{ccode} {cname}",
+                f.text,
+                f.due_date,
+                f.status,
+                f.status == "open" and f.due_date is not None and f.due_date < today,
+            )
+            for f, mcode, mname, ccode, cname in s.execute(stmt)
+        ]
+
+
+def who_am_i(journal: Journal) -> dict[str, Any]:
+    """On PostgreSQL: the login's kind and department (``server_users``); elsewhere
+    (a laptop, a test database): an administrator."""
+    if journal.engine.dialect.name != "postgresql":
+        return {"kind": "admin", "department": "", "manager_code": ""}
+    from sqlalchemy import text
+
+    with journal.reading() as s:
+        row = s.execute(
+            text(
+                "SELECT kind, department, manager_code FROM public.server_users"
+                " WHERE role_name = current_user"
+            )
+        ).first()
+        if row is None:
+            return {"kind": "admin", "department": "", "manager_code": ""}
+        return {"kind": row[0], "department": row[1], "manager_code": row[2]}

@@ -1,0 +1,1 @@
+"""客户信息反馈单: feedback slips, their deliveries to departments, the register and the answers."""

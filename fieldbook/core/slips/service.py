@@ -1,0 +1,672 @@
+"""客户信息反馈单: feedback slips sent to several departments, each delivery tracked through its
+own states until every department has 落实 it; due dates in working days; customer status
+follows a completed slip. Configuration in ``schema/reference/slips.toml``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldbook.core import clock, workdays
+from fieldbook.core.errors import InvalidValue, NotFound
+from fieldbook.core.paths import ensure_private_dir
+from fieldbook.core.resources import load_reference
+from fieldbook.core.store import audit
+from fieldbook.core.store.models import (
+    Customer,
+    Manager,
+    Route,
+    Sku,
+    Slip,
+    SlipAttachment,
+    SlipDelivery,
+    SlipEvent,
+    SlipSuggestion,
+    Visit,
+)
+from fieldbook.core.text import clean_text
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+TOPIC = "slips"
+FLOW = ("pending", "sent", "received", "handled", "done")
+RETURNED = "returned"
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    name: str
+    departments: tuple[str, ...]
+    due_days: int
+    sub_reasons: tuple[str, ...]
+    needs_effective_date: bool = False
+    needs_return_date: bool = False
+    needs_attachment: bool = False
+    needs_skus: bool = False
+
+
+@dataclass(frozen=True)
+class SlipRules:
+    departments: dict[str, str]  # code -> name, in order
+    categories: dict[str, Category]
+    states: dict[str, str]  # code -> name
+    default_due_days: int
+
+
+@cache
+def slip_rules() -> SlipRules:
+    ref = load_reference("slips")
+    return SlipRules(
+        departments={d["code"]: d["name"] for d in ref["departments"]},
+        categories={
+            c["code"]: Category(
+                code=c["code"],
+                name=c["name"],
+                departments=tuple(c["departments"]),
+                due_days=int(c.get("due_days", ref["default_due_days"])),
+                sub_reasons=tuple(c.get("sub_reasons", ())),
+                needs_effective_date=bool(c.get("needs_effective_date", False)),
+                needs_return_date=bool(c.get("needs_return_date", False)),
+                needs_attachment=bool(c.get("needs_attachment", False)),
+                needs_skus=bool(c.get("needs_skus", False)),
+            )
+            for c in ref["categories"]
+        },
+        states={s["code"]: s["name"] for s in ref["states"]},
+        default_due_days=int(ref["default_due_days"]),
+    )
+
+
+def check_move(current: str, target: str, reason: str) -> None:
+    """The delivery state machine. One step forward needs nothing; skipping a step, going back,
+    returning (退回) or resending after a return needs a reason that is kept."""
+    if target not in (*FLOW, RETURNED):
+        raise InvalidValue("unknown_state", field="state", value=target)
+    if target == current:
+        raise InvalidValue("same_state", field="state", value=target)
+    if current == "done" and not reason:
+        raise InvalidValue("reason_required", field="reason")  # reopening a 落实 delivery
+    if target == RETURNED:
+        if current == "pending":
+            raise InvalidValue("not_sent_yet", field="state")
+        if not reason:
+            raise InvalidValue("reason_required", field="reason")
+        return
+    if current == RETURNED:
+        if not reason:
+            raise InvalidValue("reason_required", field="reason")
+        return
+    step = FLOW.index(target) - FLOW.index(current)
+    if step != 1 and not reason:
+        raise InvalidValue("reason_required", field="reason", skipped=step > 1)
+
+
+@dataclass(frozen=True)
+class SlipInput:
+    category: str
+    description: str
+    customer_id: str | None = None
+    sub_reason: str = ""
+    effective_date: date | None = None
+    return_date: date | None = None
+    sku_ids: tuple[str, ...] = ()
+    departments: tuple[str, ...] | None = None  # None: the category's defaults
+    source_visit_id: str | None = None
+    source_suggestion_id: str | None = None
+    snapshot: dict[str, Any] | None = None  # for 新增 without a customer record
+
+
+@dataclass(frozen=True)
+class EventView:
+    seq: int
+    from_state: str
+    to_state: str
+    at: datetime
+    actor: str
+    note: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DeliveryView:
+    id: str
+    department: str
+    state: str
+    answer: str
+    handled_by: str
+    updated_at: datetime
+    events: tuple[EventView, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: str
+    filename: str
+    path: Path
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class SlipView:
+    id: str
+    number: str
+    category: str
+    sub_reason: str
+    customer_id: str | None
+    customer: dict[str, Any]
+    description: str
+    effective_date: date | None
+    return_date: date | None
+    sku_names: tuple[str, ...]
+    created_at: datetime
+    due_date: date
+    completed_at: datetime | None
+    source_visit_id: str | None
+    deliveries: tuple[DeliveryView, ...]
+    attachments: tuple[AttachmentView, ...] = ()
+
+    @property
+    def status(self) -> str:
+        return slip_status(tuple(d.state for d in self.deliveries))
+
+    def overdue(self, today: date) -> bool:
+        return self.status != "done" and self.due_date < today
+
+
+def slip_status(states: tuple[str, ...]) -> str:
+    """draft (nothing sent) → sent → in_progress → done (every department 落实); returned when
+    any department sent it back."""
+    if not states:
+        return "draft"
+    if RETURNED in states:
+        return "returned"
+    if all(s == "done" for s in states):
+        return "done"
+    if all(s == "pending" for s in states):
+        return "draft"
+    if all(s in ("pending", "sent") for s in states):
+        return "sent"
+    return "in_progress"
+
+
+STATUS_NAMES = {
+    "draft": "草稿",
+    "sent": "已发送",
+    "in_progress": "处理中",
+    "done": "已办结",
+    "returned": "退回",
+}
+
+
+@dataclass(frozen=True)
+class SlipRow:
+    """A slip in lists: one row, its deliveries' states."""
+
+    id: str
+    number: str
+    category: str
+    customer_code: str
+    shop_name: str
+    created_at: datetime
+    due_date: date
+    states: tuple[tuple[str, str], ...]  # (department, state)
+
+    @property
+    def status(self) -> str:
+        return slip_status(tuple(s for _, s in self.states))
+
+    def overdue(self, today: date) -> bool:
+        return self.status != "done" and self.due_date < today
+
+
+def customer_snapshot(s: Session, customer_id: str) -> dict[str, Any]:
+    c = s.get(Customer, customer_id)
+    if c is None:
+        raise NotFound("customer", id=customer_id)
+    route = s.get(Route, c.route_id) if c.route_id else None
+    return {
+        "code": c.code,
+        "licence_no": c.licence_no,
+        "shop_name": c.shop_name,
+        "owner_name": c.owner_name,
+        "phone": c.phone,
+        "address": c.address,
+        "district": c.district,
+        "grade": c.grade,
+        "route": route.name if route else "",
+        "status": c.status,
+    }
+
+
+class SlipService:
+    def __init__(self, journal: Journal) -> None:
+        self.j = journal
+
+    # --- creating --------------------------------------------------------------------------
+    def create(self, data: SlipInput, *, at: datetime | None = None) -> SlipView:
+        rules = slip_rules()
+        category = rules.categories.get(data.category)
+        if category is None:
+            raise InvalidValue("unknown_category", field="category", value=data.category)
+        description = str(data.description or "").strip()
+        if not 2 <= len(description) <= 1000:
+            raise InvalidValue("description_length", field="description", min=2, max=1000)
+        if data.sub_reason and data.sub_reason not in category.sub_reasons:
+            raise InvalidValue("unknown_sub_reason", field="sub_reason", value=data.sub_reason)
+        if category.needs_effective_date and data.effective_date is None:
+            raise InvalidValue("required", field="effective_date")
+        if category.needs_return_date and data.return_date is None:
+            raise InvalidValue("required", field="return_date")
+        if category.needs_skus and not data.sku_ids:
+            raise InvalidValue("required", field="sku_ids")
+        if data.customer_id is None and data.category != "new":
+            raise InvalidValue("required", field="customer")
+        departments = tuple(dict.fromkeys(data.departments or category.departments))
+        unknown = [d for d in departments if d not in rules.departments]
+        if unknown or not departments:
+            raise InvalidValue("unknown_department", field="departments", value=",".join(unknown))
+        now = at or clock.now()
+        with self.j.writing(TOPIC) as s:
+            manager_id = self.j.current_manager_id(s)
+            manager = s.get_one(Manager, manager_id)
+            if data.customer_id is not None:
+                snapshot = customer_snapshot(s, data.customer_id)
+            else:
+                snapshot = {k: clean_text(v) for k, v in (data.snapshot or {}).items()}
+                if not snapshot.get("shop_name"):
+                    raise InvalidValue("required", field="shop_name")
+            for sku_id in data.sku_ids:
+                if s.get(Sku, sku_id) is None:
+                    raise NotFound("sku", id=sku_id)
+            slip = Slip(
+                number=self._next_number(s, manager, now.date()),
+                manager_id=manager_id,
+                customer_id=data.customer_id,
+                customer_snapshot=json.dumps(snapshot, ensure_ascii=False),
+                category=data.category,
+                sub_reason=data.sub_reason,
+                description=description,
+                effective_date=data.effective_date,
+                return_date=data.return_date,
+                sku_ids=json.dumps(list(data.sku_ids)),
+                source_visit_id=data.source_visit_id,
+                source_suggestion_id=data.source_suggestion_id,
+                created_at=now,
+                updated_at=now,
+                due_date=workdays.add_working_days(now.date(), category.due_days),
+            )
+            s.add(slip)
+            s.flush()
+            for dept in departments:
+                s.add(SlipDelivery(slip_id=slip.id, department=dept, updated_at=now))
+            if data.source_suggestion_id:
+                suggestion = s.get(SlipSuggestion, data.source_suggestion_id)
+                if suggestion is not None:
+                    suggestion.status = "slipped"
+            s.flush()
+            return self._view(s, slip)
+
+    def _next_number(self, s: Session, manager: Manager, day: date) -> str:
+        prefix = f"FK-{day:%Y%m%d}-{manager.code}-"
+        last = s.scalar(select(func.max(Slip.number)).where(Slip.number.like(f"{prefix}%")))
+        seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+        return f"{prefix}{seq:03d}"
+
+    def suggestion_input(self, suggestion_id: str) -> SlipInput:
+        """A slip prefilled from a visit's suggestion (the manager completes and sends it)."""
+        with self.j.reading() as s:
+            sug = s.get(SlipSuggestion, suggestion_id)
+            if sug is None:
+                raise NotFound("slip_suggestion", id=suggestion_id)
+            visit = s.get_one(Visit, sug.visit_id)
+            category = slip_rules().categories.get(sug.category) or slip_rules().categories["other"]
+            when = f"{visit.visit_date.month}月{visit.visit_date.day}日走访发现"
+            description = f"{when}：{sug.note}" if sug.note else when
+            return SlipInput(
+                category=category.code,
+                description=description,
+                customer_id=sug.customer_id,
+                effective_date=visit.visit_date if category.needs_effective_date else None,
+                source_visit_id=visit.id,
+                source_suggestion_id=sug.id,
+            )
+
+    def suggestions(self, *, open_only: bool = True) -> list[tuple[str, str, str, str, date]]:
+        """Visits' suggested slips: (suggestion id, category, shop name, note, visit date)."""
+        with self.j.reading() as s:
+            manager_id = self.j.current_manager_id(s)
+            stmt = (
+                select(
+                    SlipSuggestion.id,
+                    SlipSuggestion.category,
+                    Customer.shop_name,
+                    SlipSuggestion.note,
+                    Visit.visit_date,
+                )
+                .join(Visit, Visit.id == SlipSuggestion.visit_id)
+                .join(Customer, Customer.id == SlipSuggestion.customer_id)
+                .where(Visit.manager_id == manager_id)
+                .order_by(Visit.visit_date.desc())
+            )
+            if open_only:
+                stmt = stmt.where(SlipSuggestion.status == "suggested")
+            return [tuple(r) for r in s.execute(stmt)]  # type: ignore[misc]
+
+    def dismiss_suggestion(self, suggestion_id: str) -> None:
+        with self.j.writing(TOPIC) as s:
+            sug = s.get(SlipSuggestion, suggestion_id)
+            if sug is None:
+                raise NotFound("slip_suggestion", id=suggestion_id)
+            sug.status = "dismissed"
+
+    # --- attachments -------------------------------------------------------------------------
+    def attach(self, slip_id: str, source: Path, folder: Path) -> AttachmentView:
+        """Copy ``source`` into ``folder`` (the data folder's attachments/, 0700) under a
+        content-derived name, keeping its SHA-256; the file itself is never modified."""
+        source = Path(source)
+        size = source.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise InvalidValue("attachment_too_large", field="attachment", max=MAX_ATTACHMENT_BYTES)
+        digest = hashlib.sha256()
+        with open(source, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        sha = digest.hexdigest()
+        ensure_private_dir(folder)
+        stored = f"{sha[:32]}{source.suffix.lower()[:10]}"
+        target = folder / stored
+        if not target.exists():
+            tmp = folder / f".{stored}.tmp"
+            shutil.copyfile(source, tmp)
+            tmp.chmod(0o600)
+            tmp.replace(target)
+        with self.j.writing(TOPIC) as s:
+            if s.get(Slip, slip_id) is None:
+                raise NotFound("slip", id=slip_id)
+            att = SlipAttachment(
+                slip_id=slip_id,
+                filename=clean_text(source.name)[:200],
+                stored_name=stored,
+                sha256=sha,
+                size=size,
+            )
+            s.add(att)
+            s.flush()
+            return AttachmentView(att.id, att.filename, target, sha, size)
+
+    # --- moving deliveries -------------------------------------------------------------------
+    def advance(
+        self,
+        delivery_id: str,
+        to_state: str,
+        *,
+        actor: str = "",
+        note: str = "",
+        reason: str = "",
+        answer: str | None = None,
+        at: datetime | None = None,
+    ) -> SlipView:
+        """Move one department's delivery (see ``check_move``). Every move is kept."""
+        reason, note = str(reason or "").strip(), str(note or "").strip()
+        with self.j.writing(TOPIC, "customers") as s:
+            d = s.get(SlipDelivery, delivery_id)
+            if d is None:
+                raise NotFound("slip_delivery", id=delivery_id)
+            check_move(d.state, to_state, reason)
+            self._move(s, d, to_state, actor, note, reason, answer, at or clock.now())
+            slip = s.get_one(Slip, d.slip_id)
+            self._after_move(s, slip, at or clock.now())
+            return self._view(s, slip)
+
+    def send(self, slip_id: str, *, actor: str = "", at: datetime | None = None) -> SlipView:
+        """Send every pending delivery (待发送 → 已发送)."""
+        with self.j.writing(TOPIC) as s:
+            slip = s.get(Slip, slip_id)
+            if slip is None:
+                raise NotFound("slip", id=slip_id)
+            now = at or clock.now()
+            for d in s.scalars(select(SlipDelivery).where(SlipDelivery.slip_id == slip_id)):
+                if d.state == "pending":
+                    self._move(s, d, "sent", actor, "", "", None, now)
+            return self._view(s, slip)
+
+    def advance_in(
+        self,
+        s: Session,
+        delivery: SlipDelivery,
+        to_state: str,
+        *,
+        actor: str = "",
+        note: str = "",
+        reason: str = "",
+        answer: str | None = None,
+        at: datetime,
+        finish: bool = True,
+    ) -> None:
+        """``advance`` inside the caller's transaction (an import applies many rows in one).
+        ``finish=False`` defers the slip-level consequences to a later ``settle_in``."""
+        check_move(delivery.state, to_state, reason)
+        self._move(s, delivery, to_state, actor, note, reason, answer, at)
+        if finish:
+            self.settle_in(s, delivery.slip_id, at)
+
+    def settle_in(self, s: Session, slip_id: str, at: datetime) -> None:
+        """Recompute a slip after its deliveries moved (completion, the customer's status)."""
+        s.flush()
+        self._after_move(s, s.get_one(Slip, slip_id), at)
+
+    def _move(
+        self,
+        s: Session,
+        d: SlipDelivery,
+        to_state: str,
+        actor: str,
+        note: str,
+        reason: str,
+        answer: str | None,
+        at: datetime,
+    ) -> None:
+        seq = s.scalar(select(func.max(SlipEvent.seq)).where(SlipEvent.delivery_id == d.id)) or 0
+        s.add(
+            SlipEvent(
+                delivery_id=d.id,
+                seq=seq + 1,
+                from_state=d.state,
+                to_state=to_state,
+                at=at,
+                actor=clean_text(actor)[:50],
+                note=note,
+                reason=reason,
+            )
+        )
+        d.state, d.updated_at = to_state, at
+        if answer is not None:
+            d.answer = str(answer).strip()
+        if actor:
+            d.handled_by = clean_text(actor)[:50]
+
+    def _after_move(self, s: Session, slip: Slip, at: datetime) -> None:
+        states = tuple(s.scalars(select(SlipDelivery.state).where(SlipDelivery.slip_id == slip.id)))
+        done = slip_status(states) == "done"
+        slip.completed_at = at if done else None
+        slip.updated_at = at
+        if done and not slip.applied_to_customer:
+            self._apply_to_customer(s, slip)
+
+    def _apply_to_customer(self, s: Session, slip: Slip) -> None:
+        """A completed 关业 / 暂停 / 新增 slip changes the customer master, recorded in the
+        audit trail with the slip number as the reason."""
+        reason = f"反馈单 {slip.number} 已办结"
+        if slip.category in ("closed", "suspended") and slip.customer_id:
+            c = s.get_one(Customer, slip.customer_id)
+            new_status = "closed" if slip.category == "closed" else "suspended"
+            changes: dict[str, tuple[Any, Any]] = {"status": (c.status, new_status)}
+            if slip.category == "suspended":
+                changes["suspended_until"] = (c.suspended_until, slip.return_date)
+                c.suspended_until = slip.return_date
+            c.status = new_status
+            audit.record(
+                s,
+                manager_id=slip.manager_id,
+                record_type="customer",
+                record_id=c.id,
+                changes=changes,
+                reason=reason,
+            )
+        elif slip.category == "new" and slip.customer_id is None:
+            snap = json.loads(slip.customer_snapshot or "{}")
+            code = snap.get("code") or f"新增-{slip.number}"
+            if s.scalar(select(Customer.id).where(Customer.code == code)) is None:
+                from fieldbook.core.master.customers import CustomerInput, customer_search_text
+
+                c = Customer(
+                    manager_id=slip.manager_id,
+                    code=code,
+                    shop_name=snap.get("shop_name", ""),
+                    owner_name=snap.get("owner_name", ""),
+                    phone=snap.get("phone", ""),
+                    address=snap.get("address", ""),
+                    licence_no=snap.get("licence_no", ""),
+                    pending_completion=True,
+                    notes=reason,
+                )
+                c.search_text = customer_search_text(
+                    CustomerInput(code=code, shop_name=c.shop_name, owner_name=c.owner_name)
+                )
+                s.add(c)
+                s.flush()
+                slip.customer_id = c.id
+                audit.record(
+                    s,
+                    manager_id=slip.manager_id,
+                    record_type="customer",
+                    record_id=c.id,
+                    changes={"created": (None, code)},
+                    reason=reason,
+                )
+        slip.applied_to_customer = True
+
+    # --- reading -------------------------------------------------------------------------------
+    def get(self, slip_id: str) -> SlipView:
+        with self.j.reading() as s:
+            slip = s.get(Slip, slip_id)
+            if slip is None:
+                raise NotFound("slip", id=slip_id)
+            return self._view(s, slip)
+
+    def by_number(self, number: str) -> SlipView:
+        with self.j.reading() as s:
+            slip = s.scalars(select(Slip).where(Slip.number == number.strip())).first()
+            if slip is None:
+                raise NotFound("slip", number=number)
+            return self._view(s, slip)
+
+    def _view(self, s: Session, slip: Slip) -> SlipView:
+        deliveries = []
+        order = list(slip_rules().departments)
+        for d in sorted(
+            s.scalars(select(SlipDelivery).where(SlipDelivery.slip_id == slip.id)),
+            key=lambda d: order.index(d.department) if d.department in order else 99,
+        ):
+            events = tuple(
+                EventView(e.seq, e.from_state, e.to_state, e.at, e.actor, e.note, e.reason)
+                for e in s.scalars(
+                    select(SlipEvent).where(SlipEvent.delivery_id == d.id).order_by(SlipEvent.seq)
+                )
+            )
+            deliveries.append(
+                DeliveryView(
+                    d.id, d.department, d.state, d.answer, d.handled_by, d.updated_at, events
+                )
+            )
+        sku_ids = json.loads(slip.sku_ids or "[]")
+        names = tuple(s.scalars(select(Sku.name).where(Sku.id.in_(sku_ids)))) if sku_ids else ()
+        folder = self.j.attachments_dir()
+        attachments = tuple(
+            AttachmentView(a.id, a.filename, folder / a.stored_name, a.sha256, a.size)
+            for a in s.scalars(
+                select(SlipAttachment)
+                .where(SlipAttachment.slip_id == slip.id)
+                .order_by(SlipAttachment.added_at)
+            )
+        )
+        return SlipView(
+            id=slip.id,
+            number=slip.number,
+            category=slip.category,
+            sub_reason=slip.sub_reason,
+            customer_id=slip.customer_id,
+            customer=json.loads(slip.customer_snapshot or "{}"),
+            description=slip.description,
+            effective_date=slip.effective_date,
+            return_date=slip.return_date,
+            sku_names=names,
+            created_at=slip.created_at,
+            due_date=slip.due_date,
+            completed_at=slip.completed_at,
+            source_visit_id=slip.source_visit_id,
+            deliveries=tuple(deliveries),
+            attachments=attachments,
+        )
+
+    def list(
+        self,
+        *,
+        open_only: bool = False,
+        start: date | None = None,
+        end: date | None = None,
+        department: str | None = None,
+        customer_id: str | None = None,
+    ) -> list[SlipRow]:
+        """The current manager's slips, newest first (``start``/``end``: creation dates)."""
+        with self.j.reading() as s:
+            manager_id = self.j.current_manager_id(s)
+            stmt = select(Slip).where(Slip.manager_id == manager_id)
+            if start is not None:
+                stmt = stmt.where(Slip.created_at >= datetime.combine(start, datetime.min.time()))
+            if end is not None:
+                stmt = stmt.where(Slip.created_at <= datetime.combine(end, datetime.max.time()))
+            if customer_id is not None:
+                stmt = stmt.where(Slip.customer_id == customer_id)
+            slips = s.scalars(stmt.order_by(Slip.created_at.desc())).all()
+            states: dict[str, list[tuple[str, str]]] = {}
+            if slips:
+                for slip_id, dept, state in s.execute(
+                    select(SlipDelivery.slip_id, SlipDelivery.department, SlipDelivery.state).where(
+                        SlipDelivery.slip_id.in_([x.id for x in slips])
+                    )
+                ):
+                    states.setdefault(slip_id, []).append((dept, state))
+            rows = []
+            for slip in slips:
+                snap = json.loads(slip.customer_snapshot or "{}")
+                deliveries = tuple(sorted(states.get(slip.id, [])))
+                if department is not None and department not in {d for d, _ in deliveries}:
+                    continue
+                row = SlipRow(
+                    slip.id,
+                    slip.number,
+                    slip.category,
+                    snap.get("code", ""),
+                    snap.get("shop_name", ""),
+                    slip.created_at,
+                    slip.due_date,
+                    deliveries,
+                )
+                if open_only and row.status == "done":
+                    continue
+                rows.append(row)
+            return rows
