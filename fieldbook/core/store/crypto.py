@@ -168,11 +168,11 @@ def encrypt_database(source: Path, dest: Path, passphrase: str) -> Path:
         raise InvalidValue("already_encrypted", file=str(source))
     if dest.exists() or dest.is_symlink():
         raise InvalidValue("target_exists", file=str(dest))
-    from fieldbook.core.outputs import check_output
+    from fieldbook.core.store.outputs import check_output
 
     check_output(dest)
     module = driver()
-    from fieldbook.core.outputs import private_temp_beside
+    from fieldbook.core.store.outputs import private_temp_beside
 
     # a fresh, exclusive name: never a file that was there (it could be a database)
     tmp = private_temp_beside(dest)

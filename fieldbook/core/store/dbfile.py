@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 
 from fieldbook.core.errors import FieldbookError
-from fieldbook.core.outputs import SIDE_SUFFIXES, SQLITE_MAGIC, holds_a_database
+from fieldbook.core.store.outputs import SIDE_SUFFIXES, SQLITE_MAGIC, holds_a_database
 
 BACKENDS = ("sqlite", "postgresql")
 #: Tables every Fieldbook database has had since the first migration (another program that
