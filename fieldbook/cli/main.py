@@ -333,9 +333,9 @@ def vet_arguments(args: argparse.Namespace, argv: Sequence[str]) -> None:
     what --db points at, and every file the command will write (UsageError / the core's
     DatabaseRefused / OutputRefused: one line, exit 2)."""
 
-    from fieldbook.core.store.outputs import check_output, protect_database
     from fieldbook.core.paths import sqlite_path
     from fieldbook.core.store import dbfile
+    from fieldbook.core.store.outputs import check_output, protect_database
 
     for n, arg in enumerate(argv, start=1):
         try:
