@@ -25,7 +25,7 @@ from fieldbook.core import clock
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.qt.ops import Ops
+    from fieldbook.qt.operations.runner import Ops
 
 log = logging.getLogger(__name__)
 

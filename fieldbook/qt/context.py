@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldbook.core import clock
-from fieldbook.qt.ops import ChangeHub, Ops
+from fieldbook.qt.operations.runner import ChangeHub, Ops
 
 if TYPE_CHECKING:
     from fieldbook.qt.backups import Backups

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from fieldbook.qt.context import AppContext
     from fieldbook.qt.instance import InstanceServer
     from fieldbook.qt.main_window import MainWindow
-    from fieldbook.qt.ops import ChangeHub, Executor, Ops
+    from fieldbook.qt.operations.runner import ChangeHub, Executor, Ops
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def _exec(dialog: QDialog) -> int:
 
 
 def _thread_executor() -> Executor:
-    from fieldbook.qt.ops import ThreadExecutor
+    from fieldbook.qt.operations.runner import ThreadExecutor
 
     return ThreadExecutor()
 
@@ -282,7 +282,7 @@ class AppSession(QObject):
     def _build(self, journal: Journal, page: str | None) -> MainWindow:
         from fieldbook.qt.context import AppContext
         from fieldbook.qt.main_window import MainWindow
-        from fieldbook.qt.ops import ChangeHub, Ops
+        from fieldbook.qt.operations.runner import ChangeHub, Ops
 
         self.journal = journal
         self.executor = self.executor_factory()

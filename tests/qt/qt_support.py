@@ -81,7 +81,7 @@ def make_ctx(journal: Journal, today: date = MONDAY, *, backup_interval_s: float
     """An AppContext running its operations inline; with ``backup_interval_s`` it also has
     the app's automatic backups (timer not started)."""
     from fieldbook.qt.context import AppContext
-    from fieldbook.qt.ops import ChangeHub, Ops, SyncExecutor
+    from fieldbook.qt.operations.runner import ChangeHub, Ops, SyncExecutor
 
     ops = Ops(journal, SyncExecutor())
     backups = None
@@ -103,7 +103,7 @@ def make_ctx(journal: Journal, today: date = MONDAY, *, backup_interval_s: float
 def session_factory(qapp, db_url: str) -> Iterator:
     """``make(**options)`` → an AppSession (the composition root) on the test database whose
     worker runs inline; every session is shut down (lock released) after the test."""
-    from fieldbook.qt.ops import SyncExecutor
+    from fieldbook.qt.operations.runner import SyncExecutor
     from fieldbook.qt.session import AppSession
 
     made: list[AppSession] = []

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldbook.core.errors import FileRejected, InvalidValue
-from fieldbook.qt.ops import ChangeHub, Ops, SyncExecutor, ThreadExecutor
+from fieldbook.qt.operations.runner import ChangeHub, Ops, SyncExecutor, ThreadExecutor
 
 
 @pytest.fixture

@@ -245,7 +245,7 @@ class OrderImportDialog(QDialog):
 
     def _check_failed(self, exc: BaseException) -> None:
         from fieldbook.messages import describe_error
-        from fieldbook.qt.ops import is_cancelled
+        from fieldbook.qt.operations.runner import is_cancelled
 
         self.busy = False
         if is_cancelled(exc):

@@ -173,7 +173,7 @@ class WelcomePage(Page):
     def load_demo(self) -> None:
         if self.busy or self.profile is None:
             return
-        from fieldbook.qt.ops import is_cancelled
+        from fieldbook.qt.operations.runner import is_cancelled
 
         self.busy = True
         self._set_enabled(False)

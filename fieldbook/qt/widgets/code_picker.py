@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.qt.ops import Ops
+    from fieldbook.qt.operations.runner import Ops
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 LIMIT = 20
