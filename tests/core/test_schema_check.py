@@ -184,7 +184,7 @@ def test_a_hidden_not_null_is_refused_by_restore_start_up_and_check(
 ) -> None:
     """The attack: writable_schema, then `seq INTEGER "NOT" NULL` in audit_entries (the
     column loses NOT NULL; the old normalisation read both alike)."""
-    from fieldbook.core.store.backup import BackupRejected, restore_backup
+    from fieldbook.core.store.restore import BackupRejected, restore_backup
 
     world.close()
     forged = tmp_path / "forged.sqlite3"

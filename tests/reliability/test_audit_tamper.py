@@ -17,7 +17,9 @@ import pytest
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.store import audit
-from fieldbook.core.store.backup import backup_file, heads_log, recorded_heads, restore_backup
+from fieldbook.core.store.backup import backup_file
+from fieldbook.core.store.head_log import heads_log, recorded_heads
+from fieldbook.core.store.restore import restore_backup
 
 DROP = ["DROP TRIGGER audit_entries_no_update", "DROP TRIGGER audit_entries_no_delete"]
 
