@@ -294,7 +294,8 @@ def db_url(args: argparse.Namespace) -> str:
 def db_file(args: argparse.Namespace) -> Path:
     """The SQLite file behind --db (backups, checks and restores work on files)."""
     from fieldbook.core.errors import InvalidValue
-    from fieldbook.core.paths import resolve_db_url, sqlite_path
+    from fieldbook.core.paths import resolve_db_url
+    from fieldbook.core.store.db import sqlite_path
 
     path = sqlite_path(resolve_db_url(args.db))
     if path is None:
@@ -305,7 +306,8 @@ def db_file(args: argparse.Namespace) -> Path:
 @contextmanager
 def writer_lock(args: argparse.Namespace) -> Iterator[None]:
     """Hold the database's writer lock for a write command (DatabaseInUse: exit 1)."""
-    from fieldbook.core.paths import resolve_db_url, sqlite_path
+    from fieldbook.core.paths import resolve_db_url
+    from fieldbook.core.store.db import sqlite_path
     from fieldbook.core.store.integrity import DatabaseLock
 
     path = sqlite_path(resolve_db_url(args.db))
@@ -334,8 +336,8 @@ def vet_arguments(args: argparse.Namespace, argv: Sequence[str]) -> None:
     DatabaseRefused / OutputRefused: one line, exit 2)."""
 
     from fieldbook.core.outputs import check_output, protect_database
-    from fieldbook.core.paths import sqlite_path
     from fieldbook.core.store import dbfile
+    from fieldbook.core.store.db import sqlite_path
 
     for n, arg in enumerate(argv, start=1):
         try:
@@ -704,8 +706,9 @@ def given_heads(values: Sequence[str]) -> list[ChainHead]:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from fieldbook.core.paths import resolve_db_url, sqlite_path
+    from fieldbook.core.paths import resolve_db_url
     from fieldbook.core.store.audit import verify
+    from fieldbook.core.store.db import sqlite_path
     from fieldbook.core.store.head_log import lineage, recorded_heads, restores
 
     heads = given_heads(args.head)

@@ -92,8 +92,8 @@ class AppSession(QObject):
         exit_app: Callable[[int], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        from fieldbook.core.paths import sqlite_path
         from fieldbook.core.store.crypto import url_passphrase
+        from fieldbook.core.store.db import sqlite_path
 
         super().__init__(parent)
         self.db_url = db_url

@@ -46,6 +46,12 @@ GENESIS = "0" * 64
 TOPIC = "audit"
 
 
+class DbApi(Protocol):
+    """A DB-API connection (``sqlite3``'s, or SQLCipher's: ``crypto.connect``)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
+
+
 class Reading(Protocol):
     """What reading the trail needs: read sessions (the journal, or any ``Sessions``)."""
 
@@ -270,7 +276,7 @@ class ChainHead:
     digest: str = ""
 
 
-def head_of_connection(con: Any) -> tuple[int, str]:
+def head_of_connection(con: DbApi) -> tuple[int, str]:
     """(entries, last hash) of the trail in a DB-API connection; (0, GENESIS) when the
     database has no trail (yet)."""
     has = con.execute(
@@ -283,7 +289,7 @@ def head_of_connection(con: Any) -> tuple[int, str]:
     return int(count), str(row[0]) if row else GENESIS
 
 
-def hashes_of_connection(con: Any, counts: Iterable[int]) -> dict[int, str]:
+def hashes_of_connection(con: DbApi, counts: Iterable[int]) -> dict[int, str]:
     """The hash of the entry at each of ``counts`` (by ``seq``) in a DB-API connection, where
     there is one: enough to tell whether the trail fits heads recorded elsewhere."""
     has = con.execute(

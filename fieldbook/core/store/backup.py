@@ -157,9 +157,10 @@ def backup_file(
                 if result is None or result[0] != "ok":
                     raise DatabaseError("backup failed its integrity check", path=str(tmp))
                 log = heads_log(db_path, dest_dir)
+                head: tuple[int, str] | None
                 try:
-                    head: tuple[int, str] | None = head_of_connection(dst)
-                    fit = fit_fields(log, *head, dst)
+                    head = head_of_connection(dst)
+                    fit = fit_fields(log, head, dst)
                 except database_errors():  # a trail changed beyond reading: still back up
                     head = None
             finally:
@@ -175,7 +176,7 @@ def backup_file(
         os.chmod(tmp, 0o600)
         # the head first: a backup never exists without its record
         if head is not None:
-            record_head(log, "backup", final.name, *head, **fit, sha256=digest)
+            record_head(log, "backup", final.name, head, {**fit, "sha256": digest})
         os.replace(tmp, final)
         fsync_dir(dest_dir)
     except BaseException:
@@ -239,12 +240,17 @@ def backup_info(
             made_at,
             label,
             size,
-            **counts,
+            *_counts(counts),
             readable=False,
             problem=problem,
             schema_differences=report.differences,
         )
-    return BackupInfo(path, made_at, label, size, **counts)
+    return BackupInfo(path, made_at, label, size, *_counts(counts))
+
+
+def _counts(counts: dict[str, int | None]) -> tuple[int | None, int | None, int | None]:
+    """The counts in :class:`BackupInfo`'s order (``COUNTED``)."""
+    return counts["customers"], counts["visits"], counts["plans"]
 
 
 def list_backups_info(
@@ -276,7 +282,9 @@ def newest_good_backup(
                 continue
             if not schema_check.inspect_file(path, passphrase=passphrase).ok:
                 continue  # a restore would refuse it: never offer it
-        except (crypto.WrongPassphrase, DatabaseUnreadable, *database_errors()):
+        except (crypto.WrongPassphrase, DatabaseUnreadable):
+            continue
+        except database_errors():
             continue
         info = backup_info(path, made_at, label, passphrase)
         if info.readable:

@@ -56,7 +56,8 @@ def driver() -> ModuleType:
         import sqlcipher3
     except ImportError:
         raise EncryptionUnavailable("encryption_unavailable") from None
-    return sqlcipher3
+    module: ModuleType = sqlcipher3
+    return module
 
 
 def available() -> bool:

@@ -15,13 +15,11 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from fieldbook import APP_NAME
 from fieldbook.core.errors import FieldbookError
-from fieldbook.core.paths import DATA_ENV, DB_FILENAME, sqlite_path
+from fieldbook.core.paths import DB_FILENAME, default_data_folder
 from fieldbook.core.sqlite_files import (
     BACKUPS_FOLDER,
     SIDE_SUFFIXES,
@@ -31,6 +29,7 @@ from fieldbook.core.sqlite_files import (
 )
 from fieldbook.core.store import crypto
 from fieldbook.core.store.backup import list_backups
+from fieldbook.core.store.db import sqlite_path
 from fieldbook.core.store.schema_check import NotFieldbookDatabase
 
 BACKENDS = ("sqlite", "postgresql")
@@ -81,11 +80,7 @@ def _looks_like_ours(path: Path) -> bool:
         return True
     if path.name != DB_FILENAME:
         return False
-    default_folder = os.environ.get(DATA_ENV)
-    if default_folder:
-        return os.path.realpath(path.parent) == os.path.realpath(default_folder)
-    folder = user_data_dir(APP_NAME, appauthor=False)
-    return os.path.realpath(path.parent) == os.path.realpath(folder)
+    return os.path.realpath(path.parent) == os.path.realpath(default_data_folder())
 
 
 def vet(url: str, *, create: bool) -> None:

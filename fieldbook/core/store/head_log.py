@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +25,7 @@ from pathlib import Path
 from fieldbook.core import clock
 from fieldbook.core.paths import ensure_private_dir
 from fieldbook.core.sqlite_files import HEADS_LOG_SUFFIX, backup_dir_for
-from fieldbook.core.store.audit import ChainHead, against_heads, hashes_of_connection
+from fieldbook.core.store.audit import ChainHead, DbApi, against_heads, hashes_of_connection
 
 
 def heads_log(db_path: Path, dest_dir: Path | None = None) -> Path:
@@ -33,10 +33,14 @@ def heads_log(db_path: Path, dest_dir: Path | None = None) -> Path:
     return (dest_dir or backup_dir_for(db_path)) / f"{Path(db_path).stem}{HEADS_LOG_SUFFIX}"
 
 
-def record_head(log: Path, event: str, file: str, count: int, last: str, **extra: object) -> None:
-    """Append one line (JSON) to the head log, fsynced. A line left torn by a crash is
-    ended first, so it cannot swallow this one. ``extra``: how the trail fitted
-    (:func:`fit_of`), the entries before a restore."""
+def record_head(
+    log: Path, event: str, file: str, head: tuple[int, str], extra: Mapping[str, object]
+) -> None:
+    """Append one line (JSON) to the head log, fsynced: the trail's ``head`` (entries, last
+    hash). A line left torn by a crash is ended first, so it cannot swallow this one.
+    ``extra``: how the trail fitted (:func:`fit_fields`), the entries before a restore, the
+    backup file's digest."""
+    count, last = head
     line = json.dumps(
         {
             "at": clock.now().isoformat(timespec="seconds"),
@@ -156,24 +160,24 @@ def fit_of(
     return ("extends", None) if misfit is None else ("diverges", misfit)
 
 
-def fit_fields(
-    log: Path, count: int, last: str, con: object, digest: str = ""
-) -> dict[str, object]:
-    """The head-log fields that say how the trail behind ``con`` (a DB-API connection;
-    ``digest``: a restore candidate's file) fits the heads recorded so far in ``log``."""
+def fit_fields(log: Path, head: tuple[int, str], con: DbApi, digest: str = "") -> dict[str, object]:
+    """The head-log fields that say how the trail behind ``con`` (a DB-API connection whose
+    trail's head is ``head``; ``digest``: a restore candidate's file) fits the heads recorded
+    so far in ``log``."""
+    count, last = head
     lineage = replay(read_heads(log))
     hashes = hashes_of_connection(con, (h.count for h in lineage.timeline))
     fits, misfit = fit_of(lineage, count, last, hashes, digest)
     fields: dict[str, object] = {"fits": fits}
     if misfit is not None:
-        problem, head = misfit
+        problem, unfit = misfit
         fields["misfit"] = {
             "problem": problem,
-            "event": head.source,
-            "file": head.where,
-            "count": head.count,
-            "hash": head.hash,
-            "at": head.at.isoformat(timespec="seconds") if head.at else None,
+            "event": unfit.source,
+            "file": unfit.where,
+            "count": unfit.count,
+            "hash": unfit.hash,
+            "at": unfit.at.isoformat(timespec="seconds") if unfit.at else None,
         }
     return fields
 

@@ -136,7 +136,7 @@ def _check_candidate(
     try:
         schema_check.guard(con)
         head = head_of_connection(con)
-        return head, fit_fields(log, *head, con, digest)
+        return head, fit_fields(log, head, con, digest)
     finally:
         con.close()
 
@@ -147,7 +147,9 @@ def _entries_now(db_path: Path, passphrase: str | None) -> int | None:
         return None
     try:
         con = crypto.connect(db_path, passphrase, mode="ro")
-    except (crypto.WrongPassphrase, *database_errors()):
+    except crypto.WrongPassphrase:
+        return None
+    except database_errors():
         return None
     try:
         schema_check.guard(con)
@@ -210,9 +212,8 @@ def restore_backup(
                 heads_log(db_path),
                 "restore",
                 str(backup_path.absolute()),
-                *head,
-                before=before,
-                **fit,
+                head,
+                {"before": before, **fit},
             )
             replaced = move_aside(db_path, "replaced")
             try:
