@@ -21,7 +21,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from fieldbook.core.errors import FieldbookError
+from fieldbook.core.errors import PathRefused
 from fieldbook.core.sqlite_files import (
     ATTACHMENTS_FOLDER,
     DATABASE_FOLDERS,
@@ -40,15 +40,10 @@ _protected_files: set[Path] = set()
 _protected_dirs: set[Path] = set()
 
 
-class OutputRefused(FieldbookError):
+class OutputRefused(PathRefused):
     """A path the user asked to write to is not a place Fieldbook writes (exit 2)."""
 
     code = "output_refused"
-    is_input_error = True
-
-    def __init__(self, reason: str, path: object) -> None:
-        super().__init__(reason, reason=reason, file=str(path))
-        self.reason = reason
 
 
 def _real(path: Path) -> Path:

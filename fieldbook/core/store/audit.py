@@ -276,13 +276,18 @@ class ChainHead:
     digest: str = ""
 
 
+def _has_trail(con: DbApi) -> bool:
+    """Whether the database behind a DB-API connection has the audit table at all."""
+    found = con.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_entries'"
+    ).fetchone()[0]
+    return bool(found)
+
+
 def head_of_connection(con: DbApi) -> tuple[int, str]:
     """(entries, last hash) of the trail in a DB-API connection; (0, GENESIS) when the
     database has no trail (yet)."""
-    has = con.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_entries'"
-    ).fetchone()[0]
-    if not has:
+    if not _has_trail(con):
         return 0, GENESIS
     count = con.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
     row = con.execute("SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
@@ -292,11 +297,8 @@ def head_of_connection(con: DbApi) -> tuple[int, str]:
 def hashes_of_connection(con: DbApi, counts: Iterable[int]) -> dict[int, str]:
     """The hash of the entry at each of ``counts`` (by ``seq``) in a DB-API connection, where
     there is one: enough to tell whether the trail fits heads recorded elsewhere."""
-    has = con.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_entries'"
-    ).fetchone()[0]
     found: dict[int, str] = {}
-    if not has:
+    if not _has_trail(con):
         return found
     for count in sorted(set(counts)):
         if count > 0:

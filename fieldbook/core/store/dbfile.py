@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from fieldbook.core.errors import FieldbookError
+from fieldbook.core.errors import PathRefused
 from fieldbook.core.paths import DB_FILENAME, default_data_folder
 from fieldbook.core.sqlite_files import (
     BACKUPS_FOLDER,
@@ -38,15 +38,10 @@ BACKENDS = ("sqlite", "postgresql")
 FIELDBOOK_TABLES = frozenset({"alembic_version", "managers", "customers"})
 
 
-class DatabaseRefused(FieldbookError):
+class DatabaseRefused(PathRefused):
     """``--db`` points at something that is not a Fieldbook database (exit 2)."""
 
     code = "database_refused"
-    is_input_error = True
-
-    def __init__(self, reason: str, path: object) -> None:
-        super().__init__(reason, reason=reason, file=str(path))
-        self.reason = reason
 
 
 def check_url(url: str) -> None:
