@@ -8,7 +8,7 @@
   installer and the window use);
 - schema/migrations/versions/*.py -> schema/migrations/head_schema.json (the head revision's
   schema objects, freshly migrated: the start-up schema check reads it instead of migrating
-  an empty database every time, fieldbook.core.store.schema_check).
+  an empty database every time, fieldbook.core.store.schema_reference).
 
 ``--check`` fails (CI runs it) if a committed generated form is stale or missing, if the code
 has a string the .ts files do not know yet (or the .ts list strings the code no longer has),
@@ -111,10 +111,11 @@ def render_icons() -> None:
 
 
 def targets() -> dict[Path, str]:
-    from fieldbook.core.store import schema_check
+    from fieldbook.core.store import schema_reference
 
     made = {FORMS_DIR / f"ui_{src.stem}.py": compile_ui(src) for src in sorted(UI_DIR.glob("*.ui"))}
-    made[ROOT / "schema" / "migrations" / schema_check.SNAPSHOT_NAME] = schema_check.snapshot_text()
+    snapshot = ROOT / "schema" / "migrations" / schema_reference.SNAPSHOT_NAME
+    made[snapshot] = schema_reference.snapshot_text()
     return made
 
 

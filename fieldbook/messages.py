@@ -380,7 +380,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是 Fieldbook 数据库（不是 SQLite 文件），未做任何改动",
         "is not a Fieldbook database (not an SQLite file); nothing was changed",
     ),
-    # where an output may go (fieldbook.core.store.outputs)
+    # where an output may go (fieldbook.core.outputs)
     "password_control_chars": (
         "不能含控制字符（制表、换行等）",
         "must not contain control characters (tab, newline …)",

@@ -294,7 +294,8 @@ def db_url(args: argparse.Namespace) -> str:
 def db_file(args: argparse.Namespace) -> Path:
     """The SQLite file behind --db (backups, checks and restores work on files)."""
     from fieldbook.core.errors import InvalidValue
-    from fieldbook.core.paths import resolve_db_url, sqlite_path
+    from fieldbook.core.paths import resolve_db_url
+    from fieldbook.core.store.db import sqlite_path
 
     path = sqlite_path(resolve_db_url(args.db))
     if path is None:
@@ -305,7 +306,8 @@ def db_file(args: argparse.Namespace) -> Path:
 @contextmanager
 def writer_lock(args: argparse.Namespace) -> Iterator[None]:
     """Hold the database's writer lock for a write command (DatabaseInUse: exit 1)."""
-    from fieldbook.core.paths import resolve_db_url, sqlite_path
+    from fieldbook.core.paths import resolve_db_url
+    from fieldbook.core.store.db import sqlite_path
     from fieldbook.core.store.integrity import DatabaseLock
 
     path = sqlite_path(resolve_db_url(args.db))
@@ -333,9 +335,9 @@ def vet_arguments(args: argparse.Namespace, argv: Sequence[str]) -> None:
     what --db points at, and every file the command will write (UsageError / the core's
     DatabaseRefused / OutputRefused: one line, exit 2)."""
 
-    from fieldbook.core.paths import sqlite_path
+    from fieldbook.core.outputs import check_output, protect_database
     from fieldbook.core.store import dbfile
-    from fieldbook.core.store.outputs import check_output, protect_database
+    from fieldbook.core.store.db import sqlite_path
 
     for n, arg in enumerate(argv, start=1):
         try:
@@ -615,7 +617,7 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
 
 
 def cmd_backup_restore(args: argparse.Namespace) -> int:
-    from fieldbook.core.store.backup import restore_backup
+    from fieldbook.core.store.restore import restore_backup
 
     result = restore_backup(db_file(args), args.file, passphrase=passphrase(args))
     print(f"已从备份恢复：{result.restored_from} → {result.db_path}")
@@ -704,9 +706,10 @@ def given_heads(values: Sequence[str]) -> list[ChainHead]:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from fieldbook.core.paths import resolve_db_url, sqlite_path
+    from fieldbook.core.paths import resolve_db_url
     from fieldbook.core.store.audit import verify
-    from fieldbook.core.store.backup import lineage, recorded_heads, restores
+    from fieldbook.core.store.db import sqlite_path
+    from fieldbook.core.store.head_log import lineage, recorded_heads, restores
 
     heads = given_heads(args.head)
     path = sqlite_path(resolve_db_url(args.db))

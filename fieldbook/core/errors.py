@@ -55,6 +55,18 @@ class FileRejected(FieldbookError):
         self.reason = reason
 
 
+class PathRefused(FieldbookError):
+    """A path the user gave is not one Fieldbook may use for what was asked (exit 2):
+    ``reason`` says why, ``data["file"]`` which path."""
+
+    code = "path_refused"
+    is_input_error = True
+
+    def __init__(self, reason: str, path: object) -> None:
+        super().__init__(reason, reason=reason, file=str(path))
+        self.reason = reason
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in one row of an imported file.

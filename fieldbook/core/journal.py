@@ -15,8 +15,9 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from fieldbook.core import outputs
 from fieldbook.core.errors import FieldbookError
-from fieldbook.core.store import db, dbfile, integrity, migrate, outputs
+from fieldbook.core.store import db, dbfile, integrity, migrate
 from fieldbook.core.store.models import Manager, Setting
 
 log = logging.getLogger(__name__)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from platformdirs import user_data_dir
+
 from fieldbook import APP_NAME
 
 DB_ENV = "FIELDBOOK_DB"
@@ -12,16 +14,16 @@ DATA_ENV = "FIELDBOOK_DATA_DIR"
 DB_FILENAME = "fieldbook.sqlite3"
 
 
+def default_data_folder() -> Path:
+    """Where the data lives unless told otherwise: $FIELDBOOK_DATA_DIR, else the per-user
+    data directory (not created here)."""
+    override = os.environ.get(DATA_ENV)
+    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
 def data_dir() -> Path:
     """The per-user data directory (created 0700)."""
-    override = os.environ.get(DATA_ENV)
-    if override:
-        path = Path(override)
-    else:
-        from platformdirs import user_data_dir
-
-        path = Path(user_data_dir(APP_NAME, appauthor=False))
-    return ensure_private_dir(path)
+    return ensure_private_dir(default_data_folder())
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -46,22 +48,6 @@ def resolve_db_url(arg: str | None) -> str:
     if "://" in value:
         return value
     return sqlite_url(Path(value).expanduser())
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
-        return None
-    if parsed.database == ":memory:" or parsed.database.startswith("file::memory:"):
-        return None
-    if parsed.database.startswith("file:"):  # a URI filename (?uri=true): file:/path?mode=ro
-        from urllib.parse import unquote, urlsplit
-
-        return Path(unquote(urlsplit(parsed.database).path))
-    return Path(parsed.database)
 
 
 def create_private_file(path: Path) -> None:

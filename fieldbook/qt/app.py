@@ -144,8 +144,8 @@ def _arm_screenshot(app: QApplication, window: QWidget, path: Path) -> None:
 
 def save_screenshot(widget: QWidget, path: Path) -> bool:
     """Save ``widget`` as a PNG at ``path`` (a regular file in an existing folder: never a
-    database, a folder or a device — fieldbook.core.store.outputs), written beside and renamed."""
-    from fieldbook.core.store.outputs import OutputRefused, check_output, private_temp_beside
+    database, a folder or a device — fieldbook.core.outputs), written beside and renamed."""
+    from fieldbook.core.outputs import OutputRefused, check_output, private_temp_beside
 
     try:
         path = check_output(path)

@@ -92,8 +92,8 @@ class AppSession(QObject):
         exit_app: Callable[[int], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        from fieldbook.core.paths import sqlite_path
         from fieldbook.core.store.crypto import url_passphrase
+        from fieldbook.core.store.db import sqlite_path
 
         super().__init__(parent)
         self.db_url = db_url
@@ -245,7 +245,7 @@ class AppSession(QObject):
 
     def offer_restore(self, damage: DatabaseDamaged) -> bool:
         """The damaged-database dialog; True when the offered backup was restored."""
-        from fieldbook.core.store.backup import restore_backup
+        from fieldbook.core.store.restore import restore_backup
         from fieldbook.messages import describe_error
         from fieldbook.qt.dialogs.damaged_dialog import DamagedDialog
 
@@ -395,7 +395,7 @@ class AppSession(QObject):
         and copies the backup in. A new journal, worker and main window follow (the old window
         goes once the new one shows). A refused restore (a damaged backup) reopens on the
         unchanged database and says why."""
-        from fieldbook.core.store.backup import restore_backup
+        from fieldbook.core.store.restore import restore_backup
 
         assert self.db_path is not None
         old = self.window

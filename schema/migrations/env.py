@@ -8,6 +8,7 @@ pending revisions run in that single transaction (all or nothing).
 from alembic import context
 from sqlalchemy import create_engine
 
+from fieldbook.core.store.db import make_engine
 from fieldbook.core.store.models import Base
 
 config = context.config
@@ -18,8 +19,6 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:  # `alembic` CLI use by developers: -x url=...
         url = context.get_x_argument(as_dictionary=True).get("url", "sqlite:///dev.sqlite3")
-        from fieldbook.core.store.db import make_engine
-
         engine = make_engine(url) if url.startswith("sqlite") else create_engine(url)
         with engine.connect() as conn:
             context.configure(

@@ -138,3 +138,35 @@ def test_cli_audit_verify_and_show(
     out = capsys.readouterr().out
     assert "left_at\t10:05\t10:25\t记错了" in out
     assert main(["--db", str(db_path), "audit", "show", "--record", "visit"]) == 2
+
+
+def test_rows_built_by_the_chain_in_bulk_continue_the_trail(journal: Journal) -> None:
+    """The demo generator inserts entries in bulk: rows from ``Chain.extend`` continue the
+    trail ``record`` wrote, and the whole chain still verifies."""
+    correct(journal, "v-1", {"notes": ("a", "b")})
+    ids = iter(["bulk-1", "bulk-2"])
+    with journal.writing("audit") as s:
+        chain = audit.Chain.tail_of(s)
+        rows = chain.extend(
+            {"facings": (1, 2), "same": (3, 3), "notes": ("b", "c")},
+            new_id=lambda: next(ids),
+            at=datetime(2026, 12, 1, 9, 0),
+            manager_id=manager(journal),
+            record_type="visit",
+            record_id="v-1",
+            reason="批量更正",
+        )
+        s.execute(AuditEntry.__table__.insert(), rows)
+    assert [(r["seq"], r["field"], r["id"]) for r in rows] == [
+        (2, "facings", "bulk-1"),
+        (3, "notes", "bulk-2"),
+    ]
+    assert chain.seq == 3 and chain.prev == rows[-1]["hash"]
+    assert rows[1]["prev_hash"] == rows[0]["hash"]
+    report = audit.verify(journal)
+    assert report.ok and report.count == 3 and report.head_hash == rows[-1]["hash"]
+    assert [e.field for e in audit.history(journal, "visit", "v-1")] == [
+        "notes",
+        "facings",
+        "notes",
+    ]

@@ -17,11 +17,10 @@ from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.master.profile import ProfileInput
+from fieldbook.core.sqlite_files import backup_dir_for
 from fieldbook.core.store.backup import (
     STAMP,
-    BackupDamaged,
     BackupPolicy,
-    backup_dir_for,
     backup_due,
     backup_file,
     backup_policy,
@@ -30,9 +29,9 @@ from fieldbook.core.store.backup import (
     list_backups,
     list_backups_info,
     newest_good_backup,
-    restore_backup,
     thin_backups,
 )
+from fieldbook.core.store.restore import BackupDamaged, restore_backup
 
 POLICY = BackupPolicy(daily=12, weekly=10, monthly=9, keep_recent_minutes=60)
 
@@ -221,6 +220,7 @@ def test_a_restore_that_fails_half_way_puts_the_current_file_back(
     import shutil as shutil_module
 
     from fieldbook.core.store import backup as backup_module
+    from fieldbook.core.store import restore as restore_module
 
     path = tmp_path / "live.sqlite3"
     j = Journal.open(f"sqlite:///{path}")
@@ -235,6 +235,6 @@ def test_a_restore_that_fails_half_way_puts_the_current_file_back(
 
     monkeypatch.setattr(shutil_module, "copyfileobj", broken_copy)
     with pytest.raises(OSError):
-        backup_module.restore_backup(path, made)
+        restore_module.restore_backup(path, made)
     assert path.read_bytes() == before
     assert not list(tmp_path.glob("live.sqlite3.replaced-*"))

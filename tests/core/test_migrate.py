@@ -120,12 +120,10 @@ def test_newer_database_is_refused_and_untouched(journal: Journal, db_path: Path
 def test_upgrade_from_the_first_release_keeps_the_data(tmp_path: Path) -> None:
     """A database written by the first schema (0001) upgrades to head with its rows intact."""
     from alembic import command
-    from alembic.config import Config
 
     path = tmp_path / "old.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg = migrate.alembic_config()
     with engine.connect() as conn, conn.begin():
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001_foundation")
@@ -154,12 +152,10 @@ def test_upgrade_rebuilds_tables_that_have_children(tmp_path: Path) -> None:
     """Batch-mode rebuilds of a parent table (customers) with child rows (visits, plan stops)
     must not trip foreign keys: a real database at an older revision upgrades with its data."""
     from alembic import command
-    from alembic.config import Config
 
     path = tmp_path / "old.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg = migrate.alembic_config()
     with engine.connect() as conn, conn.begin():
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0003_audit")

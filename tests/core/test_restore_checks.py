@@ -19,7 +19,8 @@ from fieldbook.cli.main import main
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
-from fieldbook.core.store.backup import backup_file, create_backup, list_backups, restore_backup
+from fieldbook.core.store.backup import backup_file, create_backup, list_backups
+from fieldbook.core.store.restore import restore_backup
 
 
 def sha(path: Path) -> str:

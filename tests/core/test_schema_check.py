@@ -18,15 +18,11 @@ import pytest
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.resources import migrations_dir
-from fieldbook.core.store import migrate, schema_check
+from fieldbook.core.store import migrate, schema_reference
 from fieldbook.core.store.db import make_engine
-from fieldbook.core.store.schema_check import (
-    NotFieldbookDatabase,
-    SchemaMismatch,
-    inspect_file,
-    migrated_schema,
-    normalise_sql,
-)
+from fieldbook.core.store.schema_check import NotFieldbookDatabase, SchemaMismatch, inspect_file
+from fieldbook.core.store.schema_reference import migrated_schema
+from fieldbook.core.store.schema_sql import normalise_sql
 
 PHONE_TRIGGER = (
     "CREATE TRIGGER trg_phone AFTER UPDATE ON customers BEGIN "
@@ -49,8 +45,8 @@ def plant(path: Path, *sql: str) -> None:
 
 def test_the_shipped_head_schema_is_a_fresh_migration() -> None:
     """head_schema.json is generated (make assets); a stale one fails here and in --check."""
-    shipped = (migrations_dir() / schema_check.SNAPSHOT_NAME).read_text(encoding="utf-8")
-    assert shipped == schema_check.snapshot_text()
+    shipped = (migrations_dir() / schema_reference.SNAPSHOT_NAME).read_text(encoding="utf-8")
+    assert shipped == schema_reference.snapshot_text()
     assert f'"revision": "{migrate.SCHEMA_HEAD}"' in shipped
 
 
@@ -83,7 +79,7 @@ def test_an_older_revision_is_compared_with_its_own_reference(
     Journal.open(f"sqlite:///{path}".replace("old", "new")).close()  # a fresh file: fine
     with pytest.raises(SchemaMismatch):
         Journal.open(f"sqlite:///{path}")  # never migrated with the trigger in it
-    assert schema_check.is_known_revision(revision)
+    assert schema_reference.is_known_revision(revision)
 
 
 def test_the_reference_is_the_migrations_not_a_list(tmp_path: Path) -> None:
@@ -184,7 +180,7 @@ def test_a_hidden_not_null_is_refused_by_restore_start_up_and_check(
 ) -> None:
     """The attack: writable_schema, then `seq INTEGER "NOT" NULL` in audit_entries (the
     column loses NOT NULL; the old normalisation read both alike)."""
-    from fieldbook.core.store.backup import BackupRejected, restore_backup
+    from fieldbook.core.store.restore import BackupRejected, restore_backup
 
     world.close()
     forged = tmp_path / "forged.sqlite3"
@@ -282,9 +278,9 @@ def test_the_start_up_check_at_head_migrates_nothing(
     def no_migration(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the head's reference was migrated again")
 
-    schema_check._reference.cache_clear()
-    monkeypatch.setattr(schema_check, "migrated_schema", no_migration)
+    schema_reference._reference.cache_clear()
+    monkeypatch.setattr(schema_reference, "migrated_schema", no_migration)
     try:
         assert inspect_file(db_path).ok
     finally:
-        schema_check._reference.cache_clear()
+        schema_reference._reference.cache_clear()

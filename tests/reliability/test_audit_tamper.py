@@ -17,7 +17,9 @@ import pytest
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.store import audit
-from fieldbook.core.store.backup import backup_file, heads_log, recorded_heads, restore_backup
+from fieldbook.core.store.backup import backup_file
+from fieldbook.core.store.head_log import heads_log, recorded_heads
+from fieldbook.core.store.restore import restore_backup
 
 DROP = ["DROP TRIGGER audit_entries_no_update", "DROP TRIGGER audit_entries_no_delete"]
 
@@ -37,29 +39,38 @@ def recreate_triggers(con: sqlite3.Connection) -> None:
         con.execute(sql)
 
 
+def correct(j: Journal, record_type: str, record_id: str, changes: dict, reason: str) -> None:
+    """One correction by the current manager, recorded in the trail."""
+    with j.reading() as s:
+        manager = j.current_manager_id(s)
+    with j.writing("audit") as s:
+        audit.record(
+            s,
+            manager_id=manager,
+            record_type=record_type,
+            record_id=record_id,
+            changes=changes,
+            reason=reason,
+        )
+
+
 @pytest.fixture
 def trail(journal: Journal, db_path: Path) -> Path:
     """Five entries: a corrected visit (3 fields) and a corrected day log (2 fields)."""
-    with journal.reading() as s:
-        manager = journal.current_manager_id(s)
-    with journal.writing("audit") as s:
-        audit.record(
-            s,
-            manager_id=manager,
-            record_type="visit",
-            record_id="v-1",
-            changes={"left_at": ("10:05", "10:25"), "notes": ("", "补记"), "facings": (2, 3)},
-            reason="离店时间记错了",
-        )
-    with journal.writing("audit") as s:
-        audit.record(
-            s,
-            manager_id=manager,
-            record_type="daylog",
-            record_id="d-1",
-            changes={"summary": ("走访 28 户", "走访 29 户"), "visits": (28, 29)},
-            reason="主任抽查更正",
-        )
+    correct(
+        journal,
+        "visit",
+        "v-1",
+        {"left_at": ("10:05", "10:25"), "notes": ("", "补记"), "facings": (2, 3)},
+        "离店时间记错了",
+    )
+    correct(
+        journal,
+        "daylog",
+        "d-1",
+        {"summary": ("走访 28 户", "走访 29 户"), "visits": (28, 29)},
+        "主任抽查更正",
+    )
     assert audit.verify(journal).ok and audit.verify(journal).count == 5
     journal.close()
     return db_path
@@ -197,17 +208,7 @@ def cut(path: Path, where: str) -> None:
 def add_entries(path: Path, n: int) -> None:
     j = Journal.open(f"sqlite:///{path}")
     try:
-        with j.reading() as s:
-            manager = j.current_manager_id(s)
-        with j.writing("audit") as s:
-            audit.record(
-                s,
-                manager_id=manager,
-                record_type="visit",
-                record_id="v-2",
-                changes={f"f{i}": (i, i + 1) for i in range(n)},
-                reason="补正",
-            )
+        correct(j, "visit", "v-2", {f"f{i}": (i, i + 1) for i in range(n)}, "补正")
     finally:
         j.close()
 

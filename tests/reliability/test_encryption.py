@@ -16,14 +16,11 @@ from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.paths import sqlite_url
+from fieldbook.core.sqlite_files import is_plain, looks_encrypted
 from fieldbook.core.store import crypto, db
-from fieldbook.core.store.backup import (
-    create_backup,
-    list_backups,
-    list_backups_info,
-    restore_backup,
-)
+from fieldbook.core.store.backup import create_backup, list_backups, list_backups_info
 from fieldbook.core.store.integrity import DatabaseDamaged, full_check
+from fieldbook.core.store.restore import restore_backup
 
 pytestmark = pytest.mark.skipif(not crypto.available(), reason="sqlcipher3 is not installed")
 SECRET = "红塔山 '\"; DROP TABLE customers; --"
@@ -45,7 +42,7 @@ def open_encrypted(path: Path, secret: str = SECRET) -> Journal:
 
 
 def test_encrypted_database_works_like_a_plain_one(encrypted: Path) -> None:
-    assert not crypto.is_plain(encrypted) and crypto.looks_encrypted(encrypted)
+    assert not is_plain(encrypted) and looks_encrypted(encrypted)
     assert b"customers" not in encrypted.read_bytes()  # not even the schema is readable
     j = open_encrypted(encrypted)
     try:
@@ -60,7 +57,7 @@ def test_encrypted_database_works_like_a_plain_one(encrypted: Path) -> None:
         backup = create_backup(j.engine, label="manual")
     finally:
         j.close()
-    assert not crypto.is_plain(backup) and b"ENC001" not in backup.read_bytes()
+    assert not is_plain(backup) and b"ENC001" not in backup.read_bytes()
     info = list_backups_info(encrypted, passphrase=SECRET)[0]
     assert info.readable and info.customers == 166
     locked = list_backups_info(encrypted)[0]
@@ -73,7 +70,7 @@ def test_encrypted_database_works_like_a_plain_one(encrypted: Path) -> None:
     finally:
         j.close()
     result = restore_backup(encrypted, backup, passphrase=SECRET)
-    assert result.safety_backup is not None and not crypto.is_plain(result.safety_backup)
+    assert result.safety_backup is not None and not is_plain(result.safety_backup)
     j = open_encrypted(encrypted)
     try:
         assert j.customers.count(everyone=True) == 166
@@ -131,7 +128,7 @@ def test_cli_encrypt_and_passphrase_env(
         main(["--db", str(demo_db), "--passphrase-env", "FB_KEY", "encrypt", "--to", str(dest)])
         == 0
     )
-    assert crypto.is_plain(demo_db)  # the original is left as it was
+    assert is_plain(demo_db)  # the original is left as it was
     capsys.readouterr()
     assert (
         main(["--db", str(dest), "--passphrase-env", "FB_KEY", "customers", "list", "--csv"]) == 0

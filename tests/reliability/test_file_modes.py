@@ -16,9 +16,11 @@ from fieldbook.core import clock
 from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.plan_sheet import export_plan
+from fieldbook.core.sqlite_files import backup_dir_for
 from fieldbook.core.store import crypto
-from fieldbook.core.store.backup import backup_dir_for, create_backup, restore_backup
+from fieldbook.core.store.backup import create_backup
 from fieldbook.core.store.integrity import DatabaseLock, open_or_quarantine
+from fieldbook.core.store.restore import restore_backup
 
 
 def mode(path: Path) -> int:

@@ -15,10 +15,10 @@ import pytest
 
 from fieldbook.cli.main import GUI_PAGES, main
 from fieldbook.core.journal import Journal
+from fieldbook.core.outputs import OutputRefused, check_output
 from fieldbook.core.reports.plan_sheet import export_plan
 from fieldbook.core.store.backup import backup_file
 from fieldbook.core.store.dbfile import DatabaseRefused
-from fieldbook.core.store.outputs import OutputRefused, check_output
 from fieldbook.core.store.schema_check import NotFieldbookDatabase
 
 DAY = "2026-12-07"

@@ -16,13 +16,9 @@ from pathlib import Path
 import pytest
 from faults import expect_line, integrity, spawn
 
-from fieldbook.core.store.backup import (
-    backup_dir_for,
-    heads_log,
-    list_backups,
-    list_backups_info,
-    recorded_heads,
-)
+from fieldbook.core.sqlite_files import backup_dir_for
+from fieldbook.core.store.backup import list_backups, list_backups_info
+from fieldbook.core.store.head_log import heads_log, recorded_heads
 
 KILLS = 6
 FILLER_COUNT = "SELECT count(*) FROM settings WHERE key LIKE 'filler-%'"

@@ -18,8 +18,9 @@ from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.store import db
-from fieldbook.core.store.backup import backup_file, restore_backup
+from fieldbook.core.store.backup import backup_file
 from fieldbook.core.store.integrity import DatabaseInUse, DatabaseLock
+from fieldbook.core.store.restore import restore_backup
 
 HOLD_WRITE = r"""
 import sqlite3, sys

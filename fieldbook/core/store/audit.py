@@ -11,11 +11,11 @@ that nothing was changed, removed or slipped in *unless the whole tail was recom
 off*: a trail whose last entries were deleted (or all of them) is still a valid chain. So the
 chain's *head* (how many entries, the last one's hash: :class:`ChainHead`) is also kept where
 tampering with the database file alone cannot reach it — in the backup folder's head log at
-every backup and restore (``backup.recorded_heads``), and in the footer of every week/month
+every backup and restore (``head_log.recorded_heads``), and in the footer of every week/month
 report workbook (:func:`footer_text`) — and :func:`verify` compares the chain with each head
 it is given: fewer entries than a head recorded means entries were deleted; a different hash
 at that entry means the trail was rewritten. Each head-log line also records how its trail
-fitted the heads before it (``backup.fit_of``), so a cut trail restored with the app's own
+fitted the heads before it (``head_log.fit_of``), so a cut trail restored with the app's own
 restore does not become a clean baseline. What verify cannot prove: that nothing happened
 after the newest head kept elsewhere, or anything at all when the head log and every
 exported head were changed together with the database (docs/decisions/0013-audit-chain-head.md).
@@ -26,25 +26,38 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.store.models import AuditEntry, local_now, new_id
 from fieldbook.core.text import clean_data, clean_free_text
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
+from fieldbook.core.xlsx.tabular import read_table
 
 GENESIS = "0" * 64
 TOPIC = "audit"
+
+
+class DbApi(Protocol):
+    """A DB-API connection (``sqlite3``'s, or SQLCipher's: ``crypto.connect``)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
+
+
+class Reading(Protocol):
+    """What reading the trail needs: read sessions (the journal, or any ``Sessions``)."""
+
+    def reading(self) -> AbstractContextManager[Session]: ...
+
+
 HASHED_FIELDS = (
     "id",
     "seq",
@@ -97,6 +110,61 @@ def _fields(entry: AuditEntry) -> dict[str, Any]:
     return {name: getattr(entry, name) for name in HASHED_FIELDS}
 
 
+@dataclass
+class Chain:
+    """The trail's tail (the last entry's ``seq`` and hash), extended entry by entry: the one
+    place an entry's ``seq``, ``prev_hash`` and ``hash`` are computed, whoever writes the
+    entries (:func:`record`, or the demo generator inserting rows in bulk)."""
+
+    seq: int = 0
+    prev: str = GENESIS
+
+    @classmethod
+    def tail_of(cls, session: Session) -> Chain:
+        """The chain as it ends in ``session``'s database now."""
+        last = session.execute(
+            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        return cls(last[0], last[1]) if last else cls()
+
+    def extend(
+        self,
+        changes: Mapping[str, tuple[Any, Any]],
+        *,
+        new_id: Callable[[], str],
+        at: datetime,
+        manager_id: str,
+        record_type: str,
+        record_id: str,
+        reason: str,
+    ) -> list[dict[str, Any]]:
+        """The column values (hash included) of one new entry per changed field (``changes``:
+        field → (old, new); fields in name order, unchanged pairs skipped), chained after this
+        tail, which moves on past them."""
+        entries: list[dict[str, Any]] = []
+        for field in sorted(changes):
+            old, new = (encode_value(v) for v in changes[field])
+            if old == new:
+                continue
+            self.seq += 1
+            entry: dict[str, Any] = {
+                "id": new_id(),
+                "seq": self.seq,
+                "at": at,
+                "manager_id": manager_id,
+                "record_type": record_type,
+                "record_id": record_id,
+                "field": field,
+                "old_value": old,
+                "new_value": new,
+                "reason": reason,
+                "prev_hash": self.prev,
+            }
+            entry["hash"] = self.prev = entry_hash(entry)
+            entries.append(entry)
+        return entries
+
+
 @dataclass(frozen=True)
 class AuditRecord:
     """One entry as plain data, values decoded."""
@@ -146,42 +214,27 @@ def record(
     reason = clean_free_text(reason or "").strip()
     if not reason:
         raise InvalidValue("reason_required", field="reason")
-    at = at or local_now()
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+    chain = Chain.tail_of(session)
     added: list[AuditRecord] = []
-    for field in sorted(changes):
-        old, new = changes[field]
-        old_text, new_text = encode_value(old), encode_value(new)
-        if old_text == new_text:
-            continue
-        seq += 1
-        entry = AuditEntry(
-            id=new_id(),
-            seq=seq,
-            at=at,
-            manager_id=manager_id,
-            record_type=record_type,
-            record_id=record_id,
-            field=field,
-            old_value=old_text,
-            new_value=new_text,
-            reason=reason,
-            prev_hash=prev,
-        )
-        entry.hash = entry_hash(_fields(entry))
-        prev = entry.hash
+    for fields in chain.extend(
+        changes,
+        new_id=new_id,
+        at=at or local_now(),
+        manager_id=manager_id,
+        record_type=record_type,
+        record_id=record_id,
+        reason=reason,
+    ):
+        entry = AuditEntry(**fields)
         session.add(entry)
         added.append(_record(entry))
     session.flush()
     return added
 
 
-def history(journal: Journal, record_type: str, record_id: str) -> list[AuditRecord]:
+def history(sessions: Reading, record_type: str, record_id: str) -> list[AuditRecord]:
     """Every recorded change of one record, oldest first."""
-    with journal.reading() as s:
+    with sessions.reading() as s:
         rows = s.scalars(
             select(AuditEntry)
             .where(AuditEntry.record_type == record_type, AuditEntry.record_id == record_id)
@@ -211,7 +264,7 @@ class ChainHead:
     where: str = ""
     at: datetime | None = None
     #: head-log lines only: how the trail fitted the heads recorded before it
-    #: (``backup.fit_of``: "recorded", "extends", "diverges"; "" for a line written before
+    #: (``head_log.fit_of``: "recorded", "extends", "diverges"; "" for a line written before
     #: this was checked), the live trail's entries just before a restore (None: unknown),
     #: and for "diverges" the recorded head it did not fit and how ("truncated"/"rewritten")
     fits: str = ""
@@ -223,27 +276,29 @@ class ChainHead:
     digest: str = ""
 
 
-def head_of_connection(con: Any) -> tuple[int, str]:
-    """(entries, last hash) of the trail in a DB-API connection; (0, GENESIS) when the
-    database has no trail (yet)."""
-    has = con.execute(
+def _has_trail(con: DbApi) -> bool:
+    """Whether the database behind a DB-API connection has the audit table at all."""
+    found = con.execute(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_entries'"
     ).fetchone()[0]
-    if not has:
+    return bool(found)
+
+
+def head_of_connection(con: DbApi) -> tuple[int, str]:
+    """(entries, last hash) of the trail in a DB-API connection; (0, GENESIS) when the
+    database has no trail (yet)."""
+    if not _has_trail(con):
         return 0, GENESIS
     count = con.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
     row = con.execute("SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
     return int(count), str(row[0]) if row else GENESIS
 
 
-def hashes_of_connection(con: Any, counts: Iterable[int]) -> dict[int, str]:
+def hashes_of_connection(con: DbApi, counts: Iterable[int]) -> dict[int, str]:
     """The hash of the entry at each of ``counts`` (by ``seq``) in a DB-API connection, where
     there is one: enough to tell whether the trail fits heads recorded elsewhere."""
-    has = con.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_entries'"
-    ).fetchone()[0]
     found: dict[int, str] = {}
-    if not has:
+    if not _has_trail(con):
         return found
     for count in sorted(set(counts)):
         if count > 0:
@@ -253,11 +308,9 @@ def hashes_of_connection(con: Any, counts: Iterable[int]) -> dict[int, str]:
     return found
 
 
-def chain_head(journal: Journal) -> ChainHead:
+def chain_head(sessions: Reading) -> ChainHead:
     """The trail's head now (cheap: a count and one row, no walk)."""
-    from sqlalchemy import func
-
-    with journal.reading() as s:
+    with sessions.reading() as s:
         count = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
         last = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))
     return ChainHead(int(count), last or GENESIS, source="now")
@@ -278,8 +331,6 @@ def heads_in_text(text: str, *, where: str = "") -> list[ChainHead]:
 def heads_in_workbook(path: Path) -> list[ChainHead]:
     """The footer lines of a report workbook (its first sheet with data: the summary), read
     through the same safety gate as any imported file (``FileRejected``)."""
-    from fieldbook.core.xlsx.tabular import read_table
-
     found: list[ChainHead] = []
     for row in read_table(path).rows:
         for cell in row.cells:
@@ -326,7 +377,7 @@ def against_heads(
     return None
 
 
-def verify(journal: Journal, heads: Sequence[ChainHead] = ()) -> VerifyReport:
+def verify(sessions: Reading, heads: Sequence[ChainHead] = ()) -> VerifyReport:
     """Walk the chain in ``seq`` order; report the first entry whose seq is not the next
     number (``gap``: a row removed, or one slipped in), whose ``prev_hash`` is not the hash of
     the entry before (``prev_mismatch``), or whose own hash does not match its fields
@@ -338,7 +389,7 @@ def verify(journal: Journal, heads: Sequence[ChainHead] = ()) -> VerifyReport:
     prev = GENESIS
     wanted = {h.count for h in heads}
     hashes: dict[int, str] = {}
-    with journal.reading() as s:
+    with sessions.reading() as s:
         for entry in s.scalars(select(AuditEntry).order_by(AuditEntry.seq)).yield_per(1000):
             expected = count + 1
             broken = None

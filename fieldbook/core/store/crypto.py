@@ -21,11 +21,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from sqlalchemy.engine import URL, make_url
+
 from fieldbook.core.errors import DatabaseError, InvalidValue
+from fieldbook.core.outputs import check_output, private_temp_beside
 from fieldbook.core.paths import fsync_dir
+from fieldbook.core.sqlite_files import is_plain, looks_encrypted
 
 PASSPHRASE_ENV = "FIELDBOOK_PASSPHRASE"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 CIPHER_DRIVER = "sqlite+pysqlcipher"
 
 
@@ -53,7 +56,8 @@ def driver() -> ModuleType:
         import sqlcipher3
     except ImportError:
         raise EncryptionUnavailable("encryption_unavailable") from None
-    return sqlcipher3
+    module: ModuleType = sqlcipher3
+    return module
 
 
 def available() -> bool:
@@ -66,8 +70,6 @@ def available() -> bool:
 
 def url_passphrase(url: str) -> str | None:
     """The passphrase in an encrypted-database URL, None for any other URL."""
-    from sqlalchemy.engine import make_url
-
     parsed = make_url(url)
     if parsed.drivername != CIPHER_DRIVER:
         return None
@@ -76,8 +78,6 @@ def url_passphrase(url: str) -> str | None:
 
 def encrypted_url(url: str, passphrase: str) -> str:
     """``sqlite:///path`` → ``sqlite+pysqlcipher://:PASSPHRASE@/path`` (quoted safely)."""
-    from sqlalchemy.engine import URL, make_url
-
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         raise InvalidValue("encryption_needs_file")
@@ -86,29 +86,6 @@ def encrypted_url(url: str, passphrase: str) -> str:
     driver()
     built = URL.create(CIPHER_DRIVER, username="", password=passphrase, database=parsed.database)
     return built.render_as_string(hide_password=False)
-
-
-def looks_encrypted(path: Path) -> bool:
-    """True when ``path`` is not a plain SQLite file but has the shape of an SQLCipher one:
-    no SQLite header, a random (not blank) first block, whole pages."""
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-    except OSError:
-        return False
-    if size == 0 or head == SQLITE_MAGIC or size % 512:
-        return False
-    return len(set(head)) > 4
-
-
-def is_plain(path: Path) -> bool:
-    """True when ``path`` starts with the plain SQLite header."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(16) == SQLITE_MAGIC
-    except OSError:
-        return False
 
 
 def quote(value: str) -> str:
@@ -168,12 +145,8 @@ def encrypt_database(source: Path, dest: Path, passphrase: str) -> Path:
         raise InvalidValue("already_encrypted", file=str(source))
     if dest.exists() or dest.is_symlink():
         raise InvalidValue("target_exists", file=str(dest))
-    from fieldbook.core.store.outputs import check_output
-
     check_output(dest)
     module = driver()
-    from fieldbook.core.store.outputs import private_temp_beside
-
     # a fresh, exclusive name: never a file that was there (it could be a database)
     tmp = private_temp_beside(dest)
     try:

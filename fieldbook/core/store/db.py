@@ -17,14 +17,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
 from fieldbook.core.errors import DatabaseError
-from fieldbook.core.paths import create_private_file, ensure_private_dir, make_private, sqlite_path
+from fieldbook.core.paths import create_private_file, ensure_private_dir, make_private
 from fieldbook.core.text import clean_data
 
 BUSY_TIMEOUT_MS = 10_000
@@ -137,6 +139,18 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs: A
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:" or parsed.database.startswith("file::memory:"):
+        return None
+    if parsed.database.startswith("file:"):  # a URI filename (?uri=true): file:/path?mode=ro
+        return Path(unquote(urlsplit(parsed.database).path))
+    return Path(parsed.database)
 
 
 def engine_path(engine: Engine) -> Path | None:

@@ -15,8 +15,22 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from fieldbook.core.errors import FieldbookError
-from fieldbook.core.store.outputs import SIDE_SUFFIXES, SQLITE_MAGIC, holds_a_database
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+from fieldbook.core.errors import PathRefused
+from fieldbook.core.paths import DB_FILENAME, default_data_folder
+from fieldbook.core.sqlite_files import (
+    BACKUPS_FOLDER,
+    SIDE_SUFFIXES,
+    SQLITE_MAGIC,
+    holds_a_database,
+    looks_encrypted,
+)
+from fieldbook.core.store import crypto
+from fieldbook.core.store.backup import list_backups
+from fieldbook.core.store.db import sqlite_path
+from fieldbook.core.store.schema_check import NotFieldbookDatabase
 
 BACKENDS = ("sqlite", "postgresql")
 #: Tables every Fieldbook database has had since the first migration (another program that
@@ -24,22 +38,14 @@ BACKENDS = ("sqlite", "postgresql")
 FIELDBOOK_TABLES = frozenset({"alembic_version", "managers", "customers"})
 
 
-class DatabaseRefused(FieldbookError):
+class DatabaseRefused(PathRefused):
     """``--db`` points at something that is not a Fieldbook database (exit 2)."""
 
     code = "database_refused"
-    is_input_error = True
-
-    def __init__(self, reason: str, path: object) -> None:
-        super().__init__(reason, reason=reason, file=str(path))
-        self.reason = reason
 
 
 def check_url(url: str) -> None:
     """Refuse a URL whose scheme Fieldbook does not speak (one line, exit 2)."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-
     if "\x00" in url or "%00" in url:
         raise DatabaseRefused("db_bad_url", url.replace("\x00", "\\0"))
     try:
@@ -58,9 +64,6 @@ def check_url(url: str) -> None:
 
 
 def _shown(url: str) -> str:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
     try:
         return make_url(url).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
@@ -68,22 +71,11 @@ def _shown(url: str) -> str:
 
 
 def _looks_like_ours(path: Path) -> bool:
-    from fieldbook.core.paths import DATA_ENV, DB_FILENAME
-    from fieldbook.core.store.backup import list_backups
-
     if list_backups(path):
         return True
     if path.name != DB_FILENAME:
         return False
-    default_folder = os.environ.get(DATA_ENV)
-    if default_folder:
-        return os.path.realpath(path.parent) == os.path.realpath(default_folder)
-    from platformdirs import user_data_dir
-
-    from fieldbook import APP_NAME
-
-    folder = user_data_dir(APP_NAME, appauthor=False)
-    return os.path.realpath(path.parent) == os.path.realpath(folder)
+    return os.path.realpath(path.parent) == os.path.realpath(default_data_folder())
 
 
 def vet(url: str, *, create: bool) -> None:
@@ -91,9 +83,6 @@ def vet(url: str, *, create: bool) -> None:
     a Fieldbook SQLite database (damaged ones included, see the module doc), or — with
     ``create`` — a path where a new one may be made (nothing there, or an empty file; a
     missing folder is made, private)."""
-    from fieldbook.core.paths import sqlite_path
-    from fieldbook.core.store import crypto
-
     check_url(url)
     path = sqlite_path(url)
     if path is None:
@@ -112,7 +101,7 @@ def vet(url: str, *, create: bool) -> None:
         raise DatabaseRefused("db_is_directory", path)
     if not stat.S_ISREG(st.st_mode):
         raise DatabaseRefused("db_not_regular", path)
-    if path.parent.name == "backups" and holds_a_database(path.parent.parent):
+    if path.parent.name == BACKUPS_FOLDER and holds_a_database(path.parent.parent):
         raise DatabaseRefused("db_is_backup", path)
     if st.st_nlink > 1:  # another name for the same file (a backup's, say): SQLite's locks
         raise DatabaseRefused("db_hard_linked", path)  # and our backups assume one name
@@ -120,7 +109,7 @@ def vet(url: str, *, create: bool) -> None:
         if not create:
             raise DatabaseRefused("db_empty", path)
         return
-    if crypto.url_passphrase(url) is not None and crypto.looks_encrypted(path):
+    if crypto.url_passphrase(url) is not None and looks_encrypted(path):
         return  # ciphertext from the first byte: the passphrase check decides
     try:
         with open(path, "rb") as fh:
@@ -128,7 +117,7 @@ def vet(url: str, *, create: bool) -> None:
     except OSError as exc:
         raise DatabaseRefused("db_unreadable", path) from exc
     if head != SQLITE_MAGIC:
-        if crypto.looks_encrypted(path):
+        if looks_encrypted(path):
             return  # an encrypted database asked for without its passphrase: that is said next
         if _looks_like_ours(path):
             return  # a damaged Fieldbook database: the start-up check takes over
@@ -142,8 +131,6 @@ def vet(url: str, *, create: bool) -> None:
         return  # an empty SQLite database: Fieldbook may set it up
     if not tables:
         raise DatabaseRefused("db_empty", path)
-    from fieldbook.core.store.schema_check import NotFieldbookDatabase
-
     raise NotFieldbookDatabase("not_fieldbook_database", file=str(path))
 
 

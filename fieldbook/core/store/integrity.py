@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from fieldbook.core import clock
 from fieldbook.core.errors import DatabaseError
-from fieldbook.core.paths import ensure_private_dir, fsync_dir, sqlite_path
+from fieldbook.core.paths import ensure_private_dir, fsync_dir
 from fieldbook.core.store import crypto
+from fieldbook.core.store.db import sqlite_path
 
 if TYPE_CHECKING:
     from fieldbook.core.store.backup import BackupInfo

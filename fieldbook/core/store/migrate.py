@@ -11,11 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
 from fieldbook.core.errors import DatabaseTooNew, MigrationFailed
 from fieldbook.core.resources import migrations_dir
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 #: The newest revision in schema/migrations (a test checks it matches the scripts).
 SCHEMA_HEAD = "0008_spot_checks"
@@ -30,19 +35,30 @@ def current_revision(engine: Engine) -> str | None:
         return row[0] if row else None
 
 
-def _alembic_config(script_location: Path) -> object:
+def alembic_config(script_location: Path | None = None) -> Config:
+    """Alembic's configuration for the migration scripts in ``script_location`` (ours by
+    default). Alembic is imported only here, when a migration may be needed."""
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(script_location))
+    cfg.set_main_option("script_location", str(script_location or migrations_dir()))
     return cfg
 
 
-def script_head(script_location: Path | None = None) -> str | None:
+def script_directory(script_location: Path | None = None) -> ScriptDirectory:
+    """The migration scripts in ``script_location`` (ours by default)."""
     from alembic.script import ScriptDirectory
 
-    cfg = _alembic_config(script_location or migrations_dir())
-    return ScriptDirectory.from_config(cfg).get_current_head()  # type: ignore[arg-type]
+    return ScriptDirectory.from_config(alembic_config(script_location))
+
+
+def script_head(script_location: Path | None = None) -> str | None:
+    return script_directory(script_location).get_current_head()
+
+
+def known_revisions(script_location: Path | None = None) -> frozenset[str]:
+    """Every revision of the migration scripts in ``script_location`` (ours by default)."""
+    return frozenset(s.revision for s in script_directory(script_location).walk_revisions())
 
 
 def needs_upgrade(engine: Engine, script_location: Path | None = None) -> bool:
@@ -50,13 +66,10 @@ def needs_upgrade(engine: Engine, script_location: Path | None = None) -> bool:
     rev = current_revision(engine)
     if rev == SCHEMA_HEAD and script_location is None:
         return False
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_alembic_config(script_location or migrations_dir()))  # type: ignore[arg-type]
+    script = script_directory(script_location)
     if rev is None:
         return True
-    known = {s.revision for s in script.walk_revisions()}
-    if rev not in known:
+    if rev not in {s.revision for s in script.walk_revisions()}:
         raise DatabaseTooNew(
             f"database revision {rev!r} is newer than this version of Fieldbook", revision=rev
         )
@@ -82,7 +95,7 @@ def upgrade(
         before()
     from alembic import command
 
-    cfg = _alembic_config(script_location or migrations_dir())
+    cfg = alembic_config(script_location)
     sqlite = engine.dialect.name == "sqlite"
     try:
         with engine.connect().execution_options(fieldbook_write=True) as conn:
@@ -95,8 +108,8 @@ def upgrade(
                 raw.execute("PRAGMA foreign_keys=OFF")
             try:
                 with conn.begin():
-                    cfg.attributes["connection"] = conn  # type: ignore[attr-defined]
-                    command.upgrade(cfg, target)  # type: ignore[arg-type]
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, target)
                     if sqlite:
                         broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                         if broken:

@@ -239,7 +239,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it is fsynced, made 0600 and renamed
     to ``path``. On any failure (disk full, an exception) the temporary file is removed and an
     existing ``path`` is left as it was."""
-    from fieldbook.core.store.outputs import check_output, private_temp_beside
+    from fieldbook.core.outputs import check_output, private_temp_beside
 
     path = check_output(path)
     tmp = private_temp_beside(path)

@@ -31,8 +31,9 @@ from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.store.backup import BackupInfo, RestoreResult
+    from fieldbook.core.store.backup import BackupInfo
     from fieldbook.core.store.integrity import CheckReport
+    from fieldbook.core.store.restore import RestoreResult
     from fieldbook.qt.backups import BackupMade
 
 STATUS_COLUMN = 6

@@ -1,0 +1,58 @@
+"""SQLAlchemy 2 typed ORM models, one module per area, all on one declarative ``Base``
+(importing this package registers every table on ``Base.metadata``). The schema itself is
+owned by the Alembic migrations in ``schema/migrations``; a test checks that these models and
+the migrated schema agree."""
+
+from fieldbook.core.store.models.audit import AuditEntry
+from fieldbook.core.store.models.base import Base, JsonText, local_now, new_id, utcnow
+from fieldbook.core.store.models.master import Customer, Manager, Route, Setting, Sku
+from fieldbook.core.store.models.routine import (
+    DayLog,
+    FollowUp,
+    OrderLine,
+    Plan,
+    PlanStop,
+    Visit,
+    VisitSku,
+    VisitTimeEdit,
+    WeekReport,
+)
+from fieldbook.core.store.models.server import ServerUser, SpotCheck, SpotCheckItem
+from fieldbook.core.store.models.slips import (
+    Slip,
+    SlipAttachment,
+    SlipDelivery,
+    SlipEvent,
+    SlipSuggestion,
+)
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "Customer",
+    "DayLog",
+    "FollowUp",
+    "JsonText",
+    "Manager",
+    "OrderLine",
+    "Plan",
+    "PlanStop",
+    "Route",
+    "ServerUser",
+    "Setting",
+    "Sku",
+    "Slip",
+    "SlipAttachment",
+    "SlipDelivery",
+    "SlipEvent",
+    "SlipSuggestion",
+    "SpotCheck",
+    "SpotCheckItem",
+    "Visit",
+    "VisitSku",
+    "VisitTimeEdit",
+    "WeekReport",
+    "local_now",
+    "new_id",
+    "utcnow",
+]

@@ -1,0 +1,206 @@
+"""Models of the routine: plans and their stops, visits (走访记录) with their lines and time
+edits, follow-ups (跟踪事项), order lines (订单), day logs (工作日志) and week reports (周总结)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from fieldbook.core.store.models.base import Base, JsonText, local_now, new_id
+
+
+class Plan(Base):
+    """拜访计划: one manager's planned stops for one date."""
+
+    __tablename__ = "plans"
+    __table_args__ = (UniqueConstraint("manager_id", "plan_date", name="uq_plans_manager_date"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    plan_date: Mapped[date] = mapped_column(Date)
+    target_size: Mapped[int] = mapped_column(Integer, default=30)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+
+
+class PlanStop(Base):
+    """One shop in a plan, with why it is there (reasons) and what became of it (state)."""
+
+    __tablename__ = "plan_stops"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "customer_id", name="uq_plan_stops_plan_customer"),
+        Index("ix_plan_stops_customer", "customer_id"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id", ondelete="RESTRICT"))
+    position: Mapped[int] = mapped_column(Integer)
+    reasons: Mapped[str] = mapped_column(String(100), default="route")  # comma-separated codes
+    reason_note: Mapped[str] = mapped_column(Text, default="")
+    # planned | visited | skipped (not visited, carried over) | removed (with a reason)
+    state: Mapped[str] = mapped_column(String(16), default="planned")
+    state_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+
+
+class Visit(Base):
+    """走访记录: one shop on one day, draft until finished (autosaved on every change)."""
+
+    __tablename__ = "visits"
+    __table_args__ = (
+        Index("ix_visits_manager_date", "manager_id", "visit_date"),
+        Index("ix_visits_customer_date", "customer_id", "visit_date"),
+        Index("ix_visits_status", "status"),
+        Index("ix_visits_plan_stop", "plan_stop_id"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id", ondelete="RESTRICT"))
+    plan_stop_id: Mapped[str | None] = mapped_column(
+        ForeignKey("plan_stops.id", ondelete="SET NULL"), nullable=True
+    )
+    visit_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft | done
+    shop_status: Mapped[str] = mapped_column(String(16), default="")
+    # Local wall-clock times (Asia/Shanghai for the users); *_first keep the first capture.
+    arrived_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    left_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    arrived_first: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    left_first: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    checklist_id: Mapped[str] = mapped_column(String(32), default="visit")
+    checklist_version: Mapped[int] = mapped_column(Integer, default=1)
+    answers: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON: item id -> value
+    findings: Mapped[str] = mapped_column(JsonText, default="[]")  # JSON, computed at finish
+    late_entry: Mapped[bool] = mapped_column(Boolean, default=False)  # 补录: typed up later
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)  # local time
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class VisitSku(Base):
+    """One SKU row of a visit's grid: on shelf, facings, stock, price seen."""
+
+    __tablename__ = "visit_skus"
+    __table_args__ = (UniqueConstraint("visit_id", "sku_id", name="uq_visit_skus_visit_sku"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    sku_id: Mapped[str] = mapped_column(ForeignKey("skus.id", ondelete="RESTRICT"))
+    on_shelf: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    facings: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    stock_cartons: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    stock_packs: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    price_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)  # per pack, as seen
+
+
+class VisitTimeEdit(Base):
+    """An edit of a visit's arrival or departure time, with the time it replaced."""
+
+    __tablename__ = "visit_time_edits"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(16))  # arrived_at | left_at
+    old_value: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    new_value: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    edited_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+
+
+class FollowUp(Base):
+    """跟踪事项: something to check again at a customer, until it is closed."""
+
+    __tablename__ = "followups"
+    __table_args__ = (Index("ix_followups_customer_status", "customer_id", "status"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id", ondelete="RESTRICT"))
+    # visit | phone_staff | manual | director
+    source: Mapped[str] = mapped_column(String(16), default="visit")
+    source_visit_id: Mapped[str | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL"), nullable=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    requested_by: Mapped[str] = mapped_column(String(50), default="")  # e.g. the 电访员
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | closed
+    closed_by: Mapped[str] = mapped_column(String(50), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    closed_visit_id: Mapped[str | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL"), nullable=True
+    )
+    close_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class OrderLine(Base):
+    """订单: one SKU line of a customer's order, imported from the ordering system's export.
+    Re-importing a day replaces that day's lines (see ``orders.import_orders``)."""
+
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        Index("ix_order_lines_manager_date", "manager_id", "order_date"),
+        Index("ix_order_lines_customer_date", "customer_id", "order_date"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    order_date: Mapped[date] = mapped_column(Date)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id", ondelete="RESTRICT"))
+    sku_id: Mapped[str] = mapped_column(ForeignKey("skus.id", ondelete="RESTRICT"))
+    cartons: Mapped[int] = mapped_column(Integer)  # 条
+    amount_fen: Mapped[int] = mapped_column(Integer)  # 金额, in fen
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    source: Mapped[str] = mapped_column(String(200), default="")  # file name it came from
+
+
+class DayLog(Base):
+    """工作日志: one per manager per working day. Facts are computed from the day; the
+    manager's own sections are stored here as JSON. draft → submitted (then corrections only,
+    audited)."""
+
+    __tablename__ = "day_logs"
+    __table_args__ = (UniqueConstraint("manager_id", "log_date", name="uq_day_logs_manager_date"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    log_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft | submitted
+    sections: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON: section -> text / rows
+    facts: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON snapshot at submit
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class WeekReport(Base):
+    """周总结 / 周计划: one per manager per report week. Figures are computed from the week
+    and snapshotted at submit; draft → submitted → reviewed (approved / returned)."""
+
+    __tablename__ = "week_reports"
+    __table_args__ = (
+        UniqueConstraint("manager_id", "week_label", name="uq_week_reports_manager_week"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    week_label: Mapped[str] = mapped_column(String(10))  # ISO week of the end day: 2026-W48
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft|submitted|reviewed
+    narrative: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON: work_done, problems ...
+    next_plan: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON: routes, targets ...
+    figures: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON snapshot at submit
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    review: Mapped[str] = mapped_column(String(16), default="")  # approved | returned
+    review_comment: Mapped[str] = mapped_column(Text, default="")
+    reviewer: Mapped[str] = mapped_column(String(50), default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)

@@ -1,0 +1,68 @@
+"""Models of the department server: its users (roles) and the director's spot checks
+(市场部主任抽查)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from fieldbook.core.store.models.base import Base, local_now, new_id
+
+
+class ServerUser(Base):
+    """A login of the department server (PostgreSQL role) and who it is: a manager, a
+    department's staff, the market department's director, or an administrator. Only used on
+    the server (``fieldbook server``); row-level security reads it
+    (``fieldbook.core.server.roles``)."""
+
+    __tablename__ = "server_users"
+    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # manager | department | director | admin
+    manager_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    department: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    display_name: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+
+
+class SpotCheck(Base):
+    """市场部主任抽查: one manager's month, a sample of their visits checked by the director."""
+
+    __tablename__ = "spot_checks"
+    __table_args__ = (UniqueConstraint("manager_id", "month", name="uq_spot_checks_manager_month"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    month: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    checker: Mapped[str] = mapped_column(String(50))
+    sample_size: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[int] = mapped_column(Integer)  # the draw can be repeated and shown
+    summary: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+
+
+class SpotCheckItem(Base):
+    """One sampled visit: confirmed?, time and content checked, service quality, problems,
+    and a correction followed until done (直到改正为止)."""
+
+    __tablename__ = "spot_check_items"
+    __table_args__ = (
+        UniqueConstraint("check_id", "visit_id", name="uq_spot_check_items_check_visit"),
+        Index("ix_spot_check_items_check", "check_id"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    check_id: Mapped[str] = mapped_column(ForeignKey("spot_checks.id", ondelete="CASCADE"))
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="RESTRICT"))
+    position: Mapped[int] = mapped_column(Integer)
+    confirmed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    time_ok: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    content_ok: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    service_quality: Mapped[str] = mapped_column(String(8), default="")  # 好/较好/一般/差
+    problems: Mapped[str] = mapped_column(Text, default="")
+    correction: Mapped[str] = mapped_column(Text, default="")
+    correction_status: Mapped[str] = mapped_column(String(16), default="none")  # none|open|done
+    correction_note: Mapped[str] = mapped_column(Text, default="")
+    corrected_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
