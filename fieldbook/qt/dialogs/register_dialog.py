@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.slips.service import slip_rules
+from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.pages.slip_data import export_register
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
 
@@ -113,8 +115,6 @@ class RegisterDialog(QDialog):
         return dialog
 
     def export_to(self, path: Path) -> None:
-        from fieldbook.qt.pages.slip_data import export_register
-
         if self.busy:
             return
         start, end = self.period()
@@ -137,8 +137,6 @@ class RegisterDialog(QDialog):
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from fieldbook.messages import describe_error
-
         self.busy = False
         self.export_button.setEnabled(True)
         self.error_label.setText(
