@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import QCoreApplication
 
 from fieldbook.core import workdays
-from fieldbook.core.slips.service import FLOW, RETURNED
+from fieldbook.core.routine.followups import SOURCES
+from fieldbook.core.slips.service import FLOW, RETURNED, STATUS_NAMES
 from fieldbook.core.slips.vocabulary import (
     category_name,
     department_name,
@@ -61,13 +62,8 @@ def department_short(code: str) -> str:
 
 
 def status_names() -> dict[str, str]:
-    return {
-        "draft": _t("草稿"),
-        "sent": _t("已发送"),
-        "in_progress": _t("处理中"),
-        "done": _t("已办结"),
-        "returned": _t("退回"),
-    }
+    """A slip's status in words (the core's names, translated)."""
+    return {code: _t(name) for code, name in STATUS_NAMES.items()}
 
 
 def status_name(code: str) -> str:
@@ -75,12 +71,8 @@ def status_name(code: str) -> str:
 
 
 def source_names() -> dict[str, str]:
-    return {
-        "phone_staff": _t("电访员反馈"),
-        "visit": _t("走访发现"),
-        "manual": _t("自行记录"),
-        "director": _t("主任抽查"),
-    }
+    """Where a follow-up came from, in words (the core's names, translated)."""
+    return {code: _t(name) for code, name in SOURCES.items()}
 
 
 def source_name(code: str) -> str:

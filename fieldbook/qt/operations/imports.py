@@ -82,12 +82,7 @@ def preview(
     if headers is None:
         headers = read_headers(path, kind)
     report = IMPORTERS[kind](
-        journal,
-        path,
-        mapping=dict(mapping) if mapping else None,
-        dry_run=True,
-        progress=progress,
-        cancelled=cancelled,
+        journal, path, mapping=_given(mapping), dry_run=True, progress=progress, cancelled=cancelled
     )
     return Preview(report, headers[0], headers[1])
 
@@ -106,11 +101,16 @@ def import_list(
     return IMPORTERS[kind](
         journal,
         path,
-        mapping=dict(mapping) if mapping else None,
+        mapping=_given(mapping),
         skip_invalid=skip_invalid,
         progress=progress,
         cancelled=cancelled,
     )
+
+
+def _given(mapping: Mapping[str, int | None] | None) -> FieldMapping | None:
+    """The mapping the user checked (None: let the core detect the columns)."""
+    return dict(mapping) if mapping else None
 
 
 # --- orders -------------------------------------------------------------------------------------
