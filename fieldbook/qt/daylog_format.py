@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from fieldbook.core.routine.plan import plan_rules
-from fieldbook.qt.formatting import duration, listing, money
+from fieldbook.qt.formatting import duration, hm, listing, money
 
 __all__ = [
     "BAD",
@@ -82,7 +82,7 @@ def _clock_text(
 def fact_lines(facts: DayFacts) -> list[FactLine]:
     """The day's facts, one line each (the tomorrow link is the page's own)."""
     rules = plan_rules()
-    start, end = rules.day_start.strftime("%H:%M"), rules.day_end.strftime("%H:%M")
+    start, end = hm(rules.day_start), hm(rules.day_end)
     lines: list[FactLine] = []
 
     visits = _t("计划 {planned} 户 · 已访 {done} 户 · 未访 {skipped} 户").format(

@@ -4,7 +4,7 @@ in one place: every screen formats a date, a time or an amount of money with the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QCoreApplication
 
@@ -64,7 +64,7 @@ def long_date(day: date) -> str:
     return f"{text} {weekday_long_names()[day.isoweekday()]}"
 
 
-def hm(moment: datetime | None) -> str:
+def hm(moment: datetime | time | None) -> str:
     """``09:30``; empty when unknown."""
     return moment.strftime("%H:%M") if moment is not None else ""
 

@@ -89,7 +89,7 @@ def progress_line(progress: DayProgress) -> str:
 def pace_line(progress: DayProgress) -> str:
     """首家到店 07:41（应 07:30）· 平均每户 11.2 分钟（标准 10 分钟）· 未访 2 户"""
     rules = plan_rules()
-    start = rules.day_start.strftime("%H:%M")
+    start = hm(rules.day_start)
     if progress.first_arrival is not None:
         parts = [
             _t("首家到店 {time}（应 {start}）").format(time=hm(progress.first_arrival), start=start)
