@@ -248,19 +248,31 @@ class ImportFlow(QDialog):
         if self.path is None:
             return
         path = self.path
-        self.busy = True
-        self.update_buttons()
         self.error_label.hide()
         self.info_label.setText(self.tr("正在检查文件…"))
-        self.ctx.ops.long(
+        self._run(
             self.dry_run(path),
             self._checked,
             self._check_failed,
-            title=self.check_title(),
-            label=self.tr("正在读取并检查 {name}…").format(name=path.name),
+            self.check_title(),
+            self.tr("正在读取并检查 {name}…").format(name=path.name),
             write=False,
-            parent=self,
         )
+
+    def _run(
+        self,
+        job: Job,
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+        title: str,
+        label: str,
+        *,
+        write: bool,
+    ) -> None:
+        """Hand ``job`` to the worker as a long job; busy (buttons off) until it is back."""
+        self.busy = True
+        self.update_buttons()
+        self.ctx.ops.long(job, done, failed, title=title, label=label, write=write, parent=self)
 
     def _checked(self, result: Any) -> None:
         self.busy = False
@@ -305,16 +317,13 @@ class ImportFlow(QDialog):
         if self.path is None or self.report is None or self.busy:
             return
         path = self.path
-        self.busy = True
-        self.update_buttons()
-        self.ctx.ops.long(
+        self._run(
             self.import_job(path, skip_invalid=skip_invalid),
             self._applied,
             self._apply_failed,
-            title=self.windowTitle(),
-            label=self.tr("正在导入 {name}…").format(name=path.name),
+            self.windowTitle(),
+            self.tr("正在导入 {name}…").format(name=path.name),
             write=True,
-            parent=self,
         )
 
     def _applied(self, report: ImportReport) -> None:
