@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QWidget
@@ -29,9 +29,10 @@ if TYPE_CHECKING:
     from fieldbook.core.master.customers import CustomerRow
 
 NO_DATE = QDate(2000, 1, 1)
+T = TypeVar("T")
 
 
-def _field_error(name: str, parse: Callable[[], Any]) -> Any:
+def _field_error(name: str, parse: Callable[[], T]) -> T:
     """Run a core parser; its InvalidValue is re-raised naming the field it belongs to."""
     try:
         return parse()
