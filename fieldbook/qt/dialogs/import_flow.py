@@ -155,7 +155,9 @@ class ImportFlow(QDialog):
         self.import_button = QPushButton(self.tr("导入"))
         self.import_button.setDefault(True)
         self.skip_button = QPushButton(self.tr("跳过有问题的行并导入"))
+        self.skip_button.setAutoDefault(False)
         self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setAutoDefault(False)
         self.import_button.clicked.connect(lambda: self.apply(skip_invalid=False))
         self.skip_button.clicked.connect(lambda: self.apply(skip_invalid=True))
         self.cancel_button.clicked.connect(self.reject)
@@ -180,8 +182,6 @@ class ImportFlow(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         for button in (self.import_button, self.skip_button, self.cancel_button):
-            if button is not self.import_button:
-                button.setAutoDefault(False)
             button.setMinimumHeight(34)
             row.addWidget(button)
         return row
