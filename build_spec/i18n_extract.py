@@ -33,6 +33,8 @@ CORE_CAPTIONS = (
     ("fieldbook.core.routine.daylog", "LIST_SECTIONS"),
     ("fieldbook.core.routine.week", "NARRATIVE"),
     ("fieldbook.core.routine.week", "PLAN_FIELDS"),
+    ("fieldbook.core.routine.followups", "SOURCES"),
+    ("fieldbook.core.slips.service", "STATUS_NAMES"),
 )
 TWO_ARGS = {"translate"}
 

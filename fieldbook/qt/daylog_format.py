@@ -13,8 +13,23 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from fieldbook.core.routine.plan import plan_rules
-from fieldbook.qt.formatting import listing
-from fieldbook.qt.plan_format import duration
+from fieldbook.qt.formatting import duration, hm, listing, money
+
+__all__ = [
+    "BAD",
+    "OK",
+    "TILES",
+    "WARN",
+    "FactLine",
+    "change_text",
+    "fact_lines",
+    "figures",
+    "money",
+    "section_value_text",
+    "share_text",
+    "tile_text",
+    "tile_value",
+]
 
 if TYPE_CHECKING:
     from fieldbook.core.routine.daylog import DayFacts
@@ -42,10 +57,32 @@ def _counts(counts: Mapping[str, int], unit: str = "") -> str:
     return listing(f"{name} {n}{unit}" for name, n in counts.items())
 
 
+def _clock_text(
+    time: str | None,
+    off_minutes: int | None,
+    off_side: tuple[str, str],
+    good_side: str,
+    missing: str,
+    **rule: str,
+) -> tuple[str, str]:
+    """A time of the day against the rule, and its level: ``07:41（比 07:30 晚 11分）``.
+    ``off_minutes`` > 0 is the wrong side (``off_side``: text and level), < 0 the good one;
+    the texts take ``{d}`` and the rule's time (``{start}`` or ``{end}``)."""
+    if not time:
+        return missing, OK
+    if off_minutes is not None and off_minutes > 0:
+        note, level = off_side[0].format(d=duration(off_minutes), **rule), off_side[1]
+    elif off_minutes is not None and off_minutes < 0:
+        note, level = good_side.format(d=duration(-off_minutes), **rule), OK
+    else:
+        note, level = _t("准时"), OK
+    return _t("{time}（{note}）").format(time=time, note=note), level
+
+
 def fact_lines(facts: DayFacts) -> list[FactLine]:
     """The day's facts, one line each (the tomorrow link is the page's own)."""
     rules = plan_rules()
-    start, end = rules.day_start.strftime("%H:%M"), rules.day_end.strftime("%H:%M")
+    start, end = hm(rules.day_start), hm(rules.day_end)
     lines: list[FactLine] = []
 
     visits = _t("计划 {planned} 户 · 已访 {done} 户 · 未访 {skipped} 户").format(
@@ -59,43 +96,26 @@ def fact_lines(facts: DayFacts) -> list[FactLine]:
     level = OK if facts.planned == 0 or facts.done >= facts.planned else WARN
     lines.append(FactLine("visits", _t("走访"), visits, level))
 
-    if facts.first_arrival:
-        late = facts.start_late_minutes
-        if late is not None and late > 0:
-            note, level = _t("比 {start} 晚 {d}").format(start=start, d=duration(late)), BAD
-        elif late is not None and late < 0:
-            note, level = _t("比 {start} 早 {d}").format(start=start, d=duration(-late)), OK
-        else:
-            note, level = _t("准时"), OK
-        text = _t("{time}（{note}）").format(time=facts.first_arrival, note=note)
-    else:
-        text, level = _t("没有到店记录"), OK
-    lines.append(
-        FactLine(
-            "first_arrival",
-            _t("首店到店"),
-            text,
-            level,
-            _t("应在 {start} 前到达片区").format(start=start),
-        )
+    first = _clock_text(
+        facts.first_arrival,
+        facts.start_late_minutes,
+        (_t("比 {start} 晚 {d}"), BAD),
+        _t("比 {start} 早 {d}"),
+        _t("没有到店记录"),
+        start=start,
     )
-
-    if facts.last_departure:
-        early = facts.end_early_minutes
-        if early is not None and early > 0:
-            note, level = _t("比 {end} 早 {d}").format(end=end, d=duration(early)), WARN
-        elif early is not None and early < 0:
-            note, level = _t("比 {end} 晚 {d}").format(end=end, d=duration(-early)), OK
-        else:
-            note, level = _t("准时"), OK
-        text = _t("{time}（{note}）").format(time=facts.last_departure, note=note)
-    else:
-        text, level = _t("没有离店记录"), OK
-    lines.append(
-        FactLine(
-            "last_departure", _t("末店离店"), text, level, _t("在片区工作到 {end}").format(end=end)
-        )
+    tip = _t("应在 {start} 前到达片区").format(start=start)
+    lines.append(FactLine("first_arrival", _t("首店到店"), *first, tip))
+    last = _clock_text(
+        facts.last_departure,
+        facts.end_early_minutes,
+        (_t("比 {end} 早 {d}"), WARN),
+        _t("比 {end} 晚 {d}"),
+        _t("没有离店记录"),
+        end=end,
     )
+    tip = _t("在片区工作到 {end}").format(end=end)
+    lines.append(FactLine("last_departure", _t("末店离店"), *last, tip))
 
     standard = rules.minutes_per_shop
     if facts.average_minutes is not None:
@@ -167,11 +187,6 @@ def tile_value(key: str, f: Mapping[str, Any]) -> float | None:
         "amount": f["amount_fen"],
         "per_carton": f["per_carton_fen"],
     }[key]
-
-
-def money(fen: float) -> str:
-    """Fen as yuan with thousands separators: ``102,912.42``."""
-    return f"{round(fen) / 100:,.2f}"
 
 
 def tile_text(key: str, value: float | None) -> str:

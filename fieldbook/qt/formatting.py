@@ -1,9 +1,10 @@
-"""How values are shown in the desktop app (weekdays, prices, dates), in one place."""
+"""How values are shown in the desktop app (weekdays, dates, times, durations, prices, sizes),
+in one place: every screen formats a date, a time or an amount of money with these."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QCoreApplication
 
@@ -42,10 +43,61 @@ def weekday_name(day: int | None) -> str:
     return names[day] if day is not None and 1 <= day <= 7 else ""
 
 
+def short_date(day: date) -> str:
+    """``11月30日``"""
+    return translate("Formatting", "{m}月{d}日").format(m=day.month, d=day.day)
+
+
+def day_label(day: date) -> str:
+    """``11月30日 周一``"""
+    return f"{short_date(day)} {weekday_name(day.isoweekday())}"
+
+
+def iso_day_label(day: date) -> str:
+    """``2026-11-30 周一``"""
+    return f"{day.isoformat()} {weekday_name(day.isoweekday())}"
+
+
 def long_date(day: date) -> str:
     """``2026年11月30日 星期一``"""
     text = translate("Formatting", "{y}年{m}月{d}日").format(y=day.year, m=day.month, d=day.day)
     return f"{text} {weekday_long_names()[day.isoweekday()]}"
+
+
+def hm(moment: datetime | time | None) -> str:
+    """``09:30``; empty when unknown."""
+    return moment.strftime("%H:%M") if moment is not None else ""
+
+
+def moment(value: datetime | None) -> str:
+    """``11-30 09:30``; empty when unknown."""
+    return value.strftime("%m-%d %H:%M") if value is not None else ""
+
+
+def date_time(value: datetime | None) -> str:
+    """``2026-11-30 09:30``; empty when unknown."""
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
+
+
+def iso_date(day: date | None) -> str:
+    """``2026-11-30``; empty when unknown."""
+    return day.isoformat() if day is not None else ""
+
+
+def duration(minutes: int) -> str:
+    """``3小时10分``, ``45分``."""
+    minutes = max(0, int(minutes))
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return translate("Formatting", "{h}小时{m}分").format(h=hours, m=rest)
+    if hours:
+        return translate("Formatting", "{h}小时").format(h=hours)
+    return translate("Formatting", "{m}分").format(m=rest)
+
+
+def money(fen: float) -> str:
+    """Fen as yuan with thousands separators: ``102,912.42``."""
+    return f"{round(fen) / 100:,.2f}"
 
 
 def yuan(fen: int | None) -> str:

@@ -3,13 +3,27 @@ day's progress against the target and the 07:30–15:00 window, suggested slip c
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from fieldbook.core.routine.plan import plan_rules
-from fieldbook.qt.formatting import listing, weekday_name
+from fieldbook.qt.formatting import day_label, duration, hm, listing, short_date
+
+__all__ = [
+    "day_label",
+    "day_notice",
+    "duration",
+    "hm",
+    "pace_line",
+    "progress_line",
+    "reason_text",
+    "short_date",
+    "slip_name",
+    "slip_names",
+    "state_text",
+]
 
 if TYPE_CHECKING:
     from fieldbook.core.routine.plan import DayProgress, PlanView, StopView
@@ -19,31 +33,6 @@ translate = QCoreApplication.translate
 
 def _t(text: str) -> str:
     return translate("PlanFormat", text)
-
-
-def hm(moment: datetime | None) -> str:
-    return moment.strftime("%H:%M") if moment is not None else ""
-
-
-def short_date(day: date) -> str:
-    """``11月30日``"""
-    return _t("{m}月{d}日").format(m=day.month, d=day.day)
-
-
-def day_label(day: date) -> str:
-    """``11月30日 周一``"""
-    return f"{short_date(day)} {weekday_name(day.isoweekday())}"
-
-
-def duration(minutes: int) -> str:
-    """``3小时10分``, ``45分``."""
-    minutes = max(0, int(minutes))
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        return _t("{h}小时{m}分").format(h=hours, m=rest)
-    if hours:
-        return _t("{h}小时").format(h=hours)
-    return _t("{m}分").format(m=rest)
 
 
 def reason_text(stop: StopView) -> str:
@@ -100,7 +89,7 @@ def progress_line(progress: DayProgress) -> str:
 def pace_line(progress: DayProgress) -> str:
     """首家到店 07:41（应 07:30）· 平均每户 11.2 分钟（标准 10 分钟）· 未访 2 户"""
     rules = plan_rules()
-    start = rules.day_start.strftime("%H:%M")
+    start = hm(rules.day_start)
     if progress.first_arrival is not None:
         parts = [
             _t("首家到店 {time}（应 {start}）").format(time=hm(progress.first_arrival), start=start)

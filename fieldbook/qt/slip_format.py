@@ -5,27 +5,51 @@ and the colours of the state chips."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldbook.core.slips.service import FLOW, RETURNED, slip_rules
-from fieldbook.qt.plan_format import short_date
+from fieldbook.core import workdays
+from fieldbook.core.routine.followups import SOURCES
+from fieldbook.core.slips.service import FLOW, RETURNED, STATUS_NAMES
+from fieldbook.core.slips.vocabulary import (
+    category_name,
+    department_name,
+    department_order,
+    state_name,
+)
+from fieldbook.qt.formatting import moment, short_date
+
+__all__ = [
+    "OVERDUE_BG",
+    "OVERDUE_FG",
+    "STATE_COLORS",
+    "STATUS_COLORS",
+    "Move",
+    "can_return",
+    "category_name",
+    "department_name",
+    "department_order",
+    "department_short",
+    "due_text",
+    "moment",
+    "move_label",
+    "move_prompt",
+    "next_move",
+    "other_moves",
+    "source_name",
+    "source_names",
+    "state_name",
+    "status_name",
+    "status_names",
+    "step_label",
+]
 
 translate = QCoreApplication.translate
 
 
 def _t(text: str) -> str:
     return translate("SlipFormat", text)
-
-
-def category_name(code: str) -> str:
-    category = slip_rules().categories.get(code)
-    return category.name if category is not None else code
-
-
-def department_name(code: str) -> str:
-    return slip_rules().departments.get(code, code)
 
 
 def department_short(code: str) -> str:
@@ -37,23 +61,9 @@ def department_short(code: str) -> str:
     return name
 
 
-def department_order(code: str) -> int:
-    order = list(slip_rules().departments)
-    return order.index(code) if code in order else len(order)
-
-
-def state_name(code: str) -> str:
-    return slip_rules().states.get(code, code)
-
-
 def status_names() -> dict[str, str]:
-    return {
-        "draft": _t("草稿"),
-        "sent": _t("已发送"),
-        "in_progress": _t("处理中"),
-        "done": _t("已办结"),
-        "returned": _t("退回"),
-    }
+    """A slip's status in words (the core's names, translated)."""
+    return {code: _t(name) for code, name in STATUS_NAMES.items()}
 
 
 def status_name(code: str) -> str:
@@ -61,12 +71,8 @@ def status_name(code: str) -> str:
 
 
 def source_names() -> dict[str, str]:
-    return {
-        "phone_staff": _t("电访员反馈"),
-        "visit": _t("走访发现"),
-        "manual": _t("自行记录"),
-        "director": _t("主任抽查"),
-    }
+    """Where a follow-up came from, in words (the core's names, translated)."""
+    return {code: _t(name) for code, name in SOURCES.items()}
 
 
 def source_name(code: str) -> str:
@@ -177,11 +183,6 @@ def move_prompt(department: str, current: str, move: Move) -> str:
 
 
 # --- dates ----------------------------------------------------------------------------------------
-def moment(value: datetime | None) -> str:
-    """``11-30 09:30``"""
-    return value.strftime("%m-%d %H:%M") if value is not None else ""
-
-
 def due_text(due: date | None, today: date, *, open_: bool = True) -> str:
     """``12月2日``, ``12月2日（今天到期）``, ``11月27日（超期 1 个工作日）``."""
     if due is None:
@@ -192,10 +193,6 @@ def due_text(due: date | None, today: date, *, open_: bool = True) -> str:
     if due == today:
         return _t("{day}（今天到期）").format(day=text)
     if due < today:
-        from datetime import timedelta
-
-        from fieldbook.core import workdays
-
         late = len(workdays.working_days_between(due + timedelta(days=1), today))
         if late > 0:
             return _t("{day}（超期 {n} 个工作日）").format(day=text, n=late)

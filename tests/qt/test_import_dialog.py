@@ -165,3 +165,26 @@ def test_column_letters():
         "ZZ",
         "AAA",
     ]
+
+
+def test_an_import_that_changed_nothing_shows_the_new_report_and_stays_open(
+    qtbot, dialog, filled, tmp_path, monkeypatch
+):
+    from fieldbook.core.xlsx.importing import ImportReport
+    from fieldbook.qt.operations import imports
+
+    dialog.set_file(_workbook(tmp_path / "名单.xlsx", GOOD))
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    real = imports.IMPORTERS["customers"]
+
+    def changed_since_the_check(journal, path, **options):
+        if options.get("dry_run"):
+            return real(journal, path, **options)
+        return ImportReport(kind="customers", source=str(path), header_row=2, updated=["x"])
+
+    monkeypatch.setitem(imports.IMPORTERS, "customers", changed_since_the_check)
+    dialog.import_button.click()
+    assert dialog.isVisible() and not dialog.busy
+    assert (_count(dialog, "new"), _count(dialog, "updated")) == ("0", "1")
+    assert dialog.import_button.isEnabled()
+    assert filled.customers.count() == 4

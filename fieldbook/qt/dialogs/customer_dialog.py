@@ -4,12 +4,12 @@ the dialog next to the field, which keeps everything the user typed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QWidget
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.master.customer_vocabulary import (
@@ -20,16 +20,19 @@ from fieldbook.core.master.customer_vocabulary import (
 )
 from fieldbook.core.master.customers import CustomerInput, check_input, input_from_row
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJob
 from fieldbook.qt.formatting import weekday_long_names
 from fieldbook.qt.forms.ui_customer_dialog import Ui_CustomerDialog
 
 if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
     from fieldbook.core.master.customers import CustomerRow
 
 NO_DATE = QDate(2000, 1, 1)
+T = TypeVar("T")
 
 
-def _field_error(name: str, parse: Callable[[], Any]) -> Any:
+def _field_error(name: str, parse: Callable[[], T]) -> T:
     """Run a core parser; its InvalidValue is re-raised naming the field it belongs to."""
     try:
         return parse()
@@ -38,20 +41,19 @@ def _field_error(name: str, parse: Callable[[], Any]) -> Any:
         raise InvalidValue(exc.detail or exc.code, field=name, **data) from exc
 
 
-class CustomerDialog(QDialog):
-    #: Emitted with the saved CustomerRow after the database committed.
-    saved = Signal(object)
+class CustomerDialog(EditDialog):
+    """``saved`` is emitted with the saved CustomerRow."""
 
     def __init__(
         self, ctx: AppContext, customer: CustomerRow | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.customer = customer
         self.ui = Ui_CustomerDialog()
         self.ui.setupUi(self)
-        self.ui.errorLabel.setObjectName("errorLabel")
-        self.ui.errorLabel.hide()
+        self.error_label = self.ui.errorLabel
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.hide()
         self.setWindowTitle(
             self.tr("编辑客户 · {name}").format(name=customer.shop_name)
             if customer
@@ -88,13 +90,12 @@ class CustomerDialog(QDialog):
         }
         self.original_route = customer.route_name if customer else ""
         self.show_input(input_from_row(customer) if customer else CustomerInput("", ""))
-        self._snapshot = self._state()
+        self.remember_state()
         self.ui.routeCombo.currentTextChanged.connect(self._route_edited)
         self._load_routes()
         self.ui.codeEdit.setFocus()
         if customer is not None:
             self.ui.shopNameEdit.setFocus()
-        self.saving = False
 
     # --- choices ------------------------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -200,7 +201,7 @@ class CustomerDialog(QDialog):
         )
         return check_input(data)
 
-    def _state(self) -> tuple[object, ...]:
+    def state(self) -> tuple[object, ...]:
         ui = self.ui
         return (
             *(w.text() for w in (ui.codeEdit, ui.shopNameEdit, ui.ownerEdit, ui.phoneEdit)),
@@ -217,106 +218,46 @@ class CustomerDialog(QDialog):
             ui.notesEdit.toPlainText(),
         )
 
-    def is_dirty(self) -> bool:
-        return self._state() != self._snapshot
+    # --- the edit flow -----------------------------------------------------------------------
+    def save_buttons(self) -> Sequence[QPushButton]:
+        return (self.save_button,)
 
-    # --- errors ---------------------------------------------------------------------------------
-    def show_error(self, exc: BaseException) -> None:
-        from fieldbook.messages import describe_error
-
-        self.clear_error()
-        self.ui.errorLabel.setText(describe_error(exc))
-        self.ui.errorLabel.show()
-        field = exc.data.get("field") if isinstance(exc, InvalidValue) else None
-        widget = self.widgets.get(field) if isinstance(field, str) else None
-        if widget is not None:
-            widget.setProperty("invalid", True)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def clear_error(self) -> None:
-        self.ui.errorLabel.clear()
-        self.ui.errorLabel.hide()
-        for widget in self.widgets.values():
-            if widget.property("invalid"):
-                widget.setProperty("invalid", False)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-
-    @property
-    def error_text(self) -> str:
-        return self.ui.errorLabel.text() if self.ui.errorLabel.isVisibleTo(self) else ""
-
-    # --- saving ---------------------------------------------------------------------------------
-    def accept(self) -> None:
-        if self.saving:
-            return
-        try:
-            data = self.collect()
-        except InvalidValue as exc:
-            self.show_error(exc)
-            return
-        self.clear_error()
-        self.saving = True
-        self.save_button.setEnabled(False)
+    def save_job(self) -> SaveJob:
+        data = self.collect()
         customer_id = self.customer.id if self.customer else None
 
-        def save(j: Any) -> CustomerRow:
+        def save(j: Journal) -> CustomerRow:
             if customer_id is None:
                 return j.customers.create(data)
             return j.customers.update(customer_id, data)
 
-        self.ctx.ops.write(save, self._saved, self._save_failed, what=self.tr("保存客户"))
+        return save
 
-    def _saved(self, row: CustomerRow) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.customer = row
-        self.ctx.ops.message.emit(self.tr("已保存客户 {name}").format(name=row.shop_name))
-        self.saved.emit(row)
-        super().accept()
+    def save_what(self) -> str:
+        return self.tr("保存客户")
 
-    def _save_failed(self, exc: BaseException) -> None:
-        from fieldbook.core.errors import FieldbookError
+    def after_save(self, result: CustomerRow) -> None:
+        self.customer = result
 
-        self.saving = False
-        self.save_button.setEnabled(True)
-        if isinstance(exc, FieldbookError):
-            self.show_error(exc)
-        else:
-            self.ctx.ops.report(exc, what=self.tr("保存客户"), write=True)
+    def saved_message(self, result: CustomerRow) -> str:
+        return self.tr("已保存客户 {name}").format(name=result.shop_name)
 
-    def reject(self) -> None:
-        if self.saving:
-            return
-        if not self.is_dirty():
-            super().reject()
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+    def field_widget(self, field: str) -> QWidget | None:
+        return self.widgets.get(field)
+
+    def discard_question(self) -> DiscardQuestion:
+        return DiscardQuestion(
             self.tr("放弃修改？"),
             self.tr("这个客户的修改还没有保存。要放弃这些修改吗？"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("放弃修改"),
+            self.tr("继续编辑"),
         )
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("放弃修改"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("继续编辑"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(self._discard_answered)
-        self.discard_box = box
-        box.open()
 
-    def _discard_answered(self, result: int) -> None:
-        if result == QMessageBox.StandardButton.Discard.value:
-            super().reject()
-
-    def discard(self) -> None:
-        """Close without saving, without asking."""
-        super().reject()
+    @property
+    def error_text(self) -> str:
+        return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
 
 
-def _select_data(combo: Any, value: object) -> None:
+def _select_data(combo: QComboBox, value: object) -> None:
     index = combo.findData(value)
     combo.setCurrentIndex(max(index, 0))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.qt.formatting import backup_counts, backup_kind
+from fieldbook.qt.formatting import backup_counts, backup_kind, date_time
 
 if TYPE_CHECKING:
     from fieldbook.core.store.integrity import DatabaseDamaged
@@ -60,7 +60,7 @@ class DamagedDialog(QDialog):
                 "最新的完好备份：{time}（{kind}）\n{counts}\n\n"
                 "恢复后，Fieldbook 在这个备份上打开；备份之后的修改不在其中。"
             ).format(
-                time=backup.made_at.strftime("%Y-%m-%d %H:%M"),
+                time=date_time(backup.made_at),
                 kind=backup_kind(backup.label),
                 counts=backup_counts(backup),
             )

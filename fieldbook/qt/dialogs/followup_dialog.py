@@ -4,17 +4,16 @@ problem keeps the dialog open with everything typed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -23,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core import workdays
-from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.core.errors import InvalidValue
 from fieldbook.core.routine.followups import SOURCES
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.plan_format import day_label
+from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJob
+from fieldbook.qt.formatting import day_label
 from fieldbook.qt.slip_format import source_name
 from fieldbook.qt.widgets.customer_picker import CustomerPicker
 
@@ -34,9 +34,10 @@ if TYPE_CHECKING:
     from fieldbook.core.routine.followups import FollowUpView
 
 
-class FollowUpDialog(QDialog):
-    #: The follow-up the core created (FollowUpView).
-    saved = Signal(object)
+class FollowUpDialog(EditDialog):
+    """``saved`` is emitted with the follow-up the core created (FollowUpView)."""
+
+    marks_invalid_field = False
 
     def __init__(
         self,
@@ -46,10 +47,7 @@ class FollowUpDialog(QDialog):
         customer_id: str | None = None,
         source: str = "phone_staff",
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.saving = False
-        self.discard_box: QMessageBox | None = None
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("新建跟踪事项"))
         self.resize(620, 560)
         form = QFormLayout()
@@ -111,7 +109,7 @@ class FollowUpDialog(QDialog):
         if customer_id:
             self.picker.choose(customer_id)
         self._show_due()
-        self._snapshot = self._state()
+        self.remember_state()
         self.picker.setFocus()
 
     def _show_due(self) -> None:
@@ -122,7 +120,7 @@ class FollowUpDialog(QDialog):
         due = workdays.add_working_days(self.ctx.today(), days)
         self.due_label.setText(self.tr("到期：{day}").format(day=day_label(due)))
 
-    def _state(self) -> tuple[object, ...]:
+    def state(self) -> tuple[object, ...]:
         return (
             self.picker.customer_id,
             self.source_combo.currentIndex(),
@@ -131,30 +129,17 @@ class FollowUpDialog(QDialog):
             self.days_spin.value(),
         )
 
-    def is_dirty(self) -> bool:
-        return self._state() != self._snapshot
+    # --- the edit flow -----------------------------------------------------------------------
+    def save_buttons(self) -> Sequence[QPushButton]:
+        return (self.save_button,)
 
-    def show_error(self, exc: BaseException) -> None:
-        from fieldbook.messages import describe_error
+    def field_widget(self, field: str) -> QWidget | None:
+        return {"customer": self.picker, "text": self.text_edit}.get(field)
 
-        self.error_label.setText(describe_error(exc))
-        self.error_label.show()
-        field = exc.data.get("field") if isinstance(exc, FieldbookError) else None
-        if field == "customer":
-            self.picker.setFocus()
-        elif field == "text":
-            self.text_edit.setFocus()
-
-    def accept(self) -> None:
-        self.save()
-
-    def save(self) -> None:
-        if self.saving:
-            return
+    def save_job(self) -> SaveJob:
         customer_id = self.picker.customer_id
         if customer_id is None:
-            self.show_error(InvalidValue("required", field="customer"))
-            return
+            raise InvalidValue("required", field="customer")
         text = self.text_edit.toPlainText().strip()
         source = self.source_combo.currentData()
         by = self.requested_edit.text().strip()
@@ -162,63 +147,20 @@ class FollowUpDialog(QDialog):
         days = self.days_spin.value()
         due = workdays.add_working_days(self.ctx.today(), days) if days else None
         at = self.ctx.now()
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.ctx.ops.write(
-            lambda j: j.followups.create(
-                customer_id,
-                text,
-                source=source,
-                requested_by=by,
-                due_days=None,
-                due_date=due,
-                at=at,
-            ),
-            self._saved,
-            self._failed,
-            what=self.tr("保存跟踪事项"),
+        return lambda j: j.followups.create(
+            customer_id, text, source=source, requested_by=by, due_days=None, due_date=due, at=at
         )
 
-    def _saved(self, view: FollowUpView) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.ctx.ops.message.emit(self.tr("已记下跟踪事项：{shop}").format(shop=view.shop_name))
-        self.saved.emit(view)
-        super().accept()
+    def save_what(self) -> str:
+        return self.tr("保存跟踪事项")
 
-    def _failed(self, exc: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        if isinstance(exc, FieldbookError):
-            self.show_error(exc)
-        else:
-            self.ctx.ops.report(exc, what=self.tr("保存跟踪事项"), write=True)
+    def saved_message(self, result: FollowUpView) -> str:
+        return self.tr("已记下跟踪事项：{shop}").format(shop=result.shop_name)
 
-    def reject(self) -> None:
-        if self.saving:
-            return
-        if not self.is_dirty():
-            super().reject()
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+    def discard_question(self) -> DiscardQuestion:
+        return DiscardQuestion(
             self.tr("放弃这条跟踪事项？"),
             self.tr("这条跟踪事项还没有保存。要放弃已填写的内容吗？"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("放弃"),
+            self.tr("继续填写"),
         )
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("放弃"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("继续填写"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(self._discard_answered)
-        self.discard_box = box
-        box.open()
-
-    def _discard_answered(self, result: int) -> None:
-        self.discard_box = None
-        if result == QMessageBox.StandardButton.Discard.value:
-            super().reject()
-
-    def discard(self) -> None:
-        super().reject()

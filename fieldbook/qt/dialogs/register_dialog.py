@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.slips.service import slip_rules
+from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.formatting import iso_date
+from fieldbook.qt.pages.slip_data import export_register
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
 
@@ -106,15 +109,13 @@ class RegisterDialog(QDialog):
     def choose_file(self) -> QFileDialog:
         start, end = self.period()
         name = self.tr("反馈单登记表_{start}_{end}.xlsx").format(
-            start=start.isoformat(), end=end.isoformat()
+            start=iso_date(start), end=iso_date(end)
         )
         dialog = ask_save_xlsx(self, self.tr("导出反馈单登记表"), name, self.export_to)
         self._file_dialog = dialog
         return dialog
 
     def export_to(self, path: Path) -> None:
-        from fieldbook.qt.pages.slip_data import export_register
-
         if self.busy:
             return
         start, end = self.period()
@@ -137,8 +138,6 @@ class RegisterDialog(QDialog):
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from fieldbook.messages import describe_error
-
         self.busy = False
         self.export_button.setEnabled(True)
         self.error_label.setText(

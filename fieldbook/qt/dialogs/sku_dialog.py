@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldbook.core.errors import FieldbookError, InvalidValue
 from fieldbook.core.master.catalog import SkuInput, check_sku, price_classes
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.edit_dialog import EditDialog, SaveJob
 
 if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
     from fieldbook.core.master.catalog import SkuRow
 
 
@@ -37,22 +39,44 @@ def _price_spin() -> QDoubleSpinBox:
     return spin
 
 
-class SkuDialog(QDialog):
-    saved = Signal(object)
+class SkuDialog(EditDialog):
+    """``saved`` is emitted with the saved SkuRow. Closing asks nothing (a short form)."""
+
+    marks_invalid_field = False
 
     def __init__(
         self, ctx: AppContext, sku: SkuRow | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.sku = sku
-        self.saving = False
         self.setWindowTitle(
             self.tr("编辑卷烟规格 · {name}").format(name=sku.name)
             if sku
             else self.tr("新增卷烟规格")
         )
         self.setMinimumWidth(460)
+        self._build_fields()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form())
+        layout.addWidget(self.error_label)
+        layout.addWidget(self._buttons())
+        self.widgets: dict[str, QWidget] = {
+            "code": self.code_edit,
+            "name": self.name_edit,
+            "wholesale_fen": self.wholesale_spin,
+            "retail_fen": self.retail_spin,
+        }
+        if sku is not None:
+            self.show_sku(sku)
+            self.name_edit.setFocus()
+        else:
+            self.code_edit.setFocus()
+
+    def _build_fields(self) -> None:
         self.code_edit = QLineEdit()
         self.code_edit.setMaxLength(32)
         self.name_edit = QLineEdit()
@@ -74,6 +98,7 @@ class SkuDialog(QDialog):
         self.market_check = QCheckBox(self.tr("在销"))
         self.market_check.setChecked(True)
 
+    def _form(self) -> QFormLayout:
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(8)
@@ -88,11 +113,9 @@ class SkuDialog(QDialog):
             flags.addWidget(check)
         flags.addStretch(1)
         form.addRow(self.tr("标记"), flags)
+        return form
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+    def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -102,30 +125,19 @@ class SkuDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-        self.widgets: dict[str, QWidget] = {
-            "code": self.code_edit,
-            "name": self.name_edit,
-            "wholesale_fen": self.wholesale_spin,
-            "retail_fen": self.retail_spin,
-        }
-        if sku is not None:
-            self.code_edit.setText(sku.code)
-            self.name_edit.setText(sku.name)
-            self.brand_edit.setText(sku.brand)
-            if sku.price_class_overridden:
-                self.class_combo.setCurrentIndex(max(self.class_combo.findData(sku.price_class), 0))
-            self.wholesale_spin.setValue((sku.wholesale_fen or 0) / 100)
-            self.retail_spin.setValue((sku.retail_fen or 0) / 100)
-            self.key_check.setChecked(sku.is_key_brand)
-            self.new_check.setChecked(sku.is_new)
-            self.market_check.setChecked(sku.on_market)
-            self.name_edit.setFocus()
-        else:
-            self.code_edit.setFocus()
+        return self.buttons
+
+    def show_sku(self, sku: SkuRow) -> None:
+        self.code_edit.setText(sku.code)
+        self.name_edit.setText(sku.name)
+        self.brand_edit.setText(sku.brand)
+        if sku.price_class_overridden:
+            self.class_combo.setCurrentIndex(max(self.class_combo.findData(sku.price_class), 0))
+        self.wholesale_spin.setValue((sku.wholesale_fen or 0) / 100)
+        self.retail_spin.setValue((sku.retail_fen or 0) / 100)
+        self.key_check.setChecked(sku.is_key_brand)
+        self.new_check.setChecked(sku.is_new)
+        self.market_check.setChecked(sku.on_market)
 
     def collect(self) -> SkuInput:
         def fen(spin: QDoubleSpinBox) -> int | None:
@@ -146,49 +158,24 @@ class SkuDialog(QDialog):
             )
         )
 
-    def show_error(self, exc: BaseException) -> None:
-        from fieldbook.messages import describe_error
+    # --- the edit flow -----------------------------------------------------------------------
+    def save_buttons(self) -> Sequence[QPushButton]:
+        return (self.save_button,)
 
-        self.error_label.setText(describe_error(exc))
-        self.error_label.show()
-        field = exc.data.get("field") if isinstance(exc, FieldbookError) else None
-        widget = self.widgets.get(field) if isinstance(field, str) else None
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def accept(self) -> None:
-        if self.saving:
-            return
-        try:
-            data = self.collect()
-        except InvalidValue as exc:
-            self.show_error(exc)
-            return
-        self.error_label.hide()
-        self.saving = True
-        self.save_button.setEnabled(False)
+    def save_job(self) -> SaveJob:
+        data = self.collect()
         sku_id = self.sku.id if self.sku else None
 
-        def save(j: Any) -> SkuRow:
+        def save(j: Journal) -> SkuRow:
             return j.catalog.save(sku_id, data)
 
-        self.ctx.ops.write(save, self._saved, self._failed, what=self.tr("保存卷烟规格"))
+        return save
 
-    def _saved(self, row: SkuRow) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.ctx.ops.message.emit(self.tr("已保存卷烟规格 {name}").format(name=row.name))
-        self.saved.emit(row)
-        super().accept()
+    def save_what(self) -> str:
+        return self.tr("保存卷烟规格")
 
-    def _failed(self, exc: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        if isinstance(exc, FieldbookError):
-            self.show_error(exc)
-        else:
-            self.ctx.ops.report(exc, what=self.tr("保存卷烟规格"), write=True)
+    def saved_message(self, result: SkuRow) -> str:
+        return self.tr("已保存卷烟规格 {name}").format(name=result.name)
 
-    def reject(self) -> None:
-        if not self.saving:
-            super().reject()
+    def field_widget(self, field: str) -> QWidget | None:
+        return self.widgets.get(field)

@@ -7,43 +7,41 @@ field and everything typed stays. Esc asks before throwing typed input away."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.core.errors import InvalidValue
 from fieldbook.core.slips.service import Category, SlipInput, slip_rules
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJob
+from fieldbook.qt.pages.slip_data import attach, manager_name
+from fieldbook.qt.widgets.attachment_picker import AttachmentPicker
 from fieldbook.qt.widgets.customer_picker import CustomerPicker
 from fieldbook.qt.widgets.date_field import DateField
+from fieldbook.qt.widgets.sku_checklist import SkuChecklist
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.master.catalog import SkuRow
     from fieldbook.core.slips.service import SlipView
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 NEW_FIELDS = (
     ("shop_name", "客户名称 *"),
     ("owner_name", "负责人"),
@@ -53,15 +51,15 @@ NEW_FIELDS = (
 )
 
 
-def _repolish(widget: QWidget) -> None:
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.setVerticalSpacing(8)
+    return form
 
 
-class SlipDialog(QDialog):
-    #: The slip the core created (SlipView), after the database committed.
-    saved = Signal(object)
+class SlipDialog(EditDialog):
+    """``saved`` is emitted with the slip the core created (SlipView)."""
 
     def __init__(
         self,
@@ -69,17 +67,11 @@ class SlipDialog(QDialog):
         data: SlipInput | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.rules = slip_rules()
         self.source_visit_id = data.source_visit_id if data else None
         self.source_suggestion_id = data.source_suggestion_id if data else None
-        self.saving = False
-        self.attachments: list[Path] = []
-        self._sku_ids: set[str] = set(data.sku_ids) if data else set()
-        self._skus_loaded = False
-        self._file_dialog: QFileDialog | None = None
-        self.discard_box: QMessageBox | None = None
+        self.send_after_save = False
         self.setWindowTitle(
             self.tr("生成反馈单（来自走访建议）")
             if self.source_suggestion_id
@@ -87,11 +79,13 @@ class SlipDialog(QDialog):
         )
         self.resize(900, 500)
         self.setSizeGripEnabled(True)
+        self.skus = SkuChecklist(ctx, data.sku_ids if data else ())
+        self.attach_picker = AttachmentPicker()
         self._build()
         self.show_input(
             data or SlipInput(category=next(iter(self.rules.categories)), description="")
         )
-        self._snapshot = self._state()
+        self.remember_state()
         if data is not None and data.customer_id:
             self.description_edit.setFocus()
         else:
@@ -99,29 +93,30 @@ class SlipDialog(QDialog):
 
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
-        left = QFormLayout()
-        left.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        left.setVerticalSpacing(8)
-        self.left_form = left
-        customer_box = QWidget()
-        customer_layout = QVBoxLayout(customer_box)
-        customer_layout.setContentsMargins(0, 0, 0, 0)
-        self.picker = CustomerPicker(self.ctx)
-        self.new_check = QCheckBox(self.tr("新客户，还没有客户档案（办结后自动建档）"))
-        self.new_box = QFrame()
-        new_form = QFormLayout(self.new_box)
-        new_form.setContentsMargins(0, 0, 0, 0)
-        self.new_edits: dict[str, QLineEdit] = {}
-        for name, label in NEW_FIELDS:
-            edit = QLineEdit()
-            edit.setMaxLength(200 if name == "address" else 60)
-            self.new_edits[name] = edit
-            new_form.addRow(self.tr(label), edit)
-        customer_layout.addWidget(self.picker)
-        customer_layout.addWidget(self.new_check)
-        customer_layout.addWidget(self.new_box)
-        left.addRow(self.tr("客户 *"), customer_box)
+        self.left_form = self._left_form()
+        self.right_form = self._right_form()
+        columns = QHBoxLayout()
+        columns.setSpacing(18)
+        for form in (self.left_form, self.right_form):
+            column = QVBoxLayout()
+            column.addLayout(form)
+            column.addStretch(1)
+            columns.addLayout(column, 1)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.error_label)
+        layout.addLayout(self._button_row())
+        self._connect()
 
+    def _left_form(self) -> QFormLayout:
+        """客户 (or a new shop's details), 类别 and 细分原因, the dates."""
+        left = _form()
+        left.addRow(self.tr("客户 *"), self._customer_box())
         self.category_combo = QComboBox()
         for code, category in self.rules.categories.items():
             self.category_combo.addItem(category.name, code)
@@ -140,11 +135,31 @@ class SlipDialog(QDialog):
         self.return_edit.setAccessibleName(self.tr("恢复日期"))
         left.addRow(self.tr("生效日期 *"), self.effective_edit)
         left.addRow(self.tr("恢复日期 *"), self.return_edit)
+        return left
 
-        right = QFormLayout()
-        right.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        right.setVerticalSpacing(8)
-        self.right_form = right
+    def _customer_box(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.picker = CustomerPicker(self.ctx)
+        self.new_check = QCheckBox(self.tr("新客户，还没有客户档案（办结后自动建档）"))
+        self.new_box = QFrame()
+        new_form = QFormLayout(self.new_box)
+        new_form.setContentsMargins(0, 0, 0, 0)
+        self.new_edits: dict[str, QLineEdit] = {}
+        for name, label in NEW_FIELDS:
+            edit = QLineEdit()
+            edit.setMaxLength(200 if name == "address" else 60)
+            self.new_edits[name] = edit
+            new_form.addRow(self.tr(label), edit)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.new_check)
+        layout.addWidget(self.new_box)
+        return box
+
+    def _right_form(self) -> QFormLayout:
+        """情况说明, 卷烟规格, 发送给 (the departments), 附件 and the category's hint."""
+        right = _form()
         self.description_edit = QPlainTextEdit()
         self.description_edit.setPlaceholderText(
             self.tr("写清楚发现了什么、在哪里、涉及哪些规格，需要各部门做什么")
@@ -154,23 +169,9 @@ class SlipDialog(QDialog):
         self.description_edit.setMaximumHeight(160)
         self.description_edit.setAccessibleName(self.tr("情况说明"))
         right.addRow(self.tr("情况说明 *"), self.description_edit)
-        self.sku_box = QWidget()
-        sku_layout = QVBoxLayout(self.sku_box)
-        sku_layout.setContentsMargins(0, 0, 0, 0)
-        self.sku_filter = QLineEdit()
-        self.sku_filter.setPlaceholderText(self.tr("筛选规格名称或编码"))
-        self.sku_filter.setClearButtonEnabled(True)
-        self.sku_list = QListWidget()
-        self.sku_list.setMaximumHeight(130)
-        self.sku_list.setAccessibleName(self.tr("卷烟规格"))
-        self.sku_count = QLabel()
-        self.sku_count.setObjectName("hintLabel")
-        sku_layout.addWidget(self.sku_filter)
-        sku_layout.addWidget(self.sku_list)
-        sku_layout.addWidget(self.sku_count)
-        right.addRow(self.tr("卷烟规格 *"), self.sku_box)
-        dept_box = QWidget()
-        dept_layout = QHBoxLayout(dept_box)
+        right.addRow(self.tr("卷烟规格 *"), self.skus)
+        self.dept_box = QWidget()
+        dept_layout = QHBoxLayout(self.dept_box)
         dept_layout.setContentsMargins(0, 0, 0, 0)
         self.dept_checks: dict[str, QCheckBox] = {}
         for code, name in self.rules.departments.items():
@@ -178,38 +179,15 @@ class SlipDialog(QDialog):
             self.dept_checks[code] = check
             dept_layout.addWidget(check)
         dept_layout.addStretch(1)
-        self.dept_box = dept_box
-        right.addRow(self.tr("发送给 *"), dept_box)
-        attach_box = QWidget()
-        attach_layout = QGridLayout(attach_box)
-        attach_layout.setContentsMargins(0, 0, 0, 0)
-        self.attach_list = QListWidget()
-        self.attach_list.setMaximumHeight(64)
-        self.attach_add = QPushButton(self.tr("添加…"))
-        self.attach_add.setAutoDefault(False)
-        self.attach_remove = QPushButton(self.tr("移除"))
-        self.attach_remove.setAutoDefault(False)
-        attach_layout.addWidget(self.attach_list, 0, 0, 2, 1)
-        attach_layout.addWidget(self.attach_add, 0, 1)
-        attach_layout.addWidget(self.attach_remove, 1, 1)
-        right.addRow(self.tr("附件"), attach_box)
+        right.addRow(self.tr("发送给 *"), self.dept_box)
+        right.addRow(self.tr("附件"), self.attach_picker)
         self.hint_label = QLabel()
         self.hint_label.setObjectName("hintLabel")
         self.hint_label.setWordWrap(True)
         right.addRow("", self.hint_label)
+        return right
 
-        columns = QHBoxLayout()
-        columns.setSpacing(18)
-        for form in (left, right):
-            column = QVBoxLayout()
-            column.addLayout(form)
-            column.addStretch(1)
-            columns.addLayout(column, 1)
-
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+    def _button_row(self) -> QHBoxLayout:
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setDefault(True)
         self.save_button.setToolTip(self.tr("保存为草稿（Ctrl+Enter），稍后再发送"))
@@ -223,26 +201,44 @@ class SlipDialog(QDialog):
         for button in (self.save_button, self.send_button, self.cancel_button):
             button.setMinimumHeight(34)
             buttons.addWidget(button)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addLayout(columns, 1)
-        layout.addWidget(self.error_label)
-        layout.addLayout(buttons)
-
+    def _connect(self) -> None:
         self.category_combo.currentIndexChanged.connect(lambda _i: self._category_changed())
         self.new_check.toggled.connect(self._new_toggled)
         self.picker.chosen.connect(lambda _id: self.category_combo.setFocus())
-        self.sku_filter.textChanged.connect(self._filter_skus)
-        self.sku_list.itemChanged.connect(self._sku_toggled)
-        self.attach_add.clicked.connect(self.choose_attachment)
-        self.attach_remove.clicked.connect(self._remove_attachment)
         self.save_button.clicked.connect(lambda: self.save(send=False))
         self.send_button.clicked.connect(lambda: self.save(send=True))
         self.cancel_button.clicked.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda: self.save(send=False))
+
+    # --- the composed parts, as the tests and pages know them ---------------------------------
+    @property
+    def sku_box(self) -> SkuChecklist:
+        return self.skus
+
+    @property
+    def sku_list(self) -> QWidget:
+        return self.skus.list
+
+    @property
+    def sku_count(self) -> QLabel:
+        return self.skus.count
+
+    def check_sku(self, sku_id: str, checked: bool = True) -> None:
+        self.skus.check(sku_id, checked)
+
+    @property
+    def attachments(self) -> list[Path]:
+        return self.attach_picker.paths
+
+    def choose_attachment(self) -> QFileDialog:
+        return self.attach_picker.choose()
+
+    def add_attachment(self, path: Path) -> None:
+        self.attach_picker.add(path)
 
     # --- the category decides what is asked ---------------------------------------------------
     def category(self) -> Category:
@@ -276,90 +272,12 @@ class SlipDialog(QDialog):
         self.hint_label.setText(" ".join(h.format(name=category.name) for h in hints))
         self.hint_label.setVisible(bool(hints))
         if category.needs_skus:
-            self._load_skus()
+            self.skus.load()
 
     def _new_toggled(self, checked: bool) -> None:
         new = checked and self.category().code == "new"
         self.new_box.setVisible(new)
         self.picker.setEnabled(not new)
-
-    def _load_skus(self) -> None:
-        if self._skus_loaded:
-            return
-        self._skus_loaded = True
-        self.ctx.ops.query(
-            lambda j: [s for s in j.catalog.list() if s.on_market or s.id in self._sku_ids],
-            self._show_skus,
-            key="slip_dialog.skus",
-            what=self.tr("读取卷烟规格"),
-        )
-
-    def _show_skus(self, rows: list[SkuRow]) -> None:
-        self.sku_list.blockSignals(True)
-        self.sku_list.clear()
-        for row in rows:
-            item = QListWidgetItem(f"{row.name}　{row.code}")
-            item.setData(ID_ROLE, row.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if row.id in self._sku_ids else Qt.CheckState.Unchecked
-            )
-            self.sku_list.addItem(item)
-        self.sku_list.blockSignals(False)
-        self._filter_skus(self.sku_filter.text())
-        self._count_skus()
-
-    def _filter_skus(self, text: str) -> None:
-        words = text.lower().split()
-        for n in range(self.sku_list.count()):
-            item = self.sku_list.item(n)
-            item.setHidden(not all(w in item.text().lower() for w in words))
-
-    def _sku_toggled(self, item: QListWidgetItem) -> None:
-        sku_id = item.data(ID_ROLE)
-        if item.checkState() == Qt.CheckState.Checked:
-            self._sku_ids.add(sku_id)
-        else:
-            self._sku_ids.discard(sku_id)
-        self._count_skus()
-
-    def _count_skus(self) -> None:
-        self.sku_count.setText(self.tr("已选 {n} 个规格").format(n=len(self._sku_ids)))
-
-    def check_sku(self, sku_id: str, checked: bool = True) -> None:
-        for n in range(self.sku_list.count()):
-            item = self.sku_list.item(n)
-            if item.data(ID_ROLE) == sku_id:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    # --- attachments chosen before saving -----------------------------------------------------
-    def choose_attachment(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("选择附件"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilters(
-            [
-                self.tr("图片和文档 (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx)"),
-                self.tr("所有文件 (*)"),
-            ]
-        )
-        dialog.filesSelected.connect(lambda names: [self.add_attachment(Path(n)) for n in names])
-        self._file_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def add_attachment(self, path: Path) -> None:
-        if path in self.attachments:
-            return
-        self.attachments.append(path)
-        item = QListWidgetItem(path.name)
-        item.setToolTip(str(path))
-        self.attach_list.addItem(item)
-
-    def _remove_attachment(self) -> None:
-        row = self.attach_list.currentRow()
-        if 0 <= row < len(self.attachments):
-            self.attachments.pop(row)
-            self.attach_list.takeItem(row)
 
     # --- widgets <-> SlipInput --------------------------------------------------------------------
     def show_input(self, data: SlipInput) -> None:
@@ -402,7 +320,7 @@ class SlipDialog(QDialog):
         departments = tuple(code for code, check in self.dept_checks.items() if check.isChecked())
         if not departments:
             raise InvalidValue("required", field="departments")
-        skus = tuple(sorted(self._sku_ids)) if category.needs_skus else ()
+        skus = tuple(sorted(self.skus.chosen)) if category.needs_skus else ()
         return SlipInput(
             category=category.code,
             description=self.description_edit.toPlainText().strip(),
@@ -417,7 +335,7 @@ class SlipDialog(QDialog):
             snapshot=snapshot,
         )
 
-    def _state(self) -> tuple[Any, ...]:
+    def state(self) -> tuple[object, ...]:
         return (
             self.picker.customer_id,
             self.category_combo.currentIndex(),
@@ -425,18 +343,15 @@ class SlipDialog(QDialog):
             self.effective_edit.text(),
             self.return_edit.text(),
             self.description_edit.toPlainText(),
-            tuple(sorted(self._sku_ids)),
+            tuple(sorted(self.skus.chosen)),
             tuple(c.isChecked() for c in self.dept_checks.values()),
             self.new_check.isChecked(),
             tuple(e.text() for e in self.new_edits.values()),
-            tuple(self.attachments),
+            tuple(self.attach_picker.paths),
         )
 
-    def is_dirty(self) -> bool:
-        return self._state() != self._snapshot
-
-    # --- errors -----------------------------------------------------------------------------------
-    def _field_widget(self, field: str) -> QWidget | None:
+    # --- the edit flow -----------------------------------------------------------------------
+    def field_widget(self, field: str) -> QWidget | None:
         return {
             "customer": self.picker,
             "shop_name": self.new_edits["shop_name"],
@@ -449,118 +364,46 @@ class SlipDialog(QDialog):
             "departments": self.dept_box,
         }.get(field)
 
-    def show_error(self, exc: BaseException) -> None:
-        from fieldbook.messages import describe_error
+    def save_buttons(self) -> Sequence[QPushButton]:
+        return (self.save_button, self.send_button)
 
-        self.clear_error()
-        self.error_label.setText(describe_error(exc))
-        self.error_label.show()
-        field = exc.data.get("field") if isinstance(exc, FieldbookError) else None
-        widget = self._field_widget(str(field)) if field else None
-        if widget is not None:
-            if widget is self.picker:
-                self.picker.set_invalid(True)
-            else:
-                widget.setProperty("invalid", True)
-                _repolish(widget)
-            self._invalid = widget
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def clear_error(self) -> None:
-        self.error_label.hide()
-        self.error_label.clear()
-        widget = getattr(self, "_invalid", None)
-        if widget is self.picker:
-            self.picker.set_invalid(False)
-        elif widget is not None:
-            widget.setProperty("invalid", False)
-            _repolish(widget)
-        self._invalid = None
-
-    # --- saving -----------------------------------------------------------------------------------
     def save(self, *, send: bool = False) -> None:
-        if self.saving:
-            return
-        try:
-            data = self.collect()
-        except InvalidValue as exc:
-            self.show_error(exc)
-            return
-        self.clear_error()
-        self.saving = True
-        self._enable(False)
+        if not self.saving:
+            self.send_after_save = send
+        super().save()
+
+    def save_job(self) -> SaveJob:
+        data = self.collect()
         at = self.ctx.now()
-        self.ctx.ops.write(
-            lambda j: j.slips.create(data, at=at),
-            lambda view: self._saved(view, send),
-            self._save_failed,
-            what=self.tr("保存反馈单"),
-        )
+        return lambda j: j.slips.create(data, at=at)
 
-    def _enable(self, on: bool) -> None:
-        for button in (self.save_button, self.send_button):
-            button.setEnabled(on)
+    def save_what(self) -> str:
+        return self.tr("保存反馈单")
 
-    def _saved(self, view: SlipView, send: bool) -> None:
-        from fieldbook.qt.pages.slip_data import attach, manager_name
-
-        self.saving = False
-        self._enable(True)
-        slip_id = view.id
+    def after_save(self, result: SlipView) -> None:
+        """Attach the files chosen, and send the slip when asked to (each its own write)."""
+        slip_id = result.id
         ops = self.ctx.ops
         for path in self.attachments:
             ops.write(
                 lambda j, p=path: attach(j, slip_id, p),
                 what=self.tr("添加附件 {name}").format(name=path.name),
             )
-        if send:
+        if self.send_after_save:
             at = self.ctx.now()
 
             def send_all(j: Journal) -> SlipView:
                 return j.slips.send(slip_id, actor=manager_name(j), at=at)
 
             ops.write(send_all, what=self.tr("发送反馈单"))
-        ops.message.emit(self.tr("已保存反馈单 {number}").format(number=view.number))
-        self.saved.emit(view)
-        super().accept()
 
-    def _save_failed(self, exc: BaseException) -> None:
-        self.saving = False
-        self._enable(True)
-        if isinstance(exc, FieldbookError):
-            self.show_error(exc)
-        else:
-            self.ctx.ops.report(exc, what=self.tr("保存反馈单"), write=True)
+    def saved_message(self, result: SlipView) -> str:
+        return self.tr("已保存反馈单 {number}").format(number=result.number)
 
-    def accept(self) -> None:
-        self.save(send=False)
-
-    def reject(self) -> None:
-        if self.saving:
-            return
-        if not self.is_dirty():
-            super().reject()
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+    def discard_question(self) -> DiscardQuestion:
+        return DiscardQuestion(
             self.tr("放弃这张反馈单？"),
             self.tr("这张反馈单还没有保存。要放弃已填写的内容吗？"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("放弃"),
+            self.tr("继续填写"),
         )
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("放弃"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("继续填写"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(self._discard_answered)
-        self.discard_box = box
-        box.open()
-
-    def _discard_answered(self, result: int) -> None:
-        self.discard_box = None
-        if result == QMessageBox.StandardButton.Discard.value:
-            super().reject()
-
-    def discard(self) -> None:
-        """Close without saving, without asking."""
-        super().reject()
