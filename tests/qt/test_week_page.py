@@ -166,7 +166,7 @@ def test_start_from_last_week_plan(qtbot, page, week):
 
 
 def test_export_without_the_module_says_so(page, tmp_path, monkeypatch):
-    import fieldbook.qt.pages.week_actions as actions
+    import fieldbook.qt.operations.week as actions
 
     def missing(*_args):
         raise ImportError("week_export")

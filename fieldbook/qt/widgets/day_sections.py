@@ -54,6 +54,18 @@ PLACEHOLDERS = {
 }
 
 
+def empty_section(name: str) -> Any:
+    """A section with nothing written: an empty list or an empty text."""
+    return [] if name in LIST_SECTIONS else ""
+
+
+def same_section(name: str, a: Any, b: Any) -> bool:
+    """Whether two values of a section say the same (texts compare without outer spaces)."""
+    if name in TEXT_SECTIONS:
+        return str(a or "").strip() == str(b or "").strip()
+    return list(a or []) == list(b or [])
+
+
 def new_escalation() -> dict[str, Any]:
     """A new escalated problem: its id is made here, so answers find it after any save."""
     return {"id": uuid.uuid4().hex[:12], "answered": False, "answer": ""}
@@ -289,3 +301,15 @@ class DaySections(QWidget):
         if name in self.texts:
             return self.texts[name].toPlainText()
         return self.tables[name].rows()
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Show the sections' values (a missing one empty) and hide the errors."""
+        for name in ORDER:
+            value = values.get(name, empty_section(name))
+            if name in self.texts:
+                edit = self.texts[name]
+                if edit.toPlainText() != str(value or ""):
+                    edit.setPlainText(str(value or ""))
+            else:
+                self.tables[name].set_rows([r for r in value if isinstance(r, dict)])
+            self.errors[name].hide()

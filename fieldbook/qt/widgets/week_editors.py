@@ -42,6 +42,20 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("WeekEditors", text)
 
 
+def empty_field(field: str) -> Any:
+    """A field with nothing written."""
+    if field in ("key_customers", "brands"):
+        return []
+    if field in ("routes", "targets"):
+        return {}
+    return ""
+
+
+def unit_of(field: str) -> str:
+    """The unit a field is saved with: the narrative or next week's plan."""
+    return "narrative" if field in NARRATIVE else "next_plan"
+
+
 def field_label(field: str) -> str:
     name = field.split(".", 1)[-1]
     labels = {**NARRATIVE, **PLAN_FIELDS}
