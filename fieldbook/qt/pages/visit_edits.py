@@ -11,15 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from fieldbook.core.errors import InvalidValue
-from fieldbook.core.routine.checklist import OPEN, check_answer
+from fieldbook.core.routine.checklist import OPEN, Checklist, check_answer
 from fieldbook.core.routine.visits import VisitView
 from fieldbook.messages import describe_error, message
 from fieldbook.qt.operations import visits as operations
 from fieldbook.qt.pages.autosave import Change
 from fieldbook.qt.pages.visit_host import VisitHost
+from fieldbook.qt.plan_format import slip_name
+
+translate = QCoreApplication.translate
 
 
 def rejection_text(exc: InvalidValue) -> str:
@@ -27,6 +30,30 @@ def rejection_text(exc: InvalidValue) -> str:
     code = exc.detail or exc.code
     data = {k: v for k, v in exc.data.items() if k not in ("field", "value")}
     return message(code, data)
+
+
+def status_hint(checklist: Checklist, code: str) -> str:
+    """What a shop status other than 正常营业 means for the visit (empty for an unknown one)."""
+    try:
+        status = checklist.status(code)
+    except InvalidValue:
+        return ""
+    parts = [
+        translate("VisitPage", "店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。").format(
+            label=status.label
+        )
+    ]
+    if status.slip:
+        parts.append(
+            translate("VisitPage", "完成后将建议填写反馈单：{name}。").format(
+                name=slip_name(status.slip)
+            )
+        )
+    if status.follow_up:
+        parts.append(
+            translate("VisitPage", "完成后将记下跟踪事项：{text}。").format(text=status.follow_up)
+        )
+    return "".join(parts)
 
 
 class VisitEdits(QObject):

@@ -9,14 +9,9 @@ Shop status comes first (keys 1–5): anything but 正常营业 hides the checkl
 can be finished at once. Ctrl+Enter finishes and opens the NEXT planned stop; Ctrl+D fills
 the form from the last visit; Esc goes back to the plan (nothing is lost: it is all saved).
 
-A save the database refuses (a full disk, a read-only file: ``SaveFailed``) never resets what
-the user typed: the change is kept in memory, "未保存" shows in red with what happened and what
-was kept, and it is sent again with the next change or with 重试 (Ctrl+R). Finishing, and
-opening another shop, wait until nothing is left unsaved.
-
-A finished visit is shown with its 修改记录 (audit trail). Editing its times or answers is a
-correction: the edits stay on screen, a reason field and 保存更正 appear, and the core records
-each change with the reason.
+A save the database refuses is kept on screen and sent again (``autosave``); finishing, and
+opening another shop, wait until nothing is left unsaved. A finished visit is shown with its
+修改记录; editing its times or answers is a correction with a reason.
 
 This module builds the screen and shows a shop; the rest is done by helpers it composes, each
 given what it needs (the page as a ``visit_host.VisitHost``): the one ``autosave.Autosave``,
@@ -47,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.core.errors import FieldbookError
 from fieldbook.core.routine.checklist import OPEN, Checklist, load_checklist
 from fieldbook.core.routine.visits import FinishResult, VisitView
 from fieldbook.messages import describe_error
@@ -56,20 +51,18 @@ from fieldbook.qt.operations.visits import VisitScreen, first_stop_screen, load_
 from fieldbook.qt.pages.autosave import Autosave, Change
 from fieldbook.qt.pages.base import Page
 from fieldbook.qt.pages.visit_corrections import VisitCorrections
-from fieldbook.qt.pages.visit_edits import VisitEdits
+from fieldbook.qt.pages.visit_edits import VisitEdits, status_hint
 from fieldbook.qt.pages.visit_finish import VisitFinishing
 from fieldbook.qt.pages.visit_slips import SuggestedSlips
 from fieldbook.qt.pages.visit_times import VisitTimes
-from fieldbook.qt.plan_format import hm, reason_text, short_date, slip_name
+from fieldbook.qt.plan_format import hm, reason_text, short_date
 from fieldbook.qt.widgets.checklist_form import ChecklistForm
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
-from fieldbook.qt.widgets.followup_checks import FollowUpChecks
 from fieldbook.qt.widgets.form_fields import EnterMovesOn, OptionPicker
-from fieldbook.qt.widgets.record_history import RecordHistory
-from fieldbook.qt.widgets.save_state import SaveProblemRow
+from fieldbook.qt.widgets.save_state import SaveIndicators, SaveProblemRow
 from fieldbook.qt.widgets.sku_grid import SkuGridPanel
 from fieldbook.qt.widgets.visit_header import VisitHeader
-from fieldbook.qt.widgets.visit_history import VisitHistory
+from fieldbook.qt.widgets.visit_side import VisitSidePanel
 
 
 class VisitPage(Page):
@@ -94,7 +87,7 @@ class VisitPage(Page):
         self._build()
         self.autosave = Autosave(
             ctx.ops,
-            self,
+            SaveIndicators(self.header.saved_label, self.problems, ctx.now),
             self.tr("{reason}\n没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。"),
             self,
         )
@@ -195,33 +188,13 @@ class VisitPage(Page):
 
     def _side_column(self) -> QWidget:
         """Follow-ups to check, 修改记录 of a finished visit, earlier visits and 同上次."""
-        side = QWidget()
-        side.setMinimumWidth(250)
-        layout = QVBoxLayout(side)
-        layout.setContentsMargins(8, 0, 0, 0)
-        self.followups = FollowUpChecks()
-        self.followups.setObjectName("checklistSection")
-        layout.addWidget(self.followups)
-        self.record_box = QGroupBox(self.tr("修改记录"))
-        self.record_box.setObjectName("checklistSection")
-        record_layout = QVBoxLayout(self.record_box)
-        self.record_history = RecordHistory()
-        record_layout.addWidget(self.record_history)
-        self.record_box.hide()
-        layout.addWidget(self.record_box, 1)
-        history_box = QGroupBox(self.tr("以往走访"))
-        history_box.setObjectName("checklistSection")
-        history_layout = QVBoxLayout(history_box)
-        self.history = VisitHistory()
-        self.same_button = QPushButton(self.tr("同上次（Ctrl+D）"))
-        self.same_button.setToolTip(
-            self.tr("按上次走访填写：店铺状态、各检查项（文字项除外）和各规格的数据")
-        )
-        self.same_button.installEventFilter(self._enter)
-        history_layout.addWidget(self.history, 1)
-        history_layout.addWidget(self.same_button)
-        layout.addWidget(history_box, 1)
-        return side
+        self.side = VisitSidePanel(self._enter)
+        self.followups = self.side.followups
+        self.record_box = self.side.record_box
+        self.record_history = self.side.record_history
+        self.history = self.side.history
+        self.same_button = self.side.same_button
+        return self.side
 
     def _bottom_row(self) -> QHBoxLayout:
         """What was not saved, 重试 and 完成."""
@@ -274,23 +247,14 @@ class VisitPage(Page):
     def arrive(self) -> None:
         self.times.arrive()
 
-    def leave(self) -> None:
-        self.times.leave()
-
     def edit_time(self, field: str, value: Any) -> None:
         self.times.edit_time(field, value)
 
     def set_status(self, code: str | None) -> None:
         self.edits.set_status(code)
 
-    def same_as_last_time(self) -> None:
-        self.edits.same_as_last_time()
-
     def finish(self) -> None:
         self.finishing.finish()
-
-    def make_slip(self) -> None:
-        self.slips.make_slip()
 
     def retry(self) -> None:
         """重试: send every change the database refused again (oldest first)."""
@@ -330,18 +294,8 @@ class VisitPage(Page):
     def show_times(self) -> None:
         self.times.show_times()
 
-    # SaveStatus (for the autosave) and the page's other writes.
-    def show_saved(self) -> None:
-        self.header.show_saved(self.ctx.now())
-
-    def mark_unsaved(self) -> None:
-        self.header.show_unsaved()
-
     def show_message(self, text: str) -> None:
         self.problems.show_message(text)
-
-    def show_retry(self, visible: bool) -> None:
-        self.problems.show_retry(visible)
 
     def saved(self) -> None:
         if self.autosave.unsaved:
@@ -390,9 +344,6 @@ class VisitPage(Page):
     def open_stop(self, day: date, stop_id: str) -> None:
         self._load(lambda j: load_screen(j, day=day, stop_id=stop_id))
 
-    def open_customer(self, customer_id: str, day: date) -> None:
-        self._load(lambda j: load_screen(j, day=day, customer_id=customer_id))
-
     def open_visit(self, visit_id: str) -> None:
         """Exactly this visit (a draft to continue, or a finished one to look at)."""
         self._load(lambda j: load_screen(j, visit_id=visit_id))
@@ -420,11 +371,7 @@ class VisitPage(Page):
     def show_screen(self, screen: VisitScreen | None) -> None:
         if screen is None:
             self.screen = None
-            self.header.shop_label.setText(self.tr("没有要走访的客户"))
-            self.header.details_label.setText(self.tr("今天的计划里没有待访的客户。"))
-            self.header.where_label.clear()
-            self.header.show_visit(None, editable=False)
-            self.header.arrive_button.hide()
+            self.header.show_no_shop()
             self.splitter.hide()
             self.status_row.hide()
             self.finish_button.hide()
@@ -447,16 +394,10 @@ class VisitPage(Page):
             where = self.tr("{day} · 不在计划中").format(day=short_date(screen.day))
         self.header.show_shop(screen.customer, where)
         self.header.clear_saved()
-        self.history.set_visits(screen.previous)
-        self.same_button.setEnabled(bool(screen.previous))
-        self.followups.set_followups(screen.followups)
-        # Tab order: the form, the grid, these boxes, then 同上次 and 完成.
-        previous: QWidget = self.grid.add_button
-        for box in self.followups.boxes():
-            QWidget.setTabOrder(previous, box)
-            previous = box
-        QWidget.setTabOrder(previous, self.same_button)
-        QWidget.setTabOrder(self.same_button, self.finish_button)
+        # Tab order: the form, the grid, the follow-ups, then 同上次 and 完成.
+        self.side.show_shop(
+            screen.previous, screen.followups, self.grid.add_button, self.finish_button
+        )
         self.grid.model.set_rows(screen.grid)
         self.grid.show_error("")
         self.show_visit(screen.visit)
@@ -504,11 +445,11 @@ class VisitPage(Page):
         self.grid.set_editable(draft)
         self.finish_button.setEnabled(draft)
         self.finish_button.setVisible(not done)
-        self.followups.setEnabled(draft)
-        self.same_button.setEnabled(
-            bool(self.screen and self.screen.previous) and (draft or visit is None)
+        self.side.set_mode(
+            draft=draft,
+            done=done,
+            can_fill=bool(self.screen and self.screen.previous) and (draft or visit is None),
         )
-        self.record_box.setVisible(done)
         if not self.autosave.unsaved:
             self.error_label.hide()
         if done and visit is not None:
@@ -551,22 +492,4 @@ class VisitPage(Page):
         self.form.update_visibility(self.shop_status, self.answers)
         self.status_hint.setVisible(not is_open)
         if not is_open:
-            self.status_hint.setText(self._status_hint(self.shop_status))
-
-    def _status_hint(self, code: str) -> str:
-        try:
-            status = self.checklist.status(code)
-        except InvalidValue:
-            return ""
-        parts = [
-            self.tr("店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。").format(
-                label=status.label
-            )
-        ]
-        if status.slip:
-            parts.append(
-                self.tr("完成后将建议填写反馈单：{name}。").format(name=slip_name(status.slip))
-            )
-        if status.follow_up:
-            parts.append(self.tr("完成后将记下跟踪事项：{text}。").format(text=status.follow_up))
-        return "".join(parts)
+            self.status_hint.setText(status_hint(self.checklist, self.shop_status))

@@ -3,6 +3,7 @@ with what was not saved and 重试 (Ctrl+R). Shared by the visit, work log and w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -58,3 +59,27 @@ class SaveProblemRow(QHBoxLayout):
 
     def show_retry(self, visible: bool) -> None:
         self.retry_button.setVisible(visible)
+
+
+class SaveIndicators:
+    """ "已保存" / "未保存" and the problem row together: what the autosave reports to
+    (``autosave.SaveStatus``); ``now`` is the app's clock."""
+
+    def __init__(
+        self, label: SavedLabel, problems: SaveProblemRow, now: Callable[[], datetime]
+    ) -> None:
+        self.label = label
+        self.problems = problems
+        self.now = now
+
+    def show_saved(self) -> None:
+        self.label.show_saved(self.now())
+
+    def mark_unsaved(self) -> None:
+        self.label.show_unsaved()
+
+    def show_message(self, text: str) -> None:
+        self.problems.show_message(text)
+
+    def show_retry(self, visible: bool) -> None:
+        self.problems.show_retry(visible)

@@ -147,6 +147,14 @@ class VisitHeader(QFrame):
             parts.append(customer.route_name)
         self.details_label.setText(" · ".join(parts))
 
+    def show_no_shop(self) -> None:
+        """The day's plan has no shop left to visit."""
+        self.shop_label.setText(self.tr("没有要走访的客户"))
+        self.details_label.setText(self.tr("今天的计划里没有待访的客户。"))
+        self.where_label.clear()
+        self.show_visit(None, editable=False)
+        self.arrive_button.hide()
+
     def show_visit(self, visit: VisitView | None, *, editable: bool) -> None:
         self.visit = visit
         arrived = visit.arrived_at if visit else None
