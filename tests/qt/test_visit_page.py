@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox
-from qt_support import GOOD_ANSWERS, MONDAY, make_ctx
+from qt_support import GOOD_ANSWERS, MONDAY, open_page
 
 from fieldbook.qt.pages.visit_page import VisitPage
 from fieldbook.qt.widgets.form_fields import ChoiceCombo, NoteEdit, NumberEdit, OptionPicker
@@ -24,15 +24,7 @@ def _stops(journal):
 
 @pytest.fixture
 def page(qtbot, day_ready):
-    ctx = make_ctx(day_ready)
-    widget = VisitPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    yield widget
-    ctx.hub.detach()
+    yield from open_page(qtbot, VisitPage, day_ready, wait="active")
 
 
 def _open(qtbot, page, stop):
