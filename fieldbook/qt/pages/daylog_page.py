@@ -53,13 +53,14 @@ from fieldbook.qt.operations.daylog import (
     save_corrections,
 )
 from fieldbook.qt.pages.daylog_answers import EscalationAnswers
-from fieldbook.qt.pages.record_page import RecordPage, scroll_area
+from fieldbook.qt.pages.record_page import RecordPage
 from fieldbook.qt.plan_format import short_date
 from fieldbook.qt.reminders import ReminderSettings, ReminderSettingsDialog
 from fieldbook.qt.widgets.code_picker import CodeLookup
 from fieldbook.qt.widgets.day_corrections import DayCorrectionBar, DayCorrections, section_label
 from fieldbook.qt.widgets.day_panels import FactsPanel, IndicatorPanel
 from fieldbook.qt.widgets.day_sections import ORDER, DaySections, empty_section, same_section
+from fieldbook.qt.widgets.layouts import scroll_area
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal

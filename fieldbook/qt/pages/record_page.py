@@ -23,12 +23,10 @@ from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -75,17 +73,6 @@ QGroupBox#daySection QLabel, QGroupBox#daySection QTableWidget { font-weight: no
 }
 #submitButton:disabled { background: #c9d3e0; border-color: #c9d3e0; }
 """
-
-
-def scroll_area(inner: QWidget, min_width: int) -> QScrollArea:
-    """A frameless scrolling column that never takes the focus itself."""
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(inner)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroll.setMinimumWidth(min_width)
-    return scroll
 
 
 class RecordPage(Page):

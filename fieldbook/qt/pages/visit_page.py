@@ -31,7 +31,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -59,6 +58,7 @@ from fieldbook.qt.plan_format import hm, reason_text, short_date
 from fieldbook.qt.widgets.checklist_form import ChecklistForm
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.form_fields import EnterMovesOn, OptionPicker
+from fieldbook.qt.widgets.layouts import scroll_area
 from fieldbook.qt.widgets.save_state import SaveIndicators, SaveProblemRow
 from fieldbook.qt.widgets.sku_grid import SkuGridPanel
 from fieldbook.qt.widgets.visit_header import VisitHeader
@@ -170,6 +170,7 @@ class VisitPage(Page):
         left = QWidget()
         layout = QVBoxLayout(left)
         layout.setContentsMargins(0, 0, 8, 0)
+        self.checklist_column = layout
         self.form = ChecklistForm(self.checklist)
         self.grid_box = QGroupBox(self.tr("各规格库存与排面"))
         self.grid_box.setObjectName("checklistSection")
@@ -179,12 +180,9 @@ class VisitPage(Page):
         layout.addWidget(self.form)
         layout.addWidget(self.grid_box)
         layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(left)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return self.scroll
+        self._checklist_inner = left
+        self.checklist_scroll = scroll_area(left)
+        return self.checklist_scroll
 
     def _side_column(self) -> QWidget:
         """Follow-ups to check, 修改记录 of a finished visit, earlier visits and 同上次."""
@@ -225,7 +223,9 @@ class VisitPage(Page):
         self.retry_button.clicked.connect(self.retry)
         self.correction_bar.save_requested.connect(self.fixes.save)
         self.correction_bar.undo_requested.connect(self.fixes.undo)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
 
     def _shortcuts(self) -> None:
         keys: tuple[tuple[tuple[str, ...], Callable[[], object]], ...] = (
@@ -337,8 +337,8 @@ class VisitPage(Page):
             self.show_message(text)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self.scroll.widget().isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 20, 40)
+        if new is not None and self._checklist_inner.isAncestorOf(new):
+            self.checklist_scroll.ensureWidgetVisible(new, 20, 40)
 
     # --- opening a shop -----------------------------------------------------------------------
     def open_stop(self, day: date, stop_id: str) -> None:
@@ -405,7 +405,7 @@ class VisitPage(Page):
         self.result_label.setText(self.last_result)
         self.result_label.setVisible(bool(self.last_result))
         self.slip_button.setVisible(bool(self.last_result) and self.slips.suggested is not None)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.checklist_scroll.verticalScrollBar().setValue(0)
         self.initial_focus()
         self.mark_ready()
         self.opened.emit()
@@ -427,9 +427,8 @@ class VisitPage(Page):
 
     def _use_checklist(self, checklist: Checklist) -> None:
         """A draft recorded with another template version is shown with that version."""
-        parent_layout = self.form.parentWidget().layout()
         new_form = ChecklistForm(checklist)
-        parent_layout.replaceWidget(self.form, new_form)
+        self.checklist_column.replaceWidget(self.form, new_form)
         self.form.deleteLater()
         self.form = new_form
         self.form.answer_changed.connect(self.edits.save_answer)

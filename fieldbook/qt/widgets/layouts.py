@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -14,3 +15,15 @@ def clear_layout(layout: QLayout) -> None:
             widget.hide()
             widget.setParent(None)
             widget.deleteLater()
+
+
+def scroll_area(inner: QWidget, min_width: int = 0) -> QScrollArea:
+    """A frameless scrolling column that never takes the focus itself."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(inner)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if min_width:
+        scroll.setMinimumWidth(min_width)
+    return scroll
