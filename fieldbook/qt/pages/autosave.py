@@ -154,6 +154,14 @@ class Autosave(QObject):
         self.status.show_message(self.unsaved_text.format(reason=reason, what=self.labels()))
         self.status.show_retry(True)
 
+    def say_held(self, text: str) -> None:
+        """Say why the page keeps what it shows (``text``), with what is not saved."""
+        self.ops.message.emit(text)
+        if self.unsaved:
+            self.show_unsaved()
+        else:
+            self.status.show_message(text)
+
     def shown(self, prefix: str) -> dict[Hashable, Any]:
         """What the screen shows for the unsaved changes whose key starts with ``prefix``."""
         return {

@@ -358,12 +358,7 @@ class RecordPage(Page):
         self.problems.show_retry(visible)
 
     def _say_held(self) -> None:
-        text = self._held_message().format(what=self.unsaved_changes())
-        self.ctx.ops.message.emit(text)
-        if self.autosave.unsaved:
-            self.autosave.show_unsaved()
-        else:
-            self.show_message(text)
+        self.autosave.say_held(self._held_message().format(what=self.unsaved_changes()))
 
     def drop_unsaved(self) -> None:
         self.autosave.unsaved.clear()

@@ -330,11 +330,7 @@ class VisitPage(Page):
         text = self.tr(
             "{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能打开别的店。"
         ).format(what=self.unsaved_changes())
-        self.ctx.ops.message.emit(text)
-        if self.autosave.unsaved:
-            self.autosave.show_unsaved()
-        else:
-            self.show_message(text)
+        self.autosave.say_held(text)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self._checklist_inner.isAncestorOf(new):
