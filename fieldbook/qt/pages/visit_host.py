@@ -49,7 +49,6 @@ class VisitHost(Protocol):
     record_history: RecordHistory
     error_label: QLabel
     finish_button: QPushButton
-    slip_button: QPushButton
 
     # --- what it does -------------------------------------------------------------------------
     def draft_id(self) -> str | None:
