@@ -296,6 +296,17 @@ def visit_monday(journal: Journal, times: tuple[tuple[str, str], tuple[str, str]
         journal.visits.finish(visit.id, at=monday_at(b))
 
 
+def monday_worked(
+    journal: Journal, orders: Path, times: tuple[tuple[str, str], tuple[str, str]]
+) -> Journal:
+    """Monday's shops visited (``times``) and Monday's orders imported (from ``orders``)."""
+    from fieldbook.core.routine.orders import import_orders
+
+    visit_monday(journal, times)
+    assert import_orders(journal, orders_workbook(orders, MONDAY_ORDERS)).applied
+    return journal
+
+
 def open_page(
     qtbot, page_class, journal: Journal, size: tuple[int, int] = (1280, 800), *, wait: str = ""
 ) -> Iterator:

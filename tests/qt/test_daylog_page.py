@@ -13,18 +13,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
-from qt_support import (
-    MONDAY,
-    MONDAY_ORDERS,
-    open_page,
-    orders_workbook,
-    type_text,
-    visit_monday,
-)
+from qt_support import MONDAY, MONDAY_ORDERS, monday_worked, open_page, orders_workbook, type_text
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.indicators import DEFINITIONS, day_indicators
-from fieldbook.core.routine.orders import import_orders
 from fieldbook.core.store.db import SaveFailed
 from fieldbook.qt.dialogs.order_import_dialog import OrderImportDialog
 from fieldbook.qt.pages.daylog_page import DayLogPage
@@ -42,8 +34,7 @@ def workbook(path: Path, rows: list[list[object]]) -> Path:
 def log_day(day_ready: Journal, tmp_path: Path) -> Journal:
     """Monday: both planned shops visited (07:41–07:55 and 08:05–08:14), the first export of
     the day's orders imported, Tuesday's plan built."""
-    visit_monday(day_ready, (("07:41", "07:55"), ("08:05", "08:14")))
-    assert import_orders(day_ready, workbook(tmp_path / "first.xlsx", FIRST)).applied
+    monday_worked(day_ready, tmp_path / "first.xlsx", (("07:41", "07:55"), ("08:05", "08:14")))
     day_ready.plans.build(TUESDAY)
     return day_ready
 

@@ -10,17 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
-from qt_support import (
-    MONDAY,
-    MONDAY_ORDERS,
-    open_page,
-    orders_workbook,
-    type_text,
-    visit_monday,
-)
+from qt_support import MONDAY, monday_worked, open_page, type_text
 
 from fieldbook.core.journal import Journal
-from fieldbook.core.routine.orders import import_orders
 from fieldbook.core.routine.week import label_for
 from fieldbook.qt.pages.week_page import WeekPage
 
@@ -30,10 +22,9 @@ LABEL = label_for(MONDAY)  # 2026-W49: Friday 11-27 .. Thursday 12-03
 @pytest.fixture
 def week(day_ready: Journal, tmp_path: Path) -> Journal:
     """Monday of the report week: both planned shops visited, the day's orders imported."""
-    visit_monday(day_ready, (("07:41", "07:55"), ("08:05", "08:15")))
-    path = orders_workbook(tmp_path / "orders.xlsx", MONDAY_ORDERS)
-    assert import_orders(day_ready, path).applied
-    return day_ready
+    return monday_worked(
+        day_ready, tmp_path / "orders.xlsx", (("07:41", "07:55"), ("08:05", "08:15"))
+    )
 
 
 @pytest.fixture

@@ -34,10 +34,8 @@ def save_unit(j: Journal, label: str, unit: str, value: dict[str, Any]) -> None:
 
 def save_corrections(j: Journal, label: str, changes: dict[str, Any], reason: str) -> WeekView:
     """Each changed field of a submitted report as one correction with the same reason."""
-    view = None
-    for field, value in changes.items():
-        view = j.weeks.correct(label, field, value, reason)
-    return view if view is not None else j.weeks.get(label)
+    views = [j.weeks.correct(label, field, value, reason) for field, value in changes.items()]
+    return views[-1] if views else j.weeks.get(label)
 
 
 def export_week(j: Journal, label: str, path: Path) -> Path:
