@@ -9,7 +9,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
 os.environ.setdefault("FIELDBOOK_LANG", "zh_CN")
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -253,3 +254,73 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
     yield
+
+
+# --- the pages of the routine (visit, work log, weekly report) -----------------------------------
+
+ORDER_HEADER = ["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"]
+#: Monday's orders: 张小便利店 (due Monday) orders, 李记烟酒店 (due) does not, 王家超市 (due
+#: Tuesday) orders off-day.
+MONDAY_ORDERS = [
+    ["2026-11-30", "230902100001", "张小便利店", "6901028001", "中华(硬)", 2, 900.00],
+    ["2026-11-30", "230902100001", "张小便利店", "6901028006", "红塔山(经典)", 5, 325.00],
+    ["2026-11-30", "230902100003", "王家超市", "6901028005", "白沙(精品)", 3, 240.00],
+]
+
+
+def monday_at(hm: str) -> datetime:
+    return datetime.fromisoformat(f"2026-11-30 {hm}")
+
+
+def orders_workbook(path: Path, rows: list[list[object]]) -> Path:
+    """An ordering-system export (title row, header, rows)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["订单明细"])
+    ws.append(ORDER_HEADER)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def visit_monday(journal: Journal, times: tuple[tuple[str, str], tuple[str, str]]) -> None:
+    """Both of Monday's planned shops visited (arrived, left), open, nothing wrong."""
+    stops = journal.plans.get(MONDAY).stops
+    for stop, (a, b) in zip(stops, times, strict=True):
+        visit = journal.visits.start(stop.customer_id, at=monday_at(a), plan_stop_id=stop.id)
+        journal.visits.set_shop_status(visit.id, "open")
+        journal.visits.save_answers(visit.id, dict(GOOD_ANSWERS))
+        journal.visits.finish(visit.id, at=monday_at(b))
+
+
+def monday_worked(
+    journal: Journal, orders: Path, times: tuple[tuple[str, str], tuple[str, str]]
+) -> Journal:
+    """Monday's shops visited (``times``) and Monday's orders imported (from ``orders``)."""
+    from fieldbook.core.routine.orders import import_orders
+
+    visit_monday(journal, times)
+    assert import_orders(journal, orders_workbook(orders, MONDAY_ORDERS)).applied
+    return journal
+
+
+def open_page(
+    qtbot, page_class, journal: Journal, size: tuple[int, int] = (1280, 800), *, wait: str = ""
+) -> Iterator:
+    """A page on ``journal``, shown; ``wait``: "ready" (its first data is shown) or "active"
+    (it is the active window). For a fixture: ``yield from open_page(...)``."""
+    ctx = make_ctx(journal)
+    widget = page_class(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    if wait == "ready":
+        qtbot.waitUntil(lambda: widget.is_ready)
+    elif wait == "active":
+        widget.activateWindow()
+        qtbot.waitUntil(widget.isActiveWindow)
+    yield widget
+    ctx.hub.detach()

@@ -5,7 +5,7 @@ kept and retried."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -13,66 +13,35 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
-from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
+from qt_support import MONDAY, MONDAY_ORDERS, monday_worked, open_page, orders_workbook, type_text
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.indicators import DEFINITIONS, day_indicators
-from fieldbook.core.routine.orders import import_orders
 from fieldbook.core.store.db import SaveFailed
 from fieldbook.qt.dialogs.order_import_dialog import OrderImportDialog
 from fieldbook.qt.pages.daylog_page import DayLogPage
 
 TUESDAY = date(2026, 12, 1)
-HEADER = ["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"]
-#: Monday's first export: 张小便利店 (due Monday) orders, 李记烟酒店 (due) does not, 王家超市
-#: (due Tuesday) orders off-day.
-FIRST = [
-    ["2026-11-30", "230902100001", "张小便利店", "6901028001", "中华(硬)", 2, 900.00],
-    ["2026-11-30", "230902100001", "张小便利店", "6901028006", "红塔山(经典)", 5, 325.00],
-    ["2026-11-30", "230902100003", "王家超市", "6901028005", "白沙(精品)", 3, 240.00],
-]
+#: Monday's first export (``MONDAY_ORDERS``).
+FIRST = MONDAY_ORDERS
 
 
 def workbook(path: Path, rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["订单明细"])
-    ws.append(HEADER)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
-
-
-def at(hm: str) -> datetime:
-    return datetime.fromisoformat(f"2026-11-30 {hm}")
+    return orders_workbook(path, rows)
 
 
 @pytest.fixture
 def log_day(day_ready: Journal, tmp_path: Path) -> Journal:
     """Monday: both planned shops visited (07:41–07:55 and 08:05–08:14), the first export of
     the day's orders imported, Tuesday's plan built."""
-    stops = day_ready.plans.get(MONDAY).stops
-    for stop, (a, b) in zip(stops, (("07:41", "07:55"), ("08:05", "08:14")), strict=True):
-        visit = day_ready.visits.start(stop.customer_id, at=at(a), plan_stop_id=stop.id)
-        day_ready.visits.set_shop_status(visit.id, "open")
-        day_ready.visits.save_answers(visit.id, dict(GOOD_ANSWERS))
-        day_ready.visits.finish(visit.id, at=at(b))
-    assert import_orders(day_ready, workbook(tmp_path / "first.xlsx", FIRST)).applied
+    monday_worked(day_ready, tmp_path / "first.xlsx", (("07:41", "07:55"), ("08:05", "08:14")))
     day_ready.plans.build(TUESDAY)
     return day_ready
 
 
 @pytest.fixture
 def page(qtbot, log_day):
-    ctx = make_ctx(log_day)
-    widget = DayLogPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitUntil(lambda: widget.is_ready)
-    yield widget
-    ctx.hub.detach()
+    yield from open_page(qtbot, DayLogPage, log_day, wait="ready")
 
 
 def _type_at_end(qtbot, edit, text: str) -> None:

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox
-from qt_support import GOOD_ANSWERS, MONDAY, make_ctx
+from qt_support import GOOD_ANSWERS, MONDAY, open_page
 
 from fieldbook.qt.pages.visit_page import VisitPage
 from fieldbook.qt.widgets.form_fields import ChoiceCombo, NoteEdit, NumberEdit, OptionPicker
@@ -24,21 +24,22 @@ def _stops(journal):
 
 @pytest.fixture
 def page(qtbot, day_ready):
-    ctx = make_ctx(day_ready)
-    widget = VisitPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    yield widget
-    ctx.hub.detach()
+    yield from open_page(qtbot, VisitPage, day_ready, wait="active")
 
 
 def _open(qtbot, page, stop):
     with qtbot.waitSignal(page.opened):
         page.open_stop(MONDAY, stop.id)
     assert page.screen is not None and page.screen.customer.id == stop.customer_id
+
+
+def _arrive_open(qtbot, page, journal):
+    """The first stop opened, 到店 (Enter) and 1 正常营业, from the keyboard."""
+    first = _stops(journal)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_Return)
+    _press(qtbot, Qt.Key.Key_1)
+    return first
 
 
 def _focused():
@@ -200,10 +201,7 @@ def test_a_closed_shop_is_finished_at_once(qtbot, page, day_ready):
 
 
 def test_missing_required_items_are_named_and_focused(qtbot, page, day_ready):
-    first = _stops(day_ready)[0]
-    _open(qtbot, page, first)
-    _press(qtbot, Qt.Key.Key_Return)
-    _press(qtbot, Qt.Key.Key_1)
+    first = _arrive_open(qtbot, page, day_ready)
     _press(qtbot, Qt.Key.Key_Return, CTRL)
     assert day_ready.visits.for_customer_on(first.customer_id, MONDAY).status == "draft"
     assert "还有必填项没有填写：展位" in page.error_label.text()
@@ -211,10 +209,7 @@ def test_missing_required_items_are_named_and_focused(qtbot, page, day_ready):
 
 
 def test_every_change_is_saved_at_once_and_a_bad_number_is_kept(qtbot, page, day_ready):
-    first = _stops(day_ready)[0]
-    _open(qtbot, page, first)
-    _press(qtbot, Qt.Key.Key_Return)
-    _press(qtbot, Qt.Key.Key_1)
+    _arrive_open(qtbot, page, day_ready)
     picker = page.form.fields["display_quality"].editor
     picker.setFocus()
     qtbot.keyClick(picker, Qt.Key.Key_3)  # 杂乱
@@ -303,10 +298,7 @@ def test_escape_goes_back_to_the_plan(qtbot, page, day_ready):
 
 
 def test_escape_loses_nothing_typed(qtbot, page, day_ready):
-    first = _stops(day_ready)[0]
-    _open(qtbot, page, first)
-    _press(qtbot, Qt.Key.Key_Return)
-    _press(qtbot, Qt.Key.Key_1)
+    _arrive_open(qtbot, page, day_ready)
     note = page.form.fields["competitor_info"].editor
     note.setFocus()
     qtbot.keyClicks(note, "new brand")  # still inside the typing pause

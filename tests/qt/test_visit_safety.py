@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
+from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, open_page, type_text
 
 from fieldbook.core.store import audit
 from fieldbook.core.store.db import SaveFailed
@@ -19,13 +19,7 @@ DISK_FULL = "磁盘已满：这次修改没有保存，之前保存的内容都�
 
 @pytest.fixture
 def page(qtbot, day_ready):
-    ctx = make_ctx(day_ready)
-    widget = VisitPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    yield widget
-    ctx.hub.detach()
+    yield from open_page(qtbot, VisitPage, day_ready)
 
 
 def _stops(journal):

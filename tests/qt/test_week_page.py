@@ -5,63 +5,31 @@ returned review shows with its comment; 从上周计划开始 copies last week's
 from __future__ import annotations
 
 import os
-from datetime import datetime
 from pathlib import Path
 
-import openpyxl
 import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
-from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
+from qt_support import MONDAY, monday_worked, open_page, type_text
 
 from fieldbook.core.journal import Journal
-from fieldbook.core.routine.orders import import_orders
 from fieldbook.core.routine.week import label_for
 from fieldbook.qt.pages.week_page import WeekPage
 
 LABEL = label_for(MONDAY)  # 2026-W49: Friday 11-27 .. Thursday 12-03
-HEADER = ["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"]
-ORDERS = [
-    ["2026-11-30", "230902100001", "张小便利店", "6901028001", "中华(硬)", 2, 900.00],
-    ["2026-11-30", "230902100001", "张小便利店", "6901028006", "红塔山(经典)", 5, 325.00],
-    ["2026-11-30", "230902100003", "王家超市", "6901028005", "白沙(精品)", 3, 240.00],
-]
-
-
-def at(hm: str) -> datetime:
-    return datetime.fromisoformat(f"2026-11-30 {hm}")
 
 
 @pytest.fixture
 def week(day_ready: Journal, tmp_path: Path) -> Journal:
     """Monday of the report week: both planned shops visited, the day's orders imported."""
-    stops = day_ready.plans.get(MONDAY).stops
-    for stop, (a, b) in zip(stops, (("07:41", "07:55"), ("08:05", "08:15")), strict=True):
-        visit = day_ready.visits.start(stop.customer_id, at=at(a), plan_stop_id=stop.id)
-        day_ready.visits.set_shop_status(visit.id, "open")
-        day_ready.visits.save_answers(visit.id, dict(GOOD_ANSWERS))
-        day_ready.visits.finish(visit.id, at=at(b))
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["订单明细"])
-    ws.append(HEADER)
-    for row in ORDERS:
-        ws.append(row)
-    wb.save(tmp_path / "orders.xlsx")
-    assert import_orders(day_ready, tmp_path / "orders.xlsx").applied
-    return day_ready
+    return monday_worked(
+        day_ready, tmp_path / "orders.xlsx", (("07:41", "07:55"), ("08:05", "08:15"))
+    )
 
 
 @pytest.fixture
 def page(qtbot, week):
-    ctx = make_ctx(week)
-    widget = WeekPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    qtbot.waitUntil(lambda: widget.is_ready)
-    yield widget
-    ctx.hub.detach()
+    yield from open_page(qtbot, WeekPage, week, (1400, 900), wait="ready")
 
 
 def _type_at_end(edit, text: str) -> None:
@@ -166,7 +134,7 @@ def test_start_from_last_week_plan(qtbot, page, week):
 
 
 def test_export_without_the_module_says_so(page, tmp_path, monkeypatch):
-    import fieldbook.qt.pages.week_actions as actions
+    import fieldbook.qt.operations.week as actions
 
     def missing(*_args):
         raise ImportError("week_export")

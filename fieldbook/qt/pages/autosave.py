@@ -1,110 +1,197 @@
-"""The autosave shared by the work log and the weekly report (mixed into their pages).
+"""The one autosave of the desktop app, used by the visit, the work log and the weekly report.
 
-Each unit (a log section, a report text) is saved a short pause after typing, through the DB
-worker; "已保存 HH:MM:SS" only after the save returned. A save the database refuses (a full disk)
-keeps what was typed on screen, says so in red and is sent again with the next change or 重试
-(Ctrl+R); a value the core rejects is shown by the page. A submitted record is edited as
-corrections, saved together with one reason.
+Every change is a transaction on the DB worker; "已保存 HH:MM:SS" shows only after the save
+returned. A save the database refuses (``SaveFailed``: a full disk, a read-only file) never
+resets what the user typed: the change is kept in ``unsaved``, "未保存" shows in red with what
+happened and what was kept, and it is sent again with the next change or with 重试 (Ctrl+R).
+A value the core rejects (``InvalidValue``, ``NotFound``) is not retried: the change's own
+``rejected`` shows why.
 
-What differs is asked of the page: ``_units``, ``_correcting``, ``_save_key``, ``_pending``,
-``_show_rejection``, ``_edited_while_correcting``, ``_held_message``, ``_correction_call``,
-``_show_saved`` and ``_reload_saved``; the hooks ``_unit_saved``, ``_after_rejection`` and
-``_after_correction_failed`` do nothing unless overridden."""
+Typed text waits for a short pause before it is saved (:class:`TypingPause`, one timer per unit).
+What the page shows about saving goes through the small :class:`SaveStatus` protocol.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, QTimer
 
-from fieldbook.core import clock
-from fieldbook.core.errors import FieldbookError
+from fieldbook.core.errors import FieldbookError, InvalidValue, NotFound
+from fieldbook.messages import describe_error
 from fieldbook.qt.formatting import listing
-from fieldbook.qt.pages.daylog_data import is_rejection
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
+    from fieldbook.qt.operations.runner import Ops
 
+#: The pause after typing before a unit is saved.
 DEBOUNCE_MS = 400
 
 
+def is_rejection(exc: BaseException) -> bool:
+    """The core refused the VALUE (nothing to retry); anything else is a failed save."""
+    return isinstance(exc, InvalidValue | NotFound)
+
+
+def _ignore(_arg: object) -> None:
+    """A change with nothing more to do."""
+
+
+def _nothing() -> None:
+    """A change with nothing more to do."""
+
+
 @dataclass(frozen=True)
-class Pending:
-    """A save the database refused: sent again on the next change or on 重试."""
+class Change:
+    """One change to save: what runs on the worker and what follows on the screen."""
 
     fn: Callable[[Journal], Any]
-    value: Any
-    label: str
+    label: str  # what it is, for the user ("展位", "到店时间", "本周总结", ...)
+    value: Any = None  # what the screen shows for it (kept while it is not saved)
+    #: The save returned (with what ``fn`` returned).
+    done: Callable[[Any], None] = _ignore
+    #: The save returned and no newer change of the same key was sent meanwhile.
+    latest: Callable[[], None] = _nothing
+    #: The core rejected the value.
+    rejected: Callable[[BaseException], None] = _ignore
+    #: The database refused it: it is kept, to be sent again.
+    refused: Callable[[], None] = _nothing
 
 
-class Autosave:
-    """Uses the page's state (``status``, ``view``, ``saved``, ``corrections``, ``unsaved``,
-    ``rejected``, ``save_error``, ``timers``, ``_tokens``, ``_loading``) and widgets
-    (``saved_label``, ``error_label``, ``retry_button``, ``correction_bar``)."""
+class SaveStatus(Protocol):
+    """Where a page says how saving went."""
 
-    # --- what the page says -----------------------------------------------------------------
-    def _units(self) -> Iterable[str]:
-        raise NotImplementedError
+    def show_saved(self) -> None:
+        """Everything sent went in."""
 
-    def _correcting(self) -> bool:
-        raise NotImplementedError
+    def mark_unsaved(self) -> None:
+        """ "未保存" in red."""
 
-    def _save_key(self) -> object:
-        """What the page shows (a day, a week): a save answered for another is not shown."""
-        raise NotImplementedError
+    def show_message(self, text: str) -> None:
+        """The page's error line (hidden when empty)."""
 
-    def _pending(self, unit: str) -> Pending:
-        raise NotImplementedError
+    def show_retry(self, visible: bool) -> None:
+        """The 重试 button."""
 
-    def _show_rejection(self, unit: str, pending: Pending, text: str) -> None:
-        raise NotImplementedError
 
-    def _edited_while_correcting(self, unit: str) -> None:
-        raise NotImplementedError
+class Autosave(QObject):
+    """Sends changes, keeps the refused ones, retries them, and says how it went."""
 
-    def _held_message(self) -> str:
-        raise NotImplementedError
+    def __init__(
+        self, ops: Ops, status: SaveStatus, unsaved_text: str, parent: QObject | None = None
+    ) -> None:
+        """``unsaved_text`` says what was kept; it has ``{reason}`` and ``{what}`` fields."""
+        super().__init__(parent)
+        self.ops = ops
+        self.status = status
+        self.unsaved_text = unsaved_text
+        #: Changes the database refused, by key (oldest first): sent again on 重试.
+        self.unsaved: dict[Hashable, Change] = {}
+        self.error: BaseException | None = None
+        self._tokens: dict[Hashable, int] = {}
 
-    def _correction_call(self, reason: str) -> Callable[[Journal], Any]:
-        raise NotImplementedError
+    def change(self, key: Hashable, change: Change) -> None:
+        """Save one change now; anything still unsaved goes again right after it."""
+        self.unsaved.pop(key, None)
+        self.send(key, change)
+        self.retry()
 
-    def _show_saved(self) -> None:
-        raise NotImplementedError
+    def send(self, key: Hashable, change: Change) -> None:
+        token = self._tokens.get(key, 0) + 1
+        self._tokens[key] = token
 
-    def _reload_saved(self) -> None:
-        raise NotImplementedError
+        def ok(result: Any) -> None:
+            if self._tokens.get(key) == token:
+                self.unsaved.pop(key, None)
+                change.latest()
+            change.done(result)
+            self.settle()
 
-    def _unit_saved(self, unit: str) -> None:
-        """The unit went in while the page still shows it."""
+        def failed(exc: BaseException) -> None:
+            if is_rejection(exc):
+                if self._tokens.get(key) == token:
+                    self.unsaved.pop(key, None)
+                change.rejected(exc)
+                return
+            if self._tokens.get(key) == token:
+                self.unsaved[key] = change  # newer edits of the same thing win
+            self.error = exc
+            change.refused()
+            self.show_unsaved()
+            if not isinstance(exc, FieldbookError):
+                self.ops.report(exc, what=change.label, write=True)
 
-    def _after_rejection(self, exc: BaseException) -> None:
-        """After a rejected save was shown."""
+        self.ops.write(change.fn, ok, failed, what=change.label)
 
-    def _after_correction_failed(self, exc: BaseException) -> None:
-        """After a failed correction was shown."""
+    def retry(self) -> None:
+        """重试: send every change the database refused again (oldest first)."""
+        for key, change in list(self.unsaved.items()):
+            self.send(key, change)
 
-    # --- editing ----------------------------------------------------------------------------
-    def _save_timers(self) -> dict[str, QTimer]:
-        """One single-shot timer per unit: the pause after typing."""
-        timers: dict[str, QTimer] = {}
-        for unit in self._units():
+    def settle(self) -> None:
+        """After a save returned: still unsaved, or saved."""
+        if self.unsaved:
+            self.show_unsaved()
+            return
+        if self.error is not None:
+            self.error = None
+            self.status.show_retry(False)
+            self.status.show_message("")
+        self.status.show_saved()
+
+    def labels(self) -> str:
+        """What is not saved, in words."""
+        return listing(dict.fromkeys(c.label for c in self.unsaved.values()))
+
+    def show_unsaved(self) -> None:
+        self.status.mark_unsaved()
+        if not self.unsaved:
+            return
+        reason = describe_error(self.error) if self.error is not None else ""
+        self.status.show_message(self.unsaved_text.format(reason=reason, what=self.labels()))
+        self.status.show_retry(True)
+
+    def say_held(self, text: str) -> None:
+        """Say why the page keeps what it shows (``text``), with what is not saved."""
+        self.ops.message.emit(text)
+        if self.unsaved:
+            self.show_unsaved()
+        else:
+            self.status.show_message(text)
+
+    def shown(self, prefix: str) -> dict[Hashable, Any]:
+        """What the screen shows for the unsaved changes whose key starts with ``prefix``."""
+        return {
+            key[1]: change.value
+            for key, change in self.unsaved.items()
+            if isinstance(key, tuple) and key and key[0] == prefix
+        }
+
+
+class TypingPause(QObject):
+    """One single-shot timer per unit: a unit is saved a short pause after the last edit."""
+
+    def __init__(
+        self, units: Iterable[str], save: Callable[[str], None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.timers: dict[str, QTimer] = {}
+        for unit in units:
             timer = QTimer(self)
             timer.setSingleShot(True)
             timer.setInterval(DEBOUNCE_MS)
-            timer.timeout.connect(lambda u=unit: self._save(u))
-            timers[unit] = timer
-        return timers
+            timer.timeout.connect(lambda u=unit: save(u))
+            self.timers[unit] = timer
+        self._save = save
 
-    def _edited(self, unit: str) -> None:
-        if self._loading or self.view is None:
-            return
-        if self._correcting():
-            self._edited_while_correcting(unit)
-            return
+    def edited(self, unit: str) -> None:
         self.timers[unit].start()
+
+    def stop(self, unit: str) -> None:
+        self.timers[unit].stop()
 
     def flush(self) -> None:
         """Save now what is waiting for the pause after typing."""
@@ -112,153 +199,3 @@ class Autosave:
             if timer.isActive():
                 timer.stop()
                 self._save(unit)
-
-    def _save(self, unit: str) -> None:
-        if self._correcting():
-            return
-        pending = self._pending(unit)
-        self.unsaved.pop(unit, None)
-        self._send(unit, pending)
-        self.retry()
-
-    def _send(self, unit: str, pending: Pending) -> None:
-        token = self._tokens.get(unit, 0) + 1
-        self._tokens[unit] = token
-        key = self._save_key()
-
-        def ok(_result: object) -> None:
-            if self._tokens.get(unit) == token:
-                self.unsaved.pop(unit, None)
-                self.rejected.pop(unit, None)
-                if key == self._save_key():
-                    self.saved[unit] = pending.value
-                    self._unit_saved(unit)
-            if self.status == "none" and key == self._save_key():
-                self.status = "draft"
-                self._show_status()
-            self._settle()
-
-        def failed(exc: BaseException) -> None:
-            from fieldbook.messages import describe_error
-
-            if is_rejection(exc):
-                if self._tokens.get(unit) == token:
-                    self.unsaved.pop(unit, None)
-                text = describe_error(exc)
-                self.rejected[unit] = text
-                self._show_rejection(unit, pending, text)
-                self._mark_unsaved()
-                self._after_rejection(exc)
-                return
-            if self._tokens.get(unit) == token:
-                self.unsaved[unit] = pending  # newer edits of the same unit win
-            self.save_error = exc
-            self._show_unsaved()
-            if not isinstance(exc, FieldbookError):
-                self.ctx.ops.report(exc, what=pending.label, write=True)
-
-        self.ctx.ops.write(pending.fn, ok, failed, what=pending.label)
-
-    def retry(self) -> None:
-        """重试: send every unit the database refused again."""
-        for unit, pending in list(self.unsaved.items()):
-            self._send(unit, pending)
-
-    # --- saying how saving went ---------------------------------------------------------------
-    def _settle(self) -> None:
-        if self.unsaved:
-            self._show_unsaved()
-            return
-        if self.save_error is not None:
-            self.save_error = None
-            self.retry_button.hide()
-            self.show_message("")
-        if self.rejected:
-            self._mark_unsaved()
-            return
-        self._say_saved(self.tr("已保存 {time}"))
-
-    def _say_saved(self, text: str) -> None:
-        self.saved_label.setText(text.format(time=clock.now().strftime("%H:%M:%S")))
-        self.saved_label.setProperty("failed", False)
-        self._repolish(self.saved_label)
-
-    def _mark_unsaved(self) -> None:
-        self.saved_label.setText(self.tr("未保存"))
-        self.saved_label.setProperty("failed", True)
-        self._repolish(self.saved_label)
-
-    def _show_unsaved(self) -> None:
-        from fieldbook.messages import describe_error
-
-        self._mark_unsaved()
-        if not self.unsaved:
-            return
-        labels = listing(p.label for p in self.unsaved.values())
-        reason = describe_error(self.save_error) if self.save_error is not None else ""
-        self.show_message(
-            self.tr("{reason}\n没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。").format(
-                reason=reason, what=labels
-            )
-        )
-        self.retry_button.show()
-
-    @staticmethod
-    def _repolish(widget: QWidget) -> None:
-        style = widget.style()
-        style.unpolish(widget)
-        style.polish(widget)
-
-    def show_message(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
-
-    def _say_held(self) -> None:
-        text = self._held_message().format(what=self.unsaved_changes())
-        self.ctx.ops.message.emit(text)
-        if self.unsaved:
-            self._show_unsaved()
-        else:
-            self.show_message(text)
-
-    def drop_unsaved(self) -> None:
-        self.unsaved.clear()
-        self.rejected.clear()
-        self.corrections.clear()
-
-    # --- corrections of a submitted record ----------------------------------------------------
-    def save_correction(self, reason: str) -> None:
-        if not self._correcting() or not self.corrections:
-            self.correction_bar.reset()
-            return
-        run = self._correction_call(reason)
-        self.correction_bar.save_button.setEnabled(False)
-
-        def done(_view: object) -> None:
-            self.correction_bar.save_button.setEnabled(True)
-            self.corrections.clear()
-            self.correction_bar.reset()
-            self.ctx.ops.message.emit(self.tr("已保存更正，已记入更正记录"))
-            self._say_saved(self.tr("已保存更正 {time}"))
-            self._reload_saved()
-
-        def failed(exc: BaseException) -> None:
-            from fieldbook.messages import describe_error
-
-            self.correction_bar.save_button.setEnabled(True)
-            self.correction_bar.show_error(
-                self.tr("更正没有保存：{reason}\n修改仍在屏幕上，可以再点“保存更正”。").format(
-                    reason=describe_error(exc)
-                )
-            )
-            self._mark_unsaved()
-            if not isinstance(exc, FieldbookError):
-                self.ctx.ops.report(exc, what=self.tr("保存更正"), write=True)
-            self._after_correction_failed(exc)
-
-        self.ctx.ops.write(run, done, failed, what=self.tr("保存更正"))
-
-    def undo_corrections(self) -> None:
-        self.corrections.clear()
-        self._show_saved()
-        self.correction_bar.reset()

@@ -9,35 +9,31 @@ Shop status comes first (keys 1–5): anything but 正常营业 hides the checkl
 can be finished at once. Ctrl+Enter finishes and opens the NEXT planned stop; Ctrl+D fills
 the form from the last visit; Esc goes back to the plan (nothing is lost: it is all saved).
 
-A save the database refuses (a full disk, a read-only file: ``SaveFailed``) never resets what
-the user typed: the change is kept in memory, "未保存" shows in red with what happened and what
-was kept, and it is sent again with the next change or with 重试 (Ctrl+R). Finishing, and
-opening another shop, wait until nothing is left unsaved.
+A save the database refuses is kept on screen and sent again (``autosave``); finishing, and
+opening another shop, wait until nothing is left unsaved. A finished visit is shown with its
+修改记录; editing its times or answers is a correction with a reason.
 
-A finished visit is shown with its 修改记录 (audit trail). Editing its times or answers is a
-correction: the edits stay on screen, a reason field and 保存更正 appear, and the core records
-each change with the reason.
-
-This module builds the screen and shows a shop; the rest is mixed in from its neighbours:
-``visit_saving`` (autosave that keeps refused changes), ``visit_times`` (到店, 离店, the times),
-``visit_edits`` (status, answers, grid, 同上次), ``visit_finish`` (完成 and next, 生成反馈单)
-and ``visit_corrections`` (修改记录 and corrections of a finished visit).
+This module builds the screen and shows a shop; the rest is done by helpers it composes, each
+given what it needs (the page as a ``visit_host.VisitHost``): the one ``autosave.Autosave``,
+``visit_times`` (到店, 离店, the times), ``visit_edits`` (status, answers, grid, 同上次),
+``visit_finish`` (完成 and next), ``visit_slips`` (生成反馈单) and ``visit_corrections``
+(修改记录 and corrections of a finished visit). What runs on the DB worker is in
+``operations/visits``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -45,36 +41,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.errors import InvalidValue
+from fieldbook.core.errors import FieldbookError
 from fieldbook.core.routine.checklist import OPEN, Checklist, load_checklist
+from fieldbook.core.routine.visits import FinishResult, VisitView
+from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.operations.visits import VisitScreen, first_stop_screen, load_screen
+from fieldbook.qt.pages.autosave import Autosave, Change
 from fieldbook.qt.pages.base import Page
 from fieldbook.qt.pages.visit_corrections import VisitCorrections
-from fieldbook.qt.pages.visit_data import VisitScreen, load_screen
-from fieldbook.qt.pages.visit_edits import VisitEdits
+from fieldbook.qt.pages.visit_edits import VisitEdits, status_hint
 from fieldbook.qt.pages.visit_finish import VisitFinishing
-from fieldbook.qt.pages.visit_saving import Pending, VisitSaving, is_rejection
-from fieldbook.qt.pages.visit_times import VisitTimes, time_name
-from fieldbook.qt.plan_format import hm, reason_text, short_date, slip_name
+from fieldbook.qt.pages.visit_slips import SuggestedSlips
+from fieldbook.qt.pages.visit_times import VisitTimes
+from fieldbook.qt.plan_format import hm, reason_text, short_date
 from fieldbook.qt.widgets.checklist_form import ChecklistForm
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
-from fieldbook.qt.widgets.followup_checks import FollowUpChecks
 from fieldbook.qt.widgets.form_fields import EnterMovesOn, OptionPicker
-from fieldbook.qt.widgets.record_history import RecordHistory
+from fieldbook.qt.widgets.layouts import scroll_area
+from fieldbook.qt.widgets.save_state import SaveIndicators, SaveProblemRow
 from fieldbook.qt.widgets.sku_grid import SkuGridPanel
 from fieldbook.qt.widgets.visit_header import VisitHeader
-from fieldbook.qt.widgets.visit_history import VisitHistory
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
-    from fieldbook.core.routine.visits import VisitView
-    from fieldbook.core.store.audit import AuditRecord
-
-# Kept importable from here, where they were first defined.
-__all__ = ["Pending", "VisitPage", "is_rejection", "time_name"]
+from fieldbook.qt.widgets.visit_side import VisitSidePanel
 
 
-class VisitPage(VisitSaving, VisitTimes, VisitEdits, VisitFinishing, VisitCorrections, Page):
+class VisitPage(Page):
     #: Esc / ← 计划: go back to the plan.
     back_requested = Signal()
     #: A visit was finished (FinishResult).
@@ -89,21 +80,23 @@ class VisitPage(VisitSaving, VisitTimes, VisitEdits, VisitFinishing, VisitCorrec
         self.answers: dict[str, Any] = {}
         self.shop_status = ""
         self.checklist: Checklist = load_checklist("visit")
-        self.last_result = ""
-        #: The last finished visit's suggested slips: (visit id, visit date); None when none.
-        self.suggested: tuple[str, date] | None = None
-        self.slip_dialog: QWidget | None = None
-        self.slip_menu: QMenu | None = None
-        #: Changes the database refused, by key: ("answer", id), ("grid", sku, field), ...
-        self.unsaved: dict[tuple[str, ...], Pending] = {}
-        self._tokens: dict[tuple[str, ...], int] = {}
-        self.save_error: BaseException | None = None
         #: Edits of a FINISHED visit waiting for a reason (answers, and times).
         self.corrections: dict[str, Any] = {}
         self.time_corrections: dict[str, datetime] = {}
-        self.history_entries: tuple[AuditRecord, ...] = ()
         self._enter = EnterMovesOn(self)
         self._build()
+        self.autosave = Autosave(
+            ctx.ops,
+            SaveIndicators(self.header.saved_label, self.problems, ctx.now),
+            self.tr("{reason}\n没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。"),
+            self,
+        )
+        self.fixes = VisitCorrections(self, self)
+        self.times = VisitTimes(self, self.fixes.correct_time, self)
+        self.edits = VisitEdits(self, self.fixes.correct_answer, self)
+        self.slips = SuggestedSlips(ctx, self, self.slip_button, self.show_message)
+        self.finishing = VisitFinishing(self, self._finished, self.back_requested.emit, self)
+        self._connect()
         self._shortcuts()
 
     # --- layout -----------------------------------------------------------------------------
@@ -113,6 +106,35 @@ class VisitPage(VisitSaving, VisitTimes, VisitEdits, VisitFinishing, VisitCorrec
         outer.setSpacing(8)
         self.header = VisitHeader()
         outer.addWidget(self.header)
+        outer.addLayout(self._result_row())
+        self.state_label = QLabel()
+        self.state_label.setObjectName("noteBox")
+        self.state_label.setWordWrap(True)
+        self.state_label.hide()
+        outer.addWidget(self.state_label)
+        outer.addWidget(self._status_row())
+        self.status_hint = QLabel()
+        self.status_hint.setObjectName("statusHint")
+        self.status_hint.setWordWrap(True)
+        self.status_hint.hide()
+        outer.addWidget(self.status_hint)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._checklist_column())
+        self.splitter.addWidget(self._side_column())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([760, 300])
+        outer.addWidget(self.splitter, 1)
+        self.filler = QWidget()  # takes the space when there is no shop to show
+        self.filler.hide()
+        outer.addWidget(self.filler, 1)
+        self.correction_bar = CorrectionBar()
+        outer.addWidget(self.correction_bar)
+        outer.addLayout(self._bottom_row())
+
+    def _result_row(self) -> QHBoxLayout:
+        """What the last finished visit created, and 生成反馈单 for its suggested slips."""
         self.result_label = QLabel()
         self.result_label.setObjectName("noteBox")
         self.result_label.setWordWrap(True)
@@ -124,153 +146,199 @@ class VisitPage(VisitSaving, VisitTimes, VisitEdits, VisitFinishing, VisitCorrec
         self.slip_button.setMinimumHeight(34)
         self.slip_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.slip_button.hide()
-        result_row = QHBoxLayout()
-        result_row.addWidget(self.result_label, 1)
-        result_row.addWidget(self.slip_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        outer.addLayout(result_row)
-        self.state_label = QLabel()
-        self.state_label.setObjectName("noteBox")
-        self.state_label.setWordWrap(True)
-        self.state_label.hide()
-        outer.addWidget(self.state_label)
+        row = QHBoxLayout()
+        row.addWidget(self.result_label, 1)
+        row.addWidget(self.slip_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return row
 
+    def _status_row(self) -> QWidget:
+        """店铺状态 (keys 1–5)."""
         self.status_row = QWidget()
-        status_row = QHBoxLayout(self.status_row)
-        status_row.setContentsMargins(0, 0, 0, 0)
-        status_title = QLabel(self.tr("店铺状态 *"))
-        status_title.setObjectName("statusTitle")
+        row = QHBoxLayout(self.status_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("店铺状态 *"))
+        title.setObjectName("statusTitle")
         self.status_picker = OptionPicker([(s.code, s.label) for s in self.checklist.shop_statuses])
         self.status_picker.setAccessibleName(self.tr("店铺状态"))
         self.status_picker.installEventFilter(self._enter)
-        status_row.addWidget(status_title)
-        status_row.addWidget(self.status_picker, 1)
-        outer.addWidget(self.status_row)
-        self.status_hint = QLabel()
-        self.status_hint.setObjectName("statusHint")
-        self.status_hint.setWordWrap(True)
-        self.status_hint.hide()
-        outer.addWidget(self.status_hint)
+        row.addWidget(title)
+        row.addWidget(self.status_picker, 1)
+        return self.status_row
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
+    def _checklist_column(self) -> QScrollArea:
+        """The checklist and the SKU grid, scrolling."""
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 8, 0)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 8, 0)
+        self.checklist_column = layout
         self.form = ChecklistForm(self.checklist)
         self.grid_box = QGroupBox(self.tr("各规格库存与排面"))
         self.grid_box.setObjectName("checklistSection")
         grid_layout = QVBoxLayout(self.grid_box)
         self.grid = SkuGridPanel(self.ctx)
         grid_layout.addWidget(self.grid)
-        left_layout.addWidget(self.form)
-        left_layout.addWidget(self.grid_box)
-        left_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(left)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.splitter.addWidget(self.scroll)
+        layout.addWidget(self.form)
+        layout.addWidget(self.grid_box)
+        layout.addStretch(1)
+        self._checklist_inner = left
+        self.checklist_scroll = scroll_area(left)
+        return self.checklist_scroll
 
-        side = QWidget()
-        side.setMinimumWidth(250)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(8, 0, 0, 0)
-        self.followups = FollowUpChecks()
-        self.followups.setObjectName("checklistSection")
-        side_layout.addWidget(self.followups)
-        self.record_box = QGroupBox(self.tr("修改记录"))
-        self.record_box.setObjectName("checklistSection")
-        record_layout = QVBoxLayout(self.record_box)
-        self.record_history = RecordHistory()
-        record_layout.addWidget(self.record_history)
-        self.record_box.hide()
-        side_layout.addWidget(self.record_box, 1)
-        history_box = QGroupBox(self.tr("以往走访"))
-        history_box.setObjectName("checklistSection")
-        history_layout = QVBoxLayout(history_box)
-        self.history = VisitHistory()
-        self.same_button = QPushButton(self.tr("同上次（Ctrl+D）"))
-        self.same_button.setToolTip(
-            self.tr("按上次走访填写：店铺状态、各检查项（文字项除外）和各规格的数据")
-        )
-        self.same_button.installEventFilter(self._enter)
-        history_layout.addWidget(self.history, 1)
-        history_layout.addWidget(self.same_button)
-        side_layout.addWidget(history_box, 1)
-        self.splitter.addWidget(side)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([760, 300])
-        outer.addWidget(self.splitter, 1)
-        self.filler = QWidget()  # takes the space when there is no shop to show
-        self.filler.hide()
-        outer.addWidget(self.filler, 1)
+    def _side_column(self) -> QWidget:
+        """Follow-ups to check, 修改记录 of a finished visit, earlier visits and 同上次."""
+        self.side = VisitSidePanel(self._enter)
+        self.followups = self.side.followups
+        self.record_box = self.side.record_box
+        self.record_history = self.side.record_history
+        self.history = self.side.history
+        self.same_button = self.side.same_button
+        return self.side
 
-        self.correction_bar = CorrectionBar()
-        outer.addWidget(self.correction_bar)
-
-        bottom = QHBoxLayout()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.retry_button = QPushButton(self.tr("重试（Ctrl+R）"))
-        self.retry_button.setToolTip(self.tr("把没保存的修改再保存一次"))
-        self.retry_button.setMinimumHeight(40)
-        self.retry_button.hide()
+    def _bottom_row(self) -> QHBoxLayout:
+        """What was not saved, 重试 and 完成."""
+        self.problems = SaveProblemRow(button_height=40)
+        self.error_label = self.problems.error_label
+        self.retry_button = self.problems.retry_button
         self.finish_button = QPushButton(self.tr("完成，去下一家（Ctrl+Enter）"))
         self.finish_button.setObjectName("finishButton")
         self.finish_button.setMinimumHeight(40)
         self.finish_button.installEventFilter(self._enter)
-        bottom.addWidget(self.error_label, 1)
-        bottom.addWidget(self.retry_button, 0)
-        bottom.addStretch(0)
-        bottom.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)
-        outer.addLayout(bottom)
+        self.problems.addStretch(0)
+        self.problems.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)
+        return self.problems
 
+    def _connect(self) -> None:
         self.header.back_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.header.back_button.clicked.connect(self.go_back)
-        self.header.arrive_clicked.connect(self.arrive)
-        self.header.leave_clicked.connect(self.leave)
-        self.header.time_edited.connect(self.edit_time)
-        self.status_picker.changed.connect(self.set_status)
-        self.form.answer_changed.connect(self.save_answer)
-        self.grid.model.edited.connect(self.save_grid)
-        self.grid.sku_chosen.connect(self.add_sku)
-        self.same_button.clicked.connect(self.same_as_last_time)
+        self.header.arrive_clicked.connect(self.times.arrive)
+        self.header.leave_clicked.connect(self.times.leave)
+        self.header.time_edited.connect(self.times.edit_time)
+        self.status_picker.changed.connect(self.edits.set_status)
+        self.form.answer_changed.connect(self.edits.save_answer)
+        self.grid.model.edited.connect(self.edits.save_grid)
+        self.grid.sku_chosen.connect(self.edits.add_sku)
+        self.same_button.clicked.connect(self.edits.same_as_last_time)
         self.finish_button.clicked.connect(self.finish)
-        self.slip_button.clicked.connect(self.make_slip)
+        self.slip_button.clicked.connect(self.slips.make_slip)
         self.retry_button.clicked.connect(self.retry)
-        self.correction_bar.save_requested.connect(self.save_correction)
-        self.correction_bar.undo_requested.connect(self.undo_corrections)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.correction_bar.save_requested.connect(self.fixes.save)
+        self.correction_bar.undo_requested.connect(self.fixes.undo)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
 
     def _shortcuts(self) -> None:
-        def add(keys: tuple[str, ...], slot: Any) -> None:
-            for key in keys:
+        keys: tuple[tuple[tuple[str, ...], Callable[[], object]], ...] = (
+            (("Ctrl+Return", "Ctrl+Enter"), self.finish),
+            (("Ctrl+D",), self.edits.same_as_last_time),
+            (("Alt+A",), self.times.arrive),
+            (("Alt+L",), self.times.leave),
+            (("Esc",), self.go_back),
+            (("Ctrl+R",), self.retry),
+            (("Alt+F",), self.slips.make_slip),
+        )
+        for sequences, slot in keys:
+            for key in sequences:
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(slot)
 
-        add(("Ctrl+Return", "Ctrl+Enter"), self.finish)
-        add(("Ctrl+D",), self.same_as_last_time)
-        add(("Alt+A",), self.arrive)
-        add(("Alt+L",), self.leave)
-        add(("Esc",), self.go_back)
-        add(("Ctrl+R",), self.retry)
-        add(("Alt+F",), self.make_slip)
+    # --- what the helpers and the window call --------------------------------------------------
+    def arrive(self) -> None:
+        self.times.arrive()
+
+    def edit_time(self, field: str, value: Any) -> None:
+        self.times.edit_time(field, value)
+
+    def set_status(self, code: str | None) -> None:
+        self.edits.set_status(code)
+
+    def finish(self) -> None:
+        self.finishing.finish()
+
+    def retry(self) -> None:
+        """重试: send every change the database refused again (oldest first)."""
+        self.autosave.retry()
+
+    @property
+    def unsaved(self) -> dict[Hashable, Change]:
+        """Changes the database refused (sent again on 重试)."""
+        return self.autosave.unsaved
+
+    @property
+    def last_result(self) -> str:
+        """What the last finished visit created, in words."""
+        return self.finishing.last_result
+
+    @property
+    def slip_dialog(self) -> QWidget | None:
+        return self.slips.dialog
+
+    def _finished(self, result: FinishResult) -> None:
+        self.slips.finished(result)
+        self.finished.emit(result)
+
+    def go_back(self) -> None:
+        self.flush()
+        self.back_requested.emit()
+
+    def flush(self) -> None:
+        """Send every pending edit now (typed text waiting for a pause, an open grid cell)."""
+        self.grid.view.commit_open_editor()
+        self.form.flush()
+
+    def draft_id(self) -> str | None:
+        visit = self.visit
+        return visit.id if visit is not None and visit.status == "draft" else None
+
+    def show_times(self) -> None:
+        self.times.show_times()
+
+    def show_message(self, text: str) -> None:
+        self.problems.show_message(text)
+
+    def saved(self) -> None:
+        if self.autosave.unsaved:
+            self.header.show_unsaved()
+            return
+        self.header.show_saved(self.ctx.now())
+
+    def failed(self, exc: BaseException, what: str) -> None:
+        self.header.show_unsaved()
+        self.show_message(
+            self.tr("{what}没有保存：{reason}").format(what=what, reason=describe_error(exc))
+        )
+        if not isinstance(exc, FieldbookError):
+            self.ctx.ops.report(exc, what=what, write=True)
+
+    def unsaved_changes(self) -> str:
+        parts = []
+        if self.autosave.unsaved:
+            parts.append(
+                self.tr("走访还有修改没有保存：{what}").format(what=self.autosave.labels())
+            )
+        if self.corrections or self.time_corrections:
+            parts.append(self.tr("走访的更正还没有保存（需要填写原因）"))
+        return "；".join(parts)
+
+    def drop_unsaved(self) -> None:
+        self.autosave.unsaved.clear()
+        self.corrections.clear()
+        self.time_corrections.clear()
+
+    def say_held(self) -> None:
+        text = self.tr(
+            "{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能打开别的店。"
+        ).format(what=self.unsaved_changes())
+        self.autosave.say_held(text)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self.scroll.widget().isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 20, 40)
+        if new is not None and self._checklist_inner.isAncestorOf(new):
+            self.checklist_scroll.ensureWidgetVisible(new, 20, 40)
 
     # --- opening a shop -----------------------------------------------------------------------
     def open_stop(self, day: date, stop_id: str) -> None:
         self._load(lambda j: load_screen(j, day=day, stop_id=stop_id))
-
-    def open_customer(self, customer_id: str, day: date) -> None:
-        self._load(lambda j: load_screen(j, day=day, customer_id=customer_id))
 
     def open_visit(self, visit_id: str) -> None:
         """Exactly this visit (a draft to continue, or a finished one to look at)."""
@@ -278,21 +346,13 @@ class VisitPage(VisitSaving, VisitTimes, VisitEdits, VisitFinishing, VisitCorrec
 
     def open_first_stop(self, day: date) -> None:
         """The first stop still to visit in the day's plan (screenshot mode; no writes)."""
-
-        def first(j: Journal) -> VisitScreen | None:
-            plan = j.plans.get(day)
-            stop = plan.next_stop() if plan is not None else None
-            if stop is None:
-                return None
-            return load_screen(j, day=day, stop_id=stop.id)
-
-        self._load(first)
+        self._load(lambda j: first_stop_screen(j, day))
 
     def _load(self, fn: Any) -> None:
         self.flush()
         if self.unsaved_changes():
             # Never replace a screen holding what the database has not taken yet.
-            self._say_held()
+            self.say_held()
             self.mark_ready()
             self.opened.emit()
             return
@@ -307,11 +367,7 @@ class VisitPage(VisitSaving, VisitTimes, VisitEdits, VisitFinishing, VisitCorrec
     def show_screen(self, screen: VisitScreen | None) -> None:
         if screen is None:
             self.screen = None
-            self.header.shop_label.setText(self.tr("没有要走访的客户"))
-            self.header.details_label.setText(self.tr("今天的计划里没有待访的客户。"))
-            self.header.where_label.clear()
-            self.header.show_visit(None, editable=False)
-            self.header.arrive_button.hide()
+            self.header.show_no_shop()
             self.splitter.hide()
             self.status_row.hide()
             self.finish_button.hide()
@@ -334,29 +390,23 @@ class VisitPage(VisitSaving, VisitTimes, VisitEdits, VisitFinishing, VisitCorrec
             where = self.tr("{day} · 不在计划中").format(day=short_date(screen.day))
         self.header.show_shop(screen.customer, where)
         self.header.clear_saved()
-        self.history.set_visits(screen.previous)
-        self.same_button.setEnabled(bool(screen.previous))
-        self.followups.set_followups(screen.followups)
-        # Tab order: the form, the grid, these boxes, then 同上次 and 完成.
-        previous: QWidget = self.grid.add_button
-        for box in self.followups.boxes():
-            QWidget.setTabOrder(previous, box)
-            previous = box
-        QWidget.setTabOrder(previous, self.same_button)
-        QWidget.setTabOrder(self.same_button, self.finish_button)
+        # Tab order: the form, the grid, the follow-ups, then 同上次 and 完成.
+        self.side.show_shop(
+            screen.previous, screen.followups, self.grid.add_button, self.finish_button
+        )
         self.grid.model.set_rows(screen.grid)
         self.grid.show_error("")
-        self._show_visit(screen.visit)
-        self._show_history(screen.history)
+        self.show_visit(screen.visit)
+        self.fixes.show_history(screen.history)
         self.result_label.setText(self.last_result)
         self.result_label.setVisible(bool(self.last_result))
-        self.slip_button.setVisible(bool(self.last_result) and self.suggested is not None)
-        self.scroll.verticalScrollBar().setValue(0)
-        self._initial_focus()
+        self.slip_button.setVisible(bool(self.last_result) and self.slips.suggested is not None)
+        self.checklist_scroll.verticalScrollBar().setValue(0)
+        self.initial_focus()
         self.mark_ready()
         self.opened.emit()
 
-    def _show_visit(self, visit: VisitView | None) -> None:
+    def show_visit(self, visit: VisitView | None) -> None:
         self.visit = visit
         if visit is not None and visit.checklist_version != self.checklist.version:
             self._use_checklist(visit.checklist)
@@ -369,16 +419,15 @@ class VisitPage(VisitSaving, VisitTimes, VisitEdits, VisitFinishing, VisitCorrec
         self.correction_bar.reset()
         self.header.show_visit(visit, editable=visit is None or visit.status in ("draft", "done"))
         self._set_mode(visit)
-        self._apply_status()
+        self.apply_status()
 
     def _use_checklist(self, checklist: Checklist) -> None:
         """A draft recorded with another template version is shown with that version."""
-        parent_layout = self.form.parentWidget().layout()
         new_form = ChecklistForm(checklist)
-        parent_layout.replaceWidget(self.form, new_form)
+        self.checklist_column.replaceWidget(self.form, new_form)
         self.form.deleteLater()
         self.form = new_form
-        self.form.answer_changed.connect(self.save_answer)
+        self.form.answer_changed.connect(self.edits.save_answer)
         self.checklist = checklist
 
     def _set_mode(self, visit: VisitView | None) -> None:
@@ -391,12 +440,12 @@ class VisitPage(VisitSaving, VisitTimes, VisitEdits, VisitFinishing, VisitCorrec
         self.grid.set_editable(draft)
         self.finish_button.setEnabled(draft)
         self.finish_button.setVisible(not done)
-        self.followups.setEnabled(draft)
-        self.same_button.setEnabled(
-            bool(self.screen and self.screen.previous) and (draft or visit is None)
+        self.side.set_mode(
+            draft=draft,
+            done=done,
+            can_fill=bool(self.screen and self.screen.previous) and (draft or visit is None),
         )
-        self.record_box.setVisible(done)
-        if not self.unsaved:
+        if not self.autosave.unsaved:
             self.error_label.hide()
         if done and visit is not None:
             self.state_label.setText(
@@ -416,7 +465,7 @@ class VisitPage(VisitSaving, VisitTimes, VisitEdits, VisitFinishing, VisitCorrec
         else:
             self.state_label.hide()
 
-    def _initial_focus(self) -> None:
+    def initial_focus(self) -> None:
         visit = self.visit
         if visit is None:
             self.header.arrive_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -428,32 +477,14 @@ class VisitPage(VisitSaving, VisitTimes, VisitEdits, VisitFinishing, VisitCorrec
 
     def activated(self) -> None:
         if self.screen is not None:
-            self._initial_focus()
+            self.initial_focus()
 
     # --- shop status and visibility ---------------------------------------------------------
-    def _apply_status(self) -> None:
+    def apply_status(self) -> None:
         is_open = self.shop_status in ("", OPEN)
         self.form.setVisible(is_open)
         self.grid_box.setVisible(is_open)
         self.form.update_visibility(self.shop_status, self.answers)
         self.status_hint.setVisible(not is_open)
         if not is_open:
-            self.status_hint.setText(self._status_hint(self.shop_status))
-
-    def _status_hint(self, code: str) -> str:
-        try:
-            status = self.checklist.status(code)
-        except InvalidValue:
-            return ""
-        parts = [
-            self.tr("店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。").format(
-                label=status.label
-            )
-        ]
-        if status.slip:
-            parts.append(
-                self.tr("完成后将建议填写反馈单：{name}。").format(name=slip_name(status.slip))
-            )
-        if status.follow_up:
-            parts.append(self.tr("完成后将记下跟踪事项：{text}。").format(text=status.follow_up))
-        return "".join(parts)
+            self.status_hint.setText(status_hint(self.checklist, self.shop_status))

@@ -1,21 +1,22 @@
 """Arrival, leaving and the edited times of a visit (the header's 到店 / 离店 and time fields).
 
-Mixed into ``VisitPage``. Arrival starts (or reuses) the shop's draft of the day; a time the
+Composed into ``VisitPage``. Arrival starts (or reuses) the shop's draft of the day; a time the
 database refused stays in its field until it is saved; on a finished visit a time edit is a
-correction (see ``visit_corrections``).
+correction (``visit_corrections``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, time
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from fieldbook.core import clock
-
-if TYPE_CHECKING:
-    from fieldbook.core.routine.visits import VisitView
+from fieldbook.core.routine.visits import VisitView
+from fieldbook.qt.pages.autosave import Change
+from fieldbook.qt.pages.visit_host import VisitHost
 
 translate = QCoreApplication.translate
 
@@ -26,56 +27,74 @@ def time_name(field: str) -> str:
     return translate("VisitPage", "离店时间")
 
 
-class VisitTimes:
-    """到店, 离店 and editing the two times."""
+class VisitTimes(QObject):
+    """到店, 离店 and editing the two times. ``correct_time`` takes a time edit of a finished
+    visit (a correction)."""
+
+    def __init__(
+        self,
+        page: VisitHost,
+        correct_time: Callable[[str, datetime], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.page = page
+        self._correct_time = correct_time
 
     def arrive(self) -> None:
-        screen = self.screen
-        if screen is None or (self.visit is not None and self.visit.status != "draft"):
+        page = self.page
+        screen, visit = page.screen, page.visit
+        if screen is None or (visit is not None and visit.status != "draft"):
             return
-        if self.visit is not None and self.visit.arrived_at is not None:
+        if visit is not None and visit.arrived_at is not None:
             return
-        if self.visit is not None:
-            vid = self.visit.id
-            self.ctx.ops.write(
+        if visit is not None:
+            vid = visit.id
+            page.ctx.ops.write(
                 lambda j: j.visits.arrive(vid),
                 self._arrived,
-                lambda e: self._failed(e, self.tr("到店")),
+                lambda e: page.failed(e, self.tr("到店")),
             )
             return
         customer_id, day = screen.customer.id, screen.day
         stop_id = screen.stop.id if screen.stop is not None else None
-        self.ctx.ops.write(
+        page.ctx.ops.write(
             lambda j: j.visits.start(customer_id, day=day, plan_stop_id=stop_id),
             self._arrived,
-            lambda e: self._failed(e, self.tr("到店")),
+            lambda e: page.failed(e, self.tr("到店")),
             what=self.tr("到店"),
         )
 
     def _arrived(self, visit: VisitView) -> None:
-        self._saved()
-        if self.visit is None and self.screen is not None:
+        page = self.page
+        page.saved()
+        if page.visit is None and page.screen is not None:
             # start() gives the grid it created for the draft.
-            self.grid.model.set_rows(visit.grid)
-        self._show_visit(visit)
-        self._initial_focus()
+            page.grid.model.set_rows(visit.grid)
+        page.show_visit(visit)
+        page.initial_focus()
 
     def leave(self) -> None:
-        vid = self._draft_id()
-        if vid is None or self.visit is None or self.visit.arrived_at is None:
+        page = self.page
+        vid = page.draft_id()
+        if vid is None or page.visit is None or page.visit.arrived_at is None:
             return
         at = clock.now()  # the time of the click, even on a retry
-        self._change(
+        page.autosave.change(
             ("time", "left_at"),
-            lambda j: j.visits.leave(vid, at),
-            self._times_saved,
-            lambda e: self._failed(e, self.tr("离店")),
-            self.tr("离店时间"),
-            at,
+            Change(
+                lambda j: j.visits.leave(vid, at),
+                self.tr("离店时间"),
+                at,
+                done=self._times_saved,
+                rejected=lambda e: page.failed(e, self.tr("离店")),
+                refused=self.show_times,
+            ),
         )
 
     def edit_time(self, field: str, value: time) -> None:
-        visit = self.visit
+        page = self.page
+        visit = page.visit
         if visit is None:
             return
         vid = visit.id
@@ -86,42 +105,45 @@ class VisitTimes:
         if visit.status == "done":
             self._correct_time(field, moment)
             return
-        self._change(
+
+        def failed(exc: BaseException) -> None:
+            page.failed(exc, name)
+            self.show_times()
+
+        page.autosave.change(
             ("time", field),
-            lambda j: j.visits.set_time(vid, field, moment),
-            self._times_saved,
-            lambda e: self._time_failed(e, name),
-            name,
-            moment,
+            Change(
+                lambda j: j.visits.set_time(vid, field, moment),
+                name,
+                moment,
+                done=self._times_saved,
+                rejected=failed,
+                refused=self.show_times,
+            ),
         )
 
-    def _time_failed(self, exc: BaseException, what: str) -> None:
-        self._failed(exc, what)
-        self._show_times()
-
-    def _show_times(self) -> None:
+    def show_times(self) -> None:
         """The header with the visit's times — and the ones still unsaved or being corrected
         (never reset to the saved value while the user's edit is not in the database)."""
-        visit = self.visit
-        self.header.show_visit(visit, editable=visit is not None)
-        shown = {k[1]: p.shown for k, p in self.unsaved.items() if k[0] == "time"}
-        shown.update(self.time_corrections)
+        page = self.page
+        visit = page.visit
+        page.header.show_visit(visit, editable=visit is not None)
+        shown: dict[object, object] = dict(page.autosave.shown("time"))
+        shown.update(page.time_corrections)
         for field, moment in shown.items():
-            edit = self.header.arrived_edit if field == "arrived_at" else self.header.left_edit
-            if moment is not None:
-                self.header._set_time(edit, moment)
+            if isinstance(moment, datetime):
+                page.header.show_time(str(field), moment)
 
     def _times_saved(self, visit: VisitView) -> None:
-        self._saved()
-        if self.visit is not None:
-            from dataclasses import replace
-
-            self.visit = replace(
-                self.visit,
+        page = self.page
+        page.saved()
+        if page.visit is not None:
+            page.visit = replace(
+                page.visit,
                 arrived_at=visit.arrived_at,
                 left_at=visit.left_at,
                 arrived_first=visit.arrived_first,
                 left_first=visit.left_first,
                 time_edits=visit.time_edits,
             )
-        self._show_times()
+        self.show_times()

@@ -2,49 +2,52 @@
 
 Left, what Fieldbook knows about the report week (本周数据 and two charts; after 提交 the
 snapshot), the department's review, 更正记录 and earlier weeks (click one to open it). Right,
-what the manager writes: the narrative and next week's plan, autosaved like the work log
-(``week_saving``); 从上周计划开始, 提交, 更正…, 记录审阅… and 导出周报… live in
-``week_actions``; the widgets in ``widgets/week_figures``, ``week_charts``, ``week_editors``."""
+what the manager writes: the narrative and next week's plan, autosaved like the work log (the
+scaffolding, the autosave and the corrections are ``record_page.RecordPage``'s). A submitted
+report is read-only; 更正… unlocks it and the edits are corrections, saved field by field with
+one reason. 记录审阅… is ``week_review``; what runs on the DB worker is in
+``operations/week``; the widgets in ``widgets/week_figures``, ``week_charts``, ``week_editors``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
+    QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldbook.core.routine.week import label_for, report_period, week_rules
+from fieldbook.core.errors import FieldbookError
+from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS, label_for, report_period
+from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.pages.base import Page, heading
-from fieldbook.qt.pages.daylog_page import PAGE_STYLE
-from fieldbook.qt.pages.week_actions import WeekActions
-from fieldbook.qt.pages.week_saving import UNITS, WeekSaving
+from fieldbook.qt.formatting import listing
+from fieldbook.qt.operations import week as operations
+from fieldbook.qt.operations.week import WeekData, load_week, save_corrections, save_unit
+from fieldbook.qt.pages.record_page import PAGE_STYLE, RecordPage
+from fieldbook.qt.pages.week_review import ReviewDialog, WeekReview
+from fieldbook.qt.widgets.layouts import scroll_area
+from fieldbook.qt.widgets.save_state import repolish
 from fieldbook.qt.widgets.week_corrections import WeekCorrectionBar, WeekCorrections
-from fieldbook.qt.widgets.week_editors import WeekEditors
+from fieldbook.qt.widgets.week_editors import WeekEditors, empty_field, field_label, unit_of
 from fieldbook.qt.widgets.week_figures import WeekFiguresPanel
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.routine.week import WeekView
 
-FACT_TOPICS = frozenset({"orders", "plan", "visits", "slips", "followups", "customers"})
+UNITS = ("narrative", "next_plan")
 STYLE = (
     PAGE_STYLE
     + """
@@ -55,73 +58,68 @@ STYLE = (
 )
 
 
-@dataclass(frozen=True)
-class WeekData:
-    view: WeekView
-    history: list[tuple[str, str, str]]
-    not_ordering_weeks: int
-
-
-def load_week(journal: Journal, label: str) -> WeekData:
-    return WeekData(
-        journal.weeks.get(label), journal.weeks.history(), week_rules().not_ordering_weeks
-    )
-
-
-class WeekPage(WeekSaving, WeekActions, Page):
+class WeekPage(RecordPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.setStyleSheet(STYLE)
-        self.label = label_for(ctx.today())
-        self.shown_label: str | None = None
+        super().__init__(ctx, label_for(ctx.today()), WeekCorrectionBar(), parent)
         self.view: WeekView | None = None
-        self.status = "none"
-        self.saved: dict[str, dict[str, Any]] = {}
-        self.corrections: dict[str, Any] = {}
-        self.unsaved: dict[str, Any] = {}
-        self.rejected: dict[str, str] = {}
-        self._tokens: dict[str, int] = {}
-        self.save_error: BaseException | None = None
-        self._loading = False
         self.unlocked = False  # 更正…: a submitted report's texts made editable
-        self.submit_box: QMessageBox | None = None
-        self.review_dialog: QWidget | None = None
-        self.timers = self._save_timers()
+        self.review = WeekReview(
+            ctx.ops, self, label=lambda: self.label, failed=self._failed, reload=self.reload
+        )
         self._build()
-        self._actions()
+        self._shortcuts(
+            (
+                ("Alt+Left", self.previous_week),
+                ("Alt+Right", self.next_week),
+                ("Alt+Home", self.this_week),
+                ("Ctrl+E", self.choose_export_file),
+                ("Ctrl+R", self.retry),
+            )
+        )
         ctx.hub.changed.connect(self._changed)
         self.load(self.label)
 
-    # --- layout -----------------------------------------------------------------------------
+    @property
+    def label(self) -> str:
+        """The report week the page shows (``2026-W48``)."""
+        label: str = self.key
+        return label
+
+    def _style(self) -> str:
+        return STYLE
+
+    def _retry_tip(self) -> bool:
+        return False
+
+    # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 14, 24, 10)
         layout.setSpacing(8)
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        top.addWidget(heading(self.tr("周报")))
-        top.addSpacing(12)
-        self.prev_button = QToolButton()
-        self.prev_button.setText("◀")
-        self.prev_button.setToolTip(self.tr("上一周（Alt+←）"))
         self.week_label = QLabel()
         self.week_label.setMinimumWidth(190)
         self.week_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_button = QToolButton()
-        self.next_button.setText("▶")
-        self.next_button.setToolTip(self.tr("下一周（Alt+→）"))
         self.this_week_button = QPushButton(self.tr("本周"))
         self.this_week_button.setToolTip(self.tr("回到本周（Alt+Home）"))
-        for w in (self.prev_button, self.week_label, self.next_button, self.this_week_button):
-            top.addWidget(w)
-        top.addSpacing(8)
-        self.status_badge = QLabel()
-        self.status_badge.setObjectName("statusBadge")
-        top.addWidget(self.status_badge)
-        top.addStretch(1)
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("savedLabel")
-        top.addWidget(self.saved_label)
+        top = self._top_bar(
+            self.tr("周报"),
+            (self.tr("上一周（Alt+←）"), self.tr("下一周（Alt+→）")),
+            self.week_label,
+            (self.this_week_button,),
+        )
+        self._add_buttons(top, self._top_buttons())
+        layout.addLayout(top)
+        self.editors = WeekEditors()
+        self.editors.edited.connect(self._edited)
+        self.right_scroll = scroll_area(self.editors, 420)
+        self._body(layout, self._left(), self.right_scroll, [560, 520])
+        self.prev_button.clicked.connect(self.previous_week)
+        self.next_button.clicked.connect(self.next_week)
+        self.this_week_button.clicked.connect(self.this_week)
+        self.history_list.itemActivated.connect(self._history_picked)
+        self.history_list.itemClicked.connect(self._history_picked)
+
+    def _top_buttons(self) -> tuple[QPushButton, ...]:
         self.plan_button = QPushButton(self.tr("从上周计划开始"))
         self.plan_button.setToolTip(self.tr("把上周周报里写的下周计划填到这里，再接着改"))
         self.export_button = QPushButton(self.tr("导出周报…"))
@@ -133,67 +131,18 @@ class WeekPage(WeekSaving, WeekActions, Page):
         self.submit_button = QPushButton(self.tr("提交"))
         self.submit_button.setObjectName("submitButton")
         self.submit_button.setToolTip(self.tr("提交周报：本周数据按现在的数据保存"))
-        for button in (
-            self.plan_button,
-            self.export_button,
-            self.review_button,
-            self.correct_button,
-            self.submit_button,
-        ):
-            button.setMinimumHeight(32)
-            top.addWidget(button)
-        layout.addLayout(top)
-
-        self.note = QLabel()
-        self.note.setObjectName("noteBox")
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self._left())
-        self.editors = WeekEditors()
-        self.editors.edited.connect(self._edited)
-        self.right_scroll = self._scroll(self.editors)
-        self.right_scroll.setMinimumWidth(420)
-        self.splitter.addWidget(self.right_scroll)
-        self.splitter.setSizes([560, 520])
-        layout.addWidget(self.splitter, 1)
-
-        self.correction_bar = WeekCorrectionBar()
-        layout.addWidget(self.correction_bar)
-        bottom = QHBoxLayout()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.retry_button = QPushButton(self.tr("重试（Ctrl+R）"))
-        self.retry_button.setMinimumHeight(34)
-        self.retry_button.hide()
-        bottom.addWidget(self.error_label, 1)
-        bottom.addWidget(self.retry_button)
-        layout.addLayout(bottom)
-
-        self.prev_button.clicked.connect(self.previous_week)
-        self.next_button.clicked.connect(self.next_week)
-        self.this_week_button.clicked.connect(self.this_week)
         self.plan_button.clicked.connect(self.start_from_last_week)
         self.export_button.clicked.connect(self.choose_export_file)
         self.review_button.clicked.connect(self.open_review)
         self.correct_button.clicked.connect(self.unlock)
         self.submit_button.clicked.connect(self.ask_submit)
-        self.retry_button.clicked.connect(self.retry)
-        self.correction_bar.save_requested.connect(self.save_correction)
-        self.correction_bar.undo_requested.connect(self.undo_corrections)
-        self.history_list.itemActivated.connect(self._history_picked)
-        self.history_list.itemClicked.connect(self._history_picked)
-
-    def _scroll(self, inner: QWidget) -> QScrollArea:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return scroll
+        return (
+            self.plan_button,
+            self.export_button,
+            self.review_button,
+            self.correct_button,
+            self.submit_button,
+        )
 
     def _box(self, title: str) -> tuple[QGroupBox, QVBoxLayout]:
         box = QGroupBox(title)
@@ -232,55 +181,34 @@ class WeekPage(WeekSaving, WeekActions, Page):
         box.addWidget(self.history_list)
         column.addWidget(self.history_box)
         column.addStretch(1)
-        scroll = self._scroll(inner)
-        scroll.setMinimumWidth(420)
-        return scroll
+        return scroll_area(inner, 420)
 
-    def _actions(self) -> None:
-        for keys, slot in (
-            ("Alt+Left", self.previous_week),
-            ("Alt+Right", self.next_week),
-            ("Alt+Home", self.this_week),
-            ("Ctrl+E", self.choose_export_file),
-            ("Ctrl+R", self.retry),
-        ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-
-    # --- loading ----------------------------------------------------------------------------
+    # --- loading ------------------------------------------------------------------------------
     def load(self, label: str, *, texts: bool = True) -> None:
-        self.flush()
-        if label != self.label and (self.unsaved or self.corrections or self.rejected):
-            self._say_held()
-            return
-        self.label = label
-        start, end = report_period(label)
-        self.week_label.setText(
-            self.tr("{label}（{start}–{end}）").format(
-                label=label, start=start.strftime("%m-%d"), end=end.strftime("%m-%d")
-            )
-        )
-        self.ctx.ops.query(
-            lambda j: load_week(j, label),
-            lambda data: self._loaded(data, texts),
-            self._load_failed,
-            key="week.load",
-            what=self.tr("读取周报"),
-        )
+        self._load(label, full=texts, what=self.tr("读取周报"), query_key="week.load")
 
     def reload(self, *, texts: bool = False) -> None:
         self.load(self.label, texts=texts)
 
-    def _load_failed(self, exc: BaseException) -> None:
-        from fieldbook.messages import describe_error
+    def reload_saved(self) -> None:
+        self.reload(texts=True)
 
-        self.show_message(self.tr("读取周报失败：{reason}").format(reason=describe_error(exc)))
-        self.mark_ready()
+    def _query(self, key: Any) -> Callable[[Journal], WeekData]:
+        label: str = key
+        return lambda j: load_week(j, label)
 
-    def _loaded(self, data: WeekData, texts: bool) -> None:
+    def _show_key(self, key: Any) -> None:
+        start, end = report_period(key)
+        self.week_label.setText(
+            self.tr("{label}（{start}–{end}）").format(
+                label=key, start=start.strftime("%m-%d"), end=end.strftime("%m-%d")
+            )
+        )
+
+    def _load_failed_text(self) -> str:
+        return self.tr("读取周报失败：{reason}")
+
+    def _loaded(self, data: WeekData, full: bool) -> None:
         view = data.view
         if view.label != self.label:
             return
@@ -295,30 +223,16 @@ class WeekPage(WeekSaving, WeekActions, Page):
         self.corrections_empty.setVisible(not view.corrections)
         self.corrections_box.setVisible(view.status in ("submitted", "reviewed"))
         self._show_history(data.history)
-        if texts or self.shown_label != view.label:
-            self.shown_label = view.label
-            self.saved = {"narrative": dict(view.narrative), "next_plan": dict(view.next_plan)}
-            self.corrections.clear()
-            self.rejected.clear()
+        if full or self.shown_key != view.label:
             self.unlocked = False
-            self.correction_bar.reset()
-            self._show_texts()
-            self.saved_label.clear()
-            if not self.unsaved:
-                self.show_message("")
+            self._show_record(
+                view.label, {"narrative": dict(view.narrative), "next_plan": dict(view.next_plan)}
+            )
         self._show_status()
         self.mark_ready()
 
-    def _show_texts(self) -> None:
-        self._loading = True
-        try:
-            for unit in UNITS:
-                self.timers[unit].stop()
-            self.editors.set_values(
-                self.saved.get("narrative", {}), self.saved.get("next_plan", {})
-            )
-        finally:
-            self._loading = False
+    def _fill(self, values: dict[str, Any]) -> None:
+        self.editors.set_values(values.get("narrative", {}), values.get("next_plan", {}))
 
     def _show_history(self, history: list[tuple[str, str, str]]) -> None:
         self.history_list.clear()
@@ -344,9 +258,7 @@ class WeekPage(WeekSaving, WeekActions, Page):
         badge = self._status_text(status, view.review if view else "")
         if status == "submitted" and view and view.submitted_at:
             badge += " " + view.submitted_at.strftime("%m-%d %H:%M")
-        self.status_badge.setText(badge)
-        self.status_badge.setProperty("state", status)
-        self._repolish(self.status_badge)
+        self._set_badge(badge, status)
         done = status in ("submitted", "reviewed")
         self.submit_button.setVisible(not done)
         self.plan_button.setVisible(not done)
@@ -355,16 +267,7 @@ class WeekPage(WeekSaving, WeekActions, Page):
         self.editors.set_read_only(done and not self.unlocked)
         self.review_box.setVisible(status == "reviewed")
         if view and status == "reviewed":
-            verdict = view.review
-            self.review_label.setText(
-                self.tr("已审阅：通过") if verdict == "approved" else self.tr("已审阅：退回")
-            )
-            self.review_label.setProperty("verdict", verdict)
-            self._repolish(self.review_label)
-            who = self.tr("审阅人：{who}").format(who=view.reviewer) if view.reviewer else ""
-            comment = self.tr("意见：{text}").format(text=view.review_comment)
-            self.review_comment.setText("\n".join(t for t in (comment, who) if t))
-            self.review_comment.setVisible(bool(view.review_comment or view.reviewer))
+            self._show_review(view)
         if done:
             self.note.setText(
                 self.tr(
@@ -380,15 +283,19 @@ class WeekPage(WeekSaving, WeekActions, Page):
                 )
             )
 
-    def _changed(self, topics: frozenset[str]) -> None:
-        if topics & FACT_TOPICS and self.status in ("none", "draft"):
-            self.reload()
+    def _show_review(self, view: WeekView) -> None:
+        verdict = view.review
+        self.review_label.setText(
+            self.tr("已审阅：通过") if verdict == "approved" else self.tr("已审阅：退回")
+        )
+        self.review_label.setProperty("verdict", verdict)
+        repolish(self.review_label)
+        who = self.tr("审阅人：{who}").format(who=view.reviewer) if view.reviewer else ""
+        comment = self.tr("意见：{text}").format(text=view.review_comment)
+        self.review_comment.setText("\n".join(t for t in (comment, who) if t))
+        self.review_comment.setVisible(bool(view.review_comment or view.reviewer))
 
-    def activated(self) -> None:
-        if self.view is not None:
-            self.reload()
-
-    # --- weeks ------------------------------------------------------------------------------
+    # --- weeks --------------------------------------------------------------------------------
     def previous_week(self) -> None:
         start, _ = report_period(self.label)
         self.load(label_for(start - timedelta(days=1)))
@@ -405,6 +312,153 @@ class WeekPage(WeekSaving, WeekActions, Page):
         if label and label != self.label:
             self.load(str(label))
 
-    def hideEvent(self, event: QHideEvent) -> None:
+    # --- saving: what is particular to the report -----------------------------------------------
+    def _units(self) -> Sequence[str]:
+        return UNITS
+
+    def _correcting(self) -> bool:
+        return self.status in ("submitted", "reviewed")
+
+    def _unit_label(self, unit: str) -> str:
+        return self.tr("本周总结") if unit == "narrative" else self.tr("下周计划")
+
+    def _change(self, unit: str) -> tuple[Callable[[Journal], Any], Any, str]:
+        label = self.label
+        value = self.editors.value_of(unit)
+        return (lambda j: save_unit(j, label, unit, value), value, self._unit_label(unit))
+
+    def _show_rejection(self, unit: str, label: str, text: str) -> None:
+        self.show_message(self.tr("{what}没有保存：{reason}").format(what=label, reason=text))
+
+    def _held_message(self) -> str:
+        return self.tr("{what}。保存成功或撤销之前，不能换到别的周。")
+
+    def unsaved_changes(self) -> str:
         self.flush()
-        super().hideEvent(event)
+        parts = []
+        if self.autosave.unsaved or self.rejected:
+            units = {**{str(u): None for u in self.autosave.unsaved}, **self.rejected}
+            labels = listing(self._unit_label(u) for u in units)
+            parts.append(self.tr("周报还有部分没有保存：{what}").format(what=labels))
+        if self.corrections:
+            parts.append(self.tr("周报的更正还没有保存（需要填写原因）"))
+        return "；".join(parts)
+
+    def _track_corrections(self, unit: str) -> None:
+        self.corrections.clear()
+        for field in (*NARRATIVE, *PLAN_FIELDS):
+            value = self.editors.field_value(field)
+            before = self.saved.get(unit_of(field), {}).get(field, empty_field(field))
+            if value != (before.strip() if isinstance(before, str) else before):
+                self.corrections[field] = value
+        if not self.corrections:
+            self.correction_bar.reset()
+            return
+        self.correction_bar.show_changes([field_label(f) for f in self.corrections])
+
+    def _correction_call(self, reason: str) -> Callable[[Journal], WeekView]:
+        label = self.label
+        changes = dict(self.corrections)
+        return lambda j: save_corrections(j, label, changes, reason)
+
+    # --- actions ------------------------------------------------------------------------------
+    def _failed(self, what: str, exc: BaseException) -> None:
+        self.show_message(
+            self.tr("{what}没有完成：{reason}").format(what=what, reason=describe_error(exc))
+        )
+        if not isinstance(exc, FieldbookError):
+            self.ctx.ops.report(exc, what=what, write=True)
+
+    def start_from_last_week(self) -> None:
+        if self._correcting():
+            return
+        label = self.label
+        what = self.tr("读取上周计划")
+
+        def done(plan: dict[str, Any]) -> None:
+            if label != self.label:
+                return
+            if not plan:
+                self.show_message(self.tr("上周的周报没有写下周计划，没有可以沿用的内容。"))
+                return
+            self.editors.set_plan(plan)  # the edits autosave like typing
+            self.ctx.ops.message.emit(self.tr("已沿用上周的计划，可以接着修改"))
+
+        self.ctx.ops.query(
+            lambda j: j.weeks.plan_from_last_week(label),
+            done,
+            lambda exc: self._failed(what, exc),
+            what=what,
+        )
+
+    def ask_submit(self) -> QMessageBox | None:
+        self.flush()
+        if self._correcting():
+            return None
+        if self.autosave.unsaved or self.rejected:
+            self._say_held()
+            return None
+        empty = [
+            self.tr(name)
+            for key, name in (
+                ("work_done", "本周主要工作"),
+                ("problems", "存在问题"),
+                ("countermeasures", "改进措施"),
+            )
+            if not self.editors.narrative()[key]
+        ]
+        text = self.tr(
+            "提交 {label} 的周报？\n\n提交后，本周数据按现在的数据保存，周报不能再直接修改；"
+            "以后的修改要填写原因，并记入更正记录。"
+        ).format(label=self.label)
+        if empty:
+            text += self.tr("\n\n还没有填写：{names}。").format(names=listing(empty))
+        return self._confirm_submit(self.tr("提交周报"), text)
+
+    def submit(self) -> None:
+        self.flush()
+        if self.autosave.unsaved or self.rejected or self._correcting():
+            return
+        label = self.label
+        what = self.tr("提交周报")
+
+        def done(_view: WeekView) -> None:
+            self.ctx.ops.message.emit(self.tr("{label} 的周报已提交").format(label=label))
+            self.reload(texts=True)
+
+        def failed(exc: BaseException) -> None:
+            self._failed(what, exc)
+            self.reload()
+
+        self.ctx.ops.write(lambda j: j.weeks.submit(label), done, failed, what=what)
+
+    def unlock(self) -> None:
+        """更正…: a submitted report's texts become editable; the edits need a reason."""
+        if not self._correcting():
+            return
+        self.unlocked = True
+        self.editors.set_read_only(False)
+        self.correct_button.hide()
+        self.note.setText(
+            self.tr("正在更正已提交的周报：改好后在下面填写原因，点“保存更正”；或“撤销修改”。")
+        )
+
+    def open_review(self) -> ReviewDialog:
+        return self.review.open()
+
+    def choose_export_file(self) -> QFileDialog:
+        name = self.tr("周报_{label}.xlsx").format(label=self.label)
+        return self._ask_export(self.tr("导出周报"), name)
+
+    def export_to(self, path: Path) -> None:
+        label = self.label
+        self._export(
+            lambda j: operations.export_week(j, label, path),
+            path,
+            self.tr("导出周报"),
+            (
+                self.tr("周报已导出：{path}"),
+                self.tr("周报没有导出：{reason}"),
+                self.tr("这个版本还没有周报导出功能"),
+            ),
+        )

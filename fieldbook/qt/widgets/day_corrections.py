@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS
 from fieldbook.qt.daylog_format import section_value_text
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
@@ -26,8 +27,6 @@ translate = QCoreApplication.translate
 
 
 def section_label(field: str) -> str:
-    from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS
-
     name = field.removeprefix("sections.")
     labels = {**TEXT_SECTIONS, **LIST_SECTIONS}
     return translate("DayLogSections", labels[name]) if name in labels else name

@@ -28,22 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbook.core.reports.day import SECTION_ORDER
 from fieldbook.core.routine.daylog import LIST_SECTIONS, MUTUAL_CONTROL_TYPES, TEXT_SECTIONS
 from fieldbook.qt.plan_format import short_date
 from fieldbook.qt.widgets.code_picker import CodeLookup
+from fieldbook.qt.widgets.reason_bar import bar_row
 from fieldbook.qt.widgets.section_table import Column, SectionTable
 
-#: The sections in the order the page shows them (the routine's order).
-ORDER = (
-    "phone_staff",
-    "indicator_analysis",
-    "problems",
-    "escalations",
-    "customer_maintenance",
-    "mutual_control",
-    "supply_info",
-    "meeting_notes",
-)
+#: The sections in the order the page shows them: the routine's order, as the export has it
+#: (without ``tomorrow``, which the export computes from the next day's plan).
+ORDER = tuple(n for n in SECTION_ORDER if n in TEXT_SECTIONS or n in LIST_SECTIONS)
 
 PLACEHOLDERS = {
     "phone_staff": "和电访员沟通了什么：客户的要求、订单异常、需要回访的户…",
@@ -54,9 +48,26 @@ PLACEHOLDERS = {
 }
 
 
+def empty_section(name: str) -> Any:
+    """A section with nothing written: an empty list or an empty text."""
+    return [] if name in LIST_SECTIONS else ""
+
+
+def same_section(name: str, a: Any, b: Any) -> bool:
+    """Whether two values of a section say the same (texts compare without outer spaces)."""
+    if name in TEXT_SECTIONS:
+        return str(a or "").strip() == str(b or "").strip()
+    return list(a or []) == list(b or [])
+
+
 def new_escalation() -> dict[str, Any]:
     """A new escalated problem: its id is made here, so answers find it after any save."""
     return {"id": uuid.uuid4().hex[:12], "answered": False, "answer": ""}
+
+
+def _written(key: str, title: str, placeholder: str) -> Column:
+    """A required column of written text that takes the table's spare width."""
+    return Column(key, title, width=200, stretch=True, required=True, placeholder=placeholder)
 
 
 class SectionEdit(QPlainTextEdit):
@@ -90,9 +101,7 @@ class AnswerBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("reasonBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout = bar_row(self)
         self.prompt = QLabel()
         self.prompt.setObjectName("draftText")
         self.prompt.setMaximumWidth(320)
@@ -236,14 +245,7 @@ class DaySections(QWidget):
         customer = self.tr("客户")
         if name == "escalations":
             return [
-                Column(
-                    "text",
-                    self.tr("问题"),
-                    width=200,
-                    stretch=True,
-                    required=True,
-                    placeholder=self.tr("自己解决不了、要部门负责人处理的问题"),
-                ),
+                _written("text", self.tr("问题"), self.tr("自己解决不了、要部门负责人处理的问题")),
                 Column("customer_code", customer, "customer", width=130),
                 Column("answered", self.tr("状态"), "answered", width=60),
                 Column("answer", self.tr("答复"), "readonly", width=110),
@@ -252,25 +254,11 @@ class DaySections(QWidget):
             return [
                 Column("customer_code", customer, "customer", width=180, required=True),
                 Column("type", self.tr("类型"), "choice", width=96, options=MUTUAL_CONTROL_TYPES),
-                Column(
-                    "text",
-                    self.tr("内容"),
-                    width=200,
-                    stretch=True,
-                    required=True,
-                    placeholder=self.tr("互控内容"),
-                ),
+                _written("text", self.tr("内容"), self.tr("互控内容")),
             ], dict
         return [
             Column("sku", self.tr("卷烟规格"), "sku", width=200, required=True),
-            Column(
-                "note",
-                self.tr("说明 / 限量"),
-                width=200,
-                stretch=True,
-                required=True,
-                placeholder=self.tr("如：本周限量 2 条/户"),
-            ),
+            _written("note", self.tr("说明 / 限量"), self.tr("如：本周限量 2 条/户")),
         ], dict
 
     def _escalation_extras(self, table: SectionTable) -> None:
@@ -289,3 +277,15 @@ class DaySections(QWidget):
         if name in self.texts:
             return self.texts[name].toPlainText()
         return self.tables[name].rows()
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Show the sections' values (a missing one empty) and hide the errors."""
+        for name in ORDER:
+            value = values.get(name, empty_section(name))
+            if name in self.texts:
+                edit = self.texts[name]
+                if edit.toPlainText() != str(value or ""):
+                    edit.setPlainText(str(value or ""))
+            else:
+                self.tables[name].set_rows([r for r in value if isinstance(r, dict)])
+            self.errors[name].hide()

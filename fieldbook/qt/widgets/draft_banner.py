@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from fieldbook.core.routine.visits import DraftInfo
 from fieldbook.qt.plan_format import hm, short_date
+from fieldbook.qt.widgets.layouts import clear_layout
 
 
 def draft_text(draft: DraftInfo) -> str:
@@ -41,13 +42,7 @@ class DraftBanner(QFrame):
 
     def set_drafts(self, drafts: Sequence[DraftInfo]) -> None:
         self.drafts = list(drafts)
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(self.rows)
         self.buttons = []
         for draft in self.drafts:
             row = QWidget()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 from fieldbook.core.routine.visits import FollowUpRow
 from fieldbook.qt.plan_format import short_date
 from fieldbook.qt.widgets.form_fields import EnterMovesOn
+from fieldbook.qt.widgets.layouts import clear_layout
 
 
 class FollowUpChecks(QGroupBox):
@@ -20,13 +21,7 @@ class FollowUpChecks(QGroupBox):
         self._enter = EnterMovesOn(self)
 
     def set_followups(self, followups: Sequence[FollowUpRow]) -> None:
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(self.rows)
         self.checks = []
         for fu in followups:
             text = fu.text

@@ -10,6 +10,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
+def bar_row(bar: QFrame) -> QHBoxLayout:
+    """An inline bar under a table or form (a reason, an answer): its style and row."""
+    bar.setObjectName("reasonBar")
+    layout = QHBoxLayout(bar)
+    layout.setContentsMargins(10, 6, 10, 6)
+    return layout
+
+
 class ReasonBar(QFrame):
     #: The reason the user confirmed (never empty).
     chosen = Signal(str)
@@ -18,9 +26,7 @@ class ReasonBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("reasonBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout = bar_row(self)
         self.prompt = QLabel()
         self.combo = QComboBox()
         self.combo.setEditable(True)

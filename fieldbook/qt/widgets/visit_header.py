@@ -23,10 +23,24 @@ from fieldbook.core.master.customers import CustomerRow
 from fieldbook.core.routine.visits import VisitView
 from fieldbook.qt.plan_format import hm
 from fieldbook.qt.widgets.form_fields import EnterMovesOn
+from fieldbook.qt.widgets.save_state import SavedLabel
 
 
 def _qtime(moment: datetime) -> QTime:
     return QTime(moment.hour, moment.minute)
+
+
+def _time_edit(name: str) -> QTimeEdit:
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH:mm")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _hint() -> QLabel:
+    label = QLabel()
+    label.setObjectName("hintLabel")
+    return label
 
 
 class VisitHeader(QFrame):
@@ -38,6 +52,29 @@ class VisitHeader(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("visitHeader")
+        self.visit: VisitView | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(self._shop_row())
+        layout.addWidget(self.details_label)
+        layout.addLayout(self._times_row())
+        self._enter = EnterMovesOn(self)
+        for edit in (self.arrived_edit, self.left_edit):
+            edit.setMinimumHeight(32)
+            edit.installEventFilter(self._enter)
+        self.arrive_button.installEventFilter(self._enter)
+        self.leave_button.installEventFilter(self._enter)
+        self.arrive_button.clicked.connect(self.arrive_clicked)
+        self.leave_button.clicked.connect(self.leave_clicked)
+        self.arrived_edit.editingFinished.connect(lambda: self._edited("arrived_at"))
+        self.left_edit.editingFinished.connect(lambda: self._edited("left_at"))
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(30_000)
+        self._ticker.timeout.connect(self._show_duration)
+
+    def _shop_row(self) -> QHBoxLayout:
+        """← 计划, the shop's name and where it is in the plan (its details go under it)."""
         self.back_button = QPushButton(self.tr("← 计划"))
         self.back_button.setToolTip(self.tr("回到计划（Esc）。已填写的内容都已保存。"))
         self.shop_label = QLabel()
@@ -47,39 +84,34 @@ class VisitHeader(QFrame):
         self.details_label = QLabel()
         self.details_label.setObjectName("shopDetails")
         self.details_label.setWordWrap(True)
-
-        self.arrive_button = QPushButton(self.tr("到店（Alt+A）"))
-        self.arrive_button.setObjectName("arriveButton")
-        self.arrive_button.setMinimumHeight(40)
-        self.arrive_button.setToolTip(self.tr("记下到店时间，开始这家店的走访（Alt+A）"))
-        self.arrived_title = QLabel(self.tr("到店"))
-        self.left_title = QLabel(self.tr("离店"))
-        self.arrived_edit = QTimeEdit()
-        self.arrived_edit.setDisplayFormat("HH:mm")
-        self.arrived_edit.setAccessibleName(self.tr("到店时间"))
-        self.arrived_note = QLabel()
-        self.arrived_note.setObjectName("hintLabel")
-        self.leave_button = QPushButton(self.tr("离店（Alt+L）"))
-        self.leave_button.setMinimumHeight(40)
-        self.leave_button.setToolTip(
-            self.tr("记下离店时间（Alt+L）。不点也可以：完成走访时按当时时间记离店。")
-        )
-        self.left_edit = QTimeEdit()
-        self.left_edit.setDisplayFormat("HH:mm")
-        self.left_edit.setAccessibleName(self.tr("离店时间"))
-        self.left_note = QLabel()
-        self.left_note.setObjectName("hintLabel")
-        self.duration_label = QLabel()
-        self.duration_label.setObjectName("durationLabel")
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("savedLabel")
-
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addSpacing(8)
         top.addWidget(self.shop_label)
         top.addStretch(1)
         top.addWidget(self.where_label)
+        return top
+
+    def _times_row(self) -> QGridLayout:
+        """到店 / 离店 (buttons, then the times), the time in the shop and "已保存"."""
+        self.arrive_button = QPushButton(self.tr("到店（Alt+A）"))
+        self.arrive_button.setObjectName("arriveButton")
+        self.arrive_button.setMinimumHeight(40)
+        self.arrive_button.setToolTip(self.tr("记下到店时间，开始这家店的走访（Alt+A）"))
+        self.arrived_title = QLabel(self.tr("到店"))
+        self.left_title = QLabel(self.tr("离店"))
+        self.arrived_edit = _time_edit(self.tr("到店时间"))
+        self.arrived_note = _hint()
+        self.leave_button = QPushButton(self.tr("离店（Alt+L）"))
+        self.leave_button.setMinimumHeight(40)
+        self.leave_button.setToolTip(
+            self.tr("记下离店时间（Alt+L）。不点也可以：完成走访时按当时时间记离店。")
+        )
+        self.left_edit = _time_edit(self.tr("离店时间"))
+        self.left_note = _hint()
+        self.duration_label = QLabel()
+        self.duration_label.setObjectName("durationLabel")
+        self.saved_label = SavedLabel()
         times = QGridLayout()
         times.setHorizontalSpacing(8)
         for n, widget in enumerate(
@@ -98,27 +130,7 @@ class VisitHeader(QFrame):
             times.addWidget(widget, 0, n)
         times.setColumnStretch(9, 1)
         times.addWidget(self.saved_label, 0, 10)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.details_label)
-        layout.addLayout(times)
-
-        self._enter = EnterMovesOn(self)
-        for edit in (self.arrived_edit, self.left_edit):
-            edit.setMinimumHeight(32)
-            edit.installEventFilter(self._enter)
-        self.arrive_button.installEventFilter(self._enter)
-        self.leave_button.installEventFilter(self._enter)
-        self.arrive_button.clicked.connect(self.arrive_clicked)
-        self.leave_button.clicked.connect(self.leave_clicked)
-        self.arrived_edit.editingFinished.connect(lambda: self._edited("arrived_at"))
-        self.left_edit.editingFinished.connect(lambda: self._edited("left_at"))
-        self.visit: VisitView | None = None
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(30_000)
-        self._ticker.timeout.connect(self._show_duration)
+        return times
 
     # --- what is shown ----------------------------------------------------------------------
     def show_shop(self, customer: CustomerRow, where: str) -> None:
@@ -134,6 +146,14 @@ class VisitHeader(QFrame):
         if customer.route_name:
             parts.append(customer.route_name)
         self.details_label.setText(" · ".join(parts))
+
+    def show_no_shop(self) -> None:
+        """The day's plan has no shop left to visit."""
+        self.shop_label.setText(self.tr("没有要走访的客户"))
+        self.details_label.setText(self.tr("今天的计划里没有待访的客户。"))
+        self.where_label.clear()
+        self.show_visit(None, editable=False)
+        self.arrive_button.hide()
 
     def show_visit(self, visit: VisitView | None, *, editable: bool) -> None:
         self.visit = visit
@@ -211,20 +231,15 @@ class VisitHeader(QFrame):
             return
         self.time_edited.emit(field, time(value.hour(), value.minute()))
 
+    def show_time(self, field: str, moment: datetime) -> None:
+        """Show a time in its field (one not saved yet, or being corrected)."""
+        self._set_time(self.arrived_edit if field == "arrived_at" else self.left_edit, moment)
+
     def show_saved(self, moment: datetime) -> None:
-        self.saved_label.setText(self.tr("已保存 {time}").format(time=moment.strftime("%H:%M:%S")))
-        self.saved_label.setProperty("failed", False)
-        self._repolish()
+        self.saved_label.show_saved(moment)
 
     def show_unsaved(self) -> None:
-        self.saved_label.setText(self.tr("未保存"))
-        self.saved_label.setProperty("failed", True)
-        self._repolish()
+        self.saved_label.show_unsaved()
 
     def clear_saved(self) -> None:
         self.saved_label.clear()
-
-    def _repolish(self) -> None:
-        style = self.saved_label.style()
-        style.unpolish(self.saved_label)
-        style.polish(self.saved_label)

@@ -42,6 +42,20 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("WeekEditors", text)
 
 
+def empty_field(field: str) -> Any:
+    """A field with nothing written."""
+    if field in ("key_customers", "brands"):
+        return []
+    if field in ("routes", "targets"):
+        return {}
+    return ""
+
+
+def unit_of(field: str) -> str:
+    """The unit a field is saved with: the narrative or next week's plan."""
+    return "narrative" if field in NARRATIVE else "next_plan"
+
+
 def field_label(field: str) -> str:
     name = field.split(".", 1)[-1]
     labels = {**NARRATIVE, **PLAN_FIELDS}
@@ -74,6 +88,12 @@ def field_text(value: Any) -> str:
     return str(value)
 
 
+def _title(text: str) -> QLabel:
+    title = QLabel(text)
+    title.setObjectName("sectionTitle")
+    return title
+
+
 class WeekEditors(QWidget):
     edited = Signal(str)
 
@@ -83,34 +103,30 @@ class WeekEditors(QWidget):
         self.column.setContentsMargins(0, 0, 8, 0)
         self.column.setSpacing(10)
         self.texts: dict[str, QPlainTextEdit] = {}
+        self.column.addWidget(self._narrative_box())
+        self.column.addWidget(self._plan_box())
+        self.column.addStretch(1)
+
+    def _narrative_box(self) -> QGroupBox:
+        """本周总结: one text per part of the narrative."""
         narrative = QGroupBox(self.tr("本周总结"))
         narrative.setObjectName("daySection")
         box = QVBoxLayout(narrative)
         for key, label in NARRATIVE.items():
-            title = QLabel(self.tr(label))
-            title.setObjectName("sectionTitle")
+            title = _title(self.tr(label))
             edit = self._text(key, self.tr(label), 90)
             title.setBuddy(edit)
             box.addWidget(title)
             box.addWidget(edit)
-        self.column.addWidget(narrative)
+        return narrative
 
+    def _plan_box(self) -> QGroupBox:
+        """下周计划: the routes by weekday, key customers and brands, targets, and the rest."""
         plan = QGroupBox(self.tr("下周计划"))
         plan.setObjectName("daySection")
         box = QVBoxLayout(plan)
-        title = QLabel(self.tr(PLAN_FIELDS["routes"]))
-        title.setObjectName("sectionTitle")
-        box.addWidget(title)
-        routes = QGridLayout()
-        routes.setHorizontalSpacing(8)
-        self.routes: dict[str, QLineEdit] = {}
-        for n in range(1, 8):
-            edit = self._line(f"{weekday_name(n)}{self.tr('线路')}", "next_plan")
-            edit.setPlaceholderText(self.tr("线路名称"))
-            routes.addWidget(QLabel(weekday_name(n)), (n - 1) % 4, ((n - 1) // 4) * 2)
-            routes.addWidget(edit, (n - 1) % 4, ((n - 1) // 4) * 2 + 1)
-            self.routes[str(n)] = edit
-        box.addLayout(routes)
+        box.addWidget(_title(self.tr(PLAN_FIELDS["routes"])))
+        box.addLayout(self._routes())
         form = QFormLayout()
         form.setHorizontalSpacing(10)
         self.key_customers = self._line(self.tr(PLAN_FIELDS["key_customers"]), "next_plan")
@@ -120,9 +136,27 @@ class WeekEditors(QWidget):
         self.brands.setPlaceholderText(self.tr("规格名称，用顿号或逗号分开"))
         form.addRow(self.tr(PLAN_FIELDS["brands"]), self.brands)
         box.addLayout(form)
-        title = QLabel(self.tr(PLAN_FIELDS["targets"]))
-        title.setObjectName("sectionTitle")
-        box.addWidget(title)
+        box.addWidget(_title(self.tr(PLAN_FIELDS["targets"])))
+        box.addLayout(self._targets())
+        box.addWidget(_title(self.tr(PLAN_FIELDS["other"])))
+        box.addWidget(self._text("other", self.tr(PLAN_FIELDS["other"]), 70))
+        return plan
+
+    def _routes(self) -> QGridLayout:
+        """A route name per weekday, in two columns."""
+        routes = QGridLayout()
+        routes.setHorizontalSpacing(8)
+        self.routes: dict[str, QLineEdit] = {}
+        for n in range(1, 8):
+            edit = self._line(f"{weekday_name(n)}{self.tr('线路')}", "next_plan")
+            edit.setPlaceholderText(self.tr("线路名称"))
+            routes.addWidget(QLabel(weekday_name(n)), (n - 1) % 4, ((n - 1) // 4) * 2)
+            routes.addWidget(edit, (n - 1) % 4, ((n - 1) // 4) * 2 + 1)
+            self.routes[str(n)] = edit
+        return routes
+
+    def _targets(self) -> QGridLayout:
+        """Next week's targets, two a row."""
         targets = QGridLayout()
         targets.setHorizontalSpacing(8)
         self.targets: dict[str, QLineEdit] = {}
@@ -131,13 +165,7 @@ class WeekEditors(QWidget):
             targets.addWidget(QLabel(self.tr(label)), n // 2, (n % 2) * 2)
             targets.addWidget(edit, n // 2, (n % 2) * 2 + 1)
             self.targets[key] = edit
-        box.addLayout(targets)
-        title = QLabel(self.tr(PLAN_FIELDS["other"]))
-        title.setObjectName("sectionTitle")
-        box.addWidget(title)
-        box.addWidget(self._text("other", self.tr(PLAN_FIELDS["other"]), 70))
-        self.column.addWidget(plan)
-        self.column.addStretch(1)
+        return targets
 
     def _text(self, key: str, name: str, height: int) -> QPlainTextEdit:
         edit = QPlainTextEdit()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from fieldbook.core.slips.service import slip_rules
 from fieldbook.qt.daylog_format import change_text, money, share_text
 from fieldbook.qt.formatting import listing, weekday_name
 from fieldbook.qt.widgets.week_charts import DayBars, Series
@@ -38,27 +39,33 @@ def names_text(names: list[str], unit: str = "户") -> str:
     return shown
 
 
-def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[tuple[str, str, str]]:
-    """(key, caption, text) for every line of the panel."""
-    cartons_change, _ = change_text("cartons", f.cartons, f.previous_cartons)
-    amount_change, _ = change_text("amount", f.amount_fen, f.previous_amount_fen)
-    structure = "　".join(
+Line = tuple[str, str, str]
+
+
+def structure_text(f: WeekFigures) -> str:
+    """Cartons by price class, with their share."""
+    return "　".join(
         f"{row.get('name', '')} {int(row.get('cartons') or 0)}{_t('条')}"
         f"（{share_text(float(row.get('share') or 0))}）"
         for row in f.structure
         if row.get("cartons")
     )
-    findings = listing(f"{name} {n}" for name, n in f.findings.items())
-    from fieldbook.core.slips.service import slip_rules
 
+
+def slips_text(f: WeekFigures) -> str:
+    """Slips opened, done and overdue, by department."""
     departments = slip_rules().departments
-    slips = _t("；").join(
+    return _t("；").join(
         _t("{dept}：新开 {opened}，办结 {done}，超期 {overdue}").format(
             dept=departments.get(dept, dept), **counts
         )
         for dept, counts in f.slips.items()
         if any(counts.values())
     )
+
+
+def visit_lines(f: WeekFigures) -> list[Line]:
+    """Visits planned and done, customers covered, minutes in a shop, days in the field."""
     minutes = "—" if f.average_minutes is None else _t("{m:g} 分钟").format(m=f.average_minutes)
     return [
         (
@@ -77,6 +84,14 @@ def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[tuple[str, str
         ),
         ("minutes", _t("平均在店"), minutes),
         ("days", _t("在岗天数"), _t("{n} 天").format(n=f.days_in_field)),
+    ]
+
+
+def order_lines(f: WeekFigures) -> list[Line]:
+    """The week's orders, against last week, and their structure."""
+    cartons_change, _ = change_text("cartons", f.cartons, f.previous_cartons)
+    amount_change, _ = change_text("amount", f.amount_fen, f.previous_amount_fen)
+    return [
         (
             "orders",
             _t("订货"),
@@ -96,7 +111,15 @@ def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[tuple[str, str
                 pa=money(f.previous_amount_fen),
             ),
         ),
-        ("structure", _t("结构"), structure or _t("无订单")),
+        ("structure", _t("结构"), structure_text(f) or _t("无订单")),
+    ]
+
+
+def customer_lines(f: WeekFigures, not_ordering_weeks: int) -> list[Line]:
+    """Findings, SKUs newly on shelf, customers not visited or not ordering, slips and
+    follow-ups."""
+    findings = listing(f"{name} {n}" for name, n in f.findings.items())
+    return [
         ("findings", _t("走访发现"), findings or _t("无")),
         ("new_on_shelf", _t("新上柜"), names_text(f.new_on_shelf, "种")),
         (
@@ -113,7 +136,7 @@ def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[tuple[str, str
             if f.not_ordering
             else _t("无"),
         ),
-        ("slips", _t("反馈单"), slips or _t("本周没有")),
+        ("slips", _t("反馈单"), slips_text(f) or _t("本周没有")),
         (
             "followups",
             _t("跟进事项"),
@@ -122,6 +145,11 @@ def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[tuple[str, str
             ),
         ),
     ]
+
+
+def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[Line]:
+    """(key, caption, text) for every line of the panel."""
+    return visit_lines(f) + order_lines(f) + customer_lines(f, not_ordering_weeks)
 
 
 class WeekFiguresPanel(QGroupBox):

@@ -1,6 +1,4 @@
-"""What the work log page reads and writes: plain functions of the journal, run on the DB
-worker, and the small rules about section values the page's saving follows. The export module
-is imported only when used (openpyxl is heavy)."""
+"""What the work log page hands to the DB worker: plain functions of the journal."""
 
 from __future__ import annotations
 
@@ -9,8 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldbook.core.errors import InvalidValue, NotFound
-from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS
+from fieldbook.core.reports.day import export_day
+from fieldbook.core.routine.daylog import customer_name
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -27,8 +25,6 @@ class DayLogData:
 
 
 def load_daylog(j: Journal, day: date) -> DayLogData:
-    from fieldbook.core.routine.daylog import customer_name
-
     view = j.daylogs.get(day)
     earlier = tuple((d, row) for d, row in j.daylogs.open_escalations() if d != day)
     codes = {
@@ -50,24 +46,6 @@ def save_corrections(j: Journal, day: date, changes: dict[str, Any], reason: str
     return view if view is not None else j.daylogs.get(day)
 
 
-def export_daylog(j: Journal, day: date, path: Path) -> Any:
-    from fieldbook.core.reports.day import export_day  # openpyxl: only when exporting
-
+def export_daylog(j: Journal, day: date, path: Path) -> Path:
+    """The day's log as an Excel workbook."""
     return export_day(j, day, path)
-
-
-def is_rejection(exc: BaseException) -> bool:
-    """The core refused the VALUE (nothing to retry); anything else is a failed save."""
-    return isinstance(exc, InvalidValue | NotFound)
-
-
-def empty_section(name: str) -> Any:
-    """A section with nothing written: an empty list or an empty text."""
-    return [] if name in LIST_SECTIONS else ""
-
-
-def same_section(name: str, a: Any, b: Any) -> bool:
-    """Whether two values of a section say the same (texts compare without outer spaces)."""
-    if name in TEXT_SECTIONS:
-        return str(a or "").strip() == str(b or "").strip()
-    return list(a or []) == list(b or [])

@@ -1,16 +1,13 @@
-"""What the visit screen reads and the one job that finishes a visit: plain functions of the
-journal, run on the DB worker (opening a shop is read-only; the draft starts at arrival)."""
+"""What the visit screen hands to the DB worker: plain functions of the journal (opening a shop
+is read-only; the draft starts at arrival)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
-from fieldbook.qt.formatting import listing
-from fieldbook.qt.plan_format import slip_name
+from fieldbook.core.store.audit import history
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -18,8 +15,6 @@ if TYPE_CHECKING:
     from fieldbook.core.routine.plan import StopView
     from fieldbook.core.routine.visits import FinishResult, FollowUpRow, GridRow, VisitView
     from fieldbook.core.store.audit import AuditRecord
-
-translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -68,7 +63,7 @@ def load_screen(
     if visit is None:
         visit = j.visits.for_customer_on(customer_id, day)
     grid = visit.grid if visit is not None else tuple(j.visits.grid_skus(customer_id))
-    history = visit_history(j, visit.id) if visit is not None and visit.status == "done" else ()
+    past = visit_history(j, visit.id) if visit is not None and visit.status == "done" else ()
     return VisitScreen(
         day=day,
         customer=j.customers.get(customer_id),
@@ -78,27 +73,48 @@ def load_screen(
         grid=tuple(grid),
         previous=tuple(j.visits.previous(customer_id, day)),
         followups=tuple(j.visits.open_followups(customer_id)),
-        history=history,
+        history=past,
     )
 
 
-def visit_history(j: Journal, visit_id: str) -> tuple[AuditRecord, ...]:
-    from fieldbook.core.store.audit import history
+def first_stop_screen(j: Journal, day: date) -> VisitScreen | None:
+    """The first stop still to visit in the day's plan; None when there is none."""
+    plan = j.plans.get(day)
+    stop = plan.next_stop() if plan is not None else None
+    if stop is None:
+        return None
+    return load_screen(j, day=day, stop_id=stop.id)
 
+
+def visit_history(j: Journal, visit_id: str) -> tuple[AuditRecord, ...]:
     return tuple(history(j, "visit", visit_id))
+
+
+def add_sku(j: Journal, visit_id: str, sku_id: str) -> VisitView:
+    """Add a SKU's row to a draft's grid; the draft as it is then."""
+    j.visits.save_grid(visit_id, sku_id)
+    return j.visits.get(visit_id)
+
+
+def same_as_last_time(
+    j: Journal, visit_id: str | None, customer_id: str, day: date, stop_id: str | None
+) -> VisitView:
+    """Fill the draft (started now if there is none) from the shop's last visit."""
+    draft_id = visit_id or j.visits.start(customer_id, day=day, plan_stop_id=stop_id).id
+    return j.visits.same_as_last_time(draft_id)
 
 
 def save_correction(
     j: Journal,
     visit_id: str,
     answers: dict[str, object],
-    times: dict[str, object],
+    times: dict[str, datetime],
     reason: str,
 ) -> tuple[VisitView, tuple[AuditRecord, ...]]:
     """Correct a finished visit: its times (``set_time`` with the reason) and answers
     (``correct``); each change goes into the audit trail with the reason."""
     for field, moment in times.items():
-        j.visits.set_time(visit_id, field, moment, reason=reason)  # type: ignore[arg-type]
+        j.visits.set_time(visit_id, field, moment, reason=reason)
     if answers:
         j.visits.correct(visit_id, dict(answers), reason)
     return j.visits.get(visit_id), visit_history(j, visit_id)
@@ -107,23 +123,7 @@ def save_correction(
 def finish_and_next(
     j: Journal, visit_id: str, close: list[str], day: date, stop_id: str | None
 ) -> tuple[FinishResult, StopView | None]:
+    """Finish the visit; the next planned stop after it (None at the end of the plan)."""
     result = j.visits.finish(visit_id, close_followups=close)
     plan = j.plans.get(day)
     return result, (plan.next_stop(after=stop_id) if plan is not None else None)
-
-
-def result_text(shop: str, result: FinishResult) -> str:
-    """What finishing created: follow-ups and suggested feedback slips."""
-    parts = [translate("VisitPage", "已完成：{shop}").format(shop=shop)]
-    if result.followups_created:
-        parts.append(
-            translate("VisitPage", "新增跟踪事项 {n} 条").format(n=result.followups_created)
-        )
-    if result.followups_closed:
-        parts.append(
-            translate("VisitPage", "处理跟踪事项 {n} 条").format(n=result.followups_closed)
-        )
-    if result.slip_categories:
-        names = listing(slip_name(c) for c in result.slip_categories)
-        parts.append(translate("VisitPage", "建议填写反馈单：{names}").format(names=names))
-    return " · ".join(parts)

@@ -1,0 +1,29 @@
+"""Small layout helpers the widgets share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget the layout holds (rows rebuilt from new data)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+def scroll_area(inner: QWidget, min_width: int = 0) -> QScrollArea:
+    """A frameless scrolling column that never takes the focus itself."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(inner)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if min_width:
+        scroll.setMinimumWidth(min_width)
+    return scroll

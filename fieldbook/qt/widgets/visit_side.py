@@ -1,0 +1,76 @@
+"""The visit screen's side column: the shop's open follow-ups to check, 修改记录 of a finished
+visit, the earlier visits and 同上次 (Ctrl+D)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
+
+from fieldbook.qt.widgets.followup_checks import FollowUpChecks
+from fieldbook.qt.widgets.record_history import RecordHistory
+from fieldbook.qt.widgets.visit_history import VisitHistory
+
+if TYPE_CHECKING:
+    from fieldbook.core.routine.visits import FollowUpRow, VisitView
+
+
+def _section(title: str) -> tuple[QGroupBox, QVBoxLayout]:
+    box = QGroupBox(title)
+    box.setObjectName("checklistSection")
+    return box, QVBoxLayout(box)
+
+
+class VisitSidePanel(QWidget):
+    """``enter`` is the screen's Enter-moves-on filter (installed on 同上次)."""
+
+    def __init__(self, enter: QObject, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(250)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        self.followups = FollowUpChecks()
+        self.followups.setObjectName("checklistSection")
+        layout.addWidget(self.followups)
+        self.record_box, record_layout = _section(self.tr("修改记录"))
+        self.record_history = RecordHistory()
+        record_layout.addWidget(self.record_history)
+        self.record_box.hide()
+        layout.addWidget(self.record_box, 1)
+        history_box, history_layout = _section(self.tr("以往走访"))
+        self.history = VisitHistory()
+        self.same_button = QPushButton(self.tr("同上次（Ctrl+D）"))
+        self.same_button.setToolTip(
+            self.tr("按上次走访填写：店铺状态、各检查项（文字项除外）和各规格的数据")
+        )
+        self.same_button.installEventFilter(enter)
+        history_layout.addWidget(self.history, 1)
+        history_layout.addWidget(self.same_button)
+        layout.addWidget(history_box, 1)
+
+    def show_shop(
+        self,
+        previous: Sequence[VisitView],
+        followups: Sequence[FollowUpRow],
+        after: QWidget,
+        then: QWidget,
+    ) -> None:
+        """A shop's earlier visits and open follow-ups; the tab order runs from ``after``
+        through the follow-up boxes and 同上次 to ``then``."""
+        self.history.set_visits(previous)
+        self.same_button.setEnabled(bool(previous))
+        self.followups.set_followups(followups)
+        for box in self.followups.boxes():
+            QWidget.setTabOrder(after, box)
+            after = box
+        QWidget.setTabOrder(after, self.same_button)
+        QWidget.setTabOrder(self.same_button, then)
+
+    def set_mode(self, *, draft: bool, done: bool, can_fill: bool) -> None:
+        """Follow-ups are checked on a draft; 修改记录 shows for a finished visit; 同上次 when
+        ``can_fill``."""
+        self.followups.setEnabled(draft)
+        self.same_button.setEnabled(can_fill)
+        self.record_box.setVisible(done)
