@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -20,9 +20,7 @@ from fieldbook.core.routine.indicators import day_indicators
 from fieldbook.core.routine.plan import plan_rules
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, DayLog, FollowUp, Slip, Visit
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
+from fieldbook.core.store.sessions import Sessions
 
 TOPIC = "daylog"
 TEXT_SECTIONS = {
@@ -73,13 +71,13 @@ class DayLogView:
 
 
 class DayLogService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     def get(self, day: date) -> DayLogView:
         """The log of ``day``: live facts while a draft, the snapshot once submitted."""
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
             log = s.scalars(
                 select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
             ).first()
@@ -89,17 +87,17 @@ class DayLogService:
             submitted_at = log.submitted_at if log else None
             log_id = log.id if log else None
         facts = DayFacts(**snapshot) if snapshot else self.facts(day)
-        corrections = tuple(audit.history(self.j, "daylog", log_id)) if log_id else ()
+        corrections = tuple(audit.history(self.db, "daylog", log_id)) if log_id else ()
         return DayLogView(day, status, sections, facts, submitted_at, corrections)
 
     def facts(self, day: date) -> DayFacts:
         rules = plan_rules()
-        plan = self.j.plans.get(day)
+        plan = self.db.plans.get(day)
         stops = plan.active_stops if plan else ()
         done = [x for x in stops if x.state == "visited"]
         skipped = [x for x in stops if x.state == "skipped"]
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
             visits = s.execute(
                 select(Visit.arrived_at, Visit.left_at, Visit.findings, Visit.shop_status).where(
                     Visit.manager_id == manager_id,
@@ -143,9 +141,9 @@ class DayLogService:
         ]
         first = arrivals[0] if arrivals else None
         last = departures[-1] if departures else None
-        ind = day_indicators(self.j, day)
+        ind = day_indicators(self.db, day)
         tomorrow = workdays.next_working_day(day)
-        next_plan = self.j.plans.get(tomorrow)
+        next_plan = self.db.plans.get(tomorrow)
         return DayFacts(
             day=day,
             planned=len(stops),
@@ -172,7 +170,7 @@ class DayLogService:
     def save_section(self, day: date, name: str, value: Any) -> None:
         """Autosave one of the manager's sections of a draft log (created on first save)."""
         value = _check_section(name, value)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=True)
             if log.status == "submitted":
                 raise InvalidValue("log_submitted", field=name)
@@ -183,7 +181,7 @@ class DayLogService:
 
     def submit(self, day: date) -> DayLogView:
         facts = self.facts(day)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=True)
             if log.status == "submitted":
                 raise InvalidValue("log_submitted", field="daylog")
@@ -195,7 +193,7 @@ class DayLogService:
     def correct(self, day: date, name: str, value: Any, reason: str) -> DayLogView:
         """Change a section of a SUBMITTED log: kept in the audit trail with the reason."""
         value = _check_section(name, value)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=False)
             if log.status != "submitted":
                 raise InvalidValue("log_not_submitted", field="daylog")
@@ -218,7 +216,7 @@ class DayLogService:
         answer = str(answer or "").strip()
         if not answer:
             raise InvalidValue("required", field="answer")
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=False)
             sections = json.loads(log.sections)
             rows = sections.get("escalations", [])
@@ -231,8 +229,8 @@ class DayLogService:
 
     def open_escalations(self) -> list[tuple[date, dict[str, Any]]]:
         """Escalated problems not answered yet, oldest first."""
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
             logs = s.execute(
                 select(DayLog.log_date, DayLog.sections)
                 .where(DayLog.manager_id == manager_id)
@@ -246,7 +244,7 @@ class DayLogService:
         ]
 
     def _log(self, s: Any, day: date, *, create: bool) -> DayLog:
-        manager_id = self.j.current_manager_id(s)
+        manager_id = self.db.current_manager_id(s)
         log = s.scalars(
             select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
         ).first()
@@ -317,6 +315,6 @@ def _short_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
-def customer_name(journal: Journal, code: str) -> str:
-    with journal.reading() as s:
+def customer_name(db: Sessions, code: str) -> str:
+    with db.reading() as s:
         return s.scalar(select(Customer.shop_name).where(Customer.code == code)) or ""

@@ -7,16 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.store.models import Customer, FollowUp
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
+from fieldbook.core.store.sessions import Sessions
 
 TOPIC = "followups"
 SOURCES = {
@@ -47,8 +44,8 @@ class FollowUpView:
 
 
 class FollowUpService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     def create(
         self,
@@ -71,11 +68,11 @@ class FollowUpService:
         now = at or clock.now()
         if due_date is None and due_days is not None:
             due_date = workdays.add_working_days(now.date(), due_days)
-        with self.j.writing(TOPIC, "plan") as s:
+        with self.db.writing(TOPIC, "plan") as s:
             if s.get(Customer, customer_id) is None:
                 raise NotFound("customer", id=customer_id)
             fu = FollowUp(
-                manager_id=self.j.current_manager_id(s),
+                manager_id=self.db.current_manager_id(s),
                 customer_id=customer_id,
                 source=source,
                 requested_by=str(requested_by or "").strip()[:50],
@@ -91,7 +88,7 @@ class FollowUpService:
     def close(
         self, followup_id: str, note: str = "", *, by: str = "", at: datetime | None = None
     ) -> FollowUpView:
-        with self.j.writing(TOPIC, "plan") as s:
+        with self.db.writing(TOPIC, "plan") as s:
             fu = s.get(FollowUp, followup_id)
             if fu is None:
                 raise NotFound("followup", id=followup_id)
@@ -120,8 +117,8 @@ class FollowUpService:
         return [f for f in self.list() if f.due_date is not None and f.due_date <= day]
 
     def _select(self, *conditions: object) -> list[FollowUpView]:
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
             stmt = (
                 select(
                     FollowUp.id,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,9 +23,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core import workdays
 from fieldbook.core.master.catalog import price_classes
 from fieldbook.core.store.models import Customer, OrderLine, Sku, Visit
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
+from fieldbook.core.store.sessions import Sessions
 
 DEFINITIONS = {
     "due": "应订货户数：订货日为当天的正常经营客户",
@@ -149,9 +146,9 @@ def structure(s: Session, manager_id: str, start: date, end: date) -> tuple[Clas
     return tuple(out)
 
 
-def day_indicators(journal: Journal, day: date) -> DayIndicators:
-    with journal.reading() as s:
-        manager_id = journal.current_manager_id(s)
+def day_indicators(db: Sessions, day: date) -> DayIndicators:
+    with db.reading() as s:
+        manager_id = db.current_manager_id(s)
         due = _due_customers(s, manager_id, day)
         buyers = set(
             s.scalars(

@@ -9,12 +9,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 
 from fieldbook.core.errors import InvalidValue, Problem
 from fieldbook.core.store.models import Customer, OrderLine, Sku, local_now, new_id
+from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_text, parse_decimal_fen, parse_int
 from fieldbook.core.xlsx.importing import (
     Cancelled,
@@ -27,9 +28,6 @@ from fieldbook.core.xlsx.importing import (
     read_and_match,
     should_apply,
 )
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
 
 KIND = "orders"
 MAX_CARTONS = 10_000
@@ -75,7 +73,7 @@ class OrdersReport(ImportReport):
 
 
 def import_orders(
-    journal: Journal,
+    db: Sessions,
     path: Path,
     *,
     sheet: str | None = None,
@@ -100,8 +98,8 @@ def import_orders(
         report.problems.append(Problem(match.row_number, "卷烟代码", "missing_column"))
         return report
     rows = parse_rows(table, match, _SPECS, "", report, progress=progress, cancelled=cancelled)
-    with journal.reading() as s:
-        manager_id = journal.current_manager_id(s)
+    with db.reading() as s:
+        manager_id = db.current_manager_id(s)
         customers = {
             code: cid
             for code, cid in s.execute(
@@ -159,7 +157,7 @@ def import_orders(
     report.days = {d: (a, b, c) for d, (a, b, c) in sorted(per_day.items())}
     report.new = [f"{d.isoformat()}: {n} 行" for d, (n, _, _) in report.days.items()]
     if report.days:
-        with journal.reading() as s:
+        with db.reading() as s:
             report.existing_lines = {
                 d: n
                 for d, n in s.execute(
@@ -173,7 +171,7 @@ def import_orders(
             }
     if should_apply(report, dry_run=dry_run, skip_invalid=skip_invalid) and lines:
         now = local_now()
-        with journal.writing("orders") as s:
+        with db.writing("orders") as s:
             for day in report.days:
                 result = s.execute(
                     delete(OrderLine).where(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -24,10 +24,8 @@ from fieldbook.core import workdays
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.resources import load_reference
 from fieldbook.core.store.models import Customer, FollowUp, Plan, PlanStop, Route, Visit
+from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_text
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
 
 TOPIC = "plan"
 STATES = ("planned", "visited", "skipped", "removed")
@@ -197,24 +195,24 @@ def reactivate_returned(s: Session, manager_id: str, day: date) -> int:
 
 
 class PlanService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     # --- reading ---------------------------------------------------------------------------
     def get(self, day: date) -> PlanView | None:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             plan = self._plan(s, day)
             return self._view(s, plan) if plan is not None else None
 
     def view(self, plan_id: str) -> PlanView:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             plan = s.get(Plan, plan_id)
             if plan is None:
                 raise NotFound("plan", id=plan_id)
             return self._view(s, plan)
 
     def _plan(self, s: Session, day: date) -> Plan | None:
-        manager_id = self.j.current_manager_id(s)
+        manager_id = self.db.current_manager_id(s)
         return s.scalars(
             select(Plan).where(Plan.manager_id == manager_id, Plan.plan_date == day)
         ).first()
@@ -283,11 +281,11 @@ class PlanService:
         size = target if target is not None else rules.target_size
         if not 1 <= size <= 200:
             raise InvalidValue("target_out_of_range", field="target_size", value=str(size))
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             existing = self._plan(s, day)
             if existing is not None:
                 return self._view(s, existing)
-            manager_id = self.j.current_manager_id(s)
+            manager_id = self.db.current_manager_id(s)
             reactivate_returned(s, manager_id, day)
             plan = Plan(manager_id=manager_id, plan_date=day, target_size=size)
             s.add(plan)
@@ -396,9 +394,9 @@ class PlanService:
     def waiting(self, day: date) -> list[tuple[str, str, str]]:
         """Customers carried over that did not fit under the target: (customer id, shop
         name, note) — the manager can add them with one action."""
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             plan = self._plan(s, day)
-            manager_id = self.j.current_manager_id(s)
+            manager_id = self.db.current_manager_id(s)
             in_plan = (
                 set(s.scalars(select(PlanStop.customer_id).where(PlanStop.plan_id == plan.id)))
                 if plan is not None
@@ -412,7 +410,7 @@ class PlanService:
 
     # --- changing --------------------------------------------------------------------------
     def reorder(self, plan_id: str, stop_ids: list[str]) -> PlanView:
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             stops = {
                 st.id: st for st in s.scalars(select(PlanStop).where(PlanStop.plan_id == plan_id))
             }
@@ -432,7 +430,7 @@ class PlanService:
         return self.reorder(plan_id, ids)
 
     def _plan_id_of(self, stop_id: str) -> str:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             plan_id = s.scalar(select(PlanStop.plan_id).where(PlanStop.id == stop_id))
         if plan_id is None:
             raise NotFound("plan_stop", id=stop_id)
@@ -440,7 +438,7 @@ class PlanService:
 
     def add_stop(self, plan_id: str, customer_id: str, note: str = "") -> PlanView:
         note = clean_text(note)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             if s.get(Plan, plan_id) is None:
                 raise NotFound("plan", id=plan_id)
             existing = s.scalars(
@@ -474,7 +472,7 @@ class PlanService:
         reason = clean_text(reason)
         if state in ("skipped", "removed") and not reason:
             raise InvalidValue("reason_required", field="reason")
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             stop = s.get(PlanStop, stop_id)
             if stop is None:
                 raise NotFound("plan_stop", id=stop_id)

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -38,9 +38,7 @@ from fieldbook.core.store.models import (
     VisitSku,
     VisitTimeEdit,
 )
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
+from fieldbook.core.store.sessions import Sessions
 
 TOPIC = "visits"
 GRID_FIELDS = ("on_shelf", "facings", "stock_cartons", "stock_packs", "price_fen")
@@ -170,12 +168,12 @@ def _loads(text: str) -> Any:
 
 
 class VisitService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     # --- reading ---------------------------------------------------------------------------
     def get(self, visit_id: str) -> VisitView:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             return self._view(s, self._visit(s, visit_id))
 
     def _visit(self, s: Session, visit_id: str) -> Visit:
@@ -242,7 +240,7 @@ class VisitService:
 
     def for_customer_on(self, customer_id: str, day: date) -> VisitView | None:
         """The customer's visit of ``day`` (a draft first), if there is one."""
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             v = s.scalars(
                 select(Visit)
                 .where(Visit.customer_id == customer_id, Visit.visit_date == day)
@@ -252,7 +250,7 @@ class VisitService:
 
     def previous(self, customer_id: str, before: date, limit: int = 5) -> list[VisitView]:
         """The shop's finished visits before ``before``, newest first (shown beside the form)."""
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             visits = s.scalars(
                 select(Visit)
                 .where(
@@ -267,8 +265,8 @@ class VisitService:
 
     def list_between(self, start: date, end: date) -> list[VisitListRow]:
         """The current manager's visits from ``start`` to ``end`` (inclusive), in time order."""
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
             rows = s.execute(
                 select(
                     Visit.id,
@@ -304,8 +302,8 @@ class VisitService:
 
     def drafts(self) -> list[DraftInfo]:
         """Unfinished visits of the current manager (after a crash: offer to recover them)."""
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
             rows = s.execute(
                 select(
                     Visit.id,
@@ -325,7 +323,7 @@ class VisitService:
         """SKUs the shop carries (its last visit's grid) or should carry (key brands, new
         products, and at least ``PER_CLASS`` SKUs of every price class so that a price-line
         gap can be seen), empty rows in class and price order."""
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             last = s.scalars(
                 select(Visit.id)
                 .where(Visit.customer_id == customer_id, Visit.status == "done")
@@ -346,7 +344,7 @@ class VisitService:
         return [GridRow(*r) for r in skus if r[0] in picked]
 
     def open_followups(self, customer_id: str) -> list[FollowUpRow]:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             rows = s.execute(
                 select(
                     FollowUp.id,
@@ -376,8 +374,8 @@ class VisitService:
         recovery is keyed to exactly this shop and day), created when there is none."""
         now = clock.now()
         day = day or (at.date() if at else now.date())
-        with self.j.writing(TOPIC) as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.writing(TOPIC) as s:
+            manager_id = self.db.current_manager_id(s)
             if s.get(Customer, customer_id) is None:
                 raise NotFound("customer", id=customer_id)
             draft = s.scalars(
@@ -392,7 +390,7 @@ class VisitService:
             if plan_stop_id is None:
                 from fieldbook.core.routine.plan import PlanService
 
-                stop = PlanService(self.j).plan_for_day_of(s, manager_id, customer_id, day)
+                stop = PlanService(self.db).plan_for_day_of(s, manager_id, customer_id, day)
                 plan_stop_id = stop.id if stop is not None else None
             arrived = (at or now) if arrive else None
             checklist = load_checklist("visit")
@@ -431,7 +429,7 @@ class VisitService:
         return visit
 
     def set_shop_status(self, visit_id: str, code: str) -> VisitView:
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             v = self._draft(s, visit_id)
             load_checklist("visit", v.checklist_version).status(code)
             v.shop_status = code
@@ -444,7 +442,7 @@ class VisitService:
         self.save_answers(visit_id, {item_id: value})
 
     def save_answers(self, visit_id: str, values: dict[str, Any]) -> None:
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             v = self._draft(s, visit_id)
             checklist = load_checklist("visit", v.checklist_version)
             answers = _loads(v.answers)
@@ -463,7 +461,7 @@ class VisitService:
         if bad:
             raise InvalidValue("unknown_grid_field", field=sorted(bad)[0])
         _check_grid(values)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             v = self._draft(s, visit_id)
             if s.get(Sku, sku_id) is None:
                 raise NotFound("sku", id=sku_id)
@@ -484,7 +482,7 @@ class VisitService:
         visit's time is a correction: it needs a reason and goes into the audit trail."""
         if field_name not in TIME_FIELDS:
             raise InvalidValue("unknown_time_field", field=field_name)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             v = self._visit(s, visit_id)
             old = getattr(v, field_name)
             if old == value:
@@ -528,7 +526,7 @@ class VisitService:
     def same_as_last_time(self, visit_id: str) -> VisitView:
         """Fill the draft from the shop's last finished visit: shop open, every still-valid
         non-text answer and the SKU grid (on shelf, facings, stock, price). One transaction."""
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             v = self._draft(s, visit_id)
             last = s.scalars(
                 select(Visit)
@@ -565,7 +563,7 @@ class VisitService:
         """Correct answers of a FINISHED visit: each changed answer is appended to the audit
         trail with the reason, and the findings are recomputed (follow-ups and suggested slips
         made at the time stay as they were)."""
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             v = self._visit(s, visit_id)
             if v.status != "done":
                 raise InvalidValue("visit_not_finished", field="visit")
@@ -604,7 +602,7 @@ class VisitService:
 
     def discard(self, visit_id: str) -> None:
         """Throw a draft away (the user said so explicitly)."""
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             v = self._draft(s, visit_id)
             s.delete(v)
 
@@ -621,7 +619,7 @@ class VisitService:
         record findings, suggested slips and follow-ups, close the follow-ups the manager
         checked, tick the plan's stop. Nothing is written unless all of it is."""
         now = clock.now()
-        with self.j.writing(TOPIC, "plan", "followups") as s:
+        with self.db.writing(TOPIC, "plan", "followups") as s:
             v = self._draft(s, visit_id)
             checklist = load_checklist("visit", v.checklist_version)
             answers = _loads(v.answers)

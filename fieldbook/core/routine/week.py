@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -34,9 +34,7 @@ from fieldbook.core.store.models import (
     VisitSku,
     WeekReport,
 )
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
+from fieldbook.core.store.sessions import Sessions
 
 TOPIC = "week"
 NARRATIVE = {"work_done": "本周主要工作", "problems": "存在问题", "countermeasures": "改进措施"}
@@ -150,14 +148,14 @@ class WeekView:
 
 
 class WeekService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     # --- figures ---------------------------------------------------------------------------
     def figures(self, label: str) -> WeekFigures:
         start, end = report_period(label)
-        with self.j.reading() as s:
-            m = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            m = self.db.current_manager_id(s)
             days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
             lo, hi = datetime.combine(start, time.min), datetime.combine(end, time.max)
             stops = s.execute(
@@ -364,8 +362,8 @@ class WeekService:
     # --- the report ------------------------------------------------------------------------
     def get(self, label: str) -> WeekView:
         start, end = report_period(label)
-        with self.j.reading() as s:
-            m = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            m = self.db.current_manager_id(s)
             rep = s.scalars(
                 select(WeekReport).where(WeekReport.manager_id == m, WeekReport.week_label == label)
             ).first()
@@ -387,7 +385,7 @@ class WeekService:
         figures = (
             _figures_from_json(data["figures"]) if data and data["figures"] else self.figures(label)
         )
-        corrections = tuple(audit.history(self.j, "week", data["id"])) if data else ()
+        corrections = tuple(audit.history(self.db, "week", data["id"])) if data else ()
         return WeekView(
             label=label,
             start=start,
@@ -404,7 +402,7 @@ class WeekService:
         )
 
     def _report(self, s: Any, label: str, *, create: bool) -> WeekReport:
-        m = self.j.current_manager_id(s)
+        m = self.db.current_manager_id(s)
         rep = s.scalars(
             select(WeekReport).where(WeekReport.manager_id == m, WeekReport.week_label == label)
         ).first()
@@ -425,7 +423,7 @@ class WeekService:
         next_plan: dict[str, Any] | None = None,
     ) -> None:
         """Autosave the narrative and/or next week's plan of a draft report."""
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             rep = self._report(s, label, create=True)
             if rep.status != "draft":
                 raise InvalidValue("week_submitted", field="week")
@@ -442,7 +440,7 @@ class WeekService:
 
     def submit(self, label: str) -> WeekView:
         figures = self.figures(label)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             rep = self._report(s, label, create=True)
             if rep.status != "draft":
                 raise InvalidValue("week_submitted", field="week")
@@ -453,7 +451,7 @@ class WeekService:
 
     def correct(self, label: str, field: str, value: Any, reason: str) -> WeekView:
         """Change the narrative or plan of a submitted report: kept in the audit trail."""
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             rep = self._report(s, label, create=False)
             if rep.status == "draft":
                 raise InvalidValue("week_not_submitted", field="week")
@@ -488,7 +486,7 @@ class WeekService:
             raise InvalidValue("unknown_review", field="review", value=verdict)
         if verdict == "returned" and not str(comment).strip():
             raise InvalidValue("reason_required", field="review_comment")
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             rep = self._report(s, label, create=False)
             if rep.status == "draft":
                 raise InvalidValue("week_not_submitted", field="week")
@@ -499,8 +497,8 @@ class WeekService:
 
     def history(self) -> list[tuple[str, str, str]]:
         """Past reports: (week label, status, review), newest first."""
-        with self.j.reading() as s:
-            m = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            m = self.db.current_manager_id(s)
             return [
                 (label, status, review)
                 for label, status, review in s.execute(
