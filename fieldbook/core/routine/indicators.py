@@ -14,6 +14,7 @@ Definitions (shown in the UI's tooltips and written into exports, REFERENCE.md �
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -147,41 +148,44 @@ def structure(s: Session, manager_id: str, start: date, end: date) -> tuple[Clas
 
 
 def day_indicators(db: Sessions, day: date) -> DayIndicators:
+    """The current manager's indicators of ``day``."""
     with db.reading() as s:
-        manager_id = db.current_manager_id(s)
-        due = _due_customers(s, manager_id, day)
-        buyers = set(
-            s.scalars(
-                select(OrderLine.customer_id)
-                .where(OrderLine.manager_id == manager_id, OrderLine.order_date == day)
-                .distinct()
-            )
+        return indicators_of(s, db.current_manager_id(s), day)
+
+
+def indicators_of(s: Session, manager_id: str, day: date) -> DayIndicators:
+    """The manager's indicators of ``day``, read in ``s``."""
+    due = _due_customers(s, manager_id, day)
+    buyers = set(
+        s.scalars(
+            select(OrderLine.customer_id)
+            .where(OrderLine.manager_id == manager_id, OrderLine.order_date == day)
+            .distinct()
         )
-        reasons = _no_order_reasons(s, manager_id, day)
-        non = tuple(
-            NonOrderer(cid, code, name, reasons.get(cid, ""))
-            for cid, (code, name) in sorted(due.items(), key=lambda kv: kv[1][0])
-            if cid not in buyers
-        )
-        month_days = [
-            d
-            for d in (day.replace(day=1) + timedelta(days=n) for n in range(day.day))
-            if d == day or workdays.is_working_day(d)
-        ]
-        return DayIndicators(
-            day=day,
-            figures=_figures(s, manager_id, [day]),
-            structure=structure(s, manager_id, day, day),
-            non_orderers=non,
-            last_week=_figures(s, manager_id, [day - timedelta(days=7)]),
-            month_to_date=_figures(s, manager_id, month_days),
-        )
+    )
+    reasons = _no_order_reasons(s, manager_id, day)
+    non = tuple(
+        NonOrderer(cid, code, name, reasons.get(cid, ""))
+        for cid, (code, name) in sorted(due.items(), key=lambda kv: kv[1][0])
+        if cid not in buyers
+    )
+    month_days = [
+        d
+        for d in (day.replace(day=1) + timedelta(days=n) for n in range(day.day))
+        if d == day or workdays.is_working_day(d)
+    ]
+    return DayIndicators(
+        day=day,
+        figures=_figures(s, manager_id, [day]),
+        structure=structure(s, manager_id, day, day),
+        non_orderers=non,
+        last_week=_figures(s, manager_id, [day - timedelta(days=7)]),
+        month_to_date=_figures(s, manager_id, month_days),
+    )
 
 
 def _no_order_reasons(s: Session, manager_id: str, day: date) -> dict[str, str]:
     """不订货原因 recorded at a visit in the 7 days up to ``day`` (the latest wins)."""
-    import json
-
     out: dict[str, str] = {}
     rows = s.execute(
         select(Visit.customer_id, Visit.answers, Visit.shop_status)

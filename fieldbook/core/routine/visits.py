@@ -26,7 +26,7 @@ from fieldbook.core.routine.checklist import (
     load_checklist,
     price_line_gaps,
 )
-from fieldbook.core.routine.plan import plan_rules
+from fieldbook.core.routine.plan import plan_rules, stop_of
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import (
     Customer,
@@ -388,9 +388,7 @@ class VisitService:
             if draft is not None:
                 return self._view(s, draft)
             if plan_stop_id is None:
-                from fieldbook.core.routine.plan import PlanService
-
-                stop = PlanService(self.db).plan_for_day_of(s, manager_id, customer_id, day)
+                stop = stop_of(s, manager_id, customer_id, day)
                 plan_stop_id = stop.id if stop is not None else None
             arrived = (at or now) if arrive else None
             checklist = load_checklist("visit")
