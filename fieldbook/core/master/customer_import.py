@@ -203,7 +203,14 @@ def _apply(
             record["updated_at"] = now
             after = {**before, **values}
             record["search_text"] = customer_search_text(
-                CustomerInput(**{k: after.get(k) or "" for k in _SEARCH_FIELDS})
+                CustomerInput(
+                    code=str(after.get("code") or ""),
+                    shop_name=str(after.get("shop_name") or ""),
+                    owner_name=str(after.get("owner_name") or ""),
+                    phone=str(after.get("phone") or ""),
+                    licence_no=str(after.get("licence_no") or ""),
+                    address=str(after.get("address") or ""),
+                )
             )
             (inserts if kind == "new" else updates).append(record)
         if inserts:
@@ -212,9 +219,6 @@ def _apply(
             s.execute(update(Customer), updates)
         infer_weekdays(s, manager_id)
         refresh_statistics(s)
-
-
-_SEARCH_FIELDS = ("code", "shop_name", "owner_name", "phone", "licence_no", "address")
 
 
 def _defaults() -> dict[str, Any]:

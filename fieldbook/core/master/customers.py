@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.master.customer_vocabulary import parse_licence, parse_phone, vocabulary
+from fieldbook.core.master.routes import next_position, route_for_name
 from fieldbook.core.search import build_search_text, like_pattern, query_tokens
 from fieldbook.core.store.models import Customer, Route
 from fieldbook.core.store.sessions import NoProfile, Sessions
@@ -280,8 +281,6 @@ class CustomerService:
         only: frozenset[str] | None = None,
     ) -> None:
         """Copy ``data`` onto ``customer`` (only the fields in ``only`` when given)."""
-        from fieldbook.core.master.routes import next_position, route_for_name
-
         values = asdict(data)
         for name in DIRECT_FIELDS:
             if only is None or name in only:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections import Counter
 from dataclasses import dataclass
 
@@ -60,7 +61,7 @@ class RouteService:
     def __init__(self, db: Sessions) -> None:
         self.db = db
 
-    def list(self) -> list[RouteRow]:
+    def list(self) -> builtins.list[RouteRow]:
         """The current manager's routes, by weekday."""
         counts = (
             select(Customer.route_id, func.count().label("n"))
@@ -79,7 +80,7 @@ class RouteService:
                 return []
             return [RouteRow(*r) for r in s.execute(stmt)]
 
-    def customer_ids(self, route_id: str) -> list[str]:
+    def customer_ids(self, route_id: str) -> builtins.list[str]:
         with self.db.reading() as s:
             return list(
                 s.scalars(
@@ -102,19 +103,17 @@ class RouteService:
             )
             if clash is not None and clash != route_id:
                 raise InvalidValue("duplicate", field="name", value=name)
+            route = Route(manager_id=manager_id) if route_id is None else s.get(Route, route_id)
+            if route is None:
+                raise NotFound("route", id=route_id)
             if route_id is None:
-                route = Route(manager_id=manager_id, name=name, weekday=weekday)
                 s.add(route)
-            else:
-                route = s.get(Route, route_id)
-                if route is None:
-                    raise NotFound("route", id=route_id)
-                route.name, route.weekday = name, weekday
+            route.name, route.weekday = name, weekday
             s.flush()
             rid = route.id
         return next(r for r in self.list() if r.id == rid)
 
-    def set_order(self, route_id: str, customer_ids: list[str]) -> None:
+    def set_order(self, route_id: str, customer_ids: builtins.list[str]) -> None:
         """Put the route's customers in this order (every customer of the route, once)."""
         with self.db.writing(TOPIC, "customers") as s:
             current = set(s.scalars(select(Customer.id).where(Customer.route_id == route_id)))

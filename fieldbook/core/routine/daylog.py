@@ -246,7 +246,7 @@ class DayLogService:
             if not row.get("answered")
         ]
 
-    def _log(self, s: Any, day: date, *, create: bool) -> DayLog:
+    def _log(self, s: Session, day: date, *, create: bool) -> DayLog:
         manager_id = self.db.current_manager_id(s)
         log = s.scalars(
             select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)

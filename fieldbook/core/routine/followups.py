@@ -5,10 +5,11 @@ the visit screen, where they can be closed."""
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue, NotFound
@@ -104,19 +105,21 @@ class FollowUpService:
             raise NotFound("followup", id=followup_id)
         return rows[0]
 
-    def list(self, *, open_only: bool = True, customer_id: str | None = None) -> list[FollowUpView]:
-        conditions = []
+    def list(
+        self, *, open_only: bool = True, customer_id: str | None = None
+    ) -> builtins.list[FollowUpView]:
+        conditions: builtins.list[ColumnElement[bool]] = []
         if open_only:
             conditions.append(FollowUp.status == "open")
         if customer_id is not None:
             conditions.append(FollowUp.customer_id == customer_id)
         return self._select(*conditions)
 
-    def due(self, day: date) -> list[FollowUpView]:
+    def due(self, day: date) -> builtins.list[FollowUpView]:
         """Open follow-ups due on or before ``day`` (overdue ones included)."""
         return [f for f in self.list() if f.due_date is not None and f.due_date <= day]
 
-    def _select(self, *conditions: object) -> list[FollowUpView]:
+    def _select(self, *conditions: ColumnElement[bool]) -> builtins.list[FollowUpView]:
         with self.db.reading() as s:
             manager_id = self.db.current_manager_id(s)
             stmt = (
@@ -135,7 +138,7 @@ class FollowUpService:
                     FollowUp.close_note,
                 )
                 .join(Customer, Customer.id == FollowUp.customer_id)
-                .where(FollowUp.manager_id == manager_id, *conditions)  # type: ignore[arg-type]
+                .where(FollowUp.manager_id == manager_id, *conditions)
                 .order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.created_at)
             )
-            return [FollowUpView(*r) for r in s.execute(stmt)]
+            return [FollowUpView(**r._asdict()) for r in s.execute(stmt)]

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
@@ -145,7 +146,7 @@ class WeekService:
             corrections=corrections,
         )
 
-    def _report(self, s: Any, label: str, *, create: bool) -> WeekReport:
+    def _report(self, s: Session, label: str, *, create: bool) -> WeekReport:
         m = self.db.current_manager_id(s)
         rep = s.scalars(
             select(WeekReport).where(WeekReport.manager_id == m, WeekReport.week_label == label)

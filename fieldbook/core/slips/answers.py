@@ -312,14 +312,14 @@ def _plan_all(
     deliveries: dict[tuple[str, str], _Delivery] = {}
     known: set[str] = set()
     for chunk in (numbers[i : i + 500] for i in range(0, len(numbers), 500)):
-        for number, d in s.execute(
+        for number, stored in s.execute(
             select(Slip.number, SlipDelivery)
             .join(SlipDelivery, SlipDelivery.slip_id == Slip.id)
             .where(Slip.number.in_(chunk))
         ):
             known.add(number)
-            deliveries[(number, d.department)] = _Delivery(
-                d.id, d.slip_id, d.state, d.answer or "", d.updated_at
+            deliveries[(number, stored.department)] = _Delivery(
+                stored.id, stored.slip_id, stored.state, stored.answer or "", stored.updated_at
             )
     planner = _Planner(report, now, report.source)
     report.plans = []
