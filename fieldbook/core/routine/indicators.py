@@ -94,6 +94,16 @@ def _due_customers(s: Session, manager_id: str, day: date) -> dict[str, tuple[st
     return {cid: (code, name) for cid, code, name in rows}
 
 
+def order_weekdays(s: Session, manager_id: str) -> dict[str, int | None]:
+    """Customer id → order weekday (1 = Monday) of the manager's ACTIVE customers."""
+    rows = s.execute(
+        select(Customer.id, Customer.order_weekday).where(
+            Customer.manager_id == manager_id, Customer.status == "active"
+        )
+    )
+    return {cid: weekday for cid, weekday in rows}
+
+
 def _figures(s: Session, manager_id: str, days: list[date]) -> Figures:
     due = ordered = 0
     for day in days:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
 from fieldbook.core.routine.checklist import count_findings
-from fieldbook.core.routine.indicators import structure
+from fieldbook.core.routine.indicators import order_weekdays, structure
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
@@ -151,13 +151,7 @@ def _day_rows(s: Session, m: str, start: date, end: date) -> list[DayRow]:
         .join(Plan, Plan.id == PlanStop.plan_id)
         .where(Plan.manager_id == m, Plan.plan_date.between(start, end))
     ).all()
-    weekday_of = dict(
-        s.execute(
-            select(Customer.id, Customer.order_weekday).where(
-                Customer.manager_id == m, Customer.status == "active"
-            )
-        ).all()
-    )
+    weekday_of = order_weekdays(s, m)
     lines = s.execute(
         select(
             OrderLine.order_date,
