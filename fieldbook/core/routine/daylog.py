@@ -19,7 +19,8 @@ from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.routine.checklist import count_findings
 from fieldbook.core.routine.indicators import indicators_of
-from fieldbook.core.routine.plan import day_plan, plan_rules
+from fieldbook.core.routine.plan import day_plan, minutes_in_shop, plan_rules
+from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, DayLog, FollowUp, Slip, Visit
@@ -95,14 +96,10 @@ def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
         .select_from(FollowUp)
         .where(FollowUp.manager_id == manager_id, FollowUp.closed_at.between(start, end))
     )
-    real = [v for v in visits if v.shop_status != "absent"]
+    real = [v for v in visits if v.shop_status != ABSENT]
     arrivals = sorted(v.arrived_at for v in real if v.arrived_at)
     departures = sorted(v.left_at for v in real if v.left_at)
-    minutes = [
-        (v.left_at - v.arrived_at).total_seconds() / 60
-        for v in real
-        if v.arrived_at and v.left_at and v.left_at >= v.arrived_at
-    ]
+    minutes = [m for m in (minutes_in_shop(v.arrived_at, v.left_at) for v in real) if m is not None]
     first = arrivals[0] if arrivals else None
     last = departures[-1] if departures else None
     tomorrow = workdays.next_working_day(day)

@@ -63,6 +63,14 @@ def plan_rules() -> PlanRules:
     )
 
 
+def minutes_in_shop(arrived: datetime | None, left: datetime | None) -> float | None:
+    """How long a visit took, in minutes; None without both times or when ``left`` is before
+    ``arrived``."""
+    if arrived and left and left >= arrived:
+        return (left - arrived).total_seconds() / 60
+    return None
+
+
 @dataclass(frozen=True)
 class StopView:
     id: str
@@ -140,9 +148,7 @@ class PlanView:
         arrivals = [s.arrived_at for s in done if s.arrived_at]
         departures = [s.left_at for s in done if s.left_at]
         durations = [
-            (s.left_at - s.arrived_at).total_seconds() / 60
-            for s in done
-            if s.arrived_at and s.left_at and s.left_at >= s.arrived_at
+            m for m in (minutes_in_shop(s.arrived_at, s.left_at) for s in done) if m is not None
         ]
         start = datetime.combine(self.day, rules.day_start)
         end = datetime.combine(self.day, rules.day_end)

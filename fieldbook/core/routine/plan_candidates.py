@@ -10,6 +10,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
+from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, FollowUp, Plan, PlanStop, Route, Visit
 
@@ -109,7 +110,7 @@ def carry_overs(s: Session, manager_id: str, day: date, days: int) -> list[tuple
             select(Visit.customer_id, Visit.visit_date).where(
                 Visit.manager_id == manager_id,
                 Visit.status == "done",
-                Visit.shop_status != "absent",  # 关门未遇 is not a visit
+                Visit.shop_status != ABSENT,  # 关门未遇 is not a visit
                 Visit.visit_date >= since,
                 Visit.visit_date < day,
             )

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.routine.checklist import Checklist, Hit, load_checklist
+from fieldbook.core.routine.plan import minutes_in_shop
 from fieldbook.core.routine.visit_grid import GridRow, grid_rows
 from fieldbook.core.store.models import SlipSuggestion, Visit, VisitTimeEdit
 
@@ -49,9 +50,8 @@ class VisitView:
 
     @property
     def minutes(self) -> int | None:
-        if self.arrived_at and self.left_at and self.left_at >= self.arrived_at:
-            return round((self.left_at - self.arrived_at).total_seconds() / 60)
-        return None
+        minutes = minutes_in_shop(self.arrived_at, self.left_at)
+        return round(minutes) if minutes is not None else None
 
     @property
     def checklist(self) -> Checklist:
@@ -78,9 +78,8 @@ class VisitListRow:
 
     @property
     def minutes(self) -> int | None:
-        if self.arrived_at and self.left_at and self.left_at >= self.arrived_at:
-            return round((self.left_at - self.arrived_at).total_seconds() / 60)
-        return None
+        minutes = minutes_in_shop(self.arrived_at, self.left_at)
+        return round(minutes) if minutes is not None else None
 
 
 @dataclass(frozen=True)

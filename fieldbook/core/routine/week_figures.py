@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 from fieldbook.core import workdays
 from fieldbook.core.routine.checklist import count_findings
 from fieldbook.core.routine.indicators import order_weekdays, structure
+from fieldbook.core.routine.plan import minutes_in_shop
+from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
@@ -105,12 +107,8 @@ def week_figures(
     prev_cartons, prev_amount = _order_totals(
         s, m, start - timedelta(days=7), start - timedelta(days=1)
     )
-    real = [v for v in visits if v.shop_status != "absent"]
-    minutes = [
-        (v.left_at - v.arrived_at).total_seconds() / 60
-        for v in real
-        if v.arrived_at and v.left_at and v.left_at >= v.arrived_at
-    ]
+    real = [v for v in visits if v.shop_status != ABSENT]
+    minutes = [m for m in (minutes_in_shop(v.arrived_at, v.left_at) for v in real) if m is not None]
     planned = sum(r.planned for r in rows)
     visited_stops = sum(r.visited for r in rows)
     covered = {v.customer_id for v in real} & set(active)
