@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
     from fieldbook.core.routine.daylog import DayLogView
     from fieldbook.core.routine.orders import OrdersReport
 
@@ -68,23 +67,6 @@ def _title(day: date) -> str:
     return f"{day.isoformat()}（周{WEEKDAYS[day.weekday()]}）"
 
 
-def _existing_days(journal: Journal) -> dict[date, int]:
-    """Order lines already stored per day (the current manager's)."""
-    from sqlalchemy import func, select
-
-    from fieldbook.core.store.models import OrderLine
-
-    with journal.reading() as s:
-        manager_id = journal.current_manager_id(s)
-        return dict(
-            s.execute(
-                select(OrderLine.order_date, func.count())
-                .where(OrderLine.manager_id == manager_id)
-                .group_by(OrderLine.order_date)
-            ).all()
-        )
-
-
 def print_orders_report(report: OrdersReport, before: dict[date, int]) -> None:
 
     from fieldbook.messages import describe_problem
@@ -119,7 +101,6 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
     with writer_lock(args):
         journal = open_journal(args)
         try:
-            before = _existing_days(journal)
             with progress_bar("读取") as progress:
                 report = import_orders(
                     journal,
@@ -131,7 +112,7 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
                 )
         finally:
             journal.close()
-    print_orders_report(report, before)
+    print_orders_report(report, report.existing_lines)  # what the file's days held before
     if report.fatal or (report.problems and not args.skip_invalid):
         return EXIT_INPUT
     return EXIT_OK

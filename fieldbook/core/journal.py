@@ -16,39 +16,39 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import outputs
-from fieldbook.core.errors import FieldbookError
-from fieldbook.core.store import db, dbfile, integrity, migrate
-from fieldbook.core.store.models import Manager, Setting
+from fieldbook.core.errors import InvalidValue
+from fieldbook.core.master.catalog import CatalogService
+from fieldbook.core.master.customers import CustomerService
+from fieldbook.core.master.profile import ProfileService
+from fieldbook.core.master.routes import RouteService
+from fieldbook.core.paths import data_dir
+from fieldbook.core.routine.daylog import DayLogService
+from fieldbook.core.routine.followups import FollowUpService
+from fieldbook.core.routine.plan import PlanService
+from fieldbook.core.routine.visits import VisitService
+from fieldbook.core.routine.week import WeekService
+from fieldbook.core.slips.service import SlipService
+from fieldbook.core.store import db, dbfile, integrity, migrate, sessions
+from fieldbook.core.store.backup import create_backup
+from fieldbook.core.store.models import Customer, Manager
+
+# The facade raises these; front ends catch them from here.
+from fieldbook.core.store.sessions import CURRENT_MANAGER_KEY as CURRENT_MANAGER_KEY
+from fieldbook.core.store.sessions import NoProfile as NoProfile
 
 log = logging.getLogger(__name__)
 ChangeListener = Callable[[frozenset[str]], None]
-CURRENT_MANAGER_KEY = "current_manager_id"
-
-
-class NoProfile(FieldbookError):
-    """No manager profile yet: the first run must ask for one."""
-
-    code = "no_profile"
-    is_input_error = True
 
 
 class Journal:
+    """Opens the database and exposes the concept services; satisfies
+    ``fieldbook.core.store.sessions.Sessions``, which is all the services see of it."""
+
     #: The start-up integrity check (None when not run); ``complete`` False means the budget
     #: ran out on a big file and the app should finish ``integrity.quick_check`` in background.
     startup_check: integrity.QuickCheck | None = None
 
     def __init__(self, engine: Engine) -> None:
-        from fieldbook.core.master.catalog import CatalogService
-        from fieldbook.core.master.customers import CustomerService
-        from fieldbook.core.master.profile import ProfileService
-        from fieldbook.core.master.routes import RouteService
-        from fieldbook.core.routine.daylog import DayLogService
-        from fieldbook.core.routine.followups import FollowUpService
-        from fieldbook.core.routine.plan import PlanService
-        from fieldbook.core.routine.visits import VisitService
-        from fieldbook.core.routine.week import WeekService
-        from fieldbook.core.slips.service import SlipService
-
         self.engine = engine
         self._listeners: list[ChangeListener] = []
         self._manager: str | None = None  # set on a view made by for_manager()
@@ -106,8 +106,6 @@ class Journal:
 
             def backup() -> None:
                 if backup_before_migration and path is not None and existing:
-                    from fieldbook.core.store.backup import create_backup
-
                     create_backup(engine, label="pre-migration")
 
             migrate.upgrade(engine, script_location=script_location, before=backup)
@@ -129,8 +127,6 @@ class Journal:
 
     def attachments_dir(self) -> Path:
         """Where slip attachments are kept: beside a SQLite database, else the data folder."""
-        from fieldbook.core.paths import data_dir
-
         path = self.db_path
         return (path.parent if path is not None else data_dir()) / "attachments"
 
@@ -142,8 +138,6 @@ class Journal:
         """The same database seen as the manager with ``code`` — on a department server, one
         manager's week report, figures and workbooks. The view shares this journal's engine
         (closing it closes nothing)."""
-        from fieldbook.core.errors import InvalidValue
-
         with self.reading() as s:
             manager_id = s.scalars(select(Manager.id).where(Manager.code == code.strip())).first()
         if manager_id is None:
@@ -180,32 +174,20 @@ class Journal:
 
     # --- settings and the current manager ------------------------------------------------
     def get_setting(self, session: Session, key: str) -> str | None:
-        row = session.get(Setting, key)
-        return row.value if row else None
+        return sessions.get_setting(session, key)
 
     def set_setting(self, session: Session, key: str, value: str) -> None:
-        row = session.get(Setting, key)
-        if row is None:
-            session.add(Setting(key=key, value=value))
-        else:
-            row.value = value
+        sessions.set_setting(session, key, value)
 
     def current_manager_id(self, session: Session) -> str:
-        """The manager this laptop's data belongs to; ``NoProfile`` on a fresh database."""
+        """The manager this laptop's data belongs to (or the one a ``for_manager`` view shows);
+        ``NoProfile`` on a fresh database."""
         if self._manager is not None:
             return self._manager
-        value = self.get_setting(session, CURRENT_MANAGER_KEY)
-        if value and session.get(Manager, value) is not None:
-            return value
-        first = session.scalars(select(Manager.id).order_by(Manager.created_at)).first()
-        if first is None:
-            raise NoProfile("no manager profile")
-        return first
+        return sessions.current_manager_id(session)
 
     def is_empty(self) -> bool:
         """True on first run: no profile and no customers."""
-        from fieldbook.core.store.models import Customer
-
         with self.reading() as s:
             has_manager = s.scalars(select(Manager.id).limit(1)).first() is not None
             has_customer = s.scalars(select(Customer.id).limit(1)).first() is not None

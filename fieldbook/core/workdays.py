@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta
 
 import chinese_calendar
 
+from fieldbook.core.errors import InvalidValue
+
 _ONE_DAY = timedelta(days=1)
 
 #: First and last year the installed ``chinese-calendar`` has official data for (the package's own
@@ -99,3 +101,15 @@ def holiday_name(day: date) -> str | None:
     if english is None:
         return None
     return _CHINESE_NAMES.get(english)
+
+
+def month_range(month: str) -> tuple[date, date]:
+    """The first and last day of the calendar month ``YYYY-MM``; ``InvalidValue`` ("month")
+    for anything else."""
+    try:
+        year, mon = (int(x) for x in month.split("-"))
+        start = date(year, mon, 1)
+    except ValueError:
+        raise InvalidValue("month", field="month", value=month) from None
+    nxt = date(year + (mon == 12), mon % 12 + 1, 1)
+    return start, nxt - timedelta(days=1)

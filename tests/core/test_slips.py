@@ -10,7 +10,8 @@ import pytest
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.slips.service import SlipInput, check_move, slip_status
+from fieldbook.core.slips.deliveries import check_move, slip_status
+from fieldbook.core.slips.service import SlipInput
 from fieldbook.core.store import audit
 
 

@@ -28,20 +28,22 @@ import json
 import math
 import uuid
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from random import Random
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
 from fieldbook.core.master.catalog import price_classes
 from fieldbook.core.routine.checklist import load_checklist
-from fieldbook.core.routine.daylog import MUTUAL_CONTROL_TYPES, TEXT_SECTIONS, _check_section
+from fieldbook.core.routine.daylog import (
+    MUTUAL_CONTROL_TYPES,
+    TEXT_SECTIONS,
+    check_section,
+    day_facts,
+)
 from fieldbook.core.store.audit import GENESIS, encode_value, entry_hash
 from fieldbook.core.store.models import (
     AuditEntry,
@@ -200,26 +202,6 @@ def _spread(rng: Random, total: int, weights: list[float]) -> list[int]:
         before = upto
     out[-1] += total - sum(out)
     return out
-
-
-class _SessionJournal:
-    """Just enough of a ``Journal`` for the real ``DayLogService.facts`` to read the demo's own
-    open transaction (what it has written is not committed yet)."""
-
-    def __init__(self, session: Session, manager_id: str) -> None:
-        from fieldbook.core.routine.daylog import DayLogService
-        from fieldbook.core.routine.plan import PlanService
-
-        self.session, self.manager_id = session, manager_id
-        self.plans = PlanService(self)  # type: ignore[arg-type]
-        self.daylogs = DayLogService(self)  # type: ignore[arg-type]
-
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
-        yield self.session
-
-    def current_manager_id(self, _session: Session) -> str:
-        return self.manager_id
 
 
 class _OrderHistory:
@@ -448,7 +430,7 @@ class _OrderHistory:
             )
             sections["supply_info"] = [{"sku": sku.name, "note": note}]
         for name, value in sections.items():
-            sections[name] = _check_section(name, value)  # a text the service refuses fails
+            sections[name] = check_section(name, value)  # a text the service refuses fails
         midnight = datetime.combine(r.day, time())
         created = midnight + timedelta(seconds=_clock("15:05") + rng.randint(0, 1200))
         updated = midnight + timedelta(seconds=rng.randint(*self.submitted))
@@ -505,9 +487,8 @@ class _OrderHistory:
         rng = self.rng
         if not self.held:
             return
-        services = {mid: _SessionJournal(self.s, mid).daylogs for mid in self.managers}
         for row in self.held:
-            facts = services[row["manager_id"]].facts(row["log_date"])
+            facts = day_facts(self.s, row["manager_id"], row["log_date"])
             midnight = datetime.combine(row["log_date"], time())
             submitted = midnight + timedelta(seconds=rng.randint(*self.submitted))
             row.update(
@@ -528,7 +509,7 @@ class _OrderHistory:
             sections = json.loads(row["sections"])
             name = rng.choice([n for n in TEXT_SECTIONS if sections.get(n)])
             old = sections[name]
-            new = _check_section(name, f"{old}{rng.choice(self.log_ref['meeting'])}")
+            new = check_section(name, f"{old}{rng.choice(self.log_ref['meeting'])}")
             seq += 1
             entry = {
                 "id": self.new_id(),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -13,10 +12,8 @@ from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.resources import load_reference
 from fieldbook.core.search import build_search_text, like_pattern, query_tokens
 from fieldbook.core.store.models import Sku
+from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_code, clean_text
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
 
 TOPIC = "skus"
 
@@ -157,8 +154,8 @@ def apply_sku(sku: Sku, data: SkuInput) -> None:
 
 
 class CatalogService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     def list(self, search: str = "") -> list[SkuRow]:
         stmt = select(*_COLUMNS)
@@ -168,15 +165,15 @@ class CatalogService:
                 and_(*(Sku.search_text.like(like_pattern(t), escape="\\") for t in tokens))
             )
         stmt = stmt.order_by(Sku.price_class, Sku.wholesale_fen.desc(), Sku.code)
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             return [SkuRow(*r) for r in s.execute(stmt)]
 
     def count(self) -> int:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             return s.scalar(select(func.count()).select_from(Sku)) or 0
 
     def get(self, sku_id: str) -> SkuRow:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             row = s.execute(select(*_COLUMNS).where(Sku.id == sku_id)).first()
         if row is None:
             raise NotFound("sku", id=sku_id)
@@ -184,7 +181,7 @@ class CatalogService:
 
     def save(self, sku_id: str | None, data: SkuInput) -> SkuRow:
         data = check_sku(data)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             self._check_unique(s, data.code, sku_id)
             if sku_id is None:
                 sku = Sku(code=data.code, name=data.name)

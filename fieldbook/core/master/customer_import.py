@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, insert, select, update
 
@@ -26,6 +26,7 @@ from fieldbook.core.master.customers import TEXT_LIMITS, CustomerInput, customer
 from fieldbook.core.master.routes import infer_weekdays, route_for_name
 from fieldbook.core.store.db import refresh_statistics
 from fieldbook.core.store.models import Customer, Route, local_now, new_id
+from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_prose, clean_text, parse_bool, parse_int
 from fieldbook.core.xlsx.importing import (
     Cancelled,
@@ -38,9 +39,6 @@ from fieldbook.core.xlsx.importing import (
     read_and_match,
     should_apply,
 )
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
 
 KIND = "customers"
 REQUIRED = ("code", "shop_name")
@@ -78,7 +76,7 @@ _INPUT_FIELDS = {f.name for f in fields(CustomerInput)}
 
 
 def import_customers(
-    journal: Journal,
+    db: Sessions,
     path: Path,
     *,
     sheet: str | None = None,
@@ -98,8 +96,8 @@ def import_customers(
     )
     mapped = frozenset(report.columns)
 
-    with journal.reading() as s:
-        manager_id = journal.current_manager_id(s)
+    with db.reading() as s:
+        manager_id = db.current_manager_id(s)
         existing = _existing(s)
         licences = {r["licence_no"]: r["code"] for r in existing.values() if r["licence_no"]}
         mine = set(s.scalars(select(Customer.code).where(Customer.manager_id == manager_id)))
@@ -148,7 +146,7 @@ def import_customers(
     report.problems.sort(key=lambda p: (p.row, p.column))
 
     if should_apply(report, dry_run=dry_run, skip_invalid=skip_invalid) and changes:
-        _apply(journal, manager_id, changes, existing, mapped)
+        _apply(db, manager_id, changes, existing, mapped)
         report.applied = True
     return report
 
@@ -162,14 +160,14 @@ def _existing(s: Any) -> dict[str, dict[str, Any]]:
 
 
 def _apply(
-    journal: Journal,
+    db: Sessions,
     manager_id: str,
     changes: list[tuple[str, dict[str, Any]]],
     existing: dict[str, dict[str, Any]],
     mapped: frozenset[str],
 ) -> None:
     now = local_now()
-    with journal.writing("customers", "routes") as s:
+    with db.writing("customers", "routes") as s:
         route_ids: dict[str, str] = {}
         next_pos: dict[str, int] = {
             rid: (top or 0) + 1
@@ -205,7 +203,14 @@ def _apply(
             record["updated_at"] = now
             after = {**before, **values}
             record["search_text"] = customer_search_text(
-                CustomerInput(**{k: after.get(k) or "" for k in _SEARCH_FIELDS})
+                CustomerInput(
+                    code=str(after.get("code") or ""),
+                    shop_name=str(after.get("shop_name") or ""),
+                    owner_name=str(after.get("owner_name") or ""),
+                    phone=str(after.get("phone") or ""),
+                    licence_no=str(after.get("licence_no") or ""),
+                    address=str(after.get("address") or ""),
+                )
             )
             (inserts if kind == "new" else updates).append(record)
         if inserts:
@@ -214,9 +219,6 @@ def _apply(
             s.execute(update(Customer), updates)
         infer_weekdays(s, manager_id)
         refresh_statistics(s)
-
-
-_SEARCH_FIELDS = ("code", "shop_name", "owner_name", "phone", "licence_no", "address")
 
 
 def _defaults() -> dict[str, Any]:

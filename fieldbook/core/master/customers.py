@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.master.customer_vocabulary import parse_licence, parse_phone, vocabulary
+from fieldbook.core.master.routes import next_position, route_for_name
 from fieldbook.core.search import build_search_text, like_pattern, query_tokens
 from fieldbook.core.store.models import Customer, Route
+from fieldbook.core.store.sessions import NoProfile, Sessions
 from fieldbook.core.text import clean_code, clean_text
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
 
 TOPIC = "customers"
 
@@ -177,8 +176,8 @@ def input_from_row(row: CustomerRow) -> CustomerInput:
 
 
 class CustomerService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     # --- reading ---------------------------------------------------------------------------
     def _query(self, search: str = "") -> Any:
@@ -203,43 +202,39 @@ class CustomerService:
         """The current manager's customers matching every word of ``search`` (all of them
         when empty), in route order. ``everyone`` lists every manager's customers (a department
         database holds many managers); ``route_id`` keeps one route."""
-        from fieldbook.core.journal import NoProfile
-
         stmt = self._query(search)
         if route_id is not None:
             stmt = stmt.where(Customer.route_id == route_id)
         if limit is not None:
             stmt = stmt.limit(limit)
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             if not everyone:
                 try:
-                    stmt = stmt.where(Customer.manager_id == self.j.current_manager_id(s))
+                    stmt = stmt.where(Customer.manager_id == self.db.current_manager_id(s))
                 except NoProfile:
                     return []
             return [CustomerRow(*r) for r in s.connection().execute(stmt)]
 
     def count(self, *, everyone: bool = False) -> int:
-        from fieldbook.core.journal import NoProfile
-
         stmt = select(func.count()).select_from(Customer)
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             if not everyone:
                 try:
-                    stmt = stmt.where(Customer.manager_id == self.j.current_manager_id(s))
+                    stmt = stmt.where(Customer.manager_id == self.db.current_manager_id(s))
                 except NoProfile:
                     return 0
             return s.scalar(stmt) or 0
 
     def get(self, customer_id: str) -> CustomerRow:
         stmt = self._query().where(Customer.id == customer_id)
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             row = s.connection().execute(stmt).first()
         if row is None:
             raise NotFound("customer", id=customer_id)
         return CustomerRow(*row)
 
     def by_code(self, code: str) -> CustomerRow:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             cid = s.scalar(select(Customer.id).where(Customer.code == clean_code(code)))
         if cid is None:
             raise NotFound("customer", code=code)
@@ -248,8 +243,8 @@ class CustomerService:
     # --- writing ---------------------------------------------------------------------------
     def create(self, data: CustomerInput) -> CustomerRow:
         data = check_input(data)
-        with self.j.writing(TOPIC) as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.writing(TOPIC) as s:
+            manager_id = self.db.current_manager_id(s)
             self._check_unique(s, data, None)
             customer = Customer(manager_id=manager_id, code=data.code, shop_name=data.shop_name)
             s.add(customer)
@@ -260,7 +255,7 @@ class CustomerService:
 
     def update(self, customer_id: str, data: CustomerInput) -> CustomerRow:
         data = check_input(data)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             customer = s.get(Customer, customer_id)
             if customer is None:
                 raise NotFound("customer", id=customer_id)
@@ -286,8 +281,6 @@ class CustomerService:
         only: frozenset[str] | None = None,
     ) -> None:
         """Copy ``data`` onto ``customer`` (only the fields in ``only`` when given)."""
-        from fieldbook.core.master.routes import next_position, route_for_name
-
         values = asdict(data)
         for name in DIRECT_FIELDS:
             if only is None or name in only:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.store.models import Manager, new_id
+from fieldbook.core.store.sessions import CURRENT_MANAGER_KEY, NoProfile, Sessions, set_setting
 from fieldbook.core.text import clean_code, clean_text
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
 
 TOPIC = "profile"
 
@@ -59,31 +56,27 @@ def clean_profile(data: ProfileInput) -> ProfileInput:
 
 
 class ProfileService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     def get(self) -> Profile | None:
-        from fieldbook.core.journal import NoProfile
-
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             try:
-                manager_id = self.j.current_manager_id(s)
+                manager_id = self.db.current_manager_id(s)
             except NoProfile:
                 return None
             return _row(s.get_one(Manager, manager_id))
 
     def managers(self) -> list[Profile]:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             return [_row(m) for m in s.scalars(select(Manager).order_by(Manager.code))]
 
     def save(self, data: ProfileInput) -> Profile:
         """Create the profile on first run, or update the current manager's profile."""
-        from fieldbook.core.journal import CURRENT_MANAGER_KEY, NoProfile
-
         data = clean_profile(data)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             try:
-                manager = s.get_one(Manager, self.j.current_manager_id(s))
+                manager = s.get_one(Manager, self.db.current_manager_id(s))
             except NoProfile:
                 manager = Manager(id=new_id(), code=data.code, name=data.name)
                 s.add(manager)
@@ -98,5 +91,5 @@ class ProfileService:
             manager.territory = data.territory
             manager.phone = data.phone
             s.flush()
-            self.j.set_setting(s, CURRENT_MANAGER_KEY, manager.id)
+            set_setting(s, CURRENT_MANAGER_KEY, manager.id)
             return _row(manager)

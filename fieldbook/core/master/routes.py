@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+import builtins
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.store.models import Customer, Route
+from fieldbook.core.store.sessions import NoProfile, Sessions
 from fieldbook.core.text import clean_text
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
 
 TOPIC = "routes"
 
@@ -60,13 +58,11 @@ def infer_weekdays(s: Session, manager_id: str) -> None:
 
 
 class RouteService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
-    def list(self) -> list[RouteRow]:
+    def list(self) -> builtins.list[RouteRow]:
         """The current manager's routes, by weekday."""
-        from fieldbook.core.journal import NoProfile
-
         counts = (
             select(Customer.route_id, func.count().label("n"))
             .group_by(Customer.route_id)
@@ -77,15 +73,15 @@ class RouteService:
             .outerjoin(counts, counts.c.route_id == Route.id)
             .order_by(func.coalesce(Route.weekday, 99), Route.name)
         )
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             try:
-                stmt = stmt.where(Route.manager_id == self.j.current_manager_id(s))
+                stmt = stmt.where(Route.manager_id == self.db.current_manager_id(s))
             except NoProfile:
                 return []
             return [RouteRow(*r) for r in s.execute(stmt)]
 
-    def customer_ids(self, route_id: str) -> list[str]:
-        with self.j.reading() as s:
+    def customer_ids(self, route_id: str) -> builtins.list[str]:
+        with self.db.reading() as s:
             return list(
                 s.scalars(
                     select(Customer.id)
@@ -100,28 +96,26 @@ class RouteService:
             raise InvalidValue("required", field="name")
         if weekday is not None and not 1 <= weekday <= 7:
             raise InvalidValue("unknown_weekday", field="weekday")
-        with self.j.writing(TOPIC) as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.writing(TOPIC) as s:
+            manager_id = self.db.current_manager_id(s)
             clash = s.scalar(
                 select(Route.id).where(Route.manager_id == manager_id, Route.name == name)
             )
             if clash is not None and clash != route_id:
                 raise InvalidValue("duplicate", field="name", value=name)
+            route = Route(manager_id=manager_id) if route_id is None else s.get(Route, route_id)
+            if route is None:
+                raise NotFound("route", id=route_id)
             if route_id is None:
-                route = Route(manager_id=manager_id, name=name, weekday=weekday)
                 s.add(route)
-            else:
-                route = s.get(Route, route_id)
-                if route is None:
-                    raise NotFound("route", id=route_id)
-                route.name, route.weekday = name, weekday
+            route.name, route.weekday = name, weekday
             s.flush()
             rid = route.id
         return next(r for r in self.list() if r.id == rid)
 
-    def set_order(self, route_id: str, customer_ids: list[str]) -> None:
+    def set_order(self, route_id: str, customer_ids: builtins.list[str]) -> None:
         """Put the route's customers in this order (every customer of the route, once)."""
-        with self.j.writing(TOPIC, "customers") as s:
+        with self.db.writing(TOPIC, "customers") as s:
             current = set(s.scalars(select(Customer.id).where(Customer.route_id == route_id)))
             if set(customer_ids) != current or len(customer_ids) != len(current):
                 raise InvalidValue("route_order_mismatch", field="customers")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from fieldbook.core.errors import InvalidValue, Problem
 from fieldbook.core.master.catalog import SkuInput, apply_sku, check_sku, parse_price_class
 from fieldbook.core.store.models import Sku
+from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_text, parse_bool, parse_decimal_fen
 from fieldbook.core.xlsx.importing import (
     Cancelled,
@@ -23,9 +23,6 @@ from fieldbook.core.xlsx.importing import (
     read_and_match,
     should_apply,
 )
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
 
 KIND = "skus"
 REQUIRED = ("code", "name")
@@ -48,7 +45,7 @@ _RENAME = {"wholesale": "wholesale_fen", "retail": "retail_fen"}
 
 
 def import_skus(
-    journal: Journal,
+    db: Sessions,
     path: Path,
     *,
     sheet: str | None = None,
@@ -63,7 +60,7 @@ def import_skus(
         Path(path), KIND, REQUIRED, sheet=sheet, mapping=mapping, cancelled=cancelled
     )
     rows = parse_rows(table, match, _SPECS, "code", report, progress=progress, cancelled=cancelled)
-    with journal.reading() as s:
+    with db.reading() as s:
         existing = {sku.code: sku for sku in s.scalars(select(Sku))}
         current = {
             code: SkuInput(
@@ -105,7 +102,7 @@ def import_skus(
     report.missing = sorted(set(current) - {r.values["code"] for r in rows})
     report.problems.sort(key=lambda p: (p.row, p.column))
     if should_apply(report, dry_run=dry_run, skip_invalid=skip_invalid) and planned:
-        with journal.writing("skus") as s:
+        with db.writing("skus") as s:
             by_code = {sku.code: sku for sku in s.scalars(select(Sku))}
             for code, data in planned.items():
                 sku = by_code.get(code)

@@ -12,7 +12,7 @@ summary, inline strings in the streamed tables, ``xlsx.stream``); the file is at
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ from fieldbook.core.reports.week_rows import (
 )
 from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS, WeekView, report_period
 from fieldbook.core.store.audit import chain_head, footer_text
+from fieldbook.core.workdays import month_range as month_period  # one home: workdays
 from fieldbook.core.xlsx.stream import TableBook
 from fieldbook.core.xlsx.writer import (
     AMOUNT,
@@ -417,18 +418,6 @@ def export_week(journal: Journal, label: str, path: Path) -> Path:
         summary_sheet="周报",
         view=view,
     )
-
-
-def month_period(month: str) -> tuple[date, date]:
-    from fieldbook.core.errors import InvalidValue
-
-    try:
-        year, mon = (int(x) for x in month.split("-"))
-        start = date(year, mon, 1)
-        nxt = date(year + (mon == 12), mon % 12 + 1, 1)
-    except ValueError:
-        raise InvalidValue("month", field="month", value=month) from None
-    return start, nxt - timedelta(days=1)
 
 
 def export_month(journal: Journal, month: str, path: Path) -> Path:

@@ -4,8 +4,10 @@ items are shown for a set of answers, validation, findings/slips/follow-ups from
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -37,7 +39,7 @@ class Condition:
             return value in self.one_of
         if self.gt is not None:
             return isinstance(value, int | float) and value > self.gt
-        return value == self.equals
+        return bool(value == self.equals)
 
 
 @dataclass(frozen=True)
@@ -345,3 +347,15 @@ def price_line_gaps(lines: Iterable[GridLine], classes: Sequence[int]) -> list[i
         return []
     stocked = {cls for cls, ok in filled if ok}
     return [cls for cls in classes if cls not in stocked]
+
+
+def count_findings(findings: Iterable[str | None]) -> dict[str, int]:
+    """Finding label → how many visits had it, most frequent first, from the visits' stored
+    findings (JSON); the shop status is not a finding."""
+    labels = load_checklist("visit").findings
+    counts: Counter[str] = Counter()
+    for text in findings:
+        for code in {h["finding"] for h in json.loads(text or "[]")}:
+            if code != "shop_status":
+                counts[labels.get(code, code)] += 1
+    return dict(counts.most_common())

@@ -6,23 +6,25 @@ are corrections with a reason, kept in the audit trail and shown in the log and 
 from __future__ import annotations
 
 import json
+import uuid
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue
-from fieldbook.core.routine.checklist import load_checklist
-from fieldbook.core.routine.indicators import day_indicators
-from fieldbook.core.routine.plan import plan_rules
+from fieldbook.core.routine.checklist import count_findings
+from fieldbook.core.routine.indicators import indicators_of
+from fieldbook.core.routine.plan import day_plan, minutes_in_shop, plan_rules
+from fieldbook.core.routine.visit_findings import ABSENT
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, DayLog, FollowUp, Slip, Visit
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
+from fieldbook.core.store.sessions import Sessions
 
 TOPIC = "daylog"
 TEXT_SECTIONS = {
@@ -72,14 +74,82 @@ class DayLogView:
     corrections: tuple[audit.AuditRecord, ...]
 
 
+def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
+    """What Fieldbook knows about the manager's ``day``, read in ``s`` (the service's own
+    session, or a caller's open transaction: the demo reads what it has not committed yet)."""
+    rules = plan_rules()
+    plan = day_plan(s, manager_id, day)
+    stops = plan.active_stops if plan else ()
+    done = [x for x in stops if x.state == "visited"]
+    skipped = [x for x in stops if x.state == "skipped"]
+    visits = s.execute(
+        select(Visit.arrived_at, Visit.left_at, Visit.findings, Visit.shop_status).where(
+            Visit.manager_id == manager_id,
+            Visit.visit_date == day,
+            Visit.status == "done",
+        )
+    ).all()
+    start = datetime.combine(day, time.min)
+    end = datetime.combine(day, time.max)
+    closed = s.scalar(
+        select(func.count())
+        .select_from(FollowUp)
+        .where(FollowUp.manager_id == manager_id, FollowUp.closed_at.between(start, end))
+    )
+    real = [v for v in visits if v.shop_status != ABSENT]
+    arrivals = sorted(v.arrived_at for v in real if v.arrived_at)
+    departures = sorted(v.left_at for v in real if v.left_at)
+    minutes = [m for m in (minutes_in_shop(v.arrived_at, v.left_at) for v in real) if m is not None]
+    first = arrivals[0] if arrivals else None
+    last = departures[-1] if departures else None
+    tomorrow = workdays.next_working_day(day)
+    next_plan = day_plan(s, manager_id, tomorrow)
+    return DayFacts(
+        day=day,
+        planned=len(stops),
+        done=len(done),
+        skipped=len(skipped),
+        skipped_reasons=dict(Counter(x.state_reason or "未注明" for x in skipped)),
+        first_arrival=first.strftime("%H:%M") if first else "",
+        last_departure=last.strftime("%H:%M") if last else "",
+        start_late_minutes=_minutes(first, datetime.combine(day, rules.day_start)),
+        end_early_minutes=_minutes(datetime.combine(day, rules.day_end), last),
+        average_minutes=round(sum(minutes) / len(minutes), 1) if minutes else None,
+        findings=count_findings(v.findings for v in visits),
+        slips_created=_slips_created(s, manager_id, start, end),
+        followups_closed=int(closed or 0),
+        orders=_plain(indicators_of(s, manager_id, day)),
+        tomorrow=(
+            f"{tomorrow.month}月{tomorrow.day}日 计划 {len(next_plan.active_stops)} 户"
+            if next_plan
+            else ""
+        ),
+    )
+
+
+def _slips_created(s: Session, manager_id: str, start: datetime, end: datetime) -> list[str]:
+    """ "FK-... 违纪 周一店1" for each slip made between ``start`` and ``end``."""
+    slips = s.execute(
+        select(Slip.number, Slip.category, Slip.customer_snapshot)
+        .where(Slip.manager_id == manager_id, Slip.created_at.between(start, end))
+        .order_by(Slip.number)
+    ).all()
+    categories = slip_rules().categories
+    return [
+        f"{number} {categories[c].name if c in categories else c} "
+        f"{json.loads(snap or '{}').get('shop_name', '')}"
+        for number, c, snap in slips
+    ]
+
+
 class DayLogService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     def get(self, day: date) -> DayLogView:
         """The log of ``day``: live facts while a draft, the snapshot once submitted."""
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
             log = s.scalars(
                 select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
             ).first()
@@ -89,90 +159,18 @@ class DayLogService:
             submitted_at = log.submitted_at if log else None
             log_id = log.id if log else None
         facts = DayFacts(**snapshot) if snapshot else self.facts(day)
-        corrections = tuple(audit.history(self.j, "daylog", log_id)) if log_id else ()
+        corrections = tuple(audit.history(self.db, "daylog", log_id)) if log_id else ()
         return DayLogView(day, status, sections, facts, submitted_at, corrections)
 
     def facts(self, day: date) -> DayFacts:
-        rules = plan_rules()
-        plan = self.j.plans.get(day)
-        stops = plan.active_stops if plan else ()
-        done = [x for x in stops if x.state == "visited"]
-        skipped = [x for x in stops if x.state == "skipped"]
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
-            visits = s.execute(
-                select(Visit.arrived_at, Visit.left_at, Visit.findings, Visit.shop_status).where(
-                    Visit.manager_id == manager_id,
-                    Visit.visit_date == day,
-                    Visit.status == "done",
-                )
-            ).all()
-            start = datetime.combine(day, time.min)
-            end = datetime.combine(day, time.max)
-            slips = s.execute(
-                select(Slip.number, Slip.category, Slip.customer_snapshot)
-                .where(Slip.manager_id == manager_id, Slip.created_at.between(start, end))
-                .order_by(Slip.number)
-            ).all()
-            closed = s.scalar(
-                select(func.count())
-                .select_from(FollowUp)
-                .where(FollowUp.manager_id == manager_id, FollowUp.closed_at.between(start, end))
-            )
-        real = [v for v in visits if v.shop_status != "absent"]
-        arrivals = sorted(v.arrived_at for v in real if v.arrived_at)
-        departures = sorted(v.left_at for v in real if v.left_at)
-        minutes = [
-            (v.left_at - v.arrived_at).total_seconds() / 60
-            for v in real
-            if v.arrived_at and v.left_at and v.left_at >= v.arrived_at
-        ]
-        labels = load_checklist("visit").findings
-        counts: Counter[str] = Counter()
-        for v in visits:
-            for code in {h["finding"] for h in json.loads(v.findings or "[]")}:
-                if code != "shop_status":
-                    counts[labels.get(code, code)] += 1
-        from fieldbook.core.slips.service import slip_rules
-
-        categories = slip_rules().categories
-        slip_lines = [
-            f"{number} {categories[c].name if c in categories else c} "
-            f"{json.loads(snap or '{}').get('shop_name', '')}"
-            for number, c, snap in slips
-        ]
-        first = arrivals[0] if arrivals else None
-        last = departures[-1] if departures else None
-        ind = day_indicators(self.j, day)
-        tomorrow = workdays.next_working_day(day)
-        next_plan = self.j.plans.get(tomorrow)
-        return DayFacts(
-            day=day,
-            planned=len(stops),
-            done=len(done),
-            skipped=len(skipped),
-            skipped_reasons=dict(Counter(x.state_reason or "未注明" for x in skipped)),
-            first_arrival=first.strftime("%H:%M") if first else "",
-            last_departure=last.strftime("%H:%M") if last else "",
-            start_late_minutes=_minutes(first, datetime.combine(day, rules.day_start)),
-            end_early_minutes=_minutes(datetime.combine(day, rules.day_end), last),
-            average_minutes=round(sum(minutes) / len(minutes), 1) if minutes else None,
-            findings=dict(counts.most_common()),
-            slips_created=slip_lines,
-            followups_closed=int(closed or 0),
-            orders=_plain(ind),
-            tomorrow=(
-                f"{tomorrow.month}月{tomorrow.day}日 计划 {len(next_plan.active_stops)} 户"
-                if next_plan
-                else ""
-            ),
-        )
+        with self.db.reading() as s:
+            return day_facts(s, self.db.current_manager_id(s), day)
 
     # --- writing ---------------------------------------------------------------------------
     def save_section(self, day: date, name: str, value: Any) -> None:
         """Autosave one of the manager's sections of a draft log (created on first save)."""
-        value = _check_section(name, value)
-        with self.j.writing(TOPIC) as s:
+        value = check_section(name, value)
+        with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=True)
             if log.status == "submitted":
                 raise InvalidValue("log_submitted", field=name)
@@ -183,7 +181,7 @@ class DayLogService:
 
     def submit(self, day: date) -> DayLogView:
         facts = self.facts(day)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=True)
             if log.status == "submitted":
                 raise InvalidValue("log_submitted", field="daylog")
@@ -194,8 +192,8 @@ class DayLogService:
 
     def correct(self, day: date, name: str, value: Any, reason: str) -> DayLogView:
         """Change a section of a SUBMITTED log: kept in the audit trail with the reason."""
-        value = _check_section(name, value)
-        with self.j.writing(TOPIC) as s:
+        value = check_section(name, value)
+        with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=False)
             if log.status != "submitted":
                 raise InvalidValue("log_not_submitted", field="daylog")
@@ -218,7 +216,7 @@ class DayLogService:
         answer = str(answer or "").strip()
         if not answer:
             raise InvalidValue("required", field="answer")
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=False)
             sections = json.loads(log.sections)
             rows = sections.get("escalations", [])
@@ -231,8 +229,8 @@ class DayLogService:
 
     def open_escalations(self) -> list[tuple[date, dict[str, Any]]]:
         """Escalated problems not answered yet, oldest first."""
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
             logs = s.execute(
                 select(DayLog.log_date, DayLog.sections)
                 .where(DayLog.manager_id == manager_id)
@@ -245,8 +243,8 @@ class DayLogService:
             if not row.get("answered")
         ]
 
-    def _log(self, s: Any, day: date, *, create: bool) -> DayLog:
-        manager_id = self.j.current_manager_id(s)
+    def _log(self, s: Session, day: date, *, create: bool) -> DayLog:
+        manager_id = self.db.current_manager_id(s)
         log = s.scalars(
             select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
         ).first()
@@ -285,7 +283,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _check_section(name: str, value: Any) -> Any:
+def check_section(name: str, value: Any) -> Any:
     if name in TEXT_SECTIONS:
         text = str(value or "").strip()
         if len(text) > MAX_TEXT:
@@ -312,11 +310,9 @@ def _check_section(name: str, value: Any) -> Any:
 
 
 def _short_id() -> str:
-    import uuid
-
     return uuid.uuid4().hex[:12]
 
 
-def customer_name(journal: Journal, code: str) -> str:
-    with journal.reading() as s:
+def customer_name(db: Sessions, code: str) -> str:
+    with db.reading() as s:
         return s.scalar(select(Customer.shop_name).where(Customer.code == code)) or ""

@@ -5,18 +5,16 @@ the visit screen, where they can be closed."""
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.store.models import Customer, FollowUp
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
+from fieldbook.core.store.sessions import Sessions
 
 TOPIC = "followups"
 SOURCES = {
@@ -47,8 +45,8 @@ class FollowUpView:
 
 
 class FollowUpService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     def create(
         self,
@@ -71,11 +69,11 @@ class FollowUpService:
         now = at or clock.now()
         if due_date is None and due_days is not None:
             due_date = workdays.add_working_days(now.date(), due_days)
-        with self.j.writing(TOPIC, "plan") as s:
+        with self.db.writing(TOPIC, "plan") as s:
             if s.get(Customer, customer_id) is None:
                 raise NotFound("customer", id=customer_id)
             fu = FollowUp(
-                manager_id=self.j.current_manager_id(s),
+                manager_id=self.db.current_manager_id(s),
                 customer_id=customer_id,
                 source=source,
                 requested_by=str(requested_by or "").strip()[:50],
@@ -91,7 +89,7 @@ class FollowUpService:
     def close(
         self, followup_id: str, note: str = "", *, by: str = "", at: datetime | None = None
     ) -> FollowUpView:
-        with self.j.writing(TOPIC, "plan") as s:
+        with self.db.writing(TOPIC, "plan") as s:
             fu = s.get(FollowUp, followup_id)
             if fu is None:
                 raise NotFound("followup", id=followup_id)
@@ -107,21 +105,23 @@ class FollowUpService:
             raise NotFound("followup", id=followup_id)
         return rows[0]
 
-    def list(self, *, open_only: bool = True, customer_id: str | None = None) -> list[FollowUpView]:
-        conditions = []
+    def list(
+        self, *, open_only: bool = True, customer_id: str | None = None
+    ) -> builtins.list[FollowUpView]:
+        conditions: builtins.list[ColumnElement[bool]] = []
         if open_only:
             conditions.append(FollowUp.status == "open")
         if customer_id is not None:
             conditions.append(FollowUp.customer_id == customer_id)
         return self._select(*conditions)
 
-    def due(self, day: date) -> list[FollowUpView]:
+    def due(self, day: date) -> builtins.list[FollowUpView]:
         """Open follow-ups due on or before ``day`` (overdue ones included)."""
         return [f for f in self.list() if f.due_date is not None and f.due_date <= day]
 
-    def _select(self, *conditions: object) -> list[FollowUpView]:
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
+    def _select(self, *conditions: ColumnElement[bool]) -> builtins.list[FollowUpView]:
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
             stmt = (
                 select(
                     FollowUp.id,
@@ -138,7 +138,7 @@ class FollowUpService:
                     FollowUp.close_note,
                 )
                 .join(Customer, Customer.id == FollowUp.customer_id)
-                .where(FollowUp.manager_id == manager_id, *conditions)  # type: ignore[arg-type]
+                .where(FollowUp.manager_id == manager_id, *conditions)
                 .order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.created_at)
             )
-            return [FollowUpView(*r) for r in s.execute(stmt)]
+            return [FollowUpView(**r._asdict()) for r in s.execute(stmt)]

@@ -14,9 +14,9 @@ Definitions (shown in the UI's tooltips and written into exports, REFERENCE.md �
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,9 +24,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core import workdays
 from fieldbook.core.master.catalog import price_classes
 from fieldbook.core.store.models import Customer, OrderLine, Sku, Visit
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
+from fieldbook.core.store.sessions import Sessions
 
 DEFINITIONS = {
     "due": "应订货户数：订货日为当天的正常经营客户",
@@ -96,6 +94,16 @@ def _due_customers(s: Session, manager_id: str, day: date) -> dict[str, tuple[st
     return {cid: (code, name) for cid, code, name in rows}
 
 
+def order_weekdays(s: Session, manager_id: str) -> dict[str, int | None]:
+    """Customer id → order weekday (1 = Monday) of the manager's ACTIVE customers."""
+    rows = s.execute(
+        select(Customer.id, Customer.order_weekday).where(
+            Customer.manager_id == manager_id, Customer.status == "active"
+        )
+    )
+    return {cid: weekday for cid, weekday in rows}
+
+
 def _figures(s: Session, manager_id: str, days: list[date]) -> Figures:
     due = ordered = 0
     for day in days:
@@ -149,42 +157,45 @@ def structure(s: Session, manager_id: str, start: date, end: date) -> tuple[Clas
     return tuple(out)
 
 
-def day_indicators(journal: Journal, day: date) -> DayIndicators:
-    with journal.reading() as s:
-        manager_id = journal.current_manager_id(s)
-        due = _due_customers(s, manager_id, day)
-        buyers = set(
-            s.scalars(
-                select(OrderLine.customer_id)
-                .where(OrderLine.manager_id == manager_id, OrderLine.order_date == day)
-                .distinct()
-            )
+def day_indicators(db: Sessions, day: date) -> DayIndicators:
+    """The current manager's indicators of ``day``."""
+    with db.reading() as s:
+        return indicators_of(s, db.current_manager_id(s), day)
+
+
+def indicators_of(s: Session, manager_id: str, day: date) -> DayIndicators:
+    """The manager's indicators of ``day``, read in ``s``."""
+    due = _due_customers(s, manager_id, day)
+    buyers = set(
+        s.scalars(
+            select(OrderLine.customer_id)
+            .where(OrderLine.manager_id == manager_id, OrderLine.order_date == day)
+            .distinct()
         )
-        reasons = _no_order_reasons(s, manager_id, day)
-        non = tuple(
-            NonOrderer(cid, code, name, reasons.get(cid, ""))
-            for cid, (code, name) in sorted(due.items(), key=lambda kv: kv[1][0])
-            if cid not in buyers
-        )
-        month_days = [
-            d
-            for d in (day.replace(day=1) + timedelta(days=n) for n in range(day.day))
-            if d == day or workdays.is_working_day(d)
-        ]
-        return DayIndicators(
-            day=day,
-            figures=_figures(s, manager_id, [day]),
-            structure=structure(s, manager_id, day, day),
-            non_orderers=non,
-            last_week=_figures(s, manager_id, [day - timedelta(days=7)]),
-            month_to_date=_figures(s, manager_id, month_days),
-        )
+    )
+    reasons = _no_order_reasons(s, manager_id, day)
+    non = tuple(
+        NonOrderer(cid, code, name, reasons.get(cid, ""))
+        for cid, (code, name) in sorted(due.items(), key=lambda kv: kv[1][0])
+        if cid not in buyers
+    )
+    month_days = [
+        d
+        for d in (day.replace(day=1) + timedelta(days=n) for n in range(day.day))
+        if d == day or workdays.is_working_day(d)
+    ]
+    return DayIndicators(
+        day=day,
+        figures=_figures(s, manager_id, [day]),
+        structure=structure(s, manager_id, day, day),
+        non_orderers=non,
+        last_week=_figures(s, manager_id, [day - timedelta(days=7)]),
+        month_to_date=_figures(s, manager_id, month_days),
+    )
 
 
 def _no_order_reasons(s: Session, manager_id: str, day: date) -> dict[str, str]:
     """不订货原因 recorded at a visit in the 7 days up to ``day`` (the latest wins)."""
-    import json
-
     out: dict[str, str] = {}
     rows = s.execute(
         select(Visit.customer_id, Visit.answers, Visit.shop_status)

@@ -5,21 +5,24 @@ all or nothing, like every import."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import CursorResult, delete, func, insert, select
+from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue, Problem
 from fieldbook.core.store.models import Customer, OrderLine, Sku, local_now, new_id
+from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_text, parse_decimal_fen, parse_int
 from fieldbook.core.xlsx.importing import (
     Cancelled,
     FieldSpec,
     ImportReport,
+    ParsedRow,
     Progress,
     parse_code,
     parse_date,
@@ -27,9 +30,6 @@ from fieldbook.core.xlsx.importing import (
     read_and_match,
     should_apply,
 )
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
 
 KIND = "orders"
 MAX_CARTONS = 10_000
@@ -65,17 +65,46 @@ _SPECS = {
 }
 
 
+@dataclass(frozen=True)
+class DayOrders:
+    """What a day holds already: an import of that day replaces it."""
+
+    lines: int
+    cartons: int
+    amount_fen: int
+
+
 @dataclass
 class OrdersReport(ImportReport):
     """What an order import found and did, per day."""
 
     days: dict[date, tuple[int, int, int]] = field(default_factory=dict)  # lines, cartons, fen
-    existing_lines: dict[date, int] = field(default_factory=dict)  # what a day holds already
+    existing: dict[date, DayOrders] = field(default_factory=dict)  # what the days hold already
     replaced_lines: int = 0
+
+    @property
+    def existing_lines(self) -> dict[date, int]:
+        return {day: held.lines for day, held in self.existing.items()}
+
+
+def orders_on(s: Session, manager_id: str, days: Iterable[date]) -> dict[date, DayOrders]:
+    """The manager's order lines already stored on ``days`` — what importing those days would
+    replace; days without lines are left out."""
+    rows = s.execute(
+        select(
+            OrderLine.order_date,
+            func.count(),
+            func.coalesce(func.sum(OrderLine.cartons), 0),
+            func.coalesce(func.sum(OrderLine.amount_fen), 0),
+        )
+        .where(OrderLine.manager_id == manager_id, OrderLine.order_date.in_(list(days)))
+        .group_by(OrderLine.order_date)
+    )
+    return {d: DayOrders(int(n), int(c), int(a)) for d, n, c, a in rows}
 
 
 def import_orders(
-    journal: Journal,
+    db: Sessions,
     path: Path,
     *,
     sheet: str | None = None,
@@ -100,56 +129,88 @@ def import_orders(
         report.problems.append(Problem(match.row_number, "卷烟代码", "missing_column"))
         return report
     rows = parse_rows(table, match, _SPECS, "", report, progress=progress, cancelled=cancelled)
-    with journal.reading() as s:
-        manager_id = journal.current_manager_id(s)
+    with db.reading() as s:
+        manager_id = db.current_manager_id(s)
+        known = _Known.read(s, manager_id)
+    lines = [line for line in (known.line(row, report) for row in rows) if line is not None]
+    report.problems.sort(key=lambda p: (p.row, p.column))
+    _count_days(report, lines)
+    if report.days:
+        with db.reading() as s:
+            report.existing = orders_on(s, manager_id, report.days)
+    if should_apply(report, dry_run=dry_run, skip_invalid=skip_invalid) and lines:
+        with db.writing("orders") as s:
+            report.replaced_lines = _replace_days(s, manager_id, report.days, lines, Path(path))
+        report.applied = True
+    return report
+
+
+def _normal_name(name: str) -> str:
+    return name.replace("（", "(").replace("）", ")")
+
+
+@dataclass(frozen=True)
+class _Known:
+    """The manager's customers (code → id) and every SKU (code or name → id, wholesale fen)."""
+
+    customers: dict[str, str]
+    skus_by_code: dict[str, tuple[str, int | None]]
+    skus_by_name: dict[str, tuple[str, int | None]]
+
+    @classmethod
+    def read(cls, s: Session, manager_id: str) -> _Known:
         customers = {
             code: cid
             for code, cid in s.execute(
                 select(Customer.code, Customer.id).where(Customer.manager_id == manager_id)
             )
         }
-        skus_by_code: dict[str, tuple[str, int | None]] = {}
-        skus_by_name: dict[str, tuple[str, int | None]] = {}
+        by_code: dict[str, tuple[str, int | None]] = {}
+        by_name: dict[str, tuple[str, int | None]] = {}
         for sid, code, name, wholesale in s.execute(
             select(Sku.id, Sku.code, Sku.name, Sku.wholesale_fen)
         ):
-            skus_by_code[code] = (sid, wholesale)
-            skus_by_name[name.replace("（", "(").replace("）", ")")] = (sid, wholesale)
-    lines: list[dict[str, Any]] = []
-    for row in rows:
+            by_code[code] = (sid, wholesale)
+            by_name[_normal_name(name)] = (sid, wholesale)
+        return cls(customers, by_code, by_name)
+
+    def line(self, row: ParsedRow, report: OrdersReport) -> dict[str, Any] | None:
+        """The order line of a parsed row; None (and a problem) for an unknown customer or
+        SKU, or no amount and no wholesale price to compute it from."""
         v = row.values
-        cid = customers.get(v["customer_code"])
+        cid = self.customers.get(v["customer_code"])
         if cid is None:
             column = report.columns.get("customer_code", "客户编码")
             report.problems.append(
                 Problem(row.number, column, "unknown_customer", v["customer_code"])
             )
-            continue
-        sku = skus_by_code.get(v.get("sku_code", "")) if v.get("sku_code") else None
+            return None
+        sku = self.skus_by_code.get(v.get("sku_code", "")) if v.get("sku_code") else None
         if sku is None and v.get("sku_name"):
-            sku = skus_by_name.get(v["sku_name"].replace("（", "(").replace("）", ")"))
+            sku = self.skus_by_name.get(_normal_name(v["sku_name"]))
         if sku is None:
             column = report.columns.get("sku_code") or report.columns.get("sku_name", "卷烟代码")
             shown = v.get("sku_code") or v.get("sku_name", "")
             report.problems.append(Problem(row.number, column, "unknown_sku", shown))
-            continue
+            return None
         amount = v.get("amount")
         if amount is None:
             if sku[1] is None:
                 column = report.columns.get("amount", "金额")
                 report.problems.append(Problem(row.number, column, "required"))
-                continue
+                return None
             amount = sku[1] * v["cartons"]  # no amount column: cartons × wholesale price
-        lines.append(
-            {
-                "order_date": v["order_date"],
-                "customer_id": cid,
-                "sku_id": sku[0],
-                "cartons": v["cartons"],
-                "amount_fen": amount,
-            }
-        )
-    report.problems.sort(key=lambda p: (p.row, p.column))
+        return {
+            "order_date": v["order_date"],
+            "customer_id": cid,
+            "sku_id": sku[0],
+            "cartons": v["cartons"],
+            "amount_fen": amount,
+        }
+
+
+def _count_days(report: OrdersReport, lines: list[dict[str, Any]]) -> None:
+    """Lines, cartons and amount per day of the file, in day order."""
     per_day: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])
     for line in lines:
         stats = per_day[line["order_date"]]
@@ -158,41 +219,31 @@ def import_orders(
         stats[2] += line["amount_fen"]
     report.days = {d: (a, b, c) for d, (a, b, c) in sorted(per_day.items())}
     report.new = [f"{d.isoformat()}: {n} 行" for d, (n, _, _) in report.days.items()]
-    if report.days:
-        with journal.reading() as s:
-            report.existing_lines = {
-                d: n
-                for d, n in s.execute(
-                    select(OrderLine.order_date, func.count())
-                    .where(
-                        OrderLine.manager_id == manager_id,
-                        OrderLine.order_date.in_(list(report.days)),
-                    )
-                    .group_by(OrderLine.order_date)
-                )
+
+
+def _replace_days(
+    s: Session, manager_id: str, days: Iterable[date], lines: list[dict[str, Any]], path: Path
+) -> int:
+    """Delete the days' lines and insert the file's; returns how many lines were replaced."""
+    replaced = 0
+    for day in days:
+        stmt = delete(OrderLine).where(
+            OrderLine.manager_id == manager_id, OrderLine.order_date == day
+        )
+        result = cast(CursorResult[Any], s.execute(stmt))  # a DELETE's result has a rowcount
+        replaced += result.rowcount or 0
+    now = local_now()
+    s.execute(
+        insert(OrderLine),
+        [
+            {
+                **line,
+                "id": new_id(),
+                "manager_id": manager_id,
+                "imported_at": now,
+                "source": path.name[:200],
             }
-    if should_apply(report, dry_run=dry_run, skip_invalid=skip_invalid) and lines:
-        now = local_now()
-        with journal.writing("orders") as s:
-            for day in report.days:
-                result = s.execute(
-                    delete(OrderLine).where(
-                        OrderLine.manager_id == manager_id, OrderLine.order_date == day
-                    )
-                )
-                report.replaced_lines += result.rowcount or 0
-            s.execute(
-                insert(OrderLine),
-                [
-                    {
-                        **line,
-                        "id": new_id(),
-                        "manager_id": manager_id,
-                        "imported_at": now,
-                        "source": Path(path).name[:200],
-                    }
-                    for line in lines
-                ],
-            )
-        report.applied = True
-    return report
+            for line in lines
+        ],
+    )
+    return replaced

@@ -13,21 +13,20 @@ A customer appears once; its stop lists every reason it is there.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from functools import cache
-from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
 from fieldbook.core.errors import InvalidValue, NotFound
+from fieldbook.core.master.route_order import order_with_gaps
 from fieldbook.core.resources import load_reference
+from fieldbook.core.routine.plan_candidates import candidates, carry_overs, reactivate_returned
 from fieldbook.core.store.models import Customer, FollowUp, Plan, PlanStop, Route, Visit
+from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_text
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
 
 TOPIC = "plan"
 STATES = ("planned", "visited", "skipped", "removed")
@@ -62,6 +61,14 @@ def plan_rules() -> PlanRules:
         skip_reasons=tuple(ref["skip_reasons"]),
         remove_reasons=tuple(ref["remove_reasons"]),
     )
+
+
+def minutes_in_shop(arrived: datetime | None, left: datetime | None) -> float | None:
+    """How long a visit took, in minutes; None without both times or when ``left`` is before
+    ``arrived``."""
+    if arrived and left and left >= arrived:
+        return (left - arrived).total_seconds() / 60
+    return None
 
 
 @dataclass(frozen=True)
@@ -141,9 +148,7 @@ class PlanView:
         arrivals = [s.arrived_at for s in done if s.arrived_at]
         departures = [s.left_at for s in done if s.left_at]
         durations = [
-            (s.left_at - s.arrived_at).total_seconds() / 60
-            for s in done
-            if s.arrived_at and s.left_at and s.left_at >= s.arrived_at
+            m for m in (minutes_in_shop(s.arrived_at, s.left_at) for s in done) if m is not None
         ]
         start = datetime.combine(self.day, rules.day_start)
         end = datetime.combine(self.day, rules.day_end)
@@ -167,114 +172,105 @@ class PlanView:
         )
 
 
-def reactivate_returned(s: Session, manager_id: str, day: date) -> int:
-    """Suspended customers whose return date (from a completed 暂停 slip) has come are active
-    again from ``day`` on; each change is audited."""
-    from fieldbook.core.store import audit
+def plan_of(s: Session, manager_id: str, day: date) -> Plan | None:
+    return s.scalars(
+        select(Plan).where(Plan.manager_id == manager_id, Plan.plan_date == day)
+    ).first()
 
-    back = s.scalars(
-        select(Customer).where(
-            Customer.manager_id == manager_id,
-            Customer.status == "suspended",
-            Customer.suspended_until.is_not(None),
-            Customer.suspended_until <= day,
+
+def day_plan(s: Session, manager_id: str, day: date) -> PlanView | None:
+    """The manager's plan of ``day``, if one was built."""
+    plan = plan_of(s, manager_id, day)
+    return plan_view(s, plan) if plan is not None else None
+
+
+def plan_view(s: Session, plan: Plan) -> PlanView:
+    """A plan as screens show it: its stops with their shops, visits and open follow-ups."""
+    followups = (
+        select(FollowUp.customer_id, func.count().label("n"))
+        .where(FollowUp.status == "open")
+        .group_by(FollowUp.customer_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            PlanStop.id,
+            PlanStop.position,
+            Customer.id,
+            Customer.code,
+            Customer.shop_name,
+            Customer.owner_name,
+            Customer.phone,
+            Customer.address,
+            Customer.grade,
+            func.coalesce(Route.name, ""),
+            Customer.gps_lat,
+            Customer.gps_lon,
+            PlanStop.reasons,
+            PlanStop.reason_note,
+            PlanStop.state,
+            PlanStop.state_reason,
+            Visit.id,
+            func.coalesce(Visit.status, ""),
+            Visit.arrived_at,
+            Visit.left_at,
+            func.coalesce(followups.c.n, 0),
         )
-    ).all()
-    for c in back:
-        audit.record(
-            s,
-            manager_id=manager_id,
-            record_type="customer",
-            record_id=c.id,
-            changes={
-                "status": ("suspended", "active"),
-                "suspended_until": (c.suspended_until, None),
-            },
-            reason=f"暂停期满（{c.suspended_until:%Y-%m-%d}）恢复营业",
+        .join(Customer, Customer.id == PlanStop.customer_id)
+        .outerjoin(Route, Route.id == Customer.route_id)
+        .outerjoin(Visit, Visit.plan_stop_id == PlanStop.id)
+        .outerjoin(followups, followups.c.customer_id == Customer.id)
+        .where(PlanStop.plan_id == plan.id)
+        .order_by(PlanStop.position, Visit.status)  # "done" before "draft"
+    )
+    stops: list[StopView] = []
+    seen: set[str] = set()
+    for row in s.execute(stmt):
+        values = list(row)
+        if values[0] in seen:  # a stop with a done visit and a later draft: the done one
+            continue
+        seen.add(values[0])
+        values[12] = tuple(r for r in values[12].split(",") if r)
+        stops.append(StopView(*values))
+    return PlanView(
+        id=plan.id,
+        day=plan.plan_date,
+        target_size=plan.target_size,
+        stops=tuple(stops),
+        working_day=workdays.is_working_day(plan.plan_date),
+        holiday=workdays.holiday_name(plan.plan_date),
+        calendar_covered=workdays.calendar_covers(plan.plan_date),
+    )
+
+
+def stop_of(s: Session, manager_id: str, customer_id: str, day: date) -> PlanStop | None:
+    """The customer's stop in the manager's plan of ``day``, if it has one."""
+    return s.scalars(
+        select(PlanStop)
+        .join(Plan, Plan.id == PlanStop.plan_id)
+        .where(
+            Plan.manager_id == manager_id,
+            Plan.plan_date == day,
+            PlanStop.customer_id == customer_id,
         )
-        c.status, c.suspended_until = "active", None
-    return len(back)
+    ).first()
 
 
 class PlanService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     # --- reading ---------------------------------------------------------------------------
     def get(self, day: date) -> PlanView | None:
-        with self.j.reading() as s:
-            plan = self._plan(s, day)
-            return self._view(s, plan) if plan is not None else None
+        with self.db.reading() as s:
+            return day_plan(s, self.db.current_manager_id(s), day)
 
     def view(self, plan_id: str) -> PlanView:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             plan = s.get(Plan, plan_id)
             if plan is None:
                 raise NotFound("plan", id=plan_id)
-            return self._view(s, plan)
-
-    def _plan(self, s: Session, day: date) -> Plan | None:
-        manager_id = self.j.current_manager_id(s)
-        return s.scalars(
-            select(Plan).where(Plan.manager_id == manager_id, Plan.plan_date == day)
-        ).first()
-
-    def _view(self, s: Session, plan: Plan) -> PlanView:
-        followups = (
-            select(FollowUp.customer_id, func.count().label("n"))
-            .where(FollowUp.status == "open")
-            .group_by(FollowUp.customer_id)
-            .subquery()
-        )
-        stmt = (
-            select(
-                PlanStop.id,
-                PlanStop.position,
-                Customer.id,
-                Customer.code,
-                Customer.shop_name,
-                Customer.owner_name,
-                Customer.phone,
-                Customer.address,
-                Customer.grade,
-                func.coalesce(Route.name, ""),
-                Customer.gps_lat,
-                Customer.gps_lon,
-                PlanStop.reasons,
-                PlanStop.reason_note,
-                PlanStop.state,
-                PlanStop.state_reason,
-                Visit.id,
-                func.coalesce(Visit.status, ""),
-                Visit.arrived_at,
-                Visit.left_at,
-                func.coalesce(followups.c.n, 0),
-            )
-            .join(Customer, Customer.id == PlanStop.customer_id)
-            .outerjoin(Route, Route.id == Customer.route_id)
-            .outerjoin(Visit, Visit.plan_stop_id == PlanStop.id)
-            .outerjoin(followups, followups.c.customer_id == Customer.id)
-            .where(PlanStop.plan_id == plan.id)
-            .order_by(PlanStop.position, Visit.status)  # "done" before "draft"
-        )
-        stops: list[StopView] = []
-        seen: set[str] = set()
-        for row in s.execute(stmt):
-            values = list(row)
-            if values[0] in seen:  # a stop with a done visit and a later draft: the done one
-                continue
-            seen.add(values[0])
-            values[12] = tuple(r for r in values[12].split(",") if r)
-            stops.append(StopView(*values))
-        return PlanView(
-            id=plan.id,
-            day=plan.plan_date,
-            target_size=plan.target_size,
-            stops=tuple(stops),
-            working_day=workdays.is_working_day(plan.plan_date),
-            holiday=workdays.holiday_name(plan.plan_date),
-            calendar_covered=workdays.calendar_covers(plan.plan_date),
-        )
+            return plan_view(s, plan)
 
     # --- building --------------------------------------------------------------------------
     def build(self, day: date, *, target: int | None = None) -> PlanView:
@@ -283,16 +279,16 @@ class PlanService:
         size = target if target is not None else rules.target_size
         if not 1 <= size <= 200:
             raise InvalidValue("target_out_of_range", field="target_size", value=str(size))
-        with self.j.writing(TOPIC) as s:
-            existing = self._plan(s, day)
+        with self.db.writing(TOPIC) as s:
+            manager_id = self.db.current_manager_id(s)
+            existing = plan_of(s, manager_id, day)
             if existing is not None:
-                return self._view(s, existing)
-            manager_id = self.j.current_manager_id(s)
+                return plan_view(s, existing)
             reactivate_returned(s, manager_id, day)
             plan = Plan(manager_id=manager_id, plan_date=day, target_size=size)
             s.add(plan)
             s.flush()
-            entries = self._candidates(s, manager_id, day, size)
+            entries = candidates(s, manager_id, day, size, rules.carry_over_days)
             for position, (customer_id, (reasons, note)) in enumerate(entries.items(), start=1):
                 s.add(
                     PlanStop(
@@ -304,115 +300,28 @@ class PlanService:
                     )
                 )
             s.flush()
-            return self._view(s, plan)
-
-    def _candidates(
-        self, s: Session, manager_id: str, day: date, size: int
-    ) -> dict[str, tuple[list[str], str]]:
-        rules = plan_rules()
-        entries: dict[str, tuple[list[str], str]] = {}
-        if not workdays.is_working_day(day):
-            return entries  # holidays and weekends: nothing planned unless added by hand
-
-        def add(customer_id: str, reason: str, note: str = "") -> None:
-            reasons, old_note = entries.get(customer_id, ([], ""))
-            if reason not in reasons:
-                reasons.append(reason)
-            joined = "；".join(n for n in (old_note, note) if n)
-            entries[customer_id] = (reasons, joined)
-
-        active = and_(Customer.manager_id == manager_id, Customer.status == "active")
-        route_customers = s.execute(
-            select(Customer.id)
-            .join(Route, Route.id == Customer.route_id)
-            .where(active, Route.weekday == day.isoweekday())
-            .order_by(Route.name, Customer.route_position, Customer.code)
-        ).scalars()
-        for cid in route_customers:
-            add(cid, "route")
-        due = s.execute(
-            select(FollowUp.customer_id, FollowUp.text)
-            .join(Customer, Customer.id == FollowUp.customer_id)
-            .where(active, FollowUp.status == "open", FollowUp.due_date <= day)
-            .order_by(FollowUp.due_date, FollowUp.created_at)
-        )
-        for cid, text in due:
-            add(cid, "follow_up", text)
-        for cid, note in self._carry_overs(s, manager_id, day, rules.carry_over_days):
-            if cid in entries or len(entries) < size:
-                add(cid, "carried_over", note)
-        return entries
-
-    def _carry_overs(
-        self, s: Session, manager_id: str, day: date, days: int
-    ) -> list[tuple[str, str]]:
-        """Customers planned in the last ``days`` days, not visited since and not removed."""
-        since = day - timedelta(days=days)
-        rows = s.execute(
-            select(
-                PlanStop.customer_id,
-                Plan.plan_date,
-                PlanStop.state,
-                PlanStop.state_reason,
-                PlanStop.position,
-            )
-            .join(Plan, Plan.id == PlanStop.plan_id)
-            .join(Customer, Customer.id == PlanStop.customer_id)
-            .where(
-                Plan.manager_id == manager_id,
-                Plan.plan_date >= since,
-                Plan.plan_date < day,
-                Customer.status == "active",
-            )
-            .order_by(Plan.plan_date)
-        ).all()
-        last_planned: dict[str, tuple[date, str, str, int]] = {}
-        for cid, planned_on, state, reason, position in rows:
-            last_planned[cid] = (planned_on, state, reason, position)
-        visited = {
-            (cid, d)
-            for cid, d in s.execute(
-                select(Visit.customer_id, Visit.visit_date).where(
-                    Visit.manager_id == manager_id,
-                    Visit.status == "done",
-                    Visit.shop_status != "absent",  # 关门未遇 is not a visit
-                    Visit.visit_date >= since,
-                    Visit.visit_date < day,
-                )
-            )
-        }
-        out: list[tuple[date, int, str, str]] = []
-        for cid, (planned_on, state, reason, position) in last_planned.items():
-            if state not in ("planned", "skipped"):
-                continue
-            if any(c == cid and planned_on <= d for c, d in visited):
-                continue
-            when = f"{planned_on.month}月{planned_on.day}日"
-            note = f"{when}未走访" + (f"（{reason}）" if reason else "")
-            out.append((planned_on, position, cid, note))
-        out.sort()
-        return [(cid, note) for _, _, cid, note in out]
+            return plan_view(s, plan)
 
     def waiting(self, day: date) -> list[tuple[str, str, str]]:
         """Customers carried over that did not fit under the target: (customer id, shop
         name, note) — the manager can add them with one action."""
-        with self.j.reading() as s:
-            plan = self._plan(s, day)
-            manager_id = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
+            plan = plan_of(s, manager_id, day)
             in_plan = (
                 set(s.scalars(select(PlanStop.customer_id).where(PlanStop.plan_id == plan.id)))
                 if plan is not None
                 else set()
             )
             out = []
-            for cid, note in self._carry_overs(s, manager_id, day, plan_rules().carry_over_days):
+            for cid, note in carry_overs(s, manager_id, day, plan_rules().carry_over_days):
                 if cid not in in_plan:
                     out.append((cid, s.get_one(Customer, cid).shop_name, note))
             return out
 
     # --- changing --------------------------------------------------------------------------
     def reorder(self, plan_id: str, stop_ids: list[str]) -> PlanView:
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             stops = {
                 st.id: st for st in s.scalars(select(PlanStop).where(PlanStop.plan_id == plan_id))
             }
@@ -432,7 +341,7 @@ class PlanService:
         return self.reorder(plan_id, ids)
 
     def _plan_id_of(self, stop_id: str) -> str:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             plan_id = s.scalar(select(PlanStop.plan_id).where(PlanStop.id == stop_id))
         if plan_id is None:
             raise NotFound("plan_stop", id=stop_id)
@@ -440,7 +349,7 @@ class PlanService:
 
     def add_stop(self, plan_id: str, customer_id: str, note: str = "") -> PlanView:
         note = clean_text(note)
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             if s.get(Plan, plan_id) is None:
                 raise NotFound("plan", id=plan_id)
             existing = s.scalars(
@@ -474,7 +383,7 @@ class PlanService:
         reason = clean_text(reason)
         if state in ("skipped", "removed") and not reason:
             raise InvalidValue("reason_required", field="reason")
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             stop = s.get(PlanStop, stop_id)
             if stop is None:
                 raise NotFound("plan_stop", id=stop_id)
@@ -498,28 +407,9 @@ class PlanService:
     def optimise(self, plan_id: str, start: tuple[float, float] | None = None) -> PlanView:
         """Reorder the stops still to visit for a shorter route (shops with GPS only; the
         others keep their places). Visited and skipped stops stay where they are."""
-        from fieldbook.core.master.route_order import order_with_gaps
-
         view = self.view(plan_id)
         todo = [st for st in view.stops if st.state == "planned"]
         new_todo = order_with_gaps([(st.id, st.gps_lat, st.gps_lon) for st in todo], start)
         slots = iter(new_todo)
         ids = [next(slots) if st.state == "planned" else st.id for st in view.stops]
         return self.reorder(plan_id, ids)
-
-    def mark_visited(self, s: Session, stop_id: str) -> None:
-        """Called inside the visit's finishing transaction."""
-        stop = s.get(PlanStop, stop_id)
-        if stop is not None:
-            stop.state, stop.state_reason = "visited", ""
-
-    def plan_for_day_of(self, s: Session, manager_id: str, customer_id: str, day: date) -> Any:
-        return s.scalars(
-            select(PlanStop)
-            .join(Plan, Plan.id == PlanStop.plan_id)
-            .where(
-                Plan.manager_id == manager_id,
-                Plan.plan_date == day,
-                PlanStop.customer_id == customer_id,
-            )
-        ).first()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -22,6 +22,7 @@ from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.store.models import Customer, Manager, SpotCheck, SpotCheckItem, Visit
 from fieldbook.core.text import clean_text
+from fieldbook.core.workdays import month_range
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -84,16 +85,6 @@ class SpotCheckView:
     @property
     def corrections_done(self) -> int:
         return sum(1 for i in self.items if i.correction_status == "done")
-
-
-def month_range(month: str) -> tuple[date, date]:
-    try:
-        year, mon = (int(x) for x in month.split("-"))
-        start = date(year, mon, 1)
-    except ValueError:
-        raise InvalidValue("month", field="month", value=month) from None
-    nxt = date(year + (mon == 12), mon % 12 + 1, 1)
-    return start, nxt - timedelta(days=1)
 
 
 def draw(

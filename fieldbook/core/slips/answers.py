@@ -21,20 +21,31 @@ Rules for a changed 状态 (the state machine is ``slips.check_move``):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, Problem
-from fieldbook.core.slips.service import FLOW, RETURNED, TOPIC, check_move, slip_rules
+from fieldbook.core.slips.answer_cells import (
+    When,
+    parse_department,
+    parse_state,
+    parse_state_lenient,
+    parse_when,
+    same_text,
+)
+from fieldbook.core.slips.deliveries import FLOW, RETURNED, advance_in, check_move, settle_in
+from fieldbook.core.slips.register import REGISTER_SHEET
+from fieldbook.core.slips.rules import slip_rules
+from fieldbook.core.slips.service import TOPIC
 from fieldbook.core.store.models import Slip, SlipDelivery
+from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_prose, clean_text
 from fieldbook.core.xlsx.headers import HeaderMatch
 from fieldbook.core.xlsx.importing import (
@@ -43,21 +54,16 @@ from fieldbook.core.xlsx.importing import (
     ImportReport,
     ParsedRow,
     Progress,
+    header_aliases,
     parse_rows,
     read_and_match,
     should_apply,
 )
-from fieldbook.core.xlsx.tabular import Table
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
+from fieldbook.core.xlsx.tabular import Table, list_sheets
 
 KIND = "slip_answers"
 REQUIRED = ("number", "department", "state")
 CONFLICTS = frozenset({"conflict_state", "conflict_answer"})
-_DATETIME_RE = re.compile(
-    r"(\d{4})\D{1,2}(\d{1,2})\D{1,2}(\d{1,2})\D{0,2}?(?:[\sT]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"
-)
 FUTURE_TOLERANCE = timedelta(minutes=10)
 
 
@@ -99,85 +105,6 @@ class AnswersReport(ImportReport):
     @property
     def moves(self) -> int:
         return sum(len(p.moves) for p in self.plans)
-
-
-# --- cell parsers -------------------------------------------------------------------------------
-def _state_codes() -> dict[str, str]:
-    """Name or code → state code."""
-    states = slip_rules().states
-    codes = {name: code for code, name in states.items()}
-    codes.update({code: code for code in states})
-    codes.update({"已退回": RETURNED, "落实": "done", "已办结": "done"})
-    return codes
-
-
-def parse_state(value: object) -> str | None:
-    text = clean_text(value).replace(" ", "")
-    if not text:
-        return None
-    code = _state_codes().get(text) or _state_codes().get(text.lower())
-    if code is None:
-        names = [n for c, n in slip_rules().states.items() if c != "pending"]
-        raise InvalidValue("unknown_slip_state", value=text, allowed=names)
-    return code
-
-
-def parse_state_lenient(value: object) -> str | None:
-    try:
-        return parse_state(value)
-    except InvalidValue:
-        return None
-
-
-def parse_department(value: object) -> str:
-    from fieldbook.core.reports.slip_form import department_code
-
-    text = clean_text(value)
-    return department_code(text) if text else ""
-
-
-@dataclass(frozen=True)
-class When:
-    at: datetime
-    has_time: bool
-
-
-def parse_when(value: object) -> When | None:
-    """A 处理时间 cell: a date/datetime cell, an Excel serial number, or text such as
-    2026-12-01 09:30, 2026/12/1 9:30 or 2026年12月1日 9时30分 (a date alone has no time)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return When(value.replace(microsecond=0, tzinfo=None), True)
-    if isinstance(value, date):
-        return When(datetime.combine(value, time()), False)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        from openpyxl.utils.datetime import from_excel
-
-        if 1 <= value < 2958466:
-            moment = from_excel(value)
-            if isinstance(moment, datetime):
-                return When(moment.replace(microsecond=0), value != int(value))
-        raise InvalidValue("datetime_format", value=clean_text(value))
-    text = clean_text(value).replace("时", ":").replace("分", "").replace("秒", "")
-    if not text:
-        return None
-    found = _DATETIME_RE.fullmatch(text.strip())
-    if found is None:
-        raise InvalidValue("datetime_format", value=clean_text(value))
-    year, month, day, hour, minute, second = found.groups()
-    try:
-        moment = datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
-        )
-    except ValueError:
-        raise InvalidValue("datetime_format", value=clean_text(value)) from None
-    return When(moment, hour is not None)
-
-
-def same_text(a: str, b: str) -> bool:
-    """Equal but for width, spacing and line breaks (not a conflict)."""
-    return clean_text(a).replace(" ", "") == clean_text(b).replace(" ", "")
 
 
 def _specs() -> dict[str, FieldSpec]:
@@ -222,8 +149,6 @@ class _Planner:
         self.cols = report.columns
 
     def label(self, name: str) -> str:
-        from fieldbook.core.xlsx.importing import header_aliases
-
         return self.cols.get(name) or header_aliases(KIND).get(name, [name])[0]
 
     def problem(self, row: int, name: str, code: str, value: str = "", **params: Any) -> None:
@@ -387,14 +312,14 @@ def _plan_all(
     deliveries: dict[tuple[str, str], _Delivery] = {}
     known: set[str] = set()
     for chunk in (numbers[i : i + 500] for i in range(0, len(numbers), 500)):
-        for number, d in s.execute(
+        for number, stored in s.execute(
             select(Slip.number, SlipDelivery)
             .join(SlipDelivery, SlipDelivery.slip_id == Slip.id)
             .where(Slip.number.in_(chunk))
         ):
             known.add(number)
-            deliveries[(number, d.department)] = _Delivery(
-                d.id, d.slip_id, d.state, d.answer or "", d.updated_at
+            deliveries[(number, stored.department)] = _Delivery(
+                stored.id, stored.slip_id, stored.state, stored.answer or "", stored.updated_at
             )
     planner = _Planner(report, now, report.source)
     report.plans = []
@@ -436,9 +361,8 @@ class _NothingToApply(Exception):
     """Leave the write transaction without writing (and without telling listeners)."""
 
 
-def _apply(journal: Journal, s: Session, plans: list[RowPlan], source: str) -> None:
+def _apply(s: Session, plans: list[RowPlan], source: str) -> None:
     """Apply every planned move in ``s`` (the caller's one transaction), in time order."""
-    service = journal.slips
     for plan in sorted(plans, key=lambda p: (p.at, p.row)):
         d = s.get(SlipDelivery, plan.delivery_id)
         if d is None or d.state != plan.from_state or (d.answer or "") != plan.stored_answer:
@@ -446,7 +370,7 @@ def _apply(journal: Journal, s: Session, plans: list[RowPlan], source: str) -> N
         note = f"由登记表导入（{source} 第 {plan.row} 行）"
         last = len(plan.moves) - 1
         for i, move in enumerate(plan.moves):
-            service.advance_in(
+            advance_in(
                 s,
                 d,
                 move.to_state,
@@ -457,12 +381,12 @@ def _apply(journal: Journal, s: Session, plans: list[RowPlan], source: str) -> N
                 at=plan.at,
                 finish=False,
             )
-        service.settle_in(s, d.slip_id, plan.at)
+        settle_in(s, d.slip_id, plan.at)
         s.flush()
 
 
 def import_slip_answers(
-    journal: Journal,
+    db: Sessions,
     path: Path,
     *,
     dry_run: bool = False,
@@ -476,9 +400,6 @@ def import_slip_answers(
     """Check (and unless ``dry_run`` or invalid, apply) a register a department sent back.
     ``sheet`` defaults to 登记表 when the workbook has one. One transaction; raises
     ``FileRejected`` for a file that cannot be read safely."""
-    from fieldbook.core.reports.slip_form import REGISTER_SHEET
-    from fieldbook.core.xlsx.tabular import list_sheets
-
     path = Path(path)
     xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
     if sheet is None and xlsx and REGISTER_SHEET in list_sheets(path):
@@ -494,19 +415,19 @@ def import_slip_answers(
         should_apply(report, dry_run=dry_run, skip_invalid=skip_invalid)
         return report
     if dry_run:
-        with journal.reading() as s:
+        with db.reading() as s:
             _plan_all(s, rows, report, now, first_rows)
         should_apply(report, dry_run=True, skip_invalid=skip_invalid)
         return report
     try:
         # Plan inside the write transaction: nothing can move in between.
-        with journal.writing(TOPIC, "customers") as s:
+        with db.writing(TOPIC, "customers") as s:
             _plan_all(s, rows, report, now, first_rows)
             if not should_apply(report, dry_run=False, skip_invalid=skip_invalid):
                 raise _NothingToApply
             if not report.plans:
                 raise _NothingToApply
-            _apply(journal, s, report.plans, path.name)
+            _apply(s, report.plans, path.name)
         report.applied = True
     except _NothingToApply:
         pass

@@ -4,23 +4,27 @@ follows a completed slip. Configuration in ``schema/reference/slips.toml``."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue, NotFound
-from fieldbook.core.paths import ensure_private_dir
-from fieldbook.core.resources import load_reference
-from fieldbook.core.store import audit
+from fieldbook.core.slips.attachments import store_file
+
+# The delivery state machine lives in slips.deliveries; these names stay importable from here.
+from fieldbook.core.slips.deliveries import FLOW as FLOW
+from fieldbook.core.slips.deliveries import RETURNED as RETURNED
+from fieldbook.core.slips.deliveries import STATUS_NAMES as STATUS_NAMES
+from fieldbook.core.slips.deliveries import check_move as check_move
+from fieldbook.core.slips.deliveries import move, settle, slip_status
+from fieldbook.core.slips.rules import Category as Category
+from fieldbook.core.slips.rules import slip_rules as slip_rules
 from fieldbook.core.store.models import (
     Customer,
     Manager,
@@ -33,84 +37,10 @@ from fieldbook.core.store.models import (
     SlipSuggestion,
     Visit,
 )
+from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_text
 
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
-
 TOPIC = "slips"
-FLOW = ("pending", "sent", "received", "handled", "done")
-RETURNED = "returned"
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Category:
-    code: str
-    name: str
-    departments: tuple[str, ...]
-    due_days: int
-    sub_reasons: tuple[str, ...]
-    needs_effective_date: bool = False
-    needs_return_date: bool = False
-    needs_attachment: bool = False
-    needs_skus: bool = False
-
-
-@dataclass(frozen=True)
-class SlipRules:
-    departments: dict[str, str]  # code -> name, in order
-    categories: dict[str, Category]
-    states: dict[str, str]  # code -> name
-    default_due_days: int
-
-
-@cache
-def slip_rules() -> SlipRules:
-    ref = load_reference("slips")
-    return SlipRules(
-        departments={d["code"]: d["name"] for d in ref["departments"]},
-        categories={
-            c["code"]: Category(
-                code=c["code"],
-                name=c["name"],
-                departments=tuple(c["departments"]),
-                due_days=int(c.get("due_days", ref["default_due_days"])),
-                sub_reasons=tuple(c.get("sub_reasons", ())),
-                needs_effective_date=bool(c.get("needs_effective_date", False)),
-                needs_return_date=bool(c.get("needs_return_date", False)),
-                needs_attachment=bool(c.get("needs_attachment", False)),
-                needs_skus=bool(c.get("needs_skus", False)),
-            )
-            for c in ref["categories"]
-        },
-        states={s["code"]: s["name"] for s in ref["states"]},
-        default_due_days=int(ref["default_due_days"]),
-    )
-
-
-def check_move(current: str, target: str, reason: str) -> None:
-    """The delivery state machine. One step forward needs nothing; skipping a step, going back,
-    returning (退回) or resending after a return needs a reason that is kept."""
-    if target not in (*FLOW, RETURNED):
-        raise InvalidValue("unknown_state", field="state", value=target)
-    if target == current:
-        raise InvalidValue("same_state", field="state", value=target)
-    if current == "done" and not reason:
-        raise InvalidValue("reason_required", field="reason")  # reopening a 落实 delivery
-    if target == RETURNED:
-        if current == "pending":
-            raise InvalidValue("not_sent_yet", field="state")
-        if not reason:
-            raise InvalidValue("reason_required", field="reason")
-        return
-    if current == RETURNED:
-        if not reason:
-            raise InvalidValue("reason_required", field="reason")
-        return
-    step = FLOW.index(target) - FLOW.index(current)
-    if step != 1 and not reason:
-        raise InvalidValue("reason_required", field="reason", skipped=step > 1)
 
 
 @dataclass(frozen=True)
@@ -186,31 +116,6 @@ class SlipView:
         return self.status != "done" and self.due_date < today
 
 
-def slip_status(states: tuple[str, ...]) -> str:
-    """draft (nothing sent) → sent → in_progress → done (every department 落实); returned when
-    any department sent it back."""
-    if not states:
-        return "draft"
-    if RETURNED in states:
-        return "returned"
-    if all(s == "done" for s in states):
-        return "done"
-    if all(s == "pending" for s in states):
-        return "draft"
-    if all(s in ("pending", "sent") for s in states):
-        return "sent"
-    return "in_progress"
-
-
-STATUS_NAMES = {
-    "draft": "草稿",
-    "sent": "已发送",
-    "in_progress": "处理中",
-    "done": "已办结",
-    "returned": "退回",
-}
-
-
 @dataclass(frozen=True)
 class SlipRow:
     """A slip in lists: one row, its deliveries' states."""
@@ -252,8 +157,8 @@ def customer_snapshot(s: Session, customer_id: str) -> dict[str, Any]:
 
 
 class SlipService:
-    def __init__(self, journal: Journal) -> None:
-        self.j = journal
+    def __init__(self, db: Sessions) -> None:
+        self.db = db
 
     # --- creating --------------------------------------------------------------------------
     def create(self, data: SlipInput, *, at: datetime | None = None) -> SlipView:
@@ -279,8 +184,8 @@ class SlipService:
         if unknown or not departments:
             raise InvalidValue("unknown_department", field="departments", value=",".join(unknown))
         now = at or clock.now()
-        with self.j.writing(TOPIC) as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.writing(TOPIC) as s:
+            manager_id = self.db.current_manager_id(s)
             manager = s.get_one(Manager, manager_id)
             if data.customer_id is not None:
                 snapshot = customer_snapshot(s, data.customer_id)
@@ -327,7 +232,7 @@ class SlipService:
 
     def suggestion_input(self, suggestion_id: str) -> SlipInput:
         """A slip prefilled from a visit's suggestion (the manager completes and sends it)."""
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             sug = s.get(SlipSuggestion, suggestion_id)
             if sug is None:
                 raise NotFound("slip_suggestion", id=suggestion_id)
@@ -346,8 +251,8 @@ class SlipService:
 
     def suggestions(self, *, open_only: bool = True) -> list[tuple[str, str, str, str, date]]:
         """Visits' suggested slips: (suggestion id, category, shop name, note, visit date)."""
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
             stmt = (
                 select(
                     SlipSuggestion.id,
@@ -366,7 +271,7 @@ class SlipService:
             return [tuple(r) for r in s.execute(stmt)]  # type: ignore[misc]
 
     def dismiss_suggestion(self, suggestion_id: str) -> None:
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             sug = s.get(SlipSuggestion, suggestion_id)
             if sug is None:
                 raise NotFound("slip_suggestion", id=suggestion_id)
@@ -374,38 +279,23 @@ class SlipService:
 
     # --- attachments -------------------------------------------------------------------------
     def attach(self, slip_id: str, source: Path, folder: Path) -> AttachmentView:
-        """Copy ``source`` into ``folder`` (the data folder's attachments/, 0700) under a
-        content-derived name, keeping its SHA-256; the file itself is never modified."""
+        """Keep a copy of ``source`` in ``folder`` (the data folder's attachments/) with the
+        slip (``attachments.store_file``)."""
         source = Path(source)
-        size = source.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise InvalidValue("attachment_too_large", field="attachment", max=MAX_ATTACHMENT_BYTES)
-        digest = hashlib.sha256()
-        with open(source, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-        sha = digest.hexdigest()
-        ensure_private_dir(folder)
-        stored = f"{sha[:32]}{source.suffix.lower()[:10]}"
-        target = folder / stored
-        if not target.exists():
-            tmp = folder / f".{stored}.tmp"
-            shutil.copyfile(source, tmp)
-            tmp.chmod(0o600)
-            tmp.replace(target)
-        with self.j.writing(TOPIC) as s:
+        kept = store_file(source, folder)
+        with self.db.writing(TOPIC) as s:
             if s.get(Slip, slip_id) is None:
                 raise NotFound("slip", id=slip_id)
             att = SlipAttachment(
                 slip_id=slip_id,
                 filename=clean_text(source.name)[:200],
-                stored_name=stored,
-                sha256=sha,
-                size=size,
+                stored_name=kept.stored_name,
+                sha256=kept.sha256,
+                size=kept.size,
             )
             s.add(att)
             s.flush()
-            return AttachmentView(att.id, att.filename, target, sha, size)
+            return AttachmentView(att.id, att.filename, kept.path, kept.sha256, kept.size)
 
     # --- moving deliveries -------------------------------------------------------------------
     def advance(
@@ -421,154 +311,38 @@ class SlipService:
     ) -> SlipView:
         """Move one department's delivery (see ``check_move``). Every move is kept."""
         reason, note = str(reason or "").strip(), str(note or "").strip()
-        with self.j.writing(TOPIC, "customers") as s:
+        with self.db.writing(TOPIC, "customers") as s:
             d = s.get(SlipDelivery, delivery_id)
             if d is None:
                 raise NotFound("slip_delivery", id=delivery_id)
             check_move(d.state, to_state, reason)
-            self._move(s, d, to_state, actor, note, reason, answer, at or clock.now())
+            move(s, d, to_state, actor, note, reason, answer, at or clock.now())
             slip = s.get_one(Slip, d.slip_id)
-            self._after_move(s, slip, at or clock.now())
+            settle(s, slip, at or clock.now())
             return self._view(s, slip)
 
     def send(self, slip_id: str, *, actor: str = "", at: datetime | None = None) -> SlipView:
         """Send every pending delivery (待发送 → 已发送)."""
-        with self.j.writing(TOPIC) as s:
+        with self.db.writing(TOPIC) as s:
             slip = s.get(Slip, slip_id)
             if slip is None:
                 raise NotFound("slip", id=slip_id)
             now = at or clock.now()
             for d in s.scalars(select(SlipDelivery).where(SlipDelivery.slip_id == slip_id)):
                 if d.state == "pending":
-                    self._move(s, d, "sent", actor, "", "", None, now)
+                    move(s, d, "sent", actor, "", "", None, now)
             return self._view(s, slip)
-
-    def advance_in(
-        self,
-        s: Session,
-        delivery: SlipDelivery,
-        to_state: str,
-        *,
-        actor: str = "",
-        note: str = "",
-        reason: str = "",
-        answer: str | None = None,
-        at: datetime,
-        finish: bool = True,
-    ) -> None:
-        """``advance`` inside the caller's transaction (an import applies many rows in one).
-        ``finish=False`` defers the slip-level consequences to a later ``settle_in``."""
-        check_move(delivery.state, to_state, reason)
-        self._move(s, delivery, to_state, actor, note, reason, answer, at)
-        if finish:
-            self.settle_in(s, delivery.slip_id, at)
-
-    def settle_in(self, s: Session, slip_id: str, at: datetime) -> None:
-        """Recompute a slip after its deliveries moved (completion, the customer's status)."""
-        s.flush()
-        self._after_move(s, s.get_one(Slip, slip_id), at)
-
-    def _move(
-        self,
-        s: Session,
-        d: SlipDelivery,
-        to_state: str,
-        actor: str,
-        note: str,
-        reason: str,
-        answer: str | None,
-        at: datetime,
-    ) -> None:
-        seq = s.scalar(select(func.max(SlipEvent.seq)).where(SlipEvent.delivery_id == d.id)) or 0
-        s.add(
-            SlipEvent(
-                delivery_id=d.id,
-                seq=seq + 1,
-                from_state=d.state,
-                to_state=to_state,
-                at=at,
-                actor=clean_text(actor)[:50],
-                note=note,
-                reason=reason,
-            )
-        )
-        d.state, d.updated_at = to_state, at
-        if answer is not None:
-            d.answer = str(answer).strip()
-        if actor:
-            d.handled_by = clean_text(actor)[:50]
-
-    def _after_move(self, s: Session, slip: Slip, at: datetime) -> None:
-        states = tuple(s.scalars(select(SlipDelivery.state).where(SlipDelivery.slip_id == slip.id)))
-        done = slip_status(states) == "done"
-        slip.completed_at = at if done else None
-        slip.updated_at = at
-        if done and not slip.applied_to_customer:
-            self._apply_to_customer(s, slip)
-
-    def _apply_to_customer(self, s: Session, slip: Slip) -> None:
-        """A completed 关业 / 暂停 / 新增 slip changes the customer master, recorded in the
-        audit trail with the slip number as the reason."""
-        reason = f"反馈单 {slip.number} 已办结"
-        if slip.category in ("closed", "suspended") and slip.customer_id:
-            c = s.get_one(Customer, slip.customer_id)
-            new_status = "closed" if slip.category == "closed" else "suspended"
-            changes: dict[str, tuple[Any, Any]] = {"status": (c.status, new_status)}
-            if slip.category == "suspended":
-                changes["suspended_until"] = (c.suspended_until, slip.return_date)
-                c.suspended_until = slip.return_date
-            c.status = new_status
-            audit.record(
-                s,
-                manager_id=slip.manager_id,
-                record_type="customer",
-                record_id=c.id,
-                changes=changes,
-                reason=reason,
-            )
-        elif slip.category == "new" and slip.customer_id is None:
-            snap = json.loads(slip.customer_snapshot or "{}")
-            code = snap.get("code") or f"新增-{slip.number}"
-            if s.scalar(select(Customer.id).where(Customer.code == code)) is None:
-                from fieldbook.core.master.customers import CustomerInput, customer_search_text
-
-                c = Customer(
-                    manager_id=slip.manager_id,
-                    code=code,
-                    shop_name=snap.get("shop_name", ""),
-                    owner_name=snap.get("owner_name", ""),
-                    phone=snap.get("phone", ""),
-                    address=snap.get("address", ""),
-                    licence_no=snap.get("licence_no", ""),
-                    pending_completion=True,
-                    notes=reason,
-                )
-                c.search_text = customer_search_text(
-                    CustomerInput(code=code, shop_name=c.shop_name, owner_name=c.owner_name)
-                )
-                s.add(c)
-                s.flush()
-                slip.customer_id = c.id
-                audit.record(
-                    s,
-                    manager_id=slip.manager_id,
-                    record_type="customer",
-                    record_id=c.id,
-                    changes={"created": (None, code)},
-                    reason=reason,
-                )
-        slip.applied_to_customer = True
 
     # --- reading -------------------------------------------------------------------------------
     def get(self, slip_id: str) -> SlipView:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             slip = s.get(Slip, slip_id)
             if slip is None:
                 raise NotFound("slip", id=slip_id)
             return self._view(s, slip)
 
     def by_number(self, number: str) -> SlipView:
-        with self.j.reading() as s:
+        with self.db.reading() as s:
             slip = s.scalars(select(Slip).where(Slip.number == number.strip())).first()
             if slip is None:
                 raise NotFound("slip", number=number)
@@ -594,7 +368,7 @@ class SlipService:
             )
         sku_ids = json.loads(slip.sku_ids or "[]")
         names = tuple(s.scalars(select(Sku.name).where(Sku.id.in_(sku_ids)))) if sku_ids else ()
-        folder = self.j.attachments_dir()
+        folder = self.db.attachments_dir()
         attachments = tuple(
             AttachmentView(a.id, a.filename, folder / a.stored_name, a.sha256, a.size)
             for a in s.scalars(
@@ -632,8 +406,8 @@ class SlipService:
         customer_id: str | None = None,
     ) -> list[SlipRow]:
         """The current manager's slips, newest first (``start``/``end``: creation dates)."""
-        with self.j.reading() as s:
-            manager_id = self.j.current_manager_id(s)
+        with self.db.reading() as s:
+            manager_id = self.db.current_manager_id(s)
             stmt = select(Slip).where(Slip.manager_id == manager_id)
             if start is not None:
                 stmt = stmt.where(Slip.created_at >= datetime.combine(start, datetime.min.time()))

@@ -173,7 +173,7 @@ def _header_problems(
     for name, columns in match.duplicates.items():
         if name in specs:
             label = match.labels[name]
-            params = {"columns": _column_letters(columns)}
+            params: dict[str, object] = {"columns": _column_letters(columns)}
             if name in match.chosen:  # the user picked the column in the import dialog
                 params["used"] = _column_letters((match.columns[name],))
                 report.warnings.append(
@@ -343,54 +343,11 @@ def parse_rows(
         if blank or is_totals_row(cells):
             report.skipped_rows.append(raw.number)
             continue
-        values: dict[str, Any] = {}
         row_problems: list[Problem] = list(merges.problems.get(raw.number, ()))
-        flagged = {p.column for p in row_problems}
-        for name, index in columns.items():
-            spec = specs[name]
-            cell = cells[index] if index < len(cells) else None
-            label = report.columns[name]
-            if label in flagged:
-                continue
-            if index in unread:
-                row_problems.append(_unread_problem(raw.number, label, unread[index]))
-                continue
-            if isinstance(cell, bool) and not spec.accepts_bool:
-                row_problems.append(Problem(raw.number, label, "boolean_cell", clean_text(cell)))
-                continue
-            try:
-                value = spec.parse(cell)
-            except InvalidValue as exc:
-                shown = str(exc.data.get("value", clean_text(cell)))
-                params = {k: v for k, v in exc.data.items() if k != "value"}
-                row_problems.append(Problem(raw.number, label, exc.detail, shown, params))
-                continue
-            except ValueError:
-                row_problems.append(Problem(raw.number, label, "invalid", clean_text(cell)))
-                continue
-            if spec.required and value in ("", None):
-                row_problems.append(Problem(raw.number, label, "required"))
-                continue
-            if spec.max_length and isinstance(value, str) and len(value) > spec.max_length:
-                row_problems.append(
-                    Problem(raw.number, label, "too_long", value[:20], {"max": spec.max_length})
-                )
-                continue
-            values[name] = value
-        key_value = values.get(key)
-        if key_value:
-            if key_value in seen:
-                row_problems.append(
-                    Problem(
-                        raw.number,
-                        report.columns[key],
-                        "duplicate_in_file",
-                        str(key_value),
-                        {"first_row": seen[key_value]},
-                    )
-                )
-            else:
-                seen[key_value] = raw.number
+        values = _parse_cells(
+            raw.number, cells, columns, specs, report.columns, unread, row_problems
+        )
+        _check_key(raw.number, values.get(key), report.columns.get(key, ""), seen, row_problems)
         if row_problems:
             report.problems.extend(row_problems)
         elif not extra:
@@ -398,6 +355,69 @@ def parse_rows(
     if progress is not None:
         progress(total, total)
     return parsed
+
+
+def _parse_cells(
+    number: int,
+    cells: tuple[object, ...],
+    columns: Mapping[str, int],
+    specs: Mapping[str, FieldSpec],
+    labels: Mapping[str, str],
+    unread: Mapping[int, UnreadCell],
+    problems: list[Problem],
+) -> dict[str, Any]:
+    """The typed values of one row's mapped cells; each bad cell adds a problem (a column
+    already flagged for the row, by a merged range, is left alone)."""
+    values: dict[str, Any] = {}
+    flagged = {p.column for p in problems}
+    for name, index in columns.items():
+        spec = specs[name]
+        cell = cells[index] if index < len(cells) else None
+        label = labels[name]
+        if label in flagged:
+            continue
+        if index in unread:
+            problems.append(_unread_problem(number, label, unread[index]))
+            continue
+        if isinstance(cell, bool) and not spec.accepts_bool:
+            problems.append(Problem(number, label, "boolean_cell", clean_text(cell)))
+            continue
+        try:
+            value = spec.parse(cell)
+        except InvalidValue as exc:
+            shown = str(exc.data.get("value", clean_text(cell)))
+            params = {k: v for k, v in exc.data.items() if k != "value"}
+            problems.append(Problem(number, label, exc.detail, shown, params))
+            continue
+        except ValueError:
+            problems.append(Problem(number, label, "invalid", clean_text(cell)))
+            continue
+        if spec.required and value in ("", None):
+            problems.append(Problem(number, label, "required"))
+            continue
+        if spec.max_length and isinstance(value, str) and len(value) > spec.max_length:
+            problems.append(
+                Problem(number, label, "too_long", value[:20], {"max": spec.max_length})
+            )
+            continue
+        values[name] = value
+    return values
+
+
+def _check_key(
+    number: int, key_value: Any, label: str, seen: dict[str, int], problems: list[Problem]
+) -> None:
+    """A key (a code) written on two rows: a problem of the later row."""
+    if not key_value:
+        return
+    if key_value in seen:
+        problems.append(
+            Problem(
+                number, label, "duplicate_in_file", str(key_value), {"first_row": seen[key_value]}
+            )
+        )
+    else:
+        seen[key_value] = number
 
 
 def should_apply(report: ImportReport, *, dry_run: bool, skip_invalid: bool) -> bool:

@@ -1,0 +1,153 @@
+"""What a visit looks like to screens and exports: the visit with its grid, time edits and
+suggested slips; a visit in lists; an unfinished draft; a follow-up shown at the visit; the
+outcome of finishing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldbook.core.routine.checklist import Checklist, Hit, load_checklist
+from fieldbook.core.routine.plan import minutes_in_shop
+from fieldbook.core.routine.visit_grid import GridRow, grid_rows
+from fieldbook.core.store.models import SlipSuggestion, Visit, VisitTimeEdit
+
+
+@dataclass(frozen=True)
+class TimeEdit:
+    field: str
+    old_value: datetime | None
+    new_value: datetime | None
+    edited_at: datetime
+
+
+@dataclass(frozen=True)
+class VisitView:
+    id: str
+    customer_id: str
+    visit_date: date
+    status: str
+    shop_status: str
+    arrived_at: datetime | None
+    left_at: datetime | None
+    arrived_first: datetime | None
+    left_first: datetime | None
+    checklist_version: int
+    answers: dict[str, Any]
+    grid: tuple[GridRow, ...]
+    findings: tuple[Hit, ...]
+    late_entry: bool
+    recorded_at: datetime
+    finished_at: datetime | None
+    plan_stop_id: str | None
+    time_edits: tuple[TimeEdit, ...] = ()
+    slip_suggestions: tuple[str, ...] = ()
+
+    @property
+    def minutes(self) -> int | None:
+        minutes = minutes_in_shop(self.arrived_at, self.left_at)
+        return round(minutes) if minutes is not None else None
+
+    @property
+    def checklist(self) -> Checklist:
+        return load_checklist("visit", self.checklist_version)
+
+
+@dataclass(frozen=True)
+class VisitListRow:
+    """A visit as lists and exports show it (no SKU grid)."""
+
+    id: str
+    visit_date: date
+    customer_id: str
+    customer_code: str
+    shop_name: str
+    status: str
+    shop_status: str
+    arrived_at: datetime | None
+    left_at: datetime | None
+    late_entry: bool
+    checklist_version: int
+    answers: dict[str, Any]
+    findings: tuple[Hit, ...]
+
+    @property
+    def minutes(self) -> int | None:
+        minutes = minutes_in_shop(self.arrived_at, self.left_at)
+        return round(minutes) if minutes is not None else None
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """A visit left unfinished (the app offers to recover exactly this one)."""
+
+    visit_id: str
+    customer_id: str
+    shop_name: str
+    visit_date: date
+    arrived_at: datetime | None
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    id: str
+    customer_id: str
+    text: str
+    source: str
+    due_date: date | None
+    created_at: datetime
+    status: str
+
+
+@dataclass(frozen=True)
+class FinishResult:
+    visit: VisitView
+    followups_created: int
+    followups_closed: int
+    slip_categories: tuple[str, ...]
+    next_stop_id: str | None = None
+
+
+def loads_answers(text: str) -> Any:
+    return json.loads(text) if text else {}
+
+
+def visit_view(s: Session, v: Visit, *, with_grid: bool = True) -> VisitView:
+    """A visit as the visit screen shows it (the SKU grid unless ``with_grid`` is False)."""
+    grid = grid_rows(s, v.id) if with_grid else ()
+    edits = tuple(
+        TimeEdit(e.field, e.old_value, e.new_value, e.edited_at)
+        for e in s.scalars(
+            select(VisitTimeEdit)
+            .where(VisitTimeEdit.visit_id == v.id)
+            .order_by(VisitTimeEdit.edited_at)
+        )
+    )
+    slips = tuple(s.scalars(select(SlipSuggestion.category).where(SlipSuggestion.visit_id == v.id)))
+    return VisitView(
+        id=v.id,
+        customer_id=v.customer_id,
+        visit_date=v.visit_date,
+        status=v.status,
+        shop_status=v.shop_status,
+        arrived_at=v.arrived_at,
+        left_at=v.left_at,
+        arrived_first=v.arrived_first,
+        left_first=v.left_first,
+        checklist_version=v.checklist_version,
+        answers=loads_answers(v.answers),
+        grid=grid,
+        findings=tuple(Hit(**h) for h in json.loads(v.findings or "[]")),
+        late_entry=v.late_entry,
+        recorded_at=v.recorded_at,
+        finished_at=v.finished_at,
+        plan_stop_id=v.plan_stop_id,
+        time_edits=edits,
+        slip_suggestions=slips,
+    )

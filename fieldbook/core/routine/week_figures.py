@@ -1,0 +1,276 @@
+"""The week's figures (周总结): computed from the report week's plans, visits, orders,
+findings, slips and follow-ups; snapshotted as JSON when the report is submitted."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from fieldbook.core import workdays
+from fieldbook.core.routine.checklist import count_findings
+from fieldbook.core.routine.indicators import order_weekdays, structure
+from fieldbook.core.routine.plan import minutes_in_shop
+from fieldbook.core.routine.visit_findings import ABSENT
+from fieldbook.core.slips.rules import slip_rules
+from fieldbook.core.store.models import (
+    Customer,
+    FollowUp,
+    OrderLine,
+    Plan,
+    PlanStop,
+    Sku,
+    Slip,
+    SlipDelivery,
+    Visit,
+    VisitSku,
+)
+
+
+@dataclass(frozen=True)
+class DayRow:
+    day: date
+    working: bool
+    planned: int
+    visited: int
+    due: int
+    ordered: int
+    cartons: int
+    amount_fen: int
+
+    @property
+    def order_rate(self) -> float | None:
+        return self.ordered / self.due if self.due else None
+
+
+@dataclass(frozen=True)
+class WeekFigures:
+    label: str
+    start: date
+    end: date
+    days_in_field: int
+    planned: int
+    visited: int
+    completion_rate: float | None
+    customers_active: int
+    customers_covered: int
+    average_minutes: float | None
+    cartons: int
+    amount_fen: int
+    per_carton_fen: float | None
+    structure: list[dict[str, Any]]
+    previous_cartons: int
+    previous_amount_fen: int
+    days: list[DayRow]
+    findings: dict[str, int]
+    new_on_shelf: list[str]
+    not_visited: list[str]  # "code 店名" of active customers without a visit this week
+    not_ordering: list[str]  # "code 店名" of customers not ordering for N weeks
+    slips: dict[str, dict[str, int]]  # department -> opened / done / overdue
+    followups_opened: int
+    followups_closed: int
+
+
+def week_figures(
+    s: Session, m: str, label: str, start: date, end: date, not_ordering_weeks: int
+) -> WeekFigures:
+    """Manager ``m``'s figures of the report week ``label`` (``start`` to ``end``)."""
+    lo, hi = datetime.combine(start, time.min), datetime.combine(end, time.max)
+    visits = s.execute(
+        select(
+            Visit.id,
+            Visit.visit_date,
+            Visit.customer_id,
+            Visit.arrived_at,
+            Visit.left_at,
+            Visit.findings,
+            Visit.shop_status,
+        ).where(
+            Visit.manager_id == m,
+            Visit.status == "done",
+            Visit.visit_date.between(start, end),
+        )
+    ).all()
+    active = {
+        cid: f"{code} {name}"
+        for cid, code, name in s.execute(
+            select(Customer.id, Customer.code, Customer.shop_name).where(
+                Customer.manager_id == m, Customer.status == "active"
+            )
+        )
+    }
+    rows = _day_rows(s, m, start, end)
+    prev_cartons, prev_amount = _order_totals(
+        s, m, start - timedelta(days=7), start - timedelta(days=1)
+    )
+    real = [v for v in visits if v.shop_status != ABSENT]
+    minutes = [m for m in (minutes_in_shop(v.arrived_at, v.left_at) for v in real) if m is not None]
+    planned = sum(r.planned for r in rows)
+    visited_stops = sum(r.visited for r in rows)
+    covered = {v.customer_id for v in real} & set(active)
+    cartons = sum(r.cartons for r in rows)
+    amount = sum(r.amount_fen for r in rows)
+    return WeekFigures(
+        label=label,
+        start=start,
+        end=end,
+        days_in_field=len({v.visit_date for v in real}),
+        planned=planned,
+        visited=visited_stops,
+        completion_rate=visited_stops / planned if planned else None,
+        customers_active=len(active),
+        customers_covered=len(covered),
+        average_minutes=round(sum(minutes) / len(minutes), 1) if minutes else None,
+        cartons=cartons,
+        amount_fen=amount,
+        per_carton_fen=amount / cartons if cartons else None,
+        structure=[asdict(x) for x in structure(s, m, start, end)],
+        previous_cartons=prev_cartons,
+        previous_amount_fen=prev_amount,
+        days=rows,
+        findings=count_findings(v.findings for v in visits),
+        new_on_shelf=_new_on_shelf(s, m, start, end),
+        not_visited=sorted(active[c] for c in set(active) - covered),
+        not_ordering=_not_ordering(s, m, end, active, not_ordering_weeks),
+        slips=_slips(s, m, lo, hi, end),
+        followups_opened=_count_followups(s, m, FollowUp.created_at.between(lo, hi)),
+        followups_closed=_count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
+    )
+
+
+def _day_rows(s: Session, m: str, start: date, end: date) -> list[DayRow]:
+    """Each day of the week: stops planned and visited, customers due and ordering, orders."""
+    stops = s.execute(
+        select(Plan.plan_date, PlanStop.state)
+        .join(Plan, Plan.id == PlanStop.plan_id)
+        .where(Plan.manager_id == m, Plan.plan_date.between(start, end))
+    ).all()
+    weekday_of = order_weekdays(s, m)
+    lines = s.execute(
+        select(
+            OrderLine.order_date,
+            OrderLine.customer_id,
+            OrderLine.cartons,
+            OrderLine.amount_fen,
+        ).where(OrderLine.manager_id == m, OrderLine.order_date.between(start, end))
+    ).all()
+    per_day_lines: dict[date, list[Any]] = defaultdict(list)
+    for line in lines:
+        per_day_lines[line.order_date].append(line)
+    rows: list[DayRow] = []
+    for day in (start + timedelta(days=n) for n in range((end - start).days + 1)):
+        due = {c for c, wd in weekday_of.items() if wd == day.isoweekday()}
+        working = workdays.is_working_day(day)
+        day_lines = per_day_lines.get(day, [])
+        buyers = {x.customer_id for x in day_lines}
+        rows.append(
+            DayRow(
+                day=day,
+                working=working,
+                planned=sum(1 for d, st in stops if d == day and st != "removed"),
+                visited=sum(1 for d, st in stops if d == day and st == "visited"),
+                due=len(due) if working else 0,
+                ordered=len(due & buyers) if working else 0,
+                cartons=sum(x.cartons for x in day_lines),
+                amount_fen=sum(x.amount_fen for x in day_lines),
+            )
+        )
+    return rows
+
+
+def _order_totals(s: Session, m: str, start: date, end: date) -> tuple[int, int]:
+    """Cartons and amount (fen) of the manager's orders from ``start`` to ``end``."""
+    cartons, amount = s.execute(
+        select(
+            func.coalesce(func.sum(OrderLine.cartons), 0),
+            func.coalesce(func.sum(OrderLine.amount_fen), 0),
+        ).where(OrderLine.manager_id == m, OrderLine.order_date.between(start, end))
+    ).one()
+    return int(cartons), int(amount)
+
+
+def _count_followups(s: Session, m: str, when: ColumnElement[bool]) -> int:
+    count = s.scalar(
+        select(func.count()).select_from(FollowUp).where(FollowUp.manager_id == m, when)
+    )
+    return int(count or 0)
+
+
+def _new_on_shelf(s: Session, m: str, start: date, end: date) -> list[str]:
+    """SKUs on shelf at a shop this week that were not on shelf at its previous visit."""
+    rows = s.execute(
+        select(Visit.customer_id, Visit.visit_date, VisitSku.sku_id, VisitSku.on_shelf)
+        .join(VisitSku, VisitSku.visit_id == Visit.id)
+        .where(
+            Visit.manager_id == m,
+            Visit.status == "done",
+            Visit.visit_date.between(start - timedelta(days=35), end),
+        )
+        .order_by(Visit.visit_date)
+    ).all()
+    last: dict[tuple[str, str], bool | None] = {}
+    new: Counter[str] = Counter()
+    for cid, day, sku, on in rows:
+        before = last.get((cid, sku))
+        if start <= day <= end and on and before is False:
+            new[sku] += 1
+        last[(cid, sku)] = on
+    if not new:
+        return []
+    names = dict(s.execute(select(Sku.id, Sku.name).where(Sku.id.in_(list(new)))).all())
+    return [f"{names.get(k, k)}（{n} 户）" for k, n in new.most_common()]
+
+
+def _not_ordering(s: Session, m: str, end: date, active: dict[str, str], weeks: int) -> list[str]:
+    """ "code 店名" of active customers without an order in the last ``weeks`` weeks."""
+    since = end - timedelta(days=7 * weeks - 1)
+    buyers = set(
+        s.scalars(
+            select(OrderLine.customer_id)
+            .where(OrderLine.manager_id == m, OrderLine.order_date.between(since, end))
+            .distinct()
+        )
+    )
+    any_orders = s.scalar(
+        select(func.count()).select_from(OrderLine).where(OrderLine.manager_id == m)
+    )
+    if not any_orders:
+        return []  # no order data imported: say nothing rather than list everyone
+    return sorted(name for cid, name in active.items() if cid not in buyers)
+
+
+def _slips(s: Session, m: str, lo: datetime, hi: datetime, end: date) -> dict[str, dict[str, int]]:
+    """Department → slips opened and done in the week, and overdue at its end."""
+    out = {d: {"opened": 0, "done": 0, "overdue": 0} for d in slip_rules().departments}
+    rows = s.execute(
+        select(
+            Slip.created_at,
+            Slip.due_date,
+            SlipDelivery.department,
+            SlipDelivery.state,
+            SlipDelivery.updated_at,
+        )
+        .join(SlipDelivery, SlipDelivery.slip_id == Slip.id)
+        .where(Slip.manager_id == m, Slip.created_at <= hi)
+    ).all()
+    for created, due, dept, state, updated in rows:
+        bucket = out.setdefault(dept, {"opened": 0, "done": 0, "overdue": 0})
+        if lo <= created <= hi:
+            bucket["opened"] += 1
+        if state == "done" and lo <= updated <= hi:
+            bucket["done"] += 1
+        if state != "done" and due < end:
+            bucket["overdue"] += 1
+    return out
+
+
+def figures_from_json(data: dict[str, Any]) -> WeekFigures:
+    data = dict(data)
+    data["start"] = date.fromisoformat(data["start"])
+    data["end"] = date.fromisoformat(data["end"])
+    data["days"] = [DayRow(**{**d, "day": date.fromisoformat(d["day"])}) for d in data["days"]]
+    return WeekFigures(**data)
