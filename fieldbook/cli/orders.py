@@ -1,67 +1,30 @@
-"""Command-line commands of the end of the day (15:00–16:00): ``import orders`` (the ordering
+"""Commands of the end of the day (15:00–16:00): ``import orders`` (the ordering
 system's export), ``export day`` (the work log workbook), ``log show`` and ``log submit``."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
-    from fieldbook.core.routine.daylog import DayLogView
-    from fieldbook.core.routine.orders import OrdersReport
+from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err, given_day
+from fieldbook.cli.database import journal_for, writer_lock
+from fieldbook.cli.progress import progress_bar
+from fieldbook.core.errors import InvalidValue
+from fieldbook.core.journal import Journal
+from fieldbook.core.reports.day import (
+    SECTION_ORDER,
+    STATUS_NAMES,
+    export_day,
+    section_label,
+    section_text,
+)
+from fieldbook.core.reports.plan_sheet import day_title
+from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS, DayLogView
+from fieldbook.core.routine.orders import OrdersReport, import_orders
+from fieldbook.messages import describe_problem, message
 
-EXIT_OK, EXIT_INPUT = 0, 2
 WEEKDAYS = "一二三四五六日"
-
-
-def add_commands(sub: Any, export_sub: Any, import_sub: Any) -> None:
-    from fieldbook.cli.day import parse_day
-    from fieldbook.cli.main import output_path
-
-    io = import_sub.add_parser(
-        "orders",
-        help="the ordering system's order export (订单); a day in the file replaces "
-        "that day's lines",
-    )
-    io.add_argument("file", type=Path)
-    io.add_argument("--sheet", help="sheet name (default: the first sheet with data)")
-    io.add_argument("--dry-run", action="store_true", help="show what would happen, change nothing")
-    io.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid rows, list the rejected ones"
-    )
-    io.set_defaults(func=cmd_import_orders)
-
-    ed = export_sub.add_parser(
-        "day", help="the work log of a day (工作日志, 走访明细, 订单) as a workbook (.xlsx)"
-    )
-    ed.add_argument("--date", type=parse_day, default=None, help="YYYY-MM-DD or today")
-    ed.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
-    ed.set_defaults(func=cmd_export_day)
-
-    lg = sub.add_parser("log", help="the work log (工作日志)")
-    lsub = lg.add_subparsers(dest="action", metavar="ACTION", required=True)
-    ls = lsub.add_parser("show", help="print a day's log: the facts, the sections, corrections")
-    ls.add_argument("--date", type=parse_day, default=None, help="YYYY-MM-DD or today")
-    ls.set_defaults(func=cmd_log_show)
-    lu = lsub.add_parser(
-        "submit", help="submit a day's log: the facts are kept as they are now, the log is locked"
-    )
-    lu.add_argument("--date", type=parse_day, default=None, help="YYYY-MM-DD or today")
-    lu.set_defaults(func=cmd_log_submit)
-
-
-def _err(line: str) -> None:
-    print(line, file=sys.stderr)
-
-
-def _day(args: argparse.Namespace) -> date:
-    from fieldbook.core import clock
-
-    return args.date or clock.today()
 
 
 def _title(day: date) -> str:
@@ -86,13 +49,10 @@ def _existing_days(journal: Journal) -> dict[date, int]:
 
 
 def print_orders_report(report: OrdersReport, before: dict[date, int]) -> None:
-
-    from fieldbook.messages import describe_problem
-
     for p in report.problems:
-        _err(describe_problem(p))
+        err(describe_problem(p))
     for w in report.warnings:
-        _err("提示：" + describe_problem(w))
+        err("提示：" + describe_problem(w))
     for day, (lines, cartons, fen) in report.days.items():
         old = before.get(day, 0)
         if not old:
@@ -113,24 +73,17 @@ def print_orders_report(report: OrdersReport, before: dict[date, int]) -> None:
 
 
 def cmd_import_orders(args: argparse.Namespace) -> int:
-    from fieldbook.cli.main import open_journal, progress_bar, writer_lock
-    from fieldbook.core.routine.orders import import_orders
-
-    with writer_lock(args):
-        journal = open_journal(args)
-        try:
-            before = _existing_days(journal)
-            with progress_bar("读取") as progress:
-                report = import_orders(
-                    journal,
-                    args.file,
-                    sheet=args.sheet,
-                    dry_run=args.dry_run,
-                    skip_invalid=args.skip_invalid,
-                    progress=progress,
-                )
-        finally:
-            journal.close()
+    with writer_lock(args), journal_for(args) as journal:
+        before = _existing_days(journal)
+        with progress_bar("读取") as progress:
+            report = import_orders(
+                journal,
+                args.file,
+                sheet=args.sheet,
+                dry_run=args.dry_run,
+                skip_invalid=args.skip_invalid,
+                progress=progress,
+            )
     print_orders_report(report, before)
     if report.fatal or (report.problems and not args.skip_invalid):
         return EXIT_INPUT
@@ -138,21 +91,13 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
 
 
 def cmd_export_day(args: argparse.Namespace) -> int:
-    from fieldbook.cli.main import open_journal
-    from fieldbook.core.reports.day import export_day
-
-    journal = open_journal(args)
-    try:
-        path = export_day(journal, _day(args), args.output)
-    finally:
-        journal.close()
+    with journal_for(args) as journal:
+        path = export_day(journal, given_day(args), args.output)
     print(path)
     return EXIT_OK
 
 
 def _status(view: DayLogView) -> str:
-    from fieldbook.core.reports.day import STATUS_NAMES
-
     text = STATUS_NAMES.get(view.status, view.status)
     if view.status == "submitted" and view.submitted_at:
         text += f"（{view.submitted_at:%Y-%m-%d %H:%M}）"
@@ -172,10 +117,6 @@ def _figures(f: dict[str, Any]) -> str:
 
 def log_lines(view: DayLogView, manager: str) -> list[str]:
     """The log as plain text lines (``fieldbook log show``)."""
-    from fieldbook.core.reports.day import SECTION_ORDER, section_label, section_text
-    from fieldbook.core.reports.plan_sheet import day_title
-    from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS
-
     f = view.facts
     out = [f"工作日志 {day_title(view.day)} — {_status(view)}"]
     if manager:
@@ -227,14 +168,9 @@ def log_lines(view: DayLogView, manager: str) -> list[str]:
 
 
 def cmd_log_show(args: argparse.Namespace) -> int:
-    from fieldbook.cli.main import open_journal
-
-    journal = open_journal(args)
-    try:
-        view = journal.daylogs.get(_day(args))
+    with journal_for(args) as journal:
+        view = journal.daylogs.get(given_day(args))
         profile = journal.profile.get()
-    finally:
-        journal.close()
     manager = f"{profile.name}（{profile.code}）" if profile else ""
     for line in log_lines(view, manager):
         print(line)
@@ -242,22 +178,15 @@ def cmd_log_show(args: argparse.Namespace) -> int:
 
 
 def cmd_log_submit(args: argparse.Namespace) -> int:
-    from fieldbook.cli.main import open_journal, writer_lock
-    from fieldbook.core.errors import InvalidValue
-    from fieldbook.messages import message
-
-    day = _day(args)
-    with writer_lock(args):
-        journal = open_journal(args)
+    day = given_day(args)
+    with writer_lock(args), journal_for(args) as journal:
         try:
             view = journal.daylogs.submit(day)
         except InvalidValue as exc:
             if exc.detail != "log_submitted":
                 raise
             # the core names the field "status", which the wording reads as 经营状态
-            _err(f"{day.isoformat()}：{message('log_submitted')}")
+            err(f"{day.isoformat()}：{message('log_submitted')}")
             return EXIT_INPUT
-        finally:
-            journal.close()
     print(f"工作日志 {view.day.isoformat()} {_status(view)}：之后的修改只能更正（需写明原因）")
     return EXIT_OK
