@@ -25,7 +25,6 @@ from fieldbook.core.workdays import next_working_day
 EXIT_OK, EXIT_FAIL, EXIT_INPUT = 0, 1, 2
 
 
-
 class UsageError(Exception):
     """Bad input from the command line itself (exit 2)."""
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
-from fieldbook.cli.common import UsageError
+from fieldbook.cli.common import UsageError, err
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.paths import resolve_db_url, sqlite_path
@@ -20,6 +21,8 @@ from fieldbook.core.store import dbfile
 from fieldbook.core.store.crypto import PASSPHRASE_ENV, WrongPassphrase, encrypted_url
 from fieldbook.core.store.integrity import DatabaseLock
 from fieldbook.core.store.outputs import check_output, protect_database
+
+Submitted = TypeVar("Submitted")
 
 #: The arguments that name a file the command writes (checked before any work).
 OUTPUT_ARGUMENTS = ("output", "screenshot")
@@ -80,6 +83,25 @@ def writer_lock(args: argparse.Namespace) -> Iterator[None]:
         return
     with DatabaseLock.acquire(path):
         yield
+
+
+def submit_once(
+    args: argparse.Namespace,
+    submit: Callable[[Journal], Submitted],
+    *,
+    already: str,
+    refusal: str,
+) -> Submitted | None:
+    """Run ``submit`` under the writer lock. When the core refuses because the record was
+    already submitted (``InvalidValue`` with detail ``already``): ``refusal`` on stderr, None."""
+    with writer_lock(args), journal_for(args) as journal:
+        try:
+            return submit(journal)
+        except InvalidValue as exc:
+            if exc.detail != already:
+                raise
+            err(refusal)
+            return None
 
 
 def vet_arguments(args: argparse.Namespace, argv: Sequence[str]) -> None:

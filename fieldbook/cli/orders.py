@@ -8,9 +8,8 @@ from datetime import date
 from typing import Any
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err, given_day
-from fieldbook.cli.database import journal_for, writer_lock
+from fieldbook.cli.database import journal_for, submit_once, writer_lock
 from fieldbook.cli.progress import progress_bar
-from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.day import (
     SECTION_ORDER,
@@ -179,14 +178,14 @@ def cmd_log_show(args: argparse.Namespace) -> int:
 
 def cmd_log_submit(args: argparse.Namespace) -> int:
     day = given_day(args)
-    with writer_lock(args), journal_for(args) as journal:
-        try:
-            view = journal.daylogs.submit(day)
-        except InvalidValue as exc:
-            if exc.detail != "log_submitted":
-                raise
-            # the core names the field "status", which the wording reads as 经营状态
-            err(f"{day.isoformat()}：{message('log_submitted')}")
-            return EXIT_INPUT
+    view = submit_once(
+        args,
+        lambda journal: journal.daylogs.submit(day),
+        already="log_submitted",
+        # the core names the field "status", which the wording reads as 经营状态
+        refusal=f"{day.isoformat()}：{message('log_submitted')}",
+    )
+    if view is None:
+        return EXIT_INPUT
     print(f"工作日志 {view.day.isoformat()} {_status(view)}：之后的修改只能更正（需写明原因）")
     return EXIT_OK

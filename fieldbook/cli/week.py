@@ -12,7 +12,7 @@ import argparse
 from datetime import date
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
-from fieldbook.cli.database import journal_for, writer_lock
+from fieldbook.cli.database import journal_for, submit_once
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
@@ -117,13 +117,13 @@ def cmd_week_show(args: argparse.Namespace) -> int:
 
 def cmd_week_submit(args: argparse.Namespace) -> int:
     label = _label(args)
-    with writer_lock(args), journal_for(args) as journal:
-        try:
-            view = journal.weeks.submit(label)
-        except InvalidValue as exc:
-            if exc.detail != "week_submitted":
-                raise
-            err(f"周报 {label} 已提交：之后的修改只能更正（需写明原因）")
-            return EXIT_INPUT
+    view = submit_once(
+        args,
+        lambda journal: journal.weeks.submit(label),
+        already="week_submitted",
+        refusal=f"周报 {label} 已提交：之后的修改只能更正（需写明原因）",
+    )
+    if view is None:
+        return EXIT_INPUT
     print(f"周报 {view.label} 已提交：之后的修改只能更正（需写明原因）")
     return EXIT_OK

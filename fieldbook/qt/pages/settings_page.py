@@ -173,10 +173,11 @@ class SettingsPage(Page):
         self.ctx.ops.write(run, self._synced, self._sync_failed, what=self.tr("同步"))
 
     def _synced(self, report: SyncReport) -> None:
-        from fieldbook.messages import SYNC_TABLE_NAMES, describe_sync_problem
+        from fieldbook.messages import SYNC_TABLE_NAMES as NAMES
+        from fieldbook.messages import describe_sync_problem
 
         def words(moved: dict[str, int]) -> str:
-            return "，".join(f"{SYNC_TABLE_NAMES.get(k, k)} {v}" for k, v in moved.items()) or self.tr("无")
+            return "，".join(f"{NAMES.get(k, k)} {v}" for k, v in moved.items()) or self.tr("无")
 
         self.sync_button.setEnabled(True)
         lines = [
