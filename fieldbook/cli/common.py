@@ -64,6 +64,12 @@ def parse_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期格式应为 2026-11-30：{text!r}") from None
 
 
+def given_day(args: argparse.Namespace) -> date:
+    """The day of --date, today when not given."""
+    day: date = args.date or clock.today()
+    return day
+
+
 # --- how a parser names its command -----------------------------------------------------------
 class SubParsers(Protocol):
     """What ``ArgumentParser.add_subparsers`` returns, as the command groups use it."""
@@ -106,9 +112,3 @@ def load(name: str) -> Callable[..., Any]:
     module, _, function = name.partition(":")
     found: Callable[..., Any] = getattr(importlib.import_module(module), function)
     return found
-
-
-def given_day(args: argparse.Namespace) -> date:
-    """The day of --date, today when not given."""
-    day: date = args.date or clock.today()
-    return day

@@ -24,10 +24,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
             return EXIT_INPUT
         size = (width, height)
     run_gui = load(DESKTOP_APP)
-    return run_gui(
-        resolve_db_url(args.db),
-        screenshot=args.screenshot,
-        page=args.page,
-        passphrase=passphrase(args),
-        size=size,
+    return int(
+        run_gui(
+            resolve_db_url(args.db),
+            screenshot=args.screenshot,
+            page=args.page,
+            passphrase=passphrase(args),
+            size=size,
+        )
     )

@@ -31,7 +31,7 @@ STATUS = {"none": "尚未填写", "draft": "草稿", "submitted": "已提交", "
 def _label(args: argparse.Namespace) -> str:
     if not args.week:
         return label_for(clock.today())
-    label = args.week.strip().upper()
+    label: str = args.week.strip().upper()
     report_period(label)  # InvalidValue (exit 2) on a bad label
     return label
 
