@@ -64,6 +64,21 @@ def parse_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期格式应为 2026-11-30：{text!r}") from None
 
 
+def add_import_options(
+    parser: argparse.ArgumentParser,
+    *,
+    sheet: str = "sheet name (default: the first sheet with data)",
+    skip_invalid: str,
+) -> None:
+    """The file and ``--sheet``, ``--dry-run``, ``--skip-invalid``: the same on every import."""
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--sheet", help=sheet)
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would happen, change nothing"
+    )
+    parser.add_argument("--skip-invalid", action="store_true", help=skip_invalid)
+
+
 def given_day(args: argparse.Namespace) -> date:
     """The day of --date, today when not given."""
     day: date = args.date or clock.today()

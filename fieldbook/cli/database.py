@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from fieldbook.cli.common import UsageError, err
+from fieldbook.cli.common import EXIT_OK, UsageError, err
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.paths import resolve_db_url, sqlite_path
@@ -72,6 +72,14 @@ def journal_for(args: argparse.Namespace) -> Iterator[Journal]:
         yield journal
     finally:
         journal.close()
+
+
+def export_file(args: argparse.Namespace, export: Callable[[Journal], Path]) -> int:
+    """Run ``export`` on the journal and print the file it wrote (exit 0)."""
+    with journal_for(args) as journal:
+        path = export(journal)
+    print(path)
+    return EXIT_OK
 
 
 @contextmanager

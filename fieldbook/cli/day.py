@@ -7,7 +7,7 @@ import sys
 from datetime import timedelta
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, given_day
-from fieldbook.cli.database import journal_for
+from fieldbook.cli.database import export_file, journal_for
 from fieldbook.cli.output import write_table
 from fieldbook.core import clock
 from fieldbook.core.reports.plan_sheet import STATE_LABELS, day_title, export_plan, reason_text
@@ -46,10 +46,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_export_plan(args: argparse.Namespace) -> int:
-    with journal_for(args) as journal:
-        path = export_plan(journal, given_day(args), args.output)
-    print(path)
-    return EXIT_OK
+    return export_file(args, lambda journal: export_plan(journal, given_day(args), args.output))
 
 
 def cmd_visits_list(args: argparse.Namespace) -> int:

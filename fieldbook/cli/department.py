@@ -8,7 +8,7 @@ import argparse
 from typing import Any
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
-from fieldbook.cli.database import journal_for
+from fieldbook.cli.database import export_file, journal_for
 from fieldbook.cli.week import date_option
 from fieldbook.core.reports.department import export_department
 from fieldbook.core.reports.spotcheck import export_spot_check
@@ -22,17 +22,13 @@ def cmd_export_department(args: argparse.Namespace) -> int:
     if end < start:
         err(f"--to {end.isoformat()} 早于 --from {start.isoformat()}")
         return EXIT_INPUT
-    with journal_for(args) as journal:
-        path = export_department(journal, start, end, args.output)
-    print(path)
-    return EXIT_OK
+    return export_file(args, lambda journal: export_department(journal, start, end, args.output))
 
 
 def cmd_export_spotcheck(args: argparse.Namespace) -> int:
-    with journal_for(args) as journal:
-        path = export_spot_check(journal, args.manager, args.month, args.output)
-    print(path)
-    return EXIT_OK
+    return export_file(
+        args, lambda journal: export_spot_check(journal, args.manager, args.month, args.output)
+    )
 
 
 def _lines(check: Any) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
 from fieldbook.cli.database import journal_for, writer_lock
+from fieldbook.cli.imports import exit_code, outcome, print_problems
 from fieldbook.cli.output import write_table
 from fieldbook.cli.progress import progress_bar
 from fieldbook.core.master.catalog import class_name
@@ -18,7 +19,6 @@ from fieldbook.core.master.customer_vocabulary import vocabulary
 from fieldbook.core.master.profile import ProfileInput
 from fieldbook.core.master.sku_import import import_skus
 from fieldbook.core.xlsx.importing import ImportReport
-from fieldbook.messages import describe_problem
 
 CUSTOMER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("code", "客户编码"),
@@ -90,14 +90,9 @@ def write_rows(
 
 
 def print_report(report: ImportReport) -> None:
-    for p in report.problems:
-        err(describe_problem(p))
-    for w in report.warnings:
-        err("提示：" + describe_problem(w))
+    print_problems(report)
     noun = "客户" if report.kind == "customers" else "卷烟规格"
-    state = (
-        "预览（未写入）" if report.dry_run else ("已导入" if report.applied else "未导入任何数据")
-    )
+    state = outcome(report)
     print(
         f"{noun}：新增 {len(report.new)}，更新 {len(report.updated)}，"
         f"未变 {len(report.unchanged)}，有问题 {len(report.rejected_rows)} 行，"
@@ -120,9 +115,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             progress=progress,
         )
     print_report(report)
-    if report.fatal or (report.problems and not args.skip_invalid):
-        return EXIT_INPUT
-    return EXIT_OK
+    return exit_code(report, args)
 
 
 def cmd_customers_list(args: argparse.Namespace) -> int:

@@ -7,8 +7,9 @@ import argparse
 from datetime import date
 from typing import Any
 
-from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err, given_day
-from fieldbook.cli.database import journal_for, submit_once, writer_lock
+from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, given_day
+from fieldbook.cli.database import export_file, journal_for, submit_once, writer_lock
+from fieldbook.cli.imports import exit_code, outcome, print_problems
 from fieldbook.cli.progress import progress_bar
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.day import (
@@ -21,7 +22,7 @@ from fieldbook.core.reports.day import (
 from fieldbook.core.reports.plan_sheet import day_title
 from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS, DayLogView
 from fieldbook.core.routine.orders import OrdersReport, import_orders
-from fieldbook.messages import describe_problem, message
+from fieldbook.messages import message
 
 WEEKDAYS = "一二三四五六日"
 
@@ -48,10 +49,7 @@ def _existing_days(journal: Journal) -> dict[date, int]:
 
 
 def print_orders_report(report: OrdersReport, before: dict[date, int]) -> None:
-    for p in report.problems:
-        err(describe_problem(p))
-    for w in report.warnings:
-        err("提示：" + describe_problem(w))
+    print_problems(report)
     for day, (lines, cartons, fen) in report.days.items():
         old = before.get(day, 0)
         if not old:
@@ -61,9 +59,7 @@ def print_orders_report(report: OrdersReport, before: dict[date, int]) -> None:
         else:
             replaced = f"导入时将替换原有的 {old} 行"
         print(f"{_title(day)}：{lines} 行，{cartons} 条，金额 {fen / 100:.2f} 元 — {replaced}")
-    state = (
-        "预览（未写入）" if report.dry_run else ("已导入" if report.applied else "未导入任何数据")
-    )
+    state = outcome(report)
     total = sum(n for n, _c, _f in report.days.values())
     print(
         f"订单：{len(report.days)} 天，{total} 行；有问题 {len(report.rejected_rows)} 行，"
@@ -84,16 +80,11 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
                 progress=progress,
             )
     print_orders_report(report, before)
-    if report.fatal or (report.problems and not args.skip_invalid):
-        return EXIT_INPUT
-    return EXIT_OK
+    return exit_code(report, args)
 
 
 def cmd_export_day(args: argparse.Namespace) -> int:
-    with journal_for(args) as journal:
-        path = export_day(journal, given_day(args), args.output)
-    print(path)
-    return EXIT_OK
+    return export_file(args, lambda journal: export_day(journal, given_day(args), args.output))
 
 
 def _status(view: DayLogView) -> str:

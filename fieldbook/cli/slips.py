@@ -7,7 +7,8 @@ import argparse
 from datetime import date
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
-from fieldbook.cli.database import journal_for, writer_lock
+from fieldbook.cli.database import export_file, journal_for, writer_lock
+from fieldbook.cli.imports import exit_code, outcome, print_problems
 from fieldbook.cli.output import write_table
 from fieldbook.core import clock
 from fieldbook.core.errors import NotFound
@@ -21,7 +22,6 @@ from fieldbook.core.reports.slip_form import (
 )
 from fieldbook.core.slips.answers import AnswersReport, import_slip_answers
 from fieldbook.core.slips.service import STATUS_NAMES, slip_rules
-from fieldbook.messages import describe_problem
 
 LIST_HEADER = [
     "反馈单号",
@@ -74,10 +74,12 @@ def cmd_export_register(args: argparse.Namespace) -> int:
         err("开始日期晚于结束日期")
         return EXIT_INPUT
     department = _department(args.department)
-    with journal_for(args) as journal:
-        path = export_register(journal, args.output, start=start, end=end, department=department)
-    print(path)
-    return EXIT_OK
+    return export_file(
+        args,
+        lambda journal: export_register(
+            journal, args.output, start=start, end=end, department=department
+        ),
+    )
 
 
 def cmd_export_form(args: argparse.Namespace) -> int:
@@ -98,13 +100,8 @@ def cmd_export_form(args: argparse.Namespace) -> int:
 
 
 def print_answers(report: AnswersReport) -> None:
-    for p in report.problems:
-        err(describe_problem(p))
-    for w in report.warnings:
-        err("提示：" + describe_problem(w))
-    state = "已导入" if report.applied else "未导入任何数据"
-    if report.dry_run:
-        state = "预览（未写入）"
+    print_problems(report)
+    state = outcome(report)
     print(
         f"反馈单答复：办理 {len(report.plans)} 行（状态变更 {report.moves} 次），"
         f"未变 {len(report.unchanged)} 行，有问题 {len(report.rejected_rows)} 行"
@@ -123,6 +120,4 @@ def cmd_import_answers(args: argparse.Namespace) -> int:
             skip_invalid=args.skip_invalid,
         )
     print_answers(report)
-    if report.fatal or (report.problems and not args.skip_invalid):
-        return EXIT_INPUT
-    return EXIT_OK
+    return exit_code(report, args)

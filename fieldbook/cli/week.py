@@ -12,7 +12,7 @@ import argparse
 from datetime import date
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
-from fieldbook.cli.database import journal_for, submit_once
+from fieldbook.cli.database import export_file, journal_for, submit_once
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
@@ -43,18 +43,16 @@ def _scoped(journal: Journal, code: str | None) -> Journal:
 
 def cmd_export_week(args: argparse.Namespace) -> int:
     label = _label(args)
-    with journal_for(args) as journal:
-        path = export_week(_scoped(journal, args.manager), label, args.output)
-    print(path)
-    return EXIT_OK
+    return export_file(
+        args, lambda journal: export_week(_scoped(journal, args.manager), label, args.output)
+    )
 
 
 def cmd_export_month(args: argparse.Namespace) -> int:
     month_period(args.month)  # InvalidValue (exit 2) on a bad month
-    with journal_for(args) as journal:
-        path = export_month(_scoped(journal, args.manager), args.month, args.output)
-    print(path)
-    return EXIT_OK
+    return export_file(
+        args, lambda journal: export_month(_scoped(journal, args.manager), args.month, args.output)
+    )
 
 
 def date_option(text: str, name: str) -> date:
@@ -73,10 +71,9 @@ def cmd_export_period(args: argparse.Namespace) -> int:
     if (end - start).days > 366 * 5:
         err("一次最多导出五年")
         return EXIT_INPUT
-    with journal_for(args) as journal:
-        path = export_period(_scoped(journal, args.manager), start, end, args.output)
-    print(path)
-    return EXIT_OK
+    return export_file(
+        args, lambda journal: export_period(_scoped(journal, args.manager), start, end, args.output)
+    )
 
 
 def week_lines(view: WeekView) -> list[str]:

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fieldbook.cli.common import Subcommands, runs
+from fieldbook.cli.common import Subcommands, add_import_options, runs
 from fieldbook.cli.output import add_csv_options
 
 COMMANDS = "fieldbook.cli.master"
@@ -14,16 +12,7 @@ COMMANDS = "fieldbook.cli.master"
 def register(commands: Subcommands) -> None:
     for what, helptext in (("customers", "the customer list (零售户)"), ("skus", "the SKU list")):
         ip = commands.imports.add_parser(what, help=helptext)
-        ip.add_argument("file", type=Path)
-        ip.add_argument("--sheet", help="sheet name (default: the first sheet with data)")
-        ip.add_argument(
-            "--dry-run", action="store_true", help="show what would happen, change nothing"
-        )
-        ip.add_argument(
-            "--skip-invalid",
-            action="store_true",
-            help="import the valid rows and list the rejected ones",
-        )
+        add_import_options(ip, skip_invalid="import the valid rows and list the rejected ones")
         runs(ip, f"{COMMANDS}:cmd_import", creates_database=True)
     register_lists(commands)
     register_profile(commands)

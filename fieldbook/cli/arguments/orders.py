@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fieldbook.cli.common import Subcommands, output_path, parse_day, runs
+from fieldbook.cli.common import Subcommands, add_import_options, output_path, parse_day, runs
 
 COMMANDS = "fieldbook.cli.orders"
 
@@ -15,12 +13,7 @@ def register(commands: Subcommands) -> None:
         help="the ordering system's order export (订单); a day in the file replaces "
         "that day's lines",
     )
-    io.add_argument("file", type=Path)
-    io.add_argument("--sheet", help="sheet name (default: the first sheet with data)")
-    io.add_argument("--dry-run", action="store_true", help="show what would happen, change nothing")
-    io.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid rows, list the rejected ones"
-    )
+    add_import_options(io, skip_invalid="import the valid rows, list the rejected ones")
     runs(io, f"{COMMANDS}:cmd_import_orders")
 
     ed = commands.exports.add_parser(

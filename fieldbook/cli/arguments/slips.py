@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fieldbook.cli.common import Subcommands, output_path, parse_day, runs
+from fieldbook.cli.common import Subcommands, add_import_options, output_path, parse_day, runs
 from fieldbook.cli.output import add_csv_options
 
 COMMANDS = "fieldbook.cli.slips"
@@ -39,12 +37,9 @@ def register(commands: Subcommands) -> None:
     ia = commands.imports.add_parser(
         "slip-answers", help="a slip register filled in by a department (states and answers)"
     )
-    ia.add_argument("file", type=Path)
-    ia.add_argument("--sheet", help="sheet name (default: 登记表, else the first with data)")
-    ia.add_argument("--dry-run", action="store_true", help="show what would happen, change nothing")
-    ia.add_argument(
-        "--skip-invalid",
-        action="store_true",
-        help="apply the clean rows and list the rejected ones (conflicts included)",
+    add_import_options(
+        ia,
+        sheet="sheet name (default: 登记表, else the first with data)",
+        skip_invalid="apply the clean rows and list the rejected ones (conflicts included)",
     )
     runs(ia, f"{COMMANDS}:cmd_import_answers")
