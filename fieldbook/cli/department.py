@@ -5,23 +5,19 @@ charts), ``spotcheck draw|show`` and ``export spotcheck`` (市场部主任抽查
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
+from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err, given_period
 from fieldbook.cli.database import export_file, journal_for
-from fieldbook.cli.week import date_option
 from fieldbook.core.reports.department import export_department
 from fieldbook.core.reports.spotcheck import export_spot_check
 from fieldbook.core.server import spotcheck
+from fieldbook.core.server.spotcheck import SpotCheckView
 
 YES = {True: "是", False: "否", None: "—"}
 
 
 def cmd_export_department(args: argparse.Namespace) -> int:
-    start, end = date_option(args.start, "from"), date_option(args.end, "to")
-    if end < start:
-        err(f"--to {end.isoformat()} 早于 --from {start.isoformat()}")
-        return EXIT_INPUT
+    start, end = given_period(args)
     return export_file(args, lambda journal: export_department(journal, start, end, args.output))
 
 
@@ -31,7 +27,7 @@ def cmd_export_spotcheck(args: argparse.Namespace) -> int:
     )
 
 
-def _lines(check: Any) -> list[str]:
+def _lines(check: SpotCheckView) -> list[str]:
     out = [
         f"抽查 {check.manager} {check.month}（{check.checker}，随机种子 {check.seed}）："
         f"{len(check.items)} 次走访，已核查 {check.checked}，不属实 {check.not_confirmed}，"

@@ -9,12 +9,10 @@ the database's own manager."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
-from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
+from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err, given_period
 from fieldbook.cli.database import export_file, journal_for, submit_once
 from fieldbook.core import clock
-from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.week import export_month, export_period, export_week, month_period
 from fieldbook.core.routine.week import (
@@ -55,19 +53,8 @@ def cmd_export_month(args: argparse.Namespace) -> int:
     )
 
 
-def date_option(text: str, name: str) -> date:
-    """A YYYY-MM-DD option value; ``InvalidValue`` (exit 2) naming the option."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidValue("date_format", field=name, value=text) from None
-
-
 def cmd_export_period(args: argparse.Namespace) -> int:
-    start, end = date_option(args.start, "from"), date_option(args.end, "to")
-    if end < start:
-        err(f"--to {end.isoformat()} 早于 --from {start.isoformat()}")
-        return EXIT_INPUT
+    start, end = given_period(args)
     if (end - start).days > 366 * 5:
         err("一次最多导出五年")
         return EXIT_INPUT
