@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, NoReturn, Protocol
 
 from fieldbook.core import clock
-from fieldbook.core.errors import InvalidValue
 from fieldbook.core.text import clean_free_text
 from fieldbook.core.workdays import next_working_day
 
@@ -63,23 +62,6 @@ def parse_day(text: str) -> date:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", low):
             raise argparse.ArgumentTypeError(f"没有这一天：{text!r}") from None
         raise argparse.ArgumentTypeError(f"日期格式应为 2026-11-30：{text!r}") from None
-
-
-def date_option(text: str, name: str) -> date:
-    """A YYYY-MM-DD option value; ``InvalidValue`` (exit 2) naming the option."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidValue("date_format", field=name, value=text) from None
-
-
-def given_period(args: argparse.Namespace) -> tuple[date, date]:
-    """--from and --to (YYYY-MM-DD, both required): ``InvalidValue`` on a bad date, a
-    ``UsageError`` when --to comes before --from (exit 2 either way)."""
-    start, end = date_option(args.start, "from"), date_option(args.end, "to")
-    if end < start:
-        raise UsageError(f"--to {end.isoformat()} 早于 --from {start.isoformat()}")
-    return start, end
 
 
 def add_import_options(

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import argparse
 
-from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err, given_period
+from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
 from fieldbook.cli.database import export_file, journal_for
+from fieldbook.cli.period import given_period
 from fieldbook.core.reports.department import export_department
 from fieldbook.core.reports.spotcheck import export_spot_check
 from fieldbook.core.server import spotcheck

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from fieldbook.cli.common import EXIT_INPUT, load
-from fieldbook.cli.database import passphrase
+from fieldbook.cli.vetting import passphrase
 from fieldbook.core.paths import resolve_db_url
 
 #: The desktop app's entry point. The two front ends do not import each other (the layer

@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 
 from fieldbook.cli.common import EXIT_FAIL, EXIT_INPUT, EXIT_OK, err
-from fieldbook.cli.database import db_file, journal_for, passphrase, writer_lock
+from fieldbook.cli.database import journal_for, writer_lock
+from fieldbook.cli.vetting import db_file, passphrase
 from fieldbook.core.store.backup import (
     create_backup,
     list_backups_info,

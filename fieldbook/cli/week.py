@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 
-from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err, given_period
+from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
 from fieldbook.cli.database import export_file, journal_for, submit_once
+from fieldbook.cli.period import given_period
 from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.week import export_month, export_period, export_week, month_period
