@@ -35,7 +35,7 @@ def demo(folder: Path) -> Path:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from fieldbook.cli.main import GUI_PAGES
+    from fieldbook.cli.arguments.gui import GUI_PAGES
 
     out = ROOT / "docs" / "guide" / "images"
     with tempfile.TemporaryDirectory(prefix="fieldbook-guide-") as tmp:

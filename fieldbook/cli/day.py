@@ -1,81 +1,23 @@
-"""Command-line commands of the day in the field: ``plan``, ``export plan``, ``visits list``."""
+"""Commands of the day in the field: ``plan``, ``export plan``, ``visits list``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, timedelta
-from typing import Any
+from datetime import timedelta
 
-from fieldbook.cli.output import add_csv_options, write_table
-
-EXIT_OK, EXIT_INPUT = 0, 2
-
-
-def parse_day(text: str) -> date:
-    from fieldbook.core import clock
-
-    low = text.strip().lower()
-    if low in ("today", "今天"):
-        return clock.today()
-    if low in ("tomorrow", "明天"):
-        from fieldbook.core.workdays import next_working_day
-
-        return next_working_day(clock.today())
-    try:
-        return date.fromisoformat(low)
-    except ValueError:
-        import re
-
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", low):
-            raise argparse.ArgumentTypeError(f"没有这一天：{text!r}") from None
-        raise argparse.ArgumentTypeError(f"日期格式应为 2026-11-30：{text!r}") from None
-
-
-def add_commands(sub: Any, export_sub: Any) -> None:
-    from fieldbook.cli.main import output_path
-
-    p = sub.add_parser("plan", help="print a day's visit plan (拜访计划), building it if needed")
-    p.add_argument("--date", type=parse_day, default=None, help="YYYY-MM-DD, today or tomorrow")
-    add_csv_options(p)
-    p.set_defaults(func=cmd_plan)
-
-    ep = export_sub.add_parser("plan", help="the printable route sheet of a day (.xlsx)")
-    ep.add_argument("--date", type=parse_day, default=None)
-    ep.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
-    ep.set_defaults(func=cmd_export_plan)
-
-    v = sub.add_parser("visits", help="visits (走访记录)")
-    vsub = v.add_subparsers(dest="action", metavar="ACTION", required=True)
-    vl = vsub.add_parser("list", help="print visits with their answers")
-    vl.add_argument("--from", dest="start", type=parse_day, default=None)
-    vl.add_argument("--to", dest="end", type=parse_day, default=None)
-    add_csv_options(vl)
-    vl.set_defaults(func=cmd_visits_list)
-
-
-def _open(args: argparse.Namespace) -> Any:
-    from fieldbook.cli.main import open_journal
-
-    return open_journal(args)
-
-
-def _day(args: argparse.Namespace) -> date:
-    from fieldbook.core import clock
-
-    return args.date or clock.today()
+from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, given_day
+from fieldbook.cli.database import export_file, journal_for
+from fieldbook.cli.output import write_table
+from fieldbook.core import clock
+from fieldbook.core.reports.plan_sheet import STATE_LABELS, day_title, export_plan, reason_text
+from fieldbook.core.routine.checklist import load_checklist
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from fieldbook.core import clock
-    from fieldbook.core.reports.plan_sheet import STATE_LABELS, day_title, reason_text
-
-    journal = _open(args)
-    try:
-        day = _day(args)
+    with journal_for(args) as journal:
+        day = given_day(args)
         plan = journal.plans.build(day)
-    finally:
-        journal.close()
     progress = plan.progress(clock.now())
     print(
         f"# 拜访计划 {day_title(day)}：{progress.planned} 户（目标 {plan.target_size} 户），"
@@ -104,31 +46,17 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_export_plan(args: argparse.Namespace) -> int:
-    from fieldbook.core.reports.plan_sheet import export_plan
-
-    journal = _open(args)
-    try:
-        path = export_plan(journal, _day(args), args.output)
-    finally:
-        journal.close()
-    print(path)
-    return EXIT_OK
+    return export_file(args, lambda journal: export_plan(journal, given_day(args), args.output))
 
 
 def cmd_visits_list(args: argparse.Namespace) -> int:
-    from fieldbook.core import clock
-    from fieldbook.core.routine.checklist import load_checklist
-
     end = args.end or clock.today()
     start = args.start or end - timedelta(days=6)
     if start > end:
         print("开始日期晚于结束日期", file=sys.stderr)
         return EXIT_INPUT
-    journal = _open(args)
-    try:
+    with journal_for(args) as journal:
         visits = journal.visits.list_between(start, end)
-    finally:
-        journal.close()
     checklist = load_checklist("visit")
     statuses = {st.code: st.label for st in checklist.shop_statuses}
     header = [

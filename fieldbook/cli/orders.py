@@ -1,66 +1,29 @@
-"""Command-line commands of the end of the day (15:00–16:00): ``import orders`` (the ordering
+"""Commands of the end of the day (15:00–16:00): ``import orders`` (the ordering
 system's export), ``export day`` (the work log workbook), ``log show`` and ``log submit``."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from fieldbook.core.routine.daylog import DayLogView
-    from fieldbook.core.routine.orders import OrdersReport
+from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, given_day
+from fieldbook.cli.database import export_file, journal_for, submit_once, writer_lock
+from fieldbook.cli.imports import exit_code, outcome, print_problems
+from fieldbook.cli.progress import progress_bar
+from fieldbook.core.reports.day import (
+    SECTION_ORDER,
+    STATUS_NAMES,
+    export_day,
+    section_label,
+    section_text,
+)
+from fieldbook.core.reports.plan_sheet import day_title
+from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS, DayLogView
+from fieldbook.core.routine.orders import OrdersReport, import_orders
+from fieldbook.messages import message
 
-EXIT_OK, EXIT_INPUT = 0, 2
 WEEKDAYS = "一二三四五六日"
-
-
-def add_commands(sub: Any, export_sub: Any, import_sub: Any) -> None:
-    from fieldbook.cli.day import parse_day
-    from fieldbook.cli.main import output_path
-
-    io = import_sub.add_parser(
-        "orders",
-        help="the ordering system's order export (订单); a day in the file replaces "
-        "that day's lines",
-    )
-    io.add_argument("file", type=Path)
-    io.add_argument("--sheet", help="sheet name (default: the first sheet with data)")
-    io.add_argument("--dry-run", action="store_true", help="show what would happen, change nothing")
-    io.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid rows, list the rejected ones"
-    )
-    io.set_defaults(func=cmd_import_orders)
-
-    ed = export_sub.add_parser(
-        "day", help="the work log of a day (工作日志, 走访明细, 订单) as a workbook (.xlsx)"
-    )
-    ed.add_argument("--date", type=parse_day, default=None, help="YYYY-MM-DD or today")
-    ed.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
-    ed.set_defaults(func=cmd_export_day)
-
-    lg = sub.add_parser("log", help="the work log (工作日志)")
-    lsub = lg.add_subparsers(dest="action", metavar="ACTION", required=True)
-    ls = lsub.add_parser("show", help="print a day's log: the facts, the sections, corrections")
-    ls.add_argument("--date", type=parse_day, default=None, help="YYYY-MM-DD or today")
-    ls.set_defaults(func=cmd_log_show)
-    lu = lsub.add_parser(
-        "submit", help="submit a day's log: the facts are kept as they are now, the log is locked"
-    )
-    lu.add_argument("--date", type=parse_day, default=None, help="YYYY-MM-DD or today")
-    lu.set_defaults(func=cmd_log_submit)
-
-
-def _err(line: str) -> None:
-    print(line, file=sys.stderr)
-
-
-def _day(args: argparse.Namespace) -> date:
-    from fieldbook.core import clock
-
-    return args.date or clock.today()
 
 
 def _title(day: date) -> str:
@@ -68,13 +31,7 @@ def _title(day: date) -> str:
 
 
 def print_orders_report(report: OrdersReport, before: dict[date, int]) -> None:
-
-    from fieldbook.messages import describe_problem
-
-    for p in report.problems:
-        _err(describe_problem(p))
-    for w in report.warnings:
-        _err("提示：" + describe_problem(w))
+    print_problems(report)
     for day, (lines, cartons, fen) in report.days.items():
         old = before.get(day, 0)
         if not old:
@@ -84,9 +41,7 @@ def print_orders_report(report: OrdersReport, before: dict[date, int]) -> None:
         else:
             replaced = f"导入时将替换原有的 {old} 行"
         print(f"{_title(day)}：{lines} 行，{cartons} 条，金额 {fen / 100:.2f} 元 — {replaced}")
-    state = (
-        "预览（未写入）" if report.dry_run else ("已导入" if report.applied else "未导入任何数据")
-    )
+    state = outcome(report)
     total = sum(n for n, _c, _f in report.days.values())
     print(
         f"订单：{len(report.days)} 天，{total} 行；有问题 {len(report.rejected_rows)} 行，"
@@ -95,45 +50,24 @@ def print_orders_report(report: OrdersReport, before: dict[date, int]) -> None:
 
 
 def cmd_import_orders(args: argparse.Namespace) -> int:
-    from fieldbook.cli.main import open_journal, progress_bar, writer_lock
-    from fieldbook.core.routine.orders import import_orders
-
-    with writer_lock(args):
-        journal = open_journal(args)
-        try:
-            with progress_bar("读取") as progress:
-                report = import_orders(
-                    journal,
-                    args.file,
-                    sheet=args.sheet,
-                    dry_run=args.dry_run,
-                    skip_invalid=args.skip_invalid,
-                    progress=progress,
-                )
-        finally:
-            journal.close()
+    with writer_lock(args), journal_for(args) as journal, progress_bar("读取") as progress:
+        report = import_orders(
+            journal,
+            args.file,
+            sheet=args.sheet,
+            dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid,
+            progress=progress,
+        )
     print_orders_report(report, report.existing_lines)  # what the file's days held before
-    if report.fatal or (report.problems and not args.skip_invalid):
-        return EXIT_INPUT
-    return EXIT_OK
+    return exit_code(report, args)
 
 
 def cmd_export_day(args: argparse.Namespace) -> int:
-    from fieldbook.cli.main import open_journal
-    from fieldbook.core.reports.day import export_day
-
-    journal = open_journal(args)
-    try:
-        path = export_day(journal, _day(args), args.output)
-    finally:
-        journal.close()
-    print(path)
-    return EXIT_OK
+    return export_file(args, lambda journal: export_day(journal, given_day(args), args.output))
 
 
 def _status(view: DayLogView) -> str:
-    from fieldbook.core.reports.day import STATUS_NAMES
-
     text = STATUS_NAMES.get(view.status, view.status)
     if view.status == "submitted" and view.submitted_at:
         text += f"（{view.submitted_at:%Y-%m-%d %H:%M}）"
@@ -153,10 +87,6 @@ def _figures(f: dict[str, Any]) -> str:
 
 def log_lines(view: DayLogView, manager: str) -> list[str]:
     """The log as plain text lines (``fieldbook log show``)."""
-    from fieldbook.core.reports.day import SECTION_ORDER, section_label, section_text
-    from fieldbook.core.reports.plan_sheet import day_title
-    from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS
-
     f = view.facts
     out = [f"工作日志 {day_title(view.day)} — {_status(view)}"]
     if manager:
@@ -208,14 +138,9 @@ def log_lines(view: DayLogView, manager: str) -> list[str]:
 
 
 def cmd_log_show(args: argparse.Namespace) -> int:
-    from fieldbook.cli.main import open_journal
-
-    journal = open_journal(args)
-    try:
-        view = journal.daylogs.get(_day(args))
+    with journal_for(args) as journal:
+        view = journal.daylogs.get(given_day(args))
         profile = journal.profile.get()
-    finally:
-        journal.close()
     manager = f"{profile.name}（{profile.code}）" if profile else ""
     for line in log_lines(view, manager):
         print(line)
@@ -223,22 +148,15 @@ def cmd_log_show(args: argparse.Namespace) -> int:
 
 
 def cmd_log_submit(args: argparse.Namespace) -> int:
-    from fieldbook.cli.main import open_journal, writer_lock
-    from fieldbook.core.errors import InvalidValue
-    from fieldbook.messages import message
-
-    day = _day(args)
-    with writer_lock(args):
-        journal = open_journal(args)
-        try:
-            view = journal.daylogs.submit(day)
-        except InvalidValue as exc:
-            if exc.detail != "log_submitted":
-                raise
-            # the core names the field "status", which the wording reads as 经营状态
-            _err(f"{day.isoformat()}：{message('log_submitted')}")
-            return EXIT_INPUT
-        finally:
-            journal.close()
+    day = given_day(args)
+    view = submit_once(
+        args,
+        lambda journal: journal.daylogs.submit(day),
+        already="log_submitted",
+        # the core names the field "status", which the wording reads as 经营状态
+        refusal=f"{day.isoformat()}：{message('log_submitted')}",
+    )
+    if view is None:
+        return EXIT_INPUT
     print(f"工作日志 {view.day.isoformat()} {_status(view)}：之后的修改只能更正（需写明原因）")
     return EXIT_OK

@@ -140,7 +140,7 @@ class _CleanStream(io.TextIOBase):
 def clean_output() -> Iterator[None]:
     """stdout and stderr cleaned (see the module) for the duration of a command."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _CleanStream(sys.stdout), _CleanStream(sys.stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _CleanStream(sys.stdout), _CleanStream(sys.stderr)
     try:
         yield
     finally:

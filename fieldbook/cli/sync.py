@@ -10,98 +10,26 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
-EXIT_OK, EXIT_INPUT, EXIT_FAILED = 0, 2, 1
-NAMES = {
-    "managers": "客户经理",
-    "routes": "线路",
-    "customers": "客户",
-    "skus": "卷烟规格",
-    "plans": "计划",
-    "plan_stops": "计划站点",
-    "visits": "走访",
-    "visit_skus": "规格观察",
-    "visit_time_edits": "时间修改",
-    "slip_suggestions": "建议反馈单",
-    "followups": "跟踪事项",
-    "slips": "反馈单",
-    "slip_attachments": "附件",
-    "slip_deliveries": "反馈单投递",
-    "slip_events": "反馈单流转",
-    "order_lines": "订单行",
-    "day_logs": "工作日志",
-    "week_reports": "周报",
-    "spot_checks": "抽查",
-    "spot_check_items": "抽查明细",
-}
-
-
-def add_commands(sub: Any) -> None:
-    sy = sub.add_parser(
-        "sync", help="sync with the department server (push your records, pull answers)"
-    )
-    sy.add_argument(
-        "--server",
-        default=None,
-        metavar="URL",
-        help="postgresql+psycopg://user@host/db (remembered; password from PGPASSWORD/.pgpass)",
-    )
-    sy.set_defaults(func=cmd_sync)
-
-    sv = sub.add_parser("server", help="the department server (PostgreSQL): schema, users, roles")
-    svsub = sv.add_subparsers(dest="action", metavar="ACTION", required=True)
-    si = svsub.add_parser(
-        "init", help="migrate the server's schema and (re)create roles, grants and policies"
-    )
-    si.set_defaults(func=cmd_server_init)
-    su = svsub.add_parser("add-user", help="create a login (password from --password-env)")
-    su.add_argument("name", help="login name: lower-case letters, digits, _")
-    su.add_argument("--kind", required=True, choices=("manager", "department", "director", "admin"))
-    su.add_argument(
-        "--manager", default="", metavar="CODE", help="the manager's code (kind manager)"
-    )
-    su.add_argument(
-        "--department",
-        default="",
-        choices=("", "market", "monopoly", "distribution", "phone"),
-        help="the department (kind department)",
-    )
-    su.add_argument("--display-name", default="")
-    su.add_argument(
-        "--password-env",
-        required=True,
-        metavar="VAR",
-        help="environment variable holding the password (never on the command line)",
-    )
-    su.set_defaults(func=cmd_server_add_user)
-    sr = svsub.add_parser(
-        "reassign-customer",
-        help="make another manager the customer's manager on the server (e.g. a sync conflict)",
-    )
-    sr.add_argument("code", help="the customer's code (客户编码)")
-    sr.add_argument("--to", required=True, metavar="MANAGER", help="the new manager's code")
-    sr.add_argument("--reason", default="", help="recorded in the audit trail")
-    sr.set_defaults(func=cmd_server_reassign_customer)
+from fieldbook.cli.common import EXIT_FAIL, EXIT_INPUT, EXIT_OK
+from fieldbook.cli.database import journal_for
+from fieldbook.core.server.roles import ServerUserInput, add_user, init_server, reassign_customer
+from fieldbook.core.server.sync import (
+    SERVER_KEY,
+    SyncError,
+    check_server_address,
+    has_secret,
+    sync,
+)
+from fieldbook.messages import SYNC_TABLE_NAMES, describe_sync_problem
 
 
 def _lines(moved: dict[str, int]) -> str:
-    return "，".join(f"{NAMES.get(k, k)} {v}" for k, v in moved.items()) or "无"
+    return "，".join(f"{SYNC_TABLE_NAMES.get(k, k)} {v}" for k, v in moved.items()) or "无"
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from fieldbook.cli.main import open_journal
-    from fieldbook.core.server.sync import (
-        SERVER_KEY,
-        SyncError,
-        check_server_address,
-        has_secret,
-        sync,
-    )
-    from fieldbook.messages import describe_sync_problem
-
-    journal = open_journal(args)
-    try:
+    with journal_for(args) as journal:
         with journal.reading() as s:
             stored = journal.get_setting(s, SERVER_KEY)
         url = args.server or stored
@@ -115,13 +43,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
             with journal.writing() as s:
                 journal.set_setting(s, SERVER_KEY, args.server)
         report = sync(journal, url, progress=lambda m: print(m, file=sys.stderr))
-    finally:
-        journal.close()
     print(f"上传：{_lines(report.pushed)}")
     print(f"下载：{_lines(report.pulled)}")
     for problem in [*report.problems, *report.notices]:
         print(describe_sync_problem(problem), file=sys.stderr)
-    return EXIT_OK if not report.problems else EXIT_FAILED
+    return EXIT_OK if not report.problems else EXIT_FAIL
 
 
 def _server_url(args: argparse.Namespace) -> str | None:
@@ -133,8 +59,6 @@ def _server_url(args: argparse.Namespace) -> str | None:
 
 
 def cmd_server_init(args: argparse.Namespace) -> int:
-    from fieldbook.core.server.roles import init_server
-
     url = _server_url(args)
     if url is None:
         return EXIT_INPUT
@@ -144,8 +68,6 @@ def cmd_server_init(args: argparse.Namespace) -> int:
 
 
 def cmd_server_add_user(args: argparse.Namespace) -> int:
-    from fieldbook.core.server.roles import ServerUserInput, add_user
-
     url = _server_url(args)
     if url is None:
         return EXIT_INPUT
@@ -169,8 +91,6 @@ def cmd_server_add_user(args: argparse.Namespace) -> int:
 
 
 def cmd_server_reassign_customer(args: argparse.Namespace) -> int:
-    from fieldbook.core.server.roles import reassign_customer
-
     url = _server_url(args)
     if url is None:
         return EXIT_INPUT

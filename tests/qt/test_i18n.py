@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from qt_support import make_ctx
 
-from fieldbook.cli.main import GUI_PAGES
+from fieldbook.cli.arguments.gui import GUI_PAGES
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.catalog import SkuInput
 from fieldbook.core.master.customers import CustomerInput

@@ -361,7 +361,7 @@ def test_a_trail_changed_beyond_reading_is_still_backed_up(trail: Path) -> None:
 def test_an_entry_without_a_seq_is_named_by_the_seq_that_should_have_come() -> None:
     """A NULL seq (possible only with NOT NULL taken off the column) was printed as
     "第 None 条"."""
-    from fieldbook.cli.main import audit_break_text
+    from fieldbook.cli.audit import audit_break_text
 
     report = audit.VerifyReport(False, 0, audit.GENESIS, None, "e-1", "gap", expected_seq=1)
     text = audit_break_text(report)

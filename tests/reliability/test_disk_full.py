@@ -123,8 +123,9 @@ try:
     export_plan(j, day, target)
 except OSError as exc:
     print("core", exc.errno, flush=True)
+import fieldbook.cli.database as database
 import fieldbook.cli.main as cli
-cli.open_journal = lambda args: j  # already open: the disk filled up while the app ran
+database.open_journal = lambda args: j  # already open: the disk filled up while the app ran
 code = cli.main(["--db", url, "export", "plan", "--date", day.isoformat(), "-o", str(target)])
 print("cli", code, flush=True)
 """

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldbook.cli.main import GUI_PAGES, main
+from fieldbook.cli.arguments.gui import GUI_PAGES
+from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.outputs import OutputRefused, check_output
 from fieldbook.core.reports.plan_sheet import export_plan

@@ -173,7 +173,7 @@ class SettingsPage(Page):
         self.ctx.ops.write(run, self._synced, self._sync_failed, what=self.tr("同步"))
 
     def _synced(self, report: SyncReport) -> None:
-        from fieldbook.cli.sync import NAMES
+        from fieldbook.messages import SYNC_TABLE_NAMES as NAMES
         from fieldbook.messages import describe_sync_problem
 
         def words(moved: dict[str, int]) -> str:

@@ -1,0 +1,61 @@
+"""The arguments of the master data: ``import customers|skus``, ``customers list``,
+``skus list``, ``routes list``, ``profile show|set``."""
+
+from __future__ import annotations
+
+from fieldbook.cli.common import Subcommands, add_import_options, runs
+from fieldbook.cli.output import add_csv_options
+
+COMMANDS = "fieldbook.cli.master"
+
+
+def register(commands: Subcommands) -> None:
+    for what, helptext in (("customers", "the customer list (零售户)"), ("skus", "the SKU list")):
+        ip = commands.imports.add_parser(what, help=helptext)
+        add_import_options(ip, skip_invalid="import the valid rows and list the rejected ones")
+        runs(ip, f"{COMMANDS}:cmd_import", creates_database=True)
+    register_lists(commands)
+    register_profile(commands)
+
+
+def register_lists(commands: Subcommands) -> None:
+    c = commands.top.add_parser("customers", help="customers (零售户)")
+    csub = c.add_subparsers(dest="action", metavar="ACTION", required=True)
+    cl = csub.add_parser("list", help="print customers (all fields)")
+    cl.add_argument(
+        "--search", default="", help="code, name, owner, phone, licence or pinyin initials"
+    )
+    add_csv_options(cl)
+    cl.add_argument(
+        "--all-managers",
+        action="store_true",
+        help="every manager's customers (default: the current manager's)",
+    )
+    runs(cl, f"{COMMANDS}:cmd_customers_list")
+
+    s = commands.top.add_parser("skus", help="cigarette SKUs (卷烟规格)")
+    ssub = s.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sl = ssub.add_parser("list", help="print SKUs")
+    sl.add_argument("--search", default="")
+    add_csv_options(sl)
+    runs(sl, f"{COMMANDS}:cmd_skus_list")
+
+    r = commands.top.add_parser("routes", help="routes (线路)")
+    rsub = r.add_subparsers(dest="action", metavar="ACTION", required=True)
+    runs(
+        rsub.add_parser("list", help="print routes with their weekday and size"),
+        f"{COMMANDS}:cmd_routes_list",
+    )
+
+
+def register_profile(commands: Subcommands) -> None:
+    pr = commands.top.add_parser("profile", help="the account manager's profile")
+    psub = pr.add_subparsers(dest="action", metavar="ACTION", required=True)
+    runs(psub.add_parser("show", help="print the profile"), f"{COMMANDS}:cmd_profile_show")
+    ps = psub.add_parser("set", help="create or change the profile")
+    ps.add_argument("--name", required=True, help="姓名")
+    ps.add_argument("--code", required=True, help="员工编号")
+    ps.add_argument("--unit", default=None, help="区县单位 (default: unchanged)")
+    ps.add_argument("--territory", default=None, help="片区 (default: unchanged)")
+    ps.add_argument("--phone", default=None, help="电话 (default: unchanged)")
+    runs(ps, f"{COMMANDS}:cmd_profile_set", creates_database=True)
