@@ -23,9 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.server.department import FollowUpRow, ManagerWeek
+from fieldbook.core.reports.department import export_department
+from fieldbook.core.reports.week import export_week
+from fieldbook.core.server.department import (
+    FollowUpRow,
+    ManagerWeek,
+    followups,
+    review_week,
+    weeks_table,
+)
+from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.operations.department import who_and_where
 from fieldbook.qt.pages.base import Page, note, page_layout
 from fieldbook.qt.pages.department_tabs import InboxTab, SpotCheckTab
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
@@ -175,8 +185,6 @@ class WeeksTab(QWidget):
         return today - timedelta(weeks=int(self.span.currentData()) - 1), today
 
     def reload(self, *_args: object) -> None:
-        from fieldbook.core.server.department import weeks_table
-
         start, end = self.period()
         self.ctx.ops.query(
             lambda j: weeks_table(j, start, end),
@@ -238,8 +246,6 @@ class WeeksTab(QWidget):
 
     def export_week_to(self, code: str, label: str, path: Path) -> None:
         """One manager's week workbook (the same one the manager exports), from here."""
-        from fieldbook.core.reports.week import export_week
-
         self.ctx.ops.query(
             lambda j: export_week(j.for_manager(code), label, path),
             lambda written: self.status.setText(self.tr("已导出：{p}").format(p=written)),
@@ -248,8 +254,6 @@ class WeeksTab(QWidget):
         )
 
     def export_to(self, path: Path) -> None:
-        from fieldbook.core.reports.department import export_department
-
         start, end = self.period()
         today = self.ctx.today()
         self.ctx.ops.query(
@@ -260,8 +264,6 @@ class WeeksTab(QWidget):
         )
 
     def review(self, verdict: str) -> None:
-        from fieldbook.core.server.department import review_week
-
         row = self.model.row_at(self.table.current_row())
         if row is None or row.report_id is None:
             self.status.setText(self.tr("请先选中一份已提交的周报"))
@@ -281,8 +283,6 @@ class WeeksTab(QWidget):
         self.ctx.ops.write(run, lambda _r: self.reload(), self._failed, what=self.tr("审阅周报"))
 
     def _failed(self, exc: BaseException) -> None:
-        from fieldbook.messages import describe_error
-
         self.status.setText(describe_error(exc))
 
 
@@ -297,8 +297,6 @@ class FollowUpsTab(QWidget):
         layout.addWidget(self.table, 1)
 
     def reload(self) -> None:
-        from fieldbook.core.server.department import followups
-
         self.ctx.ops.query(
             lambda j: followups(j, today=self.ctx.today()),
             self.model.set_rows,
@@ -321,12 +319,8 @@ class DepartmentPage(Page):
         self.spot: SpotCheckTab | None = None
         self.followups: FollowUpsTab | None = None
         ctx.hub.changed.connect(self._changed)
-        from fieldbook.core.server.department import who_am_i
 
-        def load(j: Journal) -> tuple[dict[str, Any], bool]:
-            return who_am_i(j), j.engine.dialect.name == "postgresql"
-
-        ctx.ops.query(load, self._build, key="department.who", what=self.tr("读取角色"))
+        ctx.ops.query(who_and_where, self._build, key="department.who", what=self.tr("读取角色"))
 
     def _build(self, loaded: tuple[dict[str, Any], bool]) -> None:
         who, on_server = loaded
