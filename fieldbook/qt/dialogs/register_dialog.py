@@ -113,7 +113,7 @@ class RegisterDialog(QDialog):
         return dialog
 
     def export_to(self, path: Path) -> None:
-        from fieldbook.qt.pages.slip_data import export_register
+        from fieldbook.qt.operations.slips import export_register
 
         if self.busy:
             return

@@ -502,7 +502,7 @@ class SlipDialog(QDialog):
             button.setEnabled(on)
 
     def _saved(self, view: SlipView, send: bool) -> None:
-        from fieldbook.qt.pages.slip_data import attach, manager_name
+        from fieldbook.qt.operations.slips import attach, manager_name
 
         self.saving = False
         self._enable(True)

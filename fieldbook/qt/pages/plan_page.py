@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.routine.plan import PlanView, StopView
     from fieldbook.core.routine.visits import DraftInfo
-    from fieldbook.qt.pages.slip_data import DaySummary
+    from fieldbook.qt.operations.slips import DaySummary
 
 TOPICS = frozenset({"plan", "visits", "customers", "routes", "followups"})
 SUMMARY_TOPICS = frozenset({"slips", "followups"})
@@ -343,7 +343,7 @@ class PlanPage(Page):
 
     # --- the slips / follow-ups summary of today ------------------------------------------------
     def load_summary(self) -> None:
-        from fieldbook.qt.pages.slip_data import day_summary
+        from fieldbook.qt.operations.slips import day_summary
 
         today = self.ctx.today()
         self.ctx.ops.query(

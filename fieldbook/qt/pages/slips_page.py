@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.pages.base import Page, page_layout
-from fieldbook.qt.pages.slip_data import manager_name
+from fieldbook.qt.operations.slips import manager_name
 from fieldbook.qt.pages.slips_followups_tab import FollowUpsTab
 from fieldbook.qt.pages.slips_suggestions_tab import SuggestionsTab
 from fieldbook.qt.pages.slips_tab import SlipsTab

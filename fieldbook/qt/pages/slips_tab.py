@@ -26,7 +26,7 @@ from fieldbook.core.errors import FieldbookError
 from fieldbook.core.slips.service import slip_rules
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.slip_models import ChipDelegate, SlipTableModel
-from fieldbook.qt.pages.slip_data import SlipFilter, load_slips
+from fieldbook.qt.operations.slips import SlipFilter, load_slips
 from fieldbook.qt.pages.slips_base import SlipsTabBase
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.search_box import SearchBox
@@ -356,7 +356,7 @@ class SlipsTab(SlipsTabBase):
         return dialog
 
     def attach(self, slip_id: str, path: Path) -> None:
-        from fieldbook.qt.pages.slip_data import attach
+        from fieldbook.qt.operations.slips import attach
 
         self.ctx.ops.write(
             lambda j: attach(j, slip_id, path),
@@ -387,7 +387,7 @@ class SlipsTab(SlipsTabBase):
         return dialog
 
     def export_form_to(self, slip_id: str, path: Path) -> None:
-        from fieldbook.qt.pages.slip_data import export_form
+        from fieldbook.qt.operations.slips import export_form
 
         def done(written: Path) -> None:
             self.ctx.ops.message.emit(self.tr("反馈单已导出：{path}").format(path=written))

@@ -137,7 +137,7 @@ class VisitFinishing:
     def make_slip(self) -> None:
         """Open the slip dialog prefilled from the last finished visit's suggestion (a menu
         first when the visit suggested several categories)."""
-        from fieldbook.qt.pages.slip_data import visit_suggestions
+        from fieldbook.qt.operations.slips import visit_suggestions
 
         if self.suggested is None:
             return
@@ -167,7 +167,7 @@ class VisitFinishing:
         menu.popup(self.slip_button.mapToGlobal(self.slip_button.rect().bottomLeft()))
 
     def open_suggested_slip(self, suggestion_id: str) -> None:
-        from fieldbook.qt.pages.slip_data import prefill_from_suggestion
+        from fieldbook.qt.operations.slips import prefill_from_suggestion
 
         self.ctx.ops.query(
             lambda j: prefill_from_suggestion(j, suggestion_id),
@@ -184,7 +184,7 @@ class VisitFinishing:
         dialog.open()
 
     def _slip_saved(self) -> None:
-        from fieldbook.qt.pages.slip_data import visit_suggestions
+        from fieldbook.qt.operations.slips import visit_suggestions
 
         if self.suggested is None:
             return

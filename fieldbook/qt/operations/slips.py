@@ -1,6 +1,7 @@
 """What the feedback-slip screens read and write: plain functions of the journal, run on the DB
-worker. The export and answer-import modules are imported only when used (openpyxl is heavy,
-and a failure to import them is reported like any other failure)."""
+worker. The slip form and register exports are imported only when used: their module imports
+openpyxl, a heavy leaf the app does not load at start-up (and a failure to import it is reported
+like any other failure)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldbook.core.errors import NotFound
+from fieldbook.core.slips.answers import AnswersReport, import_slip_answers
 from fieldbook.core.slips.service import SlipInput, SlipRow, slip_rules
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.routine.visits import VisitView
-    from fieldbook.core.slips.answers import AnswersReport
 
 
 @dataclass(frozen=True)
@@ -175,13 +176,13 @@ def attach(j: Journal, slip_id: str, path: Path) -> Any:
 
 
 def export_form(j: Journal, slip_id: str, path: Path) -> Path:
-    from fieldbook.core.reports.slip_form import export_slip_form
+    from fieldbook.core.reports.slip_form import export_slip_form  # noqa: PLC0415 (openpyxl)
 
     return export_slip_form(j, slip_id, Path(path))
 
 
 def export_register(j: Journal, path: Path, start: date, end: date, department: str | None) -> Path:
-    from fieldbook.core.reports.slip_form import export_register as write
+    from fieldbook.core.reports.slip_form import export_register as write  # noqa: PLC0415
 
     return write(j, Path(path), start=start, end=end, department=department)
 
@@ -195,8 +196,6 @@ def import_answers(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> AnswersReport:
-    from fieldbook.core.slips.answers import import_slip_answers
-
     return import_slip_answers(
         j,
         Path(path),
