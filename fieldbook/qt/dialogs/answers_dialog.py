@@ -145,7 +145,7 @@ class AnswersDialog(QDialog):
 
     # --- dry run ----------------------------------------------------------------------------------
     def check(self) -> None:
-        from fieldbook.qt.operations.slips import import_answers
+        from fieldbook.qt.operations.slip_files import import_answers
 
         path = self.path
         if path is None:
@@ -286,7 +286,7 @@ class AnswersDialog(QDialog):
 
     # --- applying ---------------------------------------------------------------------------------
     def apply(self, *, skip_invalid: bool) -> None:
-        from fieldbook.qt.operations.slips import import_answers
+        from fieldbook.qt.operations.slip_files import import_answers
 
         path = self.path
         if path is None or self.report is None or self.busy:

@@ -113,7 +113,7 @@ class RegisterDialog(QDialog):
         return dialog
 
     def export_to(self, path: Path) -> None:
-        from fieldbook.qt.operations.slips import export_register
+        from fieldbook.qt.operations.slip_files import export_register
 
         if self.busy:
             return

@@ -21,8 +21,12 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.pages.base import Page, page_layout
+from fieldbook.qt.dialogs.answers_dialog import AnswersDialog
+from fieldbook.qt.dialogs.followup_dialog import FollowUpDialog
+from fieldbook.qt.dialogs.register_dialog import RegisterDialog
+from fieldbook.qt.dialogs.slip_dialog import SlipDialog
 from fieldbook.qt.operations.slips import manager_name
+from fieldbook.qt.pages.base import Page, page_layout
 from fieldbook.qt.pages.slips_followups_tab import FollowUpsTab
 from fieldbook.qt.pages.slips_suggestions_tab import SuggestionsTab
 from fieldbook.qt.pages.slips_tab import SlipsTab
@@ -223,8 +227,6 @@ class SlipsPage(Page):
 
     # --- the dialogs -----------------------------------------------------------------------------
     def new_slip(self, data: SlipInput | None = None) -> SlipDialog:
-        from fieldbook.qt.dialogs.slip_dialog import SlipDialog
-
         dialog = SlipDialog(self.ctx, data, self)
         dialog.saved.connect(lambda view: self.select_slip(view.id))
         dialog.finished.connect(lambda _r: self.table.setFocus())
@@ -233,16 +235,12 @@ class SlipsPage(Page):
         return dialog
 
     def export_register(self) -> RegisterDialog:
-        from fieldbook.qt.dialogs.register_dialog import RegisterDialog
-
         dialog = RegisterDialog(self.ctx, self, department=self.dept_combo.currentData())
         self.dialog = dialog
         dialog.open()
         return dialog
 
     def import_answers(self) -> AnswersDialog:
-        from fieldbook.qt.dialogs.answers_dialog import AnswersDialog
-
         dialog = AnswersDialog(self.ctx, self)
         self.dialog = dialog
         dialog.open()
@@ -250,8 +248,6 @@ class SlipsPage(Page):
         return dialog
 
     def new_followup(self, customer_id: str | None = None) -> FollowUpDialog:
-        from fieldbook.qt.dialogs.followup_dialog import FollowUpDialog
-
         self.tabs.setCurrentIndex(2)
         dialog = FollowUpDialog(self.ctx, self, customer_id=customer_id)
         dialog.finished.connect(lambda _r: self.followup_table.setFocus())

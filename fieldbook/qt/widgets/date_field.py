@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.xlsx.importing import parse_date
 
 
 class DateField(QWidget):
@@ -45,8 +46,6 @@ class DateField(QWidget):
 
     def value(self) -> date | None:
         """The date typed, None when empty; InvalidValue("date_format") when not a date."""
-        from fieldbook.core.xlsx.importing import parse_date
-
         text = self.text()
         if not text:
             return None
