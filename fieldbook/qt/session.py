@@ -292,15 +292,23 @@ class AppSession(QObject):
             what=_tr("检查数据库"),
         )
 
+    def _hold_window(self, status: str = "") -> tuple[MainWindow | None, QRect | None]:
+        """Disable the window while its journal is replaced (saying why, when ``status``);
+        returns it with its geometry, for the new window to take its place."""
+        old = self.window
+        if old is None:
+            return None, None
+        old.setEnabled(False)
+        if status:
+            old.statusBar().showMessage(status)
+        return old, old.geometry()
+
     def damaged_while_running(self, problems: tuple[str, ...]) -> None:
         """Damage found after start-up: close the journal, move the file aside, offer the
         newest good backup; reopen on it or quit."""
         db_path, secret = self.db_path, self.passphrase
         assert db_path is not None
-        old = self.window
-        geometry = old.geometry() if old is not None else None
-        if old is not None:
-            old.setEnabled(False)
+        old, geometry = self._hold_window()
         self._stop_journal()
         moved = self._blocking(lambda: quarantine(db_path, problems, passphrase=secret))
         damage = DatabaseDamaged(moved)
@@ -316,11 +324,7 @@ class AppSession(QObject):
         unchanged database and says why."""
         db_path, secret = self.db_path, self.passphrase
         assert db_path is not None
-        old = self.window
-        geometry = old.geometry() if old is not None else None
-        if old is not None:
-            old.setEnabled(False)
-            old.statusBar().showMessage(_tr("正在恢复备份…"))
+        old, geometry = self._hold_window(_tr("正在恢复备份…"))
         self._stop_journal()
         outcome: RestoreResult | Exception
         try:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from fieldbook.core.store.backup import BackupInfo
 from fieldbook.messages import MESSAGES, message, schema_differences
 from fieldbook.qt.formatting import backup_kind, file_size
-from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.models.row_table_model import Column, RowTableModel, count_column
 
 STATUS_COLUMN = 6
 PASSPHRASE_PROBLEMS = ("wrong_passphrase", "passphrase_required", "not_encrypted")
@@ -19,10 +19,6 @@ PASSPHRASE_PROBLEMS = ("wrong_passphrase", "passphrase_required", "not_encrypted
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BackupPage", text)
-
-
-def _count(value: int | None) -> str:
-    return "" if value is None else str(value)
 
 
 def _status(info: BackupInfo) -> str:
@@ -42,24 +38,14 @@ def _problem_text(info: BackupInfo) -> str:
     return message(info.problem) if info.problem in MESSAGES else info.problem
 
 
-def _number(title: str, attr: str) -> Column[BackupInfo]:
-    return Column(
-        title,
-        lambda b: _count(getattr(b, attr)),
-        key=lambda b: getattr(b, attr),
-        align="right",
-        width=70,
-    )
-
-
 def backup_columns() -> list[Column[BackupInfo]]:
     return [
         Column(_tr("时间"), lambda b: b.made_at.strftime("%Y-%m-%d %H:%M:%S"), width=170),
         Column(_tr("类型"), lambda b: backup_kind(b.label), width=80),
         Column(_tr("大小"), lambda b: file_size(b.size), key=lambda b: b.size, align="right"),
-        _number(_tr("客户"), "customers"),
-        _number(_tr("走访"), "visits"),
-        _number(_tr("计划"), "plans"),
+        count_column(_tr("客户"), lambda b: b.customers),
+        count_column(_tr("走访"), lambda b: b.visits),
+        count_column(_tr("计划"), lambda b: b.plans),
         Column(_tr("状态"), _status, width=150, tooltip=True),
         Column(_tr("文件"), lambda b: b.path.name, width=200, tooltip=True, stretch=True),
     ]

@@ -34,7 +34,7 @@ from fieldbook.core.server.department import (
 )
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.models.row_table_model import Column, RowTableModel, count_column
 from fieldbook.qt.operations.department import who_and_where
 from fieldbook.qt.pages.base import Page, note, page_layout
 from fieldbook.qt.pages.department_tabs import InboxTab, SpotCheckTab
@@ -61,27 +61,11 @@ def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
             width=150,
         ),
         Column(tr("周"), lambda r: f"{r.label[5:]} {r.start:%m-%d}–{r.end:%m-%d}", width=140),
-        Column(
-            tr("计划"), lambda r: str(r.planned), key=lambda r: r.planned, align="right", width=50
-        ),
-        Column(
-            tr("完成"), lambda r: str(r.visited), key=lambda r: r.visited, align="right", width=50
-        ),
+        count_column(tr("计划"), lambda r: r.planned, width=50),
+        count_column(tr("完成"), lambda r: r.visited, width=50),
         Column(tr("完成率"), lambda r: _pct(r.completion), key=lambda r: r.completion, width=70),
-        Column(
-            tr("有问题走访"),
-            lambda r: str(r.visits_with_findings),
-            key=lambda r: r.visits_with_findings,
-            align="right",
-            width=80,
-        ),
-        Column(
-            tr("订货（条）"),
-            lambda r: str(r.cartons),
-            key=lambda r: r.cartons,
-            align="right",
-            width=80,
-        ),
+        count_column(tr("有问题走访"), lambda r: r.visits_with_findings, width=80),
+        count_column(tr("订货（条）"), lambda r: r.cartons, width=80),
         Column(
             tr("金额（元）"),
             lambda r: f"{r.amount_fen / 100:,.2f}",

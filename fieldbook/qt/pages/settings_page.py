@@ -76,10 +76,7 @@ class SettingsPage(Page):
         return profile_box
 
     def _data_box(self) -> QGroupBox:
-        data_box = QGroupBox(self.tr("数据"))
-        data_box.setMaximumWidth(900)
-        data_form = QFormLayout(data_box)
-        data_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        data_box, data_form = _form_box(self.tr("数据"))
         path = self.ctx.db_path
         self.db_label = _path_label(str(path) if path else self.ctx.db_label)
         data_form.addRow(self.tr("数据库位置"), self.db_label)
@@ -120,10 +117,7 @@ class SettingsPage(Page):
         return language_row
 
     def _server_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("部门服务器（同步）"))
-        box.setMaximumWidth(900)
-        form = QFormLayout(box)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        box, form = _form_box(self.tr("部门服务器（同步）"))
         self.server_edit = QLineEdit()
         self.server_edit.setObjectName("serverEdit")
         self.server_edit.setPlaceholderText(
@@ -246,3 +240,12 @@ def _path_label(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setObjectName("pathLabel")
     return label
+
+
+def _form_box(title: str) -> tuple[QGroupBox, QFormLayout]:
+    """A titled box holding a form (labels right-aligned)."""
+    box = QGroupBox(title)
+    box.setMaximumWidth(900)
+    form = QFormLayout(box)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return box, form
