@@ -5,19 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerRow
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
 from fieldbook.qt.models.customer_table_model import CustomerTableModel
+from fieldbook.qt.operations.master import list_customers
 from fieldbook.qt.pages.list_page import ListPage, ListSource, ListTexts
 
 TOPICS = frozenset({"customers", "routes"})
-
-
-def list_customers(j: Journal, query: str) -> list[CustomerRow]:
-    return j.customers.list(query)
-
 
 SOURCE: ListSource[CustomerRow] = ListSource(
     load=list_customers, topics=TOPICS, key="customers.list", import_kind="customers"

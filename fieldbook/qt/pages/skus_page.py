@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from fieldbook.core.journal import Journal
 from fieldbook.core.master.catalog import SkuRow
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.sku_dialog import SkuDialog
 from fieldbook.qt.models.sku_table_model import SkuTableModel
+from fieldbook.qt.operations.master import list_skus
 from fieldbook.qt.pages.list_page import ListPage, ListSource, ListTexts
 
 TOPICS = frozenset({"skus"})
-
-
-def list_skus(j: Journal, query: str) -> list[SkuRow]:
-    return j.catalog.list(query)
-
 
 SOURCE: ListSource[SkuRow] = ListSource(
     load=list_skus, topics=TOPICS, key="skus.list", import_kind="skus"
