@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -44,6 +43,7 @@ from fieldbook.qt.widgets.discard_question import ask_discard
 from fieldbook.qt.widgets.draft_banner import DraftBanner
 from fieldbook.qt.widgets.reason_bar import ReasonBar
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
+from fieldbook.qt.widgets.shortcuts import Binding, add_shortcuts
 from fieldbook.qt.widgets.slip_summary_line import SlipSummaryLine
 from fieldbook.qt.widgets.stop_buttons import StopButtons
 from fieldbook.qt.widgets.table_view import RowTableView
@@ -109,7 +109,7 @@ class PlanPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
         layout.setSpacing(8)
-        self.navigator = DayNavigator(heading(self.tr("今日计划")))
+        self.navigator = DayNavigator(heading(self.tr("今日计划")), self.tr("计划日期"))
         self.heading, self.day_label = self.navigator.heading, self.navigator.day_label
         layout.addWidget(self.navigator)
         self.progress = DayProgress()
@@ -188,7 +188,7 @@ class PlanPage(Page):
         self.banner.discard.connect(self.confirm_discard)
 
     def _actions(self) -> None:
-        bindings: tuple[tuple[str, Callable[[], object]], ...] = (
+        bindings: tuple[Binding, ...] = (
             ("Ctrl+Up", lambda: self.move(-1)),
             ("Ctrl+Down", lambda: self.move(1)),
             ("Ctrl+N", self.add_customer),
@@ -202,12 +202,7 @@ class PlanPage(Page):
             ("Alt+Right", self.next_day),
             ("Alt+Home", lambda: self.load(self.ctx.today())),
         )
-        for keys, slot in bindings:
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        add_shortcuts(self, bindings)
 
     # --- loading --------------------------------------------------------------------------
     def auto_build(self, day: date) -> bool:
@@ -264,7 +259,10 @@ class PlanPage(Page):
         self.data = data
         view = data.view
         keep = self._select_id or self._current_id()
-        self.navigator.show_title(data.day == self.ctx.today(), _day_title(data))
+        today = data.day == self.ctx.today()
+        self.navigator.show_title(
+            self.tr("今日计划") if today else self.tr("拜访计划"), _day_title(data)
+        )
         notice = self._notice(data)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from fieldbook.qt.context import AppContext
@@ -30,6 +30,7 @@ from fieldbook.qt.pages.base import Page, page_layout
 from fieldbook.qt.pages.slips_followups_tab import FollowUpsTab
 from fieldbook.qt.pages.slips_suggestions_tab import SuggestionsTab
 from fieldbook.qt.pages.slips_tab import SlipsTab
+from fieldbook.qt.widgets.shortcuts import add_shortcuts
 
 if TYPE_CHECKING:
     from fieldbook.core.slips.service import SlipInput, SlipView
@@ -157,15 +158,7 @@ class SlipsPage(Page):
         self.slips_tab.slip = view
 
     def _actions(self) -> None:
-        def add(keys: tuple[str, ...], slot: Callable[[], Any]) -> None:
-            action = QAction(self)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False: slot())
-            self.addAction(action)
-
-        add(("Ctrl+N",), self.new_slip)
-        add(("Ctrl+Shift+N",), self.new_followup)
+        add_shortcuts(self, (("Ctrl+N", self.new_slip), ("Ctrl+Shift+N", self.new_followup)))
 
     # --- loading -------------------------------------------------------------------------------
     def _load_actor(self) -> None:

@@ -1,4 +1,5 @@
-"""The plan page's top line: its heading, ◀ date ▶ 今天, and the day in words (date, routes)."""
+"""A page's top line for a day: its heading, ◀ date ▶ 今天 (previous/next working day, back to
+today), and the day in words after them (the plan page: the date and its routes)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ class DayNavigator(QWidget):
     #: A date picked in the calendar.
     picked = Signal(object)
 
-    def __init__(self, title: QLabel, parent: QWidget | None = None) -> None:
-        """``title``: the page's heading (its text follows the day shown)."""
+    def __init__(self, title: QLabel, date_name: str, parent: QWidget | None = None) -> None:
+        """``title``: the page's heading; ``date_name``: what the date box is called (for
+        screen readers)."""
         super().__init__(parent)
         top = QHBoxLayout(self)
         top.setContentsMargins(0, 0, 0, 0)
@@ -33,7 +35,7 @@ class DayNavigator(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setMinimumHeight(30)
-        self.date_edit.setAccessibleName(self.tr("计划日期"))
+        self.date_edit.setAccessibleName(date_name)
         self.next_button = QToolButton()
         self.next_button.setText("▶")
         self.next_button.setToolTip(self.tr("下一个工作日（Alt+→）"))
@@ -56,9 +58,9 @@ class DayNavigator(QWidget):
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.date_edit.blockSignals(False)
 
-    def show_title(self, is_today: bool, title: str) -> None:
-        self.heading.setText(self.tr("今日计划") if is_today else self.tr("拜访计划"))
-        self.day_label.setText(title)
+    def show_title(self, heading: str, day_text: str) -> None:
+        self.heading.setText(heading)
+        self.day_label.setText(day_text)
 
     def _date_picked(self, value: QDate) -> None:
         self.picked.emit(date(value.year(), value.month(), value.day()))
