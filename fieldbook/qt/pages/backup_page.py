@@ -26,6 +26,7 @@ from fieldbook.qt.formatting import backup_counts, backup_kind
 from fieldbook.qt.models.backup_table_model import BackupTableModel
 from fieldbook.qt.operations.backups import check_database, list_infos
 from fieldbook.qt.pages.base import Page, note, page_layout
+from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.table_view import RowTableView
 
 SHOWN_PROBLEMS = 20
@@ -326,9 +327,7 @@ class BackupPage(Page):
     def _show_box(self, label: QLabel, text: str, *, warning: bool) -> None:
         label.setText(text)
         label.setObjectName("warningBox" if warning else "noteBox")
-        style = label.style()
-        style.unpolish(label)
-        style.polish(label)
+        repolish(label)
         label.setVisible(bool(text))
 
     # --- the folder -------------------------------------------------------------------------

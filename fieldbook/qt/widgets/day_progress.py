@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from fieldbook.core.routine.plan import PlanView
 from fieldbook.qt.plan_format import pace_line, progress_line
+from fieldbook.qt.theme import repolish
 
 
 class DayProgress(QWidget):
@@ -31,9 +32,7 @@ class DayProgress(QWidget):
         progress = view.progress(now)
         self.progress_label.setText(progress_line(progress))
         self.progress_label.setProperty("behind", bool(progress.remaining) and not progress.on_pace)
-        style = self.progress_label.style()
-        style.unpolish(self.progress_label)
-        style.polish(self.progress_label)
+        repolish(self.progress_label)
         self.pace_label.setText(pace_line(progress))
 
     def show_failure(self, text: str) -> None:
