@@ -1,11 +1,13 @@
 """What the department page hands to the DB worker: who is looking (and whether on the
-server), and the managers a spot check can be drawn for."""
+server), the managers a spot check can be drawn for, and one manager's week workbook."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fieldbook.core.journal import Journal
+from fieldbook.core.reports.week import export_week
 from fieldbook.core.server.department import who_am_i
 from fieldbook.core.store import open_database
 
@@ -18,3 +20,8 @@ def who_and_where(j: Journal) -> tuple[dict[str, Any], bool]:
 def managers(j: Journal) -> list[tuple[str, str]]:
     """Every manager as (code, name), by code."""
     return [(m.code, m.name) for m in j.profile.managers()]
+
+
+def export_manager_week(j: Journal, manager_code: str, label: str, path: Path) -> Path:
+    """One manager's week workbook (the same one the manager exports), from the department."""
+    return export_week(j.for_manager(manager_code), label, path)

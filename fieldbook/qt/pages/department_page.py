@@ -7,6 +7,7 @@ manager whose data it holds."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.reports.department import export_department
-from fieldbook.core.reports.week import export_week
 from fieldbook.core.server.department import (
     FollowUpRow,
     ManagerWeek,
@@ -35,7 +35,7 @@ from fieldbook.core.server.department import (
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel, count_column
-from fieldbook.qt.operations.department import who_and_where
+from fieldbook.qt.operations.department import export_manager_week, who_and_where
 from fieldbook.qt.pages.base import Page, note, page_layout
 from fieldbook.qt.pages.department_tabs import InboxTab, SpotCheckTab
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
@@ -231,7 +231,7 @@ class WeeksTab(QWidget):
     def export_week_to(self, code: str, label: str, path: Path) -> None:
         """One manager's week workbook (the same one the manager exports), from here."""
         self.ctx.ops.query(
-            lambda j: export_week(j.for_manager(code), label, path),
+            partial(export_manager_week, manager_code=code, label=label, path=path),
             lambda written: self.status.setText(self.tr("已导出：{p}").format(p=written)),
             self._failed,
             what=self.tr("导出周报"),
