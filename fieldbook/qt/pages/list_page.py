@@ -28,7 +28,7 @@ class Listed(Protocol):
     def id(self) -> str: ...
 
 
-class EditDialog(Protocol):
+class RowDialog(Protocol):
     """What a list page needs of its edit dialog (a QDialog with a ``saved`` signal)."""
 
     @property
@@ -138,7 +138,7 @@ class ListPage(Page, Generic[R]):
         """The count beside the search box (found for a query, or the total)."""
         raise NotImplementedError
 
-    def make_dialog(self, row: R | None) -> EditDialog:
+    def make_dialog(self, row: R | None) -> RowDialog:
         """The edit dialog of ``row`` (None: a new one)."""
         raise NotImplementedError
 
@@ -200,7 +200,7 @@ class ListPage(Page, Generic[R]):
     def edit_current(self) -> None:
         self._open_row(self.table.current_row())
 
-    def open_dialog(self, row: R | None) -> EditDialog:
+    def open_dialog(self, row: R | None) -> RowDialog:
         """Open the edit dialog of ``row`` (None: a new one); what it saves is selected when
         the list reloads, and the table has the focus again when it closes."""
         dialog = self.make_dialog(row)
