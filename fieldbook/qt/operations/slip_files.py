@@ -14,13 +14,13 @@ from fieldbook.core.slips.answers import AnswersReport, import_slip_answers
 
 
 def export_form(j: Journal, slip_id: str, path: Path) -> Path:
-    from fieldbook.core.reports.slip_form import export_slip_form  # noqa: PLC0415 (openpyxl)
+    from fieldbook.core.reports.slip_form import export_slip_form
 
     return export_slip_form(j, slip_id, Path(path))
 
 
 def export_register(j: Journal, path: Path, start: date, end: date, department: str | None) -> Path:
-    from fieldbook.core.reports.slip_form import export_register as write  # noqa: PLC0415
+    from fieldbook.core.reports.slip_form import export_register as write
 
     return write(j, Path(path), start=start, end=end, department=department)
 
