@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
+from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.xlsx.importing import parse_date
 
@@ -19,7 +20,7 @@ class DateField(QWidget):
     def __init__(
         self,
         field: str,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
