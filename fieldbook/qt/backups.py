@@ -22,6 +22,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from fieldbook.core import clock
+from fieldbook.core.store import open_database
+from fieldbook.core.store.backup import backup_policy
+from fieldbook.core.store.db import SaveFailed
+from fieldbook.messages import describe_error, message
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -38,23 +42,11 @@ def _tr(text: str) -> str:
 
 
 def default_interval_s() -> float:
-    from fieldbook.core.store.backup import backup_policy
-
     return backup_policy().interval_minutes * 60.0
-
-
-def journal_passphrase(journal: Journal) -> str | None:
-    """The passphrase of an encrypted database (None for a plain file)."""
-    from fieldbook.core.store.crypto import url_passphrase
-
-    return url_passphrase(journal.engine.url.render_as_string(hide_password=False))
 
 
 def backup_error_text(exc: BaseException) -> str:
     """What went wrong with a backup, for the user (the database itself is never touched)."""
-    from fieldbook.core.store.db import SaveFailed
-    from fieldbook.messages import describe_error, message
-
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return message("backup_disk_full")
     if isinstance(exc, SaveFailed) and exc.reason == "disk_full":
@@ -138,13 +130,11 @@ class Backups(QObject):
         on_error: Callable[[str], Any] | None = None,
     ) -> None:
         """Queue a backup on the worker; ``made`` or ``failed`` tells how it went."""
-        from fieldbook.core.store.backup import create_backup
-
         self.running += 1
 
         def work(j: Journal) -> tuple[Path, int]:
             count = self._changes  # on the worker: every earlier COMMIT is counted
-            return create_backup(j.engine, label=label), count
+            return open_database.backup(j, label=label), count
 
         def done(result: tuple[Path, int]) -> None:
             path, count = result
@@ -169,10 +159,8 @@ class Backups(QObject):
     def backup_now_blocking(self, journal: Journal, label: str = EXIT) -> str:
         """The last chance at exit, after the worker stopped: back up on this thread. Returns
         "" or what went wrong (the caller reports it)."""
-        from fieldbook.core.store.backup import create_backup
-
         try:
-            path = create_backup(journal.engine, label=label)
+            path = open_database.backup(journal, label=label)
         except Exception as exc:
             log.error("backup at exit failed: %r", exc)
             return _tr("退出前的备份没有完成：{reason}").format(reason=backup_error_text(exc))

@@ -7,16 +7,16 @@ the main window — and swapping the journal for another one (a restore, damage 
    another live process holds it, the first instance is asked to come forward and this one
    exits 0; when nobody answers, the user is told which process holds it (exit 1). A lock left
    by a crashed process is taken over by the core;
-2. ``Journal.open``: a passphrase is asked for when needed (3 tries, "口令不正确", never a
-   restore); a damaged file was moved aside by the core and the newest good backup is offered;
-   an unreadable file (a full disk, an I/O error) is not damage: say so and exit 1;
-3. the worker, the change hub, the operations, the automatic backups and the main window.
+2. the worker, which opens the journal (:mod:`fieldbook.qt.opening` asks for a passphrase or
+   offers the newest good backup of a damaged file);
+3. the change hub, the operations, the automatic backups and the main window.
 
 A start-up integrity check cut short on a big file is finished on the worker after the window
 shows; damage found then closes the journal and goes through the same dialog.
 
-Dialogs shown before (or instead of) the main window run through ``run_dialog`` (``exec``
-by default) so tests can drive them.
+Opening, restoring and moving a damaged file aside run on the worker while the GUI thread
+waits for them. Dialogs shown before (or instead of) the main window run through ``run_dialog``
+(``exec`` by default) so tests can drive them.
 """
 
 from __future__ import annotations
@@ -27,29 +27,38 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from fieldbook import APP_NAME
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
-    from fieldbook.core.store.integrity import DatabaseDamaged, DatabaseLock, QuickCheck
-    from fieldbook.qt.backups import Backups
-    from fieldbook.qt.context import AppContext
-    from fieldbook.qt.instance import InstanceServer
-    from fieldbook.qt.main_window import MainWindow
-    from fieldbook.qt.operations.runner import ChangeHub, Executor, Ops
+from fieldbook.core.journal import Journal
+from fieldbook.core.store.crypto import url_passphrase
+from fieldbook.core.store.db import sqlite_path
+from fieldbook.core.store.integrity import (
+    DatabaseDamaged,
+    DatabaseInUse,
+    DatabaseLock,
+    QuickCheck,
+    quarantine,
+    quick_check,
+)
+from fieldbook.core.store.restore import RestoreResult, restore_backup
+from fieldbook.messages import describe_error
+from fieldbook.qt.backups import Backups
+from fieldbook.qt.context import AppContext
+from fieldbook.qt.instance import InstanceServer, ask_first_instance
+from fieldbook.qt.main_window import MainWindow
+from fieldbook.qt.opening import JournalOpener, RunDialog
+from fieldbook.qt.operations.database import Opened, first_look, run_and_wait
+from fieldbook.qt.operations.runner import ChangeHub, Executor, Ops, ThreadExecutor
 
 log = logging.getLogger(__name__)
 
-PASSPHRASE_TRIES = 3
-RESTORE_TRIES = 3
 DEFAULT_SIZE = QSize(1280, 800)
-RunDialog = Callable[[QDialog], int]
+T = TypeVar("T")
 
 
 def _tr(text: str) -> str:
@@ -57,19 +66,13 @@ def _tr(text: str) -> str:
 
 
 def open_journal(url: str) -> Journal:
-    from fieldbook.core.journal import Journal
-
+    """Open (and bring up to date) the journal at ``url``: the one way the desktop app opens a
+    database."""
     return Journal.open(url)
 
 
 def _exec(dialog: QDialog) -> int:
     return dialog.exec()
-
-
-def _thread_executor() -> Executor:
-    from fieldbook.qt.operations.runner import ThreadExecutor
-
-    return ThreadExecutor()
 
 
 class AppSession(QObject):
@@ -92,22 +95,28 @@ class AppSession(QObject):
         exit_app: Callable[[int], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        from fieldbook.core.store.crypto import url_passphrase
-        from fieldbook.core.store.db import sqlite_path
-
         super().__init__(parent)
         self.db_url = db_url
         self.db_path: Path | None = sqlite_path(db_url)
-        self.passphrase = passphrase if passphrase else url_passphrase(db_url)
         self.page = page
         self.screenshot = screenshot
-        self.executor_factory = executor_factory or _thread_executor
+        self.executor_factory: Callable[[], Executor] = executor_factory or ThreadExecutor
         self.backup_interval_s = backup_interval_s
         self.today = today
         self.run_dialog: RunDialog = run_dialog or _exec
         self.exit_app = exit_app or QApplication.exit
         self.exit_code = 0
         self.told: list[str] = []  # what the user was told before a window existed
+        self.opener = JournalOpener(
+            db_url,
+            self.db_path,
+            passphrase if passphrase else url_passphrase(db_url),
+            screenshot=screenshot,
+            open_at=self._open_at,
+            run=self._blocking,
+            run_dialog=self.run_dialog,
+            tell=self.tell,
+        )
         self.lock: DatabaseLock | None = None
         self.server: InstanceServer | None = None
         self.journal: Journal | None = None
@@ -120,6 +129,11 @@ class AppSession(QObject):
         self._pending_raise = False
         self._stopped = True
 
+    @property
+    def passphrase(self) -> str | None:
+        """The passphrase the database was opened with (None for a plain file)."""
+        return self.opener.passphrase
+
     # --- start-up -----------------------------------------------------------------------------
     def start(self) -> int | None:
         """Lock, open, build. Returns an exit code when the app must not start (0: another
@@ -128,15 +142,14 @@ class AppSession(QObject):
             code = self._take_lock()
             if code is not None:
                 return code
-        opened = self._open()
+        opened = self.opener.open()
         if isinstance(opened, int):
+            self._stop_worker()
             self._release()
             return opened
         try:
             self._build(opened, self.page)
         except Exception as exc:
-            from fieldbook.messages import describe_error
-
             log.exception("building the main window failed")
             self._stop_journal()
             self._release()
@@ -145,9 +158,6 @@ class AppSession(QObject):
         return None
 
     def _take_lock(self) -> int | None:
-        from fieldbook.core.store.integrity import DatabaseInUse, DatabaseLock
-        from fieldbook.qt.instance import InstanceServer, ask_first_instance
-
         assert self.db_path is not None
         try:
             self.lock = DatabaseLock.acquire(self.db_path)
@@ -170,101 +180,19 @@ class AppSession(QObject):
         self.server = server
         return None
 
-    def _url(self) -> str:
-        if not self.passphrase:
-            return self.db_url
-        from fieldbook.core.store.crypto import CIPHER_DRIVER, encrypted_url
+    def _open_at(self, url: str) -> Opened:
+        """On the worker: open the journal and take the first look the window needs."""
+        return first_look(open_journal(url))
 
-        if self.db_url.startswith(CIPHER_DRIVER):
-            from sqlalchemy.engine import make_url
+    def _worker(self) -> Executor:
+        if self.executor is None:
+            self.executor = self.executor_factory()
+        return self.executor
 
-            plain = make_url(self.db_url).set(drivername="sqlite", password=None, username=None)
-            return encrypted_url(plain.render_as_string(hide_password=False), self.passphrase)
-        return encrypted_url(self.db_url, self.passphrase)
-
-    def _open(self, problem: BaseException | None = None) -> Journal | int:
-        """Open the journal, asking for what is needed; an exit code when it cannot open."""
-        from fieldbook.core.store.crypto import WrongPassphrase
-        from fieldbook.core.store.integrity import DatabaseDamaged, DatabaseUnreadable
-        from fieldbook.messages import describe_error, message
-
-        asked = 0
-        restored = 0
-        while True:
-            exc = problem
-            problem = None
-            if exc is None:
-                try:
-                    return open_journal(self._url())
-                except Exception as error:
-                    exc = error
-            if isinstance(exc, WrongPassphrase) and not self.screenshot:
-                if exc.reason not in ("wrong_passphrase", "passphrase_required"):
-                    self.tell(describe_error(exc))
-                    return 1
-                wrong = exc.reason == "wrong_passphrase"
-                if asked >= PASSPHRASE_TRIES:
-                    self.tell(_tr("口令不正确：已试 {n} 次。数据库没有被改动。").format(n=asked))
-                    return 1
-                asked += 1
-                secret = self.ask_passphrase(wrong=wrong, attempt=asked)
-                if secret is None:
-                    return 1
-                self.passphrase = secret
-                continue
-            if isinstance(exc, DatabaseDamaged):
-                if self.screenshot:
-                    self.tell(describe_error(exc))
-                    return 1
-                if restored >= RESTORE_TRIES or not self.offer_restore(exc):
-                    return 1
-                restored += 1
-                continue
-            if isinstance(exc, DatabaseUnreadable):
-                self.tell(
-                    message("database_unreadable_not_damage", {"error": exc.data.get("error")})
-                )
-                return 1
-            if not _expected(exc):
-                log.error("opening %s failed", self.db_url, exc_info=exc)
-            self.tell(_tr("无法打开数据库：{reason}").format(reason=describe_error(exc)))
-            return 1
-
-    def ask_passphrase(self, *, wrong: bool, attempt: int) -> str | None:
-        from fieldbook.qt.dialogs.passphrase_dialog import PassphraseDialog
-
-        dialog = PassphraseDialog(
-            self.db_path, wrong=wrong, attempt=attempt, attempts=PASSPHRASE_TRIES
-        )
-        try:
-            if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.passphrase() or None
-        finally:
-            dialog.deleteLater()
-
-    def offer_restore(self, damage: DatabaseDamaged) -> bool:
-        """The damaged-database dialog; True when the offered backup was restored."""
-        from fieldbook.core.store.restore import restore_backup
-        from fieldbook.messages import describe_error
-        from fieldbook.qt.dialogs.damaged_dialog import DamagedDialog
-
-        dialog = DamagedDialog(damage)
-        try:
-            accepted = self.run_dialog(dialog) == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
-        backup = dialog.backup
-        if not accepted or backup is None or self.db_path is None:
-            return False
-        try:
-            with _busy():
-                restore_backup(self.db_path, backup.path, passphrase=self.passphrase)
-        except Exception as exc:
-            log.error("restoring %s failed", backup.path, exc_info=exc)
-            self.tell(_tr("恢复没有完成：{reason}").format(reason=describe_error(exc)))
-            return False
-        return True
+    def _blocking(self, work: Callable[[], T]) -> T:
+        """Run ``work`` on the worker and wait for it (a wait cursor meanwhile)."""
+        with _busy():
+            return run_and_wait(self._worker(), work)
 
     def tell(self, text: str) -> None:
         """A message before (or instead of) the main window: stderr in screenshot mode."""
@@ -279,20 +207,15 @@ class AppSession(QObject):
             box.deleteLater()
 
     # --- the running app ----------------------------------------------------------------------
-    def _build(self, journal: Journal, page: str | None) -> MainWindow:
-        from fieldbook.qt.context import AppContext
-        from fieldbook.qt.main_window import MainWindow
-        from fieldbook.qt.operations.runner import ChangeHub, Ops
-
+    def _build(self, opened: Opened, page: str | None) -> MainWindow:
+        journal = opened.journal
         self.journal = journal
-        self.executor = self.executor_factory()
+        self.executor = self._worker()
         self.hub = ChangeHub(journal)
         self.ops = Ops(journal, self.executor)
         self._stopped = False
         backups = None
         if self.db_path is not None and not self.screenshot:
-            from fieldbook.qt.backups import Backups
-
             backups = Backups(self.ops, journal, self.db_path, interval_s=self.backup_interval_s)
         self.backups = backups
         ctx = AppContext(
@@ -306,7 +229,7 @@ class AppSession(QObject):
         if self.today is not None:
             ctx.today = self.today
         self.ctx = ctx
-        window = MainWindow(ctx, first_run=journal.is_empty(), initial_page=page)
+        window = MainWindow(ctx, first_run=opened.empty, initial_page=page)
         self.window = window
         if backups is not None:
             backups.start()
@@ -344,8 +267,6 @@ class AppSession(QObject):
             return
         if self.db_path is None:
             return
-        from fieldbook.core.store.integrity import quick_check
-
         path, secret = self.db_path, self.passphrase
         ops.message.emit(_tr("正在后台检查数据库…"))
 
@@ -359,8 +280,6 @@ class AppSession(QObject):
             self.damaged_while_running(result.problems)
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.messages import describe_error
-
             if self.ops is not None:
                 self.ops.message.emit(
                     _tr("后台检查数据库没有完成：{reason}").format(reason=describe_error(exc))
@@ -373,18 +292,26 @@ class AppSession(QObject):
             what=_tr("检查数据库"),
         )
 
+    def _hold_window(self, status: str = "") -> tuple[MainWindow | None, QRect | None]:
+        """Disable the window while its journal is replaced (saying why, when ``status``);
+        returns it with its geometry, for the new window to take its place."""
+        old = self.window
+        if old is None:
+            return None, None
+        old.setEnabled(False)
+        if status:
+            old.statusBar().showMessage(status)
+        return old, old.geometry()
+
     def damaged_while_running(self, problems: tuple[str, ...]) -> None:
         """Damage found after start-up: close the journal, move the file aside, offer the
         newest good backup; reopen on it or quit."""
-        from fieldbook.core.store.integrity import DatabaseDamaged, quarantine
-
-        assert self.db_path is not None
-        old = self.window
-        geometry = old.geometry() if old is not None else None
-        if old is not None:
-            old.setEnabled(False)
+        db_path, secret = self.db_path, self.passphrase
+        assert db_path is not None
+        old, geometry = self._hold_window()
         self._stop_journal()
-        damage = DatabaseDamaged(quarantine(self.db_path, problems, passphrase=self.passphrase))
+        moved = self._blocking(lambda: quarantine(db_path, problems, passphrase=secret))
+        damage = DatabaseDamaged(moved)
         self._reopen(old, geometry, damage, page=None)
 
     def restore(self, backup_path: Path) -> None:
@@ -395,40 +322,29 @@ class AppSession(QObject):
         and copies the backup in. A new journal, worker and main window follow (the old window
         goes once the new one shows). A refused restore (a damaged backup) reopens on the
         unchanged database and says why."""
-        from fieldbook.core.store.restore import restore_backup
-
-        assert self.db_path is not None
-        old = self.window
-        geometry = old.geometry() if old is not None else None
-        if old is not None:
-            old.setEnabled(False)
-            old.statusBar().showMessage(_tr("正在恢复备份…"))
+        db_path, secret = self.db_path, self.passphrase
+        assert db_path is not None
+        old, geometry = self._hold_window(_tr("正在恢复备份…"))
         self._stop_journal()
-        outcome: Any
+        outcome: RestoreResult | Exception
         try:
-            with _busy():
-                outcome = restore_backup(self.db_path, backup_path, passphrase=self.passphrase)
+            outcome = self._blocking(
+                lambda: restore_backup(db_path, backup_path, passphrase=secret)
+            )
         except Exception as exc:
             log.error("restore from %s failed", backup_path, exc_info=exc)
             outcome = exc
-            if not self.db_path.exists():
+            if not db_path.exists():
                 # Moved aside, then the copy failed: never open (and create) an empty database
                 # in its place.
-                from fieldbook.messages import describe_error
-
                 self.tell(
                     _tr(
                         "恢复没有完成：{reason}。\n原来的数据库文件已移到同一文件夹下的 "
                         "{name}.replaced-… 文件（没有删除）。请先解决问题（如腾出磁盘空间），"
                         "再把它改回 {name}，或重新恢复备份。"
-                    ).format(reason=describe_error(exc), name=self.db_path.name)
+                    ).format(reason=describe_error(exc), name=db_path.name)
                 )
-                if old is not None:
-                    old.hide()
-                    old.deleteLater()
-                self.window = None
-                self.exit_code = 1
-                self.exit_app(1)
+                self._quit(old, 1)
                 return
         self._reopen(old, geometry, None, page="backups", outcome=outcome)
 
@@ -439,16 +355,11 @@ class AppSession(QObject):
         problem: BaseException | None,
         *,
         page: str | None,
-        outcome: Any = None,
+        outcome: RestoreResult | Exception | None = None,
     ) -> None:
-        opened = self._open(problem)
+        opened = self.opener.open(problem)
         if isinstance(opened, int):
-            if old is not None:
-                old.hide()
-                old.deleteLater()
-            self.window = None
-            self.exit_code = opened
-            self.exit_app(opened)
+            self._quit(old, opened)
             return
         window = self._build(opened, page)
         self.show(geometry)
@@ -460,6 +371,21 @@ class AppSession(QObject):
         self.window_replaced.emit(window)
 
     # --- shutting down ------------------------------------------------------------------------
+    def _quit(self, old: MainWindow | None, code: int) -> None:
+        """No database to reopen on: close the old window and leave with ``code``."""
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.window = None
+        self._stop_worker()
+        self.exit_code = code
+        self.exit_app(code)
+
+    def _stop_worker(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown()
+            self.executor = None
+
     def _stop_journal(self) -> None:
         """Stop the timer, let the worker finish what is queued, close the journal."""
         if self._stopped:
@@ -469,6 +395,7 @@ class AppSession(QObject):
             self.backups.stop()
         if self.ops is not None:
             self.ops.shutdown()
+        self._stop_worker()
         if self.hub is not None:
             self.hub.detach()
         if self.journal is not None:
@@ -524,9 +451,3 @@ class _busy:
     def __exit__(self, *exc: object) -> None:
         if QGuiApplication.instance() is not None:
             QGuiApplication.restoreOverrideCursor()
-
-
-def _expected(exc: BaseException) -> bool:
-    from fieldbook.core.errors import FieldbookError
-
-    return isinstance(exc, FieldbookError)

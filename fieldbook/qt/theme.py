@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 #: Tried in order; the first installed one that covers Chinese wins (Windows, macOS, Linux).
 CJK_FAMILIES = [
@@ -184,3 +184,11 @@ def apply_theme(app: QApplication) -> None:
     app.setPalette(light_palette())
     app.setFont(app_font())
     app.setStyleSheet(STYLE_SHEET)
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet to ``widget`` again after a dynamic property or its object name
+    changed (Qt does not do it by itself)."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

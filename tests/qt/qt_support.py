@@ -324,3 +324,23 @@ def open_page(
         qtbot.waitUntil(widget.isActiveWindow)
     yield widget
     ctx.hub.detach()
+
+
+SCREENSHOT_SCRIPT = (
+    "import sys; from pathlib import Path; from fieldbook.qt.app import run_gui; "
+    "raise SystemExit(run_gui(sys.argv[1], screenshot=Path(sys.argv[2]), page=sys.argv[3] or None))"
+)
+
+
+def run_screenshot(db_url: str, png, page: str = ""):
+    """``fieldbook gui --screenshot`` in a real process (the real worker): the finished process."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-c", SCREENSHOT_SCRIPT, db_url, str(png), page],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )

@@ -87,12 +87,12 @@ def test_closing_without_a_change_makes_no_backup(qtbot, ctx_with_backups, db_pa
 
 
 def test_a_failed_backup_is_reported(qtbot, ctx_with_backups, filled, db_path, monkeypatch):
-    import fieldbook.core.store.backup as core_backup
+    import fieldbook.core.store.open_database as open_database
 
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(core_backup, "create_backup", full)
+    monkeypatch.setattr(open_database, "create_backup", full)
     window = MainWindow(ctx_with_backups)
     qtbot.addWidget(window)
     window.show()

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
-from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
+from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, run_screenshot, type_text
 
 from fieldbook.core import clock
 from fieldbook.core.slips.service import SlipInput
@@ -407,8 +407,8 @@ def test_a_followup_reaches_the_plan_stop_and_the_visit_screen(qtbot, day_ready)
 
 
 def test_the_plan_page_counts_slips_and_followups_due(qtbot, day_ready):
+    from fieldbook.qt.operations.slips import DaySummary
     from fieldbook.qt.pages.plan_page import PlanPage
-    from fieldbook.qt.pages.slip_data import DaySummary
 
     zhang, li = _customer(day_ready, "张小便利店"), _customer(day_ready, "李记烟酒店")
     wang = _customer(day_ready, "王家超市")
@@ -567,25 +567,9 @@ def test_import_answers_previews_then_applies(qtbot, day_ready, tmp_path):
 
 def test_screenshot_mode_shows_the_slips_page_with_its_detail(day_ready, db_url, tmp_path):
     """A real process with the real worker: the page reports ready once the detail is shown."""
-    import os
-    import subprocess
-    import sys
-
     _sent_slip(day_ready, _customer(day_ready, "张小便利店").id, category="violation")
     day_ready.close()
-    script = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from fieldbook.qt.app import run_gui\n"
-        "raise SystemExit(run_gui(sys.argv[1], screenshot=Path(sys.argv[2]), page='slips'))\n"
-    )
     png = tmp_path / "slips.png"
-    result = subprocess.run(
-        [sys.executable, "-c", script, db_url, str(png)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    result = run_screenshot(db_url, png, "slips")
     assert result.returncode == 0, result.stderr
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 10_000

@@ -4,14 +4,11 @@ with a wrong passphrase (口令不正确 — never a restore)."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
-from qt_support import codes_in, damage_tables
+from qt_support import codes_in, damage_tables, run_screenshot
 
 from fieldbook.core.store import crypto
 from fieldbook.core.store.backup import backup_file, list_backups
@@ -94,18 +91,8 @@ def test_an_unreadable_database_is_not_damage(qtbot, session_factory, filled, db
 
 
 def test_screenshot_mode_reports_damage_on_stderr_and_exits_1(damaged, db_url, tmp_path):
-    script = (
-        "import sys; from pathlib import Path; from fieldbook.qt.app import run_gui; "
-        "raise SystemExit(run_gui(sys.argv[1], screenshot=Path(sys.argv[2])))"
-    )
     png = tmp_path / "d.png"
-    result = subprocess.run(
-        [sys.executable, "-c", script, db_url, str(png)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    result = run_screenshot(db_url, png)
     assert result.returncode == 1
     assert "数据库文件已损坏" in result.stderr
     assert not png.exists()

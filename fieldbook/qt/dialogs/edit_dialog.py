@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QWidget
 from fieldbook.core.errors import FieldbookError, InvalidValue
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.theme import repolish
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -31,13 +32,6 @@ class DiscardQuestion(NamedTuple):
     text: str
     discard: str
     keep: str
-
-
-def repolish(widget: QWidget) -> None:
-    """Apply a changed dynamic property (``invalid``) to the style sheet."""
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
 
 
 class EditDialog(QDialog):

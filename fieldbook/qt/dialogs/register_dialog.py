@@ -24,7 +24,7 @@ from fieldbook.core.slips.service import slip_rules
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import iso_date
-from fieldbook.qt.pages.slip_data import export_register
+from fieldbook.qt.operations.slip_files import export_register
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
 

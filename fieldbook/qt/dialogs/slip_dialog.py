@@ -32,7 +32,7 @@ from fieldbook.core.errors import InvalidValue
 from fieldbook.core.slips.service import Category, SlipInput, slip_rules
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJob
-from fieldbook.qt.pages.slip_data import attach, manager_name
+from fieldbook.qt.operations.slips import attach, manager_name
 from fieldbook.qt.widgets.attachment_picker import AttachmentPicker
 from fieldbook.qt.widgets.customer_picker import CustomerPicker
 from fieldbook.qt.widgets.date_field import DateField

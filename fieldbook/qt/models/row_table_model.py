@@ -42,6 +42,17 @@ class Column(Generic[R]):
     stretch: bool = False
 
 
+def count_column(title: str, value: Callable[[R], int | None], width: int = 70) -> Column[R]:
+    """A right-aligned count, sorted by its number (empty when None)."""
+    return Column(
+        title,
+        lambda r: "" if value(r) is None else str(value(r)),
+        key=value,
+        align="right",
+        width=width,
+    )
+
+
 def none_last(value: Any) -> tuple[bool, Any]:
     return (value is None or value == "", value if value is not None else "")
 

@@ -13,7 +13,7 @@ from fieldbook.core import clock
 from fieldbook.core.routine.followups import FollowUpView
 from fieldbook.core.slips.service import SlipRow
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
-from fieldbook.qt.pages.slip_data import SuggestionRow
+from fieldbook.qt.operations.slips import SuggestionRow
 from fieldbook.qt.plan_format import short_date
 from fieldbook.qt.slip_format import (
     OVERDUE_BG,

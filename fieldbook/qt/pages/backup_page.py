@@ -9,126 +9,38 @@ happened."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from functools import partial
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from fieldbook.core import clock
+from fieldbook.core.paths import ensure_private_dir
+from fieldbook.core.store.backup import BackupInfo
+from fieldbook.core.store.integrity import CheckReport
+from fieldbook.core.store.restore import RestoreResult
+from fieldbook.messages import describe_error, schema_difference
+from fieldbook.qt.backups import BackupMade
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.formatting import backup_counts, backup_kind, file_size
-from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.formatting import backup_counts, backup_kind
+from fieldbook.qt.models.backup_table_model import BackupTableModel
+from fieldbook.qt.operations.backups import check_database, list_infos
 from fieldbook.qt.pages.base import Page, note, page_layout
+from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.table_view import RowTableView
 
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
-    from fieldbook.core.store.backup import BackupInfo
-    from fieldbook.core.store.integrity import CheckReport
-    from fieldbook.core.store.restore import RestoreResult
-    from fieldbook.qt.backups import BackupMade
-
-STATUS_COLUMN = 6
-PASSPHRASE_PROBLEMS = ("wrong_passphrase", "passphrase_required", "not_encrypted")
 SHOWN_PROBLEMS = 20
 
 
-def _count(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
-def _status(info: BackupInfo) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    if info.readable:
-        return QCoreApplication.translate("BackupPage", "可以恢复")
-    if info.problem in PASSPHRASE_PROBLEMS:
-        return QCoreApplication.translate("BackupPage", "口令不同，无法读取")
-    if info.problem.startswith("schema_"):
-        return QCoreApplication.translate("BackupPage", "结构不符，不能恢复")
-    return QCoreApplication.translate("BackupPage", "已损坏")
-
-
-def _problem_text(info: BackupInfo) -> str:
-    """The tooltip of an unrestorable backup: what differs, or why it cannot be read."""
-    from fieldbook.messages import MESSAGES, message, schema_differences
-
-    if info.schema_differences:
-        return schema_differences(list(info.schema_differences))
-    return message(info.problem) if info.problem in MESSAGES else info.problem
-
-
-class BackupTableModel(RowTableModel["BackupInfo"]):
-    def __init__(self, parent: Any = None) -> None:
-        from PySide6.QtCore import QCoreApplication
-
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("BackupPage", text)
-
-        def number(title: str, attr: str) -> Column[BackupInfo]:
-            return Column(
-                title,
-                lambda b: _count(getattr(b, attr)),
-                key=lambda b: getattr(b, attr),
-                align="right",
-                width=70,
-            )
-
-        super().__init__(
-            [
-                Column(tr("时间"), lambda b: b.made_at.strftime("%Y-%m-%d %H:%M:%S"), width=170),
-                Column(tr("类型"), lambda b: backup_kind(b.label), width=80),
-                Column(
-                    tr("大小"), lambda b: file_size(b.size), key=lambda b: b.size, align="right"
-                ),
-                number(tr("客户"), "customers"),
-                number(tr("走访"), "visits"),
-                number(tr("计划"), "plans"),
-                Column(tr("状态"), _status, width=150, tooltip=True),
-                Column(tr("文件"), lambda b: b.path.name, width=200, tooltip=True, stretch=True),
-            ],
-            parent,
-        )
-
-    def muted(self, row: BackupInfo) -> bool:
-        return not row.readable
-
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and index.isValid()
-            and index.column() == STATUS_COLUMN
-        ):
-            row = self.row_at(index.row())
-            if row is not None and not row.readable:
-                return QBrush(QColor("#a4262c"))
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            row = self.row_at(index.row())
-            if row is not None and not row.readable and row.problem:
-                return _problem_text(row)
-        return super().data(index, role)
-
-
-def list_infos(j: Journal, db_path: Path) -> list[BackupInfo]:
-    from fieldbook.core.store.backup import list_backups_info
-    from fieldbook.qt.backups import journal_passphrase
-
-    return list_backups_info(db_path, passphrase=journal_passphrase(j))
-
-
-def check_database(j: Journal, db_path: Path) -> CheckReport:
-    from fieldbook.core.store.integrity import full_check
-    from fieldbook.qt.backups import journal_passphrase
-
-    return full_check(db_path, passphrase=journal_passphrase(j))
+def _box_label() -> QLabel:
+    """A hidden, selectable note box (a restore's outcome, a check's result)."""
+    label = QLabel()
+    label.setObjectName("noteBox")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
 
 
 class BackupPage(Page):
@@ -142,17 +54,28 @@ class BackupPage(Page):
         layout = page_layout(self, self.tr("备份与恢复"))
         path = ctx.db_path
         self.folder = path.parent / "backups" if path is not None else None
-        if path is not None:
-            intro = self.tr(
-                "有修改时每 30 分钟自动备份一次，退出时也备份；旧备份会自动精简"
-                "（保留最近每天、每周、每月各一份）。备份和数据库一样，只有您的系统账户可以读取。\n"
-                "备份文件夹：{folder}"
-            ).format(folder=self.folder)
-        else:
-            intro = self.tr("这个数据库不是本机文件，不能在这里备份或恢复。")
-        self.intro = note(intro)
+        self.intro = note(self._intro_text())
         layout.addWidget(self.intro)
+        layout.addLayout(self._build_buttons())
+        self.outcome_label = _box_label()
+        layout.addWidget(self.outcome_label)
+        self.check_label = _box_label()
+        layout.addWidget(self.check_label)
+        self._build_list(layout)
+        self._connect(local=path is not None)
+        self._update_buttons()
+        self.reload()
 
+    def _intro_text(self) -> str:
+        if self.folder is None:
+            return self.tr("这个数据库不是本机文件，不能在这里备份或恢复。")
+        return self.tr(
+            "有修改时每 30 分钟自动备份一次，退出时也备份；旧备份会自动精简"
+            "（保留最近每天、每周、每月各一份）。备份和数据库一样，只有您的系统账户可以读取。\n"
+            "备份文件夹：{folder}"
+        ).format(folder=self.folder)
+
+    def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.backup_button = QPushButton(self.tr("立即备份"))
         self.backup_button.setToolTip(self.tr("现在做一个备份（Ctrl+B）"))
@@ -174,21 +97,9 @@ class BackupPage(Page):
         self.last_label = QLabel()
         self.last_label.setObjectName("hintLabel")
         row.addWidget(self.last_label)
-        layout.addLayout(row)
+        return row
 
-        self.outcome_label = QLabel()
-        self.outcome_label.setObjectName("noteBox")
-        self.outcome_label.setWordWrap(True)
-        self.outcome_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outcome_label.hide()
-        layout.addWidget(self.outcome_label)
-        self.check_label = QLabel()
-        self.check_label.setObjectName("noteBox")
-        self.check_label.setWordWrap(True)
-        self.check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.check_label.hide()
-        layout.addWidget(self.check_label)
-
+    def _build_list(self, layout: QVBoxLayout) -> None:
         self.model = BackupTableModel(self)
         self.view = RowTableView()
         self.view.set_row_model(self.model)
@@ -199,8 +110,9 @@ class BackupPage(Page):
         self.empty_label.hide()
         layout.addWidget(self.empty_label)
 
-        local = path is not None
-        self.backup_button.setEnabled(local and ctx.backups is not None)
+    def _connect(self, *, local: bool) -> None:
+        backups = self.ctx.backups
+        self.backup_button.setEnabled(local and backups is not None)
         self.check_button.setEnabled(local)
         self.folder_button.setEnabled(local)
         self.backup_button.clicked.connect(self.backup_now)
@@ -209,13 +121,11 @@ class BackupPage(Page):
         self.folder_button.clicked.connect(self.open_folder)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.view.open_requested.connect(lambda _row: self.restore_selected())
-        if ctx.backups is not None:
-            ctx.backups.made.connect(self._made)
-            ctx.backups.failed.connect(self._backup_failed)
-            if ctx.backups.last is not None:
-                self._show_last(ctx.backups.last)
-        self._update_buttons()
-        self.reload()
+        if backups is not None:
+            backups.made.connect(self._made)
+            backups.failed.connect(self._backup_failed)
+            if backups.last is not None:
+                self._show_last(backups.last)
 
     # --- the list ---------------------------------------------------------------------------
     def reload(self) -> None:
@@ -224,7 +134,7 @@ class BackupPage(Page):
             self.mark_ready()
             return
         self.ctx.ops.query(
-            lambda j: list_infos(j, path),
+            partial(list_infos, db_path=path),
             self._loaded,
             self._load_failed,
             key="backups.list",
@@ -335,8 +245,6 @@ class BackupPage(Page):
         return box
 
     def show_restore_outcome(self, outcome: RestoreResult | BaseException) -> None:
-        from fieldbook.messages import describe_error
-
         if isinstance(outcome, BaseException):
             self.outcome_text = self.tr("没有恢复：{reason}\n当前数据库没有改动。").format(
                 reason=describe_error(outcome)
@@ -366,8 +274,6 @@ class BackupPage(Page):
         self._show_box(self.check_label, self.tr("正在检查数据库…"), warning=False)
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.messages import describe_error
-
             self.check_button.setEnabled(True)
             self._show_box(
                 self.check_label,
@@ -376,7 +282,10 @@ class BackupPage(Page):
             )
 
         self.ctx.ops.query(
-            lambda j: check_database(j, path), self._checked, failed, what=self.tr("检查数据库")
+            partial(check_database, db_path=path),
+            self._checked,
+            failed,
+            what=self.tr("检查数据库"),
         )
 
     def _checked(self, report: CheckReport) -> None:
@@ -391,8 +300,6 @@ class BackupPage(Page):
                 warning=False,
             )
             return
-        from fieldbook.messages import schema_difference
-
         schema = [schema_difference(d) for d in report.schema]
         if report.schema_problem:
             schema.insert(0, report.schema_problem)
@@ -421,16 +328,12 @@ class BackupPage(Page):
     def _show_box(self, label: QLabel, text: str, *, warning: bool) -> None:
         label.setText(text)
         label.setObjectName("warningBox" if warning else "noteBox")
-        style = label.style()
-        style.unpolish(label)
-        style.polish(label)
+        repolish(label)
         label.setVisible(bool(text))
 
     # --- the folder -------------------------------------------------------------------------
     def open_folder(self) -> None:
         if self.folder is None:
             return
-        from fieldbook.core.paths import ensure_private_dir
-
         ensure_private_dir(self.folder)
         self.open_url(QUrl.fromLocalFile(str(self.folder)))

@@ -7,6 +7,7 @@ manager whose data it holds."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.server.department import FollowUpRow, ManagerWeek
+from fieldbook.core.reports.department import export_department
+from fieldbook.core.server.department import (
+    FollowUpRow,
+    ManagerWeek,
+    followups,
+    review_week,
+    weeks_table,
+)
+from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.models.row_table_model import Column, RowTableModel, count_column
+from fieldbook.qt.operations.department import export_manager_week, who_and_where
 from fieldbook.qt.pages.base import Page, note, page_layout
 from fieldbook.qt.pages.department_tabs import InboxTab, SpotCheckTab
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
@@ -51,27 +61,11 @@ def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
             width=150,
         ),
         Column(tr("周"), lambda r: f"{r.label[5:]} {r.start:%m-%d}–{r.end:%m-%d}", width=140),
-        Column(
-            tr("计划"), lambda r: str(r.planned), key=lambda r: r.planned, align="right", width=50
-        ),
-        Column(
-            tr("完成"), lambda r: str(r.visited), key=lambda r: r.visited, align="right", width=50
-        ),
+        count_column(tr("计划"), lambda r: r.planned, width=50),
+        count_column(tr("完成"), lambda r: r.visited, width=50),
         Column(tr("完成率"), lambda r: _pct(r.completion), key=lambda r: r.completion, width=70),
-        Column(
-            tr("有问题走访"),
-            lambda r: str(r.visits_with_findings),
-            key=lambda r: r.visits_with_findings,
-            align="right",
-            width=80,
-        ),
-        Column(
-            tr("订货（条）"),
-            lambda r: str(r.cartons),
-            key=lambda r: r.cartons,
-            align="right",
-            width=80,
-        ),
+        count_column(tr("有问题走访"), lambda r: r.visits_with_findings, width=80),
+        count_column(tr("订货（条）"), lambda r: r.cartons, width=80),
         Column(
             tr("金额（元）"),
             lambda r: f"{r.amount_fen / 100:,.2f}",
@@ -175,8 +169,6 @@ class WeeksTab(QWidget):
         return today - timedelta(weeks=int(self.span.currentData()) - 1), today
 
     def reload(self, *_args: object) -> None:
-        from fieldbook.core.server.department import weeks_table
-
         start, end = self.period()
         self.ctx.ops.query(
             lambda j: weeks_table(j, start, end),
@@ -238,18 +230,14 @@ class WeeksTab(QWidget):
 
     def export_week_to(self, code: str, label: str, path: Path) -> None:
         """One manager's week workbook (the same one the manager exports), from here."""
-        from fieldbook.core.reports.week import export_week
-
         self.ctx.ops.query(
-            lambda j: export_week(j.for_manager(code), label, path),
+            partial(export_manager_week, manager_code=code, label=label, path=path),
             lambda written: self.status.setText(self.tr("已导出：{p}").format(p=written)),
             self._failed,
             what=self.tr("导出周报"),
         )
 
     def export_to(self, path: Path) -> None:
-        from fieldbook.core.reports.department import export_department
-
         start, end = self.period()
         today = self.ctx.today()
         self.ctx.ops.query(
@@ -260,8 +248,6 @@ class WeeksTab(QWidget):
         )
 
     def review(self, verdict: str) -> None:
-        from fieldbook.core.server.department import review_week
-
         row = self.model.row_at(self.table.current_row())
         if row is None or row.report_id is None:
             self.status.setText(self.tr("请先选中一份已提交的周报"))
@@ -281,8 +267,6 @@ class WeeksTab(QWidget):
         self.ctx.ops.write(run, lambda _r: self.reload(), self._failed, what=self.tr("审阅周报"))
 
     def _failed(self, exc: BaseException) -> None:
-        from fieldbook.messages import describe_error
-
         self.status.setText(describe_error(exc))
 
 
@@ -297,8 +281,6 @@ class FollowUpsTab(QWidget):
         layout.addWidget(self.table, 1)
 
     def reload(self) -> None:
-        from fieldbook.core.server.department import followups
-
         self.ctx.ops.query(
             lambda j: followups(j, today=self.ctx.today()),
             self.model.set_rows,
@@ -321,12 +303,8 @@ class DepartmentPage(Page):
         self.spot: SpotCheckTab | None = None
         self.followups: FollowUpsTab | None = None
         ctx.hub.changed.connect(self._changed)
-        from fieldbook.core.server.department import who_am_i
 
-        def load(j: Journal) -> tuple[dict[str, Any], bool]:
-            return who_am_i(j), j.engine.dialect.name == "postgresql"
-
-        ctx.ops.query(load, self._build, key="department.who", what=self.tr("读取角色"))
+        ctx.ops.query(who_and_where, self._build, key="department.who", what=self.tr("读取角色"))
 
     def _build(self, loaded: tuple[dict[str, Any], bool]) -> None:
         who, on_server = loaded

@@ -24,10 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.server.department import InboxRow
+from fieldbook.core.reports.spotcheck import export_spot_check
+from fieldbook.core.server import spotcheck
+from fieldbook.core.server.department import InboxRow, inbox
 from fieldbook.core.server.spotcheck import QUALITY, ItemView, SpotCheckView
+from fieldbook.core.slips.service import slip_rules
+from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.operations.department import managers
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.table_view import RowTableView
 
@@ -39,15 +44,11 @@ CORRECTION = {"none": "", "open": "整改中", "done": "已改正"}
 
 
 def _failed_text(exc: BaseException) -> str:
-    from fieldbook.messages import describe_error
-
     return describe_error(exc)
 
 
 def _names() -> tuple[dict[str, str], dict[str, str]]:
     """Departments and delivery states, named as ``schema/reference/slips.toml`` names them."""
-    from fieldbook.core.slips.service import slip_rules
-
     rules = slip_rules()
     return rules.departments, rules.states
 
@@ -115,8 +116,6 @@ class InboxTab(QWidget):
         layout.addWidget(self.status)
 
     def reload(self, *_args: object) -> None:
-        from fieldbook.core.server.department import inbox
-
         code, done = self.department.currentData(), self.show_done.isChecked()
         self.ctx.ops.query(
             lambda j: inbox(j, code, include_done=done, today=self.ctx.today()),
@@ -297,19 +296,6 @@ class SpotCheckTab(QWidget):
         layout.addWidget(self.status)
 
     def reload(self) -> None:
-        from sqlalchemy import select
-
-        from fieldbook.core.store.models import Manager
-
-        def managers(j: Journal) -> list[tuple[str, str]]:
-            with j.reading() as s:
-                return [
-                    (code, name)
-                    for code, name in s.execute(
-                        select(Manager.code, Manager.name).order_by(Manager.code)
-                    )
-                ]
-
         self.ctx.ops.query(managers, self._managers, key="department.managers")
         if self.check is not None:
             self._open(self.check.id)
@@ -325,8 +311,6 @@ class SpotCheckTab(QWidget):
         self.manager.blockSignals(False)
 
     def draw(self) -> None:
-        from fieldbook.core.server import spotcheck
-
         code, month = self.manager.currentData(), self.month.text().strip()
         if not code:
             return
@@ -338,8 +322,6 @@ class SpotCheckTab(QWidget):
         )
 
     def _open(self, check_id: str) -> None:
-        from fieldbook.core.server import spotcheck
-
         self.ctx.ops.query(
             lambda j: spotcheck.get(j, check_id), self._shown, key="department.spotcheck"
         )
@@ -367,8 +349,6 @@ class SpotCheckTab(QWidget):
         self.status.setText(_failed_text(exc))
 
     def record(self) -> None:
-        from fieldbook.core.server import spotcheck
-
         item = self.model.row_at(self.table.current_row())
         if item is None:
             return
@@ -393,8 +373,6 @@ class SpotCheckTab(QWidget):
         return ask_save_xlsx(self, self.tr("导出抽查记录"), name, self.export_to)
 
     def export_to(self, path: Path) -> None:
-        from fieldbook.core.reports.spotcheck import export_spot_check
-
         if self.check is None:
             return
         code, month = self.manager.currentData(), self.check.month
@@ -406,8 +384,6 @@ class SpotCheckTab(QWidget):
         )
 
     def corrected(self) -> None:
-        from fieldbook.core.server import spotcheck
-
         item = self.model.row_at(self.table.current_row())
         if item is None or item.correction_status != "open":
             self.status.setText(self.tr("请选中一项整改中的走访"))

@@ -39,9 +39,10 @@ from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.pages.autosave import Autosave, Change, TypingPause
 from fieldbook.qt.pages.base import Page, heading
+from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
-from fieldbook.qt.widgets.save_state import SavedLabel, SaveProblemRow, repolish
+from fieldbook.qt.widgets.save_state import SavedLabel, SaveProblemRow
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbook.core.errors import InvalidValue
+from fieldbook.core.master.profile import Profile
+from fieldbook.core.server.sync import SyncReport
+from fieldbook.core.server.sync_address import sync_address
+from fieldbook.messages import describe_error, describe_sync_problem
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.about_dialog import AboutDialog
 from fieldbook.qt.i18n import LANGUAGES, chosen_language, save_language
+from fieldbook.qt.operations.settings import load_settings, remember_and_sync
 from fieldbook.qt.pages.base import Page, page_layout
 from fieldbook.qt.widgets.profile_form import ProfileForm
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
-    from fieldbook.core.master.profile import Profile
-    from fieldbook.core.server.sync import SyncReport
 
 
 class SettingsPage(Page):
@@ -45,7 +46,18 @@ class SettingsPage(Page):
         scroll.setWidget(inner)
         outer.addWidget(scroll)
         layout = page_layout(inner, self.tr("设置"))
+        layout.addWidget(self._profile_box())
+        layout.addWidget(self._data_box())
+        layout.addWidget(self._server_box())
+        layout.addStretch(1)
 
+        self._shown = self.form.raw_input()
+        self.save_button.clicked.connect(self.save)
+        self.form.phone_edit.returnPressed.connect(self.save)
+        ctx.hub.changed.connect(self._changed)
+        self.reload()
+
+    def _profile_box(self) -> QGroupBox:
         profile_box = QGroupBox(self.tr("客户经理资料"))
         profile_box.setMaximumWidth(620)
         box_layout = QVBoxLayout(profile_box)
@@ -61,14 +73,12 @@ class SettingsPage(Page):
         self.save_button.setDefault(True)
         row.addWidget(self.save_button)
         box_layout.addLayout(row)
-        layout.addWidget(profile_box)
+        return profile_box
 
-        data_box = QGroupBox(self.tr("数据"))
-        data_box.setMaximumWidth(900)
-        data_form = QFormLayout(data_box)
-        data_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        path = ctx.db_path
-        self.db_label = _path_label(str(path) if path else ctx.db_label)
+    def _data_box(self) -> QGroupBox:
+        data_box, data_form = _form_box(self.tr("数据"))
+        path = self.ctx.db_path
+        self.db_label = _path_label(str(path) if path else self.ctx.db_label)
         data_form.addRow(self.tr("数据库位置"), self.db_label)
         self.folder_label = _path_label(str(path.parent) if path else self.tr("（不是本机文件）"))
         folder_row = QHBoxLayout()
@@ -80,17 +90,7 @@ class SettingsPage(Page):
         data_form.addRow(self.tr("数据文件夹"), folder_row)
         if path is not None:
             data_form.addRow(self.tr("备份文件夹"), _path_label(str(path.parent / "backups")))
-        self.language = QComboBox()
-        self.language.setObjectName("languageCombo")
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(self.language.findData(chosen_language()), 0))
-        self.language.currentIndexChanged.connect(self._language_changed)
-        self.language_note = QLabel()
-        language_row = QHBoxLayout()
-        language_row.addWidget(self.language)
-        language_row.addWidget(self.language_note, 1)
-        data_form.addRow(self.tr("界面语言"), language_row)
+        data_form.addRow(self.tr("界面语言"), self._language_row())
         self.about_button = QPushButton(self.tr("关于 Fieldbook…"))
         self.about_button.clicked.connect(self.show_about)
         about_row = QHBoxLayout()
@@ -101,21 +101,23 @@ class SettingsPage(Page):
         hint.setWordWrap(True)
         hint.setObjectName("hintLabel")
         data_form.addRow("", hint)
-        layout.addWidget(data_box)
-        layout.addWidget(self._server_box())
-        layout.addStretch(1)
+        return data_box
 
-        self._shown = self.form.raw_input()
-        self.save_button.clicked.connect(self.save)
-        self.form.phone_edit.returnPressed.connect(self.save)
-        ctx.hub.changed.connect(self._changed)
-        self.reload()
+    def _language_row(self) -> QHBoxLayout:
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(chosen_language()), 0))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel()
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language)
+        language_row.addWidget(self.language_note, 1)
+        return language_row
 
     def _server_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("部门服务器（同步）"))
-        box.setMaximumWidth(900)
-        form = QFormLayout(box)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        box, form = _form_box(self.tr("部门服务器（同步）"))
         self.server_edit = QLineEdit()
         self.server_edit.setObjectName("serverEdit")
         self.server_edit.setPlaceholderText(
@@ -141,40 +143,28 @@ class SettingsPage(Page):
         return box
 
     def reload(self) -> None:
-        from fieldbook.core.server.sync import SERVER_KEY
-
-        def load(j: Journal) -> tuple[Profile | None, str]:
-            with j.reading() as s:
-                server = j.get_setting(s, SERVER_KEY) or ""
-            return j.profile.get(), server
-
-        self.ctx.ops.query(load, self._loaded, key="settings.profile", what=self.tr("读取资料"))
+        self.ctx.ops.query(
+            load_settings, self._loaded, key="settings.profile", what=self.tr("读取资料")
+        )
 
     def sync_now(self) -> None:
-        from sqlalchemy.engine import make_url
-
-        from fieldbook.core.server.sync import SERVER_KEY, address_only, sync
-
         address = self.server_edit.text().strip()
         if not address.startswith("postgresql"):
             self.sync_label.setText(self.tr("请填写部门服务器地址（postgresql+psycopg://…）"))
             return
-        url = address_only(address)  # stored: never a password typed into the address
-        secret = self.password_edit.text() or make_url(address).password
-        connect = make_url(url).set(password=secret or None).render_as_string(hide_password=False)
-
-        def run(j: Journal) -> SyncReport:
-            with j.writing() as s:
-                j.set_setting(s, SERVER_KEY, url)  # the address only, never the password
-            return sync(j, connect)
-
+        # Stored: never a password typed into the address.
+        where = sync_address(address, self.password_edit.text())
         self.sync_button.setEnabled(False)
         self.sync_label.setText(self.tr("正在同步…"))
-        self.ctx.ops.write(run, self._synced, self._sync_failed, what=self.tr("同步"))
+        self.ctx.ops.write(
+            partial(remember_and_sync, address=where),
+            self._synced,
+            self._sync_failed,
+            what=self.tr("同步"),
+        )
 
     def _synced(self, report: SyncReport) -> None:
         from fieldbook.messages import SYNC_TABLE_NAMES as NAMES
-        from fieldbook.messages import describe_sync_problem
 
         def words(moved: dict[str, int]) -> str:
             return "，".join(f"{NAMES.get(k, k)} {v}" for k, v in moved.items()) or self.tr("无")
@@ -190,8 +180,6 @@ class SettingsPage(Page):
         self.ctx.ops.message.emit(self.tr("同步完成"))
 
     def _sync_failed(self, exc: BaseException) -> None:
-        from fieldbook.messages import describe_error
-
         self.sync_button.setEnabled(True)
         self.sync_label.setText(describe_error(exc))
 
@@ -209,8 +197,6 @@ class SettingsPage(Page):
             self.reload()
 
     def save(self) -> None:
-        from fieldbook.core.errors import InvalidValue
-
         try:
             data = self.form.collect()
         except InvalidValue as exc:
@@ -254,3 +240,12 @@ def _path_label(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setObjectName("pathLabel")
     return label
+
+
+def _form_box(title: str) -> tuple[QGroupBox, QFormLayout]:
+    """A titled box holding a form (labels right-aligned)."""
+    box = QGroupBox(title)
+    box.setMaximumWidth(900)
+    form = QFormLayout(box)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return box, form

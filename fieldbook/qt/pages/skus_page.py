@@ -2,132 +2,41 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtWidgets import QWidget
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
-
+from fieldbook.core.master.catalog import SkuRow
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.sku_dialog import SkuDialog
 from fieldbook.qt.models.sku_table_model import SkuTableModel
-from fieldbook.qt.pages.base import Page, page_layout
-from fieldbook.qt.widgets.search_box import SearchBox
-from fieldbook.qt.widgets.table_view import RowTableView
-
-if TYPE_CHECKING:
-    from fieldbook.core.master.catalog import SkuRow
+from fieldbook.qt.operations.master import list_skus
+from fieldbook.qt.pages.list_page import ListPage, ListSource, ListTexts
 
 TOPICS = frozenset({"skus"})
 
+SOURCE: ListSource[SkuRow] = ListSource(
+    load=list_skus, topics=TOPICS, key="skus.list", import_kind="skus"
+)
 
-class SkusPage(Page):
+
+class SkusPage(ListPage[SkuRow]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        layout = page_layout(self, self.tr("卷烟规格"))
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        self.search = SearchBox(self)
-        self.search.setPlaceholderText(self.tr("搜索卷烟代码、名称或拼音首字母  Ctrl+F"))
-        self.search.setAccessibleName(self.tr("搜索卷烟规格"))
-        bar.addWidget(self.search, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        self.count_label.setMinimumWidth(90)
-        bar.addWidget(self.count_label)
-        self.new_button = QPushButton(self.tr("新增规格"))
-        self.new_button.setShortcut("Ctrl+N")
-        self.new_button.setToolTip(self.tr("新增一个卷烟规格（Ctrl+N）"))
-        self.edit_button = QPushButton(self.tr("编辑"))
-        self.edit_button.setToolTip(self.tr("编辑选中的规格（Enter）"))
-        self.import_button = QPushButton(self.tr("导入卷烟规格…"))
-        for button in (self.new_button, self.edit_button, self.import_button):
-            button.setMinimumHeight(34)
-            bar.addWidget(button)
-        layout.addLayout(bar)
-        self.model = SkuTableModel(self)
-        self.table = RowTableView(self)
-        self.table.set_row_model(self.model)
-        self.table.setAccessibleName(self.tr("卷烟规格列表"))
-        layout.addWidget(self.table, 1)
-        self.setTabOrder(self.search, self.table)
-        self.setTabOrder(self.table, self.new_button)
-        self.setTabOrder(self.new_button, self.edit_button)
-        self.setTabOrder(self.edit_button, self.import_button)
-
-        self.query = ""
-        self._select_id: str | None = None
-        self.search.search.connect(self.run_search)
-        self.search.go_to_results.connect(self._go_to_results)
-        self.table.open_requested.connect(self._open_row)
-        self.new_button.clicked.connect(lambda: self.open_dialog(None))
-        self.edit_button.clicked.connect(lambda: self._open_row(self.table.current_row()))
-        self.import_button.clicked.connect(self.import_list)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        ctx.hub.changed.connect(self._changed)
-        self._update_buttons()
-        self.reload()
-
-    def run_search(self, text: str) -> None:
-        self.query = text
-        self.reload()
-
-    def reload(self) -> None:
-        query = self.query
-        self.ctx.ops.query(
-            lambda j: j.catalog.list(query),
-            lambda rows: self._loaded(query, rows),
-            key="skus.list",
-            what=self.tr("读取卷烟规格"),
+        texts = ListTexts(
+            title=self.tr("卷烟规格"),
+            placeholder=self.tr("搜索卷烟代码、名称或拼音首字母  Ctrl+F"),
+            search_name=self.tr("搜索卷烟规格"),
+            new=self.tr("新增规格"),
+            new_tip=self.tr("新增一个卷烟规格（Ctrl+N）"),
+            edit=self.tr("编辑"),
+            edit_tip=self.tr("编辑选中的规格（Enter）"),
+            import_=self.tr("导入卷烟规格…"),
+            table_name=self.tr("卷烟规格列表"),
+            reading=self.tr("读取卷烟规格"),
         )
+        super().__init__(ctx, texts, SkuTableModel(), SOURCE, parent)
 
-    def _loaded(self, query: str, rows: list[SkuRow]) -> None:
-        current = self.model.row_at(self.table.current_row())
-        keep = self._select_id or (current.id if current else None)
-        self.model.set_rows(rows)
+    def count_text(self, query: str, n: int) -> str:
         text = self.tr("找到 {n} 个") if query else self.tr("共 {n} 个规格")
-        self.count_label.setText(text.format(n=len(rows)))
-        row = self.model.row_of(lambda r: r.id == keep) if keep else -1
-        self.table.select_row(row if row >= 0 else 0)
-        self._select_id = None
-        self._update_buttons()
-        self.mark_ready()
+        return text.format(n=n)
 
-    def _changed(self, topics: frozenset[str]) -> None:
-        if topics & TOPICS:
-            self.reload()
-
-    def focus_search(self) -> bool:
-        self.search.setFocus()
-        self.search.selectAll()
-        return True
-
-    def activated(self) -> None:
-        self.search.setFocus()
-
-    def _go_to_results(self) -> None:
-        if self.model.rowCount() and self.table.current_row() < 0:
-            self.table.select_row(0)
-        self.table.setFocus()
-
-    def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(self.table.current_row() >= 0)
-
-    def _open_row(self, row: int) -> None:
-        sku = self.model.row_at(row)
-        if sku is not None:
-            self.open_dialog(sku)
-
-    def open_dialog(self, sku: SkuRow | None) -> QWidget:
-        from fieldbook.qt.dialogs.sku_dialog import SkuDialog
-
-        dialog = SkuDialog(self.ctx, sku, self)
-        dialog.saved.connect(lambda row: setattr(self, "_select_id", row.id))
-        dialog.finished.connect(lambda _result: self.table.setFocus())
-        dialog.open()
-        return dialog
-
-    def import_list(self) -> QWidget:
-        from fieldbook.qt.dialogs.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self.ctx, "skus", self)
-        dialog.open()
-        dialog.choose_file()
-        return dialog
+    def make_dialog(self, row: SkuRow | None) -> SkuDialog:
+        return SkuDialog(self.ctx, row, self)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from fieldbook.core.errors import FieldbookError
+from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.slip_models import FollowUpTableModel
 from fieldbook.qt.pages.slips_base import SlipsTabBase
@@ -164,8 +165,6 @@ class FollowUpsTab(SlipsTabBase):
             self.ctx.ops.message.emit(self.tr("已关闭跟踪事项：{shop}").format(shop=view.shop_name))
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.messages import describe_error
-
             self.close_error.setText(describe_error(exc))
             if not isinstance(exc, FieldbookError):
                 self.ctx.ops.report(exc, what=self.tr("关闭跟踪事项"), write=True)

@@ -14,18 +14,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.answers_dialog import AnswersDialog
+from fieldbook.qt.dialogs.followup_dialog import FollowUpDialog
+from fieldbook.qt.dialogs.register_dialog import RegisterDialog
+from fieldbook.qt.dialogs.slip_dialog import SlipDialog
+from fieldbook.qt.operations.slips import manager_name
 from fieldbook.qt.pages.base import Page, page_layout
-from fieldbook.qt.pages.slip_data import manager_name
 from fieldbook.qt.pages.slips_followups_tab import FollowUpsTab
 from fieldbook.qt.pages.slips_suggestions_tab import SuggestionsTab
 from fieldbook.qt.pages.slips_tab import SlipsTab
+from fieldbook.qt.widgets.shortcuts import add_shortcuts
 
 if TYPE_CHECKING:
     from fieldbook.core.slips.service import SlipInput, SlipView
@@ -153,15 +158,7 @@ class SlipsPage(Page):
         self.slips_tab.slip = view
 
     def _actions(self) -> None:
-        def add(keys: tuple[str, ...], slot: Callable[[], Any]) -> None:
-            action = QAction(self)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False: slot())
-            self.addAction(action)
-
-        add(("Ctrl+N",), self.new_slip)
-        add(("Ctrl+Shift+N",), self.new_followup)
+        add_shortcuts(self, (("Ctrl+N", self.new_slip), ("Ctrl+Shift+N", self.new_followup)))
 
     # --- loading -------------------------------------------------------------------------------
     def _load_actor(self) -> None:
@@ -223,8 +220,6 @@ class SlipsPage(Page):
 
     # --- the dialogs -----------------------------------------------------------------------------
     def new_slip(self, data: SlipInput | None = None) -> SlipDialog:
-        from fieldbook.qt.dialogs.slip_dialog import SlipDialog
-
         dialog = SlipDialog(self.ctx, data, self)
         dialog.saved.connect(lambda view: self.select_slip(view.id))
         dialog.finished.connect(lambda _r: self.table.setFocus())
@@ -233,16 +228,12 @@ class SlipsPage(Page):
         return dialog
 
     def export_register(self) -> RegisterDialog:
-        from fieldbook.qt.dialogs.register_dialog import RegisterDialog
-
         dialog = RegisterDialog(self.ctx, self, department=self.dept_combo.currentData())
         self.dialog = dialog
         dialog.open()
         return dialog
 
     def import_answers(self) -> AnswersDialog:
-        from fieldbook.qt.dialogs.answers_dialog import AnswersDialog
-
         dialog = AnswersDialog(self.ctx, self)
         self.dialog = dialog
         dialog.open()
@@ -250,8 +241,6 @@ class SlipsPage(Page):
         return dialog
 
     def new_followup(self, customer_id: str | None = None) -> FollowUpDialog:
-        from fieldbook.qt.dialogs.followup_dialog import FollowUpDialog
-
         self.tabs.setCurrentIndex(2)
         dialog = FollowUpDialog(self.ctx, self, customer_id=customer_id)
         dialog.finished.connect(lambda _r: self.followup_table.setFocus())

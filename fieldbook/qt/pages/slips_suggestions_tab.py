@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.slip_models import SuggestionTableModel
-from fieldbook.qt.pages.slip_data import SuggestionRow, load_suggestions
+from fieldbook.qt.operations.slips import SuggestionRow, load_suggestions, prefill_from_suggestion
 from fieldbook.qt.pages.slips_base import SlipsTabBase
 from fieldbook.qt.slip_format import category_name
 from fieldbook.qt.widgets.table_view import RowTableView
@@ -87,8 +87,6 @@ class SuggestionsTab(SlipsTabBase):
         self.dismiss_button.setEnabled(has_suggestion)
 
     def make_from_suggestion(self, row: int | None = None) -> None:
-        from fieldbook.qt.pages.slip_data import prefill_from_suggestion
-
         suggestion = (
             self.suggestion_model.row_at(row) if row is not None else self._current_suggestion()
         )

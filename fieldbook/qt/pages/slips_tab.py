@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.slips.service import slip_rules
+from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.slip_models import ChipDelegate, SlipTableModel
-from fieldbook.qt.pages.slip_data import SlipFilter, load_slips
+from fieldbook.qt.operations.slip_files import export_form
+from fieldbook.qt.operations.slips import SlipFilter, attach, load_slips
 from fieldbook.qt.pages.slips_base import SlipsTabBase
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.search_box import SearchBox
@@ -329,8 +331,6 @@ class SlipsTab(SlipsTabBase):
                 )
 
         def failed(exc: BaseException) -> None:
-            from fieldbook.messages import describe_error
-
             row.move_failed(self.tr("没有改动：{reason}").format(reason=describe_error(exc)))
             if not isinstance(exc, FieldbookError):
                 self.ctx.ops.report(exc, what=self.tr("办理反馈单"), write=True)
@@ -356,8 +356,6 @@ class SlipsTab(SlipsTabBase):
         return dialog
 
     def attach(self, slip_id: str, path: Path) -> None:
-        from fieldbook.qt.pages.slip_data import attach
-
         self.ctx.ops.write(
             lambda j: attach(j, slip_id, path),
             lambda _a: self.ctx.ops.message.emit(
@@ -387,8 +385,6 @@ class SlipsTab(SlipsTabBase):
         return dialog
 
     def export_form_to(self, slip_id: str, path: Path) -> None:
-        from fieldbook.qt.pages.slip_data import export_form
-
         def done(written: Path) -> None:
             self.ctx.ops.message.emit(self.tr("反馈单已导出：{path}").format(path=written))
 

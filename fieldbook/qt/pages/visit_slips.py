@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 from fieldbook.core.routine.visits import FinishResult
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.slip_dialog import SlipDialog
-from fieldbook.qt.pages.slip_data import prefill_from_suggestion, visit_suggestions
+from fieldbook.qt.operations.slips import prefill_from_suggestion, visit_suggestions
 from fieldbook.qt.plan_format import slip_name
 
 

@@ -37,8 +37,8 @@ from fieldbook.qt.operations import week as operations
 from fieldbook.qt.operations.week import WeekData, load_week, save_corrections, save_unit
 from fieldbook.qt.pages.record_page import PAGE_STYLE, RecordPage
 from fieldbook.qt.pages.week_review import ReviewDialog, WeekReview
+from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.layouts import scroll_area
-from fieldbook.qt.widgets.save_state import repolish
 from fieldbook.qt.widgets.week_corrections import WeekCorrectionBar, WeekCorrections
 from fieldbook.qt.widgets.week_editors import WeekEditors, empty_field, field_label, unit_of
 from fieldbook.qt.widgets.week_figures import WeekFiguresPanel

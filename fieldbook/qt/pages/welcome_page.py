@@ -9,7 +9,8 @@ before the import, or over the demo's manager after the demo data is loaded.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,12 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbook.core.demo.generate import DemoSummary
+from fieldbook.core.errors import InvalidValue
+from fieldbook.core.master.profile import Profile, ProfileInput
+from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.import_dialog import ImportDialog
+from fieldbook.qt.operations.demo import load_demo
+from fieldbook.qt.operations.runner import is_cancelled
 from fieldbook.qt.pages.base import Page
 from fieldbook.qt.widgets.profile_form import ProfileForm
-
-if TYPE_CHECKING:
-    from fieldbook.core.master.profile import Profile, ProfileInput
 
 
 class WelcomePage(Page):
@@ -53,58 +58,8 @@ class WelcomePage(Page):
         card_layout.addWidget(title)
         self.steps = QStackedWidget()
         card_layout.addWidget(self.steps)
-
-        # step 1: the profile
-        step1 = QWidget()
-        s1 = QVBoxLayout(step1)
-        s1.setContentsMargins(0, 0, 0, 0)
-        s1.setSpacing(12)
-        intro = QLabel(self.tr("第一步：填写您的资料。工作日志、周报和反馈单都会署上这些信息。"))
-        intro.setWordWrap(True)
-        s1.addWidget(intro)
-        self.form = ProfileForm()
-        s1.addWidget(self.form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.next_button = QPushButton(self.tr("下一步"))
-        self.next_button.setDefault(True)
-        self.next_button.setMinimumSize(120, 38)
-        row.addWidget(self.next_button)
-        s1.addLayout(row)
-        s1.addStretch(1)
-        self.steps.addWidget(step1)
-
-        # step 2: where the customers come from
-        step2 = QWidget()
-        s2 = QVBoxLayout(step2)
-        s2.setContentsMargins(0, 0, 0, 0)
-        s2.setSpacing(12)
-        self.hello = QLabel()
-        self.hello.setWordWrap(True)
-        s2.addWidget(self.hello)
-        self.import_button = _big_button(
-            self.tr("导入公司客户名单…"),
-            self.tr("公司下发的客户名单（Excel 或 CSV），先检查、再导入"),
-        )
-        self.demo_button = _big_button(
-            self.tr("载入演示数据"),
-            self.tr("一个虚构的片区：165 户、五条线路和常见卷烟规格，先试用"),
-        )
-        s2.addWidget(self.import_button)
-        s2.addWidget(self.demo_button)
-        self.back_button = QPushButton(self.tr("上一步：修改资料"))
-        self.back_button.setFlat(True)
-        back_row = QHBoxLayout()
-        back_row.addWidget(self.back_button)
-        back_row.addStretch(1)
-        s2.addLayout(back_row)
-        self.status = QLabel()
-        self.status.setObjectName("errorLabel")
-        self.status.setWordWrap(True)
-        self.status.hide()
-        s2.addWidget(self.status)
-        s2.addStretch(1)
-        self.steps.addWidget(step2)
+        self.steps.addWidget(self._profile_step())
+        self.steps.addWidget(self._source_step())
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
@@ -119,13 +74,61 @@ class WelcomePage(Page):
         self.demo_button.clicked.connect(self.load_demo)
         self.mark_ready()
 
+    def _profile_step(self) -> QWidget:
+        """Step 1: the profile."""
+        step = QWidget()
+        layout = _step_layout(step)
+        intro = QLabel(self.tr("第一步：填写您的资料。工作日志、周报和反馈单都会署上这些信息。"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.form = ProfileForm()
+        layout.addWidget(self.form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.next_button = QPushButton(self.tr("下一步"))
+        self.next_button.setDefault(True)
+        self.next_button.setMinimumSize(120, 38)
+        row.addWidget(self.next_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return step
+
+    def _source_step(self) -> QWidget:
+        """Step 2: where the customers come from."""
+        step = QWidget()
+        layout = _step_layout(step)
+        self.hello = QLabel()
+        self.hello.setWordWrap(True)
+        layout.addWidget(self.hello)
+        self.import_button = _big_button(
+            self.tr("导入公司客户名单…"),
+            self.tr("公司下发的客户名单（Excel 或 CSV），先检查、再导入"),
+        )
+        self.demo_button = _big_button(
+            self.tr("载入演示数据"),
+            self.tr("一个虚构的片区：165 户、五条线路和常见卷烟规格，先试用"),
+        )
+        layout.addWidget(self.import_button)
+        layout.addWidget(self.demo_button)
+        self.back_button = QPushButton(self.tr("上一步：修改资料"))
+        self.back_button.setFlat(True)
+        back_row = QHBoxLayout()
+        back_row.addWidget(self.back_button)
+        back_row.addStretch(1)
+        layout.addLayout(back_row)
+        self.status = QLabel()
+        self.status.setObjectName("errorLabel")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        return step
+
     def activated(self) -> None:
         self.form.name_edit.setFocus()
 
     # --- step 1 ---------------------------------------------------------------------------------
     def next_step(self) -> None:
-        from fieldbook.core.errors import InvalidValue
-
         try:
             self.profile = self.form.collect()
         except InvalidValue as exc:
@@ -139,7 +142,7 @@ class WelcomePage(Page):
         self.import_button.setFocus()
 
     # --- step 2 ---------------------------------------------------------------------------------
-    def save_profile(self, then: Any = None) -> None:
+    def save_profile(self, then: Callable[[], object] | None = None) -> None:
         """Save the typed profile through an op; ``then()`` runs after COMMIT."""
         data = self.profile
         if data is None:
@@ -160,8 +163,6 @@ class WelcomePage(Page):
         self.save_profile(self.open_import)
 
     def open_import(self) -> QWidget:
-        from fieldbook.qt.dialogs.import_dialog import ImportDialog
-
         dialog = ImportDialog(self.ctx, "customers", self)
         # The profile is saved now: whatever the import does, the next step is the main pages.
         dialog.finished.connect(lambda _result: self.finished.emit())
@@ -173,18 +174,11 @@ class WelcomePage(Page):
     def load_demo(self) -> None:
         if self.busy or self.profile is None:
             return
-        from fieldbook.qt.operations.runner import is_cancelled
-
         self.busy = True
         self._set_enabled(False)
         day = self.ctx.today()
 
-        def run(j: Any, progress: Any, cancelled: Any) -> Any:
-            from fieldbook.core.demo.generate import generate_demo
-
-            return generate_demo(j, today=day, progress=progress, cancelled=cancelled)
-
-        def done(_summary: Any) -> None:
+        def done(_summary: DemoSummary) -> None:
             # The demo's manager is the current one: give it the profile typed here.
             self.busy = False
             self._set_enabled(True)
@@ -199,7 +193,7 @@ class WelcomePage(Page):
             self._failed(exc)
 
         self.ctx.ops.long(
-            run,
+            partial(load_demo, today=day),
             done,
             failed,
             title=self.tr("载入演示数据"),
@@ -207,8 +201,6 @@ class WelcomePage(Page):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        from fieldbook.messages import describe_error
-
         self.busy = False
         self._set_enabled(True)
         if self.steps.currentIndex() == 0:
@@ -247,3 +239,10 @@ def _big_button(title: str, detail: str) -> QPushButton:
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addWidget(label)
     return button
+
+
+def _step_layout(step: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(step)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(12)
+    return layout

@@ -4,27 +4,17 @@ pinyin initials) and drops its code in; the list shows "code　name"."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
-    from fieldbook.qt.operations.runner import Ops
+from fieldbook.qt.operations.master import Pairs, customer_pairs, sku_pairs
+from fieldbook.qt.operations.runner import Ops
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 LIMIT = 20
-Pairs = list[tuple[str, str]]
-
-
-def _customers(j: Journal, text: str) -> Pairs:
-    return [(r.code, r.shop_name) for r in j.customers.list(text, limit=LIMIT)]
-
-
-def _skus(j: Journal, text: str) -> Pairs:
-    return [(r.code, r.name) for r in j.catalog.list(text)[:LIMIT]]
 
 
 class CodeLookup(QObject):
@@ -40,14 +30,14 @@ class CodeLookup(QObject):
         self.names: dict[str, str] = {}
 
     def search(self, text: str, deliver: Callable[[Pairs], None], key: str = "") -> None:
-        find = _customers if self.kind == "customer" else _skus
+        find = customer_pairs if self.kind == "customer" else sku_pairs
 
         def found(pairs: Pairs) -> None:
             self.names.update(pairs)
             deliver(pairs)
 
         self.ops.query(
-            lambda j: find(j, text),
+            partial(find, text=text, limit=LIMIT),
             found,
             lambda _exc: deliver([]),
             key=f"lookup.{self.kind}.{key}",

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
@@ -173,6 +174,4 @@ class CustomerPicker(QWidget):
 
     def set_invalid(self, invalid: bool) -> None:
         self.search.setProperty("invalid", invalid)
-        style = self.search.style()
-        style.unpolish(self.search)
-        style.polish(self.search)
+        repolish(self.search)

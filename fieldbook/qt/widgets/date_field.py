@@ -9,7 +9,9 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
+from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.xlsx.importing import parse_date
 
 
 class DateField(QWidget):
@@ -18,7 +20,7 @@ class DateField(QWidget):
     def __init__(
         self,
         field: str,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,8 +47,6 @@ class DateField(QWidget):
 
     def value(self) -> date | None:
         """The date typed, None when empty; InvalidValue("date_format") when not a date."""
-        from fieldbook.core.xlsx.importing import parse_date
-
         text = self.text()
         if not text:
             return None

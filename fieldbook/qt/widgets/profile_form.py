@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
+from fieldbook.core.errors import FieldbookError
 from fieldbook.core.master.profile import ProfileInput, clean_profile
+from fieldbook.messages import describe_error
 
 if TYPE_CHECKING:
     from fieldbook.core.master.profile import Profile
@@ -83,9 +85,6 @@ class ProfileForm(QWidget):
         return clean_profile(self.raw_input())
 
     def show_error(self, exc: BaseException) -> None:
-        from fieldbook.core.errors import FieldbookError
-        from fieldbook.messages import describe_error
-
         self.error_label.setText(describe_error(exc))
         self.error_label.show()
         field = exc.data.get("field") if isinstance(exc, FieldbookError) else None

@@ -8,12 +8,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-
-def repolish(widget: QWidget) -> None:
-    """Apply the style sheet again after a dynamic property changed."""
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
+from fieldbook.qt.theme import repolish
 
 
 class SavedLabel(QLabel):

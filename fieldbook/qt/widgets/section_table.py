@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -141,8 +142,6 @@ class SectionRowsModel(QAbstractTableModel):
             text = self.display(row, column)
             return text if len(text) > 12 else None
         if role == Qt.ItemDataRole.ForegroundRole and column.kind == "answered":
-            from PySide6.QtGui import QColor
-
             return QColor("#1e7b34") if row.get("answered") else QColor("#a4262c")
         return None
 
@@ -191,6 +190,22 @@ class SectionRowsModel(QAbstractTableModel):
         return True
 
 
+def make_editor(
+    column: Column, lookups: dict[str, CodeLookup], parent: QWidget | None = None
+) -> QWidget:
+    """The editor of a cell of ``column``: a combo box for choices, a search picker for
+    customers and SKUs, else a line edit."""
+    if column.kind == "choice":
+        combo = QComboBox(parent)
+        combo.addItems(list(column.options))
+        return combo
+    if column.kind in ("customer", "sku"):
+        return CodePicker(lookups[column.kind], parent)
+    edit = QLineEdit(parent)
+    edit.setMaxLength(column.max_length)
+    return edit
+
+
 class _Delegate(QStyledItemDelegate):
     """Combo boxes for choices, search pickers for customers and SKUs, else a line edit."""
 
@@ -199,16 +214,7 @@ class _Delegate(QStyledItemDelegate):
         self.model = model
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        column = self.model.columns[index.column()]
-        if column.kind == "choice":
-            combo = QComboBox(parent)
-            combo.addItems(list(column.options))
-            return combo
-        if column.kind in ("customer", "sku"):
-            return CodePicker(self.model.lookups[column.kind], parent)
-        edit = QLineEdit(parent)
-        edit.setMaxLength(column.max_length)
-        return edit
+        return make_editor(self.model.columns[index.column()], self.model.lookups, parent)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = str(index.data(Qt.ItemDataRole.EditRole) or "")
@@ -245,55 +251,58 @@ class SectionTable(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        self.view = self._build_view(title, columns)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._fit_height)
+        self._fit_height()
+        layout.addWidget(self.view)
+        layout.addLayout(self._build_entry(title, columns, lookups))
+        self.hint = QLabel()
+        self.hint.setObjectName("itemError")
+        self.hint.hide()
+        layout.addWidget(self.hint)
 
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(_Delegate(self.model, self.view))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(
+    def _build_view(self, title: str, columns: Sequence[Column]) -> QTableView:
+        view = QTableView()
+        view.setModel(self.model)
+        view.setItemDelegate(_Delegate(self.model, view))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setTabKeyNavigation(False)
-        self.view.setAccessibleName(title)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(28)
-        header = self.view.horizontalHeader()
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setTabKeyNavigation(False)
+        view.setAccessibleName(title)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(28)
+        header = view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         for n, column in enumerate(columns):
             header.resizeSection(n, column.width)
             if column.stretch:
                 header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
-        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
-            signal.connect(self._fit_height)
-        self._fit_height()
-        layout.addWidget(self.view)
+        return view
 
+    def _build_entry(
+        self, title: str, columns: Sequence[Column], lookups: dict[str, CodeLookup]
+    ) -> QHBoxLayout:
+        """The entry line under the table: one field per editable column, 添加, 删除."""
         entry = QHBoxLayout()
         entry.setSpacing(6)
         self.entry: dict[str, QWidget] = {}
         self.entry_columns = [c for c in columns if c.editable]
         for column in self.entry_columns:
-            widget: QWidget
-            if column.kind == "choice":
-                combo = QComboBox()
-                combo.addItems(list(column.options))
-                combo.setMinimumHeight(30)
-                widget = combo
-            elif column.kind in ("customer", "sku"):
-                picker = CodePicker(lookups[column.kind])
-                picker.returnPressed.connect(self.add_from_entry)
-                widget = picker
+            widget = make_editor(column, lookups)
+            if isinstance(widget, CodePicker):
+                widget.returnPressed.connect(self.add_from_entry)
             else:
-                edit = QLineEdit()
-                edit.setMaxLength(column.max_length)
-                edit.setMinimumHeight(30)
-                edit.returnPressed.connect(self.add_from_entry)
-                widget = edit
+                widget.setMinimumHeight(30)
+                if isinstance(widget, QLineEdit):
+                    widget.returnPressed.connect(self.add_from_entry)
             if column.placeholder and isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(column.placeholder)
             widget.setAccessibleName(f"{title}：{column.title}")
@@ -313,11 +322,7 @@ class SectionTable(QWidget):
             entry.addWidget(button)
         self.extra = QHBoxLayout()  # room for a section's own buttons (记录答复)
         entry.addLayout(self.extra)
-        layout.addLayout(entry)
-        self.hint = QLabel()
-        self.hint.setObjectName("itemError")
-        self.hint.hide()
-        layout.addWidget(self.hint)
+        return entry
 
     def _fit_height(self, *_args: object) -> None:
         """As tall as the rows (one empty row at least, five at most; then it scrolls)."""

@@ -1,10 +1,9 @@
 """What the feedback-slip screens read and write: plain functions of the journal, run on the DB
-worker. The export and answer-import modules are imported only when used (openpyxl is heavy,
-and a failure to import them is reported like any other failure)."""
+worker. The files in and out (forms, the register, answers) are in :mod:`slip_files`, which
+this module does not import: the plan page's summary needs no spreadsheet code at start-up."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,6 @@ from fieldbook.core.slips.service import SlipInput, SlipRow, slip_rules
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.routine.visits import VisitView
-    from fieldbook.core.slips.answers import AnswersReport
 
 
 @dataclass(frozen=True)
@@ -172,36 +170,3 @@ def visit_suggestions(j: Journal, visit_id: str, day: date) -> list[VisitSuggest
 # --- files ----------------------------------------------------------------------------------------
 def attach(j: Journal, slip_id: str, path: Path) -> Any:
     return j.slips.attach(slip_id, Path(path), j.attachments_dir())
-
-
-def export_form(j: Journal, slip_id: str, path: Path) -> Path:
-    from fieldbook.core.reports.slip_form import export_slip_form
-
-    return export_slip_form(j, slip_id, Path(path))
-
-
-def export_register(j: Journal, path: Path, start: date, end: date, department: str | None) -> Path:
-    from fieldbook.core.reports.slip_form import export_register as write
-
-    return write(j, Path(path), start=start, end=end, department=department)
-
-
-def import_answers(
-    j: Journal,
-    path: Path,
-    *,
-    dry_run: bool,
-    skip_invalid: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> AnswersReport:
-    from fieldbook.core.slips.answers import import_slip_answers
-
-    return import_slip_answers(
-        j,
-        Path(path),
-        dry_run=dry_run,
-        skip_invalid=skip_invalid,
-        progress=progress,
-        cancelled=cancelled,
-    )

@@ -1,0 +1,39 @@
+"""The day's progress under the plan page's heading: visits done against the target (marked
+when behind) and the pace against the 07:30–15:00 window."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from fieldbook.core.routine.plan import PlanView
+from fieldbook.qt.plan_format import pace_line, progress_line
+from fieldbook.qt.theme import repolish
+
+
+class DayProgress(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progressLine")
+        self.pace_label = QLabel()
+        self.pace_label.setObjectName("hintLabel")
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.pace_label)
+
+    def show_progress(self, view: PlanView | None, now: datetime) -> None:
+        if view is None:
+            self.progress_label.clear()
+            self.pace_label.clear()
+            return
+        progress = view.progress(now)
+        self.progress_label.setText(progress_line(progress))
+        self.progress_label.setProperty("behind", bool(progress.remaining) and not progress.on_pace)
+        repolish(self.progress_label)
+        self.pace_label.setText(pace_line(progress))
+
+    def show_failure(self, text: str) -> None:
+        self.progress_label.setText(text)
