@@ -118,7 +118,7 @@ def cmd_slips_list(args: argparse.Namespace) -> int:
 def cmd_export_register(args: argparse.Namespace) -> int:
     from fieldbook.cli.main import open_journal
     from fieldbook.core import clock
-    from fieldbook.core.reports.slip_form import export_register
+    from fieldbook.core.reports.slip_register import export_register
 
     end: date = args.end or clock.today()
     start: date = args.start or end.replace(day=1)

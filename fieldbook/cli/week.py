@@ -139,7 +139,7 @@ def cmd_export_period(args: argparse.Namespace) -> int:
 
 
 def week_lines(view: WeekView) -> list[str]:
-    from fieldbook.core.reports.week import _plan_text
+    from fieldbook.core.reports.week import plan_text
     from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS
 
     f = view.figures
@@ -161,7 +161,7 @@ def week_lines(view: WeekView) -> list[str]:
     for key, label in NARRATIVE.items():
         out.append(f"{label}：{view.narrative.get(key) or '（空）'}")
     for key, label in PLAN_FIELDS.items():
-        out.append(f"{label}：{_plan_text(key, view.next_plan.get(key))}")
+        out.append(f"{label}：{plan_text(key, view.next_plan.get(key))}")
     for c in view.corrections:
         out.append(f"更正 {c.at:%Y-%m-%d %H:%M} {c.field}：{c.reason}")
     return out

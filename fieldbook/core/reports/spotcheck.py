@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.reports.saving import save_book
 from fieldbook.core.server.spotcheck import SpotCheckView, find
 from fieldbook.core.xlsx.stream import TableBook
 from fieldbook.core.xlsx.writer import (
     SUB_FILL,
     a4_portrait,
+    first_sheet,
     label_value_row,
     paragraph_row,
     section_row,
@@ -77,8 +79,7 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
     if check is None:
         raise InvalidValue("no_spot_check", field="month", value=f"{manager_code} {month}")
     book = TableBook()
-    ws = book.wb.active
-    ws.title = "抽查记录"
+    ws = first_sheet(book.wb, "抽查记录")
     set_widths(ws, FORM)
     last = len(FORM)
     title_row(ws, 1, "市场部主任抽查记录", last, size=16, height=34)
@@ -150,4 +151,4 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
         {},
         freeze="C2",
     )
-    return book.save(path)
+    return save_book(book, path)
