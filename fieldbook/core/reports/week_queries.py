@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.store.models import (
@@ -27,6 +27,10 @@ from fieldbook.core.store.models import (
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
+
+
+#: The first columns of every visit row: the visit, its day, the customer's code and name.
+_VISIT_HEAD = (Visit.id, Visit.visit_date, Customer.code, Customer.shop_name)
 
 
 @dataclass(frozen=True)
@@ -69,13 +73,15 @@ def _stops(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
     ).all()
 
 
+def _finished_visits(m: str, start: date, end: date) -> tuple[ColumnElement[bool], ...]:
+    """The manager's finished visits of the period."""
+    return (Visit.manager_id == m, Visit.status == "done", Visit.visit_date.between(start, end))
+
+
 def _visits(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
     return s.execute(
         select(
-            Visit.id,
-            Visit.visit_date,
-            Customer.code,
-            Customer.shop_name,
+            *_VISIT_HEAD,
             Customer.status,
             Visit.plan_stop_id,
             Visit.arrived_at,
@@ -86,11 +92,7 @@ def _visits(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
             Visit.findings,
         )
         .join(Customer, Customer.id == Visit.customer_id)
-        .where(
-            Visit.manager_id == m,
-            Visit.status == "done",
-            Visit.visit_date.between(start, end),
-        )
+        .where(*_finished_visits(m, start, end))
         .order_by(Visit.visit_date, Visit.arrived_at, Customer.code)
     ).all()
 
@@ -98,10 +100,7 @@ def _visits(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
 def _grid(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
     return s.execute(
         select(
-            Visit.id,
-            Visit.visit_date,
-            Customer.code,
-            Customer.shop_name,
+            *_VISIT_HEAD,
             Sku.code,
             Sku.name,
             Sku.price_class,
@@ -114,11 +113,7 @@ def _grid(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
         .join(VisitSku, VisitSku.visit_id == Visit.id)
         .join(Customer, Customer.id == Visit.customer_id)
         .join(Sku, Sku.id == VisitSku.sku_id)
-        .where(
-            Visit.manager_id == m,
-            Visit.status == "done",
-            Visit.visit_date.between(start, end),
-        )
+        .where(*_finished_visits(m, start, end))
         .order_by(Visit.visit_date, Visit.arrived_at, Customer.code, Sku.code)
     ).all()
 
