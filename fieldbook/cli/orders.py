@@ -151,7 +151,7 @@ def cmd_export_day(args: argparse.Namespace) -> int:
 
 
 def _status(view: DayLogView) -> str:
-    from fieldbook.core.reports.day import STATUS_NAMES
+    from fieldbook.core.routine.daylog_text import STATUS_NAMES
 
     text = STATUS_NAMES.get(view.status, view.status)
     if view.status == "submitted" and view.submitted_at:
@@ -172,9 +172,9 @@ def _figures(f: dict[str, Any]) -> str:
 
 def log_lines(view: DayLogView, manager: str) -> list[str]:
     """The log as plain text lines (``fieldbook log show``)."""
-    from fieldbook.core.reports.day import SECTION_ORDER, section_label, section_text
     from fieldbook.core.reports.plan_sheet import day_title
     from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS
+    from fieldbook.core.routine.daylog_text import SECTION_ORDER, section_label, section_text
 
     f = view.facts
     out = [f"工作日志 {day_title(view.day)} — {_status(view)}"]

@@ -73,17 +73,6 @@ if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.routine.visits import VisitListRow
 
-__all__ = [  # the log's words live in routine.daylog_text; the CLI still finds them here
-    "SECTION_ORDER",
-    "SHEET_LOG",
-    "SHEET_ORDERS",
-    "SHEET_VISITS",
-    "STATUS_NAMES",
-    "export_day",
-    "section_label",
-    "section_text",
-]
-
 SHEET_LOG, SHEET_VISITS = "工作日志", "走访明细"
 VISIT_HEAD: list[tuple[str, float]] = [
     ("序号", 6),
