@@ -51,6 +51,25 @@ def table_head(ws: Worksheet, row: int, head: Sequence[tuple[int, int, str]]) ->
     cells(ws, row, [(first, last, label, "label") for first, last, label in head])
 
 
+def figure_rows(
+    ws: Worksheet,
+    row: int,
+    figures: Sequence[tuple[str, Any, str | None]],
+    *,
+    per_row: int,
+    widths: Sequence[float] = FORM_WIDTHS,
+) -> int:
+    """``(label, value, number format)`` figures as label/value pairs, ``per_row`` pairs to a
+    row of the grid ``widths``; returns the next row."""
+    for i in range(0, len(figures), per_row):
+        spec: list[Spec] = []
+        for k, (label, value, fmt) in enumerate(figures[i : i + per_row]):
+            spec += [(2 * k + 1, 2 * k + 1, label, "label"), (2 * k + 2, 2 * k + 2, value, fmt)]
+        label_value_row(ws, row, spec, widths)
+        row += 1
+    return row
+
+
 def day_title(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日 星期{WEEKDAYS[day.weekday()]}"
 

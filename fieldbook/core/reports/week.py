@@ -31,6 +31,7 @@ from fieldbook.core.reports.form import (
     cells,
     change,
     corrections_table,
+    figure_rows,
     paragraph,
     table_head,
 )
@@ -165,13 +166,7 @@ def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
         ("上期金额（元）", round(p.previous_amount, 2), AMOUNT),
         ("较上期（金额）", change(t.amount, p.previous_amount), GROWTH),
     ]
-    for i in range(0, len(spec), 4):
-        row_spec: list[Spec] = []
-        for k, (label, value, fmt) in enumerate(spec[i : i + 4]):
-            row_spec += [(2 * k + 1, 2 * k + 1, label, "label"), (2 * k + 2, 2 * k + 2, value, fmt)]
-        cells(ws, row, row_spec)
-        row += 1
-    return row
+    return figure_rows(ws, row, spec, per_row=4)
 
 
 def _price_classes(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
