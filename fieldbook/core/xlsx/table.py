@@ -10,20 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldbook.core.errors import FileRejected
-from fieldbook.core.xlsx.safety import EXCEL_MAX_ROW, Limits
+from fieldbook.core.xlsx.safety import EXCEL_MAX_ROW, Limits, column_letters
 
 CANCEL_CHECK_EVERY = 1000
 # Invisible characters a blank-looking cell may hold.
 _BLANK_RE = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]*")
-
-
-def column_letters(number: int) -> str:
-    """Excel's letters of the 1-based column ``number`` (1 → A, 27 → AA)."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from fieldbook.core.errors import FileRejected
+from fieldbook.core.xlsx.safety import column_number
 from fieldbook.core.xlsx.table import UnreadCell
 
 # Is there a formula or an error cell at all? Plain byte searches (a regex over a 7 MB sheet
@@ -32,13 +33,6 @@ _TEXT_TYPES = frozenset({"str", "s", "inlineStr"})
 _REF_RE = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")
 _ROW_NUMBER_RE = re.compile(r"[0-9]{1,7}")
 _FEED_SIZE = 1 << 20
-
-
-def _column_index(letters: str) -> int:
-    number = 0
-    for char in letters.upper():
-        number = number * 26 + ord(char) - 64
-    return number - 1
 
 
 def _local(tag: str) -> str:
@@ -76,7 +70,7 @@ class _SheetScan:
         elif name == "c" and parent == "row":
             ref = _REF_RE.fullmatch(attrib.get("r", "").strip())
             if ref is not None:
-                self._row, self._column = int(ref.group(2)), _column_index(ref.group(1))
+                self._row, self._column = int(ref.group(2)), column_number(ref.group(1)) - 1
             else:
                 self._column += 1
             self._in_cell = True
