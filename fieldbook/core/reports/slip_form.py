@@ -42,15 +42,15 @@ if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
 FORM_TITLE = "客户信息反馈单"
-REGISTER_TITLE = "客户信息反馈单登记表"
-REGISTER_SHEET = "登记表"
-HELP_SHEET = "说明"
 SECTION_FILL = PatternFill("solid", fgColor="EEF2F7")
-EDIT_FILL = PatternFill("solid", fgColor="FFF4CC")  # the columns a department fills in
-LOCKED_FILL = PatternFill("solid", fgColor="E7E7E7")
 # Form grid: 8 columns; a label/value pair takes A | B:D or E | F:H.
 FORM_WIDTHS = (10.0, 11.0, 12.0, 17.0, 10.0, 12.0, 12.0, 13.0)
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+# --- the register's layout: written by ``reports.slip_register``, read back by
+# ``slips.answers`` ------------------------------------------------------------------------------
+REGISTER_SHEET = "登记表"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,12 +22,8 @@ from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.reports.slip_form import (
-    EDIT_FILL,
-    HELP_SHEET,
-    LOCKED_FILL,
     REGISTER_COLUMNS,
     REGISTER_SHEET,
-    REGISTER_TITLE,
     category_name,
     department_code,
     department_name,
@@ -48,6 +44,11 @@ from fieldbook.core.xlsx.writer import (
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
+
+REGISTER_TITLE = "客户信息反馈单登记表"
+HELP_SHEET = "说明"
+EDIT_FILL = PatternFill("solid", fgColor="FFF4CC")  # the columns a department fills in
+LOCKED_FILL = PatternFill("solid", fgColor="E7E7E7")
 
 
 @dataclass(frozen=True)
