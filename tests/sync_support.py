@@ -8,12 +8,16 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sample_data import OPEN_ANSWERS, SKUS
+from sqlalchemy import create_engine, select
+from sqlalchemy.engine import make_url
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.master.profile import ProfileInput
 from fieldbook.core.routine.week import label_for
+from fieldbook.core.server.roles import ServerUserInput, add_user, init_server
 from fieldbook.core.slips.service import SlipInput
+from fieldbook.core.store.models import Base
 
 MON = date(2026, 11, 30)
 
@@ -88,10 +92,6 @@ SYNCED_TABLES = (
 
 def server_state(url: str, tables: Sequence[str] = SYNCED_TABLES) -> dict[str, set[tuple]]:
     """Every row of ``tables`` on the server at ``url``, as comparable tuples."""
-    from sqlalchemy import create_engine, select
-
-    from fieldbook.core.store.models import Base
-
     engine = create_engine(url)
     try:
         with engine.connect() as con:
@@ -108,10 +108,6 @@ LOGIN_PASSWORD = "s3cret-pw"
 def manager_logins(url: str, codes: Sequence[str]) -> dict[str, str]:
     """Set the server at ``url`` up (roles, policies) with one login per manager code; return
     code → the address that logs in as that manager (row-level security applies)."""
-    from sqlalchemy.engine import make_url
-
-    from fieldbook.core.server.roles import ServerUserInput, add_user, init_server
-
     init_server(url)
     tag = make_url(url).database.rsplit("_", 2)
     logins = {}

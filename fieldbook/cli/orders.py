@@ -11,15 +11,15 @@ from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, given_day
 from fieldbook.cli.database import export_file, journal_for, submit_once, writer_lock
 from fieldbook.cli.imports import exit_code, outcome, print_problems
 from fieldbook.cli.progress import progress_bar
-from fieldbook.core.reports.day import (
+from fieldbook.core.reports.day import export_day
+from fieldbook.core.reports.form import day_title
+from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS, DayLogView
+from fieldbook.core.routine.daylog_text import (
     SECTION_ORDER,
     STATUS_NAMES,
-    export_day,
     section_label,
     section_text,
 )
-from fieldbook.core.reports.plan_sheet import day_title
-from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS, DayLogView
 from fieldbook.core.routine.orders import OrdersReport, import_orders
 from fieldbook.messages import message
 

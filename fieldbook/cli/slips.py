@@ -12,16 +12,12 @@ from fieldbook.cli.imports import exit_code, outcome, print_problems
 from fieldbook.cli.output import write_table
 from fieldbook.core import clock
 from fieldbook.core.errors import NotFound
-from fieldbook.core.reports.slip_form import (
-    category_name,
-    department_code,
-    department_name,
-    export_register,
-    export_slip_forms,
-    state_name,
-)
+from fieldbook.core.reports.slip_form import export_slip_forms
+from fieldbook.core.reports.slip_register import export_register
 from fieldbook.core.slips.answers import AnswersReport, import_slip_answers
-from fieldbook.core.slips.service import STATUS_NAMES, slip_rules
+from fieldbook.core.slips.rules import department_code, slip_rules
+from fieldbook.core.slips.service import STATUS_NAMES
+from fieldbook.core.slips.vocabulary import category_name, department_name, state_name
 
 LIST_HEADER = [
     "反馈单号",

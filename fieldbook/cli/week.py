@@ -15,7 +15,7 @@ from fieldbook.cli.database import export_file, journal_for, submit_once
 from fieldbook.cli.period import given_period
 from fieldbook.core import clock
 from fieldbook.core.journal import Journal
-from fieldbook.core.reports.week import export_month, export_period, export_week, month_period
+from fieldbook.core.reports.week import export_month, export_period, export_week, plan_text
 from fieldbook.core.routine.week import (
     NARRATIVE,
     PLAN_FIELDS,
@@ -23,6 +23,7 @@ from fieldbook.core.routine.week import (
     label_for,
     report_period,
 )
+from fieldbook.core.workdays import month_range
 
 STATUS = {"none": "尚未填写", "draft": "草稿", "submitted": "已提交", "reviewed": "已审阅"}
 
@@ -48,7 +49,7 @@ def cmd_export_week(args: argparse.Namespace) -> int:
 
 
 def cmd_export_month(args: argparse.Namespace) -> int:
-    month_period(args.month)  # InvalidValue (exit 2) on a bad month
+    month_range(args.month)  # InvalidValue (exit 2) on a bad month
     return export_file(
         args, lambda journal: export_month(_scoped(journal, args.manager), args.month, args.output)
     )
@@ -65,7 +66,6 @@ def cmd_export_period(args: argparse.Namespace) -> int:
 
 
 def week_lines(view: WeekView) -> list[str]:
-    from fieldbook.core.reports.week import _plan_text
 
     f = view.figures
     status = STATUS.get(view.status, view.status)
@@ -86,7 +86,7 @@ def week_lines(view: WeekView) -> list[str]:
     for key, label in NARRATIVE.items():
         out.append(f"{label}：{view.narrative.get(key) or '（空）'}")
     for key, label in PLAN_FIELDS.items():
-        out.append(f"{label}：{_plan_text(key, view.next_plan.get(key))}")
+        out.append(f"{label}：{plan_text(key, view.next_plan.get(key))}")
     for c in view.corrections:
         out.append(f"更正 {c.at:%Y-%m-%d %H:%M} {c.field}：{c.reason}")
     return out

@@ -17,7 +17,8 @@ from sqlalchemy import select
 from fieldbook.core import workdays
 from fieldbook.core.demo.generate import demo_reference, generate_demo
 from fieldbook.core.journal import Journal
-from fieldbook.core.reports.slip_form import export_register, export_slip_form
+from fieldbook.core.reports.slip_form import export_slip_form
+from fieldbook.core.reports.slip_register import export_register
 from fieldbook.core.slips.answers import import_slip_answers
 from fieldbook.core.slips.service import check_move, slip_rules
 from fieldbook.core.store import audit

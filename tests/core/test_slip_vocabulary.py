@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.slips.rules import department_code
 from fieldbook.core.slips.vocabulary import (
     category_name,
-    department_code,
     department_name,
     department_order,
     state_name,

@@ -18,7 +18,7 @@ import pytest
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.profile import ProfileInput
-from fieldbook.core.reports.slip_form import export_register
+from fieldbook.core.reports.slip_register import export_register
 from fieldbook.core.reports.week import export_week
 from fieldbook.core.slips.service import SlipInput
 from fieldbook.core.store import audit

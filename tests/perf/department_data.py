@@ -11,6 +11,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import Engine, text
 
+from fieldbook.core.routine.week import label_for, report_period
+
 M = "'m' || lpad(i::text, 3, '0')"  # manager id from the series i
 
 
@@ -85,8 +87,6 @@ def statements(managers: int, customers: int, weeks: int, end: date) -> list[str
 
 def week_reports(engine: Engine, managers: int, weeks: int, end: date) -> None:
     """One report per manager and report week (labels computed by Fieldbook's own rules)."""
-    from fieldbook.core.routine.week import label_for, report_period
-
     labels = sorted({label_for(end - timedelta(weeks=w)) for w in range(weeks)})
     rows = []
     for i in range(1, managers + 1):

@@ -534,7 +534,7 @@ def test_import_answers_previews_then_applies(qtbot, day_ready, tmp_path):
     pytest.importorskip("fieldbook.core.slips.answers", reason="slip answers not available yet")
     from openpyxl import load_workbook
 
-    from fieldbook.core.reports.slip_form import export_register
+    from fieldbook.core.reports.slip_register import export_register
 
     slip = _sent_slip(day_ready, _customer(day_ready, "张小便利店").id)
     path = export_register(day_ready, tmp_path / "r.xlsx", start=MONDAY, end=MONDAY)

@@ -173,7 +173,7 @@ def test_the_core_refuses_too_and_a_good_path_still_works(live: Path, tmp_path: 
 def test_a_database_that_appears_before_the_rename_is_not_replaced(
     live: Path, tmp_path: Path
 ) -> None:
-    from fieldbook.core.xlsx.writer import atomic_output
+    from fieldbook.core.reports.saving import atomic_output
 
     target = tmp_path / "late.xlsx"
     with pytest.raises(OutputRefused), atomic_output(target) as tmp:

@@ -14,7 +14,7 @@ import pytest
 
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.journal import Journal
-from fieldbook.core.reports.slip_form import export_register
+from fieldbook.core.reports.slip_register import export_register
 from fieldbook.core.slips.answers import AnswersReport, import_slip_answers, parse_when
 from fieldbook.core.slips.service import SlipInput, SlipView
 from fieldbook.core.store import audit

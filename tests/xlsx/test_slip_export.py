@@ -16,12 +16,12 @@ from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.reports.slip_form import (
-    REGISTER_COLUMNS,
-    export_register,
     export_slip_form,
     export_slip_forms,
     sheet_title,
 )
+from fieldbook.core.reports.slip_register import export_register
+from fieldbook.core.slips.register import REGISTER_COLUMNS
 from fieldbook.core.slips.service import SlipInput, SlipView
 
 HOSTILE = '=HYPERLINK("http://x","y")'

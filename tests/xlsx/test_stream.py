@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
+from fieldbook.core.reports.saving import save_book
 from fieldbook.core.xlsx.stream import TableBook
 from fieldbook.core.xlsx.writer import AMOUNT, RATE
 
@@ -28,7 +29,7 @@ def _book(tmp_path: Path, rows: list[list[object]]) -> Path:
     book.wb.active.title = "汇总"
     book.wb.active["A1"] = "summary"
     book.table(book.wb.create_sheet("明细"), COLUMNS, rows, "明细", {4: AMOUNT, 5: RATE})
-    return book.save(tmp_path / "t.xlsx")
+    return save_book(book, tmp_path / "t.xlsx")
 
 
 def test_values_types_and_formats_survive(tmp_path: Path) -> None:
@@ -103,6 +104,6 @@ def test_a_failed_save_leaves_the_old_file(tmp_path: Path) -> None:
 
     book.table(book.wb.create_sheet("坏表"), COLUMNS, Exploding([1]), "坏表", {})
     with pytest.raises(RuntimeError, match="halfway"):
-        book.save(target)
+        save_book(book, target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["t.xlsx"]

@@ -4,40 +4,37 @@ Follows the synthetic data recipe of REFERENCE.md §6; names, places, SKUs and r
 in ``schema/reference/demo.toml``. The same seed (and ``today``) gives the same database: all
 randomness comes from ``random.Random`` streams derived from the seed, ids included.
 
-History is filled week by week by ``WEEK_GENERATORS``: today the day in the field (plans,
-visits, findings, follow-ups, suggested slips: ``fieldbook.core.demo.visits``); orders, slips and
-logs will follow.
+The world (managers, customers, names) is drawn by ``demo.world``; history is filled week by
+week by ``WEEK_GENERATORS``: the day in the field (``demo.visits``), the slips it raises
+(``demo.slips``), and the orders with the day's work log (``demo.orders``). Each is handed a
+``demo.context.DemoContext``.
 """
 
 from __future__ import annotations
 
-import random
-import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import clock
+from fieldbook.core.demo.context import DemoContext, DemoManager, WeekGenerator, demo_reference
 from fieldbook.core.demo.orders import order_week
 from fieldbook.core.demo.slips import slip_week
 from fieldbook.core.demo.visits import visit_week
+from fieldbook.core.demo.world import WORKDAYS, World
 from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.core.journal import CURRENT_MANAGER_KEY, Journal
 from fieldbook.core.master.catalog import SkuInput, apply_sku, check_sku
-from fieldbook.core.master.customer_vocabulary import vocabulary
 from fieldbook.core.master.customers import CustomerInput, customer_search_text
-from fieldbook.core.resources import load_reference
+from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.store.db import refresh_statistics
 from fieldbook.core.store.models import Customer, Manager, Route, Sku
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -46,8 +43,6 @@ MAX_WEEKS = 520
 MAX_MANAGERS = 999
 MAX_CUSTOMERS_PER_MANAGER = 1000
 MAX_PER_AREA = 50_000  # licence serials are 5 digits per area: keep random draws cheap
-WORKDAYS = (1, 2, 3, 4, 5)
-THURSDAY = 4
 TABLE_HEADERS = [
     "客户编码",
     "许可证号",
@@ -102,285 +97,9 @@ class DemoSummary:
         return {**base, **dict(self.other)}
 
 
-@dataclass
-class DemoManager:
-    id: str
-    code: str
-    district: str
-    route_ids: dict[int, str]  # weekday → route id
-    customer_ids: list[str] = field(default_factory=list)
-
-
-@dataclass
-class DemoContext:
-    """What a week generator can use: the open write session, its own random stream, ids."""
-
-    session: Session
-    rng: random.Random
-    today: date
-    new_id: Callable[[], str]
-    managers: list[DemoManager]
-    skus: list[dict[str, Any]]
-    counts: Counter[str]
-    state: dict[str, Any] = field(default_factory=dict)  # a generator's own, across weeks
-    finalizers: list[Callable[[], None]] = field(default_factory=list)  # after the last week
-
-    def insert(self, model: type[Any], rows: list[dict[str, Any]]) -> None:
-        """Bulk insert of plain dicts (all with the same keys) through Core: no ORM objects."""
-        if rows:
-            self.session.execute(insert(model.__table__), rows)
-            self.counts[model.__tablename__] += len(rows)
-
-
-#: Generators of one week of history, called oldest week first with the Monday of that week
-#: (days from ``ctx.today`` on are not history). Orders, slips and logs are future issues.
-WeekGenerator = Callable[[DemoContext, date], None]
+#: The week generators, in the order they run each week (slips follow the visits they come
+#: from; orders and logs follow both).
 WEEK_GENERATORS: tuple[WeekGenerator, ...] = (visit_week, slip_week, order_week)
-
-
-@cache
-def demo_reference() -> dict[str, Any]:
-    return load_reference("demo")
-
-
-def _weighted(items: dict[str, float]) -> tuple[list[str], list[float]]:
-    keys = list(items)
-    return keys, [float(items[k]) for k in keys]
-
-
-def route_sizes(count: int, thursday_share: float) -> dict[int, int]:
-    """Customers per weekday route: Thursday smaller, the rest spread evenly."""
-    thursday = min(count, round(count * thursday_share))
-    rest = count - thursday
-    others = [d for d in WORKDAYS if d != THURSDAY]
-    sizes = {
-        d: rest // len(others) + (1 if i < rest % len(others) else 0) for i, d in enumerate(others)
-    }
-    sizes[THURSDAY] = thursday
-    return dict(sorted(sizes.items()))
-
-
-def _territory(short: str, n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        word = digits[n]
-    elif n < 100:
-        tens, ones = divmod(n, 10)
-        word = ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-    else:
-        word = str(n)
-    return f"{short}{word}片区"
-
-
-class _World:
-    """Draws managers and their customers in a fixed order from one seed.
-
-    ``generate_demo`` and ``demo_customer_table`` share it, so a table of N customers lists
-    the same shops as a demo database of the same seed.
-    """
-
-    def __init__(self, seed: int, today: date) -> None:
-        master = random.Random(seed)
-        self.rng = random.Random(master.getrandbits(64))
-        self.id_rng = random.Random(master.getrandbits(64))
-        self.history_rng = random.Random(master.getrandbits(64))
-        self.today = today
-        ref = demo_reference()
-        self.ref = ref
-        rates = ref["rates"]
-        self.districts: list[dict[str, Any]] = ref["districts"]
-        names = ref["names"]
-        self.surnames: list[str] = names["surnames"]
-        self.surname_weights = [1.0 / (i + 8) for i in range(len(self.surnames))]
-        self.patterns, self.pattern_weights = _weighted(names["patterns"])
-        self.grade_weights = [float(w) for w in rates["grades"]["weights"]]
-        top = int(rates["top_grade"])
-        high = sum(self.grade_weights[top - 1 :]) / sum(self.grade_weights)
-        overall = {k: v / 100 for k, v in rates["formats"].items()}
-        top_total = sum(rates["top_formats"].values())
-        top_mix = {k: v / top_total for k, v in rates["top_formats"].items()}
-        # Below the top grades, shift the mix so that the overall mix still holds.
-        low_mix = {
-            k: max(0.0, (p - high * top_mix.get(k, 0.0)) / (1 - high)) for k, p in overall.items()
-        }
-        self.top_formats = _weighted(top_mix)
-        self.low_formats = _weighted(low_mix)
-        self.codes: set[str] = set()
-        self.serials: dict[str, set[int]] = {d["prefix"]: set() for d in self.districts}
-        self.manager_names: set[str] = set()
-        self.shop_names: set[str] = set()
-        voc = vocabulary()
-        self.format_names = {t.code: t.name for t in voc.formats}
-        self.market_names = {t.code: t.name for t in voc.market_types}
-        self.status_names = {t.code: t.name for t in voc.statuses}
-
-    def new_id(self) -> str:
-        return str(uuid.UUID(int=self.id_rng.getrandbits(128), version=4))
-
-    def person(self) -> str:
-        rng = self.rng
-        surname = rng.choices(self.surnames, self.surname_weights)[0]
-        return surname + rng.choice(self.ref["names"]["given"])
-
-    def phone(self) -> str:
-        return f"1{self.rng.choice('3456789')}{self.rng.randrange(10**9):09d}"
-
-    def manager(self, index: int) -> dict[str, Any]:
-        district = self.districts[index % len(self.districts)]
-        name = self.person()
-        while name in self.manager_names:
-            name = self.person()
-        self.manager_names.add(name)
-        return {
-            "code": f"{self.ref['manager_code_prefix']}{index + 1:03d}",
-            "name": name,
-            "district_unit": district["name"],
-            "territory": _territory(district["short"], index // len(self.districts) + 1),
-            "phone": self.phone(),
-        }
-
-    def customers(self, index: int, count: int) -> Iterator[dict[str, Any]]:
-        """Customers of manager ``index``, route by route, each route in visiting order."""
-        rng, rates = self.rng, self.ref["rates"]
-        district = self.districts[index % len(self.districts)]
-        spread = float(district["spread"])
-        centre = (rng.gauss(district["lat"], spread), rng.gauss(district["lon"], spread))
-        first = index == 0
-        for weekday, size in route_sizes(count, float(rates["thursday_share"])).items():
-            route = {
-                "lat": rng.gauss(centre[0], spread / 3),
-                "lon": rng.gauss(centre[1], spread / 3),
-                "streets": rng.sample(district["streets"], 3),
-                "town": rng.choice(district["towns"]),
-                "villages": rng.sample(self.ref["names"]["villages"], 3),
-            }
-            shops = [self._shop(district, route, weekday) for _ in range(size)]
-            if first and shops:
-                shops[0] = self._showcase(shops[0])
-                first = False
-            shops.sort(key=lambda s: (s["gps_lon"], s["gps_lat"]))
-            for position, shop in enumerate(shops, start=1):
-                shop["route_position"] = position
-                yield shop
-
-    def _showcase(self, shop: dict[str, Any]) -> dict[str, Any]:
-        show = self.ref["showcase"]
-        self.shop_names.add(show["shop_name"])
-        return {
-            **shop,
-            "shop_name": show["shop_name"],
-            "owner_name": show["owner_name"],
-            "format": show["format"],
-            "status": "active",
-        }
-
-    def _unique(self, values: set[Any], draw: Callable[[], Any]) -> Any:
-        value = draw()
-        while value in values:
-            value = draw()
-        values.add(value)
-        return value
-
-    def _shop(
-        self, district: dict[str, Any], route: dict[str, Any], weekday: int
-    ) -> dict[str, Any]:
-        rng, rates = self.rng, self.ref["rates"]
-        grade = rng.choices(range(1, len(self.grade_weights) + 1), self.grade_weights)[0]
-        keys, weights = self.top_formats if grade >= rates["top_grade"] else self.low_formats
-        fmt = rng.choices(keys, weights)[0]
-        rural = rng.random() < float(district["rural_share"])
-        owner = self.person()
-        prefix = self.ref["customer_code_prefix"]
-        code = self._unique(self.codes, lambda: f"{prefix}{rng.randrange(10**8):08d}")
-        serial = self._unique(self.serials[district["prefix"]], lambda: rng.randrange(1, 10**5))
-        holder = "2" if rng.random() < float(rates["holder_type_2"]) else "1"
-        place = f"{self.ref['city']}{district['name']}"
-        if rural:
-            village = rng.choice(route["villages"])
-            street = village
-            address = f"{place}{route['town']}{village}{rng.randint(1, 9)}组"
-            lat, lon = self._point(district, route, 0.03)
-        else:
-            street = rng.choice(route["streets"])
-            address = f"{place}{street}{rng.randint(1, 399)}号"
-            lat, lon = self._point(district, route, 0.004)
-        name = self._shop_name(fmt, owner, street)
-        for _ in range(4):  # a few redraws keep names varied; real lists repeat names too
-            if name not in self.shop_names:
-                break
-            name = self._shop_name(fmt, owner, street)
-        self.shop_names.add(name)
-        draw = rng.random()
-        status = "active"
-        if draw < rates["suspended"] + rates["closed"]:
-            status = "suspended" if draw < rates["suspended"] else "closed"
-        key_rate = rates[
-            "key_customer_high" if grade >= rates["key_customer_grade"] else "key_customer_low"
-        ]
-        low_days, high_days = rates["licence_expiry_days"]
-        return {
-            "code": code,
-            "licence_no": f"{district['prefix']}{holder}{serial:05d}",
-            "shop_name": name,
-            "owner_name": owner,
-            "phone": self.phone(),
-            "address": address,
-            "district": district["name"],
-            "format": fmt,
-            "market_type": "X" if rural else "C",
-            "grade": grade,
-            "order_weekday": weekday,
-            "status": status,
-            "is_key_customer": rng.random() < key_rate,
-            "licence_expiry": self.today + timedelta(days=rng.randint(low_days, high_days)),
-            "gps_lat": lat,
-            "gps_lon": lon,
-        }
-
-    def _point(
-        self, district: dict[str, Any], route: dict[str, Any], spread: float
-    ) -> tuple[float, float]:
-        """A GPS point around the route's centre, inside the district's bounds."""
-        lat_min, lat_max, lon_min, lon_max = district["bounds"]
-        for _ in range(20):
-            lat = self.rng.gauss(route["lat"], spread)
-            lon = self.rng.gauss(route["lon"], spread * 1.4)  # a degree of longitude is shorter
-            if lat_min <= lat <= lat_max and lon_min <= lon <= lon_max:
-                break
-        lat, lon = min(max(lat, lat_min), lat_max), min(max(lon, lon_min), lon_max)
-        return round(lat, 6), round(lon, 6)
-
-    def _shop_name(self, fmt: str, owner: str, street: str) -> str:
-        rng, names = self.rng, self.ref["names"]
-        pattern = rng.choices(self.patterns, self.pattern_weights)[0]
-        return pattern.format(
-            word=rng.choice(names["words"]),
-            suffix=rng.choice(names["suffixes"][fmt]),
-            owner=owner,
-            surname=owner[0],
-            street=street,
-        )
-
-    def table_row(self, shop: dict[str, Any]) -> list[object]:
-        weekday = shop["order_weekday"]
-        return [
-            shop["code"],
-            shop["licence_no"],
-            shop["shop_name"],
-            shop["owner_name"],
-            shop["phone"],
-            shop["address"],
-            shop["district"],
-            self.format_names[shop["format"]],
-            self.market_names[shop["market_type"]],
-            shop["grade"],
-            self.route_name(weekday),
-            self.ref["weekday_names"][weekday - 1],
-            self.status_names[shop["status"]],
-        ]
-
-    def route_name(self, weekday: int) -> str:
-        return self.ref["weekday_names"][weekday - 1] + self.ref["route_suffix"]
 
 
 def _check_size(managers: int, customers_per_manager: int, weeks: int) -> None:
@@ -403,7 +122,7 @@ def _check_size(managers: int, customers_per_manager: int, weeks: int) -> None:
         raise InvalidValue("too_many", field="customers_per_manager", max=MAX_PER_AREA)
 
 
-def _sku_rows(world: _World, stamp: datetime) -> list[dict[str, Any]]:
+def _sku_rows(world: World, stamp: datetime) -> list[dict[str, Any]]:
     rows = []
     for item in world.ref["skus"]:
         data = check_sku(
@@ -436,6 +155,24 @@ def _sku_rows(world: _World, stamp: datetime) -> list[dict[str, Any]]:
     return rows
 
 
+class _Steps:
+    """Progress through the generation, one step at a time; each step checks for cancel."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.total, self.done = total, 0
+        self.progress, self.cancelled = progress, cancelled
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise DemoCancelled("cancelled")
+
+    def step(self) -> None:
+        self.check()
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
 def generate_demo(
     journal: Journal,
     *,
@@ -453,92 +190,20 @@ def generate_demo(
     ``DemoCancelled`` when ``cancelled()`` turns true (nothing is written), ``InvalidValue``
     for sizes out of range. The first manager becomes the current manager.
     """
-    from fieldbook.core.journal import CURRENT_MANAGER_KEY
-
     _check_size(managers, customers_per_manager, weeks)
     today = today or clock.today()
-    world = _World(seed, today)
+    world = World(seed, today)
     start = datetime.combine(today - timedelta(weeks=weeks), time(8, 0))
-    total = 1 + managers + (weeks if WEEK_GENERATORS else 0)
-    done = 0
-
-    def step() -> None:
-        nonlocal done
-        if cancelled is not None and cancelled():
-            raise DemoCancelled("cancelled")
-        done += 1
-        if progress is not None:
-            progress(done, total)
-
-    if cancelled is not None and cancelled():
-        raise DemoCancelled("cancelled")
+    steps = _Steps(1 + managers + (weeks if WEEK_GENERATORS else 0), progress, cancelled)
+    steps.check()
     counts: Counter[str] = Counter()
     with journal.writing("profile", "customers", "routes", "skus") as s:
-        existing = {
-            model.__tablename__: s.scalar(select(func.count()).select_from(model)) or 0
-            for model in (Customer, Manager, Sku)
-        }
-        if any(existing.values()):
-            raise DemoRefused("database not empty", **existing)
+        _refuse_unless_empty(s)
         skus = _sku_rows(world, start)
         ctx = DemoContext(s, world.history_rng, today, world.new_id, [], skus, counts)
         ctx.insert(Sku, skus)
-        step()
-        batch: dict[type[Any], list[dict[str, Any]]] = {Manager: [], Route: [], Customer: []}
-        for index in range(managers):
-            stamp = start + timedelta(seconds=index)
-            mid = world.new_id()
-            batch[Manager].append(
-                {"id": mid, **world.manager(index), "created_at": stamp, "updated_at": stamp}
-            )
-            plan = DemoManager(
-                mid,
-                batch[Manager][-1]["code"],
-                batch[Manager][-1]["district_unit"],
-                {d: world.new_id() for d in WORKDAYS},
-            )
-            ctx.managers.append(plan)
-            batch[Route].extend(
-                {
-                    "id": rid,
-                    "manager_id": mid,
-                    "name": world.route_name(d),
-                    "weekday": d,
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                }
-                for d, rid in plan.route_ids.items()
-            )
-            for shop in world.customers(index, customers_per_manager):
-                cid = world.new_id()
-                plan.customer_ids.append(cid)
-                text = customer_search_text(
-                    CustomerInput(
-                        code=shop["code"],
-                        shop_name=shop["shop_name"],
-                        owner_name=shop["owner_name"],
-                        phone=shop["phone"],
-                        licence_no=shop["licence_no"],
-                        address=shop["address"],
-                    )
-                )
-                batch[Customer].append(
-                    {
-                        **shop,
-                        "id": cid,
-                        "manager_id": mid,
-                        "route_id": plan.route_ids[shop["order_weekday"]],
-                        "notes": "",
-                        "search_text": text,
-                        "created_at": stamp,
-                        "updated_at": stamp,
-                    }
-                )
-            if len(batch[Customer]) >= 2000 or index == managers - 1:
-                for model, rows in batch.items():
-                    ctx.insert(model, rows)
-                    rows.clear()
-            step()
+        steps.step()
+        _add_managers(ctx, world, managers, customers_per_manager, start, steps)
         journal.set_setting(s, CURRENT_MANAGER_KEY, ctx.managers[0].id)
         journal.set_setting(s, DEMO_SEED_KEY, str(seed))
         for week in range(weeks, 0, -1):
@@ -546,7 +211,7 @@ def generate_demo(
             for generator in WEEK_GENERATORS:
                 generator(ctx, monday)
             if WEEK_GENERATORS:
-                step()
+                steps.step()
         for finish in ctx.finalizers:
             finish()
         refresh_statistics(s)
@@ -562,6 +227,85 @@ def generate_demo(
     )
 
 
+def _refuse_unless_empty(s: Session) -> None:
+    existing = {
+        model.__tablename__: s.scalar(select(func.count()).select_from(model)) or 0
+        for model in (Customer, Manager, Sku)
+    }
+    if any(existing.values()):
+        raise DemoRefused("database not empty", **existing)
+
+
+def _add_managers(
+    ctx: DemoContext,
+    world: World,
+    managers: int,
+    customers_per_manager: int,
+    start: datetime,
+    steps: _Steps,
+) -> None:
+    """The managers, their weekday routes and customers, inserted in batches."""
+    batch: dict[type[Any], list[dict[str, Any]]] = {Manager: [], Route: [], Customer: []}
+    for index in range(managers):
+        stamp = start + timedelta(seconds=index)
+        mid = world.new_id()
+        batch[Manager].append(
+            {"id": mid, **world.manager(index), "created_at": stamp, "updated_at": stamp}
+        )
+        plan = DemoManager(
+            mid,
+            batch[Manager][-1]["code"],
+            batch[Manager][-1]["district_unit"],
+            {d: world.new_id() for d in WORKDAYS},
+        )
+        ctx.managers.append(plan)
+        batch[Route].extend(
+            {
+                "id": rid,
+                "manager_id": mid,
+                "name": world.route_name(d),
+                "weekday": d,
+                "created_at": stamp,
+                "updated_at": stamp,
+            }
+            for d, rid in plan.route_ids.items()
+        )
+        for shop in world.customers(index, customers_per_manager):
+            cid = world.new_id()
+            plan.customer_ids.append(cid)
+            batch[Customer].append(_customer_row(shop, cid, plan, stamp))
+        if len(batch[Customer]) >= 2000 or index == managers - 1:
+            for model, rows in batch.items():
+                ctx.insert(model, rows)
+                rows.clear()
+        steps.step()
+
+
+def _customer_row(
+    shop: dict[str, Any], cid: str, manager: DemoManager, stamp: datetime
+) -> dict[str, Any]:
+    text = customer_search_text(
+        CustomerInput(
+            code=shop["code"],
+            shop_name=shop["shop_name"],
+            owner_name=shop["owner_name"],
+            phone=shop["phone"],
+            licence_no=shop["licence_no"],
+            address=shop["address"],
+        )
+    )
+    return {
+        **shop,
+        "id": cid,
+        "manager_id": manager.id,
+        "route_id": manager.route_ids[shop["order_weekday"]],
+        "notes": "",
+        "search_text": text,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+
+
 def demo_customer_table(
     seed: int, count: int, *, customers_per_manager: int = 165
 ) -> tuple[list[str], list[list[object]]]:
@@ -572,7 +316,7 @@ def demo_customer_table(
     """
     if count < 0:
         raise InvalidValue("out_of_range", field="count", value=str(count), min=0)
-    world = _World(seed, clock.today())
+    world = World(seed, clock.today())
     rows: list[list[object]] = []
     index = 0
     while len(rows) < count:
@@ -604,7 +348,4 @@ def write_customer_workbook(path: Path, seed: int, count: int, title_rows: bool 
             else:
                 cells.append(value)
         ws.append(cells)
-    from fieldbook.core.xlsx.writer import atomic_output
-
-    with atomic_output(Path(path)) as tmp:
-        wb.save(tmp)
+    save_workbook(wb, Path(path))

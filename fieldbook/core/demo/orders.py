@@ -28,14 +28,16 @@ import json
 import math
 import uuid
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from random import Random
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 
 from fieldbook.core import workdays
+from fieldbook.core.demo.context import AuditTrail, DemoContext, demo_reference, seconds_of
+from fieldbook.core.demo.worklogs import DayRecord, WorkLogWriter
 from fieldbook.core.master.catalog import price_classes
 from fieldbook.core.routine.checklist import load_checklist
 from fieldbook.core.routine.daylog import (
@@ -44,7 +46,7 @@ from fieldbook.core.routine.daylog import (
     check_section,
     day_facts,
 )
-from fieldbook.core.store.audit import GENESIS, encode_value, entry_hash
+from fieldbook.core.store.audit import encode_value
 from fieldbook.core.store.models import (
     AuditEntry,
     Customer,
@@ -54,9 +56,6 @@ from fieldbook.core.store.models import (
     PlanStop,
     Visit,
 )
-
-if TYPE_CHECKING:
-    from fieldbook.core.demo.generate import DemoContext
 
 STATE_KEY = "orders"
 NOT_OPEN = ("suspended", "closed", "absent")
@@ -69,11 +68,6 @@ def order_week(ctx: DemoContext, monday: date) -> None:
         history = ctx.state[STATE_KEY] = _OrderHistory(ctx)
         ctx.finalizers.append(history.close)
     history.week(monday)
-
-
-def _clock(text: str) -> int:
-    t = time.fromisoformat(text)
-    return t.hour * 3600 + t.minute * 60
 
 
 @dataclass(frozen=True)
@@ -89,22 +83,6 @@ class _Class:
     code: int | None
     share: float  # of the cartons, 0..1 (a class without SKUs handed it on)
     skus: tuple[_Sku, ...]
-
-
-@dataclass
-class _Day:
-    """What the log of one manager's day is drafted from."""
-
-    manager_id: str
-    day: date
-    due: int = 0
-    ordered: int = 0
-    cartons: int = 0
-    amount_fen: int = 0
-    by_class: Counter[int | None] = field(default_factory=Counter)
-    non_orderers: list[tuple[str, str]] = field(default_factory=list)  # customer, reason
-    findings: Counter[str] = field(default_factory=Counter)
-    visited: list[str] = field(default_factory=list)
 
 
 class OrderMaker:
@@ -206,8 +184,6 @@ def _spread(rng: Random, total: int, weights: list[float]) -> list[int]:
 
 class _OrderHistory:
     def __init__(self, ctx: DemoContext) -> None:
-        from fieldbook.core.demo.generate import demo_reference
-
         self.ctx = ctx
         self.s = ctx.session
         self.rng = Random(f"fieldbook-demo-orders:{ctx.managers[0].id}")
@@ -219,8 +195,8 @@ class _OrderHistory:
         self.rate = tuple(float(x) for x in self.ref["weekly_rate"])
         reasons = self.ref["no_order_reasons"]
         self.reasons = (list(reasons), [float(v) for v in reasons.values()])
-        self.imported = tuple(_clock(x) for x in self.ref["imported"])
-        self.submitted = tuple(_clock(x) for x in self.log_ref["submitted"])
+        self.imported = tuple(seconds_of(x) for x in self.ref["imported"])
+        self.submitted = tuple(seconds_of(x) for x in self.log_ref["submitted"])
         unknown = set(self.log_ref["mutual_control"]) - set(MUTUAL_CONTROL_TYPES)
         if unknown:
             raise ValueError(f"demo.toml [daylog.mutual_control]: not a daylog type: {unknown}")
@@ -242,10 +218,12 @@ class _OrderHistory:
             )
         }
         self.managers = [m.id for m in ctx.managers]
-        self.last_week: dict[tuple[str, int], tuple[int, int]] = {}
         self.carry = 0.0  # non-orderers the week still owes (fractions, forced ones)
         self.cutoff = ctx.today - timedelta(weeks=int(self.log_ref["submitted_weeks"]))
         self.held: list[dict[str, Any]] = []  # logs of the submitted weeks, written at close
+        self.logs = WorkLogWriter(
+            self.rng, self.id_rng, self.log_ref, self.customers, self.maker.classes, ctx.today
+        )
 
     def new_id(self) -> str:
         return str(uuid.UUID(int=self.id_rng.getrandbits(128), version=4))
@@ -301,17 +279,17 @@ class _OrderHistory:
                         for cid, (_c, _n, _g, wd, status) in self.customers.items()
                         if wd == day.isoweekday() and status == "active"
                     ]
-                record = _Day(mid, day, findings=findings.get((mid, day), Counter()))
+                record = DayRecord(mid, day, findings=findings.get((mid, day), Counter()))
                 record.visited = list(visits.get((mid, day), {}))
                 lines.extend(self._orders(record, due, visits.get((mid, day), {}), rate))
-                logs.append(self._log(record))
+                logs.append(self.logs.draft(record))
         self.ctx.insert(OrderLine, lines)
         self.ctx.insert(DayLog, [row for row in logs if row["log_date"] < self.cutoff])
         self.held.extend(row for row in logs if row["log_date"] >= self.cutoff)
 
     def _orders(
         self,
-        record: _Day,
+        record: DayRecord,
         due: list[str],
         visits: dict[str, tuple[str, dict[str, Any]]],
         rate: float,
@@ -364,122 +342,6 @@ class _OrderHistory:
                 )
         return rows
 
-    # --- the work log -------------------------------------------------------------------
-    def _shop(self, cid: str) -> str:
-        return self.customers[cid][1]
-
-    def _log(self, r: _Day) -> dict[str, Any]:
-        rng, ref = self.rng, self.log_ref
-        sections: dict[str, Any] = {}
-        named = [(self._shop(c), why) for c, why in r.non_orderers]
-        if named:
-            shown = "、".join(f"{n}（{why}）" if why else n for n, why in named[:4])
-            more = f"等{len(named)}户" if len(named) > 4 else ""
-            non = str(ref["non_orderers"]).format(list=shown + more)
-        else:
-            non = str(ref["all_ordered"])
-        staff = rng.choice(ref["staff"])
-        phone = rng.choice(ref["phone_staff"]).format(
-            staff=staff, due=r.due, ordered=r.ordered, non=non
-        )
-        sections["phone_staff"] = phone + rng.choice(ref["phone_extra"])
-        sections["indicator_analysis"] = self._analysis(r)
-        if r.findings:
-            found = "、".join(f"{label}{n}户" for label, n in r.findings.most_common(4))
-            sections["problems"] = rng.choice(ref["problems"]).format(findings=found)
-        else:
-            sections["problems"] = str(ref["no_problems"])
-        if r.visited:
-            shops = rng.sample(r.visited, min(len(r.visited), rng.randint(1, 2)))
-            done = "；".join(
-                rng.choice(ref["maintenance"]).format(shop=self._shop(c)) for c in shops
-            )
-            sections["customer_maintenance"] = done + "。"
-        sections["meeting_notes"] = "".join(rng.sample(ref["meeting"], 2))
-        pool = r.visited or [c for c, _ in r.non_orderers]
-        if pool and rng.random() < float(ref["escalation_rate"]):
-            cid = rng.choice(pool)
-            row: dict[str, Any] = {
-                "id": uuid.UUID(int=self.id_rng.getrandbits(128), version=4).hex[:12],
-                "text": rng.choice(ref["escalations"]).format(shop=self._shop(cid)),
-                "customer_code": self.customers[cid][0],
-                "answered": False,
-            }
-            if r.day < self.ctx.today - timedelta(days=int(ref["answer_days"])):
-                answered = datetime.combine(
-                    workdays.add_working_days(r.day, rng.randint(1, 3)), time(10, 0)
-                ) + timedelta(minutes=rng.randint(0, 360))
-                row.update(
-                    answered=True,
-                    answer=rng.choice(ref["escalation_answers"]),
-                    answered_at=answered.isoformat(" "),
-                )
-            sections["escalations"] = [row]
-        if pool and rng.random() < float(ref["mutual_control_rate"]):
-            cid = rng.choice(pool)
-            kind = rng.choice(list(ref["mutual_control"]))
-            text = rng.choice(ref["mutual_control"][kind]).format(shop=self._shop(cid))
-            sections["mutual_control"] = [
-                {"customer_code": self.customers[cid][0], "type": kind, "text": text}
-            ]
-        supply = ref["supply"]
-        if rng.random() < float(supply["rate"]):
-            sku = rng.choice([k for c in self.maker.classes for k in c.skus])
-            note = rng.choice(supply["notes"]).format(
-                grade=rng.choice((10, 15, 20)), n=rng.choice((2, 3, 5, 10))
-            )
-            sections["supply_info"] = [{"sku": sku.name, "note": note}]
-        for name, value in sections.items():
-            sections[name] = check_section(name, value)  # a text the service refuses fails
-        midnight = datetime.combine(r.day, time())
-        created = midnight + timedelta(seconds=_clock("15:05") + rng.randint(0, 1200))
-        updated = midnight + timedelta(seconds=rng.randint(*self.submitted))
-        return {
-            "id": self.new_id(),
-            "manager_id": r.manager_id,
-            "log_date": r.day,
-            "status": "draft",
-            "sections": json.dumps(sections, ensure_ascii=False, sort_keys=True),
-            "facts": "{}",
-            "created_at": created,
-            "updated_at": updated,
-            "submitted_at": None,
-        }
-
-    def _analysis(self, r: _Day) -> str:
-        rng, ref = self.rng, self.log_ref
-        key = (r.manager_id, r.day.isoweekday())
-        before = self.last_week.get(key)
-        self.last_week[key] = (r.cartons, r.amount_fen)
-        per = r.amount_fen / 100 / r.cartons if r.cartons else 0.0
-        if not before or not before[0]:
-            trend, pt = "无可比数据", "持平"
-        else:
-            change = (r.cartons - before[0]) / before[0]
-            trend = (
-                "持平"
-                if abs(change) < 0.005
-                else f"{'增加' if change > 0 else '减少'}{abs(change):.1%}"
-            )
-            old_per = before[1] / 100 / before[0]
-            pt = "上升" if per > old_per + 0.5 else ("下降" if per < old_per - 0.5 else "持平")
-        total = r.cartons or 1
-        shares = {code: n / total for code, n in r.by_class.items()}
-        comment = rng.choice(ref["indicator_comments"]).format(
-            c1=f"{shares.get(1, 0):.1%}",
-            c12=f"{shares.get(1, 0) + shares.get(2, 0):.1%}",
-            c3=f"{shares.get(3, 0):.1%}",
-            pt=pt,
-        )
-        return rng.choice(ref["indicators"]).format(
-            cartons=r.cartons,
-            amount=f"{r.amount_fen / 100:,.2f}",
-            per=f"{per:.2f}",
-            rate=f"{r.ordered / r.due:.1%}" if r.due else "—",
-            trend=trend,
-            comment=comment,
-        )
-
     # --- the submitted weeks ------------------------------------------------------------
     def close(self) -> None:
         """The logs of the last weeks, submitted with the facts the real service computes from
@@ -500,31 +362,23 @@ class _OrderHistory:
         count = min(int(self.log_ref["corrections"]), len(self.held))
         chosen = sorted(rng.sample(range(len(self.held)), count))
         audit: list[dict[str, Any]] = []
-        last = self.s.execute(
-            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-        ).first()
-        seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+        trail = AuditTrail(self.s, self.new_id)
         for index in chosen:
             row = self.held[index]
             sections = json.loads(row["sections"])
             name = rng.choice([n for n in TEXT_SECTIONS if sections.get(n)])
             old = sections[name]
             new = check_section(name, f"{old}{rng.choice(self.log_ref['meeting'])}")
-            seq += 1
-            entry = {
-                "id": self.new_id(),
-                "seq": seq,
-                "at": row["submitted_at"] + timedelta(minutes=rng.randint(20, 120)),
-                "manager_id": row["manager_id"],
-                "record_type": "daylog",
-                "record_id": row["id"],
-                "field": f"sections.{name}",
-                "old_value": encode_value(old),
-                "new_value": encode_value(new),
-                "reason": rng.choice(self.log_ref["correction_reasons"]),
-                "prev_hash": prev,
-            }
-            entry["hash"] = prev = entry_hash(entry)
+            entry = trail.entry(
+                at=row["submitted_at"] + timedelta(minutes=rng.randint(20, 120)),
+                manager_id=row["manager_id"],
+                record_type="daylog",
+                record_id=row["id"],
+                field=f"sections.{name}",
+                old_value=encode_value(old),
+                new_value=encode_value(new),
+                reason=rng.choice(self.log_ref["correction_reasons"]),
+            )
             audit.append(entry)
             sections[name] = new
             row["sections"] = json.dumps(sections, ensure_ascii=False, sort_keys=True)

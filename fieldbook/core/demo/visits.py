@@ -22,20 +22,27 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import accumulate
 from random import Random
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 
 from fieldbook.core import workdays
+from fieldbook.core.demo.context import DemoContext, demo_reference, seconds_of
+from fieldbook.core.demo.visit_record import (
+    OfferedSku,
+    ShopGrid,
+    ShopRecorder,
+    Weighted,
+    blank_row,
+    pick,
+    weighted,
+)
 from fieldbook.core.master.catalog import price_classes
 from fieldbook.core.routine.checklist import (
     OPEN,
     GridLine,
     Hit,
-    Item,
-    check_answer,
     load_checklist,
 )
 from fieldbook.core.routine.plan import plan_rules
@@ -51,64 +58,26 @@ from fieldbook.core.store.models import (
     VisitSku,
 )
 
-if TYPE_CHECKING:
-    from fieldbook.core.demo.generate import DemoContext
-
 STATE_KEY = "visits"
-Weighted = tuple[list[Any], list[float]]
-
-
-def _weighted(table: dict[str, float]) -> Weighted:
-    keys = [k or None for k in table]
-    return keys, list(accumulate(float(v) for v in table.values()))
-
-
-def _clock(text: str) -> int:
-    """Seconds after midnight of "HH:MM"."""
-    t = time.fromisoformat(text)
-    return t.hour * 3600 + t.minute * 60
-
-
-@dataclass(frozen=True)
-class _Sku:
-    id: str
-    name: str
-    price_class: int | None
-    wholesale_fen: int
-    code: str
-    is_key: bool
-    is_new: bool
-    pack_fen: int | None  # retail price per pack, as a shop should show it
-
-
-@dataclass
-class _Shop:
-    id: str
-    grid: tuple[_Sku, ...]  # the visit screen's grid, in its order (class, price desc, code)
-    cap: int  # most cartons of one SKU in stock
-    classes: tuple[int | None, ...]  # classes of the grid, in price_classes order
-    by_class: dict[int | None, tuple[int, ...]]  # class → row indexes
-    keys: tuple[int, ...]  # rows of key brands
-    keyless: tuple[int | None, ...]  # classes without a key brand
 
 
 @dataclass
 class _Manager:
     id: str
-    routes: dict[int, list[str]]  # weekday → active customers in route order
+    routes: dict[int | None, list[str]]  # weekday → active customers in route order
     # skipped stops not visited since: customer → (day, position, reason)
     waiting: dict[str, tuple[date, int, str]] = field(default_factory=dict)
     open_followups: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
-def offer(skus: list[_Sku], carried: set[str]) -> list[_Sku]:
+def offer(skus: list[OfferedSku], carried: set[str]) -> list[OfferedSku]:
     """The SKUs the visit screen offers (``offered_sku_ids``), in grid order."""
     ordered = sorted(skus, key=lambda k: (k.price_class or 0, -k.wholesale_fen, k.code))
     picked = offered_sku_ids(((k.id, k.price_class, k.is_key, k.is_new) for k in ordered), carried)
     return [k for k in ordered if k.id in picked]
 
 
-def grid_hits(grid: tuple[_Sku, ...], lines: list[GridLine]) -> list[Hit]:
+def grid_hits(grid: tuple[OfferedSku, ...], lines: list[GridLine]) -> list[Hit]:
     """The findings of a filled grid, exactly as ``VisitService.finish`` computes them."""
     return grid_findings(
         (k.name, k.price_class, k.is_key, line) for k, line in zip(grid, lines, strict=True)
@@ -126,8 +95,6 @@ def visit_week(ctx: DemoContext, monday: date) -> None:
 
 class _History:
     def __init__(self, ctx: DemoContext) -> None:
-        from fieldbook.core.demo.generate import demo_reference
-
         self.ctx = ctx
         self.rng: Random = ctx.rng
         ref = demo_reference()["visits"]
@@ -135,9 +102,9 @@ class _History:
         self.target = rules.target_size
         self.carry_days = timedelta(days=rules.carry_over_days)
         self.visited = float(ref["visited"])
-        self.day_start = _clock(ref["day_start"])
+        self.day_start = seconds_of(ref["day_start"])
         self.jitter = int(ref["start_jitter_minutes"]) * 60
-        self.day_end = _clock(ref["day_end"])
+        self.day_end = seconds_of(ref["day_end"])
         self.stay = (ref["minutes"][0] * 60, ref["minutes"][1] * 60, ref["min_minutes"] * 60)
         self.move = (
             ref["travel_minutes"][0] * 60,
@@ -145,26 +112,26 @@ class _History:
             ref["min_travel_minutes"] * 60,
         )
         self.late = float(ref["late_entry"])
-        self.evening = (_clock(ref["evening"][0]), _clock(ref["evening"][1]))
+        self.evening = (seconds_of(ref["evening"][0]), seconds_of(ref["evening"][1]))
         self.close_rate = float(ref["followup_close"])
         unknown = set(ref["skip_reasons"]) - set(rules.skip_reasons)
         if unknown:
             raise ValueError(f"demo.toml [visits.skip_reasons]: not in plan.toml: {unknown}")
-        self.skip_reasons = _weighted(ref["skip_reasons"])
+        self.skip_reasons = weighted(ref["skip_reasons"])
         self.checklist = load_checklist("visit")
         for code in ref["shop_status"]:
             self.checklist.status(code)  # a typo fails loudly
-        self.statuses = _weighted(ref["shop_status"])
+        self.statuses = weighted(ref["shop_status"])
         self.flag_rates = list(ref["flags"].items())
-        self.choices = {k: _weighted(v) for k, v in ref["choices"].items()}
+        self.choices = {k: weighted(v) for k, v in ref["choices"].items()}
         self.texts = ref["texts"]
         self.absent_label = self.checklist.status(ABSENT).label
         self.status_hits = {
             code: self.checklist.hits(code, {}) for code in ref["shop_status"] if code != OPEN
         }
-        self.answer_rules = self._answer_rules()
+        self.record = ShopRecorder(self.rng, ctx.new_id, self.checklist, self.choices, self.texts)
         skus = [
-            _Sku(
+            OfferedSku(
                 s["id"],
                 s["name"],
                 s["price_class"],
@@ -182,7 +149,7 @@ class _History:
         extras_low, extras_high = ref["grid_extras"]
         caps = ref["stock_cartons_by_grade"]
         self.managers: list[_Manager] = []
-        self.shops: dict[str, _Shop] = {}
+        self.shops: dict[str, ShopGrid] = {}
         by_id = {m.id: _Manager(m.id, {}) for m in ctx.managers}
         rows = ctx.session.execute(
             select(Customer.id, Customer.manager_id, Customer.grade, Route.weekday)
@@ -200,7 +167,7 @@ class _History:
             self.shops[cid] = self._shop(cid, offer(skus, carried | {k.id for k in base}), cap)
         self.managers = [by_id[m.id] for m in ctx.managers]
 
-    def _shop(self, cid: str, grid: list[_Sku], cap: int) -> _Shop:
+    def _shop(self, cid: str, grid: list[OfferedSku], cap: int) -> ShopGrid:
         by_class: dict[int | None, list[int]] = {}
         for i, k in enumerate(grid):
             by_class.setdefault(k.price_class, []).append(i)
@@ -208,7 +175,7 @@ class _History:
         classes = tuple(sorted(by_class, key=lambda c: order.index(c) if c in order else -1))
         keys = tuple(i for i, k in enumerate(grid) if k.is_key)
         keyless = tuple(c for c in classes if not any(grid[i].is_key for i in by_class[c]))
-        return _Shop(
+        return ShopGrid(
             cid,
             tuple(grid),
             cap,
@@ -239,8 +206,7 @@ class _History:
         self.ctx.insert(FollowUp, rows)
 
     def _pick(self, table: Weighted) -> Any:
-        keys, cum = table
-        return self.rng.choices(keys, cum_weights=cum)[0]
+        return pick(self.rng, table)
 
     def _day(self, m: _Manager, day: date, out: dict[type[Any], list[dict[str, Any]]]) -> None:
         rng, new_id = self.rng, self.ctx.new_id
@@ -357,8 +323,8 @@ class _History:
             m.waiting[cid] = (midnight.date(), stop["position"], self.absent_label)
         if status == OPEN:
             flags = {k: rng.random() < p for k, p in self.flag_rates}
-            answers = self._answers(flags)
-            grid = self._grid(shop, visit_id, flags, answers)
+            answers = self.record.answers(flags)
+            grid = self.record.grid(shop, visit_id, flags, answers)
             lines = [
                 GridLine(k.price_class, r["on_shelf"], r["stock_cartons"], r["stock_packs"])
                 for k, r in zip(shop.grid, grid, strict=True)
@@ -366,7 +332,7 @@ class _History:
             hits = self.checklist.hits(OPEN, answers) + grid_hits(shop.grid, lines)
         else:
             answers = {}
-            grid = [_blank_row(new_id(), visit_id, k.id) for k in shop.grid]
+            grid = [blank_row(new_id(), visit_id, k.id) for k in shop.grid]
             hits = list(self.status_hits[status])
         out[Visit].append(
             {
@@ -394,8 +360,23 @@ class _History:
         out[VisitSku].extend(grid)
         # finish(): the manager ticks the open follow-ups that are settled, then the new ones
         # and the suggested slips are recorded.
+        if status == OPEN:
+            self._settle_followups(m, cid, visit_id, finished, out)
+        self._record_hits(m, cid, visit_id, finished, hits, out)
+        return finished
+
+    def _settle_followups(
+        self,
+        m: _Manager,
+        cid: str,
+        visit_id: str,
+        finished: datetime,
+        out: dict[type[Any], list[dict[str, Any]]],
+    ) -> None:
+        """The shop's open follow-ups this visit settles (most of them)."""
+        rng = self.rng
         waiting = m.open_followups.get(cid)
-        if waiting and status == OPEN:
+        if waiting:
             kept = []
             for fu in waiting:
                 if rng.random() < self.close_rate:
@@ -409,6 +390,18 @@ class _History:
                 else:
                     kept.append(fu)
             m.open_followups[cid] = kept
+
+    def _record_hits(
+        self,
+        m: _Manager,
+        cid: str,
+        visit_id: str,
+        finished: datetime,
+        hits: list[Hit],
+        out: dict[type[Any], list[dict[str, Any]]],
+    ) -> None:
+        """The follow-ups and suggested slips the visit's findings raise."""
+        new_id = self.ctx.new_id
         for text in dict.fromkeys(h.follow_up for h in hits if h.follow_up):
             m.open_followups.setdefault(cid, []).append(
                 {
@@ -442,156 +435,3 @@ class _History:
             }
             for category, details in slips.items()
         )
-        return finished
-
-    # --- answers: driven by the template ----------------------------------------------------
-    def _answer_rules(self) -> dict[str, Any]:
-        """Item id → f(flags) giving the answer (None: left blank)."""
-        rng, texts = self.rng, self.texts
-
-        def choice(item_id: str) -> Any:
-            return lambda _f: self._pick(self.choices[item_id])
-
-        def maybe(rate: float, draw: Any) -> Any:
-            return lambda _f: draw() if rng.random() < rate else None
-
-        def flagged(flag: str, yes: Any, no: Any) -> Any:
-            return lambda f: (yes(f) if callable(yes) else yes) if f[flag] else no(f)
-
-        options = self.checklist.item("policy_explained").options
-        return {
-            "display_quality": flagged("display_messy", "杂乱", choice("display_quality")),
-            "display_fixed": lambda _f: rng.random() < 0.6,
-            "facings_ok": lambda f: not f["facings_bad"],
-            "price_tags": flagged("price_tags", choice("price_tags"), lambda _f: "齐全规范"),
-            "tags_replaced": maybe(0.7, lambda: rng.randint(1, 8)),
-            "tag_goods_match": lambda f: not f["tag_mismatch"],
-            "price_compliance": flagged("price_deviation", "普遍偏离", choice("price_compliance")),
-            "stock_checked": lambda f: f["stock_checked"],
-            "stock_vs_records": lambda f: "不一致" if f["stock_mismatch"] else "一致",
-            "promoters_count": lambda f: rng.randint(1, 2) if f["promoters"] else 0,
-            "licence_displayed": lambda f: not f["no_licence"],
-            "carton_code": lambda f: (
-                "不一致" if f["non_channel"] and rng.random() < 0.5 else choice("carton_code")(f)
-            ),
-            "suspected_fake": lambda f: f["fake"],
-            "suspected_non_channel": lambda f: f["non_channel"],
-            "violation_note": lambda _f: rng.choice(texts["violation"]),
-            "policy_explained": maybe(
-                texts["policy_explained"], lambda: rng.sample(options, rng.randint(1, 2))
-            ),
-            "competitor_info": maybe(
-                texts["competitor_info"], lambda: rng.choice(texts["competitor"])
-            ),
-            "requests": lambda f: rng.choice(texts["requests"]) if f["request"] else None,
-            "notes": maybe(texts["notes"], lambda: rng.choice(texts["note"])),
-        }
-
-    def _answers(self, flags: dict[str, bool]) -> dict[str, Any]:
-        answers: dict[str, Any] = {}
-        visible = self.checklist.is_visible
-        for item in self.checklist.items:
-            if not visible(item, OPEN, answers):
-                continue
-            rule = self.answer_rules.get(item.id)
-            if rule is not None:
-                value = rule(flags)
-            elif item.id in self.choices:
-                value = self._pick(self.choices[item.id])
-            else:
-                value = _required_default(item)
-            value = check_answer(item, value)  # a template the rules do not fit fails loudly
-            if value is not None:
-                answers[item.id] = value
-        return self.checklist.clean_answers(OPEN, answers)
-
-    # --- the SKU grid -----------------------------------------------------------------------
-    def _grid(
-        self, shop: _Shop, visit_id: str, flags: dict[str, bool], answers: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        rng, new_id = self.rng, self.ctx.new_id
-        stocked = [True] * len(shop.grid)
-        if flags["class_gap"]:
-            # Without an out-of-stock key brand the gap is in a class without key brands.
-            pool = shop.classes if flags["out_of_stock"] else shop.keyless
-            if pool:
-                gap = rng.choices(pool, weights=[(c or 5) for c in pool])[0]
-                for i in shop.by_class[gap]:
-                    stocked[i] = False
-        if flags["out_of_stock"] and all(stocked[i] for i in shop.keys):
-            for _ in range(2 if rng.random() < 0.15 else 1):
-                # a key brand whose class keeps another row in stock: no accidental gap
-                pool = [
-                    i
-                    for i in shop.keys
-                    if stocked[i]
-                    and any(stocked[j] for j in shop.by_class[shop.grid[i].price_class] if j != i)
-                ]
-                if pool:
-                    stocked[rng.choice(pool)] = False
-        counted = answers.get("stock_checked") is True
-        rows = []
-        for k, ok in zip(shop.grid, stocked, strict=True):
-            cartons: int | None = None
-            packs: int | None = None
-            if counted:
-                cartons, packs = (rng.randint(0, shop.cap), rng.randint(0, 9)) if ok else (0, 0)
-                if ok and cartons + packs == 0:
-                    packs = rng.randint(1, 9)
-            rows.append(
-                {
-                    "id": new_id(),
-                    "visit_id": visit_id,
-                    "sku_id": k.id,
-                    "on_shelf": ok,
-                    "facings": rng.randint(1, 4) if ok else 0,
-                    "stock_cartons": cartons,
-                    "stock_packs": packs,
-                    "price_fen": k.pack_fen if ok else None,
-                }
-            )
-        _deviate(rng, rows, answers.get("price_compliance"))
-        return rows
-
-
-def _deviate(rng: Random, rows: list[dict[str, Any]], compliance: str | None) -> None:
-    """Prices seen on the shelf, as the price_compliance answer says."""
-    priced = [r for r in rows if r["price_fen"]]
-    if not priced or compliance in (None, "按指导价"):
-        return
-    if compliance == "普遍偏离":
-        for r in priced:
-            r["price_fen"] = min(100_00, round(r["price_fen"] * rng.uniform(1.1, 1.2)))
-        return
-    row = rng.choice(priced)
-    step = rng.randint(1, 3) * 50
-    row["price_fen"] = min(
-        100_00, max(1, row["price_fen"] + (step if "高" in compliance else -step))
-    )
-
-
-def _blank_row(row_id: str, visit_id: str, sku_id: str) -> dict[str, Any]:
-    """A grid row the visit screen offered and nobody filled (the shop was not open)."""
-    return {
-        "id": row_id,
-        "visit_id": visit_id,
-        "sku_id": sku_id,
-        "on_shelf": None,
-        "facings": None,
-        "stock_cartons": None,
-        "stock_packs": None,
-        "price_fen": None,
-    }
-
-
-def _required_default(item: Item) -> Any:
-    """An item the demo has no rule for: blank if optional, else a neutral valid answer."""
-    if not item.required:
-        return None
-    if item.type == "bool":
-        return True
-    if item.type in ("choice", "multi"):
-        return item.options[0] if item.type == "choice" else [item.options[0]]
-    if item.type == "number":
-        return item.min if item.min is not None else 0
-    return "无"

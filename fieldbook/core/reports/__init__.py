@@ -1,2 +1,4 @@
-"""Every export the market department reads: route sheet, slip form, day log, week report,
-department workbook and spot-check record, on one set of worksheet helpers (``form``)."""
+"""Every export the market department reads: route sheet (``plan_sheet``), slip form and
+register (``slip_form``, ``slip_register``), day log (``day``, ``day_orders``), week and month
+report (``week``, ``week_rows``, ``week_queries``), department workbook and spot-check record —
+on one set of worksheet helpers (``form``), saved atomically and privately (``saving``)."""

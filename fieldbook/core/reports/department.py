@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.worksheet.worksheet import Worksheet
 
+from fieldbook.core.reports.saving import save_book
 from fieldbook.core.server.department import ManagerWeek, inbox, managers_overview
 from fieldbook.core.slips.service import slip_rules
 from fieldbook.core.xlsx.stream import TableBook
-from fieldbook.core.xlsx.writer import AMOUNT, RATE
+from fieldbook.core.xlsx.writer import AMOUNT, RATE, first_sheet
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -147,18 +149,17 @@ def export_department(
         for r in inbox(journal, code, today=today)
     ]
     book = TableBook()
-    ws = book.wb.active
-    ws.title = SHEET_SUMMARY
+    ws = first_sheet(book.wb, SHEET_SUMMARY)
     period = f"　{start:%Y-%m-%d}～{end:%Y-%m-%d}"
     book.table(ws, SUMMARY_HEAD, summary, f"各经理汇总{period}", {5: RATE, 8: AMOUNT, 9: AMOUNT})
     book.table(book.wb.create_sheet(SHEET_WEEKS), WEEK_HEAD, weeks, f"周明细{period}", {10: AMOUNT})
     book.table(book.wb.create_sheet(SHEET_OPEN), OPEN_HEAD, open_rows, "未办结反馈单", {})
     if summary:
         _charts(ws, len(summary))
-    return book.save(path)
+    return save_book(book, path)
 
 
-def _charts(ws: Any, managers: int) -> None:
+def _charts(ws: Worksheet, managers: int) -> None:
     """Native charts beside the summary table, read from its cells."""
     last = managers + 1
     names = Reference(ws, min_col=2, min_row=2, max_row=last)

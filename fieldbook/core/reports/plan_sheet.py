@@ -10,20 +10,21 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from fieldbook.core.reports.form import day_title
+from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.routine.plan import PlanView, plan_rules
 from fieldbook.core.xlsx.writer import (
     CJK_FONT,
     a4_portrait,
     body_row,
+    first_sheet,
     header_row,
     put,
-    save_workbook,
 )
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
-WEEKDAYS = "一二三四五六日"
 STATE_LABELS = {"planned": "", "visited": "已访", "skipped": "未访", "removed": "已移除"}
 COLUMNS: list[tuple[str, float]] = [
     ("序号", 6),
@@ -46,17 +47,12 @@ def reason_text(reasons: tuple[str, ...], note: str) -> str:
     return f"{text}：{note}" if note else text
 
 
-def day_title(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日 星期{WEEKDAYS[day.weekday()]}"
-
-
 def export_plan(journal: Journal, day: date, path: Path) -> Path:
     """Write the route sheet of ``day`` (building the plan if there is none yet)."""
     plan = journal.plans.get(day) or journal.plans.build(day)
     profile = journal.profile.get()
     wb = Workbook()
-    ws = wb.active
-    ws.title = "路线单"
+    ws = first_sheet(wb, "路线单")
     write_route_sheet(
         ws, plan, profile.name if profile else "", profile.territory if profile else ""
     )

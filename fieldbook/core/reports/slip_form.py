@@ -1,10 +1,9 @@
 """客户信息反馈单 as Excel: the printable one-page form of a slip (the "electronic document" the
-regulation asks for) and the register (登记表) of a period, one row per department's delivery,
-which the departments fill in and send back (``fieldbook.core.slips.answers`` reads it)."""
+regulation asks for). The names it prints come from ``slips.vocabulary``; the register
+(登记表) is written by ``reports.slip_register``."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,157 +12,51 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.master.customer_vocabulary import vocabulary
-from fieldbook.core.slips.service import STATUS_NAMES, SlipView, slip_rules
-from fieldbook.core.store.models import Manager, Slip, SlipDelivery
+from fieldbook.core.reports.saving import save_workbook
+from fieldbook.core.slips.service import STATUS_NAMES, SlipView
+from fieldbook.core.slips.vocabulary import (
+    category_name,
+    department_name,
+    department_order,
+    state_name,
+)
+from fieldbook.core.store.models import Manager, Slip
 from fieldbook.core.xlsx.writer import (
     CJK_FONT,
     HEADER_FILL,
     LINE_HEIGHT,
     a4_portrait,
-    body_row,
-    header_row,
     merged,
+    page_footer,
     put,
     row_height,
-    save_workbook,
     section_row,
     set_widths,
+    span_width,
     title_row,
 )
-from fieldbook.core.xlsx.writer import span_width as _span_width
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
 FORM_TITLE = "客户信息反馈单"
-REGISTER_TITLE = "客户信息反馈单登记表"
-REGISTER_SHEET = "登记表"
-HELP_SHEET = "说明"
 SECTION_FILL = PatternFill("solid", fgColor="EEF2F7")
-EDIT_FILL = PatternFill("solid", fgColor="FFF4CC")  # the columns a department fills in
-LOCKED_FILL = PatternFill("solid", fgColor="E7E7E7")
 # Form grid: 8 columns; a label/value pair takes A | B:D or E | F:H.
 FORM_WIDTHS = (10.0, 11.0, 12.0, 17.0, 10.0, 12.0, 12.0, 13.0)
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
-@dataclass(frozen=True)
-class RegisterColumn:
-    key: str
-    label: str
-    width: float
-    editable: bool = False  # filled in by the department
-    note: str = ""
-
-
-REGISTER_COLUMNS: tuple[RegisterColumn, ...] = (
-    RegisterColumn("number", "反馈单号", 24, note="反馈单编号（客户经理填写，请勿修改）"),
-    RegisterColumn("created", "填报日期", 12, note="客户经理填报的日期"),
-    RegisterColumn("category", "类别", 9, note="新增、关业、暂停、违纪、不订货、品牌上柜等"),
-    RegisterColumn("sub_reason", "细分原因", 10, note="类别下的具体原因"),
-    RegisterColumn("customer_code", "客户编码", 14, note="零售户的客户编码"),
-    RegisterColumn("shop_name", "客户名称", 18, note="零售户店名"),
-    RegisterColumn("description", "情况说明", 32, note="客户经理写的情况说明"),
-    RegisterColumn(
-        "department", "部门", 9, note="接收这张反馈单的部门；一张单发给几个部门就有几行"
-    ),
-    RegisterColumn(
-        "state",
-        "状态",
-        9,
-        True,
-        "部门办理到哪一步：已接收、已处理、已落实，或退回（可从下拉列表选择）",
-    ),
-    RegisterColumn("actor", "处理人", 13, True, "办理人的姓名（状态有变化时必填）"),
-    RegisterColumn(
-        "at",
-        "处理时间",
-        16,
-        True,
-        "办理的日期和时间，如 2026-12-01 09:30（不填则按导入时间）",
-    ),
-    RegisterColumn("answer", "答复", 28, True, "部门的答复或落实情况"),
-    RegisterColumn(
-        "reason",
-        "原因（退回/跳步/倒退）",
-        18,
-        True,
-        "退回、跳过中间步骤或把状态改回前一步时必填，写明原因",
-    ),
-    RegisterColumn("due", "办结期限", 12, note="应在此日期前落实（工作日计算）"),
-    RegisterColumn("overdue", "是否超期", 8, note="“是”：过了办结期限仍未落实（导出时计算）"),
-    RegisterColumn(
-        "exported_state",
-        "导出时状态",
-        10,
-        note="导出这份表时数据库中的状态，用于发现导出后的变动（请勿修改）",
-    ),
-)
-
-
-@dataclass(frozen=True)
-class RegisterRow:
-    """One department's delivery of one slip, as the register shows it."""
-
-    slip_id: str
-    delivery_id: str
-    number: str
-    created_at: datetime
-    category: str  # code
-    sub_reason: str
-    customer_code: str
-    shop_name: str
-    description: str
-    department: str  # code
-    state: str  # code
-    handled_by: str
-    handled_at: datetime | None
-    answer: str
-    due_date: date
-
-    def overdue(self, today: date) -> bool:
-        return self.state != "done" and self.due_date < today
-
-
-# --- names ------------------------------------------------------------------------------------
-def state_name(code: str) -> str:
-    return slip_rules().states.get(code, code)
-
-
-def category_name(code: str) -> str:
-    category = slip_rules().categories.get(code)
-    return category.name if category else code
-
-
-def department_name(code: str) -> str:
-    return slip_rules().departments.get(code, code)
-
-
-def department_code(text: str) -> str:
-    """A department's code from its code or its name (市场部 or market); InvalidValue else."""
-    wanted = str(text or "").strip()
-    for code, name in slip_rules().departments.items():
-        if wanted.lower() == code or wanted == name:
-            return code
-    raise InvalidValue(
-        "unknown_slip_department",
-        value=wanted,
-        allowed=list(slip_rules().departments.values()),
-    )
-
-
 # --- layout helpers ---------------------------------------------------------------------------
-def span_width(first: int, last: int, widths: Sequence[float] = FORM_WIDTHS) -> float:
-    return _span_width(first, last, widths)
+def _width(first: int, last: int) -> float:
+    """The width of columns ``first``..``last`` of the form grid."""
+    return span_width(first, last, FORM_WIDTHS)
 
 
 def _label(ws: Worksheet, row: int, column: int, text: str) -> None:
@@ -175,13 +68,13 @@ def _pairs(ws: Worksheet, row: int, left: tuple[str, Any], right: tuple[str, Any
     _label(ws, row, 1, left[0])
     if right is None:
         merged(ws, row, 2, 8, _shown(left[1]))
-        ws.row_dimensions[row].height = row_height([(_text(left[1]), span_width(2, 8))])
+        ws.row_dimensions[row].height = row_height([(_text(left[1]), _width(2, 8))])
         return
     merged(ws, row, 2, 4, _shown(left[1]))
     _label(ws, row, 5, right[0])
     merged(ws, row, 6, 8, _shown(right[1]))
     ws.row_dimensions[row].height = row_height(
-        [(_text(left[1]), span_width(2, 4)), (_text(right[1]), span_width(6, 8))]
+        [(_text(left[1]), _width(2, 4)), (_text(right[1]), _width(6, 8))]
     )
 
 
@@ -236,12 +129,24 @@ def write_slip_form(
     today = today or clock.today()
     set_widths(ws, FORM_WIDTHS)
     title_row(ws, 1, FORM_TITLE, 8, size=18, height=34)
-
     status = STATUS_NAMES.get(slip.status, slip.status)
     if slip.overdue(today):
         status += "（已超期）"
     _pairs(ws, 2, ("编号", slip.number), ("当前状态", status))
-    row = 3
+    row = _basics(ws, 3, slip, manager)
+    row = _customer(ws, row, slip.customer)
+    row = _content(ws, row, slip)
+    row = _deliveries(ws, row, slip)
+    row = _events(ws, row, slip)
+    row = _signatures(ws, row + 1)
+    a4_portrait(ws)
+    ws.page_setup.fitToHeight = 1  # the form is one page, whatever its length
+    ws.print_area = f"A1:H{row}"
+    ws.sheet_view.showGridLines = False
+    page_footer(ws, "&P / &N")
+
+
+def _basics(ws: Worksheet, row: int, slip: SlipView, manager: ManagerInfo) -> int:
     _section(ws, row, "一、基本信息")
     _pairs(ws, row + 1, ("填报日期", slip.created_at), ("办结期限", slip.due_date))
     row += 2
@@ -253,9 +158,10 @@ def write_slip_form(
         row += 1
     _pairs(ws, row, ("客户经理", manager.name), ("员工编号", manager.code))
     _pairs(ws, row + 1, ("片区", manager.territory), ("区县单位", manager.district_unit))
-    row += 2
+    return row + 2
 
-    c = slip.customer
+
+def _customer(ws: Worksheet, row: int, c: dict[str, Any]) -> int:
     _section(ws, row, "二、客户信息（填报时）")
     _pairs(ws, row + 1, ("客户编码", c.get("code", "")), ("许可证号", c.get("licence_no", "")))
     _pairs(ws, row + 2, ("店名", c.get("shop_name", "")), ("负责人", c.get("owner_name", "")))
@@ -268,8 +174,10 @@ def write_slip_form(
         ("经营状态", vocabulary().status_name(status_code) if status_code else ""),
     )
     _pairs(ws, row + 5, ("地址", c.get("address", "")), None)
-    row += 6
+    return row + 6
 
+
+def _content(ws: Worksheet, row: int, slip: SlipView) -> int:
     _section(ws, row, "三、反馈内容")
     _pairs(ws, row + 1, ("类别", category_name(slip.category)), ("细分原因", slip.sub_reason or ""))
     _pairs(ws, row + 2, ("情况说明", slip.description), None)
@@ -284,14 +192,22 @@ def write_slip_form(
         f"{a.filename}（SHA-256 {a.sha256[:16]}…，{_size(a.size)}）" for a in slip.attachments
     )
     _pairs(ws, row, ("附件", files or "无"), None)
-    row += 1
+    return row + 1
 
+
+def _heads(ws: Worksheet, row: int, heads: Sequence[tuple[int, int, str]]) -> None:
+    for first, last, text in heads:
+        merged(ws, row, first, last, text, bold=True, fill=HEADER_FILL, horizontal="center")
+
+
+def _deliveries(ws: Worksheet, row: int, slip: SlipView) -> int:
     _section(ws, row, "四、部门处理情况")
-    row += 1
-    for column, last, text in ((1, 1, "部门"), (2, 2, "状态"), (3, 3, "处理人"), (4, 4, "时间")):
-        merged(ws, row, column, last, text, bold=True, fill=HEADER_FILL, horizontal="center")
-    merged(ws, row, 5, 8, "答复", bold=True, fill=HEADER_FILL, horizontal="center")
-    row += 1
+    _heads(
+        ws,
+        row + 1,
+        ((1, 1, "部门"), (2, 2, "状态"), (3, 3, "处理人"), (4, 4, "时间"), (5, 8, "答复")),
+    )
+    row += 2
     for d in slip.deliveries:
         moved = d.state not in ("pending",)
         merged(ws, row, 1, 1, department_name(d.department), horizontal="center")
@@ -300,22 +216,21 @@ def write_slip_form(
         merged(ws, row, 4, 4, d.updated_at if moved else "")
         merged(ws, row, 5, 8, d.answer)
         ws.row_dimensions[row].height = row_height(
-            [(d.answer, span_width(5, 8)), (d.handled_by, span_width(3, 3))]
+            [(d.answer, _width(5, 8)), (d.handled_by, _width(3, 3))]
         )
         row += 1
+    return row
 
+
+def _events(ws: Worksheet, row: int, slip: SlipView) -> int:
     events = sorted(
         ((e, d.department) for d in slip.deliveries for e in d.events),
-        key=lambda pair: (pair[0].at, _dept_order(pair[1]), pair[0].seq),
+        key=lambda pair: (pair[0].at, department_order(pair[1]), pair[0].seq),
     )
     _section(ws, row, "五、处理记录")
-    row += 1
-    merged(ws, row, 1, 2, "时间", bold=True, fill=HEADER_FILL, horizontal="center")
-    merged(ws, row, 3, 3, "部门", bold=True, fill=HEADER_FILL, horizontal="center")
-    merged(ws, row, 4, 4, "变更", bold=True, fill=HEADER_FILL, horizontal="center")
-    merged(ws, row, 5, 6, "操作人", bold=True, fill=HEADER_FILL, horizontal="center")
-    merged(ws, row, 7, 8, "说明/原因", bold=True, fill=HEADER_FILL, horizontal="center")
-    row += 1
+    heads = ((1, 2, "时间"), (3, 3, "部门"), (4, 4, "变更"), (5, 6, "操作人"), (7, 8, "说明/原因"))
+    _heads(ws, row + 1, heads)
+    row += 2
     if not events:
         merged(ws, row, 1, 8, "（尚无记录）", horizontal="center")
         row += 1
@@ -327,11 +242,14 @@ def write_slip_form(
         merged(ws, row, 5, 6, e.actor)
         merged(ws, row, 7, 8, note)
         ws.row_dimensions[row].height = row_height(
-            [(note, span_width(7, 8)), (e.actor, span_width(5, 6))], minimum=18
+            [(note, _width(7, 8)), (e.actor, _width(5, 6))], minimum=18
         )
         row += 1
+    return row
 
-    row += 1
+
+def _signatures(ws: Worksheet, row: int) -> int:
+    """The signature line and the generation stamp; returns the last row of the form."""
     put(ws, row, 1, "客户经理（签字）：")
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
     put(ws, row, 5, "部门负责人（签字）：")
@@ -341,17 +259,7 @@ def write_slip_form(
     stamp = put(ws, row, 1, f"Fieldbook 生成于 {clock.now():%Y-%m-%d %H:%M}")
     stamp.font = Font(name=CJK_FONT, size=8, color="808080")
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=8)
-
-    a4_portrait(ws)
-    ws.page_setup.fitToHeight = 1  # the form is one page, whatever its length
-    ws.print_area = f"A1:H{row}"
-    ws.sheet_view.showGridLines = False
-    ws.oddFooter.center.text = "&P / &N"
-
-
-def _dept_order(code: str) -> int:
-    order = list(slip_rules().departments)
-    return order.index(code) if code in order else len(order)
+    return row
 
 
 def sheet_title(number: str, taken: set[str]) -> str:
@@ -373,7 +281,7 @@ def export_slip_forms(journal: Journal, slip_ids: Sequence[str], path: Path) -> 
     managers = _managers(journal, [s.id for s in slips])
     today = clock.today()
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # one sheet per slip, none besides
     taken: set[str] = set()
     for slip in slips:
         ws = wb.create_sheet(sheet_title(slip.number, taken))
@@ -385,194 +293,3 @@ def export_slip_forms(journal: Journal, slip_ids: Sequence[str], path: Path) -> 
 def export_slip_form(journal: Journal, slip_id: str, path: Path) -> Path:
     """Write the printable form of one slip (one sheet, one A4 page)."""
     return export_slip_forms(journal, [slip_id], path)
-
-
-# --- the register -------------------------------------------------------------------------------
-def register_rows(
-    journal: Journal, *, start: date, end: date, department: str | None = None
-) -> list[RegisterRow]:
-    """The current manager's slips created from ``start`` to ``end`` (inclusive), one row per
-    delivery, oldest first and departments in configuration order."""
-    with journal.reading() as s:
-        manager_id = journal.current_manager_id(s)
-        stmt = (
-            select(Slip, SlipDelivery)
-            .join(SlipDelivery, SlipDelivery.slip_id == Slip.id)
-            .where(
-                Slip.manager_id == manager_id,
-                Slip.created_at >= datetime.combine(start, datetime.min.time()),
-                Slip.created_at <= datetime.combine(end, datetime.max.time()),
-            )
-        )
-        if department is not None:
-            stmt = stmt.where(SlipDelivery.department == department)
-        rows = []
-        for slip, d in s.execute(stmt):
-            snap = json.loads(slip.customer_snapshot or "{}")
-            moved = d.state not in ("pending", "sent")
-            rows.append(
-                RegisterRow(
-                    slip_id=slip.id,
-                    delivery_id=d.id,
-                    number=slip.number,
-                    created_at=slip.created_at,
-                    category=slip.category,
-                    sub_reason=slip.sub_reason,
-                    customer_code=str(snap.get("code", "")),
-                    shop_name=str(snap.get("shop_name", "")),
-                    description=slip.description,
-                    department=d.department,
-                    state=d.state,
-                    handled_by=d.handled_by if moved else "",
-                    handled_at=d.updated_at if moved else None,
-                    answer=d.answer,
-                    due_date=slip.due_date,
-                )
-            )
-    rows.sort(key=lambda r: (r.created_at, r.number, _dept_order(r.department)))
-    return rows
-
-
-def _register_values(r: RegisterRow, today: date) -> list[Any]:
-    return [
-        r.number,
-        r.created_at.date(),
-        category_name(r.category),
-        r.sub_reason,
-        r.customer_code,
-        r.shop_name,
-        r.description,
-        department_name(r.department),
-        state_name(r.state),
-        r.handled_by,
-        r.handled_at if r.handled_at is not None else "",
-        r.answer,
-        "",
-        r.due_date,
-        "是" if r.overdue(today) else "否",
-        state_name(r.state),
-    ]
-
-
-def write_register(
-    ws: Worksheet,
-    rows: Sequence[RegisterRow],
-    *,
-    title: str,
-    today: date,
-) -> None:
-    columns = REGISTER_COLUMNS
-    width = len(columns)
-    title_row(ws, 1, title, width, size=14, height=24, centred=False)
-    header_row(ws, 2, [c.label for c in columns], [c.width for c in columns], height=30)
-    for index, column in enumerate(columns, start=1):
-        cell = ws.cell(row=2, column=index)
-        if column.editable:
-            cell.fill = EDIT_FILL
-        elif column.key == "exported_state":
-            cell.fill = LOCKED_FILL
-    state_col = next(i for i, c in enumerate(columns, start=1) if c.key == "state")
-    description_width = next(c.width for c in columns if c.key == "description")
-    answer_width = next(c.width for c in columns if c.key == "answer")
-    centred = [
-        i
-        for i, c in enumerate(columns, start=1)
-        if c.key in ("created", "category", "department", "state", "at", "due", "overdue")
-        or c.key == "exported_state"
-    ]
-    for n, r in enumerate(rows, start=3):
-        body_row(ws, n, _register_values(r, today))
-        for i in centred:
-            ws.cell(n, i).alignment = Alignment(
-                horizontal="center", vertical="center", wrap_text=True
-            )
-        ws.row_dimensions[n].height = min(
-            90.0, row_height([(r.description, description_width), (r.answer, answer_width)])
-        )
-    last = max(3, len(rows) + 2)
-    ref = f"A2:{get_column_letter(width)}{last}"
-    ws.auto_filter.ref = ref
-    ws.freeze_panes = "B3"
-    names = [n for code, n in slip_rules().states.items() if code != "pending"]
-    letter = get_column_letter(state_col)
-    choice = DataValidation(
-        type="list", formula1='"' + ",".join(names) + '"', allow_blank=True, showDropDown=False
-    )
-    choice.error = "请从列表中选择：" + "、".join(names)
-    choice.errorTitle = "状态"
-    choice.add(f"{letter}3:{letter}{max(last, 500)}")
-    ws.add_data_validation(choice)
-    a4_portrait(ws, title_rows="2:2", landscape=True)
-    ws.print_area = f"A1:{get_column_letter(width)}{last}"
-
-
-HELP_TEXT = (
-    "本表为客户信息反馈单登记表：每一行是一张反馈单发给一个部门的办理情况（一张单发给几个部门就有几行），"
-    "可按“部门”筛选本部门的行。",
-    "部门填写黄色表头的列：状态、处理人、处理时间、答复，必要时填写原因；其他列请勿修改，"
-    "尤其是“反馈单号”“部门”和“导出时状态”。",
-    "状态按顺序办理：已发送 → 已接收 → 已处理 → 已落实。直接填“已落实”时，"
-    "系统按顺序记为已接收、已处理、已落实（处理人、处理时间相同）。",
-    "退回：状态填“退回”，并在原因栏写明退回原因。把状态改回前一步，也须写明原因。",
-    "尚未发送（待发送）的反馈单不能直接办理；如确需办理，请在原因栏说明。",
-    "已有答复的，不要改写：答复与系统中已有的不同时，整份表不会导入，并列出冲突的行。",
-    "填好后保存为 .xlsx（不要改文件格式），发回客户经理；客户经理用“导入反馈单答复”"
-    "（fieldbook import slip-answers 文件）导入，有问题的行会按行号和列名列出，整份表不导入。",
-)
-
-
-def write_help(ws: Worksheet, *, today: date) -> None:
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 70
-    ws.column_dimensions["C"].width = 12
-    title_row(ws, 1, "登记表填写说明", 3, size=14, centred=False)
-    row = 2
-    for text in HELP_TEXT:
-        put(ws, row, 1, text)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
-        ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[row].height = row_height([(text, 100.0)])
-        row += 1
-    row += 1
-    header_row(ws, row, ["列", "说明", "由谁填写"], [22, 70, 12])
-    for column in REGISTER_COLUMNS:
-        row += 1
-        body_row(ws, row, [column.label, column.note, "部门" if column.editable else "客户经理"])
-        if column.editable:
-            ws.cell(row, 1).fill = EDIT_FILL
-    row += 2
-    put(ws, row, 1, "状态可填写", bold=True)
-    put(ws, row, 2, "、".join(n for code, n in slip_rules().states.items() if code != "pending"))
-    row += 1
-    put(ws, row, 1, "导出日期", bold=True)
-    put(ws, row, 2, today)
-    a4_portrait(ws)
-
-
-def export_register(
-    journal: Journal,
-    path: Path,
-    *,
-    start: date,
-    end: date,
-    department: str | None = None,
-    today: date | None = None,
-) -> Path:
-    """Write the register of slips created from ``start`` to ``end``: sheet 登记表 (one row per
-    delivery, filterable) and sheet 说明 (how a department fills it in and sends it back).
-    ``department``: a department's code or name, to export only its rows."""
-    if start > end:
-        raise InvalidValue("start_after_end", start=start.isoformat(), end=end.isoformat())
-    dept = department_code(department) if department else None
-    today = today or clock.today()
-    rows = register_rows(journal, start=start, end=end, department=dept)
-    profile = journal.profile.get()
-    who = f"　客户经理：{profile.name}（{profile.code}）" if profile else ""
-    scope = f"　部门：{department_name(dept)}" if dept else ""
-    title = f"{REGISTER_TITLE}　{start.isoformat()} 至 {end.isoformat()}{who}{scope}"
-    wb = Workbook()
-    ws = wb.active
-    ws.title = REGISTER_SHEET
-    write_register(ws, rows, title=title, today=today)
-    write_help(wb.create_sheet(HELP_SHEET), today=today)
-    return save_workbook(wb, path)

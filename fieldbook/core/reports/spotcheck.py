@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.reports.form import figure_rows
+from fieldbook.core.reports.saving import save_book
 from fieldbook.core.server.spotcheck import SpotCheckView, find
 from fieldbook.core.xlsx.stream import TableBook
 from fieldbook.core.xlsx.writer import (
     SUB_FILL,
     a4_portrait,
+    first_sheet,
     label_value_row,
     paragraph_row,
     section_row,
@@ -77,8 +80,7 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
     if check is None:
         raise InvalidValue("no_spot_check", field="month", value=f"{manager_code} {month}")
     book = TableBook()
-    ws = book.wb.active
-    ws.title = "抽查记录"
+    ws = first_sheet(book.wb, "抽查记录")
     set_widths(ws, FORM)
     last = len(FORM)
     title_row(ws, 1, "市场部主任抽查记录", last, size=16, height=34)
@@ -104,32 +106,15 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
         ],
         FORM,
     )
-    label_value_row(
-        ws,
-        4,
-        [
-            (1, 1, "已核查", "label"),
-            (2, 2, check.checked, "0"),
-            (3, 3, "走访不属实", "label"),
-            (4, 4, check.not_confirmed, "0"),
-            (5, 5, "整改中", "label"),
-            (6, 6, check.corrections_open, "0"),
-        ],
-        FORM,
-    )
-    label_value_row(
-        ws,
-        5,
-        [
-            (1, 1, "已改正", "label"),
-            (2, 2, check.corrections_done, "0"),
-            (3, 3, "服务质量差", "label"),
-            (4, 4, sum(1 for i in check.items if i.service_quality == "差"), "0"),
-            (5, 5, "时间不符", "label"),
-            (6, 6, sum(1 for i in check.items if i.time_ok is False), "0"),
-        ],
-        FORM,
-    )
+    figures: list[tuple[str, Any, str | None]] = [
+        ("已核查", check.checked, "0"),
+        ("走访不属实", check.not_confirmed, "0"),
+        ("整改中", check.corrections_open, "0"),
+        ("已改正", check.corrections_done, "0"),
+        ("服务质量差", sum(1 for i in check.items if i.service_quality == "差"), "0"),
+        ("时间不符", sum(1 for i in check.items if i.time_ok is False), "0"),
+    ]
+    figure_rows(ws, 4, figures, per_row=3, widths=FORM)
     row = section_row(ws, 7, "抽查小结", last, fill=SUB_FILL, height=22)
     row = paragraph_row(ws, row, check.summary or "（未填写）", FORM)
     row = section_row(ws, row + 1, "需整改事项（直到改正为止）", last, fill=SUB_FILL, height=22)
@@ -150,4 +135,4 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
         {},
         freeze="C2",
     )
-    return book.save(path)
+    return save_book(book, path)

@@ -20,7 +20,21 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from fieldbook.core.reports.day import FORM_WIDTHS, LAST, banner, cells, paragraph
+from fieldbook.core.reports.form import (
+    FORM_WIDTHS,
+    LAST,
+    WEEKDAYS,
+    Correction,
+    Spec,
+    banner,
+    cells,
+    change,
+    corrections_table,
+    figure_rows,
+    paragraph,
+    table_head,
+)
+from fieldbook.core.reports.saving import save_book
 from fieldbook.core.reports.week_rows import (
     DAY_HEAD,
     FINDING_HEAD,
@@ -34,24 +48,25 @@ from fieldbook.core.reports.week_rows import (
     SHEET_VISITS,
     SLIP_HEAD,
     VISIT_HEAD,
-    WEEKDAYS,
     Period,
     Totals,
-    _change,
     gather,
     totals,
 )
+from fieldbook.core.routine.daylog_text import STATUS_NAMES
 from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS, WeekView, report_period
+from fieldbook.core.slips.service import slip_rules
 from fieldbook.core.store.audit import chain_head, footer_text
-from fieldbook.core.workdays import month_range as month_period  # one home: workdays
+from fieldbook.core.workdays import month_range
 from fieldbook.core.xlsx.stream import TableBook
 from fieldbook.core.xlsx.writer import (
     AMOUNT,
     COUNT,
     MINUTES,
-    PAGE_FOOTER,
     RATE,
     a4_portrait,
+    first_sheet,
+    page_footer,
     set_widths,
     title_row,
 )
@@ -59,11 +74,18 @@ from fieldbook.core.xlsx.writer import (
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
-STATUS_NAMES = {"none": "草稿（尚未填写）", "draft": "草稿", "submitted": "已提交"}
 REVIEW_NAMES = {"approved": "已审阅：通过", "returned": "已审阅：退回"}
+TARGET_NAMES = {
+    "cartons": "订货量（条）",
+    "per_carton": "单条值（元）",
+    "skus_on_shelf": "上柜规格数",
+    "new_shops": "新增户数",
+}
+GROWTH = "+0.0%;-0.0%;0.0%"
 
 
-def _plan_text(key: str, value: Any) -> str:
+def plan_text(key: str, value: Any) -> str:
+    """A field of next week's plan (or of the narrative) as one text."""
     if value in (None, "", [], {}):
         return "（空）"
     if key == "routes" and isinstance(value, dict):
@@ -71,16 +93,22 @@ def _plan_text(key: str, value: Any) -> str:
             f"周{WEEKDAYS[int(k) - 1]}：{v}" for k, v in sorted(value.items()) if str(k).isdigit()
         )
     if key == "targets" and isinstance(value, dict):
-        names = {
-            "cartons": "订货量（条）",
-            "per_carton": "单条值（元）",
-            "skus_on_shelf": "上柜规格数",
-            "new_shops": "新增户数",
-        }
-        return "；".join(f"{names.get(k, k)}：{v}" for k, v in value.items())
+        return "；".join(f"{TARGET_NAMES.get(k, k)}：{v}" for k, v in value.items())
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     return str(value)
+
+
+def _status_text(view: WeekView | None) -> str:
+    if view is None:
+        return "—"
+    status = REVIEW_NAMES.get(view.review, "") if view.status == "reviewed" else ""
+    status = status or STATUS_NAMES.get(view.status, view.status)
+    if view.submitted_at:
+        status += f"（{view.submitted_at:%Y-%m-%d %H:%M} 提交）"
+    if view.status == "reviewed" and (view.review_comment or view.reviewer):
+        status += f"　审阅人：{view.reviewer or '—'}　意见：{view.review_comment or '—'}"
+    return status
 
 
 def write_summary(
@@ -96,18 +124,30 @@ def write_summary(
     set_widths(ws, FORM_WIDTHS)
     title_row(ws, 1, title, LAST, size=16, height=30)
     t = totals(p)
-    status = "—"
-    if view is not None:
-        status = REVIEW_NAMES.get(view.review, "") if view.status == "reviewed" else ""
-        status = status or STATUS_NAMES.get(view.status, view.status)
-        if view.submitted_at:
-            status += f"（{view.submitted_at:%Y-%m-%d %H:%M} 提交）"
-        if view.status == "reviewed" and (view.review_comment or view.reviewer):
-            status += f"　审阅人：{view.reviewer or '—'}　意见：{view.review_comment or '—'}"
     cells(ws, 2, [(1, 1, "客户经理", "label"), (2, 4, manager, None)])
     cells(ws, 2, [(5, 5, "报告期", "label"), (6, 8, period_text, None)])
-    cells(ws, 3, [(1, 1, "状态", "label"), (2, 8, status, None)])
-    row = banner(ws, 4, "一、主要指标（均由后附明细表汇总）")
+    cells(ws, 3, [(1, 1, "状态", "label"), (2, 8, _status_text(view), None)])
+    row = _figures(ws, banner(ws, 4, "一、主要指标（均由后附明细表汇总）"), p, t)
+    row = _snapshot_note(ws, row, t, view)
+    row = _price_classes(ws, row, p, t)
+    row = _findings(ws, row, p)
+    row = _slips(ws, row, p)
+    if view is not None:
+        row = _narrative_and_plan(ws, row, view)
+        row = _corrections(ws, row, view)
+    ws.row_breaks.append(Break(id=row - 1))  # the charts print together on their own page
+    row = banner(ws, row, "附：每日订货量与拜访完成情况（数据见“按日”表）")
+    _charts(ws, row, len(p.days))
+    if audit_line:  # under the charts: the audit chain's head, for `audit verify --head`
+        paragraph(ws, row + 35, audit_line, size=9)
+    a4_portrait(ws, title_rows="1:1")
+    ws.print_area = f"A1:H{row + 36}"
+    page_footer(ws)
+    return row
+
+
+def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
+    """一、主要指标: sixteen figures, four label/value pairs a row."""
     spec: list[tuple[str, Any, str | None]] = [
         ("拜访计划（户）", t.planned, COUNT),
         ("完成（户）", t.visited, COUNT),
@@ -122,29 +162,17 @@ def write_summary(
         ("单条值（元/条）", t.per_carton, AMOUNT),
         ("订货率", t.ordered / t.due if t.due else "—", RATE),
         ("上期订货量（条）", p.previous_cartons, COUNT),
-        ("较上期（订货量）", _change(t.cartons, p.previous_cartons), "+0.0%;-0.0%;0.0%"),
+        ("较上期（订货量）", change(t.cartons, p.previous_cartons), GROWTH),
         ("上期金额（元）", round(p.previous_amount, 2), AMOUNT),
-        ("较上期（金额）", _change(t.amount, p.previous_amount), "+0.0%;-0.0%;0.0%"),
+        ("较上期（金额）", change(t.amount, p.previous_amount), GROWTH),
     ]
-    for i in range(0, len(spec), 4):
-        chunk = spec[i : i + 4]
-        row_spec = []
-        for k, (label, value, fmt) in enumerate(chunk):
-            row_spec += [(2 * k + 1, 2 * k + 1, label, "label"), (2 * k + 2, 2 * k + 2, value, fmt)]
-        cells(ws, row, row_spec)
-        row += 1
-    row = _snapshot_note(ws, row, t, view)
+    return figure_rows(ws, row, spec, per_row=4)
 
+
+def _price_classes(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
     row = banner(ws, row, "二、价类结构（见“订单”表）")
-    cells(
-        ws,
-        row,
-        [
-            (1, 2, "价类", "label"),
-            (3, 4, "订货量（条）", "label"),
-            (5, 6, "金额（元）", "label"),
-            (7, 8, "占订货量", "label"),
-        ],
+    table_head(
+        ws, row, [(1, 2, "价类"), (3, 4, "订货量（条）"), (5, 6, "金额（元）"), (7, 8, "占订货量")]
     )
     row += 1
     by_class: dict[str, list[float]] = {}
@@ -167,38 +195,37 @@ def write_summary(
         row += 1
     if not by_class:
         row = paragraph(ws, row, "本期无订单数据。")
+    return row
 
+
+def _findings(ws: Worksheet, row: int, p: Period) -> int:
     row = banner(ws, row, "三、发现问题（见“发现问题”表）")
     found = Counter(r[4] for r in p.findings)
-    if found:
-        items = found.most_common()
-        for i in range(0, len(items), 2):
-            spec2 = []
-            for k, (label, n) in enumerate(items[i : i + 2]):
-                spec2 += [(4 * k + 1, 4 * k + 3, label, None), (4 * k + 4, 4 * k + 4, n, COUNT)]
-            cells(ws, row, spec2)
-            row += 1
-    else:
-        row = paragraph(ws, row, "无")
+    if not found:
+        return paragraph(ws, row, "无")
+    items = found.most_common()
+    for i in range(0, len(items), 2):
+        spec: list[Spec] = []
+        for k, (label, n) in enumerate(items[i : i + 2]):
+            spec += [(4 * k + 1, 4 * k + 3, label, None), (4 * k + 4, 4 * k + 4, n, COUNT)]
+        cells(ws, row, spec)
+        row += 1
+    return row
 
+
+def _slips(ws: Worksheet, row: int, p: Period) -> int:
     row = banner(ws, row, "四、反馈单（本期所开，见“反馈单”表）与跟踪事项")
-    cells(
-        ws,
-        row,
-        [
-            (1, 2, "部门", "label"),
-            (3, 4, "开出（份）", "label"),
-            (5, 6, "已落实", "label"),
-            (7, 8, "逾期未落实", "label"),
-        ],
+    table_head(
+        ws, row, [(1, 2, "部门"), (3, 4, "开出（份）"), (5, 6, "已落实"), (7, 8, "逾期未落实")]
     )
     row += 1
+    done_name = slip_rules().states.get("done", "done")
     depts: dict[str, list[int]] = {}
     for r in p.slips:
-        acc2 = depts.setdefault(r[5], [0, 0, 0])
-        acc2[0] += 1
-        acc2[1] += r[6] == _done_name()
-        acc2[2] += r[9] == "是"
+        acc = depts.setdefault(r[5], [0, 0, 0])
+        acc[0] += 1
+        acc[1] += r[6] == done_name
+        acc[2] += r[9] == "是"
     for name, (opened, done, overdue) in depts.items():
         cells(
             ws,
@@ -223,67 +250,36 @@ def write_summary(
             (7, 8, p.followups_closed, COUNT),
         ],
     )
-    row += 1
+    return row + 1
 
-    if view is not None:
-        row = banner(ws, row, "五、本周总结")
-        for key, label in NARRATIVE.items():
-            text = str(view.narrative.get(key, "") or "（空）")
-            cells(ws, row, [(1, 1, label, "label"), (2, 8, text, None)])
-            row += 1
-        row = banner(ws, row, "六、下周计划")
-        for key, label in PLAN_FIELDS.items():
-            text = _plan_text(key, view.next_plan.get(key))
-            cells(ws, row, [(1, 1, label, "label"), (2, 8, text, None)])
-            row += 1
-        row = banner(ws, row, "七、更正记录（提交后的修改）")
-        if view.status in ("none", "draft"):
-            row = paragraph(ws, row, "尚未提交：提交后的每一次更正都记录在这里。")
-        elif not view.corrections:
-            row = paragraph(ws, row, "无（提交后未作更正）")
-        else:
-            cells(
-                ws,
-                row,
-                [
-                    (1, 1, "时间", "label"),
-                    (2, 2, "栏目", "label"),
-                    (3, 4, "原内容", "label"),
-                    (5, 6, "更正后", "label"),
-                    (7, 8, "原因", "label"),
-                ],
-            )
-            row += 1
-            for entry in view.corrections:
-                key = entry.field.split(".", 1)[-1]
-                label = NARRATIVE.get(key) or PLAN_FIELDS.get(key) or key
-                cells(
-                    ws,
-                    row,
-                    [
-                        (1, 1, f"{entry.at:%Y-%m-%d %H:%M}", None),
-                        (2, 2, label, None),
-                        (3, 4, _plan_text(key, entry.old_value), None),
-                        (5, 6, _plan_text(key, entry.new_value), None),
-                        (7, 8, entry.reason, None),
-                    ],
-                )
-                row += 1
-    ws.row_breaks.append(Break(id=row - 1))  # the charts print together on their own page
-    row = banner(ws, row, "附：每日订货量与拜访完成情况（数据见“按日”表）")
-    _charts(ws, row, len(p.days))
-    if audit_line:  # under the charts: the audit chain's head, for `audit verify --head`
-        paragraph(ws, row + 35, audit_line, size=9)
-    a4_portrait(ws, title_rows="1:1")
-    ws.print_area = f"A1:H{row + 36}"
-    ws.oddFooter.center.text = PAGE_FOOTER
+
+def _narrative_and_plan(ws: Worksheet, row: int, view: WeekView) -> int:
+    row = banner(ws, row, "五、本周总结")
+    for key, label in NARRATIVE.items():
+        text = str(view.narrative.get(key, "") or "（空）")
+        cells(ws, row, [(1, 1, label, "label"), (2, 8, text, None)])
+        row += 1
+    row = banner(ws, row, "六、下周计划")
+    for key, label in PLAN_FIELDS.items():
+        text = plan_text(key, view.next_plan.get(key))
+        cells(ws, row, [(1, 1, label, "label"), (2, 8, text, None)])
+        row += 1
     return row
 
 
-def _done_name() -> str:
-    from fieldbook.core.slips.service import slip_rules
-
-    return slip_rules().states.get("done", "done")
+def _corrections(ws: Worksheet, row: int, view: WeekView) -> int:
+    row = banner(ws, row, "七、更正记录（提交后的修改）")
+    if view.status in ("none", "draft"):
+        return paragraph(ws, row, "尚未提交：提交后的每一次更正都记录在这里。")
+    if not view.corrections:
+        return paragraph(ws, row, "无（提交后未作更正）")
+    rows: list[Correction] = []
+    for entry in view.corrections:
+        key = entry.field.split(".", 1)[-1]
+        label = NARRATIVE.get(key) or PLAN_FIELDS.get(key) or key
+        old, new = plan_text(key, entry.old_value), plan_text(key, entry.new_value)
+        rows.append((entry.at, label, old, new, entry.reason))
+    return corrections_table(ws, row, rows)
 
 
 def _snapshot_note(ws: Worksheet, row: int, t: Totals, view: WeekView | None) -> int:
@@ -305,7 +301,10 @@ def _snapshot_note(ws: Worksheet, row: int, t: Totals, view: WeekView | None) ->
 
 
 def _charts(ws: Worksheet, row: int, days: int) -> None:
-    src = ws.parent[SHEET_DAYS]
+    book = ws.parent
+    src = book[SHEET_DAYS] if book is not None else None
+    if not isinstance(src, Worksheet):
+        raise TypeError(f"the summary charts read the {SHEET_DAYS} sheet of its workbook")
     cats = Reference(src, min_col=1, min_row=2, max_row=days + 1)
     bar = BarChart()
     bar.type = "col"
@@ -313,7 +312,7 @@ def _charts(ws: Worksheet, row: int, days: int) -> None:
     bar.add_data(Reference(src, min_col=9, min_row=1, max_row=days + 1), titles_from_data=True)
     bar.set_categories(cats)
     bar.legend = None
-    bar.height, bar.width = 8.0, 18.0
+    bar.height, bar.width = 8, 18
     bar.x_axis.number_format = "m-d"
     ws.add_chart(bar, f"A{row + 1}")
     visits = BarChart()
@@ -323,7 +322,7 @@ def _charts(ws: Worksheet, row: int, days: int) -> None:
         Reference(src, min_col=4, max_col=5, min_row=1, max_row=days + 1), titles_from_data=True
     )
     visits.set_categories(cats)
-    visits.height, visits.width = 8.0, 18.0
+    visits.height, visits.width = 8, 18
     visits.x_axis.number_format = "m-d"
     visits.legend.position = "b"
     ws.add_chart(visits, f"A{row + 18}")
@@ -346,8 +345,7 @@ def export_period(
     period_text = f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}（{(end - start).days + 1} 天）"
     book = TableBook()
     wb = book.wb
-    summary = wb.active
-    summary.title = summary_sheet
+    summary = first_sheet(wb, summary_sheet)
     suffix = f"　{start:%Y-%m-%d}～{end:%Y-%m-%d}"
     book.table(
         wb.create_sheet(SHEET_DAYS),
@@ -393,7 +391,7 @@ def export_period(
         view=view,
         audit_line=_audit_line(journal),
     )
-    return book.save(path)
+    return save_book(book, path)
 
 
 def _audit_line(journal: Journal) -> str | None:
@@ -422,7 +420,7 @@ def export_week(journal: Journal, label: str, path: Path) -> Path:
 
 def export_month(journal: Journal, month: str, path: Path) -> Path:
     """The calendar month ``YYYY-MM``: 月报 + the detail sheets."""
-    start, end = month_period(month)
+    start, end = month_range(month)
     return export_period(
         journal, start, end, path, title=f"月工作总结　{start:%Y年%m月}", summary_sheet="月报"
     )

@@ -8,34 +8,21 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import func, select
 
 from fieldbook.core import workdays
 from fieldbook.core.master.catalog import class_name
-from fieldbook.core.reports.day import _answer
-from fieldbook.core.routine.checklist import load_checklist
-from fieldbook.core.store.models import (
-    Customer,
-    FollowUp,
-    OrderLine,
-    Plan,
-    PlanStop,
-    Sku,
-    Slip,
-    SlipDelivery,
-    Visit,
-    VisitSku,
-)
+from fieldbook.core.reports.form import WEEKDAYS, answer_value
+from fieldbook.core.reports.week_queries import PeriodSource, read_period
+from fieldbook.core.routine.checklist import Checklist, load_checklist
+from fieldbook.core.slips.service import slip_rules
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
 SHEET_DAYS, SHEET_VISITS, SHEET_GRID = "按日", "走访明细", "规格观察"
 SHEET_FINDINGS, SHEET_SLIPS, SHEET_ORDERS = "发现问题", "反馈单", "订单"
-WEEKDAYS = "一二三四五六日"
 
 DAY_HEAD = [
     ("日期", 12),
@@ -135,139 +122,33 @@ class Period:
 def gather(journal: Journal, start: date, end: date) -> Period:
     """The current manager's rows of ``start``..``end`` (inclusive)."""
     checklist = load_checklist("visit")
+    out = Period(start, end, checklist_labels=[i.label for i in checklist.items])
+    src = read_period(journal, start, end)
+    out.followups_opened, out.followups_closed = src.followups_opened, src.followups_closed
+    out.customers_active = len(src.weekday_of)
+    out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
+    visited_by_day = _add_visits(out, src, checklist)
+    out.grid = [_grid_row(g) for g in src.grid]
+    per_day: dict[date, list[Any]] = defaultdict(list)
+    for line in src.lines:
+        per_day[line.order_date].append(line)
+        out.orders.append(
+            [*line[0:1], *line[2:6], class_name(line[6]) or "未分类", line[7], line[8] / 100]
+        )
+    for n in range((end - start).days + 1):
+        day = start + timedelta(days=n)
+        out.days.append(_day_row(day, src, visited_by_day[day], per_day.get(day, [])))
+    out.slips = [_slip_row(row, end) for row in src.slips]
+    return out
+
+
+def _add_visits(out: Period, src: PeriodSource, checklist: Checklist) -> Counter[date]:
+    """The visits and findings sheets' rows; returns the planned stops visited, per day."""
     statuses = {st.code: st.label for st in checklist.shop_statuses}
     labels = checklist.findings
-    out = Period(start, end, checklist_labels=[i.label for i in checklist.items])
-    lo, hi = datetime.combine(start, time.min), datetime.combine(end, time.max)
-    length = (end - start).days + 1
-    with journal.reading() as s:
-        m = journal.current_manager_id(s)
-        stops = s.execute(
-            select(Plan.plan_date, PlanStop.id, PlanStop.state)
-            .join(Plan, Plan.id == PlanStop.plan_id)
-            .where(Plan.manager_id == m, Plan.plan_date.between(start, end))
-        ).all()
-        visits = s.execute(
-            select(
-                Visit.id,
-                Visit.visit_date,
-                Customer.code,
-                Customer.shop_name,
-                Customer.status,
-                Visit.plan_stop_id,
-                Visit.arrived_at,
-                Visit.left_at,
-                Visit.shop_status,
-                Visit.late_entry,
-                Visit.answers,
-                Visit.findings,
-            )
-            .join(Customer, Customer.id == Visit.customer_id)
-            .where(
-                Visit.manager_id == m,
-                Visit.status == "done",
-                Visit.visit_date.between(start, end),
-            )
-            .order_by(Visit.visit_date, Visit.arrived_at, Customer.code)
-        ).all()
-        grid = s.execute(
-            select(
-                Visit.id,
-                Visit.visit_date,
-                Customer.code,
-                Customer.shop_name,
-                Sku.code,
-                Sku.name,
-                Sku.price_class,
-                VisitSku.on_shelf,
-                VisitSku.facings,
-                VisitSku.stock_cartons,
-                VisitSku.stock_packs,
-                VisitSku.price_fen,
-            )
-            .join(VisitSku, VisitSku.visit_id == Visit.id)
-            .join(Customer, Customer.id == Visit.customer_id)
-            .join(Sku, Sku.id == VisitSku.sku_id)
-            .where(
-                Visit.manager_id == m,
-                Visit.status == "done",
-                Visit.visit_date.between(start, end),
-            )
-            .order_by(Visit.visit_date, Visit.arrived_at, Customer.code, Sku.code)
-        ).all()
-        weekday_of = dict(
-            s.execute(
-                select(Customer.id, Customer.order_weekday).where(
-                    Customer.manager_id == m, Customer.status == "active"
-                )
-            ).all()
-        )
-        lines = s.execute(
-            select(
-                OrderLine.order_date,
-                OrderLine.customer_id,
-                Customer.code,
-                Customer.shop_name,
-                Sku.code,
-                Sku.name,
-                Sku.price_class,
-                OrderLine.cartons,
-                OrderLine.amount_fen,
-            )
-            .join(Customer, Customer.id == OrderLine.customer_id)
-            .join(Sku, Sku.id == OrderLine.sku_id)
-            .where(OrderLine.manager_id == m, OrderLine.order_date.between(start, end))
-            .order_by(OrderLine.order_date, Customer.code, Sku.code)
-        ).all()
-        prev = s.execute(
-            select(
-                func.coalesce(func.sum(OrderLine.cartons), 0),
-                func.coalesce(func.sum(OrderLine.amount_fen), 0),
-            ).where(
-                OrderLine.manager_id == m,
-                OrderLine.order_date.between(
-                    start - timedelta(days=length), start - timedelta(days=1)
-                ),
-            )
-        ).one()
-        slips = s.execute(
-            select(
-                Slip.number,
-                Slip.created_at,
-                Slip.category,
-                Slip.customer_snapshot,
-                Slip.due_date,
-                Slip.source_visit_id,
-                SlipDelivery.department,
-                SlipDelivery.state,
-                SlipDelivery.answer,
-            )
-            .join(SlipDelivery, SlipDelivery.slip_id == Slip.id)
-            .where(Slip.manager_id == m, Slip.created_at.between(lo, hi))
-            .order_by(Slip.created_at, Slip.number, SlipDelivery.department)
-        ).all()
-        out.followups_opened = int(
-            s.scalar(
-                select(func.count())
-                .select_from(FollowUp)
-                .where(FollowUp.manager_id == m, FollowUp.created_at.between(lo, hi))
-            )
-            or 0
-        )
-        out.followups_closed = int(
-            s.scalar(
-                select(func.count())
-                .select_from(FollowUp)
-                .where(FollowUp.manager_id == m, FollowUp.closed_at.between(lo, hi))
-            )
-            or 0
-        )
-    out.customers_active = len(weekday_of)
-    out.previous_cartons, out.previous_amount = int(prev[0]), int(prev[1]) / 100
-
-    visited_stops = {sid for _, sid, state in stops if state == "visited"}
+    visited_stops = {sid for _, sid, state in src.stops if state == "visited"}
     visited_by_day: Counter[date] = Counter()
-    for v in visits:
+    for v in src.visits:
         in_plan = v.plan_stop_id in visited_stops
         visited_by_day[v.visit_date] += in_plan
         minutes = None
@@ -289,97 +170,73 @@ def gather(journal: Journal, start: date, end: date) -> Period:
                 statuses.get(v.shop_status, v.shop_status),
                 "是" if v.late_entry else "",
                 "；".join(labels.get(h["finding"], h["finding"]) for h in hits),
-                *(_answer(answers.get(item.id)) for item in checklist.items),
+                *(answer_value(answers.get(item.id)) for item in checklist.items),
             ]
         )
         for h in hits:
+            finding = labels.get(h["finding"], h["finding"])
             out.findings.append(
-                [
-                    v.id,
-                    v.visit_date,
-                    v.code,
-                    v.shop_name,
-                    labels.get(h["finding"], h["finding"]),
-                    str(h.get("detail", "")),
-                ]
+                [v.id, v.visit_date, v.code, v.shop_name, finding, str(h.get("detail", ""))]
             )
-    for g in grid:
-        out.grid.append(
-            [
-                g[0],
-                g[1],
-                g[2],
-                g[3],
-                g[4],
-                g[5],
-                class_name(g[6]) or "未分类",
-                "" if g[7] is None else ("是" if g[7] else "否"),
-                "" if g[8] is None else g[8],
-                "" if g[9] is None else g[9],
-                "" if g[10] is None else g[10],
-                "" if g[11] is None else g[11] / 100,
-            ]
-        )
-    per_day: dict[date, list[Any]] = defaultdict(list)
-    for line in lines:
-        per_day[line.order_date].append(line)
-        out.orders.append(
-            [
-                line[0],
-                line[2],
-                line[3],
-                line[4],
-                line[5],
-                class_name(line[6]) or "未分类",
-                line[7],
-                line[8] / 100,
-            ]
-        )
-    for n in range(length):
-        day = start + timedelta(days=n)
-        working = workdays.is_working_day(day)
-        due = {c for c, wd in weekday_of.items() if wd == day.isoweekday()} if working else set()
-        day_lines = per_day.get(day, [])
-        buyers = {x.customer_id for x in day_lines}
-        cartons = sum(x.cartons for x in day_lines)
-        amount = sum(x.amount_fen for x in day_lines) / 100
-        out.days.append(
-            [
-                day,
-                f"周{WEEKDAYS[day.weekday()]}",
-                "是" if working else "否",
-                sum(1 for d, _, st in stops if d == day and st != "removed"),
-                visited_by_day[day],
-                len(due),
-                len(due & buyers),
-                len(due & buyers) / len(due) if due else "",
-                cartons,
-                round(amount, 2),
-                round(amount / cartons, 2) if cartons else "",
-            ]
-        )
-    from fieldbook.core.slips.service import slip_rules
+    return visited_by_day
 
+
+def _blank(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _grid_row(g: Any) -> list[Any]:
+    return [
+        *g[0:6],
+        class_name(g[6]) or "未分类",
+        "" if g[7] is None else ("是" if g[7] else "否"),
+        _blank(g[8]),
+        _blank(g[9]),
+        _blank(g[10]),
+        "" if g[11] is None else g[11] / 100,
+    ]
+
+
+def _day_row(day: date, src: PeriodSource, visited: int, day_lines: list[Any]) -> list[Any]:
+    working = workdays.is_working_day(day)
+    weekday = day.isoweekday()
+    due = {c for c, wd in src.weekday_of.items() if wd == weekday} if working else set()
+    buyers = {x.customer_id for x in day_lines}
+    cartons = sum(x.cartons for x in day_lines)
+    amount = sum(x.amount_fen for x in day_lines) / 100
+    return [
+        day,
+        f"周{WEEKDAYS[day.weekday()]}",
+        "是" if working else "否",
+        sum(1 for d, _, st in src.stops if d == day and st != "removed"),
+        visited,
+        len(due),
+        len(due & buyers),
+        len(due & buyers) / len(due) if due else "",
+        cartons,
+        round(amount, 2),
+        round(amount / cartons, 2) if cartons else "",
+    ]
+
+
+def _slip_row(row: Any, end: date) -> list[Any]:
+    number, created, category, snap, due_date, source, dept, state, answer = row
     rules = slip_rules()
-    for number, created, category, snap, due_date, source, dept, state, answer in slips:
-        customer = json.loads(snap or "{}")
-        cat = rules.categories.get(category)
-        out.slips.append(
-            [
-                number,
-                created.date(),
-                cat.name if cat else category,
-                str(customer.get("code", "")),
-                str(customer.get("shop_name", customer.get("name", ""))),
-                rules.departments.get(dept, dept),
-                rules.states.get(state, state),
-                answer or "",
-                due_date if due_date else "",
-                "是" if state != "done" and due_date and due_date < end else "",
-                source or "",
-            ]
-        )
-    return out
+    customer = json.loads(snap or "{}")
+    cat = rules.categories.get(category)
+    return [
+        number,
+        created.date(),
+        cat.name if cat else category,
+        str(customer.get("code", "")),
+        str(customer.get("shop_name", customer.get("name", ""))),
+        rules.departments.get(dept, dept),
+        rules.states.get(state, state),
+        answer or "",
+        due_date if due_date else "",
+        "是" if state != "done" and due_date and due_date < end else "",
+        source or "",
+    ]
 
 
 @dataclass(frozen=True)
@@ -423,7 +280,3 @@ def totals(p: Period) -> Totals:
         due=sum(r[5] for r in p.days),
         ordered=sum(r[6] for r in p.days),
     )
-
-
-def _change(now: float, before: float) -> float | str:
-    return (now - before) / before if before else "—"

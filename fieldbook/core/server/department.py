@@ -10,15 +10,18 @@ rows whatever the number of visits), then summed into report weeks here; indexes
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, text
+from sqlalchemy.orm import Session
 
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.routine.week import label_for, report_period
+from fieldbook.core.slips.service import slip_rules
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,
@@ -91,6 +94,24 @@ def _labels(start: date, end: date) -> list[str]:
     return labels
 
 
+class _WeekTable:
+    """The rows of ``weeks_table`` being filled: one per manager and report week."""
+
+    def __init__(self, people: list[tuple[str, str, str]], labels: list[str]) -> None:
+        self.rows: dict[tuple[str, str], ManagerWeek] = {}
+        for m, code, name in people:
+            for label in labels:
+                a, b = report_period(label)
+                self.rows[(m, label)] = ManagerWeek(m, code, name, label, a, b)
+
+    def add(self, m: str, day: date, **values: int) -> None:
+        """Add a day's figures to the manager's week of ``day``."""
+        row = self.rows.get((m, label_for(day)))
+        if row is not None:
+            for key, value in values.items():
+                setattr(row, key, getattr(row, key) + int(value or 0))
+
+
 def weeks_table(
     journal: Journal, start: date, end: date, *, manager_ids: list[str] | None = None
 ) -> list[ManagerWeek]:
@@ -99,90 +120,104 @@ def weeks_table(
     if not labels:
         return []
     first, last = report_period(labels[0])[0], report_period(labels[-1])[1]
-    rows: dict[tuple[str, str], ManagerWeek] = {}
     with journal.reading() as s:
         managers = s.execute(select(Manager.id, Manager.code, Manager.name).order_by(Manager.code))
         people = [(m, c, n) for m, c, n in managers if manager_ids is None or m in manager_ids]
         ids = [p[0] for p in people]
-        for m, code, name in people:
-            for label in labels:
-                a, b = report_period(label)
-                rows[(m, label)] = ManagerWeek(m, code, name, label, a, b)
-
-        def add(m: str, day: date, **values: int) -> None:
-            row = rows.get((m, label_for(day)))
-            if row is not None:
-                for key, value in values.items():
-                    setattr(row, key, getattr(row, key) + int(value or 0))
-
-        for m, day, planned, visited in s.execute(
-            select(
-                Plan.manager_id,
-                Plan.plan_date,
-                func.count(PlanStop.id),
-                func.sum(case((PlanStop.state == "visited", 1), else_=0)),
-            )
-            .join(PlanStop, PlanStop.plan_id == Plan.id)
-            .where(
-                Plan.manager_id.in_(ids),
-                Plan.plan_date.between(first, last),
-                PlanStop.state != "removed",
-            )
-            .group_by(Plan.manager_id, Plan.plan_date)
-        ):
-            add(m, day, planned=planned, visited=visited)
-        for m, day, with_findings in s.execute(
-            select(
-                Visit.manager_id,
-                Visit.visit_date,
-                func.sum(case((Visit.findings != "[]", 1), else_=0)),
-            )
-            .where(
-                Visit.manager_id.in_(ids),
-                Visit.visit_date.between(first, last),
-                Visit.status == "done",
-            )
-            .group_by(Visit.manager_id, Visit.visit_date)
-        ):
-            add(m, day, visits_with_findings=with_findings)
-        for m, day, cartons, amount in s.execute(
-            select(
-                OrderLine.manager_id,
-                OrderLine.order_date,
-                func.sum(OrderLine.cartons),
-                func.sum(OrderLine.amount_fen),
-            )
-            .where(OrderLine.manager_id.in_(ids), OrderLine.order_date.between(first, last))
-            .group_by(OrderLine.manager_id, OrderLine.order_date)
-        ):
-            add(m, day, cartons=cartons, amount_fen=amount)
-        created = func.date(Slip.created_at)
-        for m, day, opened in s.execute(
-            select(Slip.manager_id, created, func.count(Slip.id))
-            .where(
-                Slip.manager_id.in_(ids),
-                Slip.created_at >= datetime.combine(first, datetime.min.time()),
-                Slip.created_at < datetime.combine(last, datetime.max.time()),
-            )
-            .group_by(Slip.manager_id, created)
-        ):
+        table = _WeekTable(people, labels)
+        for m, day, planned, visited in _plan_days(s, ids, first, last):
+            table.add(m, day, planned=planned, visited=visited)
+        for m, day, with_findings in _finding_days(s, ids, first, last):
+            table.add(m, day, visits_with_findings=with_findings)
+        for m, day, cartons, amount in _order_days(s, ids, first, last):
+            table.add(m, day, cartons=cartons, amount_fen=amount)
+        for m, day, opened in _slip_days(s, ids, first, last):
             when = day if isinstance(day, date) else date.fromisoformat(str(day))  # SQLite: text
-            add(m, when, slips_opened=opened)
-        for rid, m, label, status, review, comment in s.execute(
-            select(
-                WeekReport.id,
-                WeekReport.manager_id,
-                WeekReport.week_label,
-                WeekReport.status,
-                WeekReport.review,
-                WeekReport.review_comment,
-            ).where(WeekReport.manager_id.in_(ids), WeekReport.week_label.in_(labels))
-        ):
-            row = rows.get((m, label))
+            table.add(m, when, slips_opened=opened)
+        for rid, m, label, status, review, comment in _reports(s, ids, labels):
+            row = table.rows.get((m, label))
             if row is not None:
                 row.report_id, row.report_status = rid, status
                 row.review, row.review_comment = review, comment
-    return sorted(rows.values(), key=lambda r: (r.manager_code, r.start))
+    return sorted(table.rows.values(), key=lambda r: (r.manager_code, r.start))
+
+
+def _plan_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
+    """(manager, day, stops planned, stops visited) of the managers' plans."""
+    return s.execute(
+        select(
+            Plan.manager_id,
+            Plan.plan_date,
+            func.count(PlanStop.id),
+            func.sum(case((PlanStop.state == "visited", 1), else_=0)),
+        )
+        .join(PlanStop, PlanStop.plan_id == Plan.id)
+        .where(
+            Plan.manager_id.in_(ids),
+            Plan.plan_date.between(first, last),
+            PlanStop.state != "removed",
+        )
+        .group_by(Plan.manager_id, Plan.plan_date)
+    ).all()
+
+
+def _finding_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
+    """(manager, day, finished visits with findings)."""
+    return s.execute(
+        select(
+            Visit.manager_id,
+            Visit.visit_date,
+            func.sum(case((Visit.findings != "[]", 1), else_=0)),
+        )
+        .where(
+            Visit.manager_id.in_(ids),
+            Visit.visit_date.between(first, last),
+            Visit.status == "done",
+        )
+        .group_by(Visit.manager_id, Visit.visit_date)
+    ).all()
+
+
+def _order_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
+    """(manager, day, cartons, amount in fen) of the order lines."""
+    return s.execute(
+        select(
+            OrderLine.manager_id,
+            OrderLine.order_date,
+            func.sum(OrderLine.cartons),
+            func.sum(OrderLine.amount_fen),
+        )
+        .where(OrderLine.manager_id.in_(ids), OrderLine.order_date.between(first, last))
+        .group_by(OrderLine.manager_id, OrderLine.order_date)
+    ).all()
+
+
+def _slip_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
+    """(manager, day, slips opened); the day is text on SQLite."""
+    created = func.date(Slip.created_at)
+    return s.execute(
+        select(Slip.manager_id, created, func.count(Slip.id))
+        .where(
+            Slip.manager_id.in_(ids),
+            Slip.created_at >= datetime.combine(first, datetime.min.time()),
+            Slip.created_at < datetime.combine(last, datetime.max.time()),
+        )
+        .group_by(Slip.manager_id, created)
+    ).all()
+
+
+def _reports(s: Session, ids: list[str], labels: list[str]) -> Sequence[Any]:
+    """(report id, manager, week label, status, review, comment) of the week reports."""
+    return s.execute(
+        select(
+            WeekReport.id,
+            WeekReport.manager_id,
+            WeekReport.week_label,
+            WeekReport.status,
+            WeekReport.review,
+            WeekReport.review_comment,
+        ).where(WeekReport.manager_id.in_(ids), WeekReport.week_label.in_(labels))
+    ).all()
 
 
 def managers_overview(
@@ -263,8 +298,6 @@ def inbox(
     journal: Journal, department: str, *, include_done: bool = False, today: date | None = None
 ) -> list[InboxRow]:
     """The deliveries sent to ``department``, oldest due first."""
-    from fieldbook.core.slips.service import slip_rules
-
     rules = slip_rules()
     if department not in rules.departments:
         raise InvalidValue("unknown_department", field="department", value=department)
@@ -349,8 +382,6 @@ def who_am_i(journal: Journal) -> dict[str, Any]:
     (a laptop, a test database): an administrator."""
     if journal.engine.dialect.name != "postgresql":
         return {"kind": "admin", "department": "", "manager_code": ""}
-    from sqlalchemy import text
-
     with journal.reading() as s:
         row = s.execute(
             text(

@@ -36,6 +36,7 @@ from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.store import audit, db
 from fieldbook.core.store.models import Customer, Manager
+from fieldbook.core.text import clean_free_text
 
 GROUPS = {
     "manager": "fb_manager",
@@ -195,6 +196,14 @@ def _install(conn: Connection) -> None:
     for group in GROUPS.values():
         _ensure_group(conn, group)
     _harden(conn)
+    _grant(conn)
+    _manager_policies(conn)
+    _spot_check_policies(conn)
+    _department_policies(conn)
+
+
+def _grant(conn: Connection) -> None:
+    """Table privileges of each group (row-level security then narrows them)."""
     all_groups = ", ".join(GROUPS.values())
     _exec(
         conn,
@@ -217,21 +226,24 @@ def _install(conn: Connection) -> None:
         f"GRANT UPDATE ({WEEK_MANAGER_COLUMNS}) ON week_reports TO fb_manager",
     )
 
-    rls_tables = ["managers", *OWNED, *CHILDREN, "slip_events", "skus"]
-    for table in rls_tables:
-        _exec(conn, f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
-        _policy(
-            conn,
-            table,
-            "fb_everything",
-            f"CREATE POLICY fb_everything ON {table} TO fb_admin USING (true) WITH CHECK (true)",
-        )
-        _policy(
-            conn,
-            table,
-            "fb_read_all",
-            f"CREATE POLICY fb_read_all ON {table} FOR SELECT TO fb_director USING (true)",
-        )
+
+def _secure(conn: Connection, table: str, name: str, director: str) -> None:
+    """Row-level security on ``table``: the administrator sees and writes everything, and
+    the director gets the policy ``name`` (``director``: its clause after ``ON table``)."""
+    _exec(conn, f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    _policy(
+        conn,
+        table,
+        "fb_everything",
+        f"CREATE POLICY fb_everything ON {table} TO fb_admin USING (true) WITH CHECK (true)",
+    )
+    _policy(conn, table, name, f"CREATE POLICY {name} ON {table} {director}")
+
+
+def _manager_policies(conn: Connection) -> None:
+    """A manager's own rows (and the shared SKU catalogue); the director reads all."""
+    for table in ["managers", *OWNED, *CHILDREN, "slip_events", "skus"]:
+        _secure(conn, table, "fb_read_all", "FOR SELECT TO fb_director USING (true)")
     for table in ["managers", *OWNED, *CHILDREN]:
         check = _owner_check(table)
         _policy(
@@ -260,26 +272,18 @@ def _install(conn: Connection) -> None:
         "CREATE POLICY fb_catalogue ON skus TO fb_manager, fb_department USING (true)"
         " WITH CHECK (true)",
     )
-    # the director's spot checks: the director writes them, the manager reads their own
+
+
+def _spot_check_policies(conn: Connection) -> None:
+    """The director's spot checks: the director writes them, the manager reads their own;
+    and the director's review of submitted week reports."""
     _exec(
         conn,
         "GRANT SELECT, INSERT, UPDATE ON spot_checks, spot_check_items TO fb_director",
         "GRANT SELECT ON spot_checks, spot_check_items TO fb_manager",
     )
     for table in ("spot_checks", "spot_check_items"):
-        _exec(conn, f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
-        _policy(
-            conn,
-            table,
-            "fb_everything",
-            f"CREATE POLICY fb_everything ON {table} TO fb_admin USING (true) WITH CHECK (true)",
-        )
-        _policy(
-            conn,
-            table,
-            "fb_checks",
-            f"CREATE POLICY fb_checks ON {table} TO fb_director USING (true) WITH CHECK (true)",
-        )
+        _secure(conn, table, "fb_checks", "TO fb_director USING (true) WITH CHECK (true)")
     _policy(
         conn,
         "spot_checks",
@@ -302,7 +306,11 @@ def _install(conn: Connection) -> None:
         "CREATE POLICY fb_review ON week_reports FOR UPDATE TO fb_director"
         " USING (status IN ('submitted', 'reviewed')) WITH CHECK (true)",
     )
-    # a department: the slips sent to it, its own deliveries, the customers and managers named
+
+
+def _department_policies(conn: Connection) -> None:
+    """A department: the slips sent to it, its own deliveries, the customers and managers
+    named."""
     mine = "department = (SELECT public.fb_department())"
     sent_to_me = (
         "EXISTS (SELECT 1 FROM slip_deliveries d WHERE d.slip_id = {t}.{c}"
@@ -349,8 +357,6 @@ def add_user(url: str, user: ServerUserInput) -> None:
         raise InvalidValue("unknown_kind", field="kind", value=user.kind)
     if len(user.password) < 8:
         raise InvalidValue("password_too_short", field="password")
-    from fieldbook.core.text import clean_free_text
-
     if clean_free_text(user.password) != user.password or "\t" in user.password:
         # text parameters are cleaned on the way to the database: such a password would be
         # stored as something other than what was typed

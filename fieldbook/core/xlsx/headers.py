@@ -83,13 +83,13 @@ def _match_row(headers: Sequence[str], alias_owner: Mapping[str, str]) -> _RowMa
     rank = {name: i for i, name in enumerate(dict.fromkeys(alias_owner.values()))}
     columns: dict[str, int] = {}
     taken: set[int] = set()
-    duplicates: set[int] = set()
+    repeated: set[int] = set()  # a column for a field that already has one
     for index, key in enumerate(normalized):
         owner = alias_owner.get(key)
         if owner is None:
             continue
         if owner in columns:
-            duplicates.add(index)  # the field already has an (earlier) column
+            repeated.add(index)  # the field already has an (earlier) column
         else:
             columns[owner] = index
             taken.add(index)
@@ -98,7 +98,7 @@ def _match_row(headers: Sequence[str], alias_owner: Mapping[str, str]) -> _RowMa
     # and each field used at most once.
     candidates: list[tuple[int, int, int, str]] = []
     for index, key in enumerate(normalized):
-        if not key or index in taken or index in duplicates:
+        if not key or index in taken or index in repeated:
             continue
         for alias, owner in alias_owner.items():
             if alias in key:
@@ -106,13 +106,13 @@ def _match_row(headers: Sequence[str], alias_owner: Mapping[str, str]) -> _RowMa
     for _length, index, _rank, owner in sorted(candidates):
         if owner in columns:
             if index not in taken:
-                duplicates.add(index)
+                repeated.add(index)
             continue
         if index in taken:
             continue
         columns[owner] = index
         taken.add(index)
-        duplicates.discard(index)
+        repeated.discard(index)
 
     unknown = [
         headers[index] for index in range(len(headers)) if normalized[index] and index not in taken

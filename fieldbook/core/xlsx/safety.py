@@ -182,14 +182,24 @@ def _check_prolog(content: bytes, path: Path, member: str) -> None:
         raise FileRejected("dtd", "XML with a DTD", file=str(path), member=member)
 
 
-def _column_number(letters: bytes) -> int:
+def column_number(letters: str | bytes) -> int:
     """1-based column of "A".."XFD" (any case); EXCEL_MAX_COLUMN + 1 beyond."""
     if len(letters) > 3:
         return EXCEL_MAX_COLUMN + 1
+    text = letters.decode("ascii") if isinstance(letters, bytes) else letters
     number = 0
-    for char in letters.upper():
-        number = number * 26 + char - 64
+    for char in text.upper():
+        number = number * 26 + ord(char) - 64
     return number
+
+
+def column_letters(number: int) -> str:
+    """Excel's letters of the 1-based column ``number`` (1 → A, 27 → AA)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _check_extent(content: bytes, path: Path, member: str, limits: Limits) -> None:
@@ -216,7 +226,7 @@ def _check_extent(content: bytes, path: Path, member: str, limits: Limits) -> No
         letters = {letters for letters, _ in refs}
         digits = {digits for _, digits in refs}
     rows = max((int(d) for d in digits if d), default=0)
-    columns = max(map(_column_number, letters), default=0)
+    columns = max(map(column_number, letters), default=0)
     if rows > EXCEL_MAX_ROW:
         raise FileRejected("too_many_rows", file=str(path), member=member, limit=EXCEL_MAX_ROW)
     if columns > EXCEL_MAX_COLUMN:

@@ -35,10 +35,9 @@ from fieldbook.core.xlsx.writer import (
     DATE_FORMAT,
     DATETIME_FORMAT,
     TIME_FORMAT,
-    atomic_output,
     finish_table,
     header_row,
-    save_workbook,
+    write_workbook,
 )
 
 _EPOCH = date(1899, 12, 30)  # Excel's 1900 date system, for every date after 1900-03-01
@@ -107,7 +106,7 @@ class TableBook:
         """The cellXfs index of a plain cell with ``number_format`` (registered with openpyxl,
         so its stylesheet carries it)."""
         if number_format not in self._style_cache:
-            probe = Cell(ws)  # never added to the sheet
+            probe = Cell(ws, row=1, column=1)  # never added to the sheet
             probe.number_format = number_format
             self._style_cache[number_format] = probe.style_id
         return self._style_cache[number_format]
@@ -137,28 +136,28 @@ class TableBook:
         numbers = {column: self._style(ws, fmt) for column, fmt in formats.items()}
         self._bodies.append(_Body(ws, rows, len(columns), styles, numbers))
 
-    def save(self, path: Path) -> Path:
-        """Save atomically (0600): openpyxl's package, copied with the rows put in."""
+    def write(self, target: Path) -> None:
+        """Write the workbook to ``target``: openpyxl's package, copied with the rows put in.
+        (``reports.saving.save_book`` makes that atomic and private.)"""
         if not self._bodies:
-            return save_workbook(self.wb, path)
+            write_workbook(self.wb, target)
+            return
         staged = io.BytesIO()
         self.wb.save(staged)  # headers and layout only: small
         parts = {body.ws.path.lstrip("/"): body for body in self._bodies}
         with (
-            atomic_output(path) as tmp,
             zipfile.ZipFile(staged) as source,
-            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target,
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out_zip,
         ):
             for info in source.infolist():
                 data = source.read(info.filename)
                 body = parts.get(info.filename)
                 if body is None:
-                    target.writestr(info, data)
+                    out_zip.writestr(info, data)
                     continue
-                with target.open(info.filename, "w", force_zip64=True) as out:
+                with out_zip.open(info.filename, "w", force_zip64=True) as out:
                     for chunk in _spliced(data, body):
                         out.write(chunk)
-        return Path(path)
 
 
 def _spliced(sheet_xml: bytes, body: _Body) -> Iterator[bytes]:

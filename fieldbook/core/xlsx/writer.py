@@ -1,14 +1,13 @@
-"""Writing workbooks safely: user-typed text is always a string cell (never a formula), the
-file is private (0600) and appears complete or not at all (temporary name, fsync, rename)."""
+"""Writing workbooks safely: user-typed text is always a string cell (never a formula); the
+form layout helpers every export uses. Where the file lands (atomic, private) is the caller's:
+``fieldbook.core.reports.saving``."""
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import math
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core.text import clean_free_text
@@ -40,6 +41,8 @@ def put(ws: Worksheet, row: int, column: int, value: Any, *, bold: bool = False)
     control character stored before the database's door existed cannot fail an export;
     dates and times get explicit number formats."""
     cell = ws.cell(row=row, column=column)
+    if not isinstance(cell, Cell):
+        raise TypeError(f"row {row}, column {column} is inside a merged range")
     if isinstance(value, str):
         cell.value = clean_free_text(value)
         cell.data_type = "s"  # openpyxl would otherwise turn "=..." into a formula
@@ -53,6 +56,29 @@ def put(ws: Worksheet, row: int, column: int, value: Any, *, bold: bool = False)
             cell.number_format = TIME_FORMAT
     cell.font = Font(name=CJK_FONT, bold=bold, size=11)
     return cell
+
+
+def first_sheet(wb: Workbook, title: str) -> Worksheet:
+    """The sheet a new workbook comes with, named ``title``."""
+    ws = wb.active
+    if not isinstance(ws, Worksheet):
+        raise TypeError("a new workbook starts with a worksheet")
+    ws.title = title
+    return ws
+
+
+def _part(item: HeaderFooterItem | None) -> HeaderFooterItem:
+    if item is None:  # openpyxl gives every sheet its header and footer items
+        raise TypeError("a worksheet without a header/footer item")
+    return item
+
+
+def page_footer(ws: Worksheet, center: str = PAGE_FOOTER, *, right: str | None = None) -> None:
+    """The printed page footer: ``center`` (default: page n of m) and an optional ``right``."""
+    footer = _part(ws.oddFooter)
+    footer.center.text = center
+    if right is not None:
+        footer.right.text = right
 
 
 def header_row(
@@ -85,7 +111,10 @@ def a4_portrait(ws: Worksheet, *, title_rows: str | None = None, landscape: bool
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit = ws.sheet_properties.pageSetUpPr
+    if fit is None:
+        fit = ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    fit.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
@@ -230,30 +259,8 @@ def finish_table(
     last = last_row if last_row is not None else ws.max_row
     ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(last, 1)}"
     a4_portrait(ws, title_rows="1:1", landscape=landscape)
-    ws.oddHeader.center.text = title
-    ws.oddFooter.center.text = PAGE_FOOTER
-
-
-@contextmanager
-def atomic_output(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; on success it is fsynced, made 0600 and renamed
-    to ``path``. On any failure (disk full, an exception) the temporary file is removed and an
-    existing ``path`` is left as it was."""
-    from fieldbook.core.outputs import check_output, private_temp_beside
-
-    path = check_output(path)
-    tmp = private_temp_beside(path)
-    try:
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        check_output(path)  # again: nothing may have become a database there meanwhile
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
+    _part(ws.oddHeader).center.text = title
+    page_footer(ws)
 
 
 def _as_os_error(exc: Exception) -> OSError | None:
@@ -269,13 +276,12 @@ def _as_os_error(exc: Exception) -> OSError | None:
     return OSError(number, os.strerror(number))
 
 
-def save_workbook(wb: Workbook, path: Path) -> Path:
-    with atomic_output(path) as tmp:
-        try:
-            wb.save(tmp)
-        except Exception as exc:
-            mapped = _as_os_error(exc)
-            if mapped is None:
-                raise
-            raise mapped from exc
-    return Path(path)
+def write_workbook(wb: Workbook, target: Path) -> None:
+    """``wb.save(target)``, a failed write worded as the ``OSError`` it is (a full disk)."""
+    try:
+        wb.save(target)
+    except Exception as exc:
+        mapped = _as_os_error(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc

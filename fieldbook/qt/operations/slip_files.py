@@ -18,6 +18,6 @@ def export_form(j: Journal, slip_id: str, path: Path) -> Path:
 
 
 def export_register(j: Journal, path: Path, start: date, end: date, department: str | None) -> Path:
-    from fieldbook.core.reports.slip_form import export_register as write
+    from fieldbook.core.reports.slip_register import export_register as write
 
     return write(j, Path(path), start=start, end=end, department=department)

@@ -1,0 +1,215 @@
+"""What a demo manager records at an open shop, as ``VisitService.finish`` stores it: the
+checklist's answers, drawn by rules keyed to the template (only visible items, required ones
+always answered, every answer passing ``check_answer``), and the SKU grid the visit screen
+offers (on shelf, facings, stock, the prices seen)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import accumulate
+from random import Random
+from typing import Any
+
+from fieldbook.core.routine.checklist import OPEN, Checklist, Item, check_answer
+
+Weighted = tuple[list[Any], list[float]]
+
+
+def weighted(table: dict[str, float]) -> Weighted:
+    keys = [k or None for k in table]
+    return keys, list(accumulate(float(v) for v in table.values()))
+
+
+def pick(rng: Random, table: Weighted) -> Any:
+    keys, cum = table
+    return rng.choices(keys, cum_weights=cum)[0]
+
+
+@dataclass(frozen=True)
+class OfferedSku:
+    id: str
+    name: str
+    price_class: int | None
+    wholesale_fen: int
+    code: str
+    is_key: bool
+    is_new: bool
+    pack_fen: int | None  # retail price per pack, as a shop should show it
+
+
+@dataclass
+class ShopGrid:
+    id: str
+    grid: tuple[OfferedSku, ...]  # the visit screen's grid, in its order (class, price desc, code)
+    cap: int  # most cartons of one SKU in stock
+    classes: tuple[int | None, ...]  # classes of the grid, in price_classes order
+    by_class: dict[int | None, tuple[int, ...]]  # class → row indexes
+    keys: tuple[int, ...]  # rows of key brands
+    keyless: tuple[int | None, ...]  # classes without a key brand
+
+
+class ShopRecorder:
+    """Draws a visit's answers and grid from the visit history's random stream."""
+
+    def __init__(
+        self,
+        rng: Random,
+        new_id: Callable[[], str],
+        checklist: Checklist,
+        choices: dict[str, Weighted],
+        texts: dict[str, Any],
+    ) -> None:
+        self.rng, self.new_id, self.checklist = rng, new_id, checklist
+        self.choices, self.texts = choices, texts
+        self.rules = self._rules()
+
+    def _rules(self) -> dict[str, Any]:
+        """Item id → f(flags) giving the answer (None: left blank)."""
+        rng, texts = self.rng, self.texts
+
+        def choice(item_id: str) -> Any:
+            return lambda _f: pick(self.rng, self.choices[item_id])
+
+        def maybe(rate: float, draw: Any) -> Any:
+            return lambda _f: draw() if rng.random() < rate else None
+
+        def flagged(flag: str, yes: Any, no: Any) -> Any:
+            return lambda f: (yes(f) if callable(yes) else yes) if f[flag] else no(f)
+
+        options = self.checklist.item("policy_explained").options
+        return {
+            "display_quality": flagged("display_messy", "杂乱", choice("display_quality")),
+            "display_fixed": lambda _f: rng.random() < 0.6,
+            "facings_ok": lambda f: not f["facings_bad"],
+            "price_tags": flagged("price_tags", choice("price_tags"), lambda _f: "齐全规范"),
+            "tags_replaced": maybe(0.7, lambda: rng.randint(1, 8)),
+            "tag_goods_match": lambda f: not f["tag_mismatch"],
+            "price_compliance": flagged("price_deviation", "普遍偏离", choice("price_compliance")),
+            "stock_checked": lambda f: f["stock_checked"],
+            "stock_vs_records": lambda f: "不一致" if f["stock_mismatch"] else "一致",
+            "promoters_count": lambda f: rng.randint(1, 2) if f["promoters"] else 0,
+            "licence_displayed": lambda f: not f["no_licence"],
+            "carton_code": lambda f: (
+                "不一致" if f["non_channel"] and rng.random() < 0.5 else choice("carton_code")(f)
+            ),
+            "suspected_fake": lambda f: f["fake"],
+            "suspected_non_channel": lambda f: f["non_channel"],
+            "violation_note": lambda _f: rng.choice(texts["violation"]),
+            "policy_explained": maybe(
+                texts["policy_explained"], lambda: rng.sample(options, rng.randint(1, 2))
+            ),
+            "competitor_info": maybe(
+                texts["competitor_info"], lambda: rng.choice(texts["competitor"])
+            ),
+            "requests": lambda f: rng.choice(texts["requests"]) if f["request"] else None,
+            "notes": maybe(texts["notes"], lambda: rng.choice(texts["note"])),
+        }
+
+    def answers(self, flags: dict[str, bool]) -> dict[str, Any]:
+        answers: dict[str, Any] = {}
+        visible = self.checklist.is_visible
+        for item in self.checklist.items:
+            if not visible(item, OPEN, answers):
+                continue
+            rule = self.rules.get(item.id)
+            if rule is not None:
+                value = rule(flags)
+            elif item.id in self.choices:
+                value = pick(self.rng, self.choices[item.id])
+            else:
+                value = _required_default(item)
+            value = check_answer(item, value)  # a template the rules do not fit fails loudly
+            if value is not None:
+                answers[item.id] = value
+        return self.checklist.clean_answers(OPEN, answers)
+
+    def grid(
+        self, shop: ShopGrid, visit_id: str, flags: dict[str, bool], answers: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        rng, new_id = self.rng, self.new_id
+        stocked = [True] * len(shop.grid)
+        if flags["class_gap"]:
+            # Without an out-of-stock key brand the gap is in a class without key brands.
+            pool = shop.classes if flags["out_of_stock"] else shop.keyless
+            if pool:
+                gap = rng.choices(pool, weights=[(c or 5) for c in pool])[0]
+                for i in shop.by_class[gap]:
+                    stocked[i] = False
+        if flags["out_of_stock"] and all(stocked[i] for i in shop.keys):
+            for _ in range(2 if rng.random() < 0.15 else 1):
+                # a key brand whose class keeps another row in stock: no accidental gap
+                keys = [
+                    i
+                    for i in shop.keys
+                    if stocked[i]
+                    and any(stocked[j] for j in shop.by_class[shop.grid[i].price_class] if j != i)
+                ]
+                if keys:
+                    stocked[rng.choice(keys)] = False
+        counted = answers.get("stock_checked") is True
+        rows = []
+        for k, ok in zip(shop.grid, stocked, strict=True):
+            cartons: int | None = None
+            packs: int | None = None
+            if counted:
+                cartons, packs = (rng.randint(0, shop.cap), rng.randint(0, 9)) if ok else (0, 0)
+                if ok and cartons + packs == 0:
+                    packs = rng.randint(1, 9)
+            rows.append(
+                {
+                    "id": new_id(),
+                    "visit_id": visit_id,
+                    "sku_id": k.id,
+                    "on_shelf": ok,
+                    "facings": rng.randint(1, 4) if ok else 0,
+                    "stock_cartons": cartons,
+                    "stock_packs": packs,
+                    "price_fen": k.pack_fen if ok else None,
+                }
+            )
+        _deviate(rng, rows, answers.get("price_compliance"))
+        return rows
+
+
+def _deviate(rng: Random, rows: list[dict[str, Any]], compliance: str | None) -> None:
+    """Prices seen on the shelf, as the price_compliance answer says."""
+    priced = [r for r in rows if r["price_fen"]]
+    if not priced or compliance in (None, "按指导价"):
+        return
+    if compliance == "普遍偏离":
+        for r in priced:
+            r["price_fen"] = min(100_00, round(r["price_fen"] * rng.uniform(1.1, 1.2)))
+        return
+    row = rng.choice(priced)
+    step = rng.randint(1, 3) * 50
+    row["price_fen"] = min(
+        100_00, max(1, row["price_fen"] + (step if "高" in compliance else -step))
+    )
+
+
+def blank_row(row_id: str, visit_id: str, sku_id: str) -> dict[str, Any]:
+    """A grid row the visit screen offered and nobody filled (the shop was not open)."""
+    return {
+        "id": row_id,
+        "visit_id": visit_id,
+        "sku_id": sku_id,
+        "on_shelf": None,
+        "facings": None,
+        "stock_cartons": None,
+        "stock_packs": None,
+        "price_fen": None,
+    }
+
+
+def _required_default(item: Item) -> Any:
+    """An item the demo has no rule for: blank if optional, else a neutral valid answer."""
+    if not item.required:
+        return None
+    if item.type == "bool":
+        return True
+    if item.type in ("choice", "multi"):
+        return item.options[0] if item.type == "choice" else [item.options[0]]
+    if item.type == "number":
+        return item.min if item.min is not None else 0
+    return "无"

@@ -1,0 +1,188 @@
+"""What the Thursday workbook is read from: the current manager's plan stops, finished visits
+with their SKU grid, order lines, slips and follow-ups of a period, as the database holds them
+(``week_rows`` shapes them into the detail sheets' rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from fieldbook.core.store.models import (
+    Customer,
+    FollowUp,
+    OrderLine,
+    Plan,
+    PlanStop,
+    Sku,
+    Slip,
+    SlipDelivery,
+    Visit,
+    VisitSku,
+)
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
+
+
+#: The first columns of every visit row: the visit, its day, the customer's code and name.
+_VISIT_HEAD = (Visit.id, Visit.visit_date, Customer.code, Customer.shop_name)
+
+
+@dataclass(frozen=True)
+class PeriodSource:
+    """The rows of one manager's ``start``..``end`` (inclusive), as read."""
+
+    stops: Sequence[Any]  # (plan date, stop id, state)
+    visits: Sequence[Any]  # finished visits with their customer
+    grid: Sequence[Any]  # (visit, customer, SKU, observation) per SKU line
+    weekday_of: dict[str, int | None]  # active customer id -> order weekday
+    lines: Sequence[Any]  # order lines with customer and SKU
+    previous: tuple[int, int]  # the period before: (cartons, amount in fen)
+    slips: Sequence[Any]  # slips opened, one row per delivery
+    followups_opened: int
+    followups_closed: int
+
+
+def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
+    lo, hi = datetime.combine(start, time.min), datetime.combine(end, time.max)
+    with journal.reading() as s:
+        m = journal.current_manager_id(s)
+        return PeriodSource(
+            stops=_stops(s, m, start, end),
+            visits=_visits(s, m, start, end),
+            grid=_grid(s, m, start, end),
+            weekday_of=_order_weekdays(s, m),
+            lines=_order_lines(s, m, start, end),
+            previous=_previous(s, m, start, end),
+            slips=_slips(s, m, lo, hi),
+            followups_opened=_count(s, FollowUp.manager_id == m, FollowUp.created_at, lo, hi),
+            followups_closed=_count(s, FollowUp.manager_id == m, FollowUp.closed_at, lo, hi),
+        )
+
+
+def _stops(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
+    return s.execute(
+        select(Plan.plan_date, PlanStop.id, PlanStop.state)
+        .join(Plan, Plan.id == PlanStop.plan_id)
+        .where(Plan.manager_id == m, Plan.plan_date.between(start, end))
+    ).all()
+
+
+def _finished_visits(m: str, start: date, end: date) -> tuple[ColumnElement[bool], ...]:
+    """The manager's finished visits of the period."""
+    return (Visit.manager_id == m, Visit.status == "done", Visit.visit_date.between(start, end))
+
+
+def _visits(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
+    return s.execute(
+        select(
+            *_VISIT_HEAD,
+            Customer.status,
+            Visit.plan_stop_id,
+            Visit.arrived_at,
+            Visit.left_at,
+            Visit.shop_status,
+            Visit.late_entry,
+            Visit.answers,
+            Visit.findings,
+        )
+        .join(Customer, Customer.id == Visit.customer_id)
+        .where(*_finished_visits(m, start, end))
+        .order_by(Visit.visit_date, Visit.arrived_at, Customer.code)
+    ).all()
+
+
+def _grid(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
+    return s.execute(
+        select(
+            *_VISIT_HEAD,
+            Sku.code,
+            Sku.name,
+            Sku.price_class,
+            VisitSku.on_shelf,
+            VisitSku.facings,
+            VisitSku.stock_cartons,
+            VisitSku.stock_packs,
+            VisitSku.price_fen,
+        )
+        .join(VisitSku, VisitSku.visit_id == Visit.id)
+        .join(Customer, Customer.id == Visit.customer_id)
+        .join(Sku, Sku.id == VisitSku.sku_id)
+        .where(*_finished_visits(m, start, end))
+        .order_by(Visit.visit_date, Visit.arrived_at, Customer.code, Sku.code)
+    ).all()
+
+
+def _order_weekdays(s: Session, m: str) -> dict[str, int | None]:
+    rows = s.execute(
+        select(Customer.id, Customer.order_weekday).where(
+            Customer.manager_id == m, Customer.status == "active"
+        )
+    ).all()
+    return {cid: weekday for cid, weekday in rows}
+
+
+def _order_lines(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
+    return s.execute(
+        select(
+            OrderLine.order_date,
+            OrderLine.customer_id,
+            Customer.code,
+            Customer.shop_name,
+            Sku.code,
+            Sku.name,
+            Sku.price_class,
+            OrderLine.cartons,
+            OrderLine.amount_fen,
+        )
+        .join(Customer, Customer.id == OrderLine.customer_id)
+        .join(Sku, Sku.id == OrderLine.sku_id)
+        .where(OrderLine.manager_id == m, OrderLine.order_date.between(start, end))
+        .order_by(OrderLine.order_date, Customer.code, Sku.code)
+    ).all()
+
+
+def _previous(s: Session, m: str, start: date, end: date) -> tuple[int, int]:
+    """Cartons and amount (fen) of the period of the same length just before."""
+    length = (end - start).days + 1
+    cartons, amount = s.execute(
+        select(
+            func.coalesce(func.sum(OrderLine.cartons), 0),
+            func.coalesce(func.sum(OrderLine.amount_fen), 0),
+        ).where(
+            OrderLine.manager_id == m,
+            OrderLine.order_date.between(start - timedelta(days=length), start - timedelta(days=1)),
+        )
+    ).one()
+    return int(cartons), int(amount)
+
+
+def _slips(s: Session, m: str, lo: datetime, hi: datetime) -> Sequence[Any]:
+    return s.execute(
+        select(
+            Slip.number,
+            Slip.created_at,
+            Slip.category,
+            Slip.customer_snapshot,
+            Slip.due_date,
+            Slip.source_visit_id,
+            SlipDelivery.department,
+            SlipDelivery.state,
+            SlipDelivery.answer,
+        )
+        .join(SlipDelivery, SlipDelivery.slip_id == Slip.id)
+        .where(Slip.manager_id == m, Slip.created_at.between(lo, hi))
+        .order_by(Slip.created_at, Slip.number, SlipDelivery.department)
+    ).all()
+
+
+def _count(s: Session, mine: Any, stamp: Any, lo: datetime, hi: datetime) -> int:
+    """How many follow-ups of ``mine`` have ``stamp`` within ``lo``..``hi``."""
+    return int(
+        s.scalar(select(func.count()).select_from(FollowUp).where(mine, stamp.between(lo, hi))) or 0
+    )

@@ -1,0 +1,132 @@
+"""What a sync pushes, unit by unit: each kind of record the manager owns (a root table, how
+its changed rows are found since a cursor, the child tables that go with each root row, the
+columns the server keeps), in the order the foreign keys need — and the master data, matched
+by code (decision 0009)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, or_, select
+
+from fieldbook.core.store.models import Base
+
+T = Base.metadata.tables
+
+#: Columns the departments and the market department write on the server; a push never
+#: overwrites them.
+DEPARTMENT_COLUMNS = {
+    "slip_deliveries": ("state", "answer", "handled_by", "updated_at"),
+    "week_reports": ("review", "review_comment", "reviewer", "reviewed_at"),
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One kind of record pushed together: a root table, how its changed rows are found,
+    and the child tables that go with each root row."""
+
+    name: str
+    changed: Callable[[str, datetime], Any]  # (manager id, since) -> select of root rows
+    stamp: str = "updated_at"
+    children: tuple[tuple[str, str], ...] = ()  # (table, column naming the root row)
+    insert_only: bool = False
+    keep: tuple[str, ...] = ()  # columns the server owns
+    guard: Callable[[], dict[str, Any]] = dict  # column -> when the server's value stays
+
+
+def newer(table: Table, since: datetime, column: str = "updated_at") -> Any:
+    return table.c[column] > since
+
+
+def stamp_of(unit: Unit, row: dict[str, Any]) -> datetime | None:
+    """The moment that makes ``unit`` look at ``row`` (a follow-up: its creation or closing,
+    whichever is later)."""
+    stamps = [row[unit.stamp]]
+    if unit.name == "followups":
+        stamps.append(row["closed_at"])
+    present = [s for s in stamps if s is not None]
+    return max(present) if present else None
+
+
+def _units() -> list[Unit]:
+    routes = T["routes"]
+    plans, stops, visits = T["plans"], T["plan_stops"], T["visits"]
+    followups, slips, logs, weeks = T["followups"], T["slips"], T["day_logs"], T["week_reports"]
+    deliveries, events = T["slip_deliveries"], T["slip_events"]
+
+    def plans_changed(m: str, since: datetime) -> Any:
+        touched = select(stops.c.plan_id).where(newer(stops, since))
+        return select(plans).where(
+            plans.c.manager_id == m, or_(newer(plans, since), plans.c.id.in_(touched))
+        )
+
+    def followups_changed(m: str, since: datetime) -> Any:
+        return select(followups).where(
+            followups.c.manager_id == m,
+            or_(followups.c.created_at > since, followups.c.closed_at > since),
+        )
+
+    def events_changed(m: str, since: datetime) -> Any:
+        mine = select(deliveries.c.id).join(slips, slips.c.id == deliveries.c.slip_id)
+        return select(events).where(
+            events.c.delivery_id.in_(mine.where(slips.c.manager_id == m)), events.c.at > since
+        )
+
+    return [
+        Unit("managers", lambda m, s: select(T["managers"]).where(T["managers"].c.id == m)),
+        Unit(
+            "routes",
+            lambda m, s: select(routes).where(routes.c.manager_id == m, newer(routes, s)),
+        ),
+        Unit("plans", plans_changed, children=(("plan_stops", "plan_id"),)),
+        Unit(
+            "visits",
+            lambda m, s: select(visits).where(
+                visits.c.manager_id == m, visits.c.status != "draft", newer(visits, s)
+            ),
+            children=(
+                ("visit_skus", "visit_id"),
+                ("visit_time_edits", "visit_id"),
+                ("slip_suggestions", "visit_id"),
+            ),
+        ),
+        Unit("followups", followups_changed, stamp="created_at"),
+        Unit(
+            "slips",
+            lambda m, s: select(slips).where(slips.c.manager_id == m, newer(slips, s)),
+            children=(("slip_attachments", "slip_id"),),
+        ),
+        Unit(
+            "slip_deliveries",
+            lambda m, s: (
+                select(deliveries)
+                .join(slips, slips.c.id == deliveries.c.slip_id)
+                .where(slips.c.manager_id == m, newer(slips, s))
+            ),
+            stamp="",
+            insert_only=True,
+        ),
+        Unit("slip_events", events_changed, stamp="at", insert_only=True),
+        Unit(
+            "day_logs",
+            lambda m, s: select(logs).where(logs.c.manager_id == m, newer(logs, s)),
+        ),
+        Unit(
+            "week_reports",
+            lambda m, s: select(weeks).where(weeks.c.manager_id == m, newer(weeks, s)),
+            keep=DEPARTMENT_COLUMNS["week_reports"],
+            # the manager submits, the market department reviews: a review stands
+            guard=lambda: {"status": weeks.c.status == "reviewed"},
+        ),
+    ]
+
+
+UNITS = _units()
+
+#: Master data (the company's): matched between laptop and server by code, since each laptop
+#: may have imported the same list under its own ids. References to them are translated.
+MASTER = {"skus": "sku_id", "customers": "customer_id"}
