@@ -13,7 +13,7 @@ from fieldbook.cli.main import build_parser
 HEAVY = ("sqlalchemy", "alembic", "openpyxl", "tqdm", "PySide6", "psycopg")
 #: The only core modules parsing may import: light base modules.
 LIGHT_CORE = {"fieldbook.core", "fieldbook.core.clock"}
-LIGHT_CORE |= {"fieldbook.core.text", "fieldbook.core.workdays"}
+LIGHT_CORE |= {"fieldbook.core.text", "fieldbook.core.workdays", "fieldbook.core.errors"}
 
 
 def leaves(
