@@ -109,7 +109,7 @@ def month_range(month: str) -> tuple[date, date]:
     try:
         year, mon = (int(x) for x in month.split("-"))
         start = date(year, mon, 1)
+        nxt = date(year + (mon == 12), mon % 12 + 1, 1)  # 9999-12 has no next month
     except ValueError:
         raise InvalidValue("month", field="month", value=month) from None
-    nxt = date(year + (mon == 12), mon % 12 + 1, 1)
     return start, nxt - timedelta(days=1)

@@ -171,3 +171,12 @@ def test_package_error_for_unknown_year_is_wrapped(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(chinese_calendar, "is_workday", no_data)
     assert is_working_day(date(2026, 10, 1))  # a Thursday: weekday fallback
     assert not is_working_day(date(2026, 10, 10))  # a Saturday: weekday fallback
+
+
+def test_month_range_refuses_a_month_without_a_next() -> None:
+    from fieldbook.core.errors import InvalidValue
+    from fieldbook.core.workdays import month_range
+
+    assert month_range("2026-12") == (date(2026, 12, 1), date(2026, 12, 31))
+    with pytest.raises(InvalidValue):
+        month_range("9999-12")
