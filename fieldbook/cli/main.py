@@ -19,7 +19,7 @@ from fieldbook.cli.output import add_csv_options, clean_output, raw_stream, writ
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.store.audit import ChainHead, VerifyReport
-    from fieldbook.core.store.integrity import CheckReport
+    from fieldbook.core.store.check import CheckReport
     from fieldbook.core.xlsx.importing import ImportReport
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT = 0, 1, 2
@@ -306,7 +306,7 @@ def db_file(args: argparse.Namespace) -> Path:
 def writer_lock(args: argparse.Namespace) -> Iterator[None]:
     """Hold the database's writer lock for a write command (DatabaseInUse: exit 1)."""
     from fieldbook.core.paths import resolve_db_url, sqlite_path
-    from fieldbook.core.store.integrity import DatabaseLock
+    from fieldbook.core.store.lock import DatabaseLock
 
     path = sqlite_path(resolve_db_url(args.db))
     if path is None:
@@ -628,7 +628,7 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from fieldbook.core.store.backup import newest_good_backup
-    from fieldbook.core.store.integrity import full_check
+    from fieldbook.core.store.check import full_check
 
     path = db_file(args)
     if not path.is_file():

@@ -16,7 +16,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import FieldbookError
-from fieldbook.core.store import db, dbfile, integrity, migrate, outputs
+from fieldbook.core.store import db, dbfile, migrate, outputs, recovery
+from fieldbook.core.store.check import QuickCheck
 from fieldbook.core.store.models import Manager, Setting
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,8 @@ class NoProfile(FieldbookError):
 
 class Journal:
     #: The start-up integrity check (None when not run); ``complete`` False means the budget
-    #: ran out on a big file and the app should finish ``integrity.quick_check`` in background.
-    startup_check: integrity.QuickCheck | None = None
+    #: ran out on a big file and the app should finish ``check.quick_check`` in background.
+    startup_check: QuickCheck | None = None
 
     def __init__(self, engine: Engine) -> None:
         from fieldbook.core.master.catalog import CatalogService
@@ -87,11 +88,11 @@ class Journal:
         """
         # Only a Fieldbook database (or, with ``create``, a new one) is touched at all.
         dbfile.vet(url, create=create)
-        # Start-up check (fieldbook.core.store.integrity): never migrate or write into garbage.
+        # Start-up check (fieldbook.core.store.recovery): never migrate or write into garbage.
         # The schema must be exactly what the migrations make (no planted trigger, nothing
         # dropped): checked on the same read-only connection (fieldbook.core.store.schema_check).
         checked = (
-            integrity.check_on_open(url, script_location=script_location)
+            recovery.check_on_open(url, script_location=script_location)
             if check_integrity
             else None
         )

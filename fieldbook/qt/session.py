@@ -37,7 +37,9 @@ from fieldbook import APP_NAME
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.store.integrity import DatabaseDamaged, DatabaseLock, QuickCheck
+    from fieldbook.core.store.check import QuickCheck
+    from fieldbook.core.store.lock import DatabaseLock
+    from fieldbook.core.store.recovery import DatabaseDamaged
     from fieldbook.qt.backups import Backups
     from fieldbook.qt.context import AppContext
     from fieldbook.qt.instance import InstanceServer
@@ -145,7 +147,7 @@ class AppSession(QObject):
         return None
 
     def _take_lock(self) -> int | None:
-        from fieldbook.core.store.integrity import DatabaseInUse, DatabaseLock
+        from fieldbook.core.store.lock import DatabaseInUse, DatabaseLock
         from fieldbook.qt.instance import InstanceServer, ask_first_instance
 
         assert self.db_path is not None
@@ -184,8 +186,9 @@ class AppSession(QObject):
 
     def _open(self, problem: BaseException | None = None) -> Journal | int:
         """Open the journal, asking for what is needed; an exit code when it cannot open."""
+        from fieldbook.core.store.check import DatabaseUnreadable
         from fieldbook.core.store.crypto import WrongPassphrase
-        from fieldbook.core.store.integrity import DatabaseDamaged, DatabaseUnreadable
+        from fieldbook.core.store.recovery import DatabaseDamaged
         from fieldbook.messages import describe_error, message
 
         asked = 0
@@ -344,7 +347,7 @@ class AppSession(QObject):
             return
         if self.db_path is None:
             return
-        from fieldbook.core.store.integrity import quick_check
+        from fieldbook.core.store.check import quick_check
 
         path, secret = self.db_path, self.passphrase
         ops.message.emit(_tr("正在后台检查数据库…"))
@@ -376,7 +379,7 @@ class AppSession(QObject):
     def damaged_while_running(self, problems: tuple[str, ...]) -> None:
         """Damage found after start-up: close the journal, move the file aside, offer the
         newest good backup; reopen on it or quit."""
-        from fieldbook.core.store.integrity import DatabaseDamaged, quarantine
+        from fieldbook.core.store.recovery import DatabaseDamaged, quarantine
 
         assert self.db_path is not None
         old = self.window

@@ -10,15 +10,11 @@ import pytest
 
 from fieldbook.core import clock
 from fieldbook.core.journal import Journal
-from fieldbook.core.store import db, integrity
-from fieldbook.core.store.integrity import (
-    DatabaseInUse,
-    DatabaseLock,
-    full_check,
-    move_aside,
-    open_or_quarantine,
-    quick_check,
-)
+from fieldbook.core.store import check, db, recovery
+from fieldbook.core.store.check import full_check, quick_check
+from fieldbook.core.store.lock import DatabaseInUse, DatabaseLock
+from fieldbook.core.store.recovery import open_or_quarantine
+from fieldbook.core.store.sidefiles import move_aside
 
 
 def test_quick_check_of_a_sound_database(journal: Journal, db_path: Path) -> None:
@@ -102,9 +98,9 @@ def test_lock_in_one_process(tmp_path: Path) -> None:
 
 
 def test_check_on_open_ignores_new_and_other_databases(tmp_path: Path) -> None:
-    assert integrity.check_on_open(f"sqlite:///{tmp_path / 'new.sqlite3'}") is None
-    assert integrity.check_on_open("sqlite://") is None
-    assert integrity.check_on_open("postgresql://u@h/db") is None
+    assert recovery.check_on_open(f"sqlite:///{tmp_path / 'new.sqlite3'}") is None
+    assert recovery.check_on_open("sqlite://") is None
+    assert recovery.check_on_open("postgresql://u@h/db") is None
 
 
 class Coded(Exception):
@@ -172,7 +168,7 @@ def test_a_big_file_is_checked_table_by_table_within_the_budget(
     """SQLite walks a whole b-tree in one VM step, so the budget is kept between tables; the
     per-table form skips the free-list checks, so it is never reported complete."""
     journal.close()
-    monkeypatch.setattr(integrity, "_BYTES_PER_MS", 0)  # every file counts as big
+    monkeypatch.setattr(check, "BYTES_PER_MS", 0)  # every file counts as big
     spent = quick_check(db_path, budget_ms=0)
     assert spent.ok and not spent.complete and spent.problems == ()
     long = quick_check(db_path, budget_ms=60_000)

@@ -23,7 +23,8 @@ from fieldbook.core.store.backup import (
     list_backups_info,
     restore_backup,
 )
-from fieldbook.core.store.integrity import DatabaseDamaged, full_check
+from fieldbook.core.store.check import full_check
+from fieldbook.core.store.recovery import DatabaseDamaged
 
 pytestmark = pytest.mark.skipif(not crypto.available(), reason="sqlcipher3 is not installed")
 SECRET = "红塔山 '\"; DROP TABLE customers; --"
@@ -104,10 +105,10 @@ def test_a_damaged_encrypted_database_is_moved_aside(
     # The start-up check has a 25 ms budget; on a loaded machine it can run out before the
     # damaged page (the app then finds it in the background check). The budget is not what
     # this test is about: give it time, so the result does not depend on the machine's load.
-    from fieldbook.core.store import integrity
+    from fieldbook.core.store import recovery
 
     monkeypatch.setattr(
-        integrity, "check_on_open", functools.partial(integrity.check_on_open, budget_ms=60_000)
+        recovery, "check_on_open", functools.partial(recovery.check_on_open, budget_ms=60_000)
     )
     pages = encrypted.stat().st_size // 4096
     with open(encrypted, "r+b") as fh:  # a data page near the end (the schema sits up front)

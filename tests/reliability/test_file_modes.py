@@ -18,7 +18,8 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.reports.plan_sheet import export_plan
 from fieldbook.core.store import crypto
 from fieldbook.core.store.backup import backup_dir_for, create_backup, restore_backup
-from fieldbook.core.store.integrity import DatabaseLock, open_or_quarantine
+from fieldbook.core.store.lock import DatabaseLock
+from fieldbook.core.store.recovery import open_or_quarantine
 
 
 def mode(path: Path) -> int:

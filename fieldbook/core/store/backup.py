@@ -59,17 +59,10 @@ from fieldbook.core.store.audit import (
     hashes_of_connection,
     head_of_connection,
 )
+from fieldbook.core.store.check import DatabaseUnreadable, database_errors, full_check, quick_check
 from fieldbook.core.store.db import engine_path
-from fieldbook.core.store.integrity import (
-    SIDE_FILES,
-    DatabaseLock,
-    DatabaseUnreadable,
-    database_errors,
-    full_check,
-    move_aside,
-    quick_check,
-    side_file,
-)
+from fieldbook.core.store.lock import DatabaseLock
+from fieldbook.core.store.sidefiles import SIDE_FILES, move_aside, side_file
 
 SUFFIX = ".sqlite3"
 STAMP = "%Y%m%d-%H%M%S-%f"

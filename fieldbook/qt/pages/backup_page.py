@@ -32,7 +32,7 @@ from fieldbook.qt.widgets.table_view import RowTableView
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.store.backup import BackupInfo, RestoreResult
-    from fieldbook.core.store.integrity import CheckReport
+    from fieldbook.core.store.check import CheckReport
     from fieldbook.qt.backups import BackupMade
 
 STATUS_COLUMN = 6
@@ -124,7 +124,7 @@ def list_infos(j: Journal, db_path: Path) -> list[BackupInfo]:
 
 
 def check_database(j: Journal, db_path: Path) -> CheckReport:
-    from fieldbook.core.store.integrity import full_check
+    from fieldbook.core.store.check import full_check
     from fieldbook.qt.backups import journal_passphrase
 
     return full_check(db_path, passphrase=journal_passphrase(j))
