@@ -12,9 +12,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 from sqlalchemy import create_engine, text
+
+Index = QModelIndex | QPersistentModelIndex
 
 QUERIES = {
     # the newest plan's stops with their shops (what the plan page lists)
@@ -39,17 +41,43 @@ def rows_of(db: str, page: str) -> tuple[list[str], list[Sequence[object]]]:
         engine.dispose()
 
 
+class RowsModel(QAbstractTableModel):
+    """The smallest table model: strings of the rows, asked for by the view."""
+
+    def __init__(self, columns: list[str], rows: list[Sequence[object]]) -> None:
+        super().__init__()
+        self.columns = columns
+        self.rows = rows
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        value = self.rows[index.row()][index.column()]
+        return "" if value is None else str(value)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section]
+        return None
+
+
 def main(argv: Sequence[str]) -> int:
     db, png, page = argv
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(sys.argv[:1])
     columns, rows = rows_of(db, page)
     window = QMainWindow()
-    table = QTableWidget(len(rows), len(columns))
-    table.setHorizontalHeaderLabels(columns)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+    table = QTableView()
+    model = RowsModel(columns, rows)
+    table.setModel(model)
     window.setCentralWidget(table)
     window.resize(1280, 800)
     window.show()
