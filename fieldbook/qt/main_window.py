@@ -144,11 +144,13 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_reminders()
 
+        # The manager's one-row read goes to the worker first: queued behind the first page's
+        # reads it would hold up ``ready`` (and the first paint of the status bar).
+        self.load_manager()
         if first_run:
             self._show_welcome()
         else:
             self._show_shell(initial_page or "plan")
-        self.load_manager()
 
     # --- actions ----------------------------------------------------------------------------------
     def _make_actions(self) -> None:
