@@ -174,13 +174,7 @@ def test_a_big_file_is_checked_table_by_table_within_the_budget(
     long = quick_check(db_path, budget_ms=60_000)
     assert long.ok and not long.complete  # every table checked, the whole file still owed
 
-    con = sqlite3.connect(db_path)
-    (page,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'routes'").fetchone()
-    size = con.execute("PRAGMA page_size").fetchone()[0]
-    con.close()
-    with open(db_path, "r+b") as fh:
-        fh.seek((page - 1) * size)
-        fh.write(bytes([0xA5] * 24))
+    damage_root_page(db_path, "routes")
     damaged = quick_check(db_path, budget_ms=60_000)
     assert not damaged.ok and damaged.problems
     assert quick_check(db_path).problems  # the whole-file check agrees
@@ -193,13 +187,7 @@ def test_a_table_too_big_for_the_budget_left_is_left_to_the_whole_check(
     fit in what is left of the budget is skipped, and the result is never complete."""
     journal.close()
     monkeypatch.setattr(check, "BYTES_PER_MS", 0)  # every file counts as big
-    con = sqlite3.connect(db_path)
-    (page,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'routes'").fetchone()
-    size = con.execute("PRAGMA page_size").fetchone()[0]
-    con.close()
-    with open(db_path, "r+b") as fh:
-        fh.seek((page - 1) * size)
-        fh.write(bytes([0xA5] * 24))
+    damage_root_page(db_path, "routes")
     estimates = check.estimated_ms
     monkeypatch.setattr(
         check, "estimated_ms", lambda con, t: 1e9 if t == "routes" else estimates(con, t)
@@ -207,3 +195,14 @@ def test_a_table_too_big_for_the_budget_left_is_left_to_the_whole_check(
     skipped = quick_check(db_path, budget_ms=60_000)
     assert skipped.ok and not skipped.complete  # routes was not read
     assert quick_check(db_path).problems  # the whole check finds it
+
+
+def damage_root_page(db_path: Path, table: str) -> None:
+    """Overwrite the page header of ``table``'s root page (quick_check finds it)."""
+    con = sqlite3.connect(db_path)
+    (page,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(db_path, "r+b") as fh:
+        fh.seek((page - 1) * size)
+        fh.write(bytes([0xA5] * 24))

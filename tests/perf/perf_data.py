@@ -9,6 +9,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from perf_process import env_for, last_line
@@ -25,10 +27,13 @@ from perf_rows import (
     sqlite_url,
     verdict,
 )
+from sqlalchemy import func, select
 
 from fieldbook.core.demo.generate import generate_demo, write_customer_workbook
 from fieldbook.core.journal import Journal
+from fieldbook.core.master.customer_import import import_customers
 from fieldbook.core.master.profile import ProfileInput
+from fieldbook.core.store.models import Plan, Visit
 
 
 def bench_dir(arg: str | None = None) -> Path:
@@ -92,17 +97,29 @@ def build_demo(
     return seconds, summary.customers
 
 
-def _demo_ok(path: Path, cfg: Config) -> bool:
+@contextmanager
+def _cached(path: Path) -> Iterator[Journal | None]:
+    """The cached database at ``path`` opened, or None when it is missing or does not open
+    (then it is built again)."""
     if not path.exists():
-        return False
+        yield None
+        return
     try:
         journal = Journal.open(sqlite_url(path), backup_before_migration=False)
     except Exception:
-        return False
+        yield None
+        return
     try:
-        return journal.customers.count(everyone=True) == cfg.managers * cfg.per_manager
+        yield journal
     finally:
         journal.close()
+
+
+def _demo_ok(path: Path, cfg: Config) -> bool:
+    with _cached(path) as journal:
+        if journal is None:
+            return False
+        return journal.customers.count(everyone=True) == cfg.managers * cfg.per_manager
 
 
 def prepare(folder: Path, cfg: Config) -> Dataset:
@@ -129,30 +146,19 @@ def prepare(folder: Path, cfg: Config) -> Dataset:
 
 
 def _history_ok(path: Path, cfg: Config) -> bool:
-    from sqlalchemy import func, select
-
-    from fieldbook.core.store.models import Plan
-
-    if not path.exists():
-        return False
-    try:
-        journal = Journal.open(sqlite_url(path), backup_before_migration=False)
-    except Exception:
-        return False
-    try:
-        with journal.reading() as s:
-            plans = s.scalar(select(func.count()).select_from(Plan)) or 0
-        return journal.customers.count(everyone=True) == cfg.per_manager and plans > 0
-    except Exception:
-        return False
-    finally:
-        journal.close()
+    with _cached(path) as journal:
+        if journal is None:
+            return False
+        try:
+            with journal.reading() as s:
+                plans = s.scalar(select(func.count()).select_from(Plan)) or 0
+            return journal.customers.count(everyone=True) == cfg.per_manager and plans > 0
+        except Exception:
+            return False
 
 
 def build_single(path: Path, workbook: Path, cfg: Config) -> None:
     """One manager whose customers are the whole workbook (imported through the core)."""
-    from fieldbook.core.master.customer_import import import_customers
-
     remove_db(path)
     journal = Journal.open(sqlite_url(path), backup_before_migration=False)
     try:
@@ -165,13 +171,8 @@ def build_single(path: Path, workbook: Path, cfg: Config) -> None:
 
 
 def _single_ok(path: Path, cfg: Config) -> bool:
-    if not path.exists():
-        return False
-    journal = Journal.open(sqlite_url(path), backup_before_migration=False)
-    try:
-        return journal.customers.count() == cfg.customers
-    finally:
-        journal.close()
+    with _cached(path) as journal:
+        return journal is not None and journal.customers.count() == cfg.customers
 
 
 def bench_demo(cfg: Config, scratch: Path) -> Result:
@@ -193,10 +194,6 @@ def bench_demo(cfg: Config, scratch: Path) -> Result:
 
 def bench_demo_history(cfg: Config, scratch: Path) -> Result:
     """`fieldbook demo --weeks N` for one manager, from process start (what the user waits)."""
-    from sqlalchemy import func, select
-
-    from fieldbook.core.store.models import Visit
-
     name, target = labels(cfg)["demo_history"]
     path = scratch / "demo-history.sqlite3"
     remove_db(path)
