@@ -38,9 +38,11 @@ BYTES_PER_MS = 1_000_000
 ROWS_PER_MS = 250
 
 
-def database_errors() -> tuple[type[BaseException], ...]:
+def database_errors(*, encrypted: bool = True) -> tuple[type[BaseException], ...]:
+    """The DB-API errors a connection may raise: sqlite3's, and SQLCipher's when installed
+    (``encrypted=False``: the connection is plain SQLite, and SQLCipher is not even imported)."""
     errors: list[type[BaseException]] = [sqlite3.DatabaseError]
-    if crypto.available():
+    if encrypted and crypto.available():
         errors.append(crypto.driver().DatabaseError)
     return tuple(errors)
 
@@ -112,10 +114,10 @@ class CheckReport:
         ]
 
 
-def _at_head(con: Any) -> bool:
+def _at_head(con: Any, errors: tuple[type[BaseException], ...]) -> bool:
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except database_errors():
+    except errors:
         return False
     return row is not None and row[0] == SCHEMA_HEAD
 
@@ -139,7 +141,7 @@ def quick_check(
     def result(problems: tuple[str, ...], complete: bool = True) -> QuickCheck:
         return QuickCheck(not problems, complete, problems, (time.perf_counter() - start) * 1000)
 
-    errors = database_errors()
+    errors = database_errors(encrypted=passphrase is not None)
     try:
         con = crypto.connect(Path(path), passphrase, mode="ro")
     except errors as exc:
@@ -148,9 +150,9 @@ def quick_check(
         return result((str(exc),))
     try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        if budget_ms is not None and _at_head(con):
+        if budget_ms is not None and _at_head(con, errors):
             small = Path(path).stat().st_size <= budget_ms * BYTES_PER_MS
-            found = _budgeted(con, budget_ms, result, whole=small)
+            found = _budgeted(con, budget_ms, result, errors, whole=small)
         else:
             pragma = con.execute("PRAGMA quick_check")
             found = result(tuple(str(r[0]) for r in pragma if r[0] != "ok"))
@@ -170,7 +172,14 @@ def quick_check(
 Outcome = Callable[..., QuickCheck]
 
 
-def _budgeted(con: Any, budget_ms: float, result: Outcome, *, whole: bool) -> QuickCheck:
+def _budgeted(
+    con: Any,
+    budget_ms: float,
+    result: Outcome,
+    errors: tuple[type[BaseException], ...],
+    *,
+    whole: bool,
+) -> QuickCheck:
     """The start-up check within ``budget_ms``. A file small enough to be read in the budget
     gets the whole-file ``PRAGMA quick_check`` (with a progress handler as a safety net). A
     bigger one is checked table by table (``PRAGMA quick_check(<table>)``, each with its
@@ -181,7 +190,6 @@ def _budgeted(con: Any, budget_ms: float, result: Outcome, *, whole: bool) -> Qu
     340 MB file), nor the check of one big table (``plan_stops`` of a five-year history took
     ~50 ms): a table is checked only when its estimated time (:func:`estimated_ms`) fits in
     what is left of the budget; the others are left to the whole check."""
-    errors = database_errors()
     deadline = time.perf_counter() + budget_ms / 1000  # after the key derivation
 
     def over() -> int:
@@ -222,7 +230,7 @@ def estimated_ms(con: Any, quoted: str) -> float:
     O(log n) by its largest rowid (a WITHOUT ROWID table counts as small)."""
     try:
         rows = con.execute(f'SELECT max(rowid) FROM "{quoted}"').fetchone()[0]
-    except database_errors() as exc:  # sqlite3's or SQLCipher's
+    except Exception as exc:  # sqlite3's or SQLCipher's OperationalError
         if "no such column" not in str(exc).lower():
             raise
         return 0.0
@@ -234,7 +242,7 @@ def full_check(path: Path, *, passphrase: str | None = None) -> CheckReport:
     that is not ours is evaluated before it is known), ``integrity_check`` (every problem,
     not the first 100) and ``foreign_key_check``."""
     path = Path(path)
-    errors = database_errors()
+    errors = database_errors(encrypted=passphrase is not None)
     integrity: list[str] = []
     fks: list[ForeignKeyProblem] = []
     schema = schema_check.SchemaReport(None)
