@@ -1,5 +1,5 @@
-"""Integrity checks, quarantine of a damaged file, the writer lock, failed saves (the fault
-injection itself is in tests/reliability)."""
+"""Is the database sound: ``quick_check`` (within a budget at start-up, table by table on a
+big file) and ``full_check`` (fault injection: tests/reliability)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from fieldbook.core import clock
+from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
-from fieldbook.core.store import check, db, recovery
+from fieldbook.core.store import check
 from fieldbook.core.store.check import full_check, quick_check
-from fieldbook.core.store.lock import DatabaseInUse, DatabaseLock
 from fieldbook.core.store.recovery import open_or_quarantine
-from fieldbook.core.store.sidefiles import move_aside
 
 
 def test_quick_check_of_a_sound_database(journal: Journal, db_path: Path) -> None:
@@ -49,8 +47,6 @@ def test_not_a_database(tmp_path: Path) -> None:
 def test_full_check_reports_every_foreign_key_problem(
     journal: Journal, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fieldbook.cli.main import main
-
     journal.close()
     assert full_check(db_path).ok
     assert main(["--db", str(db_path), "check"]) == 0
@@ -68,98 +64,6 @@ def test_full_check_reports_every_foreign_key_problem(
     assert len(report.lines()) == 2
     assert main(["--db", str(db_path), "check"]) == 1
     assert capsys.readouterr().err.count("routes rowid") == 2
-
-
-def test_move_aside_never_overwrites(tmp_path: Path) -> None:
-    db_file = tmp_path / "f.sqlite3"
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    taken = tmp_path / f"f.sqlite3.damaged-{stamp}"
-    taken.write_bytes(b"an earlier one")
-    db_file.write_bytes(b"this one")
-    (tmp_path / "f.sqlite3-wal").write_bytes(b"wal")
-    moved = move_aside(db_file, "damaged")
-    assert taken.read_bytes() == b"an earlier one"
-    assert moved[0].read_bytes() == b"this one" and moved[0] != taken
-    assert moved[1].name == moved[0].name + "-wal" and moved[1].read_bytes() == b"wal"
-    assert not db_file.exists()
-
-
-def test_lock_in_one_process(tmp_path: Path) -> None:
-    path = tmp_path / "sub" / "f.sqlite3"
-    lock = DatabaseLock.acquire(path)
-    assert DatabaseLock.held_here(path) and lock.path.name == "f.sqlite3.lock"
-    with pytest.raises(DatabaseInUse):
-        DatabaseLock.acquire(path)
-    lock.release()
-    lock.release()  # twice is harmless
-    assert not DatabaseLock.held_here(path)
-    with DatabaseLock.acquire(path):
-        pass
-
-
-def test_check_on_open_ignores_new_and_other_databases(tmp_path: Path) -> None:
-    assert recovery.check_on_open(f"sqlite:///{tmp_path / 'new.sqlite3'}") is None
-    assert recovery.check_on_open("sqlite://") is None
-    assert recovery.check_on_open("postgresql://u@h/db") is None
-
-
-class Coded(Exception):
-    def __init__(self, code: int, text: str = "") -> None:
-        super().__init__(text)
-        self.sqlite_errorcode = code
-
-
-@pytest.mark.parametrize(
-    ("exc", "reason"),
-    [
-        (Coded(13), "disk_full"),
-        (Coded(8), "read_only"),
-        (Coded(5), "locked"),
-        (Coded(6), "locked"),
-        (Coded(10 | (3 << 8)), "io"),  # SQLITE_IOERR_WRITE
-        (Coded(11), "io"),
-        (Coded(19), None),  # a constraint: not a failed save
-        (Exception("database or disk is full"), "disk_full"),
-        (Exception("attempt to write a readonly database"), "read_only"),
-        (Exception("database is locked"), "locked"),
-        (Exception("disk I/O error"), "io"),
-        (Exception("UNIQUE constraint failed"), None),
-    ],
-)
-def test_save_failure_reasons(exc: Exception, reason: str | None) -> None:
-    assert db.save_failure_reason(exc) == reason
-
-
-def test_write_to_a_read_only_database_fails_cleanly(journal: Journal, db_path: Path) -> None:
-    from fieldbook.core.master.customers import CustomerInput
-
-    journal.close()
-    ro = Journal(db.make_engine(f"sqlite:///file:{db_path}?mode=ro&uri=true"))
-    try:
-        with pytest.raises(db.SaveFailed) as info:
-            ro.customers.create(CustomerInput(code="RO1", shop_name="只读"))
-        assert info.value.reason == "read_only"
-        assert ro.customers.count(everyone=True) == 0
-    finally:
-        ro.close()
-
-
-def test_constraint_errors_are_not_failed_saves(journal: Journal) -> None:
-    from sqlalchemy.exc import IntegrityError
-
-    from fieldbook.core.store.models import Customer
-
-    with pytest.raises(IntegrityError), journal.writing() as s:
-        s.add(Customer(manager_id="nobody", code="1", shop_name="x", search_text=""))
-
-
-def test_wording_of_failed_saves() -> None:
-    from fieldbook.messages import describe_error
-
-    assert describe_error(db.SaveFailed("disk_full")).startswith("磁盘已满：这次修改没有保存")
-    for reason in ("read_only", "locked", "io"):
-        assert "之前保存的内容都在" in describe_error(db.SaveFailed(reason))
-    assert "disk is full" in describe_error(db.SaveFailed("disk_full"), lang="en")
 
 
 def test_a_big_file_is_checked_table_by_table_within_the_budget(
