@@ -19,7 +19,7 @@ from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.paths import resolve_db_url
 from fieldbook.core.store.db import sqlite_path
-from fieldbook.core.store.integrity import DatabaseLock
+from fieldbook.core.store.lock import DatabaseLock
 
 Submitted = TypeVar("Submitted")
 

@@ -13,8 +13,8 @@ from fieldbook.core.store.backup import (
     list_backups_info,
     newest_good_backup,
 )
+from fieldbook.core.store.check import CheckReport, full_check
 from fieldbook.core.store.crypto import encrypt_database
-from fieldbook.core.store.integrity import CheckReport, full_check
 from fieldbook.core.store.restore import restore_backup
 from fieldbook.messages import MESSAGES, message, schema_difference, schema_differences
 

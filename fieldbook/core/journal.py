@@ -28,8 +28,9 @@ from fieldbook.core.routine.plan import PlanService
 from fieldbook.core.routine.visits import VisitService
 from fieldbook.core.routine.week import WeekService
 from fieldbook.core.slips.service import SlipService
-from fieldbook.core.store import db, dbfile, integrity, migrate, sessions
+from fieldbook.core.store import db, dbfile, migrate, recovery, sessions
 from fieldbook.core.store.backup import create_backup
+from fieldbook.core.store.check import QuickCheck
 from fieldbook.core.store.models import Customer, Manager
 
 # The facade raises these; front ends catch them from here.
@@ -45,8 +46,8 @@ class Journal:
     ``fieldbook.core.store.sessions.Sessions``, which is all the services see of it."""
 
     #: The start-up integrity check (None when not run); ``complete`` False means the budget
-    #: ran out on a big file and the app should finish ``integrity.quick_check`` in background.
-    startup_check: integrity.QuickCheck | None = None
+    #: ran out on a big file and the app should finish ``check.quick_check`` in background.
+    startup_check: QuickCheck | None = None
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -88,11 +89,11 @@ class Journal:
         """
         # Only a Fieldbook database (or, with ``create``, a new one) is touched at all.
         dbfile.vet(url, create=create)
-        # Start-up check (fieldbook.core.store.integrity): never migrate or write into garbage.
+        # Start-up check (fieldbook.core.store.recovery): never migrate or write into garbage.
         # The schema must be exactly what the migrations make (no planted trigger, nothing
         # dropped): checked on the same read-only connection (fieldbook.core.store.schema_check).
         checked = (
-            integrity.check_on_open(url, script_location=script_location)
+            recovery.check_on_open(url, script_location=script_location)
             if check_integrity
             else None
         )

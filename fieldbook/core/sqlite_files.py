@@ -4,18 +4,26 @@ SQLite (or SQLCipher) database by its first bytes rather than by its name.
 Beside ``x.sqlite3`` live its side files (``-wal``, ``-shm``, ``-journal``, and Fieldbook's
 writer ``.lock``), its ``backups/`` folder (with the audit chain's head log) and its slips'
 ``attachments/`` folder. The store (backups, encryption, what ``--db`` may be) and the guard on
-user-named outputs both read these facts from here, so they sit below both.
+user-named outputs both read these facts from here, so they sit below both. A damaged file
+(``store.recovery``) and the file a restore replaces (``store.restore``) are moved aside with
+their SQLite side files together (:func:`move_aside`), so the moved copy still opens as it was.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from fieldbook.core import clock
+from fieldbook.core.paths import fsync_dir
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_MAGICS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
 #: What our own outputs start with (a workbook, a screenshot): never taken for ciphertext.
 EXPORT_MAGICS = (b"PK\x03\x04", b"\x89PNG")
-SIDE_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
+#: SQLite's own side files; with Fieldbook's writer lock, every file that belongs to a database.
+SIDE_FILES = ("-wal", "-shm", "-journal")
+SIDE_SUFFIXES = (*SIDE_FILES, ".lock")
 BACKUPS_FOLDER = "backups"
 ATTACHMENTS_FOLDER = "attachments"
 #: Folders that sit beside a database and hold its history (backups, the audit chain's head
@@ -92,3 +100,35 @@ def holds_a_database(folder: Path) -> bool:
     except OSError:
         return False
     return any(p.is_file() and is_database(p) for p in entries)
+
+
+def side_file(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def move_aside(db_path: Path, tag: str) -> list[Path]:
+    """Rename ``db_path`` to ``<name>.<tag>-<stamp>`` (a new name, never overwriting) with its
+    ``-wal``/``-shm`` under the matching names, so the moved copy opens as it was. The side
+    files go first: a crash half-way must never leave a stale ``-wal`` beside a new database.
+    Returns the new paths, the database first. Modes are 0600."""
+    db_path = Path(db_path)
+    stamp = clock.stamp()
+    base = db_path.with_name(f"{db_path.name}.{tag}-{stamp}")
+    n = 1
+    while any(p.exists() for p in (base, *(side_file(base, s) for s in SIDE_FILES))):
+        base = db_path.with_name(f"{db_path.name}.{tag}-{stamp}-{n}")
+        n += 1
+    moved: list[Path] = []
+    for suffix in SIDE_FILES:
+        side = side_file(db_path, suffix)
+        if side.exists():
+            target = side_file(base, suffix)
+            os.rename(side, target)
+            os.chmod(target, 0o600)
+            moved.append(target)
+    if db_path.exists():
+        os.rename(db_path, base)
+        os.chmod(base, 0o600)
+        moved.insert(0, base)
+    fsync_dir(db_path.parent)
+    return moved

@@ -12,15 +12,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldbook import APP_ID, APP_NAME, __version__
-
-if TYPE_CHECKING:
-    from fieldbook.core.journal import Journal
+from fieldbook.core.outputs import OutputRefused, check_output, private_temp_beside
+from fieldbook.core.store.crypto import PASSPHRASE_ENV
+from fieldbook.qt import i18n
+from fieldbook.qt.session import AppSession
+from fieldbook.qt.theme import apply_theme
 
 SCREENSHOT_TIMEOUT_MS = 60_000
 translate = QCoreApplication.translate
@@ -28,8 +29,6 @@ translate = QCoreApplication.translate
 
 def make_application() -> QApplication:
     """The QApplication (created once), named and themed."""
-    from fieldbook.qt.theme import apply_theme
-
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
@@ -47,15 +46,7 @@ def make_application() -> QApplication:
 
 def install_translations(app: QApplication) -> None:
     """The chosen interface language (fieldbook.qt.i18n), Qt's own dialogs included."""
-    from fieldbook.qt.i18n import install
-
-    install(app)
-
-
-def open_journal(db_url: str) -> Journal:
-    from fieldbook.qt.session import open_journal as _open
-
-    return _open(db_url)
+    i18n.install(app)
 
 
 def choose_platform(screenshot: bool) -> str | None:
@@ -85,9 +76,6 @@ def run_gui(
     The app takes the database's writer lock (a second launch brings this one forward);
     screenshot mode is a read-only viewer and takes no lock, so it can run beside the app.
     """
-    from fieldbook.core.store.crypto import PASSPHRASE_ENV
-    from fieldbook.qt.session import AppSession
-
     problem = choose_platform(screenshot is not None)
     if problem is not None:
         print(problem, file=sys.stderr)
@@ -145,7 +133,6 @@ def _arm_screenshot(app: QApplication, window: QWidget, path: Path) -> None:
 def save_screenshot(widget: QWidget, path: Path) -> bool:
     """Save ``widget`` as a PNG at ``path`` (a regular file in an existing folder: never a
     database, a folder or a device — fieldbook.core.outputs), written beside and renamed."""
-    from fieldbook.core.outputs import OutputRefused, check_output, private_temp_beside
 
     try:
         path = check_output(path)

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook import APP_NAME
+from fieldbook.core import workdays
+from fieldbook.qt.backup_status import BackupStatus
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.icons import app_icon, page_icon
+from fieldbook.qt.reminders import Reminders
 
 if TYPE_CHECKING:
     from fieldbook.core.master.profile import Profile
-    from fieldbook.qt.backups import BackupMade
     from fieldbook.qt.pages.base import Page
 
 translate = QCoreApplication.translate
@@ -77,6 +79,15 @@ PAGE_KEYS = tuple(spec.key for spec in page_specs())
 #: Pages reached from another page rather than from the navigation (shown under 今日计划).
 VISIT_SPEC = PageSpec("visit", "", "fieldbook.qt.pages.visit_page", "VisitPage")
 ALL_KEYS = (*PAGE_KEYS, VISIT_SPEC.key)
+#: Shown instead of the pages on an empty database, until it reports ``finished``.
+WELCOME_SPEC = PageSpec("welcome", "", "fieldbook.qt.pages.welcome_page", "WelcomePage")
+
+
+def build_page(spec: PageSpec, ctx: AppContext) -> Page:
+    """A new page of ``spec``. Its module is imported here, the first time the page is
+    opened, so start-up pays only for the first page."""
+    page: Page = getattr(importlib.import_module(spec.module), spec.cls)(ctx, *spec.args)
+    return page
 
 
 class MainWindow(QMainWindow):
@@ -118,31 +129,28 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(str(ctx.db_path) if ctx.db_path else ctx.db_label)
         self.db_label.setObjectName("dbLabel")
         self.db_label.setToolTip(self.tr("数据库位置"))
-        self.backup_label = QLabel()
-        self.backup_label.setObjectName("backupLabel")
-        self.backup_label.setToolTip(self.tr("有修改时每 30 分钟自动备份一次，退出时也备份"))
         status = self.statusBar()
+        self._closing = False
+        self.backup_status = BackupStatus(self, status, lambda: self._closing)
+        self.backup_label = self.backup_status.label
         status.addPermanentWidget(self.manager_label)
         status.addPermanentWidget(self.backup_label)
         status.addPermanentWidget(self.db_label)
         ctx.ops.message.connect(lambda text: status.showMessage(text, 10_000))
         ctx.hub.changed.connect(self._changed)
-        self._closing = False
-        self.backup_warning: QMessageBox | None = None
         self.close_question: QMessageBox | None = None
         if ctx.backups is not None:
-            ctx.backups.made.connect(self._backup_made)
-            ctx.backups.failed.connect(self._backup_failed)
-            if ctx.backups.last is not None:
-                self._backup_made(ctx.backups.last)
+            self.backup_status.follow(ctx.backups)
         self._make_actions()
         self._make_reminders()
 
+        # The manager's one-row read goes to the worker first: queued behind the first page's
+        # reads it would hold up ``ready`` (and the first paint of the status bar).
+        self.load_manager()
         if first_run:
             self._show_welcome()
         else:
             self._show_shell(initial_page or "plan")
-        self.load_manager()
 
     # --- actions ----------------------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -172,11 +180,9 @@ class MainWindow(QMainWindow):
 
     # --- welcome ---------------------------------------------------------------------------------
     def _show_welcome(self) -> None:
-        from fieldbook.qt.pages.welcome_page import WelcomePage
-
-        welcome = WelcomePage(self.ctx)
-        welcome.finished.connect(self._welcome_finished)
-        welcome.profile_saved.connect(self._show_manager)
+        welcome = build_page(WELCOME_SPEC, self.ctx)
+        welcome.finished.connect(self._welcome_finished)  # type: ignore[attr-defined]
+        welcome.profile_saved.connect(self._show_manager)  # type: ignore[attr-defined]
         self.welcome = welcome
         self.root.addWidget(welcome)
         self.root.setCurrentWidget(welcome)
@@ -239,9 +245,7 @@ class MainWindow(QMainWindow):
         """The page for ``key``, built the first time it is asked for."""
         page = self.pages.get(key)
         if page is None:
-            spec = self.specs[key]
-            cls = getattr(importlib.import_module(spec.module), spec.cls)
-            page = cls(self.ctx, *spec.args)
+            page = build_page(self.specs[key], self.ctx)
             self.pages[key] = page
             self.stack.addWidget(page)
             self._wire(key, page)
@@ -282,8 +286,6 @@ class MainWindow(QMainWindow):
 
     # --- reminders of the day's schedule (quiet: a banner and the status bar) --------------------
     def _make_reminders(self) -> None:
-        from fieldbook.qt.reminders import Reminders
-
         self.reminders = Reminders(
             lambda: self.ctx.now(),
             lambda text: self.statusBar().showMessage(text, 120_000),
@@ -294,8 +296,6 @@ class MainWindow(QMainWindow):
         self.reminders.start()
 
     def open_reminder_target(self, target: str) -> None:
-        from fieldbook.core import workdays
-
         if self.shell is None or self.welcome is not None:
             return
         today = self.ctx.today()
@@ -383,36 +383,10 @@ class MainWindow(QMainWindow):
             self.load_manager()
 
     # --- backups ----------------------------------------------------------------------------
-    def _backup_made(self, made: BackupMade) -> None:
-        self.backup_label.setText(self.tr("已备份 {time}").format(time=made.at.strftime("%H:%M")))
-        self.backup_label.setToolTip(str(made.path))
-        self.backup_label.setProperty("failed", False)
-        _repolish(self.backup_label)
-
-    def _backup_failed(self, text: str) -> None:
-        """Never silent: the status bar, the label in red and a (non-modal) warning."""
-        self.backup_label.setText(self.tr("备份失败"))
-        self.backup_label.setToolTip(text)
-        self.backup_label.setProperty("failed", True)
-        _repolish(self.backup_label)
-        self.statusBar().showMessage(text, 30_000)
-        if self._closing:
-            return  # the exit question says it
-        full = text + self.tr("\n数据库里的数据没有受影响（每次修改都已保存），有修改时会再试。")
-        box = self.backup_warning
-        if box is None:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("备份"),
-                full,
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setWindowModality(Qt.WindowModality.NonModal)
-            box.finished.connect(lambda _r: setattr(self, "backup_warning", None))
-            self.backup_warning = box
-        box.setText(full)
-        box.show()
+    @property
+    def backup_warning(self) -> QMessageBox | None:
+        """The warning of a failed backup while it is open."""
+        return self.backup_status.warning
 
     def show_restore_outcome(self, outcome: Any) -> None:
         """After a restore (a RestoreResult) or a refused one (the exception)."""
@@ -513,9 +487,3 @@ class MainWindow(QMainWindow):
         box.finished.connect(lambda _r: answered())
         self.close_question = box
         box.open()
-
-
-def _repolish(widget: QWidget) -> None:
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)

@@ -20,8 +20,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from fieldbook.core.errors import FieldbookError
+from fieldbook.core.store.check import DatabaseUnreadable
 from fieldbook.core.store.crypto import WrongPassphrase, encrypted_url
-from fieldbook.core.store.integrity import DatabaseDamaged, DatabaseUnreadable
+from fieldbook.core.store.recovery import DatabaseDamaged
 from fieldbook.core.store.restore import restore_backup
 from fieldbook.messages import describe_error, message
 from fieldbook.qt.dialogs.damaged_dialog import DamagedDialog

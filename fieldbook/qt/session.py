@@ -35,16 +35,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from fieldbook import APP_NAME
 from fieldbook.core.journal import Journal
+from fieldbook.core.store.check import QuickCheck, quick_check
 from fieldbook.core.store.crypto import url_passphrase
 from fieldbook.core.store.db import sqlite_path
-from fieldbook.core.store.integrity import (
-    DatabaseDamaged,
-    DatabaseInUse,
-    DatabaseLock,
-    QuickCheck,
-    quarantine,
-    quick_check,
-)
+from fieldbook.core.store.lock import DatabaseInUse, DatabaseLock
+from fieldbook.core.store.recovery import DatabaseDamaged, quarantine
 from fieldbook.core.store.restore import RestoreResult, restore_backup
 from fieldbook.messages import describe_error
 from fieldbook.qt.backups import Backups

@@ -268,8 +268,8 @@ def test_the_start_up_check_at_head_migrates_nothing(
     world.close()
     code = (
         "import sys\n"
-        "from fieldbook.core.store import integrity\n"
-        f"assert integrity.check_on_open('sqlite:///{db_path}').ok\n"
+        "from fieldbook.core.store import recovery\n"
+        f"assert recovery.check_on_open('sqlite:///{db_path}').ok\n"
         "print('alembic' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from fieldbook.core.store.integrity import DatabaseLock
+from fieldbook.core.store.lock import DatabaseLock
 
 SECOND = """
 import sys
@@ -18,7 +18,7 @@ raise SystemExit(run_gui(sys.argv[1]))
 HOLD_AND_DIE = """
 import os, signal, sys
 from pathlib import Path
-from fieldbook.core.store.integrity import DatabaseLock
+from fieldbook.core.store.lock import DatabaseLock
 DatabaseLock.acquire(Path(sys.argv[1]))
 os.kill(os.getpid(), signal.SIGKILL)
 """
@@ -26,7 +26,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 HOLD_UNTIL_EOF = """
 import sys
 from pathlib import Path
-from fieldbook.core.store.integrity import DatabaseLock
+from fieldbook.core.store.lock import DatabaseLock
 lock = DatabaseLock.acquire(Path(sys.argv[1]))
 print("locked", flush=True)
 sys.stdin.read()

@@ -10,7 +10,8 @@ from fieldbook.qt.dialogs.sku_dialog import SkuDialog
 from fieldbook.qt.main_window import PAGE_KEYS, MainWindow
 
 
-def test_main_window_smoke(qtbot, ctx):
+def shown_window(qtbot, ctx) -> MainWindow:
+    """The main window on ``ctx``, shown, ready and active."""
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(1280, 800)
@@ -18,6 +19,11 @@ def test_main_window_smoke(qtbot, ctx):
     qtbot.waitUntil(lambda: window.is_ready)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_main_window_smoke(qtbot, ctx):
+    window = shown_window(qtbot, ctx)
     assert list(window.pages) == ["plan"]  # other pages are built when first opened
     assert "王建国" in window.manager_label.text()
     assert (str(ctx.db_path) if ctx.db_path else ctx.db_label) in window.db_label.text()
@@ -75,13 +81,7 @@ def test_unknown_page_is_refused(qtbot, ctx):
 
 def test_enter_on_a_stop_opens_its_visit_and_escape_comes_back(qtbot, day_ready):
     ctx = make_ctx(day_ready)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitUntil(lambda: window.is_ready)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = shown_window(qtbot, ctx)
     plan = window.pages["plan"]
     plan.table.setFocus()
     plan.table.select_row(1)

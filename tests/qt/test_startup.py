@@ -75,7 +75,7 @@ def test_quitting_from_the_damaged_dialog_exits_1(qtbot, session_factory, damage
 
 def test_an_unreadable_database_is_not_damage(qtbot, session_factory, filled, db_path, monkeypatch):
     import fieldbook.qt.session as session_module
-    from fieldbook.core.store.integrity import DatabaseUnreadable
+    from fieldbook.core.store.check import DatabaseUnreadable
 
     def unreadable(_url):
         raise DatabaseUnreadable(sqlite3.OperationalError("database or disk is full"))
@@ -101,7 +101,7 @@ def test_screenshot_mode_reports_damage_on_stderr_and_exits_1(damaged, db_url, t
 def test_damage_found_by_the_background_check_offers_the_backup(
     qtbot, session_factory, filled, db_path, monkeypatch
 ):
-    from fieldbook.core.store import integrity
+    from fieldbook.core.store import check, recovery
 
     good = backup_file(db_path, label="manual")
     filled.close()
@@ -109,9 +109,9 @@ def test_damage_found_by_the_background_check_offers_the_backup(
     # screens do not read.
     damage_tables(db_path, "visit_skus")
     monkeypatch.setattr(
-        integrity,
+        recovery,
         "check_on_open",
-        lambda url, budget_ms=0, **_: integrity.QuickCheck(True, False, (), 25.0),
+        lambda url, budget_ms=0, **_: check.QuickCheck(True, False, (), 25.0),
     )
     shown: list[QDialog] = []
 
@@ -131,7 +131,7 @@ def test_damage_found_by_the_background_check_offers_the_backup(
     assert len(_damaged_files(db_path)) == 1
     assert session.window is not first and session.window.isVisible()
     assert codes_in(db_path) == codes_in(good)
-    assert integrity.quick_check(db_path).ok
+    assert check.quick_check(db_path).ok
 
 
 needs_crypto = pytest.mark.skipif(not crypto.available(), reason="sqlcipher3 not installed")

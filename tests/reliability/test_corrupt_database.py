@@ -17,7 +17,8 @@ from faults import integrity
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.store.backup import backup_file, list_backups
-from fieldbook.core.store.integrity import DatabaseDamaged, open_or_quarantine, quick_check
+from fieldbook.core.store.check import quick_check
+from fieldbook.core.store.recovery import DatabaseDamaged, open_or_quarantine
 
 PAGE = 4096
 

@@ -176,7 +176,7 @@ def test_cli_words_a_full_disk_for_an_export(demo_db: Path, tmp_path: Path) -> N
 
 OPEN_CHILD = r"""
 import resource, signal, sys
-from fieldbook.core.store.integrity import DatabaseUnreadable
+from fieldbook.core.store.check import DatabaseUnreadable
 from fieldbook.core.journal import Journal
 
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

@@ -19,7 +19,8 @@ from fieldbook.core.paths import sqlite_url
 from fieldbook.core.sqlite_files import is_plain, looks_encrypted
 from fieldbook.core.store import crypto, db
 from fieldbook.core.store.backup import create_backup, list_backups, list_backups_info
-from fieldbook.core.store.integrity import DatabaseDamaged, full_check
+from fieldbook.core.store.check import full_check
+from fieldbook.core.store.recovery import DatabaseDamaged
 from fieldbook.core.store.restore import restore_backup
 
 pytestmark = pytest.mark.skipif(not crypto.available(), reason="sqlcipher3 is not installed")
@@ -101,10 +102,10 @@ def test_a_damaged_encrypted_database_is_moved_aside(
     # The start-up check has a 25 ms budget; on a loaded machine it can run out before the
     # damaged page (the app then finds it in the background check). The budget is not what
     # this test is about: give it time, so the result does not depend on the machine's load.
-    from fieldbook.core.store import integrity
+    from fieldbook.core.store import recovery
 
     monkeypatch.setattr(
-        integrity, "check_on_open", functools.partial(integrity.check_on_open, budget_ms=60_000)
+        recovery, "check_on_open", functools.partial(recovery.check_on_open, budget_ms=60_000)
     )
     pages = encrypted.stat().st_size // 4096
     with open(encrypted, "r+b") as fh:  # a data page near the end (the schema sits up front)

@@ -19,7 +19,8 @@ from fieldbook.core.reports.plan_sheet import export_plan
 from fieldbook.core.sqlite_files import backup_dir_for
 from fieldbook.core.store import crypto
 from fieldbook.core.store.backup import create_backup
-from fieldbook.core.store.integrity import DatabaseLock, open_or_quarantine
+from fieldbook.core.store.lock import DatabaseLock
+from fieldbook.core.store.recovery import open_or_quarantine
 from fieldbook.core.store.restore import restore_backup
 
 

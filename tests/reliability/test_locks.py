@@ -19,7 +19,7 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.store import db
 from fieldbook.core.store.backup import backup_file
-from fieldbook.core.store.integrity import DatabaseInUse, DatabaseLock
+from fieldbook.core.store.lock import DatabaseInUse, DatabaseLock
 from fieldbook.core.store.restore import restore_backup
 
 HOLD_WRITE = r"""
@@ -37,7 +37,7 @@ print("released", flush=True)
 HOLD_LOCK = r"""
 import sys
 from pathlib import Path
-from fieldbook.core.store.integrity import DatabaseLock
+from fieldbook.core.store.lock import DatabaseLock
 lock = DatabaseLock.acquire(Path(sys.argv[1]))
 print("held", flush=True)
 sys.stdin.readline()

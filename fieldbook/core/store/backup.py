@@ -34,13 +34,9 @@ from fieldbook.core.resources import load_reference
 from fieldbook.core.sqlite_files import backup_dir_for
 from fieldbook.core.store import crypto, schema_check
 from fieldbook.core.store.audit import head_of_connection
+from fieldbook.core.store.check import DatabaseUnreadable, database_errors, quick_check
 from fieldbook.core.store.db import engine_path
 from fieldbook.core.store.head_log import fit_fields, heads_log, read_heads, record_head
-from fieldbook.core.store.integrity import (
-    DatabaseUnreadable,
-    database_errors,
-    quick_check,
-)
 
 SUFFIX = ".sqlite3"
 STAMP = "%Y%m%d-%H%M%S-%f"

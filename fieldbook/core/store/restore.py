@@ -22,19 +22,13 @@ from typing import BinaryIO
 
 from fieldbook.core.errors import DatabaseError
 from fieldbook.core.paths import create_private_file, fsync_dir
-from fieldbook.core.sqlite_files import is_plain, looks_encrypted
+from fieldbook.core.sqlite_files import SIDE_FILES, is_plain, looks_encrypted, move_aside, side_file
 from fieldbook.core.store import crypto, schema_check
 from fieldbook.core.store.audit import head_of_connection
 from fieldbook.core.store.backup import backup_file
+from fieldbook.core.store.check import database_errors, full_check
 from fieldbook.core.store.head_log import fit_fields, heads_log, record_head
-from fieldbook.core.store.integrity import (
-    SIDE_FILES,
-    DatabaseLock,
-    database_errors,
-    full_check,
-    move_aside,
-    side_file,
-)
+from fieldbook.core.store.lock import DatabaseLock
 
 
 class BackupDamaged(DatabaseError):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from fieldbook.qt.formatting import backup_counts, backup_kind, date_time
 
 if TYPE_CHECKING:
-    from fieldbook.core.store.integrity import DatabaseDamaged
+    from fieldbook.core.store.recovery import DatabaseDamaged
 
 
 class DamagedDialog(QDialog):

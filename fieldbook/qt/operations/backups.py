@@ -8,7 +8,7 @@ from pathlib import Path
 from fieldbook.core.journal import Journal
 from fieldbook.core.store import open_database
 from fieldbook.core.store.backup import BackupInfo, list_backups_info
-from fieldbook.core.store.integrity import CheckReport, full_check
+from fieldbook.core.store.check import CheckReport, full_check
 
 
 def list_infos(j: Journal, db_path: Path) -> list[BackupInfo]:

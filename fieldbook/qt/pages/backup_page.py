@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 from fieldbook.core import clock
 from fieldbook.core.paths import ensure_private_dir
 from fieldbook.core.store.backup import BackupInfo
-from fieldbook.core.store.integrity import CheckReport
+from fieldbook.core.store.check import CheckReport
 from fieldbook.core.store.restore import RestoreResult
 from fieldbook.messages import describe_error, schema_difference
 from fieldbook.qt.backups import BackupMade
