@@ -28,17 +28,20 @@ run: venv
 	$(PY) build_spec/build_assets.py --qm
 	$(PY) -m fieldbook $(if $(DB),--db "$(DB)") gui
 
-## Set up and run the whole suite headless (lint, format check, generated files, tests), on
+## Set up and run the whole suite headless (lint, format check, mypy --strict on the core, the
+## layer contract, generated files, tests), on
 ## SQLite (core + qt a second time with the clock moved years ahead), then on a throwaway
 ## PostgreSQL server (tests/pgserver.py) when PostgreSQL is installed (make system-deps);
 ## FIELDBOOK_REQUIRE_PG=1 (CI) makes its absence an error.
 test: venv-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	$(PY) build_spec/build_assets.py --check
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not perf" -q
-	@echo "--- the date-sensitive part (core, qt) with the clock moved to $(MOVED_CLOCK) ---"
-	FIELDBOOK_TEST_NOW=$(MOVED_CLOCK) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not perf" -q tests/core tests/qt
+	@echo "--- the date-sensitive part (core, cli, qt) with the clock moved to $(MOVED_CLOCK) ---"
+	FIELDBOOK_TEST_NOW=$(MOVED_CLOCK) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not perf" -q tests/core tests/cli tests/qt
 	@if $(PY) -c "import sys; sys.path.insert(0, 'tests'); import pgserver; pgserver.bindir()" 2>/dev/null; then \
 	  echo "--- the same suite on PostgreSQL ---"; \
 	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not perf" -q --backend postgresql; \

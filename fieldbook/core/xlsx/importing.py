@@ -27,6 +27,7 @@ from fieldbook.core.errors import FileRejected, InvalidValue, Problem
 from fieldbook.core.resources import load_reference
 from fieldbook.core.text import clean_code, clean_text
 from fieldbook.core.xlsx.headers import HeaderMatch, apply_mapping, find_header
+from fieldbook.core.xlsx.safety import column_letters
 from fieldbook.core.xlsx.tabular import Table, UnreadCell, read_table
 
 Progress = Callable[[int, int], None]
@@ -156,9 +157,7 @@ def read_and_match(
 
 
 def _column_letters(columns: tuple[int, ...]) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return "、".join(get_column_letter(c + 1) for c in columns)
+    return "、".join(column_letters(c + 1) for c in columns)
 
 
 def _header_problems(
@@ -266,8 +265,6 @@ def _unlabelled_columns(table: Table, match: HeaderMatch, report: ImportReport) 
     """A column with data below the header but no header text: a warning naming it (its data
     is not imported); in a CSV file, a row with more cells than the header: a problem of the
     row (an unquoted comma split a cell, and the rest would be lost). Returns those rows."""
-    from openpyxl.utils import get_column_letter
-
     width = len(match.headers)
     named = {i for i, text in enumerate(match.headers) if clean_text(text)}
     first_row: dict[int, int] = {}
@@ -286,13 +283,13 @@ def _unlabelled_columns(table: Table, match: HeaderMatch, report: ImportReport) 
                 report.problems.append(
                     Problem(
                         raw.number,
-                        get_column_letter(width + 1),
+                        column_letters(width + 1),
                         "extra_cells",
                         "，".join(e for e in extra if e)[:40],
                     )
                 )
     for index, number in sorted(first_row.items()):
-        letter = get_column_letter(index + 1)
+        letter = column_letters(index + 1)
         report.warnings.append(Problem(number, letter, "unlabelled_column", "", {"letter": letter}))
     return long_rows
 

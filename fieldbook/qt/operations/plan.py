@@ -31,6 +31,6 @@ def load_plan(j: Journal, day: date, build: bool) -> PlanData:
 
 def export_route_sheet(j: Journal, day: date, path: Path) -> Path:
     # The sheet's module imports openpyxl (a heavy leaf): only when exporting.
-    from fieldbook.core.reports.plan_sheet import export_plan
+    from fieldbook.core.reports.plan_sheet import export_plan  # noqa: PLC0415
 
     return export_plan(j, day, path)

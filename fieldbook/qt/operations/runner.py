@@ -22,6 +22,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, SignalInstance
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from fieldbook.core.errors import FieldbookError, FileRejected
+from fieldbook.messages import describe_error
+
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
@@ -350,8 +353,6 @@ class Ops(QObject):
     # --- failures ---------------------------------------------------------------------------
     def report(self, exc: BaseException, *, what: str, write: bool, trace: str = "") -> None:
         """The default failure handler: status bar always, a message box for writes."""
-        from fieldbook.messages import describe_error
-
         reason = describe_error(exc)
         if is_cancelled(exc):
             text = _tr("{what}已取消，没有做任何改动。").format(what=what)
@@ -433,12 +434,8 @@ _SUPERSEDED = object()
 
 
 def is_cancelled(exc: BaseException) -> bool:
-    from fieldbook.core.errors import FileRejected
-
     return isinstance(exc, FileRejected) and exc.reason == "cancelled"
 
 
 def _is_expected(exc: BaseException) -> bool:
-    from fieldbook.core.errors import FieldbookError
-
     return isinstance(exc, FieldbookError)

@@ -12,12 +12,12 @@ from fieldbook.core.journal import Journal
 
 
 def export_form(j: Journal, slip_id: str, path: Path) -> Path:
-    from fieldbook.core.reports.slip_form import export_slip_form
+    from fieldbook.core.reports.slip_form import export_slip_form  # noqa: PLC0415
 
     return export_slip_form(j, slip_id, Path(path))
 
 
 def export_register(j: Journal, path: Path, start: date, end: date, department: str | None) -> Path:
-    from fieldbook.core.reports.slip_register import export_register as write
+    from fieldbook.core.reports.slip_register import export_register as write  # noqa: PLC0415
 
     return write(j, Path(path), start=start, end=end, department=department)

@@ -25,6 +25,7 @@ from fieldbook.core.errors import InvalidValue
 from fieldbook.core.master.profile import Profile
 from fieldbook.core.server.sync import SyncReport
 from fieldbook.core.server.sync_address import sync_address
+from fieldbook.messages import SYNC_TABLE_NAMES as NAMES
 from fieldbook.messages import describe_error, describe_sync_problem
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.about_dialog import AboutDialog
@@ -164,8 +165,6 @@ class SettingsPage(Page):
         )
 
     def _synced(self, report: SyncReport) -> None:
-        from fieldbook.messages import SYNC_TABLE_NAMES as NAMES
-
         def words(moved: dict[str, int]) -> str:
             return "，".join(f"{NAMES.get(k, k)} {v}" for k, v in moved.items()) or self.tr("无")
 
