@@ -24,7 +24,6 @@ __all__ = [
     "change_text",
     "fact_lines",
     "figures",
-    "money",
     "section_value_text",
     "share_text",
     "tile_text",

@@ -12,14 +12,10 @@ from fieldbook.core.routine.plan import plan_rules
 from fieldbook.qt.formatting import day_label, duration, hm, listing, short_date
 
 __all__ = [
-    "day_label",
     "day_notice",
-    "duration",
-    "hm",
     "pace_line",
     "progress_line",
     "reason_text",
-    "short_date",
     "slip_name",
     "slip_names",
     "state_text",

@@ -13,12 +13,10 @@ from fieldbook.core import workdays
 from fieldbook.core.routine.followups import SOURCES
 from fieldbook.core.slips.service import FLOW, RETURNED, STATUS_NAMES
 from fieldbook.core.slips.vocabulary import (
-    category_name,
     department_name,
-    department_order,
     state_name,
 )
-from fieldbook.qt.formatting import moment, short_date
+from fieldbook.qt.formatting import short_date
 
 __all__ = [
     "OVERDUE_BG",
@@ -27,19 +25,14 @@ __all__ = [
     "STATUS_COLORS",
     "Move",
     "can_return",
-    "category_name",
-    "department_name",
-    "department_order",
     "department_short",
     "due_text",
-    "moment",
     "move_label",
     "move_prompt",
     "next_move",
     "other_moves",
     "source_name",
     "source_names",
-    "state_name",
     "status_name",
     "status_names",
     "step_label",

@@ -45,7 +45,7 @@ from fieldbook.core.routine.daylog import TEXT_SECTIONS
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.order_import_dialog import OrderImportDialog
-from fieldbook.qt.formatting import listing, weekday_name
+from fieldbook.qt.formatting import listing, short_date, weekday_name
 from fieldbook.qt.operations.daylog import (
     DayLogData,
     export_daylog,
@@ -54,7 +54,6 @@ from fieldbook.qt.operations.daylog import (
 )
 from fieldbook.qt.pages.daylog_answers import EscalationAnswers
 from fieldbook.qt.pages.record_page import RecordPage
-from fieldbook.qt.plan_format import short_date
 from fieldbook.qt.reminders import ReminderSettings, ReminderSettingsDialog
 from fieldbook.qt.widgets.code_picker import CodeLookup
 from fieldbook.qt.widgets.day_corrections import DayCorrectionBar, DayCorrections, section_label

@@ -17,12 +17,11 @@ from fieldbook.core.routine.checklist import check_answer
 from fieldbook.core.routine.visits import VisitView
 from fieldbook.core.store.audit import AuditRecord
 from fieldbook.messages import describe_error
-from fieldbook.qt.formatting import listing
+from fieldbook.qt.formatting import hm, listing
 from fieldbook.qt.operations.visits import save_correction
 from fieldbook.qt.pages.visit_edits import rejection_text
 from fieldbook.qt.pages.visit_host import VisitHost
 from fieldbook.qt.pages.visit_times import time_name
-from fieldbook.qt.plan_format import hm
 
 translate = QCoreApplication.translate
 

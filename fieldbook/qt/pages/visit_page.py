@@ -46,6 +46,7 @@ from fieldbook.core.routine.checklist import OPEN, Checklist, load_checklist
 from fieldbook.core.routine.visits import FinishResult, VisitView
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.formatting import hm, short_date
 from fieldbook.qt.operations.visits import VisitScreen, first_stop_screen, load_screen
 from fieldbook.qt.pages.autosave import Autosave, Change
 from fieldbook.qt.pages.base import Page
@@ -54,7 +55,7 @@ from fieldbook.qt.pages.visit_edits import VisitEdits, status_hint
 from fieldbook.qt.pages.visit_finish import VisitFinishing
 from fieldbook.qt.pages.visit_slips import SuggestedSlips
 from fieldbook.qt.pages.visit_times import VisitTimes
-from fieldbook.qt.plan_format import hm, reason_text, short_date
+from fieldbook.qt.plan_format import reason_text
 from fieldbook.qt.widgets.checklist_form import ChecklistForm
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.form_fields import EnterMovesOn, OptionPicker

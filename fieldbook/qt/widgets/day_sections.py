@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core.reports.day import SECTION_ORDER
 from fieldbook.core.routine.daylog import LIST_SECTIONS, MUTUAL_CONTROL_TYPES, TEXT_SECTIONS
-from fieldbook.qt.plan_format import short_date
+from fieldbook.qt.formatting import short_date
 from fieldbook.qt.widgets.code_picker import CodeLookup
 from fieldbook.qt.widgets.reason_bar import bar_row
 from fieldbook.qt.widgets.section_table import Column, SectionTable

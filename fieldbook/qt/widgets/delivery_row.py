@@ -24,17 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbook.core.slips.vocabulary import department_name, state_name
 from fieldbook.qt.formatting import moment
 from fieldbook.qt.slip_format import (
     STATE_COLORS,
     Move,
     can_return,
-    department_name,
     move_label,
     move_prompt,
     next_move,
     other_moves,
-    state_name,
     step_label,
 )
 

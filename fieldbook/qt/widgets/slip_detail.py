@@ -29,16 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.vocabulary import category_name, department_name, state_name
 from fieldbook.qt.formatting import date_time, iso_date, listing, moment, short_date
-from fieldbook.qt.slip_format import (
-    OVERDUE_FG,
-    STATUS_COLORS,
-    category_name,
-    department_name,
-    due_text,
-    state_name,
-    status_name,
-)
+from fieldbook.qt.slip_format import OVERDUE_FG, STATUS_COLORS, due_text, status_name
 from fieldbook.qt.widgets.delivery_row import DeliveryRow, chip, chip_style
 
 if TYPE_CHECKING:

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from fieldbook.core.routine.checklist import Checklist
 from fieldbook.core.routine.visits import VisitView
-from fieldbook.qt.formatting import listing
-from fieldbook.qt.plan_format import day_label, hm
+from fieldbook.qt.formatting import day_label, hm, listing
 
 translate = QCoreApplication.translate
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from fieldbook.core.slips.service import slip_rules
-from fieldbook.qt.daylog_format import change_text, money, share_text
-from fieldbook.qt.formatting import listing, weekday_name
+from fieldbook.qt.daylog_format import change_text, share_text
+from fieldbook.qt.formatting import listing, money, weekday_name
 from fieldbook.qt.widgets.week_charts import DayBars, Series
 
 if TYPE_CHECKING:
