@@ -8,13 +8,11 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.widgets.form_fields import is_enter_press, line_edit
 from fieldbook.qt.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
@@ -51,10 +50,9 @@ class AddStopDialog(QDialog):
         self.results.setAccessibleName(self.tr("找到的客户"))
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.note_edit = QLineEdit()
-        self.note_edit.setMaxLength(200)
-        self.note_edit.setMinimumHeight(32)
-        self.note_edit.setPlaceholderText(self.tr("为什么今天去（可不填），如 店主来电要求"))
+        self.note_edit = line_edit(
+            200, self.tr("为什么今天去（可不填），如 店主来电要求"), height=32
+        )
         form = QFormLayout()
         form.addRow(self.tr("备注"), self.note_edit)
         self.buttons = QDialogButtonBox(
@@ -82,12 +80,7 @@ class AddStopDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter on the results picks the customer and goes on to the note (it must not
         # reach the dialog's default button and add the stop without its note).
-        if (
-            watched is self.results
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
+        if watched is self.results and is_enter_press(event):
             if self.current_id() is not None:
                 self.note_edit.setFocus()
             return True

@@ -4,12 +4,12 @@ the dialog next to the field, which keeps everything the user typed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.master.customer_vocabulary import (
@@ -219,9 +219,6 @@ class CustomerDialog(EditDialog):
         )
 
     # --- the edit flow -----------------------------------------------------------------------
-    def save_buttons(self) -> Sequence[QPushButton]:
-        return (self.save_button,)
-
     def save_job(self) -> SaveJob:
         data = self.collect()
         customer_id = self.customer.id if self.customer else None

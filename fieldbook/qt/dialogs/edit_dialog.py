@@ -54,10 +54,12 @@ class EditDialog(QDialog):
     # --- what a dialog supplies --------------------------------------------------------------
     #: Where a problem is said (a dialog sets it when it builds its form).
     error_label: QLabel
+    #: 保存 (a dialog sets it when it builds its buttons).
+    save_button: QPushButton
 
     def save_buttons(self) -> Sequence[QPushButton]:
-        """The buttons disabled while saving."""
-        raise NotImplementedError
+        """The buttons disabled while saving: 保存 unless a dialog has more."""
+        return (self.save_button,)
 
     def save_job(self) -> SaveJob:
         """Collect the input (raises InvalidValue naming the field) and return the write."""
@@ -85,6 +87,10 @@ class EditDialog(QDialog):
     def discard_question(self) -> DiscardQuestion | None:
         """What to ask before throwing unsaved input away (None: close without asking)."""
         return None
+
+    def unsaved_input(self, title: str, text: str) -> DiscardQuestion:
+        """The usual question about unsaved input: [放弃] or [继续填写]."""
+        return DiscardQuestion(title, text, self.tr("放弃"), self.tr("继续填写"))
 
     # --- unsaved input -----------------------------------------------------------------------
     def remember_state(self) -> None:

@@ -4,7 +4,6 @@ problem keeps the dialog open with everything typed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -29,6 +27,7 @@ from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJo
 from fieldbook.qt.formatting import day_label
 from fieldbook.qt.slip_format import source_name
 from fieldbook.qt.widgets.customer_picker import CustomerPicker
+from fieldbook.qt.widgets.form_fields import line_edit
 
 if TYPE_CHECKING:
     from fieldbook.core.routine.followups import FollowUpView
@@ -58,9 +57,7 @@ class FollowUpDialog(EditDialog):
         for code in SOURCES:
             self.source_combo.addItem(source_name(code), code)
         self.source_combo.setCurrentIndex(max(self.source_combo.findData(source), 0))
-        self.requested_edit = QLineEdit()
-        self.requested_edit.setMaxLength(50)
-        self.requested_edit.setPlaceholderText(self.tr("如 电访员 刘丽"))
+        self.requested_edit = line_edit(50, self.tr("如 电访员 刘丽"))
         source_row = QHBoxLayout()
         source_row.addWidget(self.source_combo)
         source_row.addWidget(QLabel(self.tr("提出人")))
@@ -130,9 +127,6 @@ class FollowUpDialog(EditDialog):
         )
 
     # --- the edit flow -----------------------------------------------------------------------
-    def save_buttons(self) -> Sequence[QPushButton]:
-        return (self.save_button,)
-
     def field_widget(self, field: str) -> QWidget | None:
         return {"customer": self.picker, "text": self.text_edit}.get(field)
 
@@ -158,9 +152,7 @@ class FollowUpDialog(EditDialog):
         return self.tr("已记下跟踪事项：{shop}").format(shop=result.shop_name)
 
     def discard_question(self) -> DiscardQuestion:
-        return DiscardQuestion(
+        return self.unsaved_input(
             self.tr("放弃这条跟踪事项？"),
             self.tr("这条跟踪事项还没有保存。要放弃已填写的内容吗？"),
-            self.tr("放弃"),
-            self.tr("继续填写"),
         )

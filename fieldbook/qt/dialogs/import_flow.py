@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from fieldbook.messages import describe_error, describe_problem
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.operations.runner import is_cancelled
+from fieldbook.qt.widgets.layouts import dialog_buttons
 
 if TYPE_CHECKING:
     from fieldbook.core.errors import Problem
@@ -179,12 +180,7 @@ class ImportFlow(QDialog):
         return row
 
     def _button_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in (self.import_button, self.skip_button, self.cancel_button):
-            button.setMinimumHeight(34)
-            row.addWidget(button)
-        return row
+        return dialog_buttons(self.import_button, self.skip_button, self.cancel_button)
 
     # --- what a dialog supplies --------------------------------------------------------------
     def file_dialog_title(self) -> str:

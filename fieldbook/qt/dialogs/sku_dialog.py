@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -14,8 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +20,7 @@ from PySide6.QtWidgets import (
 from fieldbook.core.master.catalog import SkuInput, check_sku, price_classes
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.edit_dialog import EditDialog, SaveJob
+from fieldbook.qt.widgets.form_fields import line_edit
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -77,14 +75,9 @@ class SkuDialog(EditDialog):
             self.code_edit.setFocus()
 
     def _build_fields(self) -> None:
-        self.code_edit = QLineEdit()
-        self.code_edit.setMaxLength(32)
-        self.name_edit = QLineEdit()
-        self.name_edit.setMaxLength(100)
-        self.name_edit.setPlaceholderText(self.tr("如 中华(硬)"))
-        self.brand_edit = QLineEdit()
-        self.brand_edit.setMaxLength(50)
-        self.brand_edit.setPlaceholderText(self.tr("留空则取名称括号前的部分"))
+        self.code_edit = line_edit(32)
+        self.name_edit = line_edit(100, self.tr("如 中华(硬)"))
+        self.brand_edit = line_edit(50, self.tr("留空则取名称括号前的部分"))
         self.class_combo = QComboBox()
         self.class_combo.addItem(self.tr("按批发价自动确定"), None)
         for pc in sorted(price_classes(), key=lambda c: c.code):
@@ -159,9 +152,6 @@ class SkuDialog(EditDialog):
         )
 
     # --- the edit flow -----------------------------------------------------------------------
-    def save_buttons(self) -> Sequence[QPushButton]:
-        return (self.save_button,)
-
     def save_job(self) -> SaveJob:
         data = self.collect()
         sku_id = self.sku.id if self.sku else None

@@ -36,6 +36,7 @@ from fieldbook.qt.operations.slips import attach, manager_name
 from fieldbook.qt.widgets.attachment_picker import AttachmentPicker
 from fieldbook.qt.widgets.customer_picker import CustomerPicker
 from fieldbook.qt.widgets.date_field import DateField
+from fieldbook.qt.widgets.layouts import dialog_buttons
 from fieldbook.qt.widgets.sku_checklist import SkuChecklist
 
 if TYPE_CHECKING:
@@ -196,12 +197,7 @@ class SlipDialog(EditDialog):
         self.send_button.setToolTip(self.tr("保存，并发送给选中的部门"))
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.save_button, self.send_button, self.cancel_button):
-            button.setMinimumHeight(34)
-            buttons.addWidget(button)
-        return buttons
+        return dialog_buttons(self.save_button, self.send_button, self.cancel_button)
 
     def _connect(self) -> None:
         self.category_combo.currentIndexChanged.connect(lambda _i: self._category_changed())
@@ -401,9 +397,7 @@ class SlipDialog(EditDialog):
         return self.tr("已保存反馈单 {number}").format(number=result.number)
 
     def discard_question(self) -> DiscardQuestion:
-        return DiscardQuestion(
+        return self.unsaved_input(
             self.tr("放弃这张反馈单？"),
             self.tr("这张反馈单还没有保存。要放弃已填写的内容吗？"),
-            self.tr("放弃"),
-            self.tr("继续填写"),
         )

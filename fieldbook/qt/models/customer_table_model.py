@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from fieldbook.core.master.customer_vocabulary import vocabulary
 from fieldbook.core.master.customers import CustomerRow
 from fieldbook.qt.formatting import weekday_name
-from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.models.row_table_model import Column, RowTableModel, stretch_column
 
 translate = QCoreApplication.translate
 
@@ -20,13 +20,7 @@ def customer_columns() -> list[Column[CustomerRow]]:
     voc = vocabulary()
     return [
         Column(translate("CustomerTableModel", "客户编码"), lambda r: r.code, width=120),
-        Column(
-            translate("CustomerTableModel", "客户名称"),
-            lambda r: r.shop_name,
-            width=190,
-            tooltip=True,
-            stretch=True,
-        ),
+        stretch_column(translate("CustomerTableModel", "客户名称"), lambda r: r.shop_name, 190),
         Column(translate("CustomerTableModel", "负责人"), lambda r: r.owner_name, width=80),
         Column(translate("CustomerTableModel", "联系电话"), lambda r: r.phone, width=120),
         Column(translate("CustomerTableModel", "许可证号"), lambda r: r.licence_no, width=125),

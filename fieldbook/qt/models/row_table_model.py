@@ -53,6 +53,11 @@ def count_column(title: str, value: Callable[[R], int | None], width: int = 70) 
     )
 
 
+def stretch_column(title: str, text: Callable[[R], str], width: int = 100) -> Column[R]:
+    """The column that takes the spare width (a name, a description), its text as tooltip."""
+    return Column(title, text, width=width, tooltip=True, stretch=True)
+
+
 def none_last(value: Any) -> tuple[bool, Any]:
     return (value is None or value == "", value if value is not None else "")
 

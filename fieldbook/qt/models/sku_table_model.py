@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject
 
 from fieldbook.core.master.catalog import SkuRow, class_name
 from fieldbook.qt.formatting import yes, yuan
-from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.models.row_table_model import Column, RowTableModel, stretch_column
 
 translate = QCoreApplication.translate
+
+
+def _price_column(title: str, fen: Callable[[SkuRow], int | None]) -> Column[SkuRow]:
+    """A price in yuan per carton, sorted by its integer fen."""
+    return Column(title, lambda r: yuan(fen(r)), key=fen, align="right", width=110)
+
+
+def _flag_column(title: str, flag: Callable[[SkuRow], bool]) -> Column[SkuRow]:
+    """是 or empty, centred."""
+    return Column(title, lambda r: yes(flag(r)), align="center", width=56)
 
 
 def sku_columns() -> list[Column[SkuRow]]:
     return [
         Column(translate("SkuTableModel", "卷烟代码"), lambda r: r.code, width=120),
-        Column(
-            translate("SkuTableModel", "卷烟名称"),
-            lambda r: r.name,
-            width=200,
-            tooltip=True,
-            stretch=True,
-        ),
+        stretch_column(translate("SkuTableModel", "卷烟名称"), lambda r: r.name, 200),
         Column(translate("SkuTableModel", "品牌"), lambda r: r.brand, width=110),
         Column(
             translate("SkuTableModel", "价类"),
@@ -29,35 +35,11 @@ def sku_columns() -> list[Column[SkuRow]]:
             align="center",
             width=70,
         ),
-        Column(
-            translate("SkuTableModel", "批发价(元/条)"),
-            lambda r: yuan(r.wholesale_fen),
-            key=lambda r: r.wholesale_fen,
-            align="right",
-            width=110,
-        ),
-        Column(
-            translate("SkuTableModel", "零售价(元/条)"),
-            lambda r: yuan(r.retail_fen),
-            key=lambda r: r.retail_fen,
-            align="right",
-            width=110,
-        ),
-        Column(
-            translate("SkuTableModel", "重点"),
-            lambda r: yes(r.is_key_brand),
-            align="center",
-            width=56,
-        ),
-        Column(
-            translate("SkuTableModel", "新品"), lambda r: yes(r.is_new), align="center", width=56
-        ),
-        Column(
-            translate("SkuTableModel", "在销"),
-            lambda r: yes(r.on_market),
-            align="center",
-            width=56,
-        ),
+        _price_column(translate("SkuTableModel", "批发价(元/条)"), lambda r: r.wholesale_fen),
+        _price_column(translate("SkuTableModel", "零售价(元/条)"), lambda r: r.retail_fen),
+        _flag_column(translate("SkuTableModel", "重点"), lambda r: r.is_key_brand),
+        _flag_column(translate("SkuTableModel", "新品"), lambda r: r.is_new),
+        _flag_column(translate("SkuTableModel", "在销"), lambda r: r.on_market),
     ]
 
 

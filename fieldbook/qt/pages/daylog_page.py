@@ -56,7 +56,8 @@ from fieldbook.qt.pages.daylog_answers import EscalationAnswers
 from fieldbook.qt.pages.record_page import RecordPage
 from fieldbook.qt.reminders import ReminderSettings, ReminderSettingsDialog
 from fieldbook.qt.widgets.code_picker import CodeLookup
-from fieldbook.qt.widgets.day_corrections import DayCorrectionBar, DayCorrections, section_label
+from fieldbook.qt.widgets.correction_bar import CorrectionBar
+from fieldbook.qt.widgets.day_corrections import DayCorrections, section_label
 from fieldbook.qt.widgets.day_panels import FactsPanel, IndicatorPanel
 from fieldbook.qt.widgets.day_sections import ORDER, DaySections, empty_section, same_section
 from fieldbook.qt.widgets.layouts import scroll_area
@@ -71,7 +72,7 @@ class DayLogPage(RecordPage):
     plan_requested = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, ctx.today(), DayCorrectionBar(), parent)
+        super().__init__(ctx, ctx.today(), CorrectionBar("day"), parent)
         self.view: DayLogView | None = None
         self.data: DayLogData | None = None
         self.lookups = {

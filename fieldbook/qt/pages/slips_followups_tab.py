@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton
 
 from fieldbook.core.errors import FieldbookError
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.slip_models import FollowUpTableModel
 from fieldbook.qt.pages.slips_base import SlipsTabBase
+from fieldbook.qt.widgets.form_fields import line_edit
 from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
@@ -71,10 +72,7 @@ class FollowUpsTab(SlipsTabBase):
         bar.setContentsMargins(10, 6, 10, 6)
         self.close_prompt = QLabel()
         self.close_prompt.setObjectName("draftText")
-        self.close_note = QLineEdit()
-        self.close_note.setMaxLength(500)
-        self.close_note.setMinimumHeight(30)
-        self.close_note.setPlaceholderText(self.tr("处理结果，如：已协调配送中心补货"))
+        self.close_note = line_edit(500, self.tr("处理结果，如：已协调配送中心补货"), height=30)
         self.close_note.setAccessibleName(self.tr("处理结果"))
         self.close_ok = QPushButton(self.tr("关闭事项"))
         self.close_cancel = QPushButton(self.tr("取消"))

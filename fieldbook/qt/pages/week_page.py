@@ -38,8 +38,9 @@ from fieldbook.qt.operations.week import WeekData, load_week, save_corrections, 
 from fieldbook.qt.pages.record_page import PAGE_STYLE, RecordPage
 from fieldbook.qt.pages.week_review import ReviewDialog, WeekReview
 from fieldbook.qt.theme import repolish
+from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.layouts import scroll_area
-from fieldbook.qt.widgets.week_corrections import WeekCorrectionBar, WeekCorrections
+from fieldbook.qt.widgets.week_corrections import WeekCorrections
 from fieldbook.qt.widgets.week_editors import WeekEditors, empty_field, field_label, unit_of
 from fieldbook.qt.widgets.week_figures import WeekFiguresPanel
 
@@ -60,7 +61,7 @@ STYLE = (
 
 class WeekPage(RecordPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, label_for(ctx.today()), WeekCorrectionBar(), parent)
+        super().__init__(ctx, label_for(ctx.today()), CorrectionBar("week"), parent)
         self.view: WeekView | None = None
         self.unlocked = False  # 更正…: a submitted report's texts made editable
         self.review = WeekReview(

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
 from fieldbook.messages import describe_error
 from fieldbook.qt.operations.runner import Ops
+from fieldbook.qt.widgets.form_fields import line_edit
 
 
 class ReviewDialog(QDialog):
@@ -37,9 +37,7 @@ class ReviewDialog(QDialog):
         self.comment.setTabChangesFocus(True)
         self.comment.setFixedHeight(80)
         self.comment.setPlaceholderText(self.tr("退回时必须填写意见"))
-        self.reviewer = QLineEdit()
-        self.reviewer.setMaxLength(50)
-        self.reviewer.setPlaceholderText(self.tr("如：营销部 刘主任"))
+        self.reviewer = line_edit(50, self.tr("如：营销部 刘主任"))
         self.error = QLabel()
         self.error.setObjectName("itemError")
         self.error.hide()

@@ -5,20 +5,48 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
 
 from fieldbook.qt.formatting import listing
+from fieldbook.qt.widgets.form_fields import is_enter_press, line_edit
 
 REASON_MAX = 200
+translate = QCoreApplication.translate
+
+
+def correction_words(record: str) -> tuple[str, str]:
+    """What the bar says of a finished ``record`` (``visit``, ``day``: a submitted work log,
+    ``week``: a submitted weekly report): the changes (``{fields}``) and the reason's example."""
+    if record == "day":
+        return (
+            translate(
+                "CorrectionBar",
+                "已修改：{fields}。日志已提交，更正需要填写原因，会记入更正记录。",
+            ),
+            translate("CorrectionBar", "如：例会记录漏记一项"),
+        )
+    if record == "week":
+        return (
+            translate(
+                "CorrectionBar",
+                "已修改：{fields}。周报已提交，更正需要填写原因，会记入更正记录。",
+            ),
+            translate("CorrectionBar", "如：目标写错了"),
+        )
+    return (
+        translate(
+            "CorrectionBar",
+            "已修改：{fields}。这次走访已完成，更正需要填写原因，会记入修改记录。",
+        ),
+        translate("CorrectionBar", "如：到店时间记错了"),
+    )
 
 
 class CorrectionBar(QFrame):
@@ -27,8 +55,9 @@ class CorrectionBar(QFrame):
     #: 撤销修改.
     undo_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, record: str = "visit", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.changed_text, example = correction_words(record)
         self.setObjectName("reasonBar")
         layout = QGridLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -37,10 +66,7 @@ class CorrectionBar(QFrame):
         self.changed_label.setObjectName("draftText")
         self.changed_label.setWordWrap(True)
         prompt = QLabel(self.tr("更正原因"))
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setMaxLength(REASON_MAX)
-        self.reason_edit.setMinimumHeight(32)
-        self.reason_edit.setPlaceholderText(self.tr("如：到店时间记错了"))
+        self.reason_edit = line_edit(REASON_MAX, example, height=32)
         self.reason_edit.setAccessibleName(self.tr("更正原因"))
         prompt.setBuddy(self.reason_edit)
         self.save_button = QPushButton(self.tr("保存更正"))
@@ -64,11 +90,7 @@ class CorrectionBar(QFrame):
         self.hide()
 
     def show_changes(self, labels: Sequence[str]) -> None:
-        self.changed_label.setText(
-            self.tr("已修改：{fields}。这次走访已完成，更正需要填写原因，会记入修改记录。").format(
-                fields=listing(labels)
-            )
-        )
+        self.changed_label.setText(self.changed_text.format(fields=listing(labels)))
         self.show()
 
     def reason(self) -> str:
@@ -93,12 +115,7 @@ class CorrectionBar(QFrame):
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.reason_edit
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
+        if watched is self.reason_edit and is_enter_press(event):
             self.confirm()
             return True
         return super().eventFilter(watched, event)

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.theme import repolish
+from fieldbook.qt.widgets.form_fields import is_enter_press
 from fieldbook.qt.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
@@ -141,12 +141,7 @@ class CustomerPicker(QWidget):
         return self.search.isHidden()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.results
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
+        if watched is self.results and is_enter_press(event):
             item = self.results.currentItem()
             if item is not None:
                 self._take_and_go(item)

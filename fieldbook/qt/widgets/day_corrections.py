@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS
 from fieldbook.qt.daylog_format import section_value_text
-from fieldbook.qt.formatting import listing
-from fieldbook.qt.widgets.correction_bar import CorrectionBar
 
 if TYPE_CHECKING:
     from fieldbook.core.store.audit import AuditRecord
@@ -30,17 +28,6 @@ def section_label(field: str) -> str:
     name = field.removeprefix("sections.")
     labels = {**TEXT_SECTIONS, **LIST_SECTIONS}
     return translate("DayLogSections", labels[name]) if name in labels else name
-
-
-class DayCorrectionBar(CorrectionBar):
-    def show_changes(self, labels: Any) -> None:
-        self.changed_label.setText(
-            self.tr("已修改：{fields}。日志已提交，更正需要填写原因，会记入更正记录。").format(
-                fields=listing(labels)
-            )
-        )
-        self.reason_edit.setPlaceholderText(self.tr("如：例会记录漏记一项"))
-        self.show()
 
 
 class DayCorrections(QTableWidget):

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -32,6 +31,7 @@ from fieldbook.core.reports.day import SECTION_ORDER
 from fieldbook.core.routine.daylog import LIST_SECTIONS, MUTUAL_CONTROL_TYPES, TEXT_SECTIONS
 from fieldbook.qt.formatting import short_date
 from fieldbook.qt.widgets.code_picker import CodeLookup
+from fieldbook.qt.widgets.form_fields import line_edit
 from fieldbook.qt.widgets.reason_bar import bar_row
 from fieldbook.qt.widgets.section_table import Column, SectionTable
 
@@ -105,10 +105,7 @@ class AnswerBar(QFrame):
         self.prompt = QLabel()
         self.prompt.setObjectName("draftText")
         self.prompt.setMaximumWidth(320)
-        self.edit = QLineEdit()
-        self.edit.setMaxLength(500)
-        self.edit.setMinimumHeight(30)
-        self.edit.setPlaceholderText(self.tr("部门负责人的答复"))
+        self.edit = line_edit(500, self.tr("部门负责人的答复"), height=30)
         self.edit.setAccessibleName(self.tr("答复"))
         self.save_button = QPushButton(self.tr("保存答复"))
         self.cancel_button = QPushButton(self.tr("取消"))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSizePolicy,
@@ -36,6 +35,7 @@ from fieldbook.qt.slip_format import (
     other_moves,
     step_label,
 )
+from fieldbook.qt.widgets.form_fields import line_edit
 
 if TYPE_CHECKING:
     from fieldbook.core.slips.service import DeliveryView
@@ -55,14 +55,6 @@ def chip(text: str, colors: tuple[str, str]) -> QLabel:
     label.setStyleSheet(chip_style(colors))
     label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return label
-
-
-def _line_edit(length: int, placeholder: str, name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setMaxLength(length)
-    edit.setPlaceholderText(placeholder)
-    edit.setAccessibleName(name)
-    return edit
 
 
 class _Keys(QObject):
@@ -156,9 +148,9 @@ class DeliveryRow(QFrame):
         self.prompt = QLabel()
         self.prompt.setObjectName("draftText")
         self.prompt.setWordWrap(True)
-        self.actor_edit = _line_edit(50, self.tr("部门经办人"), self.tr("处理人"))
-        self.answer_edit = _line_edit(500, self.tr("部门的答复或落实情况"), self.tr("答复"))
-        self.reason_edit = _line_edit(200, self.tr("必须写明原因"), self.tr("原因"))
+        self.actor_edit = line_edit(50, self.tr("部门经办人"), name=self.tr("处理人"))
+        self.answer_edit = line_edit(500, self.tr("部门的答复或落实情况"), name=self.tr("答复"))
+        self.reason_edit = line_edit(200, self.tr("必须写明原因"), name=self.tr("原因"))
         self.reason_label = QLabel(self.tr("原因 *"))
         self.answer_label_bar = QLabel(self.tr("答复"))
         self.confirm_button = QPushButton(self.tr("确定"))

@@ -6,6 +6,7 @@
 * :class:`NumberEdit` — a line edit for a number with Up/Down stepping; it keeps whatever was
   typed (the core checks the value and the form shows its error beside the field).
 * :class:`NoteEdit` — a short plain-text edit where Enter moves on and Shift+Enter breaks the line.
+* :func:`line_edit` — a one-line field with its length limit, example text and height.
 * :func:`move_on` / :class:`EnterMovesOn` — Enter goes to the next field, like Tab.
 """
 
@@ -37,6 +38,31 @@ def move_on(widget: QWidget, back: bool = False) -> None:
     key = Qt.Key.Key_Backtab if back else Qt.Key.Key_Tab
     mods = Qt.KeyboardModifier.ShiftModifier if back else Qt.KeyboardModifier.NoModifier
     QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, key, mods))
+
+
+def line_edit(
+    max_length: int, placeholder: str = "", *, name: str = "", height: int = 0
+) -> QLineEdit:
+    """A one-line field taking at most ``max_length`` characters, with a grey example
+    (``placeholder``), an accessible ``name`` and a minimum ``height`` where given."""
+    edit = QLineEdit()
+    edit.setMaxLength(max_length)
+    if height:
+        edit.setMinimumHeight(height)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    if name:
+        edit.setAccessibleName(name)
+    return edit
+
+
+def is_enter_press(event: QEvent) -> bool:
+    """A key press of Enter or Return (whatever the modifiers)."""
+    return (
+        event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.key() in _ENTER
+    )
 
 
 def is_plain_enter(event: QKeyEvent) -> bool:

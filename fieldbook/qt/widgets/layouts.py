@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QPushButton, QScrollArea, QWidget
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -27,3 +27,13 @@ def scroll_area(inner: QWidget, min_width: int = 0) -> QScrollArea:
     if min_width:
         scroll.setMinimumWidth(min_width)
     return scroll
+
+
+def dialog_buttons(*buttons: QPushButton) -> QHBoxLayout:
+    """A dialog's closing row: the buttons at the right, each of the usual height."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        button.setMinimumHeight(34)
+        row.addWidget(button)
+    return row

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.master.profile import ProfileInput, clean_profile
 from fieldbook.messages import describe_error
+from fieldbook.qt.widgets.form_fields import line_edit
 
 if TYPE_CHECKING:
     from fieldbook.core.master.profile import Profile
@@ -19,20 +20,11 @@ if TYPE_CHECKING:
 class ProfileForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name_edit = QLineEdit()
-        self.name_edit.setMaxLength(50)
-        self.name_edit.setPlaceholderText(self.tr("如 王建国"))
-        self.code_edit = QLineEdit()
-        self.code_edit.setMaxLength(32)
-        self.code_edit.setPlaceholderText(self.tr("公司给您的工号"))
-        self.unit_edit = QLineEdit()
-        self.unit_edit.setMaxLength(50)
-        self.unit_edit.setPlaceholderText(self.tr("如 桃山区营销部"))
-        self.territory_edit = QLineEdit()
-        self.territory_edit.setMaxLength(50)
-        self.territory_edit.setPlaceholderText(self.tr("如 桃山一片区"))
-        self.phone_edit = QLineEdit()
-        self.phone_edit.setMaxLength(32)
+        self.name_edit = line_edit(50, self.tr("如 王建国"))
+        self.code_edit = line_edit(32, self.tr("公司给您的工号"))
+        self.unit_edit = line_edit(50, self.tr("如 桃山区营销部"))
+        self.territory_edit = line_edit(50, self.tr("如 桃山一片区"))
+        self.phone_edit = line_edit(32)
         self.widgets: dict[str, QLineEdit] = {
             "name": self.name_edit,
             "code": self.code_edit,

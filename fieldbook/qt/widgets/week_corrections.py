@@ -5,21 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldbook.qt.formatting import listing
-from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.day_corrections import DayCorrections
 from fieldbook.qt.widgets.week_editors import field_label, field_text
-
-
-class WeekCorrectionBar(CorrectionBar):
-    def show_changes(self, labels: Any) -> None:
-        self.changed_label.setText(
-            self.tr("已修改：{fields}。周报已提交，更正需要填写原因，会记入更正记录。").format(
-                fields=listing(labels)
-            )
-        )
-        self.reason_edit.setPlaceholderText(self.tr("如：目标写错了"))
-        self.show()
 
 
 class WeekCorrections(DayCorrections):
