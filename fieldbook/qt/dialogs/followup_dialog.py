@@ -28,6 +28,7 @@ from fieldbook.qt.formatting import day_label
 from fieldbook.qt.slip_format import source_name
 from fieldbook.qt.widgets.customer_picker import CustomerPicker
 from fieldbook.qt.widgets.form_fields import line_edit
+from fieldbook.qt.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
     from fieldbook.core.routine.followups import FollowUpView
@@ -82,10 +83,7 @@ class FollowUpDialog(EditDialog):
         due_row.addWidget(self.days_spin)
         due_row.addWidget(self.due_label, 1)
         form.addRow(self.tr("期限"), due_row)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLabel("errorLabel")
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("取消"))

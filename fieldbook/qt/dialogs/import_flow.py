@@ -30,6 +30,7 @@ from fieldbook.messages import describe_error, describe_problem
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.operations.runner import is_cancelled
 from fieldbook.qt.widgets.layouts import dialog_buttons
+from fieldbook.qt.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
     from fieldbook.core.errors import Problem
@@ -147,10 +148,7 @@ class ImportFlow(QDialog):
         self.choose_button.clicked.connect(self.choose_file)
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLabel("errorLabel")
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.import_button = QPushButton(self.tr("导入"))

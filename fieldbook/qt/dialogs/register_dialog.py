@@ -25,6 +25,7 @@ from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import iso_date
 from fieldbook.qt.operations.slip_files import export_register
+from fieldbook.qt.widgets.message_label import MessageLabel
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
 
@@ -76,10 +77,7 @@ class RegisterDialog(QDialog):
         )
         note.setObjectName("hintLabel")
         note.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLabel("errorLabel")
         self.export_button = QPushButton(self.tr("导出…"))
         self.export_button.setDefault(True)
         cancel = QPushButton(self.tr("取消"))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from fieldbook.core.master.catalog import SkuInput, check_sku, price_classes
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.edit_dialog import EditDialog, SaveJob
 from fieldbook.qt.widgets.form_fields import line_edit
+from fieldbook.qt.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -54,10 +54,7 @@ class SkuDialog(EditDialog):
         )
         self.setMinimumWidth(460)
         self._build_fields()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLabel("errorLabel")
         layout = QVBoxLayout(self)
         layout.addLayout(self._form())
         layout.addWidget(self.error_label)

@@ -37,6 +37,7 @@ from fieldbook.qt.widgets.attachment_picker import AttachmentPicker
 from fieldbook.qt.widgets.customer_picker import CustomerPicker
 from fieldbook.qt.widgets.date_field import DateField
 from fieldbook.qt.widgets.layouts import dialog_buttons
+from fieldbook.qt.widgets.message_label import MessageLabel
 from fieldbook.qt.widgets.sku_checklist import SkuChecklist
 
 if TYPE_CHECKING:
@@ -103,10 +104,7 @@ class SlipDialog(EditDialog):
             column.addLayout(form)
             column.addStretch(1)
             columns.addLayout(column, 1)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLabel("errorLabel")
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addLayout(columns, 1)

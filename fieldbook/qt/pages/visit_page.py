@@ -60,6 +60,7 @@ from fieldbook.qt.widgets.checklist_form import ChecklistForm
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.form_fields import EnterMovesOn, OptionPicker
 from fieldbook.qt.widgets.layouts import scroll_area
+from fieldbook.qt.widgets.message_label import MessageLabel
 from fieldbook.qt.widgets.save_state import SaveIndicators, SaveProblemRow
 from fieldbook.qt.widgets.sku_grid import SkuGridPanel
 from fieldbook.qt.widgets.visit_header import VisitHeader
@@ -108,16 +109,10 @@ class VisitPage(Page):
         self.header = VisitHeader()
         outer.addWidget(self.header)
         outer.addLayout(self._result_row())
-        self.state_label = QLabel()
-        self.state_label.setObjectName("noteBox")
-        self.state_label.setWordWrap(True)
-        self.state_label.hide()
+        self.state_label = MessageLabel("noteBox")
         outer.addWidget(self.state_label)
         outer.addWidget(self._status_row())
-        self.status_hint = QLabel()
-        self.status_hint.setObjectName("statusHint")
-        self.status_hint.setWordWrap(True)
-        self.status_hint.hide()
+        self.status_hint = MessageLabel("statusHint")
         outer.addWidget(self.status_hint)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -136,10 +131,7 @@ class VisitPage(Page):
 
     def _result_row(self) -> QHBoxLayout:
         """What the last finished visit created, and 生成反馈单 for its suggested slips."""
-        self.result_label = QLabel()
-        self.result_label.setObjectName("noteBox")
-        self.result_label.setWordWrap(True)
-        self.result_label.hide()
+        self.result_label = MessageLabel("noteBox")
         self.slip_button = QPushButton(self.tr("生成反馈单…"))
         self.slip_button.setToolTip(
             self.tr("按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）")

@@ -32,6 +32,7 @@ from fieldbook.qt.dialogs.import_dialog import ImportDialog
 from fieldbook.qt.operations.demo import load_demo
 from fieldbook.qt.operations.runner import is_cancelled
 from fieldbook.qt.pages.base import Page
+from fieldbook.qt.widgets.message_label import MessageLabel
 from fieldbook.qt.widgets.profile_form import ProfileForm
 
 
@@ -116,10 +117,7 @@ class WelcomePage(Page):
         back_row.addWidget(self.back_button)
         back_row.addStretch(1)
         layout.addLayout(back_row)
-        self.status = QLabel()
-        self.status.setObjectName("errorLabel")
-        self.status.setWordWrap(True)
-        self.status.hide()
+        self.status = MessageLabel("errorLabel")
         layout.addWidget(self.status)
         layout.addStretch(1)
         return step

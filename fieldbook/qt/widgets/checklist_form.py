@@ -33,6 +33,7 @@ from fieldbook.qt.widgets.form_fields import (
     NumberEdit,
     OptionPicker,
 )
+from fieldbook.qt.widgets.message_label import MessageLabel
 
 RADIO_LIMIT = 4  # a choice with more options than this is a combo
 TYPING_PAUSE_MS = 400
@@ -119,10 +120,7 @@ class ChecklistForm(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        error = QLabel()
-        error.setObjectName("itemError")
-        error.setWordWrap(True)
-        error.hide()
+        error = MessageLabel("itemError")
         checks: list[QCheckBox] = []
         editor: QWidget
         if item.type == "bool":

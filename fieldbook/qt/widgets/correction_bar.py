@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.widgets.form_fields import is_enter_press, line_edit
+from fieldbook.qt.widgets.message_label import MessageLabel
 
 REASON_MAX = 200
 translate = QCoreApplication.translate
@@ -73,10 +74,7 @@ class CorrectionBar(QFrame):
         self.save_button.setMinimumHeight(32)
         self.undo_button = QPushButton(self.tr("撤销修改"))
         self.undo_button.setMinimumHeight(32)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("itemError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLabel("itemError")
         layout.addWidget(self.changed_label, 0, 0, 1, 4)
         layout.addWidget(prompt, 1, 0)
         layout.addWidget(self.reason_edit, 1, 1)
@@ -106,8 +104,7 @@ class CorrectionBar(QFrame):
         self.save_requested.emit(reason)
 
     def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
+        self.error_label.say(text)
 
     def reset(self) -> None:
         self.reason_edit.clear()

@@ -35,6 +35,7 @@ from fieldbook.qt.daylog_format import (
     tile_text,
     tile_value,
 )
+from fieldbook.qt.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
     from fieldbook.core.routine.daylog import DayFacts
@@ -177,10 +178,7 @@ class IndicatorPanel(QGroupBox):
         self.setObjectName("daySection")
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
-        self.note = QLabel()
-        self.note.setObjectName("hintLabel")
-        self.note.setWordWrap(True)
-        self.note.hide()
+        self.note = MessageLabel("hintLabel")
         layout.addWidget(self.note)
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)

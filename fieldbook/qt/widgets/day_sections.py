@@ -32,6 +32,7 @@ from fieldbook.core.routine.daylog import LIST_SECTIONS, MUTUAL_CONTROL_TYPES, T
 from fieldbook.qt.formatting import short_date
 from fieldbook.qt.widgets.code_picker import CodeLookup
 from fieldbook.qt.widgets.form_fields import line_edit
+from fieldbook.qt.widgets.message_label import MessageLabel
 from fieldbook.qt.widgets.reason_bar import bar_row
 from fieldbook.qt.widgets.section_table import Column, SectionTable
 
@@ -229,10 +230,7 @@ class DaySections(QWidget):
                 column.addWidget(table)
                 if name == "escalations":
                     self._escalation_extras(table)
-            error = QLabel()
-            error.setObjectName("itemError")
-            error.setWordWrap(True)
-            error.hide()
+            error = MessageLabel("itemError")
             self.errors[name] = error
             column.addWidget(error)
         column.addStretch(1)

@@ -36,6 +36,7 @@ from fieldbook.qt.slip_format import (
     step_label,
 )
 from fieldbook.qt.widgets.form_fields import line_edit
+from fieldbook.qt.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
     from fieldbook.core.slips.service import DeliveryView
@@ -157,10 +158,7 @@ class DeliveryRow(QFrame):
         self.confirm_button.setAutoDefault(False)
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setAutoDefault(False)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("itemError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLabel("itemError")
         bar.addWidget(self.prompt, 0, 0, 1, 6)
         bar.addWidget(QLabel(self.tr("处理人")), 1, 0)
         bar.addWidget(self.actor_edit, 1, 1)
@@ -299,8 +297,7 @@ class DeliveryRow(QFrame):
         self.bar.hide()
 
     def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
+        self.error_label.say(text)
 
     def first_button(self) -> QWidget | None:
         for button in (self.next_button, self.return_button, self.more_button):

@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.master.profile import ProfileInput, clean_profile
 from fieldbook.messages import describe_error
 from fieldbook.qt.widgets.form_fields import line_edit
+from fieldbook.qt.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
     from fieldbook.core.master.profile import Profile
@@ -42,10 +43,7 @@ class ProfileForm(QWidget):
         form.addRow(self.tr("区县单位"), self.unit_edit)
         form.addRow(self.tr("片区"), self.territory_edit)
         form.addRow(self.tr("联系电话"), self.phone_edit)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLabel("errorLabel")
         form.addRow("", self.error_label)
         for edit in self.widgets.values():
             edit.setMinimumHeight(32)

@@ -9,6 +9,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from fieldbook.qt.theme import repolish
+from fieldbook.qt.widgets.message_label import MessageLabel
 
 
 class SavedLabel(QLabel):
@@ -36,10 +37,7 @@ class SaveProblemRow(QHBoxLayout):
 
     def __init__(self, *, button_height: int, retry_tip: bool = True) -> None:
         super().__init__()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLabel("errorLabel")
         self.retry_button = QPushButton(self.tr("重试（Ctrl+R）"))
         if retry_tip:
             self.retry_button.setToolTip(self.tr("把没保存的修改再保存一次"))
@@ -49,8 +47,7 @@ class SaveProblemRow(QHBoxLayout):
         self.addWidget(self.retry_button)
 
     def show_message(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
+        self.error_label.say(text)
 
     def show_retry(self, visible: bool) -> None:
         self.retry_button.setVisible(visible)

@@ -27,6 +27,7 @@ from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.models.sku_grid_model import FIRST_INPUT, LAST_INPUT, SkuGridModel
 from fieldbook.qt.widgets.form_fields import is_plain_enter
+from fieldbook.qt.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
     from fieldbook.core.master.catalog import SkuRow
@@ -207,10 +208,7 @@ class SkuGridPanel(QWidget):
         self.view.setAccessibleName(self.tr("各规格库存与排面"))
         self.gaps_label = QLabel()
         self.gaps_label.setObjectName("gapsLabel")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("itemError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLabel("itemError")
         self.add_button = QPushButton(self.tr("添加规格…"))
         self.add_button.setToolTip(self.tr("把这家店在卖、表里没有的规格加进来"))
         self.add_combo = QComboBox()
@@ -251,8 +249,7 @@ class SkuGridPanel(QWidget):
         style.polish(self.gaps_label)
 
     def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
+        self.error_label.say(text)
 
     def set_editable(self, editable: bool) -> None:
         self.model.set_editable(editable)
