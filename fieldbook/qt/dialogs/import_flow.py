@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from fieldbook.qt.context import AppContext
 from fieldbook.qt.operations.runner import is_cancelled
 from fieldbook.qt.widgets.layouts import dialog_buttons
 from fieldbook.qt.widgets.message_label import MessageLabel
+from fieldbook.qt.widgets.read_only_table import ReadOnlyTable
 
 if TYPE_CHECKING:
     from fieldbook.core.errors import Problem
@@ -56,25 +55,13 @@ def problem_text(p: Problem) -> str:
     return text
 
 
-class ReportTable(QTableWidget):
+class ReportTable(ReadOnlyTable):
     """A read-only table of what a dry run found (one row per line of the file)."""
 
     def __init__(
         self, headers: Sequence[str], widths: Sequence[int], parent: QWidget | None = None
     ) -> None:
-        super().__init__(0, len(headers), parent)
-        self.setHorizontalHeaderLabels(list(headers))
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(28)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setWordWrap(False)
-        self.setAlternatingRowColors(True)
-        header = self.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for n, width in enumerate(widths):
-            header.resizeSection(n, width)
-        header.setStretchLastSection(True)
+        super().__init__(headers, widths, row_height=28, parent=parent)
 
     def rows(self) -> list[tuple[str, ...]]:
         """The texts shown, row by row."""

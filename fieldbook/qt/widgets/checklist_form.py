@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.routine.checklist import OPEN, Checklist, Item
+from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.form_fields import (
     ChoiceCombo,
     EnterMovesOn,
@@ -254,7 +255,7 @@ class ChecklistForm(QWidget):
         fld.error.setText(text)
         fld.error.show()
         fld.editor.setProperty("invalid", True)
-        _repolish(fld.editor)
+        repolish(fld.editor)
 
     def clear_error(self, item_id: str) -> None:
         fld = self.fields.get(item_id)
@@ -263,7 +264,7 @@ class ChecklistForm(QWidget):
         fld.error.clear()
         fld.error.hide()
         fld.editor.setProperty("invalid", False)
-        _repolish(fld.editor)
+        repolish(fld.editor)
 
     def errors(self) -> dict[str, str]:
         return {
@@ -288,9 +289,3 @@ class ChecklistForm(QWidget):
     def label_of(self, item_id: str) -> str:
         fld = self.fields.get(item_id)
         return fld.item.label if fld is not None else item_id
-
-
-def _repolish(widget: QWidget) -> None:
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)

@@ -6,17 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
 from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS
 from fieldbook.qt.daylog_format import section_value_text
+from fieldbook.qt.widgets.read_only_table import ReadOnlyTable
 
 if TYPE_CHECKING:
     from fieldbook.core.store.audit import AuditRecord
@@ -30,26 +28,16 @@ def section_label(field: str) -> str:
     return translate("DayLogSections", labels[name]) if name in labels else name
 
 
-class DayCorrections(QTableWidget):
+class DayCorrections(ReadOnlyTable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 4, parent)
-        self.setObjectName("dayCorrections")
-        self.setHorizontalHeaderLabels(
-            [self.tr("时间"), self.tr("部分"), self.tr("原内容 → 新内容"), self.tr("原因")]
+        super().__init__(
+            [self.tr("时间"), self.tr("部分"), self.tr("原内容 → 新内容"), self.tr("原因")],
+            (96, 120, 0, 150),
+            stretch=2,
+            parent=parent,
         )
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(26)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setWordWrap(False)
-        self.setAlternatingRowColors(True)
+        self.setObjectName("dayCorrections")
         self.setAccessibleName(self.tr("更正记录"))
-        header = self.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.resizeSection(0, 96)
-        header.resizeSection(1, 120)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(3, 150)
         self.entries: list[AuditRecord] = []
 
     def set_entries(self, entries: Sequence[AuditRecord]) -> None:

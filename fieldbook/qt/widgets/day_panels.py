@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
     QSizePolicy,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -35,16 +33,13 @@ from fieldbook.qt.daylog_format import (
     tile_text,
     tile_value,
 )
+from fieldbook.qt.theme import repolish
+from fieldbook.qt.widgets.fact_grid import FactGrid
 from fieldbook.qt.widgets.message_label import MessageLabel
+from fieldbook.qt.widgets.read_only_table import ReadOnlyTable
 
 if TYPE_CHECKING:
     from fieldbook.core.routine.daylog import DayFacts
-
-
-def _repolish(widget: QWidget) -> None:
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
 
 
 class FactsPanel(QGroupBox):
@@ -54,47 +49,29 @@ class FactsPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("当天情况"), parent)
         self.setObjectName("daySection")
-        self.grid = QGridLayout(self)
-        self.grid.setHorizontalSpacing(12)
-        self.grid.setVerticalSpacing(5)
-        self.grid.setColumnStretch(1, 1)
-        self.values: dict[str, QLabel] = {}
-        self.titles: dict[str, QLabel] = {}
+        self.grid = FactGrid(self)
+        self.values = self.grid.values
         self.tomorrow = QLabel()
         self.tomorrow.setTextFormat(Qt.TextFormat.RichText)
         self.tomorrow.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.tomorrow.linkActivated.connect(lambda _link: self.plan_requested.emit())
         self.tomorrow.setToolTip(self.tr("打开下一个工作日的拜访计划"))
 
-    def _line(self, row: int, key: str, title: str) -> QLabel:
-        if key not in self.values:
-            caption = QLabel(title)
-            caption.setObjectName("factTitle")
-            value = QLabel()
-            value.setObjectName("factValue")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(value, row, 1)
-            self.titles[key] = caption
-            self.values[key] = value
-        return self.values[key]
-
     def show_facts(self, facts: DayFacts, tomorrow_label: str) -> None:
         lines = fact_lines(facts)
         for row, line in enumerate(lines):
-            label = self._line(row, line.key, line.title)
+            label = self.grid.line(row, line.key, line.title)
             label.setText(line.text)
             label.setToolTip(line.tip)
             label.setProperty("level", line.level)
-            _repolish(label)
+            repolish(label)
         row = len(lines)
         if "tomorrow" not in self.values:
             caption = QLabel(self.tr("明日计划"))
             caption.setObjectName("factTitle")
             self.grid.addWidget(caption, row, 0)
             self.grid.addWidget(self.tomorrow, row, 1)
-            self.titles["tomorrow"] = caption
+            self.grid.captions["tomorrow"] = caption
             self.values["tomorrow"] = self.tomorrow
         text = facts.tomorrow or self.tr("还没有排")
         self.tomorrow.setText(
@@ -168,7 +145,7 @@ class _FigureRow:
         change, sign = change_text(self.key, now, before)
         self.change.setText(change)
         self.change.setProperty("trend", {1: "up", -1: "down"}.get(sign, "flat"))
-        _repolish(self.change)
+        repolish(self.change)
         self.month.setText(tile_text(self.key, tile_value(self.key, month)))
 
 
@@ -224,22 +201,10 @@ class IndicatorPanel(QGroupBox):
             self.tr("应订货客户中当天没有订单的户；原因来自近 7 天的走访记录")
         )
         layout.addWidget(self.non_title)
-        self.non_orderers = QTableWidget(0, 3)
-        self.non_orderers.setHorizontalHeaderLabels(
-            [self.tr("客户编码"), self.tr("客户"), self.tr("原因")]
+        self.non_orderers = ReadOnlyTable(
+            [self.tr("客户编码"), self.tr("客户"), self.tr("原因")], (120, 150)
         )
-        self.non_orderers.verticalHeader().setVisible(False)
-        self.non_orderers.verticalHeader().setDefaultSectionSize(26)
-        self.non_orderers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.non_orderers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.non_orderers.setAlternatingRowColors(True)
-        self.non_orderers.setWordWrap(False)
         self.non_orderers.setAccessibleName(self.tr("未订货客户"))
-        header = self.non_orderers.horizontalHeader()
-        header.resizeSection(0, 120)
-        header.resizeSection(1, 150)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.non_orderers)
 
     def show_orders(self, orders: Mapping[str, Any], *, snapshot: bool) -> None:

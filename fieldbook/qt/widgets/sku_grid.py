@@ -26,6 +26,7 @@ from fieldbook.core.routine.checklist import price_line_gaps
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.models.sku_grid_model import FIRST_INPUT, LAST_INPUT, SkuGridModel
+from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.form_fields import is_plain_enter
 from fieldbook.qt.widgets.message_label import MessageLabel
 
@@ -244,9 +245,7 @@ class SkuGridPanel(QWidget):
         text = gaps_text(self.model)
         self.gaps_label.setText(text)
         self.gaps_label.setProperty("alert", bool(grid_gaps(self.model)))
-        style = self.gaps_label.style()
-        style.unpolish(self.gaps_label)
-        style.polish(self.gaps_label)
+        repolish(self.gaps_label)
 
     def show_error(self, text: str) -> None:
         self.error_label.say(text)

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from fieldbook.core.slips.service import slip_rules
 from fieldbook.qt.daylog_format import change_text, share_text
 from fieldbook.qt.formatting import listing, money, weekday_name
+from fieldbook.qt.widgets.fact_grid import FactGrid
 from fieldbook.qt.widgets.week_charts import DayBars, Series
 
 if TYPE_CHECKING:
@@ -162,13 +163,9 @@ class WeekFiguresPanel(QGroupBox):
         self.period_label.setObjectName("hintLabel")
         self.period_label.setWordWrap(True)
         layout.addWidget(self.period_label)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(12)
-        self.grid.setVerticalSpacing(5)
-        self.grid.setColumnStretch(1, 1)
+        self.grid = FactGrid()
         layout.addLayout(self.grid)
-        self.values: dict[str, QLabel] = {}
-        self.captions: dict[str, QLabel] = {}
+        self.values = self.grid.values
         self.orders_chart = DayBars(self.tr("每天订货（条）"))
         self.visits_chart = DayBars(self.tr("每天拜访（户次）"))
         layout.addWidget(self.orders_chart)
@@ -182,18 +179,7 @@ class WeekFiguresPanel(QGroupBox):
             period += self.tr("　已提交：这里是提交时的数据。")
         self.period_label.setText(period)
         for row, (key, caption, text) in enumerate(figure_lines(f, not_ordering_weeks)):
-            if key not in self.values:
-                title = QLabel()
-                title.setObjectName("factTitle")
-                value = QLabel()
-                value.setObjectName("factValue")
-                value.setWordWrap(True)
-                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                self.grid.addWidget(title, row, 0, Qt.AlignmentFlag.AlignTop)
-                self.grid.addWidget(value, row, 1)
-                self.captions[key], self.values[key] = title, value
-            self.captions[key].setText(caption)
-            self.values[key].setText(text)
+            self.grid.line(row, key, caption).setText(text)
         self.values["not_visited"].setToolTip("\n".join(f.not_visited))
         self.values["not_ordering"].setToolTip("\n".join(f.not_ordering))
         days = [weekday_name(d.day.isoweekday()) for d in f.days]
