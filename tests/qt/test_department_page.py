@@ -15,7 +15,7 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.routine.week import label_for
 from fieldbook.core.slips.service import SlipInput
 from fieldbook.core.store.models import SlipDelivery, WeekReport
-from fieldbook.qt.pages import department_tabs
+from fieldbook.qt.pages import department_spot_check
 from fieldbook.qt.pages.department_page import DepartmentPage
 
 TODAY = date(2026, 11, 30)
@@ -102,14 +102,14 @@ def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch, tm
     spot.draw_button.click()
     qtbot.waitUntil(lambda: spot.model.rowCount() == 10)
 
-    def fill(dialog: department_tabs.RecordDialog) -> int:
+    def fill(dialog: department_spot_check.RecordDialog) -> int:
         dialog.time_ok.setChecked(False)
         dialog.quality.setCurrentText("一般")
         dialog.problems.setPlainText("离店时间晚记")
         dialog.correction.setText("按实际时间记录")
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(department_tabs.RecordDialog, "exec", fill)
+    monkeypatch.setattr(department_spot_check.RecordDialog, "exec", fill)
     spot.table.select_row(0)
     spot.record_button.click()
     qtbot.waitUntil(lambda: "整改中 1" in spot.status.text())

@@ -37,7 +37,8 @@ from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel, count_column
 from fieldbook.qt.operations.department import export_manager_week, who_and_where
 from fieldbook.qt.pages.base import Page, note, page_layout
-from fieldbook.qt.pages.department_tabs import InboxTab, SpotCheckTab
+from fieldbook.qt.pages.department_inbox import InboxTab
+from fieldbook.qt.pages.department_spot_check import SpotCheckTab
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.table_view import RowTableView
 from fieldbook.qt.widgets.week_charts import DayBars, Series
