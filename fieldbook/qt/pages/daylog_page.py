@@ -30,12 +30,10 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
-    QGroupBox,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -57,7 +55,7 @@ from fieldbook.qt.pages.record_page import RecordPage
 from fieldbook.qt.reminders import ReminderSettings, ReminderSettingsDialog
 from fieldbook.qt.widgets.code_picker import CodeLookup
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
-from fieldbook.qt.widgets.day_corrections import DayCorrections, section_label
+from fieldbook.qt.widgets.day_corrections import CorrectionsBox, DayCorrections, section_label
 from fieldbook.qt.widgets.day_panels import FactsPanel, IndicatorPanel
 from fieldbook.qt.widgets.day_sections import ORDER, DaySections, empty_section, same_section
 from fieldbook.qt.widgets.layouts import scroll_area
@@ -112,9 +110,7 @@ class DayLogPage(RecordPage):
 
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 14, 24, 10)
-        layout.setSpacing(8)
+        layout = self._outer_layout()
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -164,23 +160,14 @@ class DayLogPage(RecordPage):
         return (self.import_button, self.export_button, self.reminder_button, self.submit_button)
 
     def _left(self) -> QWidget:
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(0, 0, 8, 0)
-        column.setSpacing(10)
+        inner, column = self._column()
         self.facts = FactsPanel()
         self.indicators = IndicatorPanel()
-        self.corrections_box = QGroupBox(self.tr("更正记录"))
-        self.corrections_box.setObjectName("daySection")
-        box = QVBoxLayout(self.corrections_box)
-        self.corrections_list = DayCorrections()
-        self.corrections_empty = QLabel(
-            self.tr("还没有更正。提交后再修改的内容，会连同时间和原因记在这里。")
+        self.corrections_box = CorrectionsBox(
+            DayCorrections(),
+            self.tr("还没有更正。提交后再修改的内容，会连同时间和原因记在这里。"),
         )
-        self.corrections_empty.setObjectName("hintLabel")
-        self.corrections_empty.setWordWrap(True)
-        box.addWidget(self.corrections_list)
-        box.addWidget(self.corrections_empty)
+        self.corrections_list = self.corrections_box.entries
         self.corrections_box.hide()
         column.addWidget(self.facts)
         column.addWidget(self.indicators)
@@ -245,9 +232,9 @@ class DayLogPage(RecordPage):
             view.facts, self.tr("打开{day}的计划 →").format(day=short_date(tomorrow))
         )
         self.indicators.show_orders(view.facts.orders, snapshot=view.status == "submitted")
-        self.corrections_list.set_entries(view.corrections)
-        self.corrections_empty.setVisible(not view.corrections)
-        self.corrections_box.setVisible(bool(view.corrections) or view.status == "submitted")
+        self.corrections_box.show_entries(
+            view.corrections, shown=bool(view.corrections) or view.status == "submitted"
+        )
         self.answers.show_earlier(data.earlier, self.lookups["customer"].name)
         if full or self.shown_key != view.day:
             self.answer_bar.close_bar()

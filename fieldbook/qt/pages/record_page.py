@@ -170,6 +170,22 @@ class RecordPage(Page):
     def _style(self) -> str:
         return PAGE_STYLE
 
+    def _outer_layout(self) -> QVBoxLayout:
+        """The page's own layout: the top bar, then :meth:`_body`."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 14, 24, 10)
+        layout.setSpacing(8)
+        return layout
+
+    @staticmethod
+    def _column() -> tuple[QWidget, QVBoxLayout]:
+        """A column of boxes for a side of the splitter (put in a scroll area)."""
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(10)
+        return inner, column
+
     def _top_bar(
         self, title: str, tips: tuple[str, str], between: QWidget, after: Iterable[QWidget]
     ) -> QHBoxLayout:

@@ -39,6 +39,7 @@ from fieldbook.qt.pages.record_page import PAGE_STYLE, RecordPage
 from fieldbook.qt.pages.week_review import ReviewDialog, WeekReview
 from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
+from fieldbook.qt.widgets.day_corrections import CorrectionsBox
 from fieldbook.qt.widgets.layouts import scroll_area
 from fieldbook.qt.widgets.week_corrections import WeekCorrections
 from fieldbook.qt.widgets.week_editors import WeekEditors, empty_field, field_label, unit_of
@@ -94,9 +95,7 @@ class WeekPage(RecordPage):
 
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 14, 24, 10)
-        layout.setSpacing(8)
+        layout = self._outer_layout()
         self.week_label = QLabel()
         self.week_label.setMinimumWidth(190)
         self.week_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -151,10 +150,7 @@ class WeekPage(RecordPage):
         return box, QVBoxLayout(box)
 
     def _left(self) -> QWidget:
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(0, 0, 8, 0)
-        column.setSpacing(10)
+        inner, column = self._column()
         self.figures = WeekFiguresPanel()
         column.addWidget(self.figures)
         self.review_box, box = self._box(self.tr("审阅"))
@@ -167,13 +163,10 @@ class WeekPage(RecordPage):
         box.addWidget(self.review_label)
         box.addWidget(self.review_comment)
         column.addWidget(self.review_box)
-        self.corrections_box, box = self._box(self.tr("更正记录"))
-        self.corrections_list = WeekCorrections()
-        self.corrections_empty = QLabel(self.tr("还没有更正。提交后的修改会连同原因记在这里。"))
-        self.corrections_empty.setObjectName("hintLabel")
-        self.corrections_empty.setWordWrap(True)
-        box.addWidget(self.corrections_list)
-        box.addWidget(self.corrections_empty)
+        self.corrections_box = CorrectionsBox(
+            WeekCorrections(), self.tr("还没有更正。提交后的修改会连同原因记在这里。")
+        )
+        self.corrections_list = self.corrections_box.entries
         column.addWidget(self.corrections_box)
         self.history_box, box = self._box(self.tr("历史周报"))
         self.history_list = QListWidget()
@@ -220,9 +213,9 @@ class WeekPage(RecordPage):
             snapshot=view.status in ("submitted", "reviewed"),
             not_ordering_weeks=data.not_ordering_weeks,
         )
-        self.corrections_list.set_entries(view.corrections)
-        self.corrections_empty.setVisible(not view.corrections)
-        self.corrections_box.setVisible(view.status in ("submitted", "reviewed"))
+        self.corrections_box.show_entries(
+            view.corrections, shown=view.status in ("submitted", "reviewed")
+        )
         self._show_history(data.history)
         if full or self.shown_key != view.label:
             self.unlocked = False

@@ -1,5 +1,5 @@
-"""Corrections of a submitted work log: the bar that asks for the reason (保存更正), and
-更正记录, the list of them: when, which section, old → new, and why (newest first)."""
+"""更正记录 of a submitted work log: when, which section, old → new, and why (newest first);
+and the box that shows a record's corrections (the weekly report's too)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -68,3 +71,27 @@ class DayCorrections(ReadOnlyTable):
             tuple(self.item(r, c).text() for c in range(self.columnCount()))  # type: ignore[union-attr]
             for r in range(self.rowCount())
         ]
+
+
+class CorrectionsBox(QGroupBox):
+    """更正记录 of a submitted record: the ``entries`` table, or ``empty_text`` while there are
+    none."""
+
+    def __init__(
+        self, entries: DayCorrections, empty_text: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("更正记录"), parent)
+        self.setObjectName("daySection")
+        self.entries = entries
+        self.empty = QLabel(empty_text)
+        self.empty.setObjectName("hintLabel")
+        self.empty.setWordWrap(True)
+        box = QVBoxLayout(self)
+        box.addWidget(self.entries)
+        box.addWidget(self.empty)
+
+    def show_entries(self, entries: Sequence[AuditRecord], *, shown: bool) -> None:
+        """The record's corrections; the box ``shown`` or not (a draft has none to show)."""
+        self.entries.set_entries(entries)
+        self.empty.setVisible(not entries)
+        self.setVisible(shown)
