@@ -50,52 +50,58 @@ class Reminder:
     weekday: int | None  # ISO weekday it is limited to (Thursday), None: every working day
     #: What clicking it opens: "plan" (today), "daylog", "plan_next" (next working day), "week".
     target: str
+    #: Its name in the settings and what it says (source texts, translated when shown).
+    name: str
+    words: str
 
     @property
     def text(self) -> str:
-        return reminder_text(self.key)
+        return translate("Reminders", self.words)
 
     @property
     def title(self) -> str:
-        return reminder_title(self.key)
+        return translate("Reminders", self.name)
 
 
 DEFAULTS: tuple[Reminder, ...] = (
-    Reminder("depart", time(7, 30), None, "plan"),
-    Reminder("office", time(15, 0), None, "daylog"),
-    Reminder("plan", time(15, 40), None, "plan_next"),
-    Reminder("meeting", time(16, 0), None, "daylog"),
-    Reminder("week", time(14, 0), THURSDAY, "week"),
+    Reminder(
+        "depart", time(7, 30), None, "plan", "出发", "出发：到片区开始走访，今天的计划已经排好"
+    ),
+    Reminder(
+        "office", time(15, 0), None, "daylog", "回到办公室", "回到办公室：查看订单、写工作日志"
+    ),
+    Reminder(
+        "plan",
+        time(15, 40),
+        None,
+        "plan_next",
+        "客户维护与明日计划",
+        "客户维护、互控信息，排明天的拜访计划",
+    ),
+    Reminder(
+        "meeting", time(16, 0), None, "daylog", "部门例会", "部门例会：记得在工作日志里记下例会内容"
+    ),
+    Reminder(
+        "week",
+        time(14, 0),
+        THURSDAY,
+        "week",
+        "周总结与周计划（每周四）",
+        "周总结与周计划：写本周总结和下周计划",
+    ),
 )
 
-
-def reminder_title(key: str) -> str:
-    return {
-        "depart": translate("Reminders", "出发"),
-        "office": translate("Reminders", "回到办公室"),
-        "plan": translate("Reminders", "客户维护与明日计划"),
-        "meeting": translate("Reminders", "部门例会"),
-        "week": translate("Reminders", "周总结与周计划（每周四）"),
-    }.get(key, key)
-
-
-def reminder_text(key: str) -> str:
-    return {
-        "depart": translate("Reminders", "出发：到片区开始走访，今天的计划已经排好"),
-        "office": translate("Reminders", "回到办公室：查看订单、写工作日志"),
-        "plan": translate("Reminders", "客户维护、互控信息，排明天的拜访计划"),
-        "meeting": translate("Reminders", "部门例会：记得在工作日志里记下例会内容"),
-        "week": translate("Reminders", "周总结与周计划：写本周总结和下周计划"),
-    }.get(key, key)
+#: What a reminder's button opens, by its target (source texts).
+ACTIONS = {
+    "plan": "打开今日计划",
+    "daylog": "打开工作日志",
+    "plan_next": "打开明天的计划",
+    "week": "打开周报",
+}
 
 
 def reminder_action(target: str) -> str:
-    return {
-        "plan": translate("Reminders", "打开今日计划"),
-        "daylog": translate("Reminders", "打开工作日志"),
-        "plan_next": translate("Reminders", "打开明天的计划"),
-        "week": translate("Reminders", "打开周报"),
-    }.get(target, "")
+    return translate("Reminders", ACTIONS[target]) if target in ACTIONS else ""
 
 
 # ------------------------------------------------------------------------------ settings

@@ -16,6 +16,7 @@ from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.slip_models import FollowUpTableModel
 from fieldbook.qt.pages.slips_base import SlipsTabBase
 from fieldbook.qt.widgets.form_fields import line_edit
+from fieldbook.qt.widgets.layouts import row_of
 from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ class FollowUpsTab(SlipsTabBase):
     def __init__(self, ctx: AppContext, actor: Callable[[], str]) -> None:
         super().__init__(ctx, actor)
         layout = self.tab_layout()
-        top = QHBoxLayout()
         self.new_followup_button = self._button(
             self.tr("新建…"), self.tr("记下电访员反馈或其他要跟进的事（Ctrl+Shift+N）")
         )
@@ -39,13 +39,16 @@ class FollowUpsTab(SlipsTabBase):
         self.closed_check = QCheckBox(self.tr("显示已关闭的"))
         self.followup_count = QLabel()
         self.followup_count.setObjectName("countLabel")
-        top.addWidget(self.new_followup_button)
-        top.addWidget(self.close_followup_button)
-        top.addSpacing(12)
-        top.addWidget(self.closed_check)
-        top.addStretch(1)
-        top.addWidget(self.followup_count)
-        layout.addLayout(top)
+        layout.addLayout(
+            row_of(
+                self.new_followup_button,
+                self.close_followup_button,
+                12,
+                self.closed_check,
+                None,
+                self.followup_count,
+            )
+        )
         layout.addWidget(self._build_close_bar())
         self.followup_model = FollowUpTableModel(self)
         self.followup_table = RowTableView(self)

@@ -37,3 +37,19 @@ def dialog_buttons(*buttons: QPushButton) -> QHBoxLayout:
         button.setMinimumHeight(34)
         row.addWidget(button)
     return row
+
+
+def row_of(*items: QWidget | int | None, spacing: int | None = None) -> QHBoxLayout:
+    """A row of widgets, left to right: an ``int`` is a gap of that many pixels, ``None`` the
+    stretch that pushes what follows to the right."""
+    row = QHBoxLayout()
+    if spacing is not None:
+        row.setSpacing(spacing)
+    for item in items:
+        if item is None:
+            row.addStretch(1)
+        elif isinstance(item, int):
+            row.addSpacing(item)
+        else:
+            row.addWidget(item)
+    return row

@@ -33,6 +33,7 @@ from fieldbook.core.slips.vocabulary import category_name, department_name, stat
 from fieldbook.qt.formatting import date_time, iso_date, listing, moment, short_date
 from fieldbook.qt.slip_format import OVERDUE_FG, STATUS_COLORS, due_text, status_name
 from fieldbook.qt.widgets.delivery_row import DeliveryRow, chip, chip_style
+from fieldbook.qt.widgets.layouts import row_of
 
 if TYPE_CHECKING:
     from fieldbook.core.slips.service import DeliveryView, SlipView
@@ -83,8 +84,6 @@ class SlipDetail(QScrollArea):
 
     def _head(self) -> QHBoxLayout:
         """The number, category, status, due date and where the slip came from."""
-        head = QHBoxLayout()
-        head.setSpacing(10)
         self.number_label = QLabel()
         self.number_label.setObjectName("slipNumber")
         self.number_label.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -95,14 +94,16 @@ class SlipDetail(QScrollArea):
         self.due_label = QLabel()
         self.source_label = QLabel()
         self.source_label.setObjectName("hintLabel")
-        head.addWidget(self.number_label)
-        head.addWidget(self.kind_label)
-        head.addWidget(self.status_chip)
-        head.addSpacing(8)
-        head.addWidget(self.due_label)
-        head.addStretch(1)
-        head.addWidget(self.source_label)
-        return head
+        return row_of(
+            self.number_label,
+            self.kind_label,
+            self.status_chip,
+            8,
+            self.due_label,
+            None,
+            self.source_label,
+            spacing=10,
+        )
 
     def _info_box(self) -> QGroupBox:
         """客户与情况: the customer, the description, the dates, the SKUs, the attachments."""

@@ -23,6 +23,7 @@ from fieldbook.core.master.customers import CustomerRow
 from fieldbook.core.routine.visits import VisitView
 from fieldbook.qt.formatting import hm
 from fieldbook.qt.widgets.form_fields import EnterMovesOn
+from fieldbook.qt.widgets.layouts import row_of
 from fieldbook.qt.widgets.save_state import SavedLabel
 
 
@@ -84,13 +85,7 @@ class VisitHeader(QFrame):
         self.details_label = QLabel()
         self.details_label.setObjectName("shopDetails")
         self.details_label.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addSpacing(8)
-        top.addWidget(self.shop_label)
-        top.addStretch(1)
-        top.addWidget(self.where_label)
-        return top
+        return row_of(self.back_button, 8, self.shop_label, None, self.where_label)
 
     def _times_row(self) -> QGridLayout:
         """到店 / 离店 (buttons, then the times), the time in the shop and "已保存"."""
