@@ -33,6 +33,8 @@ __all__ = [
     "other_moves",
     "source_name",
     "source_names",
+    "state_colors",
+    "status_colors",
     "status_name",
     "status_names",
     "step_label",
@@ -88,6 +90,18 @@ STATUS_COLORS: dict[str, tuple[str, str]] = {
     "done": STATE_COLORS["done"],
     "returned": STATE_COLORS["returned"],
 }
+
+
+def state_colors(state: str) -> tuple[str, str]:
+    """A delivery state's chip colours (待发送's for an unknown state)."""
+    return STATE_COLORS.get(state, STATE_COLORS["pending"])
+
+
+def status_colors(status: str) -> tuple[str, str]:
+    """A slip status's chip colours (草稿's for an unknown status)."""
+    return STATUS_COLORS.get(status, STATUS_COLORS["draft"])
+
+
 OVERDUE_BG = "#fdecec"
 OVERDUE_FG = "#a4262c"
 

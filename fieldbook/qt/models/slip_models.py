@@ -24,10 +24,10 @@ from fieldbook.qt.operations.slips import SuggestionRow
 from fieldbook.qt.slip_format import (
     OVERDUE_BG,
     OVERDUE_FG,
-    STATE_COLORS,
     department_short,
     due_text,
     source_name,
+    state_colors,
     status_name,
 )
 
@@ -170,7 +170,7 @@ class ChipDelegate(QStyledItemDelegate):
                     QRect(x, y, rect.right() - x, height), Qt.AlignmentFlag.AlignVCenter, more
                 )
                 break
-            bg, fg = STATE_COLORS.get(state, STATE_COLORS["pending"])
+            bg, fg = state_colors(state)
             chip = QRect(x, y, width, height)
             painter.setPen(QPen(QColor(fg).lighter(160), 1))
             painter.setBrush(QColor(bg))

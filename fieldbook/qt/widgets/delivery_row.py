@@ -33,6 +33,7 @@ from fieldbook.qt.slip_format import (
     move_prompt,
     next_move,
     other_moves,
+    state_colors,
     step_label,
 )
 from fieldbook.qt.widgets.form_fields import line_edit
@@ -180,9 +181,7 @@ class DeliveryRow(QFrame):
         self.default_actor = default_actor
         self.dept_label.setText(department_name(d.department))
         self.state_chip.setText(state_name(d.state))
-        self.state_chip.setStyleSheet(
-            chip_style(STATE_COLORS.get(d.state, STATE_COLORS["pending"]))
-        )
+        self.state_chip.setStyleSheet(chip_style(state_colors(d.state)))
         last = d.events[-1] if d.events else None
         who = []
         if last is not None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from fieldbook.core.slips.service import slip_rules
 from fieldbook.core.slips.vocabulary import category_name, department_name, state_name
 from fieldbook.qt.formatting import date_time, iso_date, listing, moment, short_date
-from fieldbook.qt.slip_format import OVERDUE_FG, STATUS_COLORS, due_text, status_name
+from fieldbook.qt.slip_format import OVERDUE_FG, STATUS_COLORS, due_text, status_colors, status_name
 from fieldbook.qt.widgets.delivery_row import DeliveryRow, chip, chip_style
 from fieldbook.qt.widgets.layouts import row_of
 
@@ -217,9 +217,7 @@ class SlipDetail(QScrollArea):
         self.number_label.setText(slip.number)
         self.kind_label.setText(kind)
         self.status_chip.setText(status_name(status))
-        self.status_chip.setStyleSheet(
-            chip_style(STATUS_COLORS.get(status, STATUS_COLORS["draft"]))
-        )
+        self.status_chip.setStyleSheet(chip_style(status_colors(status)))
         overdue = slip.overdue(today)
         self.due_label.setText(
             self.tr("办结期限 {due}").format(
