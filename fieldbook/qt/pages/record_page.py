@@ -42,7 +42,7 @@ from fieldbook.qt.pages.base import Page, heading
 from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
-from fieldbook.qt.widgets.save_state import SavedLabel, SaveProblemRow
+from fieldbook.qt.widgets.save_state import SavedLabel, SaveIndicators, SaveProblemRow
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -155,9 +155,12 @@ class RecordPage(Page):
         self.problems = SaveProblemRow(button_height=34, retry_tip=self._retry_tip())
         self.error_label = self.problems.error_label
         self.retry_button = self.problems.retry_button
+        self.indicators = SaveIndicators(
+            self.saved_label, self.problems, clock.now, refused=lambda: bool(self.rejected)
+        )
         self.autosave = Autosave(
             ctx.ops,
-            self,
+            self.indicators,
             self.tr("{reason}\n没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。"),
             self,
         )
@@ -358,21 +361,11 @@ class RecordPage(Page):
         """Something on screen is not in the database yet."""
         return bool(self.autosave.unsaved or self.corrections or self.rejected)
 
-    # SaveStatus: how saving went.
-    def show_saved(self) -> None:
-        if self.rejected:
-            self.mark_unsaved()
-            return
-        self.saved_label.show_saved(clock.now())
-
     def mark_unsaved(self) -> None:
-        self.saved_label.show_unsaved()
+        self.indicators.mark_unsaved()
 
     def show_message(self, text: str) -> None:
         self.problems.show_message(text)
-
-    def show_retry(self, visible: bool) -> None:
-        self.problems.show_retry(visible)
 
     def _say_held(self) -> None:
         self.autosave.say_held(self._held_message().format(what=self.unsaved_changes()))

@@ -58,13 +58,22 @@ class SaveIndicators:
     (``autosave.SaveStatus``); ``now`` is the app's clock."""
 
     def __init__(
-        self, label: SavedLabel, problems: SaveProblemRow, now: Callable[[], datetime]
+        self,
+        label: SavedLabel,
+        problems: SaveProblemRow,
+        now: Callable[[], datetime],
+        refused: Callable[[], bool] = lambda: False,
     ) -> None:
         self.label = label
         self.problems = problems
         self.now = now
+        #: True while a value the core refused is still on screen: nothing is "已保存" then.
+        self.refused = refused
 
     def show_saved(self) -> None:
+        if self.refused():
+            self.mark_unsaved()
+            return
         self.label.show_saved(self.now())
 
     def mark_unsaved(self) -> None:
