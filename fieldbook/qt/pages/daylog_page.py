@@ -89,16 +89,7 @@ class DayLogPage(RecordPage):
             reload=self.reload,
             parent=self,
         )
-        self._shortcuts(
-            (
-                ("Alt+Left", self.previous_day),
-                ("Alt+Right", self.next_day),
-                ("Alt+Home", self.today),
-                ("Ctrl+I", self.import_orders),
-                ("Ctrl+E", self.choose_export_file),
-                ("Ctrl+R", self.retry),
-            )
-        )
+        self._shortcuts((("Ctrl+I", self.import_orders),))
         ctx.hub.changed.connect(self._changed)
         self.load(self.day)
 
@@ -131,9 +122,7 @@ class DayLogPage(RecordPage):
         self._body(layout, self._left(), self._right(), [540, 520])
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.prev_button.clicked.connect(self.previous_day)
-        self.next_button.clicked.connect(self.next_day)
-        self.today_button.clicked.connect(self.today)
+        self._navigation(self.previous_day, self.next_day, self.today, self.today_button)
         self.date_edit.dateChanged.connect(self._date_picked)
         self.facts.plan_requested.connect(
             lambda: self.plan_requested.emit(workdays.next_working_day(self.day))

@@ -238,6 +238,32 @@ class RecordPage(Page):
         self.correction_bar.save_requested.connect(self.save_correction)
         self.correction_bar.undo_requested.connect(self.undo_corrections)
 
+    def _navigation(
+        self,
+        back: Callable[[], object],
+        forward: Callable[[], object],
+        home: Callable[[], object],
+        home_button: QPushButton,
+    ) -> None:
+        """◀, ▶ and the button back to the current record, with their keys (Alt+←, Alt+→,
+        Alt+Home), and Ctrl+E (export) and Ctrl+R (retry)."""
+        self.prev_button.clicked.connect(back)
+        self.next_button.clicked.connect(forward)
+        home_button.clicked.connect(home)
+        self._shortcuts(
+            (
+                ("Alt+Left", back),
+                ("Alt+Right", forward),
+                ("Alt+Home", home),
+                ("Ctrl+E", self.choose_export_file),
+                ("Ctrl+R", self.retry),
+            )
+        )
+
+    def choose_export_file(self) -> object:
+        """Ask where to export the record (Ctrl+E)."""
+        raise NotImplementedError
+
     def _shortcuts(self, keys: Iterable[tuple[str, Callable[[], object]]]) -> None:
         for key, slot in keys:
             action = QAction(self)

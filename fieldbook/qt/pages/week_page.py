@@ -69,15 +69,6 @@ class WeekPage(RecordPage):
             ctx.ops, self, label=lambda: self.label, failed=self._failed, reload=self.reload
         )
         self._build()
-        self._shortcuts(
-            (
-                ("Alt+Left", self.previous_week),
-                ("Alt+Right", self.next_week),
-                ("Alt+Home", self.this_week),
-                ("Ctrl+E", self.choose_export_file),
-                ("Ctrl+R", self.retry),
-            )
-        )
         ctx.hub.changed.connect(self._changed)
         self.load(self.label)
 
@@ -113,9 +104,7 @@ class WeekPage(RecordPage):
         self.editors.edited.connect(self._edited)
         self.right_scroll = scroll_area(self.editors, 420)
         self._body(layout, self._left(), self.right_scroll, [560, 520])
-        self.prev_button.clicked.connect(self.previous_week)
-        self.next_button.clicked.connect(self.next_week)
-        self.this_week_button.clicked.connect(self.this_week)
+        self._navigation(self.previous_week, self.next_week, self.this_week, self.this_week_button)
         self.history_list.itemActivated.connect(self._history_picked)
         self.history_list.itemClicked.connect(self._history_picked)
 
