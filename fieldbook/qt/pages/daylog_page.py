@@ -182,14 +182,8 @@ class DayLogPage(RecordPage):
         return self.right_scroll
 
     # --- loading ------------------------------------------------------------------------------
-    def load(self, day: date, *, sections: bool = True) -> None:
-        self._load(day, full=sections, what=self.tr("读取工作日志"), query_key="daylog.load")
-
-    def reload(self, *, sections: bool = False) -> None:
-        self.load(self.day, sections=sections)
-
-    def reload_saved(self) -> None:
-        self.reload(sections=True)
+    def load(self, key: date, *, full: bool = True) -> None:
+        self._load(key, full=full, what=self.tr("读取工作日志"), query_key="daylog.load")
 
     def _query(self, key: Any) -> Callable[[Journal], DayLogData]:
         day: date = key
@@ -303,7 +297,7 @@ class DayLogPage(RecordPage):
 
     def _after_rejection(self, exc: BaseException) -> None:
         if isinstance(exc, InvalidValue) and exc.detail == "log_submitted":
-            self.reload(sections=True)  # submitted meanwhile: show it as it is
+            self.reload_saved()  # submitted meanwhile: show it as it is
 
     def _held_message(self) -> str:
         return self.tr("{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能换到别的日期。")
@@ -375,7 +369,7 @@ class DayLogPage(RecordPage):
 
         def done(_view: DayLogView) -> None:
             self.ctx.ops.message.emit(self.tr("{day} 的工作日志已提交").format(day=short_date(day)))
-            self.reload(sections=True)
+            self.reload_saved()
 
         def failed(exc: BaseException) -> None:
             self.show_message(self.tr("没有提交：{reason}").format(reason=describe_error(exc)))

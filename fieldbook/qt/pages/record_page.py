@@ -326,9 +326,6 @@ class RecordPage(Page):
         if topics & FACT_TOPICS and not self._correcting():
             self.reload()
 
-    def reload(self) -> None:
-        raise NotImplementedError
-
     def activated(self) -> None:
         if self.shown_key is not None:
             self.reload()
@@ -431,9 +428,16 @@ class RecordPage(Page):
 
         self.ctx.ops.write(run, done, failed, what=self.tr("保存更正"))
 
+    def load(self, key: Any, *, full: bool = True) -> None:
+        """Show the record of ``key``; ``full``: the editors too, not only the figures."""
+        raise NotImplementedError
+
+    def reload(self, *, full: bool = False) -> None:
+        self.load(self.key, full=full)
+
     def reload_saved(self) -> None:
         """Show the record again, its units as the database has them."""
-        raise NotImplementedError
+        self.reload(full=True)
 
     def undo_corrections(self) -> None:
         self.corrections.clear()

@@ -167,14 +167,8 @@ class WeekPage(RecordPage):
         return scroll_area(inner, 420)
 
     # --- loading ------------------------------------------------------------------------------
-    def load(self, label: str, *, texts: bool = True) -> None:
-        self._load(label, full=texts, what=self.tr("读取周报"), query_key="week.load")
-
-    def reload(self, *, texts: bool = False) -> None:
-        self.load(self.label, texts=texts)
-
-    def reload_saved(self) -> None:
-        self.reload(texts=True)
+    def load(self, key: str, *, full: bool = True) -> None:
+        self._load(key, full=full, what=self.tr("读取周报"), query_key="week.load")
 
     def _query(self, key: Any) -> Callable[[Journal], WeekData]:
         label: str = key
@@ -407,7 +401,7 @@ class WeekPage(RecordPage):
 
         def done(_view: WeekView) -> None:
             self.ctx.ops.message.emit(self.tr("{label} 的周报已提交").format(label=label))
-            self.reload(texts=True)
+            self.reload_saved()
 
         def failed(exc: BaseException) -> None:
             self._failed(what, exc)
