@@ -41,6 +41,7 @@ from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.day_corrections import CorrectionsBox
 from fieldbook.qt.widgets.layouts import scroll_area
+from fieldbook.qt.widgets.section_box import SectionBox
 from fieldbook.qt.widgets.week_corrections import WeekCorrections
 from fieldbook.qt.widgets.week_editors import WeekEditors, empty_field, field_label, unit_of
 from fieldbook.qt.widgets.week_figures import WeekFiguresPanel
@@ -134,8 +135,7 @@ class WeekPage(RecordPage):
         )
 
     def _box(self, title: str) -> tuple[QGroupBox, QVBoxLayout]:
-        box = QGroupBox(title)
-        box.setObjectName("daySection")
+        box = SectionBox(title)
         return box, QVBoxLayout(box)
 
     def _left(self) -> QWidget:

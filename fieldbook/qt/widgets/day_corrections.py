@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QGroupBox,
     QLabel,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS
 from fieldbook.qt.daylog_format import section_value_text
 from fieldbook.qt.widgets.read_only_table import ReadOnlyTable
+from fieldbook.qt.widgets.section_box import SectionBox
 
 if TYPE_CHECKING:
     from fieldbook.core.store.audit import AuditRecord
@@ -73,7 +73,7 @@ class DayCorrections(ReadOnlyTable):
         ]
 
 
-class CorrectionsBox(QGroupBox):
+class CorrectionsBox(SectionBox):
     """更正记录 of a submitted record: the ``entries`` table, or ``empty_text`` while there are
     none."""
 
@@ -81,7 +81,6 @@ class CorrectionsBox(QGroupBox):
         self, entries: DayCorrections, empty_text: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(self.tr("更正记录"), parent)
-        self.setObjectName("daySection")
         self.entries = entries
         self.empty = QLabel(empty_text)
         self.empty.setObjectName("hintLabel")

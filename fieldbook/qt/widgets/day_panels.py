@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHeaderView,
     QLabel,
     QSizePolicy,
@@ -37,18 +36,18 @@ from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.fact_grid import FactGrid
 from fieldbook.qt.widgets.message_label import MessageLabel
 from fieldbook.qt.widgets.read_only_table import ReadOnlyTable
+from fieldbook.qt.widgets.section_box import SectionBox
 
 if TYPE_CHECKING:
     from fieldbook.core.routine.daylog import DayFacts
 
 
-class FactsPanel(QGroupBox):
+class FactsPanel(SectionBox):
     #: The tomorrow link: open the plan of the next working day.
     plan_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("当天情况"), parent)
-        self.setObjectName("daySection")
         self.grid = FactGrid(self)
         self.values = self.grid.values
         self.tomorrow = QLabel()
@@ -149,10 +148,9 @@ class _FigureRow:
         self.month.setText(tile_text(self.key, tile_value(self.key, month)))
 
 
-class IndicatorPanel(QGroupBox):
+class IndicatorPanel(SectionBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("经济指标"), parent)
-        self.setObjectName("daySection")
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         self.note = MessageLabel("hintLabel")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS
 from fieldbook.qt.formatting import listing, weekday_name
+from fieldbook.qt.widgets.section_box import SectionBox
 
 TARGETS = {
     "cartons": "订货量（条）",
@@ -109,8 +110,7 @@ class WeekEditors(QWidget):
 
     def _narrative_box(self) -> QGroupBox:
         """本周总结: one text per part of the narrative."""
-        narrative = QGroupBox(self.tr("本周总结"))
-        narrative.setObjectName("daySection")
+        narrative = SectionBox(self.tr("本周总结"))
         box = QVBoxLayout(narrative)
         for key, label in NARRATIVE.items():
             title = _title(self.tr(label))
@@ -122,8 +122,7 @@ class WeekEditors(QWidget):
 
     def _plan_box(self) -> QGroupBox:
         """下周计划: the routes by weekday, key customers and brands, targets, and the rest."""
-        plan = QGroupBox(self.tr("下周计划"))
-        plan.setObjectName("daySection")
+        plan = SectionBox(self.tr("下周计划"))
         box = QVBoxLayout(plan)
         box.addWidget(_title(self.tr(PLAN_FIELDS["routes"])))
         box.addLayout(self._routes())

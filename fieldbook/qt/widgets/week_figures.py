@@ -8,12 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from fieldbook.core.slips.service import slip_rules
 from fieldbook.qt.daylog_format import change_text, share_text
 from fieldbook.qt.formatting import listing, money, weekday_name
 from fieldbook.qt.widgets.fact_grid import FactGrid
+from fieldbook.qt.widgets.section_box import SectionBox
 from fieldbook.qt.widgets.week_charts import DayBars, Series
 
 if TYPE_CHECKING:
@@ -153,10 +154,9 @@ def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[Line]:
     return visit_lines(f) + order_lines(f) + customer_lines(f, not_ordering_weeks)
 
 
-class WeekFiguresPanel(QGroupBox):
+class WeekFiguresPanel(SectionBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("本周数据"), parent)
-        self.setObjectName("daySection")
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         self.period_label = QLabel()
