@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
+from fieldbook.qt.widgets.history_pane import HistoryPane
 from fieldbook.qt.widgets.visit_history import answer_text
 
 if TYPE_CHECKING:
@@ -60,22 +61,14 @@ def entry_html(entry: AuditRecord, checklist: Checklist | None) -> str:
     )
 
 
-class RecordHistory(QTextBrowser):
+class RecordHistory(HistoryPane):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("recordHistory")
-        self.setOpenLinks(False)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        super().__init__("recordHistory", parent)
         self.entries: list[AuditRecord] = []
 
     def set_entries(self, entries: Sequence[AuditRecord], checklist: Checklist | None) -> None:
         self.entries = list(entries)
-        if not self.entries:
-            self.setHtml(
-                "<p style='color:#5b6472'>"
-                + html.escape(_t("还没有修改记录。完成后的更正会连同原因记在这里。"))
-                + "</p>"
-            )
-            return
-        blocks = [f"<p>{entry_html(e, checklist)}</p>" for e in reversed(self.entries)]
-        self.setHtml("".join(blocks))
+        self.show_entries(
+            (entry_html(e, checklist) for e in reversed(self.entries)),
+            _t("还没有修改记录。完成后的更正会连同原因记在这里。"),
+        )

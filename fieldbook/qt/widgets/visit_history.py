@@ -7,12 +7,13 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from fieldbook.core.routine.checklist import Checklist
 from fieldbook.core.routine.visits import VisitView
 from fieldbook.qt.formatting import day_label, hm, listing
+from fieldbook.qt.widgets.history_pane import HistoryPane
 
 translate = QCoreApplication.translate
 
@@ -89,20 +90,13 @@ def visit_html(visit: VisitView) -> str:
     return "<br>".join(lines)
 
 
-class VisitHistory(QTextBrowser):
+class VisitHistory(HistoryPane):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("visitHistory")
-        self.setOpenLinks(False)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        super().__init__("visitHistory", parent)
         self.visits: list[VisitView] = []
 
     def set_visits(self, visits: Sequence[VisitView]) -> None:
         self.visits = list(visits)
-        if not self.visits:
-            self.setHtml(
-                f"<p style='color:#5b6472'>{html.escape(_t('这家店还没有走访记录。'))}</p>"
-            )
-            return
-        blocks = [f"<p>{visit_html(v)}</p>" for v in self.visits]
-        self.setHtml("<hr>".join(blocks))
+        self.show_entries(
+            (visit_html(v) for v in self.visits), _t("这家店还没有走访记录。"), "<hr>"
+        )
