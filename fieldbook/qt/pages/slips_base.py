@@ -17,6 +17,8 @@ class SlipsTabBase(QWidget):
     loaded = Signal(str)
     #: What the buttons depend on changed; the page updates the buttons of every tab together.
     state_changed = Signal()
+    #: The tab's title, with the number of rows waiting (the suggestions and follow-ups tabs).
+    title_changed = Signal(str)
 
     def __init__(self, ctx: AppContext, actor: Callable[[], str]) -> None:
         super().__init__()
@@ -37,6 +39,12 @@ class SlipsTabBase(QWidget):
         button.setToolTip(tip)
         button.setMinimumHeight(34)
         return button
+
+    def _rows_shown(self, part: str, title: str) -> None:
+        """The tab's list shows its rows: its ``title``, the buttons and ``loaded`` follow."""
+        self.title_changed.emit(title)
+        self.state_changed.emit()
+        self.loaded.emit(part)
 
     def _load_failed(self, part: str) -> Callable[[BaseException], None]:
         def failed(exc: BaseException) -> None:

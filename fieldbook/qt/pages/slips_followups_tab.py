@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton
 
@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 
 
 class FollowUpsTab(SlipsTabBase):
-    #: The tab's title, with the number of open follow-ups.
-    title_changed = Signal(str)
-
     def __init__(self, ctx: AppContext, actor: Callable[[], str]) -> None:
         super().__init__(ctx, actor)
         layout = self.tab_layout()
@@ -128,9 +125,7 @@ class FollowUpsTab(SlipsTabBase):
             if open_rows
             else self.tr("跟踪事项")
         )
-        self.title_changed.emit(title)
-        self.state_changed.emit()
-        self.loaded.emit("followups")
+        self._rows_shown("followups", title)
 
     def _current_followup(self) -> FollowUpView | None:
         return self.followup_model.row_at(self.followup_table.current_row())

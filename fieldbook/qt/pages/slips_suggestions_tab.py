@@ -19,8 +19,6 @@ from fieldbook.qt.widgets.table_view import RowTableView
 class SuggestionsTab(SlipsTabBase):
     #: A suggestion was turned into a slip's input (a ``SlipInput``): the page opens the dialog.
     prefilled = Signal(object)
-    #: The tab's title, with the number of suggestions waiting.
-    title_changed = Signal(str)
 
     def __init__(self, ctx: AppContext, actor: Callable[[], str]) -> None:
         super().__init__(ctx, actor)
@@ -74,9 +72,7 @@ class SuggestionsTab(SlipsTabBase):
         title = self.tr("待处理的建议")
         if rows:
             title = self.tr("待处理的建议（{n}）").format(n=len(rows))
-        self.title_changed.emit(title)
-        self.state_changed.emit()
-        self.loaded.emit("suggestions")
+        self._rows_shown("suggestions", title)
 
     def _current_suggestion(self) -> SuggestionRow | None:
         return self.suggestion_model.row_at(self.suggestion_table.current_row())
