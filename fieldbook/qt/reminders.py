@@ -91,17 +91,15 @@ DEFAULTS: tuple[Reminder, ...] = (
     ),
 )
 
-#: What a reminder's button opens, by its target (source texts).
-ACTIONS = {
-    "plan": "打开今日计划",
-    "daylog": "打开工作日志",
-    "plan_next": "打开明天的计划",
-    "week": "打开周报",
-}
-
 
 def reminder_action(target: str) -> str:
-    return translate("Reminders", ACTIONS[target]) if target in ACTIONS else ""
+    """The button of a reminder: what its ``target`` opens."""
+    return {
+        "plan": translate("Reminders", "打开今日计划"),
+        "daylog": translate("Reminders", "打开工作日志"),
+        "plan_next": translate("Reminders", "打开明天的计划"),
+        "week": translate("Reminders", "打开周报"),
+    }.get(target, "")
 
 
 # ------------------------------------------------------------------------------ settings
