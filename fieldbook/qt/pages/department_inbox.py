@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -22,6 +21,7 @@ from fieldbook.core.slips.service import slip_rules
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.widgets.layouts import row_of
 from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:
@@ -64,27 +64,30 @@ class InboxTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("部门")))
         self.department = QComboBox()
         for code, name in _names()[0].items():
             if not fixed or code == fixed:
                 self.department.addItem(name, code)
         self.department.currentIndexChanged.connect(self.reload)
-        row.addWidget(self.department)
         self.show_done = QCheckBox(self.tr("含已落实"))
         self.show_done.toggled.connect(self.reload)
-        row.addWidget(self.show_done)
-        row.addStretch(1)
         self.next_button = QPushButton(self.tr("下一步"))
         self.answer_button = QPushButton(self.tr("答复并落实…"))
         self.return_button = QPushButton(self.tr("退回…"))
         self.next_button.clicked.connect(self.next_step)
         self.answer_button.clicked.connect(self.answer)
         self.return_button.clicked.connect(self.send_back)
-        for button in (self.next_button, self.answer_button, self.return_button):
-            row.addWidget(button)
-        layout.addLayout(row)
+        layout.addLayout(
+            row_of(
+                QLabel(self.tr("部门")),
+                self.department,
+                self.show_done,
+                None,
+                self.next_button,
+                self.answer_button,
+                self.return_button,
+            )
+        )
         self.model: RowTableModel[InboxRow] = RowTableModel(inbox_columns(self.tr), self)
         self.table = RowTableView(self)
         self.table.set_row_model(self.model)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
 from fieldbook.qt.operations.department import managers
+from fieldbook.qt.widgets.layouts import row_of
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.table_view import RowTableView
 
@@ -129,29 +129,31 @@ class SpotCheckTab(QWidget):
         self.ctx = ctx
         self.check: SpotCheckView | None = None
         layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("客户经理")))
         self.manager = QComboBox()
         self.manager.setMinimumWidth(160)
-        row.addWidget(self.manager)
-        row.addWidget(QLabel(self.tr("月份")))
         self.month = QLineEdit(f"{ctx.today():%Y-%m}")
         self.month.setMaximumWidth(90)
-        row.addWidget(self.month)
         self.draw_button = QPushButton(self.tr("抽样 / 打开"))
         self.draw_button.clicked.connect(self.draw)
-        row.addWidget(self.draw_button)
-        row.addStretch(1)
         self.record_button = QPushButton(self.tr("记录…"))
         self.correct_button = QPushButton(self.tr("已改正…"))
         self.record_button.clicked.connect(self.record)
         self.correct_button.clicked.connect(self.corrected)
-        row.addWidget(self.record_button)
-        row.addWidget(self.correct_button)
         self.export_button = QPushButton(self.tr("导出…"))
         self.export_button.clicked.connect(self.choose_export_file)
-        row.addWidget(self.export_button)
-        layout.addLayout(row)
+        layout.addLayout(
+            row_of(
+                QLabel(self.tr("客户经理")),
+                self.manager,
+                QLabel(self.tr("月份")),
+                self.month,
+                self.draw_button,
+                None,
+                self.record_button,
+                self.correct_button,
+                self.export_button,
+            )
+        )
         self.model: RowTableModel[ItemView] = RowTableModel(item_columns(self.tr), self)
         self.table = RowTableView(self)
         self.table.set_row_model(self.model, sortable=False)
