@@ -15,8 +15,8 @@ from fieldbook.core.errors import NotFound
 from fieldbook.core.reports.slip_form import export_slip_forms
 from fieldbook.core.reports.slip_register import export_register
 from fieldbook.core.slips.answers import AnswersReport, import_slip_answers
+from fieldbook.core.slips.deliveries import STATUS_NAMES
 from fieldbook.core.slips.rules import department_code, slip_rules
-from fieldbook.core.slips.service import STATUS_NAMES
 from fieldbook.core.slips.vocabulary import category_name, department_name, state_name
 
 LIST_HEADER = [

@@ -49,7 +49,7 @@ from fieldbook.core.demo.slip_content import SlipContent
 from fieldbook.core.demo.slip_sources import OpenVisit, open_shop_visits, open_suggestions
 from fieldbook.core.demo.slip_timeline import DeliveryTimeline, Event
 from fieldbook.core.demo.visits import STATE_KEY as VISITS_KEY
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.audit import encode_value
 from fieldbook.core.store.models import (
     AuditEntry,

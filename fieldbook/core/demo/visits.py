@@ -46,7 +46,8 @@ from fieldbook.core.routine.checklist import (
     load_checklist,
 )
 from fieldbook.core.routine.plan import plan_rules
-from fieldbook.core.routine.visits import ABSENT, grid_findings, offered_sku_ids
+from fieldbook.core.routine.visit_findings import ABSENT
+from fieldbook.core.routine.visit_grid import grid_findings, offered_sku_ids
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,

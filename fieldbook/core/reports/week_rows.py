@@ -16,7 +16,7 @@ from fieldbook.core.master.catalog import class_name
 from fieldbook.core.reports.form import WEEKDAYS, answer_value
 from fieldbook.core.reports.week_queries import PeriodSource, read_period
 from fieldbook.core.routine.checklist import Checklist, load_checklist
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal

@@ -20,9 +20,6 @@ from fieldbook.core.routine.checklist import (
     load_checklist,
 )
 from fieldbook.core.routine.plan import plan_rules, stop_of
-
-# Importers of these names from here (the demo) keep working; their homes are the modules below.
-from fieldbook.core.routine.visit_findings import ABSENT as ABSENT
 from fieldbook.core.routine.visit_findings import close_followups as close_followups_at
 from fieldbook.core.routine.visit_findings import create_followups, suggest_slips, tick_stop
 from fieldbook.core.routine.visit_grid import (
@@ -32,17 +29,15 @@ from fieldbook.core.routine.visit_grid import (
     grid_hits,
     offered_grid,
 )
-from fieldbook.core.routine.visit_grid import grid_findings as grid_findings
-from fieldbook.core.routine.visit_grid import offered_sku_ids as offered_sku_ids
 from fieldbook.core.routine.visit_views import (
     DraftInfo,
     FinishResult,
     FollowUpRow,
+    VisitListRow,
     VisitView,
     loads_answers,
     visit_view,
 )
-from fieldbook.core.routine.visit_views import VisitListRow as VisitListRow
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import (
     Customer,

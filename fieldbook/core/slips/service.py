@@ -16,15 +16,8 @@ from sqlalchemy.orm import Session
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.slips.attachments import store_file
-
-# The delivery state machine lives in slips.deliveries; these names stay importable from here.
-from fieldbook.core.slips.deliveries import FLOW as FLOW
-from fieldbook.core.slips.deliveries import RETURNED as RETURNED
-from fieldbook.core.slips.deliveries import STATUS_NAMES as STATUS_NAMES
-from fieldbook.core.slips.deliveries import check_move as check_move
-from fieldbook.core.slips.deliveries import move, settle, slip_status
-from fieldbook.core.slips.rules import Category as Category
-from fieldbook.core.slips.rules import slip_rules as slip_rules
+from fieldbook.core.slips.deliveries import check_move, move, settle, slip_status
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
     Manager,

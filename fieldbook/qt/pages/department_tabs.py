@@ -28,7 +28,7 @@ from fieldbook.core.reports.spotcheck import export_spot_check
 from fieldbook.core.server import spotcheck
 from fieldbook.core.server.department import InboxRow, inbox
 from fieldbook.core.server.spotcheck import QUALITY, ItemView, SpotCheckView
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel

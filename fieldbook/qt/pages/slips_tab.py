@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.errors import FieldbookError
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.slip_models import ChipDelegate, SlipTableModel

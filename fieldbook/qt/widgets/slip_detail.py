@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.qt.formatting import date_time, iso_date, listing, moment, short_date
 from fieldbook.qt.slip_format import (
     OVERDUE_FG,

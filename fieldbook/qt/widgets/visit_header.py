@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core import clock
 from fieldbook.core.master.customers import CustomerRow
-from fieldbook.core.routine.visits import VisitView
+from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.qt.plan_format import hm
 from fieldbook.qt.widgets.form_fields import EnterMovesOn
 from fieldbook.qt.widgets.save_state import SavedLabel

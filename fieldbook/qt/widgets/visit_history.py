@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from fieldbook.core.routine.checklist import Checklist
-from fieldbook.core.routine.visits import VisitView
+from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.plan_format import day_label, hm
 

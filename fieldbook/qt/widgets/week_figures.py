@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.qt.daylog_format import change_text, money, share_text
 from fieldbook.qt.formatting import listing, weekday_name
 from fieldbook.qt.widgets.week_charts import DayBars, Series
