@@ -198,14 +198,8 @@ class DayLogService:
             if log.status != "submitted":
                 raise InvalidValue("log_not_submitted", field="daylog")
             sections = json.loads(log.sections)
-            audit.record(
-                s,
-                manager_id=log.manager_id,
-                record_type="daylog",
-                record_id=log.id,
-                changes={f"sections.{name}": (sections.get(name), value)},
-                reason=reason,
-            )
+            changes = {f"sections.{name}": (sections.get(name), value)}
+            audit.record_change(s, log, "daylog", changes, reason)
             sections[name] = value
             log.sections = json.dumps(sections, ensure_ascii=False, sort_keys=True)
         return self.get(day)

@@ -210,14 +210,8 @@ class WeekService:
                 column = "next_plan"
             else:
                 raise InvalidValue("unknown_section", field=field)
-            audit.record(
-                s,
-                manager_id=rep.manager_id,
-                record_type="week",
-                record_id=rep.id,
-                changes={f"{column}.{field}": (data.get(field), new)},
-                reason=reason,
-            )
+            changes = {f"{column}.{field}": (data.get(field), new)}
+            audit.record_change(s, rep, "week", changes, reason)
             data[field] = new
             setattr(rep, column, json.dumps(data, ensure_ascii=False))
         return self.get(label)
