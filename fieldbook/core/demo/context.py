@@ -13,16 +13,14 @@ import random
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, time
 from functools import cache
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from fieldbook.core.resources import load_reference
-from fieldbook.core.store.audit import GENESIS, entry_hash
-from fieldbook.core.store.models import AuditEntry
 
 
 @cache
@@ -80,44 +78,3 @@ def poisson(rng: random.Random, lam: float) -> int:
         k += 1
         p *= rng.random()
     return k
-
-
-class AuditTrail:
-    """Audit entries as ``audit.record`` writes them — hash-chained after the last one stored
-    — with the demo's ids and times."""
-
-    def __init__(self, session: Session, new_id: Callable[[], str]) -> None:
-        last = session.execute(
-            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-        ).first()
-        self.seq, self.prev = (last[0], last[1]) if last else (0, GENESIS)
-        self.new_id = new_id
-
-    def entry(
-        self,
-        *,
-        at: datetime,
-        manager_id: str,
-        record_type: str,
-        record_id: str,
-        field: str,
-        old_value: str | None,
-        new_value: str | None,
-        reason: str,
-    ) -> dict[str, Any]:
-        self.seq += 1
-        entry: dict[str, Any] = {
-            "id": self.new_id(),
-            "seq": self.seq,
-            "at": at,
-            "manager_id": manager_id,
-            "record_type": record_type,
-            "record_id": record_id,
-            "field": field,
-            "old_value": old_value,
-            "new_value": new_value,
-            "reason": reason,
-            "prev_hash": self.prev,
-        }
-        entry["hash"] = self.prev = entry_hash(entry)
-        return entry
