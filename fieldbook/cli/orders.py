@@ -7,7 +7,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, given_day
+from fieldbook.cli.common import EXIT_OK, given_day
 from fieldbook.cli.database import export_file, journal_for, submit_once
 from fieldbook.cli.imports import exit_code, outcome, print_problems, run_import
 from fieldbook.core.reports.day import export_day
@@ -140,14 +140,13 @@ def cmd_log_show(args: argparse.Namespace) -> int:
 
 def cmd_log_submit(args: argparse.Namespace) -> int:
     day = given_day(args)
-    view = submit_once(
+    return submit_once(
         args,
         lambda journal: journal.daylogs.submit(day),
         already="log_submitted",
         # the core names the field "status", which the wording reads as 经营状态
         refusal=f"{day.isoformat()}：{message('log_submitted')}",
+        done=lambda view: (
+            f"工作日志 {view.day.isoformat()} {_status(view)}：之后的修改只能更正（需写明原因）"
+        ),
     )
-    if view is None:
-        return EXIT_INPUT
-    print(f"工作日志 {view.day.isoformat()} {_status(view)}：之后的修改只能更正（需写明原因）")
-    return EXIT_OK
