@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
 from functools import cache
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -43,6 +43,15 @@ class DemoManager:
     customer_ids: list[str] = field(default_factory=list)
 
 
+class WeekHistory(Protocol):
+    """A generator's state across the weeks of one run."""
+
+    def close(self) -> None: ...
+
+
+History = TypeVar("History", bound=WeekHistory)
+
+
 @dataclass
 class DemoContext:
     """What a week generator can use: the open write session, its own random stream, ids."""
@@ -56,6 +65,15 @@ class DemoContext:
     counts: Counter[str]
     state: dict[str, Any] = field(default_factory=dict)  # a generator's own, across weeks
     finalizers: list[Callable[[], None]] = field(default_factory=list)  # after the last week
+
+    def history(self, key: str, make: Callable[[DemoContext], History]) -> History:
+        """A generator's history across the weeks, kept in :attr:`state` under ``key``: made on
+        the first week, closed after the last."""
+        history: History | None = self.state.get(key)
+        if history is None:
+            history = self.state[key] = make(self)
+            self.finalizers.append(history.close)
+        return history
 
     def insert(self, model: type[Any], rows: list[dict[str, Any]]) -> None:
         """Bulk insert of plain dicts (all with the same keys) through Core: no ORM objects."""

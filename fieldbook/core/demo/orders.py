@@ -63,11 +63,7 @@ NOT_OPEN = ("suspended", "closed", "absent")
 
 def order_week(ctx: DemoContext, monday: date) -> None:
     """The orders and work logs of the week starting ``monday`` (days before ``ctx.today``)."""
-    history = ctx.state.get(STATE_KEY)
-    if history is None:
-        history = ctx.state[STATE_KEY] = _OrderHistory(ctx)
-        ctx.finalizers.append(history.close)
-    history.week(monday)
+    ctx.history(STATE_KEY, _OrderHistory).week(monday)
 
 
 @dataclass(frozen=True)

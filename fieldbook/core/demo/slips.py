@@ -69,11 +69,7 @@ WEEKS_PER_MONTH = 52 / 12
 
 def slip_week(ctx: DemoContext, monday: date) -> None:
     """The slips and phone-staff follow-ups of the week starting ``monday``."""
-    history = ctx.state.get(STATE_KEY)
-    if history is None:
-        history = ctx.state[STATE_KEY] = _SlipHistory(ctx)
-        ctx.finalizers.append(history.close)
-    history.week(monday)
+    ctx.history(STATE_KEY, _SlipHistory).week(monday)
 
 
 def _clock(text: str) -> int:

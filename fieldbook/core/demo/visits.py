@@ -87,11 +87,7 @@ def grid_hits(grid: tuple[OfferedSku, ...], lines: list[GridLine]) -> list[Hit]:
 
 def visit_week(ctx: DemoContext, monday: date) -> None:
     """The plans and visits of the week starting ``monday`` (days before ``ctx.today``)."""
-    history = ctx.state.get(STATE_KEY)
-    if history is None:
-        history = ctx.state[STATE_KEY] = _History(ctx)
-        ctx.finalizers.append(history.close)
-    history.week(monday)
+    ctx.history(STATE_KEY, _History).week(monday)
 
 
 class _History:
