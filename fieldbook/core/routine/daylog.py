@@ -150,9 +150,7 @@ class DayLogService:
         """The log of ``day``: live facts while a draft, the snapshot once submitted."""
         with self.db.reading() as s:
             manager_id = self.db.current_manager_id(s)
-            log = s.scalars(
-                select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
-            ).first()
+            log = _find_log(s, manager_id, day)
             status = log.status if log else "none"
             sections = json.loads(log.sections) if log else {}
             snapshot = json.loads(log.facts) if log and log.status == "submitted" else None
@@ -239,9 +237,7 @@ class DayLogService:
 
     def _log(self, s: Session, day: date, *, create: bool) -> DayLog:
         manager_id = self.db.current_manager_id(s)
-        log = s.scalars(
-            select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
-        ).first()
+        log = _find_log(s, manager_id, day)
         if log is None:
             if not create:
                 raise InvalidValue("no_log", field="day")
@@ -249,6 +245,13 @@ class DayLogService:
             s.add(log)
             s.flush()
         return log
+
+
+def _find_log(s: Session, manager_id: str, day: date) -> DayLog | None:
+    """The manager's log of ``day``, if there is one."""
+    return s.scalars(
+        select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
+    ).first()
 
 
 def _minutes(a: datetime | None, b: datetime | None) -> int | None:

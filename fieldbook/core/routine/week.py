@@ -109,9 +109,7 @@ class WeekService:
         start, end = report_period(label)
         with self.db.reading() as s:
             m = self.db.current_manager_id(s)
-            rep = s.scalars(
-                select(WeekReport).where(WeekReport.manager_id == m, WeekReport.week_label == label)
-            ).first()
+            rep = _find_report(s, m, label)
             data = (
                 {
                     "status": rep.status,
@@ -148,9 +146,7 @@ class WeekService:
 
     def _report(self, s: Session, label: str, *, create: bool) -> WeekReport:
         m = self.db.current_manager_id(s)
-        rep = s.scalars(
-            select(WeekReport).where(WeekReport.manager_id == m, WeekReport.week_label == label)
-        ).first()
+        rep = _find_report(s, m, label)
         if rep is None:
             if not create:
                 raise InvalidValue("no_week_report", field="week")
@@ -246,6 +242,15 @@ class WeekService:
                     .order_by(WeekReport.week_label.desc())
                 )
             ]
+
+
+def _find_report(s: Session, manager_id: str, label: str) -> WeekReport | None:
+    """The manager's report of week ``label``, if there is one."""
+    return s.scalars(
+        select(WeekReport).where(
+            WeekReport.manager_id == manager_id, WeekReport.week_label == label
+        )
+    ).first()
 
 
 def _check_narrative(values: dict[str, Any]) -> dict[str, str]:
