@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,
@@ -128,20 +129,9 @@ def _order_weekdays(s: Session, m: str) -> dict[str, int | None]:
 
 
 def _order_lines(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
+    head = (OrderLine.order_date, OrderLine.customer_id, Customer.code, Customer.shop_name)
     return s.execute(
-        select(
-            OrderLine.order_date,
-            OrderLine.customer_id,
-            Customer.code,
-            Customer.shop_name,
-            Sku.code,
-            Sku.name,
-            Sku.price_class,
-            OrderLine.cartons,
-            OrderLine.amount_fen,
-        )
-        .join(Customer, Customer.id == OrderLine.customer_id)
-        .join(Sku, Sku.id == OrderLine.sku_id)
+        lines_with_customer(*head, *LINE_GOODS)
         .where(OrderLine.manager_id == m, OrderLine.order_date.between(start, end))
         .order_by(OrderLine.order_date, Customer.code, Sku.code)
     ).all()
