@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import select
 
 from fieldbook.core import workdays
-from fieldbook.core.demo.generate import demo_reference, generate_demo
+from fieldbook.core.demo.context import demo_reference
+from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.slip_form import export_slip_form
 from fieldbook.core.reports.slip_register import export_register

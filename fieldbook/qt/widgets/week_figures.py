@@ -16,7 +16,7 @@ from fieldbook.qt.formatting import listing, weekday_name
 from fieldbook.qt.widgets.week_charts import DayBars, Series
 
 if TYPE_CHECKING:
-    from fieldbook.core.routine.week import WeekFigures
+    from fieldbook.core.routine.week_figures import WeekFigures
 
 #: How many names a list line shows before "等 N 户".
 LIST_MAX = 8
