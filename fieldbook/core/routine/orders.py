@@ -100,6 +100,17 @@ def lines_with_customer(*columns: QueryableAttribute[Any]) -> Select[tuple[Any, 
     )
 
 
+def order_totals(s: Session, m: str, start: date, end: date) -> tuple[int, int]:
+    """Cartons and amount (fen) of the manager's orders from ``start`` to ``end``."""
+    cartons, amount = s.execute(
+        select(
+            func.coalesce(func.sum(OrderLine.cartons), 0),
+            func.coalesce(func.sum(OrderLine.amount_fen), 0),
+        ).where(OrderLine.manager_id == m, OrderLine.order_date.between(start, end))
+    ).one()
+    return int(cartons), int(amount)
+
+
 def orders_on(s: Session, manager_id: str, days: Iterable[date]) -> dict[date, DayOrders]:
     """The manager's order lines already stored on ``days`` — what importing those days would
     replace; days without lines are left out."""
