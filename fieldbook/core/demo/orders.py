@@ -28,7 +28,7 @@ import json
 import math
 import uuid
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from random import Random
 from typing import Any
@@ -45,6 +45,7 @@ from fieldbook.core.routine.daylog import (
     TEXT_SECTIONS,
     check_section,
     day_facts,
+    facts_json,
 )
 from fieldbook.core.store.audit import Chain
 from fieldbook.core.store.models import (
@@ -351,7 +352,7 @@ class _OrderHistory:
             submitted = midnight + timedelta(seconds=rng.randint(*self.submitted))
             row.update(
                 status="submitted",
-                facts=json.dumps(asdict(facts), ensure_ascii=False, default=str),
+                facts=facts_json(facts),
                 submitted_at=submitted,
                 updated_at=submitted,
             )

@@ -74,6 +74,11 @@ class DayLogView:
     corrections: tuple[audit.AuditRecord, ...]
 
 
+def facts_json(facts: DayFacts) -> str:
+    """The facts as a submitted log keeps them (its snapshot)."""
+    return json.dumps(asdict(facts), ensure_ascii=False, default=str)
+
+
 def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
     """What Fieldbook knows about the manager's ``day``, read in ``s`` (the service's own
     session, or a caller's open transaction: the demo reads what it has not committed yet)."""
@@ -184,7 +189,7 @@ class DayLogService:
             if log.status == "submitted":
                 raise InvalidValue("log_submitted", field="daylog")
             log.status = "submitted"
-            log.facts = json.dumps(asdict(facts), ensure_ascii=False, default=str)
+            log.facts = facts_json(facts)
             log.submitted_at = clock.now()
         return self.get(day)
 

@@ -7,7 +7,7 @@ returned with a comment) is recorded."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -18,7 +18,12 @@ from sqlalchemy.orm import Session
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.resources import load_reference
-from fieldbook.core.routine.week_figures import WeekFigures, figures_from_json, week_figures
+from fieldbook.core.routine.week_figures import (
+    WeekFigures,
+    figures_from_json,
+    figures_json,
+    week_figures,
+)
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import (
     WeekReport,
@@ -186,7 +191,7 @@ class WeekService:
             if rep.status != "draft":
                 raise InvalidValue("week_submitted", field="week")
             rep.status = "submitted"
-            rep.figures = json.dumps(asdict(figures), ensure_ascii=False, default=str)
+            rep.figures = figures_json(figures)
             rep.submitted_at = clock.now()
         return self.get(label)
 

@@ -3,6 +3,7 @@ findings, slips and follow-ups; snapshotted as JSON when the report is submitted
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
@@ -250,6 +251,11 @@ def _slips(s: Session, m: str, lo: datetime, hi: datetime, end: date) -> dict[st
         if state != "done" and due < end:
             bucket["overdue"] += 1
     return out
+
+
+def figures_json(figures: WeekFigures) -> str:
+    """The figures as a submitted report keeps them (its snapshot; see figures_from_json)."""
+    return json.dumps(asdict(figures), ensure_ascii=False, default=str)
 
 
 def figures_from_json(data: dict[str, Any]) -> WeekFigures:
