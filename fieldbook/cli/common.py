@@ -79,6 +79,17 @@ def add_import_options(
     parser.add_argument("--skip-invalid", action="store_true", help=skip_invalid)
 
 
+def add_workbook_output(parser: argparse.ArgumentParser) -> None:
+    """``-o/--output FILE.xlsx``: the workbook an export writes."""
+    parser.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
+
+
+def add_date_range(parser: argparse.ArgumentParser) -> None:
+    """``--from`` and ``--to`` (``args.start``, ``args.end``): a period's first and last day."""
+    parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+
+
 def given_day(args: argparse.Namespace) -> date:
     """The day of --date, today when not given."""
     day: date = args.date or clock.today()

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from fieldbook.cli.common import EXIT_OK, err
+from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
 from fieldbook.cli.vetting import creates_database, db_url
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
@@ -64,14 +64,18 @@ def submit_once(
     *,
     already: str,
     refusal: str,
-) -> Submitted | None:
-    """Run ``submit`` under the writer lock. When the core refuses because the record was
-    already submitted (``InvalidValue`` with detail ``already``): ``refusal`` on stderr, None."""
+    done: Callable[[Submitted], str],
+) -> int:
+    """Run ``submit`` under the writer lock and print ``done`` of what it returns (exit 0).
+    When the core refuses because the record was already submitted (``InvalidValue`` with
+    detail ``already``): ``refusal`` on stderr, exit 2."""
     with writer_lock(args), journal_for(args) as journal:
         try:
-            return submit(journal)
+            submitted = submit(journal)
         except InvalidValue as exc:
             if exc.detail != already:
                 raise
             err(refusal)
-            return None
+            return EXIT_INPUT
+    print(done(submitted))
+    return EXIT_OK

@@ -10,7 +10,8 @@ from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, given_day
 from fieldbook.cli.database import export_file, journal_for
 from fieldbook.cli.output import write_table
 from fieldbook.core import clock
-from fieldbook.core.reports.plan_sheet import STATE_LABELS, day_title, export_plan, reason_text
+from fieldbook.core.reports.form import day_title
+from fieldbook.core.reports.plan_sheet import STATE_LABELS, export_plan, reason_text
 from fieldbook.core.routine.checklist import load_checklist
 
 

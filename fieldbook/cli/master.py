@@ -10,9 +10,8 @@ from typing import Any, TextIO
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
 from fieldbook.cli.database import journal_for, writer_lock
-from fieldbook.cli.imports import exit_code, outcome, print_problems
+from fieldbook.cli.imports import exit_code, outcome, print_problems, run_import
 from fieldbook.cli.output import write_table
-from fieldbook.cli.progress import progress_bar
 from fieldbook.core.master.catalog import class_name
 from fieldbook.core.master.customer_import import import_customers
 from fieldbook.core.master.customer_vocabulary import vocabulary
@@ -105,15 +104,7 @@ def print_report(report: ImportReport) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     run = import_customers if args.what == "customers" else import_skus
-    with writer_lock(args), journal_for(args) as journal, progress_bar("读取") as progress:
-        report = run(
-            journal,
-            args.file,
-            sheet=args.sheet,
-            dry_run=args.dry_run,
-            skip_invalid=args.skip_invalid,
-            progress=progress,
-        )
+    report = run_import(args, run)
     print_report(report)
     return exit_code(report, args)
 

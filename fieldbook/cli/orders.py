@@ -7,10 +7,9 @@ import argparse
 from datetime import date
 from typing import Any
 
-from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, given_day
-from fieldbook.cli.database import export_file, journal_for, submit_once, writer_lock
-from fieldbook.cli.imports import exit_code, outcome, print_problems
-from fieldbook.cli.progress import progress_bar
+from fieldbook.cli.common import EXIT_OK, given_day
+from fieldbook.cli.database import export_file, journal_for, submit_once
+from fieldbook.cli.imports import exit_code, outcome, print_problems, run_import
 from fieldbook.core.reports.day import export_day
 from fieldbook.core.reports.form import day_title
 from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS, DayLogView
@@ -50,15 +49,7 @@ def print_orders_report(report: OrdersReport, before: dict[date, int]) -> None:
 
 
 def cmd_import_orders(args: argparse.Namespace) -> int:
-    with writer_lock(args), journal_for(args) as journal, progress_bar("读取") as progress:
-        report = import_orders(
-            journal,
-            args.file,
-            sheet=args.sheet,
-            dry_run=args.dry_run,
-            skip_invalid=args.skip_invalid,
-            progress=progress,
-        )
+    report = run_import(args, import_orders)
     print_orders_report(report, report.existing_lines)  # what the file's days held before
     return exit_code(report, args)
 
@@ -149,14 +140,13 @@ def cmd_log_show(args: argparse.Namespace) -> int:
 
 def cmd_log_submit(args: argparse.Namespace) -> int:
     day = given_day(args)
-    view = submit_once(
+    return submit_once(
         args,
         lambda journal: journal.daylogs.submit(day),
         already="log_submitted",
         # the core names the field "status", which the wording reads as 经营状态
         refusal=f"{day.isoformat()}：{message('log_submitted')}",
+        done=lambda view: (
+            f"工作日志 {view.day.isoformat()} {_status(view)}：之后的修改只能更正（需写明原因）"
+        ),
     )
-    if view is None:
-        return EXIT_INPUT
-    print(f"工作日志 {view.day.isoformat()} {_status(view)}：之后的修改只能更正（需写明原因）")
-    return EXIT_OK

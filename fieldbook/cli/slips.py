@@ -7,16 +7,16 @@ import argparse
 from datetime import date
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
-from fieldbook.cli.database import export_file, journal_for, writer_lock
-from fieldbook.cli.imports import exit_code, outcome, print_problems
+from fieldbook.cli.database import export_file, journal_for
+from fieldbook.cli.imports import exit_code, outcome, print_problems, run_import
 from fieldbook.cli.output import write_table
 from fieldbook.core import clock
 from fieldbook.core.errors import NotFound
 from fieldbook.core.reports.slip_form import export_slip_forms
 from fieldbook.core.reports.slip_register import export_register
 from fieldbook.core.slips.answers import AnswersReport, import_slip_answers
+from fieldbook.core.slips.deliveries import STATUS_NAMES
 from fieldbook.core.slips.rules import department_code, slip_rules
-from fieldbook.core.slips.service import STATUS_NAMES
 from fieldbook.core.slips.vocabulary import category_name, department_name, state_name
 
 LIST_HEADER = [
@@ -107,13 +107,6 @@ def print_answers(report: AnswersReport) -> None:
 
 
 def cmd_import_answers(args: argparse.Namespace) -> int:
-    with writer_lock(args), journal_for(args) as journal:
-        report = import_slip_answers(
-            journal,
-            args.file,
-            sheet=args.sheet,
-            dry_run=args.dry_run,
-            skip_invalid=args.skip_invalid,
-        )
+    report = run_import(args, import_slip_answers, progress=False)
     print_answers(report)
     return exit_code(report, args)

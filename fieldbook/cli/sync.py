@@ -14,13 +14,8 @@ import sys
 from fieldbook.cli.common import EXIT_FAIL, EXIT_INPUT, EXIT_OK
 from fieldbook.cli.database import journal_for
 from fieldbook.core.server.roles import ServerUserInput, add_user, init_server, reassign_customer
-from fieldbook.core.server.sync import (
-    SERVER_KEY,
-    SyncError,
-    check_server_address,
-    has_secret,
-    sync,
-)
+from fieldbook.core.server.sync import SERVER_KEY, check_server_address, has_secret, sync
+from fieldbook.core.server.sync_report import SyncError
 from fieldbook.messages import SYNC_TABLE_NAMES, describe_sync_problem
 
 

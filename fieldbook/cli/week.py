@@ -102,13 +102,10 @@ def cmd_week_show(args: argparse.Namespace) -> int:
 
 def cmd_week_submit(args: argparse.Namespace) -> int:
     label = _label(args)
-    view = submit_once(
+    return submit_once(
         args,
         lambda journal: journal.weeks.submit(label),
         already="week_submitted",
         refusal=f"周报 {label} 已提交：之后的修改只能更正（需写明原因）",
+        done=lambda view: f"周报 {view.label} 已提交：之后的修改只能更正（需写明原因）",
     )
-    if view is None:
-        return EXIT_INPUT
-    print(f"周报 {view.label} 已提交：之后的修改只能更正（需写明原因）")
-    return EXIT_OK

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from fieldbook.core import workdays
 from fieldbook.core.routine.followups import SOURCES
-from fieldbook.core.slips.service import FLOW, RETURNED, STATUS_NAMES
+from fieldbook.core.slips.deliveries import FLOW, RETURNED, STATUS_NAMES
 from fieldbook.core.slips.vocabulary import (
     department_name,
     state_name,

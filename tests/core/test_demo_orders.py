@@ -16,7 +16,8 @@ import pytest
 from sqlalchemy import func, select
 
 from fieldbook.core import workdays
-from fieldbook.core.demo.generate import demo_reference, generate_demo
+from fieldbook.core.demo.context import demo_reference
+from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.demo.orders import OrderMaker
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.indicators import day_indicators

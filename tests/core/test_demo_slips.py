@@ -15,12 +15,14 @@ import pytest
 from sqlalchemy import select
 
 from fieldbook.core import workdays
-from fieldbook.core.demo.generate import demo_reference, generate_demo
+from fieldbook.core.demo.context import demo_reference
+from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.slip_form import export_slip_form
 from fieldbook.core.reports.slip_register import export_register
 from fieldbook.core.slips.answers import import_slip_answers
-from fieldbook.core.slips.service import check_move, slip_rules
+from fieldbook.core.slips.deliveries import check_move
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import (
     AuditEntry,

@@ -17,7 +17,8 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.master.customer_import import import_customers
 from fieldbook.core.master.sku_import import import_skus
 from fieldbook.core.routine.orders import import_orders
-from fieldbook.core.xlsx.tabular import Merged, read_table
+from fieldbook.core.xlsx.table import Merged
+from fieldbook.core.xlsx.tabular import read_table
 
 HEADER = ["客户编码", "客户名称", "负责人", "线路", "订货日"]
 

@@ -21,7 +21,9 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.master.customer_import import import_customers
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.master.sku_import import import_skus
-from fieldbook.core.xlsx.tabular import UnreadCell, read_table, unread_cells
+from fieldbook.core.xlsx.table import UnreadCell
+from fieldbook.core.xlsx.tabular import read_table
+from fieldbook.core.xlsx.unread import unread_cells
 
 HEADER = ["客户编码", "客户名称", "负责人", "经营地址", "档位", "线路", "备注"]
 CODE = "230900000001"

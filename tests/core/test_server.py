@@ -226,7 +226,7 @@ def test_the_directors_spot_check_reaches_that_manager_only(server: dict) -> Non
 
 
 def test_syncing_with_someone_elses_login_is_refused(server: dict, tmp_path: Path) -> None:
-    from fieldbook.core.server.sync import SyncError
+    from fieldbook.core.server.sync_report import SyncError
     from fieldbook.messages import describe_error
 
     laptops: list[Journal] = server["laptops"]

@@ -24,7 +24,8 @@ from sync_support import (
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.routine.week import label_for
-from fieldbook.core.server.sync import SyncError, sync
+from fieldbook.core.server.sync import sync
+from fieldbook.core.server.sync_report import SyncError
 from fieldbook.core.slips.service import SlipInput
 from fieldbook.core.store.models import Base
 

@@ -77,7 +77,8 @@ def test_a_password_typed_into_the_server_address_is_not_stored(qtbot, ctx, fill
 
 
 def test_a_sync_conflict_is_shown_one_line_per_customer(qtbot, ctx, filled):
-    from fieldbook.core.server.sync import SyncProblem, SyncReport
+    from fieldbook.core.server.sync_held import SyncProblem
+    from fieldbook.core.server.sync_report import SyncReport
 
     page = SettingsPage(ctx)
     qtbot.addWidget(page)

@@ -16,7 +16,8 @@ from python_calamine import CalamineWorkbook
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
-from fieldbook.core.reports.day import SHEET_LOG, SHEET_ORDERS, SHEET_VISITS, export_day
+from fieldbook.core.reports.day import SHEET_LOG, SHEET_VISITS, export_day
+from fieldbook.core.reports.day_orders import SHEET_ORDERS
 from fieldbook.core.routine.indicators import DEFINITIONS, day_indicators
 from fieldbook.core.routine.orders import import_orders
 

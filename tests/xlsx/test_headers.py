@@ -13,7 +13,8 @@ from fieldbook.core.xlsx.headers import (
     find_header,
     normalize_header,
 )
-from fieldbook.core.xlsx.tabular import RawRow, Table, read_table
+from fieldbook.core.xlsx.table import RawRow, Table
+from fieldbook.core.xlsx.tabular import read_table
 
 ALIASES: dict[str, list[str]] = {
     "seq": ["序号"],

@@ -15,7 +15,8 @@ import pytest
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.slip_register import export_register
-from fieldbook.core.slips.answers import AnswersReport, import_slip_answers, parse_when
+from fieldbook.core.slips.answer_cells import parse_when
+from fieldbook.core.slips.answers import AnswersReport, import_slip_answers
 from fieldbook.core.slips.service import SlipInput, SlipView
 from fieldbook.core.store import audit
 from fieldbook.messages import describe_problem

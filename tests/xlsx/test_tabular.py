@@ -15,7 +15,8 @@ import pytest
 
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.xlsx.safety import Limits, check_workbook_file
-from fieldbook.core.xlsx.tabular import RawRow, Table, UnreadCell, list_sheets, read_table
+from fieldbook.core.xlsx.table import RawRow, Table, UnreadCell
+from fieldbook.core.xlsx.tabular import list_sheets, read_table
 
 SANITY_SECONDS = 5.0
 

@@ -20,15 +20,14 @@ from python_calamine import CalamineWorkbook
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
-from fieldbook.core.reports.week import (
+from fieldbook.core.reports.week import export_month, export_week
+from fieldbook.core.reports.week_rows import (
     SHEET_DAYS,
     SHEET_FINDINGS,
     SHEET_GRID,
     SHEET_ORDERS,
     SHEET_SLIPS,
     SHEET_VISITS,
-    export_month,
-    export_week,
 )
 from fieldbook.core.routine.orders import import_orders
 from fieldbook.core.routine.week import label_for

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldbook.cli.common import Subcommands, output_path, parse_day, runs
+from fieldbook.cli.common import Subcommands, add_workbook_output, parse_day, runs
 from fieldbook.cli.output import add_csv_options
 
 COMMANDS = "fieldbook.cli.day"
@@ -19,7 +19,7 @@ def register(commands: Subcommands) -> None:
 
     ep = exports.add_parser("plan", help="the printable route sheet of a day (.xlsx)")
     ep.add_argument("--date", type=parse_day, default=None)
-    ep.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
+    add_workbook_output(ep)
     runs(ep, f"{COMMANDS}:cmd_export_plan")
 
     v = commands.top.add_parser("visits", help="visits (走访记录)")

@@ -3,38 +3,42 @@
 
 from __future__ import annotations
 
-from fieldbook.cli.common import Subcommands, output_path, runs
+import argparse
+
+from fieldbook.cli.common import Subcommands, add_date_range, add_workbook_output, runs
 
 COMMANDS = "fieldbook.cli.department"
+
+
+def _manager_month(parser: argparse.ArgumentParser) -> None:
+    """``--manager CODE --month YYYY-MM``: whose month a spot check is."""
+    parser.add_argument("--manager", required=True, metavar="CODE")
+    parser.add_argument("--month", required=True, help="YYYY-MM")
 
 
 def register(commands: Subcommands) -> None:
     ed = commands.exports.add_parser(
         "department", help="every manager's figures, weeks and open slips (市场部), with charts"
     )
-    ed.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
-    ed.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
-    ed.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
+    add_date_range(ed)
+    add_workbook_output(ed)
     runs(ed, f"{COMMANDS}:cmd_export_department")
 
     es = commands.exports.add_parser(
         "spotcheck", help="the month's spot-check report (市场部主任抽查)"
     )
-    es.add_argument("--manager", required=True, metavar="CODE")
-    es.add_argument("--month", required=True, help="YYYY-MM")
-    es.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
+    _manager_month(es)
+    add_workbook_output(es)
     runs(es, f"{COMMANDS}:cmd_export_spotcheck")
 
     sc = commands.top.add_parser("spotcheck", help="the director's monthly spot check of a manager")
     ssub = sc.add_subparsers(dest="action", metavar="ACTION", required=True)
     sd = ssub.add_parser("draw", help="draw a month's sample of visits (once per month)")
-    sd.add_argument("--manager", required=True, metavar="CODE")
-    sd.add_argument("--month", required=True, help="YYYY-MM")
+    _manager_month(sd)
     sd.add_argument("--checker", required=True, help="who checks, e.g. 市场部 李主任")
     sd.add_argument("--size", type=int, default=10, help="visits in the sample (default 10)")
     sd.add_argument("--seed", type=int, default=None, help="repeat a draw (default: random)")
     runs(sd, f"{COMMANDS}:cmd_spotcheck_draw")
     sw = ssub.add_parser("show", help="print a month's spot check")
-    sw.add_argument("--manager", required=True, metavar="CODE")
-    sw.add_argument("--month", required=True, help="YYYY-MM")
+    _manager_month(sw)
     runs(sw, f"{COMMANDS}:cmd_spotcheck_show")

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from fieldbook.cli.common import Subcommands, output_path, runs
+from fieldbook.cli.common import Subcommands, add_date_range, add_workbook_output, runs
 
 COMMANDS = "fieldbook.cli.week"
 MANAGER_HELP = "manager code (default: you)"
@@ -15,22 +15,21 @@ def register(commands: Subcommands) -> None:
     )
     ew.add_argument("--week", default=None, help="report week, e.g. 2026-W48 (default: this week)")
     ew.add_argument("--manager", default=None, metavar="CODE", help=MANAGER_HELP)
-    ew.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
+    add_workbook_output(ew)
     runs(ew, f"{COMMANDS}:cmd_export_week")
 
     em = commands.exports.add_parser("month", help="the same workbook over a calendar month (月报)")
     em.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-11")
     em.add_argument("--manager", default=None, metavar="CODE", help=MANAGER_HELP)
-    em.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
+    add_workbook_output(em)
     runs(em, f"{COMMANDS}:cmd_export_month")
 
     ep = commands.exports.add_parser(
         "period", help="the same workbook over any dates, e.g. a quarter or a year (工作总结)"
     )
-    ep.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
-    ep.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    add_date_range(ep)
     ep.add_argument("--manager", default=None, metavar="CODE", help=MANAGER_HELP)
-    ep.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
+    add_workbook_output(ep)
     runs(ep, f"{COMMANDS}:cmd_export_period")
 
     wk = commands.top.add_parser("week", help="the weekly report (周总结 / 周计划)")

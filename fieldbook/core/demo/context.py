@@ -13,16 +13,14 @@ import random
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, time
 from functools import cache
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from fieldbook.core.resources import load_reference
-from fieldbook.core.store.audit import GENESIS, entry_hash
-from fieldbook.core.store.models import AuditEntry
 
 
 @cache
@@ -45,6 +43,15 @@ class DemoManager:
     customer_ids: list[str] = field(default_factory=list)
 
 
+class WeekHistory(Protocol):
+    """A generator's state across the weeks of one run."""
+
+    def close(self) -> None: ...
+
+
+History = TypeVar("History", bound=WeekHistory)
+
+
 @dataclass
 class DemoContext:
     """What a week generator can use: the open write session, its own random stream, ids."""
@@ -58,6 +65,15 @@ class DemoContext:
     counts: Counter[str]
     state: dict[str, Any] = field(default_factory=dict)  # a generator's own, across weeks
     finalizers: list[Callable[[], None]] = field(default_factory=list)  # after the last week
+
+    def history(self, key: str, make: Callable[[DemoContext], History]) -> History:
+        """A generator's history across the weeks, kept in :attr:`state` under ``key``: made on
+        the first week, closed after the last."""
+        history: History | None = self.state.get(key)
+        if history is None:
+            history = self.state[key] = make(self)
+            self.finalizers.append(history.close)
+        return history
 
     def insert(self, model: type[Any], rows: list[dict[str, Any]]) -> None:
         """Bulk insert of plain dicts (all with the same keys) through Core: no ORM objects."""
@@ -80,44 +96,3 @@ def poisson(rng: random.Random, lam: float) -> int:
         k += 1
         p *= rng.random()
     return k
-
-
-class AuditTrail:
-    """Audit entries as ``audit.record`` writes them — hash-chained after the last one stored
-    — with the demo's ids and times."""
-
-    def __init__(self, session: Session, new_id: Callable[[], str]) -> None:
-        last = session.execute(
-            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-        ).first()
-        self.seq, self.prev = (last[0], last[1]) if last else (0, GENESIS)
-        self.new_id = new_id
-
-    def entry(
-        self,
-        *,
-        at: datetime,
-        manager_id: str,
-        record_type: str,
-        record_id: str,
-        field: str,
-        old_value: str | None,
-        new_value: str | None,
-        reason: str,
-    ) -> dict[str, Any]:
-        self.seq += 1
-        entry: dict[str, Any] = {
-            "id": self.new_id(),
-            "seq": self.seq,
-            "at": at,
-            "manager_id": manager_id,
-            "record_type": record_type,
-            "record_id": record_id,
-            "field": field,
-            "old_value": old_value,
-            "new_value": new_value,
-            "reason": reason,
-            "prev_hash": self.prev,
-        }
-        entry["hash"] = self.prev = entry_hash(entry)
-        return entry

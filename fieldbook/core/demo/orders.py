@@ -28,7 +28,7 @@ import json
 import math
 import uuid
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from random import Random
 from typing import Any
@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import select
 
 from fieldbook.core import workdays
-from fieldbook.core.demo.context import AuditTrail, DemoContext, demo_reference, seconds_of
+from fieldbook.core.demo.context import DemoContext, demo_reference, seconds_of
 from fieldbook.core.demo.worklogs import DayRecord, WorkLogWriter
 from fieldbook.core.master.catalog import price_classes
 from fieldbook.core.routine.checklist import load_checklist
@@ -45,8 +45,9 @@ from fieldbook.core.routine.daylog import (
     TEXT_SECTIONS,
     check_section,
     day_facts,
+    facts_json,
 )
-from fieldbook.core.store.audit import encode_value
+from fieldbook.core.store.audit import Chain
 from fieldbook.core.store.models import (
     AuditEntry,
     Customer,
@@ -63,11 +64,7 @@ NOT_OPEN = ("suspended", "closed", "absent")
 
 def order_week(ctx: DemoContext, monday: date) -> None:
     """The orders and work logs of the week starting ``monday`` (days before ``ctx.today``)."""
-    history = ctx.state.get(STATE_KEY)
-    if history is None:
-        history = ctx.state[STATE_KEY] = _OrderHistory(ctx)
-        ctx.finalizers.append(history.close)
-    history.week(monday)
+    ctx.history(STATE_KEY, _OrderHistory).week(monday)
 
 
 @dataclass(frozen=True)
@@ -355,31 +352,29 @@ class _OrderHistory:
             submitted = midnight + timedelta(seconds=rng.randint(*self.submitted))
             row.update(
                 status="submitted",
-                facts=json.dumps(asdict(facts), ensure_ascii=False, default=str),
+                facts=facts_json(facts),
                 submitted_at=submitted,
                 updated_at=submitted,
             )
         count = min(int(self.log_ref["corrections"]), len(self.held))
         chosen = sorted(rng.sample(range(len(self.held)), count))
         audit: list[dict[str, Any]] = []
-        trail = AuditTrail(self.s, self.new_id)
+        trail = Chain.tail_of(self.s)
         for index in chosen:
             row = self.held[index]
             sections = json.loads(row["sections"])
             name = rng.choice([n for n in TEXT_SECTIONS if sections.get(n)])
             old = sections[name]
             new = check_section(name, f"{old}{rng.choice(self.log_ref['meeting'])}")
-            entry = trail.entry(
+            audit += trail.extend(
+                {f"sections.{name}": (old, new)},
+                new_id=self.new_id,
                 at=row["submitted_at"] + timedelta(minutes=rng.randint(20, 120)),
                 manager_id=row["manager_id"],
                 record_type="daylog",
                 record_id=row["id"],
-                field=f"sections.{name}",
-                old_value=encode_value(old),
-                new_value=encode_value(new),
                 reason=rng.choice(self.log_ref["correction_reasons"]),
             )
-            audit.append(entry)
             sections[name] = new
             row["sections"] = json.dumps(sections, ensure_ascii=False, sort_keys=True)
         self.ctx.insert(DayLog, self.held)

@@ -10,7 +10,7 @@ from random import Random
 from typing import Any
 
 from fieldbook.core import workdays
-from fieldbook.core.slips.service import RETURNED, check_move
+from fieldbook.core.slips.deliveries import RETURNED, check_move
 
 Event = tuple[str, str, datetime, str, str, str]  # from, to, at, actor, note, reason
 

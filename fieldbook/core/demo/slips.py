@@ -38,7 +38,6 @@ from sqlalchemy import select, update
 
 from fieldbook.core import workdays
 from fieldbook.core.demo.context import (
-    AuditTrail,
     DemoContext,
     demo_reference,
     poisson,
@@ -49,8 +48,8 @@ from fieldbook.core.demo.slip_content import SlipContent
 from fieldbook.core.demo.slip_sources import OpenVisit, open_shop_visits, open_suggestions
 from fieldbook.core.demo.slip_timeline import DeliveryTimeline, Event
 from fieldbook.core.demo.visits import STATE_KEY as VISITS_KEY
-from fieldbook.core.slips.service import slip_rules
-from fieldbook.core.store.audit import encode_value
+from fieldbook.core.slips.rules import slip_rules
+from fieldbook.core.store.audit import Chain
 from fieldbook.core.store.models import (
     AuditEntry,
     Customer,
@@ -70,11 +69,7 @@ WEEKS_PER_MONTH = 52 / 12
 
 def slip_week(ctx: DemoContext, monday: date) -> None:
     """The slips and phone-staff follow-ups of the week starting ``monday``."""
-    history = ctx.state.get(STATE_KEY)
-    if history is None:
-        history = ctx.state[STATE_KEY] = _SlipHistory(ctx)
-        ctx.finalizers.append(history.close)
-    history.week(monday)
+    ctx.history(STATE_KEY, _SlipHistory).week(monday)
 
 
 def _clock(text: str) -> int:
@@ -166,7 +161,7 @@ class _SlipHistory:
         brand_skus = new_skus or [s for s in ctx.skus if s["is_key_brand"]]
         violation_texts: list[str] = ref["visits"]["texts"]["violation"]
         self.content = SlipContent(self.rng, self.ref, violation_texts, brand_skus)
-        self.audit = AuditTrail(self.s, ctx.new_id)
+        self.audit = Chain.tail_of(self.s)
 
     # --- a week -----------------------------------------------------------------------------
     def week(self, monday: date) -> None:
@@ -444,24 +439,15 @@ class _SlipHistory:
     ) -> list[dict[str, Any]]:
         """``audit.record`` (one entry per changed field, hash-chained), with the demo's ids
         and the effect's time."""
-        rows = []
-        for name in sorted(changes):
-            old, new = (encode_value(v) for v in changes[name])
-            if old == new:
-                continue
-            rows.append(
-                self.audit.entry(
-                    at=e.at,
-                    manager_id=e.manager_id,
-                    record_type="customer",
-                    record_id=e.customer_id,
-                    field=name,
-                    old_value=old,
-                    new_value=new,
-                    reason=reason,
-                )
-            )
-        return rows
+        return self.audit.extend(
+            changes,
+            new_id=self.ctx.new_id,
+            at=e.at,
+            manager_id=e.manager_id,
+            record_type="customer",
+            record_id=e.customer_id,
+            reason=reason,
+        )
 
     def _reroute(self, m: _Manager) -> None:
         """The visit history's routes and carried-over stops: active customers only."""

@@ -46,7 +46,8 @@ from fieldbook.core.routine.checklist import (
     load_checklist,
 )
 from fieldbook.core.routine.plan import plan_rules
-from fieldbook.core.routine.visits import ABSENT, grid_findings, offered_sku_ids
+from fieldbook.core.routine.visit_findings import ABSENT
+from fieldbook.core.routine.visit_grid import grid_findings, offered_sku_ids
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,
@@ -86,11 +87,7 @@ def grid_hits(grid: tuple[OfferedSku, ...], lines: list[GridLine]) -> list[Hit]:
 
 def visit_week(ctx: DemoContext, monday: date) -> None:
     """The plans and visits of the week starting ``monday`` (days before ``ctx.today``)."""
-    history = ctx.state.get(STATE_KEY)
-    if history is None:
-        history = ctx.state[STATE_KEY] = _History(ctx)
-        ctx.finalizers.append(history.close)
-    history.week(monday)
+    ctx.history(STATE_KEY, _History).week(monday)
 
 
 class _History:

@@ -71,7 +71,7 @@ from fieldbook.core.xlsx.writer import (
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.routine.visits import VisitListRow
+    from fieldbook.core.routine.visit_views import VisitListRow
 
 SHEET_LOG, SHEET_VISITS = "工作日志", "走访明细"
 VISIT_HEAD: list[tuple[str, float]] = [

@@ -8,7 +8,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import select
 
 from fieldbook.core.master.catalog import class_name
 from fieldbook.core.reports.form import (
@@ -23,6 +22,7 @@ from fieldbook.core.reports.form import (
 )
 from fieldbook.core.routine.daylog import DayLogView
 from fieldbook.core.routine.indicators import day_indicators
+from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer
 from fieldbook.core.store.models import Customer, OrderLine, Sku
 from fieldbook.core.xlsx.writer import AMOUNT, COUNT, RATE, body_row, finish_table, header_row
 
@@ -82,20 +82,9 @@ def day_order_rows(journal: Journal, day: date) -> list[OrderRow]:
     """The current manager's order lines of ``day``, by customer, dearest SKU first."""
     with journal.reading() as s:
         manager_id = journal.current_manager_id(s)
+        customer = (Customer.code, Customer.shop_name, Customer.order_weekday, Customer.status)
         rows = s.execute(
-            select(
-                Customer.code,
-                Customer.shop_name,
-                Customer.order_weekday,
-                Customer.status,
-                Sku.code,
-                Sku.name,
-                Sku.price_class,
-                OrderLine.cartons,
-                OrderLine.amount_fen,
-            )
-            .join(Customer, Customer.id == OrderLine.customer_id)
-            .join(Sku, Sku.id == OrderLine.sku_id)
+            lines_with_customer(*customer, *LINE_GOODS)
             .where(OrderLine.manager_id == manager_id, OrderLine.order_date == day)
             .order_by(Customer.code, Sku.wholesale_fen.desc(), Sku.code)
         ).all()

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core.reports.saving import save_book
 from fieldbook.core.server.department import ManagerWeek, inbox, managers_overview
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.xlsx.stream import TableBook
 from fieldbook.core.xlsx.writer import AMOUNT, RATE, first_sheet
 

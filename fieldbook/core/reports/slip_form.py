@@ -20,7 +20,8 @@ from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.master.customer_vocabulary import vocabulary
 from fieldbook.core.reports.saving import save_workbook
-from fieldbook.core.slips.service import STATUS_NAMES, SlipView
+from fieldbook.core.slips.deliveries import STATUS_NAMES
+from fieldbook.core.slips.service import SlipView
 from fieldbook.core.slips.vocabulary import (
     category_name,
     department_name,

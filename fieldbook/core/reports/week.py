@@ -55,7 +55,7 @@ from fieldbook.core.reports.week_rows import (
 )
 from fieldbook.core.routine.daylog_text import STATUS_NAMES
 from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS, WeekView, report_period
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.audit import chain_head, footer_text
 from fieldbook.core.workdays import month_range
 from fieldbook.core.xlsx.stream import TableBook

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from fieldbook.core.routine.followups import count_followups
+from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer, order_totals
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,
@@ -60,8 +62,8 @@ def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
             lines=_order_lines(s, m, start, end),
             previous=_previous(s, m, start, end),
             slips=_slips(s, m, lo, hi),
-            followups_opened=_count(s, FollowUp.manager_id == m, FollowUp.created_at, lo, hi),
-            followups_closed=_count(s, FollowUp.manager_id == m, FollowUp.closed_at, lo, hi),
+            followups_opened=count_followups(s, m, FollowUp.created_at.between(lo, hi)),
+            followups_closed=count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
         )
 
 
@@ -128,20 +130,9 @@ def _order_weekdays(s: Session, m: str) -> dict[str, int | None]:
 
 
 def _order_lines(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
+    head = (OrderLine.order_date, OrderLine.customer_id, Customer.code, Customer.shop_name)
     return s.execute(
-        select(
-            OrderLine.order_date,
-            OrderLine.customer_id,
-            Customer.code,
-            Customer.shop_name,
-            Sku.code,
-            Sku.name,
-            Sku.price_class,
-            OrderLine.cartons,
-            OrderLine.amount_fen,
-        )
-        .join(Customer, Customer.id == OrderLine.customer_id)
-        .join(Sku, Sku.id == OrderLine.sku_id)
+        lines_with_customer(*head, *LINE_GOODS)
         .where(OrderLine.manager_id == m, OrderLine.order_date.between(start, end))
         .order_by(OrderLine.order_date, Customer.code, Sku.code)
     ).all()
@@ -150,16 +141,7 @@ def _order_lines(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
 def _previous(s: Session, m: str, start: date, end: date) -> tuple[int, int]:
     """Cartons and amount (fen) of the period of the same length just before."""
     length = (end - start).days + 1
-    cartons, amount = s.execute(
-        select(
-            func.coalesce(func.sum(OrderLine.cartons), 0),
-            func.coalesce(func.sum(OrderLine.amount_fen), 0),
-        ).where(
-            OrderLine.manager_id == m,
-            OrderLine.order_date.between(start - timedelta(days=length), start - timedelta(days=1)),
-        )
-    ).one()
-    return int(cartons), int(amount)
+    return order_totals(s, m, start - timedelta(days=length), start - timedelta(days=1))
 
 
 def _slips(s: Session, m: str, lo: datetime, hi: datetime) -> Sequence[Any]:
@@ -179,10 +161,3 @@ def _slips(s: Session, m: str, lo: datetime, hi: datetime) -> Sequence[Any]:
         .where(Slip.manager_id == m, Slip.created_at.between(lo, hi))
         .order_by(Slip.created_at, Slip.number, SlipDelivery.department)
     ).all()
-
-
-def _count(s: Session, mine: Any, stamp: Any, lo: datetime, hi: datetime) -> int:
-    """How many follow-ups of ``mine`` have ``stamp`` within ``lo``..``hi``."""
-    return int(
-        s.scalar(select(func.count()).select_from(FollowUp).where(mine, stamp.between(lo, hi))) or 0
-    )

@@ -16,7 +16,7 @@ from fieldbook.core.master.catalog import class_name
 from fieldbook.core.reports.form import WEEKDAYS, answer_value
 from fieldbook.core.reports.week_queries import PeriodSource, read_period
 from fieldbook.core.routine.checklist import Checklist, load_checklist
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -37,11 +37,16 @@ DAY_HEAD = [
     ("金额（元）", 13),
     ("单条值（元/条）", 13),
 ]
-VISIT_HEAD = [
+#: The first columns of every visit sheet (走访明细, 规格观察, 发现问题): the visit, its day, the
+#: customer's code and name (``week_queries`` reads them first).
+VISIT_KEY_HEAD = [
     ("走访编号", 38),
     ("日期", 11),
     ("客户编码", 14),
     ("客户名称", 22),
+]
+VISIT_HEAD = [
+    *VISIT_KEY_HEAD,
     ("计划内已访", 9),
     ("到店", 7),
     ("离店", 7),
@@ -51,10 +56,7 @@ VISIT_HEAD = [
     ("发现的问题", 36),
 ]
 GRID_HEAD = [
-    ("走访编号", 38),
-    ("日期", 11),
-    ("客户编码", 14),
-    ("客户名称", 22),
+    *VISIT_KEY_HEAD,
     ("卷烟代码", 11),
     ("卷烟名称", 24),
     ("价类", 7),
@@ -65,10 +67,7 @@ GRID_HEAD = [
     ("零售价（元/包）", 12),
 ]
 FINDING_HEAD = [
-    ("走访编号", 38),
-    ("日期", 11),
-    ("客户编码", 14),
-    ("客户名称", 22),
+    *VISIT_KEY_HEAD,
     ("问题", 20),
     ("说明", 40),
 ]

@@ -74,6 +74,11 @@ class DayLogView:
     corrections: tuple[audit.AuditRecord, ...]
 
 
+def facts_json(facts: DayFacts) -> str:
+    """The facts as a submitted log keeps them (its snapshot)."""
+    return json.dumps(asdict(facts), ensure_ascii=False, default=str)
+
+
 def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
     """What Fieldbook knows about the manager's ``day``, read in ``s`` (the service's own
     session, or a caller's open transaction: the demo reads what it has not committed yet)."""
@@ -150,9 +155,7 @@ class DayLogService:
         """The log of ``day``: live facts while a draft, the snapshot once submitted."""
         with self.db.reading() as s:
             manager_id = self.db.current_manager_id(s)
-            log = s.scalars(
-                select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
-            ).first()
+            log = _find_log(s, manager_id, day)
             status = log.status if log else "none"
             sections = json.loads(log.sections) if log else {}
             snapshot = json.loads(log.facts) if log and log.status == "submitted" else None
@@ -186,7 +189,7 @@ class DayLogService:
             if log.status == "submitted":
                 raise InvalidValue("log_submitted", field="daylog")
             log.status = "submitted"
-            log.facts = json.dumps(asdict(facts), ensure_ascii=False, default=str)
+            log.facts = facts_json(facts)
             log.submitted_at = clock.now()
         return self.get(day)
 
@@ -198,14 +201,8 @@ class DayLogService:
             if log.status != "submitted":
                 raise InvalidValue("log_not_submitted", field="daylog")
             sections = json.loads(log.sections)
-            audit.record(
-                s,
-                manager_id=log.manager_id,
-                record_type="daylog",
-                record_id=log.id,
-                changes={f"sections.{name}": (sections.get(name), value)},
-                reason=reason,
-            )
+            changes = {f"sections.{name}": (sections.get(name), value)}
+            audit.record_change(s, log, "daylog", changes, reason)
             sections[name] = value
             log.sections = json.dumps(sections, ensure_ascii=False, sort_keys=True)
         return self.get(day)
@@ -245,9 +242,7 @@ class DayLogService:
 
     def _log(self, s: Session, day: date, *, create: bool) -> DayLog:
         manager_id = self.db.current_manager_id(s)
-        log = s.scalars(
-            select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
-        ).first()
+        log = _find_log(s, manager_id, day)
         if log is None:
             if not create:
                 raise InvalidValue("no_log", field="day")
@@ -255,6 +250,13 @@ class DayLogService:
             s.add(log)
             s.flush()
         return log
+
+
+def _find_log(s: Session, manager_id: str, day: date) -> DayLog | None:
+    """The manager's log of ``day``, if there is one."""
+    return s.scalars(
+        select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
+    ).first()
 
 
 def _minutes(a: datetime | None, b: datetime | None) -> int | None:

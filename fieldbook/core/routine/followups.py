@@ -9,7 +9,8 @@ import builtins
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue, NotFound
@@ -42,6 +43,14 @@ class FollowUpView:
 
     def overdue(self, today: date) -> bool:
         return self.status == "open" and self.due_date is not None and self.due_date < today
+
+
+def count_followups(s: Session, m: str, when: ColumnElement[bool]) -> int:
+    """How many of manager ``m``'s follow-ups match ``when`` (e.g. opened within a week)."""
+    count = s.scalar(
+        select(func.count()).select_from(FollowUp).where(FollowUp.manager_id == m, when)
+    )
+    return int(count or 0)
 
 
 class FollowUpService:

@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import CursorResult, Select, delete, func, insert, select
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from fieldbook.core.errors import InvalidValue, Problem
 from fieldbook.core.store.models import Customer, OrderLine, Sku, local_now, new_id
@@ -85,6 +85,30 @@ class OrdersReport(ImportReport):
     @property
     def existing_lines(self) -> dict[date, int]:
         return {day: held.lines for day, held in self.existing.items()}
+
+
+#: What an order line holds: the SKU's code, name and price class, cartons, amount (fen).
+LINE_GOODS = (Sku.code, Sku.name, Sku.price_class, OrderLine.cartons, OrderLine.amount_fen)
+
+
+def lines_with_customer(*columns: QueryableAttribute[Any]) -> Select[tuple[Any, ...]]:
+    """A select of ``columns`` over the order lines joined to their customer and SKU."""
+    return (
+        select(*columns)
+        .join(Customer, Customer.id == OrderLine.customer_id)
+        .join(Sku, Sku.id == OrderLine.sku_id)
+    )
+
+
+def order_totals(s: Session, m: str, start: date, end: date) -> tuple[int, int]:
+    """Cartons and amount (fen) of the manager's orders from ``start`` to ``end``."""
+    cartons, amount = s.execute(
+        select(
+            func.coalesce(func.sum(OrderLine.cartons), 0),
+            func.coalesce(func.sum(OrderLine.amount_fen), 0),
+        ).where(OrderLine.manager_id == m, OrderLine.order_date.between(start, end))
+    ).one()
+    return int(cartons), int(amount)
 
 
 def orders_on(s: Session, manager_id: str, days: Iterable[date]) -> dict[date, DayOrders]:

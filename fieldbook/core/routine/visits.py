@@ -20,9 +20,6 @@ from fieldbook.core.routine.checklist import (
     load_checklist,
 )
 from fieldbook.core.routine.plan import plan_rules, stop_of
-
-# Importers of these names from here (the demo) keep working; their homes are the modules below.
-from fieldbook.core.routine.visit_findings import ABSENT as ABSENT
 from fieldbook.core.routine.visit_findings import close_followups as close_followups_at
 from fieldbook.core.routine.visit_findings import create_followups, suggest_slips, tick_stop
 from fieldbook.core.routine.visit_grid import (
@@ -32,17 +29,15 @@ from fieldbook.core.routine.visit_grid import (
     grid_hits,
     offered_grid,
 )
-from fieldbook.core.routine.visit_grid import grid_findings as grid_findings
-from fieldbook.core.routine.visit_grid import offered_sku_ids as offered_sku_ids
 from fieldbook.core.routine.visit_views import (
     DraftInfo,
     FinishResult,
     FollowUpRow,
+    VisitListRow,
     VisitView,
     loads_answers,
     visit_view,
 )
-from fieldbook.core.routine.visit_views import VisitListRow as VisitListRow
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import (
     Customer,
@@ -312,14 +307,7 @@ class VisitService:
             if old == value:
                 return visit_view(s, v, with_grid=False)
             if v.status == "done":
-                audit.record(
-                    s,
-                    manager_id=v.manager_id,
-                    record_type="visit",
-                    record_id=v.id,
-                    changes={field_name: (old, value)},
-                    reason=reason,
-                )
+                audit.record_change(s, v, "visit", {field_name: (old, value)}, reason)
             arrived = value if field_name == "arrived_at" else v.arrived_at
             left = value if field_name == "left_at" else v.left_at
             if arrived and left and left < arrived:
@@ -407,17 +395,9 @@ class VisitService:
             if missing:
                 raise InvalidValue("visit_incomplete", field=missing[0], missing=missing)
             after = checklist.clean_answers(v.shop_status, after)
-            audit.record(
-                s,
-                manager_id=v.manager_id,
-                record_type="visit",
-                record_id=v.id,
-                changes={
-                    f"answers.{k}": (before.get(k), after.get(k))
-                    for k in sorted(set(before) | set(after))
-                },
-                reason=reason,
-            )
+            keys = sorted(set(before) | set(after))
+            changes = {f"answers.{k}": (before.get(k), after.get(k)) for k in keys}
+            audit.record_change(s, v, "visit", changes, reason)
             hits = checklist.hits(v.shop_status, after)
             if v.shop_status == OPEN:
                 hits += grid_hits(s, v.id)

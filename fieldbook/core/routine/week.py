@@ -7,7 +7,7 @@ returned with a comment) is recorded."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -18,7 +18,12 @@ from sqlalchemy.orm import Session
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.resources import load_reference
-from fieldbook.core.routine.week_figures import WeekFigures, figures_from_json, week_figures
+from fieldbook.core.routine.week_figures import (
+    WeekFigures,
+    figures_from_json,
+    figures_json,
+    week_figures,
+)
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import (
     WeekReport,
@@ -109,9 +114,7 @@ class WeekService:
         start, end = report_period(label)
         with self.db.reading() as s:
             m = self.db.current_manager_id(s)
-            rep = s.scalars(
-                select(WeekReport).where(WeekReport.manager_id == m, WeekReport.week_label == label)
-            ).first()
+            rep = _find_report(s, m, label)
             data = (
                 {
                     "status": rep.status,
@@ -148,9 +151,7 @@ class WeekService:
 
     def _report(self, s: Session, label: str, *, create: bool) -> WeekReport:
         m = self.db.current_manager_id(s)
-        rep = s.scalars(
-            select(WeekReport).where(WeekReport.manager_id == m, WeekReport.week_label == label)
-        ).first()
+        rep = _find_report(s, m, label)
         if rep is None:
             if not create:
                 raise InvalidValue("no_week_report", field="week")
@@ -190,7 +191,7 @@ class WeekService:
             if rep.status != "draft":
                 raise InvalidValue("week_submitted", field="week")
             rep.status = "submitted"
-            rep.figures = json.dumps(asdict(figures), ensure_ascii=False, default=str)
+            rep.figures = figures_json(figures)
             rep.submitted_at = clock.now()
         return self.get(label)
 
@@ -210,14 +211,8 @@ class WeekService:
                 column = "next_plan"
             else:
                 raise InvalidValue("unknown_section", field=field)
-            audit.record(
-                s,
-                manager_id=rep.manager_id,
-                record_type="week",
-                record_id=rep.id,
-                changes={f"{column}.{field}": (data.get(field), new)},
-                reason=reason,
-            )
+            changes = {f"{column}.{field}": (data.get(field), new)}
+            audit.record_change(s, rep, "week", changes, reason)
             data[field] = new
             setattr(rep, column, json.dumps(data, ensure_ascii=False))
         return self.get(label)
@@ -252,6 +247,15 @@ class WeekService:
                     .order_by(WeekReport.week_label.desc())
                 )
             ]
+
+
+def _find_report(s: Session, manager_id: str, label: str) -> WeekReport | None:
+    """The manager's report of week ``label``, if there is one."""
+    return s.scalars(
+        select(WeekReport).where(
+            WeekReport.manager_id == manager_id, WeekReport.week_label == label
+        )
+    ).first()
 
 
 def _check_narrative(values: dict[str, Any]) -> dict[str, str]:

@@ -3,17 +3,20 @@ findings, slips and follow-ups; snapshotted as JSON when the report is submitted
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
 from fieldbook.core.routine.checklist import count_findings
+from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.indicators import order_weekdays, structure
+from fieldbook.core.routine.orders import order_totals
 from fieldbook.core.routine.plan import minutes_in_shop
 from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.slips.rules import slip_rules
@@ -104,7 +107,7 @@ def week_figures(
         )
     }
     rows = _day_rows(s, m, start, end)
-    prev_cartons, prev_amount = _order_totals(
+    prev_cartons, prev_amount = order_totals(
         s, m, start - timedelta(days=7), start - timedelta(days=1)
     )
     real = [v for v in visits if v.shop_status != ABSENT]
@@ -137,8 +140,8 @@ def week_figures(
         not_visited=sorted(active[c] for c in set(active) - covered),
         not_ordering=_not_ordering(s, m, end, active, not_ordering_weeks),
         slips=_slips(s, m, lo, hi, end),
-        followups_opened=_count_followups(s, m, FollowUp.created_at.between(lo, hi)),
-        followups_closed=_count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
+        followups_opened=count_followups(s, m, FollowUp.created_at.between(lo, hi)),
+        followups_closed=count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
     )
 
 
@@ -180,24 +183,6 @@ def _day_rows(s: Session, m: str, start: date, end: date) -> list[DayRow]:
             )
         )
     return rows
-
-
-def _order_totals(s: Session, m: str, start: date, end: date) -> tuple[int, int]:
-    """Cartons and amount (fen) of the manager's orders from ``start`` to ``end``."""
-    cartons, amount = s.execute(
-        select(
-            func.coalesce(func.sum(OrderLine.cartons), 0),
-            func.coalesce(func.sum(OrderLine.amount_fen), 0),
-        ).where(OrderLine.manager_id == m, OrderLine.order_date.between(start, end))
-    ).one()
-    return int(cartons), int(amount)
-
-
-def _count_followups(s: Session, m: str, when: ColumnElement[bool]) -> int:
-    count = s.scalar(
-        select(func.count()).select_from(FollowUp).where(FollowUp.manager_id == m, when)
-    )
-    return int(count or 0)
 
 
 def _new_on_shelf(s: Session, m: str, start: date, end: date) -> list[str]:
@@ -266,6 +251,11 @@ def _slips(s: Session, m: str, lo: datetime, hi: datetime, end: date) -> dict[st
         if state != "done" and due < end:
             bucket["overdue"] += 1
     return out
+
+
+def figures_json(figures: WeekFigures) -> str:
+    """The figures as a submitted report keeps them (its snapshot; see figures_from_json)."""
+    return json.dumps(asdict(figures), ensure_ascii=False, default=str)
 
 
 def figures_from_json(data: dict[str, Any]) -> WeekFigures:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.routine.week import label_for, report_period
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,

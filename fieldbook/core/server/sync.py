@@ -40,7 +40,7 @@ from sqlalchemy.exc import (
 )
 
 from fieldbook.core import clock
-from fieldbook.core.server.sync_held import HeldBack, SyncProblem
+from fieldbook.core.server.sync_held import HeldBack
 from fieldbook.core.server.sync_pull import Pull
 from fieldbook.core.server.sync_report import Progress, SyncError, SyncReport
 from fieldbook.core.server.sync_units import MASTER, UNITS, Unit, stamp_of
@@ -57,18 +57,6 @@ from fieldbook.core.store import db, migrate
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-
-__all__ = [  # the sync's public face (the report and the problem types live beside it)
-    "SERVER_KEY",
-    "Sync",
-    "SyncError",
-    "SyncProblem",
-    "SyncReport",
-    "address_only",
-    "check_server_address",
-    "has_secret",
-    "sync",
-]
 
 MARGIN = timedelta(seconds=5)  # look back this far behind a cursor (clock steps, ties)
 EPOCH = datetime(1900, 1, 1)

@@ -59,7 +59,8 @@ from fieldbook.core.xlsx.importing import (
     read_and_match,
     should_apply,
 )
-from fieldbook.core.xlsx.tabular import Table, list_sheets
+from fieldbook.core.xlsx.table import Table
+from fieldbook.core.xlsx.tabular import list_sheets
 
 KIND = "slip_answers"
 REQUIRED = ("number", "department", "state")

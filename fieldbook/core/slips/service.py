@@ -16,15 +16,8 @@ from sqlalchemy.orm import Session
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.slips.attachments import store_file
-
-# The delivery state machine lives in slips.deliveries; these names stay importable from here.
-from fieldbook.core.slips.deliveries import FLOW as FLOW
-from fieldbook.core.slips.deliveries import RETURNED as RETURNED
-from fieldbook.core.slips.deliveries import STATUS_NAMES as STATUS_NAMES
-from fieldbook.core.slips.deliveries import check_move as check_move
-from fieldbook.core.slips.deliveries import move, settle, slip_status
-from fieldbook.core.slips.rules import Category as Category
-from fieldbook.core.slips.rules import slip_rules as slip_rules
+from fieldbook.core.slips.deliveries import advance_in, move, slip_status
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
     Manager,
@@ -315,11 +308,9 @@ class SlipService:
             d = s.get(SlipDelivery, delivery_id)
             if d is None:
                 raise NotFound("slip_delivery", id=delivery_id)
-            check_move(d.state, to_state, reason)
-            move(s, d, to_state, actor, note, reason, answer, at or clock.now())
-            slip = s.get_one(Slip, d.slip_id)
-            settle(s, slip, at or clock.now())
-            return self._view(s, slip)
+            at = at or clock.now()
+            advance_in(s, d, to_state, actor=actor, note=note, reason=reason, answer=answer, at=at)
+            return self._view(s, s.get_one(Slip, d.slip_id))
 
     def send(self, slip_id: str, *, actor: str = "", at: datetime | None = None) -> SlipView:
         """Send every pending delivery (待发送 → 已发送)."""

@@ -232,6 +232,33 @@ def record(
     return added
 
 
+class Owned(Protocol):
+    """A manager's record, as the trail names it: its owner and its id."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def manager_id(self) -> str: ...
+
+
+def record_change(
+    session: Session,
+    row: Owned,
+    record_type: str,
+    changes: Mapping[str, tuple[Any, Any]],
+    reason: str,
+) -> list[AuditRecord]:
+    """:func:`record` for a change of ``row`` (a manager's record of ``record_type``)."""
+    return record(
+        session,
+        manager_id=row.manager_id,
+        record_type=record_type,
+        record_id=row.id,
+        changes=changes,
+        reason=reason,
+    )
+
+
 def history(sessions: Reading, record_type: str, record_id: str) -> list[AuditRecord]:
     """Every recorded change of one record, oldest first."""
     with sessions.reading() as s:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.text import clean_text
-from fieldbook.core.xlsx.tabular import Table
+from fieldbook.core.xlsx.table import Table
 
 __all__ = ["HeaderMatch", "apply_mapping", "find_header", "normalize_header"]
 

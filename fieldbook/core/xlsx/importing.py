@@ -28,7 +28,8 @@ from fieldbook.core.resources import load_reference
 from fieldbook.core.text import clean_code, clean_text
 from fieldbook.core.xlsx.headers import HeaderMatch, apply_mapping, find_header
 from fieldbook.core.xlsx.safety import column_letters
-from fieldbook.core.xlsx.tabular import Table, UnreadCell, read_table
+from fieldbook.core.xlsx.table import Table, UnreadCell
+from fieldbook.core.xlsx.tabular import read_table
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]

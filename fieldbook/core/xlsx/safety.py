@@ -206,15 +206,13 @@ def _check_extent(content: bytes, path: Path, member: str, limits: Limits) -> No
     """Bound what calamine would allocate if ``member`` were a worksheet or string table."""
     if b"\x00" in content:  # UTF-16/UTF-32 XML reads like ASCII without them
         content = content.replace(b"\x00", b"")
+
+    def bomb(detail: str) -> FileRejected:
+        return FileRejected("bomb", detail, file=str(path), member=member, limit=limits.max_cells)
+
     counts = [int(count) for count in _BIG_COUNT_RE.findall(content)]
     if counts and max(counts) > limits.max_cells:
-        raise FileRejected(
-            "bomb",
-            f"declared count {max(counts)}",
-            file=str(path),
-            member=member,
-            limit=limits.max_cells,
-        )
+        raise bomb(f"declared count {max(counts)}")
     if b"sheetData" not in content:  # calamine reads cells only inside <sheetData>
         return
     plain = not (_OTHER_CELL_TAG_RE.search(content) or _PREFIXED_CELL_TAG_RE.search(content))
@@ -244,13 +242,7 @@ def _check_extent(content: bytes, path: Path, member: str, limits: Limits) -> No
         rows += len(segments)
         columns += max(s.count(b"<c") + s.count(b":c") for s in segments)
     if rows * columns > limits.max_cells:
-        raise FileRejected(
-            "bomb",
-            f"sheet area up to {rows} x {columns} cells",
-            file=str(path),
-            member=member,
-            limit=limits.max_cells,
-        )
+        raise bomb(f"sheet area up to {rows} x {columns} cells")
 
 
 def _check_package(zf: zipfile.ZipFile, path: Path, limits: Limits) -> None:

@@ -29,11 +29,8 @@ from pathlib import Path
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.xlsx.csv_reading import read_csv
 from fieldbook.core.xlsx.safety import DEFAULT_LIMITS, Limits, as_file_rejected, check_file_size
-from fieldbook.core.xlsx.table import Merged, RawRow, Table, UnreadCell
-from fieldbook.core.xlsx.unread import unread_cells
+from fieldbook.core.xlsx.table import Table
 from fieldbook.core.xlsx.workbook_reading import open_workbook, read_xlsx
-
-__all__ = ["Merged", "RawRow", "Table", "UnreadCell", "list_sheets", "read_table", "unread_cells"]
 
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 CSV_SUFFIXES = frozenset({".csv", ".txt"})

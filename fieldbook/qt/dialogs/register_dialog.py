@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import iso_date

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.errors import InvalidValue
-from fieldbook.core.slips.service import Category, SlipInput, slip_rules
+from fieldbook.core.slips.rules import Category, slip_rules
+from fieldbook.core.slips.service import SlipInput
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJob
 from fieldbook.qt.operations.slips import attach, manager_name

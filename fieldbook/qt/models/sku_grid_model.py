@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from fieldbook.core.master.catalog import class_name
 from fieldbook.core.routine.checklist import GridLine
-from fieldbook.core.routine.visits import GridRow
+from fieldbook.core.routine.visit_grid import GridRow
 from fieldbook.qt.formatting import yuan
 from fieldbook.qt.models.row_table_model import Index
 

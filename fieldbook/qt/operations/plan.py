@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.plan import PlanView
-from fieldbook.core.routine.visits import DraftInfo
+from fieldbook.core.routine.visit_views import DraftInfo
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.profile import Profile
-from fieldbook.core.server.sync import SERVER_KEY, SyncReport, sync
+from fieldbook.core.server.sync import SERVER_KEY, sync
 from fieldbook.core.server.sync_address import SyncAddress
+from fieldbook.core.server.sync_report import SyncReport
 
 
 def load_settings(j: Journal) -> tuple[Profile | None, str]:

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldbook.core.errors import NotFound
-from fieldbook.core.slips.service import SlipInput, SlipRow, slip_rules
+from fieldbook.core.slips.rules import slip_rules
+from fieldbook.core.slips.service import SlipInput, SlipRow
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
-    from fieldbook.core.routine.visits import VisitView
+    from fieldbook.core.routine.visit_views import VisitView
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.master.customers import CustomerRow
     from fieldbook.core.routine.plan import StopView
-    from fieldbook.core.routine.visits import FinishResult, FollowUpRow, GridRow, VisitView
+    from fieldbook.core.routine.visit_grid import GridRow
+    from fieldbook.core.routine.visit_views import FinishResult, FollowUpRow, VisitView
     from fieldbook.core.store.audit import AuditRecord
 
 

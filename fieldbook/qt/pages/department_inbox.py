@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.server.department import InboxRow, inbox
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core import workdays
 from fieldbook.core.routine.plan import PlanView, StopView, plan_rules
-from fieldbook.core.routine.visits import DraftInfo
+from fieldbook.core.routine.visit_views import DraftInfo
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.add_stop_dialog import AddStopDialog

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.master.profile import Profile
-from fieldbook.core.server.sync import SyncReport
 from fieldbook.core.server.sync_address import sync_address
+from fieldbook.core.server.sync_report import SyncReport
 from fieldbook.messages import SYNC_TABLE_NAMES as NAMES
 from fieldbook.messages import describe_error, describe_sync_problem
 from fieldbook.qt.context import AppContext

@@ -23,16 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.errors import FieldbookError
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.slip_models import ChipDelegate, SlipTableModel
 from fieldbook.qt.operations.slip_files import export_form
 from fieldbook.qt.operations.slips import SlipFilter, attach, load_slips
 from fieldbook.qt.pages.slips_base import SlipsTabBase
+from fieldbook.qt.widgets.delivery_row import DeliveryRow
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.search_box import SearchBox
-from fieldbook.qt.widgets.slip_detail import DeliveryRow, SlipDetail
+from fieldbook.qt.widgets.slip_detail import SlipDetail
 from fieldbook.qt.widgets.table_view import RowTableView
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from fieldbook.core.errors import FieldbookError, InvalidValue
 from fieldbook.core.routine.checklist import check_answer
-from fieldbook.core.routine.visits import VisitView
+from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.core.store.audit import AuditRecord
 from fieldbook.messages import describe_error
 from fieldbook.qt.formatting import hm, listing

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.routine.checklist import OPEN, Checklist, check_answer
-from fieldbook.core.routine.visits import VisitView
+from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.messages import describe_error, message
 from fieldbook.qt.operations import visits as operations
 from fieldbook.qt.pages.autosave import Change

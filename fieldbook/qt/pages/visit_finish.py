@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from fieldbook.core.errors import FieldbookError, InvalidValue
 from fieldbook.core.routine.checklist import OPEN
 from fieldbook.core.routine.plan import StopView
-from fieldbook.core.routine.visits import FinishResult
+from fieldbook.core.routine.visit_views import FinishResult
 from fieldbook.messages import describe_error
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.operations.visits import finish_and_next

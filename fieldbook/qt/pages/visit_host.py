@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QPushButton
 
     from fieldbook.core.routine.checklist import Checklist
-    from fieldbook.core.routine.visits import VisitView
+    from fieldbook.core.routine.visit_views import VisitView
     from fieldbook.qt.context import AppContext
     from fieldbook.qt.operations.visits import VisitScreen
     from fieldbook.qt.pages.autosave import Autosave

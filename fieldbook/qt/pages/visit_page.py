@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.routine.checklist import OPEN, Checklist, load_checklist
-from fieldbook.core.routine.visits import FinishResult, VisitView
+from fieldbook.core.routine.visit_views import FinishResult, VisitView
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import hm, short_date

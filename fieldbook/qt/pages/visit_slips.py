@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from fieldbook.core.routine.visits import FinishResult
+from fieldbook.core.routine.visit_views import FinishResult
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.slip_dialog import SlipDialog
 from fieldbook.qt.operations.slips import prefill_from_suggestion, visit_suggestions

@@ -14,7 +14,7 @@ from datetime import datetime, time
 from PySide6.QtCore import QCoreApplication, QObject
 
 from fieldbook.core import clock
-from fieldbook.core.routine.visits import VisitView
+from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.qt.pages.autosave import Change
 from fieldbook.qt.pages.visit_host import VisitHost
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.reports.day import SECTION_ORDER
 from fieldbook.core.routine.daylog import LIST_SECTIONS, MUTUAL_CONTROL_TYPES, TEXT_SECTIONS
+from fieldbook.core.routine.daylog_text import SECTION_ORDER
 from fieldbook.qt.formatting import short_date
 from fieldbook.qt.widgets.code_picker import CodeLookup
 from fieldbook.qt.widgets.form_fields import line_edit

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from fieldbook.core.routine.visits import DraftInfo
+from fieldbook.core.routine.visit_views import DraftInfo
 from fieldbook.qt.widgets.draft_banner import draft_text
 
 

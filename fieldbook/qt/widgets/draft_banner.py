@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from fieldbook.core.routine.visits import DraftInfo
+from fieldbook.core.routine.visit_views import DraftInfo
 from fieldbook.qt.formatting import hm, short_date
 from fieldbook.qt.widgets.layouts import clear_layout
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from fieldbook.core.routine.visits import FollowUpRow
+from fieldbook.core.routine.visit_views import FollowUpRow
 from fieldbook.qt.formatting import short_date
 from fieldbook.qt.widgets.form_fields import EnterMovesOn
 from fieldbook.qt.widgets.layouts import clear_layout

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.slips.vocabulary import category_name, department_name, state_name
 from fieldbook.qt.formatting import date_time, iso_date, listing, moment, short_date
 from fieldbook.qt.slip_format import OVERDUE_FG, STATUS_COLORS, due_text, status_colors, status_name

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core import clock
 from fieldbook.core.master.customers import CustomerRow
-from fieldbook.core.routine.visits import VisitView
+from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.qt.formatting import hm
 from fieldbook.qt.widgets.form_fields import EnterMovesOn
 from fieldbook.qt.widgets.layouts import row_of

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from fieldbook.core.routine.checklist import Checklist
-from fieldbook.core.routine.visits import VisitView
+from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.qt.formatting import day_label, hm, listing
 from fieldbook.qt.widgets.history_pane import HistoryPane
 

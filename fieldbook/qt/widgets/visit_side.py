@@ -14,7 +14,7 @@ from fieldbook.qt.widgets.record_history import RecordHistory
 from fieldbook.qt.widgets.visit_history import VisitHistory
 
 if TYPE_CHECKING:
-    from fieldbook.core.routine.visits import FollowUpRow, VisitView
+    from fieldbook.core.routine.visit_views import FollowUpRow, VisitView
 
 
 def _section(title: str) -> tuple[QGroupBox, QVBoxLayout]:

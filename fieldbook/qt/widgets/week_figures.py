@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from fieldbook.core.slips.service import slip_rules
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.qt.daylog_format import change_text, share_text
 from fieldbook.qt.formatting import listing, money, weekday_name
 from fieldbook.qt.widgets.fact_grid import FactGrid
@@ -18,7 +18,7 @@ from fieldbook.qt.widgets.section_box import SectionBox
 from fieldbook.qt.widgets.week_charts import DayBars, Series
 
 if TYPE_CHECKING:
-    from fieldbook.core.routine.week import WeekFigures
+    from fieldbook.core.routine.week_figures import WeekFigures
 
 #: How many names a list line shows before "等 N 户".
 LIST_MAX = 8
