@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldbook.core.master import customer_import, sku_import
-from fieldbook.core.routine.indicators import day_indicators
 from fieldbook.core.routine.orders import OrdersReport, import_orders
 from fieldbook.core.slips.answers import AnswersReport, import_slip_answers
 from fieldbook.core.text import clean_text
@@ -129,23 +128,20 @@ class OrdersPreview:
     existing: dict[date, Existing]
 
 
-def existing_orders(journal: Journal, report: OrdersReport) -> dict[date, Existing]:
-    """The orders already imported for the file's days (from the day's indicators; the number
-    of lines when the core's dry run reports it as ``existing_lines``)."""
-    lines: dict[date, int] = dict(report.existing_lines or {})
-    out: dict[date, Existing] = {}
-    for day in report.days:
-        f = day_indicators(journal, day).figures
-        if f.cartons or f.amount_fen or lines.get(day):
-            out[day] = Existing(f.cartons, f.amount_fen, lines.get(day))
-    return out
+def existing_orders(report: OrdersReport) -> dict[date, Existing]:
+    """The orders already imported for the file's days: what the import would replace, as the
+    core's dry run found it (``routine.orders.orders_on``)."""
+    return {
+        day: Existing(held.cartons, held.amount_fen, held.lines)
+        for day, held in report.existing.items()
+    }
 
 
 def preview_orders(
     journal: Journal, path: Path, progress: Progress, cancelled: Cancelled
 ) -> OrdersPreview:
     report = import_orders(journal, path, dry_run=True, progress=progress, cancelled=cancelled)
-    return OrdersPreview(report, existing_orders(journal, report))
+    return OrdersPreview(report, existing_orders(report))
 
 
 def apply_orders(
