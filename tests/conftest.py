@@ -1,5 +1,6 @@
-"""Shared fixtures: a migrated template database copied per test (fast), and a journal with a
-manager profile on it.
+"""Shared fixtures: a migrated template database copied per test (fast), a journal with a
+manager profile on it, and demo databases generated once per run (``demo_templates``) and
+copied per test (``make_demo``).
 
 ``--backend postgresql`` (or ``FIELDBOOK_TEST_BACKEND=postgresql``) runs the same tests on
 PostgreSQL: a throwaway server (``tests/pgserver.py``; or the one at ``FIELDBOOK_TEST_PG_URL``)
@@ -12,11 +13,12 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from demo_databases import Demo, DemoTemplates
 from pgserver import pg_admin, with_database
 from sample_data import OPEN_ANSWERS, SKUS
 
@@ -174,3 +176,27 @@ def world(journal: Journal) -> Journal:
 def open_answers() -> dict[str, object]:
     """A complete set of answers for an open shop where all is well."""
     return dict(OPEN_ANSWERS)
+
+
+@pytest.fixture(scope="session")
+def demo_templates(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplates:
+    return DemoTemplates(tmp_path_factory.mktemp("demo-templates"))
+
+
+@pytest.fixture
+def make_demo(
+    request: pytest.FixtureRequest, backend: str, tmp_path: Path, demo_templates: DemoTemplates
+) -> Callable[[Demo], str]:
+    """``make_demo(Demo(seed=..., ...))``: the URL of a fresh database holding that demo — a
+    copy of the run's template on SQLite, generated in place on PostgreSQL."""
+    numbers = itertools.count(1)
+
+    def make(demo: Demo) -> str:
+        if backend == "postgresql":
+            url = str(request.getfixturevalue("pg_database"))
+            demo.generate(url)
+            return url
+        path = tmp_path / "demo" / f"fieldbook{next(numbers)}.sqlite3"
+        return f"sqlite:///{demo_templates.copy(path, demo)}"
+
+    return make

@@ -13,6 +13,7 @@ from pathlib import Path
 from random import Random
 
 import pytest
+from demo_databases import Demo, DemoTemplates
 from sqlalchemy import func, select
 
 from fieldbook.core import workdays
@@ -32,9 +33,13 @@ def open_fresh(path: Path) -> Journal:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
-    j = open_fresh(tmp_path_factory.mktemp("orders") / "demo.sqlite3")
-    generate_demo(j, seed=4, weeks=WEEKS, today=TODAY)
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
+) -> Iterator[Journal]:
+    folder = tmp_path_factory.mktemp("orders")
+    j = open_fresh(
+        demo_templates.copy(folder / "demo.sqlite3", Demo(seed=4, weeks=WEEKS, today=TODAY))
+    )
     yield j
     j.close()
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from demo_databases import Demo, DemoTemplates
 from sqlalchemy import select
 
 from fieldbook.core import workdays
@@ -47,10 +48,16 @@ def open_fresh(path: Path) -> Journal:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
+) -> Iterator[Journal]:
     """Two managers (330 customers), 30 weeks of history."""
-    j = open_fresh(tmp_path_factory.mktemp("slips") / "demo.sqlite3")
-    generate_demo(j, seed=21, managers=MANAGERS, weeks=WEEKS, today=TODAY)
+    folder = tmp_path_factory.mktemp("slips")
+    j = open_fresh(
+        demo_templates.copy(
+            folder / "demo.sqlite3", Demo(seed=21, managers=MANAGERS, weeks=WEEKS, today=TODAY)
+        )
+    )
     yield j
     j.close()
 

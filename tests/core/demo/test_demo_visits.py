@@ -13,6 +13,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from demo_databases import Demo, DemoTemplates
 from sqlalchemy import delete, func, select
 
 from fieldbook.core import workdays
@@ -40,10 +41,14 @@ def open_fresh(path: Path) -> Journal:
 
 
 @pytest.fixture(scope="module")
-def field(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
+def field(
+    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
+) -> Iterator[Journal]:
     """One manager, 20 weeks of history (≈ 3,000 visits)."""
-    j = open_fresh(tmp_path_factory.mktemp("visits") / "field.sqlite3")
-    generate_demo(j, seed=11, weeks=WEEKS, today=TODAY)
+    folder = tmp_path_factory.mktemp("visits")
+    j = open_fresh(
+        demo_templates.copy(folder / "field.sqlite3", Demo(seed=11, weeks=WEEKS, today=TODAY))
+    )
     yield j
     j.close()
 

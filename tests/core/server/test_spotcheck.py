@@ -3,15 +3,15 @@ and the month's report re-opened with calamine (SQLite and PostgreSQL alike)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from demo_databases import Demo
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.spotcheck import ITEMS_SHEET, export_spot_check
@@ -23,9 +23,10 @@ HOSTILE = '=HYPERLINK("http://x","y")'
 
 
 @pytest.fixture
-def server(db_url: str) -> Iterator[Journal]:
-    j = Journal.open(db_url)
-    generate_demo(j, seed=5, managers=2, weeks=4, customers_per_manager=40, today=TODAY)
+def server(make_demo: Callable[[Demo], str]) -> Iterator[Journal]:
+    j = Journal.open(
+        make_demo(Demo(seed=5, managers=2, weeks=4, customers_per_manager=40, today=TODAY))
+    )
     yield j
     j.close()
 
