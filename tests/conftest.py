@@ -46,9 +46,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+#: A test using one of these fixtures starts from a demo database: it is ``slow`` (the first
+#: use of each demo generates it; ``make test-fast`` leaves them all out).
+DEMO_FIXTURES = {"demo_templates", "make_demo"}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     backend = config.getoption("--backend")
     for item in items:
+        if DEMO_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
         for name in BACKENDS:
             if name != backend and item.get_closest_marker(name) is not None:
                 item.add_marker(pytest.mark.skip(reason=f"a test of {name} (--backend {name})"))

@@ -13,6 +13,11 @@ from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
 
 
+def open_fresh(path: Path) -> Journal:
+    """A journal on the SQLite file at ``path`` (no backup before a migration)."""
+    return Journal.open(f"sqlite:///{path}", backup_before_migration=False)
+
+
 @dataclass(frozen=True)
 class Demo:
     """The arguments of one ``generate_demo`` call (its defaults are the generator's)."""
@@ -52,3 +57,7 @@ class DemoTemplates:
         shutil.copyfile(self.template(demo), path)
         path.chmod(0o600)
         return path
+
+    def open_copy(self, folder: Path, demo: Demo) -> Journal:
+        """A journal on a private copy of the demo in ``folder`` (the caller closes it)."""
+        return open_fresh(self.copy(folder / "demo.sqlite3", demo))

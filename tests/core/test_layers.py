@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import fieldbook.core
 
 CORE = Path(fieldbook.core.__file__).parent
@@ -20,6 +22,7 @@ def core_modules() -> list[str]:
     return mods
 
 
+@pytest.mark.slow  # a child Python process
 def test_core_imports_no_qt() -> None:
     mods = core_modules()
     assert "fieldbook.core.journal" in mods and len(mods) > 10

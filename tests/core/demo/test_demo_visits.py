@@ -8,12 +8,13 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from demo_databases import Demo, DemoTemplates
+from demo_databases import Demo, DemoTemplates, open_fresh
 from sqlalchemy import delete, func, select
 
 from fieldbook.core import workdays
@@ -32,12 +33,9 @@ from fieldbook.core.store.models import (
     VisitSku,
 )
 
+pytestmark = pytest.mark.slow  # every test here generates or reads a demo database
 TODAY = date(2026, 10, 19)  # a Monday; 20 weeks back covers 中秋 and 国庆 2026
 WEEKS = 20
-
-
-def open_fresh(path: Path) -> Journal:
-    return Journal.open(f"sqlite:///{path}", backup_before_migration=False)
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +44,8 @@ def field(
 ) -> Iterator[Journal]:
     """One manager, 20 weeks of history (≈ 3,000 visits)."""
     folder = tmp_path_factory.mktemp("visits")
-    j = open_fresh(
-        demo_templates.copy(folder / "field.sqlite3", Demo(seed=11, weeks=WEEKS, today=TODAY))
-    )
-    yield j
-    j.close()
+    with closing(demo_templates.open_copy(folder, Demo(seed=11, weeks=WEEKS, today=TODAY))) as j:
+        yield j
 
 
 def done_visits(j: Journal) -> list[Visit]:

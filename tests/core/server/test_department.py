@@ -4,6 +4,7 @@ week table equals a direct count of that manager's week; reviews; a department's
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from datetime import date, timedelta
 
 import pytest
@@ -27,14 +28,13 @@ from fieldbook.core.store.models import (
 
 TODAY = date(2026, 11, 30)
 
+DEMO = Demo(seed=3, managers=3, weeks=3, customers_per_manager=40, today=TODAY)
+
 
 @pytest.fixture
 def server(make_demo: Callable[[Demo], str]) -> Iterator[Journal]:
-    j = Journal.open(
-        make_demo(Demo(seed=3, managers=3, weeks=3, customers_per_manager=40, today=TODAY))
-    )
-    yield j
-    j.close()
+    with closing(Journal.open(make_demo(DEMO))) as j:
+        yield j
 
 
 def test_every_figure_equals_a_direct_count(server: Journal) -> None:

@@ -4,6 +4,7 @@ and the month's report re-opened with calamine (SQLite and PostgreSQL alike)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -22,13 +23,13 @@ TODAY = date(2026, 11, 30)
 HOSTILE = '=HYPERLINK("http://x","y")'
 
 
+DEMO = Demo(seed=5, managers=2, weeks=4, customers_per_manager=40, today=TODAY)
+
+
 @pytest.fixture
 def server(make_demo: Callable[[Demo], str]) -> Iterator[Journal]:
-    j = Journal.open(
-        make_demo(Demo(seed=5, managers=2, weeks=4, customers_per_manager=40, today=TODAY))
-    )
-    yield j
-    j.close()
+    with closing(Journal.open(make_demo(DEMO))) as j:
+        yield j
 
 
 def code_of(j: Journal) -> str:

@@ -50,6 +50,7 @@ def test_the_shipped_head_schema_is_a_fresh_migration() -> None:
     assert f'"revision": "{migrate.SCHEMA_HEAD}"' in shipped
 
 
+@pytest.mark.slow  # a child Python process
 def test_a_database_made_in_another_run_matches(tmp_path: Path) -> None:
     """Alembic's batch mode orders a rebuilt table's constraints differently from run to run
     (hash seeds): that must never look like a changed table."""
@@ -260,6 +261,7 @@ def test_an_unrelated_sqlite_file_is_not_opened_or_changed(tmp_path: Path) -> No
     con.close()
 
 
+@pytest.mark.slow  # a child Python process
 def test_the_start_up_check_at_head_migrates_nothing(
     world: Journal, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
