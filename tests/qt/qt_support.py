@@ -13,6 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from damage import codes_in as codes_in  # re-exported: test_startup imports them from here
+from damage import damage_tables as damage_tables
 from sample_data import CUSTOMERS, GOOD_ANSWERS, orders_workbook
 
 from fieldbook.core.journal import Journal
@@ -78,49 +80,6 @@ def session_factory(qapp, db_url: str) -> Iterator:
         if window is not None:
             window.hide()
             window.deleteLater()
-
-
-PAGE = 4096
-
-
-def root_pages(path, *tables: str) -> list[int]:
-    import sqlite3
-
-    con = sqlite3.connect(path)
-    try:
-        return [
-            con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (t,)).fetchone()[0]
-            for t in tables
-        ]
-    finally:
-        con.close()
-
-
-def damage_tables(path, *tables: str) -> None:
-    """Overwrite the b-tree page headers of ``tables``: ``quick_check`` reports them."""
-    pages = root_pages(path, *tables)
-    with open(path, "r+b") as fh:
-        for page in pages:
-            fh.seek((page - 1) * PAGE)
-            fh.write(bytes([0xA5] * 24))
-
-
-def damage_schema(path) -> None:
-    """Overwrite the schema page's b-tree header: the file no longer opens as a database."""
-    with open(path, "r+b") as fh:
-        fh.seek(100)
-        fh.write(bytes([0xA5] * 24))
-
-
-def codes_in(path) -> list[str]:
-    """The customer codes in a database file, read-only (nothing written beside it)."""
-    import sqlite3
-
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in con.execute("SELECT code FROM customers ORDER BY code")]
-    finally:
-        con.close()
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import pytest
+from damage import codes_in, damage_schema, damage_tables
 from PySide6.QtCore import Qt
-from qt_support import codes_in, damage_schema, damage_tables, make_ctx
+from qt_support import make_ctx
 
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.store.backup import backup_file, list_backups

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from damage import plant
 
 from fieldbook.cli.main import main
 from fieldbook.core.errors import FieldbookError
@@ -45,12 +46,7 @@ def candidate(live: Path, tmp_path: Path, *sql: str) -> Path:
     """A copy of a good backup of ``live``, then changed with ``sql`` (as an attacker would)."""
     path = tmp_path / "candidate.sqlite3"
     shutil.copyfile(list_backups(live)[0], path)
-    con = sqlite3.connect(path, isolation_level=None)
-    try:
-        for statement in sql:
-            con.execute(statement)
-    finally:
-        con.close()
+    plant(path, *sql)
     return path
 
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from damage import plant
 
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
@@ -32,15 +33,6 @@ PHONE_TRIGGER = (
 
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def plant(path: Path, *sql: str) -> None:
-    con = sqlite3.connect(path, isolation_level=None)
-    try:
-        for statement in sql:
-            con.execute(statement)
-    finally:
-        con.close()
 
 
 def test_the_shipped_head_schema_is_a_fresh_migration() -> None:
