@@ -204,6 +204,7 @@ def test_month_has_the_same_layout(week: Journal, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.slow  # a LibreOffice child process
 def test_libreoffice_prints_it(week: Journal, tmp_path: Path) -> None:
     path = export_week(week, label_for(MON), tmp_path / "周报.xlsx")
     out = tmp_path / "pdf"
