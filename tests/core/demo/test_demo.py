@@ -109,7 +109,7 @@ def test_counts_routes_and_managers(journal: Journal) -> None:
     summary = generate_demo(journal, seed=5, managers=3, weeks=6, today=TODAY)
     assert (summary.managers, summary.routes, summary.customers, summary.skus) == (3, 15, 495, 39)
     assert summary.weeks == 6
-    other = dict(summary.other)  # the week generators' rows (tests/core/test_demo_visits.py)
+    other = dict(summary.other)  # the week generators' rows (tests/core/demo/test_demo_visits.py)
     visits = {"plans", "plan_stops", "visits", "visit_skus", "followups", "slip_suggestions"}
     slips = {"slips", "slip_deliveries", "slip_events", "audit_entries"}  # demo_slips
     orders = {"order_lines", "day_logs"}  # demo_orders
