@@ -48,7 +48,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 #: A test using one of these fixtures starts from a demo database: it is ``slow`` (the first
 #: use of each demo generates it; ``make test-fast`` leaves them all out).
-DEMO_FIXTURES = {"demo_templates", "make_demo"}
+DEMO_FIXTURES = {"demo_templates", "make_demo", "open_demo"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -207,3 +207,17 @@ def make_demo(
         return f"sqlite:///{demo_templates.copy(path, demo)}"
 
     return make
+
+
+@pytest.fixture
+def open_demo(make_demo: Callable[[Demo], str]) -> Iterator[Callable[[Demo], Journal]]:
+    """``open_demo(Demo(...))``: a journal on a fresh copy of that demo, closed afterwards."""
+    opened: list[Journal] = []
+
+    def open_one(demo: Demo) -> Journal:
+        opened.append(Journal.open(make_demo(demo)))
+        return opened[-1]
+
+    yield open_one
+    for journal in opened:
+        journal.close()

@@ -23,18 +23,15 @@ TODAY = date(2026, 11, 30)
 
 
 @pytest.fixture
-def many(make_demo: Callable[[Demo], str]):
-    j = Journal.open(
-        make_demo(Demo(seed=4, managers=3, weeks=3, customers_per_manager=30, today=TODAY))
-    )
+def many(open_demo: Callable[[Demo], Journal]) -> Journal:
+    j = open_demo(Demo(seed=4, managers=3, weeks=3, customers_per_manager=30, today=TODAY))
     last_week = label_for(TODAY - timedelta(days=7))
     j.weeks.save(last_week, narrative={"work_done": "走访"})
     j.weeks.submit(last_week)
     customer = j.customers.list("")[0]
     slip = j.slips.create(SlipInput("no_order", "连续两周未订货", customer.id))
     j.slips.send(slip.id)  # one delivery is surely open at 电访部
-    yield j
-    j.close()
+    return j
 
 
 def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch, tmp_path) -> None:

@@ -3,8 +3,7 @@ week table equals a direct count of that manager's week; reviews; a department's
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import closing
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -32,9 +31,8 @@ DEMO = Demo(seed=3, managers=3, weeks=3, customers_per_manager=40, today=TODAY)
 
 
 @pytest.fixture
-def server(make_demo: Callable[[Demo], str]) -> Iterator[Journal]:
-    with closing(Journal.open(make_demo(DEMO))) as j:
-        yield j
+def server(open_demo: Callable[[Demo], Journal]) -> Journal:
+    return open_demo(DEMO)
 
 
 def test_every_figure_equals_a_direct_count(server: Journal) -> None:

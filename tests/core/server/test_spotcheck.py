@@ -3,8 +3,7 @@ and the month's report re-opened with calamine (SQLite and PostgreSQL alike)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import closing
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,9 +26,8 @@ DEMO = Demo(seed=5, managers=2, weeks=4, customers_per_manager=40, today=TODAY)
 
 
 @pytest.fixture
-def server(make_demo: Callable[[Demo], str]) -> Iterator[Journal]:
-    with closing(Journal.open(make_demo(DEMO))) as j:
-        yield j
+def server(open_demo: Callable[[Demo], Journal]) -> Journal:
+    return open_demo(DEMO)
 
 
 def code_of(j: Journal) -> str:
