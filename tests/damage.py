@@ -9,6 +9,12 @@ from pathlib import Path
 #: Fieldbook's SQLite page size.
 PAGE = 4096
 
+#: A trigger another program could plant: it rewrites every updated customer's phone.
+PHONE_TRIGGER = (
+    "CREATE TRIGGER trg_phone AFTER UPDATE ON customers BEGIN "
+    "UPDATE customers SET phone = '13900000000' WHERE id = new.id; END"
+)
+
 
 def root_pages(path: Path, *tables: str) -> list[int]:
     """The root b-tree page of each of ``tables``."""

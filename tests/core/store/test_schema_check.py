@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from damage import plant
+from damage import PHONE_TRIGGER, plant
 
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
@@ -24,11 +24,6 @@ from fieldbook.core.store.db import make_engine
 from fieldbook.core.store.schema_check import NotFieldbookDatabase, SchemaMismatch, inspect_file
 from fieldbook.core.store.schema_reference import migrated_schema
 from fieldbook.core.store.schema_sql import normalise_sql
-
-PHONE_TRIGGER = (
-    "CREATE TRIGGER trg_phone AFTER UPDATE ON customers BEGIN "
-    "UPDATE customers SET phone = '13900000000' WHERE id = new.id; END"
-)
 
 
 def sha(path: Path) -> str:
