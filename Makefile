@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 # a second time this far from today: a Thursday just past a year boundary and New Year's Day.
 MOVED_CLOCK ?= 2031-01-02T08:10:00
 
-.PHONY: run test lint bench assets assets-check clean venv venv-test system-deps dist dist-check guide
+.PHONY: run test test-fast lint bench assets assets-check clean venv venv-test system-deps dist dist-check guide
 
 # A virtualenv stamped with the pyproject it was installed from.
 $(VENV)/.stamp-run: pyproject.toml
@@ -50,6 +50,15 @@ test: venv-test
 	else \
 	  echo "NOTE: PostgreSQL is not installed: the PostgreSQL run is skipped (make system-deps)"; \
 	fi
+
+## The quick inner loop for developers: the static checks, then the tests not marked slow
+## (demo databases, child processes) nor perf. `make test` (and CI) still runs everything.
+test-fast: venv-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow and not perf" -q
 
 lint: venv-test
 	$(VENV)/bin/ruff check --fix .

@@ -1,5 +1,6 @@
-"""Shared fixtures: a migrated template database copied per test (fast), and a journal with a
-manager profile on it.
+"""Shared fixtures: a migrated template database copied per test (fast), a journal with a
+manager profile on it, and demo databases generated once per run (``demo_templates``) and
+copied per test (``make_demo``).
 
 ``--backend postgresql`` (or ``FIELDBOOK_TEST_BACKEND=postgresql``) runs the same tests on
 PostgreSQL: a throwaway server (``tests/pgserver.py``; or the one at ``FIELDBOOK_TEST_PG_URL``)
@@ -12,11 +13,12 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from demo_databases import Demo, DemoTemplates
 from pgserver import pg_admin, with_database
 from sample_data import OPEN_ANSWERS, SKUS
 
@@ -44,9 +46,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+#: A test using one of these fixtures starts from a demo database: it is ``slow`` (the first
+#: use of each demo generates it; ``make test-fast`` leaves them all out).
+DEMO_FIXTURES = {"demo_templates", "make_demo", "open_demo"}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     backend = config.getoption("--backend")
     for item in items:
+        if DEMO_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
         for name in BACKENDS:
             if name != backend and item.get_closest_marker(name) is not None:
                 item.add_marker(pytest.mark.skip(reason=f"a test of {name} (--backend {name})"))
@@ -174,3 +183,41 @@ def world(journal: Journal) -> Journal:
 def open_answers() -> dict[str, object]:
     """A complete set of answers for an open shop where all is well."""
     return dict(OPEN_ANSWERS)
+
+
+@pytest.fixture(scope="session")
+def demo_templates(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplates:
+    return DemoTemplates(tmp_path_factory.mktemp("demo-templates"))
+
+
+@pytest.fixture
+def make_demo(
+    request: pytest.FixtureRequest, backend: str, tmp_path: Path, demo_templates: DemoTemplates
+) -> Callable[[Demo], str]:
+    """``make_demo(Demo(seed=..., ...))``: the URL of a fresh database holding that demo — a
+    copy of the run's template on SQLite, generated in place on PostgreSQL."""
+    numbers = itertools.count(1)
+
+    def make(demo: Demo) -> str:
+        if backend == "postgresql":
+            url = str(request.getfixturevalue("pg_database"))
+            demo.generate(url)
+            return url
+        path = tmp_path / "demo" / f"fieldbook{next(numbers)}.sqlite3"
+        return f"sqlite:///{demo_templates.copy(path, demo)}"
+
+    return make
+
+
+@pytest.fixture
+def open_demo(make_demo: Callable[[Demo], str]) -> Iterator[Callable[[Demo], Journal]]:
+    """``open_demo(Demo(...))``: a journal on a fresh copy of that demo, closed afterwards."""
+    opened: list[Journal] = []
+
+    def open_one(demo: Demo) -> Journal:
+        opened.append(Journal.open(make_demo(demo)))
+        return opened[-1]
+
+    yield open_one
+    for journal in opened:
+        journal.close()

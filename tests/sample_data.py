@@ -1,8 +1,14 @@
-"""Sample master data and answers shared by the fixtures and the helpers."""
+"""Sample data shared by the tests: SKUs, customers, visit answers, order rows, and the
+builders of the workbooks the importers read (an ordering-system export, a customer roster)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import openpyxl
+
 from fieldbook.core.master.catalog import SkuInput
+from fieldbook.core.master.customers import CustomerInput
 
 SKUS = [
     SkuInput("13100101", "中华(硬)", wholesale_fen=38160, retail_fen=45000, is_key_brand=True),
@@ -31,3 +37,107 @@ OPEN_ANSWERS = {
     "suspected_non_channel": False,
     "business_condition": "好",
 }
+
+#: Every required item of visit_v1 answered for an open shop with nothing wrong (the optional
+#: stock-against-records answer left out).
+GOOD_ANSWERS = {k: v for k, v in OPEN_ANSWERS.items() if k != "stock_vs_records"}
+
+
+def shop(
+    code: str,
+    shop_name: str,
+    owner_name: str,
+    route: str,
+    order_weekday: int,
+    format: str,
+    grade: int,
+    **more: str,
+) -> CustomerInput:
+    """A customer on a weekday route (phone, licence, address, status... as keywords)."""
+    return CustomerInput(
+        code=code,
+        shop_name=shop_name,
+        owner_name=owner_name,
+        route=route,
+        order_weekday=order_weekday,
+        format=format,
+        grade=grade,
+        **more,
+    )
+
+
+#: Three shops to search for: codes, names, phones (mobile and landline), licences.
+SHOPS = [
+    shop("230900000001", "张小便利店", "张小", "周一线路", 1, "B", 8,
+         phone="13904641234", licence_no="230902100001"),
+    shop("230900000002", "福源食杂店", "李福源", "周一线路", 1, "Z", 3,
+         phone="0464-8221234", licence_no="230902100002"),
+    shop("230900000003", "鑫源超市", "王鑫", "周二线路", 2, "S", 26,
+         phone="15845671111", licence_no="230903100003"),
+]  # fmt: skip
+
+#: Four customers on two weekday routes, one of them suspended (the desktop's ``filled``).
+CUSTOMERS = [
+    shop("230902100001", "张小便利店", "张小", "周一线路", 1, "B", 12, phone="13904561234",
+         licence_no="230902100001", address="七台河市新兴区兴安路21号"),
+    shop("230902100002", "李记烟酒店", "李明", "周一线路", 1, "Y", 20, phone="13904565678",
+         licence_no="230902100002", address="七台河市新兴区学府街8号"),
+    shop("230902100003", "王家超市", "王芳", "周二线路", 2, "S", 25,
+         address="七台河市桃山区桃南街3号"),
+    shop("230902100004", "兴华食杂店", "赵兴华", "周一线路", 1, "Z", 5, status="suspended"),
+]  # fmt: skip
+
+# --- workbooks the importers read -----------------------------------------------------------------
+
+ORDER_HEADER = ["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"]
+ORDERS_TITLE = "新商盟订单明细"
+
+#: Monday 2026-11-30 in the ``world`` fixture: 周一店1..5 are due (order weekday 1); 周一店1
+#: and 2 order; 周二店1 orders off-day.
+WORLD_MONDAY_ORDERS: list[list[object]] = [
+    ["2026-11-30", "M001", "周一店1", "13100101", "中华(硬)", 2, 763.20],  # class 1
+    ["2026-11-30", "M001", "周一店1", "13600111", "红塔山(硬经典100)", 5, 485.00],  # class 3
+    ["2026-11-30", "M002", "周一店2", "14400131", "广州双喜(硬经典1906)", 3, 451.56],  # class 2
+    ["2026-11-30", "T001", "周二店1", "13600112", "白沙(硬精品)", 10, 880.00],  # class 3, off-day
+]
+
+
+def write_workbook(
+    path: Path,
+    header: list[str],
+    rows: list[list[object]],
+    *,
+    title: str | None = None,
+    sheet: str | None = None,
+    text_formulas: bool = False,
+) -> Path:
+    """A one-sheet workbook: an optional title row, the header, the rows. ``text_formulas``
+    keeps a cell starting with ``=`` as text (as an exported list holds it)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    if sheet is not None:
+        ws.title = sheet
+    if title is not None:
+        ws.append([title])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    if text_formulas:
+        for cells in ws.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
+    wb.save(path)
+    return path
+
+
+def orders_workbook(
+    path: Path,
+    rows: list[list[object]],
+    *,
+    header: list[str] = ORDER_HEADER,
+    title: str | None = ORDERS_TITLE,
+    text_formulas: bool = False,
+) -> Path:
+    """An ordering-system export (a title row, the header, the order lines)."""
+    return write_workbook(path, header, rows, title=title, text_formulas=text_formulas)

@@ -9,26 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import openpyxl
 import pytest
-
-from fieldbook.cli.main import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
+from cli_support import run
+from sample_data import write_workbook
 
 
 def workbook(path: Path, rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["客户编码", "客户名称", "负责人", "许可证号", "联系电话", "线路", "订货日"])
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
-    return path
+    header = ["客户编码", "客户名称", "负责人", "许可证号", "联系电话", "线路", "订货日"]
+    return write_workbook(path, header, rows)
 
 
 def test_help_lists_every_command() -> None:

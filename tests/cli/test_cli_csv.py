@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
-from fieldbook.cli.main import main
 from fieldbook.cli.output import formula_safe
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.catalog import SkuInput
@@ -24,12 +24,6 @@ SUM = "@SUM(1+1)*cmd|' /C calc'!A0"
 PLUS = "+1+cmd|' /C calc'!A0"
 MINUS = "-2+3+cmd|' /C calc'!A0"
 HOSTILE = (LINK, SUM, PLUS, MINUS)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def cells(text: str) -> list[str]:

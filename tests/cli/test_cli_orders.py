@@ -9,35 +9,19 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_support import run
+from sample_data import WORLD_MONDAY_ORDERS as DAY
+from sample_data import orders_workbook
 
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.indicators import day_indicators
 
 MON = date(2026, 11, 30)
-HEADER = ["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"]
-DAY = [
-    ["2026-11-30", "M001", "周一店1", "13100101", "中华(硬)", 2, 763.20],
-    ["2026-11-30", "M001", "周一店1", "13600111", "红塔山(硬经典100)", 5, 485.00],
-    ["2026-11-30", "M002", "周一店2", "14400131", "广州双喜(硬经典1906)", 3, 451.56],
-    ["2026-11-30", "T001", "周二店1", "13600112", "白沙(硬精品)", 10, 880.00],
-]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def orders_file(path: Path, rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(HEADER)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+    return orders_workbook(path, rows, title=None)  # the header in the first row
 
 
 def test_import_orders_prints_each_day_and_says_when_it_replaced_one(

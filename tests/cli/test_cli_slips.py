@@ -12,17 +12,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_support import run
 from python_calamine import CalamineWorkbook
 
-from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.slips.service import SlipInput
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def t(text: str) -> datetime:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_support import run
 
-from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.profile import ProfileInput
 from fieldbook.core.reports.slip_register import export_register
@@ -28,12 +28,6 @@ DIRTY = "门头\x01更换\x1b[31m红字\x1b[0m\x07\x00\x7f\x9b2J\u202e反向\ud8
 CLEAN = "门头更换[31m红字[0m2J反向\n第二行\n完"
 # anything a cell, a terminal or the database must not get (tab and line feed are fine)
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def workbook_texts(path: Path) -> list[str]:

@@ -13,58 +13,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from damage import codes_in as codes_in  # re-exported: test_startup imports them from here
+from damage import damage_tables as damage_tables
+from sample_data import CUSTOMERS, GOOD_ANSWERS, orders_workbook
 
 from fieldbook.core.journal import Journal
-from fieldbook.core.master.customers import CustomerInput
 
 MONDAY = date(2026, 11, 30)
-
-CUSTOMERS = [
-    CustomerInput(
-        code="230902100001",
-        shop_name="张小便利店",
-        owner_name="张小",
-        phone="13904561234",
-        licence_no="230902100001",
-        address="七台河市新兴区兴安路21号",
-        format="B",
-        grade=12,
-        route="周一线路",
-        order_weekday=1,
-    ),
-    CustomerInput(
-        code="230902100002",
-        shop_name="李记烟酒店",
-        owner_name="李明",
-        phone="13904565678",
-        licence_no="230902100002",
-        address="七台河市新兴区学府街8号",
-        format="Y",
-        grade=20,
-        route="周一线路",
-        order_weekday=1,
-    ),
-    CustomerInput(
-        code="230902100003",
-        shop_name="王家超市",
-        owner_name="王芳",
-        address="七台河市桃山区桃南街3号",
-        format="S",
-        grade=25,
-        route="周二线路",
-        order_weekday=2,
-    ),
-    CustomerInput(
-        code="230902100004",
-        shop_name="兴华食杂店",
-        owner_name="赵兴华",
-        format="Z",
-        grade=5,
-        route="周一线路",
-        order_weekday=1,
-        status="suspended",
-    ),
-]
 
 
 @pytest.fixture
@@ -127,49 +82,6 @@ def session_factory(qapp, db_url: str) -> Iterator:
             window.deleteLater()
 
 
-PAGE = 4096
-
-
-def root_pages(path, *tables: str) -> list[int]:
-    import sqlite3
-
-    con = sqlite3.connect(path)
-    try:
-        return [
-            con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (t,)).fetchone()[0]
-            for t in tables
-        ]
-    finally:
-        con.close()
-
-
-def damage_tables(path, *tables: str) -> None:
-    """Overwrite the b-tree page headers of ``tables``: ``quick_check`` reports them."""
-    pages = root_pages(path, *tables)
-    with open(path, "r+b") as fh:
-        for page in pages:
-            fh.seek((page - 1) * PAGE)
-            fh.write(bytes([0xA5] * 24))
-
-
-def damage_schema(path) -> None:
-    """Overwrite the schema page's b-tree header: the file no longer opens as a database."""
-    with open(path, "r+b") as fh:
-        fh.seek(100)
-        fh.write(bytes([0xA5] * 24))
-
-
-def codes_in(path) -> list[str]:
-    """The customer codes in a database file, read-only (nothing written beside it)."""
-    import sqlite3
-
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in con.execute("SELECT code FROM customers ORDER BY code")]
-    finally:
-        con.close()
-
-
 @pytest.fixture
 def ctx(qapp, filled: Journal) -> Iterator:
     context = make_ctx(filled)
@@ -202,22 +114,6 @@ SKUS = [
     ("6901028007", "红金龙(新版)", 4_000, False),
     ("6901028008", "大前门(短支)", 3_200, False),
 ]
-
-#: Every required item of visit_v1 answered for an open shop with nothing wrong.
-GOOD_ANSWERS = {
-    "display_position": "柜台正面",
-    "display_quality": "规范整洁",
-    "facings_ok": True,
-    "price_tags": "齐全规范",
-    "tag_goods_match": True,
-    "price_compliance": "按指导价",
-    "stock_checked": True,
-    "promoters_count": 0,
-    "licence_displayed": True,
-    "suspected_fake": False,
-    "suspected_non_channel": False,
-    "business_condition": "好",
-}
 
 
 @pytest.fixture
@@ -258,7 +154,6 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]
 
 # --- the pages of the routine (visit, work log, weekly report) -----------------------------------
 
-ORDER_HEADER = ["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"]
 #: Monday's orders: 张小便利店 (due Monday) orders, 李记烟酒店 (due) does not, 王家超市 (due
 #: Tuesday) orders off-day.
 MONDAY_ORDERS = [
@@ -270,20 +165,6 @@ MONDAY_ORDERS = [
 
 def monday_at(hm: str) -> datetime:
     return datetime.fromisoformat(f"2026-11-30 {hm}")
-
-
-def orders_workbook(path: Path, rows: list[list[object]]) -> Path:
-    """An ordering-system export (title row, header, rows)."""
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["订单明细"])
-    ws.append(ORDER_HEADER)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
 
 
 def visit_monday(journal: Journal, times: tuple[tuple[str, str], tuple[str, str]]) -> None:

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import pytest
+from damage import PHONE_TRIGGER, codes_in, damage_schema, damage_tables, plant
 from PySide6.QtCore import Qt
-from qt_support import codes_in, damage_schema, damage_tables, make_ctx
+from qt_support import make_ctx
 
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.store.backup import backup_file, list_backups
@@ -58,14 +59,7 @@ def test_check_database_shows_the_result(qtbot, page, db_path):
 
 
 def test_check_database_names_a_planted_trigger(qtbot, page, db_path):
-    import sqlite3
-
-    con = sqlite3.connect(db_path, isolation_level=None)
-    con.execute(
-        "CREATE TRIGGER trg_phone AFTER UPDATE ON customers BEGIN "
-        "UPDATE customers SET phone = '13900000000' WHERE id = new.id; END"
-    )
-    con.close()
+    plant(db_path, PHONE_TRIGGER)
     page.check()
     text = page.check_label.text()
     assert "数据库有问题" in text and "结构 1 个" in text
@@ -73,16 +67,10 @@ def test_check_database_names_a_planted_trigger(qtbot, page, db_path):
 
 
 def test_a_backup_a_restore_would_refuse_is_not_offered(qtbot, page, db_path):
-    import sqlite3
 
     good = backup_file(db_path, label="manual")
     planted = backup_file(db_path, label="auto")
-    con = sqlite3.connect(planted, isolation_level=None)
-    con.execute(
-        "CREATE TRIGGER trg_phone AFTER UPDATE ON customers BEGIN "
-        "UPDATE customers SET phone = '13900000000' WHERE id = new.id; END"
-    )
-    con.close()
+    plant(planted, PHONE_TRIGGER)
     page.reload()
     assert page.model.rowCount() == 2
     newest = _cells(page, 0)

@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
-from qt_support import MONDAY, MONDAY_ORDERS, monday_worked, open_page, orders_workbook, type_text
+from qt_support import MONDAY, MONDAY_ORDERS, monday_worked, open_page, type_text
+from sample_data import orders_workbook
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.indicators import DEFINITIONS, day_indicators

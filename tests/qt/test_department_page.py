@@ -3,14 +3,15 @@ moving a slip from its inbox, and the director's spot check recorded through the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from demo_databases import Demo
 from PySide6.QtWidgets import QDialog, QInputDialog
 from qt_support import make_ctx
 from sqlalchemy import select
 
-from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.week import label_for
 from fieldbook.core.slips.service import SlipInput
@@ -22,17 +23,15 @@ TODAY = date(2026, 11, 30)
 
 
 @pytest.fixture
-def many(db_url: str):
-    j = Journal.open(db_url)
-    generate_demo(j, seed=4, managers=3, weeks=3, customers_per_manager=30, today=TODAY)
+def many(open_demo: Callable[[Demo], Journal]) -> Journal:
+    j = open_demo(Demo(seed=4, managers=3, weeks=3, customers_per_manager=30, today=TODAY))
     last_week = label_for(TODAY - timedelta(days=7))
     j.weeks.save(last_week, narrative={"work_done": "走访"})
     j.weeks.submit(last_week)
     customer = j.customers.list("")[0]
     slip = j.slips.create(SlipInput("no_order", "连续两周未订货", customer.id))
     j.slips.send(slip.id)  # one delivery is surely open at 电访部
-    yield j
-    j.close()
+    return j
 
 
 def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch, tmp_path) -> None:

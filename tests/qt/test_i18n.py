@@ -152,7 +152,7 @@ def test_the_english_interface_shows_no_chinese(qtbot, english, english_data) ->
         for tabs in page.findChildren(QTabWidget):  # every tab, not only the first
             for n in range(tabs.count()):
                 tabs.setCurrentIndex(n)
-                qtbot.wait(50)
+                qtbot.waitUntil(lambda t=tabs: t.currentWidget().isVisible())
                 texts |= set(visible_texts(window))
         bad = {
             t

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sample_data import write_workbook
 
 from fieldbook.qt.dialogs.import_dialog import ImportDialog, column_letter
 
@@ -20,18 +21,8 @@ HEADERS = [
 
 
 def _workbook(path: Path, rows: list[list[object]], title: bool = True) -> Path:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "客户名单"
-    if title:
-        ws.append(["七台河市烟草公司新兴区营销部 客户名单"])
-    ws.append(HEADERS)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+    caption = "七台河市烟草公司新兴区营销部 客户名单" if title else None
+    return write_workbook(path, HEADERS, rows, title=caption, sheet="客户名单")
 
 
 GOOD = [

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from fieldbook.core.store.lock import DatabaseLock
 
 SECOND = """
@@ -38,6 +40,7 @@ def _env() -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
+@pytest.mark.slow  # child processes
 def test_a_second_launch_brings_the_first_forward_and_exits_0(
     qtbot, session_factory, filled, db_url, db_path
 ):
@@ -104,6 +107,7 @@ def test_a_holder_that_does_not_answer_is_named(qtbot, session_factory, filled, 
         holder.wait(timeout=60)
 
 
+@pytest.mark.slow  # child processes
 def test_screenshot_mode_runs_beside_the_app_and_takes_no_lock(
     qtbot, session_factory, filled, db_url, db_path, tmp_path
 ):

@@ -565,6 +565,7 @@ def test_import_answers_previews_then_applies(qtbot, day_ready, tmp_path):
     assert (phone.state, phone.answer, phone.handled_by) == ("done", "已电话确认", "电访部 刘丽")
 
 
+@pytest.mark.slow  # a child process (screenshot mode)
 def test_screenshot_mode_shows_the_slips_page_with_its_detail(day_ready, db_url, tmp_path):
     """A real process with the real worker: the page reports ready once the detail is shown."""
     _sent_slip(day_ready, _customer(day_ready, "张小便利店").id, category="violation")

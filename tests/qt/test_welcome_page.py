@@ -59,6 +59,7 @@ def test_saving_the_profile_before_importing(qtbot, page, empty_journal, monkeyp
         page.import_dialog.reject()
 
 
+@pytest.mark.slow  # generates a demo database
 def test_loading_demo_data_then_keeping_the_profile(qtbot, page, empty_journal):
     _fill(page)
     page.next_button.click()

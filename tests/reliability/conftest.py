@@ -2,40 +2,29 @@
 processes that run the core until killed, and the two checks every test here ends with —
 ``PRAGMA integrity_check`` is ``ok`` and nothing committed is lost.
 
-Migration faults are covered in tests/core/test_migrate.py (not duplicated here):
+Migration faults are covered in tests/core/store/test_migrate.py (not duplicated here):
 ``test_failed_migration_leaves_database_unchanged`` (a migration failing half-way rolls back
 entirely) and ``test_newer_database_is_refused_and_untouched`` (same bytes, no backup).
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from demo_databases import Demo, DemoTemplates
 
-from fieldbook.core.journal import Journal
+#: The demo every test here starts from: 165 customers, SKUs, 4 weeks of history.
+SEEDED = Demo(seed=1)
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from fieldbook.core.demo.generate import generate_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    journal = Journal.open(f"sqlite:///{path}")
-    try:
-        generate_demo(journal, seed=1)
-    finally:
-        journal.close()
-    return path
+def demo_template(demo_templates: DemoTemplates) -> Path:
+    """The run's seeded demo database (read-only: copy it before use)."""
+    return demo_templates.template(SEEDED)
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, demo_template: Path) -> Path:
+def demo_db(tmp_path: Path, demo_templates: DemoTemplates) -> Path:
     """A private copy of the seeded demo database: 165 customers, SKUs, 4 weeks of history."""
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o700)
-    path = folder / "fieldbook.sqlite3"
-    shutil.copyfile(demo_template, path)
-    path.chmod(0o600)
-    return path
+    return demo_templates.copy(tmp_path / "data" / "fieldbook.sqlite3", SEEDED)

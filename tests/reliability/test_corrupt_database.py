@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from damage import PAGE, flip_page_headers, root_pages
 from faults import integrity
 
 from fieldbook.cli.main import main
@@ -20,30 +21,9 @@ from fieldbook.core.store.backup import backup_file, list_backups
 from fieldbook.core.store.check import quick_check
 from fieldbook.core.store.recovery import DatabaseDamaged, open_or_quarantine
 
-PAGE = 4096
-
 
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def root_pages(path: Path, *tables: str) -> list[int]:
-    con = sqlite3.connect(path)
-    try:
-        return [
-            con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (t,)).fetchone()[0]
-            for t in tables
-        ]
-    finally:
-        con.close()
-
-
-def flip_page_headers(path: Path, pages: list[int]) -> None:
-    """Overwrite the b-tree page header (type, freeblock, cell count, cell pointers)."""
-    with open(path, "r+b") as fh:
-        for page in pages:
-            fh.seek((page - 1) * PAGE)
-            fh.write(bytes([0xA5] * 24))
 
 
 def corrupt_backup(path: Path) -> None:

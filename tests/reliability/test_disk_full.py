@@ -10,11 +10,14 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from faults import integrity, spawn
 
 from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.checklist import load_checklist
+
+pytestmark = pytest.mark.slow  # child processes on a full disk
 
 SAVE_CHILD = r"""
 import json, resource, signal, sys

@@ -42,6 +42,7 @@ def open_encrypted(path: Path, secret: str = SECRET) -> Journal:
     return Journal.open(crypto.encrypted_url(sqlite_url(path), secret))
 
 
+@pytest.mark.slow  # many opens, each deriving the key (seconds)
 def test_encrypted_database_works_like_a_plain_one(encrypted: Path) -> None:
     assert not is_plain(encrypted) and looks_encrypted(encrypted)
     assert b"customers" not in encrypted.read_bytes()  # not even the schema is readable
@@ -117,6 +118,7 @@ def test_a_damaged_encrypted_database_is_moved_aside(
     assert info.value.moved_to is not None and sha(info.value.moved_to) == digest
 
 
+@pytest.mark.slow  # many opens, each deriving the key (seconds)
 def test_cli_encrypt_and_passphrase_env(
     demo_db: Path,
     tmp_path: Path,

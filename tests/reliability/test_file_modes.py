@@ -37,6 +37,7 @@ def umask_022() -> Iterator[None]:
         os.umask(old)
 
 
+@pytest.mark.slow  # generates a demo database
 def test_every_file_fieldbook_creates_is_private(tmp_path: Path, umask_022: None) -> None:
     data = tmp_path / "new" / "data"
     db = data / "fieldbook.sqlite3"

@@ -20,6 +20,8 @@ from fieldbook.core.sqlite_files import backup_dir_for
 from fieldbook.core.store.backup import list_backups, list_backups_info
 from fieldbook.core.store.head_log import heads_log, recorded_heads
 
+pytestmark = pytest.mark.slow  # child processes killed mid-backup
+
 KILLS = 6
 FILLER_COUNT = "SELECT count(*) FROM settings WHERE key LIKE 'filler-%'"
 

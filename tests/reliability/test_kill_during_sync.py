@@ -16,7 +16,7 @@ from sync_support import laptop, server_state
 from fieldbook.core.journal import Journal
 from fieldbook.core.server.sync import sync
 
-pytestmark = pytest.mark.postgresql
+pytestmark = [pytest.mark.postgresql, pytest.mark.slow]  # child processes killed mid-sync
 
 CHILD = r"""
 import sys

@@ -11,7 +11,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from fieldbook.core.journal import Journal
+
+pytestmark = pytest.mark.slow  # a child process killed mid-visit
 
 CHILD = r"""
 import sys

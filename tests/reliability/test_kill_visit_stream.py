@@ -13,11 +13,14 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from faults import expect_line, integrity, spawn
 
 from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.checklist import load_checklist
+
+pytestmark = pytest.mark.slow  # child processes killed at random points
 
 KILLS = 20
 GRID_ROWS = 3

@@ -13,6 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
+from sample_data import WORLD_MONDAY_ORDERS, orders_workbook
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
@@ -23,33 +24,16 @@ from fieldbook.core.routine.orders import import_orders
 
 MON = date(2026, 11, 30)
 HOSTILE = '=HYPERLINK("http://x","y")'
-HEADER = ["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"]
+#: The world's Monday orders with a hostile stranger before the off-day line.
 LINES = [
-    ["2026-11-30", "M001", "周一店1", "13100101", "中华(硬)", 2, 763.20],
-    ["2026-11-30", "M001", "周一店1", "13600111", "红塔山(硬经典100)", 5, 485.00],
-    ["2026-11-30", "M002", "周一店2", "14400131", "广州双喜(硬经典1906)", 3, 451.56],
+    *WORLD_MONDAY_ORDERS[:3],
     ["2026-11-30", "M999", HOSTILE, "13900101", "红金龙(硬新版)", 4, None],
-    ["2026-11-30", "T001", "周二店1", "13600112", "白沙(硬精品)", 10, 880.00],  # off-day
+    WORLD_MONDAY_ORDERS[3],
 ]
 
 
 def t(hm: str) -> datetime:
     return datetime.fromisoformat(f"2026-11-30 {hm}")
-
-
-def orders_file(path: Path, rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["新商盟订单明细"])
-    ws.append(HEADER)
-    for row in rows:
-        ws.append(row)
-    for cells in ws.iter_rows():
-        for cell in cells:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text that looks like a formula, as a list holds it
-    wb.save(path)
-    return path
 
 
 @pytest.fixture
@@ -69,7 +53,9 @@ def day(world: Journal, open_answers: dict[str, object], tmp_path: Path) -> Jour
         world.visits.finish(v.id, at=t(b))
     world.plans.skip_stop(plan.stops[3].id, "关门未遇")
     world.plans.skip_stop(plan.stops[4].id, "时间不够")
-    report = import_orders(world, orders_file(tmp_path / "orders.xlsx", LINES))
+    report = import_orders(
+        world, orders_workbook(tmp_path / "orders.xlsx", LINES, text_formulas=True)
+    )
     assert report.applied, report.problems
     logs = world.daylogs
     logs.save_section(MON, "phone_staff", "电访员孙丽：周一店3 库存充足，下周再订")

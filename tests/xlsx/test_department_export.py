@@ -5,16 +5,16 @@ listed; the spot-check CLI (SQLite and PostgreSQL alike)."""
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from demo_databases import Demo
 from python_calamine import CalamineWorkbook
 
 from fieldbook.cli import main as cli
 from fieldbook.core import clock
-from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.department import SHEET_OPEN, SHEET_SUMMARY, SHEET_WEEKS
@@ -24,11 +24,8 @@ TODAY = date(2026, 11, 30)
 
 
 @pytest.fixture
-def many(db_url: str) -> Iterator[str]:
-    j = Journal.open(db_url)
-    generate_demo(j, seed=6, managers=3, weeks=4, customers_per_manager=30, today=TODAY)
-    j.close()
-    yield db_url
+def many(make_demo: Callable[[Demo], str]) -> str:
+    return make_demo(Demo(seed=6, managers=3, weeks=4, customers_per_manager=30, today=TODAY))
 
 
 def test_summary_equals_the_weeks_and_charts_are_native(many: str, tmp_path: Path) -> None:

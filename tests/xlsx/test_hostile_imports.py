@@ -73,6 +73,7 @@ def test_decompression_bomb(
     assert digest(db_path) == before
 
 
+@pytest.mark.slow  # writes a million-row workbook first
 def test_a_million_rows_is_refused_quickly_and_changes_nothing(
     seeded: Journal, db_path: Path, tmp_path: Path, kit: type
 ) -> None:

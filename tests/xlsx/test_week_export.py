@@ -17,6 +17,7 @@ from typing import Any
 import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
+from sample_data import orders_workbook
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
@@ -66,18 +67,8 @@ def week(world: Journal, open_answers: dict[str, object], tmp_path: Path) -> Jou
         for row in world.visits.grid_skus(stop.customer_id)[:2]:
             world.visits.save_grid(v.id, row.sku_id, on_shelf=True, facings=2, price_fen=1100)
         world.visits.finish(v.id, at=t(b))
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["新商盟订单明细"])
-    ws.append(["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"])
-    for line in LINES:
-        ws.append(line)
-    for cells in ws.iter_rows():
-        for cell in cells:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text that looks like a formula, as a list holds it
-    wb.save(tmp_path / "orders.xlsx")
-    assert import_orders(world, tmp_path / "orders.xlsx").applied
+    orders = orders_workbook(tmp_path / "orders.xlsx", LINES, text_formulas=True)
+    assert import_orders(world, orders).applied
     world.slips.create(
         SlipInput(
             "suspended",
@@ -212,6 +203,7 @@ def test_month_has_the_same_layout(week: Journal, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.slow  # a LibreOffice child process
 def test_libreoffice_prints_it(week: Journal, tmp_path: Path) -> None:
     path = export_week(week, label_for(MON), tmp_path / "周报.xlsx")
     out = tmp_path / "pdf"

@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from demo_databases import Demo, DemoTemplates, open_fresh
 from sqlalchemy import select
 
 from fieldbook.core import workdays
@@ -38,23 +40,24 @@ from fieldbook.core.store.models import (
     Visit,
 )
 
+pytestmark = pytest.mark.slow  # every test here generates or reads a demo database
 TODAY = date(2026, 10, 19)  # a Monday
 WEEKS = 30
 MANAGERS = 2
 LIMIT = datetime.combine(TODAY, time())
 
 
-def open_fresh(path: Path) -> Journal:
-    return Journal.open(f"sqlite:///{path}", backup_before_migration=False)
+HISTORY = Demo(seed=21, managers=MANAGERS, weeks=WEEKS, today=TODAY)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
+) -> Iterator[Journal]:
     """Two managers (330 customers), 30 weeks of history."""
-    j = open_fresh(tmp_path_factory.mktemp("slips") / "demo.sqlite3")
-    generate_demo(j, seed=21, managers=MANAGERS, weeks=WEEKS, today=TODAY)
-    yield j
-    j.close()
+    folder = tmp_path_factory.mktemp("slips")
+    with closing(demo_templates.open_copy(folder, HISTORY)) as j:
+        yield j
 
 
 def rows(j: Journal, model: type) -> list:  # type: ignore[type-arg]

@@ -8,11 +8,13 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from demo_databases import Demo, DemoTemplates, open_fresh
 from sqlalchemy import delete, func, select
 
 from fieldbook.core import workdays
@@ -31,21 +33,19 @@ from fieldbook.core.store.models import (
     VisitSku,
 )
 
+pytestmark = pytest.mark.slow  # every test here generates or reads a demo database
 TODAY = date(2026, 10, 19)  # a Monday; 20 weeks back covers 中秋 and 国庆 2026
 WEEKS = 20
 
 
-def open_fresh(path: Path) -> Journal:
-    return Journal.open(f"sqlite:///{path}", backup_before_migration=False)
-
-
 @pytest.fixture(scope="module")
-def field(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
+def field(
+    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
+) -> Iterator[Journal]:
     """One manager, 20 weeks of history (≈ 3,000 visits)."""
-    j = open_fresh(tmp_path_factory.mktemp("visits") / "field.sqlite3")
-    generate_demo(j, seed=11, weeks=WEEKS, today=TODAY)
-    yield j
-    j.close()
+    folder = tmp_path_factory.mktemp("visits")
+    with closing(demo_templates.open_copy(folder, Demo(seed=11, weeks=WEEKS, today=TODAY))) as j:
+        yield j
 
 
 def done_visits(j: Journal) -> list[Visit]:

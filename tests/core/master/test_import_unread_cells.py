@@ -14,8 +14,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_support import run
 
-from fieldbook.cli.main import main
 from fieldbook.core.errors import FileRejected, Problem
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customer_import import import_customers
@@ -29,12 +29,6 @@ HEADER = ["客户编码", "客户名称", "负责人", "经营地址", "档位",
 CODE = "230900000001"
 FORMULA = UnreadCell("formula_without_value", "=1+1")
 NA = UnreadCell("error_cell", "#N/A")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def book(path: Path, rows: list[list[object]], setup: object = None) -> Path:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_support import run
 
-from fieldbook.cli.main import main
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customer_import import import_customers
@@ -21,12 +21,6 @@ from fieldbook.core.xlsx.table import Merged
 from fieldbook.core.xlsx.tabular import read_table
 
 HEADER = ["客户编码", "客户名称", "负责人", "线路", "订货日"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def book(path: Path, rows: list[list[object]], merges: tuple[str, ...] = ()) -> Path:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 from random import Random
 
 import pytest
+from demo_databases import Demo, DemoTemplates, open_fresh
 from sqlalchemy import func, select
 
 from fieldbook.core import workdays
@@ -24,20 +26,18 @@ from fieldbook.core.routine.indicators import day_indicators
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, DayLog, OrderLine, Plan, PlanStop, Sku, Visit
 
+pytestmark = pytest.mark.slow  # every test here generates or reads a demo database
 TODAY = date(2026, 11, 30)  # a Monday
 WEEKS = 6  # TODAY is a Monday: 5 weeks of history
 
 
-def open_fresh(path: Path) -> Journal:
-    return Journal.open(f"sqlite:///{path}", backup_before_migration=False)
-
-
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
-    j = open_fresh(tmp_path_factory.mktemp("orders") / "demo.sqlite3")
-    generate_demo(j, seed=4, weeks=WEEKS, today=TODAY)
-    yield j
-    j.close()
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
+) -> Iterator[Journal]:
+    folder = tmp_path_factory.mktemp("orders")
+    with closing(demo_templates.open_copy(folder, Demo(seed=4, weeks=WEEKS, today=TODAY))) as j:
+        yield j
 
 
 def working_days() -> list[date]:

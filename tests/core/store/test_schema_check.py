@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from damage import PHONE_TRIGGER, plant
 
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
@@ -24,23 +25,9 @@ from fieldbook.core.store.schema_check import NotFieldbookDatabase, SchemaMismat
 from fieldbook.core.store.schema_reference import migrated_schema
 from fieldbook.core.store.schema_sql import normalise_sql
 
-PHONE_TRIGGER = (
-    "CREATE TRIGGER trg_phone AFTER UPDATE ON customers BEGIN "
-    "UPDATE customers SET phone = '13900000000' WHERE id = new.id; END"
-)
-
 
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def plant(path: Path, *sql: str) -> None:
-    con = sqlite3.connect(path, isolation_level=None)
-    try:
-        for statement in sql:
-            con.execute(statement)
-    finally:
-        con.close()
 
 
 def test_the_shipped_head_schema_is_a_fresh_migration() -> None:
@@ -50,6 +37,7 @@ def test_the_shipped_head_schema_is_a_fresh_migration() -> None:
     assert f'"revision": "{migrate.SCHEMA_HEAD}"' in shipped
 
 
+@pytest.mark.slow  # a child Python process
 def test_a_database_made_in_another_run_matches(tmp_path: Path) -> None:
     """Alembic's batch mode orders a rebuilt table's constraints differently from run to run
     (hash seeds): that must never look like a changed table."""
@@ -260,6 +248,7 @@ def test_an_unrelated_sqlite_file_is_not_opened_or_changed(tmp_path: Path) -> No
     con.close()
 
 
+@pytest.mark.slow  # a child Python process
 def test_the_start_up_check_at_head_migrates_nothing(
     world: Journal, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,13 +3,13 @@ week table equals a direct count of that manager's week; reviews; a department's
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from demo_databases import Demo
 from sqlalchemy import func, select
 
-from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.week import label_for, report_period
@@ -27,13 +27,12 @@ from fieldbook.core.store.models import (
 
 TODAY = date(2026, 11, 30)
 
+DEMO = Demo(seed=3, managers=3, weeks=3, customers_per_manager=40, today=TODAY)
+
 
 @pytest.fixture
-def server(db_url: str) -> Iterator[Journal]:
-    j = Journal.open(db_url)
-    generate_demo(j, seed=3, managers=3, weeks=3, customers_per_manager=40, today=TODAY)
-    yield j
-    j.close()
+def server(open_demo: Callable[[Demo], Journal]) -> Journal:
+    return open_demo(DEMO)
 
 
 def test_every_figure_equals_a_direct_count(server: Journal) -> None:

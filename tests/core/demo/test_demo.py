@@ -7,10 +7,12 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from demo_databases import Demo, DemoTemplates
 from pypinyin import Style, lazy_pinyin
 from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select, text
@@ -31,6 +33,7 @@ from fieldbook.core.master.profile import ProfileInput
 from fieldbook.core.store.models import Customer, Manager, Route, Setting, Sku
 from fieldbook.core.workdays import working_days_between
 
+pytestmark = pytest.mark.slow  # the generator itself: most tests here generate a demo
 TODAY = date(2026, 3, 16)
 PREFIXES = {"新兴区": "230902", "桃山区": "230903", "茄子河区": "230904", "勃利县": "230921"}
 
@@ -61,13 +64,21 @@ def table_counts(j: Journal) -> dict[str, int]:
         }
 
 
+BIG = Demo(seed=3, managers=12, customers_per_manager=167, today=TODAY)
+
+
 @pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
+def big(
+    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
+) -> Iterator[Journal]:
     """2,000 customers (12 managers × 167), shared by the distribution tests."""
-    j = open_fresh(tmp_path_factory.mktemp("demo") / "big.sqlite3")
-    generate_demo(j, seed=3, managers=12, customers_per_manager=167, today=TODAY)
-    yield j
-    j.close()
+    folder = tmp_path_factory.mktemp("demo")
+    with closing(
+        demo_templates.open_copy(
+            folder, Demo(seed=3, managers=12, customers_per_manager=167, today=TODAY)
+        )
+    ) as j:
+        yield j
 
 
 def test_same_seed_gives_the_same_database(tmp_path: Path) -> None:
@@ -98,7 +109,7 @@ def test_counts_routes_and_managers(journal: Journal) -> None:
     summary = generate_demo(journal, seed=5, managers=3, weeks=6, today=TODAY)
     assert (summary.managers, summary.routes, summary.customers, summary.skus) == (3, 15, 495, 39)
     assert summary.weeks == 6
-    other = dict(summary.other)  # the week generators' rows (tests/core/test_demo_visits.py)
+    other = dict(summary.other)  # the week generators' rows (tests/core/demo/test_demo_visits.py)
     visits = {"plans", "plan_stops", "visits", "visit_skus", "followups", "slip_suggestions"}
     slips = {"slips", "slip_deliveries", "slip_events", "audit_entries"}  # demo_slips
     orders = {"order_lines", "day_logs"}  # demo_orders

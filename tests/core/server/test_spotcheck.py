@@ -3,15 +3,15 @@ and the month's report re-opened with calamine (SQLite and PostgreSQL alike)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from demo_databases import Demo
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.spotcheck import ITEMS_SHEET, export_spot_check
@@ -22,12 +22,12 @@ TODAY = date(2026, 11, 30)
 HOSTILE = '=HYPERLINK("http://x","y")'
 
 
+DEMO = Demo(seed=5, managers=2, weeks=4, customers_per_manager=40, today=TODAY)
+
+
 @pytest.fixture
-def server(db_url: str) -> Iterator[Journal]:
-    j = Journal.open(db_url)
-    generate_demo(j, seed=5, managers=2, weeks=4, customers_per_manager=40, today=TODAY)
-    yield j
-    j.close()
+def server(open_demo: Callable[[Demo], Journal]) -> Journal:
+    return open_demo(DEMO)
 
 
 def code_of(j: Journal) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import openpyxl
 import pytest
+from sample_data import WORLD_MONDAY_ORDERS as DAY
+from sample_data import orders_workbook
 
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.journal import Journal
@@ -14,31 +15,10 @@ from fieldbook.core.routine.indicators import day_indicators
 from fieldbook.core.routine.orders import import_orders
 
 MON = date(2026, 11, 30)
-HEADER = ["订单日期", "客户编码", "客户名称", "卷烟代码", "卷烟名称", "订购量(条)", "金额"]
-
-
-def workbook(path: Path, rows: list[list[object]], header: list[str] = HEADER) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["新商盟订单明细"])
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
-
-
-# 周一店1..5 are due on Monday (order weekday 1); 周二店1 orders off-day.
-DAY = [
-    ["2026-11-30", "M001", "周一店1", "13100101", "中华(硬)", 2, 763.20],  # class 1
-    ["2026-11-30", "M001", "周一店1", "13600111", "红塔山(硬经典100)", 5, 485.00],  # class 3
-    ["2026-11-30", "M002", "周一店2", "14400131", "广州双喜(硬经典1906)", 3, 451.56],  # class 2
-    ["2026-11-30", "T001", "周二店1", "13600112", "白沙(硬精品)", 10, 880.00],  # class 3, off-day
-]
 
 
 def test_indicators_match_hand_computed_values(world: Journal, tmp_path: Path) -> None:
-    report = import_orders(world, workbook(tmp_path / "o.xlsx", DAY))
+    report = import_orders(world, orders_workbook(tmp_path / "o.xlsx", DAY))
     assert report.applied and report.problems == []
     ind = day_indicators(world, MON)
     f = ind.figures
@@ -65,15 +45,15 @@ def test_non_orderers_show_the_reason_a_visit_recorded(
         v.id, {**open_answers, "will_order": "不订", "no_order_reason": "库存充足"}
     )
     world.visits.finish(v.id, at=datetime(2026, 11, 30, 9, 10))
-    import_orders(world, workbook(tmp_path / "o.xlsx", DAY))
+    import_orders(world, orders_workbook(tmp_path / "o.xlsx", DAY))
     reasons = {n.shop_name: n.reason for n in day_indicators(world, MON).non_orderers}
     assert reasons == {"周一店3": "库存充足", "周一店4": "", "周一店5": ""}
 
 
 def test_comparisons_with_last_week_and_month_to_date(world: Journal, tmp_path: Path) -> None:
     last_week = [["2026-11-23", "M001", "", "13100101", "", 4, 1526.40]]
-    import_orders(world, workbook(tmp_path / "a.xlsx", last_week))
-    import_orders(world, workbook(tmp_path / "b.xlsx", DAY))
+    import_orders(world, orders_workbook(tmp_path / "a.xlsx", last_week))
+    import_orders(world, orders_workbook(tmp_path / "b.xlsx", DAY))
     ind = day_indicators(world, MON)
     assert ind.last_week.cartons == 4 and ind.last_week.ordered == 1 and ind.last_week.due == 5
     assert ind.month_to_date.cartons == 24 and ind.month_to_date.amount_fen == 257976 + 152640
@@ -82,10 +62,10 @@ def test_comparisons_with_last_week_and_month_to_date(world: Journal, tmp_path: 
 
 
 def test_importing_a_day_again_replaces_it(world: Journal, tmp_path: Path) -> None:
-    import_orders(world, workbook(tmp_path / "o.xlsx", DAY))
-    preview = import_orders(world, workbook(tmp_path / "o2.xlsx", DAY[:1]), dry_run=True)
+    import_orders(world, orders_workbook(tmp_path / "o.xlsx", DAY))
+    preview = import_orders(world, orders_workbook(tmp_path / "o2.xlsx", DAY[:1]), dry_run=True)
     assert preview.existing_lines == {MON: 4} and not preview.applied
-    again = import_orders(world, workbook(tmp_path / "o2.xlsx", DAY[:1]))
+    again = import_orders(world, orders_workbook(tmp_path / "o2.xlsx", DAY[:1]))
     assert again.applied and again.replaced_lines == 4
     assert day_indicators(world, MON).figures.cartons == 2
     assert again.days == {MON: (1, 2, 76320)}
@@ -99,7 +79,7 @@ def test_unknown_customers_and_skus_reported_by_row(world: Journal, tmp_path: Pa
         ["2026-11-30", "M003", "", "13100101", "", -1, 10],
         ["昨天", "M003", "", "13100101", "", 1, 10],
     ]
-    report = import_orders(world, workbook(tmp_path / "bad.xlsx", rows))
+    report = import_orders(world, orders_workbook(tmp_path / "bad.xlsx", rows))
     assert not report.applied
     assert {(p.row, p.column, p.code) for p in report.problems} == {
         (7, "客户编码", "unknown_customer"),
@@ -112,7 +92,7 @@ def test_unknown_customers_and_skus_reported_by_row(world: Journal, tmp_path: Pa
 
 def test_sku_by_name_and_amount_from_the_price_when_missing(world: Journal, tmp_path: Path) -> None:
     rows = [["2026-11-30", "M001", "中华（硬）", 3]]
-    path = workbook(
+    path = orders_workbook(
         tmp_path / "n.xlsx", rows, header=["订单日期", "客户编码", "卷烟名称", "订购量"]
     )
     report = import_orders(world, path)

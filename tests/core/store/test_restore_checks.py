@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from damage import PHONE_TRIGGER, plant
 
 from fieldbook.cli.main import main
 from fieldbook.core.errors import FieldbookError
@@ -45,12 +46,7 @@ def candidate(live: Path, tmp_path: Path, *sql: str) -> Path:
     """A copy of a good backup of ``live``, then changed with ``sql`` (as an attacker would)."""
     path = tmp_path / "candidate.sqlite3"
     shutil.copyfile(list_backups(live)[0], path)
-    con = sqlite3.connect(path, isolation_level=None)
-    try:
-        for statement in sql:
-            con.execute(statement)
-    finally:
-        con.close()
+    plant(path, *sql)
     return path
 
 
@@ -138,12 +134,7 @@ def test_a_database_with_a_dropped_table_is_refused(
 def test_a_trigger_that_rewrites_phone_numbers_is_refused(
     live: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    planted = candidate(
-        live,
-        tmp_path,
-        "CREATE TRIGGER trg_phone AFTER UPDATE ON customers BEGIN "
-        "UPDATE customers SET phone = '13900000000' WHERE id = new.id; END",
-    )
+    planted = candidate(live, tmp_path, PHONE_TRIGGER)
     refused(live, planted, capsys, expect="多出触发器 trg_phone（表 customers）")
 
 
@@ -220,12 +211,7 @@ def test_backup_list_says_which_backups_a_restore_would_refuse(
     from fieldbook.core.store.backup import list_backups_info
 
     planted = backup_file(live, label="auto")
-    con = sqlite3.connect(planted, isolation_level=None)
-    con.execute(
-        "CREATE TRIGGER trg_phone AFTER UPDATE ON customers BEGIN "
-        "UPDATE customers SET phone = '13900000000' WHERE id = new.id; END"
-    )
-    con.close()
+    plant(planted, PHONE_TRIGGER)
     infos = {i.path: i for i in list_backups_info(live)}
     assert not infos[planted].readable and infos[planted].problem == "schema_differs"
     assert [d.name for d in infos[planted].schema_differences] == ["trg_phone"]

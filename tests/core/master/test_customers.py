@@ -5,46 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from sample_data import SHOPS
 
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.journal import Journal, NoProfile
-from fieldbook.core.master.customers import CustomerInput, input_from_row
-
-SHOPS = [
-    CustomerInput(
-        code="230900000001",
-        shop_name="张小便利店",
-        owner_name="张小",
-        phone="13904641234",
-        licence_no="230902100001",
-        route="周一线路",
-        order_weekday=1,
-        format="B",
-        grade=8,
-    ),
-    CustomerInput(
-        code="230900000002",
-        shop_name="福源食杂店",
-        owner_name="李福源",
-        phone="0464-8221234",
-        licence_no="230902100002",
-        route="周一线路",
-        order_weekday=1,
-        format="Z",
-        grade=3,
-    ),
-    CustomerInput(
-        code="230900000003",
-        shop_name="鑫源超市",
-        owner_name="王鑫",
-        phone="15845671111",
-        licence_no="230903100003",
-        route="周二线路",
-        order_weekday=2,
-        format="S",
-        grade=26,
-    ),
-]
+from fieldbook.core.master.customers import input_from_row
 
 
 @pytest.fixture
