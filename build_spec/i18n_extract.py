@@ -34,7 +34,7 @@ CORE_CAPTIONS = (
     ("fieldbook.core.routine.week", "NARRATIVE"),
     ("fieldbook.core.routine.week", "PLAN_FIELDS"),
     ("fieldbook.core.routine.followups", "SOURCES"),
-    ("fieldbook.core.slips.service", "STATUS_NAMES"),
+    ("fieldbook.core.slips.deliveries", "STATUS_NAMES"),
 )
 TWO_ARGS = {"translate"}
 

@@ -2,15 +2,17 @@
 command line and the desktop app). Chinese is the users' language and the default; English is
 kept complete.
 
-- :mod:`.describe` turns an error, a problem or a code into one line (and holds ``MESSAGES``);
-- the wording by topic: :mod:`.fields` (field names), :mod:`.values` (row problems and invalid
-  values), :mod:`.files` (files a reader refuses), :mod:`.storage` (the database and its
-  safekeeping), :mod:`.server` (the department server and sync), :mod:`.routine` (visits,
-  slips, orders, the work log, spot checks).
+- :mod:`.describe` turns an error, a problem or a code into one line;
+- the wording is data, by topic, in ``schema/reference/messages/``: ``fields`` (field names),
+  ``values`` (row problems and invalid values), ``files`` (files a reader refuses), ``storage``
+  (the database and its safekeeping), ``server`` (the department server and sync), ``routine``
+  (visits, slips, orders, the work log, spot checks).
 """
 
 from fieldbook.messages.describe import (
+    FIELD_NAMES,
     MESSAGES,
+    SYNC_TABLE_NAMES,
     describe_error,
     describe_problem,
     describe_sync_problem,
@@ -20,8 +22,6 @@ from fieldbook.messages.describe import (
     schema_difference,
     schema_differences,
 )
-from fieldbook.messages.fields import FIELD_NAMES
-from fieldbook.messages.server import SYNC_TABLE_NAMES
 
 __all__ = [
     "FIELD_NAMES",

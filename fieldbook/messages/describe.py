@@ -1,6 +1,6 @@
 """One readable line for each of the core's typed errors and problem codes, in the user's
-language (Chinese by default; English is kept complete). The wording itself lives by topic in
-the sibling modules; :data:`MESSAGES` is all of it."""
+language (Chinese by default; English is kept complete). The wording itself is data, by topic,
+in ``schema/reference/messages/*.toml``; :data:`MESSAGES` is all of it."""
 
 from __future__ import annotations
 
@@ -8,24 +8,28 @@ import os
 from typing import TYPE_CHECKING
 
 from fieldbook.core.errors import FieldbookError, Problem
-from fieldbook.messages.fields import FIELD_NAMES
-from fieldbook.messages.files import FILE_MESSAGES
-from fieldbook.messages.routine import ROUTINE_MESSAGES
-from fieldbook.messages.server import SERVER_MESSAGES
-from fieldbook.messages.storage import STORAGE_MESSAGES
-from fieldbook.messages.values import VALUE_MESSAGES
+from fieldbook.core.resources import load_reference
 
 if TYPE_CHECKING:
     from fieldbook.core.server.sync_held import SyncProblem
 
+#: The wording by topic, as data: ``schema/reference/messages/<topic>.toml``.
+TOPICS = ("values", "files", "storage", "server", "routine")
+
+
+def _pairs(topic: str, table: str) -> dict[str, tuple[str, str]]:
+    """One table of a wording file: code → (Chinese, English)."""
+    return {code: (zh, en) for code, (zh, en) in load_reference(f"messages/{topic}")[table].items()}
+
+
 #: Every message code: (Chinese, English), ``{name}`` filled from the error's data.
 MESSAGES: dict[str, tuple[str, str]] = {
-    **VALUE_MESSAGES,
-    **FILE_MESSAGES,
-    **STORAGE_MESSAGES,
-    **SERVER_MESSAGES,
-    **ROUTINE_MESSAGES,
+    code: pair for topic in TOPICS for code, pair in _pairs(topic, "messages").items()
 }
+#: The names of the fields the messages name (column headers, form fields).
+FIELD_NAMES: dict[str, tuple[str, str]] = _pairs("fields", "fields")
+#: What a sync report calls each table it moved.
+SYNC_TABLE_NAMES: dict[str, str] = dict(load_reference("messages/server")["tables"])
 
 
 def language() -> str:
