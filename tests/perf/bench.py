@@ -66,10 +66,10 @@ __all__ = [  # what the smoke test and other callers use
 
 
 # --- the run --------------------------------------------------------------------------------
-def run(folder: Path, cfg: Config, only: Sequence[str] = ()) -> list[Result]:
+def run(folder: Path, cfg: Config, only: Sequence[str] = (), tag: str = "") -> list[Result]:
     """Every row (or the steps holding the ``only`` rows), in ROWS order; a step that raises
-    becomes an "error: ..." row."""
-    ds = prepare(folder, cfg)
+    becomes an "error: ..." row. ``tag``: the cache fingerprint to use (default this tree's)."""
+    ds = prepare(folder, cfg, tag)
     prime()
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="fieldbook-bench-") as tmp:
@@ -167,6 +167,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="ROW[,ROW]",
         help=f"measure only these rows (of: {', '.join(ROWS)})",
     )
+    p.add_argument(
+        "--data-tag",
+        default="",
+        metavar="TAG",
+        help="use the cached data of this fingerprint (built by an earlier tree) as it is",
+    )
     args = p.parse_args(argv)
     only = [k.strip() for k in args.only.split(",") if k.strip()]
     unknown = [k for k in only if k not in ROWS]
@@ -186,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         gui_timeout=args.gui_timeout,
     )
     folder = bench_dir(args.dir)
-    results = run(folder, cfg, only)
+    results = run(folder, cfg, only, args.data_tag)
     print(format_table(results))
     write_json(results, cfg, folder / "results.json")
     if failed(results):
