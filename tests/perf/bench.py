@@ -6,8 +6,9 @@ table, write it to ``results.json``, and exit 1 when a row misses its target (or
 
 The cache folder is ``./bench-data`` unless ``$FIELDBOOK_BENCH_DIR`` or ``--dir`` says otherwise.
 Cached files carry a fingerprint of the demo generator in their names, so changing the
-generator or its data rebuilds them. Rows that write (a day in the field, the GUI on the
-history) work on a scratch copy: the cache is never changed.
+generator or its data rebuilds them; ``--data-tag TAG`` uses the cache built under fingerprint
+TAG as it is (when only code moved since, not the generated data). Rows that write (a day in
+the field, the GUI on the history) work on a scratch copy: the cache is never changed.
 """
 
 from __future__ import annotations
