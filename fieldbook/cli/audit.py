@@ -12,15 +12,30 @@ from fieldbook.cli.database import journal_for
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.paths import resolve_db_url
 from fieldbook.core.store.audit import (
+    FOOTER_PREFIX,
     ChainHead,
     VerifyReport,
-    heads_in_workbook,
+    heads_in_text,
     history,
     parse_head,
     verify,
 )
 from fieldbook.core.store.db import sqlite_path
 from fieldbook.core.store.head_log import lineage, recorded_heads, restores
+from fieldbook.core.xlsx.tabular import read_table
+
+
+def heads_in_workbook(path: Path) -> list[ChainHead]:
+    """The footer lines of a report workbook (its first sheet with data: the summary), read
+    through the same safety gate as any imported file (``FileRejected``). Here, not in the
+    store: opening a database never loads the workbook readers."""
+    found: list[ChainHead] = []
+    for row in read_table(path).rows:
+        for cell in row.cells:
+            if isinstance(cell, str) and FOOTER_PREFIX in cell:
+                found += heads_in_text(cell, where=str(path))
+    return found
+
 
 AUDIT_PROBLEMS = {
     "gap": "序号不连续（有记录被删除或插入）",

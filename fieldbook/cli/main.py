@@ -9,6 +9,7 @@ command runs, by :mod:`fieldbook.cli.runner` (the checks, the exit codes, one li
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -58,12 +59,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args([*argv, "gui"])
-    run_command = load(RUNNER)  # the run phase, and the core with it: only now
+    # Loading the modules makes only long-lived objects: no cyclic collection meanwhile (a
+    # tenth of the desktop app's start-up); then, in a fresh process, they are frozen out of
+    # every later collection.
+    gc.disable()
+    try:
+        parser = build_parser()
+        argv = list(sys.argv[1:] if argv is None else argv)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = parser.parse_args([*argv, "gui"])
+        run_command = load(RUNNER)  # the run phase, and the core with it: only now
+    finally:
+        if not gc.get_freeze_count():
+            gc.freeze()
+        gc.enable()
     return int(run_command(args, argv))
 
 

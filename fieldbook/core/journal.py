@@ -3,31 +3,28 @@
 Each use case opens its own Session and transaction and returns plain frozen data. After a
 write commits, the journal tells its listeners which topics changed (``"customers"``,
 ``"skus"``, ...) so that screens can refresh.
+
+The concept services are built on first use (:class:`LazyService`): opening the journal
+imports none of them, so a command or a first page pays only for the services it uses (the
+desktop app's start-up, ``fieldbook`` commands). Each is named as ``"module:Class"``; its
+type is checked through the ``TYPE_CHECKING`` imports below.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import outputs
 from fieldbook.core.errors import InvalidValue
-from fieldbook.core.master.catalog import CatalogService
-from fieldbook.core.master.customers import CustomerService
-from fieldbook.core.master.profile import ProfileService
-from fieldbook.core.master.routes import RouteService
 from fieldbook.core.paths import data_dir
-from fieldbook.core.routine.daylog import DayLogService
-from fieldbook.core.routine.followups import FollowUpService
-from fieldbook.core.routine.plan import PlanService
-from fieldbook.core.routine.visits import VisitService
-from fieldbook.core.routine.week import WeekService
-from fieldbook.core.slips.service import SlipService
 from fieldbook.core.store import db, dbfile, migrate, recovery, sessions
 from fieldbook.core.store.backup import create_backup
 from fieldbook.core.store.check import QuickCheck
@@ -37,8 +34,49 @@ from fieldbook.core.store.models import Customer, Manager
 from fieldbook.core.store.sessions import CURRENT_MANAGER_KEY as CURRENT_MANAGER_KEY
 from fieldbook.core.store.sessions import NoProfile as NoProfile
 
+if TYPE_CHECKING:
+    from fieldbook.core.master.catalog import CatalogService
+    from fieldbook.core.master.customers import CustomerService
+    from fieldbook.core.master.profile import ProfileService
+    from fieldbook.core.master.routes import RouteService
+    from fieldbook.core.routine.daylog import DayLogService
+    from fieldbook.core.routine.followups import FollowUpService
+    from fieldbook.core.routine.plan import PlanService
+    from fieldbook.core.routine.visits import VisitService
+    from fieldbook.core.routine.week import WeekService
+    from fieldbook.core.slips.service import SlipService
+
 log = logging.getLogger(__name__)
 ChangeListener = Callable[[frozenset[str]], None]
+S = TypeVar("S")
+
+
+class LazyService(Generic[S]):
+    """A journal attribute holding one concept service, built (its module imported) the first
+    time it is read and kept on that journal. ``target`` is ``"module:Class"``; the class is
+    called with the journal (its ``Sessions``)."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> LazyService[S]: ...
+
+    @overload
+    def __get__(self, instance: Journal, owner: type) -> S: ...
+
+    def __get__(self, instance: Journal | None, owner: type) -> LazyService[S] | S:
+        if instance is None:
+            return self
+        module, cls = self.target.split(":")
+        built: S = getattr(importlib.import_module(module), cls)(instance)
+        # Two threads may build one at once: both get the one stored first.
+        service: S = instance.__dict__.setdefault(self.name, built)
+        return service
 
 
 class Journal:
@@ -49,21 +87,31 @@ class Journal:
     #: ran out on a big file and the app should finish ``check.quick_check`` in background.
     startup_check: QuickCheck | None = None
 
+    # The concept services, each built on first use.
+    profile: LazyService[ProfileService] = LazyService(
+        "fieldbook.core.master.profile:ProfileService"
+    )
+    customers: LazyService[CustomerService] = LazyService(
+        "fieldbook.core.master.customers:CustomerService"
+    )
+    routes: LazyService[RouteService] = LazyService("fieldbook.core.master.routes:RouteService")
+    catalog: LazyService[CatalogService] = LazyService(
+        "fieldbook.core.master.catalog:CatalogService"
+    )
+    plans: LazyService[PlanService] = LazyService("fieldbook.core.routine.plan:PlanService")
+    visits: LazyService[VisitService] = LazyService("fieldbook.core.routine.visits:VisitService")
+    slips: LazyService[SlipService] = LazyService("fieldbook.core.slips.service:SlipService")
+    followups: LazyService[FollowUpService] = LazyService(
+        "fieldbook.core.routine.followups:FollowUpService"
+    )
+    daylogs: LazyService[DayLogService] = LazyService("fieldbook.core.routine.daylog:DayLogService")
+    weeks: LazyService[WeekService] = LazyService("fieldbook.core.routine.week:WeekService")
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._listeners: list[ChangeListener] = []
         self._manager: str | None = None  # set on a view made by for_manager()
         self._owns_engine = True
-        self.profile = ProfileService(self)
-        self.customers = CustomerService(self)
-        self.routes = RouteService(self)
-        self.catalog = CatalogService(self)
-        self.plans = PlanService(self)
-        self.visits = VisitService(self)
-        self.slips = SlipService(self)
-        self.followups = FollowUpService(self)
-        self.daylogs = DayLogService(self)
-        self.weeks = WeekService(self)
 
     @classmethod
     def open(

@@ -83,11 +83,22 @@ ALL_KEYS = (*PAGE_KEYS, VISIT_SPEC.key)
 WELCOME_SPEC = PageSpec("welcome", "", "fieldbook.qt.pages.welcome_page", "WelcomePage")
 
 
+def page_class(spec: PageSpec) -> type[Page]:
+    """``spec``'s page class, its module imported the first time (start-up pays for one)."""
+    cls: type[Page] = getattr(importlib.import_module(spec.module), spec.cls)
+    return cls
+
+
 def build_page(spec: PageSpec, ctx: AppContext) -> Page:
-    """A new page of ``spec``. Its module is imported here, the first time the page is
-    opened, so start-up pays only for the first page."""
-    page: Page = getattr(importlib.import_module(spec.module), spec.cls)(ctx, *spec.args)
-    return page
+    return page_class(spec)(ctx, *spec.args)
+
+
+def load_first_page(key: str | None) -> None:
+    """Import the module of the page shown first (``key``, else 今日计划) while the worker
+    opens the database (``fieldbook.qt.session``): the two overlap."""
+    spec = {s.key: s for s in (*page_specs(), VISIT_SPEC)}.get(key or "plan")
+    if spec is not None:
+        page_class(spec)
 
 
 class MainWindow(QMainWindow):

@@ -11,10 +11,12 @@ what the user is told goes through ``tell``.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
@@ -25,9 +27,11 @@ from fieldbook.core.store.crypto import WrongPassphrase, encrypted_url
 from fieldbook.core.store.recovery import DatabaseDamaged
 from fieldbook.core.store.restore import restore_backup
 from fieldbook.messages import describe_error, message
-from fieldbook.qt.dialogs.damaged_dialog import DamagedDialog
-from fieldbook.qt.dialogs.passphrase_dialog import PassphraseDialog
 from fieldbook.qt.operations.database import Opened
+
+if TYPE_CHECKING:
+    from fieldbook.qt.dialogs.damaged_dialog import DamagedDialog
+    from fieldbook.qt.dialogs.passphrase_dialog import PassphraseDialog
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +40,10 @@ RESTORE_TRIES = 3
 RunDialog = Callable[[QDialog], int]
 #: Runs a blocking job on the worker and returns its value (raises its exception).
 RunBlocking = Callable[[Callable[[], object]], object]
+#: The dialogs of a database that does not simply open, imported by name when first needed
+#: (like the pages): a plain, healthy database's start-up does not load their forms.
+PASSPHRASE_DIALOG = "fieldbook.qt.dialogs.passphrase_dialog"
+DAMAGED_DIALOG = "fieldbook.qt.dialogs.damaged_dialog"
 
 
 def _tr(text: str) -> str:
@@ -118,9 +126,10 @@ class JournalOpener:
         return _tr("无法打开数据库：{reason}").format(reason=describe_error(exc))
 
     def ask_passphrase(self, *, wrong: bool, attempt: int) -> str | None:
-        dialog = PassphraseDialog(
-            self.db_path, wrong=wrong, attempt=attempt, attempts=PASSPHRASE_TRIES
-        )
+        dialog_class: type[PassphraseDialog] = importlib.import_module(
+            PASSPHRASE_DIALOG
+        ).PassphraseDialog
+        dialog = dialog_class(self.db_path, wrong=wrong, attempt=attempt, attempts=PASSPHRASE_TRIES)
         try:
             if self._run_dialog(dialog) != QDialog.DialogCode.Accepted:
                 return None
@@ -130,7 +139,8 @@ class JournalOpener:
 
     def offer_restore(self, damage: DatabaseDamaged) -> bool:
         """The damaged-database dialog; True when the offered backup was restored."""
-        dialog = DamagedDialog(damage)
+        dialog_class: type[DamagedDialog] = importlib.import_module(DAMAGED_DIALOG).DamagedDialog
+        dialog = dialog_class(damage)
         try:
             accepted = self._run_dialog(dialog) == QDialog.DialogCode.Accepted
         finally:

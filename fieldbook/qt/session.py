@@ -26,6 +26,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -45,7 +46,7 @@ from fieldbook.messages import describe_error
 from fieldbook.qt.backups import Backups
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.instance import InstanceServer, ask_first_instance
-from fieldbook.qt.main_window import MainWindow
+from fieldbook.qt.main_window import MainWindow, load_first_page
 from fieldbook.qt.opening import JournalOpener, RunDialog
 from fieldbook.qt.operations.database import Opened, first_look, run_and_wait
 from fieldbook.qt.operations.runner import ChangeHub, Executor, Ops, ThreadExecutor
@@ -123,6 +124,8 @@ class AppSession(QObject):
         self.window: MainWindow | None = None
         self._pending_raise = False
         self._stopped = True
+        #: Work for the GUI thread while the next blocking job runs on the worker (once).
+        self._meanwhile: Callable[[], object] | None = None
 
     @property
     def passphrase(self) -> str | None:
@@ -137,6 +140,8 @@ class AppSession(QObject):
             code = self._take_lock()
             if code is not None:
                 return code
+        # The first page's module is imported while the worker opens the database.
+        self._meanwhile = partial(load_first_page, self.page)
         opened = self.opener.open()
         if isinstance(opened, int):
             self._stop_worker()
@@ -186,8 +191,9 @@ class AppSession(QObject):
 
     def _blocking(self, work: Callable[[], T]) -> T:
         """Run ``work`` on the worker and wait for it (a wait cursor meanwhile)."""
+        meanwhile, self._meanwhile = self._meanwhile, None
         with _busy():
-            return run_and_wait(self._worker(), work)
+            return run_and_wait(self._worker(), work, meanwhile)
 
     def tell(self, text: str) -> None:
         """A message before (or instead of) the main window: stderr in screenshot mode."""

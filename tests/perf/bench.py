@@ -6,8 +6,9 @@ table, write it to ``results.json``, and exit 1 when a row misses its target (or
 
 The cache folder is ``./bench-data`` unless ``$FIELDBOOK_BENCH_DIR`` or ``--dir`` says otherwise.
 Cached files carry a fingerprint of the demo generator in their names, so changing the
-generator or its data rebuilds them. Rows that write (a day in the field, the GUI on the
-history) work on a scratch copy: the cache is never changed.
+generator or its data rebuilds them; ``--data-tag TAG`` uses the cache built under fingerprint
+TAG as it is (when only code moved since, not the generated data). Rows that write (a day in
+the field, the GUI on the history) work on a scratch copy: the cache is never changed.
 """
 
 from __future__ import annotations
@@ -66,10 +67,10 @@ __all__ = [  # what the smoke test and other callers use
 
 
 # --- the run --------------------------------------------------------------------------------
-def run(folder: Path, cfg: Config, only: Sequence[str] = ()) -> list[Result]:
+def run(folder: Path, cfg: Config, only: Sequence[str] = (), tag: str = "") -> list[Result]:
     """Every row (or the steps holding the ``only`` rows), in ROWS order; a step that raises
-    becomes an "error: ..." row."""
-    ds = prepare(folder, cfg)
+    becomes an "error: ..." row. ``tag``: the cache fingerprint to use (default this tree's)."""
+    ds = prepare(folder, cfg, tag)
     prime()
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="fieldbook-bench-") as tmp:
@@ -167,6 +168,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="ROW[,ROW]",
         help=f"measure only these rows (of: {', '.join(ROWS)})",
     )
+    p.add_argument(
+        "--data-tag",
+        default="",
+        metavar="TAG",
+        help="use the cached data of this fingerprint (built by an earlier tree) as it is",
+    )
     args = p.parse_args(argv)
     only = [k.strip() for k in args.only.split(",") if k.strip()]
     unknown = [k for k in only if k not in ROWS]
@@ -186,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         gui_timeout=args.gui_timeout,
     )
     folder = bench_dir(args.dir)
-    results = run(folder, cfg, only)
+    results = run(folder, cfg, only, args.data_tag)
     print(format_table(results))
     write_json(results, cfg, folder / "results.json")
     if failed(results):

@@ -122,10 +122,12 @@ def _demo_ok(path: Path, cfg: Config) -> bool:
         return journal.customers.count(everyone=True) == cfg.managers * cfg.per_manager
 
 
-def prepare(folder: Path, cfg: Config) -> Dataset:
-    """The cached workbook and demo database, built when missing."""
+def prepare(folder: Path, cfg: Config, tag: str = "") -> Dataset:
+    """The cached workbook and demo database, built when missing. ``tag`` names a cache built
+    under another fingerprint (an earlier tree's data, when only code moved); default: this
+    tree's."""
     folder.mkdir(parents=True, exist_ok=True)
-    tag = fingerprint()
+    tag = tag or fingerprint()
     workbook = folder / f"customers-s{SEED}-{cfg.customers}-{tag}.xlsx"
     if not workbook.exists():
         log(f"building {workbook.name} ...")

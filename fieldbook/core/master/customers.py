@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 from typing import Any
@@ -45,6 +46,23 @@ class CustomerRow:
     gps_lat: float | None
     gps_lon: float | None
     notes: str
+
+
+#: CustomerRow's fields, in the order of its columns (``_COLUMNS``).
+ROW_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(CustomerRow))
+
+
+def customer_rows(result: Iterable[Sequence[object]]) -> list[CustomerRow]:
+    """Rows read with ``_COLUMNS`` as CustomerRow. Each is filled straight from its columns: the
+    frozen dataclass's ``__init__`` (one checked ``setattr`` per field) was a third of listing
+    10,000 customers on the desktop app's customers page; the rows stay frozen after."""
+    make = object.__new__
+    rows: list[CustomerRow] = []
+    for values in result:
+        row = make(CustomerRow)
+        row.__dict__.update(zip(ROW_FIELDS, values, strict=True))
+        rows.append(row)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -213,7 +231,7 @@ class CustomerService:
                     stmt = stmt.where(Customer.manager_id == self.db.current_manager_id(s))
                 except NoProfile:
                     return []
-            return [CustomerRow(*r) for r in s.connection().execute(stmt)]
+            return customer_rows(s.connection().execute(stmt))
 
     def count(self, *, everyone: bool = False) -> int:
         stmt = select(func.count()).select_from(Customer)

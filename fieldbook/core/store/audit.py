@@ -31,7 +31,6 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import func, select
@@ -40,7 +39,6 @@ from sqlalchemy.orm import Session
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.store.models import AuditEntry, local_now, new_id
 from fieldbook.core.text import clean_data, clean_free_text
-from fieldbook.core.xlsx.tabular import read_table
 
 GENESIS = "0" * 64
 TOPIC = "audit"
@@ -353,17 +351,6 @@ def heads_in_text(text: str, *, where: str = "") -> list[ChainHead]:
     return [
         ChainHead(int(m[1]), m[2], source="workbook", where=where) for m in _FOOTER.finditer(text)
     ]
-
-
-def heads_in_workbook(path: Path) -> list[ChainHead]:
-    """The footer lines of a report workbook (its first sheet with data: the summary), read
-    through the same safety gate as any imported file (``FileRejected``)."""
-    found: list[ChainHead] = []
-    for row in read_table(path).rows:
-        for cell in row.cells:
-            if isinstance(cell, str) and FOOTER_PREFIX in cell:
-                found += heads_in_text(cell, where=str(path))
-    return found
 
 
 def parse_head(text: str) -> ChainHead | None:

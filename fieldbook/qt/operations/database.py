@@ -29,9 +29,12 @@ def first_look(journal: Journal) -> Opened:
     return Opened(journal, journal.is_empty())
 
 
-def run_and_wait(executor: Executor, work: Callable[[], T]) -> T:
+def run_and_wait(
+    executor: Executor, work: Callable[[], T], meanwhile: Callable[[], object] | None = None
+) -> T:
     """Run ``work`` on ``executor`` and wait for it in a local event loop (paint events still
-    handled, user input held back); its exception is raised here."""
+    handled, user input held back); its exception is raised here. ``meanwhile`` runs on this
+    thread once ``work`` is submitted, before the wait."""
     outcomes: list[Outcome] = []
     loop = QEventLoop()
 
@@ -40,6 +43,8 @@ def run_and_wait(executor: Executor, work: Callable[[], T]) -> T:
         loop.quit()
 
     executor.submit(work, deliver)
+    if meanwhile is not None:
+        meanwhile()
     if not outcomes:  # a synchronous executor delivered already
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     outcome = outcomes[0]

@@ -7,20 +7,28 @@ model, how to load rows for a query, how to word the count, and its edit dialog 
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from fieldbook.core.journal import Journal
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.dialogs.import_dialog import ImportDialog
 from fieldbook.qt.models.row_table_model import RowTableModel
 from fieldbook.qt.pages.base import Page, page_layout
 from fieldbook.qt.widgets.search_box import SearchBox
 from fieldbook.qt.widgets.table_view import RowTableView
+
+if TYPE_CHECKING:
+    from fieldbook.qt.dialogs.import_dialog import ImportDialog
+
+#: The import flow, imported the first time it is opened (like a page: the main window's
+#: ``build_page``): its module brings every importer (customers, SKUs, orders, slip answers),
+#: which a list page opened at start-up does not need before the user asks to import.
+IMPORT_DIALOG = ("fieldbook.qt.dialogs.import_dialog", "ImportDialog")
 
 
 class Listed(Protocol):
@@ -213,7 +221,9 @@ class ListPage(Page, Generic[R]):
         self._select_id = row.id
 
     def import_list(self) -> QWidget:
-        dialog = ImportDialog(self.ctx, self.source.import_kind, self)
+        module, name = IMPORT_DIALOG
+        dialog_class: type[ImportDialog] = getattr(importlib.import_module(module), name)
+        dialog = dialog_class(self.ctx, self.source.import_kind, self)
         dialog.open()
         dialog.choose_file()
         return dialog

@@ -94,6 +94,7 @@ class PlanPage(Page):
         self.data: PlanData | None = None
         self._select_id: str | None = None
         self._pending: tuple[str, str] | None = None  # what the reason bar is asking for
+        self._load_in_flight = False  # a load queued or running on the worker (``_changed``)
         self._build()
         self._actions()
         ctx.hub.changed.connect(self._changed)
@@ -216,6 +217,7 @@ class PlanPage(Page):
         self.day = day
         self.navigator.show_day(day)
         make = self.auto_build(day) if build is None else build
+        self._load_in_flight = True
         self.ctx.ops.query(
             partial(load_plan, day=day, build=make),
             self._loaded,
@@ -228,7 +230,8 @@ class PlanPage(Page):
         self.load(self.day)
 
     def _changed(self, topics: frozenset[str]) -> None:
-        if topics & TOPICS:
+        # A load on its way reads after any change heard now (one worker, its jobs in order).
+        if topics & TOPICS and not self._load_in_flight:
             self.reload()
         if topics & SUMMARY_TOPICS:
             self.load_summary()
@@ -247,6 +250,7 @@ class PlanPage(Page):
         return self.summary_label.plain_text()
 
     def _load_failed(self, exc: BaseException) -> None:
+        self._load_in_flight = False
         self.progress.show_failure(
             self.tr("读取计划失败：{reason}").format(reason=describe_error(exc))
         )
@@ -254,6 +258,7 @@ class PlanPage(Page):
         self.mark_ready()
 
     def _loaded(self, data: PlanData) -> None:
+        self._load_in_flight = False
         if data.day != self.day:
             return
         self.data = data

@@ -1,8 +1,6 @@
 """Models of the audit trail (修改记录): append-only, hash-chained entries
 (fieldbook.core.store.audit)."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import DateTime, Index, Integer, String, Text

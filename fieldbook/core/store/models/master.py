@@ -1,8 +1,6 @@
 """Models of master data: settings, managers (客户经理), routes (线路), customers (零售户)
 and SKUs (卷烟规格)."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (

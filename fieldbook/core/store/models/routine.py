@@ -1,8 +1,6 @@
 """Models of the routine: plans and their stops, visits (走访记录) with their lines and time
 edits, follow-ups (跟踪事项), order lines (订单), day logs (工作日志) and week reports (周总结)."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (

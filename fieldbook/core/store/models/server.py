@@ -1,8 +1,6 @@
 """Models of the department server: its users (roles) and the director's spot checks
 (市场部主任抽查)."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint

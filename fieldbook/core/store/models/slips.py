@@ -1,8 +1,6 @@
 """Models of feedback slips (客户信息反馈单): suggestions, slips, their deliveries, events and
 attachments."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (
