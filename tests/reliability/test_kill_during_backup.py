@@ -84,6 +84,11 @@ def test_sigkill_during_backups_leaves_earlier_backups_intact(
         child.stdin.flush()
         if run + 1 < KILLS:
             nxt = spawn(CHILD, url)
+        if run % 2 == 0:
+            # every other child is killed while a LATER backup is being written (so there are
+            # earlier ones to keep however slow the machine is); the others at a random moment
+            # from the start, the first backup's temporary file included
+            made.append(Path(expect_line(child, "made").split(" ", 1)[1]))
         time.sleep(rng.uniform(0.05, 0.9))
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
