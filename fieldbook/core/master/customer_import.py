@@ -73,11 +73,7 @@ def _specs() -> dict[str, FieldSpec]:
 _INPUT_FIELDS = {f.name for f in fields(CustomerInput)}
 
 
-def import_customers(
-    db: Sessions,
-    path: Path,
-    **options: Unpack[ImportOptions],
-) -> ImportReport:
+def import_customers(db: Sessions, path: Path, **options: Unpack[ImportOptions]) -> ImportReport:
     """Check (and unless ``dry_run`` or invalid, apply) a customer list. One transaction."""
     report = ImportReport(kind=KIND, source=str(path))
     table, match = match_with(Path(path), KIND, REQUIRED, options)

@@ -43,11 +43,7 @@ _SPECS = {
 _RENAME = {"wholesale": "wholesale_fen", "retail": "retail_fen"}
 
 
-def import_skus(
-    db: Sessions,
-    path: Path,
-    **options: Unpack[ImportOptions],
-) -> ImportReport:
+def import_skus(db: Sessions, path: Path, **options: Unpack[ImportOptions]) -> ImportReport:
     report = ImportReport(kind=KIND, source=str(path))
     table, match = match_with(Path(path), KIND, REQUIRED, options)
     rows = parse_with(table, match, _SPECS, "code", report, options)

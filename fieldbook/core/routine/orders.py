@@ -126,11 +126,7 @@ def orders_on(s: Session, manager_id: str, days: Iterable[date]) -> dict[date, D
     return {d: DayOrders(int(n), int(c), int(a)) for d, n, c, a in rows}
 
 
-def import_orders(
-    db: Sessions,
-    path: Path,
-    **options: Unpack[ImportOptions],
-) -> OrdersReport:
+def import_orders(db: Sessions, path: Path, **options: Unpack[ImportOptions]) -> OrdersReport:
     """Check and (unless dry run or invalid) import an order export. The days in the file
     replace those days' lines; one transaction."""
     report = OrdersReport(kind=KIND, source=str(path))
