@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.slips.attachments import store_file
-from fieldbook.core.slips.deliveries import advance_in, move, slip_status
+from fieldbook.core.slips.deliveries import MoveWords, advance_in, move, slip_status
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
@@ -296,20 +296,18 @@ class SlipService:
         delivery_id: str,
         to_state: str,
         *,
-        actor: str = "",
-        note: str = "",
-        reason: str = "",
-        answer: str | None = None,
         at: datetime | None = None,
+        **words: Unpack[MoveWords],
     ) -> SlipView:
         """Move one department's delivery (see ``check_move``). Every move is kept."""
-        reason, note = str(reason or "").strip(), str(note or "").strip()
+        reason, note = str(words.get("reason") or "").strip(), str(words.get("note") or "").strip()
+        said: MoveWords = {**words, "reason": reason, "note": note}
         with self.db.writing(TOPIC, "customers") as s:
             d = s.get(SlipDelivery, delivery_id)
             if d is None:
                 raise NotFound("slip_delivery", id=delivery_id)
             at = at or clock.now()
-            advance_in(s, d, to_state, actor=actor, note=note, reason=reason, answer=answer, at=at)
+            advance_in(s, d, to_state, at=at, **said)
             return self._view(s, s.get_one(Slip, d.slip_id))
 
     def send(self, slip_id: str, *, actor: str = "", at: datetime | None = None) -> SlipView:
