@@ -49,13 +49,13 @@ from fieldbook.core.demo.slip_sources import OpenVisit, open_shop_visits, open_s
 from fieldbook.core.demo.slip_timeline import DeliveryTimeline, Event
 from fieldbook.core.demo.visits import STATE_KEY as VISITS_KEY
 from fieldbook.core.slips.rules import slip_rules
+from fieldbook.core.slips.service import customer_snapshots
 from fieldbook.core.store.audit import Chain
 from fieldbook.core.store.models import (
     AuditEntry,
     Customer,
     FollowUp,
     Manager,
-    Route,
     Slip,
     SlipDelivery,
     SlipEvent,
@@ -125,26 +125,7 @@ class _SlipHistory:
             mgr = _Manager(m.id, m.code, names.get(m.id, ""), visits, order)
             mgr.weekday = {cid: wd for wd, ids in order.items() for cid in ids}
             self.managers.append(mgr)
-        self.customers: dict[str, dict[str, Any]] = {}
-        for row in self.s.execute(
-            select(
-                Customer.id,
-                Customer.code,
-                Customer.licence_no,
-                Customer.shop_name,
-                Customer.owner_name,
-                Customer.phone,
-                Customer.address,
-                Customer.district,
-                Customer.grade,
-                Route.name,
-                Customer.status,
-            ).outerjoin(Route, Route.id == Customer.route_id)
-        ):
-            keys = ("code", "licence_no", "shop_name", "owner_name", "phone", "address")
-            snap: dict[str, Any] = dict(zip(keys, row[1:7], strict=True))
-            snap.update(district=row[7], grade=row[8], route=row[9] or "", status=row[10])
-            self.customers[row[0]] = snap
+        self.customers = customer_snapshots(self.s)
         self.inactive: set[str] = set()  # closed or suspended by a slip
         self.busy: set[str] = set()  # a 关业/暂停 slip not yet done
         self.effects: list[_Effect] = []

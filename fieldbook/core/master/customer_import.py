@@ -3,10 +3,9 @@ duplicate, never delete (customers missing from the list are only reported)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import func, insert, select, update
 
@@ -29,15 +28,14 @@ from fieldbook.core.store.models import Customer, Route, local_now, new_id
 from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_prose, clean_text, parse_bool, parse_int
 from fieldbook.core.xlsx.importing import (
-    Cancelled,
     FieldSpec,
+    ImportOptions,
     ImportReport,
-    Progress,
+    apply_wanted,
+    match_with,
     parse_code,
     parse_date,
-    parse_rows,
-    read_and_match,
-    should_apply,
+    parse_with,
 )
 
 KIND = "customers"
@@ -75,25 +73,11 @@ def _specs() -> dict[str, FieldSpec]:
 _INPUT_FIELDS = {f.name for f in fields(CustomerInput)}
 
 
-def import_customers(
-    db: Sessions,
-    path: Path,
-    *,
-    sheet: str | None = None,
-    mapping: Mapping[str, int | None] | None = None,
-    dry_run: bool = False,
-    skip_invalid: bool = False,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> ImportReport:
+def import_customers(db: Sessions, path: Path, **options: Unpack[ImportOptions]) -> ImportReport:
     """Check (and unless ``dry_run`` or invalid, apply) a customer list. One transaction."""
     report = ImportReport(kind=KIND, source=str(path))
-    table, match = read_and_match(
-        Path(path), KIND, REQUIRED, sheet=sheet, mapping=mapping, cancelled=cancelled
-    )
-    rows = parse_rows(
-        table, match, _specs(), "code", report, progress=progress, cancelled=cancelled
-    )
+    table, match = match_with(Path(path), KIND, REQUIRED, options)
+    rows = parse_with(table, match, _specs(), "code", report, options)
     mapped = frozenset(report.columns)
 
     with db.reading() as s:
@@ -145,7 +129,7 @@ def import_customers(
     report.missing = sorted(mine - in_file - set(report.new)) if not report.fatal else []
     report.problems.sort(key=lambda p: (p.row, p.column))
 
-    if should_apply(report, dry_run=dry_run, skip_invalid=skip_invalid) and changes:
+    if apply_wanted(report, options) and changes:
         _apply(db, manager_id, changes, existing, mapped)
         report.applied = True
     return report

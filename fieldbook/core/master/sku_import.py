@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import asdict, replace
 from pathlib import Path
+from typing import Unpack
 
 from sqlalchemy import select
 
@@ -14,14 +14,13 @@ from fieldbook.core.store.models import Sku
 from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_text, parse_bool, parse_decimal_fen
 from fieldbook.core.xlsx.importing import (
-    Cancelled,
     FieldSpec,
+    ImportOptions,
     ImportReport,
-    Progress,
+    apply_wanted,
+    match_with,
     parse_code,
-    parse_rows,
-    read_and_match,
-    should_apply,
+    parse_with,
 )
 
 KIND = "skus"
@@ -44,22 +43,10 @@ _SPECS = {
 _RENAME = {"wholesale": "wholesale_fen", "retail": "retail_fen"}
 
 
-def import_skus(
-    db: Sessions,
-    path: Path,
-    *,
-    sheet: str | None = None,
-    mapping: Mapping[str, int | None] | None = None,
-    dry_run: bool = False,
-    skip_invalid: bool = False,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> ImportReport:
+def import_skus(db: Sessions, path: Path, **options: Unpack[ImportOptions]) -> ImportReport:
     report = ImportReport(kind=KIND, source=str(path))
-    table, match = read_and_match(
-        Path(path), KIND, REQUIRED, sheet=sheet, mapping=mapping, cancelled=cancelled
-    )
-    rows = parse_rows(table, match, _SPECS, "code", report, progress=progress, cancelled=cancelled)
+    table, match = match_with(Path(path), KIND, REQUIRED, options)
+    rows = parse_with(table, match, _SPECS, "code", report, options)
     with db.reading() as s:
         existing = {sku.code: sku for sku in s.scalars(select(Sku))}
         current = {
@@ -101,7 +88,7 @@ def import_skus(
         planned[code] = data
     report.missing = sorted(set(current) - {r.values["code"] for r in rows})
     report.problems.sort(key=lambda p: (p.row, p.column))
-    if should_apply(report, dry_run=dry_run, skip_invalid=skip_invalid) and planned:
+    if apply_wanted(report, options) and planned:
         with db.writing("skus") as s:
             by_code = {sku.code: sku for sku in s.scalars(select(Sku))}
             for code, data in planned.items():

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.routine.followups import count_followups
@@ -75,49 +75,33 @@ def _stops(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
     ).all()
 
 
-def _finished_visits(m: str, start: date, end: date) -> tuple[ColumnElement[bool], ...]:
-    """The manager's finished visits of the period."""
-    return (Visit.manager_id == m, Visit.status == "done", Visit.visit_date.between(start, end))
+def _finished_visit_rows(
+    s: Session, m: str, span: tuple[date, date], columns: tuple[Any, ...], *, per_sku: bool = False
+) -> Sequence[Any]:
+    """The manager's finished visits of ``span`` in time order: ``_VISIT_HEAD`` then
+    ``columns``; ``per_sku`` gives one row per SKU line (with ``VisitSku`` and ``Sku``)."""
+    start, end = span
+    stmt = select(*_VISIT_HEAD, *columns).join(Customer, Customer.id == Visit.customer_id)
+    order = [Visit.visit_date, Visit.arrived_at, Customer.code]
+    if per_sku:
+        stmt = stmt.join(VisitSku, VisitSku.visit_id == Visit.id).join(
+            Sku, Sku.id == VisitSku.sku_id
+        )
+        order.append(Sku.code)
+    finished = (Visit.manager_id == m, Visit.status == "done", Visit.visit_date.between(start, end))
+    return s.execute(stmt.where(*finished).order_by(*order)).all()
 
 
 def _visits(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
-    return s.execute(
-        select(
-            *_VISIT_HEAD,
-            Customer.status,
-            Visit.plan_stop_id,
-            Visit.arrived_at,
-            Visit.left_at,
-            Visit.shop_status,
-            Visit.late_entry,
-            Visit.answers,
-            Visit.findings,
-        )
-        .join(Customer, Customer.id == Visit.customer_id)
-        .where(*_finished_visits(m, start, end))
-        .order_by(Visit.visit_date, Visit.arrived_at, Customer.code)
-    ).all()
+    visit = (Visit.plan_stop_id, Visit.arrived_at, Visit.left_at, Visit.shop_status)
+    filled = (Visit.late_entry, Visit.answers, Visit.findings)
+    return _finished_visit_rows(s, m, (start, end), (Customer.status, *visit, *filled))
 
 
 def _grid(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
-    return s.execute(
-        select(
-            *_VISIT_HEAD,
-            Sku.code,
-            Sku.name,
-            Sku.price_class,
-            VisitSku.on_shelf,
-            VisitSku.facings,
-            VisitSku.stock_cartons,
-            VisitSku.stock_packs,
-            VisitSku.price_fen,
-        )
-        .join(VisitSku, VisitSku.visit_id == Visit.id)
-        .join(Customer, Customer.id == Visit.customer_id)
-        .join(Sku, Sku.id == VisitSku.sku_id)
-        .where(*_finished_visits(m, start, end))
-        .order_by(Visit.visit_date, Visit.arrived_at, Customer.code, Sku.code)
-    ).all()
+    sku = (Sku.code, Sku.name, Sku.price_class)
+    seen = (VisitSku.on_shelf, VisitSku.facings, VisitSku.stock_cartons, VisitSku.stock_packs)
+    return _finished_visit_rows(s, m, (start, end), (*sku, *seen, VisitSku.price_fen), per_sku=True)
 
 
 def _order_weekdays(s: Session, m: str) -> dict[str, int | None]:

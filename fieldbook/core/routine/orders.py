@@ -5,11 +5,11 @@ all or nothing, like every import."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Unpack, cast
 
 from sqlalchemy import CursorResult, Select, delete, func, insert, select
 from sqlalchemy.orm import QueryableAttribute, Session
@@ -19,16 +19,15 @@ from fieldbook.core.store.models import Customer, OrderLine, Sku, local_now, new
 from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_text, parse_decimal_fen, parse_int
 from fieldbook.core.xlsx.importing import (
-    Cancelled,
     FieldSpec,
+    ImportOptions,
     ImportReport,
     ParsedRow,
-    Progress,
+    apply_wanted,
+    match_with,
     parse_code,
     parse_date,
-    parse_rows,
-    read_and_match,
-    should_apply,
+    parse_with,
 )
 
 KIND = "orders"
@@ -127,32 +126,15 @@ def orders_on(s: Session, manager_id: str, days: Iterable[date]) -> dict[date, D
     return {d: DayOrders(int(n), int(c), int(a)) for d, n, c, a in rows}
 
 
-def import_orders(
-    db: Sessions,
-    path: Path,
-    *,
-    sheet: str | None = None,
-    mapping: Mapping[str, int | None] | None = None,
-    dry_run: bool = False,
-    skip_invalid: bool = False,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> OrdersReport:
+def import_orders(db: Sessions, path: Path, **options: Unpack[ImportOptions]) -> OrdersReport:
     """Check and (unless dry run or invalid) import an order export. The days in the file
     replace those days' lines; one transaction."""
     report = OrdersReport(kind=KIND, source=str(path))
-    table, match = read_and_match(
-        Path(path),
-        KIND,
-        ("order_date", "customer_code", "cartons"),
-        sheet=sheet,
-        mapping=mapping,
-        cancelled=cancelled,
-    )
+    table, match = match_with(Path(path), KIND, ("order_date", "customer_code", "cartons"), options)
     if "sku_code" not in match.columns and "sku_name" not in match.columns:
         report.problems.append(Problem(match.row_number, "卷烟代码", "missing_column"))
         return report
-    rows = parse_rows(table, match, _SPECS, "", report, progress=progress, cancelled=cancelled)
+    rows = parse_with(table, match, _SPECS, "", report, options)
     with db.reading() as s:
         manager_id = db.current_manager_id(s)
         known = _Known.read(s, manager_id)
@@ -162,7 +144,7 @@ def import_orders(
     if report.days:
         with db.reading() as s:
             report.existing = orders_on(s, manager_id, report.days)
-    if should_apply(report, dry_run=dry_run, skip_invalid=skip_invalid) and lines:
+    if apply_wanted(report, options) and lines:
         with db.writing("orders") as s:
             report.replaced_lines = _replace_days(s, manager_id, report.days, lines, Path(path))
         report.applied = True

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, case, func, select, text
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
@@ -142,54 +142,57 @@ def weeks_table(
     return sorted(table.rows.values(), key=lambda r: (r.manager_code, r.start))
 
 
+def _per_manager_day(
+    s: Session,
+    key: tuple[InstrumentedAttribute[str], InstrumentedAttribute[date]],
+    figures: tuple[ColumnElement[Any], ...],
+    scope: tuple[list[str], date, date],
+    *where: ColumnElement[bool],
+    join: tuple[type[Any], ColumnElement[bool]] | None = None,
+) -> Sequence[Any]:
+    """(manager, day, *figures) of the managers of ``scope`` (ids, first day, last day), per
+    manager and day; ``where`` narrows the rows, ``join`` adds a joined table."""
+    manager, day = key
+    ids, first, last = scope
+    stmt = select(manager, day, *figures)
+    if join is not None:
+        stmt = stmt.join(*join)
+    return s.execute(
+        stmt.where(manager.in_(ids), day.between(first, last), *where).group_by(manager, day)
+    ).all()
+
+
 def _plan_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
     """(manager, day, stops planned, stops visited) of the managers' plans."""
-    return s.execute(
-        select(
-            Plan.manager_id,
-            Plan.plan_date,
-            func.count(PlanStop.id),
-            func.sum(case((PlanStop.state == "visited", 1), else_=0)),
-        )
-        .join(PlanStop, PlanStop.plan_id == Plan.id)
-        .where(
-            Plan.manager_id.in_(ids),
-            Plan.plan_date.between(first, last),
-            PlanStop.state != "removed",
-        )
-        .group_by(Plan.manager_id, Plan.plan_date)
-    ).all()
+    return _per_manager_day(
+        s,
+        (Plan.manager_id, Plan.plan_date),
+        (func.count(PlanStop.id), func.sum(case((PlanStop.state == "visited", 1), else_=0))),
+        (ids, first, last),
+        PlanStop.state != "removed",
+        join=(PlanStop, PlanStop.plan_id == Plan.id),
+    )
 
 
 def _finding_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
     """(manager, day, finished visits with findings)."""
-    return s.execute(
-        select(
-            Visit.manager_id,
-            Visit.visit_date,
-            func.sum(case((Visit.findings != "[]", 1), else_=0)),
-        )
-        .where(
-            Visit.manager_id.in_(ids),
-            Visit.visit_date.between(first, last),
-            Visit.status == "done",
-        )
-        .group_by(Visit.manager_id, Visit.visit_date)
-    ).all()
+    return _per_manager_day(
+        s,
+        (Visit.manager_id, Visit.visit_date),
+        (func.sum(case((Visit.findings != "[]", 1), else_=0)),),
+        (ids, first, last),
+        Visit.status == "done",
+    )
 
 
 def _order_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
     """(manager, day, cartons, amount in fen) of the order lines."""
-    return s.execute(
-        select(
-            OrderLine.manager_id,
-            OrderLine.order_date,
-            func.sum(OrderLine.cartons),
-            func.sum(OrderLine.amount_fen),
-        )
-        .where(OrderLine.manager_id.in_(ids), OrderLine.order_date.between(first, last))
-        .group_by(OrderLine.manager_id, OrderLine.order_date)
-    ).all()
+    return _per_manager_day(
+        s,
+        (OrderLine.manager_id, OrderLine.order_date),
+        (func.sum(OrderLine.cartons), func.sum(OrderLine.amount_fen)),
+        (ids, first, last),
+    )
 
 
 def _slip_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:

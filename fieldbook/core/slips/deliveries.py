@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -70,23 +70,31 @@ STATUS_NAMES = {
 }
 
 
+class MoveWords(TypedDict, total=False):
+    """What a move of a delivery says: who handled it, a note, the reason (when the move needs
+    one) and the department's answer (None: keep the answer it has)."""
+
+    actor: str
+    note: str
+    reason: str
+    answer: str | None
+
+
 def advance_in(
     s: Session,
     delivery: SlipDelivery,
     to_state: str,
     *,
-    actor: str = "",
-    note: str = "",
-    reason: str = "",
-    answer: str | None = None,
     at: datetime,
     finish: bool = True,
+    **words: Unpack[MoveWords],
 ) -> None:
     """Move ``delivery`` to ``to_state`` (see ``check_move``) in the caller's transaction (an
     import applies many rows in one). ``finish=False`` defers the slip-level consequences to a
     later ``settle_in``."""
+    actor, note, reason = words.get("actor", ""), words.get("note", ""), words.get("reason", "")
     check_move(delivery.state, to_state, reason)
-    move(s, delivery, to_state, actor, note, reason, answer, at)
+    move(s, delivery, to_state, actor, note, reason, words.get("answer"), at)
     if finish:
         settle_in(s, delivery.slip_id, at)
 

@@ -8,15 +8,15 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.slips.attachments import store_file
-from fieldbook.core.slips.deliveries import advance_in, move, slip_status
+from fieldbook.core.slips.deliveries import MoveWords, advance_in, move, slip_status
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
@@ -130,23 +130,42 @@ class SlipRow:
         return self.status != "done" and self.due_date < today
 
 
+#: What a slip keeps of its customer when it is opened (``Slip.customer_snapshot``).
+_SNAPSHOT = {
+    "code": Customer.code,
+    "licence_no": Customer.licence_no,
+    "shop_name": Customer.shop_name,
+    "owner_name": Customer.owner_name,
+    "phone": Customer.phone,
+    "address": Customer.address,
+    "district": Customer.district,
+    "grade": Customer.grade,
+    "route": Route.name,
+    "status": Customer.status,
+}
+
+
+def customer_snapshots(s: Session, *where: ColumnElement[bool]) -> dict[str, dict[str, Any]]:
+    """Customer id -> what a slip keeps of the customer (the route by name, "" without one),
+    for the customers ``where`` selects (all without it)."""
+    rows = s.execute(
+        select(Customer.id, *_SNAPSHOT.values())
+        .outerjoin(Route, Route.id == Customer.route_id)
+        .where(*where)
+    )
+    snapshots = {}
+    for customer_id, *values in rows:
+        snap = dict(zip(_SNAPSHOT, values, strict=True))
+        snap["route"] = snap["route"] or ""
+        snapshots[customer_id] = snap
+    return snapshots
+
+
 def customer_snapshot(s: Session, customer_id: str) -> dict[str, Any]:
-    c = s.get(Customer, customer_id)
-    if c is None:
+    snap = customer_snapshots(s, Customer.id == customer_id).get(customer_id)
+    if snap is None:
         raise NotFound("customer", id=customer_id)
-    route = s.get(Route, c.route_id) if c.route_id else None
-    return {
-        "code": c.code,
-        "licence_no": c.licence_no,
-        "shop_name": c.shop_name,
-        "owner_name": c.owner_name,
-        "phone": c.phone,
-        "address": c.address,
-        "district": c.district,
-        "grade": c.grade,
-        "route": route.name if route else "",
-        "status": c.status,
-    }
+    return snap
 
 
 class SlipService:
@@ -296,20 +315,18 @@ class SlipService:
         delivery_id: str,
         to_state: str,
         *,
-        actor: str = "",
-        note: str = "",
-        reason: str = "",
-        answer: str | None = None,
         at: datetime | None = None,
+        **words: Unpack[MoveWords],
     ) -> SlipView:
         """Move one department's delivery (see ``check_move``). Every move is kept."""
-        reason, note = str(reason or "").strip(), str(note or "").strip()
+        reason, note = str(words.get("reason") or "").strip(), str(words.get("note") or "").strip()
+        said: MoveWords = {**words, "reason": reason, "note": note}
         with self.db.writing(TOPIC, "customers") as s:
             d = s.get(SlipDelivery, delivery_id)
             if d is None:
                 raise NotFound("slip_delivery", id=delivery_id)
             at = at or clock.now()
-            advance_in(s, d, to_state, actor=actor, note=note, reason=reason, answer=answer, at=at)
+            advance_in(s, d, to_state, at=at, **said)
             return self._view(s, s.get_one(Slip, d.slip_id))
 
     def send(self, slip_id: str, *, actor: str = "", at: datetime | None = None) -> SlipView:

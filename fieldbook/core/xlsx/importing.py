@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from fieldbook.core.errors import FileRejected, InvalidValue, Problem
 from fieldbook.core.resources import load_reference
@@ -33,6 +33,22 @@ from fieldbook.core.xlsx.tabular import read_table
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+
+
+class ImportOptions(TypedDict, total=False):
+    """The keywords every list import takes (customers, SKUs, orders): the sheet (default the
+    first), a column mapping (field -> column index, None to leave a field out), ``dry_run``
+    (check only), ``skip_invalid`` (apply the valid rows), and the progress and cancel
+    callbacks of a long read."""
+
+    sheet: str | None
+    mapping: Mapping[str, int | None] | None
+    dry_run: bool
+    skip_invalid: bool
+    progress: Progress | None
+    cancelled: Cancelled | None
+
+
 TOTALS_MARKERS = ("合计", "总计", "小计", "共计", "总数", "total")
 FATAL_PROBLEMS = frozenset({"missing_column", "duplicate_column"})
 
@@ -155,6 +171,20 @@ def read_and_match(
     if mapping:
         match = apply_mapping(match, mapping)
     return table, match
+
+
+def match_with(
+    path: Path, kind: str, required: tuple[str, ...], options: ImportOptions
+) -> tuple[Table, HeaderMatch]:
+    """``read_and_match`` with the sheet, mapping and cancel callback of ``options``."""
+    return read_and_match(
+        path,
+        kind,
+        required,
+        sheet=options.get("sheet"),
+        mapping=options.get("mapping"),
+        cancelled=options.get("cancelled"),
+    )
 
 
 def _column_letters(columns: tuple[int, ...]) -> str:
@@ -355,6 +385,26 @@ def parse_rows(
     return parsed
 
 
+def parse_with(
+    table: Table,
+    match: HeaderMatch,
+    specs: Mapping[str, FieldSpec],
+    key: str,
+    report: ImportReport,
+    options: ImportOptions,
+) -> list[ParsedRow]:
+    """``parse_rows`` with the progress and cancel callbacks of ``options``."""
+    return parse_rows(
+        table,
+        match,
+        specs,
+        key,
+        report,
+        progress=options.get("progress"),
+        cancelled=options.get("cancelled"),
+    )
+
+
 def _parse_cells(
     number: int,
     cells: tuple[object, ...],
@@ -424,3 +474,12 @@ def should_apply(report: ImportReport, *, dry_run: bool, skip_invalid: bool) -> 
     if dry_run or report.fatal:
         return False
     return not report.problems or skip_invalid
+
+
+def apply_wanted(report: ImportReport, options: ImportOptions) -> bool:
+    """``should_apply`` with the ``dry_run`` and ``skip_invalid`` of ``options``."""
+    return should_apply(
+        report,
+        dry_run=options.get("dry_run", False),
+        skip_invalid=options.get("skip_invalid", False),
+    )

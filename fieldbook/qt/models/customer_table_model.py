@@ -7,13 +7,13 @@ from PySide6.QtCore import QCoreApplication, QObject
 from fieldbook.core.master.customer_vocabulary import vocabulary
 from fieldbook.core.master.customers import CustomerRow
 from fieldbook.qt.formatting import weekday_name
-from fieldbook.qt.models.row_table_model import Column, RowTableModel, stretch_column
+from fieldbook.qt.models.row_table_model import Column, RowTableModel, coded_column, stretch_column
 
 translate = QCoreApplication.translate
 
 
-def _grade(row: CustomerRow) -> str:
-    return "" if row.grade is None else str(row.grade)
+def _grade_name(grade: int | None) -> str:
+    return "" if grade is None else str(grade)
 
 
 def customer_columns() -> list[Column[CustomerRow]]:
@@ -30,20 +30,10 @@ def customer_columns() -> list[Column[CustomerRow]]:
             key=lambda r: (r.route_name, r.route_position or 0) if r.route_name else None,
             width=100,
         ),
-        Column(
-            translate("CustomerTableModel", "订货日"),
-            lambda r: weekday_name(r.order_weekday),
-            key=lambda r: r.order_weekday,
-            align="center",
-            width=64,
+        coded_column(
+            translate("CustomerTableModel", "订货日"), lambda r: r.order_weekday, weekday_name, 64
         ),
-        Column(
-            translate("CustomerTableModel", "档位"),
-            _grade,
-            key=lambda r: r.grade,
-            align="center",
-            width=56,
-        ),
+        coded_column(translate("CustomerTableModel", "档位"), lambda r: r.grade, _grade_name, 56),
         Column(
             translate("CustomerTableModel", "业态"),
             lambda r: voc.format_name(r.format) if r.format else "",

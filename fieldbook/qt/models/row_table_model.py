@@ -58,6 +58,17 @@ def stretch_column(title: str, text: Callable[[R], str], width: int = 100) -> Co
     return Column(title, text, width=width, tooltip=True, stretch=True)
 
 
+def coded_column(
+    title: str,
+    code: Callable[[R], int | None],
+    name: Callable[[int | None], str],
+    width: int,
+) -> Column[R]:
+    """A coded value (weekday, grade, price class): centred, shown by its name, sorted by
+    its code."""
+    return Column(title, lambda r: name(code(r)), key=code, align="center", width=width)
+
+
 def none_last(value: Any) -> tuple[bool, Any]:
     return (value is None or value == "", value if value is not None else "")
 

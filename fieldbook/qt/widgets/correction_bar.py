@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QLabel,
     QPushButton,
     QWidget,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.widgets.form_fields import is_enter_press, line_edit
+from fieldbook.qt.widgets.layouts import draft_text, reason_grid
 from fieldbook.qt.widgets.message_label import MessageLabel
 
 REASON_MAX = 200
@@ -59,13 +59,8 @@ class CorrectionBar(QFrame):
     def __init__(self, record: str = "visit", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.changed_text, example = correction_words(record)
-        self.setObjectName("reasonBar")
-        layout = QGridLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setHorizontalSpacing(8)
-        self.changed_label = QLabel()
-        self.changed_label.setObjectName("draftText")
-        self.changed_label.setWordWrap(True)
+        layout = reason_grid(self, margin=10, spacing=8)
+        self.changed_label = draft_text()
         prompt = QLabel(self.tr("更正原因"))
         self.reason_edit = line_edit(REASON_MAX, example, height=32)
         self.reason_edit.setAccessibleName(self.tr("更正原因"))

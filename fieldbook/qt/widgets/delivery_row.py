@@ -37,6 +37,7 @@ from fieldbook.qt.slip_format import (
     step_label,
 )
 from fieldbook.qt.widgets.form_fields import line_edit
+from fieldbook.qt.widgets.layouts import draft_text, reason_grid
 from fieldbook.qt.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
@@ -143,13 +144,8 @@ class DeliveryRow(QFrame):
     def _move_bar(self) -> QFrame:
         """The inline bar of a move: who handled it, the answer, the reason when one is due."""
         frame = QFrame()
-        frame.setObjectName("reasonBar")
-        bar = QGridLayout(frame)
-        bar.setContentsMargins(8, 6, 8, 6)
-        bar.setHorizontalSpacing(6)
-        self.prompt = QLabel()
-        self.prompt.setObjectName("draftText")
-        self.prompt.setWordWrap(True)
+        bar = reason_grid(frame, margin=8, spacing=6)
+        self.prompt = draft_text()
         self.actor_edit = line_edit(50, self.tr("部门经办人"), name=self.tr("处理人"))
         self.answer_edit = line_edit(500, self.tr("部门的答复或落实情况"), name=self.tr("答复"))
         self.reason_edit = line_edit(200, self.tr("必须写明原因"), name=self.tr("原因"))

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -53,3 +62,20 @@ def row_of(*items: QWidget | int | None, spacing: int | None = None) -> QHBoxLay
         else:
             row.addWidget(item)
     return row
+
+
+def reason_grid(bar: QWidget, margin: int, spacing: int) -> QGridLayout:
+    """The grid of an inline bar that asks for a reason (styled as ``#reasonBar``)."""
+    bar.setObjectName("reasonBar")
+    grid = QGridLayout(bar)
+    grid.setContentsMargins(margin, 6, margin, 6)
+    grid.setHorizontalSpacing(spacing)
+    return grid
+
+
+def draft_text() -> QLabel:
+    """A wrapped label in the bold draft colour (``#draftText``): what a bar is about."""
+    label = QLabel()
+    label.setObjectName("draftText")
+    label.setWordWrap(True)
+    return label
