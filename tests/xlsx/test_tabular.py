@@ -246,21 +246,40 @@ def test_max_columns(tmp_path: Path, kit) -> None:
     assert len(read_table(path).rows[0].cells) == 40
 
 
-def test_absurd_cell_reference_is_too_many_columns(tmp_path: Path, kit) -> None:
-    path = kit.raw_package(
-        tmp_path / "xfd.xlsx",
-        kit.sheet_xml('<row r="1"><c r="ZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row>'),
-    )
-    with rejected("too_many_columns"):
-        read_table(path)
+HOSTILE_SHEETS = [
+    pytest.param(
+        "xfd.xlsx",
+        '<row r="1"><c r="ZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row>',
+        "too_many_columns",
+        id="absurd_cell_reference_is_too_many_columns",
+    ),
+    pytest.param(
+        "far.xlsx",
+        '<row r="99999999"><c r="A99999999"><v>1</v></c></row>',
+        "too_many_rows",
+        id="row_number_beyond_excel_is_rejected",
+    ),
+    pytest.param(
+        "broken.xlsx",
+        "<row r='1'><c><v>1</v></row>",
+        "unreadable",
+        id="malformed_sheet_xml_is_unreadable",
+    ),
+    pytest.param(
+        "entity.xlsx",
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>&lol;</t></is></c></row>',
+        "unreadable",
+        id="undefined_entity_is_unreadable",
+    ),
+]
 
 
-def test_row_number_beyond_excel_is_rejected(tmp_path: Path, kit) -> None:
-    path = kit.raw_package(
-        tmp_path / "far.xlsx",
-        kit.sheet_xml('<row r="99999999"><c r="A99999999"><v>1</v></c></row>'),
-    )
-    with rejected("too_many_rows"):
+@pytest.mark.parametrize(("name", "rows_xml", "reason"), HOSTILE_SHEETS)
+def test_hostile_sheet_xml_is_rejected(
+    tmp_path: Path, kit, name: str, rows_xml: str, reason: str
+) -> None:
+    path = kit.raw_package(tmp_path / name, kit.sheet_xml(rows_xml))
+    with rejected(reason):
         read_table(path)
 
 
@@ -273,21 +292,6 @@ def test_bad_shared_string_index_is_unreadable(tmp_path: Path, kit) -> None:
     with rejected("unreadable") as caught:
         read_table(path)
     assert "shared strings" in caught[0].detail
-
-
-def test_malformed_sheet_xml_is_unreadable(tmp_path: Path, kit) -> None:
-    path = kit.raw_package(tmp_path / "broken.xlsx", kit.sheet_xml("<row r='1'><c><v>1</v></row>"))
-    with rejected("unreadable"):
-        read_table(path)
-
-
-def test_undefined_entity_is_unreadable(tmp_path: Path, kit) -> None:
-    path = kit.raw_package(
-        tmp_path / "entity.xlsx",
-        kit.sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>&lol;</t></is></c></row>'),
-    )
-    with rejected("unreadable"):
-        read_table(path)
 
 
 # ------------------------------------------------------------------------------------ csv
