@@ -7,14 +7,12 @@ import json
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from demo_databases import Demo, DemoTemplates, open_fresh
+from demo_databases import Demo, module_demo, open_fresh
 from sqlalchemy import delete, func, select
 
 from fieldbook.core import workdays
@@ -38,14 +36,8 @@ TODAY = date(2026, 10, 19)  # a Monday; 20 weeks back covers 中秋 and 国庆 2
 WEEKS = 20
 
 
-@pytest.fixture(scope="module")
-def field(
-    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
-) -> Iterator[Journal]:
-    """One manager, 20 weeks of history (≈ 3,000 visits)."""
-    folder = tmp_path_factory.mktemp("visits")
-    with closing(demo_templates.open_copy(folder, Demo(seed=11, weeks=WEEKS, today=TODAY))) as j:
-        yield j
+# one manager, 20 weeks of history (≈ 3,000 visits)
+field = module_demo("field", Demo(seed=11, weeks=WEEKS, today=TODAY))
 
 
 def done_visits(j: Journal) -> list[Visit]:
