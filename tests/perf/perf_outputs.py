@@ -15,7 +15,7 @@ from typing import Any
 
 from perf_data import build_demo, copy_db, fingerprint
 from perf_process import RunFailed, env_for, last_line, timed
-from perf_rows import ROOT, SEED, Config, Result, error_result, labels, verdict
+from perf_rows import ROOT, SEED, Config, Result, error_result, labels, measured
 
 from fieldbook.core.journal import Journal
 
@@ -59,18 +59,8 @@ def bench_week_export(cfg: Config, scratch: Path, db: Path) -> list[Result]:
         walls.append(seconds)
     wall = statistics.median(walls)
     runs = ", ".join(f"{w:.2f}" for w in walls)
-    return [
-        Result(
-            "week_export",
-            name,
-            f"{wall:.2f} s (median of {len(walls)}: {runs}; {label})",
-            target,
-            verdict(wall, cfg.week_export_limit_s),
-            round(wall, 4),
-            "s",
-            cfg.week_export_limit_s,
-        )
-    ]
+    shown = f"{wall:.2f} s (median of {len(walls)}: {runs}; {label})"
+    return [measured("week_export", name, shown, target, wall, "s", cfg.week_export_limit_s, 4)]
 
 
 def bench_year_export(cfg: Config, scratch: Path, db: Path) -> list[Result]:
@@ -102,27 +92,12 @@ def bench_year_export(cfg: Config, scratch: Path, db: Path) -> list[Result]:
         ]
     size_mb = out.stat().st_size / 1e6
     peak_mb = rss / 1024
+    time_shown = f"{seconds:.2f} s ({visits:,} visits, {first}..{end}, {size_mb:.1f} MB file)"
+    time_row = ("year_export_time", time_name, time_shown, time_target)
+    mem_row = ("year_export_memory", mem_name, f"{peak_mb:.0f} MB", mem_target)
     return [
-        Result(
-            "year_export_time",
-            time_name,
-            f"{seconds:.2f} s ({visits:,} visits, {first}..{end}, {size_mb:.1f} MB file)",
-            time_target,
-            verdict(seconds, cfg.year_export_limit_s),
-            round(seconds, 4),
-            "s",
-            cfg.year_export_limit_s,
-        ),
-        Result(
-            "year_export_memory",
-            mem_name,
-            f"{peak_mb:.0f} MB",
-            mem_target,
-            verdict(peak_mb, cfg.year_export_memory_mb),
-            round(peak_mb, 1),
-            "MB",
-            cfg.year_export_memory_mb,
-        ),
+        measured(*time_row, seconds, "s", cfg.year_export_limit_s, 4),
+        measured(*mem_row, peak_mb, "MB", cfg.year_export_memory_mb, 1),
     ]
 
 
@@ -170,19 +145,11 @@ def bench_sync_week(cfg: Config, folder: Path, scratch: Path) -> list[Result]:
         )
     finally:
         con.close()
-    return [
-        Result(
-            "sync_week",
-            name,
-            f"{runs[0]:.2f} s ({visits} visits, {grid:,} grid rows, {lines:,} order lines);"
-            f" second sync {runs[1]:.2f} s ({outputs[1]})",
-            target,
-            verdict(runs[0], cfg.sync_week_limit_s),
-            round(runs[0], 4),
-            "s",
-            cfg.sync_week_limit_s,
-        )
-    ]
+    shown = (
+        f"{runs[0]:.2f} s ({visits} visits, {grid:,} grid rows, {lines:,} order lines);"
+        f" second sync {runs[1]:.2f} s ({outputs[1]})"
+    )
+    return [measured("sync_week", name, shown, target, runs[0], "s", cfg.sync_week_limit_s, 4)]
 
 
 def bench_department(cfg: Config) -> list[Result]:
@@ -251,16 +218,10 @@ def bench_department(cfg: Config) -> list[Result]:
     worst_key = max(medians, key=lambda k: medians[k])
     worst = medians[worst_key]
     detail = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in medians.items())
+    shown = (
+        f"{worst:.2f} s ({worst_key}; {detail}; {visits:,} visits, {lines:,} order lines,"
+        f" generated in {filled:.0f} s)"
+    )
     return [
-        Result(
-            "department_views",
-            name,
-            f"{worst:.2f} s ({worst_key}; {detail}; {visits:,} visits, {lines:,} order lines,"
-            f" generated in {filled:.0f} s)",
-            target,
-            verdict(worst, cfg.department_limit_s),
-            round(worst, 4),
-            "s",
-            cfg.department_limit_s,
-        )
+        measured("department_views", name, shown, target, worst, "s", cfg.department_limit_s, 4)
     ]
