@@ -269,13 +269,20 @@ def test_a_growing_trail_fits_every_head(trail: Path, capsys: pytest.CaptureFixt
     assert code == 0 and "共 8 条" in text and "2 个链头一致" in text
 
 
+def rolled_back(trail: Path) -> Path:
+    """A backup of the 5 entries, 2 entries more and a backup of the 7, then the older backup
+    restored (on purpose); return the older backup."""
+    older = backup_file(trail, label="manual")
+    add_entries(trail, 2)
+    backup_file(trail, label="manual")
+    restore_backup(trail, older)
+    return older
+
+
 def test_a_restore_replaces_the_timeline_on_purpose(
     trail: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    older = backup_file(trail, label="manual")  # 5 entries
-    add_entries(trail, 2)
-    backup_file(trail, label="manual")  # 7 entries
-    restore_backup(trail, older)
+    rolled_back(trail)
     assert [h.source for h in recorded_heads(trail)] == ["restore"]
     code, text = cli_verify(trail, capsys)
     assert code == 0 and "共 5 条" in text
@@ -415,10 +422,7 @@ def test_a_backup_of_a_cut_trail_cannot_be_restored_as_a_clean_rollback(
 def test_an_honest_rollback_verifies_and_is_listed(
     trail: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    older = backup_file(trail, label="manual")  # 5 entries
-    add_entries(trail, 2)
-    backup_file(trail, label="manual")  # 7 entries
-    restore_backup(trail, older)
+    older = rolled_back(trail)
     code, text = cli_verify(trail, capsys)
     assert code == 0 and "共 5 条" in text
     assert f"从 {older.absolute()} 恢复，恢复前 7 条、恢复后 5 条（与此前记录的链头相同）" in text
