@@ -388,14 +388,22 @@ def test_too_large(small_xlsx: Path) -> None:
     assert caught[0].data["file"] == str(small_xlsx)
 
 
-def test_random_bytes(random_bytes_xlsx: Path) -> None:
-    with rejected("not_a_workbook"):
-        read_table(random_bytes_xlsx)
-
-
-def test_truncated(truncated_xlsx: Path) -> None:
-    with rejected("truncated"):
-        read_table(truncated_xlsx)
+@pytest.mark.parametrize(
+    ("fixture", "reason"),
+    [
+        pytest.param("random_bytes_xlsx", "not_a_workbook", id="random_bytes"),
+        pytest.param("truncated_xlsx", "truncated", id="truncated"),
+        pytest.param("zip_without_workbook", "not_a_workbook", id="zip_without_workbook"),
+        pytest.param("legacy_xls", "legacy_xls", id="legacy_xls"),
+        pytest.param("encrypted_xlsx", "encrypted", id="encrypted_xlsx"),
+    ],
+)
+def test_hostile_file_is_rejected(
+    request: pytest.FixtureRequest, fixture: str, reason: str
+) -> None:
+    path: Path = request.getfixturevalue(fixture)
+    with rejected(reason):
+        read_table(path)
 
 
 def test_corrupted_member_is_truncated(tmp_path: Path, small_xlsx: Path) -> None:
@@ -409,11 +417,6 @@ def test_corrupted_member_is_truncated(tmp_path: Path, small_xlsx: Path) -> None
     path.write_bytes(bytes(data))
     with rejected("truncated"):
         read_table(path)
-
-
-def test_zip_without_workbook(zip_without_workbook: Path) -> None:
-    with rejected("not_a_workbook"):
-        read_table(zip_without_workbook)
 
 
 def test_billion_laughs(billion_laughs_xlsx: Path, billion_laughs_injected: Path) -> None:
@@ -466,16 +469,6 @@ def test_too_many_entries(many_entries_xlsx: Path) -> None:
     with rejected("too_many_entries") as caught:
         read_table(many_entries_xlsx)
     assert caught[0].data["limit"] == 10_000
-
-
-def test_legacy_xls(legacy_xls: Path) -> None:
-    with rejected("legacy_xls"):
-        read_table(legacy_xls)
-
-
-def test_encrypted_xlsx(encrypted_xlsx: Path) -> None:
-    with rejected("encrypted"):
-        read_table(encrypted_xlsx)
 
 
 def test_list_sheets_rejects_hostile_files(billion_laughs_xlsx: Path, legacy_xls: Path) -> None:
