@@ -116,27 +116,28 @@ def bench_sync_week(cfg: Config, folder: Path, scratch: Path) -> list[Result]:
         build_demo(week, cfg, managers=1, weeks=2)
     laptop = copy_db(week, scratch / "laptop.sqlite3")
     try:
-        context = pgserver.server()
-        url = context.__enter__()
+        with pgserver.server() as url:
+            init_server(url)
+            command = [sys.executable, "-m", "fieldbook", "--db", str(laptop), "sync"]
+            env = env_for(scratch)
+            runs: list[float] = []
+            outputs: list[str] = []
+            for args in (["--server", url], []):
+                start = time.perf_counter()
+                proc = subprocess.run(
+                    [*command, *args],
+                    cwd=ROOT,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                )
+                runs.append(time.perf_counter() - start)
+                if proc.returncode != 0:
+                    return [error_result("sync_week", name, target, last_line(proc.stderr))]
+                outputs.append(proc.stdout.strip().splitlines()[0])
     except pgserver.NoPostgres as exc:
         return [error_result("sync_week", name, target, f"PostgreSQL not available: {exc}")]
-    try:
-        init_server(url)
-        command = [sys.executable, "-m", "fieldbook", "--db", str(laptop), "sync"]
-        env = env_for(scratch)
-        runs: list[float] = []
-        outputs: list[str] = []
-        for args in (["--server", url], []):
-            start = time.perf_counter()
-            proc = subprocess.run(
-                [*command, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-            )
-            runs.append(time.perf_counter() - start)
-            if proc.returncode != 0:
-                return [error_result("sync_week", name, target, last_line(proc.stderr))]
-            outputs.append(proc.stdout.strip().splitlines()[0])
-    finally:
-        context.__exit__(None, None, None)
     con = sqlite3.connect(f"file:{laptop}?mode=ro", uri=True)
     try:
         visits, grid, lines = (
@@ -167,54 +168,50 @@ def bench_department(cfg: Config) -> list[Result]:
 
     end = date.today() - timedelta(days=(date.today().weekday() - 4) % 7)  # last Friday
     try:
-        context = pgserver.server()
-        admin = context.__enter__()
+        with pgserver.server() as admin:
+            pgserver.pg_admin(admin, "CREATE DATABASE department")
+            url = pgserver.with_database(admin, "department")
+            Journal.open(url).close()
+            engine = db.make_engine(url)
+            start = time.perf_counter()
+            department_data.fill(
+                engine,
+                managers=cfg.department_managers,
+                customers=cfg.department_customers,
+                weeks=cfg.department_weeks,
+                end=end,
+            )
+            filled = time.perf_counter() - start
+            with engine.connect() as con:
+                visits = con.execute(text("SELECT count(*) FROM visits")).scalar()
+                lines = con.execute(text("SELECT count(*) FROM order_lines")).scalar()
+            engine.dispose()
+            journal = Journal.open(url)
+            one = journal.engine.connect().execute(text("SELECT min(id) FROM managers")).scalar()
+            views: dict[str, Callable[[], Any]] = {
+                "4 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=3), end),
+                "13 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=12), end),
+                "year x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=51), end),
+                "year x 1": lambda: dept.weeks_table(
+                    journal, end - timedelta(weeks=51), end, manager_ids=[one]
+                ),
+                "overview": lambda: dept.managers_overview(
+                    journal, end - timedelta(weeks=3), end, today=end
+                ),
+                "inbox": lambda: dept.inbox(journal, "market", today=end),
+                "follow-ups": lambda: dept.followups(journal, today=end),
+            }
+            medians: dict[str, float] = {}
+            for key, view in views.items():
+                times = []
+                for _ in range(3):
+                    t0 = time.perf_counter()
+                    view()
+                    times.append(time.perf_counter() - t0)
+                medians[key] = statistics.median(times)
+            journal.close()
     except pgserver.NoPostgres as exc:
         return [error_result("department_views", name, target, f"PostgreSQL not available: {exc}")]
-    try:
-        pgserver.pg_admin(admin, "CREATE DATABASE department")
-        url = pgserver.with_database(admin, "department")
-        Journal.open(url).close()
-        engine = db.make_engine(url)
-        start = time.perf_counter()
-        department_data.fill(
-            engine,
-            managers=cfg.department_managers,
-            customers=cfg.department_customers,
-            weeks=cfg.department_weeks,
-            end=end,
-        )
-        filled = time.perf_counter() - start
-        with engine.connect() as con:
-            visits = con.execute(text("SELECT count(*) FROM visits")).scalar()
-            lines = con.execute(text("SELECT count(*) FROM order_lines")).scalar()
-        engine.dispose()
-        journal = Journal.open(url)
-        one = journal.engine.connect().execute(text("SELECT min(id) FROM managers")).scalar()
-        views: dict[str, Callable[[], Any]] = {
-            "4 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=3), end),
-            "13 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=12), end),
-            "year x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=51), end),
-            "year x 1": lambda: dept.weeks_table(
-                journal, end - timedelta(weeks=51), end, manager_ids=[one]
-            ),
-            "overview": lambda: dept.managers_overview(
-                journal, end - timedelta(weeks=3), end, today=end
-            ),
-            "inbox": lambda: dept.inbox(journal, "market", today=end),
-            "follow-ups": lambda: dept.followups(journal, today=end),
-        }
-        medians: dict[str, float] = {}
-        for key, view in views.items():
-            times = []
-            for _ in range(3):
-                t0 = time.perf_counter()
-                view()
-                times.append(time.perf_counter() - t0)
-            medians[key] = statistics.median(times)
-        journal.close()
-    finally:
-        context.__exit__(None, None, None)
     worst_key = max(medians, key=lambda k: medians[k])
     worst = medians[worst_key]
     detail = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in medians.items())
