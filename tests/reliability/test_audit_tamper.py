@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from corrections import correct
 
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
@@ -39,37 +40,21 @@ def recreate_triggers(con: sqlite3.Connection) -> None:
         con.execute(sql)
 
 
-def correct(j: Journal, record_type: str, record_id: str, changes: dict, reason: str) -> None:
-    """One correction by the current manager, recorded in the trail."""
-    with j.reading() as s:
-        manager = j.current_manager_id(s)
-    with j.writing("audit") as s:
-        audit.record(
-            s,
-            manager_id=manager,
-            record_type=record_type,
-            record_id=record_id,
-            changes=changes,
-            reason=reason,
-        )
-
-
 @pytest.fixture
 def trail(journal: Journal, db_path: Path) -> Path:
     """Five entries: a corrected visit (3 fields) and a corrected day log (2 fields)."""
     correct(
         journal,
-        "visit",
         "v-1",
         {"left_at": ("10:05", "10:25"), "notes": ("", "补记"), "facings": (2, 3)},
         "离店时间记错了",
     )
     correct(
         journal,
-        "daylog",
         "d-1",
         {"summary": ("走访 28 户", "走访 29 户"), "visits": (28, 29)},
         "主任抽查更正",
+        record_type="daylog",
     )
     assert audit.verify(journal).ok and audit.verify(journal).count == 5
     journal.close()
@@ -205,7 +190,7 @@ def cut(path: Path, where: str) -> None:
 def add_entries(path: Path, n: int) -> None:
     j = Journal.open(f"sqlite:///{path}")
     try:
-        correct(j, "visit", "v-2", {f"f{i}": (i, i + 1) for i in range(n)}, "补正")
+        correct(j, "v-2", {f"f{i}": (i, i + 1) for i in range(n)}, "补正")
     finally:
         j.close()
 
