@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -53,6 +54,16 @@ def codes_in(path: Path) -> list[str]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return [r[0] for r in con.execute("SELECT code FROM customers ORDER BY code")]
+    finally:
+        con.close()
+
+
+def content_digest(path: Path) -> str:
+    """A hash of the database's content (its SQL dump): the same before and after means
+    nothing in it changed."""
+    con = sqlite3.connect(path)
+    try:
+        return hashlib.sha256("\n".join(con.iterdump()).encode()).hexdigest()
     finally:
         con.close()
 

@@ -5,9 +5,14 @@ tests/conftest.py)."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
@@ -61,3 +66,17 @@ class DemoTemplates:
     def open_copy(self, folder: Path, demo: Demo) -> Journal:
         """A journal on a private copy of the demo in ``folder`` (the caller closes it)."""
         return open_fresh(self.copy(folder / "demo.sqlite3", demo))
+
+
+def module_demo(name: str, demo: Demo) -> Any:
+    """A module-scoped fixture ``name``: a journal on one private copy of ``demo``, shared by
+    the tests of a module that only read it (assign it to a module attribute ``name``)."""
+
+    @pytest.fixture(scope="module", name=name)
+    def journal(
+        tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
+    ) -> Iterator[Journal]:
+        with closing(demo_templates.open_copy(tmp_path_factory.mktemp(name), demo)) as j:
+            yield j
+
+    return journal

@@ -141,3 +141,16 @@ def orders_workbook(
 ) -> Path:
     """An ordering-system export (a title row, the header, the order lines)."""
     return write_workbook(path, header, rows, title=title, text_formulas=text_formulas)
+
+
+# Spot-check findings (keyword arguments of spotcheck.record, less the item).
+NOT_CONFIRMED = {"confirmed": False, "time_ok": False, "content_ok": False, "service_quality": "差"}
+"""The shopkeeper does not confirm the visit: every check failed."""
+LEFT_LATE = {
+    "confirmed": True,
+    "time_ok": False,
+    "content_ok": True,
+    "service_quality": "一般",
+    "correction": "按实际时间记录",
+}
+"""A real visit whose leaving time was written late."""

@@ -24,8 +24,8 @@ from perf_rows import (
     error_result,
     labels,
     log,
+    measured,
     sqlite_url,
-    verdict,
 )
 from sqlalchemy import func, select
 
@@ -235,13 +235,5 @@ def bench_demo_history(cfg: Config, scratch: Path) -> Result:
     finally:
         journal.close()
         remove_db(path)
-    return Result(
-        "demo_history",
-        name,
-        f"{seconds:.1f} s ({visits:,} visits)",
-        target,
-        verdict(seconds, cfg.demo_history_limit_s),
-        round(seconds, 3),
-        "s",
-        cfg.demo_history_limit_s,
-    )
+    shown = f"{seconds:.1f} s ({visits:,} visits)"
+    return measured("demo_history", name, shown, target, seconds, "s", cfg.demo_history_limit_s, 3)

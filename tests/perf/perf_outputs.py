@@ -15,7 +15,7 @@ from typing import Any
 
 from perf_data import build_demo, copy_db, fingerprint
 from perf_process import RunFailed, env_for, last_line, timed
-from perf_rows import ROOT, SEED, Config, Result, error_result, labels, verdict
+from perf_rows import ROOT, SEED, Config, Result, error_result, labels, measured
 
 from fieldbook.core.journal import Journal
 
@@ -59,18 +59,8 @@ def bench_week_export(cfg: Config, scratch: Path, db: Path) -> list[Result]:
         walls.append(seconds)
     wall = statistics.median(walls)
     runs = ", ".join(f"{w:.2f}" for w in walls)
-    return [
-        Result(
-            "week_export",
-            name,
-            f"{wall:.2f} s (median of {len(walls)}: {runs}; {label})",
-            target,
-            verdict(wall, cfg.week_export_limit_s),
-            round(wall, 4),
-            "s",
-            cfg.week_export_limit_s,
-        )
-    ]
+    shown = f"{wall:.2f} s (median of {len(walls)}: {runs}; {label})"
+    return [measured("week_export", name, shown, target, wall, "s", cfg.week_export_limit_s, 4)]
 
 
 def bench_year_export(cfg: Config, scratch: Path, db: Path) -> list[Result]:
@@ -102,27 +92,12 @@ def bench_year_export(cfg: Config, scratch: Path, db: Path) -> list[Result]:
         ]
     size_mb = out.stat().st_size / 1e6
     peak_mb = rss / 1024
+    time_shown = f"{seconds:.2f} s ({visits:,} visits, {first}..{end}, {size_mb:.1f} MB file)"
+    time_row = ("year_export_time", time_name, time_shown, time_target)
+    mem_row = ("year_export_memory", mem_name, f"{peak_mb:.0f} MB", mem_target)
     return [
-        Result(
-            "year_export_time",
-            time_name,
-            f"{seconds:.2f} s ({visits:,} visits, {first}..{end}, {size_mb:.1f} MB file)",
-            time_target,
-            verdict(seconds, cfg.year_export_limit_s),
-            round(seconds, 4),
-            "s",
-            cfg.year_export_limit_s,
-        ),
-        Result(
-            "year_export_memory",
-            mem_name,
-            f"{peak_mb:.0f} MB",
-            mem_target,
-            verdict(peak_mb, cfg.year_export_memory_mb),
-            round(peak_mb, 1),
-            "MB",
-            cfg.year_export_memory_mb,
-        ),
+        measured(*time_row, seconds, "s", cfg.year_export_limit_s, 4),
+        measured(*mem_row, peak_mb, "MB", cfg.year_export_memory_mb, 1),
     ]
 
 
@@ -141,27 +116,28 @@ def bench_sync_week(cfg: Config, folder: Path, scratch: Path) -> list[Result]:
         build_demo(week, cfg, managers=1, weeks=2)
     laptop = copy_db(week, scratch / "laptop.sqlite3")
     try:
-        context = pgserver.server()
-        url = context.__enter__()
+        with pgserver.server() as url:
+            init_server(url)
+            command = [sys.executable, "-m", "fieldbook", "--db", str(laptop), "sync"]
+            env = env_for(scratch)
+            runs: list[float] = []
+            outputs: list[str] = []
+            for args in (["--server", url], []):
+                start = time.perf_counter()
+                proc = subprocess.run(
+                    [*command, *args],
+                    cwd=ROOT,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                )
+                runs.append(time.perf_counter() - start)
+                if proc.returncode != 0:
+                    return [error_result("sync_week", name, target, last_line(proc.stderr))]
+                outputs.append(proc.stdout.strip().splitlines()[0])
     except pgserver.NoPostgres as exc:
         return [error_result("sync_week", name, target, f"PostgreSQL not available: {exc}")]
-    try:
-        init_server(url)
-        command = [sys.executable, "-m", "fieldbook", "--db", str(laptop), "sync"]
-        env = env_for(scratch)
-        runs: list[float] = []
-        outputs: list[str] = []
-        for args in (["--server", url], []):
-            start = time.perf_counter()
-            proc = subprocess.run(
-                [*command, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-            )
-            runs.append(time.perf_counter() - start)
-            if proc.returncode != 0:
-                return [error_result("sync_week", name, target, last_line(proc.stderr))]
-            outputs.append(proc.stdout.strip().splitlines()[0])
-    finally:
-        context.__exit__(None, None, None)
     con = sqlite3.connect(f"file:{laptop}?mode=ro", uri=True)
     try:
         visits, grid, lines = (
@@ -170,19 +146,11 @@ def bench_sync_week(cfg: Config, folder: Path, scratch: Path) -> list[Result]:
         )
     finally:
         con.close()
-    return [
-        Result(
-            "sync_week",
-            name,
-            f"{runs[0]:.2f} s ({visits} visits, {grid:,} grid rows, {lines:,} order lines);"
-            f" second sync {runs[1]:.2f} s ({outputs[1]})",
-            target,
-            verdict(runs[0], cfg.sync_week_limit_s),
-            round(runs[0], 4),
-            "s",
-            cfg.sync_week_limit_s,
-        )
-    ]
+    shown = (
+        f"{runs[0]:.2f} s ({visits} visits, {grid:,} grid rows, {lines:,} order lines);"
+        f" second sync {runs[1]:.2f} s ({outputs[1]})"
+    )
+    return [measured("sync_week", name, shown, target, runs[0], "s", cfg.sync_week_limit_s, 4)]
 
 
 def bench_department(cfg: Config) -> list[Result]:
@@ -200,67 +168,57 @@ def bench_department(cfg: Config) -> list[Result]:
 
     end = date.today() - timedelta(days=(date.today().weekday() - 4) % 7)  # last Friday
     try:
-        context = pgserver.server()
-        admin = context.__enter__()
+        with pgserver.server() as admin:
+            pgserver.pg_admin(admin, "CREATE DATABASE department")
+            url = pgserver.with_database(admin, "department")
+            Journal.open(url).close()
+            engine = db.make_engine(url)
+            start = time.perf_counter()
+            department_data.fill(
+                engine,
+                managers=cfg.department_managers,
+                customers=cfg.department_customers,
+                weeks=cfg.department_weeks,
+                end=end,
+            )
+            filled = time.perf_counter() - start
+            with engine.connect() as con:
+                visits = con.execute(text("SELECT count(*) FROM visits")).scalar()
+                lines = con.execute(text("SELECT count(*) FROM order_lines")).scalar()
+            engine.dispose()
+            journal = Journal.open(url)
+            one = journal.engine.connect().execute(text("SELECT min(id) FROM managers")).scalar()
+            views: dict[str, Callable[[], Any]] = {
+                "4 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=3), end),
+                "13 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=12), end),
+                "year x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=51), end),
+                "year x 1": lambda: dept.weeks_table(
+                    journal, end - timedelta(weeks=51), end, manager_ids=[one]
+                ),
+                "overview": lambda: dept.managers_overview(
+                    journal, end - timedelta(weeks=3), end, today=end
+                ),
+                "inbox": lambda: dept.inbox(journal, "market", today=end),
+                "follow-ups": lambda: dept.followups(journal, today=end),
+            }
+            medians: dict[str, float] = {}
+            for key, view in views.items():
+                times = []
+                for _ in range(3):
+                    t0 = time.perf_counter()
+                    view()
+                    times.append(time.perf_counter() - t0)
+                medians[key] = statistics.median(times)
+            journal.close()
     except pgserver.NoPostgres as exc:
         return [error_result("department_views", name, target, f"PostgreSQL not available: {exc}")]
-    try:
-        pgserver.pg_admin(admin, "CREATE DATABASE department")
-        url = pgserver.with_database(admin, "department")
-        Journal.open(url).close()
-        engine = db.make_engine(url)
-        start = time.perf_counter()
-        department_data.fill(
-            engine,
-            managers=cfg.department_managers,
-            customers=cfg.department_customers,
-            weeks=cfg.department_weeks,
-            end=end,
-        )
-        filled = time.perf_counter() - start
-        with engine.connect() as con:
-            visits = con.execute(text("SELECT count(*) FROM visits")).scalar()
-            lines = con.execute(text("SELECT count(*) FROM order_lines")).scalar()
-        engine.dispose()
-        journal = Journal.open(url)
-        one = journal.engine.connect().execute(text("SELECT min(id) FROM managers")).scalar()
-        views: dict[str, Callable[[], Any]] = {
-            "4 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=3), end),
-            "13 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=12), end),
-            "year x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=51), end),
-            "year x 1": lambda: dept.weeks_table(
-                journal, end - timedelta(weeks=51), end, manager_ids=[one]
-            ),
-            "overview": lambda: dept.managers_overview(
-                journal, end - timedelta(weeks=3), end, today=end
-            ),
-            "inbox": lambda: dept.inbox(journal, "market", today=end),
-            "follow-ups": lambda: dept.followups(journal, today=end),
-        }
-        medians: dict[str, float] = {}
-        for key, view in views.items():
-            times = []
-            for _ in range(3):
-                t0 = time.perf_counter()
-                view()
-                times.append(time.perf_counter() - t0)
-            medians[key] = statistics.median(times)
-        journal.close()
-    finally:
-        context.__exit__(None, None, None)
     worst_key = max(medians, key=lambda k: medians[k])
     worst = medians[worst_key]
     detail = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in medians.items())
+    shown = (
+        f"{worst:.2f} s ({worst_key}; {detail}; {visits:,} visits, {lines:,} order lines,"
+        f" generated in {filled:.0f} s)"
+    )
     return [
-        Result(
-            "department_views",
-            name,
-            f"{worst:.2f} s ({worst_key}; {detail}; {visits:,} visits, {lines:,} order lines,"
-            f" generated in {filled:.0f} s)",
-            target,
-            verdict(worst, cfg.department_limit_s),
-            round(worst, 4),
-            "s",
-            cfg.department_limit_s,
-        )
+        measured("department_views", name, shown, target, worst, "s", cfg.department_limit_s, 4)
     ]

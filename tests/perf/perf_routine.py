@@ -17,9 +17,9 @@ from perf_rows import (
     Result,
     error_result,
     labels,
+    measured,
     median_ms,
     sqlite_url,
-    verdict,
 )
 
 from fieldbook.core.journal import Journal
@@ -55,16 +55,7 @@ def bench_import(ds: Dataset, cfg: Config, scratch: Path) -> Result:
             remove_db(path)
     median = statistics.median(times)
     shown = f"{median:.2f} s (median of {len(times)}, best {min(times):.2f})"
-    return Result(
-        "import",
-        name,
-        shown,
-        target,
-        verdict(median, cfg.import_limit_s),
-        round(median, 4),
-        "s",
-        cfg.import_limit_s,
-    )
+    return measured("import", name, shown, target, median, "s", cfg.import_limit_s, 4)
 
 
 def search_queries(journal: Journal) -> dict[str, str]:
@@ -104,16 +95,7 @@ def bench_search(ds: Dataset, cfg: Config) -> Result:
         f"median {statistics.median(every):.1f} ms, worst {medians[worst]:.1f} ms "
         f"({worst} {queries[worst]!r}, {hits[worst]} hits)"
     )
-    return Result(
-        "search",
-        name,
-        shown,
-        target,
-        verdict(medians[worst], cfg.search_limit_ms),
-        round(medians[worst], 3),
-        "ms",
-        cfg.search_limit_ms,
-    )
+    return measured("search", name, shown, target, medians[worst], "ms", cfg.search_limit_ms, 3)
 
 
 def _fresh_days(journal: Journal, count: int) -> list[date]:
@@ -213,16 +195,7 @@ def bench_day(ds: Dataset, cfg: Config, scratch: Path) -> list[Result]:
         ("daylog_draft", logs, cfg.daylog_limit_ms, f"{len(logs)} days"),
     ):
         median = median_ms(times)
-        rows.append(
-            Result(
-                key,
-                names[key][0],
-                f"{median:.1f} ms (median of {what}, worst {max(times) * 1000:.1f})",
-                names[key][1],
-                verdict(median, limit),
-                round(median, 3),
-                "ms",
-                limit,
-            )
-        )
+        shown = f"{median:.1f} ms (median of {what}, worst {max(times) * 1000:.1f})"
+        name, target = names[key]
+        rows.append(measured(key, name, shown, target, median, "ms", limit, 3))
     return rows

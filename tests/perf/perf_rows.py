@@ -240,6 +240,16 @@ def at_most(value: float, limit: float) -> str:
     return "pass" if value <= limit else "fail"
 
 
+def measured(
+    key: str, name: str, shown: str, target: str, value: float, unit: str, limit: float, digits: int
+) -> Result:
+    """A row whose ``value`` passes below ``limit`` (kept with the row, ``value`` rounded to
+    ``digits`` decimals)."""
+    return Result(
+        key, name, shown, target, verdict(value, limit), round(value, digits), unit, limit
+    )
+
+
 def error_result(key: str, name: str, target: str, exc: BaseException | str) -> Result:
     text = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
     return Result(key, name, f"error: {text}"[:160], target, "error")

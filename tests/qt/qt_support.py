@@ -82,11 +82,16 @@ def session_factory(qapp, db_url: str) -> Iterator:
             window.deleteLater()
 
 
-@pytest.fixture
-def ctx(qapp, filled: Journal) -> Iterator:
-    context = make_ctx(filled)
+def attached_ctx(journal: Journal) -> Iterator:
+    """A context on ``journal`` for one test; its change hub is detached afterwards."""
+    context = make_ctx(journal)
     yield context
     context.hub.detach()
+
+
+@pytest.fixture
+def ctx(qapp, filled: Journal) -> Iterator:
+    yield from attached_ctx(filled)
 
 
 @pytest.fixture
@@ -98,9 +103,7 @@ def empty_journal(db_url: str) -> Iterator[Journal]:
 
 @pytest.fixture
 def empty_ctx(qapp, empty_journal: Journal) -> Iterator:
-    context = make_ctx(empty_journal)
-    yield context
-    context.hub.detach()
+    yield from attached_ctx(empty_journal)
 
 
 SKUS = [
@@ -188,22 +191,35 @@ def monday_worked(
     return journal
 
 
+def show_widget(qtbot, widget, size: tuple[int, int] = (1280, 800), *waits: str):
+    """``widget`` kept by qtbot, resized and shown, then waited for by each of ``waits`` in
+    turn: "ready" (its first data is shown) or "active" (it is the active window)."""
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    for wait in waits:
+        if wait == "ready":
+            qtbot.waitUntil(lambda: widget.is_ready)
+        elif wait == "active":
+            widget.activateWindow()
+            qtbot.waitUntil(widget.isActiveWindow)
+    return widget
+
+
+def shown_window(qtbot, ctx):
+    """The main window on ``ctx``, shown, ready and active."""
+    from fieldbook.qt.main_window import MainWindow
+
+    return show_widget(qtbot, MainWindow(ctx), (1280, 800), "ready", "active")
+
+
 def open_page(
     qtbot, page_class, journal: Journal, size: tuple[int, int] = (1280, 800), *, wait: str = ""
 ) -> Iterator:
     """A page on ``journal``, shown; ``wait``: "ready" (its first data is shown) or "active"
     (it is the active window). For a fixture: ``yield from open_page(...)``."""
     ctx = make_ctx(journal)
-    widget = page_class(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(*size)
-    widget.show()
-    if wait == "ready":
-        qtbot.waitUntil(lambda: widget.is_ready)
-    elif wait == "active":
-        widget.activateWindow()
-        qtbot.waitUntil(widget.isActiveWindow)
-    yield widget
+    yield show_widget(qtbot, page_class(ctx), size, *([wait] if wait else []))
     ctx.hub.detach()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from damage import PHONE_TRIGGER, codes_in, damage_schema, damage_tables, plant
 from PySide6.QtCore import Qt
-from qt_support import make_ctx
+from qt_support import make_ctx, show_widget
 
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.store.backup import backup_file, list_backups
@@ -18,11 +18,7 @@ pytestmark = pytest.mark.sqlite  # backups are of SQLite files
 @pytest.fixture
 def page(qtbot, filled):
     ctx = make_ctx(filled, backup_interval_s=3600)
-    widget = BackupPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    yield widget
+    yield show_widget(qtbot, BackupPage(ctx), (1100, 700))
     ctx.backups.stop()
     ctx.hub.detach()
 

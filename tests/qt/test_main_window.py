@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from qt_support import make_ctx
+from qt_support import make_ctx, shown_window
 
 from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
 from fieldbook.qt.dialogs.sku_dialog import SkuDialog
 from fieldbook.qt.main_window import PAGE_KEYS, MainWindow
-
-
-def shown_window(qtbot, ctx) -> MainWindow:
-    """The main window on ``ctx``, shown, ready and active."""
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitUntil(lambda: window.is_ready)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 def test_main_window_smoke(qtbot, ctx):

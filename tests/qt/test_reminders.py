@@ -9,9 +9,9 @@ from datetime import date, datetime, time
 import pytest
 from PySide6.QtCore import QSettings, QTime
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from qt_support import shown_window
 
 from fieldbook import APP_NAME
-from fieldbook.qt.main_window import MainWindow
 from fieldbook.qt.reminders import (
     CHECK_MS,
     DEFAULTS,
@@ -42,14 +42,7 @@ def clock(ctx):
 
 @pytest.fixture
 def window(qtbot, ctx, clock):
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitUntil(lambda: win.is_ready)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
+    return shown_window(qtbot, ctx)
 
 
 def test_the_1500_reminder_shows_once_and_leaves_the_focus_alone(qtbot, window, clock):

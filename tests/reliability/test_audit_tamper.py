@@ -8,14 +8,19 @@ the database no longer opens (schema check)."""
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from corrections import correct
 
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
+from fieldbook.core.resources import migrations_dir
 from fieldbook.core.store import audit
 from fieldbook.core.store.backup import backup_file
 from fieldbook.core.store.head_log import heads_log, recorded_heads
@@ -25,10 +30,6 @@ DROP = ["DROP TRIGGER audit_entries_no_update", "DROP TRIGGER audit_entries_no_d
 
 
 def recreate_triggers(con: sqlite3.Connection) -> None:
-    import importlib.util
-
-    from fieldbook.core.resources import migrations_dir
-
     spec = importlib.util.spec_from_file_location(
         "m0003", migrations_dir() / "versions" / "0003_audit.py"
     )
@@ -39,37 +40,21 @@ def recreate_triggers(con: sqlite3.Connection) -> None:
         con.execute(sql)
 
 
-def correct(j: Journal, record_type: str, record_id: str, changes: dict, reason: str) -> None:
-    """One correction by the current manager, recorded in the trail."""
-    with j.reading() as s:
-        manager = j.current_manager_id(s)
-    with j.writing("audit") as s:
-        audit.record(
-            s,
-            manager_id=manager,
-            record_type=record_type,
-            record_id=record_id,
-            changes=changes,
-            reason=reason,
-        )
-
-
 @pytest.fixture
 def trail(journal: Journal, db_path: Path) -> Path:
     """Five entries: a corrected visit (3 fields) and a corrected day log (2 fields)."""
     correct(
         journal,
-        "visit",
         "v-1",
         {"left_at": ("10:05", "10:25"), "notes": ("", "补记"), "facings": (2, 3)},
         "离店时间记错了",
     )
     correct(
         journal,
-        "daylog",
         "d-1",
         {"summary": ("走访 28 户", "走访 29 户"), "visits": (28, 29)},
         "主任抽查更正",
+        record_type="daylog",
     )
     assert audit.verify(journal).ok and audit.verify(journal).count == 5
     journal.close()
@@ -78,6 +63,23 @@ def trail(journal: Journal, db_path: Path) -> Path:
 
 def raw(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None)
+
+
+def untriggered(path: Path) -> sqlite3.Connection:
+    """A raw connection with the append-only triggers dropped (and left dropped)."""
+    con = raw(path)
+    for sql in DROP:
+        con.execute(sql)
+    return con
+
+
+@contextmanager
+def forging(path: Path) -> Iterator[sqlite3.Connection]:
+    """What a careful forger does: triggers off, the change, triggers back as they were."""
+    con = untriggered(path)
+    yield con
+    recreate_triggers(con)
+    con.close()
 
 
 def verify(path: Path) -> audit.VerifyReport:
@@ -106,12 +108,8 @@ def test_update_and_delete_are_refused_by_the_database(trail: Path) -> None:
 def test_a_changed_value_is_found_at_its_seq(
     trail: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    con = raw(trail)
-    for sql in DROP:
-        con.execute(sql)
-    con.execute("UPDATE audit_entries SET new_value = '30' WHERE seq = 5")
-    recreate_triggers(con)
-    con.close()
+    with forging(trail) as con:
+        con.execute("UPDATE audit_entries SET new_value = '30' WHERE seq = 5")
     report = verify(trail)
     assert not report.ok and report.broken_seq == 5 and report.problem == "hash_mismatch"
     assert report.count == 4
@@ -120,63 +118,51 @@ def test_a_changed_value_is_found_at_its_seq(
 
 
 def test_a_changed_reason_with_a_recomputed_own_hash_breaks_the_next_link(trail: Path) -> None:
-    con = raw(trail)
-    for sql in DROP:
-        con.execute(sql)
-    row = con.execute(
-        f"SELECT {', '.join(audit.HASHED_FIELDS)} FROM audit_entries WHERE seq = 2"
-    ).fetchone()
-    fields = dict(zip(audit.HASHED_FIELDS, row, strict=True))
-    fields["reason"] = "无"
-    con.execute(
-        "UPDATE audit_entries SET reason = ?, hash = ? WHERE seq = 2",
-        ("无", audit.entry_hash(fields)),
-    )
-    recreate_triggers(con)  # a careful forger leaves the schema as it was
-    con.close()
+    with forging(trail) as con:  # a careful forger leaves the schema as it was
+        row = con.execute(
+            f"SELECT {', '.join(audit.HASHED_FIELDS)} FROM audit_entries WHERE seq = 2"
+        ).fetchone()
+        fields = dict(zip(audit.HASHED_FIELDS, row, strict=True))
+        fields["reason"] = "无"
+        con.execute(
+            "UPDATE audit_entries SET reason = ?, hash = ? WHERE seq = 2",
+            ("无", audit.entry_hash(fields)),
+        )
     report = verify(trail)
     assert report.broken_seq == 3 and report.problem == "prev_mismatch"
 
 
 def test_a_removed_row_is_a_gap(trail: Path) -> None:
-    con = raw(trail)
-    for sql in DROP:
-        con.execute(sql)
-    con.execute("DELETE FROM audit_entries WHERE seq = 3")
-    recreate_triggers(con)
-    con.close()
+    with forging(trail) as con:
+        con.execute("DELETE FROM audit_entries WHERE seq = 3")
     report = verify(trail)
     assert report.broken_seq == 4 and report.problem == "gap" and report.expected_seq == 3
 
 
 def test_a_row_slipped_in_the_middle_is_found(trail: Path) -> None:
-    con = raw(trail)
-    for sql in DROP:
-        con.execute(sql)
-    # a careful forger renumbers the later rows and chains the new one to the one before
-    for seq in (5, 4, 3):
-        con.execute("UPDATE audit_entries SET seq = seq + 1 WHERE seq = ?", (seq,))
-    prev = con.execute("SELECT hash FROM audit_entries WHERE seq = 2").fetchone()[0]
-    forged = {
-        "id": "forged",
-        "seq": 3,
-        "at": "2026-11-30 08:00:00",
-        "manager_id": "",
-        "record_type": "visit",
-        "record_id": "v-1",
-        "field": "status",
-        "old_value": '"done"',
-        "new_value": '"draft"',
-        "reason": "x",
-        "prev_hash": prev,
-    }
-    con.execute(
-        "INSERT INTO audit_entries (id, seq, at, manager_id, record_type, record_id, field, "
-        "old_value, new_value, reason, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        (*forged.values(), audit.entry_hash(forged)),
-    )
-    recreate_triggers(con)
-    con.close()
+    with forging(trail) as con:
+        # a careful forger renumbers the later rows and chains the new one to the one before
+        for seq in (5, 4, 3):
+            con.execute("UPDATE audit_entries SET seq = seq + 1 WHERE seq = ?", (seq,))
+        prev = con.execute("SELECT hash FROM audit_entries WHERE seq = 2").fetchone()[0]
+        forged = {
+            "id": "forged",
+            "seq": 3,
+            "at": "2026-11-30 08:00:00",
+            "manager_id": "",
+            "record_type": "visit",
+            "record_id": "v-1",
+            "field": "status",
+            "old_value": '"done"',
+            "new_value": '"draft"',
+            "reason": "x",
+            "prev_hash": prev,
+        }
+        con.execute(
+            "INSERT INTO audit_entries (id, seq, at, manager_id, record_type, record_id, field, "
+            "old_value, new_value, reason, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (*forged.values(), audit.entry_hash(forged)),
+        )
     report = verify(trail)
     assert not report.ok and report.broken_seq == 4 and report.problem == "prev_mismatch"
 
@@ -197,18 +183,14 @@ def test_a_naive_insert_between_two_rows_is_found(trail: Path) -> None:
 # --- the chain's head, kept outside the database (issue 13, item 8) ---------------------------
 def cut(path: Path, where: str) -> None:
     """What a forger does to make entries disappear: triggers off, rows gone, triggers back."""
-    con = raw(path)
-    for sql in DROP:
-        con.execute(sql)
-    con.execute(f"DELETE FROM audit_entries {where}")
-    recreate_triggers(con)
-    con.close()
+    with forging(path) as con:
+        con.execute(f"DELETE FROM audit_entries {where}")
 
 
 def add_entries(path: Path, n: int) -> None:
     j = Journal.open(f"sqlite:///{path}")
     try:
-        correct(j, "visit", "v-2", {f"f{i}": (i, i + 1) for i in range(n)}, "补正")
+        correct(j, "v-2", {f"f{i}": (i, i + 1) for i in range(n)}, "补正")
     finally:
         j.close()
 
@@ -272,13 +254,20 @@ def test_a_growing_trail_fits_every_head(trail: Path, capsys: pytest.CaptureFixt
     assert code == 0 and "共 8 条" in text and "2 个链头一致" in text
 
 
+def rolled_back(trail: Path) -> Path:
+    """A backup of the 5 entries, 2 entries more and a backup of the 7, then the older backup
+    restored (on purpose); return the older backup."""
+    older = backup_file(trail, label="manual")
+    add_entries(trail, 2)
+    backup_file(trail, label="manual")
+    restore_backup(trail, older)
+    return older
+
+
 def test_a_restore_replaces_the_timeline_on_purpose(
     trail: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    older = backup_file(trail, label="manual")  # 5 entries
-    add_entries(trail, 2)
-    backup_file(trail, label="manual")  # 7 entries
-    restore_backup(trail, older)
+    rolled_back(trail)
     assert [h.source for h in recorded_heads(trail)] == ["restore"]
     code, text = cli_verify(trail, capsys)
     assert code == 0 and "共 5 条" in text
@@ -339,9 +328,7 @@ def test_a_bad_head_is_a_usage_error(
 def test_triggers_left_dropped_are_found_before_anything_opens(
     trail: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    con = raw(trail)
-    for sql in DROP:
-        con.execute(sql)
+    con = untriggered(trail)
     con.execute("DELETE FROM audit_entries WHERE seq > 3")
     con.close()
     code, text = cli_verify(trail, capsys)
@@ -420,10 +407,7 @@ def test_a_backup_of_a_cut_trail_cannot_be_restored_as_a_clean_rollback(
 def test_an_honest_rollback_verifies_and_is_listed(
     trail: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    older = backup_file(trail, label="manual")  # 5 entries
-    add_entries(trail, 2)
-    backup_file(trail, label="manual")  # 7 entries
-    restore_backup(trail, older)
+    older = rolled_back(trail)
     code, text = cli_verify(trail, capsys)
     assert code == 0 and "共 5 条" in text
     assert f"从 {older.absolute()} 恢复，恢复前 7 条、恢复后 5 条（与此前记录的链头相同）" in text

@@ -3,27 +3,18 @@ database exactly as it was (issue 2 acceptance; the reader's own tests are in te
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from damage import content_digest
 
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customer_import import import_customers
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.master.sku_import import import_skus
-
-
-def digest(path: Path) -> str:
-    con = sqlite3.connect(path)
-    try:
-        return hashlib.sha256("\n".join(con.iterdump()).encode()).hexdigest()
-    finally:
-        con.close()
 
 
 @pytest.fixture
@@ -54,23 +45,23 @@ def test_hostile_file_rejected_and_nothing_changes(
     importer: Callable[..., object],
 ) -> None:
     path: Path = request.getfixturevalue(fixture)
-    before = digest(db_path)
+    before = content_digest(db_path)
     start = time.perf_counter()
     with pytest.raises(FileRejected) as info:
         importer(seeded, path)
     assert time.perf_counter() - start < 5  # a sanity bound, not a benchmark
     assert info.value.reason == reason
-    assert digest(db_path) == before
+    assert content_digest(db_path) == before
 
 
 def test_decompression_bomb(
     seeded: Journal, db_path: Path, make_bomb: Callable[[int], Path]
 ) -> None:
-    before = digest(db_path)
+    before = content_digest(db_path)
     with pytest.raises(FileRejected) as info:
         import_customers(seeded, make_bomb(200))
     assert info.value.reason == "bomb"
-    assert digest(db_path) == before
+    assert content_digest(db_path) == before
 
 
 @pytest.mark.slow  # writes a million-row workbook first
@@ -81,10 +72,10 @@ def test_a_million_rows_is_refused_quickly_and_changes_nothing(
     header += '<c r="B1" t="inlineStr"><is><t>客户名称</t></is></c></row>'
     rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(2, 1_000_002))
     path = kit.raw_package(tmp_path / "million.xlsx", kit.sheet_xml(header + rows))
-    before = digest(db_path)
+    before = content_digest(db_path)
     start = time.perf_counter()
     with pytest.raises(FileRejected) as info:
         import_customers(seeded, path)
     assert info.value.reason == "too_many_rows"
     assert time.perf_counter() - start < 20  # seconds, not minutes (a sanity bound)
-    assert digest(db_path) == before
+    assert content_digest(db_path) == before

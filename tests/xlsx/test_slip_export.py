@@ -32,6 +32,22 @@ def t(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+def slip_for(
+    world: Journal,
+    code: str,
+    category: str,
+    description: str,
+    sub_reason: str,
+    *,
+    at: str,
+    sku_ids: tuple[str, ...] = (),
+) -> SlipView:
+    """A new slip for the customer ``code``, created ``at`` (an ISO time)."""
+    customer_id = world.customers.by_code(code).id
+    data = SlipInput(category, description, customer_id, sub_reason=sub_reason, sku_ids=sku_ids)
+    return world.slips.create(data, at=t(at))
+
+
 @pytest.fixture
 def slips(world: Journal, tmp_path: Path) -> dict[str, SlipView]:
     """A 暂停 slip for a shop with a hostile name (one department done, one returned, one
@@ -76,29 +92,22 @@ def slips(world: Journal, tmp_path: Path) -> dict[str, SlipView]:
         reason="缺少恢复日期证明",
         at=t("2026-12-01 11:00"),
     )
-    violation = world.slips.create(
-        SlipInput(
-            "violation",
-            "发现疑似假烟两条，已拍照取证",
-            world.customers.by_code("M002").id,
-            sub_reason="假烟",
-        ),
-        at=t("2026-12-02 15:10"),
+    violation = slip_for(
+        world, "M002", "violation", "发现疑似假烟两条，已拍照取证", "假烟", at="2026-12-02 15:10"
     )
     photo = tmp_path / "现场照片.jpg"
     photo.write_bytes(b"\xff\xd8 not really a jpeg" * 50)
     world.slips.attach(violation.id, photo, world.attachments_dir())
     violation = world.slips.send(violation.id, actor="王建国", at=t("2026-12-02 15:30"))
     zhonghua = next(s for s in world.catalog.list() if s.name == "中华(硬)")
-    brand = world.slips.create(
-        SlipInput(
-            "brand",
-            "新品未上柜，客户不了解该规格",
-            world.customers.by_code("M003").id,
-            sub_reason="未上柜",
-            sku_ids=(zhonghua.id,),
-        ),
-        at=t("2026-12-20 15:00"),
+    brand = slip_for(
+        world,
+        "M003",
+        "brand",
+        "新品未上柜，客户不了解该规格",
+        "未上柜",
+        at="2026-12-20 15:00",
+        sku_ids=(zhonghua.id,),
     )
     return {
         "suspended": world.slips.get(suspended.id),

@@ -246,21 +246,40 @@ def test_max_columns(tmp_path: Path, kit) -> None:
     assert len(read_table(path).rows[0].cells) == 40
 
 
-def test_absurd_cell_reference_is_too_many_columns(tmp_path: Path, kit) -> None:
-    path = kit.raw_package(
-        tmp_path / "xfd.xlsx",
-        kit.sheet_xml('<row r="1"><c r="ZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row>'),
-    )
-    with rejected("too_many_columns"):
-        read_table(path)
+HOSTILE_SHEETS = [
+    pytest.param(
+        "xfd.xlsx",
+        '<row r="1"><c r="ZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row>',
+        "too_many_columns",
+        id="absurd_cell_reference_is_too_many_columns",
+    ),
+    pytest.param(
+        "far.xlsx",
+        '<row r="99999999"><c r="A99999999"><v>1</v></c></row>',
+        "too_many_rows",
+        id="row_number_beyond_excel_is_rejected",
+    ),
+    pytest.param(
+        "broken.xlsx",
+        "<row r='1'><c><v>1</v></row>",
+        "unreadable",
+        id="malformed_sheet_xml_is_unreadable",
+    ),
+    pytest.param(
+        "entity.xlsx",
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>&lol;</t></is></c></row>',
+        "unreadable",
+        id="undefined_entity_is_unreadable",
+    ),
+]
 
 
-def test_row_number_beyond_excel_is_rejected(tmp_path: Path, kit) -> None:
-    path = kit.raw_package(
-        tmp_path / "far.xlsx",
-        kit.sheet_xml('<row r="99999999"><c r="A99999999"><v>1</v></c></row>'),
-    )
-    with rejected("too_many_rows"):
+@pytest.mark.parametrize(("name", "rows_xml", "reason"), HOSTILE_SHEETS)
+def test_hostile_sheet_xml_is_rejected(
+    tmp_path: Path, kit, name: str, rows_xml: str, reason: str
+) -> None:
+    path = kit.raw_package(tmp_path / name, kit.sheet_xml(rows_xml))
+    with rejected(reason):
         read_table(path)
 
 
@@ -273,21 +292,6 @@ def test_bad_shared_string_index_is_unreadable(tmp_path: Path, kit) -> None:
     with rejected("unreadable") as caught:
         read_table(path)
     assert "shared strings" in caught[0].detail
-
-
-def test_malformed_sheet_xml_is_unreadable(tmp_path: Path, kit) -> None:
-    path = kit.raw_package(tmp_path / "broken.xlsx", kit.sheet_xml("<row r='1'><c><v>1</v></row>"))
-    with rejected("unreadable"):
-        read_table(path)
-
-
-def test_undefined_entity_is_unreadable(tmp_path: Path, kit) -> None:
-    path = kit.raw_package(
-        tmp_path / "entity.xlsx",
-        kit.sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>&lol;</t></is></c></row>'),
-    )
-    with rejected("unreadable"):
-        read_table(path)
 
 
 # ------------------------------------------------------------------------------------ csv
@@ -384,14 +388,22 @@ def test_too_large(small_xlsx: Path) -> None:
     assert caught[0].data["file"] == str(small_xlsx)
 
 
-def test_random_bytes(random_bytes_xlsx: Path) -> None:
-    with rejected("not_a_workbook"):
-        read_table(random_bytes_xlsx)
-
-
-def test_truncated(truncated_xlsx: Path) -> None:
-    with rejected("truncated"):
-        read_table(truncated_xlsx)
+@pytest.mark.parametrize(
+    ("fixture", "reason"),
+    [
+        pytest.param("random_bytes_xlsx", "not_a_workbook", id="random_bytes"),
+        pytest.param("truncated_xlsx", "truncated", id="truncated"),
+        pytest.param("zip_without_workbook", "not_a_workbook", id="zip_without_workbook"),
+        pytest.param("legacy_xls", "legacy_xls", id="legacy_xls"),
+        pytest.param("encrypted_xlsx", "encrypted", id="encrypted_xlsx"),
+    ],
+)
+def test_hostile_file_is_rejected(
+    request: pytest.FixtureRequest, fixture: str, reason: str
+) -> None:
+    path: Path = request.getfixturevalue(fixture)
+    with rejected(reason):
+        read_table(path)
 
 
 def test_corrupted_member_is_truncated(tmp_path: Path, small_xlsx: Path) -> None:
@@ -405,11 +417,6 @@ def test_corrupted_member_is_truncated(tmp_path: Path, small_xlsx: Path) -> None
     path.write_bytes(bytes(data))
     with rejected("truncated"):
         read_table(path)
-
-
-def test_zip_without_workbook(zip_without_workbook: Path) -> None:
-    with rejected("not_a_workbook"):
-        read_table(zip_without_workbook)
 
 
 def test_billion_laughs(billion_laughs_xlsx: Path, billion_laughs_injected: Path) -> None:
@@ -462,16 +469,6 @@ def test_too_many_entries(many_entries_xlsx: Path) -> None:
     with rejected("too_many_entries") as caught:
         read_table(many_entries_xlsx)
     assert caught[0].data["limit"] == 10_000
-
-
-def test_legacy_xls(legacy_xls: Path) -> None:
-    with rejected("legacy_xls"):
-        read_table(legacy_xls)
-
-
-def test_encrypted_xlsx(encrypted_xlsx: Path) -> None:
-    with rejected("encrypted"):
-        read_table(encrypted_xlsx)
 
 
 def test_list_sheets_rejects_hostile_files(billion_laughs_xlsx: Path, legacy_xls: Path) -> None:

@@ -7,12 +7,11 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from demo_databases import Demo, DemoTemplates
+from demo_databases import Demo, module_demo
 from pypinyin import Style, lazy_pinyin
 from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select, text
@@ -67,18 +66,8 @@ def table_counts(j: Journal) -> dict[str, int]:
 BIG = Demo(seed=3, managers=12, customers_per_manager=167, today=TODAY)
 
 
-@pytest.fixture(scope="module")
-def big(
-    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
-) -> Iterator[Journal]:
-    """2,000 customers (12 managers × 167), shared by the distribution tests."""
-    folder = tmp_path_factory.mktemp("demo")
-    with closing(
-        demo_templates.open_copy(
-            folder, Demo(seed=3, managers=12, customers_per_manager=167, today=TODAY)
-        )
-    ) as j:
-        yield j
+# 2,000 customers (12 managers × 167), shared by the distribution tests
+big = module_demo("big", Demo(seed=3, managers=12, customers_per_manager=167, today=TODAY))
 
 
 def test_same_seed_gives_the_same_database(tmp_path: Path) -> None:

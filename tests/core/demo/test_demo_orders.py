@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 from random import Random
 
 import pytest
-from demo_databases import Demo, DemoTemplates, open_fresh
+from demo_databases import Demo, module_demo, open_fresh
 from sqlalchemy import func, select
 
 from fieldbook.core import workdays
@@ -31,13 +29,7 @@ TODAY = date(2026, 11, 30)  # a Monday
 WEEKS = 6  # TODAY is a Monday: 5 weeks of history
 
 
-@pytest.fixture(scope="module")
-def demo(
-    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
-) -> Iterator[Journal]:
-    folder = tmp_path_factory.mktemp("orders")
-    with closing(demo_templates.open_copy(folder, Demo(seed=4, weeks=WEEKS, today=TODAY))) as j:
-        yield j
+demo = module_demo("demo", Demo(seed=4, weeks=WEEKS, today=TODAY))
 
 
 def working_days() -> list[date]:

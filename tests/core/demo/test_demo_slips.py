@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from demo_databases import Demo, DemoTemplates, open_fresh
+from demo_databases import Demo, module_demo, open_fresh
 from sqlalchemy import select
 
 from fieldbook.core import workdays
@@ -50,14 +48,7 @@ LIMIT = datetime.combine(TODAY, time())
 HISTORY = Demo(seed=21, managers=MANAGERS, weeks=WEEKS, today=TODAY)
 
 
-@pytest.fixture(scope="module")
-def demo(
-    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
-) -> Iterator[Journal]:
-    """Two managers (330 customers), 30 weeks of history."""
-    folder = tmp_path_factory.mktemp("slips")
-    with closing(demo_templates.open_copy(folder, HISTORY)) as j:
-        yield j
+demo = module_demo("demo", HISTORY)  # two managers (330 customers), 30 weeks of history
 
 
 def rows(j: Journal, model: type) -> list:  # type: ignore[type-arg]

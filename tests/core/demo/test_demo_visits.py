@@ -7,15 +7,14 @@ import json
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
-from demo_databases import Demo, DemoTemplates, open_fresh
-from sqlalchemy import delete, func, select
+from demo_databases import Demo, module_demo, open_fresh
+from sqlalchemy import Row, Select, delete, func, select
 
 from fieldbook.core import workdays
 from fieldbook.core.demo.generate import generate_demo
@@ -38,14 +37,8 @@ TODAY = date(2026, 10, 19)  # a Monday; 20 weeks back covers 中秋 and 国庆 2
 WEEKS = 20
 
 
-@pytest.fixture(scope="module")
-def field(
-    tmp_path_factory: pytest.TempPathFactory, demo_templates: DemoTemplates
-) -> Iterator[Journal]:
-    """One manager, 20 weeks of history (≈ 3,000 visits)."""
-    folder = tmp_path_factory.mktemp("visits")
-    with closing(demo_templates.open_copy(folder, Demo(seed=11, weeks=WEEKS, today=TODAY))) as j:
-        yield j
+# one manager, 20 weeks of history (≈ 3,000 visits)
+field = module_demo("field", Demo(seed=11, weeks=WEEKS, today=TODAY))
 
 
 def done_visits(j: Journal) -> list[Visit]:
@@ -53,6 +46,12 @@ def done_visits(j: Journal) -> list[Visit]:
         visits = list(s.scalars(select(Visit).order_by(Visit.visit_date, Visit.arrived_at)))
         s.expunge_all()  # plain values from here on
         return visits
+
+
+def rows_of(j: Journal, query: Select[Any]) -> list[Row[Any]]:
+    """Every row of ``query``, read in one session."""
+    with j.reading() as s:
+        return list(s.execute(query).all())
 
 
 def minutes(v: Visit) -> float:
@@ -72,12 +71,13 @@ def test_plans_only_on_working_days(field: Journal) -> None:
 
 
 def test_stops_follow_the_route_and_carry_over(field: Journal) -> None:
+    rows = rows_of(
+        field,
+        select(Plan.plan_date, PlanStop.customer_id, PlanStop.reasons, PlanStop.reason_note)
+        .join(Plan, Plan.id == PlanStop.plan_id)
+        .order_by(Plan.plan_date, PlanStop.position),
+    )
     with field.reading() as s:
-        rows = s.execute(
-            select(Plan.plan_date, PlanStop.customer_id, PlanStop.reasons, PlanStop.reason_note)
-            .join(Plan, Plan.id == PlanStop.plan_id)
-            .order_by(Plan.plan_date, PlanStop.position)
-        ).all()
         skipped = {
             (cid, d, reason)
             for cid, d, reason in s.execute(
@@ -149,12 +149,12 @@ def test_visit_times(field: Journal) -> None:
     assert shop[OPEN] / len(visits) == pytest.approx(0.995, abs=0.005)
     assert "absent" not in shop  # a shop found closed is a skipped stop, not a visit
     # in route order: within a day, arrivals follow the plan's positions
-    with field.reading() as s:
-        rows = s.execute(
-            select(Visit.visit_date, PlanStop.position, Visit.arrived_at, Visit.left_at)
-            .join(PlanStop, PlanStop.id == Visit.plan_stop_id)
-            .order_by(Visit.visit_date, PlanStop.position)
-        ).all()
+    rows = rows_of(
+        field,
+        select(Visit.visit_date, PlanStop.position, Visit.arrived_at, Visit.left_at)
+        .join(PlanStop, PlanStop.id == Visit.plan_stop_id)
+        .order_by(Visit.visit_date, PlanStop.position),
+    )
     for (d1, _p1, _a1, left), (d2, _p2, arrived, _l2) in pairwise(rows):
         if d1 == d2:
             assert arrived >= left
@@ -282,13 +282,13 @@ def test_the_real_services_read_the_demo(field: Journal) -> None:
 def test_build_agrees_with_the_generated_plan(field: Journal) -> None:
     """Remove the last Thursday's plan and visits: PlanService.build makes the same plan."""
     thursday = TODAY - timedelta(days=TODAY.weekday() + 4)
-    with field.reading() as s:
-        before = s.execute(
-            select(PlanStop.customer_id, PlanStop.reasons, PlanStop.reason_note)
-            .join(Plan, Plan.id == PlanStop.plan_id)
-            .where(Plan.plan_date == thursday)
-            .order_by(PlanStop.position)
-        ).all()
+    before = rows_of(
+        field,
+        select(PlanStop.customer_id, PlanStop.reasons, PlanStop.reason_note)
+        .join(Plan, Plan.id == PlanStop.plan_id)
+        .where(Plan.plan_date == thursday)
+        .order_by(PlanStop.position),
+    )
     assert any("carried_over" in r[1] for r in before)
     with field.reading() as s:  # shops whose status a slip changed since (demo_slips)
         moved = set(

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 from pathlib import Path
 
 import openpyxl
 import pytest
+from damage import content_digest
 
 from fieldbook.core.errors import FileRejected
 from fieldbook.core.journal import Journal
@@ -335,14 +334,6 @@ def test_user_mapping_override(journal: Journal, tmp_path: Path) -> None:
     assert journal.customers.by_code("230900000001").owner_name == "张小"
 
 
-def _db_digest(path: Path) -> str:
-    con = sqlite3.connect(path)
-    try:
-        return hashlib.sha256("\n".join(con.iterdump()).encode()).hexdigest()
-    finally:
-        con.close()
-
-
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
@@ -355,23 +346,23 @@ def test_hostile_files_change_nothing(
     journal: Journal, db_path: Path, tmp_path: Path, name: str, content: bytes, reason: str
 ) -> None:
     import_customers(journal, roster(tmp_path / "r.xlsx", GOOD))
-    before = _db_digest(db_path)
+    before = content_digest(db_path)
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(FileRejected) as info:
         import_customers(journal, path)
     assert info.value.reason == reason
-    assert _db_digest(db_path) == before
+    assert content_digest(db_path) == before
 
 
 def test_truncated_workbook_changes_nothing(
     journal: Journal, db_path: Path, tmp_path: Path
 ) -> None:
     good = roster(tmp_path / "r.xlsx", GOOD).read_bytes()
-    before = _db_digest(db_path)
+    before = content_digest(db_path)
     path = tmp_path / "cut.xlsx"
     path.write_bytes(good[: len(good) // 2])
     with pytest.raises(FileRejected) as info:
         import_customers(journal, path)
     assert info.value.reason in {"truncated", "not_a_workbook"}
-    assert _db_digest(db_path) == before
+    assert content_digest(db_path) == before

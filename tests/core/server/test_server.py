@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pgserver import pg_admin, with_database
+from sample_data import LEFT_LATE
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, ProgrammingError
@@ -198,16 +199,7 @@ def test_the_directors_spot_check_reaches_that_manager_only(server: dict) -> Non
     director = Journal.open(login(admin_url, roles["director"].role_name))
     try:
         check = spotcheck.draw(director, "QTH001", "2026-11", checker="李主任", size=2, seed=3)
-        spotcheck.record(
-            director,
-            check.items[0].id,
-            confirmed=True,
-            time_ok=False,
-            content_ok=True,
-            service_quality="一般",
-            problems="离店时间晚记",
-            correction="按实际时间记录",
-        )
+        spotcheck.record(director, check.items[0].id, **LEFT_LATE, problems="离店时间晚记")
     finally:
         director.close()
     m1, m2 = server["engines"]["m1"], server["engines"]["m2"]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from demo_databases import Demo
 from python_calamine import CalamineWorkbook
+from sample_data import LEFT_LATE, NOT_CONFIRMED
 from sqlalchemy import select
 
 from fieldbook.core.errors import InvalidValue
@@ -67,9 +68,7 @@ def test_findings_and_a_correction_followed_until_done(server: Journal, tmp_path
     check = spotcheck.draw(server, code, "2026-11", checker="李主任", size=6, seed=1)
     first, second, third = check.items[:3]
     with pytest.raises(InvalidValue):  # not confirmed: say what is wrong
-        spotcheck.record(
-            server, first.id, confirmed=False, time_ok=False, content_ok=False, service_quality="差"
-        )
+        spotcheck.record(server, first.id, **NOT_CONFIRMED)
     with pytest.raises(InvalidValue):
         spotcheck.record(
             server, first.id, confirmed=True, time_ok=True, content_ok=True, service_quality="棒"
@@ -77,26 +76,14 @@ def test_findings_and_a_correction_followed_until_done(server: Journal, tmp_path
     spotcheck.record(
         server,
         first.id,
-        confirmed=False,
-        time_ok=False,
-        content_ok=False,
-        service_quality="差",
+        **NOT_CONFIRMED,
         problems="店主称当天未见客户经理 " + HOSTILE,
         correction="补走访并向店主说明",
     )
     spotcheck.record(
         server, second.id, confirmed=True, time_ok=True, content_ok=True, service_quality="好"
     )
-    view = spotcheck.record(
-        server,
-        third.id,
-        confirmed=True,
-        time_ok=False,
-        content_ok=True,
-        service_quality="一般",
-        problems="离店时间晚记 20 分钟",
-        correction="按实际时间记录",
-    )
+    view = spotcheck.record(server, third.id, **LEFT_LATE, problems="离店时间晚记 20 分钟")
     assert (view.checked, view.not_confirmed, view.corrections_open) == (3, 1, 2)
     with pytest.raises(InvalidValue):
         spotcheck.correct(server, second.id, "无")  # nothing to correct
@@ -105,16 +92,7 @@ def test_findings_and_a_correction_followed_until_done(server: Journal, tmp_path
     view = spotcheck.correct(server, first.id, "12 月 2 日已补走访，店主确认")
     assert (view.corrections_open, view.corrections_done) == (1, 1)
     with pytest.raises(InvalidValue):  # a done correction is kept as it was
-        spotcheck.record(
-            server,
-            first.id,
-            confirmed=False,
-            time_ok=False,
-            content_ok=False,
-            service_quality="差",
-            problems="改口",
-            correction="",
-        )
+        spotcheck.record(server, first.id, **NOT_CONFIRMED, problems="改口", correction="")
     with pytest.raises(InvalidValue):
         spotcheck.correct(server, first.id, "再次改正")
     spotcheck.set_summary(server, check.id, "抽查 6 户，1 户走访不属实，已整改。")

@@ -11,7 +11,7 @@ import pytest
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.slips.deliveries import check_move, slip_status
-from fieldbook.core.slips.service import SlipInput
+from fieldbook.core.slips.service import SlipInput, SlipView
 from fieldbook.core.store import audit
 
 
@@ -21,6 +21,16 @@ def t(text: str) -> datetime:
 
 def cid(world: Journal, code: str) -> str:
     return world.customers.by_code(code).id
+
+
+def suspend(world: Journal, code: str, description: str, until: tuple[date, date]) -> SlipView:
+    """A suspension slip for the customer ``code``, effective ``until[0]``, back on ``until[1]``."""
+    start, back = until
+    return world.slips.create(
+        SlipInput(
+            "suspended", description, cid(world, code), effective_date=start, return_date=back
+        )
+    )
 
 
 def test_number_departments_and_due_date(world: Journal) -> None:
@@ -152,16 +162,8 @@ def test_a_completed_closed_slip_closes_the_customer(world: Journal) -> None:
 
 
 def test_a_completed_suspension_sets_the_return_date(world: Journal) -> None:
-    c = cid(world, "M004")
-    slip = world.slips.create(
-        SlipInput(
-            "suspended",
-            "装修暂停营业",
-            c,
-            effective_date=date(2026, 12, 1),
-            return_date=date(2027, 1, 15),
-        )
-    )
+    slip = suspend(world, "M004", "装修暂停营业", (date(2026, 12, 1), date(2027, 1, 15)))
+    c = slip.customer_id
     world.slips.send(slip.id)
     assert world.customers.get(c).status == "active"  # not before every department is done
     finish_everywhere(world, slip.id)
@@ -253,16 +255,8 @@ def test_followups_by_hand(world: Journal) -> None:
 
 
 def test_a_suspended_customer_comes_back_on_the_return_date(world: Journal) -> None:
-    c = cid(world, "M005")
-    slip = world.slips.create(
-        SlipInput(
-            "suspended",
-            "外出两周暂停",
-            c,
-            effective_date=date(2026, 11, 16),
-            return_date=date(2026, 11, 30),
-        )
-    )
+    slip = suspend(world, "M005", "外出两周暂停", (date(2026, 11, 16), date(2026, 11, 30)))
+    c = slip.customer_id
     finish_everywhere(world, slip.id)
     assert world.customers.get(c).status == "suspended"
     before = world.plans.build(date(2026, 11, 23))

@@ -10,28 +10,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from corrections import correct, manager
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import AuditEntry
-
-
-def manager(journal: Journal) -> str:
-    with journal.reading() as s:
-        return journal.current_manager_id(s)
-
-
-def correct(journal: Journal, record_id: str, changes: dict, reason: str = "更正") -> list:
-    with journal.writing("audit") as s:
-        return audit.record(
-            s,
-            manager_id=manager(journal),
-            record_type="visit",
-            record_id=record_id,
-            changes=changes,
-            reason=reason,
-        )
 
 
 def test_one_entry_per_changed_field_chained(journal: Journal) -> None:

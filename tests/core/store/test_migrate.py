@@ -4,17 +4,20 @@ migration leaves the database exactly as it was, a newer database is refused unt
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from migration_scripts import scripts_with
+from sqlalchemy import Connection
 
 from fieldbook.core.errors import DatabaseTooNew, MigrationFailed
 from fieldbook.core.journal import Journal
-from fieldbook.core.resources import migrations_dir
 from fieldbook.core.store import migrate
 from fieldbook.core.store.backup import list_backups
 from fieldbook.core.store.db import make_engine
@@ -27,6 +30,21 @@ def dump(path: Path) -> list[str]:
         return list(con.iterdump())
     finally:
         con.close()
+
+
+@contextmanager
+def older_database(path: Path, revision: str) -> Iterator[Connection]:
+    """A new SQLite database at ``path`` migrated only up to ``revision``; what the block
+    writes on the connection is committed."""
+    engine = make_engine(f"sqlite:///{path}")
+    cfg = migrate.alembic_config()
+    try:
+        with engine.connect() as conn, conn.begin():
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            yield conn
+    finally:
+        engine.dispose()
 
 
 def test_schema_head_constant_matches_scripts() -> None:
@@ -44,25 +62,12 @@ def test_fresh_database_is_at_head(journal: Journal) -> None:
     assert migrate.current_revision(journal.engine) == migrate.SCHEMA_HEAD
 
 
-def _scripts_with(tmp_path: Path, body: str) -> Path:
-    scripts = tmp_path / "migrations"
-    shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "9000_next.py").write_text(
-        "import sqlalchemy as sa\nfrom alembic import op\n"
-        f"revision = '9000_next'\ndown_revision = '{migrate.SCHEMA_HEAD}'\n"
-        "branch_labels = None\ndepends_on = None\n\n"
-        f"def upgrade():\n{body}\n\ndef downgrade():\n    pass\n",
-        encoding="utf-8",
-    )
-    return scripts
-
-
 def test_failed_migration_leaves_database_unchanged(
     journal: Journal, db_path: Path, tmp_path: Path
 ) -> None:
     journal.close()
     before = dump(db_path)
-    scripts = _scripts_with(
+    scripts = scripts_with(
         tmp_path,
         "    op.create_table('half_done', sa.Column('id', sa.Integer, primary_key=True))\n"
         "    op.execute(\"UPDATE managers SET name = 'overwritten'\")\n"
@@ -82,7 +87,7 @@ def test_pending_migration_runs_after_a_backup(
     journal: Journal, db_path: Path, tmp_path: Path
 ) -> None:
     journal.close()
-    scripts = _scripts_with(
+    scripts = scripts_with(
         tmp_path, "    op.create_table('added', sa.Column('id', sa.Integer, primary_key=True))"
     )
     j = Journal.open(f"sqlite:///{db_path}", script_location=scripts)
@@ -119,14 +124,8 @@ def test_newer_database_is_refused_and_untouched(journal: Journal, db_path: Path
 
 def test_upgrade_from_the_first_release_keeps_the_data(tmp_path: Path) -> None:
     """A database written by the first schema (0001) upgrades to head with its rows intact."""
-    from alembic import command
-
     path = tmp_path / "old.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    cfg = migrate.alembic_config()
-    with engine.connect() as conn, conn.begin():
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001_foundation")
+    with older_database(path, "0001_foundation") as conn:
         conn.exec_driver_sql(
             "INSERT INTO managers VALUES ('m1', 'QTH001', '王建国', '新兴区', '', '', "
             "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
@@ -138,7 +137,6 @@ def test_upgrade_from_the_first_release_keeps_the_data(tmp_path: Path) -> None:
             " '张小便利店', '张小', '', '', '', 'B', 'C', 'active', 0, '', 'zxbld',"
             " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
         )
-    engine.dispose()
     j = Journal.open(f"sqlite:///{path}")
     try:
         assert migrate.current_revision(j.engine) == migrate.SCHEMA_HEAD
@@ -151,14 +149,8 @@ def test_upgrade_from_the_first_release_keeps_the_data(tmp_path: Path) -> None:
 def test_upgrade_rebuilds_tables_that_have_children(tmp_path: Path) -> None:
     """Batch-mode rebuilds of a parent table (customers) with child rows (visits, plan stops)
     must not trip foreign keys: a real database at an older revision upgrades with its data."""
-    from alembic import command
-
     path = tmp_path / "old.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    cfg = migrate.alembic_config()
-    with engine.connect() as conn, conn.begin():
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003_audit")
+    with older_database(path, "0003_audit") as conn:
         ts = "'2026-11-30 08:00:00'"
         conn.exec_driver_sql(
             f"INSERT INTO managers VALUES ('m1', 'QTH001', '王建国', '', '', '', {ts}, {ts})"
@@ -179,7 +171,6 @@ def test_upgrade_rebuilds_tables_that_have_children(tmp_path: Path) -> None:
             "INSERT INTO followups (id, manager_id, customer_id, source, text, status,"
             f" created_at, close_note) VALUES ('f1', 'm1', 'c1', 'visit', '复查', 'open', {ts}, '')"
         )
-    engine.dispose()
     j = Journal.open(f"sqlite:///{path}")
     try:
         assert migrate.current_revision(j.engine) == migrate.SCHEMA_HEAD

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from damage import PHONE_TRIGGER, plant
+from migration_scripts import NEXT_REVISION, scripts_with
 
 from fieldbook.cli.main import main
 from fieldbook.core.journal import Journal
@@ -73,19 +74,8 @@ def test_an_older_revision_is_compared_with_its_own_reference(
 def test_the_reference_is_the_migrations_not_a_list(tmp_path: Path) -> None:
     """A migration that adds an object changes the reference of its revision (so the check
     follows the scripts, whatever they create)."""
-    import shutil
-
-    scripts = tmp_path / "migrations"
-    shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "9000_next.py").write_text(
-        "from alembic import op\n"
-        f"revision = '9000_next'\ndown_revision = '{migrate.SCHEMA_HEAD}'\n"
-        "branch_labels = None\ndepends_on = None\n\n"
-        "def upgrade():\n    op.execute('CREATE INDEX ix_new ON customers (phone)')\n\n"
-        "def downgrade():\n    pass\n",
-        encoding="utf-8",
-    )
-    ref = migrated_schema("9000_next", scripts)
+    scripts = scripts_with(tmp_path, "    op.execute('CREATE INDEX ix_new ON customers (phone)')")
+    ref = migrated_schema(NEXT_REVISION, scripts)
     assert ("index", "ix_new") in ref
     path = tmp_path / "next.sqlite3"
     Journal.open(f"sqlite:///{path}", script_location=scripts).close()
