@@ -20,7 +20,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
-from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -49,6 +48,8 @@ from perf_rows import (  # noqa: E402
     verdict,
 )
 from perf_startup import bench_gui, bench_help, prime  # noqa: E402
+
+from fieldbook.core import clock  # noqa: E402
 
 __all__ = [  # what the smoke test and other callers use
     "DAY_ROWS",
@@ -128,7 +129,7 @@ def format_table(results: Sequence[Result]) -> str:
 
 def write_json(results: Sequence[Result], cfg: Config, path: Path) -> None:
     data = {
-        "when": datetime.now().isoformat(timespec="seconds"),
+        "when": clock.now().isoformat(timespec="seconds"),
         "python": sys.version.split()[0],
         "config": asdict(cfg),
         "results": [asdict(r) for r in results],

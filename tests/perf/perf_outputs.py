@@ -17,6 +17,7 @@ from perf_data import build_demo, copy_db, fingerprint
 from perf_process import RunFailed, env_for, last_line, timed
 from perf_rows import ROOT, SEED, Config, Result, error_result, labels, measured
 
+from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 
 
@@ -166,7 +167,8 @@ def bench_department(cfg: Config) -> list[Result]:
     from fieldbook.core.server import department as dept
     from fieldbook.core.store import db
 
-    end = date.today() - timedelta(days=(date.today().weekday() - 4) % 7)  # last Friday
+    today = clock.today()
+    end = today - timedelta(days=(today.weekday() - 4) % 7)  # last Friday
     try:
         with pgserver.server() as admin:
             pgserver.pg_admin(admin, "CREATE DATABASE department")

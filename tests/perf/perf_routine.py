@@ -22,6 +22,7 @@ from perf_rows import (
     sqlite_url,
 )
 
+from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.profile import ProfileInput
 
@@ -107,7 +108,7 @@ def _fresh_days(journal: Journal, count: int) -> list[date]:
 
     with journal.reading() as s:
         last = s.scalar(select(func.max(Plan.plan_date)))
-    day = last or date.today()
+    day = last or clock.today()
     days = []
     for _ in range(count):
         day = workdays.next_working_day(day)
