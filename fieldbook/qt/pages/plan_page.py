@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,15 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core import workdays
+from fieldbook.core.routine.day_summary import DaySummary
 from fieldbook.core.routine.plan import PlanView, StopView, plan_rules
-from fieldbook.core.routine.visit_views import DraftInfo
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.dialogs.add_stop_dialog import AddStopDialog
 from fieldbook.qt.formatting import listing, long_date
 from fieldbook.qt.models.plan_stop_model import PlanStopModel
 from fieldbook.qt.operations.plan import PlanData, export_route_sheet, load_plan
-from fieldbook.qt.operations.slips import DaySummary
 from fieldbook.qt.pages.base import Page, heading
 from fieldbook.qt.plan_format import day_notice
 from fieldbook.qt.widgets.day_navigator import DayNavigator
@@ -48,6 +46,9 @@ from fieldbook.qt.widgets.slip_summary_line import SlipSummaryLine
 from fieldbook.qt.widgets.stop_buttons import StopButtons
 from fieldbook.qt.widgets.table_view import RowTableView
 from fieldbook.qt.widgets.waiting_box import WaitingBox
+
+if TYPE_CHECKING:
+    from fieldbook.core.routine.visit_views import DraftInfo
 
 TOPICS = frozenset({"plan", "visits", "customers", "routes", "followups"})
 SUMMARY_TOPICS = frozenset({"slips", "followups"})
@@ -408,6 +409,9 @@ class PlanPage(Page):
         plan_id = self._plan_id()
         if plan_id is None:
             return None
+        # Loaded when first opened: the first paint of the page does not need it.
+        from fieldbook.qt.dialogs.add_stop_dialog import AddStopDialog  # noqa: PLC0415
+
         in_plan = [s.customer_id for s in self.model.rows() if s.state != "removed"]
         dialog = AddStopDialog(self.ctx, in_plan, self)
         dialog.chosen.connect(lambda cid, note: self.add_stop(cid, note))
