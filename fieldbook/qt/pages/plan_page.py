@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from fieldbook.core import workdays
 from fieldbook.core.routine.day_summary import DaySummary
 from fieldbook.core.routine.plan import PlanView, StopView, plan_rules
+from fieldbook.core.routine.visit_views import DraftInfo
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import listing, long_date
@@ -46,9 +47,6 @@ from fieldbook.qt.widgets.slip_summary_line import SlipSummaryLine
 from fieldbook.qt.widgets.stop_buttons import StopButtons
 from fieldbook.qt.widgets.table_view import RowTableView
 from fieldbook.qt.widgets.waiting_box import WaitingBox
-
-if TYPE_CHECKING:
-    from fieldbook.core.routine.visit_views import DraftInfo
 
 TOPICS = frozenset({"plan", "visits", "customers", "routes", "followups"})
 SUMMARY_TOPICS = frozenset({"slips", "followups"})
@@ -359,10 +357,11 @@ class PlanPage(Page):
         self.load(workdays.next_working_day(self.day))
 
     def build_plan(self) -> None:
-        day = self.day
-        self.ctx.ops.write(
-            lambda j: j.plans.build(day), lambda _v: self.load(day), what=self.tr("生成计划")
-        )
+        self._build_day(self.day, self.tr("生成计划"))
+
+    def _build_day(self, day: date, what: str) -> None:
+        """Build ``day``'s plan and show it."""
+        self.ctx.ops.write(lambda j: j.plans.build(day), lambda _v: self.load(day), what=what)
 
     # --- actions on stops -----------------------------------------------------------------------
     def start_visit_at(self, row: int) -> None:
@@ -472,12 +471,7 @@ class PlanPage(Page):
 
     def plan_tomorrow(self) -> None:
         """Build the next working day's plan from today's state and show it."""
-        day = workdays.next_working_day(self.day)
-        self.ctx.ops.write(
-            lambda j: j.plans.build(day),
-            lambda _view: self.load(day),
-            what=self.tr("排明天的计划"),
-        )
+        self._build_day(workdays.next_working_day(self.day), self.tr("排明天的计划"))
 
     # --- route sheet --------------------------------------------------------------------------
     def choose_export_file(self) -> QFileDialog:
