@@ -28,7 +28,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -45,11 +45,13 @@ from fieldbook.core.store.restore import RestoreResult, restore_backup
 from fieldbook.messages import describe_error
 from fieldbook.qt.backups import Backups
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.instance import InstanceServer, ask_first_instance
 from fieldbook.qt.main_window import MainWindow, load_first_page
 from fieldbook.qt.opening import JournalOpener, RunDialog
 from fieldbook.qt.operations.database import Opened, first_look, run_and_wait
 from fieldbook.qt.operations.runner import ChangeHub, Executor, Ops, ThreadExecutor
+
+if TYPE_CHECKING:
+    from fieldbook.qt.instance import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +160,10 @@ class AppSession(QObject):
         return None
 
     def _take_lock(self) -> int | None:
+        # The single-instance channel needs PySide6.QtNetwork (a heavy leaf): loaded only by the
+        # app that takes the writer lock, never by screenshot mode.
+        from fieldbook.qt.instance import InstanceServer, ask_first_instance  # noqa: PLC0415
+
         assert self.db_path is not None
         try:
             self.lock = DatabaseLock.acquire(self.db_path)

@@ -407,7 +407,7 @@ def test_a_followup_reaches_the_plan_stop_and_the_visit_screen(qtbot, day_ready)
 
 
 def test_the_plan_page_counts_slips_and_followups_due(qtbot, day_ready):
-    from fieldbook.qt.operations.slips import DaySummary
+    from fieldbook.core.routine.day_summary import DaySummary
     from fieldbook.qt.pages.plan_page import PlanPage
 
     zhang, li = _customer(day_ready, "张小便利店"), _customer(day_ready, "李记烟酒店")

@@ -43,26 +43,6 @@ def manager_name(j: Journal) -> str:
     return profile.name if profile is not None else ""
 
 
-# --- the day's summary (plan page) ----------------------------------------------------------------
-@dataclass(frozen=True)
-class DaySummary:
-    slips_due: int  # open slips due today
-    slips_overdue: int  # open slips past their due date
-    followups_due: int  # open follow-ups due today or earlier
-    followups_overdue: int  # of which past their due date
-
-
-def day_summary(j: Journal, today: date) -> DaySummary:
-    rows = j.slips.list(open_only=True)
-    due = j.followups.due(today)
-    return DaySummary(
-        slips_due=sum(1 for r in rows if r.due_date == today),
-        slips_overdue=sum(1 for r in rows if r.overdue(today)),
-        followups_due=len(due),
-        followups_overdue=sum(1 for f in due if f.overdue(today)),
-    )
-
-
 # --- from a visit's suggestion to a prefilled slip ------------------------------------------------
 def _finding_parts(visit: VisitView, category: str) -> tuple[list[str], list[str]]:
     """What the visit found for ``category``, in words (labels, not "True"), plus the text the

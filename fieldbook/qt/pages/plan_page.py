@@ -26,15 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core import workdays
+from fieldbook.core.routine.day_summary import DaySummary
 from fieldbook.core.routine.plan import PlanView, StopView, plan_rules
 from fieldbook.core.routine.visit_views import DraftInfo
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.dialogs.add_stop_dialog import AddStopDialog
 from fieldbook.qt.formatting import listing, long_date
 from fieldbook.qt.models.plan_stop_model import PlanStopModel
 from fieldbook.qt.operations.plan import PlanData, export_route_sheet, load_plan
-from fieldbook.qt.operations.slips import DaySummary
 from fieldbook.qt.pages.base import Page, heading
 from fieldbook.qt.plan_format import day_notice
 from fieldbook.qt.widgets.day_navigator import DayNavigator
@@ -358,10 +357,11 @@ class PlanPage(Page):
         self.load(workdays.next_working_day(self.day))
 
     def build_plan(self) -> None:
-        day = self.day
-        self.ctx.ops.write(
-            lambda j: j.plans.build(day), lambda _v: self.load(day), what=self.tr("生成计划")
-        )
+        self._build_day(self.day, self.tr("生成计划"))
+
+    def _build_day(self, day: date, what: str) -> None:
+        """Build ``day``'s plan and show it."""
+        self.ctx.ops.write(lambda j: j.plans.build(day), lambda _v: self.load(day), what=what)
 
     # --- actions on stops -----------------------------------------------------------------------
     def start_visit_at(self, row: int) -> None:
@@ -408,6 +408,9 @@ class PlanPage(Page):
         plan_id = self._plan_id()
         if plan_id is None:
             return None
+        # Loaded when first opened: the first paint of the page does not need it.
+        from fieldbook.qt.dialogs.add_stop_dialog import AddStopDialog  # noqa: PLC0415
+
         in_plan = [s.customer_id for s in self.model.rows() if s.state != "removed"]
         dialog = AddStopDialog(self.ctx, in_plan, self)
         dialog.chosen.connect(lambda cid, note: self.add_stop(cid, note))
@@ -468,12 +471,7 @@ class PlanPage(Page):
 
     def plan_tomorrow(self) -> None:
         """Build the next working day's plan from today's state and show it."""
-        day = workdays.next_working_day(self.day)
-        self.ctx.ops.write(
-            lambda j: j.plans.build(day),
-            lambda _view: self.load(day),
-            what=self.tr("排明天的计划"),
-        )
+        self._build_day(workdays.next_working_day(self.day), self.tr("排明天的计划"))
 
     # --- route sheet --------------------------------------------------------------------------
     def choose_export_file(self) -> QFileDialog:

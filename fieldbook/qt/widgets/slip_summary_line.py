@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 
+from fieldbook.core.routine.day_summary import DaySummary, day_summary
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.operations.slips import DaySummary, day_summary
 
 RED = "color:#a4262c; font-weight:bold;"
 LINK = "color:#1f6fd1; text-decoration:none;"
