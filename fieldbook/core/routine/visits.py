@@ -156,6 +156,9 @@ class VisitService:
                 .join(Customer, Customer.id == Visit.customer_id)
                 .where(Visit.manager_id == manager_id, Visit.status == "draft")
                 .order_by(Visit.updated_at.desc())
+                # drafts are few and finished visits many, but SQLite's statistics see one
+                # status value in most tables and would scan every visit (~35 ms on five years)
+                .with_hint(Visit, "INDEXED BY ix_visits_status", dialect_name="sqlite")
             )
             return [DraftInfo(*r) for r in rows]
 
