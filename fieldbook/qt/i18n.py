@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
@@ -22,7 +23,9 @@ SETTING = "ui/language"
 CONTEXT = "Fieldbook"
 
 
+@cache
 def resource_dir() -> Path:
+    """The folder of icons, translations and fonts (beside the package, or in a frozen build)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
