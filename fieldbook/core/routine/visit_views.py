@@ -5,7 +5,7 @@ outcome of finishing."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core.routine.checklist import Checklist, Hit, load_checklist
 from fieldbook.core.routine.plan import minutes_in_shop
+from fieldbook.core.routine.visit_carry import Carried
 from fieldbook.core.routine.visit_grid import GridRow, grid_rows
 from fieldbook.core.store.models import SlipSuggestion, Visit, VisitTimeEdit
 
@@ -47,6 +48,8 @@ class VisitView:
     plan_stop_id: str | None
     time_edits: tuple[TimeEdit, ...] = ()
     slip_suggestions: tuple[str, ...] = ()
+    #: What 同上次 took from the shop's last visit (copied answers, confirmations).
+    carried: Carried = field(default_factory=Carried)
 
     @property
     def minutes(self) -> int | None:
@@ -150,4 +153,5 @@ def visit_view(s: Session, v: Visit, *, with_grid: bool = True) -> VisitView:
         plan_stop_id=v.plan_stop_id,
         time_edits=edits,
         slip_suggestions=slips,
+        carried=Carried.parse(v.carried),
     )

@@ -20,6 +20,13 @@ from fieldbook.core.routine.checklist import (
     load_checklist,
 )
 from fieldbook.core.routine.plan import plan_rules, stop_of
+from fieldbook.core.routine.visit_carry import (
+    Pending,
+    confirm_unchanged,
+    fill_from_last,
+    observed,
+    pending,
+)
 from fieldbook.core.routine.visit_findings import close_followups as close_followups_at
 from fieldbook.core.routine.visit_findings import create_followups, suggest_slips, tick_stop
 from fieldbook.core.routine.visit_grid import (
@@ -275,6 +282,7 @@ class VisitService:
                 else:
                     answers[item_id] = cleaned
             v.answers = json.dumps(answers, ensure_ascii=False, sort_keys=True)
+            observed(v, values)
             v.updated_at = clock.now()
 
     def save_grid(self, visit_id: str, sku_id: str, **values: Any) -> None:
@@ -295,6 +303,7 @@ class VisitService:
                 s.add(row)
             for name, value in values.items():
                 setattr(row, name, value)
+            observed(v, skus=[sku_id])
             v.updated_at = clock.now()
 
     def set_time(
@@ -339,40 +348,28 @@ class VisitService:
         return self.set_time(visit_id, "left_at", at or clock.now())
 
     def same_as_last_time(self, visit_id: str) -> VisitView:
-        """Fill the draft from the shop's last finished visit: shop open, every still-valid
-        non-text answer and the SKU grid (on shelf, facings, stock, price). One transaction."""
+        """同上次: fill the draft's EMPTY items with the stable facts of the shop's last
+        finished visit, and say so (``visit_carry``): never a count, an intention, free text
+        or an answer that raised a finding; never over an answer already typed. Shop open."""
         with self.db.writing(TOPIC) as s:
             v = self._draft(s, visit_id)
-            last = s.scalars(
-                select(Visit)
-                .where(
-                    Visit.customer_id == v.customer_id,
-                    Visit.status == "done",
-                    Visit.visit_date <= v.visit_date,
-                    Visit.id != v.id,
-                )
-                .order_by(Visit.visit_date.desc(), Visit.arrived_at.desc())
-                .limit(1)
-            ).first()
-            if last is None:
-                raise InvalidValue("no_previous_visit", field="visit")
-            checklist = load_checklist("visit", v.checklist_version)
-            answers = {
-                **loads_answers(v.answers),
-                **checklist.carry_forward(loads_answers(last.answers)),
-            }
+            fill_from_last(s, v)
             v.shop_status = OPEN
-            v.answers = json.dumps(answers, ensure_ascii=False, sort_keys=True)
-            old_rows = {
-                r.sku_id: r for r in s.scalars(select(VisitSku).where(VisitSku.visit_id == v.id))
-            }
-            for prev in s.scalars(select(VisitSku).where(VisitSku.visit_id == last.id)):
-                row = old_rows.get(prev.sku_id)
-                if row is None:
-                    row = VisitSku(visit_id=v.id, sku_id=prev.sku_id)
-                    s.add(row)
-                for name in GRID_FIELDS:
-                    setattr(row, name, getattr(prev, name))
+            v.updated_at = clock.now()
+            s.flush()
+            return visit_view(s, v)
+
+    def pending_confirmations(self, visit_id: str) -> Pending:
+        """Last time's counts and intentions this draft has not confirmed or answered yet."""
+        with self.db.reading() as s:
+            return pending(s, self._visit(s, visit_id))
+
+    def confirm_unchanged(self, visit_id: str, blocks: list[str] | None = None) -> VisitView:
+        """已核对，与上次相同 for ``blocks`` (checklist section ids and/or "grid"; None: all
+        that wait): last time's values are taken, recorded as confirmed, not as counted."""
+        with self.db.writing(TOPIC) as s:
+            v = self._draft(s, visit_id)
+            confirm_unchanged(s, v, blocks)
             v.updated_at = clock.now()
             s.flush()
             return visit_view(s, v)

@@ -19,7 +19,7 @@ from sqlalchemy import Row, Select, delete, func, select
 from fieldbook.core import workdays
 from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
-from fieldbook.core.routine.checklist import OPEN, Hit, check_answer, load_checklist
+from fieldbook.core.routine.checklist import OPEN, Hit, Item, check_answer, load_checklist
 from fieldbook.core.routine.plan import plan_rules
 from fieldbook.core.routine.visit_grid import grid_hits
 from fieldbook.core.store.models import (
@@ -270,11 +270,14 @@ def test_the_real_services_read_the_demo(field: Journal) -> None:
     draft = field.visits.start(shop, day=fresh, at=datetime.combine(fresh, time(8, 0)))
     filled = field.visits.same_as_last_time(draft.id)
     assert filled.shop_status == OPEN and filled.answers
+    filled = field.visits.confirm_unchanged(draft.id)  # the counts: checked, unchanged
     assert {r.sku_id for r in filled.grid} == offered
-    answers = dict(filled.answers)
-    if filled.checklist.missing(OPEN, answers):  # a violation note is text: not carried over
-        answers["violation_note"] = "已核实"
-        field.visits.save_answers(draft.id, {"violation_note": "已核实"})
+    checklist, answers = filled.checklist, dict(filled.answers)
+    # what is never carried (done or seen today, free text, last time's problems) is answered
+    while missing := checklist.missing(OPEN, answers):
+        today = {i: plain_answer(checklist.item(i)) for i in missing}
+        field.visits.save_answers(draft.id, today)
+        answers.update(today)
     result = field.visits.finish(draft.id, at=datetime.combine(fresh, time(8, 11)))
     assert result.visit.status == "done"
 
@@ -324,3 +327,12 @@ def test_same_seed_same_history(tmp_path: Path) -> None:
 
     a, b = snapshot(tmp_path / "a.sqlite3"), snapshot(tmp_path / "b.sqlite3")
     assert a == b and len(a) > 3000
+
+
+def plain_answer(item: Item) -> object:
+    """An answer a shop where all is well gives to ``item``."""
+    if item.type == "bool":
+        return not item.id.startswith("suspected")
+    if item.type in ("choice", "multi"):
+        return item.options[0] if item.type == "choice" else [item.options[0]]
+    return 0 if item.type == "number" else "已核实"

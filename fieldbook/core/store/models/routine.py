@@ -81,6 +81,8 @@ class Visit(Base):
     checklist_version: Mapped[int] = mapped_column(Integer, default=1)
     answers: Mapped[str] = mapped_column(JsonText, default="{}")  # JSON: item id -> value
     findings: Mapped[str] = mapped_column(JsonText, default="[]")  # JSON, computed at finish
+    # JSON: what 同上次 took from the shop's last visit (routine.visit_carry.Carried)
+    carried: Mapped[str] = mapped_column(JsonText, default="{}", server_default="{}")
     late_entry: Mapped[bool] = mapped_column(Boolean, default=False)  # 补录: typed up later
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)  # local time
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
