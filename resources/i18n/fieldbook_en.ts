@@ -4,8 +4,26 @@
 <context>
     <name>Fieldbook</name>
     <message>
+        <source>有修改时每 30 分钟自动备份一次，退出时也备份</source>
+        <translation>When there are changes, a backup is made automatically every 30 minutes, and also on exit</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>
+数据库里的数据没有受影响（每次修改都已保存），有修改时会再试。</source>
+        <translation>
+The data in the database is not affected (every change has been saved); it will try again when there are changes.</translation>
+    </message>
+    <message>
         <source>备份</source>
         <translation>Backup</translation>
+    </message>
+    <message>
+        <source>已备份 {time}</source>
+        <translation>Backed up {time}</translation>
     </message>
     <message>
         <source>备份没有完成：{reason}</source>
@@ -40,6 +58,22 @@
         <translation>Value per carton (yuan)</translation>
     </message>
     <message>
+        <source>比 {start} 早 {d}</source>
+        <translation>{d} earlier than {start}</translation>
+    </message>
+    <message>
+        <source>没有到店记录</source>
+        <translation>No arrival recorded</translation>
+    </message>
+    <message>
+        <source>比 {end} 晚 {d}</source>
+        <translation>{d} later than {end}</translation>
+    </message>
+    <message>
+        <source>没有离店记录</source>
+        <translation>No departure recorded</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -56,16 +90,24 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <source>没有到店记录</source>
-        <translation>No arrival recorded</translation>
+        <source>比 {start} 晚 {d}</source>
+        <translation>{d} later than {start}</translation>
+    </message>
+    <message>
+        <source>应在 {start} 前到达片区</source>
+        <translation>Should arrive in the territory by {start}</translation>
     </message>
     <message>
         <source>首店到店</source>
         <translation>First arrival</translation>
     </message>
     <message>
-        <source>没有离店记录</source>
-        <translation>No departure recorded</translation>
+        <source>比 {end} 早 {d}</source>
+        <translation>{d} earlier than {end}</translation>
+    </message>
+    <message>
+        <source>在片区工作到 {end}</source>
+        <translation>Should work in the territory until {end}</translation>
     </message>
     <message>
         <source>末店离店</source>
@@ -104,16 +146,20 @@
         <translation>→ no change</translation>
     </message>
     <message>
+        <source>准时</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <source>{time}（{note}）</source>
+        <translation>{time} ({note})</translation>
+    </message>
+    <message>
         <source> · 未处理 {n} 户</source>
         <translation> · {n} not yet handled</translation>
     </message>
     <message>
         <source>（未访原因：{reasons}）</source>
         <translation>; reasons not visited: {reasons}</translation>
-    </message>
-    <message>
-        <source>{time}（{note}）</source>
-        <translation>{time} ({note})</translation>
     </message>
     <message>
         <source>{avg:g} 分钟/户（标准 {std} 分钟）</source>
@@ -124,36 +170,8 @@
         <translation>{v:.1f} percentage points</translation>
     </message>
     <message>
-        <source>准时</source>
-        <translation>on time</translation>
-    </message>
-    <message>
-        <source>应在 {start} 前到达片区</source>
-        <translation>Should arrive in the territory by {start}</translation>
-    </message>
-    <message>
-        <source>在片区工作到 {end}</source>
-        <translation>Should work in the territory until {end}</translation>
-    </message>
-    <message>
         <source>{n} 项</source>
         <translation>{n} items</translation>
-    </message>
-    <message>
-        <source>比 {start} 晚 {d}</source>
-        <translation>{d} later than {start}</translation>
-    </message>
-    <message>
-        <source>比 {end} 早 {d}</source>
-        <translation>{d} earlier than {end}</translation>
-    </message>
-    <message>
-        <source>比 {start} 早 {d}</source>
-        <translation>{d} earlier than {start}</translation>
-    </message>
-    <message>
-        <source>比 {end} 晚 {d}</source>
-        <translation>{d} later than {end}</translation>
     </message>
     <message>
         <source>答复：{a}</source>
@@ -236,16 +254,16 @@
         <translation>{text} (already in plan)</translation>
     </message>
     <message>
+        <source>选择部门发回的登记表</source>
+        <translation>Choose the register sent back by a department</translation>
+    </message>
+    <message>
+        <source>检查部门答复</source>
+        <translation>Check department answers</translation>
+    </message>
+    <message>
         <source>导入部门答复</source>
         <translation>Import department answers</translation>
-    </message>
-    <message>
-        <source>还没有选择文件</source>
-        <translation>No file selected yet</translation>
-    </message>
-    <message>
-        <source>选择文件…</source>
-        <translation>Choose file…</translation>
     </message>
     <message>
         <source>选择部门填好发回的登记表（.xlsx）。先检查，列出将要办理的和有冲突的行，确认后再导入。</source>
@@ -260,28 +278,12 @@
         <translation>Problems and conflicts (these rows will not be imported)</translation>
     </message>
     <message>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>跳过有问题的行并导入</source>
-        <translation>Skip problem rows and import</translation>
-    </message>
-    <message>
-        <source>选择部门发回的登记表</source>
-        <translation>Choose the register sent back by a department</translation>
-    </message>
-    <message>
-        <source>正在检查文件…</source>
-        <translation>Checking file…</translation>
+        <source>没有导入：数据库在检查之后有了变动，请核对后再导入。</source>
+        <translation>Not imported: the database changed after the check. Please review and import again.</translation>
     </message>
     <message>
         <source> 缺少必需的列，不能导入。</source>
         <translation> Required columns are missing; cannot import.</translation>
-    </message>
-    <message>
-        <source>文件：</source>
-        <translation>File: </translation>
     </message>
     <message>
         <source>行</source>
@@ -312,44 +314,12 @@
         <translation>Answer</translation>
     </message>
     <message>
-        <source>列</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <source>问题</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
-        <translation>Excel workbook (*.xlsx *.xlsm)</translation>
-    </message>
-    <message>
-        <source>所有文件 (*)</source>
-        <translation>All files (*)</translation>
-    </message>
-    <message>
-        <source>检查部门答复</source>
-        <translation>Check department answers</translation>
-    </message>
-    <message>
-        <source>检查已取消。</source>
-        <translation>Check cancelled.</translation>
-    </message>
-    <message>
-        <source>无法导入这个文件。请检查文件，或选择另一个文件。</source>
-        <translation>This file cannot be imported. Please check the file, or choose another one.</translation>
+        <source>已导入部门答复：办理 {n} 行（状态变更 {m} 次），跳过 {bad} 行。</source>
+        <translation>Department answers imported: {n} rows processed ({m} status changes), {bad} rows skipped.</translation>
     </message>
     <message>
         <source> 改好文件后重新选择，或跳过有问题的行只导入其余的行。</source>
         <translation> Fix the file and choose it again, or skip the problem rows and import the rest.</translation>
-    </message>
-    <message>
-        <source>没有导入：数据库在检查之后有了变动，请核对后再导入。</source>
-        <translation>Not imported: the database changed after the check. Please review and import again.</translation>
-    </message>
-    <message>
-        <source>，工作表“{sheet}”</source>
-        <translation>, sheet "{sheet}"</translation>
     </message>
     <message>
         <source>表头在第 {row} 行{sheet}。</source>
@@ -372,12 +342,8 @@
         <translation> The file matches the database; there is nothing to import.</translation>
     </message>
     <message>
-        <source>已导入部门答复：办理 {n} 行（状态变更 {m} 次），跳过 {bad} 行。</source>
-        <translation>Department answers imported: {n} rows processed ({m} status changes), {bad} rows skipped.</translation>
-    </message>
-    <message>
-        <source>正在读取并检查 {name}…</source>
-        <translation>Reading and checking {name}…</translation>
+        <source>（原因：{r}）</source>
+        <translation> (reason: {r})</translation>
     </message>
     <message>
         <source>跳过空行/合计行 {n} 行</source>
@@ -388,16 +354,8 @@
         <translation> No problems found; ready to import.</translation>
     </message>
     <message>
-        <source>提醒：{text}</source>
-        <translation>Note: {text}</translation>
-    </message>
-    <message>
-        <source>正在导入 {name}…</source>
-        <translation>Importing {name}…</translation>
-    </message>
-    <message>
-        <source>（原因：{r}）</source>
-        <translation> (reason: {r})</translation>
+        <source>保存客户</source>
+        <translation>Save customer</translation>
     </message>
     <message>
         <source>保存</source>
@@ -438,10 +396,6 @@
     <message>
         <source>读取线路</source>
         <translation>Loading routes</translation>
-    </message>
-    <message>
-        <source>保存客户</source>
-        <translation>Save customer</translation>
     </message>
     <message>
         <source>已保存客户 {name}</source>
@@ -488,6 +442,18 @@
 {counts}
 
 After restoring, Fieldbook opens on this backup; changes made after the backup are not included.</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>继续填写</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>保存跟踪事项</source>
+        <translation>Save follow-up</translation>
     </message>
     <message>
         <source>新建跟踪事项</source>
@@ -538,14 +504,6 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>This follow-up has not been saved. Discard what you have entered?</translation>
     </message>
     <message>
-        <source>放弃</source>
-        <translation>Discard</translation>
-    </message>
-    <message>
-        <source>继续填写</source>
-        <translation>Keep editing</translation>
-    </message>
-    <message>
         <source>提出人</source>
         <translation>Raised by</translation>
     </message>
@@ -554,32 +512,24 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Remind me when visiting that shop</translation>
     </message>
     <message>
-        <source>保存跟踪事项</source>
-        <translation>Save follow-up</translation>
+        <source>已记下跟踪事项：{shop}</source>
+        <translation>Follow-up recorded: {shop}</translation>
     </message>
     <message>
         <source>到期：{day}</source>
         <translation>Due: {day}</translation>
     </message>
     <message>
-        <source>已记下跟踪事项：{shop}</source>
-        <translation>Follow-up recorded: {shop}</translation>
+        <source>列的对应关系（可修改）</source>
+        <translation>Column mapping (editable)</translation>
     </message>
     <message>
         <source>支持 Excel 工作簿（.xlsx）和 CSV 文件。先检查，确认无误后再导入。</source>
         <translation>Excel workbooks (.xlsx) and CSV files are supported. The file is checked first; import once everything looks right.</translation>
     </message>
     <message>
-        <source>列的对应关系（可修改）</source>
-        <translation>Column mapping (editable)</translation>
-    </message>
-    <message>
         <source>检查结果</source>
         <translation>Check results</translation>
-    </message>
-    <message>
-        <source>选择要导入的文件</source>
-        <translation>Choose the file to import</translation>
     </message>
     <message>
         <source>户</source>
@@ -590,20 +540,24 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>SKUs</translation>
     </message>
     <message>
-        <source>导入客户名单</source>
-        <translation>Import customer list</translation>
-    </message>
-    <message>
-        <source>导入卷烟规格</source>
-        <translation>Import cigarette SKUs</translation>
-    </message>
-    <message>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
         <source>文件中的列</source>
         <translation>Column in file</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>(do not import)</translation>
+    </message>
+    <message>
+        <source>导入客户名单</source>
+        <translation>Import customer list</translation>
+    </message>
+    <message>
+        <source>导入卷烟规格</source>
+        <translation>Import cigarette SKUs</translation>
     </message>
     <message>
         <source>新增</source>
@@ -626,24 +580,16 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Customers missing from the list</translation>
     </message>
     <message>
-        <source>表格文件 (*.xlsx *.xlsm *.csv *.txt)</source>
-        <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</translation>
+        <source>导入完成：新增 {new} {noun}，更新 {upd} {noun}，跳过 {bad} 行。</source>
+        <translation>Import finished: {new} {noun} added, {upd} {noun} updated, {bad} rows skipped.</translation>
     </message>
     <message>
-        <source>检查文件</source>
-        <translation>Check file</translation>
+        <source>（空白表头）</source>
+        <translation>(blank header)</translation>
     </message>
     <message>
         <source>表头在第 {row} 行{sheet}。请核对列的对应关系和检查结果。</source>
         <translation>Header found on row {row}{sheet}. Please review the column mapping and the check results.</translation>
-    </message>
-    <message>
-        <source>（不导入）</source>
-        <translation>(do not import)</translation>
-    </message>
-    <message>
-        <source>导入完成：新增 {new} {noun}，更新 {upd} {noun}，跳过 {bad} 行。</source>
-        <translation>Import finished: {new} {noun} added, {upd} {noun} updated, {bad} rows skipped.</translation>
     </message>
     <message>
         <source>缺少必需的列：{cols}。请在左边为它选择文件中的列。</source>
@@ -662,28 +608,108 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>{n} customers in the database are not in this list (importing will not delete them).</translation>
     </message>
     <message>
-        <source>已跳过 {n} 个空行或合计行。</source>
-        <translation>{n} blank or total rows skipped.</translation>
-    </message>
-    <message>
         <source>未使用的列：{cols}。</source>
         <translation>Unused columns: {cols}.</translation>
-    </message>
-    <message>
-        <source>（空白表头）</source>
-        <translation>(blank header)</translation>
-    </message>
-    <message>
-        <source>{n} 行有问题：改好文件后重新选择，或跳过这些行只导入其余的行。</source>
-        <translation>{n} rows have problems: fix the file and choose it again, or skip these rows and import the rest.</translation>
     </message>
     <message>
         <source>{col} 列：{text}</source>
         <translation>Column {col}: {text}</translation>
     </message>
     <message>
+        <source>表格文件 (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
+        <translation>Excel workbook (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>检查文件</source>
+        <translation>Check file</translation>
+    </message>
+    <message>
+        <source>还没有选择文件</source>
+        <translation>No file selected yet</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>跳过有问题的行并导入</source>
+        <translation>Skip problem rows and import</translation>
+    </message>
+    <message>
+        <source>正在检查文件…</source>
+        <translation>Checking file…</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>File: </translation>
+    </message>
+    <message>
+        <source>检查已取消。</source>
+        <translation>Check cancelled.</translation>
+    </message>
+    <message>
+        <source>无法导入这个文件。请检查文件，或选择另一个文件。</source>
+        <translation>This file cannot be imported. Please check the file, or choose another one.</translation>
+    </message>
+    <message>
+        <source>{n} 行有问题：改好文件后重新选择，或跳过这些行只导入其余的行。</source>
+        <translation>{n} rows have problems: fix the file and choose it again, or skip these rows and import the rest.</translation>
+    </message>
+    <message>
+        <source>已跳过 {n} 个空行或合计行。</source>
+        <translation>{n} blank or total rows skipped.</translation>
+    </message>
+    <message>
+        <source>正在读取并检查 {name}…</source>
+        <translation>Reading and checking {name}…</translation>
+    </message>
+    <message>
+        <source>，工作表“{sheet}”</source>
+        <translation>, sheet "{sheet}"</translation>
+    </message>
+    <message>
+        <source>正在导入 {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <source>提醒：{text}</source>
+        <translation>Note: {text}</translation>
+    </message>
+    <message>
         <source>当天还没有订单</source>
         <translation>No orders for this day yet</translation>
+    </message>
+    <message>
+        <source>选择订单文件</source>
+        <translation>Choose order file</translation>
+    </message>
+    <message>
+        <source>检查订单文件</source>
+        <translation>Check order file</translation>
     </message>
     <message>
         <source>将替换当天已有订单（{c} 条，{a} 元）</source>
@@ -702,8 +728,8 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Orders in the file (by day)</translation>
     </message>
     <message>
-        <source>选择订单文件</source>
-        <translation>Choose order file</translation>
+        <source>。</source>
+        <translation>.</translation>
     </message>
     <message>
         <source>将替换当天已有 {n} 行（{c} 条，{a} 元）</source>
@@ -722,24 +748,8 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Existing orders for the day</translation>
     </message>
     <message>
-        <source>检查订单文件</source>
-        <translation>Check order file</translation>
-    </message>
-    <message>
         <source>订单已导入：{days} 天，{lines} 行</source>
         <translation>Orders imported: {days} days, {lines} rows</translation>
-    </message>
-    <message>
-        <source>。</source>
-        <translation>.</translation>
-    </message>
-    <message>
-        <source>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</source>
-        <translation>Header found on row {row}{sheet}. Please check the rows, cartons and amount for each day.</translation>
-    </message>
-    <message>
-        <source>可导入 {lines} 行，共 {days} 天。</source>
-        <translation>{lines} rows over {days} days can be imported.</translation>
     </message>
     <message>
         <source>，替换了原有的 {n} 行</source>
@@ -748,6 +758,14 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>，跳过有问题的 {n} 行</source>
         <translation>, skipping {n} rows with problems</translation>
+    </message>
+    <message>
+        <source>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</source>
+        <translation>Header found on row {row}{sheet}. Please check the rows, cartons and amount for each day.</translation>
+    </message>
+    <message>
+        <source>可导入 {lines} 行，共 {days} 天。</source>
+        <translation>{lines} rows over {days} days can be imported.</translation>
     </message>
     <message>
         <source>导入后，这一天原有的订单会被文件中的订单整天替换</source>
@@ -820,6 +838,10 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation> yuan/carton</translation>
     </message>
     <message>
+        <source>保存卷烟规格</source>
+        <translation>Save cigarette SKU</translation>
+    </message>
+    <message>
         <source>如 中华(硬)</source>
         <translation>e.g. Zhonghua (hard)</translation>
     </message>
@@ -880,10 +902,6 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>New cigarette SKU</translation>
     </message>
     <message>
-        <source>保存卷烟规格</source>
-        <translation>Save cigarette SKU</translation>
-    </message>
-    <message>
         <source>已保存卷烟规格 {name}</source>
         <translation>Cigarette SKU {name} saved</translation>
     </message>
@@ -912,8 +930,8 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Licence no.</translation>
     </message>
     <message>
-        <source>新客户，还没有客户档案（办结后自动建档）</source>
-        <translation>New customer with no customer record yet (one is created automatically when done)</translation>
+        <source>保存反馈单</source>
+        <translation>Save feedback slip</translation>
     </message>
     <message>
         <source>类别</source>
@@ -944,6 +962,10 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Reopening date *</translation>
     </message>
     <message>
+        <source>新客户，还没有客户档案（办结后自动建档）</source>
+        <translation>New customer with no customer record yet (one is created automatically when done)</translation>
+    </message>
+    <message>
         <source>写清楚发现了什么、在哪里、涉及哪些规格，需要各部门做什么</source>
         <translation>Describe clearly what you found, where, which SKUs are involved, and what each department needs to do</translation>
     </message>
@@ -956,28 +978,12 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Description *</translation>
     </message>
     <message>
-        <source>筛选规格名称或编码</source>
-        <translation>Filter by SKU name or code</translation>
-    </message>
-    <message>
-        <source>卷烟规格</source>
-        <translation>Cigarette SKUs</translation>
-    </message>
-    <message>
         <source>卷烟规格 *</source>
         <translation>Cigarette SKUs *</translation>
     </message>
     <message>
         <source>发送给 *</source>
         <translation>Send to *</translation>
-    </message>
-    <message>
-        <source>添加…</source>
-        <translation>Add…</translation>
-    </message>
-    <message>
-        <source>移除</source>
-        <translation>Remove</translation>
     </message>
     <message>
         <source>附件</source>
@@ -1000,10 +1006,6 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>(leave blank)</translation>
     </message>
     <message>
-        <source>选择附件</source>
-        <translation>Choose attachment</translation>
-    </message>
-    <message>
         <source>放弃这张反馈单？</source>
         <translation>Discard this feedback slip?</translation>
     </message>
@@ -1024,28 +1026,12 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>The effective date is when the {name} begins; the reopening date is when the shop is expected to reopen.</translation>
     </message>
     <message>
-        <source>读取卷烟规格</source>
-        <translation>Loading cigarette SKUs</translation>
-    </message>
-    <message>
-        <source>图片和文档 (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx)</source>
-        <translation>Images and documents (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx)</translation>
-    </message>
-    <message>
-        <source>保存反馈单</source>
-        <translation>Save feedback slip</translation>
-    </message>
-    <message>
-        <source>已选 {n} 个规格</source>
-        <translation>{n} SKUs selected</translation>
+        <source>已保存反馈单 {number}</source>
+        <translation>Feedback slip {number} saved</translation>
     </message>
     <message>
         <source>发送反馈单</source>
         <translation>Send feedback slip</translation>
-    </message>
-    <message>
-        <source>已保存反馈单 {number}</source>
-        <translation>Feedback slip {number} saved</translation>
     </message>
     <message>
         <source>添加附件 {name}</source>
@@ -1132,8 +1118,16 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Pre-upgrade</translation>
     </message>
     <message>
+        <source>{m}月{d}日</source>
+        <translation>{m}/{d}</translation>
+    </message>
+    <message>
         <source>{y}年{m}月{d}日</source>
         <translation>{m}/{d}/{y}</translation>
+    </message>
+    <message>
+        <source>{m}分</source>
+        <translation>{m} min</translation>
     </message>
     <message>
         <source>客户 {n} 户</source>
@@ -1150,6 +1144,14 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>{h}小时{m}分</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>{h}小时</source>
+        <translation>{h} h</translation>
     </message>
     <message>
         <source>客户资料</source>
@@ -1276,6 +1278,10 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Customer</translation>
     </message>
     <message>
+        <source>卷烟规格</source>
+        <translation>Cigarette SKUs</translation>
+    </message>
+    <message>
         <source>反馈单</source>
         <translation>Feedback slips</translation>
     </message>
@@ -1300,22 +1306,8 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Database location</translation>
     </message>
     <message>
-        <source>有修改时每 30 分钟自动备份一次，退出时也备份</source>
-        <translation>When there are changes, a backup is made automatically every 30 minutes, and also on exit</translation>
-    </message>
-    <message>
         <source>页面</source>
         <translation>Pages</translation>
-    </message>
-    <message>
-        <source>备份失败</source>
-        <translation>Backup failed</translation>
-    </message>
-    <message>
-        <source>
-数据库里的数据没有受影响（每次修改都已保存），有修改时会再试。</source>
-        <translation>
-The data in the database is not affected (every change has been saved); it will try again when there are changes.</translation>
     </message>
     <message>
         <source>还有没保存的修改</source>
@@ -1362,10 +1354,6 @@ All data in the database is intact (every change has been saved); only this back
         <translation>Account manager: {name}</translation>
     </message>
     <message>
-        <source>已备份 {time}</source>
-        <translation>Backed up {time}</translation>
-    </message>
-    <message>
         <source>正在备份，备份完成后退出…</source>
         <translation>Backing up; will quit when the backup is done…</translation>
     </message>
@@ -1386,6 +1374,46 @@ If you quit now, these changes will be lost.</translation>
         <translation>{n} unfinished visits; you can continue them on the "Today's plan" page.</translation>
     </message>
     <message>
+        <source>已损坏</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>可以恢复</source>
+        <translation>Restorable</translation>
+    </message>
+    <message>
+        <source>口令不同，无法读取</source>
+        <translation>Different passphrase, cannot read</translation>
+    </message>
+    <message>
+        <source>结构不符，不能恢复</source>
+        <translation>Schema differs</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>计划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
         <source>客户编码</source>
         <translation>Customer code</translation>
     </message>
@@ -1396,10 +1424,6 @@ If you quit now, these changes will be lost.</translation>
     <message>
         <source>业态</source>
         <translation>Format</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>Status</translation>
     </message>
     <message>
         <source>序号</source>
@@ -1518,6 +1542,18 @@ If you quit now, these changes will be lost.</translation>
         <translation>Outcome</translation>
     </message>
     <message>
+        <source>无法打开数据库：{reason}</source>
+        <translation>Cannot open the database: {reason}</translation>
+    </message>
+    <message>
+        <source>恢复没有完成：{reason}</source>
+        <translation>Restore did not finish: {reason}</translation>
+    </message>
+    <message>
+        <source>口令不正确：已试 {n} 次。数据库没有被改动。</source>
+        <translation>Incorrect passphrase: {n} attempts made. The database was not changed.</translation>
+    </message>
+    <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1538,54 +1574,6 @@ Nothing was changed; the database is as it was.</translation>
     <message>
         <source>{what}失败：{reason}</source>
         <translation>{what} failed: {reason}</translation>
-    </message>
-    <message>
-        <source>已保存 {time}</source>
-        <translation>Saved {time}</translation>
-    </message>
-    <message>
-        <source>未保存</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <source>已保存更正，已记入更正记录</source>
-        <translation>Correction saved and added to the correction log</translation>
-    </message>
-    <message>
-        <source>已保存更正 {time}</source>
-        <translation>Correction saved {time}</translation>
-    </message>
-    <message>
-        <source>保存更正</source>
-        <translation>Save correction</translation>
-    </message>
-    <message>
-        <source>{reason}
-没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。</source>
-        <translation>{reason}
-Not saved yet (still on screen): {what}. Click "Retry" to save again.</translation>
-    </message>
-    <message>
-        <source>更正没有保存：{reason}
-修改仍在屏幕上，可以再点“保存更正”。</source>
-        <translation>Correction not saved: {reason}
-Your changes are still on screen; you can click "Save correction" again.</translation>
-    </message>
-    <message>
-        <source>已损坏</source>
-        <translation>Damaged</translation>
-    </message>
-    <message>
-        <source>可以恢复</source>
-        <translation>Restorable</translation>
-    </message>
-    <message>
-        <source>口令不同，无法读取</source>
-        <translation>Different passphrase, cannot read</translation>
-    </message>
-    <message>
-        <source>结构不符，不能恢复</source>
-        <translation>Schema differs</translation>
     </message>
     <message>
         <source>这个数据库不是本机文件，不能在这里备份或恢复。</source>
@@ -1644,6 +1632,12 @@ Your changes are still on screen; you can click "Save correction" again.</transl
         <translation>Checking database…</translation>
     </message>
     <message>
+        <source>有修改时每 30 分钟自动备份一次，退出时也备份；旧备份会自动精简（保留最近每天、每周、每月各一份）。备份和数据库一样，只有您的系统账户可以读取。
+备份文件夹：{folder}</source>
+        <translation>When there are changes, a backup is made automatically every 30 minutes, and also on exit; old backups are thinned out automatically (keeping the most recent one per day, per week and per month). Like the database, backups can only be read by your system account.
+Backup folder: {folder}</translation>
+    </message>
+    <message>
         <source>读取备份列表</source>
         <translation>Loading backup list</translation>
     </message>
@@ -1666,32 +1660,6 @@ This will:
 3. Replace it with the selected backup; Fieldbook then reopens on the restored data.
 
 Changes made after this backup will not be in the restored data (they are in the "pre-restore" backup).</translation>
-    </message>
-    <message>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>大小</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <source>计划</source>
-        <translation>Planned</translation>
-    </message>
-    <message>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>有修改时每 30 分钟自动备份一次，退出时也备份；旧备份会自动精简（保留最近每天、每周、每月各一份）。备份和数据库一样，只有您的系统账户可以读取。
-备份文件夹：{folder}</source>
-        <translation>When there are changes, a backup is made automatically every 30 minutes, and also on exit; old backups are thinned out automatically (keeping the most recent one per day, per week and per month). Like the database, backups can only be read by your system account.
-Backup folder: {folder}</translation>
     </message>
     <message>
         <source>已备份 {time}（{kind}）</source>
@@ -1770,16 +1738,8 @@ Suggestion: first "Back up now" to keep the current state, then restore from the
         <translation>{n} customers in total</translation>
     </message>
     <message>
-        <source>导出工作日志</source>
-        <translation>Export work log</translation>
-    </message>
-    <message>
-        <source>提交工作日志</source>
-        <translation>Submit work log</translation>
-    </message>
-    <message>
-        <source>提交</source>
-        <translation>Submit</translation>
+        <source>已记录答复</source>
+        <translation>Answer recorded</translation>
     </message>
     <message>
         <source>请先选中要记录答复的问题</source>
@@ -1794,78 +1754,28 @@ Suggestion: first "Back up now" to keep the current state, then restore from the
         <translation>Please select the problem to record an answer for first:</translation>
     </message>
     <message>
-        <source>已记录答复</source>
-        <translation>Answer recorded</translation>
-    </message>
-    <message>
         <source>记录答复</source>
         <translation>Record answer</translation>
-    </message>
-    <message>
-        <source>提交 {day} 的工作日志？
-
-提交后，当天情况和经济指标按现在的数据保存；以后再修改任何部分都要填写原因，并记入更正记录。</source>
-        <translation>Submit the work log for {day}?
-
-Once submitted, the day's situation and business indicators are kept as they are now; any later change to any section will need a reason and will be added to the correction log.</translation>
-    </message>
-    <message>
-        <source>工作日志_{day}.xlsx</source>
-        <translation>WorkLog_{day}.xlsx</translation>
-    </message>
-    <message>
-        <source>这个版本还没有工作日志导出功能</source>
-        <translation>This version cannot export work logs yet</translation>
-    </message>
-    <message>
-        <source>
-保存成功之前不能提交。</source>
-        <translation>
-Cannot submit until everything is saved.</translation>
-    </message>
-    <message>
-        <source>
-
-还没有填写：{names}。</source>
-        <translation>
-
-Not filled in yet: {names}.</translation>
-    </message>
-    <message>
-        <source>工作日志已导出：{path}</source>
-        <translation>Work log exported: {path}</translation>
-    </message>
-    <message>
-        <source>工作日志没有导出：{reason}</source>
-        <translation>Work log not exported: {reason}</translation>
-    </message>
-    <message>
-        <source>这个问题已经答复：{answer}</source>
-        <translation>This problem has already been answered: {answer}</translation>
     </message>
     <message>
         <source>答复没有保存：{reason}</source>
         <translation>Answer not saved: {reason}</translation>
     </message>
     <message>
-        <source>{day} 的工作日志已提交</source>
-        <translation>Work log for {day} submitted</translation>
+        <source>这个问题已经答复：{answer}</source>
+        <translation>This problem has already been answered: {answer}</translation>
     </message>
     <message>
-        <source>没有提交：{reason}</source>
-        <translation>Not submitted: {reason}</translation>
+        <source>读取工作日志失败：{reason}</source>
+        <translation>Failed to read work log: {reason}</translation>
     </message>
     <message>
-        <source>上一个工作日（Alt+←）</source>
-        <translation>Previous working day (Alt+←)</translation>
+        <source>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能换到别的日期。</source>
+        <translation>{what}. You cannot switch to another date until it is saved (click "Retry" or "Save correction") or undone.</translation>
     </message>
     <message>
         <source>日志日期</source>
         <translation>Log date</translation>
-    </message>
-    <message>
-        <source>下一个工作日（Alt+→）</source>
-        <translation>Next working day (Alt+→)</translation>
     </message>
     <message>
         <source>今天</source>
@@ -1896,20 +1806,12 @@ Not filled in yet: {names}.</translation>
         <translation>Reminder settings: 07:30, 15:00, 15:40, 16:00 and Thursday 14:00</translation>
     </message>
     <message>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
         <source>提交这天的日志：当天情况和指标按现在的数据保存，之后的修改要填写原因</source>
         <translation>Submit this day's log: the day's situation and indicators are kept as they are now; later changes need a reason</translation>
-    </message>
-    <message>
-        <source>重试（Ctrl+R）</source>
-        <translation>Retry (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>把没保存的修改再保存一次</source>
-        <translation>Save the unsaved changes again</translation>
-    </message>
-    <message>
-        <source>更正记录</source>
-        <translation>Corrections</translation>
     </message>
     <message>
         <source>还没有更正。提交后再修改的内容，会连同时间和原因记在这里。</source>
@@ -1918,6 +1820,22 @@ Not filled in yet: {names}.</translation>
     <message>
         <source>（休息日）</source>
         <translation>(day off)</translation>
+    </message>
+    <message>
+        <source>提交工作日志</source>
+        <translation>Submit work log</translation>
+    </message>
+    <message>
+        <source>导出工作日志</source>
+        <translation>Export work log</translation>
+    </message>
+    <message>
+        <source>上一个工作日（Alt+←）</source>
+        <translation>Previous working day (Alt+←)</translation>
+    </message>
+    <message>
+        <source>下一个工作日（Alt+→）</source>
+        <translation>Next working day (Alt+→)</translation>
     </message>
     <message>
         <source>读取工作日志</source>
@@ -1932,8 +1850,32 @@ Not filled in yet: {names}.</translation>
         <translation>Back at the office: first import the day's orders, review the day's situation and business indicators on the left, then write the sections on the right — every change is saved automatically. When finished and after the 16:00 meeting, click "Submit".</translation>
     </message>
     <message>
-        <source>读取工作日志失败：{reason}</source>
-        <translation>Failed to read work log: {reason}</translation>
+        <source>工作日志的更正还没有保存（需要填写原因）</source>
+        <translation>The work log correction is not saved yet (a reason is required)</translation>
+    </message>
+    <message>
+        <source>提交 {day} 的工作日志？
+
+提交后，当天情况和经济指标按现在的数据保存；以后再修改任何部分都要填写原因，并记入更正记录。</source>
+        <translation>Submit the work log for {day}?
+
+Once submitted, the day's situation and business indicators are kept as they are now; any later change to any section will need a reason and will be added to the correction log.</translation>
+    </message>
+    <message>
+        <source>工作日志_{day}.xlsx</source>
+        <translation>WorkLog_{day}.xlsx</translation>
+    </message>
+    <message>
+        <source>工作日志已导出：{path}</source>
+        <translation>Work log exported: {path}</translation>
+    </message>
+    <message>
+        <source>工作日志没有导出：{reason}</source>
+        <translation>Work log not exported: {reason}</translation>
+    </message>
+    <message>
+        <source>这个版本还没有工作日志导出功能</source>
+        <translation>This version cannot export work logs yet</translation>
     </message>
     <message>
         <source>打开{day}的计划 →</source>
@@ -1952,20 +1894,26 @@ Not filled in yet: {names}.</translation>
         <translation>Not started</translation>
     </message>
     <message>
-        <source>日志已于 {time} 提交，是正式记录。要修改某一部分，直接改，再填写原因并点“保存更正”；每次更正都记在“更正记录”里，导出时也会带上。</source>
-        <translation>The log was submitted at {time} and is an official record. To change a section, edit it directly, then enter a reason and click "Save correction"; every correction is kept in "Corrections" and included in exports.</translation>
-    </message>
-    <message>
-        <source>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能换到别的日期。</source>
-        <translation>{what}. You cannot switch to another date until it is saved (click "Retry" or "Save correction") or undone.</translation>
-    </message>
-    <message>
-        <source>工作日志的更正还没有保存（需要填写原因）</source>
-        <translation>The work log correction is not saved yet (a reason is required)</translation>
-    </message>
-    <message>
         <source>没有保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>
+保存成功之前不能提交。</source>
+        <translation>
+Cannot submit until everything is saved.</translation>
+    </message>
+    <message>
+        <source>
+
+还没有填写：{names}。</source>
+        <translation>
+
+Not filled in yet: {names}.</translation>
+    </message>
+    <message>
+        <source>日志已于 {time} 提交，是正式记录。要修改某一部分，直接改，再填写原因并点“保存更正”；每次更正都记在“更正记录”里，导出时也会带上。</source>
+        <translation>The log was submitted at {time} and is an official record. To change a section, edit it directly, then enter a reason and click "Save correction"; every correction is kept in "Corrections" and included in exports.</translation>
     </message>
     <message>
         <source>工作日志还有部分没有保存：{what}</source>
@@ -1976,20 +1924,76 @@ Not filled in yet: {names}.</translation>
         <translation>Parts of the work log are not saved (invalid content): {what}</translation>
     </message>
     <message>
-        <source>已审阅</source>
-        <translation>Reviewed</translation>
+        <source>{day} 的工作日志已提交</source>
+        <translation>Work log for {day} submitted</translation>
     </message>
     <message>
-        <source>通过</source>
-        <translation>Approved</translation>
+        <source>没有提交：{reason}</source>
+        <translation>Not submitted: {reason}</translation>
+    </message>
+    <message>
+        <source>客户经理</source>
+        <translation>Account manager</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>含已落实</source>
+        <translation>Include done</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>答复并落实…</source>
+        <translation>Answer and mark done…</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Return…</translation>
     </message>
     <message>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <source>客户经理</source>
-        <translation>Account manager</translation>
+        <source>退回原因：</source>
+        <translation>Reason for returning:</translation>
+    </message>
+    <message>
+        <source>读取收件箱</source>
+        <translation>Loading inbox</translation>
+    </message>
+    <message>
+        <source>请先选中一张反馈单</source>
+        <translation>Please select a feedback slip first</translation>
+    </message>
+    <message>
+        <source>处理反馈单</source>
+        <translation>Handle feedback slip</translation>
+    </message>
+    <message>
+        <source>一次处理完毕</source>
+        <translation>Complete in one go</translation>
+    </message>
+    <message>
+        <source>{n} 件，逾期 {o} 件</source>
+        <translation>{n} items, {o} overdue</translation>
+    </message>
+    <message>
+        <source>{n} 的答复：</source>
+        <translation>Answer for {n}:</translation>
+    </message>
+    <message>
+        <source>已审阅</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Approved</translation>
     </message>
     <message>
         <source>周</source>
@@ -2022,10 +2026,6 @@ Not filled in yet: {names}.</translation>
     <message>
         <source>审阅通过</source>
         <translation>Approve</translation>
-    </message>
-    <message>
-        <source>退回…</source>
-        <translation>Return…</translation>
     </message>
     <message>
         <source>导出所选周报…</source>
@@ -2164,26 +2164,6 @@ Not filled in yet: {names}.</translation>
         <translation>Corrected</translation>
     </message>
     <message>
-        <source>情况</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <source>含已落实</source>
-        <translation>Include done</translation>
-    </message>
-    <message>
-        <source>下一步</source>
-        <translation>Next step</translation>
-    </message>
-    <message>
-        <source>答复并落实…</source>
-        <translation>Answer and mark done…</translation>
-    </message>
-    <message>
-        <source>退回原因：</source>
-        <translation>Reason for returning:</translation>
-    </message>
-    <message>
         <source>到店–离店</source>
         <translation>Arrival–departure</translation>
     </message>
@@ -2252,26 +2232,6 @@ Not filled in yet: {names}.</translation>
         <translation>How it was corrected:</translation>
     </message>
     <message>
-        <source>读取收件箱</source>
-        <translation>Loading inbox</translation>
-    </message>
-    <message>
-        <source>请先选中一张反馈单</source>
-        <translation>Please select a feedback slip first</translation>
-    </message>
-    <message>
-        <source>处理反馈单</source>
-        <translation>Handle feedback slip</translation>
-    </message>
-    <message>
-        <source>一次处理完毕</source>
-        <translation>Complete in one go</translation>
-    </message>
-    <message>
-        <source>月份</source>
-        <translation>Month</translation>
-    </message>
-    <message>
         <source>抽样</source>
         <translation>Sample</translation>
     </message>
@@ -2292,16 +2252,12 @@ Not filled in yet: {names}.</translation>
         <translation>Please select a visit that is under correction</translation>
     </message>
     <message>
-        <source>{n} 件，逾期 {o} 件</source>
-        <translation>{n} items, {o} overdue</translation>
-    </message>
-    <message>
-        <source>{n} 的答复：</source>
-        <translation>Answer for {n}:</translation>
-    </message>
-    <message>
         <source>抽查记录：{c}</source>
         <translation>Spot check record: {c}</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
     </message>
     <message>
         <source>{m} {month}：抽查 {n} 次走访（随机种子 {seed}），已核查 {c}，不属实 {x}，整改中 {o}，已改正 {d}</source>
@@ -2340,10 +2296,6 @@ Not filled in yet: {names}.</translation>
         <translation>Plan date</translation>
     </message>
     <message>
-        <source>今天的反馈单和跟踪事项：到期＝今天到期，超期＝过了办结期限还没办结。点击打开反馈单页。</source>
-        <translation>Today's feedback slips and follow-ups: due = due today, overdue = past the deadline and not yet done. Click to open the feedback slips page.</translation>
-    </message>
-    <message>
         <source>计划中的客户</source>
         <translation>Customers in plan</translation>
     </message>
@@ -2352,94 +2304,12 @@ Not filled in yet: {names}.</translation>
         <translation>Generate the plan for this day</translation>
     </message>
     <message>
-        <source>未排入的顺延客户</source>
-        <translation>Carried-over customers not yet scheduled</translation>
-    </message>
-    <message>
-        <source>把选中的顺延客户加入计划（或在列表中按 Enter）</source>
-        <translation>Add the selected carried-over customers to the plan (or press Enter in the list)</translation>
-    </message>
-    <message>
         <source>Enter 开始走访 · Ctrl+↑/↓ 或拖动行调整顺序 · Alt+←/→ 换日期</source>
         <translation>Enter to start visit · Ctrl+↑/↓ or drag rows to reorder · Alt+←/→ to change date</translation>
     </message>
     <message>
-        <source>开始走访</source>
-        <translation>Start visit</translation>
-    </message>
-    <message>
-        <source>打开选中客户的走访（Enter）</source>
-        <translation>Open the visit for the selected customer (Enter)</translation>
-    </message>
-    <message>
-        <source>上移</source>
-        <translation>Move up</translation>
-    </message>
-    <message>
-        <source>上移一位（Ctrl+↑）</source>
-        <translation>Move up one place (Ctrl+↑)</translation>
-    </message>
-    <message>
-        <source>下移</source>
-        <translation>Move down</translation>
-    </message>
-    <message>
-        <source>下移一位（Ctrl+↓）</source>
-        <translation>Move down one place (Ctrl+↓)</translation>
-    </message>
-    <message>
-        <source>添加客户…</source>
-        <translation>Add customer…</translation>
-    </message>
-    <message>
-        <source>把一个客户加进计划（Ctrl+N）</source>
-        <translation>Add a customer to the plan (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>未访…</source>
-        <translation>Not visited…</translation>
-    </message>
-    <message>
-        <source>今天没走访，选一个原因；以后会顺延回来（Alt+S）</source>
-        <translation>Not visited today: choose a reason; it will be carried over later (Alt+S)</translation>
-    </message>
-    <message>
-        <source>移除…</source>
-        <translation>Remove…</translation>
-    </message>
-    <message>
-        <source>从计划中移除，选一个原因；不会顺延（Delete）</source>
-        <translation>Remove from the plan: choose a reason; it will not be carried over (Delete)</translation>
-    </message>
-    <message>
-        <source>恢复为待访（Alt+R）</source>
-        <translation>Restore to pending (Alt+R)</translation>
-    </message>
-    <message>
-        <source>按距离排序</source>
-        <translation>Sort by distance</translation>
-    </message>
-    <message>
-        <source>按店铺的 GPS 位置重排待访的客户，走最短的路（Alt+O）。
-没有 GPS 位置的店保持原来的位置；已访、未访的不动。</source>
-        <translation>Reorder pending customers by the shops' GPS locations for the shortest route (Alt+O).
-Shops without a GPS location keep their place; visited and not-visited ones do not move.</translation>
-    </message>
-    <message>
-        <source>排明天的计划</source>
-        <translation>Plan tomorrow</translation>
-    </message>
-    <message>
-        <source>按今天的情况排下一个工作日的计划（未访的顺延过去），并切换过去（Alt+T）</source>
-        <translation>Plan the next working day based on today (not-visited customers carry over) and switch to it (Alt+T)</translation>
-    </message>
-    <message>
-        <source>导出路线单…</source>
-        <translation>Export route sheet…</translation>
-    </message>
-    <message>
-        <source>把这天的计划导出为可打印的 Excel 路线单（Ctrl+E）</source>
-        <translation>Export this day's plan as a printable Excel route sheet (Ctrl+E)</translation>
+        <source>生成计划</source>
+        <translation>Generate plan</translation>
     </message>
     <message>
         <source>调整顺序</source>
@@ -2450,28 +2320,20 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Add customer</translation>
     </message>
     <message>
+        <source>按距离排序</source>
+        <translation>Sort by distance</translation>
+    </message>
+    <message>
+        <source>排明天的计划</source>
+        <translation>Plan tomorrow</translation>
+    </message>
+    <message>
         <source>导出路线单</source>
         <translation>Export route sheet</translation>
     </message>
     <message>
-        <source>放弃未完成的走访</source>
-        <translation>Discard unfinished visit</translation>
-    </message>
-    <message>
         <source>读取计划</source>
         <translation>Loading plan</translation>
-    </message>
-    <message>
-        <source>读取反馈单</source>
-        <translation>Loading feedback slips</translation>
-    </message>
-    <message>
-        <source>反馈单：到期 {due} 张，超期 {over} 张</source>
-        <translation>Feedback slips: {due} due, {over} overdue</translation>
-    </message>
-    <message>
-        <source>跟踪事项：到期 {due} 项</source>
-        <translation>Follow-ups: {due} due</translation>
     </message>
     <message>
         <source>拜访计划</source>
@@ -2482,32 +2344,32 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>There is no plan for this day yet.</translation>
     </message>
     <message>
-        <source>生成计划</source>
-        <translation>Generate plan</translation>
-    </message>
-    <message>
         <source>标记未访</source>
         <translation>Mark not visited</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>路线单_{day}.xlsx</source>
         <translation>RouteSheet_{day}.xlsx</translation>
     </message>
     <message>
-        <source>（超期 &lt;span style='{style}'&gt;{n}&lt;/span&gt; 项）</source>
-        <translation> (&lt;span style='{style}'&gt;{n}&lt;/span&gt; overdue)</translation>
+        <source>放弃走访</source>
+        <translation>Discard visit</translation>
     </message>
     <message>
         <source>读取计划失败：{reason}</source>
         <translation>Failed to read plan: {reason}</translation>
     </message>
     <message>
-        <source>计划里没有客户。线路和走访日来自客户名单：在“客户”页导入公司的客户名单，或为客户设置线路；也可以用“添加客户…”临时加入。</source>
-        <translation>There are no customers in the plan. Routes and visit days come from the customer list: import the company's customer list on the "Customers" page, or set routes for customers; you can also add customers ad hoc with "Add customer…".</translation>
+        <source>节假日数据未覆盖 {year} 年：工作日只按周一至周五判断。</source>
+        <translation>Holiday data does not cover {year}: working days are taken as Monday to Friday only.</translation>
     </message>
     <message>
-        <source>未排入的顺延客户（{n}）</source>
-        <translation>Carried-over customers not yet scheduled ({n})</translation>
+        <source>计划里没有客户。线路和走访日来自客户名单：在“客户”页导入公司的客户名单，或为客户设置线路；也可以用“添加客户…”临时加入。</source>
+        <translation>There are no customers in the plan. Routes and visit days come from the customer list: import the company's customer list on the "Customers" page, or set routes for customers; you can also add customers ad hoc with "Add customer…".</translation>
     </message>
     <message>
         <source>{shop} 未访的原因：</source>
@@ -2518,20 +2380,32 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Reason for removing {shop} from the plan:</translation>
     </message>
     <message>
-        <source>放弃 {what} 的走访记录？已填写的内容会被删除，不能恢复。</source>
-        <translation>Discard the visit record for {what}? What you have entered will be deleted and cannot be recovered.</translation>
-    </message>
-    <message>
-        <source>节假日数据未覆盖 {year} 年：工作日只按周一至周五判断。</source>
-        <translation>Holiday data does not cover {year}: working days are taken as Monday to Friday only.</translation>
-    </message>
-    <message>
         <source>路线单已导出：{path}</source>
         <translation>Route sheet exported: {path}</translation>
     </message>
     <message>
-        <source>放弃走访</source>
-        <translation>Discard visit</translation>
+        <source>{reason}
+没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。</source>
+        <translation>{reason}
+Not saved yet (still on screen): {what}. Click "Retry" to save again.</translation>
+    </message>
+    <message>
+        <source>已保存更正，已记入更正记录</source>
+        <translation>Correction saved and added to the correction log</translation>
+    </message>
+    <message>
+        <source>已保存更正 {time}</source>
+        <translation>Correction saved {time}</translation>
+    </message>
+    <message>
+        <source>保存更正</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <source>更正没有保存：{reason}
+修改仍在屏幕上，可以再点“保存更正”。</source>
+        <translation>Correction not saved: {reason}
+Your changes are still on screen; you can click "Save correction" again.</translation>
     </message>
     <message>
         <source>客户经理资料</source>
@@ -2630,6 +2504,14 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Sync complete. Uploaded: {up}; downloaded: {down}</translation>
     </message>
     <message>
+        <source>找到 {n} 个</source>
+        <translation>{n} found</translation>
+    </message>
+    <message>
+        <source>共 {n} 个规格</source>
+        <translation>{n} SKUs in total</translation>
+    </message>
+    <message>
         <source>搜索卷烟代码、名称或拼音首字母  Ctrl+F</source>
         <translation>Search by SKU code, name or pinyin initials  Ctrl+F</translation>
     </message>
@@ -2658,12 +2540,12 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Cigarette SKU list</translation>
     </message>
     <message>
-        <source>找到 {n} 个</source>
-        <translation>{n} found</translation>
+        <source>读取卷烟规格</source>
+        <translation>Loading cigarette SKUs</translation>
     </message>
     <message>
-        <source>共 {n} 个规格</source>
-        <translation>{n} SKUs in total</translation>
+        <source>读取反馈单</source>
+        <translation>Loading feedback slips</translation>
     </message>
     <message>
         <source>新建…</source>
@@ -2830,6 +2712,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Handle feedback slip</translation>
     </message>
     <message>
+        <source>图片和文档 (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx)</source>
+        <translation>Images and documents (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx)</translation>
+    </message>
+    <message>
         <source>反馈单_{number}.xlsx</source>
         <translation>FeedbackSlip_{number}.xlsx</translation>
     </message>
@@ -2870,10 +2756,6 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Correction saved and added to the change history</translation>
     </message>
     <message>
-        <source>请先改正：{names}</source>
-        <translation>Please correct first: {names}</translation>
-    </message>
-    <message>
         <source>更正没有保存：必填项不能清空（{names}）</source>
         <translation>Correction not saved: required fields cannot be cleared ({names})</translation>
     </message>
@@ -2882,8 +2764,86 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Required</translation>
     </message>
     <message>
+        <source>请先改正：{names}</source>
+        <translation>Please correct first: {names}</translation>
+    </message>
+    <message>
+        <source>各规格库存与排面</source>
+        <translation>Stock and facings by SKU</translation>
+    </message>
+    <message>
+        <source>店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。</source>
+        <translation>Shop {label}: no checklist needed; you can finish right away (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>店铺状态</source>
+        <translation>Shop status</translation>
+    </message>
+    <message>
+        <source>已按上次填写 {n} 项（只填空着的）</source>
+        <translation>Filled {n} empty items as last time</translation>
+    </message>
+    <message>
+        <source>完成后将建议填写反馈单：{name}。</source>
+        <translation>A feedback slip will be suggested when finished: {name}.</translation>
+    </message>
+    <message>
+        <source>完成后将记下跟踪事项：{text}。</source>
+        <translation>A follow-up will be recorded when finished: {text}.</translation>
+    </message>
+    <message>
+        <source>添加规格</source>
+        <translation>Add SKU</translation>
+    </message>
+    <message>
+        <source>同上次</source>
+        <translation>Same as last time</translation>
+    </message>
+    <message>
+        <source>核对</source>
+        <translation>Confirming</translation>
+    </message>
+    <message>
+        <source> · 上次 {n} 个规格待核对（Ctrl+Shift+D）</source>
+        <translation> · {n} SKUs from last time to confirm (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>；{items} 项和 {skus} 个规格要现场核对：与上次相同按 Ctrl+Shift+D，不同就直接改</source>
+        <translation>; check {items} items and {skus} SKUs in the shop: Ctrl+Shift+D if unchanged, or type the new value</translation>
+    </message>
+    <message>
+        <source>{sku}的数据</source>
+        <translation>Data for {sku}</translation>
+    </message>
+    <message>
+        <source>已核对，与上次相同：{items} 项、{skus} 个规格</source>
+        <translation>Checked, same as last time: {items} items, {skus} SKUs</translation>
+    </message>
+    <message>
+        <source> · 计划里的客户都走完了</source>
+        <translation> · All customers in the plan have been visited</translation>
+    </message>
+    <message>
         <source>已完成：{shop}</source>
         <translation>Done: {shop}</translation>
+    </message>
+    <message>
+        <source>请先到店（Enter 或 Alt+A），再完成走访。</source>
+        <translation>Please record your arrival first (Enter or Alt+A), then finish the visit.</translation>
+    </message>
+    <message>
+        <source>
+还有修改没有保存，保存成功之前不能完成走访。</source>
+        <translation>
+Some changes are not saved yet; the visit cannot be finished until they are saved.</translation>
+    </message>
+    <message>
+        <source>请先改正规格表里标红的格子。</source>
+        <translation>Please first correct the cells marked in red in the SKU table.</translation>
+    </message>
+    <message>
+        <source>请先选择店铺状态（数字键 1–5）。</source>
+        <translation>Please choose the shop status first (number keys 1–5).</translation>
     </message>
     <message>
         <source>新增跟踪事项 {n} 条</source>
@@ -2896,52 +2856,6 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>建议填写反馈单：{names}</source>
         <translation>Feedback slips suggested: {names}</translation>
-    </message>
-    <message>
-        <source>店铺状态</source>
-        <translation>Shop status</translation>
-    </message>
-    <message>
-        <source>{sku}的数据</source>
-        <translation>Data for {sku}</translation>
-    </message>
-    <message>
-        <source>添加规格</source>
-        <translation>Add SKU</translation>
-    </message>
-    <message>
-        <source>同上次</source>
-        <translation>Same as last time</translation>
-    </message>
-    <message>
-        <source> · 计划里的客户都走完了</source>
-        <translation> · All customers in the plan have been visited</translation>
-    </message>
-    <message>
-        <source>请先到店（Enter 或 Alt+A），再完成走访。</source>
-        <translation>Please record your arrival first (Enter or Alt+A), then finish the visit.</translation>
-    </message>
-    <message>
-        <source>请先选择店铺状态（数字键 1–5）。</source>
-        <translation>Please choose the shop status first (number keys 1–5).</translation>
-    </message>
-    <message>
-        <source>读取建议的反馈单</source>
-        <translation>Loading suggested feedback slips</translation>
-    </message>
-    <message>
-        <source>这次走访建议的反馈单都已处理。</source>
-        <translation>All feedback slips suggested by this visit have been handled.</translation>
-    </message>
-    <message>
-        <source>
-还有修改没有保存，保存成功之前不能完成走访。</source>
-        <translation>
-Some changes are not saved yet; the visit cannot be finished until they are saved.</translation>
-    </message>
-    <message>
-        <source>请先改正规格表里标红的格子。</source>
-        <translation>Please first correct the cells marked in red in the SKU table.</translation>
     </message>
     <message>
         <source>完成走访</source>
@@ -2960,6 +2874,12 @@ Some changes are not saved yet; the visit cannot be finished until they are save
         <translation>Required fields not filled in: {names}</translation>
     </message>
     <message>
+        <source>{reason}
+没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。</source>
+        <translation>{reason}
+Unsaved changes (still on screen): {what}. Click "Retry" to save again.</translation>
+    </message>
+    <message>
         <source>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</source>
         <translation>Pre-fill the suggested feedback slips from what the visit just found; review and save (Alt+F)</translation>
     </message>
@@ -2968,40 +2888,24 @@ Some changes are not saved yet; the visit cannot be finished until they are save
         <translation>Shop status *</translation>
     </message>
     <message>
-        <source>各规格库存与排面</source>
-        <translation>Stock and facings by SKU</translation>
-    </message>
-    <message>
-        <source>修改记录</source>
-        <translation>Change history</translation>
-    </message>
-    <message>
-        <source>以往走访</source>
-        <translation>Past visits</translation>
-    </message>
-    <message>
-        <source>同上次（Ctrl+D）</source>
-        <translation>Same as last time (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>按上次走访填写：店铺状态、各检查项（文字项除外）和各规格的数据</source>
-        <translation>Fill in from the last visit: shop status, checklist items (except text items) and each SKU's data</translation>
-    </message>
-    <message>
         <source>完成，去下一家（Ctrl+Enter）</source>
         <translation>Finish, next shop (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>走访的更正还没有保存（需要填写原因）</source>
+        <translation>The visit correction is not saved yet (a reason is required)</translation>
+    </message>
+    <message>
+        <source>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能打开别的店。</source>
+        <translation>{what}. You cannot open another shop until it is saved (click "Retry" or "Save correction") or undone.</translation>
     </message>
     <message>
         <source>打开走访</source>
         <translation>Opening visit</translation>
     </message>
     <message>
-        <source>没有要走访的客户</source>
-        <translation>No customers to visit</translation>
-    </message>
-    <message>
-        <source>今天的计划里没有待访的客户。</source>
-        <translation>There are no pending customers in today's plan.</translation>
+        <source>{what}没有保存：{reason}</source>
+        <translation>{what} not saved: {reason}</translation>
     </message>
     <message>
         <source>第 {n} 站 / 共 {total} 站 · {why}</source>
@@ -3016,42 +2920,20 @@ Some changes are not saved yet; the visit cannot be finished until they are save
         <translation>When you arrive, press Enter (or Alt+A) to record the arrival time, then start filling in. Travel time does not count as visit time.</translation>
     </message>
     <message>
-        <source>店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。</source>
-        <translation>Shop {label}: no checklist needed; you can finish right away (Ctrl+Enter).</translation>
+        <source>走访还有修改没有保存：{what}</source>
+        <translation>The visit has unsaved changes: {what}</translation>
     </message>
     <message>
         <source>这次走访已完成（{time} 完成）。要更正到店、离店时间或检查项，直接修改，再填写原因并点“保存更正”；更正会记入修改记录。</source>
         <translation>This visit is done (finished {time}). To correct arrival/departure times or checklist items, edit them directly, then enter a reason and click "Save correction"; corrections are added to the change history.</translation>
     </message>
     <message>
-        <source>完成后将建议填写反馈单：{name}。</source>
-        <translation>A feedback slip will be suggested when finished: {name}.</translation>
+        <source>读取建议的反馈单</source>
+        <translation>Loading suggested feedback slips</translation>
     </message>
     <message>
-        <source>完成后将记下跟踪事项：{text}。</source>
-        <translation>A follow-up will be recorded when finished: {text}.</translation>
-    </message>
-    <message>
-        <source>走访的更正还没有保存（需要填写原因）</source>
-        <translation>The visit correction is not saved yet (a reason is required)</translation>
-    </message>
-    <message>
-        <source>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能打开别的店。</source>
-        <translation>{what}. You cannot open another shop until it is saved (click "Retry" or "Save correction") or undone.</translation>
-    </message>
-    <message>
-        <source>{what}没有保存：{reason}</source>
-        <translation>{what} not saved: {reason}</translation>
-    </message>
-    <message>
-        <source>{reason}
-没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。</source>
-        <translation>{reason}
-Unsaved changes (still on screen): {what}. Click "Retry" to save again.</translation>
-    </message>
-    <message>
-        <source>走访还有修改没有保存：{what}</source>
-        <translation>The visit has unsaved changes: {what}</translation>
+        <source>这次走访建议的反馈单都已处理。</source>
+        <translation>All feedback slips suggested by this visit have been handled.</translation>
     </message>
     <message>
         <source>离店时间</source>
@@ -3070,104 +2952,20 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
         <translation>Departure</translation>
     </message>
     <message>
+        <source>读取周报失败：{reason}</source>
+        <translation>Failed to read weekly report: {reason}</translation>
+    </message>
+    <message>
+        <source>{what}。保存成功或撤销之前，不能换到别的周。</source>
+        <translation>{what}. You cannot switch to another week until it is saved or undone.</translation>
+    </message>
+    <message>
         <source>读取上周计划</source>
         <translation>Loading last week's plan</translation>
     </message>
     <message>
         <source>提交周报</source>
         <translation>Submit weekly report</translation>
-    </message>
-    <message>
-        <source>记录审阅</source>
-        <translation>Record review</translation>
-    </message>
-    <message>
-        <source>退回时必须填写意见</source>
-        <translation>Comments are required when returning</translation>
-    </message>
-    <message>
-        <source>如：营销部 刘主任</source>
-        <translation>e.g. Director Liu, Marketing Dept.</translation>
-    </message>
-    <message>
-        <source>结论</source>
-        <translation>Decision</translation>
-    </message>
-    <message>
-        <source>意见</source>
-        <translation>Comments</translation>
-    </message>
-    <message>
-        <source>审阅人</source>
-        <translation>Reviewer</translation>
-    </message>
-    <message>
-        <source>保存审阅</source>
-        <translation>Save review</translation>
-    </message>
-    <message>
-        <source>正在更正已提交的周报：改好后在下面填写原因，点“保存更正”；或“撤销修改”。</source>
-        <translation>Correcting a submitted weekly report: when done, enter a reason below and click "Save correction", or "Undo changes".</translation>
-    </message>
-    <message>
-        <source>退回时请填写意见</source>
-        <translation>Please enter comments when returning</translation>
-    </message>
-    <message>
-        <source>已沿用上周的计划，可以接着修改</source>
-        <translation>Last week's plan carried over; you can edit it now</translation>
-    </message>
-    <message>
-        <source>提交 {label} 的周报？
-
-提交后，本周数据按现在的数据保存，周报不能再直接修改；以后的修改要填写原因，并记入更正记录。</source>
-        <translation>Submit the weekly report for {label}?
-
-Once submitted, this week's figures are kept as they are now and the report can no longer be edited directly; later changes need a reason and will be added to the correction log.</translation>
-    </message>
-    <message>
-        <source>已记录审阅</source>
-        <translation>Review recorded</translation>
-    </message>
-    <message>
-        <source>周报_{label}.xlsx</source>
-        <translation>WeeklyReport_{label}.xlsx</translation>
-    </message>
-    <message>
-        <source>这个版本还没有周报导出功能</source>
-        <translation>This version cannot export weekly reports yet</translation>
-    </message>
-    <message>
-        <source>记录审阅 {label}</source>
-        <translation>Record review {label}</translation>
-    </message>
-    <message>
-        <source>{what}没有完成：{reason}</source>
-        <translation>{what} not completed: {reason}</translation>
-    </message>
-    <message>
-        <source>上周的周报没有写下周计划，没有可以沿用的内容。</source>
-        <translation>Last week's report has no plan for next week, so there is nothing to carry over.</translation>
-    </message>
-    <message>
-        <source>周报没有导出：{reason}</source>
-        <translation>Weekly report not exported: {reason}</translation>
-    </message>
-    <message>
-        <source>{label} 的周报已提交</source>
-        <translation>Weekly report for {label} submitted</translation>
-    </message>
-    <message>
-        <source>周报已导出：{path}</source>
-        <translation>Weekly report exported: {path}</translation>
-    </message>
-    <message>
-        <source>上一周（Alt+←）</source>
-        <translation>Previous week (Alt+←)</translation>
-    </message>
-    <message>
-        <source>下一周（Alt+→）</source>
-        <translation>Next week (Alt+→)</translation>
     </message>
     <message>
         <source>回到本周（Alt+Home）</source>
@@ -3218,6 +3016,26 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Past weekly reports</translation>
     </message>
     <message>
+        <source>本周总结</source>
+        <translation>This week's summary</translation>
+    </message>
+    <message>
+        <source>下周计划</source>
+        <translation>Next week's plan</translation>
+    </message>
+    <message>
+        <source>正在更正已提交的周报：改好后在下面填写原因，点“保存更正”；或“撤销修改”。</source>
+        <translation>Correcting a submitted weekly report: when done, enter a reason below and click "Save correction", or "Undo changes".</translation>
+    </message>
+    <message>
+        <source>上一周（Alt+←）</source>
+        <translation>Previous week (Alt+←)</translation>
+    </message>
+    <message>
+        <source>下一周（Alt+→）</source>
+        <translation>Next week (Alt+→)</translation>
+    </message>
+    <message>
         <source>读取周报</source>
         <translation>Loading weekly report</translation>
     </message>
@@ -3238,40 +3056,104 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Thursday 14:00, weekly report: this week's figures are on the left; write this week's summary and next week's plan on the right — every change is saved automatically. Next week's plan can "Start from last week's plan". When finished, click "Submit".</translation>
     </message>
     <message>
-        <source>{label}（{start}–{end}）</source>
-        <translation>{label} ({start}–{end})</translation>
-    </message>
-    <message>
-        <source>读取周报失败：{reason}</source>
-        <translation>Failed to read weekly report: {reason}</translation>
-    </message>
-    <message>
         <source>意见：{text}</source>
         <translation>Comments: {text}</translation>
-    </message>
-    <message>
-        <source>审阅人：{who}</source>
-        <translation>Reviewer: {who}</translation>
-    </message>
-    <message>
-        <source>{what}。保存成功或撤销之前，不能换到别的周。</source>
-        <translation>{what}. You cannot switch to another week until it is saved or undone.</translation>
-    </message>
-    <message>
-        <source>本周总结</source>
-        <translation>This week's summary</translation>
-    </message>
-    <message>
-        <source>下周计划</source>
-        <translation>Next week's plan</translation>
     </message>
     <message>
         <source>周报的更正还没有保存（需要填写原因）</source>
         <translation>The weekly report correction is not saved yet (a reason is required)</translation>
     </message>
     <message>
+        <source>已沿用上周的计划，可以接着修改</source>
+        <translation>Last week's plan carried over; you can edit it now</translation>
+    </message>
+    <message>
+        <source>提交 {label} 的周报？
+
+提交后，本周数据按现在的数据保存，周报不能再直接修改；以后的修改要填写原因，并记入更正记录。</source>
+        <translation>Submit the weekly report for {label}?
+
+Once submitted, this week's figures are kept as they are now and the report can no longer be edited directly; later changes need a reason and will be added to the correction log.</translation>
+    </message>
+    <message>
+        <source>周报_{label}.xlsx</source>
+        <translation>WeeklyReport_{label}.xlsx</translation>
+    </message>
+    <message>
+        <source>周报已导出：{path}</source>
+        <translation>Weekly report exported: {path}</translation>
+    </message>
+    <message>
+        <source>周报没有导出：{reason}</source>
+        <translation>Weekly report not exported: {reason}</translation>
+    </message>
+    <message>
+        <source>这个版本还没有周报导出功能</source>
+        <translation>This version cannot export weekly reports yet</translation>
+    </message>
+    <message>
+        <source>{label}（{start}–{end}）</source>
+        <translation>{label} ({start}–{end})</translation>
+    </message>
+    <message>
+        <source>审阅人：{who}</source>
+        <translation>Reviewer: {who}</translation>
+    </message>
+    <message>
+        <source>{what}没有完成：{reason}</source>
+        <translation>{what} not completed: {reason}</translation>
+    </message>
+    <message>
+        <source>上周的周报没有写下周计划，没有可以沿用的内容。</source>
+        <translation>Last week's report has no plan for next week, so there is nothing to carry over.</translation>
+    </message>
+    <message>
         <source>周报还有部分没有保存：{what}</source>
         <translation>Parts of the weekly report are not saved yet: {what}</translation>
+    </message>
+    <message>
+        <source>{label} 的周报已提交</source>
+        <translation>Weekly report for {label} submitted</translation>
+    </message>
+    <message>
+        <source>记录审阅</source>
+        <translation>Record review</translation>
+    </message>
+    <message>
+        <source>退回时必须填写意见</source>
+        <translation>Comments are required when returning</translation>
+    </message>
+    <message>
+        <source>如：营销部 刘主任</source>
+        <translation>e.g. Director Liu, Marketing Dept.</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>审阅人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>保存审阅</source>
+        <translation>Save review</translation>
+    </message>
+    <message>
+        <source>退回时请填写意见</source>
+        <translation>Please enter comments when returning</translation>
+    </message>
+    <message>
+        <source>已记录审阅</source>
+        <translation>Review recorded</translation>
+    </message>
+    <message>
+        <source>记录审阅 {label}</source>
+        <translation>Record review {label}</translation>
     </message>
     <message>
         <source>欢迎使用客户经理外勤工作手册</source>
@@ -3354,28 +3236,12 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Info change</translation>
     </message>
     <message>
-        <source>{m}月{d}日</source>
-        <translation>{m}/{d}</translation>
-    </message>
-    <message>
-        <source>{m}分</source>
-        <translation>{m} min</translation>
-    </message>
-    <message>
         <source>{reasons}：{note}</source>
         <translation>{reasons}: {note}</translation>
     </message>
     <message>
         <source>计划已全部走完</source>
         <translation>All planned shops covered</translation>
-    </message>
-    <message>
-        <source>{h}小时{m}分</source>
-        <translation>{h} h {m} min</translation>
-    </message>
-    <message>
-        <source>{h}小时</source>
-        <translation>{h} h</translation>
     </message>
     <message>
         <source>未访：{reason}</source>
@@ -3438,6 +3304,46 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>{day} is not a working day.</translation>
     </message>
     <message>
+        <source>出发</source>
+        <translation>Head out</translation>
+    </message>
+    <message>
+        <source>出发：到片区开始走访，今天的计划已经排好</source>
+        <translation>Head out: go to your territory and start visiting; today's plan is ready</translation>
+    </message>
+    <message>
+        <source>回到办公室</source>
+        <translation>Back at the office</translation>
+    </message>
+    <message>
+        <source>回到办公室：查看订单、写工作日志</source>
+        <translation>Back at the office: check orders and write the work log</translation>
+    </message>
+    <message>
+        <source>客户维护与明日计划</source>
+        <translation>Customer upkeep and tomorrow's plan</translation>
+    </message>
+    <message>
+        <source>客户维护、互控信息，排明天的拜访计划</source>
+        <translation>Customer upkeep, cross-check info, and tomorrow's visit plan</translation>
+    </message>
+    <message>
+        <source>部门例会</source>
+        <translation>Department meeting</translation>
+    </message>
+    <message>
+        <source>部门例会：记得在工作日志里记下例会内容</source>
+        <translation>Department meeting: remember to note the meeting in the work log</translation>
+    </message>
+    <message>
+        <source>周总结与周计划（每周四）</source>
+        <translation>Weekly summary and plan (Thursdays)</translation>
+    </message>
+    <message>
+        <source>周总结与周计划：写本周总结和下周计划</source>
+        <translation>Weekly summary and plan: write this week's summary and next week's plan</translation>
+    </message>
+    <message>
         <source>提醒设置：开关各项提醒、修改时间</source>
         <translation>Reminder settings: turn reminders on or off, change times</translation>
     </message>
@@ -3456,46 +3362,6 @@ Once submitted, this week's figures are kept as they are now and the report can 
     <message>
         <source>关闭</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <source>出发</source>
-        <translation>Head out</translation>
-    </message>
-    <message>
-        <source>回到办公室</source>
-        <translation>Back at the office</translation>
-    </message>
-    <message>
-        <source>客户维护与明日计划</source>
-        <translation>Customer upkeep and tomorrow's plan</translation>
-    </message>
-    <message>
-        <source>部门例会</source>
-        <translation>Department meeting</translation>
-    </message>
-    <message>
-        <source>周总结与周计划（每周四）</source>
-        <translation>Weekly summary and plan (Thursdays)</translation>
-    </message>
-    <message>
-        <source>出发：到片区开始走访，今天的计划已经排好</source>
-        <translation>Head out: go to your territory and start visiting; today's plan is ready</translation>
-    </message>
-    <message>
-        <source>回到办公室：查看订单、写工作日志</source>
-        <translation>Back at the office: check orders and write the work log</translation>
-    </message>
-    <message>
-        <source>客户维护、互控信息，排明天的拜访计划</source>
-        <translation>Customer upkeep, cross-check info, and tomorrow's visit plan</translation>
-    </message>
-    <message>
-        <source>部门例会：记得在工作日志里记下例会内容</source>
-        <translation>Department meeting: remember to note the meeting in the work log</translation>
-    </message>
-    <message>
-        <source>周总结与周计划：写本周总结和下周计划</source>
-        <translation>Weekly summary and plan: write this week's summary and next week's plan</translation>
     </message>
     <message>
         <source>打开今日计划</source>
@@ -3530,10 +3396,6 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Restoring backup…</translation>
     </message>
     <message>
-        <source>无法打开数据库：{reason}</source>
-        <translation>Cannot open the database: {reason}</translation>
-    </message>
-    <message>
         <source>数据库检查完毕：完好</source>
         <translation>Database check complete: no problems found</translation>
     </message>
@@ -3542,46 +3404,14 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>The database is in use by another program (process {pid}). Please close that program first, then open Fieldbook.</translation>
     </message>
     <message>
-        <source>恢复没有完成：{reason}</source>
-        <translation>Restore did not finish: {reason}</translation>
-    </message>
-    <message>
         <source>后台检查数据库没有完成：{reason}</source>
         <translation>Background database check did not finish: {reason}</translation>
-    </message>
-    <message>
-        <source>口令不正确：已试 {n} 次。数据库没有被改动。</source>
-        <translation>Incorrect passphrase: {n} attempts made. The database was not changed.</translation>
     </message>
     <message>
         <source>恢复没有完成：{reason}。
 原来的数据库文件已移到同一文件夹下的 {name}.replaced-… 文件（没有删除）。请先解决问题（如腾出磁盘空间），再把它改回 {name}，或重新恢复备份。</source>
         <translation>Restore did not finish: {reason}.
 The original database file was moved to {name}.replaced-… in the same folder (not deleted). Please fix the problem first (e.g. free up disk space), then rename it back to {name}, or restore the backup again.</translation>
-    </message>
-    <message>
-        <source>已发送</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <source>处理中</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <source>已办结</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>电访员反馈</source>
-        <translation>Phone staff feedback</translation>
-    </message>
-    <message>
-        <source>自行记录</source>
-        <translation>Self-recorded</translation>
-    </message>
-    <message>
-        <source>主任抽查</source>
-        <translation>Director's spot check</translation>
     </message>
     <message>
         <source>标记已接收</source>
@@ -3652,8 +3482,20 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>{day} ({n} working days overdue)</translation>
     </message>
     <message>
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>选择附件</source>
+        <translation>Choose attachment</translation>
+    </message>
+    <message>
         <source>否</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>上次：{value}（待核对）</source>
+        <translation>Last time: {value} (to confirm)</translation>
     </message>
     <message>
         <source>最多 {n} 字</source>
@@ -3672,12 +3514,32 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>SKU code or name</translation>
     </message>
     <message>
-        <source>更正原因</source>
-        <translation>Correction reason</translation>
+        <source>已修改：{fields}。这次走访已完成，更正需要填写原因，会记入修改记录。</source>
+        <translation>Changed: {fields}. This visit is already done, so a correction needs a reason; it will be added to the change history.</translation>
     </message>
     <message>
         <source>如：到店时间记错了</source>
         <translation>e.g. arrival time was recorded wrongly</translation>
+    </message>
+    <message>
+        <source>已修改：{fields}。日志已提交，更正需要填写原因，会记入更正记录。</source>
+        <translation>Changed: {fields}. The log has been submitted, so a correction needs a reason; it will be added to the correction log.</translation>
+    </message>
+    <message>
+        <source>如：例会记录漏记一项</source>
+        <translation>e.g. one item from the meeting notes was missed</translation>
+    </message>
+    <message>
+        <source>已修改：{fields}。周报已提交，更正需要填写原因，会记入更正记录。</source>
+        <translation>Changed: {fields}. The weekly report has been submitted, so a correction needs a reason; it will be added to the correction log.</translation>
+    </message>
+    <message>
+        <source>如：目标写错了</source>
+        <translation>e.g. the target was wrong</translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation>Correction reason</translation>
     </message>
     <message>
         <source>撤销修改</source>
@@ -3686,10 +3548,6 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>请填写更正原因</source>
         <translation>Please enter a reason for the correction</translation>
-    </message>
-    <message>
-        <source>已修改：{fields}。这次走访已完成，更正需要填写原因，会记入修改记录。</source>
-        <translation>Changed: {fields}. This visit is already done, so a correction needs a reason; it will be added to the change history.</translation>
     </message>
     <message>
         <source>还没有选择客户</source>
@@ -3716,8 +3574,8 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Fill in today's date</translation>
     </message>
     <message>
-        <source>如：例会记录漏记一项</source>
-        <translation>e.g. one item from the meeting notes was missed</translation>
+        <source>更正记录</source>
+        <translation>Corrections</translation>
     </message>
     <message>
         <source>部分</source>
@@ -3726,10 +3584,6 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>原内容 → 新内容</source>
         <translation>Old → new</translation>
-    </message>
-    <message>
-        <source>已修改：{fields}。日志已提交，更正需要填写原因，会记入更正记录。</source>
-        <translation>Changed: {fields}. The log has been submitted, so a correction needs a reason; it will be added to the correction log.</translation>
     </message>
     <message>
         <source>{old} → {new}</source>
@@ -3868,6 +3722,46 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Cross-check notes</translation>
     </message>
     <message>
+        <source>其他…</source>
+        <translation>Other…</translation>
+    </message>
+    <message>
+        <source>跳过步骤、改回前一步、重新办理（须写明原因）</source>
+        <translation>Skip a step, go back a step, or reopen (a reason is required)</translation>
+    </message>
+    <message>
+        <source>部门经办人</source>
+        <translation>Department handler</translation>
+    </message>
+    <message>
+        <source>部门的答复或落实情况</source>
+        <translation>Department's answer or what was done</translation>
+    </message>
+    <message>
+        <source>必须写明原因</source>
+        <translation>A reason is required</translation>
+    </message>
+    <message>
+        <source>原因 *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>答复：{text}</source>
+        <translation>Answer: {text}</translation>
+    </message>
+    <message>
+        <source>放弃未完成的走访</source>
+        <translation>Discard unfinished visit</translation>
+    </message>
+    <message>
+        <source>放弃 {what} 的走访记录？已填写的内容会被删除，不能恢复。</source>
+        <translation>Discard the visit record for {what}? What you have entered will be deleted and cannot be recovered.</translation>
+    </message>
+    <message>
         <source>{shop}（{when}）</source>
         <translation>{shop} ({when})</translation>
     </message>
@@ -3960,24 +3854,36 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Territory</translation>
     </message>
     <message>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
         <source>选择或输入原因，Enter 确定，Esc 取消</source>
         <translation>Choose or type a reason; Enter to confirm, Esc to cancel</translation>
-    </message>
-    <message>
-        <source>原因：</source>
-        <translation>Reason: </translation>
     </message>
     <message>
         <source>还没有修改记录。完成后的更正会连同原因记在这里。</source>
         <translation>No changes recorded yet. Corrections made after completion are recorded here with their reasons.</translation>
     </message>
     <message>
+        <source>原因：</source>
+        <translation>Reason: </translation>
+    </message>
+    <message>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已保存 {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>重试（Ctrl+R）</source>
+        <translation>Retry (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>把没保存的修改再保存一次</source>
+        <translation>Save the unsaved changes again</translation>
     </message>
     <message>
         <source>添加这一行（Enter）</source>
@@ -4008,6 +3914,14 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Please fill in "{name}"</translation>
     </message>
     <message>
+        <source>筛选规格名称或编码</source>
+        <translation>Filter by SKU name or code</translation>
+    </message>
+    <message>
+        <source>已选 {n} 个规格</source>
+        <translation>{n} SKUs selected</translation>
+    </message>
+    <message>
         <source>价格段齐全，没有断档</source>
         <translation>All price bands covered, no price-line gaps</translation>
     </message>
@@ -4030,30 +3944,6 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>价格段断档：{names}</source>
         <translation>Price-line gaps: {names}</translation>
-    </message>
-    <message>
-        <source>其他…</source>
-        <translation>Other…</translation>
-    </message>
-    <message>
-        <source>跳过步骤、改回前一步、重新办理（须写明原因）</source>
-        <translation>Skip a step, go back a step, or reopen (a reason is required)</translation>
-    </message>
-    <message>
-        <source>部门经办人</source>
-        <translation>Department handler</translation>
-    </message>
-    <message>
-        <source>部门的答复或落实情况</source>
-        <translation>Department's answer or what was done</translation>
-    </message>
-    <message>
-        <source>必须写明原因</source>
-        <translation>A reason is required</translation>
-    </message>
-    <message>
-        <source>原因 *</source>
-        <translation>Reason *</translation>
     </message>
     <message>
         <source>在上面的列表中选择一张反馈单，这里显示它的详情和各部门的办理情况。</source>
@@ -4100,10 +3990,6 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Due by {due}</translation>
     </message>
     <message>
-        <source>答复：{text}</source>
-        <translation>Answer: {text}</translation>
-    </message>
-    <message>
         <source>来自 {day} 的走访</source>
         <translation>From the visit on {day}</translation>
     </message>
@@ -4114,6 +4000,92 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>{name}需附现场照片等证据</source>
         <translation>{name} requires evidence such as on-site photos</translation>
+    </message>
+    <message>
+        <source>今天的反馈单和跟踪事项：到期＝今天到期，超期＝过了办结期限还没办结。点击打开反馈单页。</source>
+        <translation>Today's feedback slips and follow-ups: due = due today, overdue = past the deadline and not yet done. Click to open the feedback slips page.</translation>
+    </message>
+    <message>
+        <source>反馈单：到期 {due} 张，超期 {over} 张</source>
+        <translation>Feedback slips: {due} due, {over} overdue</translation>
+    </message>
+    <message>
+        <source>跟踪事项：到期 {due} 项</source>
+        <translation>Follow-ups: {due} due</translation>
+    </message>
+    <message>
+        <source>（超期 &lt;span style='{style}'&gt;{n}&lt;/span&gt; 项）</source>
+        <translation> (&lt;span style='{style}'&gt;{n}&lt;/span&gt; overdue)</translation>
+    </message>
+    <message>
+        <source>开始走访</source>
+        <translation>Start visit</translation>
+    </message>
+    <message>
+        <source>打开选中客户的走访（Enter）</source>
+        <translation>Open the visit for the selected customer (Enter)</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>上移一位（Ctrl+↑）</source>
+        <translation>Move up one place (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>下移一位（Ctrl+↓）</source>
+        <translation>Move down one place (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>添加客户…</source>
+        <translation>Add customer…</translation>
+    </message>
+    <message>
+        <source>把一个客户加进计划（Ctrl+N）</source>
+        <translation>Add a customer to the plan (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>未访…</source>
+        <translation>Not visited…</translation>
+    </message>
+    <message>
+        <source>今天没走访，选一个原因；以后会顺延回来（Alt+S）</source>
+        <translation>Not visited today: choose a reason; it will be carried over later (Alt+S)</translation>
+    </message>
+    <message>
+        <source>移除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>从计划中移除，选一个原因；不会顺延（Delete）</source>
+        <translation>Remove from the plan: choose a reason; it will not be carried over (Delete)</translation>
+    </message>
+    <message>
+        <source>恢复为待访（Alt+R）</source>
+        <translation>Restore to pending (Alt+R)</translation>
+    </message>
+    <message>
+        <source>按店铺的 GPS 位置重排待访的客户，走最短的路（Alt+O）。
+没有 GPS 位置的店保持原来的位置；已访、未访的不动。</source>
+        <translation>Reorder pending customers by the shops' GPS locations for the shortest route (Alt+O).
+Shops without a GPS location keep their place; visited and not-visited ones do not move.</translation>
+    </message>
+    <message>
+        <source>按今天的情况排下一个工作日的计划（未访的顺延过去），并切换过去（Alt+T）</source>
+        <translation>Plan the next working day based on today (not-visited customers carry over) and switch to it (Alt+T)</translation>
+    </message>
+    <message>
+        <source>导出路线单…</source>
+        <translation>Export route sheet…</translation>
+    </message>
+    <message>
+        <source>把这天的计划导出为可打印的 Excel 路线单（Ctrl+E）</source>
+        <translation>Export this day's plan as a printable Excel route sheet (Ctrl+E)</translation>
     </message>
     <message>
         <source>← 计划</source>
@@ -4140,6 +4112,14 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Record the departure time (Alt+L). Optional: if not clicked, departure is recorded when the visit is finished.</translation>
     </message>
     <message>
+        <source>没有要走访的客户</source>
+        <translation>No customers to visit</translation>
+    </message>
+    <message>
+        <source>今天的计划里没有待访的客户。</source>
+        <translation>There are no pending customers in today's plan.</translation>
+    </message>
+    <message>
         <source>档位 {n}</source>
         <translation>Grade {n}</translation>
     </message>
@@ -4160,6 +4140,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>{old} → {new} (changed {at})</translation>
     </message>
     <message>
+        <source>这家店还没有走访记录。</source>
+        <translation>No visits recorded for this shop yet.</translation>
+    </message>
+    <message>
         <source>{finding}（{detail}）</source>
         <translation>{finding} ({detail})</translation>
     </message>
@@ -4176,20 +4160,44 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>{label}: "{value}"</translation>
     </message>
     <message>
-        <source>这家店还没有走访记录。</source>
-        <translation>No visits recorded for this shop yet.</translation>
-    </message>
-    <message>
         <source>上柜 {n} 个规格</source>
         <translation>{n} SKUs listed</translation>
     </message>
     <message>
-        <source>如：目标写错了</source>
-        <translation>e.g. the target was wrong</translation>
+        <source>修改记录</source>
+        <translation>Change history</translation>
     </message>
     <message>
-        <source>已修改：{fields}。周报已提交，更正需要填写原因，会记入更正记录。</source>
-        <translation>Changed: {fields}. The weekly report has been submitted, so a correction needs a reason; it will be added to the correction log.</translation>
+        <source>以往走访</source>
+        <translation>Past visits</translation>
+    </message>
+    <message>
+        <source>同上次（Ctrl+D）</source>
+        <translation>Same as last time (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>空着的检查项按上次填写（不变的情况，如展位）。库存、排面、本周订货等要现场核对的，只显示上次的值，核对后再采用；上次发现的问题和文字项不带过来。</source>
+        <translation>Fills empty items with last time's stable facts (such as the counter). Stock, facings, this week's order and other things checked in the shop only show last time's value until you confirm them; last time's problems and text are not carried.</translation>
+    </message>
+    <message>
+        <source>已核对，与上次相同（Ctrl+Shift+D）</source>
+        <translation>Checked, same as last time (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</source>
+        <translation>Checked in the shop: stock, facings, this week's order etc. are as last time. Recorded as a confirmation, not as a new count.</translation>
+    </message>
+    <message>
+        <source>未排入的顺延客户</source>
+        <translation>Carried-over customers not yet scheduled</translation>
+    </message>
+    <message>
+        <source>把选中的顺延客户加入计划（或在列表中按 Enter）</source>
+        <translation>Add the selected carried-over customers to the plan (or press Enter in the list)</translation>
+    </message>
+    <message>
+        <source>未排入的顺延客户（{n}）</source>
+        <translation>Carried-over customers not yet scheduled ({n})</translation>
     </message>
     <message>
         <source>单条值（元）</source>
@@ -4402,6 +4410,30 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>其他工作</source>
         <translation>Other tasks</translation>
+    </message>
+    <message>
+        <source>电访员反馈</source>
+        <translation>Phone staff feedback</translation>
+    </message>
+    <message>
+        <source>自行记录</source>
+        <translation>Self-recorded</translation>
+    </message>
+    <message>
+        <source>主任抽查</source>
+        <translation>Director's spot check</translation>
+    </message>
+    <message>
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>处理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Done</translation>
     </message>
 </context>
 </TS>

@@ -4,8 +4,26 @@
 <context>
     <name>Fieldbook</name>
     <message>
+        <source>有修改时每 30 分钟自动备份一次，退出时也备份</source>
+        <translation>有修改时每 30 分钟自动备份一次，退出时也备份</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>
+数据库里的数据没有受影响（每次修改都已保存），有修改时会再试。</source>
+        <translation>
+数据库里的数据没有受影响（每次修改都已保存），有修改时会再试。</translation>
+    </message>
+    <message>
         <source>备份</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <source>已备份 {time}</source>
+        <translation>已备份 {time}</translation>
     </message>
     <message>
         <source>备份没有完成：{reason}</source>
@@ -40,6 +58,22 @@
         <translation>单条值（元/条）</translation>
     </message>
     <message>
+        <source>比 {start} 早 {d}</source>
+        <translation>比 {start} 早 {d}</translation>
+    </message>
+    <message>
+        <source>没有到店记录</source>
+        <translation>没有到店记录</translation>
+    </message>
+    <message>
+        <source>比 {end} 晚 {d}</source>
+        <translation>比 {end} 晚 {d}</translation>
+    </message>
+    <message>
+        <source>没有离店记录</source>
+        <translation>没有离店记录</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>无</translation>
     </message>
@@ -56,16 +90,24 @@
         <translation>走访</translation>
     </message>
     <message>
-        <source>没有到店记录</source>
-        <translation>没有到店记录</translation>
+        <source>比 {start} 晚 {d}</source>
+        <translation>比 {start} 晚 {d}</translation>
+    </message>
+    <message>
+        <source>应在 {start} 前到达片区</source>
+        <translation>应在 {start} 前到达片区</translation>
     </message>
     <message>
         <source>首店到店</source>
         <translation>首店到店</translation>
     </message>
     <message>
-        <source>没有离店记录</source>
-        <translation>没有离店记录</translation>
+        <source>比 {end} 早 {d}</source>
+        <translation>比 {end} 早 {d}</translation>
+    </message>
+    <message>
+        <source>在片区工作到 {end}</source>
+        <translation>在片区工作到 {end}</translation>
     </message>
     <message>
         <source>末店离店</source>
@@ -104,16 +146,20 @@
         <translation>→ 持平</translation>
     </message>
     <message>
+        <source>准时</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>{time}（{note}）</source>
+        <translation>{time}（{note}）</translation>
+    </message>
+    <message>
         <source> · 未处理 {n} 户</source>
         <translation> · 未处理 {n} 户</translation>
     </message>
     <message>
         <source>（未访原因：{reasons}）</source>
         <translation>（未访原因：{reasons}）</translation>
-    </message>
-    <message>
-        <source>{time}（{note}）</source>
-        <translation>{time}（{note}）</translation>
     </message>
     <message>
         <source>{avg:g} 分钟/户（标准 {std} 分钟）</source>
@@ -124,36 +170,8 @@
         <translation>{v:.1f}个百分点</translation>
     </message>
     <message>
-        <source>准时</source>
-        <translation>准时</translation>
-    </message>
-    <message>
-        <source>应在 {start} 前到达片区</source>
-        <translation>应在 {start} 前到达片区</translation>
-    </message>
-    <message>
-        <source>在片区工作到 {end}</source>
-        <translation>在片区工作到 {end}</translation>
-    </message>
-    <message>
         <source>{n} 项</source>
         <translation>{n} 项</translation>
-    </message>
-    <message>
-        <source>比 {start} 晚 {d}</source>
-        <translation>比 {start} 晚 {d}</translation>
-    </message>
-    <message>
-        <source>比 {end} 早 {d}</source>
-        <translation>比 {end} 早 {d}</translation>
-    </message>
-    <message>
-        <source>比 {start} 早 {d}</source>
-        <translation>比 {start} 早 {d}</translation>
-    </message>
-    <message>
-        <source>比 {end} 晚 {d}</source>
-        <translation>比 {end} 晚 {d}</translation>
     </message>
     <message>
         <source>答复：{a}</source>
@@ -236,16 +254,16 @@
         <translation>{text}（已在计划中）</translation>
     </message>
     <message>
+        <source>选择部门发回的登记表</source>
+        <translation>选择部门发回的登记表</translation>
+    </message>
+    <message>
+        <source>检查部门答复</source>
+        <translation>检查部门答复</translation>
+    </message>
+    <message>
         <source>导入部门答复</source>
         <translation>导入部门答复</translation>
-    </message>
-    <message>
-        <source>还没有选择文件</source>
-        <translation>还没有选择文件</translation>
-    </message>
-    <message>
-        <source>选择文件…</source>
-        <translation>选择文件…</translation>
     </message>
     <message>
         <source>选择部门填好发回的登记表（.xlsx）。先检查，列出将要办理的和有冲突的行，确认后再导入。</source>
@@ -260,28 +278,12 @@
         <translation>问题和冲突（这些行不会导入）</translation>
     </message>
     <message>
-        <source>导入</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>跳过有问题的行并导入</source>
-        <translation>跳过有问题的行并导入</translation>
-    </message>
-    <message>
-        <source>选择部门发回的登记表</source>
-        <translation>选择部门发回的登记表</translation>
-    </message>
-    <message>
-        <source>正在检查文件…</source>
-        <translation>正在检查文件…</translation>
+        <source>没有导入：数据库在检查之后有了变动，请核对后再导入。</source>
+        <translation>没有导入：数据库在检查之后有了变动，请核对后再导入。</translation>
     </message>
     <message>
         <source> 缺少必需的列，不能导入。</source>
         <translation> 缺少必需的列，不能导入。</translation>
-    </message>
-    <message>
-        <source>文件：</source>
-        <translation>文件：</translation>
     </message>
     <message>
         <source>行</source>
@@ -312,44 +314,12 @@
         <translation>答复</translation>
     </message>
     <message>
-        <source>列</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <source>问题</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
-        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
-    </message>
-    <message>
-        <source>所有文件 (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>检查部门答复</source>
-        <translation>检查部门答复</translation>
-    </message>
-    <message>
-        <source>检查已取消。</source>
-        <translation>检查已取消。</translation>
-    </message>
-    <message>
-        <source>无法导入这个文件。请检查文件，或选择另一个文件。</source>
-        <translation>无法导入这个文件。请检查文件，或选择另一个文件。</translation>
+        <source>已导入部门答复：办理 {n} 行（状态变更 {m} 次），跳过 {bad} 行。</source>
+        <translation>已导入部门答复：办理 {n} 行（状态变更 {m} 次），跳过 {bad} 行。</translation>
     </message>
     <message>
         <source> 改好文件后重新选择，或跳过有问题的行只导入其余的行。</source>
         <translation> 改好文件后重新选择，或跳过有问题的行只导入其余的行。</translation>
-    </message>
-    <message>
-        <source>没有导入：数据库在检查之后有了变动，请核对后再导入。</source>
-        <translation>没有导入：数据库在检查之后有了变动，请核对后再导入。</translation>
-    </message>
-    <message>
-        <source>，工作表“{sheet}”</source>
-        <translation>，工作表“{sheet}”</translation>
     </message>
     <message>
         <source>表头在第 {row} 行{sheet}。</source>
@@ -372,12 +342,8 @@
         <translation> 文件与数据库一致，没有需要导入的内容。</translation>
     </message>
     <message>
-        <source>已导入部门答复：办理 {n} 行（状态变更 {m} 次），跳过 {bad} 行。</source>
-        <translation>已导入部门答复：办理 {n} 行（状态变更 {m} 次），跳过 {bad} 行。</translation>
-    </message>
-    <message>
-        <source>正在读取并检查 {name}…</source>
-        <translation>正在读取并检查 {name}…</translation>
+        <source>（原因：{r}）</source>
+        <translation>（原因：{r}）</translation>
     </message>
     <message>
         <source>跳过空行/合计行 {n} 行</source>
@@ -388,16 +354,8 @@
         <translation> 没有发现问题，可以导入。</translation>
     </message>
     <message>
-        <source>提醒：{text}</source>
-        <translation>提醒：{text}</translation>
-    </message>
-    <message>
-        <source>正在导入 {name}…</source>
-        <translation>正在导入 {name}…</translation>
-    </message>
-    <message>
-        <source>（原因：{r}）</source>
-        <translation>（原因：{r}）</translation>
+        <source>保存客户</source>
+        <translation>保存客户</translation>
     </message>
     <message>
         <source>保存</source>
@@ -438,10 +396,6 @@
     <message>
         <source>读取线路</source>
         <translation>读取线路</translation>
-    </message>
-    <message>
-        <source>保存客户</source>
-        <translation>保存客户</translation>
     </message>
     <message>
         <source>已保存客户 {name}</source>
@@ -488,6 +442,18 @@
 {counts}
 
 恢复后，Fieldbook 在这个备份上打开；备份之后的修改不在其中。</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>继续填写</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <source>保存跟踪事项</source>
+        <translation>保存跟踪事项</translation>
     </message>
     <message>
         <source>新建跟踪事项</source>
@@ -538,14 +504,6 @@
         <translation>这条跟踪事项还没有保存。要放弃已填写的内容吗？</translation>
     </message>
     <message>
-        <source>放弃</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <source>继续填写</source>
-        <translation>继续填写</translation>
-    </message>
-    <message>
         <source>提出人</source>
         <translation>提出人</translation>
     </message>
@@ -554,32 +512,24 @@
         <translation>到那家店走访时提醒</translation>
     </message>
     <message>
-        <source>保存跟踪事项</source>
-        <translation>保存跟踪事项</translation>
+        <source>已记下跟踪事项：{shop}</source>
+        <translation>已记下跟踪事项：{shop}</translation>
     </message>
     <message>
         <source>到期：{day}</source>
         <translation>到期：{day}</translation>
     </message>
     <message>
-        <source>已记下跟踪事项：{shop}</source>
-        <translation>已记下跟踪事项：{shop}</translation>
+        <source>列的对应关系（可修改）</source>
+        <translation>列的对应关系（可修改）</translation>
     </message>
     <message>
         <source>支持 Excel 工作簿（.xlsx）和 CSV 文件。先检查，确认无误后再导入。</source>
         <translation>支持 Excel 工作簿（.xlsx）和 CSV 文件。先检查，确认无误后再导入。</translation>
     </message>
     <message>
-        <source>列的对应关系（可修改）</source>
-        <translation>列的对应关系（可修改）</translation>
-    </message>
-    <message>
         <source>检查结果</source>
         <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>选择要导入的文件</source>
-        <translation>选择要导入的文件</translation>
     </message>
     <message>
         <source>户</source>
@@ -590,20 +540,24 @@
         <translation>个规格</translation>
     </message>
     <message>
-        <source>导入客户名单</source>
-        <translation>导入客户名单</translation>
-    </message>
-    <message>
-        <source>导入卷烟规格</source>
-        <translation>导入卷烟规格</translation>
-    </message>
-    <message>
         <source>字段</source>
         <translation>字段</translation>
     </message>
     <message>
         <source>文件中的列</source>
         <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>导入客户名单</source>
+        <translation>导入客户名单</translation>
+    </message>
+    <message>
+        <source>导入卷烟规格</source>
+        <translation>导入卷烟规格</translation>
     </message>
     <message>
         <source>新增</source>
@@ -626,24 +580,16 @@
         <translation>名单中缺少的客户</translation>
     </message>
     <message>
-        <source>表格文件 (*.xlsx *.xlsm *.csv *.txt)</source>
-        <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt)</translation>
+        <source>导入完成：新增 {new} {noun}，更新 {upd} {noun}，跳过 {bad} 行。</source>
+        <translation>导入完成：新增 {new} {noun}，更新 {upd} {noun}，跳过 {bad} 行。</translation>
     </message>
     <message>
-        <source>检查文件</source>
-        <translation>检查文件</translation>
+        <source>（空白表头）</source>
+        <translation>（空白表头）</translation>
     </message>
     <message>
         <source>表头在第 {row} 行{sheet}。请核对列的对应关系和检查结果。</source>
         <translation>表头在第 {row} 行{sheet}。请核对列的对应关系和检查结果。</translation>
-    </message>
-    <message>
-        <source>（不导入）</source>
-        <translation>（不导入）</translation>
-    </message>
-    <message>
-        <source>导入完成：新增 {new} {noun}，更新 {upd} {noun}，跳过 {bad} 行。</source>
-        <translation>导入完成：新增 {new} {noun}，更新 {upd} {noun}，跳过 {bad} 行。</translation>
     </message>
     <message>
         <source>缺少必需的列：{cols}。请在左边为它选择文件中的列。</source>
@@ -662,28 +608,108 @@
         <translation>数据库里有 {n} 户不在这份名单中（导入不会删除它们）。</translation>
     </message>
     <message>
-        <source>已跳过 {n} 个空行或合计行。</source>
-        <translation>已跳过 {n} 个空行或合计行。</translation>
-    </message>
-    <message>
         <source>未使用的列：{cols}。</source>
         <translation>未使用的列：{cols}。</translation>
-    </message>
-    <message>
-        <source>（空白表头）</source>
-        <translation>（空白表头）</translation>
-    </message>
-    <message>
-        <source>{n} 行有问题：改好文件后重新选择，或跳过这些行只导入其余的行。</source>
-        <translation>{n} 行有问题：改好文件后重新选择，或跳过这些行只导入其余的行。</translation>
     </message>
     <message>
         <source>{col} 列：{text}</source>
         <translation>{col} 列：{text}</translation>
     </message>
     <message>
+        <source>表格文件 (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>检查文件</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <source>还没有选择文件</source>
+        <translation>还没有选择文件</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>跳过有问题的行并导入</source>
+        <translation>跳过有问题的行并导入</translation>
+    </message>
+    <message>
+        <source>正在检查文件…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>检查已取消。</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>无法导入这个文件。请检查文件，或选择另一个文件。</source>
+        <translation>无法导入这个文件。请检查文件，或选择另一个文件。</translation>
+    </message>
+    <message>
+        <source>{n} 行有问题：改好文件后重新选择，或跳过这些行只导入其余的行。</source>
+        <translation>{n} 行有问题：改好文件后重新选择，或跳过这些行只导入其余的行。</translation>
+    </message>
+    <message>
+        <source>已跳过 {n} 个空行或合计行。</source>
+        <translation>已跳过 {n} 个空行或合计行。</translation>
+    </message>
+    <message>
+        <source>正在读取并检查 {name}…</source>
+        <translation>正在读取并检查 {name}…</translation>
+    </message>
+    <message>
+        <source>，工作表“{sheet}”</source>
+        <translation>，工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <source>正在导入 {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <source>提醒：{text}</source>
+        <translation>提醒：{text}</translation>
+    </message>
+    <message>
         <source>当天还没有订单</source>
         <translation>当天还没有订单</translation>
+    </message>
+    <message>
+        <source>选择订单文件</source>
+        <translation>选择订单文件</translation>
+    </message>
+    <message>
+        <source>检查订单文件</source>
+        <translation>检查订单文件</translation>
     </message>
     <message>
         <source>将替换当天已有订单（{c} 条，{a} 元）</source>
@@ -702,8 +728,8 @@
         <translation>文件中的订单（按天）</translation>
     </message>
     <message>
-        <source>选择订单文件</source>
-        <translation>选择订单文件</translation>
+        <source>。</source>
+        <translation>。</translation>
     </message>
     <message>
         <source>将替换当天已有 {n} 行（{c} 条，{a} 元）</source>
@@ -722,24 +748,8 @@
         <translation>当天已有的订单</translation>
     </message>
     <message>
-        <source>检查订单文件</source>
-        <translation>检查订单文件</translation>
-    </message>
-    <message>
         <source>订单已导入：{days} 天，{lines} 行</source>
         <translation>订单已导入：{days} 天，{lines} 行</translation>
-    </message>
-    <message>
-        <source>。</source>
-        <translation>。</translation>
-    </message>
-    <message>
-        <source>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</source>
-        <translation>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</translation>
-    </message>
-    <message>
-        <source>可导入 {lines} 行，共 {days} 天。</source>
-        <translation>可导入 {lines} 行，共 {days} 天。</translation>
     </message>
     <message>
         <source>，替换了原有的 {n} 行</source>
@@ -748,6 +758,14 @@
     <message>
         <source>，跳过有问题的 {n} 行</source>
         <translation>，跳过有问题的 {n} 行</translation>
+    </message>
+    <message>
+        <source>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</source>
+        <translation>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</translation>
+    </message>
+    <message>
+        <source>可导入 {lines} 行，共 {days} 天。</source>
+        <translation>可导入 {lines} 行，共 {days} 天。</translation>
     </message>
     <message>
         <source>导入后，这一天原有的订单会被文件中的订单整天替换</source>
@@ -820,6 +838,10 @@
         <translation> 元/条</translation>
     </message>
     <message>
+        <source>保存卷烟规格</source>
+        <translation>保存卷烟规格</translation>
+    </message>
+    <message>
         <source>如 中华(硬)</source>
         <translation>如 中华(硬)</translation>
     </message>
@@ -880,10 +902,6 @@
         <translation>新增卷烟规格</translation>
     </message>
     <message>
-        <source>保存卷烟规格</source>
-        <translation>保存卷烟规格</translation>
-    </message>
-    <message>
         <source>已保存卷烟规格 {name}</source>
         <translation>已保存卷烟规格 {name}</translation>
     </message>
@@ -912,8 +930,8 @@
         <translation>许可证号</translation>
     </message>
     <message>
-        <source>新客户，还没有客户档案（办结后自动建档）</source>
-        <translation>新客户，还没有客户档案（办结后自动建档）</translation>
+        <source>保存反馈单</source>
+        <translation>保存反馈单</translation>
     </message>
     <message>
         <source>类别</source>
@@ -944,6 +962,10 @@
         <translation>恢复日期 *</translation>
     </message>
     <message>
+        <source>新客户，还没有客户档案（办结后自动建档）</source>
+        <translation>新客户，还没有客户档案（办结后自动建档）</translation>
+    </message>
+    <message>
         <source>写清楚发现了什么、在哪里、涉及哪些规格，需要各部门做什么</source>
         <translation>写清楚发现了什么、在哪里、涉及哪些规格，需要各部门做什么</translation>
     </message>
@@ -956,28 +978,12 @@
         <translation>情况说明 *</translation>
     </message>
     <message>
-        <source>筛选规格名称或编码</source>
-        <translation>筛选规格名称或编码</translation>
-    </message>
-    <message>
-        <source>卷烟规格</source>
-        <translation>卷烟规格</translation>
-    </message>
-    <message>
         <source>卷烟规格 *</source>
         <translation>卷烟规格 *</translation>
     </message>
     <message>
         <source>发送给 *</source>
         <translation>发送给 *</translation>
-    </message>
-    <message>
-        <source>添加…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>移除</source>
-        <translation>移除</translation>
     </message>
     <message>
         <source>附件</source>
@@ -1000,10 +1006,6 @@
         <translation>（不填）</translation>
     </message>
     <message>
-        <source>选择附件</source>
-        <translation>选择附件</translation>
-    </message>
-    <message>
         <source>放弃这张反馈单？</source>
         <translation>放弃这张反馈单？</translation>
     </message>
@@ -1024,28 +1026,12 @@
         <translation>生效日期是{name}开始的日期，恢复日期是预计恢复营业的日期。</translation>
     </message>
     <message>
-        <source>读取卷烟规格</source>
-        <translation>读取卷烟规格</translation>
-    </message>
-    <message>
-        <source>图片和文档 (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx)</source>
-        <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx)</translation>
-    </message>
-    <message>
-        <source>保存反馈单</source>
-        <translation>保存反馈单</translation>
-    </message>
-    <message>
-        <source>已选 {n} 个规格</source>
-        <translation>已选 {n} 个规格</translation>
+        <source>已保存反馈单 {number}</source>
+        <translation>已保存反馈单 {number}</translation>
     </message>
     <message>
         <source>发送反馈单</source>
         <translation>发送反馈单</translation>
-    </message>
-    <message>
-        <source>已保存反馈单 {number}</source>
-        <translation>已保存反馈单 {number}</translation>
     </message>
     <message>
         <source>添加附件 {name}</source>
@@ -1132,8 +1118,16 @@
         <translation>升级前</translation>
     </message>
     <message>
+        <source>{m}月{d}日</source>
+        <translation>{m}月{d}日</translation>
+    </message>
+    <message>
         <source>{y}年{m}月{d}日</source>
         <translation>{y}年{m}月{d}日</translation>
+    </message>
+    <message>
+        <source>{m}分</source>
+        <translation>{m}分</translation>
     </message>
     <message>
         <source>客户 {n} 户</source>
@@ -1150,6 +1144,14 @@
     <message>
         <source>、</source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>{h}小时{m}分</source>
+        <translation>{h}小时{m}分</translation>
+    </message>
+    <message>
+        <source>{h}小时</source>
+        <translation>{h}小时</translation>
     </message>
     <message>
         <source>客户资料</source>
@@ -1276,6 +1278,10 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>卷烟规格</source>
+        <translation>卷烟规格</translation>
+    </message>
+    <message>
         <source>反馈单</source>
         <translation>反馈单</translation>
     </message>
@@ -1300,22 +1306,8 @@
         <translation>数据库位置</translation>
     </message>
     <message>
-        <source>有修改时每 30 分钟自动备份一次，退出时也备份</source>
-        <translation>有修改时每 30 分钟自动备份一次，退出时也备份</translation>
-    </message>
-    <message>
         <source>页面</source>
         <translation>页面</translation>
-    </message>
-    <message>
-        <source>备份失败</source>
-        <translation>备份失败</translation>
-    </message>
-    <message>
-        <source>
-数据库里的数据没有受影响（每次修改都已保存），有修改时会再试。</source>
-        <translation>
-数据库里的数据没有受影响（每次修改都已保存），有修改时会再试。</translation>
     </message>
     <message>
         <source>还有没保存的修改</source>
@@ -1362,10 +1354,6 @@
         <translation>客户经理：{name}</translation>
     </message>
     <message>
-        <source>已备份 {time}</source>
-        <translation>已备份 {time}</translation>
-    </message>
-    <message>
         <source>正在备份，备份完成后退出…</source>
         <translation>正在备份，备份完成后退出…</translation>
     </message>
@@ -1386,6 +1374,46 @@
         <translation>有 {n} 个未完成的走访，可在“今日计划”页继续。</translation>
     </message>
     <message>
+        <source>已损坏</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>可以恢复</source>
+        <translation>可以恢复</translation>
+    </message>
+    <message>
+        <source>口令不同，无法读取</source>
+        <translation>口令不同，无法读取</translation>
+    </message>
+    <message>
+        <source>结构不符，不能恢复</source>
+        <translation>结构不符，不能恢复</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>计划</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <source>客户编码</source>
         <translation>客户编码</translation>
     </message>
@@ -1396,10 +1424,6 @@
     <message>
         <source>业态</source>
         <translation>业态</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>状态</translation>
     </message>
     <message>
         <source>序号</source>
@@ -1518,6 +1542,18 @@
         <translation>处理结果</translation>
     </message>
     <message>
+        <source>无法打开数据库：{reason}</source>
+        <translation>无法打开数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>恢复没有完成：{reason}</source>
+        <translation>恢复没有完成：{reason}</translation>
+    </message>
+    <message>
+        <source>口令不正确：已试 {n} 次。数据库没有被改动。</source>
+        <translation>口令不正确：已试 {n} 次。数据库没有被改动。</translation>
+    </message>
+    <message>
         <source>正在取消…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1538,54 +1574,6 @@
     <message>
         <source>{what}失败：{reason}</source>
         <translation>{what}失败：{reason}</translation>
-    </message>
-    <message>
-        <source>已保存 {time}</source>
-        <translation>已保存 {time}</translation>
-    </message>
-    <message>
-        <source>未保存</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>已保存更正，已记入更正记录</source>
-        <translation>已保存更正，已记入更正记录</translation>
-    </message>
-    <message>
-        <source>已保存更正 {time}</source>
-        <translation>已保存更正 {time}</translation>
-    </message>
-    <message>
-        <source>保存更正</source>
-        <translation>保存更正</translation>
-    </message>
-    <message>
-        <source>{reason}
-没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。</source>
-        <translation>{reason}
-没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。</translation>
-    </message>
-    <message>
-        <source>更正没有保存：{reason}
-修改仍在屏幕上，可以再点“保存更正”。</source>
-        <translation>更正没有保存：{reason}
-修改仍在屏幕上，可以再点“保存更正”。</translation>
-    </message>
-    <message>
-        <source>已损坏</source>
-        <translation>已损坏</translation>
-    </message>
-    <message>
-        <source>可以恢复</source>
-        <translation>可以恢复</translation>
-    </message>
-    <message>
-        <source>口令不同，无法读取</source>
-        <translation>口令不同，无法读取</translation>
-    </message>
-    <message>
-        <source>结构不符，不能恢复</source>
-        <translation>结构不符，不能恢复</translation>
     </message>
     <message>
         <source>这个数据库不是本机文件，不能在这里备份或恢复。</source>
@@ -1644,6 +1632,12 @@
         <translation>正在检查数据库…</translation>
     </message>
     <message>
+        <source>有修改时每 30 分钟自动备份一次，退出时也备份；旧备份会自动精简（保留最近每天、每周、每月各一份）。备份和数据库一样，只有您的系统账户可以读取。
+备份文件夹：{folder}</source>
+        <translation>有修改时每 30 分钟自动备份一次，退出时也备份；旧备份会自动精简（保留最近每天、每周、每月各一份）。备份和数据库一样，只有您的系统账户可以读取。
+备份文件夹：{folder}</translation>
+    </message>
+    <message>
         <source>读取备份列表</source>
         <translation>读取备份列表</translation>
     </message>
@@ -1666,32 +1660,6 @@
 3. 用所选备份替换，然后 Fieldbook 在恢复后的数据上重新打开。
 
 这个备份之后的修改不在恢复后的数据里（它们在“恢复前”备份中）。</translation>
-    </message>
-    <message>
-        <source>时间</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>类型</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>大小</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>计划</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <source>文件</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>有修改时每 30 分钟自动备份一次，退出时也备份；旧备份会自动精简（保留最近每天、每周、每月各一份）。备份和数据库一样，只有您的系统账户可以读取。
-备份文件夹：{folder}</source>
-        <translation>有修改时每 30 分钟自动备份一次，退出时也备份；旧备份会自动精简（保留最近每天、每周、每月各一份）。备份和数据库一样，只有您的系统账户可以读取。
-备份文件夹：{folder}</translation>
     </message>
     <message>
         <source>已备份 {time}（{kind}）</source>
@@ -1770,16 +1738,8 @@
         <translation>共 {n} 户</translation>
     </message>
     <message>
-        <source>导出工作日志</source>
-        <translation>导出工作日志</translation>
-    </message>
-    <message>
-        <source>提交工作日志</source>
-        <translation>提交工作日志</translation>
-    </message>
-    <message>
-        <source>提交</source>
-        <translation>提交</translation>
+        <source>已记录答复</source>
+        <translation>已记录答复</translation>
     </message>
     <message>
         <source>请先选中要记录答复的问题</source>
@@ -1794,78 +1754,28 @@
         <translation>请先选中要记录答复的问题：</translation>
     </message>
     <message>
-        <source>已记录答复</source>
-        <translation>已记录答复</translation>
-    </message>
-    <message>
         <source>记录答复</source>
         <translation>记录答复</translation>
-    </message>
-    <message>
-        <source>提交 {day} 的工作日志？
-
-提交后，当天情况和经济指标按现在的数据保存；以后再修改任何部分都要填写原因，并记入更正记录。</source>
-        <translation>提交 {day} 的工作日志？
-
-提交后，当天情况和经济指标按现在的数据保存；以后再修改任何部分都要填写原因，并记入更正记录。</translation>
-    </message>
-    <message>
-        <source>工作日志_{day}.xlsx</source>
-        <translation>工作日志_{day}.xlsx</translation>
-    </message>
-    <message>
-        <source>这个版本还没有工作日志导出功能</source>
-        <translation>这个版本还没有工作日志导出功能</translation>
-    </message>
-    <message>
-        <source>
-保存成功之前不能提交。</source>
-        <translation>
-保存成功之前不能提交。</translation>
-    </message>
-    <message>
-        <source>
-
-还没有填写：{names}。</source>
-        <translation>
-
-还没有填写：{names}。</translation>
-    </message>
-    <message>
-        <source>工作日志已导出：{path}</source>
-        <translation>工作日志已导出：{path}</translation>
-    </message>
-    <message>
-        <source>工作日志没有导出：{reason}</source>
-        <translation>工作日志没有导出：{reason}</translation>
-    </message>
-    <message>
-        <source>这个问题已经答复：{answer}</source>
-        <translation>这个问题已经答复：{answer}</translation>
     </message>
     <message>
         <source>答复没有保存：{reason}</source>
         <translation>答复没有保存：{reason}</translation>
     </message>
     <message>
-        <source>{day} 的工作日志已提交</source>
-        <translation>{day} 的工作日志已提交</translation>
+        <source>这个问题已经答复：{answer}</source>
+        <translation>这个问题已经答复：{answer}</translation>
     </message>
     <message>
-        <source>没有提交：{reason}</source>
-        <translation>没有提交：{reason}</translation>
+        <source>读取工作日志失败：{reason}</source>
+        <translation>读取工作日志失败：{reason}</translation>
     </message>
     <message>
-        <source>上一个工作日（Alt+←）</source>
-        <translation>上一个工作日（Alt+←）</translation>
+        <source>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能换到别的日期。</source>
+        <translation>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能换到别的日期。</translation>
     </message>
     <message>
         <source>日志日期</source>
         <translation>日志日期</translation>
-    </message>
-    <message>
-        <source>下一个工作日（Alt+→）</source>
-        <translation>下一个工作日（Alt+→）</translation>
     </message>
     <message>
         <source>今天</source>
@@ -1896,20 +1806,12 @@
         <translation>提醒设置：07:30、15:00、15:40、16:00 和周四 14:00</translation>
     </message>
     <message>
+        <source>提交</source>
+        <translation>提交</translation>
+    </message>
+    <message>
         <source>提交这天的日志：当天情况和指标按现在的数据保存，之后的修改要填写原因</source>
         <translation>提交这天的日志：当天情况和指标按现在的数据保存，之后的修改要填写原因</translation>
-    </message>
-    <message>
-        <source>重试（Ctrl+R）</source>
-        <translation>重试（Ctrl+R）</translation>
-    </message>
-    <message>
-        <source>把没保存的修改再保存一次</source>
-        <translation>把没保存的修改再保存一次</translation>
-    </message>
-    <message>
-        <source>更正记录</source>
-        <translation>更正记录</translation>
     </message>
     <message>
         <source>还没有更正。提交后再修改的内容，会连同时间和原因记在这里。</source>
@@ -1918,6 +1820,22 @@
     <message>
         <source>（休息日）</source>
         <translation>（休息日）</translation>
+    </message>
+    <message>
+        <source>提交工作日志</source>
+        <translation>提交工作日志</translation>
+    </message>
+    <message>
+        <source>导出工作日志</source>
+        <translation>导出工作日志</translation>
+    </message>
+    <message>
+        <source>上一个工作日（Alt+←）</source>
+        <translation>上一个工作日（Alt+←）</translation>
+    </message>
+    <message>
+        <source>下一个工作日（Alt+→）</source>
+        <translation>下一个工作日（Alt+→）</translation>
     </message>
     <message>
         <source>读取工作日志</source>
@@ -1932,8 +1850,32 @@
         <translation>回到办公室后：先导入当天的订单，看一下左边的当天情况和经济指标，再写右边各部分——每次修改都自动保存。写完、开完 16:00 例会后点“提交”。</translation>
     </message>
     <message>
-        <source>读取工作日志失败：{reason}</source>
-        <translation>读取工作日志失败：{reason}</translation>
+        <source>工作日志的更正还没有保存（需要填写原因）</source>
+        <translation>工作日志的更正还没有保存（需要填写原因）</translation>
+    </message>
+    <message>
+        <source>提交 {day} 的工作日志？
+
+提交后，当天情况和经济指标按现在的数据保存；以后再修改任何部分都要填写原因，并记入更正记录。</source>
+        <translation>提交 {day} 的工作日志？
+
+提交后，当天情况和经济指标按现在的数据保存；以后再修改任何部分都要填写原因，并记入更正记录。</translation>
+    </message>
+    <message>
+        <source>工作日志_{day}.xlsx</source>
+        <translation>工作日志_{day}.xlsx</translation>
+    </message>
+    <message>
+        <source>工作日志已导出：{path}</source>
+        <translation>工作日志已导出：{path}</translation>
+    </message>
+    <message>
+        <source>工作日志没有导出：{reason}</source>
+        <translation>工作日志没有导出：{reason}</translation>
+    </message>
+    <message>
+        <source>这个版本还没有工作日志导出功能</source>
+        <translation>这个版本还没有工作日志导出功能</translation>
     </message>
     <message>
         <source>打开{day}的计划 →</source>
@@ -1952,20 +1894,26 @@
         <translation>未开始</translation>
     </message>
     <message>
-        <source>日志已于 {time} 提交，是正式记录。要修改某一部分，直接改，再填写原因并点“保存更正”；每次更正都记在“更正记录”里，导出时也会带上。</source>
-        <translation>日志已于 {time} 提交，是正式记录。要修改某一部分，直接改，再填写原因并点“保存更正”；每次更正都记在“更正记录”里，导出时也会带上。</translation>
-    </message>
-    <message>
-        <source>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能换到别的日期。</source>
-        <translation>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能换到别的日期。</translation>
-    </message>
-    <message>
-        <source>工作日志的更正还没有保存（需要填写原因）</source>
-        <translation>工作日志的更正还没有保存（需要填写原因）</translation>
-    </message>
-    <message>
         <source>没有保存：{reason}</source>
         <translation>没有保存：{reason}</translation>
+    </message>
+    <message>
+        <source>
+保存成功之前不能提交。</source>
+        <translation>
+保存成功之前不能提交。</translation>
+    </message>
+    <message>
+        <source>
+
+还没有填写：{names}。</source>
+        <translation>
+
+还没有填写：{names}。</translation>
+    </message>
+    <message>
+        <source>日志已于 {time} 提交，是正式记录。要修改某一部分，直接改，再填写原因并点“保存更正”；每次更正都记在“更正记录”里，导出时也会带上。</source>
+        <translation>日志已于 {time} 提交，是正式记录。要修改某一部分，直接改，再填写原因并点“保存更正”；每次更正都记在“更正记录”里，导出时也会带上。</translation>
     </message>
     <message>
         <source>工作日志还有部分没有保存：{what}</source>
@@ -1976,20 +1924,76 @@
         <translation>工作日志有部分没有保存（内容有误）：{what}</translation>
     </message>
     <message>
-        <source>已审阅</source>
-        <translation>已审阅</translation>
+        <source>{day} 的工作日志已提交</source>
+        <translation>{day} 的工作日志已提交</translation>
     </message>
     <message>
-        <source>通过</source>
-        <translation>通过</translation>
+        <source>没有提交：{reason}</source>
+        <translation>没有提交：{reason}</translation>
+    </message>
+    <message>
+        <source>客户经理</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>含已落实</source>
+        <translation>含已落实</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>答复并落实…</source>
+        <translation>答复并落实…</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>退回…</translation>
     </message>
     <message>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <source>客户经理</source>
-        <translation>客户经理</translation>
+        <source>退回原因：</source>
+        <translation>退回原因：</translation>
+    </message>
+    <message>
+        <source>读取收件箱</source>
+        <translation>读取收件箱</translation>
+    </message>
+    <message>
+        <source>请先选中一张反馈单</source>
+        <translation>请先选中一张反馈单</translation>
+    </message>
+    <message>
+        <source>处理反馈单</source>
+        <translation>处理反馈单</translation>
+    </message>
+    <message>
+        <source>一次处理完毕</source>
+        <translation>一次处理完毕</translation>
+    </message>
+    <message>
+        <source>{n} 件，逾期 {o} 件</source>
+        <translation>{n} 件，逾期 {o} 件</translation>
+    </message>
+    <message>
+        <source>{n} 的答复：</source>
+        <translation>{n} 的答复：</translation>
+    </message>
+    <message>
+        <source>已审阅</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>通过</translation>
     </message>
     <message>
         <source>周</source>
@@ -2022,10 +2026,6 @@
     <message>
         <source>审阅通过</source>
         <translation>审阅通过</translation>
-    </message>
-    <message>
-        <source>退回…</source>
-        <translation>退回…</translation>
     </message>
     <message>
         <source>导出所选周报…</source>
@@ -2164,26 +2164,6 @@
         <translation>已改正</translation>
     </message>
     <message>
-        <source>情况</source>
-        <translation>情况</translation>
-    </message>
-    <message>
-        <source>含已落实</source>
-        <translation>含已落实</translation>
-    </message>
-    <message>
-        <source>下一步</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <source>答复并落实…</source>
-        <translation>答复并落实…</translation>
-    </message>
-    <message>
-        <source>退回原因：</source>
-        <translation>退回原因：</translation>
-    </message>
-    <message>
         <source>到店–离店</source>
         <translation>到店–离店</translation>
     </message>
@@ -2252,26 +2232,6 @@
         <translation>改正情况：</translation>
     </message>
     <message>
-        <source>读取收件箱</source>
-        <translation>读取收件箱</translation>
-    </message>
-    <message>
-        <source>请先选中一张反馈单</source>
-        <translation>请先选中一张反馈单</translation>
-    </message>
-    <message>
-        <source>处理反馈单</source>
-        <translation>处理反馈单</translation>
-    </message>
-    <message>
-        <source>一次处理完毕</source>
-        <translation>一次处理完毕</translation>
-    </message>
-    <message>
-        <source>月份</source>
-        <translation>月份</translation>
-    </message>
-    <message>
         <source>抽样</source>
         <translation>抽样</translation>
     </message>
@@ -2292,16 +2252,12 @@
         <translation>请选中一项整改中的走访</translation>
     </message>
     <message>
-        <source>{n} 件，逾期 {o} 件</source>
-        <translation>{n} 件，逾期 {o} 件</translation>
-    </message>
-    <message>
-        <source>{n} 的答复：</source>
-        <translation>{n} 的答复：</translation>
-    </message>
-    <message>
         <source>抽查记录：{c}</source>
         <translation>抽查记录：{c}</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>月份</translation>
     </message>
     <message>
         <source>{m} {month}：抽查 {n} 次走访（随机种子 {seed}），已核查 {c}，不属实 {x}，整改中 {o}，已改正 {d}</source>
@@ -2340,10 +2296,6 @@
         <translation>计划日期</translation>
     </message>
     <message>
-        <source>今天的反馈单和跟踪事项：到期＝今天到期，超期＝过了办结期限还没办结。点击打开反馈单页。</source>
-        <translation>今天的反馈单和跟踪事项：到期＝今天到期，超期＝过了办结期限还没办结。点击打开反馈单页。</translation>
-    </message>
-    <message>
         <source>计划中的客户</source>
         <translation>计划中的客户</translation>
     </message>
@@ -2352,94 +2304,12 @@
         <translation>生成这天的计划</translation>
     </message>
     <message>
-        <source>未排入的顺延客户</source>
-        <translation>未排入的顺延客户</translation>
-    </message>
-    <message>
-        <source>把选中的顺延客户加入计划（或在列表中按 Enter）</source>
-        <translation>把选中的顺延客户加入计划（或在列表中按 Enter）</translation>
-    </message>
-    <message>
         <source>Enter 开始走访 · Ctrl+↑/↓ 或拖动行调整顺序 · Alt+←/→ 换日期</source>
         <translation>Enter 开始走访 · Ctrl+↑/↓ 或拖动行调整顺序 · Alt+←/→ 换日期</translation>
     </message>
     <message>
-        <source>开始走访</source>
-        <translation>开始走访</translation>
-    </message>
-    <message>
-        <source>打开选中客户的走访（Enter）</source>
-        <translation>打开选中客户的走访（Enter）</translation>
-    </message>
-    <message>
-        <source>上移</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>上移一位（Ctrl+↑）</source>
-        <translation>上移一位（Ctrl+↑）</translation>
-    </message>
-    <message>
-        <source>下移</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>下移一位（Ctrl+↓）</source>
-        <translation>下移一位（Ctrl+↓）</translation>
-    </message>
-    <message>
-        <source>添加客户…</source>
-        <translation>添加客户…</translation>
-    </message>
-    <message>
-        <source>把一个客户加进计划（Ctrl+N）</source>
-        <translation>把一个客户加进计划（Ctrl+N）</translation>
-    </message>
-    <message>
-        <source>未访…</source>
-        <translation>未访…</translation>
-    </message>
-    <message>
-        <source>今天没走访，选一个原因；以后会顺延回来（Alt+S）</source>
-        <translation>今天没走访，选一个原因；以后会顺延回来（Alt+S）</translation>
-    </message>
-    <message>
-        <source>移除…</source>
-        <translation>移除…</translation>
-    </message>
-    <message>
-        <source>从计划中移除，选一个原因；不会顺延（Delete）</source>
-        <translation>从计划中移除，选一个原因；不会顺延（Delete）</translation>
-    </message>
-    <message>
-        <source>恢复为待访（Alt+R）</source>
-        <translation>恢复为待访（Alt+R）</translation>
-    </message>
-    <message>
-        <source>按距离排序</source>
-        <translation>按距离排序</translation>
-    </message>
-    <message>
-        <source>按店铺的 GPS 位置重排待访的客户，走最短的路（Alt+O）。
-没有 GPS 位置的店保持原来的位置；已访、未访的不动。</source>
-        <translation>按店铺的 GPS 位置重排待访的客户，走最短的路（Alt+O）。
-没有 GPS 位置的店保持原来的位置；已访、未访的不动。</translation>
-    </message>
-    <message>
-        <source>排明天的计划</source>
-        <translation>排明天的计划</translation>
-    </message>
-    <message>
-        <source>按今天的情况排下一个工作日的计划（未访的顺延过去），并切换过去（Alt+T）</source>
-        <translation>按今天的情况排下一个工作日的计划（未访的顺延过去），并切换过去（Alt+T）</translation>
-    </message>
-    <message>
-        <source>导出路线单…</source>
-        <translation>导出路线单…</translation>
-    </message>
-    <message>
-        <source>把这天的计划导出为可打印的 Excel 路线单（Ctrl+E）</source>
-        <translation>把这天的计划导出为可打印的 Excel 路线单（Ctrl+E）</translation>
+        <source>生成计划</source>
+        <translation>生成计划</translation>
     </message>
     <message>
         <source>调整顺序</source>
@@ -2450,28 +2320,20 @@
         <translation>添加客户</translation>
     </message>
     <message>
+        <source>按距离排序</source>
+        <translation>按距离排序</translation>
+    </message>
+    <message>
+        <source>排明天的计划</source>
+        <translation>排明天的计划</translation>
+    </message>
+    <message>
         <source>导出路线单</source>
         <translation>导出路线单</translation>
     </message>
     <message>
-        <source>放弃未完成的走访</source>
-        <translation>放弃未完成的走访</translation>
-    </message>
-    <message>
         <source>读取计划</source>
         <translation>读取计划</translation>
-    </message>
-    <message>
-        <source>读取反馈单</source>
-        <translation>读取反馈单</translation>
-    </message>
-    <message>
-        <source>反馈单：到期 {due} 张，超期 {over} 张</source>
-        <translation>反馈单：到期 {due} 张，超期 {over} 张</translation>
-    </message>
-    <message>
-        <source>跟踪事项：到期 {due} 项</source>
-        <translation>跟踪事项：到期 {due} 项</translation>
     </message>
     <message>
         <source>拜访计划</source>
@@ -2482,32 +2344,32 @@
         <translation>这一天还没有计划。</translation>
     </message>
     <message>
-        <source>生成计划</source>
-        <translation>生成计划</translation>
-    </message>
-    <message>
         <source>标记未访</source>
         <translation>标记未访</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>移除</translation>
     </message>
     <message>
         <source>路线单_{day}.xlsx</source>
         <translation>路线单_{day}.xlsx</translation>
     </message>
     <message>
-        <source>（超期 &lt;span style='{style}'&gt;{n}&lt;/span&gt; 项）</source>
-        <translation>（超期 &lt;span style='{style}'&gt;{n}&lt;/span&gt; 项）</translation>
+        <source>放弃走访</source>
+        <translation>放弃走访</translation>
     </message>
     <message>
         <source>读取计划失败：{reason}</source>
         <translation>读取计划失败：{reason}</translation>
     </message>
     <message>
-        <source>计划里没有客户。线路和走访日来自客户名单：在“客户”页导入公司的客户名单，或为客户设置线路；也可以用“添加客户…”临时加入。</source>
-        <translation>计划里没有客户。线路和走访日来自客户名单：在“客户”页导入公司的客户名单，或为客户设置线路；也可以用“添加客户…”临时加入。</translation>
+        <source>节假日数据未覆盖 {year} 年：工作日只按周一至周五判断。</source>
+        <translation>节假日数据未覆盖 {year} 年：工作日只按周一至周五判断。</translation>
     </message>
     <message>
-        <source>未排入的顺延客户（{n}）</source>
-        <translation>未排入的顺延客户（{n}）</translation>
+        <source>计划里没有客户。线路和走访日来自客户名单：在“客户”页导入公司的客户名单，或为客户设置线路；也可以用“添加客户…”临时加入。</source>
+        <translation>计划里没有客户。线路和走访日来自客户名单：在“客户”页导入公司的客户名单，或为客户设置线路；也可以用“添加客户…”临时加入。</translation>
     </message>
     <message>
         <source>{shop} 未访的原因：</source>
@@ -2518,20 +2380,32 @@
         <translation>从计划中移除 {shop} 的原因：</translation>
     </message>
     <message>
-        <source>放弃 {what} 的走访记录？已填写的内容会被删除，不能恢复。</source>
-        <translation>放弃 {what} 的走访记录？已填写的内容会被删除，不能恢复。</translation>
-    </message>
-    <message>
-        <source>节假日数据未覆盖 {year} 年：工作日只按周一至周五判断。</source>
-        <translation>节假日数据未覆盖 {year} 年：工作日只按周一至周五判断。</translation>
-    </message>
-    <message>
         <source>路线单已导出：{path}</source>
         <translation>路线单已导出：{path}</translation>
     </message>
     <message>
-        <source>放弃走访</source>
-        <translation>放弃走访</translation>
+        <source>{reason}
+没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。</source>
+        <translation>{reason}
+没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。</translation>
+    </message>
+    <message>
+        <source>已保存更正，已记入更正记录</source>
+        <translation>已保存更正，已记入更正记录</translation>
+    </message>
+    <message>
+        <source>已保存更正 {time}</source>
+        <translation>已保存更正 {time}</translation>
+    </message>
+    <message>
+        <source>保存更正</source>
+        <translation>保存更正</translation>
+    </message>
+    <message>
+        <source>更正没有保存：{reason}
+修改仍在屏幕上，可以再点“保存更正”。</source>
+        <translation>更正没有保存：{reason}
+修改仍在屏幕上，可以再点“保存更正”。</translation>
     </message>
     <message>
         <source>客户经理资料</source>
@@ -2630,6 +2504,14 @@
         <translation>同步完成。上传：{up}；下载：{down}</translation>
     </message>
     <message>
+        <source>找到 {n} 个</source>
+        <translation>找到 {n} 个</translation>
+    </message>
+    <message>
+        <source>共 {n} 个规格</source>
+        <translation>共 {n} 个规格</translation>
+    </message>
+    <message>
         <source>搜索卷烟代码、名称或拼音首字母  Ctrl+F</source>
         <translation>搜索卷烟代码、名称或拼音首字母  Ctrl+F</translation>
     </message>
@@ -2658,12 +2540,12 @@
         <translation>卷烟规格列表</translation>
     </message>
     <message>
-        <source>找到 {n} 个</source>
-        <translation>找到 {n} 个</translation>
+        <source>读取卷烟规格</source>
+        <translation>读取卷烟规格</translation>
     </message>
     <message>
-        <source>共 {n} 个规格</source>
-        <translation>共 {n} 个规格</translation>
+        <source>读取反馈单</source>
+        <translation>读取反馈单</translation>
     </message>
     <message>
         <source>新建…</source>
@@ -2830,6 +2712,10 @@
         <translation>办理反馈单</translation>
     </message>
     <message>
+        <source>图片和文档 (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx)</source>
+        <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.docx *.xlsx)</translation>
+    </message>
+    <message>
         <source>反馈单_{number}.xlsx</source>
         <translation>反馈单_{number}.xlsx</translation>
     </message>
@@ -2870,10 +2756,6 @@
         <translation>已保存更正，已记入修改记录</translation>
     </message>
     <message>
-        <source>请先改正：{names}</source>
-        <translation>请先改正：{names}</translation>
-    </message>
-    <message>
         <source>更正没有保存：必填项不能清空（{names}）</source>
         <translation>更正没有保存：必填项不能清空（{names}）</translation>
     </message>
@@ -2882,8 +2764,86 @@
         <translation>必填</translation>
     </message>
     <message>
+        <source>请先改正：{names}</source>
+        <translation>请先改正：{names}</translation>
+    </message>
+    <message>
+        <source>各规格库存与排面</source>
+        <translation>各规格库存与排面</translation>
+    </message>
+    <message>
+        <source>店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。</source>
+        <translation>店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <source>店铺状态</source>
+        <translation>店铺状态</translation>
+    </message>
+    <message>
+        <source>已按上次填写 {n} 项（只填空着的）</source>
+        <translation>已按上次填写 {n} 项（只填空着的）</translation>
+    </message>
+    <message>
+        <source>完成后将建议填写反馈单：{name}。</source>
+        <translation>完成后将建议填写反馈单：{name}。</translation>
+    </message>
+    <message>
+        <source>完成后将记下跟踪事项：{text}。</source>
+        <translation>完成后将记下跟踪事项：{text}。</translation>
+    </message>
+    <message>
+        <source>添加规格</source>
+        <translation>添加规格</translation>
+    </message>
+    <message>
+        <source>同上次</source>
+        <translation>同上次</translation>
+    </message>
+    <message>
+        <source>核对</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source> · 上次 {n} 个规格待核对（Ctrl+Shift+D）</source>
+        <translation> · 上次 {n} 个规格待核对（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <source>；{items} 项和 {skus} 个规格要现场核对：与上次相同按 Ctrl+Shift+D，不同就直接改</source>
+        <translation>；{items} 项和 {skus} 个规格要现场核对：与上次相同按 Ctrl+Shift+D，不同就直接改</translation>
+    </message>
+    <message>
+        <source>{sku}的数据</source>
+        <translation>{sku}的数据</translation>
+    </message>
+    <message>
+        <source>已核对，与上次相同：{items} 项、{skus} 个规格</source>
+        <translation>已核对，与上次相同：{items} 项、{skus} 个规格</translation>
+    </message>
+    <message>
+        <source> · 计划里的客户都走完了</source>
+        <translation> · 计划里的客户都走完了</translation>
+    </message>
+    <message>
         <source>已完成：{shop}</source>
         <translation>已完成：{shop}</translation>
+    </message>
+    <message>
+        <source>请先到店（Enter 或 Alt+A），再完成走访。</source>
+        <translation>请先到店（Enter 或 Alt+A），再完成走访。</translation>
+    </message>
+    <message>
+        <source>
+还有修改没有保存，保存成功之前不能完成走访。</source>
+        <translation>
+还有修改没有保存，保存成功之前不能完成走访。</translation>
+    </message>
+    <message>
+        <source>请先改正规格表里标红的格子。</source>
+        <translation>请先改正规格表里标红的格子。</translation>
+    </message>
+    <message>
+        <source>请先选择店铺状态（数字键 1–5）。</source>
+        <translation>请先选择店铺状态（数字键 1–5）。</translation>
     </message>
     <message>
         <source>新增跟踪事项 {n} 条</source>
@@ -2896,52 +2856,6 @@
     <message>
         <source>建议填写反馈单：{names}</source>
         <translation>建议填写反馈单：{names}</translation>
-    </message>
-    <message>
-        <source>店铺状态</source>
-        <translation>店铺状态</translation>
-    </message>
-    <message>
-        <source>{sku}的数据</source>
-        <translation>{sku}的数据</translation>
-    </message>
-    <message>
-        <source>添加规格</source>
-        <translation>添加规格</translation>
-    </message>
-    <message>
-        <source>同上次</source>
-        <translation>同上次</translation>
-    </message>
-    <message>
-        <source> · 计划里的客户都走完了</source>
-        <translation> · 计划里的客户都走完了</translation>
-    </message>
-    <message>
-        <source>请先到店（Enter 或 Alt+A），再完成走访。</source>
-        <translation>请先到店（Enter 或 Alt+A），再完成走访。</translation>
-    </message>
-    <message>
-        <source>请先选择店铺状态（数字键 1–5）。</source>
-        <translation>请先选择店铺状态（数字键 1–5）。</translation>
-    </message>
-    <message>
-        <source>读取建议的反馈单</source>
-        <translation>读取建议的反馈单</translation>
-    </message>
-    <message>
-        <source>这次走访建议的反馈单都已处理。</source>
-        <translation>这次走访建议的反馈单都已处理。</translation>
-    </message>
-    <message>
-        <source>
-还有修改没有保存，保存成功之前不能完成走访。</source>
-        <translation>
-还有修改没有保存，保存成功之前不能完成走访。</translation>
-    </message>
-    <message>
-        <source>请先改正规格表里标红的格子。</source>
-        <translation>请先改正规格表里标红的格子。</translation>
     </message>
     <message>
         <source>完成走访</source>
@@ -2960,6 +2874,12 @@
         <translation>还有必填项没有填写：{names}</translation>
     </message>
     <message>
+        <source>{reason}
+没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。</source>
+        <translation>{reason}
+没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。</translation>
+    </message>
+    <message>
         <source>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</source>
         <translation>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</translation>
     </message>
@@ -2968,40 +2888,24 @@
         <translation>店铺状态 *</translation>
     </message>
     <message>
-        <source>各规格库存与排面</source>
-        <translation>各规格库存与排面</translation>
-    </message>
-    <message>
-        <source>修改记录</source>
-        <translation>修改记录</translation>
-    </message>
-    <message>
-        <source>以往走访</source>
-        <translation>以往走访</translation>
-    </message>
-    <message>
-        <source>同上次（Ctrl+D）</source>
-        <translation>同上次（Ctrl+D）</translation>
-    </message>
-    <message>
-        <source>按上次走访填写：店铺状态、各检查项（文字项除外）和各规格的数据</source>
-        <translation>按上次走访填写：店铺状态、各检查项（文字项除外）和各规格的数据</translation>
-    </message>
-    <message>
         <source>完成，去下一家（Ctrl+Enter）</source>
         <translation>完成，去下一家（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>走访的更正还没有保存（需要填写原因）</source>
+        <translation>走访的更正还没有保存（需要填写原因）</translation>
+    </message>
+    <message>
+        <source>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能打开别的店。</source>
+        <translation>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能打开别的店。</translation>
     </message>
     <message>
         <source>打开走访</source>
         <translation>打开走访</translation>
     </message>
     <message>
-        <source>没有要走访的客户</source>
-        <translation>没有要走访的客户</translation>
-    </message>
-    <message>
-        <source>今天的计划里没有待访的客户。</source>
-        <translation>今天的计划里没有待访的客户。</translation>
+        <source>{what}没有保存：{reason}</source>
+        <translation>{what}没有保存：{reason}</translation>
     </message>
     <message>
         <source>第 {n} 站 / 共 {total} 站 · {why}</source>
@@ -3016,42 +2920,20 @@
         <translation>到店后按 Enter（或 Alt+A）记下到店时间，再开始填写。路上的时间不算走访时间。</translation>
     </message>
     <message>
-        <source>店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。</source>
-        <translation>店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。</translation>
+        <source>走访还有修改没有保存：{what}</source>
+        <translation>走访还有修改没有保存：{what}</translation>
     </message>
     <message>
         <source>这次走访已完成（{time} 完成）。要更正到店、离店时间或检查项，直接修改，再填写原因并点“保存更正”；更正会记入修改记录。</source>
         <translation>这次走访已完成（{time} 完成）。要更正到店、离店时间或检查项，直接修改，再填写原因并点“保存更正”；更正会记入修改记录。</translation>
     </message>
     <message>
-        <source>完成后将建议填写反馈单：{name}。</source>
-        <translation>完成后将建议填写反馈单：{name}。</translation>
+        <source>读取建议的反馈单</source>
+        <translation>读取建议的反馈单</translation>
     </message>
     <message>
-        <source>完成后将记下跟踪事项：{text}。</source>
-        <translation>完成后将记下跟踪事项：{text}。</translation>
-    </message>
-    <message>
-        <source>走访的更正还没有保存（需要填写原因）</source>
-        <translation>走访的更正还没有保存（需要填写原因）</translation>
-    </message>
-    <message>
-        <source>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能打开别的店。</source>
-        <translation>{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能打开别的店。</translation>
-    </message>
-    <message>
-        <source>{what}没有保存：{reason}</source>
-        <translation>{what}没有保存：{reason}</translation>
-    </message>
-    <message>
-        <source>{reason}
-没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。</source>
-        <translation>{reason}
-没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。</translation>
-    </message>
-    <message>
-        <source>走访还有修改没有保存：{what}</source>
-        <translation>走访还有修改没有保存：{what}</translation>
+        <source>这次走访建议的反馈单都已处理。</source>
+        <translation>这次走访建议的反馈单都已处理。</translation>
     </message>
     <message>
         <source>离店时间</source>
@@ -3070,104 +2952,20 @@
         <translation>离店</translation>
     </message>
     <message>
+        <source>读取周报失败：{reason}</source>
+        <translation>读取周报失败：{reason}</translation>
+    </message>
+    <message>
+        <source>{what}。保存成功或撤销之前，不能换到别的周。</source>
+        <translation>{what}。保存成功或撤销之前，不能换到别的周。</translation>
+    </message>
+    <message>
         <source>读取上周计划</source>
         <translation>读取上周计划</translation>
     </message>
     <message>
         <source>提交周报</source>
         <translation>提交周报</translation>
-    </message>
-    <message>
-        <source>记录审阅</source>
-        <translation>记录审阅</translation>
-    </message>
-    <message>
-        <source>退回时必须填写意见</source>
-        <translation>退回时必须填写意见</translation>
-    </message>
-    <message>
-        <source>如：营销部 刘主任</source>
-        <translation>如：营销部 刘主任</translation>
-    </message>
-    <message>
-        <source>结论</source>
-        <translation>结论</translation>
-    </message>
-    <message>
-        <source>意见</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <source>审阅人</source>
-        <translation>审阅人</translation>
-    </message>
-    <message>
-        <source>保存审阅</source>
-        <translation>保存审阅</translation>
-    </message>
-    <message>
-        <source>正在更正已提交的周报：改好后在下面填写原因，点“保存更正”；或“撤销修改”。</source>
-        <translation>正在更正已提交的周报：改好后在下面填写原因，点“保存更正”；或“撤销修改”。</translation>
-    </message>
-    <message>
-        <source>退回时请填写意见</source>
-        <translation>退回时请填写意见</translation>
-    </message>
-    <message>
-        <source>已沿用上周的计划，可以接着修改</source>
-        <translation>已沿用上周的计划，可以接着修改</translation>
-    </message>
-    <message>
-        <source>提交 {label} 的周报？
-
-提交后，本周数据按现在的数据保存，周报不能再直接修改；以后的修改要填写原因，并记入更正记录。</source>
-        <translation>提交 {label} 的周报？
-
-提交后，本周数据按现在的数据保存，周报不能再直接修改；以后的修改要填写原因，并记入更正记录。</translation>
-    </message>
-    <message>
-        <source>已记录审阅</source>
-        <translation>已记录审阅</translation>
-    </message>
-    <message>
-        <source>周报_{label}.xlsx</source>
-        <translation>周报_{label}.xlsx</translation>
-    </message>
-    <message>
-        <source>这个版本还没有周报导出功能</source>
-        <translation>这个版本还没有周报导出功能</translation>
-    </message>
-    <message>
-        <source>记录审阅 {label}</source>
-        <translation>记录审阅 {label}</translation>
-    </message>
-    <message>
-        <source>{what}没有完成：{reason}</source>
-        <translation>{what}没有完成：{reason}</translation>
-    </message>
-    <message>
-        <source>上周的周报没有写下周计划，没有可以沿用的内容。</source>
-        <translation>上周的周报没有写下周计划，没有可以沿用的内容。</translation>
-    </message>
-    <message>
-        <source>周报没有导出：{reason}</source>
-        <translation>周报没有导出：{reason}</translation>
-    </message>
-    <message>
-        <source>{label} 的周报已提交</source>
-        <translation>{label} 的周报已提交</translation>
-    </message>
-    <message>
-        <source>周报已导出：{path}</source>
-        <translation>周报已导出：{path}</translation>
-    </message>
-    <message>
-        <source>上一周（Alt+←）</source>
-        <translation>上一周（Alt+←）</translation>
-    </message>
-    <message>
-        <source>下一周（Alt+→）</source>
-        <translation>下一周（Alt+→）</translation>
     </message>
     <message>
         <source>回到本周（Alt+Home）</source>
@@ -3218,6 +3016,26 @@
         <translation>历史周报</translation>
     </message>
     <message>
+        <source>本周总结</source>
+        <translation>本周总结</translation>
+    </message>
+    <message>
+        <source>下周计划</source>
+        <translation>下周计划</translation>
+    </message>
+    <message>
+        <source>正在更正已提交的周报：改好后在下面填写原因，点“保存更正”；或“撤销修改”。</source>
+        <translation>正在更正已提交的周报：改好后在下面填写原因，点“保存更正”；或“撤销修改”。</translation>
+    </message>
+    <message>
+        <source>上一周（Alt+←）</source>
+        <translation>上一周（Alt+←）</translation>
+    </message>
+    <message>
+        <source>下一周（Alt+→）</source>
+        <translation>下一周（Alt+→）</translation>
+    </message>
+    <message>
         <source>读取周报</source>
         <translation>读取周报</translation>
     </message>
@@ -3238,40 +3056,104 @@
         <translation>周四 14:00 写周报：左边是本周数据，右边写本周总结和下周计划——每次修改都自动保存。下周计划可以“从上周计划开始”。写完点“提交”。</translation>
     </message>
     <message>
-        <source>{label}（{start}–{end}）</source>
-        <translation>{label}（{start}–{end}）</translation>
-    </message>
-    <message>
-        <source>读取周报失败：{reason}</source>
-        <translation>读取周报失败：{reason}</translation>
-    </message>
-    <message>
         <source>意见：{text}</source>
         <translation>意见：{text}</translation>
-    </message>
-    <message>
-        <source>审阅人：{who}</source>
-        <translation>审阅人：{who}</translation>
-    </message>
-    <message>
-        <source>{what}。保存成功或撤销之前，不能换到别的周。</source>
-        <translation>{what}。保存成功或撤销之前，不能换到别的周。</translation>
-    </message>
-    <message>
-        <source>本周总结</source>
-        <translation>本周总结</translation>
-    </message>
-    <message>
-        <source>下周计划</source>
-        <translation>下周计划</translation>
     </message>
     <message>
         <source>周报的更正还没有保存（需要填写原因）</source>
         <translation>周报的更正还没有保存（需要填写原因）</translation>
     </message>
     <message>
+        <source>已沿用上周的计划，可以接着修改</source>
+        <translation>已沿用上周的计划，可以接着修改</translation>
+    </message>
+    <message>
+        <source>提交 {label} 的周报？
+
+提交后，本周数据按现在的数据保存，周报不能再直接修改；以后的修改要填写原因，并记入更正记录。</source>
+        <translation>提交 {label} 的周报？
+
+提交后，本周数据按现在的数据保存，周报不能再直接修改；以后的修改要填写原因，并记入更正记录。</translation>
+    </message>
+    <message>
+        <source>周报_{label}.xlsx</source>
+        <translation>周报_{label}.xlsx</translation>
+    </message>
+    <message>
+        <source>周报已导出：{path}</source>
+        <translation>周报已导出：{path}</translation>
+    </message>
+    <message>
+        <source>周报没有导出：{reason}</source>
+        <translation>周报没有导出：{reason}</translation>
+    </message>
+    <message>
+        <source>这个版本还没有周报导出功能</source>
+        <translation>这个版本还没有周报导出功能</translation>
+    </message>
+    <message>
+        <source>{label}（{start}–{end}）</source>
+        <translation>{label}（{start}–{end}）</translation>
+    </message>
+    <message>
+        <source>审阅人：{who}</source>
+        <translation>审阅人：{who}</translation>
+    </message>
+    <message>
+        <source>{what}没有完成：{reason}</source>
+        <translation>{what}没有完成：{reason}</translation>
+    </message>
+    <message>
+        <source>上周的周报没有写下周计划，没有可以沿用的内容。</source>
+        <translation>上周的周报没有写下周计划，没有可以沿用的内容。</translation>
+    </message>
+    <message>
         <source>周报还有部分没有保存：{what}</source>
         <translation>周报还有部分没有保存：{what}</translation>
+    </message>
+    <message>
+        <source>{label} 的周报已提交</source>
+        <translation>{label} 的周报已提交</translation>
+    </message>
+    <message>
+        <source>记录审阅</source>
+        <translation>记录审阅</translation>
+    </message>
+    <message>
+        <source>退回时必须填写意见</source>
+        <translation>退回时必须填写意见</translation>
+    </message>
+    <message>
+        <source>如：营销部 刘主任</source>
+        <translation>如：营销部 刘主任</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>审阅人</source>
+        <translation>审阅人</translation>
+    </message>
+    <message>
+        <source>保存审阅</source>
+        <translation>保存审阅</translation>
+    </message>
+    <message>
+        <source>退回时请填写意见</source>
+        <translation>退回时请填写意见</translation>
+    </message>
+    <message>
+        <source>已记录审阅</source>
+        <translation>已记录审阅</translation>
+    </message>
+    <message>
+        <source>记录审阅 {label}</source>
+        <translation>记录审阅 {label}</translation>
     </message>
     <message>
         <source>欢迎使用客户经理外勤工作手册</source>
@@ -3354,28 +3236,12 @@
         <translation>信息变更</translation>
     </message>
     <message>
-        <source>{m}月{d}日</source>
-        <translation>{m}月{d}日</translation>
-    </message>
-    <message>
-        <source>{m}分</source>
-        <translation>{m}分</translation>
-    </message>
-    <message>
         <source>{reasons}：{note}</source>
         <translation>{reasons}：{note}</translation>
     </message>
     <message>
         <source>计划已全部走完</source>
         <translation>计划已全部走完</translation>
-    </message>
-    <message>
-        <source>{h}小时{m}分</source>
-        <translation>{h}小时{m}分</translation>
-    </message>
-    <message>
-        <source>{h}小时</source>
-        <translation>{h}小时</translation>
     </message>
     <message>
         <source>未访：{reason}</source>
@@ -3438,6 +3304,46 @@
         <translation>{day}不是工作日。</translation>
     </message>
     <message>
+        <source>出发</source>
+        <translation>出发</translation>
+    </message>
+    <message>
+        <source>出发：到片区开始走访，今天的计划已经排好</source>
+        <translation>出发：到片区开始走访，今天的计划已经排好</translation>
+    </message>
+    <message>
+        <source>回到办公室</source>
+        <translation>回到办公室</translation>
+    </message>
+    <message>
+        <source>回到办公室：查看订单、写工作日志</source>
+        <translation>回到办公室：查看订单、写工作日志</translation>
+    </message>
+    <message>
+        <source>客户维护与明日计划</source>
+        <translation>客户维护与明日计划</translation>
+    </message>
+    <message>
+        <source>客户维护、互控信息，排明天的拜访计划</source>
+        <translation>客户维护、互控信息，排明天的拜访计划</translation>
+    </message>
+    <message>
+        <source>部门例会</source>
+        <translation>部门例会</translation>
+    </message>
+    <message>
+        <source>部门例会：记得在工作日志里记下例会内容</source>
+        <translation>部门例会：记得在工作日志里记下例会内容</translation>
+    </message>
+    <message>
+        <source>周总结与周计划（每周四）</source>
+        <translation>周总结与周计划（每周四）</translation>
+    </message>
+    <message>
+        <source>周总结与周计划：写本周总结和下周计划</source>
+        <translation>周总结与周计划：写本周总结和下周计划</translation>
+    </message>
+    <message>
         <source>提醒设置：开关各项提醒、修改时间</source>
         <translation>提醒设置：开关各项提醒、修改时间</translation>
     </message>
@@ -3456,46 +3362,6 @@
     <message>
         <source>关闭</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>出发</source>
-        <translation>出发</translation>
-    </message>
-    <message>
-        <source>回到办公室</source>
-        <translation>回到办公室</translation>
-    </message>
-    <message>
-        <source>客户维护与明日计划</source>
-        <translation>客户维护与明日计划</translation>
-    </message>
-    <message>
-        <source>部门例会</source>
-        <translation>部门例会</translation>
-    </message>
-    <message>
-        <source>周总结与周计划（每周四）</source>
-        <translation>周总结与周计划（每周四）</translation>
-    </message>
-    <message>
-        <source>出发：到片区开始走访，今天的计划已经排好</source>
-        <translation>出发：到片区开始走访，今天的计划已经排好</translation>
-    </message>
-    <message>
-        <source>回到办公室：查看订单、写工作日志</source>
-        <translation>回到办公室：查看订单、写工作日志</translation>
-    </message>
-    <message>
-        <source>客户维护、互控信息，排明天的拜访计划</source>
-        <translation>客户维护、互控信息，排明天的拜访计划</translation>
-    </message>
-    <message>
-        <source>部门例会：记得在工作日志里记下例会内容</source>
-        <translation>部门例会：记得在工作日志里记下例会内容</translation>
-    </message>
-    <message>
-        <source>周总结与周计划：写本周总结和下周计划</source>
-        <translation>周总结与周计划：写本周总结和下周计划</translation>
     </message>
     <message>
         <source>打开今日计划</source>
@@ -3530,10 +3396,6 @@
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <source>无法打开数据库：{reason}</source>
-        <translation>无法打开数据库：{reason}</translation>
-    </message>
-    <message>
         <source>数据库检查完毕：完好</source>
         <translation>数据库检查完毕：完好</translation>
     </message>
@@ -3542,46 +3404,14 @@
         <translation>数据库正被另一个程序（进程 {pid}）使用。请先关闭它，再打开 Fieldbook。</translation>
     </message>
     <message>
-        <source>恢复没有完成：{reason}</source>
-        <translation>恢复没有完成：{reason}</translation>
-    </message>
-    <message>
         <source>后台检查数据库没有完成：{reason}</source>
         <translation>后台检查数据库没有完成：{reason}</translation>
-    </message>
-    <message>
-        <source>口令不正确：已试 {n} 次。数据库没有被改动。</source>
-        <translation>口令不正确：已试 {n} 次。数据库没有被改动。</translation>
     </message>
     <message>
         <source>恢复没有完成：{reason}。
 原来的数据库文件已移到同一文件夹下的 {name}.replaced-… 文件（没有删除）。请先解决问题（如腾出磁盘空间），再把它改回 {name}，或重新恢复备份。</source>
         <translation>恢复没有完成：{reason}。
 原来的数据库文件已移到同一文件夹下的 {name}.replaced-… 文件（没有删除）。请先解决问题（如腾出磁盘空间），再把它改回 {name}，或重新恢复备份。</translation>
-    </message>
-    <message>
-        <source>已发送</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <source>处理中</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>已办结</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <source>电访员反馈</source>
-        <translation>电访员反馈</translation>
-    </message>
-    <message>
-        <source>自行记录</source>
-        <translation>自行记录</translation>
-    </message>
-    <message>
-        <source>主任抽查</source>
-        <translation>主任抽查</translation>
     </message>
     <message>
         <source>标记已接收</source>
@@ -3652,8 +3482,20 @@
         <translation>{day}（超期 {n} 个工作日）</translation>
     </message>
     <message>
+        <source>添加…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>选择附件</source>
+        <translation>选择附件</translation>
+    </message>
+    <message>
         <source>否</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>上次：{value}（待核对）</source>
+        <translation>上次：{value}（待核对）</translation>
     </message>
     <message>
         <source>最多 {n} 字</source>
@@ -3672,12 +3514,32 @@
         <translation>规格代码或名称</translation>
     </message>
     <message>
-        <source>更正原因</source>
-        <translation>更正原因</translation>
+        <source>已修改：{fields}。这次走访已完成，更正需要填写原因，会记入修改记录。</source>
+        <translation>已修改：{fields}。这次走访已完成，更正需要填写原因，会记入修改记录。</translation>
     </message>
     <message>
         <source>如：到店时间记错了</source>
         <translation>如：到店时间记错了</translation>
+    </message>
+    <message>
+        <source>已修改：{fields}。日志已提交，更正需要填写原因，会记入更正记录。</source>
+        <translation>已修改：{fields}。日志已提交，更正需要填写原因，会记入更正记录。</translation>
+    </message>
+    <message>
+        <source>如：例会记录漏记一项</source>
+        <translation>如：例会记录漏记一项</translation>
+    </message>
+    <message>
+        <source>已修改：{fields}。周报已提交，更正需要填写原因，会记入更正记录。</source>
+        <translation>已修改：{fields}。周报已提交，更正需要填写原因，会记入更正记录。</translation>
+    </message>
+    <message>
+        <source>如：目标写错了</source>
+        <translation>如：目标写错了</translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation>更正原因</translation>
     </message>
     <message>
         <source>撤销修改</source>
@@ -3686,10 +3548,6 @@
     <message>
         <source>请填写更正原因</source>
         <translation>请填写更正原因</translation>
-    </message>
-    <message>
-        <source>已修改：{fields}。这次走访已完成，更正需要填写原因，会记入修改记录。</source>
-        <translation>已修改：{fields}。这次走访已完成，更正需要填写原因，会记入修改记录。</translation>
     </message>
     <message>
         <source>还没有选择客户</source>
@@ -3716,8 +3574,8 @@
         <translation>填入今天的日期</translation>
     </message>
     <message>
-        <source>如：例会记录漏记一项</source>
-        <translation>如：例会记录漏记一项</translation>
+        <source>更正记录</source>
+        <translation>更正记录</translation>
     </message>
     <message>
         <source>部分</source>
@@ -3726,10 +3584,6 @@
     <message>
         <source>原内容 → 新内容</source>
         <translation>原内容 → 新内容</translation>
-    </message>
-    <message>
-        <source>已修改：{fields}。日志已提交，更正需要填写原因，会记入更正记录。</source>
-        <translation>已修改：{fields}。日志已提交，更正需要填写原因，会记入更正记录。</translation>
     </message>
     <message>
         <source>{old} → {new}</source>
@@ -3868,6 +3722,46 @@
         <translation>互控内容</translation>
     </message>
     <message>
+        <source>其他…</source>
+        <translation>其他…</translation>
+    </message>
+    <message>
+        <source>跳过步骤、改回前一步、重新办理（须写明原因）</source>
+        <translation>跳过步骤、改回前一步、重新办理（须写明原因）</translation>
+    </message>
+    <message>
+        <source>部门经办人</source>
+        <translation>部门经办人</translation>
+    </message>
+    <message>
+        <source>部门的答复或落实情况</source>
+        <translation>部门的答复或落实情况</translation>
+    </message>
+    <message>
+        <source>必须写明原因</source>
+        <translation>必须写明原因</translation>
+    </message>
+    <message>
+        <source>原因 *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>答复：{text}</source>
+        <translation>答复：{text}</translation>
+    </message>
+    <message>
+        <source>放弃未完成的走访</source>
+        <translation>放弃未完成的走访</translation>
+    </message>
+    <message>
+        <source>放弃 {what} 的走访记录？已填写的内容会被删除，不能恢复。</source>
+        <translation>放弃 {what} 的走访记录？已填写的内容会被删除，不能恢复。</translation>
+    </message>
+    <message>
         <source>{shop}（{when}）</source>
         <translation>{shop}（{when}）</translation>
     </message>
@@ -3960,24 +3854,36 @@
         <translation>片区</translation>
     </message>
     <message>
-        <source>确定</source>
-        <translation>确定</translation>
-    </message>
-    <message>
         <source>选择或输入原因，Enter 确定，Esc 取消</source>
         <translation>选择或输入原因，Enter 确定，Esc 取消</translation>
-    </message>
-    <message>
-        <source>原因：</source>
-        <translation>原因：</translation>
     </message>
     <message>
         <source>还没有修改记录。完成后的更正会连同原因记在这里。</source>
         <translation>还没有修改记录。完成后的更正会连同原因记在这里。</translation>
     </message>
     <message>
+        <source>原因：</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已保存 {time}</source>
+        <translation>已保存 {time}</translation>
+    </message>
+    <message>
+        <source>未保存</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>重试（Ctrl+R）</source>
+        <translation>重试（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>把没保存的修改再保存一次</source>
+        <translation>把没保存的修改再保存一次</translation>
     </message>
     <message>
         <source>添加这一行（Enter）</source>
@@ -4008,6 +3914,14 @@
         <translation>请填写“{name}”</translation>
     </message>
     <message>
+        <source>筛选规格名称或编码</source>
+        <translation>筛选规格名称或编码</translation>
+    </message>
+    <message>
+        <source>已选 {n} 个规格</source>
+        <translation>已选 {n} 个规格</translation>
+    </message>
+    <message>
         <source>价格段齐全，没有断档</source>
         <translation>价格段齐全，没有断档</translation>
     </message>
@@ -4030,30 +3944,6 @@
     <message>
         <source>价格段断档：{names}</source>
         <translation>价格段断档：{names}</translation>
-    </message>
-    <message>
-        <source>其他…</source>
-        <translation>其他…</translation>
-    </message>
-    <message>
-        <source>跳过步骤、改回前一步、重新办理（须写明原因）</source>
-        <translation>跳过步骤、改回前一步、重新办理（须写明原因）</translation>
-    </message>
-    <message>
-        <source>部门经办人</source>
-        <translation>部门经办人</translation>
-    </message>
-    <message>
-        <source>部门的答复或落实情况</source>
-        <translation>部门的答复或落实情况</translation>
-    </message>
-    <message>
-        <source>必须写明原因</source>
-        <translation>必须写明原因</translation>
-    </message>
-    <message>
-        <source>原因 *</source>
-        <translation>原因 *</translation>
     </message>
     <message>
         <source>在上面的列表中选择一张反馈单，这里显示它的详情和各部门的办理情况。</source>
@@ -4100,10 +3990,6 @@
         <translation>办结期限 {due}</translation>
     </message>
     <message>
-        <source>答复：{text}</source>
-        <translation>答复：{text}</translation>
-    </message>
-    <message>
         <source>来自 {day} 的走访</source>
         <translation>来自 {day} 的走访</translation>
     </message>
@@ -4114,6 +4000,92 @@
     <message>
         <source>{name}需附现场照片等证据</source>
         <translation>{name}需附现场照片等证据</translation>
+    </message>
+    <message>
+        <source>今天的反馈单和跟踪事项：到期＝今天到期，超期＝过了办结期限还没办结。点击打开反馈单页。</source>
+        <translation>今天的反馈单和跟踪事项：到期＝今天到期，超期＝过了办结期限还没办结。点击打开反馈单页。</translation>
+    </message>
+    <message>
+        <source>反馈单：到期 {due} 张，超期 {over} 张</source>
+        <translation>反馈单：到期 {due} 张，超期 {over} 张</translation>
+    </message>
+    <message>
+        <source>跟踪事项：到期 {due} 项</source>
+        <translation>跟踪事项：到期 {due} 项</translation>
+    </message>
+    <message>
+        <source>（超期 &lt;span style='{style}'&gt;{n}&lt;/span&gt; 项）</source>
+        <translation>（超期 &lt;span style='{style}'&gt;{n}&lt;/span&gt; 项）</translation>
+    </message>
+    <message>
+        <source>开始走访</source>
+        <translation>开始走访</translation>
+    </message>
+    <message>
+        <source>打开选中客户的走访（Enter）</source>
+        <translation>打开选中客户的走访（Enter）</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>上移一位（Ctrl+↑）</source>
+        <translation>上移一位（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>下移一位（Ctrl+↓）</source>
+        <translation>下移一位（Ctrl+↓）</translation>
+    </message>
+    <message>
+        <source>添加客户…</source>
+        <translation>添加客户…</translation>
+    </message>
+    <message>
+        <source>把一个客户加进计划（Ctrl+N）</source>
+        <translation>把一个客户加进计划（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>未访…</source>
+        <translation>未访…</translation>
+    </message>
+    <message>
+        <source>今天没走访，选一个原因；以后会顺延回来（Alt+S）</source>
+        <translation>今天没走访，选一个原因；以后会顺延回来（Alt+S）</translation>
+    </message>
+    <message>
+        <source>移除…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>从计划中移除，选一个原因；不会顺延（Delete）</source>
+        <translation>从计划中移除，选一个原因；不会顺延（Delete）</translation>
+    </message>
+    <message>
+        <source>恢复为待访（Alt+R）</source>
+        <translation>恢复为待访（Alt+R）</translation>
+    </message>
+    <message>
+        <source>按店铺的 GPS 位置重排待访的客户，走最短的路（Alt+O）。
+没有 GPS 位置的店保持原来的位置；已访、未访的不动。</source>
+        <translation>按店铺的 GPS 位置重排待访的客户，走最短的路（Alt+O）。
+没有 GPS 位置的店保持原来的位置；已访、未访的不动。</translation>
+    </message>
+    <message>
+        <source>按今天的情况排下一个工作日的计划（未访的顺延过去），并切换过去（Alt+T）</source>
+        <translation>按今天的情况排下一个工作日的计划（未访的顺延过去），并切换过去（Alt+T）</translation>
+    </message>
+    <message>
+        <source>导出路线单…</source>
+        <translation>导出路线单…</translation>
+    </message>
+    <message>
+        <source>把这天的计划导出为可打印的 Excel 路线单（Ctrl+E）</source>
+        <translation>把这天的计划导出为可打印的 Excel 路线单（Ctrl+E）</translation>
     </message>
     <message>
         <source>← 计划</source>
@@ -4140,6 +4112,14 @@
         <translation>记下离店时间（Alt+L）。不点也可以：完成走访时按当时时间记离店。</translation>
     </message>
     <message>
+        <source>没有要走访的客户</source>
+        <translation>没有要走访的客户</translation>
+    </message>
+    <message>
+        <source>今天的计划里没有待访的客户。</source>
+        <translation>今天的计划里没有待访的客户。</translation>
+    </message>
+    <message>
         <source>档位 {n}</source>
         <translation>档位 {n}</translation>
     </message>
@@ -4160,6 +4140,10 @@
         <translation>{old} → {new}（{at} 修改）</translation>
     </message>
     <message>
+        <source>这家店还没有走访记录。</source>
+        <translation>这家店还没有走访记录。</translation>
+    </message>
+    <message>
         <source>{finding}（{detail}）</source>
         <translation>{finding}（{detail}）</translation>
     </message>
@@ -4176,20 +4160,44 @@
         <translation>{label}：“{value}”</translation>
     </message>
     <message>
-        <source>这家店还没有走访记录。</source>
-        <translation>这家店还没有走访记录。</translation>
-    </message>
-    <message>
         <source>上柜 {n} 个规格</source>
         <translation>上柜 {n} 个规格</translation>
     </message>
     <message>
-        <source>如：目标写错了</source>
-        <translation>如：目标写错了</translation>
+        <source>修改记录</source>
+        <translation>修改记录</translation>
     </message>
     <message>
-        <source>已修改：{fields}。周报已提交，更正需要填写原因，会记入更正记录。</source>
-        <translation>已修改：{fields}。周报已提交，更正需要填写原因，会记入更正记录。</translation>
+        <source>以往走访</source>
+        <translation>以往走访</translation>
+    </message>
+    <message>
+        <source>同上次（Ctrl+D）</source>
+        <translation>同上次（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>空着的检查项按上次填写（不变的情况，如展位）。库存、排面、本周订货等要现场核对的，只显示上次的值，核对后再采用；上次发现的问题和文字项不带过来。</source>
+        <translation>空着的检查项按上次填写（不变的情况，如展位）。库存、排面、本周订货等要现场核对的，只显示上次的值，核对后再采用；上次发现的问题和文字项不带过来。</translation>
+    </message>
+    <message>
+        <source>已核对，与上次相同（Ctrl+Shift+D）</source>
+        <translation>已核对，与上次相同（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <source>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</source>
+        <translation>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</translation>
+    </message>
+    <message>
+        <source>未排入的顺延客户</source>
+        <translation>未排入的顺延客户</translation>
+    </message>
+    <message>
+        <source>把选中的顺延客户加入计划（或在列表中按 Enter）</source>
+        <translation>把选中的顺延客户加入计划（或在列表中按 Enter）</translation>
+    </message>
+    <message>
+        <source>未排入的顺延客户（{n}）</source>
+        <translation>未排入的顺延客户（{n}）</translation>
     </message>
     <message>
         <source>单条值（元）</source>
@@ -4402,6 +4410,30 @@
     <message>
         <source>其他工作</source>
         <translation>其他工作</translation>
+    </message>
+    <message>
+        <source>电访员反馈</source>
+        <translation>电访员反馈</translation>
+    </message>
+    <message>
+        <source>自行记录</source>
+        <translation>自行记录</translation>
+    </message>
+    <message>
+        <source>主任抽查</source>
+        <translation>主任抽查</translation>
+    </message>
+    <message>
+        <source>已发送</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>处理中</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>已办结</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,8 @@ from fieldbook.qt.widgets.sku_grid import SkuGridView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+NONE = Qt.KeyboardModifier.NoModifier
 
 
 def _stops(journal):
@@ -159,19 +161,77 @@ def test_same_as_last_time_then_finish_in_a_few_keys(qtbot, page, day_ready):
     _open(qtbot, page, first)
     assert "11月23日" in page.history.toPlainText()
 
-    # Three key presses in all: arrive, same as last time, finish.
-    for key, modifier in (
+    # An unchanged shop in five keys: arrive, 同上次, 已核对 (counts and intentions checked,
+    # unchanged), 已核对柜台与库房库存 = 是 (done today, never carried), finish.
+    keys = (
         (Qt.Key.Key_A, ALT),
         (Qt.Key.Key_D, CTRL),
+        (Qt.Key.Key_D, CTRL | SHIFT),
+        (Qt.Key.Key_1, NONE),
         (Qt.Key.Key_Return, CTRL),
-    ):
+    )
+    for key, modifier in keys:
         _press(qtbot, key, modifier)
+    assert len(keys) <= 5
     visit = day_ready.visits.for_customer_on(first.customer_id, MONDAY)
     assert visit is not None and visit.status == "done" and visit.id != last.id
     assert visit.answers["promoters_count"] == 2 and visit.answers["promoter_opinion"] == "满意"
     assert "notes" not in visit.answers  # free text is not carried forward
     carried = next(r for r in visit.grid if r.sku_id == rows[0].sku_id)
     assert (carried.on_shelf, carried.facings, carried.stock_cartons) == (True, 4, 6)
+    # recorded as confirmed, not as counted
+    assert visit.carried.source == last.id
+    assert {"promoters_count", "promoter_opinion"} <= set(visit.carried.confirmed)
+    assert visit.carried.confirmed_skus == (rows[0].sku_id,)
+    assert "display_position" in visit.carried.copied
+
+
+def test_enter_after_ctrl_d_does_not_finish(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    rows = day_ready.visits.grid_skus(first.customer_id)
+    _finished_visit(
+        day_ready,
+        first.customer_id,
+        MONDAY - timedelta(days=7),
+        {**GOOD_ANSWERS, "will_order": "会订"},
+        {rows[0].sku_id: {"on_shelf": True, "facings": 4, "stock_cartons": 6}},
+    )
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_A, ALT)
+    _press(qtbot, Qt.Key.Key_D, CTRL)
+    assert not page.finish_button.hasFocus()
+    for _ in range(3):
+        _press(qtbot, Qt.Key.Key_Return)
+    page.finish_button.setFocus()  # even with the focus on it, Enter and Space do nothing
+    _press(qtbot, Qt.Key.Key_Return)
+    _press(qtbot, Qt.Key.Key_Space)
+    visit = day_ready.visits.for_customer_on(first.customer_id, MONDAY)
+    assert visit is not None and visit.status == "draft"
+    # stock and 本周订货 are not copied: last time's values wait, greyed, for 已核对
+    assert "will_order" not in visit.answers
+    assert all(r.stock_cartons is None for r in visit.grid)
+    previous = page.form.fields["will_order"].previous
+    assert previous is not None and previous.isVisibleTo(page) and "会订" in previous.text()
+    assert page.side.confirm_button.isVisibleTo(page)
+    assert "1 个规格待核对" in page.grid_box.title()
+
+
+def test_ctrl_d_never_overwrites_a_typed_answer(qtbot, page, day_ready):
+    """A resumed draft keeps what was typed before 同上次."""
+    first = _stops(day_ready)[0]
+    _finished_visit(day_ready, first.customer_id, MONDAY - timedelta(days=7))
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_A, ALT)
+    qtbot.waitUntil(lambda: page.visit is not None)
+    day_ready.visits.set_shop_status(page.visit.id, "open")
+    day_ready.visits.save_answer(page.visit.id, "display_position", "背柜")
+    page.open_visit(page.visit.id)  # the draft as it is after a restart
+    qtbot.waitUntil(lambda: page.form.fields["display_position"].value() == "背柜")
+    _press(qtbot, Qt.Key.Key_D, CTRL)
+    qtbot.waitUntil(lambda: page.form.fields["suspected_fake"].value() is False)
+    assert page.form.fields["display_position"].value() == "背柜"
+    visit = day_ready.visits.for_customer_on(first.customer_id, MONDAY)
+    assert visit is not None and visit.answers["display_position"] == "背柜"
 
 
 def test_ctrl_d_fills_the_form_before_finishing(qtbot, page, day_ready):

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.master.customers import CustomerRow
     from fieldbook.core.routine.plan import StopView
+    from fieldbook.core.routine.visit_carry import Pending
     from fieldbook.core.routine.visit_grid import GridRow
     from fieldbook.core.routine.visit_views import FinishResult, FollowUpRow, VisitView
     from fieldbook.core.store.audit import AuditRecord
@@ -32,6 +33,8 @@ class VisitScreen:
     followups: tuple[FollowUpRow, ...]
     #: 修改记录 of a finished visit (its audit trail, oldest first).
     history: tuple[AuditRecord, ...] = ()
+    #: After 同上次 on this draft: last time's values still waiting for 已核对.
+    pending: Pending | None = None
 
 
 def load_screen(
@@ -65,6 +68,9 @@ def load_screen(
         visit = j.visits.for_customer_on(customer_id, day)
     grid = visit.grid if visit is not None else tuple(j.visits.grid_skus(customer_id))
     past = visit_history(j, visit.id) if visit is not None and visit.status == "done" else ()
+    waiting = None
+    if visit is not None and visit.status == "draft" and visit.carried.source is not None:
+        waiting = j.visits.pending_confirmations(visit.id)
     return VisitScreen(
         day=day,
         customer=j.customers.get(customer_id),
@@ -75,6 +81,7 @@ def load_screen(
         previous=tuple(j.visits.previous(customer_id, day)),
         followups=tuple(j.visits.open_followups(customer_id)),
         history=past,
+        pending=waiting,
     )
 
 
@@ -99,10 +106,20 @@ def add_sku(j: Journal, visit_id: str, sku_id: str) -> VisitView:
 
 def same_as_last_time(
     j: Journal, visit_id: str | None, customer_id: str, day: date, stop_id: str | None
-) -> VisitView:
-    """Fill the draft (started now if there is none) from the shop's last visit."""
+) -> tuple[VisitView, Pending]:
+    """Fill the draft's empty items (started now if there is none) from the shop's last
+    visit; the draft, and what still waits for 已核对."""
     draft_id = visit_id or j.visits.start(customer_id, day=day, plan_stop_id=stop_id).id
-    return j.visits.same_as_last_time(draft_id)
+    return j.visits.same_as_last_time(draft_id), j.visits.pending_confirmations(draft_id)
+
+
+def confirm_unchanged(j: Journal, visit_id: str) -> tuple[VisitView, Pending]:
+    """已核对，与上次相同 for everything that waits; the draft, and what is left."""
+    return j.visits.confirm_unchanged(visit_id), j.visits.pending_confirmations(visit_id)
+
+
+def pending_confirmations(j: Journal, visit_id: str) -> Pending:
+    return j.visits.pending_confirmations(visit_id)
 
 
 def save_correction(

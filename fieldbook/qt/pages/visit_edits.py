@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.routine.checklist import OPEN, Checklist, check_answer
+from fieldbook.core.routine.visit_carry import Pending
 from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.messages import describe_error, message
 from fieldbook.qt.operations import visits as operations
@@ -207,15 +208,83 @@ class VisitEdits(QObject):
         stop_id = screen.stop.id if screen.stop is not None else None
         vid = visit.id if visit is not None else None
 
-        def done(filled: VisitView) -> None:
+        def done(out: tuple[VisitView, Pending]) -> None:
+            filled, waiting = out
             page.saved()
             page.grid.model.set_rows(filled.grid)
             page.show_visit(filled)
-            page.show_message("")
-            page.finish_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.show_pending(waiting)
+            copied = len(filled.carried.copied)
+            page.show_message(self._pending_text(copied, waiting))
+            self.focus_first_empty()
 
         page.ctx.ops.write(
             lambda j: operations.same_as_last_time(j, vid, customer_id, day, stop_id),
             done,
             lambda e: page.failed(e, self.tr("同上次")),
         )
+
+    def confirm_unchanged(self) -> None:
+        """已核对，与上次相同 (Ctrl+Shift+D): take every value that waits, as confirmed."""
+        page = self.page
+        visit = page.visit
+        if visit is None or visit.status != "draft" or page.screen is None:
+            return
+        if not page.screen.previous:
+            return
+        page.flush()
+        if page.autosave.unsaved:
+            page.say_held()
+            return
+        vid = visit.id
+
+        def done(out: tuple[VisitView, Pending]) -> None:
+            confirmed, waiting = out
+            page.saved()
+            page.grid.model.set_rows(confirmed.grid)
+            page.show_visit(confirmed)
+            self.show_pending(waiting)
+            page.show_message(
+                self.tr("已核对，与上次相同：{items} 项、{skus} 个规格").format(
+                    items=len(confirmed.carried.confirmed),
+                    skus=len(confirmed.carried.confirmed_skus),
+                )
+            )
+            self.focus_first_empty()
+
+        page.ctx.ops.write(
+            lambda j: operations.confirm_unchanged(j, vid),
+            done,
+            lambda e: page.failed(e, self.tr("核对")),
+        )
+
+    def show_pending(self, waiting: Pending | None) -> None:
+        """Last time's values beside the items that wait; the 已核对 button while any do."""
+        page = self.page
+        page.form.show_previous(waiting.answers if waiting is not None else {})
+        left = waiting is not None and bool(waiting.answers or waiting.grid)
+        page.side.confirm_button.setVisible(left)
+        page.side.confirm_button.setEnabled(left)
+        skus = len(waiting.grid) if waiting is not None else 0
+        title = self.tr("各规格库存与排面")
+        if skus:
+            title += self.tr(" · 上次 {n} 个规格待核对（Ctrl+Shift+D）").format(n=skus)
+        page.grid_box.setTitle(title)
+
+    def _pending_text(self, copied: int, waiting: Pending) -> str:
+        text = self.tr("已按上次填写 {n} 项（只填空着的）").format(n=copied)
+        if waiting.answers or waiting.grid:
+            text += self.tr(
+                "；{items} 项和 {skus} 个规格要现场核对：与上次相同按 Ctrl+Shift+D，不同就直接改"
+            ).format(items=len(waiting.answers), skus=len(waiting.grid))
+        return text
+
+    def focus_first_empty(self) -> None:
+        """The cursor goes to the first required item still empty — never to 完成."""
+        page = self.page
+        missing = page.checklist.missing(page.shop_status or OPEN, page.answers)
+        if missing and page.form.focus_item(missing[0]):
+            return
+        first = page.form.first_editor()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel, QPushButton
+    from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
 
     from fieldbook.core.routine.checklist import Checklist
     from fieldbook.core.routine.visit_views import VisitView
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from fieldbook.qt.widgets.record_history import RecordHistory
     from fieldbook.qt.widgets.sku_grid import SkuGridPanel
     from fieldbook.qt.widgets.visit_header import VisitHeader
+    from fieldbook.qt.widgets.visit_side import VisitSidePanel
 
 
 class VisitHost(Protocol):
@@ -43,6 +44,8 @@ class VisitHost(Protocol):
     header: VisitHeader
     form: ChecklistForm
     grid: SkuGridPanel
+    grid_box: QGroupBox
+    side: VisitSidePanel
     status_picker: OptionPicker
     followups: FollowUpChecks
     correction_bar: CorrectionBar

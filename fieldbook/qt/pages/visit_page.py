@@ -6,8 +6,11 @@ so travel time is not counted as visit time; nothing is written before that. Arr
 saved at once through the DB worker; "已保存 HH:MM:SS" shows only after the save returned.
 
 Shop status comes first (keys 1–5): anything but 正常营业 hides the checklist and the visit
-can be finished at once. Ctrl+Enter finishes and opens the NEXT planned stop; Ctrl+D fills
-the form from the last visit; Esc goes back to the plan (nothing is lost: it is all saved).
+can be finished at once. Only Ctrl+Enter (or a click on 完成) finishes and opens the NEXT
+planned stop — Enter never does; Ctrl+D (同上次) fills the EMPTY items with last time's stable
+facts and shows last time's counts and intentions greyed, which Ctrl+Shift+D confirms as
+checked and unchanged (``core.routine.visit_carry``); Esc goes back to the plan (nothing is
+lost: it is all saved).
 
 A save the database refuses is kept on screen and sent again (``autosave``); finishing, and
 opening another shop, wait until nothing is left unsaved. A finished visit is shown with its
@@ -195,7 +198,10 @@ class VisitPage(Page):
         self.finish_button = QPushButton(self.tr("完成，去下一家（Ctrl+Enter）"))
         self.finish_button.setObjectName("finishButton")
         self.finish_button.setMinimumHeight(40)
-        self.finish_button.installEventFilter(self._enter)
+        # Enter never finishes a visit (everywhere else it means "next field"): the button is
+        # clicked, or Ctrl+Enter pressed — never reached by Tab, never pressed by Enter/Space.
+        self.finish_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.finish_button.setAutoDefault(False)
         self.problems.addStretch(0)
         self.problems.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)
         return self.problems
@@ -211,6 +217,7 @@ class VisitPage(Page):
         self.grid.model.edited.connect(self.edits.save_grid)
         self.grid.sku_chosen.connect(self.edits.add_sku)
         self.same_button.clicked.connect(self.edits.same_as_last_time)
+        self.side.confirm_button.clicked.connect(self.edits.confirm_unchanged)
         self.finish_button.clicked.connect(self.finish)
         self.slip_button.clicked.connect(self.slips.make_slip)
         self.retry_button.clicked.connect(self.retry)
@@ -224,6 +231,7 @@ class VisitPage(Page):
         keys: tuple[tuple[tuple[str, ...], Callable[[], object]], ...] = (
             (("Ctrl+Return", "Ctrl+Enter"), self.finish),
             (("Ctrl+D",), self.edits.same_as_last_time),
+            (("Ctrl+Shift+D",), self.edits.confirm_unchanged),
             (("Alt+A",), self.times.arrive),
             (("Alt+L",), self.times.leave),
             (("Esc",), self.go_back),
@@ -390,6 +398,7 @@ class VisitPage(Page):
         self.grid.model.set_rows(screen.grid)
         self.grid.show_error("")
         self.show_visit(screen.visit)
+        self.edits.show_pending(screen.pending)
         self.fixes.show_history(screen.history)
         self.result_label.setText(self.last_result)
         self.result_label.setVisible(bool(self.last_result))
@@ -466,7 +475,7 @@ class VisitPage(Page):
             self.status_picker.setFocus(Qt.FocusReason.OtherFocusReason)
         elif visit.status == "draft":
             first = self.form.first_editor() if self.shop_status == OPEN else None
-            (first or self.finish_button).setFocus(Qt.FocusReason.OtherFocusReason)
+            (first or self.status_picker).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def activated(self) -> None:
         if self.screen is not None:

@@ -52,6 +52,8 @@ class ItemField:
     error: QLabel
     form: QFormLayout
     checks: list[QCheckBox] = field(default_factory=list)  # multi only
+    #: Last time's value while it waits for 已核对 (greyed, under the editor).
+    previous: QLabel | None = None
 
     def value(self) -> Any:
         editor = self.editor
@@ -178,10 +180,14 @@ class ChecklistForm(QWidget):
         if isinstance(editor, NumberEdit):
             editor.installEventFilter(self)
         editor.setAccessibleName(item.label)
+        previous = QLabel()
+        previous.setObjectName("previousValue")
+        previous.hide()
+        column.addWidget(previous)
         column.addWidget(error)
         form.addRow(label, body)
         label.setBuddy(editor)
-        return ItemField(item, label, body, editor, error, form, checks)
+        return ItemField(item, label, body, editor, error, form, checks, previous)
 
     def _multi_changed(self, item_id: str) -> None:
         self.answer_changed.emit(item_id, self.fields[item_id].value())
@@ -246,6 +252,28 @@ class ChecklistForm(QWidget):
     def set_editable(self, editable: bool) -> None:
         for fld in self.fields.values():
             fld.body.setEnabled(editable)
+
+    def show_previous(self, values: Mapping[str, Any]) -> None:
+        """Last time's values of the items that wait for 已核对 (others: nothing shown)."""
+        for item_id, fld in self.fields.items():
+            if fld.previous is None:
+                continue
+            value = values.get(item_id)
+            if value is None:
+                fld.previous.hide()
+                continue
+            fld.previous.setText(
+                self.tr("上次：{value}（待核对）").format(value=self._shown(value))
+            )
+            fld.previous.show()
+
+    def _shown(self, value: Any) -> str:
+        """An answer as the form words it (是/否, a list joined)."""
+        if isinstance(value, bool):
+            return self.tr("是") if value else self.tr("否")
+        if isinstance(value, list):
+            return "、".join(str(v) for v in value)
+        return str(value)
 
     # --- errors and focus -----------------------------------------------------------------------
     def show_error(self, item_id: str, text: str) -> None:

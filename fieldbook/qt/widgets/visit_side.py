@@ -43,11 +43,23 @@ class VisitSidePanel(QWidget):
         self.history = VisitHistory()
         self.same_button = QPushButton(self.tr("同上次（Ctrl+D）"))
         self.same_button.setToolTip(
-            self.tr("按上次走访填写：店铺状态、各检查项（文字项除外）和各规格的数据")
+            self.tr(
+                "空着的检查项按上次填写（不变的情况，如展位）。库存、排面、本周订货等要现场"
+                "核对的，只显示上次的值，核对后再采用；上次发现的问题和文字项不带过来。"
+            )
         )
         self.same_button.installEventFilter(enter)
+        self.confirm_button = QPushButton(self.tr("已核对，与上次相同（Ctrl+Shift+D）"))
+        self.confirm_button.setToolTip(
+            self.tr(
+                "现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。"
+            )
+        )
+        self.confirm_button.installEventFilter(enter)
+        self.confirm_button.hide()
         history_layout.addWidget(self.history, 1)
         history_layout.addWidget(self.same_button)
+        history_layout.addWidget(self.confirm_button)
         layout.addWidget(history_box, 1)
 
     def show_shop(
@@ -66,7 +78,8 @@ class VisitSidePanel(QWidget):
             QWidget.setTabOrder(after, box)
             after = box
         QWidget.setTabOrder(after, self.same_button)
-        QWidget.setTabOrder(self.same_button, then)
+        QWidget.setTabOrder(self.same_button, self.confirm_button)
+        QWidget.setTabOrder(self.confirm_button, then)
 
     def set_mode(self, *, draft: bool, done: bool, can_fill: bool) -> None:
         """Follow-ups are checked on a draft; 修改记录 shows for a finished visit; 同上次 when
