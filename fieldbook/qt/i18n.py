@@ -11,12 +11,13 @@ start: the windows are not rebuilt while open.
 from __future__ import annotations
 
 import os
-import sys
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
+
+from fieldbook.core.resources import bundled_dir
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 SETTING = "ui/language"
@@ -25,11 +26,8 @@ CONTEXT = "Fieldbook"
 
 @cache
 def resource_dir() -> Path:
-    """The folder of icons, translations and fonts (beside the package, or in a frozen build)."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    """The folder of icons and translations (checkout, installed wheel or frozen build)."""
+    return bundled_dir("resources")
 
 
 def normalise(value: str | None) -> str:
