@@ -25,7 +25,6 @@ venv-test: $(VENV)/.stamp-test
 
 ## Set up and open the app on the default local database (or FIELDBOOK_DB / DB=...).
 run: venv
-	$(PY) build_spec/build_assets.py --qm
 	$(PY) -m fieldbook $(if $(DB),--db "$(DB)") gui
 
 ## Set up and run the whole suite headless (lint, format check, mypy --strict on the core, the
@@ -71,7 +70,6 @@ bench: venv-test
 ## The installable program: PyInstaller one-folder build in dist/fieldbook (build_spec/fieldbook.spec).
 dist: venv
 	$(PY) -m pip install --quiet -e '.[dist]'
-	$(PY) build_spec/build_assets.py --qm
 	$(VENV)/bin/pyinstaller build_spec/fieldbook.spec --noconfirm --clean \
 	  --distpath dist --workpath build/pyinstaller
 
@@ -85,7 +83,8 @@ guide: venv
 	$(PY) build_spec/build_assets.py
 	$(PY) build_spec/guide_screenshots.py
 
-## Regenerate the forms compiled from ui/*.ui (and, later, translations and resources).
+## Regenerate the committed generated files: the forms compiled from ui/*.ui, the compiled
+## translation (resources/i18n/fieldbook_en.qm), the schema snapshot, the app icon.
 assets: venv
 	$(PY) build_spec/build_assets.py
 

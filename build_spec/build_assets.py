@@ -1,19 +1,21 @@
 """Generate the files compiled from sources:
 
 - ui/*.ui -> fieldbook/qt/forms/ui_*.py (pyside6-uic);
-- resources/i18n/fieldbook_<lang>.ts -> .qm (pyside6-lrelease; the .qm are build products,
-  not committed); the .ts themselves are refreshed from the code by ``--update-ts``
-  (build_spec/i18n_extract.py, keeping every translation already made);
+- resources/i18n/fieldbook_en.ts -> fieldbook_en.qm (pyside6-lrelease; committed, so that a
+  plain ``pip install`` and the frozen build ship it without needing Qt's tools to build —
+  decision 0015; zh_CN is the source language and needs none); the .ts themselves are
+  refreshed from the code by ``--update-ts`` (build_spec/i18n_extract.py, keeping every
+  translation already made);
 - resources/icons/fieldbook.svg -> fieldbook.png (256 px) and fieldbook.ico (the app icon the
   installer and the window use);
 - schema/migrations/versions/*.py -> schema/migrations/head_schema.json (the head revision's
   schema objects, freshly migrated: the start-up schema check reads it instead of migrating
   an empty database every time, fieldbook.core.store.schema_reference).
 
-``--check`` fails (CI runs it) if a committed generated form is stale or missing, if the code
-has a string the .ts files do not know yet (or the .ts list strings the code no longer has),
-or if an app icon file is missing — so forms, translations and icons cannot drift from their
-sources.
+``--check`` fails (CI runs it) if a committed generated form or compiled translation is stale
+or missing, if the code has a string the .ts files do not know yet (or the .ts list strings
+the code no longer has), or if an app icon file is missing — so forms, translations and icons
+cannot drift from their sources. ``--qm`` rewrites only the compiled translations.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +59,7 @@ def compile_ui(source: Path) -> str:
 I18N_DIR = ROOT / "resources" / "i18n"
 ICON_DIR = ROOT / "resources" / "icons"
 LANGUAGES = ("zh_CN", "en")
+COMPILED = ("en",)  # the languages with a compiled .qm (zh_CN is the source text)
 
 
 def _tool(name: str) -> str:
@@ -79,14 +83,32 @@ def ts_drift() -> list[str]:
     return stale
 
 
-def release() -> None:
-    for language in LANGUAGES:
-        ts = I18N_DIR / f"fieldbook_{language}.ts"
+def compile_qm(ts: Path) -> bytes:
+    """The compiled translation of ``ts`` (pyside6-lrelease), as bytes."""
+    with tempfile.TemporaryDirectory(prefix="fieldbook-qm-") as tmp:
+        qm = Path(tmp) / ts.with_suffix(".qm").name
         subprocess.run(
-            [_tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+            [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
             check=True,
             capture_output=True,
         )
+        return qm.read_bytes()
+
+
+def translation_targets() -> dict[Path, bytes]:
+    made = {}
+    for language in COMPILED:
+        ts = I18N_DIR / f"fieldbook_{language}.ts"
+        made[ts.with_suffix(".qm")] = compile_qm(ts)
+    return made
+
+
+def release() -> None:
+    """Write the compiled translations (``--qm``)."""
+    for path, data in translation_targets().items():
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+            print(f"wrote {path.relative_to(ROOT)}")
 
 
 def render_icons() -> None:
@@ -110,13 +132,30 @@ def render_icons() -> None:
     ).save(str(ICON_DIR / "fieldbook.ico"))
 
 
-def targets() -> dict[Path, str]:
+def targets() -> dict[Path, str | bytes]:
     from fieldbook.core.store import schema_reference
 
-    made = {FORMS_DIR / f"ui_{src.stem}.py": compile_ui(src) for src in sorted(UI_DIR.glob("*.ui"))}
+    made: dict[Path, str | bytes] = {
+        FORMS_DIR / f"ui_{src.stem}.py": compile_ui(src) for src in sorted(UI_DIR.glob("*.ui"))
+    }
     snapshot = ROOT / "schema" / "migrations" / schema_reference.SNAPSHOT_NAME
     made[snapshot] = schema_reference.snapshot_text()
+    made.update(translation_targets())
     return made
+
+
+def current(path: Path, like: str | bytes) -> str | bytes | None:
+    if not path.exists():
+        return None
+    return path.read_bytes() if isinstance(like, bytes) else path.read_text(encoding="utf-8")
+
+
+def write(path: Path, content: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
 
 
 def main() -> int:
@@ -140,15 +179,13 @@ def main() -> int:
             count, unfinished = i18n_extract.update(ts, language)
             print(f"{ts.name}: {count} strings, {unfinished} to translate")
     stale = []
-    for path, text in targets().items():
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current == text:
+    for path, content in targets().items():
+        if current(path, content) == content:
             continue
         if args.check:
             stale.append(path.relative_to(ROOT).as_posix())
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            write(path, content)
             print(f"wrote {path.relative_to(ROOT)}")
     if args.check:
         stale += ts_drift()
@@ -166,7 +203,6 @@ def main() -> int:
             file=sys.stderr,
         )
         return 1
-    release()  # the .qm the app loads (not committed)
     return 0
 
 

@@ -1,4 +1,9 @@
-"""Locate the data files that ship beside the package (``schema/``)."""
+"""Locate the data files that ship with the package (``schema/``, ``resources/``).
+
+They live beside the package in a source checkout (and an editable install), under
+``fieldbook/_data/`` in an installed wheel (setup.py copies them there), and under the
+bundle's folder in the frozen program.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +14,27 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+BUNDLED = "_data"  # the folder inside the installed package (setup.py's build_py)
+
+
+@cache
+def bundled_dir(name: str) -> Path:
+    """The shipped data folder ``name`` (``schema`` or ``resources``), wherever this runs from."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / name
+    package = Path(__file__).resolve().parents[1]
+    installed = package / BUNDLED / name
+    if installed.is_dir():
+        return installed
+    return package.parent / name
+
 
 def schema_dir() -> Path:
     override = os.environ.get("FIELDBOOK_SCHEMA_DIR")
     if override:
         return Path(override)
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "schema"
-    return Path(__file__).resolve().parents[2] / "schema"
+    return bundled_dir("schema")
 
 
 def migrations_dir() -> Path:
