@@ -2820,6 +2820,10 @@ Your changes are still on screen; you can click "Save correction" again.</transl
         <translation>Checked, same as last time: {items} items, {skus} SKUs</translation>
     </message>
     <message>
+        <source>走访时间很短</source>
+        <translation>A very short visit</translation>
+    </message>
+    <message>
         <source> · 计划里的客户都走完了</source>
         <translation> · All customers in the plan have been visited</translation>
     </message>
@@ -2860,6 +2864,10 @@ Some changes are not saved yet; the visit cannot be finished until they are save
     <message>
         <source>完成走访</source>
         <translation>Finish visit</translation>
+    </message>
+    <message>
+        <source>在店只有 {n} 分钟（不到 {limit} 分钟）。确定完成这次走访吗？</source>
+        <translation>Only {n} minutes in the shop (less than {limit}). Finish this visit?</translation>
     </message>
     <message>
         <source>走访没有完成：{reason}</source>

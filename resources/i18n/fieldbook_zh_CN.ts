@@ -2820,6 +2820,10 @@
         <translation>已核对，与上次相同：{items} 项、{skus} 个规格</translation>
     </message>
     <message>
+        <source>走访时间很短</source>
+        <translation>走访时间很短</translation>
+    </message>
+    <message>
         <source> · 计划里的客户都走完了</source>
         <translation> · 计划里的客户都走完了</translation>
     </message>
@@ -2860,6 +2864,10 @@
     <message>
         <source>完成走访</source>
         <translation>完成走访</translation>
+    </message>
+    <message>
+        <source>在店只有 {n} 分钟（不到 {limit} 分钟）。确定完成这次走访吗？</source>
+        <translation>在店只有 {n} 分钟（不到 {limit} 分钟）。确定完成这次走访吗？</translation>
     </message>
     <message>
         <source>走访没有完成：{reason}</source>

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox
 from qt_support import GOOD_ANSWERS, MONDAY, open_page
 
+from fieldbook.core import clock
 from fieldbook.qt.pages.visit_page import VisitPage
 from fieldbook.qt.widgets.form_fields import ChoiceCombo, NoteEdit, NumberEdit, OptionPicker
 from fieldbook.qt.widgets.sku_grid import SkuGridView
@@ -46,6 +47,11 @@ def _arrive_open(qtbot, page, journal):
 
 def _focused():
     return QApplication.focusWidget()
+
+
+def _in_the_shop(minutes=10):
+    """Let ``minutes`` pass on the app's clock (a visit is not seconds long)."""
+    clock.pin(clock.now() + timedelta(minutes=minutes))
 
 
 def _press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
@@ -122,6 +128,7 @@ def test_a_whole_visit_with_the_keyboard_only(qtbot, page, day_ready):
         2350,
     )
 
+    _in_the_shop()
     _press(qtbot, Qt.Key.Key_Return, CTRL)  # finish, and on to the next shop
     done = day_ready.visits.get(visit.id)
     assert done.status == "done"
@@ -171,6 +178,8 @@ def test_same_as_last_time_then_finish_in_a_few_keys(qtbot, page, day_ready):
         (Qt.Key.Key_Return, CTRL),
     )
     for key, modifier in keys:
+        if modifier == CTRL and key == Qt.Key.Key_Return:
+            _in_the_shop()  # the keys take seconds here; a real visit some minutes
         _press(qtbot, key, modifier)
     assert len(keys) <= 5
     visit = day_ready.visits.for_customer_on(first.customer_id, MONDAY)
@@ -388,3 +397,27 @@ def test_escape_in_a_cell_cancels_that_cell_then_goes_back(qtbot, page, day_read
     assert day_ready.visits.get(page.visit.id).grid[0].facings is None
     with qtbot.waitSignal(page.back_requested):
         _press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_a_very_short_visit_asks_once(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_A, ALT)
+    qtbot.waitUntil(lambda: page.visit is not None)
+    day_ready.visits.set_shop_status(page.visit.id, "open")
+    day_ready.visits.save_answers(page.visit.id, GOOD_ANSWERS)
+    page.open_visit(page.visit.id)
+    qtbot.waitUntil(lambda: page.shop_status == "open")
+    _in_the_shop(1)  # one minute in the shop
+    page.finish()
+    box = page.finishing.question
+    assert box is not None and box.isVisible() and "1 分钟" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter takes the default: go on filling in
+    qtbot.waitUntil(lambda: page.finishing.question is None)
+    visit = day_ready.visits.for_customer_on(first.customer_id, MONDAY)
+    assert visit is not None and visit.status == "draft"
+    page.finish()  # asked once: the explicit finish now goes through
+    assert page.finishing.question is None
+    qtbot.waitUntil(
+        lambda: day_ready.visits.for_customer_on(first.customer_id, MONDAY).status == "done"
+    )

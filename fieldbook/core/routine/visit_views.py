@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldbook.core.resources import load_reference
 from fieldbook.core.routine.checklist import Checklist, Hit, load_checklist
 from fieldbook.core.routine.plan import minutes_in_shop
 from fieldbook.core.routine.visit_carry import Carried
@@ -115,6 +116,11 @@ class FinishResult:
     followups_closed: int
     slip_categories: tuple[str, ...]
     next_stop_id: str | None = None
+
+
+def min_visit_minutes() -> int:
+    """Minutes in the shop below which finishing a visit asks once (``plan.toml``)."""
+    return int(load_reference("plan")["min_visit_minutes"])
 
 
 def loads_answers(text: str) -> Any:

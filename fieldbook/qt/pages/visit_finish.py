@@ -11,11 +11,12 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMessageBox
 
 from fieldbook.core.errors import FieldbookError, InvalidValue
 from fieldbook.core.routine.checklist import OPEN
-from fieldbook.core.routine.plan import StopView
-from fieldbook.core.routine.visit_views import FinishResult
+from fieldbook.core.routine.plan import StopView, minutes_in_shop
+from fieldbook.core.routine.visit_views import FinishResult, VisitView, min_visit_minutes
 from fieldbook.messages import describe_error
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.operations.visits import finish_and_next
@@ -59,6 +60,10 @@ class VisitFinishing(QObject):
         self._finished_cb = finished
         self._end_of_plan = end_of_plan
         self.last_result = ""
+        #: Visits already asked about being short (asked once each).
+        self._asked: set[str] = set()
+        #: The open "走访时间很短" question, if any.
+        self.question: QMessageBox | None = None
 
     def finish(self) -> None:
         page = self.page
@@ -78,6 +83,8 @@ class VisitFinishing(QObject):
             return
         if page.shop_status in ("", OPEN) and not self._form_ready():
             return
+        if self._ask_if_short(visit):
+            return
         close = page.followups.checked_ids()
         vid, day = visit.id, screen.day
         stop_id = screen.stop.id if screen.stop is not None else None
@@ -96,6 +103,41 @@ class VisitFinishing(QObject):
             )
 
         page.ctx.ops.query(lambda _j: None, after_saves, self._failed)
+
+    def _ask_if_short(self, visit: VisitView) -> bool:
+        """An open shop's visit shorter than the minimum in the shop asks once (Cancel is the
+        default, so a reflex Enter does not finish it); True while the question is open. A shop
+        found closed is a short visit by nature: never asked."""
+        page = self.page
+        if page.shop_status != OPEN or page.checklist.missing(OPEN, page.answers):
+            return False  # (what is missing is said first)
+        minutes = minutes_in_shop(visit.arrived_at, visit.left_at or self.page.ctx.now())
+        limit = min_visit_minutes()
+        if minutes is None or minutes >= limit or visit.id in self._asked:
+            return False
+        self._asked.add(visit.id)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("走访时间很短"),
+            self.tr("在店只有 {n} 分钟（不到 {limit} 分钟）。确定完成这次走访吗？").format(
+                n=int(minutes), limit=limit
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.page.finish_button,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("完成"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("继续填写"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(button: int) -> None:
+            self.question = None
+            if button == QMessageBox.StandardButton.Yes:
+                self.finish()
+
+        box.finished.connect(answered)
+        self.question = box
+        box.open()
+        return True
 
     def _say_unsaved(self) -> None:
         page = self.page
