@@ -2820,6 +2820,10 @@ Your changes are still on screen; you can click "Save correction" again.</transl
         <translation>Checked, same as last time: {items} items, {skus} SKUs</translation>
     </message>
     <message>
+        <source>完成后随即撤销</source>
+        <translation>Undone right after finishing</translation>
+    </message>
+    <message>
         <source>走访时间很短</source>
         <translation>A very short visit</translation>
     </message>
@@ -2848,6 +2852,10 @@ Some changes are not saved yet; the visit cannot be finished until they are save
     <message>
         <source>请先选择店铺状态（数字键 1–5）。</source>
         <translation>Please choose the shop status first (number keys 1–5).</translation>
+    </message>
+    <message>
+        <source>撤销完成</source>
+        <translation>Undo finish</translation>
     </message>
     <message>
         <source>新增跟踪事项 {n} 条</source>
@@ -2882,6 +2890,14 @@ Some changes are not saved yet; the visit cannot be finished until they are save
         <translation>Required fields not filled in: {names}</translation>
     </message>
     <message>
+        <source>已撤销完成：{shop}，可以接着填写</source>
+        <translation>Finish undone: {shop}; go on filling in</translation>
+    </message>
+    <message>
+        <source>没有撤销：{reason}</source>
+        <translation>Not undone: {reason}</translation>
+    </message>
+    <message>
         <source>{reason}
 没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。</source>
         <translation>{reason}
@@ -2890,6 +2906,14 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
     <message>
         <source>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</source>
         <translation>Pre-fill the suggested feedback slips from what the visit just found; review and save (Alt+F)</translation>
+    </message>
+    <message>
+        <source>撤销完成（Ctrl+Z）</source>
+        <translation>Undo finish (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>刚完成的走访改回未完成，接着填写；会记入修改记录</source>
+        <translation>Make the visit just finished a draft again and go on filling in; recorded in the change history</translation>
     </message>
     <message>
         <source>店铺状态 *</source>

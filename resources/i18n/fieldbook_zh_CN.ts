@@ -2820,6 +2820,10 @@
         <translation>已核对，与上次相同：{items} 项、{skus} 个规格</translation>
     </message>
     <message>
+        <source>完成后随即撤销</source>
+        <translation>完成后随即撤销</translation>
+    </message>
+    <message>
         <source>走访时间很短</source>
         <translation>走访时间很短</translation>
     </message>
@@ -2848,6 +2852,10 @@
     <message>
         <source>请先选择店铺状态（数字键 1–5）。</source>
         <translation>请先选择店铺状态（数字键 1–5）。</translation>
+    </message>
+    <message>
+        <source>撤销完成</source>
+        <translation>撤销完成</translation>
     </message>
     <message>
         <source>新增跟踪事项 {n} 条</source>
@@ -2882,6 +2890,14 @@
         <translation>还有必填项没有填写：{names}</translation>
     </message>
     <message>
+        <source>已撤销完成：{shop}，可以接着填写</source>
+        <translation>已撤销完成：{shop}，可以接着填写</translation>
+    </message>
+    <message>
+        <source>没有撤销：{reason}</source>
+        <translation>没有撤销：{reason}</translation>
+    </message>
+    <message>
         <source>{reason}
 没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。</source>
         <translation>{reason}
@@ -2890,6 +2906,14 @@
     <message>
         <source>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</source>
         <translation>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</translation>
+    </message>
+    <message>
+        <source>撤销完成（Ctrl+Z）</source>
+        <translation>撤销完成（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>刚完成的走访改回未完成，接着填写；会记入修改记录</source>
+        <translation>刚完成的走访改回未完成，接着填写；会记入修改记录</translation>
     </message>
     <message>
         <source>店铺状态 *</source>

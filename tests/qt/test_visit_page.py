@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox
 from qt_support import GOOD_ANSWERS, MONDAY, open_page
 
 from fieldbook.core import clock
+from fieldbook.core.store import audit
 from fieldbook.qt.pages.visit_page import VisitPage
 from fieldbook.qt.widgets.form_fields import ChoiceCombo, NoteEdit, NumberEdit, OptionPicker
 from fieldbook.qt.widgets.sku_grid import SkuGridView
@@ -421,3 +422,49 @@ def test_a_very_short_visit_asks_once(qtbot, page, day_ready):
     qtbot.waitUntil(
         lambda: day_ready.visits.for_customer_on(first.customer_id, MONDAY).status == "done"
     )
+
+
+def test_undo_after_finishing(qtbot, page, day_ready):
+    """撤销完成 (Ctrl+Z) follows every finish: the visit is a draft again, shown, audited."""
+    first, second = _stops(day_ready)[:2]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_A, ALT)
+    qtbot.waitUntil(lambda: page.visit is not None)
+    day_ready.visits.set_shop_status(page.visit.id, "open")
+    day_ready.visits.save_answers(page.visit.id, GOOD_ANSWERS)
+    page.open_visit(page.visit.id)
+    qtbot.waitUntil(lambda: page.shop_status == "open")
+    vid = page.visit.id
+    _in_the_shop()
+    _press(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(
+        lambda: page.screen is not None and page.screen.customer.id == second.customer_id
+    )
+    assert day_ready.visits.get(vid).status == "done"
+    assert page.undo_button.isVisibleTo(page)
+
+    _press(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: page.visit is not None and page.visit.id == vid)
+    assert page.visit.status == "draft" and page.finish_button.isEnabled()
+    assert not page.undo_button.isVisibleTo(page)
+    stop = next(s for s in _stops(day_ready) if s.id == first.id)
+    assert stop.state == "planned"
+    assert any(r.field == "status" for r in audit.history(day_ready, "visit", vid))
+
+
+def test_undo_is_gone_once_the_next_shop_is_arrived_at(qtbot, page, day_ready):
+    first, second = _stops(day_ready)[:2]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_A, ALT)
+    qtbot.waitUntil(lambda: page.visit is not None)
+    _press(qtbot, Qt.Key.Key_4)  # 已关业: finished at once
+    _press(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(
+        lambda: page.screen is not None and page.screen.customer.id == second.customer_id
+    )
+    assert page.undo_button.isVisibleTo(page)
+    _press(qtbot, Qt.Key.Key_Return)  # 到店 at the next shop
+    qtbot.waitUntil(lambda: page.visit is not None)
+    assert not page.undo_button.isVisibleTo(page)
+    _press(qtbot, Qt.Key.Key_Z, CTRL)  # nothing to undo any more
+    assert day_ready.visits.for_customer_on(first.customer_id, MONDAY).status == "done"

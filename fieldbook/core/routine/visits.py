@@ -36,6 +36,7 @@ from fieldbook.core.routine.visit_grid import (
     grid_hits,
     offered_grid,
 )
+from fieldbook.core.routine.visit_reopen import reopen
 from fieldbook.core.routine.visit_views import (
     DraftInfo,
     FinishResult,
@@ -405,6 +406,14 @@ class VisitService:
             v.findings = json.dumps([h.__dict__ for h in hits], ensure_ascii=False)
             v.updated_at = clock.now()
             s.flush()
+            return visit_view(s, v)
+
+    def reopen(self, visit_id: str, reason: str) -> VisitView:
+        """撤销完成: the finished visit is a draft again, all that finishing did undone, and
+        the reopening (with ``reason``) in the audit trail (``visit_reopen``)."""
+        with self.db.writing(TOPIC, "plan", "followups") as s:
+            v = self._visit(s, visit_id)
+            reopen(s, v, reason, clock.now())
             return visit_view(s, v)
 
     def discard(self, visit_id: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from fieldbook.core.errors import FieldbookError, InvalidValue
@@ -25,6 +25,9 @@ from fieldbook.qt.pages.visit_host import VisitHost
 from fieldbook.qt.plan_format import slip_name
 
 translate = QCoreApplication.translate
+
+#: How long 撤销完成 (Ctrl+Z) is offered after a visit is finished (and until the next arrival).
+UNDO_SECONDS = 30
 
 
 def result_text(shop: str, result: FinishResult) -> str:
@@ -64,6 +67,12 @@ class VisitFinishing(QObject):
         self._asked: set[str] = set()
         #: The open "走访时间很短" question, if any.
         self.question: QMessageBox | None = None
+        #: (visit id, shop) of the visit just finished while 撤销完成 is offered.
+        self.undoable: tuple[str, str] | None = None
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_SECONDS * 1000)
+        self._undo_timer.timeout.connect(self.forget_undo)
 
     def finish(self) -> None:
         page = self.page
@@ -193,9 +202,46 @@ class VisitFinishing(QObject):
         page.show_message(self.tr("还有必填项没有填写：{names}").format(names=names))
         page.form.focus_item(missing[0])
 
+    # --- 撤销完成 -------------------------------------------------------------------------------
+    def undo(self) -> None:
+        """撤销完成 (Ctrl+Z): the visit just finished is a draft again (audited) and shown."""
+        if self.undoable is None:
+            return
+        vid, shop = self.undoable
+        page = self.page
+        page.flush()
+        if page.autosave.unsaved:
+            page.say_held()
+            return
+        reason = self.tr("完成后随即撤销")
+
+        def done(visit: VisitView) -> None:
+            self.last_result = self.tr("已撤销完成：{shop}，可以接着填写").format(shop=shop)
+            page.ctx.ops.message.emit(self.last_result)
+            page.open_visit(visit.id)
+
+        self.forget_undo()
+        page.ctx.ops.write(
+            lambda j: j.visits.reopen(vid, reason),
+            done,
+            lambda e: page.show_message(
+                self.tr("没有撤销：{reason}").format(reason=describe_error(e))
+            ),
+            what=self.tr("撤销完成"),
+        )
+
+    def forget_undo(self) -> None:
+        """撤销完成 is no longer offered (time is up, or the next shop was arrived at)."""
+        self._undo_timer.stop()
+        if self.undoable is not None:
+            self.undoable = None
+            self.page.undo_button.hide()
+
     def _finished(self, shop: str, day: date, result: FinishResult, nxt: StopView | None) -> None:
         page = self.page
         self.last_result = result_text(shop, result)
+        self.undoable = (result.visit.id, shop)
+        self._undo_timer.start()
         page.ctx.ops.message.emit(self.last_result)
         page.visit = result.visit
         self._finished_cb(result)

@@ -52,6 +52,7 @@ class VisitHost(Protocol):
     record_history: RecordHistory
     error_label: QLabel
     finish_button: QPushButton
+    undo_button: QPushButton
 
     # --- what it does -------------------------------------------------------------------------
     def draft_id(self) -> str | None:

@@ -142,8 +142,14 @@ class VisitPage(Page):
         self.slip_button.setMinimumHeight(34)
         self.slip_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.slip_button.hide()
+        self.undo_button = QPushButton(self.tr("撤销完成（Ctrl+Z）"))
+        self.undo_button.setToolTip(self.tr("刚完成的走访改回未完成，接着填写；会记入修改记录"))
+        self.undo_button.setMinimumHeight(34)
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.undo_button.hide()
         row = QHBoxLayout()
         row.addWidget(self.result_label, 1)
+        row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.slip_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return row
 
@@ -220,6 +226,7 @@ class VisitPage(Page):
         self.side.confirm_button.clicked.connect(self.edits.confirm_unchanged)
         self.finish_button.clicked.connect(self.finish)
         self.slip_button.clicked.connect(self.slips.make_slip)
+        self.undo_button.clicked.connect(self.finishing.undo)
         self.retry_button.clicked.connect(self.retry)
         self.correction_bar.save_requested.connect(self.fixes.save)
         self.correction_bar.undo_requested.connect(self.fixes.undo)
@@ -237,6 +244,7 @@ class VisitPage(Page):
             (("Esc",), self.go_back),
             (("Ctrl+R",), self.retry),
             (("Alt+F",), self.slips.make_slip),
+            (("Ctrl+Z",), self.finishing.undo),
         )
         for sequences, slot in keys:
             for key in sequences:
@@ -403,6 +411,7 @@ class VisitPage(Page):
         self.result_label.setText(self.last_result)
         self.result_label.setVisible(bool(self.last_result))
         self.slip_button.setVisible(bool(self.last_result) and self.slips.suggested is not None)
+        self.undo_button.setVisible(self.finishing.undoable is not None)
         self.checklist_scroll.verticalScrollBar().setValue(0)
         self.initial_focus()
         self.mark_ready()
@@ -410,6 +419,9 @@ class VisitPage(Page):
 
     def show_visit(self, visit: VisitView | None) -> None:
         self.visit = visit
+        undoable = self.finishing.undoable
+        if visit is not None and visit.status == "draft" and undoable and undoable[0] != visit.id:
+            self.finishing.forget_undo()  # the next shop is under way
         if visit is not None and visit.checklist_version != self.checklist.version:
             self._use_checklist(visit.checklist)
         self.answers = dict(visit.answers) if visit else {}

@@ -1,0 +1,89 @@
+"""撤销完成 (routine.visit_reopen): a finished visit back to a draft, everything finishing did
+undone, the reopening in the audit trail."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from fieldbook.core import clock
+from fieldbook.core.errors import InvalidValue
+from fieldbook.core.journal import Journal
+from fieldbook.core.store import audit
+
+MON = date(2026, 11, 30)
+
+
+def t(hm: str) -> datetime:
+    return datetime.fromisoformat(f"2026-11-30T{hm}:00")
+
+
+def finished_with_findings(world: Journal, open_answers: dict[str, object]) -> tuple[str, str]:
+    """The first stop of MON finished with a display problem and 不订 (a follow-up, a
+    suggested slip), closing one earlier follow-up; (visit id, closed follow-up id)."""
+    plan = world.plans.build(MON)
+    cid = plan.stops[0].customer_id
+    earlier = world.followups.create(cid, "核实经营地址", at=t("07:00"))
+    v = world.visits.start(cid, plan_stop_id=plan.stops[0].id, at=t("07:35"))
+    world.visits.set_shop_status(v.id, "open")
+    answers = {**open_answers, "display_quality": "杂乱", "will_order": "不订"}
+    world.visits.save_answers(v.id, {**answers, "no_order_reason": "资金不足"})
+    with clock.pinned(t("07:50")):
+        world.visits.finish(v.id, close_followups=[earlier.id])
+    return v.id, earlier.id
+
+
+def test_reopen_undoes_what_finishing_did(world: Journal, open_answers: dict[str, object]) -> None:
+    vid, earlier = finished_with_findings(world, open_answers)
+    done = world.visits.get(vid)
+    assert done.status == "done" and done.findings and done.slip_suggestions
+    assert done.left_at == t("07:50")
+    cid = done.customer_id
+    assert {f.text for f in world.visits.open_followups(cid)} == {"复查陈列整改"}
+
+    again = world.visits.reopen(vid, "误按完成")
+    assert again.status == "draft" and again.finished_at is None
+    assert again.findings == () and again.slip_suggestions == ()
+    assert again.left_at is None  # the departure finishing wrote: still in the shop
+    assert again.answers["display_quality"] == "杂乱"  # what was typed stays
+    # the follow-up it opened is gone, the one it closed is open again
+    assert {f.id for f in world.visits.open_followups(cid)} == {earlier}
+    stop = world.plans.get(MON).stops[0]  # type: ignore[union-attr]
+    assert stop.state == "planned"
+    trail = audit.history(world, "visit", vid)
+    assert {(r.field, r.reason) for r in trail} >= {
+        ("status", "误按完成"),
+        ("finished_at", "误按完成"),
+        ("left_at", "误按完成"),
+    }
+    # and it can be finished again, the same way
+    result = world.visits.finish(vid, close_followups=[earlier])
+    assert result.visit.status == "done" and result.followups_created == 1
+
+
+def test_reopen_needs_a_reason_and_a_finished_visit(
+    world: Journal, open_answers: dict[str, object]
+) -> None:
+    vid, _ = finished_with_findings(world, open_answers)
+    with pytest.raises(InvalidValue) as no_reason:
+        world.visits.reopen(vid, "  ")
+    assert no_reason.value.detail == "reason_required"
+    assert world.visits.get(vid).status == "done"  # nothing changed
+    world.visits.reopen(vid, "误按完成")
+    with pytest.raises(InvalidValue) as draft:
+        world.visits.reopen(vid, "again")
+    assert draft.value.detail == "visit_not_finished"
+
+
+def test_reopen_refuses_when_something_was_built_on_it(
+    world: Journal, open_answers: dict[str, object]
+) -> None:
+    vid, _ = finished_with_findings(world, open_answers)
+    (made,) = [f for f in world.visits.open_followups(world.visits.get(vid).customer_id)]
+    world.followups.close(made.id, "已整改")
+    with pytest.raises(InvalidValue) as used:
+        world.visits.reopen(vid, "误按完成")
+    assert used.value.detail == "reopen_followup_used"
+    visit = world.visits.get(vid)
+    assert visit.status == "done" and visit.findings  # nothing half-changed
