@@ -48,6 +48,12 @@ STYLE_SHEET = f"""
     padding: 10px 12px;
     color: #23446e;
 }}
+#statusLine {{
+    background: #eef5ff;
+    border: 1px solid #cfe0fa;
+    border-radius: 5px;
+}}
+#statusLineText {{ color: #23446e; }}
 #placeholderBody, #hintLabel {{ color: #5b6472; }}
 #emptyState {{ color: #5b6472; font-size: 15px; padding: 24px; }}
 #errorLabel {{

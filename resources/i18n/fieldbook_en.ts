@@ -2432,6 +2432,10 @@ Your changes are still on screen; you can click "Save correction" again.</transl
         <translation>Language</translation>
     </message>
     <message>
+        <source>显示密度</source>
+        <translation>Density</translation>
+    </message>
+    <message>
         <source>关于 Fieldbook…</source>
         <translation>About Fieldbook…</translation>
     </message>
@@ -2478,6 +2482,18 @@ Your changes are still on screen; you can click "Save correction" again.</transl
     <message>
         <source>已保存客户经理资料</source>
         <translation>Account manager profile saved</translation>
+    </message>
+    <message>
+        <source>自动（小屏幕紧凑）</source>
+        <translation>Automatic (compact on small screens)</translation>
+    </message>
+    <message>
+        <source>紧凑</source>
+        <translation>Compact</translation>
+    </message>
+    <message>
+        <source>宽松</source>
+        <translation>Comfortable</translation>
     </message>
     <message>
         <source>重新启动 Fieldbook 后生效</source>
@@ -2904,18 +2920,6 @@ Some changes are not saved yet; the visit cannot be finished until they are save
 Unsaved changes (still on screen): {what}. Click "Retry" to save again.</translation>
     </message>
     <message>
-        <source>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</source>
-        <translation>Pre-fill the suggested feedback slips from what the visit just found; review and save (Alt+F)</translation>
-    </message>
-    <message>
-        <source>撤销完成（Ctrl+Z）</source>
-        <translation>Undo finish (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>刚完成的走访改回未完成，接着填写；会记入修改记录</source>
-        <translation>Make the visit just finished a draft again and go on filling in; recorded in the change history</translation>
-    </message>
-    <message>
         <source>店铺状态 *</source>
         <translation>Shop status *</translation>
     </message>
@@ -2948,16 +2952,8 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
         <translation>{day} · Not in plan</translation>
     </message>
     <message>
-        <source>到店后按 Enter（或 Alt+A）记下到店时间，再开始填写。路上的时间不算走访时间。</source>
-        <translation>When you arrive, press Enter (or Alt+A) to record the arrival time, then start filling in. Travel time does not count as visit time.</translation>
-    </message>
-    <message>
         <source>走访还有修改没有保存：{what}</source>
         <translation>The visit has unsaved changes: {what}</translation>
-    </message>
-    <message>
-        <source>这次走访已完成（{time} 完成）。要更正到店、离店时间或检查项，直接修改，再填写原因并点“保存更正”；更正会记入修改记录。</source>
-        <translation>This visit is done (finished {time}). To correct arrival/departure times or checklist items, edit them directly, then enter a reason and click "Save correction"; corrections are added to the change history.</translation>
     </message>
     <message>
         <source>读取建议的反馈单</source>
@@ -2966,6 +2962,26 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
     <message>
         <source>这次走访建议的反馈单都已处理。</source>
         <translation>All feedback slips suggested by this visit have been handled.</translation>
+    </message>
+    <message>
+        <source>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</source>
+        <translation>Pre-fill the suggested feedback slips from what the visit just found; review and save (Alt+F)</translation>
+    </message>
+    <message>
+        <source>撤销完成（Ctrl+Z）</source>
+        <translation>Undo finish (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>刚完成的走访改回未完成，接着填写；会记入修改记录</source>
+        <translation>Make the visit just finished a draft again and go on filling in; recorded in the change history</translation>
+    </message>
+    <message>
+        <source>到店后按 Enter（或 Alt+A）记下到店时间，再开始填写。路上的时间不算走访时间。</source>
+        <translation>When you arrive, press Enter (or Alt+A) to record the arrival time, then start filling in. Travel time does not count as visit time.</translation>
+    </message>
+    <message>
+        <source>这次走访已完成（{time} 完成）。要更正到店、离店时间或检查项，直接修改，再填写原因并点“保存更正”；更正会记入修改记录。</source>
+        <translation>This visit is done (finished {time}). To correct arrival/departure times or checklist items, edit them directly, then enter a reason and click "Save correction"; corrections are added to the change history.</translation>
     </message>
     <message>
         <source>离店时间</source>
@@ -4048,6 +4064,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>（超期 &lt;span style='{style}'&gt;{n}&lt;/span&gt; 项）</source>
         <translation> (&lt;span style='{style}'&gt;{n}&lt;/span&gt; overdue)</translation>
+    </message>
+    <message>
+        <source>不再显示这条提示</source>
+        <translation>Dismiss this message</translation>
     </message>
     <message>
         <source>开始走访</source>

@@ -2432,6 +2432,10 @@
         <translation>界面语言</translation>
     </message>
     <message>
+        <source>显示密度</source>
+        <translation>显示密度</translation>
+    </message>
+    <message>
         <source>关于 Fieldbook…</source>
         <translation>关于 Fieldbook…</translation>
     </message>
@@ -2478,6 +2482,18 @@
     <message>
         <source>已保存客户经理资料</source>
         <translation>已保存客户经理资料</translation>
+    </message>
+    <message>
+        <source>自动（小屏幕紧凑）</source>
+        <translation>自动（小屏幕紧凑）</translation>
+    </message>
+    <message>
+        <source>紧凑</source>
+        <translation>紧凑</translation>
+    </message>
+    <message>
+        <source>宽松</source>
+        <translation>宽松</translation>
     </message>
     <message>
         <source>重新启动 Fieldbook 后生效</source>
@@ -2904,18 +2920,6 @@
 没保存的修改（仍在屏幕上）：{what}。点“重试”再保存。</translation>
     </message>
     <message>
-        <source>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</source>
-        <translation>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</translation>
-    </message>
-    <message>
-        <source>撤销完成（Ctrl+Z）</source>
-        <translation>撤销完成（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <source>刚完成的走访改回未完成，接着填写；会记入修改记录</source>
-        <translation>刚完成的走访改回未完成，接着填写；会记入修改记录</translation>
-    </message>
-    <message>
         <source>店铺状态 *</source>
         <translation>店铺状态 *</translation>
     </message>
@@ -2948,16 +2952,8 @@
         <translation>{day} · 不在计划中</translation>
     </message>
     <message>
-        <source>到店后按 Enter（或 Alt+A）记下到店时间，再开始填写。路上的时间不算走访时间。</source>
-        <translation>到店后按 Enter（或 Alt+A）记下到店时间，再开始填写。路上的时间不算走访时间。</translation>
-    </message>
-    <message>
         <source>走访还有修改没有保存：{what}</source>
         <translation>走访还有修改没有保存：{what}</translation>
-    </message>
-    <message>
-        <source>这次走访已完成（{time} 完成）。要更正到店、离店时间或检查项，直接修改，再填写原因并点“保存更正”；更正会记入修改记录。</source>
-        <translation>这次走访已完成（{time} 完成）。要更正到店、离店时间或检查项，直接修改，再填写原因并点“保存更正”；更正会记入修改记录。</translation>
     </message>
     <message>
         <source>读取建议的反馈单</source>
@@ -2966,6 +2962,26 @@
     <message>
         <source>这次走访建议的反馈单都已处理。</source>
         <translation>这次走访建议的反馈单都已处理。</translation>
+    </message>
+    <message>
+        <source>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</source>
+        <translation>按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）</translation>
+    </message>
+    <message>
+        <source>撤销完成（Ctrl+Z）</source>
+        <translation>撤销完成（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>刚完成的走访改回未完成，接着填写；会记入修改记录</source>
+        <translation>刚完成的走访改回未完成，接着填写；会记入修改记录</translation>
+    </message>
+    <message>
+        <source>到店后按 Enter（或 Alt+A）记下到店时间，再开始填写。路上的时间不算走访时间。</source>
+        <translation>到店后按 Enter（或 Alt+A）记下到店时间，再开始填写。路上的时间不算走访时间。</translation>
+    </message>
+    <message>
+        <source>这次走访已完成（{time} 完成）。要更正到店、离店时间或检查项，直接修改，再填写原因并点“保存更正”；更正会记入修改记录。</source>
+        <translation>这次走访已完成（{time} 完成）。要更正到店、离店时间或检查项，直接修改，再填写原因并点“保存更正”；更正会记入修改记录。</translation>
     </message>
     <message>
         <source>离店时间</source>
@@ -4048,6 +4064,10 @@
     <message>
         <source>（超期 &lt;span style='{style}'&gt;{n}&lt;/span&gt; 项）</source>
         <translation>（超期 &lt;span style='{style}'&gt;{n}&lt;/span&gt; 项）</translation>
+    </message>
+    <message>
+        <source>不再显示这条提示</source>
+        <translation>不再显示这条提示</translation>
     </message>
     <message>
         <source>开始走访</source>

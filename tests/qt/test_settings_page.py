@@ -94,3 +94,19 @@ def test_a_sync_conflict_is_shown_one_line_per_customer(qtbot, ctx, filled):
     assert len(lines) == 3 and "走访 3" in lines[0]
     assert "23091002" in lines[1] and "4 条" in lines[1] and "reassign-customer" in lines[1]
     assert "23091005" in lines[2]
+
+
+def test_the_density_choice_is_kept_for_the_next_start(qtbot, ctx, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from fieldbook.qt import density
+
+    monkeypatch.delenv("FIELDBOOK_DENSITY", raising=False)
+    QSettings().remove(density.SETTING)
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.density.currentData() == "auto"
+    page.density.setCurrentIndex(page.density.findData("comfortable"))
+    assert density.chosen_density() == "comfortable" and not density.is_compact()
+    assert "重新启动" in page.density_note.text()
+    QSettings().remove(density.SETTING)

@@ -480,7 +480,7 @@ def test_the_visit_screen_makes_the_suggested_slip_in_one_action(qtbot, day_read
     with qtbot.waitSignal(page.finished):
         page.finish_button.click()
     qtbot.waitUntil(lambda: page.slip_button.isVisibleTo(page))
-    assert "建议填写反馈单：违纪" in page.result_label.text()
+    assert "建议填写反馈单：违纪" in page.status_line.text()
     page.slip_button.click()
     dialog = page.slip_dialog
     assert isinstance(dialog, SlipDialog) and dialog.isVisible()

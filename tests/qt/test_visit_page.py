@@ -142,7 +142,7 @@ def test_a_whole_visit_with_the_keyboard_only(qtbot, page, day_ready):
     )
     assert page.visit is None  # the next shop waits for its arrival
     assert page.header.arrive_button.hasFocus()
-    assert "已完成：张小便利店" in page.result_label.text()
+    assert "已完成：张小便利店" in page.status_line.text()
 
 
 def _finished_visit(journal, customer_id, day, answers=None, grid=None):
@@ -212,9 +212,6 @@ def test_enter_after_ctrl_d_does_not_finish(qtbot, page, day_ready):
     assert not page.finish_button.hasFocus()
     for _ in range(3):
         _press(qtbot, Qt.Key.Key_Return)
-    page.finish_button.setFocus()  # even with the focus on it, Enter and Space do nothing
-    _press(qtbot, Qt.Key.Key_Return)
-    _press(qtbot, Qt.Key.Key_Space)
     visit = day_ready.visits.for_customer_on(first.customer_id, MONDAY)
     assert visit is not None and visit.status == "draft"
     # stock and 本周订货 are not copied: last time's values wait, greyed, for 已核对
@@ -224,6 +221,19 @@ def test_enter_after_ctrl_d_does_not_finish(qtbot, page, day_ready):
     assert previous is not None and previous.isVisibleTo(page) and "会订" in previous.text()
     assert page.side.confirm_button.isVisibleTo(page)
     assert "1 个规格待核对" in page.grid_box.title()
+    # a visit ready to finish: even with the focus on 完成, Enter and Space do not press it
+    _press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)
+    day_ready.visits.save_answer(visit.id, "stock_checked", True)
+    page.open_visit(visit.id)
+    qtbot.waitUntil(lambda: page.answers.get("stock_checked") is True)
+    _in_the_shop()
+    page.finish_button.setFocus()
+    assert _focused() is page.finish_button
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+        _press(qtbot, key)
+    assert day_ready.visits.get(visit.id).status == "draft"
+    _press(qtbot, Qt.Key.Key_Return, CTRL)  # only the explicit shortcut finishes
+    assert day_ready.visits.get(visit.id).status == "done"
 
 
 def test_ctrl_d_never_overwrites_a_typed_answer(qtbot, page, day_ready):

@@ -28,6 +28,8 @@ from fieldbook.core.server.sync_report import SyncReport
 from fieldbook.messages import SYNC_TABLE_NAMES as NAMES
 from fieldbook.messages import describe_error, describe_sync_problem
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.density import CHOICES as DENSITIES
+from fieldbook.qt.density import chosen_density, save_density
 from fieldbook.qt.dialogs.about_dialog import AboutDialog
 from fieldbook.qt.i18n import LANGUAGES, chosen_language, save_language
 from fieldbook.qt.operations.settings import load_settings, remember_and_sync
@@ -92,6 +94,7 @@ class SettingsPage(Page):
         if path is not None:
             data_form.addRow(self.tr("备份文件夹"), _path_label(str(path.parent / "backups")))
         data_form.addRow(self.tr("界面语言"), self._language_row())
+        data_form.addRow(self.tr("显示密度"), self._density_row())
         self.about_button = QPushButton(self.tr("关于 Fieldbook…"))
         self.about_button.clicked.connect(self.show_about)
         about_row = QHBoxLayout()
@@ -218,6 +221,28 @@ class SettingsPage(Page):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.form.show_error(exc)
+
+    def _density_row(self) -> QHBoxLayout:
+        self.density = QComboBox()
+        self.density.setObjectName("densityCombo")
+        names = {
+            "auto": self.tr("自动（小屏幕紧凑）"),
+            "compact": self.tr("紧凑"),
+            "comfortable": self.tr("宽松"),
+        }
+        for code in DENSITIES:
+            self.density.addItem(names[code], code)
+        self.density.setCurrentIndex(max(self.density.findData(chosen_density()), 0))
+        self.density.currentIndexChanged.connect(self._density_changed)
+        self.density_note = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.density)
+        row.addWidget(self.density_note, 1)
+        return row
+
+    def _density_changed(self) -> None:
+        save_density(self.density.currentData())
+        self.density_note.setText(self.tr("重新启动 Fieldbook 后生效"))
 
     def _language_changed(self) -> None:
         save_language(self.language.currentData())

@@ -49,7 +49,8 @@ from fieldbook.core.routine.checklist import OPEN, Checklist, load_checklist
 from fieldbook.core.routine.visit_views import FinishResult, VisitView
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
-from fieldbook.qt.formatting import hm, short_date
+from fieldbook.qt.density import is_compact
+from fieldbook.qt.formatting import short_date
 from fieldbook.qt.operations.visits import VisitScreen, first_stop_screen, load_screen
 from fieldbook.qt.pages.autosave import Autosave, Change
 from fieldbook.qt.pages.base import Page
@@ -57,11 +58,12 @@ from fieldbook.qt.pages.visit_corrections import VisitCorrections
 from fieldbook.qt.pages.visit_edits import VisitEdits, status_hint
 from fieldbook.qt.pages.visit_finish import VisitFinishing
 from fieldbook.qt.pages.visit_slips import SuggestedSlips
+from fieldbook.qt.pages.visit_status import VisitStatus
 from fieldbook.qt.pages.visit_times import VisitTimes
 from fieldbook.qt.plan_format import reason_text
 from fieldbook.qt.widgets.checklist_form import ChecklistForm
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
-from fieldbook.qt.widgets.form_fields import EnterMovesOn, OptionPicker
+from fieldbook.qt.widgets.form_fields import EnterMovesOn, KeysDoNothing, OptionPicker
 from fieldbook.qt.widgets.layouts import scroll_area
 from fieldbook.qt.widgets.message_label import MessageLabel
 from fieldbook.qt.widgets.save_state import SaveIndicators, SaveProblemRow
@@ -89,6 +91,7 @@ class VisitPage(Page):
         self.corrections: dict[str, Any] = {}
         self.time_corrections: dict[str, datetime] = {}
         self._enter = EnterMovesOn(self)
+        self._no_keys = KeysDoNothing(self)
         self._build()
         self.autosave = Autosave(
             ctx.ops,
@@ -103,6 +106,7 @@ class VisitPage(Page):
         self.finishing = VisitFinishing(self, self._finished, self.back_requested.emit, self)
         self._connect()
         self._shortcuts()
+        self.set_compact(is_compact())
 
     # --- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -111,9 +115,10 @@ class VisitPage(Page):
         outer.setSpacing(8)
         self.header = VisitHeader()
         outer.addWidget(self.header)
-        outer.addLayout(self._result_row())
-        self.state_label = MessageLabel("noteBox")
-        outer.addWidget(self.state_label)
+        self.status = VisitStatus(self)
+        self.status_line = self.status.line
+        self.slip_button, self.undo_button = self.status.slip_button, self.status.undo_button
+        outer.addWidget(self.status_line)
         outer.addWidget(self._status_row())
         self.status_hint = MessageLabel("statusHint")
         outer.addWidget(self.status_hint)
@@ -132,26 +137,8 @@ class VisitPage(Page):
         outer.addWidget(self.correction_bar)
         outer.addLayout(self._bottom_row())
 
-    def _result_row(self) -> QHBoxLayout:
-        """What the last finished visit created, and 生成反馈单 for its suggested slips."""
-        self.result_label = MessageLabel("noteBox")
-        self.slip_button = QPushButton(self.tr("生成反馈单…"))
-        self.slip_button.setToolTip(
-            self.tr("按刚完成的走访发现，预先填好建议的反馈单，核对后保存（Alt+F）")
-        )
-        self.slip_button.setMinimumHeight(34)
-        self.slip_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.slip_button.hide()
-        self.undo_button = QPushButton(self.tr("撤销完成（Ctrl+Z）"))
-        self.undo_button.setToolTip(self.tr("刚完成的走访改回未完成，接着填写；会记入修改记录"))
-        self.undo_button.setMinimumHeight(34)
-        self.undo_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.undo_button.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.result_label, 1)
-        row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.slip_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        return row
+    def show_status_line(self) -> None:
+        self.status.show(self.visit, self.last_result)
 
     def _status_row(self) -> QWidget:
         """店铺状态 (keys 1–5)."""
@@ -163,8 +150,10 @@ class VisitPage(Page):
         self.status_picker = OptionPicker([(s.code, s.label) for s in self.checklist.shop_statuses])
         self.status_picker.setAccessibleName(self.tr("店铺状态"))
         self.status_picker.installEventFilter(self._enter)
+        self.finish_button = self._finish_button()
         row.addWidget(title)
         row.addWidget(self.status_picker, 1)
+        row.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return self.status_row
 
     def _checklist_column(self) -> QScrollArea:
@@ -197,20 +186,23 @@ class VisitPage(Page):
         return self.side
 
     def _bottom_row(self) -> QHBoxLayout:
-        """What was not saved, 重试 and 完成."""
-        self.problems = SaveProblemRow(button_height=40)
+        """What was not saved, and 重试 (empty, and taking no room, while all is saved)."""
+        self.problems = SaveProblemRow(button_height=34)
         self.error_label = self.problems.error_label
         self.retry_button = self.problems.retry_button
-        self.finish_button = QPushButton(self.tr("完成，去下一家（Ctrl+Enter）"))
-        self.finish_button.setObjectName("finishButton")
-        self.finish_button.setMinimumHeight(40)
-        # Enter never finishes a visit (everywhere else it means "next field"): the button is
-        # clicked, or Ctrl+Enter pressed — never reached by Tab, never pressed by Enter/Space.
-        self.finish_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.finish_button.setAutoDefault(False)
-        self.problems.addStretch(0)
-        self.problems.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)
         return self.problems
+
+    def _finish_button(self) -> QPushButton:
+        """完成 sits on the shop-status line, out of the form's way. Enter never finishes a
+        visit (everywhere else it means "next field"): the button is clicked, or Ctrl+Enter
+        pressed — never reached by Tab, never pressed by Enter or Space."""
+        button = QPushButton(self.tr("完成，去下一家（Ctrl+Enter）"))
+        button.setObjectName("finishButton")
+        button.setMinimumHeight(34)
+        button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        button.setAutoDefault(False)
+        button.installEventFilter(self._no_keys)
+        return button
 
     def _connect(self) -> None:
         self.header.back_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -408,8 +400,7 @@ class VisitPage(Page):
         self.show_visit(screen.visit)
         self.edits.show_pending(screen.pending)
         self.fixes.show_history(screen.history)
-        self.result_label.setText(self.last_result)
-        self.result_label.setVisible(bool(self.last_result))
+        self.show_status_line()
         self.slip_button.setVisible(bool(self.last_result) and self.slips.suggested is not None)
         self.undo_button.setVisible(self.finishing.undoable is not None)
         self.checklist_scroll.verticalScrollBar().setValue(0)
@@ -435,6 +426,17 @@ class VisitPage(Page):
         self._set_mode(visit)
         self.apply_status()
 
+    def set_compact(self, compact: bool) -> None:
+        """Compact density (显示密度, small screens): tighter margins and rows, so the
+        checklist shows a dozen items and the grid eight rows at 1366×768."""
+        self.compact = compact
+        outer = self.layout()
+        if outer is not None:
+            outer.setContentsMargins(*((14, 6, 14, 4) if compact else (20, 12, 20, 10)))
+            outer.setSpacing(4 if compact else 8)
+        self.form.set_compact(compact)
+        self.grid.view.set_compact(compact)
+
     def _use_checklist(self, checklist: Checklist) -> None:
         """A draft recorded with another template version is shown with that version."""
         new_form = ChecklistForm(checklist)
@@ -442,6 +444,7 @@ class VisitPage(Page):
         self.form.deleteLater()
         self.form = new_form
         self.form.answer_changed.connect(self.edits.save_answer)
+        self.form.set_compact(self.compact)
         self.checklist = checklist
 
     def _set_mode(self, visit: VisitView | None) -> None:
@@ -461,23 +464,8 @@ class VisitPage(Page):
         )
         if not self.autosave.unsaved:
             self.error_label.hide()
-        if done and visit is not None:
-            self.state_label.setText(
-                self.tr(
-                    "这次走访已完成（{time} 完成）。要更正到店、离店时间或检查项，直接修改，"
-                    "再填写原因并点“保存更正”；更正会记入修改记录。"
-                ).format(time=hm(visit.finished_at))
-            )
-            self.state_label.show()
-        elif visit is None and self.screen is not None:
-            self.state_label.setText(
-                self.tr(
-                    "到店后按 Enter（或 Alt+A）记下到店时间，再开始填写。路上的时间不算走访时间。"
-                )
-            )
-            self.state_label.show()
-        else:
-            self.state_label.hide()
+        self.status.set_state(visit, self.screen is not None)
+        self.show_status_line()
 
     def initial_focus(self) -> None:
         visit = self.visit

@@ -39,6 +39,7 @@ from fieldbook.qt.widgets.message_label import MessageLabel
 RADIO_LIMIT = 4  # a choice with more options than this is a combo
 TYPING_PAUSE_MS = 400
 LABEL_WIDTH = 170
+NOTE_HEIGHT, NOTE_HEIGHT_COMPACT = 58, 40  # a note's height: three lines, or two
 
 
 @dataclass
@@ -266,6 +267,22 @@ class ChecklistForm(QWidget):
                 self.tr("上次：{value}（待核对）").format(value=self._shown(value))
             )
             fld.previous.show()
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact density (small screens): tighter rows, two-line notes."""
+        outer = self.layout()
+        if outer is not None:
+            outer.setSpacing(2 if compact else 10)
+        for group in self.groups.values():
+            form = group.layout()
+            if isinstance(form, QFormLayout):
+                form.setVerticalSpacing(0 if compact else 6)
+                form.setContentsMargins(*((9, 1, 9, 1) if compact else (9, 9, 9, 9)))
+        for fld in self.fields.values():
+            if isinstance(fld.editor, OptionPicker):
+                fld.editor.set_compact(compact)
+            elif isinstance(fld.editor, NoteEdit):
+                fld.editor.setFixedHeight(NOTE_HEIGHT_COMPACT if compact else NOTE_HEIGHT)
 
     def _shown(self, value: Any) -> str:
         """An answer as the form words it (是/否, a list joined)."""

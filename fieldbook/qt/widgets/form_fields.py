@@ -101,6 +101,23 @@ class EnterMovesOn(QObject):
         return super().eventFilter(watched, event)
 
 
+class KeysDoNothing(QObject):
+    """Event filter: Enter, Return and Space do not press the button it watches (a button only
+    the mouse or its own shortcut may press — 完成 on the visit screen)."""
+
+    KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+            and isinstance(event, QKeyEvent)
+            and event.key() in self.KEYS
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+
 class OptionPicker(QFrame):
     """One of a few options as radio buttons; ``value()`` is the chosen value or None."""
 
@@ -120,6 +137,7 @@ class OptionPicker(QFrame):
         self.options = list(options)
         self._index = -1
         layout = QHBoxLayout(self)
+        self._layout = layout
         layout.setContentsMargins(6, 3, 6, 3)
         layout.setSpacing(14)
         self.buttons: list[QRadioButton] = []
@@ -135,6 +153,10 @@ class OptionPicker(QFrame):
             self.setToolTip(
                 self.tr("数字键 1–{n} 选择，空格切换，Delete 清除").format(n=len(options))
             )
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact density: no padding above and below the options."""
+        self._layout.setContentsMargins(6, 0 if compact else 3, 6, 0 if compact else 3)
 
     def value(self) -> Any:
         return self.options[self._index][0] if self._index >= 0 else None

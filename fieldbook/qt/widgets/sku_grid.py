@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 ROW_HEIGHT = 30
+ROW_HEIGHT_COMPACT = 26
 WIDTHS = (210, 56, 52, 64, 80, 80, 96)
 
 
@@ -76,6 +77,7 @@ class SkuGridView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.row_height = ROW_HEIGHT
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
@@ -93,12 +95,18 @@ class SkuGridView(QTableView):
         model.rowsInserted.connect(self.fit_height)
         self.fit_height()
 
+    def set_compact(self, compact: bool) -> None:
+        """Compact density: shorter rows."""
+        self.row_height = ROW_HEIGHT_COMPACT if compact else ROW_HEIGHT
+        self.verticalHeader().setDefaultSectionSize(self.row_height)
+        self.fit_height()
+
     def fit_height(self) -> None:
         """Show every row: the grid lives in the page's scroll area, not in its own."""
         model = self.model()
         rows = model.rowCount() if model is not None else 0
         header = self.horizontalHeader().sizeHint().height()
-        self.setFixedHeight(header + max(rows, 1) * ROW_HEIGHT + 2 * self.frameWidth() + 2)
+        self.setFixedHeight(header + max(rows, 1) * self.row_height + 2 * self.frameWidth() + 2)
 
     # --- keyboard ---------------------------------------------------------------------------
     def focusInEvent(self, event: QFocusEvent) -> None:
