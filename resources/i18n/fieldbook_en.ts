@@ -3285,15 +3285,15 @@ Once submitted, this week's figures are kept as they are now and the report can 
     </message>
     <message>
         <source>其他片区和线路的 {n} 户没有导入。</source>
-        <translation>{n} customers of other districts and routes were not imported.</translation>
+        <translation> {n} customers of other districts and routes were not imported.</translation>
     </message>
     <message>
         <source>{n} 行有问题，没有导入。</source>
-        <translation>{n} rows with problems were not imported.</translation>
+        <translation> {n} rows with problems were not imported.</translation>
     </message>
     <message>
         <source>跳过 {n} 个空行或合计行。</source>
-        <translation>{n} blank or totals rows skipped.</translation>
+        <translation> {n} blank or totals rows skipped.</translation>
     </message>
     <message>
         <source>开始：{day}的拜访计划</source>

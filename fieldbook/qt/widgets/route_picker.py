@@ -15,6 +15,7 @@ from fieldbook.core.text import clean_text
 AREA_ROLE = Qt.ItemDataRole.UserRole
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
 CHECKED = Qt.CheckState.Checked
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class RoutePicker(QTreeWidget):
@@ -49,7 +50,7 @@ class RoutePicker(QTreeWidget):
                 self.addTopLevelItem(parent)
             item = QTreeWidgetItem([route.route or self.tr("（未填线路）"), ""])
             item.setText(1, self.tr("{n} 户").format(n=route.customers))
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(1, RIGHT)
             item.setData(0, AREA_ROLE, route.area)
             item.setData(0, COUNT_ROLE, route.customers)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -57,6 +58,7 @@ class RoutePicker(QTreeWidget):
             parent.addChild(item)
         for name, parent in districts.items():
             parent.setText(1, self.tr("{n} 户").format(n=_customers(parent)))
+            parent.setTextAlignment(1, RIGHT)
             if _is_home(name, home) or len(districts) == 1:
                 for n in range(parent.childCount()):
                     parent.child(n).setCheckState(0, CHECKED)
