@@ -154,3 +154,47 @@ LEFT_LATE = {
     "correction": "按实际时间记录",
 }
 """A real visit whose leaving time was written late."""
+
+
+#: A market department's customer list (客户名单) as the company exports it: three districts
+#: (区县), two weekday routes in each but 茄子河区's one, three shops a route. The manager of the
+#: onboarding tests is 新兴区's.
+ROSTER_HEADER = ["序号", "客户编码", "客户名称", "负责人", "联系电话", "许可证号", "区县", "线路",
+                 "订货日", "档位", "经营业态"]  # fmt: skip
+ROSTER_ROUTES = [
+    ("新兴区", "新兴周一线", "周一", "2309021"),
+    ("新兴区", "新兴周二线", "周二", "2309022"),
+    ("桃山区", "桃山周一线", "周一", "2309031"),
+    ("桃山区", "桃山周二线", "周二", "2309032"),
+    ("茄子河区", "茄子河周一线", "周一", "2309041"),
+]
+ROSTER_SHOPS = ("便利店", "食杂店", "烟酒商店")
+ROSTER_TITLE = "七台河市烟草公司市场部 零售客户名单"
+
+
+def roster_rows() -> list[list[object]]:
+    rows: list[list[object]] = []
+    for district, route, weekday, prefix in ROSTER_ROUTES:
+        for n, kind in enumerate(ROSTER_SHOPS, start=1):
+            code = f"{prefix}0000{n}"
+            name = f"{district[:2]}{route[2:4]}{kind}{n}"
+            phone = f"1390456{code[-4:]}"
+            rows.append([len(rows) + 1, code, name, f"店主{len(rows) + 1}", phone, code,
+                         district, route, weekday, 5 + n, kind])  # fmt: skip
+    return rows
+
+
+def roster_workbook(path: Path) -> Path:
+    return write_workbook(path, ROSTER_HEADER, roster_rows(), title=ROSTER_TITLE, sheet="客户名单")
+
+
+SKU_LIST_HEADER = ["卷烟代码", "卷烟名称", "批发价(元/条)", "零售价(元/条)", "重点品牌"]
+
+
+def sku_list_workbook(path: Path) -> Path:
+    """The company's SKU list (卷烟规格) holding ``SKUS``."""
+    rows: list[list[object]] = [
+        [s.code, s.name, s.wholesale_fen / 100, s.retail_fen / 100, "是" if s.is_key_brand else ""]
+        for s in SKUS
+    ]
+    return write_workbook(path, SKU_LIST_HEADER, rows, sheet="卷烟规格")

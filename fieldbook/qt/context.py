@@ -6,7 +6,8 @@ Pages never hold a Session or run SQL: they submit small functions of the journa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -35,3 +36,16 @@ class AppContext:
     #: Replace the database with a backup and reopen the app on it (the composition root's
     #: ``AppSession.restore``); None where there is no running app (screenshot mode, tests).
     restore: Callable[[Path], None] | None = None
+
+    @contextmanager
+    def today_is(self, day: object) -> Iterator[None]:
+        """For a while, "today" is ``day`` when that is a later date (the welcome ends on the
+        first working day: the plan page made meanwhile opens on it and builds no plan for
+        the real today); then the real today again."""
+        real = self.today
+        if isinstance(day, date) and day > real():
+            self.today = lambda: day
+        try:
+            yield
+        finally:
+            self.today = real

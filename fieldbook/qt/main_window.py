@@ -1,6 +1,6 @@
 """The main window: left navigation, the pages (built the first time they are opened), and a
 status bar with the manager's name, the last backup and the database location. On an empty
-database the welcome page is shown instead until it reports ``finished``.
+database the welcome page is shown instead until it reports ``finished`` (on which day).
 
 Closing makes the exit backup first (when something changed since the last one) and warns
 when a page still holds changes the database refused (a full disk)."""
@@ -85,8 +85,7 @@ WELCOME_SPEC = PageSpec("welcome", "", "fieldbook.qt.pages.welcome_page", "Welco
 
 def page_class(spec: PageSpec) -> type[Page]:
     """``spec``'s page class, its module imported the first time (start-up pays for one)."""
-    cls: type[Page] = getattr(importlib.import_module(spec.module), spec.cls)
-    return cls
+    return getattr(importlib.import_module(spec.module), spec.cls)  # type: ignore[no-any-return]
 
 
 def build_page(spec: PageSpec, ctx: AppContext) -> Page:
@@ -200,11 +199,12 @@ class MainWindow(QMainWindow):
         welcome.activated()
         self._watch_ready(welcome)
 
-    def _welcome_finished(self) -> None:
+    def _welcome_finished(self, day: object = None) -> None:
         if self.welcome is None:
             return
         welcome, self.welcome = self.welcome, None
-        self._show_shell("plan")
+        with self.ctx.today_is(day):  # not today's plan too: its stops would be 顺延 on day
+            self._show_shell("plan")
         self.root.removeWidget(welcome)
         welcome.deleteLater()
         self.load_manager()

@@ -576,8 +576,8 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Problems</translation>
     </message>
     <message>
-        <source>名单中缺少的客户</source>
-        <translation>Customers missing from the list</translation>
+        <source>其他片区（不导入）</source>
+        <translation>Other areas (not imported)</translation>
     </message>
     <message>
         <source>导入完成：新增 {new} {noun}，更新 {upd} {noun}，跳过 {bad} 行。</source>
@@ -586,6 +586,10 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>（空白表头）</source>
         <translation>(blank header)</translation>
+    </message>
+    <message>
+        <source>名单中缺少的客户</source>
+        <translation>Customers missing from the list</translation>
     </message>
     <message>
         <source>表头在第 {row} 行{sheet}。请核对列的对应关系和检查结果。</source>
@@ -602,6 +606,10 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>没有发现问题，可以导入。</source>
         <translation>No problems found; ready to import.</translation>
+    </message>
+    <message>
+        <source>其他片区和线路的 {n} 户不导入。</source>
+        <translation>{n} customers of other districts and routes are not imported.</translation>
     </message>
     <message>
         <source>数据库里有 {n} 户不在这份名单中（导入不会删除它们）。</source>
@@ -3216,8 +3224,8 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Import company customer list…</translation>
     </message>
     <message>
-        <source>公司下发的客户名单（Excel 或 CSV），先检查、再导入</source>
-        <translation>The customer list issued by the company (Excel or CSV); checked first, then imported</translation>
+        <source>公司下发的客户名单（Excel 或 CSV）：选出您的线路，检查后导入，再导入卷烟规格</source>
+        <translation>The company's customer list (Excel or CSV): pick your routes, check and import, then the SKU list</translation>
     </message>
     <message>
         <source>载入演示数据</source>
@@ -3232,6 +3240,34 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Back: edit details</translation>
     </message>
     <message>
+        <source>上一步：换一个文件</source>
+        <translation>Back: choose another file</translation>
+    </message>
+    <message>
+        <source>检查并导入这些线路…</source>
+        <translation>Check and import these routes…</translation>
+    </message>
+    <message>
+        <source>选择公司客户名单</source>
+        <translation>Choose the company's customer list</translation>
+    </message>
+    <message>
+        <source>读取客户名单</source>
+        <translation>Read the customer list</translation>
+    </message>
+    <message>
+        <source>请至少勾选一条线路（空格键勾选）。</source>
+        <translation>Tick at least one route (Space ticks).</translation>
+    </message>
+    <message>
+        <source>没有导入。可以改选线路后再检查。</source>
+        <translation>Nothing imported. Change the routes and check again.</translation>
+    </message>
+    <message>
+        <source>没有导入。可以重新选择客户名单，或载入演示数据。</source>
+        <translation>Nothing imported. Choose the customer list again, or load demo data.</translation>
+    </message>
+    <message>
         <source>正在生成演示片区的客户、线路和卷烟规格…</source>
         <translation>Generating customers, routes and cigarette SKUs for the demo territory…</translation>
     </message>
@@ -3240,12 +3276,72 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Hello, {name}! Step 2: where do your customers come from?</translation>
     </message>
     <message>
+        <source>这份名单有 {d} 个区县、{r} 条线路、{n} 户，不只是一位客户经理的。请勾选您负责的线路：只导入这些线路的客户，其他的不导入。</source>
+        <translation>This list holds {d} districts, {r} routes and {n} customers: more than one manager's. Tick the routes you serve: only their customers are imported, the others are not.</translation>
+    </message>
+    <message>
         <source>已取消载入演示数据，没有做任何改动。</source>
         <translation>Demo data loading cancelled; nothing was changed.</translation>
     </message>
     <message>
         <source>没有完成：{reason}。没有做任何改动。</source>
         <translation>Not completed: {reason}. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>已选 {r} 条线路，共 {n} 户。</source>
+        <translation>{r} routes ticked, {n} customers.</translation>
+    </message>
+    <message>
+        <source>第三步：核对导入结果</source>
+        <translation>Step 3: check what was imported</translation>
+    </message>
+    <message>
+        <source>暂不导入卷烟规格，先开始</source>
+        <translation>Start without the SKU list for now</translation>
+    </message>
+    <message>
+        <source>演示数据已载入</source>
+        <translation>Demo data loaded</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>客户名单：新增 {new} 户，更新 {upd} 户，未变 {same} 户。</source>
+        <translation>Customer list: {new} new, {upd} updated, {same} unchanged.</translation>
+    </message>
+    <message>
+        <source>卷烟规格：还没有导入。没有它，走访时的卷烟表格是空的。</source>
+        <translation>SKU list: not imported yet. Without it the visit screen's SKU grid is empty.</translation>
+    </message>
+    <message>
+        <source>卷烟规格：新增 {new} 个，更新 {upd} 个，未变 {same} 个。</source>
+        <translation>SKU list: {new} new, {upd} updated, {same} unchanged.</translation>
+    </message>
+    <message>
+        <source>演示片区：{customers} 户、{routes} 条线路、{skus} 个卷烟规格，以及此前 {weeks} 周的走访、订单和工作日志。</source>
+        <translation>Demo territory: {customers} customers, {routes} routes, {skus} SKUs, and the visits, orders and work logs of the {weeks} weeks before.</translation>
+    </message>
+    <message>
+        <source>其他片区和线路的 {n} 户没有导入。</source>
+        <translation> {n} customers of other districts and routes were not imported.</translation>
+    </message>
+    <message>
+        <source>{n} 行有问题，没有导入。</source>
+        <translation> {n} rows with problems were not imported.</translation>
+    </message>
+    <message>
+        <source>跳过 {n} 个空行或合计行。</source>
+        <translation> {n} blank or totals rows skipped.</translation>
+    </message>
+    <message>
+        <source>开始：{day}的拜访计划</source>
+        <translation>Start: the plan of {day}</translation>
+    </message>
+    <message>
+        <source>第一个工作日是 {day}：打开它的拜访计划，就可以开始走访。</source>
+        <translation>The first working day is {day}: open its visit plan and start visiting.</translation>
     </message>
     <message>
         <source>待访</source>
@@ -3912,6 +4008,22 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>原因：</source>
         <translation>Reason: </translation>
+    </message>
+    <message>
+        <source>区县 / 线路</source>
+        <translation>District / route</translation>
+    </message>
+    <message>
+        <source>（未填线路）</source>
+        <translation>(no route)</translation>
+    </message>
+    <message>
+        <source>{n} 户</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>（未填区县）</source>
+        <translation>(no district)</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>

@@ -576,8 +576,8 @@
         <translation>有问题</translation>
     </message>
     <message>
-        <source>名单中缺少的客户</source>
-        <translation>名单中缺少的客户</translation>
+        <source>其他片区（不导入）</source>
+        <translation>其他片区（不导入）</translation>
     </message>
     <message>
         <source>导入完成：新增 {new} {noun}，更新 {upd} {noun}，跳过 {bad} 行。</source>
@@ -586,6 +586,10 @@
     <message>
         <source>（空白表头）</source>
         <translation>（空白表头）</translation>
+    </message>
+    <message>
+        <source>名单中缺少的客户</source>
+        <translation>名单中缺少的客户</translation>
     </message>
     <message>
         <source>表头在第 {row} 行{sheet}。请核对列的对应关系和检查结果。</source>
@@ -602,6 +606,10 @@
     <message>
         <source>没有发现问题，可以导入。</source>
         <translation>没有发现问题，可以导入。</translation>
+    </message>
+    <message>
+        <source>其他片区和线路的 {n} 户不导入。</source>
+        <translation>其他片区和线路的 {n} 户不导入。</translation>
     </message>
     <message>
         <source>数据库里有 {n} 户不在这份名单中（导入不会删除它们）。</source>
@@ -3216,8 +3224,8 @@
         <translation>导入公司客户名单…</translation>
     </message>
     <message>
-        <source>公司下发的客户名单（Excel 或 CSV），先检查、再导入</source>
-        <translation>公司下发的客户名单（Excel 或 CSV），先检查、再导入</translation>
+        <source>公司下发的客户名单（Excel 或 CSV）：选出您的线路，检查后导入，再导入卷烟规格</source>
+        <translation>公司下发的客户名单（Excel 或 CSV）：选出您的线路，检查后导入，再导入卷烟规格</translation>
     </message>
     <message>
         <source>载入演示数据</source>
@@ -3232,6 +3240,34 @@
         <translation>上一步：修改资料</translation>
     </message>
     <message>
+        <source>上一步：换一个文件</source>
+        <translation>上一步：换一个文件</translation>
+    </message>
+    <message>
+        <source>检查并导入这些线路…</source>
+        <translation>检查并导入这些线路…</translation>
+    </message>
+    <message>
+        <source>选择公司客户名单</source>
+        <translation>选择公司客户名单</translation>
+    </message>
+    <message>
+        <source>读取客户名单</source>
+        <translation>读取客户名单</translation>
+    </message>
+    <message>
+        <source>请至少勾选一条线路（空格键勾选）。</source>
+        <translation>请至少勾选一条线路（空格键勾选）。</translation>
+    </message>
+    <message>
+        <source>没有导入。可以改选线路后再检查。</source>
+        <translation>没有导入。可以改选线路后再检查。</translation>
+    </message>
+    <message>
+        <source>没有导入。可以重新选择客户名单，或载入演示数据。</source>
+        <translation>没有导入。可以重新选择客户名单，或载入演示数据。</translation>
+    </message>
+    <message>
         <source>正在生成演示片区的客户、线路和卷烟规格…</source>
         <translation>正在生成演示片区的客户、线路和卷烟规格…</translation>
     </message>
@@ -3240,12 +3276,72 @@
         <translation>{name}，您好！第二步：客户从哪里来？</translation>
     </message>
     <message>
+        <source>这份名单有 {d} 个区县、{r} 条线路、{n} 户，不只是一位客户经理的。请勾选您负责的线路：只导入这些线路的客户，其他的不导入。</source>
+        <translation>这份名单有 {d} 个区县、{r} 条线路、{n} 户，不只是一位客户经理的。请勾选您负责的线路：只导入这些线路的客户，其他的不导入。</translation>
+    </message>
+    <message>
         <source>已取消载入演示数据，没有做任何改动。</source>
         <translation>已取消载入演示数据，没有做任何改动。</translation>
     </message>
     <message>
         <source>没有完成：{reason}。没有做任何改动。</source>
         <translation>没有完成：{reason}。没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>已选 {r} 条线路，共 {n} 户。</source>
+        <translation>已选 {r} 条线路，共 {n} 户。</translation>
+    </message>
+    <message>
+        <source>第三步：核对导入结果</source>
+        <translation>第三步：核对导入结果</translation>
+    </message>
+    <message>
+        <source>暂不导入卷烟规格，先开始</source>
+        <translation>暂不导入卷烟规格，先开始</translation>
+    </message>
+    <message>
+        <source>演示数据已载入</source>
+        <translation>演示数据已载入</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>客户名单：新增 {new} 户，更新 {upd} 户，未变 {same} 户。</source>
+        <translation>客户名单：新增 {new} 户，更新 {upd} 户，未变 {same} 户。</translation>
+    </message>
+    <message>
+        <source>卷烟规格：还没有导入。没有它，走访时的卷烟表格是空的。</source>
+        <translation>卷烟规格：还没有导入。没有它，走访时的卷烟表格是空的。</translation>
+    </message>
+    <message>
+        <source>卷烟规格：新增 {new} 个，更新 {upd} 个，未变 {same} 个。</source>
+        <translation>卷烟规格：新增 {new} 个，更新 {upd} 个，未变 {same} 个。</translation>
+    </message>
+    <message>
+        <source>演示片区：{customers} 户、{routes} 条线路、{skus} 个卷烟规格，以及此前 {weeks} 周的走访、订单和工作日志。</source>
+        <translation>演示片区：{customers} 户、{routes} 条线路、{skus} 个卷烟规格，以及此前 {weeks} 周的走访、订单和工作日志。</translation>
+    </message>
+    <message>
+        <source>其他片区和线路的 {n} 户没有导入。</source>
+        <translation>其他片区和线路的 {n} 户没有导入。</translation>
+    </message>
+    <message>
+        <source>{n} 行有问题，没有导入。</source>
+        <translation>{n} 行有问题，没有导入。</translation>
+    </message>
+    <message>
+        <source>跳过 {n} 个空行或合计行。</source>
+        <translation>跳过 {n} 个空行或合计行。</translation>
+    </message>
+    <message>
+        <source>开始：{day}的拜访计划</source>
+        <translation>开始：{day}的拜访计划</translation>
+    </message>
+    <message>
+        <source>第一个工作日是 {day}：打开它的拜访计划，就可以开始走访。</source>
+        <translation>第一个工作日是 {day}：打开它的拜访计划，就可以开始走访。</translation>
     </message>
     <message>
         <source>待访</source>
@@ -3912,6 +4008,22 @@
     <message>
         <source>原因：</source>
         <translation>原因：</translation>
+    </message>
+    <message>
+        <source>区县 / 线路</source>
+        <translation>区县 / 线路</translation>
+    </message>
+    <message>
+        <source>（未填线路）</source>
+        <translation>（未填线路）</translation>
+    </message>
+    <message>
+        <source>{n} 户</source>
+        <translation>{n} 户</translation>
+    </message>
+    <message>
+        <source>（未填区县）</source>
+        <translation>（未填区县）</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
-from qt_support import make_ctx, shown_window
+from qt_support import MONDAY, make_ctx, shown_window
 
 from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
 from fieldbook.qt.dialogs.sku_dialog import SkuDialog
@@ -54,9 +56,11 @@ def test_empty_database_shows_the_welcome_page_first(qtbot, empty_journal):
     assert window.welcome is not None
     assert window.root.currentWidget() is window.welcome
     assert window.pages == {}
-    window.welcome.finished.emit()
+    window.welcome.finished.emit(date(2026, 12, 1))  # the first working day after set-up
     assert window.welcome is None
     assert window.current_key == "plan"
+    assert window.pages["plan"].day == date(2026, 12, 1)
+    assert ctx.today() == MONDAY  # "today" is today again
     ctx.hub.detach()
 
 
@@ -95,7 +99,6 @@ def test_enter_on_a_stop_opens_its_visit_and_escape_comes_back(qtbot, day_ready)
 
 
 def test_the_visit_page_can_be_the_first_page(qtbot, day_ready):
-    from qt_support import MONDAY
 
     ctx = make_ctx(day_ready)
     window = MainWindow(ctx, initial_page="visit")

@@ -1,16 +1,34 @@
 from __future__ import annotations
 
-import pytest
+from datetime import date
 
-from fieldbook.qt.pages.welcome_page import WelcomePage
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from qt_support import make_ctx
+from sample_data import roster_workbook
+
+from fieldbook.qt.pages.welcome_page import PROFILE, RESULT, ROUTES, SOURCE, WelcomePage
+
+SATURDAY = date(2026, 12, 5)
+MONDAY = date(2026, 12, 7)
+ENTER = Qt.Key.Key_Return
+
+
+def _page(qtbot, ctx) -> WelcomePage:
+    page = WelcomePage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.activated()
+    return page
 
 
 @pytest.fixture
 def page(qtbot, empty_ctx):
-    page = WelcomePage(empty_ctx)
-    qtbot.addWidget(page)
-    page.show()
-    return page
+    return _page(qtbot, empty_ctx)
 
 
 def _fill(page: WelcomePage) -> None:
@@ -29,10 +47,21 @@ def test_profile_is_required_before_going_on(page):
     assert "员工编号" in page.form.error_label.text() or "编码" in page.form.error_label.text()
 
 
-def test_saving_the_profile_before_importing(qtbot, page, empty_journal, monkeypatch):
-    from fieldbook.qt.dialogs.import_dialog import ImportDialog
+def test_each_step_starts_focused_and_enter_presses_its_primary_button(qtbot, page):
+    assert QApplication.focusWidget() is page.form.name_edit
+    _fill(page)
+    qtbot.keyClick(page.form.name_edit, ENTER)  # Enter in any field of the form: 下一步
+    assert page.steps.currentIndex() == SOURCE
+    assert QApplication.focusWidget() is page.import_button  # step 2: its primary action
+    page.back_button.setFocus()
+    qtbot.keyClick(page.back_button, ENTER)  # a focused other button takes its own Enter
+    assert page.steps.currentIndex() == PROFILE
+    assert QApplication.focusWidget() is page.form.name_edit
+    qtbot.keyClick(page.form.phone_edit, Qt.Key.Key_Enter)  # the keypad's Enter too
+    assert page.steps.currentIndex() == SOURCE
 
-    monkeypatch.setattr(ImportDialog, "choose_file", lambda self: None)
+
+def test_saving_the_profile_before_importing(qtbot, page, empty_journal):
     _fill(page)
     page.next_button.click()
     assert page.steps.currentIndex() == 1
@@ -54,17 +83,53 @@ def test_saving_the_profile_before_importing(qtbot, page, empty_journal, monkeyp
         "茄子河二片区",
         "13945670000",
     )
-    assert page.import_dialog.isVisible()
-    with qtbot.waitSignal(page.finished):
-        page.import_dialog.reject()
+    qtbot.waitUntil(lambda: page.file_dialog is not None and page.file_dialog.isVisible())
+    page.file_dialog.reject()  # no file: still on step 2
+    assert page.steps.currentIndex() == SOURCE
+
+
+def test_a_list_of_several_districts_asks_for_the_managers_routes(qtbot, page, tmp_path):
+    _fill(page)  # 茄子河区营销部
+    page.next_button.click()
+    page.import_button.click()
+    qtbot.waitUntil(lambda: page.file_dialog is not None)
+    page.file_dialog.fileSelected.emit(str(roster_workbook(tmp_path / "名单.xlsx")))
+    page.file_dialog.hide()
+    qtbot.waitUntil(lambda: page.steps.currentIndex() == ROUTES)
+    assert "3 个区县、5 条线路、15 户" in page.routes_intro.text()
+    assert page.picker.territory() == {("茄子河区", "茄子河周一线")}
+    page.picker.set_checked(("茄子河区", "茄子河周一线"), False)
+    assert not page.routes_button.isEnabled()
+    assert "至少勾选一条线路" in page.routes_status.text()
+    page.picker.set_checked(("桃山区", "桃山周二线"), True)
+    assert page.routes_button.isEnabled() and "1 条线路，共 3 户" in page.routes_status.text()
+    qtbot.keyClick(page.picker, ENTER)
+    dialog = page.import_dialog
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    assert dialog.territory == {("桃山区", "桃山周二线")}
+    assert "其他片区和线路的 12 户不导入" in dialog.summary_label.text()
+    dialog.reject()
+    assert page.steps.currentIndex() == ROUTES and "没有导入" in page.routes_status.text()
 
 
 @pytest.mark.slow  # generates a demo database
-def test_loading_demo_data_then_keeping_the_profile(qtbot, page, empty_journal):
+def test_demo_data_lands_on_the_next_working_day(qtbot, qapp, empty_journal):
+    ctx = make_ctx(empty_journal, SATURDAY)
+    page = _page(qtbot, ctx)
     _fill(page)
     page.next_button.click()
-    with qtbot.waitSignal(page.finished, timeout=20_000):
-        page.demo_button.click()
+    page.demo_button.click()
+    qtbot.waitUntil(lambda: page.steps.currentIndex() == RESULT, timeout=20_000)
     assert empty_journal.customers.count() == 165
     assert empty_journal.profile.get().name == "刘洋"
     assert empty_journal.catalog.count() > 0
+    assert "165 户" in page.result.customers_label.text()
+    assert "12月7日" in page.result.primary.text()
+    assert QApplication.focusWidget() is page.result.primary
+    with qtbot.waitSignal(page.finished) as finished:
+        qtbot.keyClick(page.result.primary, ENTER)
+    assert finished.args == [MONDAY]
+    # The demo's history ends before its first day: Friday was worked, Monday is ahead.
+    assert empty_journal.plans.get(date(2026, 12, 4)) is not None
+    assert empty_journal.plans.get(MONDAY) is None
+    ctx.hub.detach()

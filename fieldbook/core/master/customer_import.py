@@ -3,6 +3,7 @@ duplicate, never delete (customers missing from the list are only reported)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, Unpack
@@ -22,21 +23,25 @@ from fieldbook.core.master.customer_vocabulary import (
     parse_weekday,
 )
 from fieldbook.core.master.customers import TEXT_LIMITS, CustomerInput, customer_search_text
+from fieldbook.core.master.roster_areas import Area, listed_customers
 from fieldbook.core.master.routes import infer_weekdays, route_for_name
 from fieldbook.core.store.db import refresh_statistics
 from fieldbook.core.store.models import Customer, Route, local_now, new_id
 from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_prose, clean_text, parse_bool, parse_int
+from fieldbook.core.xlsx.headers import HeaderMatch
 from fieldbook.core.xlsx.importing import (
     FieldSpec,
     ImportOptions,
     ImportReport,
+    ParsedRow,
     apply_wanted,
     match_with,
     parse_code,
     parse_date,
     parse_with,
 )
+from fieldbook.core.xlsx.table import Table
 
 KIND = "customers"
 REQUIRED = ("code", "shop_name")
@@ -73,11 +78,23 @@ def _specs() -> dict[str, FieldSpec]:
 _INPUT_FIELDS = {f.name for f in fields(CustomerInput)}
 
 
-def import_customers(db: Sessions, path: Path, **options: Unpack[ImportOptions]) -> ImportReport:
-    """Check (and unless ``dry_run`` or invalid, apply) a customer list. One transaction."""
+def import_customers(
+    db: Sessions,
+    path: Path,
+    *,
+    territory: Collection[Area] | None = None,
+    **options: Unpack[ImportOptions],
+) -> ImportReport:
+    """Check (and unless ``dry_run`` or invalid, apply) a customer list. One transaction.
+
+    ``territory``: the (district, route) pairs that are this manager's (``roster_areas``); the
+    rows of other areas are left out — not imported, not checked, not counted as missing —
+    and their customer codes listed in ``report.outside``. None imports every row."""
     report = ImportReport(kind=KIND, source=str(path))
     table, match = match_with(Path(path), KIND, REQUIRED, options)
     rows = parse_with(table, match, _specs(), "code", report, options)
+    if territory is not None and not report.fatal:
+        rows = _in_territory(table, match, rows, report, frozenset(territory))
     mapped = frozenset(report.columns)
 
     with db.reading() as s:
@@ -133,6 +150,23 @@ def import_customers(db: Sessions, path: Path, **options: Unpack[ImportOptions])
         _apply(db, manager_id, changes, existing, mapped)
         report.applied = True
     return report
+
+
+def _in_territory(
+    table: Table,
+    match: HeaderMatch,
+    rows: list[ParsedRow],
+    report: ImportReport,
+    territory: frozenset[Area],
+) -> list[ParsedRow]:
+    """The rows of ``territory``; the others' codes go to ``report.outside`` and their
+    problems and warnings are dropped (another manager's rows are not this import's)."""
+    listed = listed_customers(table, match)
+    outside = {number for number, row in listed.items() if row.area not in territory}
+    report.outside = [listed[number].code for number in sorted(outside)]
+    report.problems = [p for p in report.problems if p.row not in outside]
+    report.warnings = [w for w in report.warnings if w.row not in outside]
+    return [r for r in rows if r.number not in outside]
 
 
 def _existing(s: Any) -> dict[str, dict[str, Any]]:

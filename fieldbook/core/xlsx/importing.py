@@ -85,6 +85,8 @@ class ImportReport:
     warnings: list[Problem] = field(default_factory=list)
     skipped_rows: list[int] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    #: Rows left out as another manager's (customer lists filtered to a territory): their codes.
+    outside: list[str] = field(default_factory=list)
     dry_run: bool = False
     applied: bool = False
 

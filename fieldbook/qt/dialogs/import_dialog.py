@@ -38,6 +38,7 @@ from fieldbook.qt.operations.imports import (
     FieldMapping,
     Headers,
     Preview,
+    Territory,
     import_fields,
     import_list,
     preview,
@@ -173,10 +174,20 @@ def _select(combo: QComboBox, value: int | None) -> None:
 
 
 class ImportDialog(ImportFlow):
-    def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        kind: str,
+        parent: QWidget | None = None,
+        *,
+        territory: Territory | None = None,
+    ) -> None:
+        """``territory``: import only these (district, route) pairs of a customer list (the
+        welcome's 我的线路); the other rows are left out and counted."""
         if kind not in ("customers", "skus"):
             raise ValueError(kind)
         super().__init__(ctx, parent)
+        self.territory = territory
         customers = kind == "customers"
         self.setWindowTitle(self.tr("导入客户名单") if customers else self.tr("导入卷烟规格"))
         self.info_label.setText(
@@ -195,7 +206,9 @@ class ImportDialog(ImportFlow):
             "unchanged": CountTile(self.tr("未变")),
             "problems": CountTile(self.tr("有问题")),
         }
-        if customers:
+        if customers and territory is not None:
+            self.counts["outside"] = CountTile(self.tr("其他片区（不导入）"))
+        elif customers:
             self.counts["missing"] = CountTile(self.tr("名单中缺少的客户"))
         self.problem_table = ProblemTable()
         middle = QHBoxLayout()
@@ -222,13 +235,13 @@ class ImportDialog(ImportFlow):
         self.headers = None
 
     def dry_run(self, path: Path) -> Job:
-        kind, mapping, headers = self.kind, self.mapping, self.headers
+        kind, mapping, headers, territory = self.kind, self.mapping, self.headers, self.territory
         return lambda j, progress, cancelled: preview(
-            j, path, kind, mapping, headers, progress, cancelled
+            j, path, kind, mapping, headers, progress, cancelled, territory
         )
 
     def import_job(self, path: Path, *, skip_invalid: bool) -> Job:
-        kind, mapping = self.kind, self.mapping
+        kind, mapping, territory = self.kind, self.mapping, self.territory
         return lambda j, progress, cancelled: import_list(
             j,
             path,
@@ -237,6 +250,7 @@ class ImportDialog(ImportFlow):
             skip_invalid=skip_invalid,
             progress=progress,
             cancelled=cancelled,
+            territory=territory,
         )
 
     def show_result(self, result: Preview) -> None:
@@ -280,6 +294,8 @@ class ImportDialog(ImportFlow):
             self.counts["missing"].set(len(missing))
             shown = listing(missing[:MISSING_SHOWN]) + ("…" if len(missing) > MISSING_SHOWN else "")
             self.counts["missing"].setToolTip(shown)
+        if "outside" in self.counts:
+            self.counts["outside"].set(len(report.outside))
         self.problem_table.show_problems(report.problems, report.warnings)
         self.summary_label.setText(self._summary(report))
         self.update_buttons()
@@ -299,6 +315,8 @@ class ImportDialog(ImportFlow):
             parts.append(self.tr("文件与现有数据一致，没有需要导入的内容。"))
         else:
             parts.append(self.tr("没有发现问题，可以导入。"))
+        if report.outside:
+            parts.append(self.tr("其他片区和线路的 {n} 户不导入。").format(n=len(report.outside)))
         if report.missing:
             parts.append(
                 self.tr("数据库里有 {n} 户不在这份名单中（导入不会删除它们）。").format(

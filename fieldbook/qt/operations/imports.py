@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldbook.core.master import customer_import, sku_import
+from fieldbook.core.master.roster_areas import RosterRoute, roster_routes
 from fieldbook.core.routine.orders import OrdersReport, import_orders
 from fieldbook.core.slips.answers import AnswersReport, import_slip_answers
 from fieldbook.core.text import clean_text
@@ -29,6 +30,8 @@ Cancelled = Callable[[], bool]
 FieldMapping = dict[str, int | None]
 #: The header row's texts by column index, and the mapping the core detected.
 Headers = tuple[tuple[str, ...], FieldMapping]
+#: The (district, route) pairs of a customer list that are the manager's.
+Territory = frozenset[tuple[str, str]]
 
 #: The lists of the company, by kind: the importer and the fields a file must have.
 IMPORTERS: dict[str, Callable[..., ImportReport]] = {
@@ -76,12 +79,19 @@ def preview(
     headers: Headers | None,
     progress: Progress,
     cancelled: Cancelled,
+    territory: Territory | None = None,
 ) -> Preview:
     """The dry run of a list import (the file's headers are read once, then kept)."""
     if headers is None:
         headers = read_headers(path, kind)
     report = IMPORTERS[kind](
-        journal, path, mapping=_given(mapping), dry_run=True, progress=progress, cancelled=cancelled
+        journal,
+        path,
+        mapping=_given(mapping),
+        dry_run=True,
+        progress=progress,
+        cancelled=cancelled,
+        **_territory(territory),
     )
     return Preview(report, headers[0], headers[1])
 
@@ -95,8 +105,10 @@ def import_list(
     skip_invalid: bool,
     progress: Progress,
     cancelled: Cancelled,
+    territory: Territory | None = None,
 ) -> ImportReport:
-    """Import a customer or SKU list with the mapping the user checked."""
+    """Import a customer or SKU list with the mapping the user checked (a customer list only
+    the rows of ``territory`` when given)."""
     return IMPORTERS[kind](
         journal,
         path,
@@ -104,7 +116,17 @@ def import_list(
         skip_invalid=skip_invalid,
         progress=progress,
         cancelled=cancelled,
+        **_territory(territory),
     )
+
+
+def _territory(territory: Territory | None) -> dict[str, Territory]:
+    return {} if territory is None else {"territory": territory}
+
+
+def list_routes(_journal: Journal, path: Path) -> list[RosterRoute]:
+    """The districts and routes of a customer list (the welcome's 我的线路 step)."""
+    return roster_routes(path)
 
 
 def _given(mapping: Mapping[str, int | None] | None) -> FieldMapping | None:
