@@ -3029,7 +3029,7 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
     </message>
     <message>
         <source>从上周计划开始</source>
-        <translation>Start from last week's plan</translation>
+        <translation>From last week's plan</translation>
     </message>
     <message>
         <source>把上周周报里写的下周计划填到这里，再接着改</source>
@@ -3037,7 +3037,7 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
     </message>
     <message>
         <source>导出周报…</source>
-        <translation>Export weekly report…</translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>把这周的周报导出为 Excel（Ctrl+E）</source>
@@ -3085,11 +3085,11 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
     </message>
     <message>
         <source>上一周（Alt+←）</source>
-        <translation>Previous week (Alt+←)</translation>
+        <translation>◀ Week (Alt+←)</translation>
     </message>
     <message>
         <source>下一周（Alt+→）</source>
-        <translation>Next week (Alt+→)</translation>
+        <translation>Week ▶ (Alt+→)</translation>
     </message>
     <message>
         <source>读取周报</source>
@@ -3109,7 +3109,7 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
     </message>
     <message>
         <source>周四 14:00 写周报：左边是本周数据，右边写本周总结和下周计划——每次修改都自动保存。下周计划可以“从上周计划开始”。写完点“提交”。</source>
-        <translation>Thursday 14:00, weekly report: this week's figures are on the left; write this week's summary and next week's plan on the right — every change is saved automatically. Next week's plan can "Start from last week's plan". When finished, click "Submit".</translation>
+        <translation>Thursday 14:00, weekly report: this week's figures are on the left; write this week's summary and next week's plan on the right — every change is saved automatically. Next week's plan can start "From last week's plan". When finished, click "Submit".</translation>
     </message>
     <message>
         <source>意见：{text}</source>
