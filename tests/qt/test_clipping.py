@@ -1,5 +1,6 @@
 """No clipped text: every page of the main window at 1366×768 (less a task bar and a title
-bar), in Chinese and in English, with the app's own look. A label that does not wrap, a button,
+bar) and every dialog, in Chinese and in English, with the app's own look; every dialog opens
+with the focus in it. A label that does not wrap, a button,
 a check box, a group title and a table's column header must each have room for their text (an
 elided label shows its whole text in its tooltip and is not clipped)."""
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -28,6 +30,18 @@ from qt_support import MONDAY, make_ctx
 from fieldbook.cli.arguments.gui import GUI_PAGES
 from fieldbook.core.journal import Journal
 from fieldbook.qt import i18n
+from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.about_dialog import AboutDialog
+from fieldbook.qt.dialogs.add_stop_dialog import AddStopDialog
+from fieldbook.qt.dialogs.answers_dialog import AnswersDialog
+from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
+from fieldbook.qt.dialogs.followup_dialog import FollowUpDialog
+from fieldbook.qt.dialogs.import_dialog import ImportDialog
+from fieldbook.qt.dialogs.order_import_dialog import OrderImportDialog
+from fieldbook.qt.dialogs.passphrase_dialog import PassphraseDialog
+from fieldbook.qt.dialogs.register_dialog import RegisterDialog
+from fieldbook.qt.dialogs.sku_dialog import SkuDialog
+from fieldbook.qt.dialogs.slip_dialog import SlipDialog
 from fieldbook.qt.main_window import MainWindow
 from fieldbook.qt.theme import apply_theme
 
@@ -174,3 +188,48 @@ def test_no_page_clips_its_text(qtbot, language: str, day_ready: Journal) -> Non
         if found:
             left[key] = found
     assert left == {}, "\n".join(f"{k}: {sorted(v)}" for k, v in sorted(left.items()))
+
+
+def _dialogs(ctx: AppContext, journal: Journal) -> dict[str, QDialog]:
+    """One of each dialog, as the app opens it (a new record, or the first existing one)."""
+    customer = journal.customers.list()[0]
+    sku = journal.catalog.list()[0]
+    return {
+        "add_stop": AddStopDialog(ctx),
+        "customer_new": CustomerDialog(ctx),
+        "customer_edit": CustomerDialog(ctx, customer),
+        "sku_new": SkuDialog(ctx),
+        "sku_edit": SkuDialog(ctx, sku),
+        "followup": FollowUpDialog(ctx, customer_id=customer.id),
+        "import_customers": ImportDialog(ctx, "customers"),
+        "import_skus": ImportDialog(ctx, "skus"),
+        "import_orders": OrderImportDialog(ctx),
+        "import_answers": AnswersDialog(ctx),
+        "register": RegisterDialog(ctx),
+        "slip": SlipDialog(ctx),
+        "passphrase": PassphraseDialog(None),
+        "about": AboutDialog(None, "fieldbook.sqlite3"),
+    }
+
+
+def test_no_dialog_clips_its_text_and_each_starts_focused(
+    qtbot, language: str, day_ready: Journal
+) -> None:
+    ctx = make_ctx(day_ready)
+    clipped_in: dict[str, set[str]] = {}
+    unfocused: list[str] = []
+    for name, dialog in _dialogs(ctx, day_ready).items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(dialog.isVisible)
+        QApplication.processEvents()
+        found = problems(dialog)
+        if found:
+            clipped_in[name] = found
+        focus = QApplication.focusWidget()
+        if focus is None or not dialog.isAncestorOf(focus):
+            unfocused.append(name)
+        dialog.close()
+    assert clipped_in == {}, "\n".join(f"{k}: {sorted(v)}" for k, v in sorted(clipped_in.items()))
+    assert unfocused == []
+    ctx.hub.detach()

@@ -54,13 +54,28 @@ def test_enter_on_a_row_opens_the_edit_dialog(qtbot, ctx):
     page = CustomersPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    page.search.setText("zxbl")
-    qtbot.waitUntil(lambda: _names(page) == ["张小便利店"])
-    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # Enter in the search box → results
-    assert page.table.hasFocus() or page.table.current_row() == 0
+    page.search.setText("")
+    qtbot.waitUntil(lambda: len(_names(page)) > 1)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # several matches: Enter → the results
+    assert page.table.current_row() == 0
+    assert page.findChildren(CustomerDialog) == []
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     dialogs = page.findChildren(CustomerDialog)
     assert len(dialogs) == 1
+    dialogs[0].discard()
+
+
+def test_enter_on_a_search_with_one_match_opens_it(qtbot, ctx):
+    from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
+
+    page = CustomersPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "zxbl")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # before the search ran: answered after
+    qtbot.waitUntil(lambda: len(page.findChildren(CustomerDialog)) == 1)
+    dialogs = page.findChildren(CustomerDialog)
     assert dialogs[0].ui.shopNameEdit.text() == "张小便利店"
     dialogs[0].discard()
 

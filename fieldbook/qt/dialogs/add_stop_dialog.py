@@ -117,7 +117,16 @@ class AddStopDialog(QDialog):
                 break
         self._update()
 
-    def _go_to_results(self) -> None:
+    def _go_to_results(self, by_enter: bool = False) -> None:
+        """Enter with exactly one match takes it and goes on to the note."""
+        if (
+            by_enter
+            and self.results.count() == 1
+            and self.results.item(0).flags() & (Qt.ItemFlag.ItemIsEnabled)
+        ):
+            self.results.setCurrentRow(0)
+            self.note_edit.setFocus()
+            return
         self.results.setFocus()
 
     def current_id(self) -> str | None:

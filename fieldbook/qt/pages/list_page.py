@@ -108,6 +108,9 @@ class ListPage(Page, Generic[R]):
 
         self.query = ""
         self._select_id: str | None = None
+        #: The query whose results are awaited (None: none), and Enter waiting for them.
+        self._searching: str | None = None
+        self._open_single = False
         self.search.search.connect(self.run_search)
         self.search.go_to_results.connect(self._go_to_results)
         self.table.open_requested.connect(self._open_row)
@@ -157,6 +160,7 @@ class ListPage(Page, Generic[R]):
 
     def reload(self) -> None:
         query, load = self.query, self.source.load
+        self._searching = query
         self.ctx.ops.query(
             lambda j: load(j, query),
             lambda rows: self._loaded(query, rows),
@@ -165,6 +169,8 @@ class ListPage(Page, Generic[R]):
         )
 
     def _loaded(self, query: str, rows: list[R]) -> None:
+        if query == self._searching:
+            self._searching = None
         keep = self._select_id or self._current_id()
         self.model.set_rows(rows)
         self.count_label.setText(self.count_text(query, len(rows)))
@@ -173,6 +179,9 @@ class ListPage(Page, Generic[R]):
         self._select_id = None
         self._update_buttons()
         self.mark_ready()
+        if self._open_single and query == self.query:
+            self._open_single = False
+            self._go_to_results(True)
 
     def _changed(self, topics: frozenset[str]) -> None:
         if topics & self.source.topics:
@@ -191,7 +200,15 @@ class ListPage(Page, Generic[R]):
     def activated(self) -> None:
         self.search.setFocus()
 
-    def _go_to_results(self) -> None:
+    def _go_to_results(self, by_enter: bool = False) -> None:
+        """Down: into the results. Enter: the one match opens (once the results for what was
+        typed are in); several: into the results."""
+        if by_enter and self._searching is not None:
+            self._open_single = True  # answered in _loaded
+            return
+        if by_enter and self.model.rowCount() == 1:
+            self._open_row(0)
+            return
         if self.model.rowCount() and self.table.current_row() < 0:
             self.table.select_row(0)
         self.table.setFocus()

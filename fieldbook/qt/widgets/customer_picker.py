@@ -104,7 +104,10 @@ class CustomerPicker(QWidget):
             if row.id == self.customer_id:
                 self.results.setCurrentItem(item)
 
-    def _go_to_results(self) -> None:
+    def _go_to_results(self, by_enter: bool = False) -> None:
+        if by_enter and self.results.count() == 1:  # the one match: taken, and on
+            self._take_and_go(self.results.item(0))
+            return
         if self.results.count():
             if self.results.currentRow() < 0:
                 self.results.setCurrentRow(0)

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QWidget
 
+#: Room around a column title (the style's margins and the sort indicator's gap).
+HEADER_PADDING = 20
+
 
 class ReadOnlyTable(QTableWidget):
     """``headers`` and the ``widths`` of the first columns; the ``stretch`` column (the last
@@ -32,9 +35,15 @@ class ReadOnlyTable(QTableWidget):
         self.setAlternatingRowColors(True)
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        metrics = header.fontMetrics()
         for n, width in enumerate(widths):
-            if n != stretch:
-                header.resizeSection(n, width)
+            if n != stretch:  # never narrower than its title (English titles run longer)
+                need = (
+                    metrics.horizontalAdvance(headers[n]) + HEADER_PADDING
+                    if n < len(headers)
+                    else 0
+                )
+                header.resizeSection(n, max(width, need))
         if stretch is None:
             header.setStretchLastSection(True)
         else:

@@ -12,8 +12,9 @@ DEBOUNCE_MS = 120
 class SearchBox(QLineEdit):
     #: The text to search for, emitted ~120 ms after the user stopped typing.
     search = Signal(str)
-    #: Down arrow or Enter: the user wants to go on to the results.
-    go_to_results = Signal()
+    #: Down arrow or Enter: the user wants to go on to the results (True: by Enter, which
+    #: with exactly one match means "that one", once the results for the text are in).
+    go_to_results = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(parent)
@@ -35,7 +36,7 @@ class SearchBox(QLineEdit):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
             if self._timer.isActive():
                 self.flush()
-            self.go_to_results.emit()
+            self.go_to_results.emit(key != Qt.Key.Key_Down)
             event.accept()
             return
         if key == Qt.Key.Key_Escape and self.text():
