@@ -31,9 +31,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -56,6 +54,7 @@ from fieldbook.qt.pages.base import Page
 from fieldbook.qt.pages.visit_corrections import VisitCorrections
 from fieldbook.qt.pages.visit_edits import VisitEdits, status_hint
 from fieldbook.qt.pages.visit_finish import VisitFinishing
+from fieldbook.qt.pages.visit_keys import VisitKeys
 from fieldbook.qt.pages.visit_slips import SuggestedSlips
 from fieldbook.qt.pages.visit_times import VisitTimes
 from fieldbook.qt.plan_format import reason_text
@@ -168,7 +167,7 @@ class VisitPage(Page):
         layout.setContentsMargins(0, 0, 8, 0)
         self.checklist_column = layout
         self.form = ChecklistForm(self.checklist)
-        self.grid_box = QGroupBox(self.tr("各规格库存与排面"))
+        self.grid_box = QGroupBox(self.tr("各规格库存与排面（Alt+G）"))
         self.grid_box.setObjectName("checklistSection")
         grid_layout = QVBoxLayout(self.grid_box)
         self.grid = SkuGridPanel(self.ctx)
@@ -176,7 +175,7 @@ class VisitPage(Page):
         layout.addWidget(self.form)
         layout.addWidget(self.grid_box)
         layout.addStretch(1)
-        self._checklist_inner = left
+        self.checklist_inner = left
         self.checklist_scroll = scroll_area(left)
         return self.checklist_scroll
 
@@ -223,9 +222,6 @@ class VisitPage(Page):
         self.retry_button.clicked.connect(self.retry)
         self.correction_bar.save_requested.connect(self.fixes.save)
         self.correction_bar.undo_requested.connect(self.fixes.undo)
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._focus_changed)
 
     def _shortcuts(self) -> None:
         keys: tuple[tuple[tuple[str, ...], Callable[[], object]], ...] = (
@@ -238,11 +234,7 @@ class VisitPage(Page):
             (("Ctrl+R",), self.retry),
             (("Alt+F",), self.slips.make_slip),
         )
-        for sequences, slot in keys:
-            for key in sequences:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.activated.connect(slot)
+        self.keys = VisitKeys(self, keys, self)
 
     # --- what the helpers and the window call --------------------------------------------------
     def arrive(self) -> None:
@@ -332,10 +324,6 @@ class VisitPage(Page):
             "{what}。保存成功（点“重试”或“保存更正”）或撤销之前，不能打开别的店。"
         ).format(what=self.unsaved_changes())
         self.autosave.say_held(text)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self._checklist_inner.isAncestorOf(new):
-            self.checklist_scroll.ensureWidgetVisible(new, 20, 40)
 
     # --- opening a shop -----------------------------------------------------------------------
     def open_stop(self, day: date, stop_id: str) -> None:
