@@ -358,6 +358,7 @@ class SkuGridPanel(QWidget):
             )
         )
         hint.setObjectName("hintLabel")
+        hint.setWordWrap(True)
         layout.addWidget(hint)
         self.model.dataChanged.connect(lambda *_: self.update_gaps())
         self.model.modelReset.connect(self.update_gaps)
