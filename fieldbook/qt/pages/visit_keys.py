@@ -97,8 +97,10 @@ class VisitKeys(QObject):
         """The grid's current cell in view (the grid is taller than the screen)."""
         view = self.page.grid.view
         index = view.currentIndex()
-        if not index.isValid() or not view.isVisible():
-            return
+        focus = QApplication.focusWidget()
+        in_grid = focus is not None and (focus is view or view.isAncestorOf(focus))
+        if not index.isValid() or not view.isVisible() or not in_grid:
+            return  # the grid's cursor moved while the user works elsewhere: no jump
         self._show(view.viewport(), view.visualRect(index))
 
     def _show(self, widget: QWidget, rect: QRect) -> None:
