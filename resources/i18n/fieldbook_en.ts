@@ -2792,8 +2792,8 @@ Your changes are still on screen; you can click "Save correction" again.</transl
         <translation>Please correct first: {names}</translation>
     </message>
     <message>
-        <source>各规格库存与排面</source>
-        <translation>Stock and facings by SKU</translation>
+        <source>各规格库存与排面（Alt+G）</source>
+        <translation>Stock and facings by SKU (Alt+G)</translation>
     </message>
     <message>
         <source>店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。</source>
@@ -3634,6 +3634,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Choose attachment</translation>
     </message>
     <message>
+        <source>{title}（Alt+{n}）</source>
+        <translation>{title} (Alt+{n})</translation>
+    </message>
+    <message>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -4086,6 +4090,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>All price bands covered, no price-line gaps</translation>
     </message>
     <message>
+        <source>各规格库存与排面</source>
+        <translation>Stock and facings by SKU</translation>
+    </message>
+    <message>
         <source>添加规格…</source>
         <translation>Add SKU…</translation>
     </message>
@@ -4098,8 +4106,8 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Choose SKUs to add</translation>
     </message>
     <message>
-        <source>直接输入数字即可填写，Enter 或 Tab 到下一格，空格勾选上柜；售价按元/包填写</source>
-        <translation>Just type numbers to fill in; Enter or Tab moves to the next cell, Space ticks Listed; enter prices in yuan/pack</translation>
+        <source>直接输入数字即可填写：Tab 到下一格，一行填完按 Enter 到下一个规格；空格勾选上柜；输入拼音首字母或编码跳到规格；Esc 离开表格；售价按元/包填写</source>
+        <translation>Just type numbers to fill in: Tab moves to the next cell, Enter after a row goes on to the next SKU; Space ticks Listed; type pinyin initials or a code to jump to a SKU; Esc leaves the grid; prices in yuan/pack</translation>
     </message>
     <message>
         <source>价格段断档：{names}</source>

@@ -2792,8 +2792,8 @@
         <translation>请先改正：{names}</translation>
     </message>
     <message>
-        <source>各规格库存与排面</source>
-        <translation>各规格库存与排面</translation>
+        <source>各规格库存与排面（Alt+G）</source>
+        <translation>各规格库存与排面（Alt+G）</translation>
     </message>
     <message>
         <source>店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。</source>
@@ -3634,6 +3634,10 @@
         <translation>选择附件</translation>
     </message>
     <message>
+        <source>{title}（Alt+{n}）</source>
+        <translation>{title}（Alt+{n}）</translation>
+    </message>
+    <message>
         <source>否</source>
         <translation>否</translation>
     </message>
@@ -4086,6 +4090,10 @@
         <translation>价格段齐全，没有断档</translation>
     </message>
     <message>
+        <source>各规格库存与排面</source>
+        <translation>各规格库存与排面</translation>
+    </message>
+    <message>
         <source>添加规格…</source>
         <translation>添加规格…</translation>
     </message>
@@ -4098,8 +4106,8 @@
         <translation>选择要添加的规格</translation>
     </message>
     <message>
-        <source>直接输入数字即可填写，Enter 或 Tab 到下一格，空格勾选上柜；售价按元/包填写</source>
-        <translation>直接输入数字即可填写，Enter 或 Tab 到下一格，空格勾选上柜；售价按元/包填写</translation>
+        <source>直接输入数字即可填写：Tab 到下一格，一行填完按 Enter 到下一个规格；空格勾选上柜；输入拼音首字母或编码跳到规格；Esc 离开表格；售价按元/包填写</source>
+        <translation>直接输入数字即可填写：Tab 到下一格，一行填完按 Enter 到下一个规格；空格勾选上柜；输入拼音首字母或编码跳到规格；Esc 离开表格；售价按元/包填写</translation>
     </message>
     <message>
         <source>价格段断档：{names}</source>

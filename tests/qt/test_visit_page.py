@@ -395,7 +395,9 @@ def test_escape_loses_nothing_typed(qtbot, page, day_ready):
     assert visit.grid[0].facings == 7
 
 
-def test_escape_in_a_cell_cancels_that_cell_then_goes_back(qtbot, page, day_ready):
+def test_escape_in_a_cell_cancels_that_cell_then_leaves_the_grid_then_goes_back(
+    qtbot, page, day_ready
+):
     first = _stops(day_ready)[0]
     _open(qtbot, page, first)
     _press(qtbot, Qt.Key.Key_Return)
@@ -403,11 +405,17 @@ def test_escape_in_a_cell_cancels_that_cell_then_goes_back(qtbot, page, day_read
     view.setFocus()
     view.setCurrentIndex(page.grid.model.index(0, 3))
     qtbot.keyClick(view, Qt.Key.Key_7)
+    backs = []
+    page.back_requested.connect(lambda: backs.append(1))
     _press(qtbot, Qt.Key.Key_Escape)  # like any table: Esc undoes the cell being typed
     assert view.state() != QAbstractItemView.State.EditingState
     assert day_ready.visits.get(page.visit.id).grid[0].facings is None
+    assert view.hasFocus()
+    _press(qtbot, Qt.Key.Key_Escape)  # the next Esc leaves the grid, not the shop
+    assert not view.hasFocus() and not view.isAncestorOf(_focused())
+    assert backs == []
     with qtbot.waitSignal(page.back_requested):
-        _press(qtbot, Qt.Key.Key_Escape)
+        _press(qtbot, Qt.Key.Key_Escape)  # outside the grid: back to the plan
 
 
 def test_a_very_short_visit_asks_once(qtbot, page, day_ready):

@@ -266,7 +266,7 @@ class VisitEdits(QObject):
         page.side.confirm_button.setVisible(left)
         page.side.confirm_button.setEnabled(left)
         skus = len(waiting.grid) if waiting is not None else 0
-        title = self.tr("各规格库存与排面")
+        title = self.tr("各规格库存与排面（Alt+G）")
         if skus:
             title += self.tr(" · 上次 {n} 个规格待核对（Ctrl+Shift+D）").format(n=skus)
         page.grid_box.setTitle(title)

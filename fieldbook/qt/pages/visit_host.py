@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
+    from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QWidget
 
     from fieldbook.core.routine.checklist import Checklist
     from fieldbook.core.routine.visit_views import VisitView
@@ -45,6 +45,9 @@ class VisitHost(Protocol):
     form: ChecklistForm
     grid: SkuGridPanel
     grid_box: QGroupBox
+    #: The scrolling column holding the checklist and the grid, and what it scrolls.
+    checklist_scroll: QScrollArea
+    checklist_inner: QWidget
     side: VisitSidePanel
     status_picker: OptionPicker
     followups: FollowUpChecks

@@ -40,6 +40,7 @@ RADIO_LIMIT = 4  # a choice with more options than this is a combo
 TYPING_PAUSE_MS = 400
 LABEL_WIDTH = 170
 NOTE_HEIGHT, NOTE_HEIGHT_COMPACT = 58, 40  # a note's height: three lines, or two
+SECTION_KEYS = 9  # Alt+1 … Alt+9
 
 
 @dataclass
@@ -93,6 +94,8 @@ class ChecklistForm(QWidget):
         self.checklist = checklist
         self.fields: dict[str, ItemField] = {}
         self.groups: dict[str, QGroupBox] = {}
+        #: The sections shown, in order: Alt+1 … Alt+9 jump to them (``section_editor``).
+        self.section_order: list[str] = []
         self._timers: dict[str, QTimer] = {}
         self._enter = EnterMovesOn(self)
         layout = QVBoxLayout(self)
@@ -102,7 +105,8 @@ class ChecklistForm(QWidget):
             items = [i for i in checklist.items if i.section == section.id]
             if not items:
                 continue
-            group = QGroupBox(section.title)
+            self.section_order.append(section.id)
+            group = QGroupBox(self._section_title(section.title, len(self.section_order)))
             group.setObjectName("checklistSection")
             form = QFormLayout(group)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -115,6 +119,12 @@ class ChecklistForm(QWidget):
             layout.addWidget(group)
 
     # --- building ---------------------------------------------------------------------------
+    def _section_title(self, title: str, number: int) -> str:
+        """A section's title with its hotkey (Alt+1 … Alt+9), so that the key can be found."""
+        if number > SECTION_KEYS:
+            return title
+        return self.tr("{title}（Alt+{n}）").format(title=title, n=number)
+
     def _make_field(self, item: Item, form: QFormLayout) -> ItemField:
         label = QLabel(item.label + (" *" if item.required else ""))
         label.setWordWrap(True)
@@ -329,6 +339,17 @@ class ChecklistForm(QWidget):
         for fld in self.fields.values():
             if self.is_shown(fld.item.id):
                 return fld.editor
+        return None
+
+    def section_editor(self, number: int) -> tuple[QGroupBox, QWidget] | None:
+        """Section ``number`` (1 = the first) and its first shown editor; None when that
+        section does not exist or shows no item (the shop is not open, or its items hidden)."""
+        if not 1 <= number <= min(len(self.section_order), SECTION_KEYS):
+            return None
+        section_id = self.section_order[number - 1]
+        for fld in self.fields.values():
+            if fld.item.section == section_id and self.is_shown(fld.item.id):
+                return self.groups[section_id], fld.editor
         return None
 
     def label_of(self, item_id: str) -> str:

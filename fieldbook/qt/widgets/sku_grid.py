@@ -1,12 +1,27 @@
-"""The per-SKU grid of the visit screen: a table edited from the keyboard (type to edit, Enter
-or Tab moves on to the next input cell, Space ticks 上柜), the price-line gaps computed live
-under it, and 添加规格… to add a SKU the shop carries."""
+"""The per-SKU grid of the visit screen: a table edited from the keyboard, the price-line gaps
+computed live under it, and 添加规格… to add a SKU the shop carries.
+
+Keys, as in a spreadsheet (WPS/Excel) — what a manager filling in rows of counts expects:
+
+* Typing a digit fills the current cell; Space ticks 上柜.
+* Tab / Shift+Tab: the next / previous input cell, along the row and on to the next row. Enter
+  moves on like Tab — except that after Tab was used in a row, Enter starts the NEXT row in the
+  column where that row's Tabbing began (上柜 Tab 排面 Tab 库存 Enter → the next SKU's 上柜),
+  so the cells a visit does not need (库存(包), 售价) cost no keys.
+* Leaving: Tab on the last input cell goes on to the next widget (添加规格…, the follow-ups,
+  同上次), Shift+Tab on the first one back to the last checklist item; from ANY cell Ctrl+Tab
+  (Ctrl+Shift+Tab) leaves forward (back), and Esc leaves forward — never 24 Shift+Tabs. An open
+  cell editor takes Esc first (the cell's typing is undone); only the next Esc leaves the grid,
+  and only an Esc outside the grid goes back to the plan.
+* Letters (and digits in the 规格 column) jump to a SKU by pinyin initials or code
+  (``sku_type_ahead``), keeping the column: ``zh`` → 中华's row.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -29,6 +44,7 @@ from fieldbook.qt.models.sku_grid_model import FIRST_INPUT, LAST_INPUT, SkuGridM
 from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.form_fields import is_plain_enter
 from fieldbook.qt.widgets.message_label import MessageLabel
+from fieldbook.qt.widgets.sku_type_ahead import SkuTypeAhead
 
 if TYPE_CHECKING:
     from fieldbook.core.master.catalog import SkuRow
@@ -36,6 +52,9 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 ROW_HEIGHT = 30
 ROW_HEIGHT_COMPACT = 26
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_SHIFT = Qt.KeyboardModifier.ShiftModifier
+_MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta)
 WIDTHS = (210, 56, 52, 64, 80, 80, 96)
 
 
@@ -62,8 +81,14 @@ def gaps_text(model: SkuGridModel) -> str:
 
 
 class SkuGridView(QTableView):
+    #: The current cell moved (the page scrolls it into view).
+    current_moved = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.type_ahead: SkuTypeAhead | None = None
+        #: (row, column) where Tabbing began in the current row: Enter starts the next row there.
+        self.row_start: tuple[int, int] | None = None
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setTabKeyNavigation(True)
@@ -93,6 +118,8 @@ class SkuGridView(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         model.modelReset.connect(self.fit_height)
         model.rowsInserted.connect(self.fit_height)
+        model.modelReset.connect(self._forget_row_start)
+        self.type_ahead = SkuTypeAhead(model, self)
         self.fit_height()
 
     def set_compact(self, compact: bool) -> None:
@@ -109,6 +136,9 @@ class SkuGridView(QTableView):
         self.setFixedHeight(header + max(rows, 1) * self.row_height + 2 * self.frameWidth() + 2)
 
     # --- keyboard ---------------------------------------------------------------------------
+    def _forget_row_start(self) -> None:
+        self.row_start = None
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         model = self.model()
         if model is not None and model.rowCount() and not self.currentIndex().isValid():
@@ -154,20 +184,108 @@ class SkuGridView(QTableView):
                 return
             widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
 
+    def move(self, how: str) -> None:
+        """``tab``, ``back`` or ``enter`` from the current cell (out of the grid at its ends)."""
+        current = self.currentIndex()
+        start = self.row_start
+        if how == "enter" and start is not None and current.row() == start[0]:
+            self.row_start = None
+            model = self.model()
+            if model is not None and start[0] + 1 < model.rowCount():
+                self.setCurrentIndex(model.index(start[0] + 1, start[1]))
+            else:
+                self.leave(True)
+            return
+        if how == "tab" and current.isValid() and (start is None or start[0] != current.row()):
+            self.row_start = (current.row(), current.column())
+        forward = how != "back"
+        if not self.step(1 if forward else -1):
+            self.leave(forward)
+
+    def event(self, event: QEvent) -> bool:
+        # Esc in the grid leaves the grid: it is not the page's "back to the plan".
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         editing = self.state() == QAbstractItemView.State.EditingState
-        if not editing and (key == Qt.Key.Key_Tab or is_plain_enter(event)):
-            if not self.step(1):
-                self.leave(True)
-            event.accept()
+        tab = key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if tab and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.commit_open_editor()
+            self.leave(key == Qt.Key.Key_Tab and not event.modifiers() & _SHIFT)
+        elif editing:
+            super().keyPressEvent(event)
             return
-        if not editing and key == Qt.Key.Key_Backtab:
-            if not self.step(-1):
-                self.leave(False)
-            event.accept()
+        elif key == Qt.Key.Key_Escape and not event.modifiers():
+            self.leave(True)
+        elif key == Qt.Key.Key_Tab or is_plain_enter(event):
+            self.move("tab" if key == Qt.Key.Key_Tab else "enter")
+        elif key == Qt.Key.Key_Backtab:
+            self.move("back")
+        elif not self._type_ahead(event):
+            if self.type_ahead is not None and key not in _MODIFIER_KEYS:
+                self.type_ahead.reset()
+            super().keyPressEvent(event)
             return
-        super().keyPressEvent(event)
+        event.accept()
+
+    def _type_ahead(self, event: QKeyEvent) -> bool:
+        """A letter (or a digit that continues a search) jumps to a SKU; True when taken."""
+        search = self.type_ahead
+        if search is None or event.modifiers() & (_CTRL | Qt.KeyboardModifier.AltModifier):
+            return False
+        current = self.currentIndex()
+        model = self.model()
+        in_input = (
+            current.isValid()
+            and model is not None
+            and bool(model.flags(current) & Qt.ItemFlag.ItemIsEditable)
+        )
+        if not search.wants(event.text(), in_input):
+            return False
+        row = search.key(event.text())
+        if row >= 0 and model is not None:
+            column = current.column() if current.isValid() else FIRST_INPUT
+            self.setCurrentIndex(model.index(row, column))
+        return True
+
+    def edit(  # type: ignore[override]
+        self,
+        index: QModelIndex,
+        trigger: QAbstractItemView.EditTrigger | None = None,
+        event: QEvent | None = None,
+    ) -> bool:
+        if trigger is None:
+            super().edit(index)
+            opened = self.state() == QAbstractItemView.State.EditingState
+        else:
+            opened = super().edit(index, trigger, event)  # type: ignore[arg-type]
+        editor = self.indexWidget(index) if opened else None
+        if editor is not None:
+            editor.installEventFilter(self)  # Ctrl+Tab leaves the grid from an open cell too
+        return opened
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and event.modifiers() & _CTRL
+        ):
+            self.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Qt's own search (on the name column) is replaced by ``sku_type_ahead``."""
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         # Tab and Shift+Tab are handled in keyPressEvent (step through the input cells).
@@ -179,19 +297,22 @@ class SkuGridView(QTableView):
         self.keyPressEvent(event)
         return True
 
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        self.current_moved.emit()
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         moves = {
-            QAbstractItemDelegate.EndEditHint.SubmitModelCache: 1,
-            QAbstractItemDelegate.EndEditHint.EditNextItem: 1,
-            QAbstractItemDelegate.EndEditHint.EditPreviousItem: -1,
+            QAbstractItemDelegate.EndEditHint.SubmitModelCache: "enter",
+            QAbstractItemDelegate.EndEditHint.EditNextItem: "tab",
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: "back",
         }
-        delta = moves.get(hint)
-        if delta is None:
+        how = moves.get(hint)
+        if how is None:
             super().closeEditor(editor, hint)
             return
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        if not self.step(delta):
-            self.leave(delta > 0)
+        self.move(how)
 
     def commit_open_editor(self) -> None:
         """Commit a cell still being edited (before finishing the visit)."""
@@ -239,9 +360,13 @@ class SkuGridPanel(QWidget):
         layout.addWidget(self.error_label)
         layout.addLayout(line)
         hint = QLabel(
-            self.tr("直接输入数字即可填写，Enter 或 Tab 到下一格，空格勾选上柜；售价按元/包填写")
+            self.tr(
+                "直接输入数字即可填写：Tab 到下一格，一行填完按 Enter 到下一个规格；空格勾选上柜；"
+                "输入拼音首字母或编码跳到规格；Esc 离开表格；售价按元/包填写"
+            )
         )
         hint.setObjectName("hintLabel")
+        hint.setWordWrap(True)
         layout.addWidget(hint)
         self.model.dataChanged.connect(lambda *_: self.update_gaps())
         self.model.modelReset.connect(self.update_gaps)
