@@ -486,3 +486,19 @@ def test_undo_is_gone_once_the_next_shop_is_arrived_at(qtbot, page, day_ready):
     assert not page.undo_button.isVisibleTo(page)
     _press(qtbot, Qt.Key.Key_Z, CTRL)  # nothing to undo any more
     assert day_ready.visits.for_customer_on(first.customer_id, MONDAY).status == "done"
+
+
+def test_enter_in_a_multi_select_goes_on_to_the_next_item(qtbot, page, day_ready):
+    """宣传讲解 (a multi-select): Enter goes on to the next item, not box by box."""
+    first = _stops(day_ready)[0]
+    _open(qtbot, page, first)
+    _press(qtbot, Qt.Key.Key_A, ALT)
+    _press(qtbot, Qt.Key.Key_1)  # 正常营业
+    field = page.form.fields["policy_explained"]
+    field.checks[0].setFocus()
+    _press(qtbot, Qt.Key.Key_Space)  # ticks 货源政策
+    _press(qtbot, Qt.Key.Key_Return)
+    focused = _focused()
+    assert focused not in field.checks
+    assert focused is page.form.fields["competitor_info"].editor
+    qtbot.waitUntil(lambda: page.answers.get("policy_explained") == ["货源政策"])

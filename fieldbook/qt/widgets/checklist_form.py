@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -33,6 +34,8 @@ from fieldbook.qt.widgets.form_fields import (
     NoteEdit,
     NumberEdit,
     OptionPicker,
+    is_plain_enter,
+    move_on,
 )
 from fieldbook.qt.widgets.message_label import MessageLabel
 
@@ -117,6 +120,12 @@ class ChecklistForm(QWidget):
                 self.fields[item.id] = self._make_field(item, form)
             self.groups[section.id] = group
             layout.addWidget(group)
+        #: Each check box of a multi-select → its last box (Enter goes on from there).
+        self._multi_last: dict[QObject, QWidget] = {}
+        for fld in self.fields.values():
+            for box in fld.checks:
+                self._multi_last[box] = fld.checks[-1]
+                box.installEventFilter(self)  # after EnterMovesOn: asked first
 
     # --- building ---------------------------------------------------------------------------
     def _section_title(self, title: str, number: int) -> str:
@@ -227,6 +236,17 @@ class ChecklistForm(QWidget):
         return any(t.isActive() for t in self._timers.values())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and is_plain_enter(event)
+            and watched in self._multi_last
+        ):
+            # Enter in a multi-select goes on to the next item, not to its next check box
+            last = self._multi_last[watched]
+            last.setFocus(Qt.FocusReason.TabFocusReason)  # Tab moves on from the focus widget
+            move_on(last)
+            return True
         if event.type() == QEvent.Type.FocusOut:
             for iid, fld in self.fields.items():
                 if fld.editor is watched:
