@@ -159,13 +159,15 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
     qapp.setStyle(style)
 
 
-def test_no_page_clips_its_text(qtbot, language: str, day_ready: Journal) -> None:
+def test_no_page_clips_its_text_and_each_starts_focused(qtbot, language: str, day_ready: Journal) -> None:
     window = MainWindow(make_ctx(day_ready))
     qtbot.addWidget(window)
     window.resize(*SIZE)
     window.show()
     qtbot.waitUntil(lambda: window.is_ready)
     left: dict[str, set[str]] = {}
+    unfocused: list[str] = []
+    window.activateWindow()
     for key in GUI_PAGES:
         page = window.show_page(key)
         if key == "visit":  # a shop under way: the checklist and the grid shown
@@ -178,6 +180,9 @@ def test_no_page_clips_its_text(qtbot, language: str, day_ready: Journal) -> Non
         if hasattr(page, "is_ready"):
             qtbot.waitUntil(lambda p=page: p.is_ready, timeout=5000)
         QApplication.processEvents()
+        focus = QApplication.focusWidget()
+        if focus is None or not page.isAncestorOf(focus):
+            unfocused.append(key)
         found = problems(window)
         for tabs in page.findChildren(QTabWidget):  # every tab, not only the first
             for n in range(tabs.count()):
@@ -188,6 +193,7 @@ def test_no_page_clips_its_text(qtbot, language: str, day_ready: Journal) -> Non
         if found:
             left[key] = found
     assert left == {}, "\n".join(f"{k}: {sorted(v)}" for k, v in sorted(left.items()))
+    assert unfocused == []  # every page opens with the focus in it
 
 
 def _dialogs(ctx: AppContext, journal: Journal) -> dict[str, QDialog]:
