@@ -112,6 +112,7 @@ class FinishResult:
     followups_closed: int
     slip_categories: tuple[str, ...]
     next_stop_id: str | None = None
+    followups_attached: int = 0  # findings of follow-ups the shop already had open
 
 
 def loads_answers(text: str) -> Any:
