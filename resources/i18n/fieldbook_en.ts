@@ -3390,16 +3390,40 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Visited {done} / planned {planned} (target {target})</translation>
     </message>
     <message>
-        <source>已用 {used} / {window}</source>
-        <translation>Used {used} / {window}</translation>
+        <source>计划 {planned} 户（目标 {target}）</source>
+        <translation>Planned {planned} (target {target})</translation>
     </message>
     <message>
-        <source>正常</source>
-        <translation>On track</translation>
+        <source>计划超出容量 {planned}/{target}</source>
+        <translation>Plan over capacity {planned}/{target}</translation>
     </message>
     <message>
-        <source>落后</source>
-        <translation>Behind</translation>
+        <source>尚未到店，首家到店后开始计时</source>
+        <translation>No arrival yet; the clock starts at the first shop</translation>
+    </message>
+    <message>
+        <source>已用 {used}</source>
+        <translation>Used {used}</translation>
+    </message>
+    <message>
+        <source>距 {end} 还有 {time}</source>
+        <translation>{time} left until {end}</translation>
+    </message>
+    <message>
+        <source>{todo}，{left}</source>
+        <translation>{todo}, {left}</translation>
+    </message>
+    <message>
+        <source>进度正常</source>
+        <translation>On pace</translation>
+    </message>
+    <message>
+        <source>进度落后</source>
+        <translation>Behind pace</translation>
+    </message>
+    <message>
+        <source>在外 {time}（{start}–{end}）</source>
+        <translation>In the field {time} ({start}–{end})</translation>
     </message>
     <message>
         <source>已访 {start}–{end}（{n} 分钟）</source>
@@ -3638,6 +3662,14 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>下次走访</source>
         <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>{text}（再次发现 {n} 次）</source>
+        <translation>{text} (found again {n}×)</translation>
+    </message>
+    <message>
+        <source>{text}（再次发现 {n} 次，最近 {day}）</source>
+        <translation>{text} (found again {n}×, last {day})</translation>
     </message>
     <message>
         <source>{day}（今天到期）</source>

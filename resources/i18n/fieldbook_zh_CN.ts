@@ -3390,16 +3390,40 @@
         <translation>已访 {done} / 计划 {planned}（目标 {target}）</translation>
     </message>
     <message>
-        <source>已用 {used} / {window}</source>
-        <translation>已用 {used} / {window}</translation>
+        <source>计划 {planned} 户（目标 {target}）</source>
+        <translation>计划 {planned} 户（目标 {target}）</translation>
     </message>
     <message>
-        <source>正常</source>
-        <translation>正常</translation>
+        <source>计划超出容量 {planned}/{target}</source>
+        <translation>计划超出容量 {planned}/{target}</translation>
     </message>
     <message>
-        <source>落后</source>
-        <translation>落后</translation>
+        <source>尚未到店，首家到店后开始计时</source>
+        <translation>尚未到店，首家到店后开始计时</translation>
+    </message>
+    <message>
+        <source>已用 {used}</source>
+        <translation>已用 {used}</translation>
+    </message>
+    <message>
+        <source>距 {end} 还有 {time}</source>
+        <translation>距 {end} 还有 {time}</translation>
+    </message>
+    <message>
+        <source>{todo}，{left}</source>
+        <translation>{todo}，{left}</translation>
+    </message>
+    <message>
+        <source>进度正常</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <source>进度落后</source>
+        <translation>进度落后</translation>
+    </message>
+    <message>
+        <source>在外 {time}（{start}–{end}）</source>
+        <translation>在外 {time}（{start}–{end}）</translation>
     </message>
     <message>
         <source>已访 {start}–{end}（{n} 分钟）</source>
@@ -3638,6 +3662,14 @@
     <message>
         <source>下次走访</source>
         <translation>下次走访</translation>
+    </message>
+    <message>
+        <source>{text}（再次发现 {n} 次）</source>
+        <translation>{text}（再次发现 {n} 次）</translation>
+    </message>
+    <message>
+        <source>{text}（再次发现 {n} 次，最近 {day}）</source>
+        <translation>{text}（再次发现 {n} 次，最近 {day}）</translation>
     </message>
     <message>
         <source>{day}（今天到期）</source>

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.routine.checklist import Checklist, Hit, load_checklist
-from fieldbook.core.routine.plan import minutes_in_shop
+from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.visit_grid import GridRow, grid_rows
 from fieldbook.core.store.models import SlipSuggestion, Visit, VisitTimeEdit
 
