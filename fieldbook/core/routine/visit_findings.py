@@ -68,6 +68,8 @@ def create_followups(s: Session, v: Visit, hits: list[Hit], now: datetime) -> tu
     attached). ``now`` is the finishing moment: the follow-up's creation, or its last finding
     again (what a sync looks for)."""
     texts = followup_texts(hits)
+    if not texts:
+        return 0, 0
     open_ones = s.scalars(
         select(FollowUp)
         .where(
