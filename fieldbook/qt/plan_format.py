@@ -1,5 +1,6 @@
 """How the day in the field is worded on screen: why a stop is in the plan, its state, the
-day's progress against the target and the 07:30–15:00 window, suggested slip categories."""
+day's progress (the core's verdict: over capacity, the pace, a day gone's result), suggested
+slip categories."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldbook.core.routine.day_progress import Pace
 from fieldbook.core.routine.plan import plan_rules
 from fieldbook.qt.formatting import day_label, duration, hm, listing, short_date
 
@@ -22,7 +24,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from fieldbook.core.routine.plan import DayProgress, PlanView, StopView
+    from fieldbook.core.routine.day_progress import DayProgress
+    from fieldbook.core.routine.plan import PlanView, StopView
 
 translate = QCoreApplication.translate
 
@@ -61,29 +64,78 @@ def state_text(stop: StopView) -> str:
 
 
 def progress_line(progress: DayProgress) -> str:
-    """已访 12 / 计划 33（目标 30）· 已用 3小时10分 / 7小时30分 · 剩余 21 户约需 4小时33分 · 正常"""
-    parts = [
-        _t("已访 {done} / 计划 {planned}（目标 {target}）").format(
-            done=progress.done, planned=progress.planned, target=progress.target
-        ),
-        _t("已用 {used} / {window}").format(
-            used=duration(progress.minutes_elapsed), window=duration(progress.window_minutes)
-        ),
-    ]
-    if progress.remaining:
+    """The day's progress as the core judged it (``day_progress``), e.g.
+    ``已访 12 / 计划 36（目标 30）· 计划超出容量 36/30 · 已用 3小时10分 · 剩余 24 户约需
+    5小时12分，距 15:00 还有 4小时 · 进度落后``; a day to come shows only its plan, a day
+    before the first arrival no clock and no verdict, a day gone its result."""
+    if progress.pace is Pace.FUTURE:
+        parts = [
+            _t("计划 {planned} 户（目标 {target}）").format(
+                planned=progress.planned, target=progress.target
+            )
+        ]
+    else:
+        parts = [
+            _t("已访 {done} / 计划 {planned}（目标 {target}）").format(
+                done=progress.done, planned=progress.planned, target=progress.target
+            )
+        ]
+    if progress.over_capacity:
         parts.append(
-            _t("剩余 {n} 户约需 {time}").format(
-                n=progress.remaining, time=duration(progress.minutes_needed)
+            _t("计划超出容量 {planned}/{target}").format(
+                planned=progress.planned, target=progress.target
             )
         )
-        parts.append(_t("正常") if progress.on_pace else _t("落后"))
-    else:
-        parts.append(_t("计划已全部走完"))
+    if progress.pace is Pace.PAST:
+        parts.extend(_result(progress))
+    elif progress.pace is not Pace.FUTURE:
+        parts.extend(_pace(progress))
     return " · ".join(parts)
 
 
+def _pace(progress: DayProgress) -> list[str]:
+    """The day itself: the clock from the first arrival, what remains, the verdict."""
+    if progress.pace is Pace.NOT_STARTED:
+        parts = [_t("尚未到店，首家到店后开始计时")]
+    else:
+        parts = [_t("已用 {used}").format(used=duration(progress.minutes_elapsed or 0))]
+    if not progress.remaining:
+        return [*parts, _t("计划已全部走完")]
+    todo = _t("剩余 {n} 户约需 {time}").format(
+        n=progress.remaining, time=duration(progress.minutes_needed)
+    )
+    if progress.minutes_left is None:
+        return [*parts, todo]
+    end = hm(plan_rules().day_end)
+    left = _t("距 {end} 还有 {time}").format(end=end, time=duration(progress.minutes_left))
+    verdict = _t("进度落后") if progress.behind else _t("进度正常")
+    return [*parts, _t("{todo}，{left}").format(todo=todo, left=left), verdict]
+
+
+def _result(progress: DayProgress) -> list[str]:
+    """A day gone: what was not visited and the time in the field."""
+    parts = []
+    missed = progress.skipped + progress.remaining
+    if missed:
+        parts.append(_t("未访 {n} 户").format(n=missed))
+    if progress.minutes_elapsed is not None and progress.first_arrival and progress.last_departure:
+        parts.append(
+            _t("在外 {time}（{start}–{end}）").format(
+                time=duration(progress.minutes_elapsed),
+                start=hm(progress.first_arrival),
+                end=hm(progress.last_departure),
+            )
+        )
+    else:
+        parts.append(_t("没有到店记录"))
+    return parts
+
+
 def pace_line(progress: DayProgress) -> str:
-    """首家到店 07:41（应 07:30）· 平均每户 11.2 分钟（标准 10 分钟）· 未访 2 户"""
+    """首家到店 07:41（应 07:30）· 平均每户 11.2 分钟（标准 10 分钟）· 未访 2 户 ("" for a
+    day to come)."""
+    if progress.pace is Pace.FUTURE:
+        return ""
     rules = plan_rules()
     start = hm(rules.day_start)
     if progress.first_arrival is not None:
@@ -98,7 +150,7 @@ def pace_line(progress: DayProgress) -> str:
                 n=progress.average_minutes, std=rules.minutes_per_shop
             )
         )
-    if progress.skipped:
+    if progress.skipped and progress.pace is not Pace.PAST:  # a day gone: in its result
         parts.append(_t("未访 {n} 户").format(n=progress.skipped))
     return " · ".join(parts)
 

@@ -5,7 +5,7 @@ and the colours of the state chips."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
@@ -27,6 +27,7 @@ __all__ = [
     "can_return",
     "department_short",
     "due_text",
+    "followup_text",
     "move_label",
     "move_prompt",
     "next_move",
@@ -205,3 +206,15 @@ def due_text(due: date | None, today: date, *, open_: bool = True) -> str:
             return _t("{day}（超期 {n} 个工作日）").format(day=text, n=late)
         return _t("{day}（超期）").format(day=text)
     return text
+
+
+def followup_text(text: str, seen_again: int, last_seen_at: datetime | None) -> str:
+    """A follow-up as its list shows it: ``复查陈列整改``, or when later visits found the same
+    again (they attach to it), ``复查陈列整改（再次发现 2 次，最近 12月3日）``."""
+    if seen_again <= 0:
+        return text
+    if last_seen_at is None:
+        return _t("{text}（再次发现 {n} 次）").format(text=text, n=seen_again)
+    return _t("{text}（再次发现 {n} 次，最近 {day}）").format(
+        text=text, n=seen_again, day=short_date(last_seen_at.date())
+    )

@@ -2886,6 +2886,10 @@ Some changes are not saved yet; the visit cannot be finished until they are save
         <translation>{n} new follow-ups</translation>
     </message>
     <message>
+        <source>再次发现（记在已有跟踪事项上）{n} 条</source>
+        <translation>Found again (counted on open follow-ups): {n}</translation>
+    </message>
+    <message>
         <source>处理跟踪事项 {n} 条</source>
         <translation>{n} follow-ups handled</translation>
     </message>
@@ -3356,6 +3360,14 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Visiting</translation>
     </message>
     <message>
+        <source>进度落后</source>
+        <translation>Behind pace</translation>
+    </message>
+    <message>
+        <source>进度正常</source>
+        <translation>On pace</translation>
+    </message>
+    <message>
         <source>关业</source>
         <translation>Closed</translation>
     </message>
@@ -3384,8 +3396,20 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>{reasons}: {note}</translation>
     </message>
     <message>
+        <source>尚未到店，首家到店后开始计时</source>
+        <translation>No arrival yet; the clock starts at the first shop</translation>
+    </message>
+    <message>
         <source>计划已全部走完</source>
         <translation>All planned shops covered</translation>
+    </message>
+    <message>
+        <source>剩余 {n} 户约需 {time}</source>
+        <translation>{n} shops left, about {time} needed</translation>
+    </message>
+    <message>
+        <source>距 {end} 还有 {time}</source>
+        <translation>{time} left until {end}</translation>
     </message>
     <message>
         <source>未访：{reason}</source>
@@ -3396,20 +3420,8 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Removed: {reason}</translation>
     </message>
     <message>
-        <source>已访 {done} / 计划 {planned}（目标 {target}）</source>
-        <translation>Visited {done} / planned {planned} (target {target})</translation>
-    </message>
-    <message>
-        <source>已用 {used} / {window}</source>
-        <translation>Used {used} / {window}</translation>
-    </message>
-    <message>
-        <source>正常</source>
-        <translation>On track</translation>
-    </message>
-    <message>
-        <source>落后</source>
-        <translation>Behind</translation>
+        <source>{todo}，{left}</source>
+        <translation>{todo}, {left}</translation>
     </message>
     <message>
         <source>已访 {start}–{end}（{n} 分钟）</source>
@@ -3420,8 +3432,28 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Visiting, arrived {time}</translation>
     </message>
     <message>
-        <source>剩余 {n} 户约需 {time}</source>
-        <translation>{n} shops left, about {time} needed</translation>
+        <source>计划 {planned} 户（目标 {target}）</source>
+        <translation>Planned {planned} (target {target})</translation>
+    </message>
+    <message>
+        <source>已访 {done} / 计划 {planned}（目标 {target}）</source>
+        <translation>Visited {done} / planned {planned} (target {target})</translation>
+    </message>
+    <message>
+        <source>计划超出容量 {planned}/{target}</source>
+        <translation>Plan over capacity {planned}/{target}</translation>
+    </message>
+    <message>
+        <source>已用 {used}</source>
+        <translation>Used {used}</translation>
+    </message>
+    <message>
+        <source>未访 {n} 户</source>
+        <translation>{n} shops not visited</translation>
+    </message>
+    <message>
+        <source>在外 {time}（{start}–{end}）</source>
+        <translation>In the field {time} ({start}–{end})</translation>
     </message>
     <message>
         <source>首家到店 {time}（应 {start}）</source>
@@ -3434,10 +3466,6 @@ Once submitted, this week's figures are kept as they are now and the report can 
     <message>
         <source>平均每户 {n:g} 分钟（标准 {std} 分钟）</source>
         <translation>Average {n:g} min/shop (standard {std} min)</translation>
-    </message>
-    <message>
-        <source>未访 {n} 户</source>
-        <translation>{n} shops not visited</translation>
     </message>
     <message>
         <source>{day}是{holiday}假期，不是工作日。</source>
@@ -3614,12 +3642,20 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Next visit</translation>
     </message>
     <message>
+        <source>{text}（再次发现 {n} 次，最近 {day}）</source>
+        <translation>{text} (found again {n}×, last {day})</translation>
+    </message>
+    <message>
         <source>{day}（今天到期）</source>
         <translation>{day} (due today)</translation>
     </message>
     <message>
         <source>{day}（超期）</source>
         <translation>{day} (overdue)</translation>
+    </message>
+    <message>
+        <source>{text}（再次发现 {n} 次）</source>
+        <translation>{text} (found again {n}×)</translation>
     </message>
     <message>
         <source>{day}（超期 {n} 个工作日）</source>

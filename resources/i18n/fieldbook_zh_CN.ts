@@ -2886,6 +2886,10 @@
         <translation>新增跟踪事项 {n} 条</translation>
     </message>
     <message>
+        <source>再次发现（记在已有跟踪事项上）{n} 条</source>
+        <translation>再次发现（记在已有跟踪事项上）{n} 条</translation>
+    </message>
+    <message>
         <source>处理跟踪事项 {n} 条</source>
         <translation>处理跟踪事项 {n} 条</translation>
     </message>
@@ -3356,6 +3360,14 @@
         <translation>走访中</translation>
     </message>
     <message>
+        <source>进度落后</source>
+        <translation>进度落后</translation>
+    </message>
+    <message>
+        <source>进度正常</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
         <source>关业</source>
         <translation>关业</translation>
     </message>
@@ -3384,8 +3396,20 @@
         <translation>{reasons}：{note}</translation>
     </message>
     <message>
+        <source>尚未到店，首家到店后开始计时</source>
+        <translation>尚未到店，首家到店后开始计时</translation>
+    </message>
+    <message>
         <source>计划已全部走完</source>
         <translation>计划已全部走完</translation>
+    </message>
+    <message>
+        <source>剩余 {n} 户约需 {time}</source>
+        <translation>剩余 {n} 户约需 {time}</translation>
+    </message>
+    <message>
+        <source>距 {end} 还有 {time}</source>
+        <translation>距 {end} 还有 {time}</translation>
     </message>
     <message>
         <source>未访：{reason}</source>
@@ -3396,20 +3420,8 @@
         <translation>已移除：{reason}</translation>
     </message>
     <message>
-        <source>已访 {done} / 计划 {planned}（目标 {target}）</source>
-        <translation>已访 {done} / 计划 {planned}（目标 {target}）</translation>
-    </message>
-    <message>
-        <source>已用 {used} / {window}</source>
-        <translation>已用 {used} / {window}</translation>
-    </message>
-    <message>
-        <source>正常</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>落后</source>
-        <translation>落后</translation>
+        <source>{todo}，{left}</source>
+        <translation>{todo}，{left}</translation>
     </message>
     <message>
         <source>已访 {start}–{end}（{n} 分钟）</source>
@@ -3420,8 +3432,28 @@
         <translation>走访中 {time} 到店</translation>
     </message>
     <message>
-        <source>剩余 {n} 户约需 {time}</source>
-        <translation>剩余 {n} 户约需 {time}</translation>
+        <source>计划 {planned} 户（目标 {target}）</source>
+        <translation>计划 {planned} 户（目标 {target}）</translation>
+    </message>
+    <message>
+        <source>已访 {done} / 计划 {planned}（目标 {target}）</source>
+        <translation>已访 {done} / 计划 {planned}（目标 {target}）</translation>
+    </message>
+    <message>
+        <source>计划超出容量 {planned}/{target}</source>
+        <translation>计划超出容量 {planned}/{target}</translation>
+    </message>
+    <message>
+        <source>已用 {used}</source>
+        <translation>已用 {used}</translation>
+    </message>
+    <message>
+        <source>未访 {n} 户</source>
+        <translation>未访 {n} 户</translation>
+    </message>
+    <message>
+        <source>在外 {time}（{start}–{end}）</source>
+        <translation>在外 {time}（{start}–{end}）</translation>
     </message>
     <message>
         <source>首家到店 {time}（应 {start}）</source>
@@ -3434,10 +3466,6 @@
     <message>
         <source>平均每户 {n:g} 分钟（标准 {std} 分钟）</source>
         <translation>平均每户 {n:g} 分钟（标准 {std} 分钟）</translation>
-    </message>
-    <message>
-        <source>未访 {n} 户</source>
-        <translation>未访 {n} 户</translation>
     </message>
     <message>
         <source>{day}是{holiday}假期，不是工作日。</source>
@@ -3614,12 +3642,20 @@
         <translation>下次走访</translation>
     </message>
     <message>
+        <source>{text}（再次发现 {n} 次，最近 {day}）</source>
+        <translation>{text}（再次发现 {n} 次，最近 {day}）</translation>
+    </message>
+    <message>
         <source>{day}（今天到期）</source>
         <translation>{day}（今天到期）</translation>
     </message>
     <message>
         <source>{day}（超期）</source>
         <translation>{day}（超期）</translation>
+    </message>
+    <message>
+        <source>{text}（再次发现 {n} 次）</source>
+        <translation>{text}（再次发现 {n} 次）</translation>
     </message>
     <message>
         <source>{day}（超期 {n} 个工作日）</source>

@@ -159,7 +159,9 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
     qapp.setStyle(style)
 
 
-def test_no_page_clips_its_text_and_each_starts_focused(qtbot, language: str, day_ready: Journal) -> None:
+def test_no_page_clips_its_text_and_each_starts_focused(
+    qtbot, language: str, day_ready: Journal
+) -> None:
     window = MainWindow(make_ctx(day_ready))
     qtbot.addWidget(window)
     window.resize(*SIZE)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
 from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, type_text
 
+from fieldbook.core import clock, workdays
 from fieldbook.qt.pages.plan_page import PlanPage
 
 TUESDAY = MONDAY + timedelta(days=1)
@@ -216,6 +217,15 @@ def test_progress_counts_a_finished_visit(qtbot, filled):
     filled.visits.finish(visit.id)
     qtbot.waitUntil(lambda: page.progress_label.text().startswith("已访 1 / 计划 2"))
     assert page.model.data(page.model.index(0, 4)).startswith("已访 ")
+
+
+def test_a_day_to_come_shows_its_plan_without_a_pace(qtbot, filled):
+    day = workdays.next_working_day(clock.today())  # after the pinned clock's today
+    page = _page(qtbot, filled, day)
+    text = page.progress_label.text()
+    assert text.startswith("计划 ") and "（目标 30）" in text
+    assert "已访" not in text and "已用" not in text and "进度" not in text
+    assert page.pace_label.text() == "" and not page.progress_label.property("behind")
 
 
 def test_export_the_route_sheet(qtbot, filled, tmp_path):

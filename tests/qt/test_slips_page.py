@@ -15,6 +15,7 @@ from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, run_screenshot, type_text
 from fieldbook.core import clock
 from fieldbook.core.slips.service import SlipInput
 from fieldbook.qt.dialogs.slip_dialog import SlipDialog
+from fieldbook.qt.formatting import short_date
 from fieldbook.qt.pages.slips_page import SlipsPage
 from fieldbook.qt.slip_format import OVERDUE_BG
 
@@ -380,6 +381,26 @@ def test_followups_are_created_and_closed_with_a_note(qtbot, day_ready):
     qtbot.waitUntil(lambda: page.followup_model.rowCount() == 2)
     r = model.row_of(lambda f: f.id == new.id)
     assert model.data(model.index(r, 6)) == "已协调配送中心补货"
+
+
+def test_a_followup_found_again_says_so(qtbot, day_ready):
+    """A later visit that finds the same thing attaches to the open follow-up: the list
+    shows one follow-up, found again, not two."""
+    shop = _customer(day_ready, "王家超市")
+    for day in (MONDAY, MONDAY + timedelta(days=1)):
+        at = datetime.combine(day, time(8))
+        visit = day_ready.visits.start(shop.id, day=day, at=at)
+        day_ready.visits.set_shop_status(visit.id, "open")
+        day_ready.visits.save_answers(visit.id, {**GOOD_ANSWERS, "display_quality": "杂乱"})
+        day_ready.visits.finish(visit.id, at=at + timedelta(minutes=11))
+    (fu,) = [f for f in day_ready.followups.list() if f.customer_id == shop.id]
+    page = _page(qtbot, day_ready)
+    qtbot.waitUntil(lambda: page.followup_model.rowCount() > 0)
+    model = page.followup_model
+    r = model.row_of(lambda f: f.id == fu.id)
+    assert model.data(model.index(r, 3)) == (
+        f"复查陈列整改（再次发现 1 次，最近 {short_date(fu.last_seen_at.date())}）"
+    )
 
 
 def test_a_followup_reaches_the_plan_stop_and_the_visit_screen(qtbot, day_ready):

@@ -10,7 +10,8 @@ its plan), what the app would have recorded:
 - each visit finished as ``VisitService.finish`` finishes it: answers that pass the checklist
   template (driven by it: only visible items, required ones always answered), the SKU grid the
   visit screen offers, findings from ``Checklist.hits`` and the grid, suggested slips,
-  follow-ups (closed at a later visit, mostly the next one).
+  follow-ups (closed at a later visit, mostly the next one; a finding of one still open
+  attaches to it, ``visit_findings.match_open``).
 
 Speed is the point (five years of one manager ≈ 37,000 visits): plain dicts, bulk-inserted
 once per week, no ORM objects and no queries but one at the start. Rates and texts live in
@@ -46,7 +47,7 @@ from fieldbook.core.routine.checklist import (
     load_checklist,
 )
 from fieldbook.core.routine.plan import plan_rules
-from fieldbook.core.routine.visit_findings import ABSENT
+from fieldbook.core.routine.visit_findings import ABSENT, followup_texts, match_open
 from fieldbook.core.routine.visit_grid import grid_findings, offered_sku_ids
 from fieldbook.core.store.models import (
     Customer,
@@ -111,6 +112,9 @@ class _History:
         self.late = float(ref["late_entry"])
         self.evening = (seconds_of(ref["evening"][0]), seconds_of(ref["evening"][1]))
         self.close_rate = float(ref["followup_close"])
+        # Settling follow-ups draws from a stream of its own (as the slips do): how many are
+        # open (fewer, since repeated findings attach) does not move the visits drawn after.
+        self.settle_rng = Random(f"fieldbook-demo-followups:{ctx.managers[0].id}")
         unknown = set(ref["skip_reasons"]) - set(rules.skip_reasons)
         if unknown:
             raise ValueError(f"demo.toml [visits.skip_reasons]: not in plan.toml: {unknown}")
@@ -371,7 +375,7 @@ class _History:
         out: dict[type[Any], list[dict[str, Any]]],
     ) -> None:
         """The shop's open follow-ups this visit settles (most of them)."""
-        rng = self.rng
+        rng = self.settle_rng
         waiting = m.open_followups.get(cid)
         if waiting:
             kept = []
@@ -399,8 +403,16 @@ class _History:
     ) -> None:
         """The follow-ups and suggested slips the visit's findings raise."""
         new_id = self.ctx.new_id
-        for text in dict.fromkeys(h.follow_up for h in hits if h.follow_up):
-            m.open_followups.setdefault(cid, []).append(
+        waiting = m.open_followups.setdefault(cid, [])
+        attach, new = match_open(followup_texts(hits), ((fu["text"], fu) for fu in waiting))
+        for fu in attach.values():  # found again: attached, as finish() does
+            fu.update(
+                seen_again=fu["seen_again"] + 1,
+                last_seen_visit_id=visit_id,
+                last_seen_at=finished,
+            )
+        for text in new:
+            waiting.append(
                 {
                     "id": new_id(),
                     "manager_id": m.id,
@@ -414,6 +426,9 @@ class _History:
                     "closed_at": None,
                     "closed_visit_id": None,
                     "close_note": "",
+                    "seen_again": 0,
+                    "last_seen_visit_id": None,
+                    "last_seen_at": None,
                 }
             )
         slips: dict[str, list[str]] = {}

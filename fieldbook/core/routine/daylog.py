@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.routine.checklist import count_findings
+from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.indicators import indicators_of
-from fieldbook.core.routine.plan import day_plan, minutes_in_shop, plan_rules
+from fieldbook.core.routine.plan import day_plan, plan_rules
 from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit

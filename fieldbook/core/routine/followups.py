@@ -1,7 +1,9 @@
 """跟踪事项: anything to act on at a customer — a phone-order staff request (电访员反馈), an
 item found at a visit, a director's correction — tracked with a due date (working days) until
 it is closed with a note. Follow-ups due bring the customer into the day's plan and show on
-the visit screen, where they can be closed."""
+the visit screen, where they can be closed. A visit that finds again what an open visit
+follow-up asks to check attaches to it (``visit_findings.create_followups``): ``seen_again``
+counts those visits."""
 
 from __future__ import annotations
 
@@ -40,6 +42,8 @@ class FollowUpView:
     closed_at: datetime | None
     closed_by: str
     close_note: str
+    seen_again: int = 0  # later visits that found the same thing while it was open
+    last_seen_at: datetime | None = None
 
     def overdue(self, today: date) -> bool:
         return self.status == "open" and self.due_date is not None and self.due_date < today
@@ -145,6 +149,8 @@ class FollowUpService:
                     FollowUp.closed_at,
                     FollowUp.closed_by,
                     FollowUp.close_note,
+                    FollowUp.seen_again,
+                    FollowUp.last_seen_at,
                 )
                 .join(Customer, Customer.id == FollowUp.customer_id)
                 .where(FollowUp.manager_id == manager_id, *conditions)

@@ -1,5 +1,6 @@
 """拜访计划: the day's ordered stops, built from the weekday's route, stops carried over and
-follow-ups due; reordered, added to, skipped and removed with reasons; progress of the day.
+follow-ups due; reordered, added to, skipped and removed with reasons; progress of the day
+(``day_progress``).
 
 Building a plan (``PlanService.build``) for a working day (China's calendar: holidays are off,
 make-up working days are on; a non-working day starts empty):
@@ -23,6 +24,7 @@ from fieldbook.core import workdays
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.master.route_order import order_with_gaps
 from fieldbook.core.resources import load_reference
+from fieldbook.core.routine.day_progress import DayProgress, day_progress
 from fieldbook.core.routine.plan_candidates import candidates, carry_overs, reactivate_returned
 from fieldbook.core.store.models import Customer, FollowUp, Plan, PlanStop, Route, Visit
 from fieldbook.core.store.sessions import Sessions
@@ -63,14 +65,6 @@ def plan_rules() -> PlanRules:
     )
 
 
-def minutes_in_shop(arrived: datetime | None, left: datetime | None) -> float | None:
-    """How long a visit took, in minutes; None without both times or when ``left`` is before
-    ``arrived``."""
-    if arrived and left and left >= arrived:
-        return (left - arrived).total_seconds() / 60
-    return None
-
-
 @dataclass(frozen=True)
 class StopView:
     id: str
@@ -94,23 +88,6 @@ class StopView:
     arrived_at: datetime | None
     left_at: datetime | None
     followups_open: int
-
-
-@dataclass(frozen=True)
-class DayProgress:
-    planned: int  # stops in the plan, removed ones excluded
-    done: int
-    skipped: int
-    remaining: int
-    target: int
-    first_arrival: datetime | None
-    last_departure: datetime | None
-    minutes_in_shops: int
-    average_minutes: float | None
-    window_minutes: int  # 07:30–15:00
-    minutes_elapsed: int  # of the window, at ``now``
-    minutes_needed: int  # for what remains, at minutes_per_shop + travel
-    on_pace: bool
 
 
 @dataclass(frozen=True)
@@ -140,36 +117,8 @@ class PlanView:
         return None
 
     def progress(self, now: datetime) -> DayProgress:
-        rules = plan_rules()
-        active = self.active_stops
-        done = [s for s in active if s.state == "visited"]
-        skipped = [s for s in active if s.state == "skipped"]
-        remaining = [s for s in active if s.state == "planned"]
-        arrivals = [s.arrived_at for s in done if s.arrived_at]
-        departures = [s.left_at for s in done if s.left_at]
-        durations = [
-            m for m in (minutes_in_shop(s.arrived_at, s.left_at) for s in done) if m is not None
-        ]
-        start = datetime.combine(self.day, rules.day_start)
-        end = datetime.combine(self.day, rules.day_end)
-        window = int((end - start).total_seconds() // 60)
-        elapsed = int(min(max((now - start).total_seconds() // 60, 0), window))
-        needed = len(remaining) * (rules.minutes_per_shop + rules.travel_minutes)
-        return DayProgress(
-            planned=len(active),
-            done=len(done),
-            skipped=len(skipped),
-            remaining=len(remaining),
-            target=self.target_size,
-            first_arrival=min(arrivals) if arrivals else None,
-            last_departure=max(departures) if departures else None,
-            minutes_in_shops=round(sum(durations)),
-            average_minutes=round(sum(durations) / len(durations), 1) if durations else None,
-            window_minutes=window,
-            minutes_elapsed=elapsed,
-            minutes_needed=needed,
-            on_pace=elapsed + needed <= window,
-        )
+        """The day's progress at ``now`` (``day_progress``: the pace verdict's one home)."""
+        return day_progress(self.day, self.stops, self.target_size, now, plan_rules())
 
 
 def plan_of(s: Session, manager_id: str, day: date) -> Plan | None:

@@ -4,7 +4,8 @@ leaves a true record.
 
 Finishing (``VisitService.finish``) sets the departure time when none was set, records the
 findings, suggests slips, opens follow-ups, closes the follow-ups the manager checked and ticks
-the plan's stop. Reopening reverses each of those; it refuses (nothing changed) when something
+the plan's stop (a finding the shop already had a follow-up for is counted on it as found
+again). Reopening reverses each of those; it refuses (nothing changed) when something
 was built on them since: a follow-up the visit opened is closed already, or a suggested slip
 was made into a slip.
 """
@@ -46,6 +47,10 @@ def reopen(s: Session, v: Visit, reason: str, now: datetime) -> None:
         s.delete(fu)
     for sug in suggested:
         s.delete(sug)
+    for fu in s.scalars(select(FollowUp).where(FollowUp.last_seen_visit_id == v.id)):
+        # found again at this visit: no longer (the visit before is not known: no date shown)
+        fu.seen_again = max(fu.seen_again - 1, 0)
+        fu.last_seen_visit_id, fu.last_seen_at = None, None
     for fu in s.scalars(select(FollowUp).where(FollowUp.closed_visit_id == v.id)):
         fu.status, fu.closed_at, fu.closed_visit_id, fu.close_note = "open", None, None, ""
     stop = s.get(PlanStop, v.plan_stop_id) if v.plan_stop_id else None

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core.resources import load_reference
 from fieldbook.core.routine.checklist import Checklist, Hit, load_checklist
-from fieldbook.core.routine.plan import minutes_in_shop
+from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.visit_carry import Carried
 from fieldbook.core.routine.visit_grid import GridRow, grid_rows
 from fieldbook.core.store.models import SlipSuggestion, Visit, VisitTimeEdit
@@ -116,6 +116,7 @@ class FinishResult:
     followups_closed: int
     slip_categories: tuple[str, ...]
     next_stop_id: str | None = None
+    followups_attached: int = 0  # findings of follow-ups the shop already had open
 
 
 def min_visit_minutes() -> int:

@@ -432,8 +432,9 @@ class VisitService:
         close_note: str = "",
     ) -> FinishResult:
         """Finish the visit: check it is complete, set the departure time (now unless set),
-        record findings, suggested slips and follow-ups, close the follow-ups the manager
-        checked, tick the plan's stop. Nothing is written unless all of it is."""
+        record findings and suggested slips, close the follow-ups the manager checked, open
+        follow-ups for the findings (or attach them to the same ones still open), tick the
+        plan's stop. Nothing is written unless all of it is."""
         now = clock.now()
         with self.db.writing(TOPIC, "plan", "followups") as s:
             v = self._draft(s, visit_id)
@@ -457,10 +458,11 @@ class VisitService:
                 hits += grid_hits(s, v.id)
             v.findings = json.dumps([h.__dict__ for h in hits], ensure_ascii=False)
             slips = suggest_slips(s, v, hits)
-            created = create_followups(s, v, hits)
+            # closed first: a finding of what was just closed opens a new follow-up
             closed = close_followups_at(s, v, close_followups or [], close_note, now)
+            created, attached = create_followups(s, v, hits, now)
             tick_stop(s, v, checklist)
             v.status, v.finished_at, v.updated_at = "done", now, now
             s.flush()
             view = visit_view(s, v)
-        return FinishResult(view, created, closed, tuple(slips))
+        return FinishResult(view, created, closed, tuple(slips), followups_attached=attached)

@@ -43,11 +43,11 @@ def newer(table: Table, since: datetime, column: str = "updated_at") -> Any:
 
 
 def stamp_of(unit: Unit, row: dict[str, Any]) -> datetime | None:
-    """The moment that makes ``unit`` look at ``row`` (a follow-up: its creation or closing,
-    whichever is later)."""
+    """The moment that makes ``unit`` look at ``row`` (a follow-up: its creation, closing or
+    last finding again, whichever is latest)."""
     stamps = [row[unit.stamp]]
     if unit.name == "followups":
-        stamps.append(row["closed_at"])
+        stamps += [row["closed_at"], row["last_seen_at"]]
     present = [s for s in stamps if s is not None]
     return max(present) if present else None
 
@@ -67,7 +67,11 @@ def _units() -> list[Unit]:
     def followups_changed(m: str, since: datetime) -> Any:
         return select(followups).where(
             followups.c.manager_id == m,
-            or_(followups.c.created_at > since, followups.c.closed_at > since),
+            or_(
+                followups.c.created_at > since,
+                followups.c.closed_at > since,
+                followups.c.last_seen_at > since,
+            ),
         )
 
     def events_changed(m: str, since: datetime) -> Any:

@@ -26,6 +26,7 @@ from fieldbook.qt.slip_format import (
     OVERDUE_FG,
     department_short,
     due_text,
+    followup_text,
     source_name,
     state_colors,
     status_name,
@@ -211,7 +212,13 @@ def followup_columns(model: FollowUpTableModel) -> list[Column[FollowUpView]]:
         Column(t("客户"), lambda r: r.shop_name, width=150),
         Column(t("来源"), lambda r: source_name(r.source), width=90),
         Column(t("提出人"), lambda r: r.requested_by, width=110),
-        Column(t("事项"), lambda r: r.text, width=300, tooltip=True, stretch=True),
+        Column(
+            t("事项"),
+            lambda r: followup_text(r.text, r.seen_again, r.last_seen_at),
+            width=300,
+            tooltip=True,
+            stretch=True,
+        ),
         Column(
             t("到期"),
             lambda r: due_text(r.due_date, model.today, open_=r.status == "open"),

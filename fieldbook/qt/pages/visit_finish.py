@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from fieldbook.core.errors import FieldbookError, InvalidValue
 from fieldbook.core.routine.checklist import OPEN
-from fieldbook.core.routine.plan import StopView, minutes_in_shop
+from fieldbook.core.routine.day_progress import minutes_in_shop
+from fieldbook.core.routine.plan import StopView
 from fieldbook.core.routine.visit_views import FinishResult, VisitView, min_visit_minutes
 from fieldbook.messages import describe_error
 from fieldbook.qt.formatting import listing
@@ -36,6 +37,12 @@ def result_text(shop: str, result: FinishResult) -> str:
     if result.followups_created:
         parts.append(
             translate("VisitPage", "新增跟踪事项 {n} 条").format(n=result.followups_created)
+        )
+    if result.followups_attached:
+        parts.append(
+            translate("VisitPage", "再次发现（记在已有跟踪事项上）{n} 条").format(
+                n=result.followups_attached
+            )
         )
     if result.followups_closed:
         parts.append(

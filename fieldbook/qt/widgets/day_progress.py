@@ -1,5 +1,5 @@
-"""The day's progress under the plan page's heading: visits done against the target (marked
-when behind) and the pace against the 07:30–15:00 window."""
+"""The day's progress under the plan page's heading: visits done against the target, the plan
+over capacity, the pace (marked when behind) and the first arrival."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class DayProgress(QWidget):
             return
         progress = view.progress(now)
         self.progress_label.setText(progress_line(progress))
-        self.progress_label.setProperty("behind", bool(progress.remaining) and not progress.on_pace)
+        self.progress_label.setProperty("behind", progress.behind)
         repolish(self.progress_label)
         self.pace_label.setText(pace_line(progress))
 

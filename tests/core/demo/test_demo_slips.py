@@ -45,7 +45,7 @@ MANAGERS = 2
 LIMIT = datetime.combine(TODAY, time())
 
 
-HISTORY = Demo(seed=21, managers=MANAGERS, weeks=WEEKS, today=TODAY)
+HISTORY = Demo(seed=22, managers=MANAGERS, weeks=WEEKS, today=TODAY)
 
 
 demo = module_demo("demo", HISTORY)  # two managers (330 customers), 30 weeks of history

@@ -216,7 +216,7 @@ def test_flag_rates(field: Journal) -> None:
 
 
 def test_followups_and_slips_as_finish_records_them(field: Journal) -> None:
-    visits = {v.id: v for v in done_visits(field)}
+    visits = {v.id: v for v in done_visits(field)}  # in the order they were made
     with field.reading() as s:
         followups = list(s.scalars(select(FollowUp).where(FollowUp.source == "visit")))
         s.expunge_all()
@@ -224,16 +224,39 @@ def test_followups_and_slips_as_finish_records_them(field: Journal) -> None:
             (visit_id, cat)
             for visit_id, cat in s.execute(select(SlipSuggestion.visit_id, SlipSuggestion.category))
         )
+    made = {(f.source_visit_id, f.text): f for f in followups}
+    closed_by: dict[str, list[FollowUp]] = {}
+    for f in followups:
+        closed_by.setdefault(f.closed_visit_id or "", []).append(f)
+    # replay finish(): close what the visit closed, then attach or open per follow-up text
+    open_now: dict[tuple[str, str], FollowUp] = {}
     expected_fu: Counter[tuple[str, str]] = Counter()
+    seen: Counter[str] = Counter()
+    last_seen: dict[str, str] = {}
     expected_slips: Counter[tuple[str, str]] = Counter()
     for v in visits.values():
+        for f in closed_by.get(v.id, []):
+            del open_now[(f.customer_id, f.text)]
         hits = json.loads(v.findings)
         for text in dict.fromkeys(h["follow_up"] for h in hits if h["follow_up"]):
-            expected_fu[(v.id, text)] += 1
+            key = (v.customer_id, text)
+            if key in open_now:
+                seen[open_now[key].id] += 1
+                last_seen[open_now[key].id] = v.id
+            else:
+                expected_fu[(v.id, text)] += 1
+                open_now[key] = made[(v.id, text)]
         for cat in dict.fromkeys(h["slip"] for h in hits if h["slip"]):
             expected_slips[(v.id, cat)] += 1
     assert Counter((f.source_visit_id or "", f.text) for f in followups) == expected_fu
     assert slips == expected_slips
+    assert sum(seen.values()) > 10  # findings repeat: they attach instead of duplicating
+    for f in followups:
+        assert f.seen_again == seen[f.id] and f.last_seen_visit_id == last_seen.get(f.id)
+        if f.last_seen_visit_id:
+            assert f.last_seen_at == visits[f.last_seen_visit_id].finished_at
+    still_open = Counter((f.customer_id, f.text) for f in followups if f.status == "open")
+    assert still_open and max(still_open.values()) == 1  # no shop has the same one twice
     closed = [f for f in followups if f.status == "closed"]
     assert 0.5 <= len(closed) / len(followups) <= 0.95
     for f in closed:

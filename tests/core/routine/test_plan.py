@@ -9,6 +9,7 @@ import pytest
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.routine.day_progress import Pace
 from fieldbook.core.store.models import FollowUp
 
 MON = date(2026, 11, 30)
@@ -154,8 +155,8 @@ def test_next_stop_and_progress(world: Journal, open_answers: dict[str, object])
     p = plan.progress(datetime(2026, 11, 30, 8, 0))
     assert (p.planned, p.done, p.skipped, p.remaining) == (5, 1, 1, 3)
     assert p.first_arrival == datetime(2026, 11, 30, 7, 40)
-    assert p.average_minutes == 12.0 and p.minutes_elapsed == 30
-    assert p.minutes_needed == 3 * 13 and p.on_pace
+    assert p.average_minutes == 12.0 and p.minutes_elapsed == 20  # from the first arrival
+    assert p.minutes_needed == 3 * 13 and p.pace is Pace.ON_PACE
 
 
 def test_optimise_orders_by_distance_and_keeps_unlocated_stops(world: Journal) -> None:

@@ -87,3 +87,20 @@ def test_reopen_refuses_when_something_was_built_on_it(
     assert used.value.detail == "reopen_followup_used"
     visit = world.visits.get(vid)
     assert visit.status == "done" and visit.findings  # nothing half-changed
+
+
+def test_reopen_takes_back_a_finding_counted_on_an_open_follow_up(
+    world: Journal, open_answers: dict[str, object]
+) -> None:
+    vid, _ = finished_with_findings(world, open_answers)
+    cid = world.visits.get(vid).customer_id
+    (fu,) = world.visits.open_followups(cid)
+    again = world.visits.start(cid, day=date(2026, 12, 1), at=datetime(2026, 12, 1, 8, 0))
+    world.visits.set_shop_status(again.id, "open")
+    world.visits.save_answers(again.id, {**open_answers, "display_quality": "杂乱"})
+    with clock.pinned(datetime(2026, 12, 1, 8, 15)):
+        result = world.visits.finish(again.id)
+    assert result.followups_created == 0 and result.followups_attached == 1
+    world.visits.reopen(again.id, "误按完成")
+    followups = {f.id: f for f in world.followups.list(customer_id=cid)}
+    assert followups[fu.id].seen_again == 0 and followups[fu.id].last_seen_at is None

@@ -21,6 +21,7 @@ from sync_support import (
     server_state,
 )
 
+from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.routine.week import label_for
@@ -98,6 +99,45 @@ def test_three_laptops_sync_and_a_second_sync_moves_nothing(
     moved = sync(j, pg_database)
     assert moved.pushed.get("visits") == 1
     assert counts(pg_database)["visits"] == server["visits"] + 1
+
+
+def test_a_follow_up_found_again_reaches_the_server(
+    laptops: list[Journal], pg_database: str
+) -> None:
+    """A follow-up found again changes (seen_again, last_seen_at) long after it was created
+    and after the sync's cursor moved past it: the sync still pushes it."""
+    j = laptops[0]
+    cid = j.plans.get(MON).stops[0].customer_id
+
+    def messy_visit(n: int) -> None:
+        start = at("08:00") + timedelta(days=n)
+        v = j.visits.start(cid, at=start)
+        j.visits.set_shop_status(v.id, "open")
+        j.visits.save_answers(v.id, {**OPEN_ANSWERS, "display_quality": "杂乱"})
+        j.visits.finish(v.id, at=start + timedelta(minutes=10))
+
+    base = clock.now()
+    with clock.pinned(base + timedelta(days=1)):
+        messy_visit(1)
+        sync(j, pg_database)
+    with clock.pinned(base + timedelta(days=2)):  # moves the follow-ups' cursor on
+        j.followups.create(cid, "回访店主", source="manual")
+        sync(j, pg_database)
+    with clock.pinned(base + timedelta(days=3)):
+        messy_visit(3)
+        assert sync(j, pg_database).pushed.get("followups") == 1
+    (fu,) = [f for f in j.followups.list(customer_id=cid) if f.text == "复查陈列整改"]
+    assert fu.seen_again == 1
+    engine = create_engine(pg_database)
+    try:
+        with engine.connect() as con:
+            row = con.execute(
+                text("SELECT seen_again, last_seen_at FROM followups WHERE id = :id"),
+                {"id": fu.id},
+            ).one()
+    finally:
+        engine.dispose()
+    assert tuple(row) == (1, fu.last_seen_at)
 
 
 def test_a_sync_cut_off_halfway_and_run_again_ends_in_the_same_state(

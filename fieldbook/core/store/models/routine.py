@@ -140,6 +140,14 @@ class FollowUp(Base):
         ForeignKey("visits.id", ondelete="SET NULL"), nullable=True
     )
     close_note: Mapped[str] = mapped_column(Text, default="")
+    # Found again: how many later visits found the same thing while it was open (they attach
+    # to it instead of opening another), the last of them and when it finished.
+    seen_again: Mapped[int] = mapped_column(Integer, default=0)
+    last_seen_visit_id: Mapped[str | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL", name="fk_followups_last_seen_visit"),
+        nullable=True,
+    )
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class OrderLine(Base):
