@@ -248,9 +248,7 @@ def test_cli_exports_any_period(week: Journal, tmp_path: Path, capsys: Any) -> N
     assert not bad.exists()
 
 
-def test_the_photo_count_on_the_form_is_the_week_page_figure(
-    week: Journal, tmp_path: Path
-) -> None:
+def test_the_photo_count_on_the_form_is_the_week_page_figure(week: Journal, tmp_path: Path) -> None:
     label = label_for(MON)
     visit = week.visits.list_between(MON, MON)[0]
     shots = [write_photo(tmp_path / f"IMG_{n}.png", rgb=(n, n, n)) for n in range(3)]
