@@ -4268,8 +4268,8 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Removing a photo</translation>
     </message>
     <message>
-        <source>加入手机里这次拍的 {n} 张（Alt+P）</source>
-        <translation>Add the {n} taken during this visit on the phone (Alt+P)</translation>
+        <source>加入手机照片 {n} 张（Alt+P）</source>
+        <translation>Add {n} phone photos (Alt+P)</translation>
     </message>
     <message>
         <source>已加 {n} 张照片</source>

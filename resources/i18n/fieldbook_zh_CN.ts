@@ -4268,8 +4268,8 @@
         <translation>移除照片</translation>
     </message>
     <message>
-        <source>加入手机里这次拍的 {n} 张（Alt+P）</source>
-        <translation>加入手机里这次拍的 {n} 张（Alt+P）</translation>
+        <source>加入手机照片 {n} 张（Alt+P）</source>
+        <translation>加入手机照片 {n} 张（Alt+P）</translation>
     </message>
     <message>
         <source>已加 {n} 张照片</source>

@@ -53,7 +53,8 @@ def findings_text(visit: VisitView, checklist: Checklist) -> str:
     return listing(parts)
 
 
-def visit_html(visit: VisitView) -> str:
+def visit_html(visit: VisitView, photos: str = "") -> str:
+    """One earlier visit; ``photos`` (HTML: its thumbnails) right under its date and status."""
     checklist = visit.checklist
     status = next(
         (s.label for s in checklist.shop_statuses if s.code == visit.shop_status),
@@ -64,7 +65,7 @@ def visit_html(visit: VisitView) -> str:
         head += f"　{hm(visit.arrived_at)}–{hm(visit.left_at)}"
         if visit.minutes is not None:
             head += _t("（{n} 分钟）").format(n=visit.minutes)
-    lines = [head, html.escape(status)]
+    lines = [head, html.escape(status), *([photos] if photos else [])]
     found = findings_text(visit, checklist)
     if found:
         lines.append("<span style='color:#a4262c'>" + html.escape(_t("发现：") + found) + "</span>")
@@ -147,8 +148,7 @@ class VisitHistory(HistoryPane):
     def _render(self) -> None:
         blocks = []
         for v in self.visits:
-            extra = photos_html(self.photos.get(v.id, []))
-            blocks.append(visit_html(v) + ("<br>" + extra if extra else ""))
+            blocks.append(visit_html(v, photos_html(self.photos.get(v.id, []))))
         self.show_entries(blocks, _t("这家店还没有走访记录。"), "<hr>")
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:

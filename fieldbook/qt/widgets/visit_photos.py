@@ -23,12 +23,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QInputDialog,
     QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +64,7 @@ class VisitPhotos(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("店面照片"), parent)
         self.setObjectName("checklistSection")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.ctx = ctx
         self.visit: VisitView | None = None
         self.strip_data: PhotoStrip | None = None
@@ -86,7 +87,6 @@ class VisitPhotos(QGroupBox):
         self.strip.setToolTip(self.tr("双击打开照片；Delete 移除选中的照片"))
         self.strip.itemActivated.connect(self._open_item)
         layout.addWidget(self.strip)
-        row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("添加照片…"))
         self.add_button.setToolTip(self.tr("选择照片文件（JPEG、PNG）；也可以把照片拖到走访页面上"))
         self.add_button.clicked.connect(self.choose_files)
@@ -96,9 +96,8 @@ class VisitPhotos(QGroupBox):
         )
         self.phone_button.clicked.connect(self.attach_offered)
         self.phone_button.hide()
-        row.addWidget(self.add_button)
-        row.addWidget(self.phone_button, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.phone_button)  # its own row: the side column is narrow
         self.note = MessageLabel("hintLabel")
         layout.addWidget(self.note)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.strip)
@@ -136,9 +135,12 @@ class VisitPhotos(QGroupBox):
             self.strip_data = None
             self.strip.clear()
             self.phone_button.hide()
-            self.note.setText(self.tr("到店后可以加照片。"))
-            self.note.show()
+            self.note.say(self.tr("到店后可以加照片。"))
             return
+        if self.strip_data is not None and self.strip_data.visit_id != visit.id:
+            self.strip_data = None
+            self.strip.clear()
+        self.note.say("")
         visit_id = visit.id
         self.ctx.ops.query(
             lambda j: load_strip(j, visit_id),
@@ -165,10 +167,9 @@ class VisitPhotos(QGroupBox):
             item.setData(Qt.ItemDataRole.UserRole, photo.id)
             self.strip.addItem(item)
         n = len(data.offered)
-        self.phone_button.setText(self.tr("加入手机里这次拍的 {n} 张（Alt+P）").format(n=n))
+        self.phone_button.setText(self.tr("加入手机照片 {n} 张（Alt+P）").format(n=n))
         self.phone_button.setVisible(n > 0)
-        self.note.setText(self._note(data))
-        self.note.setVisible(bool(self.note.text()))
+        self.note.say(self._note(data))
         self.shown.emit()
 
     def _note(self, data: PhotoStrip) -> str:
@@ -181,8 +182,7 @@ class VisitPhotos(QGroupBox):
     def _open_item(self, item: QListWidgetItem) -> None:
         photo = self._photo(item)
         if photo is not None and not self.open_file(photo.path):
-            self.note.setText(self.tr("无法打开照片：{path}").format(path=photo.path))
-            self.note.show()
+            self.note.say(self.tr("无法打开照片：{path}").format(path=photo.path))
 
     def _photo(self, item: QListWidgetItem | None) -> PhotoView | None:
         if item is None or self.strip_data is None:
@@ -254,8 +254,7 @@ class VisitPhotos(QGroupBox):
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        self.note.setText(self.tr("照片没有加上：{reason}").format(reason=describe_error(exc)))
-        self.note.show()
+        self.note.say(self.tr("照片没有加上：{reason}").format(reason=describe_error(exc)))
 
     def remove_selected(self) -> None:
         item = self.strip.currentItem()
