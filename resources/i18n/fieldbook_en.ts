@@ -1698,6 +1698,14 @@ Suggestion: first "Back up now" to keep the current state, then restore from the
         <translation>The original database file was moved to: {path} (not deleted)</translation>
     </message>
     <message>
+        <source>照片和附件：从备份里找回 {n} 个</source>
+        <translation>Photos and attachments: {n} brought back from the backup</translation>
+    </message>
+    <message>
+        <source>有 {n} 个照片或附件在备份里也找不到</source>
+        <translation>{n} photos or attachments could not be found in the backup either</translation>
+    </message>
+    <message>
         <source>检查没有完成：{reason}</source>
         <translation>Check did not finish: {reason}</translation>
     </message>

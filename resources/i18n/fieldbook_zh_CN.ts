@@ -1698,6 +1698,14 @@
         <translation>原数据库文件已移到：{path}（没有删除）</translation>
     </message>
     <message>
+        <source>照片和附件：从备份里找回 {n} 个</source>
+        <translation>照片和附件：从备份里找回 {n} 个</translation>
+    </message>
+    <message>
+        <source>有 {n} 个照片或附件在备份里也找不到</source>
+        <translation>有 {n} 个照片或附件在备份里也找不到</translation>
+    </message>
+    <message>
         <source>检查没有完成：{reason}</source>
         <translation>检查没有完成：{reason}</translation>
     </message>
