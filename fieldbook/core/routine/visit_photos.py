@@ -207,8 +207,13 @@ class VisitPhotoService:
         with self.db.reading() as s:
             v = self._visit(s, visit_id)
             start, end = v.arrived_at, v.left_at or clock.now()
-            have = set(s.scalars(select(VisitPhoto.sha256).where(VisitPhoto.visit_id == v.id)))
+            rows = s.execute(
+                select(VisitPhoto.sha256, VisitPhoto.size).where(VisitPhoto.visit_id == v.id)
+            )
+            have: dict[str, int] = {row[0]: row[1] for row in rows}
         if start is None:
             raise InvalidValue("photo_visit_not_started", field="photo")
         found = photos_taken_between(folder, start, max(start, end))
-        return [p for p in found if file_sha256(p.path) not in have]
+        sizes = set(have.values())
+        # only a file of an attached photo's size can be that photo: the others are not read
+        return [p for p in found if p.size not in sizes or file_sha256(p.path) not in have]
