@@ -3906,6 +3906,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Choose or type a reason; Enter to confirm, Esc to cancel</translation>
     </message>
     <message>
+        <source>店面照片</source>
+        <translation>Shelf photos</translation>
+    </message>
+    <message>
         <source>还没有修改记录。完成后的更正会连同原因记在这里。</source>
         <translation>No changes recorded yet. Corrections made after completion are recorded here with their reasons.</translation>
     </message>
@@ -4220,10 +4224,6 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>{n} SKUs listed</translation>
     </message>
     <message>
-        <source>店面照片</source>
-        <translation>Shelf photos</translation>
-    </message>
-    <message>
         <source>双击打开照片；Delete 移除选中的照片</source>
         <translation>Double-click opens a photo; Delete removes the selected one</translation>
     </message>
@@ -4318,6 +4318,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</source>
         <translation>Checked in the shop: stock, facings, this week's order etc. are as last time. Recorded as a confirmation, not as a new count.</translation>
+    </message>
+    <message>
+        <source>读取修改记录</source>
+        <translation>Reading the change history</translation>
     </message>
     <message>
         <source>未排入的顺延客户</source>

@@ -3906,6 +3906,10 @@
         <translation>选择或输入原因，Enter 确定，Esc 取消</translation>
     </message>
     <message>
+        <source>店面照片</source>
+        <translation>店面照片</translation>
+    </message>
+    <message>
         <source>还没有修改记录。完成后的更正会连同原因记在这里。</source>
         <translation>还没有修改记录。完成后的更正会连同原因记在这里。</translation>
     </message>
@@ -4220,10 +4224,6 @@
         <translation>上柜 {n} 个规格</translation>
     </message>
     <message>
-        <source>店面照片</source>
-        <translation>店面照片</translation>
-    </message>
-    <message>
         <source>双击打开照片；Delete 移除选中的照片</source>
         <translation>双击打开照片；Delete 移除选中的照片</translation>
     </message>
@@ -4318,6 +4318,10 @@
     <message>
         <source>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</source>
         <translation>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</translation>
+    </message>
+    <message>
+        <source>读取修改记录</source>
+        <translation>读取修改记录</translation>
     </message>
     <message>
         <source>未排入的顺延客户</source>

@@ -142,6 +142,8 @@ def test_a_finished_visits_photo_is_removed_only_with_a_reason(qtbot, page, day_
     with qtbot.waitSignal(photos.shown):
         photos.remove_selected()
     assert photos.strip.count() == 0 and day_ready.photos.of_visit(v.id) == []
+    qtbot.waitUntil(lambda: "拍错了店" in page.record_history.toPlainText())
+    assert "店面照片" in page.record_history.toPlainText()  # 修改记录 names what changed
 
 
 def test_the_week_page_counts_the_photos(qtbot, day_ready, tmp_path):

@@ -60,6 +60,8 @@ def local_files(urls: Sequence[QUrl]) -> list[Path]:
 class VisitPhotos(QGroupBox):
     #: The visit's photos were shown (after the worker returned them).
     shown = Signal()
+    #: A finished visit's photos were corrected (its id): 修改记录 has a new entry.
+    corrected = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("店面照片"), parent)
@@ -242,6 +244,12 @@ class VisitPhotos(QGroupBox):
             what=self.tr("添加照片"),
         )
 
+    def _changed(self) -> None:
+        """After a change: show the photos again; a finished visit's 修改记录 grew."""
+        if self.visit is not None and self.visit.status == "done":
+            self.corrected.emit(self.visit.id)
+        self.reload()
+
     def _added(self, added: Added) -> None:
         if not added.photos and not added.already:
             self.ctx.ops.message.emit(self.tr("手机文件夹里没有这次走访时间内拍的新照片"))
@@ -251,7 +259,7 @@ class VisitPhotos(QGroupBox):
         if added.already:
             parts.append(self.tr("{n} 张已经在这次走访里").format(n=added.already))
         self.ctx.ops.message.emit("；".join(parts))
-        self.reload()
+        self._changed()
 
     def _failed(self, exc: BaseException) -> None:
         self.note.say(self.tr("照片没有加上：{reason}").format(reason=describe_error(exc)))
@@ -266,7 +274,7 @@ class VisitPhotos(QGroupBox):
             return
         self.ctx.ops.write(
             lambda j: remove_op(j, photo_id, reason),
-            lambda _none: self.reload(),
+            lambda _none: self._changed(),
             self._failed,
             what=self.tr("移除照片"),
         )

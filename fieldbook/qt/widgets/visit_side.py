@@ -4,12 +4,15 @@ visit, the visit's 店面照片, the earlier visits (with their photos) and 同�
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.operations.runner import Ops
+from fieldbook.qt.operations.visits import visit_history
 from fieldbook.qt.widgets.followup_checks import FollowUpChecks
 from fieldbook.qt.widgets.record_history import RecordHistory
 from fieldbook.qt.widgets.visit_history import VisitHistory
@@ -43,6 +46,7 @@ class VisitSidePanel(QWidget):
         self.record_box.hide()
         layout.addWidget(self.record_box, 1)
         self.photos = VisitPhotos(ctx)
+        self.photos.corrected.connect(partial(self._reload_record, ctx.ops))
         layout.addWidget(self.photos)
         history_box, history_layout = _section(self.tr("以往走访"))
         self.history = VisitHistory()
@@ -86,6 +90,19 @@ class VisitSidePanel(QWidget):
         QWidget.setTabOrder(after, self.same_button)
         QWidget.setTabOrder(self.same_button, self.confirm_button)
         QWidget.setTabOrder(self.confirm_button, then)
+
+    def _reload_record(self, ops: Ops, visit_id: str) -> None:
+        """修改记录 again, after a finished visit's photos were corrected."""
+        visit = self.photos.visit
+        if visit is None or visit.id != visit_id:
+            return
+        checklist = visit.checklist
+        ops.query(
+            lambda j: visit_history(j, visit_id),
+            lambda entries: self.record_history.set_entries(entries, checklist),
+            key="visit.record_history",
+            what=self.tr("读取修改记录"),
+        )
 
     def set_mode(self, *, draft: bool, done: bool, can_fill: bool) -> None:
         """Follow-ups are checked on a draft; 修改记录 shows for a finished visit; 同上次 when
