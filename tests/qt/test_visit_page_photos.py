@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 from qt_support import MONDAY, monday_at, monday_worked, open_page
 from sample_data import write_photo
 
@@ -18,6 +19,7 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.routine.week import label_for
 from fieldbook.qt.pages.visit_page import VisitPage
 from fieldbook.qt.pages.week_page import WeekPage
+from fieldbook.qt.widgets.form_fields import NoteEdit
 
 
 @pytest.fixture
@@ -39,23 +41,21 @@ def _arrive(qtbot, page, journal: Journal):
     return journal.visits.for_customer_on(stop.customer_id, MONDAY)
 
 
-def _drop(page, paths: list[Path]) -> None:
-    """Drag ``paths`` over the visit screen and drop them, as Qt hands the events to the
-    screen's filter (a synthetic drop without a drag manager never reaches it)."""
+def _drop(page, paths: list[Path], target=None) -> None:
+    """Drag ``paths`` over ``target`` (the visit screen itself by default) and drop them."""
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    photos = page.side.photos
+    data.setText("\n".join(str(p) for p in paths))  # as file managers do: a text field takes it
     for kind in (QDragEnterEvent, QDropEvent):
         event = kind(
-            QPointF(10, 10),
+            QPointF(5, 5),
             Qt.DropAction.CopyAction,
             data,
             Qt.MouseButton.LeftButton,
             Qt.KeyboardModifier.NoModifier,
         )
-        event.setAccepted(False)
-        assert photos.eventFilter(page, event) and event.isAccepted()
-    assert page.acceptDrops()
+        QApplication.sendEvent(target or page, event)
+        assert event.isAccepted()
 
 
 def test_a_dropped_photo_shows_as_a_thumbnail_of_the_visit(qtbot, page, day_ready, tmp_path):
@@ -76,6 +76,17 @@ def test_a_dropped_photo_shows_as_a_thumbnail_of_the_visit(qtbot, page, day_read
     with qtbot.waitSignal(photos.shown):
         _drop(page, [shot])  # the same photo again: attached once
     assert photos.strip.count() == 1
+
+
+def test_a_photo_dropped_on_a_note_field_is_attached_not_typed(qtbot, page, day_ready, tmp_path):
+    photos = page.side.photos
+    _arrive(qtbot, page, day_ready)
+    page.set_status("open")
+    qtbot.waitUntil(lambda: any(n.isVisible() for n in page.form.findChildren(NoteEdit)))
+    note = next(n for n in page.form.findChildren(NoteEdit) if n.isVisible())
+    with qtbot.waitSignal(photos.shown):
+        _drop(page, [write_photo(tmp_path / "IMG_7.png")], note.viewport())
+    assert photos.strip.count() == 1 and note.toPlainText() == ""
 
 
 def test_a_file_that_is_not_a_photo_is_refused_with_its_name(qtbot, page, day_ready, tmp_path):

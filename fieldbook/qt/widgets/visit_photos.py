@@ -75,6 +75,7 @@ class VisitPhotos(QGroupBox):
         #: How a photo is opened (tests replace it).
         self.open_file: Callable[[Path], bool] = open_with_system
         self._file_dialog: QFileDialog | None = None
+        self._screen: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         self.strip = QListWidget()
@@ -110,11 +111,24 @@ class VisitPhotos(QGroupBox):
     # --- the screen it sits on ----------------------------------------------------------------
     def install_on(self, screen: QWidget) -> None:
         """Files dropped anywhere on ``screen`` are added; Alt+P there attaches the phone's."""
+        self._screen = screen
         screen.setAcceptDrops(True)
-        screen.installEventFilter(self)
+        self._watch_drops()
         shortcut = QShortcut(QKeySequence("Alt+P"), screen)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.attach_offered)
+
+    def _watch_drops(self) -> None:
+        """The screen and every field on it that would take a dropped file as text (a note,
+        a number): a dropped photo is attached, never typed into the field. Run again when a
+        visit is shown (a form may have been rebuilt)."""
+        screen = self._screen
+        if screen is None:
+            return
+        screen.installEventFilter(self)  # installing again only moves it to the front
+        for widget in screen.findChildren(QWidget):
+            if widget.acceptDrops():
+                widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -139,6 +153,7 @@ class VisitPhotos(QGroupBox):
             self.phone_button.hide()
             self.note.say(self.tr("到店后可以加照片。"))
             return
+        self._watch_drops()
         if self.strip_data is not None and self.strip_data.visit_id != visit.id:
             self.strip_data = None
             self.strip.clear()
