@@ -3,6 +3,8 @@ builders of the workbooks the importers read (an ordering-system export, a custo
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import openpyxl
@@ -198,3 +200,26 @@ def sku_list_workbook(path: Path) -> Path:
         for s in SKUS
     ]
     return write_workbook(path, SKU_LIST_HEADER, rows, sheet="卷烟规格")
+
+
+# --- shelf photos ---------------------------------------------------------------------------
+def png_bytes(
+    width: int = 40, height: int = 30, rgb: tuple[int, int, int] = (200, 40, 40)
+) -> bytes:
+    """A real PNG image of one colour (a shelf photo as far as any reader can tell)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    row = b"\x00" + bytes(rgb) * width
+    raw = zlib.compress(row * height)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+
+
+def write_photo(path: Path, rgb: tuple[int, int, int] = (200, 40, 40)) -> Path:
+    """A PNG photo at ``path`` (the folders made)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(png_bytes(rgb=rgb))
+    return path

@@ -56,6 +56,12 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
         print(f"原数据库已移到：{result.replaced[0]}（未删除）")
     if result.safety_backup:
         print(f"恢复前另做了一个备份：{result.safety_backup}")
+    if result.files_restored:
+        print(f"照片和附件：从备份里找回 {result.files_restored} 个")
+    if result.files_missing:
+        err(f"有 {len(result.files_missing)} 个照片或附件在备份里也找不到：")
+        for name in result.files_missing:
+            err(f"  {name}")
     return EXIT_OK
 
 

@@ -28,6 +28,7 @@ from fieldbook.core.paths import data_dir
 from fieldbook.core.store import db, dbfile, migrate, recovery, sessions
 from fieldbook.core.store.backup import create_backup
 from fieldbook.core.store.check import QuickCheck
+from fieldbook.core.store.file_store import attachments_dir_for
 from fieldbook.core.store.models import Customer, Manager
 
 # The facade raises these; front ends catch them from here.
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from fieldbook.core.routine.daylog import DayLogService
     from fieldbook.core.routine.followups import FollowUpService
     from fieldbook.core.routine.plan import PlanService
+    from fieldbook.core.routine.visit_photos import VisitPhotoService
     from fieldbook.core.routine.visits import VisitService
     from fieldbook.core.routine.week import WeekService
     from fieldbook.core.slips.service import SlipService
@@ -100,6 +102,9 @@ class Journal:
     )
     plans: LazyService[PlanService] = LazyService("fieldbook.core.routine.plan:PlanService")
     visits: LazyService[VisitService] = LazyService("fieldbook.core.routine.visits:VisitService")
+    photos: LazyService[VisitPhotoService] = LazyService(
+        "fieldbook.core.routine.visit_photos:VisitPhotoService"
+    )
     slips: LazyService[SlipService] = LazyService("fieldbook.core.slips.service:SlipService")
     followups: LazyService[FollowUpService] = LazyService(
         "fieldbook.core.routine.followups:FollowUpService"
@@ -175,9 +180,10 @@ class Journal:
         return db.engine_path(self.engine)
 
     def attachments_dir(self) -> Path:
-        """Where slip attachments are kept: beside a SQLite database, else the data folder."""
+        """Where slip attachments and visit photos are kept (``store.file_store``): beside a
+        SQLite database, else the data folder."""
         path = self.db_path
-        return (path.parent if path is not None else data_dir()) / "attachments"
+        return attachments_dir_for(path if path is not None else data_dir() / "fieldbook")
 
     def close(self) -> None:
         if self._owns_engine:

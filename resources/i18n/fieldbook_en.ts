@@ -1706,6 +1706,14 @@ Suggestion: first "Back up now" to keep the current state, then restore from the
         <translation>The original database file was moved to: {path} (not deleted)</translation>
     </message>
     <message>
+        <source>照片和附件：从备份里找回 {n} 个</source>
+        <translation>Photos and attachments: {n} brought back from the backup</translation>
+    </message>
+    <message>
+        <source>有 {n} 个照片或附件在备份里也找不到</source>
+        <translation>{n} photos or attachments could not be found in the backup either</translation>
+    </message>
+    <message>
         <source>检查没有完成：{reason}</source>
         <translation>Check did not finish: {reason}</translation>
     </message>
@@ -2434,6 +2442,10 @@ Your changes are still on screen; you can click "Save correction" again.</transl
     <message>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>手机照片文件夹</source>
+        <translation>Phone photo folder</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -4006,6 +4018,34 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Number keys 1–{n} to choose, Space to toggle, Delete to clear</translation>
     </message>
     <message>
+        <source>例如 D:\手机相册同步（留空：不用）</source>
+        <translation>e.g. D:\PhoneSync (leave empty: not used)</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>手机照片同步到的文件夹。走访页面会列出这里到店至离店之间拍的照片，按 Alt+P 全部加到这次走访。</source>
+        <translation>The folder your phone's photos sync to. The visit screen lists the photos in it taken between arrival and departure; Alt+P adds them all to the visit.</translation>
+    </message>
+    <message>
+        <source>读取手机照片文件夹</source>
+        <translation>Reading the phone photo folder</translation>
+    </message>
+    <message>
+        <source>保存手机照片文件夹</source>
+        <translation>Saving the phone photo folder</translation>
+    </message>
+    <message>
+        <source>已保存：走访页面会列出这个文件夹里到店至离店之间拍的照片（Alt+P 全部加上）。</source>
+        <translation>Saved: the visit screen lists the photos in this folder taken between arrival and departure (Alt+P adds them all).</translation>
+    </message>
+    <message>
+        <source>已清除：不从手机文件夹找照片。</source>
+        <translation>Cleared: photos are not looked for in a phone folder.</translation>
+    </message>
+    <message>
         <source>如 王建国</source>
         <translation>e.g. Wang Jianguo</translation>
     </message>
@@ -4040,6 +4080,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>选择或输入原因，Enter 确定，Esc 取消</source>
         <translation>Choose or type a reason; Enter to confirm, Esc to cancel</translation>
+    </message>
+    <message>
+        <source>店面照片</source>
+        <translation>Shelf photos</translation>
     </message>
     <message>
         <source>还没有修改记录。完成后的更正会连同原因记在这里。</source>
@@ -4352,12 +4396,20 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>No visits recorded for this shop yet.</translation>
     </message>
     <message>
+        <source>照片 {n} 张</source>
+        <translation>{n} photo(s)</translation>
+    </message>
+    <message>
         <source>{finding}（{detail}）</source>
         <translation>{finding} ({detail})</translation>
     </message>
     <message>
         <source>（{n} 分钟）</source>
         <translation>, {n} min</translation>
+    </message>
+    <message>
+        <source>读取以往走访的照片</source>
+        <translation>Reading the photos of earlier visits</translation>
     </message>
     <message>
         <source>发现：</source>
@@ -4370,6 +4422,78 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>上柜 {n} 个规格</source>
         <translation>{n} SKUs listed</translation>
+    </message>
+    <message>
+        <source>双击打开照片；Delete 移除选中的照片</source>
+        <translation>Double-click opens a photo; Delete removes the selected one</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>选择照片文件（JPEG、PNG）；也可以把照片拖到走访页面上</source>
+        <translation>Choose photo files (JPEG, PNG); you can also drop photos onto the visit screen</translation>
+    </message>
+    <message>
+        <source>手机同步文件夹里，到店到离店之间拍的照片（设置页里指定文件夹）</source>
+        <translation>Photos in the phone's synced folder taken between arrival and departure (the folder is set in Settings)</translation>
+    </message>
+    <message>
+        <source>还没有照片。可以把照片拖到这个页面上。</source>
+        <translation>No photos yet. You can drop photos onto this screen.</translation>
+    </message>
+    <message>
+        <source>添加照片</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <source>这次走访已完成，改动照片是更正，会记入修改记录。请写明原因：</source>
+        <translation>This visit is finished: changing its photos is a correction and goes into the change history. Please give the reason:</translation>
+    </message>
+    <message>
+        <source>到店后可以加照片。</source>
+        <translation>Photos can be added after arrival.</translation>
+    </message>
+    <message>
+        <source>读取店面照片</source>
+        <translation>Reading the shelf photos</translation>
+    </message>
+    <message>
+        <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+        <source>加入手机里的照片</source>
+        <translation>Adding the phone's photos</translation>
+    </message>
+    <message>
+        <source>手机文件夹里没有这次走访时间内拍的新照片</source>
+        <translation>The phone folder has no new photos taken during this visit</translation>
+    </message>
+    <message>
+        <source>移除照片</source>
+        <translation>Removing a photo</translation>
+    </message>
+    <message>
+        <source>加入手机照片 {n} 张（Alt+P）</source>
+        <translation>Add {n} phone photos (Alt+P)</translation>
+    </message>
+    <message>
+        <source>已加 {n} 张照片</source>
+        <translation>{n} photo(s) added</translation>
+    </message>
+    <message>
+        <source>照片没有加上：{reason}</source>
+        <translation>The photos were not added: {reason}</translation>
+    </message>
+    <message>
+        <source>无法打开照片：{path}</source>
+        <translation>Cannot open the photo: {path}</translation>
+    </message>
+    <message>
+        <source>{n} 张已经在这次走访里</source>
+        <translation>{n} already in this visit</translation>
     </message>
     <message>
         <source>修改记录</source>
@@ -4394,6 +4518,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</source>
         <translation>Checked in the shop: stock, facings, this week's order etc. are as last time. Recorded as a confirmation, not as a new count.</translation>
+    </message>
+    <message>
+        <source>读取修改记录</source>
+        <translation>Reading the change history</translation>
     </message>
     <message>
         <source>未排入的顺延客户</source>
@@ -4538,6 +4666,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>{n} 天</source>
         <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>{n} 张</source>
+        <translation>{n}</translation>
     </message>
     <message>
         <source>{cartons} 条，{amount} 元，单条值 {per}</source>

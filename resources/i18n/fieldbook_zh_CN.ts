@@ -1706,6 +1706,14 @@
         <translation>原数据库文件已移到：{path}（没有删除）</translation>
     </message>
     <message>
+        <source>照片和附件：从备份里找回 {n} 个</source>
+        <translation>照片和附件：从备份里找回 {n} 个</translation>
+    </message>
+    <message>
+        <source>有 {n} 个照片或附件在备份里也找不到</source>
+        <translation>有 {n} 个照片或附件在备份里也找不到</translation>
+    </message>
+    <message>
         <source>检查没有完成：{reason}</source>
         <translation>检查没有完成：{reason}</translation>
     </message>
@@ -2434,6 +2442,10 @@
     <message>
         <source>数据文件夹</source>
         <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>手机照片文件夹</source>
+        <translation>手机照片文件夹</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -4006,6 +4018,34 @@
         <translation>数字键 1–{n} 选择，空格切换，Delete 清除</translation>
     </message>
     <message>
+        <source>例如 D:\手机相册同步（留空：不用）</source>
+        <translation>例如 D:\手机相册同步（留空：不用）</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>手机照片同步到的文件夹。走访页面会列出这里到店至离店之间拍的照片，按 Alt+P 全部加到这次走访。</source>
+        <translation>手机照片同步到的文件夹。走访页面会列出这里到店至离店之间拍的照片，按 Alt+P 全部加到这次走访。</translation>
+    </message>
+    <message>
+        <source>读取手机照片文件夹</source>
+        <translation>读取手机照片文件夹</translation>
+    </message>
+    <message>
+        <source>保存手机照片文件夹</source>
+        <translation>保存手机照片文件夹</translation>
+    </message>
+    <message>
+        <source>已保存：走访页面会列出这个文件夹里到店至离店之间拍的照片（Alt+P 全部加上）。</source>
+        <translation>已保存：走访页面会列出这个文件夹里到店至离店之间拍的照片（Alt+P 全部加上）。</translation>
+    </message>
+    <message>
+        <source>已清除：不从手机文件夹找照片。</source>
+        <translation>已清除：不从手机文件夹找照片。</translation>
+    </message>
+    <message>
         <source>如 王建国</source>
         <translation>如 王建国</translation>
     </message>
@@ -4040,6 +4080,10 @@
     <message>
         <source>选择或输入原因，Enter 确定，Esc 取消</source>
         <translation>选择或输入原因，Enter 确定，Esc 取消</translation>
+    </message>
+    <message>
+        <source>店面照片</source>
+        <translation>店面照片</translation>
     </message>
     <message>
         <source>还没有修改记录。完成后的更正会连同原因记在这里。</source>
@@ -4352,12 +4396,20 @@
         <translation>这家店还没有走访记录。</translation>
     </message>
     <message>
+        <source>照片 {n} 张</source>
+        <translation>照片 {n} 张</translation>
+    </message>
+    <message>
         <source>{finding}（{detail}）</source>
         <translation>{finding}（{detail}）</translation>
     </message>
     <message>
         <source>（{n} 分钟）</source>
         <translation>（{n} 分钟）</translation>
+    </message>
+    <message>
+        <source>读取以往走访的照片</source>
+        <translation>读取以往走访的照片</translation>
     </message>
     <message>
         <source>发现：</source>
@@ -4370,6 +4422,78 @@
     <message>
         <source>上柜 {n} 个规格</source>
         <translation>上柜 {n} 个规格</translation>
+    </message>
+    <message>
+        <source>双击打开照片；Delete 移除选中的照片</source>
+        <translation>双击打开照片；Delete 移除选中的照片</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>选择照片文件（JPEG、PNG）；也可以把照片拖到走访页面上</source>
+        <translation>选择照片文件（JPEG、PNG）；也可以把照片拖到走访页面上</translation>
+    </message>
+    <message>
+        <source>手机同步文件夹里，到店到离店之间拍的照片（设置页里指定文件夹）</source>
+        <translation>手机同步文件夹里，到店到离店之间拍的照片（设置页里指定文件夹）</translation>
+    </message>
+    <message>
+        <source>还没有照片。可以把照片拖到这个页面上。</source>
+        <translation>还没有照片。可以把照片拖到这个页面上。</translation>
+    </message>
+    <message>
+        <source>添加照片</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>这次走访已完成，改动照片是更正，会记入修改记录。请写明原因：</source>
+        <translation>这次走访已完成，改动照片是更正，会记入修改记录。请写明原因：</translation>
+    </message>
+    <message>
+        <source>到店后可以加照片。</source>
+        <translation>到店后可以加照片。</translation>
+    </message>
+    <message>
+        <source>读取店面照片</source>
+        <translation>读取店面照片</translation>
+    </message>
+    <message>
+        <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+        <source>加入手机里的照片</source>
+        <translation>加入手机里的照片</translation>
+    </message>
+    <message>
+        <source>手机文件夹里没有这次走访时间内拍的新照片</source>
+        <translation>手机文件夹里没有这次走访时间内拍的新照片</translation>
+    </message>
+    <message>
+        <source>移除照片</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <source>加入手机照片 {n} 张（Alt+P）</source>
+        <translation>加入手机照片 {n} 张（Alt+P）</translation>
+    </message>
+    <message>
+        <source>已加 {n} 张照片</source>
+        <translation>已加 {n} 张照片</translation>
+    </message>
+    <message>
+        <source>照片没有加上：{reason}</source>
+        <translation>照片没有加上：{reason}</translation>
+    </message>
+    <message>
+        <source>无法打开照片：{path}</source>
+        <translation>无法打开照片：{path}</translation>
+    </message>
+    <message>
+        <source>{n} 张已经在这次走访里</source>
+        <translation>{n} 张已经在这次走访里</translation>
     </message>
     <message>
         <source>修改记录</source>
@@ -4394,6 +4518,10 @@
     <message>
         <source>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</source>
         <translation>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</translation>
+    </message>
+    <message>
+        <source>读取修改记录</source>
+        <translation>读取修改记录</translation>
     </message>
     <message>
         <source>未排入的顺延客户</source>
@@ -4538,6 +4666,10 @@
     <message>
         <source>{n} 天</source>
         <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{n} 张</source>
+        <translation>{n} 张</translation>
     </message>
     <message>
         <source>{cartons} 条，{amount} 元，单条值 {per}</source>

@@ -10,6 +10,7 @@ from qt_support import make_ctx, show_widget
 
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.store.backup import backup_file, list_backups
+from fieldbook.core.store.restore import RestoreResult
 from fieldbook.qt.pages.backup_page import BackupPage
 
 pytestmark = pytest.mark.sqlite  # backups are of SQLite files
@@ -149,3 +150,10 @@ def test_a_damaged_backup_is_not_restored(qtbot, session_factory, filled, db_pat
     )
     assert codes_in(db_path) == before
     assert list(db_path.parent.glob(db_path.name + ".replaced-*")) == []
+
+
+def test_a_restore_says_which_photos_came_back_and_which_are_missing(page, tmp_path):
+    result = RestoreResult(tmp_path / "a.sqlite3", tmp_path / "b.sqlite3", None, (), 2, ("x.png",))
+    page.show_restore_outcome(result)
+    assert "照片和附件：从备份里找回 2 个" in page.outcome_text
+    assert "有 1 个照片或附件在备份里也找不到" in page.outcome_text

@@ -17,7 +17,7 @@ from typing import Any
 import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
-from sample_data import orders_workbook
+from sample_data import orders_workbook, write_photo
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
@@ -246,3 +246,12 @@ def test_cli_exports_any_period(week: Journal, tmp_path: Path, capsys: Any) -> N
     assert cli.main([*wrong, "-o", str(bad)]) == 2
     assert "日期格式不对" in capsys.readouterr().err
     assert not bad.exists()
+
+
+def test_the_photo_count_on_the_form_is_the_week_page_figure(week: Journal, tmp_path: Path) -> None:
+    label = label_for(MON)
+    visit = week.visits.list_between(MON, MON)[0]
+    shots = [write_photo(tmp_path / f"IMG_{n}.png", rgb=(n, n, n)) for n in range(3)]
+    week.photos.add(visit.id, shots, reason="补拍的店面照片")
+    path = export_week(week, label, tmp_path / "周报.xlsx")
+    assert figure(sheet(path, "周报"), "店面照片（张）") == week.weeks.figures(label).photos == 3

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer, order_totals
+from fieldbook.core.routine.visit_photos import count_photos
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,
@@ -48,6 +49,7 @@ class PeriodSource:
     slips: Sequence[Any]  # slips opened, one row per delivery
     followups_opened: int
     followups_closed: int
+    photos: int  # shelf photos of the finished visits (visit_photos.count_photos)
 
 
 def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
@@ -64,6 +66,7 @@ def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
             slips=_slips(s, m, lo, hi),
             followups_opened=count_followups(s, m, FollowUp.created_at.between(lo, hi)),
             followups_closed=count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
+            photos=count_photos(s, m, start, end),
         )
 
 

@@ -115,6 +115,7 @@ class Period:
     previous_amount: float = 0.0
     followups_opened: int = 0
     followups_closed: int = 0
+    photos: int = 0
 
 
 # --- gathering ---------------------------------------------------------------------------
@@ -124,6 +125,7 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     out = Period(start, end, checklist_labels=[i.label for i in checklist.items])
     src = read_period(journal, start, end)
     out.followups_opened, out.followups_closed = src.followups_opened, src.followups_closed
+    out.photos = src.photos
     out.customers_active = len(src.weekday_of)
     out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
     visited_by_day = _add_visits(out, src, checklist)

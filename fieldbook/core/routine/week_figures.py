@@ -19,6 +19,7 @@ from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.indicators import order_weekdays, structure
 from fieldbook.core.routine.orders import order_totals
 from fieldbook.core.routine.visit_findings import ABSENT
+from fieldbook.core.routine.visit_photos import count_photos
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
@@ -76,6 +77,9 @@ class WeekFigures:
     slips: dict[str, dict[str, int]]  # department -> opened / done / overdue
     followups_opened: int
     followups_closed: int
+    #: shelf photos of the week's finished visits (``visit_photos.count_photos``); 0 in a
+    #: report submitted before photos were kept
+    photos: int = 0
 
 
 def week_figures(
@@ -142,6 +146,7 @@ def week_figures(
         slips=_slips(s, m, lo, hi, end),
         followups_opened=count_followups(s, m, FollowUp.created_at.between(lo, hi)),
         followups_closed=count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
+        photos=count_photos(s, m, start, end),
     )
 
 

@@ -62,6 +62,7 @@ CHILDREN = {
     "plan_stops": ("plan_id", "plans"),
     "visit_skus": ("visit_id", "visits"),
     "visit_time_edits": ("visit_id", "visits"),
+    "visit_photos": ("visit_id", "visits"),  # metadata only: the files are not synced yet
     "slip_suggestions": ("visit_id", "visits"),
     "slip_deliveries": ("slip_id", "slips"),
     "slip_attachments": ("slip_id", "slips"),
@@ -77,6 +78,7 @@ MANAGER_GRANTS = {
     "visits": "SELECT, INSERT, UPDATE",
     "visit_skus": "SELECT, INSERT, UPDATE, DELETE",
     "visit_time_edits": "SELECT, INSERT, UPDATE, DELETE",
+    "visit_photos": "SELECT, INSERT, UPDATE, DELETE",
     "slip_suggestions": "SELECT, INSERT, UPDATE, DELETE",
     "followups": "SELECT, INSERT, UPDATE",
     "slips": "SELECT, INSERT, UPDATE",

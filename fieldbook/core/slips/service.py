@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue, NotFound
-from fieldbook.core.slips.attachments import store_file
+from fieldbook.core.resources import load_reference
 from fieldbook.core.slips.deliveries import MoveWords, advance_in, move, slip_status
 from fieldbook.core.slips.rules import slip_rules
+from fieldbook.core.store.file_store import store_file
 from fieldbook.core.store.models import (
     Customer,
     Manager,
@@ -292,9 +293,10 @@ class SlipService:
     # --- attachments -------------------------------------------------------------------------
     def attach(self, slip_id: str, source: Path, folder: Path) -> AttachmentView:
         """Keep a copy of ``source`` in ``folder`` (the data folder's attachments/) with the
-        slip (``attachments.store_file``)."""
+        slip (``store.file_store.store_file``)."""
         source = Path(source)
-        kept = store_file(source, folder)
+        max_bytes = int(load_reference("attachments")["slips"]["max_mb"]) * 1024 * 1024
+        kept = store_file(source, folder, max_bytes=max_bytes)
         with self.db.writing(TOPIC) as s:
             if s.get(Slip, slip_id) is None:
                 raise NotFound("slip", id=slip_id)

@@ -7,6 +7,10 @@ Backups live in ``backups/`` beside the database as ``<stem>-<YYYYmmdd-HHMMSS-ff
 which nothing lists and thinning removes once stale. The folder is thinned to daily/weekly/
 monthly copies (schema/reference/backup.toml).
 
+The files the database's rows name (slip attachments, visit photos) are copied into the
+backup folder's content-addressed ``attachments/`` before the backup is renamed into place
+(``file_store.mirror_files``): each once, shared by every backup that names it.
+
 Every backup appends the audit chain's head, and how it fits the heads recorded before, to the
 head log in the backup folder (``head_log``); restoring one is ``restore``'s.
 
@@ -36,6 +40,12 @@ from fieldbook.core.store import crypto, schema_check
 from fieldbook.core.store.audit import head_of_connection
 from fieldbook.core.store.check import DatabaseUnreadable, database_errors, quick_check
 from fieldbook.core.store.db import engine_path
+from fieldbook.core.store.file_store import (
+    attachments_dir_for,
+    backup_files_dir,
+    kept_files,
+    mirror_files,
+)
 from fieldbook.core.store.head_log import fit_fields, heads_log, read_heads, record_head
 
 SUFFIX = ".sqlite3"
@@ -153,6 +163,7 @@ def backup_file(
                 if result is None or result[0] != "ok":
                     raise DatabaseError("backup failed its integrity check", path=str(tmp))
                 log = heads_log(db_path, dest_dir)
+                files = kept_files(dst)
                 head: tuple[int, str] | None
                 try:
                     head = head_of_connection(dst)
@@ -170,6 +181,9 @@ def backup_file(
             # this very file, not merely a trail cut back to its head
             digest = hashlib.file_digest(fh, "sha256").hexdigest()
         os.chmod(tmp, 0o600)
+        # the files first: a backup never exists without the photos and attachments it names
+        # (one missing or changed in the live folder cannot be saved by copying it)
+        mirror_files(files, attachments_dir_for(db_path), backup_files_dir(dest_dir))
         # the head first: a backup never exists without its record
         if head is not None:
             record_head(log, "backup", final.name, head, {**fit, "sha256": digest})

@@ -7,7 +7,9 @@ create (``schema_check``: no planted trigger, nothing dropped), and pass ``integ
 Only then is a safety backup of the current database taken, the current file moved aside
 (never deleted) and the copy renamed into place. The database itself is refused as its own
 backup. The restored trail's head, and how it fits the heads recorded before (``head_log``),
-is appended to the head log.
+is appended to the head log. The photos and attachments the restored rows name and the live
+``attachments/`` lacks are brought back from the backup folder's copies
+(``file_store.bring_back``) before the swap.
 """
 
 from __future__ import annotations
@@ -22,11 +24,24 @@ from typing import BinaryIO
 
 from fieldbook.core.errors import DatabaseError
 from fieldbook.core.paths import create_private_file, fsync_dir
-from fieldbook.core.sqlite_files import SIDE_FILES, is_plain, looks_encrypted, move_aside, side_file
+from fieldbook.core.sqlite_files import (
+    SIDE_FILES,
+    backup_dir_for,
+    is_plain,
+    looks_encrypted,
+    move_aside,
+    side_file,
+)
 from fieldbook.core.store import crypto, schema_check
 from fieldbook.core.store.audit import head_of_connection
 from fieldbook.core.store.backup import backup_file
 from fieldbook.core.store.check import database_errors, full_check
+from fieldbook.core.store.file_store import (
+    attachments_dir_for,
+    backup_files_dir,
+    bring_back,
+    kept_files,
+)
 from fieldbook.core.store.head_log import fit_fields, heads_log, record_head
 from fieldbook.core.store.lock import DatabaseLock
 
@@ -59,6 +74,8 @@ class RestoreResult:
     restored_from: Path
     safety_backup: Path | None  # the "pre-restore" backup of the database that was replaced
     replaced: tuple[Path, ...]  # the replaced files, moved aside to <name>.replaced-<stamp>
+    files_restored: int = 0  # photos and attachments brought back from the backup folder
+    files_missing: tuple[str, ...] = ()  # named by the restored rows, found nowhere
 
 
 def _put_back(db_path: Path, moved: list[Path]) -> None:
@@ -105,10 +122,11 @@ class _Hashing:
 
 def _check_candidate(
     copy: Path, shown: Path, passphrase: str | None, log: Path, digest: str
-) -> tuple[tuple[int, str], dict[str, object]]:
+) -> tuple[tuple[int, str], dict[str, object], list[tuple[str, str]]]:
     """Refuse the private ``copy`` of ``shown`` unless it is a sound Fieldbook database this
     version knows, with exactly the schema objects the migrations make; returns its audit
-    chain's head and how it fits the head log (``digest``: SHA-256 of the copy as copied).
+    chain's head, how it fits the head log (``digest``: SHA-256 of the copy as copied) and the
+    kept files its rows name.
     Opened read-only, ``trusted_schema`` off, ``query_only`` on."""
     file = str(shown)
     if passphrase is None and not is_plain(copy) and not looks_encrypted(copy):
@@ -130,7 +148,7 @@ def _check_candidate(
     try:
         schema_check.guard(con)
         head = head_of_connection(con)
-        return head, fit_fields(log, head, con, digest)
+        return head, fit_fields(log, head, con, digest), kept_files(con)
     finally:
         con.close()
 
@@ -189,7 +207,7 @@ def restore_backup(
             os.chmod(tmp, 0o600)
             # how the candidate's trail fits the heads recorded so far: judged before the
             # pre-restore backup adds the live trail's head (which may be the tampered one)
-            head, fit = _check_candidate(
+            head, fit, files = _check_candidate(
                 tmp, backup_path, passphrase, heads_log(db_path), src.digest.hexdigest()
             )
             before = _entries_now(db_path, passphrase)
@@ -209,6 +227,11 @@ def restore_backup(
                 head,
                 {"before": before, **fit},
             )
+            restored, lost = bring_back(
+                files,
+                attachments_dir_for(db_path),
+                [backup_files_dir(backup_path.parent), backup_files_dir(backup_dir_for(db_path))],
+            )
             replaced = move_aside(db_path, "replaced")
             try:
                 os.replace(tmp, db_path)
@@ -222,4 +245,4 @@ def restore_backup(
     finally:
         if lock is not None:
             lock.release()
-    return RestoreResult(db_path, backup_path, safety, tuple(replaced))
+    return RestoreResult(db_path, backup_path, safety, tuple(replaced), restored, tuple(lost))

@@ -45,7 +45,7 @@ class Sessions(Protocol):
         ...
 
     def attachments_dir(self) -> Path:
-        """Where slip attachments are kept."""
+        """Where slip attachments and visit photos are kept (``store.file_store``)."""
         ...
 
 

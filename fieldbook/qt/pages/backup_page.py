@@ -262,8 +262,16 @@ class BackupPage(Page):
             lines.append(
                 self.tr("原数据库文件已移到：{path}（没有删除）").format(path=outcome.replaced[0])
             )
+        if outcome.files_restored:
+            lines.append(
+                self.tr("照片和附件：从备份里找回 {n} 个").format(n=outcome.files_restored)
+            )
+        if outcome.files_missing:
+            lines.append(
+                self.tr("有 {n} 个照片或附件在备份里也找不到").format(n=len(outcome.files_missing))
+            )
         self.outcome_text = "\n".join(lines)
-        self._show_box(self.outcome_label, self.outcome_text, warning=False)
+        self._show_box(self.outcome_label, self.outcome_text, warning=bool(outcome.files_missing))
 
     # --- checking ---------------------------------------------------------------------------
     def check(self) -> None:

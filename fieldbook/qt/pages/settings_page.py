@@ -1,4 +1,5 @@
-"""设置: the manager's profile, where the data lives, and the department server (sync)."""
+"""设置: the manager's profile, where the data lives (and the phone's photo folder), and the
+department server (sync)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from fieldbook.qt.dialogs.about_dialog import AboutDialog
 from fieldbook.qt.i18n import LANGUAGES, chosen_language, save_language
 from fieldbook.qt.operations.settings import load_settings, remember_and_sync
 from fieldbook.qt.pages.base import Page, page_layout
+from fieldbook.qt.widgets.photo_folder_row import PhotoFolderRow
 from fieldbook.qt.widgets.profile_form import ProfileForm
 
 
@@ -93,6 +95,7 @@ class SettingsPage(Page):
         data_form.addRow(self.tr("数据文件夹"), folder_row)
         if path is not None:
             data_form.addRow(self.tr("备份文件夹"), _path_label(str(path.parent / "backups")))
+        data_form.addRow(self.tr("手机照片文件夹"), PhotoFolderRow(self.ctx))
         data_form.addRow(self.tr("界面语言"), self._language_row())
         data_form.addRow(self.tr("显示密度"), self._density_row())
         self.about_button = QPushButton(self.tr("关于 Fieldbook…"))

@@ -185,7 +185,8 @@ class VisitPage(Page):
 
     def _side_column(self) -> QWidget:
         """Follow-ups to check, 修改记录 of a finished visit, earlier visits and 同上次."""
-        self.side = VisitSidePanel(self._enter)
+        self.side = VisitSidePanel(self._enter, self.ctx)
+        self.side.photos.install_on(self)  # files dropped on the screen, Alt+P
         self.followups = self.side.followups
         self.record_box = self.side.record_box
         self.record_history = self.side.record_history
@@ -421,6 +422,7 @@ class VisitPage(Page):
         self.correction_bar.reset()
         self.header.show_visit(visit, editable=visit is None or visit.status in ("draft", "done"))
         self._set_mode(visit)
+        self.side.photos.show_visit(visit)
         self.apply_status()
 
     def set_compact(self, compact: bool) -> None:

@@ -29,6 +29,8 @@ def _t(text: str) -> str:
 def field_label(field: str, checklist: Checklist | None) -> str:
     if field in TIME_FIELDS:
         return _t(TIME_FIELDS[field])
+    if field.startswith("photos."):  # a photo added to or removed from a finished visit
+        return _t("店面照片")
     if field.startswith("answers.") and checklist is not None:
         item_id = field.removeprefix("answers.")
         try:

@@ -1,5 +1,7 @@
-"""The shop's previous visits beside the form: date, times, shop status, findings, answers —
-so what was seen last time is visible (and "同上次" can reuse it)."""
+"""The shop's previous visits beside the form: date, times, shop status, findings, answers and
+their shelf photos as small thumbnails — so what was seen last time is visible (and "同上次"
+can reuse it). The thumbnails are decoded on the DB worker (``operations.photos``) and shown
+when they arrive; the text never waits for them."""
 
 from __future__ import annotations
 
@@ -7,12 +9,16 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from fieldbook.core.routine.checklist import Checklist
+from fieldbook.core.routine.visit_photos import PhotoView
 from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.qt.formatting import day_label, hm, listing
+from fieldbook.qt.operations.photos import history_thumbnails
+from fieldbook.qt.operations.runner import Ops
 from fieldbook.qt.widgets.history_pane import HistoryPane
 
 translate = QCoreApplication.translate
@@ -47,7 +53,8 @@ def findings_text(visit: VisitView, checklist: Checklist) -> str:
     return listing(parts)
 
 
-def visit_html(visit: VisitView) -> str:
+def visit_html(visit: VisitView, photos: str = "") -> str:
+    """One earlier visit; ``photos`` (HTML: its thumbnails) right under its date and status."""
     checklist = visit.checklist
     status = next(
         (s.label for s in checklist.shop_statuses if s.code == visit.shop_status),
@@ -58,7 +65,7 @@ def visit_html(visit: VisitView) -> str:
         head += f"　{hm(visit.arrived_at)}–{hm(visit.left_at)}"
         if visit.minutes is not None:
             head += _t("（{n} 分钟）").format(n=visit.minutes)
-    lines = [head, html.escape(status)]
+    lines = [head, html.escape(status), *([photos] if photos else [])]
     found = findings_text(visit, checklist)
     if found:
         lines.append("<span style='color:#a4262c'>" + html.escape(_t("发现：") + found) + "</span>")
@@ -90,13 +97,62 @@ def visit_html(visit: VisitView) -> str:
     return "<br>".join(lines)
 
 
+#: The edge of a thumbnail in 以往走访 (pixels).
+HISTORY_THUMB_EDGE = 48
+PHOTO_SCHEME = "photo"
+
+
+def photos_html(photos: Sequence[PhotoView]) -> str:
+    """A visit's photos: their thumbnails (loaded by ``VisitHistory.loadResource``)."""
+    if not photos:
+        return ""
+    images = "&nbsp;".join(
+        f"<img src='{PHOTO_SCHEME}:{p.id}' title='{html.escape(p.original_name, quote=True)}'>"
+        for p in photos
+    )
+    caption = html.escape(_t("照片 {n} 张").format(n=len(photos)))
+    return f"<span style='color:#4a5260'>{caption}</span><br>{images}"
+
+
 class VisitHistory(HistoryPane):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("visitHistory", parent)
         self.visits: list[VisitView] = []
+        #: The DB worker that decodes the photos' thumbnails (None: shown without photos).
+        self.ops: Ops | None = None
+        self.photos: dict[str, list[PhotoView]] = {}
+        self.images: dict[str, QImage] = {}
 
     def set_visits(self, visits: Sequence[VisitView]) -> None:
         self.visits = list(visits)
-        self.show_entries(
-            (visit_html(v) for v in self.visits), _t("这家店还没有走访记录。"), "<hr>"
-        )
+        self.photos, self.images = {}, {}
+        self._render()
+        ids = [v.id for v in self.visits]
+        if self.ops is not None and ids:
+            self.ops.query(
+                lambda j: history_thumbnails(j, ids, HISTORY_THUMB_EDGE),
+                self._show_photos,
+                key="visit.history_photos",
+                what=_t("读取以往走访的照片"),
+            )
+
+    def _show_photos(self, found: dict[str, list[tuple[PhotoView, QImage]]]) -> None:
+        if list(found) != [v.id for v in self.visits]:
+            return  # another shop is shown by now
+        self.images = {
+            p.id: img for pairs in found.values() for p, img in pairs if not img.isNull()
+        }
+        self.photos = {vid: [p for p, _img in pairs] for vid, pairs in found.items()}
+        self._render()
+
+    def _render(self) -> None:
+        blocks = []
+        for v in self.visits:
+            blocks.append(visit_html(v, photos_html(self.photos.get(v.id, []))))
+        self.show_entries(blocks, _t("这家店还没有走访记录。"), "<hr>")
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        url = name if isinstance(name, QUrl) else QUrl(name)
+        if url.scheme() == PHOTO_SCHEME:
+            return self.images.get(url.path(), QImage())
+        return super().loadResource(kind, url)

@@ -1,17 +1,22 @@
 """The visit screen's side column: the shop's open follow-ups to check, 修改记录 of a finished
-visit, the earlier visits and 同上次 (Ctrl+D)."""
+visit, the visit's 店面照片, the earlier visits (with their photos) and 同上次 (Ctrl+D)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
+from fieldbook.qt.context import AppContext
+from fieldbook.qt.operations.runner import Ops
+from fieldbook.qt.operations.visits import visit_history
 from fieldbook.qt.widgets.followup_checks import FollowUpChecks
 from fieldbook.qt.widgets.record_history import RecordHistory
 from fieldbook.qt.widgets.visit_history import VisitHistory
+from fieldbook.qt.widgets.visit_photos import VisitPhotos
 
 if TYPE_CHECKING:
     from fieldbook.core.routine.visit_views import FollowUpRow, VisitView
@@ -24,9 +29,10 @@ def _section(title: str) -> tuple[QGroupBox, QVBoxLayout]:
 
 
 class VisitSidePanel(QWidget):
-    """``enter`` is the screen's Enter-moves-on filter (installed on 同上次)."""
+    """``enter`` is the screen's Enter-moves-on filter (installed on 同上次); ``ctx`` gives the
+    photos (the visit's, and the earlier visits' thumbnails) the DB worker."""
 
-    def __init__(self, enter: QObject, parent: QWidget | None = None) -> None:
+    def __init__(self, enter: QObject, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(250)
         layout = QVBoxLayout(self)
@@ -39,8 +45,12 @@ class VisitSidePanel(QWidget):
         record_layout.addWidget(self.record_history)
         self.record_box.hide()
         layout.addWidget(self.record_box, 1)
+        self.photos = VisitPhotos(ctx)
+        self.photos.corrected.connect(partial(self._reload_record, ctx.ops))
+        layout.addWidget(self.photos)
         history_box, history_layout = _section(self.tr("以往走访"))
         self.history = VisitHistory()
+        self.history.ops = ctx.ops
         self.same_button = QPushButton(self.tr("同上次（Ctrl+D）"))
         self.same_button.setToolTip(
             self.tr(
@@ -80,6 +90,19 @@ class VisitSidePanel(QWidget):
         QWidget.setTabOrder(after, self.same_button)
         QWidget.setTabOrder(self.same_button, self.confirm_button)
         QWidget.setTabOrder(self.confirm_button, then)
+
+    def _reload_record(self, ops: Ops, visit_id: str) -> None:
+        """修改记录 again, after a finished visit's photos were corrected."""
+        visit = self.photos.visit
+        if visit is None or visit.id != visit_id:
+            return
+        checklist = visit.checklist
+        ops.query(
+            lambda j: visit_history(j, visit_id),
+            lambda entries: self.record_history.set_entries(entries, checklist),
+            key="visit.record_history",
+            what=self.tr("读取修改记录"),
+        )
 
     def set_mode(self, *, draft: bool, done: bool, can_fill: bool) -> None:
         """Follow-ups are checked on a draft; 修改记录 shows for a finished visit; 同上次 when

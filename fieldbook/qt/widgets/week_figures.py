@@ -67,7 +67,8 @@ def slips_text(f: WeekFigures) -> str:
 
 
 def visit_lines(f: WeekFigures) -> list[Line]:
-    """Visits planned and done, customers covered, minutes in a shop, days in the field."""
+    """Visits planned and done, customers covered, minutes in a shop, days in the field, the
+    visits' shelf photos."""
     minutes = "—" if f.average_minutes is None else _t("{m:g} 分钟").format(m=f.average_minutes)
     return [
         (
@@ -86,6 +87,7 @@ def visit_lines(f: WeekFigures) -> list[Line]:
         ),
         ("minutes", _t("平均在店"), minutes),
         ("days", _t("在岗天数"), _t("{n} 天").format(n=f.days_in_field)),
+        ("photos", _t("店面照片"), _t("{n} 张").format(n=f.photos)),
     ]
 
 

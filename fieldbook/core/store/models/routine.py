@@ -89,6 +89,22 @@ class Visit(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
+class VisitPhoto(Base):
+    """A shelf photo attached to a visit: a copy kept in the content-addressed attachments
+    folder (``store.file_store``) under ``stored_name``; one visit holds one content once."""
+
+    __tablename__ = "visit_photos"
+    __table_args__ = (UniqueConstraint("visit_id", "sha256", name="uq_visit_photos_visit_sha"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    stored_name: Mapped[str] = mapped_column(String(100))  # in <data>/attachments/
+    original_name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)  # file mtime
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+
+
 class VisitSku(Base):
     """One SKU row of a visit's grid: on shelf, facings, stock, price seen."""
 
