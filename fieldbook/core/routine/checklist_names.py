@@ -61,6 +61,14 @@ class ChecklistNames:
     def finding(self, code: str) -> str:
         return self._english("findings", code) or self.checklist.findings.get(code, code)
 
+    def finding_named(self, label: str) -> str:
+        """A finding counted under its Chinese label (``count_findings``, the day's and the
+        week's snapshots) as shown; a label the checklist does not have reads as itself."""
+        for code, own in self.checklist.findings.items():
+            if own == label:
+                return self.finding(code)
+        return label
+
 
 def checklist_names(checklist: Checklist, lang: str) -> ChecklistNames:
     """The names of ``checklist`` in ``lang`` (``"en"`` or ``"zh_CN"``)."""

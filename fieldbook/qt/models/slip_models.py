@@ -12,22 +12,20 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from fieldbook.core import clock
 from fieldbook.core.routine.followups import FollowUpView
 from fieldbook.core.slips.service import SlipRow
-from fieldbook.core.slips.vocabulary import (
-    category_name,
-    department_name,
-    department_order,
-    state_name,
-)
+from fieldbook.core.slips.vocabulary import department_order
 from fieldbook.qt.formatting import short_date
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
 from fieldbook.qt.operations.slips import SuggestionRow
 from fieldbook.qt.slip_format import (
     OVERDUE_BG,
     OVERDUE_FG,
+    category_name,
+    department_name,
     department_short,
     due_text,
     source_name,
     state_colors,
+    state_name,
     status_name,
 )
 

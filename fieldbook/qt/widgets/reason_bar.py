@@ -51,10 +51,12 @@ class ReasonBar(QFrame):
             line.installEventFilter(self)
         self.hide()
 
-    def ask(self, prompt: str, reasons: Sequence[str]) -> None:
+    def ask(self, prompt: str, reasons: Sequence[tuple[str, str]]) -> None:
+        """Ask with the configured ``reasons``: (what is stored, what is shown) each."""
         self.prompt.setText(prompt)
         self.combo.clear()
-        self.combo.addItems(list(reasons))
+        for stored, shown in reasons:
+            self.combo.addItem(shown, stored)
         self.combo.setCurrentIndex(0 if reasons else -1)
         self.show()
         self.combo.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -63,7 +65,12 @@ class ReasonBar(QFrame):
             line.selectAll()
 
     def reason(self) -> str:
-        return self.combo.currentText().strip()
+        """The configured reason chosen (its stored wording, whatever the language shows), or
+        the text typed."""
+        text = self.combo.currentText().strip()
+        index = self.combo.findText(text)
+        stored = self.combo.itemData(index) if index >= 0 else None
+        return stored if isinstance(stored, str) and stored else text
 
     def confirm(self) -> None:
         reason = self.reason()
