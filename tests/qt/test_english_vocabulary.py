@@ -78,7 +78,7 @@ def test_an_english_checklist_saves_the_chinese_option(qtbot, english_visit, day
     assert combo.value() == "库存充足"
 
     explained = form.fields["policy_explained"].checks
-    assert [box.text() for box in explained][:2] == ["Supply policy", "Price policy"]
+    assert [box.text() for box in explained][:2] == ["Supply", "Prices"]
     explained[1].setChecked(True)
     assert day_ready.visits.get(visit_id).answers["policy_explained"] == ["价格政策"]
 
@@ -115,7 +115,7 @@ def test_the_customer_dialog_names_codes_in_english(qtbot, english, ctx, filled)
     dialog = CustomerDialog(ctx, row)
     qtbot.addWidget(dialog)
     ui = dialog.ui
-    assert ui.formatCombo.currentText() == "Convenience store"
+    assert ui.formatCombo.currentText() == "Convenience"
     assert ui.formatCombo.currentData() == "B"
     assert ui.statusCombo.currentText() == "Active"
     assert ui.marketTypeCombo.findText("Rural") >= 0

@@ -38,7 +38,8 @@ def customer_columns() -> list[Column[CustomerRow]]:
         Column(
             translate("CustomerTableModel", "业态"),
             lambda r: voc.format_name(r.format, ui_language()) if r.format else "",
-            width=90,
+            width=112,
+            tooltip=True,
         ),
         Column(
             translate("CustomerTableModel", "状态"),

@@ -73,22 +73,22 @@ def slip_columns(model: SlipTableModel) -> list[Column[SlipRow]]:
             key=lambda r: r.created_at,
             width=92,
         ),
-        Column(t("类别"), lambda r: category_name(r.category), width=72),
+        Column(t("类别"), lambda r: category_name(r.category), width=112, tooltip=True),
         Column(t("客户"), lambda r: r.shop_name, width=150, tooltip=True, stretch=True),
-        Column(t("状态"), lambda r: status_name(r.status), key=lambda r: r.status, width=62),
+        Column(t("状态"), lambda r: status_name(r.status), key=lambda r: r.status, width=96),
         Column(
             t("各部门"),
             lambda r: "  ".join(
                 f"{department_short(d)} {state_name(s)}" for d, s in ordered_states(r)
             ),
             key=lambda r: r.status,
-            width=240,
+            width=224,
         ),
         Column(
             t("办结期限"),
             lambda r: due_text(r.due_date, model.today, open_=r.status != "done"),
             key=lambda r: r.due_date,
-            width=216,
+            width=200,
         ),
     ]
 

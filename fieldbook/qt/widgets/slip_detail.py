@@ -198,7 +198,7 @@ class SlipDetail(QScrollArea):
         table.setAlternatingRowColors(True)
         table.setMinimumHeight(120)
         header = table.horizontalHeader()
-        for n, width in enumerate((92, 64, 140, 96, 110)):
+        for n, width in enumerate((92, 104, 140, 96, 110)):
             header.resizeSection(n, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         return table

@@ -47,8 +47,11 @@ Line = tuple[str, str, str]
 def structure_text(f: WeekFigures) -> str:
     """Cartons by price class, with their share."""
     return "　".join(
-        f"{class_share_name(row)} {int(row.get('cartons') or 0)}{_t('条')}"
-        f"（{share_text(float(row.get('share') or 0))}）"
+        _t("{name} {cartons}条（{share}）").format(
+            name=class_share_name(row),
+            cartons=int(row.get("cartons") or 0),
+            share=share_text(float(row.get("share") or 0)),
+        )
         for row in f.structure
         if row.get("cartons")
     )
@@ -122,7 +125,7 @@ def customer_lines(f: WeekFigures, not_ordering_weeks: int) -> list[Line]:
     findings = listing(f"{name} {n}" for name, n in findings_named(f.findings).items())
     return [
         ("findings", _t("走访发现"), findings or _t("无")),
-        ("new_on_shelf", _t("新上柜"), names_text(f.new_on_shelf, "种")),
+        ("new_on_shelf", _t("新上柜"), names_text(f.new_on_shelf, _t("种"))),
         (
             "not_visited",
             _t("本周未拜访"),
