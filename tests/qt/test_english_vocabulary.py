@@ -5,14 +5,16 @@ while what is saved stays exactly what a Chinese interface saves."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox
-from qt_support import MONDAY, make_ctx, open_page, show_widget
+from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, open_page, show_widget
 
 from fieldbook.qt import i18n
 from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
+from fieldbook.qt.operations.slips import load_suggestions, prefill_from_suggestion
 from fieldbook.qt.pages.plan_page import PlanPage
 from fieldbook.qt.pages.visit_page import VisitPage
 from fieldbook.qt.widgets.form_fields import ChoiceCombo, OptionPicker
@@ -119,3 +121,18 @@ def test_the_customer_dialog_names_codes_in_english(qtbot, english, ctx, filled)
     assert ui.formatCombo.currentData() == "B"
     assert ui.statusCombo.currentText() == "Active"
     assert ui.marketTypeCombo.findText("Rural") >= 0
+
+
+def test_a_suggestion_reads_in_english_and_its_slip_is_prefilled_in_chinese(day_ready) -> None:
+    customer = day_ready.plans.get(MONDAY).stops[0].customer_id
+    at = datetime.combine(MONDAY, time(8))
+    visit = day_ready.visits.start(customer, day=MONDAY, at=at)
+    day_ready.visits.set_shop_status(visit.id, "open")
+    day_ready.visits.save_answers(visit.id, {**GOOD_ANSWERS, "new_product": "未上柜"})
+    day_ready.visits.finish(visit.id, at=at + timedelta(minutes=11))
+    [english] = load_suggestions(day_ready, "en")
+    assert english.finding == "New products listed: Not listed"
+    [chinese] = load_suggestions(day_ready)
+    assert chinese.finding == "新品上柜：未上柜"
+    # what goes to the departments is worded as before, whatever the interface language
+    assert "新品上柜：未上柜" in prefill_from_suggestion(day_ready, english.id).description

@@ -207,7 +207,7 @@ def followup_columns(model: FollowUpTableModel) -> list[Column[FollowUpView]]:
 
     return [
         Column(t("客户"), lambda r: r.shop_name, width=150),
-        Column(t("来源"), lambda r: source_name(r.source), width=90),
+        Column(t("来源"), lambda r: source_name(r.source), width=112, tooltip=True),
         Column(t("提出人"), lambda r: r.requested_by, width=110),
         Column(t("事项"), lambda r: r.text, width=300, tooltip=True, stretch=True),
         Column(
