@@ -1996,6 +1996,10 @@ Not filled in yet: {names}.</translation>
         <translation>Answer for {n}:</translation>
     </message>
     <message>
+        <source>{day} 逾期</source>
+        <translation>{day} overdue</translation>
+    </message>
+    <message>
         <source>已审阅</source>
         <translation>Reviewed</translation>
     </message>

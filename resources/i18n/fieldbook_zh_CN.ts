@@ -1996,6 +1996,10 @@
         <translation>{n} 的答复：</translation>
     </message>
     <message>
+        <source>{day} 逾期</source>
+        <translation>{day} 逾期</translation>
+    </message>
+    <message>
         <source>已审阅</source>
         <translation>已审阅</translation>
     </message>
