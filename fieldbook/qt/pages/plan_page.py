@@ -26,14 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core import workdays
-from fieldbook.core.display_names import display_name
 from fieldbook.core.routine.day_summary import DaySummary
 from fieldbook.core.routine.plan import PlanView, StopView, plan_rules
 from fieldbook.core.routine.visit_views import DraftInfo
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import listing, long_date
-from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.models.plan_stop_model import PlanStopModel
 from fieldbook.qt.operations.plan import PlanData, export_route_sheet, load_plan
 from fieldbook.qt.pages.base import Page, heading
@@ -436,21 +434,17 @@ class PlanPage(Page):
         stop = self.current_stop()
         if stop is not None and stop.state == "planned":
             prompt = self.tr("{shop} 未访的原因：").format(shop=stop.shop_name)
-            self._ask_reason(("skip", stop.id), prompt, "skip_reasons")
+            self._ask_reason(("skip", stop.id), prompt, plan_rules().skip_reasons)
 
     def ask_remove(self) -> None:
         stop = self.current_stop()
         if stop is not None and stop.state in ("planned", "skipped"):
             prompt = self.tr("从计划中移除 {shop} 的原因：").format(shop=stop.shop_name)
-            self._ask_reason(("remove", stop.id), prompt, "remove_reasons")
+            self._ask_reason(("remove", stop.id), prompt, plan_rules().remove_reasons)
 
-    def _ask_reason(self, pending: tuple[str, str], prompt: str, kind: str) -> None:
-        """Ask why, offering plan.toml's ``skip_reasons`` or ``remove_reasons`` (stored as
-        configured, shown in the interface language)."""
-        self._pending = pending
-        reasons: Sequence[str] = getattr(plan_rules(), kind)
-        lang = ui_language()
-        self.reason_bar.ask(prompt, [(r, display_name(f"plan.{kind}", r, lang)) for r in reasons])
+    def _ask_reason(self, pending: tuple[str, str], prompt: str, reasons: Sequence[str]) -> None:
+        self._pending = pending  # ("skip" or "remove", stop id): plan.toml's skip_/remove_reasons
+        self.reason_bar.ask(prompt, reasons, f"plan.{pending[0]}_reasons")
 
     def _reason_chosen(self, reason: str) -> None:
         pending, self._pending = self._pending, None
