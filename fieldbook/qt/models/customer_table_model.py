@@ -38,7 +38,7 @@ def customer_columns() -> list[Column[CustomerRow]]:
         Column(
             translate("CustomerTableModel", "业态"),
             lambda r: voc.format_name(r.format, ui_language()) if r.format else "",
-            width=112,
+            width=124,
             tooltip=True,
         ),
         Column(

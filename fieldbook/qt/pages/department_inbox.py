@@ -21,7 +21,7 @@ from fieldbook.core.slips.rules import slip_rules
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
-from fieldbook.qt.slip_format import department_name, state_name
+from fieldbook.qt.slip_format import category_name, department_name, state_name
 from fieldbook.qt.widgets.layouts import row_of
 from fieldbook.qt.widgets.table_view import RowTableView
 
@@ -35,7 +35,12 @@ def inbox_columns(tr: Any) -> list[Column[InboxRow]]:
     """The inbox's columns; departments and states named in the interface language."""
     return [
         Column(tr("单号"), lambda r: r.number, width=190),
-        Column(tr("类别"), lambda r: r.category, width=80),
+        Column(
+            tr("类别"),
+            lambda r: category_name(r.category_code) if r.category_code else r.category,
+            width=96,
+            tooltip=True,
+        ),
         Column(tr("客户"), lambda r: r.customer, width=180),
         Column(tr("客户经理"), lambda r: r.manager, width=130),
         Column(tr("状态"), lambda r: state_name(r.state), width=80),
