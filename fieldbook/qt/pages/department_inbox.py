@@ -41,8 +41,8 @@ def inbox_columns(tr: Any) -> list[Column[InboxRow]]:
             width=96,
             tooltip=True,
         ),
-        Column(tr("客户"), lambda r: r.customer, width=180),
-        Column(tr("客户经理"), lambda r: r.manager, width=130),
+        Column(tr("客户"), lambda r: r.customer, width=160, tooltip=True),
+        Column(tr("客户经理"), lambda r: r.manager, width=120),
         Column(tr("状态"), lambda r: state_name(r.state), width=80),
         Column(
             tr("期限"),
@@ -50,10 +50,10 @@ def inbox_columns(tr: Any) -> list[Column[InboxRow]]:
                 day=f"{r.due_date:%Y-%m-%d}"
             ),
             key=lambda r: r.due_date,
-            width=110,
+            width=150,
         ),
         Column(tr("情况"), lambda r: r.description, stretch=True, tooltip=True),
-        Column(tr("答复"), lambda r: r.answer, width=160, tooltip=True),
+        Column(tr("答复"), lambda r: r.answer, width=120, tooltip=True),
     ]
 
 
