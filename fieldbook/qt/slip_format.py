@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QCoreApplication
 
 from fieldbook.core import workdays
+from fieldbook.core.routine.checklist_names import visit_names
 from fieldbook.core.routine.followups import SOURCES
 from fieldbook.core.slips import vocabulary
 from fieldbook.core.slips.deliveries import FLOW, RETURNED, STATUS_NAMES
@@ -28,6 +29,7 @@ __all__ = [
     "department_name",
     "department_short",
     "due_text",
+    "follow_up_text",
     "move_label",
     "move_prompt",
     "next_move",
@@ -67,6 +69,12 @@ def state_name(code: str) -> str:
 def sub_reason_name(text: str) -> str:
     """A sub-reason as shown (the slip stores the configuration's Chinese text)."""
     return vocabulary.sub_reason_name(text, ui_language())
+
+
+def follow_up_text(text: str) -> str:
+    """A follow-up as shown: one the checklist's rules open in the interface language, one
+    someone wrote as written (the stored text never changes)."""
+    return visit_names(ui_language()).follow_up(text)
 
 
 def department_short(code: str) -> str:

@@ -17,6 +17,7 @@ from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
 from fieldbook.qt.operations.slips import load_suggestions, prefill_from_suggestion
 from fieldbook.qt.pages.plan_page import PlanPage
 from fieldbook.qt.pages.visit_page import VisitPage
+from fieldbook.qt.slip_format import category_name, department_short, follow_up_text
 from fieldbook.qt.widgets.form_fields import ChoiceCombo, OptionPicker
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -136,3 +137,14 @@ def test_a_suggestion_reads_in_english_and_its_slip_is_prefilled_in_chinese(day_
     assert chinese.finding == "新品上柜：未上柜"
     # what goes to the departments is worded as before, whatever the interface language
     assert "新品上柜：未上柜" in prefill_from_suggestion(day_ready, english.id).description
+
+
+def test_a_follow_up_the_rules_opened_reads_in_english(english) -> None:
+    assert follow_up_text("复查陈列整改") == "Check the display was put right"
+    assert follow_up_text("店主说下周再来") == "店主说下周再来"  # someone wrote it: as written
+    assert category_name("violation") == "Violation" and department_short("phone") == "Phone sales"
+
+
+def test_in_chinese_the_slip_names_are_the_configurations() -> None:
+    assert follow_up_text("复查陈列整改") == "复查陈列整改"
+    assert category_name("violation") == "违纪" and department_short("phone") == "电访"

@@ -61,6 +61,11 @@ class ChecklistNames:
     def finding(self, code: str) -> str:
         return self._english("findings", code) or self.checklist.findings.get(code, code)
 
+    def follow_up(self, text: str) -> str:
+        """A follow-up's text as shown: the English of one the rules open, else the text as
+        stored (a follow-up someone wrote)."""
+        return self._english("follow_ups", text) or text
+
     def finding_named(self, label: str) -> str:
         """A finding counted under its Chinese label (``count_findings``, the day's and the
         week's snapshots) as shown; a label the checklist does not have reads as itself."""

@@ -23,6 +23,7 @@ from fieldbook.qt.slip_format import (
     department_name,
     department_short,
     due_text,
+    follow_up_text,
     source_name,
     state_colors,
     state_name,
@@ -209,7 +210,7 @@ def followup_columns(model: FollowUpTableModel) -> list[Column[FollowUpView]]:
         Column(t("客户"), lambda r: r.shop_name, width=150),
         Column(t("来源"), lambda r: source_name(r.source), width=112, tooltip=True),
         Column(t("提出人"), lambda r: r.requested_by, width=110),
-        Column(t("事项"), lambda r: r.text, width=300, tooltip=True, stretch=True),
+        Column(t("事项"), lambda r: follow_up_text(r.text), width=300, tooltip=True, stretch=True),
         Column(
             t("到期"),
             lambda r: due_text(r.due_date, model.today, open_=r.status == "open"),
