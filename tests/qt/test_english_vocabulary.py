@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox
 from qt_support import GOOD_ANSWERS, MONDAY, make_ctx, open_page, show_widget
 
+from fieldbook.core.slips.service import SlipInput
 from fieldbook.qt import i18n
 from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
+from fieldbook.qt.dialogs.slip_dialog import SlipDialog
 from fieldbook.qt.operations.slips import load_suggestions, prefill_from_suggestion
 from fieldbook.qt.pages.plan_page import PlanPage
 from fieldbook.qt.pages.visit_page import VisitPage
@@ -148,3 +150,19 @@ def test_a_follow_up_the_rules_opened_reads_in_english(english) -> None:
 def test_in_chinese_the_slip_names_are_the_configurations() -> None:
     assert follow_up_text("复查陈列整改") == "复查陈列整改"
     assert category_name("violation") == "违纪" and department_short("phone") == "电访"
+
+
+def test_the_slip_dialog_offers_english_names_and_keeps_the_configured_values(
+    qtbot, english, ctx
+) -> None:
+    dialog = SlipDialog(ctx, SlipInput(category="violation", description=""))
+    qtbot.addWidget(dialog)
+    assert dialog.category_combo.currentText() == "Violation"
+    assert dialog.category_combo.currentData() == "violation"
+    counterfeit = dialog.sub_combo.findData("假烟")
+    assert dialog.sub_combo.itemText(counterfeit) == "Counterfeit"
+    dialog.sub_combo.setCurrentIndex(dialog.sub_combo.findData("其他"))
+    assert dialog.sub_combo.currentText() == "Other"
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("no_order"))
+    assert dialog.sub_combo.currentData() == "其他"  # kept by its value, not its English name
+    assert dialog.dept_checks["monopoly"].text() == "Monopoly"
