@@ -855,7 +855,7 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     </message>
     <message>
         <source>留空则取名称括号前的部分</source>
-        <translation>Leave blank to use the part of the name before the brackets</translation>
+        <translation>Blank: the name before the brackets</translation>
     </message>
     <message>
         <source>按批发价自动确定</source>
