@@ -21,6 +21,7 @@ from fieldbook.qt.pages.plan_page import PlanPage
 from fieldbook.qt.pages.visit_page import VisitPage
 from fieldbook.qt.slip_format import category_name, department_short, follow_up_text
 from fieldbook.qt.widgets.form_fields import ChoiceCombo, OptionPicker
+from fieldbook.qt.widgets.visit_history import visit_html
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -127,12 +128,7 @@ def test_the_customer_dialog_names_codes_in_english(qtbot, english, ctx, filled)
 
 
 def test_a_suggestion_reads_in_english_and_its_slip_is_prefilled_in_chinese(day_ready) -> None:
-    customer = day_ready.plans.get(MONDAY).stops[0].customer_id
-    at = datetime.combine(MONDAY, time(8))
-    visit = day_ready.visits.start(customer, day=MONDAY, at=at)
-    day_ready.visits.set_shop_status(visit.id, "open")
-    day_ready.visits.save_answers(visit.id, {**GOOD_ANSWERS, "new_product": "未上柜"})
-    day_ready.visits.finish(visit.id, at=at + timedelta(minutes=11))
+    _finished_visit(day_ready, {"new_product": "未上柜"})
     [english] = load_suggestions(day_ready, "en")
     assert english.finding == "New products listed: Not listed"
     [chinese] = load_suggestions(day_ready)
@@ -166,3 +162,21 @@ def test_the_slip_dialog_offers_english_names_and_keeps_the_configured_values(
     dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("no_order"))
     assert dialog.sub_combo.currentData() == "其他"  # kept by its value, not its English name
     assert dialog.dept_checks["monopoly"].text() == "Monopoly"
+
+
+def _finished_visit(journal, answers: dict) -> str:
+    customer = journal.plans.get(MONDAY).stops[0].customer_id
+    at = datetime.combine(MONDAY, time(8))
+    visit = journal.visits.start(customer, day=MONDAY, at=at)
+    journal.visits.set_shop_status(visit.id, "open")
+    journal.visits.save_answers(visit.id, {**GOOD_ANSWERS, **answers})
+    journal.visits.finish(visit.id, at=at + timedelta(minutes=11))
+    return visit.id
+
+
+def test_a_past_visit_reads_in_english(english, day_ready) -> None:
+    visit = day_ready.visits.get(_finished_visit(day_ready, {"display_quality": "杂乱"}))
+    assert visit.answers["display_quality"] == "杂乱"
+    text = visit_html(visit)
+    assert "Open" in text and "Found: Display problem" in text
+    assert "Display state <b>Messy</b>" in text and "杂乱" not in text
