@@ -12,8 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldbook.core.display_names import display_name
+from fieldbook.core.master.catalog import class_name
+from fieldbook.core.routine.checklist_names import visit_names
 from fieldbook.core.routine.plan import plan_rules
 from fieldbook.qt.formatting import duration, hm, listing, money
+from fieldbook.qt.i18n import ui_language
 
 __all__ = [
     "BAD",
@@ -22,8 +26,10 @@ __all__ = [
     "WARN",
     "FactLine",
     "change_text",
+    "class_share_name",
     "fact_lines",
     "figures",
+    "findings_named",
     "section_value_text",
     "share_text",
     "tile_text",
@@ -54,6 +60,31 @@ class FactLine:
 
 def _counts(counts: Mapping[str, int], unit: str = "") -> str:
     return listing(f"{name} {n}{unit}" for name, n in counts.items())
+
+
+def findings_named(counts: Mapping[str, int]) -> dict[str, int]:
+    """Visits by finding (counted under the checklist's Chinese labels), by the findings' names
+    in the interface language."""
+    names = visit_names(ui_language())
+    return {names.finding_named(label): n for label, n in counts.items()}
+
+
+def skip_reasons_named(counts: Mapping[str, int]) -> dict[str, int]:
+    """Stops not visited by reason (stored as written), the configured ones by their name."""
+    lang = ui_language()
+    return {
+        _t("未注明") if reason == "未注明" else display_name("plan.skip_reasons", reason, lang): n
+        for reason, n in counts.items()
+    }
+
+
+def class_share_name(row: Mapping[str, Any]) -> str:
+    """A price class of the order structure (the core's ``ClassShare``) by its name."""
+    code = row.get("code")
+    if isinstance(code, int):
+        return class_name(code, ui_language()) or str(row.get("name", ""))
+    name = str(row.get("name", ""))
+    return _t("未分类") if name == "未分类" else name
 
 
 def _clock_text(
@@ -91,7 +122,8 @@ def fact_lines(facts: DayFacts) -> list[FactLine]:
     if rest > 0:
         visits += _t(" · 未处理 {n} 户").format(n=rest)
     if facts.skipped_reasons:
-        visits += _t("（未访原因：{reasons}）").format(reasons=_counts(facts.skipped_reasons))
+        reasons = _counts(skip_reasons_named(facts.skipped_reasons))
+        visits += _t("（未访原因：{reasons}）").format(reasons=reasons)
     level = OK if facts.planned == 0 or facts.done >= facts.planned else WARN
     lines.append(FactLine("visits", _t("走访"), visits, level))
 
@@ -133,7 +165,7 @@ def fact_lines(facts: DayFacts) -> list[FactLine]:
             _t("到店到离店的平均时间（关门未遇的不算）"),
         )
     )
-    findings = _counts(facts.findings, _t(" 户")) if facts.findings else _t("无")
+    findings = _counts(findings_named(facts.findings), _t(" 户")) if facts.findings else _t("无")
     lines.append(FactLine("findings", _t("发现问题"), findings))
     slips = "\n".join(facts.slips_created) if facts.slips_created else _t("无")
     lines.append(FactLine("slips", _t("新建反馈单"), slips))

@@ -90,6 +90,13 @@ class SourceTranslator(QTranslator):
 
 
 _installed: list[QTranslator] = []
+_language: list[str] = []  # what install() put in place
+
+
+def ui_language() -> str:
+    """The interface language in use: what :func:`install` installed (before that, the chosen
+    one). The core's display names (decision 0016) are asked for in it."""
+    return _language[-1] if _language else chosen_language()
 
 
 def install(app: QApplication, language: str | None = None) -> str:
@@ -114,6 +121,7 @@ def install(app: QApplication, language: str | None = None) -> str:
             )
             language = "zh_CN"
     os.environ["FIELDBOOK_LANG"] = language  # the core's messages (fieldbook.messages) follow
+    _language[:] = [language]
     if language == "zh_CN":
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     else:

@@ -1,6 +1,7 @@
 """How feedback slips (客户信息反馈单) and follow-ups (跟踪事项) are worded on screen: names from
-the configuration (``schema/reference/slips.toml``), the legal moves of a department's delivery
-and the colours of the state chips."""
+the configuration (``schema/reference/slips.toml``, in English from ``slips.en.toml`` when the
+interface is English: decision 0016), the legal moves of a department's delivery and the
+colours of the state chips."""
 
 from __future__ import annotations
 
@@ -10,13 +11,12 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QCoreApplication
 
 from fieldbook.core import workdays
+from fieldbook.core.routine.checklist_names import visit_names
 from fieldbook.core.routine.followups import SOURCES
+from fieldbook.core.slips import vocabulary
 from fieldbook.core.slips.deliveries import FLOW, RETURNED, STATUS_NAMES
-from fieldbook.core.slips.vocabulary import (
-    department_name,
-    state_name,
-)
 from fieldbook.qt.formatting import short_date
+from fieldbook.qt.i18n import ui_language
 
 __all__ = [
     "OVERDUE_BG",
@@ -25,8 +25,11 @@ __all__ = [
     "STATUS_COLORS",
     "Move",
     "can_return",
+    "category_name",
+    "department_name",
     "department_short",
     "due_text",
+    "follow_up_text",
     "followup_text",
     "move_label",
     "move_prompt",
@@ -35,10 +38,12 @@ __all__ = [
     "source_name",
     "source_names",
     "state_colors",
+    "state_name",
     "status_colors",
     "status_name",
     "status_names",
     "step_label",
+    "sub_reason_name",
 ]
 
 translate = QCoreApplication.translate
@@ -48,9 +53,37 @@ def _t(text: str) -> str:
     return translate("SlipFormat", text)
 
 
+def category_name(code: str) -> str:
+    """A slip's category in the interface language (``关业``, ``Closed down``)."""
+    return vocabulary.category_name(code, ui_language())
+
+
+def department_name(code: str) -> str:
+    return vocabulary.department_name(code, ui_language())
+
+
+def state_name(code: str) -> str:
+    """A delivery's state in the interface language."""
+    return vocabulary.state_name(code, ui_language())
+
+
+def sub_reason_name(text: str) -> str:
+    """A sub-reason as shown (the slip stores the configuration's Chinese text)."""
+    return vocabulary.sub_reason_name(text, ui_language())
+
+
+def follow_up_text(text: str) -> str:
+    """A follow-up as shown: one the checklist's rules open in the interface language, one
+    someone wrote as written (the stored text never changes)."""
+    return visit_names(ui_language()).follow_up(text)
+
+
 def department_short(code: str) -> str:
-    """``市场``, ``专卖``, ``配送``, ``电访``: for the chips in the list."""
+    """``市场``, ``专卖``, ``配送``, ``电访``: for the chips in the list (English names are
+    short already)."""
     name = department_name(code)
+    if ui_language() != "zh_CN":
+        return name
     for suffix in ("中心", "部", "办", "室"):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             return name[: -len(suffix)]
@@ -58,8 +91,8 @@ def department_short(code: str) -> str:
 
 
 def status_names() -> dict[str, str]:
-    """A slip's status in words (the core's names, translated)."""
-    return {code: _t(name) for code, name in STATUS_NAMES.items()}
+    """A slip's status in words, in the interface language."""
+    return {code: vocabulary.status_name(code, ui_language()) for code in STATUS_NAMES}
 
 
 def status_name(code: str) -> str:
@@ -209,8 +242,10 @@ def due_text(due: date | None, today: date, *, open_: bool = True) -> str:
 
 
 def followup_text(text: str, seen_again: int, last_seen_at: datetime | None) -> str:
-    """A follow-up as its list shows it: ``复查陈列整改``, or when later visits found the same
-    again (they attach to it), ``复查陈列整改（再次发现 2 次，最近 12月3日）``."""
+    """A follow-up as its list shows it (:func:`follow_up_text`: in the interface language):
+    ``复查陈列整改``, or when later visits found the same again (they attach to it),
+    ``复查陈列整改（再次发现 2 次，最近 12月3日）``."""
+    text = follow_up_text(text)
     if seen_again <= 0:
         return text
     if last_seen_at is None:

@@ -35,11 +35,11 @@ The data in the database is not affected (every change has been saved); it will 
     </message>
     <message>
         <source>应订货户数（户）</source>
-        <translation>Customers due to order</translation>
+        <translation>Shops due to order</translation>
     </message>
     <message>
         <source>订货户数（户）</source>
-        <translation>Customers who ordered</translation>
+        <translation>Shops ordered</translation>
     </message>
     <message>
         <source>订货率</source>
@@ -55,7 +55,11 @@ The data in the database is not affected (every change has been saved); it will 
     </message>
     <message>
         <source>单条值（元/条）</source>
-        <translation>Value per carton (yuan)</translation>
+        <translation>Per carton (yuan)</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Unclassified</translation>
     </message>
     <message>
         <source>比 {start} 早 {d}</source>
@@ -80,6 +84,10 @@ The data in the database is not affected (every change has been saved); it will 
     <message>
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>未注明</source>
+        <translation>No reason given</translation>
     </message>
     <message>
         <source>计划 {planned} 户 · 已访 {done} 户 · 未访 {skipped} 户</source>
@@ -167,7 +175,7 @@ The data in the database is not affected (every change has been saved); it will 
     </message>
     <message>
         <source>{v:.1f}个百分点</source>
-        <translation>{v:.1f} percentage points</translation>
+        <translation>{v:.1f} pts</translation>
     </message>
     <message>
         <source>{n} 项</source>
@@ -855,7 +863,7 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     </message>
     <message>
         <source>留空则取名称括号前的部分</source>
-        <translation>Leave blank to use the part of the name before the brackets</translation>
+        <translation>Blank: the name before the brackets</translation>
     </message>
     <message>
         <source>按批发价自动确定</source>
@@ -2004,6 +2012,10 @@ Not filled in yet: {names}.</translation>
         <translation>Answer for {n}:</translation>
     </message>
     <message>
+        <source>{day} 逾期</source>
+        <translation>{day} overdue</translation>
+    </message>
+    <message>
         <source>已审阅</source>
         <translation>Reviewed</translation>
     </message>
@@ -3045,7 +3057,7 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
     </message>
     <message>
         <source>从上周计划开始</source>
-        <translation>From last week's plan</translation>
+        <translation>Copy last week's plan</translation>
     </message>
     <message>
         <source>把上周周报里写的下周计划填到这里，再接着改</source>
@@ -3061,7 +3073,7 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
     </message>
     <message>
         <source>记录审阅…</source>
-        <translation>Record review…</translation>
+        <translation>Review…</translation>
     </message>
     <message>
         <source>记录部门的审阅：通过，或退回并附意见</source>
@@ -3125,7 +3137,7 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
     </message>
     <message>
         <source>周四 14:00 写周报：左边是本周数据，右边写本周总结和下周计划——每次修改都自动保存。下周计划可以“从上周计划开始”。写完点“提交”。</source>
-        <translation>Thursday 14:00, weekly report: this week's figures are on the left; write this week's summary and next week's plan on the right — every change is saved automatically. Next week's plan can start "From last week's plan". When finished, click "Submit".</translation>
+        <translation>Thursday 14:00, weekly report: this week's figures are on the left; write this week's summary and next week's plan on the right — every change is saved automatically. Next week's plan can start with "Copy last week's plan". When finished, click "Submit".</translation>
     </message>
     <message>
         <source>意见：{text}</source>
@@ -3671,7 +3683,7 @@ The original database file was moved to {name}.replaced-… in the same folder (
     </message>
     <message>
         <source>{day}（超期 {n} 个工作日）</source>
-        <translation>{day} ({n} working days overdue)</translation>
+        <translation>{day} ({n} workdays overdue)</translation>
     </message>
     <message>
         <source>添加…</source>
@@ -3827,7 +3839,7 @@ The original database file was moved to {name}.replaced-… in the same folder (
     </message>
     <message>
         <source>上周同日</source>
-        <translation>Same day last week</translation>
+        <translation>Last week</translation>
     </message>
     <message>
         <source>变化</source>
@@ -3835,7 +3847,7 @@ The original database file was moved to {name}.replaced-… in the same folder (
     </message>
     <message>
         <source>本月累计</source>
-        <translation>Month to date</translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>日志已提交：这里是提交时的数据。</source>
@@ -4537,7 +4549,7 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     </message>
     <message>
         <source>单条值（元）</source>
-        <translation>Value per carton (yuan)</translation>
+        <translation>Per carton (yuan)</translation>
     </message>
     <message>
         <source>上柜规格数</source>
@@ -4640,6 +4652,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>No orders</translation>
     </message>
     <message>
+        <source>种</source>
+        <translation>SKUs</translation>
+    </message>
+    <message>
         <source>本周没有</source>
         <translation>None this week</translation>
     </message>
@@ -4648,8 +4664,8 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <source>条</source>
-        <translation> ctn</translation>
+        <source>{name} {cartons}条（{share}）</source>
+        <translation>{name} {cartons} ctn ({share})</translation>
     </message>
     <message>
         <source>{dept}：新开 {opened}，办结 {done}，超期 {overdue}</source>

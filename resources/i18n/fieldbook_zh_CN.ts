@@ -58,6 +58,10 @@
         <translation>单条值（元/条）</translation>
     </message>
     <message>
+        <source>未分类</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
         <source>比 {start} 早 {d}</source>
         <translation>比 {start} 早 {d}</translation>
     </message>
@@ -80,6 +84,10 @@
     <message>
         <source>（空）</source>
         <translation>（空）</translation>
+    </message>
+    <message>
+        <source>未注明</source>
+        <translation>未注明</translation>
     </message>
     <message>
         <source>计划 {planned} 户 · 已访 {done} 户 · 未访 {skipped} 户</source>
@@ -2002,6 +2010,10 @@
     <message>
         <source>{n} 的答复：</source>
         <translation>{n} 的答复：</translation>
+    </message>
+    <message>
+        <source>{day} 逾期</source>
+        <translation>{day} 逾期</translation>
     </message>
     <message>
         <source>已审阅</source>
@@ -4640,6 +4652,10 @@
         <translation>无订单</translation>
     </message>
     <message>
+        <source>种</source>
+        <translation>种</translation>
+    </message>
+    <message>
         <source>本周没有</source>
         <translation>本周没有</translation>
     </message>
@@ -4648,8 +4664,8 @@
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <source>条</source>
-        <translation>条</translation>
+        <source>{name} {cartons}条（{share}）</source>
+        <translation>{name} {cartons}条（{share}）</translation>
     </message>
     <message>
         <source>{dept}：新开 {opened}，办结 {done}，超期 {overdue}</source>

@@ -8,6 +8,7 @@ from functools import cache
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from fieldbook.core.display_names import display_name
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.resources import load_reference
 from fieldbook.core.search import build_search_text, like_pattern, query_tokens
@@ -45,10 +46,10 @@ def classify(wholesale_fen: int | None) -> int | None:
     return None
 
 
-def class_name(code: int | None) -> str:
+def class_name(code: int | None, lang: str = "zh_CN") -> str:
     for pc in price_classes():
         if pc.code == code:
-            return pc.name
+            return display_name("price_classes.classes", pc.code, lang, pc.name)
     return ""
 
 

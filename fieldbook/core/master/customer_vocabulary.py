@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from fieldbook.core.display_names import display_name
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.resources import load_reference
 from fieldbook.core.text import clean_code, clean_text
@@ -40,14 +41,20 @@ class Vocabulary:
                 return term.name
         return code
 
-    def format_name(self, code: str) -> str:
-        return self.name_of(self.formats, code)
+    def format_name(self, code: str, lang: str = "zh_CN") -> str:
+        return display_name("customer.formats", code, lang, self.name_of(self.formats, code))
 
-    def market_type_name(self, code: str) -> str:
-        return self.name_of(self.market_types, code)
+    def market_type_name(self, code: str, lang: str = "zh_CN") -> str:
+        chinese = self.name_of(self.market_types, code)
+        return display_name("customer.market_types", code, lang, chinese)
 
-    def status_name(self, code: str) -> str:
-        return self.name_of(self.statuses, code)
+    def status_name(self, code: str, lang: str = "zh_CN") -> str:
+        return display_name("customer.statuses", code, lang, self.name_of(self.statuses, code))
+
+    def choices(self, kind: str, lang: str = "zh_CN") -> list[tuple[str, str]]:
+        """(code, shown name) of ``formats``, ``market_types`` or ``statuses``, in order."""
+        terms: tuple[Term, ...] = getattr(self, kind)
+        return [(t.code, display_name(f"customer.{kind}", t.code, lang, t.name)) for t in terms]
 
 
 def _terms(items: list[dict[str, object]]) -> tuple[Term, ...]:

@@ -295,6 +295,7 @@ class InboxRow:
     due_date: date
     overdue: bool
     description: str
+    category_code: str = ""  # ``category`` is its configured (Chinese) name
 
 
 def inbox(
@@ -336,6 +337,7 @@ def inbox(
                     slip.due_date,
                     d.state != "done" and slip.due_date < today,
                     slip.description,
+                    slip.category,
                 )
             )
     return out

@@ -11,12 +11,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QGroupBox, QTableWidgetItem, QVBoxLayout, QWidget
 
 from fieldbook.core.slips.answers import CONFLICTS, AnswersReport, RowPlan
-from fieldbook.core.slips.vocabulary import department_name, state_name
 from fieldbook.core.xlsx.importing import ImportReport
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.import_flow import WORKBOOKS, ImportFlow, Job, ProblemTable, ReportTable
 from fieldbook.qt.formatting import moment
 from fieldbook.qt.operations.imports import import_answers
+from fieldbook.qt.slip_format import department_name, state_name
 
 
 class AnswersDialog(ImportFlow):

@@ -23,6 +23,7 @@ from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJob
 from fieldbook.qt.formatting import weekday_long_names
 from fieldbook.qt.forms.ui_customer_dialog import Ui_CustomerDialog
+from fieldbook.qt.i18n import ui_language
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -102,13 +103,14 @@ class CustomerDialog(EditDialog):
         voc = vocabulary()
         ui = self.ui
         ui.formatCombo.addItem(self.tr("（未填写）"), "")
-        for term in voc.formats:
-            ui.formatCombo.addItem(term.name, term.code)
+        lang = ui_language()
+        for code, name in voc.choices("formats", lang):
+            ui.formatCombo.addItem(name, code)
         ui.marketTypeCombo.addItem(self.tr("（未填写）"), "")
-        for term in voc.market_types:
-            ui.marketTypeCombo.addItem(term.name, term.code)
-        for term in voc.statuses:
-            ui.statusCombo.addItem(term.name, term.code)
+        for code, name in voc.choices("market_types", lang):
+            ui.marketTypeCombo.addItem(name, code)
+        for code, name in voc.choices("statuses", lang):
+            ui.statusCombo.addItem(name, code)
         ui.orderWeekdayCombo.addItem(self.tr("（未填写）"), None)
         for day, name in enumerate(weekday_long_names()[1:], start=1):
             ui.orderWeekdayCombo.addItem(name, day)

@@ -25,6 +25,7 @@ from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import iso_date
 from fieldbook.qt.operations.slip_files import export_register
+from fieldbook.qt.slip_format import department_name
 from fieldbook.qt.widgets.message_label import MessageLabel
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
@@ -58,8 +59,8 @@ class RegisterDialog(QDialog):
             edit.setMinimumHeight(30)
         self.department_combo = QComboBox()
         self.department_combo.addItem(self.tr("全部部门"), None)
-        for code, name in slip_rules().departments.items():
-            self.department_combo.addItem(name, code)
+        for code in slip_rules().departments:
+            self.department_combo.addItem(department_name(code), code)
         self.department_combo.setCurrentIndex(max(self.department_combo.findData(department), 0))
         period = QHBoxLayout()
         period.addWidget(self.start_edit)

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.master.catalog import SkuInput, check_sku, price_classes
+from fieldbook.core.master.catalog import SkuInput, check_sku, class_name, price_classes
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.edit_dialog import EditDialog, SaveJob
+from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.widgets.form_fields import line_edit
 from fieldbook.qt.widgets.message_label import MessageLabel
 
@@ -78,7 +79,7 @@ class SkuDialog(EditDialog):
         self.class_combo = QComboBox()
         self.class_combo.addItem(self.tr("按批发价自动确定"), None)
         for pc in sorted(price_classes(), key=lambda c: c.code):
-            self.class_combo.addItem(pc.name, pc.code)
+            self.class_combo.addItem(class_name(pc.code, ui_language()), pc.code)
         self.wholesale_spin = _price_spin()
         self.wholesale_spin.setSpecialValueText(self.tr("未填写"))
         self.retail_spin = _price_spin()

@@ -34,6 +34,7 @@ from fieldbook.core.slips.service import SlipInput
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJob
 from fieldbook.qt.operations.slips import attach, manager_name
+from fieldbook.qt.slip_format import category_name, department_name, sub_reason_name
 from fieldbook.qt.widgets.attachment_picker import AttachmentPicker
 from fieldbook.qt.widgets.customer_picker import CustomerPicker
 from fieldbook.qt.widgets.date_field import DateField
@@ -118,8 +119,8 @@ class SlipDialog(EditDialog):
         left = _form()
         left.addRow(self.tr("客户 *"), self._customer_box())
         self.category_combo = QComboBox()
-        for code, category in self.rules.categories.items():
-            self.category_combo.addItem(category.name, code)
+        for code in self.rules.categories:
+            self.category_combo.addItem(category_name(code), code)
         self.category_combo.setAccessibleName(self.tr("类别"))
         self.sub_combo = QComboBox()
         self.sub_combo.setAccessibleName(self.tr("细分原因"))
@@ -174,8 +175,8 @@ class SlipDialog(EditDialog):
         dept_layout = QHBoxLayout(self.dept_box)
         dept_layout.setContentsMargins(0, 0, 0, 0)
         self.dept_checks: dict[str, QCheckBox] = {}
-        for code, name in self.rules.departments.items():
-            check = QCheckBox(name)
+        for code in self.rules.departments:
+            check = QCheckBox(department_name(code))
             self.dept_checks[code] = check
             dept_layout.addWidget(check)
         dept_layout.addStretch(1)
@@ -241,11 +242,11 @@ class SlipDialog(EditDialog):
 
     def _category_changed(self, *, keep_departments: bool = False) -> None:
         category = self.category()
-        current = self.sub_combo.currentText()
+        current = self.sub_combo.currentData()
         self.sub_combo.clear()
         self.sub_combo.addItem(self.tr("（不填）"), "")
         for sub in category.sub_reasons:
-            self.sub_combo.addItem(sub, sub)
+            self.sub_combo.addItem(sub_reason_name(sub), sub)
         index = self.sub_combo.findData(current) if current else -1
         self.sub_combo.setCurrentIndex(max(index, 0))
         self.left_form.setRowVisible(self.effective_edit, category.needs_effective_date)
@@ -264,7 +265,8 @@ class SlipDialog(EditDialog):
             )
         if category.needs_effective_date and category.needs_return_date:
             hints.append(self.tr("生效日期是{name}开始的日期，恢复日期是预计恢复营业的日期。"))
-        self.hint_label.setText(" ".join(h.format(name=category.name) for h in hints))
+        name = category_name(category.code)
+        self.hint_label.setText(" ".join(h.format(name=name) for h in hints))
         self.hint_label.setVisible(bool(hints))
         if category.needs_skus:
             self.skus.load()

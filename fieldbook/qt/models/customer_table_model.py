@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from fieldbook.core.master.customer_vocabulary import vocabulary
 from fieldbook.core.master.customers import CustomerRow
 from fieldbook.qt.formatting import weekday_name
+from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.models.row_table_model import Column, RowTableModel, coded_column, stretch_column
 
 translate = QCoreApplication.translate
@@ -36,12 +37,13 @@ def customer_columns() -> list[Column[CustomerRow]]:
         coded_column(translate("CustomerTableModel", "档位"), lambda r: r.grade, _grade_name, 56),
         Column(
             translate("CustomerTableModel", "业态"),
-            lambda r: voc.format_name(r.format) if r.format else "",
-            width=90,
+            lambda r: voc.format_name(r.format, ui_language()) if r.format else "",
+            width=124,
+            tooltip=True,
         ),
         Column(
             translate("CustomerTableModel", "状态"),
-            lambda r: voc.status_name(r.status),
+            lambda r: voc.status_name(r.status, ui_language()),
             width=64,
         ),
     ]

@@ -19,6 +19,7 @@ from fieldbook.core.master.catalog import class_name
 from fieldbook.core.routine.checklist import GridLine
 from fieldbook.core.routine.visit_grid import GridRow
 from fieldbook.qt.formatting import yuan
+from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.models.row_table_model import Index
 
 translate = QCoreApplication.translate
@@ -154,7 +155,7 @@ class SkuGridModel(QAbstractTableModel):
             if column == 0:
                 return row.name + (translate("SkuGrid", "（新品）") if row.is_new else "")
             if column == 1:
-                return class_name(row.price_class)
+                return class_name(row.price_class, ui_language())
             if column == SHELF_COLUMN:
                 return None
             if key in self._typed:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from fieldbook.core.master.catalog import SkuRow, class_name
 from fieldbook.qt.formatting import yes, yuan
+from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.models.row_table_model import Column, RowTableModel, coded_column, stretch_column
 
 translate = QCoreApplication.translate
@@ -28,7 +29,12 @@ def sku_columns() -> list[Column[SkuRow]]:
         Column(translate("SkuTableModel", "卷烟代码"), lambda r: r.code, width=120),
         stretch_column(translate("SkuTableModel", "卷烟名称"), lambda r: r.name, 200),
         Column(translate("SkuTableModel", "品牌"), lambda r: r.brand, width=110),
-        coded_column(translate("SkuTableModel", "价类"), lambda r: r.price_class, class_name, 70),
+        coded_column(
+            translate("SkuTableModel", "价类"),
+            lambda r: r.price_class,
+            lambda code: class_name(code, ui_language()),
+            70,
+        ),
         _price_column(translate("SkuTableModel", "批发价(元/条)"), lambda r: r.wholesale_fen),
         _price_column(translate("SkuTableModel", "零售价(元/条)"), lambda r: r.retail_fen),
         _flag_column(translate("SkuTableModel", "重点"), lambda r: r.is_key_brand),

@@ -12,23 +12,21 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from fieldbook.core import clock
 from fieldbook.core.routine.followups import FollowUpView
 from fieldbook.core.slips.service import SlipRow
-from fieldbook.core.slips.vocabulary import (
-    category_name,
-    department_name,
-    department_order,
-    state_name,
-)
+from fieldbook.core.slips.vocabulary import department_order
 from fieldbook.qt.formatting import short_date
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
 from fieldbook.qt.operations.slips import SuggestionRow
 from fieldbook.qt.slip_format import (
     OVERDUE_BG,
     OVERDUE_FG,
+    category_name,
+    department_name,
     department_short,
     due_text,
     followup_text,
     source_name,
     state_colors,
+    state_name,
     status_name,
 )
 
@@ -76,22 +74,22 @@ def slip_columns(model: SlipTableModel) -> list[Column[SlipRow]]:
             key=lambda r: r.created_at,
             width=92,
         ),
-        Column(t("类别"), lambda r: category_name(r.category), width=72),
+        Column(t("类别"), lambda r: category_name(r.category), width=112, tooltip=True),
         Column(t("客户"), lambda r: r.shop_name, width=150, tooltip=True, stretch=True),
-        Column(t("状态"), lambda r: status_name(r.status), key=lambda r: r.status, width=62),
+        Column(t("状态"), lambda r: status_name(r.status), key=lambda r: r.status, width=96),
         Column(
             t("各部门"),
             lambda r: "  ".join(
                 f"{department_short(d)} {state_name(s)}" for d, s in ordered_states(r)
             ),
             key=lambda r: r.status,
-            width=240,
+            width=224,
         ),
         Column(
             t("办结期限"),
             lambda r: due_text(r.due_date, model.today, open_=r.status != "done"),
             key=lambda r: r.due_date,
-            width=216,
+            width=200,
         ),
     ]
 
@@ -210,7 +208,7 @@ def followup_columns(model: FollowUpTableModel) -> list[Column[FollowUpView]]:
 
     return [
         Column(t("客户"), lambda r: r.shop_name, width=150),
-        Column(t("来源"), lambda r: source_name(r.source), width=90),
+        Column(t("来源"), lambda r: source_name(r.source), width=112, tooltip=True),
         Column(t("提出人"), lambda r: r.requested_by, width=110),
         Column(
             t("事项"),

@@ -9,12 +9,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fieldbook.core.display_names import ENGLISH
 from fieldbook.core.errors import NotFound
+from fieldbook.core.routine.checklist_names import ChecklistNames, checklist_names
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.slips.service import SlipInput, SlipRow
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
+    from fieldbook.core.routine.checklist import Item
     from fieldbook.core.routine.visit_views import VisitView
 
 
@@ -44,10 +47,15 @@ def manager_name(j: Journal) -> str:
 
 
 # --- from a visit's suggestion to a prefilled slip ------------------------------------------------
-def _finding_parts(visit: VisitView, category: str) -> tuple[list[str], list[str]]:
+def _finding_parts(
+    visit: VisitView, category: str, lang: str = "zh_CN"
+) -> tuple[list[str], list[str]]:
     """What the visit found for ``category``, in words (labels, not "True"), plus the text the
-    manager wrote in the same checklist sections; and the labels alone (for the sub-reason)."""
+    manager wrote in the same checklist sections; and the labels alone (for the sub-reason).
+    In Chinese by default: a slip's description goes to the departments as written."""
     checklist = visit.checklist
+    names = checklist_names(checklist, lang)
+    said = ": " if lang == ENGLISH else "："
     parts: list[str] = []
     labels: list[str] = []
     sections: set[str] = set()
@@ -55,10 +63,7 @@ def _finding_parts(visit: VisitView, category: str) -> tuple[list[str], list[str
         if hit.slip != category:
             continue
         if hit.item == "shop_status":
-            try:
-                label = checklist.status(visit.shop_status).label
-            except Exception:
-                label = visit.shop_status
+            label = names.status(visit.shop_status)
             parts.append(label)
             labels.append(label)
             continue
@@ -69,17 +74,26 @@ def _finding_parts(visit: VisitView, category: str) -> tuple[list[str], list[str
             labels.append(hit.item)
             continue
         sections.add(item.section)
-        labels.append(item.label)
+        label = names.item(item)
+        labels.append(label)
         if item.type == "bool" or hit.detail in ("", "True", "False"):
-            parts.append(item.label)
+            parts.append(label)
         else:
-            parts.append(f"{item.label}：{hit.detail}")
+            parts.append(f"{label}{said}{_detail(names, item, hit.detail)}")
     for item in checklist.items:
         if item.section in sections and item.type == "text":
             text = str(visit.answers.get(item.id) or "").strip()
             if text:
-                parts.append(f"{item.label}：{text}")
+                parts.append(f"{names.item(item)}{said}{text}")
     return list(dict.fromkeys(p for p in parts if p)), labels
+
+
+def _detail(names: ChecklistNames, item: Item, detail: str) -> str:
+    """A flagged answer as stored in the finding (options joined by 、) in ``names``' words."""
+    if item.type not in ("choice", "multi"):
+        return detail
+    joined = ", " if names.english else "、"
+    return joined.join(names.option(item, o) for o in detail.split("、"))
 
 
 def prefill_from_suggestion(j: Journal, suggestion_id: str) -> SlipInput:
@@ -114,15 +128,18 @@ class SuggestionRow:
     visit_date: date
 
 
-def load_suggestions(j: Journal) -> list[SuggestionRow]:
+def load_suggestions(j: Journal, lang: str = "zh_CN") -> list[SuggestionRow]:
+    """The open suggestions, their findings worded in ``lang`` (the interface language)."""
     rows = []
+    joined = "; " if lang == ENGLISH else "；"
     for sid, category, shop, note, visit_date in j.slips.suggestions(open_only=True):
         finding = "" if note in ("True", "False", "shop_status") else note
         try:
             data = j.slips.suggestion_input(sid)
             if data.source_visit_id:
-                parts, _labels = _finding_parts(j.visits.get(data.source_visit_id), category)
-                finding = "；".join(parts) or finding
+                visit = j.visits.get(data.source_visit_id)
+                parts, _labels = _finding_parts(visit, category, lang)
+                finding = joined.join(parts) or finding
         except NotFound:
             pass
         rows.append(SuggestionRow(sid, category, shop, finding, visit_date))

@@ -21,6 +21,7 @@ from fieldbook.core.slips.rules import slip_rules
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
+from fieldbook.qt.slip_format import category_name, department_name, state_name
 from fieldbook.qt.widgets.layouts import row_of
 from fieldbook.qt.widgets.table_view import RowTableView
 
@@ -30,28 +31,29 @@ if TYPE_CHECKING:
 NEXT = {"sent": "received", "received": "handled", "handled": "done", "returned": "received"}
 
 
-def _names() -> tuple[dict[str, str], dict[str, str]]:
-    """Departments and delivery states, named as ``schema/reference/slips.toml`` names them."""
-    rules = slip_rules()
-    return rules.departments, rules.states
-
-
 def inbox_columns(tr: Any) -> list[Column[InboxRow]]:
-    _departments, states = _names()
+    """The inbox's columns; departments and states named in the interface language."""
     return [
         Column(tr("单号"), lambda r: r.number, width=190),
-        Column(tr("类别"), lambda r: r.category, width=80),
-        Column(tr("客户"), lambda r: r.customer, width=180),
-        Column(tr("客户经理"), lambda r: r.manager, width=130),
-        Column(tr("状态"), lambda r: states.get(r.state, r.state), width=70),
+        Column(
+            tr("类别"),
+            lambda r: category_name(r.category_code) if r.category_code else r.category,
+            width=96,
+            tooltip=True,
+        ),
+        Column(tr("客户"), lambda r: r.customer, width=160, tooltip=True),
+        Column(tr("客户经理"), lambda r: r.manager, width=120),
+        Column(tr("状态"), lambda r: state_name(r.state), width=80),
         Column(
             tr("期限"),
-            lambda r: f"{r.due_date:%Y-%m-%d}" + (" 逾期" if r.overdue else ""),
+            lambda r: (tr("{day} 逾期") if r.overdue else "{day}").format(
+                day=f"{r.due_date:%Y-%m-%d}"
+            ),
             key=lambda r: r.due_date,
-            width=110,
+            width=150,
         ),
         Column(tr("情况"), lambda r: r.description, stretch=True, tooltip=True),
-        Column(tr("答复"), lambda r: r.answer, width=160, tooltip=True),
+        Column(tr("答复"), lambda r: r.answer, width=120, tooltip=True),
     ]
 
 
@@ -65,9 +67,9 @@ class InboxTab(QWidget):
         self.ctx = ctx
         layout = QVBoxLayout(self)
         self.department = QComboBox()
-        for code, name in _names()[0].items():
+        for code in slip_rules().departments:
             if not fixed or code == fixed:
-                self.department.addItem(name, code)
+                self.department.addItem(department_name(code), code)
         self.department.currentIndexChanged.connect(self.reload)
         self.show_done = QCheckBox(self.tr("含已落实"))
         self.show_done.toggled.connect(self.reload)

@@ -443,8 +443,8 @@ class PlanPage(Page):
             self._ask_reason(("remove", stop.id), prompt, plan_rules().remove_reasons)
 
     def _ask_reason(self, pending: tuple[str, str], prompt: str, reasons: Sequence[str]) -> None:
-        self._pending = pending
-        self.reason_bar.ask(prompt, reasons)
+        self._pending = pending  # ("skip" or "remove", stop id): plan.toml's skip_/remove_reasons
+        self.reason_bar.ask(prompt, reasons, f"plan.{pending[0]}_reasons")
 
     def _reason_chosen(self, reason: str) -> None:
         pending, self._pending = self._pending, None

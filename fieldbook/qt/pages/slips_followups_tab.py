@@ -15,6 +15,7 @@ from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.slip_models import FollowUpTableModel
 from fieldbook.qt.pages.slips_base import SlipsTabBase
+from fieldbook.qt.slip_format import follow_up_text
 from fieldbook.qt.widgets.form_fields import line_edit
 from fieldbook.qt.widgets.layouts import row_of
 from fieldbook.qt.widgets.table_view import RowTableView
@@ -139,7 +140,8 @@ class FollowUpsTab(SlipsTabBase):
         if fu is None or fu.status != "open":
             return
         self._closing_id = fu.id
-        text = fu.text if len(fu.text) <= 24 else fu.text[:23] + "…"
+        text = follow_up_text(fu.text)
+        text = text if len(text) <= 24 else text[:23] + "…"
         self.close_prompt.setText(
             self.tr("关闭 {shop}：{text}").format(shop=fu.shop_name, text=text)
         )

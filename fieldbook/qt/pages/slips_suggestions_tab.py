@@ -8,11 +8,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from fieldbook.core.slips.vocabulary import category_name
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.models.slip_models import SuggestionTableModel
 from fieldbook.qt.operations.slips import SuggestionRow, load_suggestions, prefill_from_suggestion
 from fieldbook.qt.pages.slips_base import SlipsTabBase
+from fieldbook.qt.slip_format import category_name
 from fieldbook.qt.widgets.table_view import RowTableView
 
 
@@ -56,8 +57,9 @@ class SuggestionsTab(SlipsTabBase):
         )
 
     def reload_suggestions(self) -> None:
+        lang = ui_language()
         self.ctx.ops.query(
-            load_suggestions,
+            lambda j: load_suggestions(j, lang),
             self._suggestions_loaded,
             self._load_failed("suggestions"),
             key="slips.suggestions",

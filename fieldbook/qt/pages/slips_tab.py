@@ -30,6 +30,7 @@ from fieldbook.qt.models.slip_models import ChipDelegate, SlipTableModel
 from fieldbook.qt.operations.slip_files import export_form
 from fieldbook.qt.operations.slips import SlipFilter, attach, load_slips
 from fieldbook.qt.pages.slips_base import SlipsTabBase
+from fieldbook.qt.slip_format import department_name
 from fieldbook.qt.widgets.delivery_row import DeliveryRow
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.search_box import SearchBox
@@ -135,8 +136,8 @@ class SlipsTab(SlipsTabBase):
         self.open_check.setChecked(True)
         self.dept_combo = QComboBox()
         self.dept_combo.addItem(self.tr("全部部门"), None)
-        for code, name in slip_rules().departments.items():
-            self.dept_combo.addItem(name, code)
+        for code in slip_rules().departments:
+            self.dept_combo.addItem(department_name(code), code)
         self.dept_combo.setAccessibleName(self.tr("部门"))
         self.date_check = QCheckBox(self.tr("填报日期"))
         today = self.ctx.today()

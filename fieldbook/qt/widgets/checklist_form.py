@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.routine.checklist import OPEN, Checklist, Item
+from fieldbook.core.routine.checklist_names import ChecklistNames, checklist_names
+from fieldbook.qt.formatting import listing
+from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.form_fields import (
     ChoiceCombo,
@@ -95,6 +98,9 @@ class ChecklistForm(QWidget):
     def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.checklist = checklist
+        #: What the items, options and sections are called in the interface language (the
+        #: answers keep the template's stored values).
+        self.names: ChecklistNames = checklist_names(checklist, ui_language())
         self.fields: dict[str, ItemField] = {}
         self.groups: dict[str, QGroupBox] = {}
         #: The sections shown, in order: Alt+1 … Alt+9 jump to them (``section_editor``).
@@ -109,7 +115,9 @@ class ChecklistForm(QWidget):
             if not items:
                 continue
             self.section_order.append(section.id)
-            group = QGroupBox(self._section_title(section.title, len(self.section_order)))
+            group = QGroupBox(
+                self._section_title(self.names.section(section.id), len(self.section_order))
+            )
             group.setObjectName("checklistSection")
             form = QFormLayout(group)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -135,7 +143,8 @@ class ChecklistForm(QWidget):
         return self.tr("{title}（Alt+{n}）").format(title=title, n=number)
 
     def _make_field(self, item: Item, form: QFormLayout) -> ItemField:
-        label = QLabel(item.label + (" *" if item.required else ""))
+        name = self.names.item(item)
+        label = QLabel(name + (" *" if item.required else ""))
         label.setWordWrap(True)
         label.setFixedWidth(LABEL_WIDTH)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -152,12 +161,12 @@ class ChecklistForm(QWidget):
             editor = picker
             column.addWidget(picker)
         elif item.type == "choice" and len(item.options) <= RADIO_LIMIT:
-            picker = OptionPicker([(o, o) for o in item.options])
+            picker = OptionPicker(self.names.options(item))
             picker.changed.connect(lambda v, i=item.id: self.answer_changed.emit(i, v))
             editor = picker
             column.addWidget(picker)
         elif item.type == "choice":
-            combo = ChoiceCombo(item.options)
+            combo = ChoiceCombo(item.options, names=[n for _o, n in self.names.options(item)])
             combo.currentIndexChanged.connect(
                 lambda _n, i=item.id, c=combo: self.answer_changed.emit(i, c.value())
             )
@@ -169,8 +178,8 @@ class ChecklistForm(QWidget):
         elif item.type == "multi":
             row = QHBoxLayout()
             row.setSpacing(14)
-            for option in item.options:
-                box = QCheckBox(option)
+            for _option, option_name in self.names.options(item):
+                box = QCheckBox(option_name)
                 box.toggled.connect(lambda _on, i=item.id: self._multi_changed(i))
                 box.installEventFilter(self._enter)
                 row.addWidget(box)
@@ -199,7 +208,7 @@ class ChecklistForm(QWidget):
             editor.installEventFilter(self._enter)
         if isinstance(editor, NumberEdit):
             editor.installEventFilter(self)
-        editor.setAccessibleName(item.label)
+        editor.setAccessibleName(name)
         previous = QLabel()
         previous.setObjectName("previousValue")
         previous.hide()
@@ -294,7 +303,7 @@ class ChecklistForm(QWidget):
                 fld.previous.hide()
                 continue
             fld.previous.setText(
-                self.tr("上次：{value}（待核对）").format(value=self._shown(value))
+                self.tr("上次：{value}（待核对）").format(value=self._shown(fld.item, value))
             )
             fld.previous.show()
 
@@ -314,13 +323,13 @@ class ChecklistForm(QWidget):
             elif isinstance(fld.editor, NoteEdit):
                 fld.editor.setFixedHeight(NOTE_HEIGHT_COMPACT if compact else NOTE_HEIGHT)
 
-    def _shown(self, value: Any) -> str:
+    def _shown(self, item: Item, value: Any) -> str:
         """An answer as the form words it (是/否, a list joined)."""
         if isinstance(value, bool):
             return self.tr("是") if value else self.tr("否")
         if isinstance(value, list):
-            return "、".join(str(v) for v in value)
-        return str(value)
+            return listing(self.names.option(item, str(v)) for v in value)
+        return self.names.option(item, str(value))
 
     # --- errors and focus -----------------------------------------------------------------------
     def show_error(self, item_id: str, text: str) -> None:
@@ -374,4 +383,4 @@ class ChecklistForm(QWidget):
 
     def label_of(self, item_id: str) -> str:
         fld = self.fields.get(item_id)
-        return fld.item.label if fld is not None else item_id
+        return self.names.item(fld.item) if fld is not None else item_id

@@ -26,6 +26,7 @@ from fieldbook.core.routine.indicators import DEFINITIONS
 from fieldbook.qt.daylog_format import (
     TILES,
     change_text,
+    class_share_name,
     fact_lines,
     figures,
     share_text,
@@ -243,7 +244,7 @@ class IndicatorPanel(SectionBox):
             name = str(row.get("name", ""))
             seen.add(name)
             if name not in self.bars:
-                caption = QLabel(name)
+                caption = QLabel(class_share_name(row))
                 bar = ShareBar()
                 cartons = QLabel()
                 cartons.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

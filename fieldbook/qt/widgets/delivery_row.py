@@ -23,17 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.slips.vocabulary import department_name, state_name
 from fieldbook.qt.formatting import moment
 from fieldbook.qt.slip_format import (
     STATE_COLORS,
     Move,
     can_return,
+    department_name,
     move_label,
     move_prompt,
     next_move,
     other_moves,
     state_colors,
+    state_name,
     step_label,
 )
 from fieldbook.qt.widgets.form_fields import line_edit

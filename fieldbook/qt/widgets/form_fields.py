@@ -214,12 +214,21 @@ class OptionPicker(QFrame):
 class ChoiceCombo(QComboBox):
     """Options in a combo; the first entry is "not answered". Digits pick option n."""
 
-    def __init__(self, options: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        options: Sequence[str],
+        parent: QWidget | None = None,
+        *,
+        names: Sequence[str] | None = None,
+    ) -> None:
+        """``options`` are the values; ``names`` what they are shown as (the values when
+        omitted: a checklist in English keeps its Chinese stored options)."""
         super().__init__(parent)
         self.options = list(options)
+        shown = list(names) if names is not None else self.options
         self.addItem(self.tr("（未选）"), None)
-        for n, option in enumerate(self.options, start=1):
-            self.addItem(f"{n} {option}" if n <= 9 else option, option)
+        for n, (option, name) in enumerate(zip(self.options, shown, strict=True), start=1):
+            self.addItem(f"{n} {name}" if n <= 9 else name, option)
         self.setMinimumHeight(30)
         self.setMinimumWidth(200)
         self.setToolTip(self.tr("数字键选择，上下键切换"))

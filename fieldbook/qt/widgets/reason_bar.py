@@ -9,6 +9,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from fieldbook.core.display_names import display_name
+from fieldbook.qt.i18n import ui_language
+
 
 def bar_row(bar: QFrame) -> QHBoxLayout:
     """An inline bar under a table or form (a reason, an answer): its style and row."""
@@ -51,10 +54,15 @@ class ReasonBar(QFrame):
             line.installEventFilter(self)
         self.hide()
 
-    def ask(self, prompt: str, reasons: Sequence[str]) -> None:
+    def ask(self, prompt: str, reasons: Sequence[str], kind: str = "") -> None:
+        """Ask with the configured ``reasons``, shown by their names in the interface language
+        when ``kind`` names their vocabulary (``plan.skip_reasons``: decision 0016); the one
+        chosen is returned as configured."""
         self.prompt.setText(prompt)
         self.combo.clear()
-        self.combo.addItems(list(reasons))
+        lang = ui_language()
+        for reason in reasons:
+            self.combo.addItem(display_name(kind, reason, lang) if kind else reason, reason)
         self.combo.setCurrentIndex(0 if reasons else -1)
         self.show()
         self.combo.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -63,7 +71,12 @@ class ReasonBar(QFrame):
             line.selectAll()
 
     def reason(self) -> str:
-        return self.combo.currentText().strip()
+        """The configured reason chosen (its stored wording, whatever the language shows), or
+        the text typed."""
+        text = self.combo.currentText().strip()
+        index = self.combo.findText(text)
+        stored = self.combo.itemData(index) if index >= 0 else None
+        return stored if isinstance(stored, str) and stored else text
 
     def confirm(self) -> None:
         reason = self.reason()

@@ -29,9 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.slips.rules import slip_rules
-from fieldbook.core.slips.vocabulary import category_name, department_name, state_name
 from fieldbook.qt.formatting import date_time, iso_date, listing, moment, short_date
-from fieldbook.qt.slip_format import OVERDUE_FG, STATUS_COLORS, due_text, status_colors, status_name
+from fieldbook.qt.slip_format import (
+    OVERDUE_FG,
+    STATUS_COLORS,
+    category_name,
+    department_name,
+    due_text,
+    state_name,
+    status_colors,
+    status_name,
+    sub_reason_name,
+)
 from fieldbook.qt.widgets.delivery_row import DeliveryRow, chip, chip_style
 from fieldbook.qt.widgets.layouts import row_of
 
@@ -189,7 +198,7 @@ class SlipDetail(QScrollArea):
         table.setAlternatingRowColors(True)
         table.setMinimumHeight(120)
         header = table.horizontalHeader()
-        for n, width in enumerate((92, 64, 140, 96, 110)):
+        for n, width in enumerate((92, 104, 140, 96, 110)):
             header.resizeSection(n, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         return table
@@ -205,7 +214,7 @@ class SlipDetail(QScrollArea):
             return
         kind = category_name(slip.category)
         if slip.sub_reason:
-            kind += f" · {slip.sub_reason}"
+            kind += f" · {sub_reason_name(slip.sub_reason)}"
         self._show_head(slip, kind, today)
         self._show_info(slip)
         self._show_attachments(slip, kind)

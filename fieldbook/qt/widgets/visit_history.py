@@ -13,10 +13,12 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from fieldbook.core.routine.checklist import Checklist
+from fieldbook.core.routine.checklist import Item
+from fieldbook.core.routine.checklist_names import ChecklistNames, checklist_names
 from fieldbook.core.routine.visit_photos import PhotoView
 from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.qt.formatting import day_label, hm, listing
+from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.operations.photos import history_thumbnails
 from fieldbook.qt.operations.runner import Ops
 from fieldbook.qt.widgets.history_pane import HistoryPane
@@ -28,24 +30,28 @@ def _t(text: str) -> str:
     return translate("VisitHistory", text)
 
 
-def answer_text(value: Any) -> str:
+def answer_text(value: Any, item: Item | None = None, names: ChecklistNames | None = None) -> str:
+    """An answer as read: 是/否, an option by its name in the interface language (given the
+    item and the checklist's names), a list joined."""
     if value is True:
         return _t("是")
     if value is False:
         return _t("否")
     if isinstance(value, list):
-        return listing(map(str, value))
+        return listing(answer_text(v, item, names) for v in value)
+    if item is not None and names is not None and isinstance(value, str):
+        return names.option(item, value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
 
 
-def findings_text(visit: VisitView, checklist: Checklist) -> str:
+def findings_text(visit: VisitView, names: ChecklistNames) -> str:
     parts = []
     for hit in visit.findings:
         if hit.finding == "shop_status":
             continue
-        label = checklist.findings.get(hit.finding, hit.finding)
+        label = names.finding(hit.finding)
         if hit.item == "grid" and hit.detail:
             label = _t("{finding}（{detail}）").format(finding=label, detail=hit.detail)
         if label not in parts:
@@ -56,17 +62,15 @@ def findings_text(visit: VisitView, checklist: Checklist) -> str:
 def visit_html(visit: VisitView, photos: str = "") -> str:
     """One earlier visit; ``photos`` (HTML: its thumbnails) right under its date and status."""
     checklist = visit.checklist
-    status = next(
-        (s.label for s in checklist.shop_statuses if s.code == visit.shop_status),
-        visit.shop_status,
-    )
+    names = checklist_names(checklist, ui_language())
+    status = names.status(visit.shop_status)
     head = f"<b>{html.escape(day_label(visit.visit_date))}</b>"
     if visit.arrived_at:
         head += f"　{hm(visit.arrived_at)}–{hm(visit.left_at)}"
         if visit.minutes is not None:
             head += _t("（{n} 分钟）").format(n=visit.minutes)
     lines = [head, html.escape(status), *([photos] if photos else [])]
-    found = findings_text(visit, checklist)
+    found = findings_text(visit, names)
     if found:
         lines.append("<span style='color:#a4262c'>" + html.escape(_t("发现：") + found) + "</span>")
     short, said = [], []
@@ -77,11 +81,12 @@ def visit_html(visit: VisitView, photos: str = "") -> str:
         flagged = item.flag is not None and item.flag.condition.holds(raw)
         if item.type == "bool" and not flagged:
             continue  # the yes/no answers matter when they flagged something
-        value = answer_text(raw)
+        value = answer_text(raw, item, names)
+        label = names.item(item)
         if item.type == "text":
-            said.append(html.escape(_t("{label}：“{value}”").format(label=item.label, value=value)))
+            said.append(html.escape(_t("{label}：“{value}”").format(label=label, value=value)))
         else:
-            short.append(f"{html.escape(item.label)} <b>{html.escape(value)}</b>")
+            short.append(f"{html.escape(label)} <b>{html.escape(value)}</b>")
     if short:
         lines.append(
             "<span style='color:#4a5260; font-size:small'>" + " · ".join(short) + "</span>"

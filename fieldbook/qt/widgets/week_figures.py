@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from fieldbook.core.slips.rules import slip_rules
-from fieldbook.qt.daylog_format import change_text, share_text
+from fieldbook.qt.daylog_format import change_text, class_share_name, findings_named, share_text
 from fieldbook.qt.formatting import listing, money, weekday_name
+from fieldbook.qt.slip_format import department_name
 from fieldbook.qt.widgets.fact_grid import FactGrid
 from fieldbook.qt.widgets.section_box import SectionBox
 from fieldbook.qt.widgets.week_charts import DayBars, Series
@@ -47,8 +47,11 @@ Line = tuple[str, str, str]
 def structure_text(f: WeekFigures) -> str:
     """Cartons by price class, with their share."""
     return "　".join(
-        f"{row.get('name', '')} {int(row.get('cartons') or 0)}{_t('条')}"
-        f"（{share_text(float(row.get('share') or 0))}）"
+        _t("{name} {cartons}条（{share}）").format(
+            name=class_share_name(row),
+            cartons=int(row.get("cartons") or 0),
+            share=share_text(float(row.get("share") or 0)),
+        )
         for row in f.structure
         if row.get("cartons")
     )
@@ -56,10 +59,9 @@ def structure_text(f: WeekFigures) -> str:
 
 def slips_text(f: WeekFigures) -> str:
     """Slips opened, done and overdue, by department."""
-    departments = slip_rules().departments
     return _t("；").join(
         _t("{dept}：新开 {opened}，办结 {done}，超期 {overdue}").format(
-            dept=departments.get(dept, dept), **counts
+            dept=department_name(dept), **counts
         )
         for dept, counts in f.slips.items()
         if any(counts.values())
@@ -122,10 +124,10 @@ def order_lines(f: WeekFigures) -> list[Line]:
 def customer_lines(f: WeekFigures, not_ordering_weeks: int) -> list[Line]:
     """Findings, SKUs newly on shelf, customers not visited or not ordering, slips and
     follow-ups."""
-    findings = listing(f"{name} {n}" for name, n in f.findings.items())
+    findings = listing(f"{name} {n}" for name, n in findings_named(f.findings).items())
     return [
         ("findings", _t("走访发现"), findings or _t("无")),
-        ("new_on_shelf", _t("新上柜"), names_text(f.new_on_shelf, "种")),
+        ("new_on_shelf", _t("新上柜"), names_text(f.new_on_shelf, _t("种"))),
         (
             "not_visited",
             _t("本周未拜访"),
