@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldbook.core.display_names import display_name
 from fieldbook.core.routine.day_progress import Pace
 from fieldbook.core.routine.plan import plan_rules
 from fieldbook.qt.formatting import day_label, duration, hm, listing, short_date
+from fieldbook.qt.i18n import ui_language
 
 __all__ = [
     "day_notice",
@@ -36,8 +38,10 @@ def _t(text: str) -> str:
 
 def reason_text(stop: StopView) -> str:
     """``线路``, ``顺延：11月27日未走访（关门未遇）``, ``线路、跟踪到期：复查陈列整改``."""
-    labels = plan_rules().reasons
-    text = listing(labels.get(code, code) for code in stop.reasons)
+    labels, lang = plan_rules().reasons, ui_language()
+    text = listing(
+        display_name("plan.reasons", code, lang, labels.get(code, code)) for code in stop.reasons
+    )
     if not stop.reason_note:
         return text
     return _t("{reasons}：{note}").format(reasons=text, note=stop.reason_note)
@@ -53,9 +57,11 @@ def state_text(stop: StopView) -> str:
             )
         return _t("已访")
     if stop.state == "skipped":
-        return _t("未访：{reason}").format(reason=stop.state_reason)
+        reason = display_name("plan.skip_reasons", stop.state_reason, ui_language())
+        return _t("未访：{reason}").format(reason=reason)
     if stop.state == "removed":
-        return _t("已移除：{reason}").format(reason=stop.state_reason)
+        reason = display_name("plan.remove_reasons", stop.state_reason, ui_language())
+        return _t("已移除：{reason}").format(reason=reason)
     if stop.visit_status == "draft":
         if stop.arrived_at:
             return _t("走访中 {time} 到店").format(time=hm(stop.arrived_at))

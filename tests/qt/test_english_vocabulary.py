@@ -67,7 +67,7 @@ def test_an_english_checklist_saves_the_chinese_option(qtbot, english_visit, day
     page = english_visit
     visit_id = _arrive(qtbot, page, day_ready)
     form = page.form
-    assert form.groups["display"].title() == "Display"
+    assert form.groups["display"].title() == "Display (Alt+1)"  # the hotkey of issue 15 item 3
     assert form.fields["display_quality"].label.text() == "Display state *"
     picker = form.fields["display_quality"].editor
     assert isinstance(picker, OptionPicker)
@@ -93,7 +93,7 @@ def test_the_chinese_checklist_is_unchanged(qtbot, chinese_visit, day_ready) -> 
     page = chinese_visit
     visit_id = _arrive(qtbot, page, day_ready)
     form = page.form
-    assert form.groups["display"].title() == "展位与陈列"
+    assert form.groups["display"].title() == "展位与陈列（Alt+1）"
     assert form.fields["display_quality"].label.text() == "陈列状况 *"
     picker = form.fields["display_quality"].editor
     assert _texts(picker) == ["1 规范整洁", "2 一般", "3 杂乱"]

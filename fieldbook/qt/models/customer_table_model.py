@@ -44,7 +44,7 @@ def customer_columns() -> list[Column[CustomerRow]]:
         Column(
             translate("CustomerTableModel", "状态"),
             lambda r: voc.status_name(r.status, ui_language()),
-            width=64,
+            width=92,  # "Suspended" in English
         ),
     ]
 

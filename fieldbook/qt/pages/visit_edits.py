@@ -15,9 +15,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.routine.checklist import OPEN, Checklist, check_answer
+from fieldbook.core.routine.checklist_names import checklist_names
 from fieldbook.core.routine.visit_carry import Pending
 from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.messages import describe_error, message
+from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.operations import visits as operations
 from fieldbook.qt.pages.autosave import Change
 from fieldbook.qt.pages.visit_host import VisitHost
@@ -41,7 +43,7 @@ def status_hint(checklist: Checklist, code: str) -> str:
         return ""
     parts = [
         translate("VisitPage", "店铺{label}：不用填写检查表，可以直接完成（Ctrl+Enter）。").format(
-            label=status.label
+            label=checklist_names(checklist, ui_language()).status(code)
         )
     ]
     if status.slip:

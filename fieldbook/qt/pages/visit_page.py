@@ -53,11 +53,13 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.routine.checklist import OPEN, Checklist, load_checklist
+from fieldbook.core.routine.checklist_names import checklist_names
 from fieldbook.core.routine.visit_views import FinishResult, VisitView
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.density import is_compact
 from fieldbook.qt.formatting import short_date
+from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.operations.visits import VisitScreen, first_stop_screen, load_screen
 from fieldbook.qt.pages.autosave import Autosave, Change
 from fieldbook.qt.pages.base import Page
@@ -155,7 +157,10 @@ class VisitPage(Page):
         row.setContentsMargins(0, 0, 0, 0)
         title = QLabel(self.tr("店铺状态 *"))
         title.setObjectName("statusTitle")
-        self.status_picker = OptionPicker([(s.code, s.label) for s in self.checklist.shop_statuses])
+        names = checklist_names(self.checklist, ui_language())
+        self.status_picker = OptionPicker(
+            [(s.code, names.status(s.code)) for s in self.checklist.shop_statuses]
+        )
         self.status_picker.setAccessibleName(self.tr("店铺状态"))
         self.status_picker.installEventFilter(self._enter)
         self.finish_button = self._finish_button()

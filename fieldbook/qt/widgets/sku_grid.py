@@ -40,6 +40,7 @@ from fieldbook.core.master.catalog import class_name, price_classes
 from fieldbook.core.routine.checklist import price_line_gaps
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import listing
+from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.models.sku_grid_model import FIRST_INPUT, LAST_INPUT, SkuGridModel
 from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.form_fields import is_plain_enter
@@ -69,7 +70,7 @@ def gaps_text(model: SkuGridModel) -> str:
     """``价格段断档：三类、四类``; "" while nothing is filled in yet."""
     gaps = grid_gaps(model)
     if gaps:
-        names = listing(class_name(c) for c in gaps)
+        names = listing(class_name(c, ui_language()) for c in gaps)
         return translate("SkuGrid", "价格段断档：{names}").format(names=names)
     lines = model.lines()
     if any(
@@ -402,7 +403,9 @@ class SkuGridPanel(QWidget):
     def _show_choices(self, skus: list[SkuRow]) -> None:
         self.add_combo.clear()
         for sku in skus:
-            self.add_combo.addItem(f"{sku.name}　{sku.code}　{class_name(sku.price_class)}", sku.id)
+            self.add_combo.addItem(
+                f"{sku.name}　{sku.code}　{class_name(sku.price_class, ui_language())}", sku.id
+            )
         self.add_combo.setCurrentIndex(-1)
         self.add_combo.show()
         self.add_ok.show()
