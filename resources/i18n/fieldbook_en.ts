@@ -1494,6 +1494,10 @@ If you quit now, these changes will be lost.</translation>
         <translation> (new)</translation>
     </message>
     <message>
+        <source>上次：{value}（待核对：Ctrl+Shift+D 或直接填写）</source>
+        <translation>Last time: {value} (to confirm: Ctrl+Shift+D, or type the new value)</translation>
+    </message>
+    <message>
         <source> · 重点品牌</source>
         <translation> · key brand</translation>
     </message>

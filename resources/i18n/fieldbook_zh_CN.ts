@@ -1494,6 +1494,10 @@
         <translation>（新品）</translation>
     </message>
     <message>
+        <source>上次：{value}（待核对：Ctrl+Shift+D 或直接填写）</source>
+        <translation>上次：{value}（待核对：Ctrl+Shift+D 或直接填写）</translation>
+    </message>
+    <message>
         <source> · 重点品牌</source>
         <translation> · 重点品牌</translation>
     </message>

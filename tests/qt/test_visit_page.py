@@ -221,8 +221,15 @@ def test_enter_after_ctrl_d_does_not_finish(qtbot, page, day_ready):
     assert previous is not None and previous.isVisibleTo(page) and "会订" in previous.text()
     assert page.side.confirm_button.isVisibleTo(page)
     assert "1 个规格待核对" in page.grid_box.title()
+    # the grid shows last time's stock greyed in the empty cell; editing starts empty
+    model = page.grid.model
+    cell = model.index(model.row_of(rows[0].sku_id), 4)  # 库存(条)
+    assert model.data(cell) == "6" and model.data(cell, Qt.ItemDataRole.EditRole) == ""
+    assert model.data(cell, Qt.ItemDataRole.ForegroundRole) is not None
+    assert "待核对" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
     # a visit ready to finish: even with the focus on 完成, Enter and Space do not press it
     _press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)
+    assert model.data(cell) == "6" and model.data(cell, Qt.ItemDataRole.ForegroundRole) is None
     day_ready.visits.save_answer(visit.id, "stock_checked", True)
     page.open_visit(visit.id)
     qtbot.waitUntil(lambda: page.answers.get("stock_checked") is True)

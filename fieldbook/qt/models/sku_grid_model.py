@@ -7,13 +7,13 @@ line gaps are computed from)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from fieldbook.core.master.catalog import class_name
 from fieldbook.core.routine.checklist import GridLine
@@ -38,6 +38,7 @@ SHELF_COLUMN = 2
 FIRST_INPUT = 2
 LAST_INPUT = len(COLUMNS) - 1
 _BAD = QColor("#fde2e2")
+_PREVIOUS = QColor("#8a8886")  # last time's value, waiting for 已核对
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -71,6 +72,9 @@ class SkuGridModel(QAbstractTableModel):
         self._rows: list[GridRow] = []
         self._typed: dict[tuple[str, str], str] = {}  # bad text kept as typed
         self._errors: dict[tuple[str, str], str] = {}
+        #: Last time's rows waiting for 已核对 (sku id → field → value): shown greyed in the
+        #: empty cells, never as this visit's values.
+        self._previous: dict[str, dict[str, Any]] = {}
         self.editable = True
 
     # --- rows -----------------------------------------------------------------------------
@@ -83,6 +87,20 @@ class SkuGridModel(QAbstractTableModel):
 
     def rows(self) -> list[GridRow]:
         return list(self._rows)
+
+    def set_previous(self, previous: Mapping[str, Mapping[str, Any]]) -> None:
+        """Last time's values of the rows that wait for 已核对 (nothing: none wait)."""
+        self._previous = {sku: dict(values) for sku, values in previous.items()}
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def previous_text(self, sku_id: str, field: str) -> str:
+        """Last time's value of an empty cell still waiting for 已核对 ('' when none)."""
+        value = self._previous.get(sku_id, {}).get(field)
+        if value is None or field == "on_shelf":
+            return ""
+        return yuan(value) if field == "price_fen" else str(value)
 
     def row_of(self, sku_id: str) -> int:
         return next((n for n, r in enumerate(self._rows) if r.sku_id == sku_id), -1)
@@ -161,8 +179,9 @@ class SkuGridModel(QAbstractTableModel):
             if key in self._typed:
                 return self._typed[key]
             value = getattr(row, field)
-            if value is None:
-                return ""
+            if value is None:  # last time's value shown (greyed), never edited as this one's
+                shown = role == Qt.ItemDataRole.DisplayRole
+                return self.previous_text(row.sku_id, field) if shown else ""
             return yuan(value) if field == "price_fen" else str(value)
         if role == Qt.ItemDataRole.CheckStateRole and column == SHELF_COLUMN:
             return Qt.CheckState.Checked if row.on_shelf else Qt.CheckState.Unchecked
@@ -170,9 +189,21 @@ class SkuGridModel(QAbstractTableModel):
             return int(_RIGHT.value)
         if role == Qt.ItemDataRole.BackgroundRole and key in self._errors:
             return QBrush(_BAD)
+        waiting = column > SHELF_COLUMN and getattr(row, field) is None and key not in self._typed
+        previous = self.previous_text(row.sku_id, field) if waiting else ""
+        if role == Qt.ItemDataRole.ForegroundRole and previous:
+            return QBrush(_PREVIOUS)
+        if role == Qt.ItemDataRole.FontRole and previous:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if key in self._errors:
                 return self._errors[key]
+            if previous:
+                return translate(
+                    "SkuGrid", "上次：{value}（待核对：Ctrl+Shift+D 或直接填写）"
+                ).format(value=previous)
             if column == 0:
                 return f"{row.name} {row.code}" + (
                     translate("SkuGrid", " · 重点品牌") if row.is_key_brand else ""

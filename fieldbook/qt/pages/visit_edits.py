@@ -264,6 +264,7 @@ class VisitEdits(QObject):
         """Last time's values beside the items that wait; the 已核对 button while any do."""
         page = self.page
         page.form.show_previous(waiting.answers if waiting is not None else {})
+        page.grid.model.set_previous(waiting.grid if waiting is not None else {})
         left = waiting is not None and bool(waiting.answers or waiting.grid)
         page.side.confirm_button.setVisible(left)
         page.side.confirm_button.setEnabled(left)
