@@ -21,6 +21,7 @@ from fieldbook import APP_ID, APP_NAME, __version__
 from fieldbook.core.outputs import OutputRefused, check_output, private_temp_beside
 from fieldbook.core.store.crypto import PASSPHRASE_ENV
 from fieldbook.qt import i18n
+from fieldbook.qt.keyboard import install_keyboard_rules
 from fieldbook.qt.session import AppSession
 from fieldbook.qt.theme import apply_theme
 
@@ -42,6 +43,7 @@ def make_application() -> QApplication:
         app.setDesktopFileName(APP_ID)
     apply_theme(app)
     install_translations(app)
+    install_keyboard_rules(app)
     return app
 
 

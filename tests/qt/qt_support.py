@@ -144,6 +144,15 @@ def type_text(widget, text: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def keyboard_rules(qapp) -> None:
+    """The app's keyboard rules (Enter presses a focused button), as ``make_application``
+    installs them."""
+    from fieldbook.qt.keyboard import install_keyboard_rules
+
+    install_keyboard_rules(qapp)
+
+
+@pytest.fixture(autouse=True)
 def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """QSettings (the reminders' on/off, times and "shown today") go to a temporary folder
     per test, never into the user's own settings."""

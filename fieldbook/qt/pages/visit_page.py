@@ -60,6 +60,7 @@ from fieldbook.qt.context import AppContext
 from fieldbook.qt.density import is_compact
 from fieldbook.qt.formatting import short_date
 from fieldbook.qt.i18n import ui_language
+from fieldbook.qt.keyboard import ENTER_NEVER_PRESSES
 from fieldbook.qt.operations.visits import VisitScreen, first_stop_screen, load_screen
 from fieldbook.qt.pages.autosave import Autosave, Change
 from fieldbook.qt.pages.base import Page
@@ -216,6 +217,7 @@ class VisitPage(Page):
         button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         button.setAutoDefault(False)
         button.installEventFilter(self._no_keys)
+        button.setProperty(ENTER_NEVER_PRESSES, True)
         return button
 
     def _connect(self) -> None:
