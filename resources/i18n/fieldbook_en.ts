@@ -4006,6 +4006,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Pending follow-ups</translation>
     </message>
     <message>
+        <source>已处理</source>
+        <translation>Done</translation>
+    </message>
+    <message>
         <source>勾选后，完成走访时关闭这条跟踪事项</source>
         <translation>If checked, this follow-up is closed when the visit is finished</translation>
     </message>

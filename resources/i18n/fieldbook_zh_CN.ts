@@ -4006,6 +4006,10 @@
         <translation>待跟踪事项</translation>
     </message>
     <message>
+        <source>已处理</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
         <source>勾选后，完成走访时关闭这条跟踪事项</source>
         <translation>勾选后，完成走访时关闭这条跟踪事项</translation>
     </message>

@@ -423,7 +423,7 @@ def test_a_followup_reaches_the_plan_stop_and_the_visit_screen(qtbot, day_ready)
     qtbot.addWidget(visit)
     with qtbot.waitSignal(visit.opened):
         visit.open_stop(MONDAY, plan.model.row_at(row).id)
-    texts = [box.text() for box in visit.followups.boxes()]
+    texts = [box.accessibleName() for box in visit.followups.boxes()]
     assert texts == ["已处理：电访员反馈：要求加订中华（12月3日到期）"]
 
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox, QLabel
 from qt_support import GOOD_ANSWERS, MONDAY, open_page
 
 from fieldbook.core import clock
@@ -509,3 +509,17 @@ def test_enter_in_a_multi_select_goes_on_to_the_next_item(qtbot, page, day_ready
     assert focused not in field.checks
     assert focused is page.form.fields["competitor_info"].editor
     qtbot.waitUntil(lambda: page.answers.get("policy_explained") == ["货源政策"])
+
+
+def test_a_long_follow_up_wraps_instead_of_being_cut(qtbot, page, day_ready):
+    first = _stops(day_ready)[0]
+    long_text = (
+        "电访员反馈：店主要求下周加订中华（硬）和黄鹤楼（软蓝）各两条，并核实上次订单少送一条"
+    )
+    day_ready.followups.create(first.customer_id, long_text)
+    _open(qtbot, page, first)
+    (box,) = page.followups.boxes()
+    assert long_text in box.accessibleName()
+    label = next(w for w in page.followups.findChildren(QLabel) if long_text in w.text())
+    assert label.wordWrap()
+    qtbot.waitUntil(lambda: 0 < label.width() <= page.followups.width())
