@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -48,6 +48,10 @@ class CodeLookup(QObject):
         return self.names.get(code, "")
 
 
+#: Room around a suggestion's text in the popup (margins, the item's padding).
+POPUP_PADDING = 28
+
+
 class CodePicker(QLineEdit):
     #: A suggestion was picked: its code.
     picked = Signal(str)
@@ -85,7 +89,19 @@ class CodePicker(QLineEdit):
             self.suggestions.appendRow(item)
         completer = self.completer()
         if pairs and self.hasFocus() and completer is not None:
-            completer.complete()
+            completer.complete(self.popup_rect(completer))
+
+    def popup_rect(self, completer: QCompleter) -> QRect:
+        """Where the suggestions open: under the field, as wide as their longest line (a
+        shop's name is never cut off by a narrow field)."""
+        popup = completer.popup()
+        metrics = popup.fontMetrics()
+        texts = (self.suggestions.item(r).text() for r in range(self.suggestions.rowCount()))
+        need = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        need += popup.verticalScrollBar().sizeHint().width() + POPUP_PADDING
+        rect = self.rect()
+        rect.setWidth(max(rect.width(), need))
+        return rect
 
     def _activated(self, code: str) -> None:
         self.picked.emit(code)
