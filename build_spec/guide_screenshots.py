@@ -9,11 +9,15 @@ import os
 import subprocess
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("zh_CN", "en")
 SIZE = "1366x768"
+#: The app's clock for the pictures: a Monday morning in the field (the same pictures every
+#: time, whatever day they are made on).
+CLOCK = "2026-12-07T08:40:00"
 
 
 def demo(folder: Path) -> Path:
@@ -23,6 +27,7 @@ def demo(folder: Path) -> Path:
     from fieldbook.core.journal import Journal
     from fieldbook.core.routine.week import label_for
 
+    clock.pin(datetime.fromisoformat(CLOCK), running=False)
     path = folder / "guide.sqlite3"
     j = Journal.open(f"sqlite:///{path}")
     try:
@@ -45,6 +50,7 @@ def main() -> int:
                 **os.environ,
                 "QT_QPA_PLATFORM": "offscreen",
                 "FIELDBOOK_LANG": language,
+                "FIELDBOOK_CLOCK": CLOCK,
                 "FIELDBOOK_DATA_DIR": str(Path(tmp) / "data"),
             }
             env.pop("FIELDBOOK_DB", None)
