@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldbook import APP_ID, APP_NAME, __version__
@@ -147,6 +147,9 @@ def save_screenshot(widget: QWidget, path: Path) -> bool:
         print(f"{path}: {exc.reason}", file=sys.stderr)
         return False
     tmp = private_temp_beside(path, ".png")
+    # Layouts asked for since the last pass (the window was just resized to --size) are
+    # done first: the picture shows the final layout, not the one of the default size.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
     try:
         if not widget.grab().save(str(tmp), "PNG"):
             return False
