@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
@@ -104,23 +104,26 @@ def carry_overs(s: Session, manager_id: str, day: date, days: int) -> list[tuple
     last_planned: dict[str, tuple[date, str, str, int]] = {}
     for cid, planned_on, state, reason, position in rows:
         last_planned[cid] = (planned_on, state, reason, position)
-    visited = {
-        (cid, d)
-        for cid, d in s.execute(
-            select(Visit.customer_id, Visit.visit_date).where(
+    last_visited: dict[str, date] = {
+        cid: seen
+        for cid, seen in s.execute(
+            select(Visit.customer_id, func.max(Visit.visit_date))
+            .where(
                 Visit.manager_id == manager_id,
                 Visit.status == "done",
                 Visit.shop_status != ABSENT,  # 关门未遇 is not a visit
                 Visit.visit_date >= since,
                 Visit.visit_date < day,
             )
+            .group_by(Visit.customer_id)
         )
     }
     out: list[tuple[date, int, str, str]] = []
     for cid, (planned_on, state, reason, position) in last_planned.items():
         if state not in ("planned", "skipped"):
             continue
-        if any(c == cid and planned_on <= d for c, d in visited):
+        seen = last_visited.get(cid)
+        if seen is not None and planned_on <= seen:  # visited on or after that day
             continue
         when = f"{planned_on.month}月{planned_on.day}日"
         note = f"{when}未走访" + (f"（{reason}）" if reason else "")
