@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook import APP_NAME
 from fieldbook.core import workdays
+from fieldbook.qt.density import is_compact
 
 translate = QCoreApplication.translate
 
@@ -225,7 +226,9 @@ class ReminderBanner(QFrame):
             "#reminderText { color: #5a4100; font-weight: bold; }"
         )
         self.rows = QVBoxLayout(self)
-        self.rows.setContentsMargins(16, 4, 12, 4)
+        #: Compact density: one thin line (small screens), the buttons no taller than the text.
+        self.compact = is_compact()
+        self.rows.setContentsMargins(16, 1 if self.compact else 4, 12, 1 if self.compact else 4)
         self.rows.setSpacing(2)
         self.shown: dict[str, QWidget] = {}
         self.hide()
@@ -258,6 +261,9 @@ class ReminderBanner(QFrame):
         close.clicked.connect(lambda _c=False, k=reminder.key: self.remove(k))
         line.addWidget(settings)
         line.addWidget(close)
+        if self.compact:
+            for button in row.findChildren(QPushButton):
+                button.setFixedHeight(24)
         row.setProperty("reminder", reminder.key)
         self.rows.addWidget(row)
         self.shown[reminder.key] = row

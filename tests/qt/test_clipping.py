@@ -62,7 +62,13 @@ def clipped(w: QWidget) -> str | None:
             return None
         need = max(fm.horizontalAdvance(line) for line in _lines(text) or [""])
         have = w.contentsRect().width() - 2 * w.margin() - max(w.indent(), 0)
-    elif isinstance(w, QPushButton | QCheckBox | QRadioButton):
+    elif isinstance(w, QPushButton):
+        if not w.text():  # its text and icon within its frame (sizeHint has a minimum width)
+            return None
+        icon = w.iconSize().width() + 4 if not w.icon().isNull() else 0
+        need = max(fm.horizontalAdvance(line) for line in _lines(w.text())) + icon + 12
+        have = w.width()
+    elif isinstance(w, QCheckBox | QRadioButton):
         if not w.text():
             return None
         need, have = w.sizeHint().width(), w.width()

@@ -1,11 +1,12 @@
 """Room to work at 1366×768 (the small laptops account managers carry): in compact density (the
 automatic choice on such a screen) the visit screen's checklist shows at least 12 items at once
 and the SKU grid at least 8 rows, measured from the widgets' geometry in the main window at
-that size less a task bar and a title bar."""
+that size less a task bar and a title bar, with a reminder of the day shown above the page."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import time
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
@@ -19,6 +20,7 @@ from fieldbook.qt.density import (
     save_density,
 )
 from fieldbook.qt.main_window import MainWindow
+from fieldbook.qt.reminders import Reminder
 from fieldbook.qt.theme import apply_theme
 
 #: The screen, less a task bar and the window's title bar.
@@ -55,6 +57,10 @@ def _settled(qtbot, page) -> None:
     qtbot.waitUntil(lambda: page.grid.height() >= view.height())
 
 
+#: A reminder of the day shown above the page: the worst case, whatever the tests' clock says.
+REMINDER = Reminder("office", time(15, 0), None, "daylog", "回单位", "回单位：审核订单、写工作日志")
+
+
 def _visit_window(qtbot, journal):
     ctx = make_ctx(journal)
     window = MainWindow(ctx, initial_page="visit")
@@ -62,6 +68,8 @@ def _visit_window(qtbot, journal):
     window.resize(*SIZE)
     window.show()
     qtbot.waitUntil(lambda: window.is_ready)
+    window.reminders.banner.add(REMINDER, REMINDER.at)
+    qtbot.waitUntil(window.reminders.banner.isVisible)
     page = window.pages["visit"]
     page.times.arrive()
     qtbot.waitUntil(lambda: page.visit is not None)

@@ -439,9 +439,11 @@ class VisitPage(Page):
         outer = self.layout()
         if outer is not None:
             outer.setContentsMargins(*((14, 6, 14, 4) if compact else (20, 12, 20, 10)))
-            outer.setSpacing(4 if compact else 8)
+            outer.setSpacing(2 if compact else 8)
         self.form.set_compact(compact)
         self.grid.view.set_compact(compact)
+        self.header.set_compact(compact)
+        self.finish_button.setMinimumHeight(28 if compact else 34)
 
     def _use_checklist(self, checklist: Checklist) -> None:
         """A draft recorded with another template version is shown with that version."""

@@ -311,7 +311,7 @@ class ChecklistForm(QWidget):
         """Compact density (small screens): tighter rows, two-line notes."""
         outer = self.layout()
         if outer is not None:
-            outer.setSpacing(2 if compact else 10)
+            outer.setSpacing(0 if compact else 10)
         for group in self.groups.values():
             form = group.layout()
             if isinstance(form, QFormLayout):

@@ -74,6 +74,16 @@ class VisitHeader(QFrame):
         self._ticker.setInterval(30_000)
         self._ticker.timeout.connect(self._show_duration)
 
+    def set_compact(self, compact: bool) -> None:
+        """Compact density: lower buttons and time fields (the header takes less height)."""
+        for button in (self.arrive_button, self.leave_button):
+            button.setMinimumHeight(30 if compact else 40)
+        for edit in (self.arrived_edit, self.left_edit):
+            edit.setMinimumHeight(26 if compact else 32)
+        layout = self.layout()
+        if layout is not None:
+            layout.setSpacing(2 if compact else 4)
+
     def _shop_row(self) -> QHBoxLayout:
         """← 计划, the shop's name and where it is in the plan (its details go under it)."""
         self.back_button = QPushButton(self.tr("← 计划"))
