@@ -85,6 +85,18 @@ def pinned_clock(pinned_session_clock: datetime) -> Iterator[datetime]:
         yield TEST_NOW
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test has its own data folder (FIELDBOOK_DATA_DIR): the default database, the
+    files of a server database (attachments, photos), never the user's own folder — nor one
+    another test wrote into."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("FIELDBOOK_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def backend(request: pytest.FixtureRequest) -> str:
     return str(request.config.getoption("--backend"))
