@@ -64,24 +64,26 @@ def main() -> int:
         # English loads from the bundle (fieldbook.qt.i18n reports a translation it cannot load)
         english = {**env, "FIELDBOOK_LANG": "en"}
         run("--db", str(demo), "gui", "--screenshot", str(png), env=english, forbid="translation")
-        # an old database is upgraded by the frozen program's bundled migration scripts
+        # an old database is upgraded by the frozen program's bundled migration scripts: the
+        # development tree builds a real revision-0007 database (not a head database with
+        # tables dropped, which goes stale with every new migration), the frozen program opens it
         old = folder / "old.sqlite3"
-        import sqlite3
+        from sqlalchemy import create_engine
 
-        con = sqlite3.connect(demo)
-        con.execute(f"VACUUM INTO '{old}'")
-        con.close()
-        con = sqlite3.connect(old)
-        con.execute("DROP TABLE spot_check_items")
-        con.execute("DROP TABLE spot_checks")
-        con.execute("UPDATE alembic_version SET version_num = '0007_server_users'")
-        con.commit()
-        con.close()
-        run("--db", str(old), "profile", "show", env=env)  # opening migrates it
-        con = sqlite3.connect(old)
-        head = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        con.close()
-        assert head.startswith("0008"), head
+        from fieldbook.core.store.migrate import SCHEMA_HEAD, current_revision, upgrade
+
+        engine = create_engine(f"sqlite:///{old}")
+        upgrade(engine, target="0007_server_users")
+        assert current_revision(engine) == "0007_server_users"
+        engine.dispose()
+        run("--db", str(old), "profile", "set", "--code", "QTH002", "--name", "李梅", env=env)
+        run("--db", str(old), "import", "customers", str(roster), env=env)
+        listed = run("--db", str(old), "customers", "list", env=env)
+        assert len(listed.strip().splitlines()) >= 60, listed[:300]
+        engine = create_engine(f"sqlite:///{old}")
+        head = current_revision(engine)
+        engine.dispose()
+        assert head == SCHEMA_HEAD, head
         print("frozen build: all checks passed")
     return 0
 
