@@ -18,6 +18,7 @@ from fieldbook.core.routine.daylog_text import (
     STATUS_NAMES,
     section_label,
     section_text,
+    time_facts,
 )
 from fieldbook.core.routine.orders import OrdersReport, import_orders
 from fieldbook.messages import message
@@ -87,10 +88,7 @@ def log_lines(view: DayLogView, manager: str) -> list[str]:
         f"走访：计划 {f.planned} 户，已访 {f.done} 户，未访 {f.skipped} 户"
         + (f"（{skipped}）" if skipped else "")
     )
-    average = "—" if f.average_minutes is None else f"{f.average_minutes} 分钟"
-    out.append(
-        f"首户到店 {f.first_arrival or '—'}，末户离店 {f.last_departure or '—'}，平均每户 {average}"
-    )
+    out.extend(f"{t.label}：{t.value}（标准 {t.standard}，{t.verdict}）" for t in time_facts(f))
     found = "、".join(f"{k} {v} 户" for k, v in (f.findings or {}).items()) or "无"
     out.append(f"发现的问题：{found}")
     out.append(f"新建反馈单：{'；'.join(f.slips_created) or '无'}")

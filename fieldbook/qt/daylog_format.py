@@ -111,10 +111,6 @@ def _clock_text(
 
 def fact_lines(facts: DayFacts) -> list[FactLine]:
     """The day's facts, one line each (the tomorrow link is the page's own)."""
-    rules = plan_rules()
-    start, end = hm(rules.day_start), hm(rules.day_end)
-    lines: list[FactLine] = []
-
     visits = _t("计划 {planned} 户 · 已访 {done} 户 · 未访 {skipped} 户").format(
         planned=facts.planned, done=facts.done, skipped=facts.skipped
     )
@@ -125,8 +121,15 @@ def fact_lines(facts: DayFacts) -> list[FactLine]:
         reasons = _counts(skip_reasons_named(facts.skipped_reasons))
         visits += _t("（未访原因：{reasons}）").format(reasons=reasons)
     level = OK if facts.planned == 0 or facts.done >= facts.planned else WARN
-    lines.append(FactLine("visits", _t("走访"), visits, level))
+    return [FactLine("visits", _t("走访"), visits, level), *time_lines(facts), *_rest(facts)]
 
+
+def time_lines(facts: DayFacts) -> list[FactLine]:
+    """到达片区, 在片区工作时间, 户均分钟, 回到单位 — each against its own standard (decision
+    0018). A log submitted before the standards were kept is judged by today's rules."""
+    rules = plan_rules()
+    start = facts.arrive_by or hm(rules.arrive_in_area)
+    back = facts.back_by or hm(rules.back_by(facts.day))
     first = _clock_text(
         facts.first_arrival,
         facts.start_late_minutes,
@@ -136,18 +139,8 @@ def fact_lines(facts: DayFacts) -> list[FactLine]:
         start=start,
     )
     tip = _t("应在 {start} 前到达片区").format(start=start)
-    lines.append(FactLine("first_arrival", _t("首店到店"), *first, tip))
-    last = _clock_text(
-        facts.last_departure,
-        facts.end_early_minutes,
-        (_t("比 {end} 早 {d}"), WARN),
-        _t("比 {end} 晚 {d}"),
-        _t("没有离店记录"),
-        end=end,
-    )
-    tip = _t("在片区工作到 {end}").format(end=end)
-    lines.append(FactLine("last_departure", _t("末店离店"), *last, tip))
-
+    lines = [FactLine("first_arrival", _t("到达片区"), *first, tip)]
+    lines.append(_field_line(facts))
     standard = rules.minutes_per_shop
     if facts.average_minutes is not None:
         text = _t("{avg:g} 分钟/户（标准 {std} 分钟）").format(
@@ -156,15 +149,42 @@ def fact_lines(facts: DayFacts) -> list[FactLine]:
         level = WARN if facts.average_minutes < standard else OK
     else:
         text, level = _t("—"), OK
-    lines.append(
-        FactLine(
-            "average",
-            _t("平均每店"),
-            text,
-            level,
-            _t("到店到离店的平均时间（关门未遇的不算）"),
-        )
+    tip = _t("到店到离店的平均时间（关门未遇的不算）")
+    lines.append(FactLine("average", _t("户均分钟"), text, level, tip))
+    returned = _clock_text(
+        facts.returned_at,
+        facts.return_late_minutes,
+        (_t("比 {end} 晚 {d}"), BAD),
+        _t("比 {end} 早 {d}"),
+        _t("未记录（回到单位时点“回到单位”）"),
+        end=back,
     )
+    level = returned[1] if facts.returned_at else WARN
+    tip = _t("应在 {end} 前回到单位").format(end=back)
+    lines.append(FactLine("returned", _t("回到单位"), returned[0], level, tip))
+    return lines
+
+
+def _field_line(facts: DayFacts) -> FactLine:
+    """在片区工作时间 (first arrival to last departure, less lunch) against its standard."""
+    standard = facts.field_standard or plan_rules().field_minutes_on(facts.day)
+    tip = _t("首户到店到末户离店，扣除午餐时间")
+    title = _t("在片区工作时间")
+    if facts.field_minutes is None:
+        return FactLine("field_time", title, _t("—"), OK, tip)
+    text = _t("{time}（{start}–{end}，标准 {std}）").format(
+        time=duration(facts.field_minutes),
+        start=facts.first_arrival,
+        end=facts.last_departure,
+        std=duration(standard),
+    )
+    level = WARN if facts.field_minutes < standard else OK
+    return FactLine("field_time", title, text, level, tip)
+
+
+def _rest(facts: DayFacts) -> list[FactLine]:
+    """Findings, slips made, follow-ups closed."""
+    lines: list[FactLine] = []
     findings = _counts(findings_named(facts.findings), _t(" 户")) if facts.findings else _t("无")
     lines.append(FactLine("findings", _t("发现问题"), findings))
     slips = "\n".join(facts.slips_created) if facts.slips_created else _t("无")

@@ -18,6 +18,7 @@ from fieldbook.qt.i18n import ui_language
 __all__ = [
     "day_notice",
     "pace_line",
+    "pace_rule",
     "progress_line",
     "reason_text",
     "slip_name",
@@ -71,9 +72,10 @@ def state_text(stop: StopView) -> str:
 
 def progress_line(progress: DayProgress) -> str:
     """The day's progress as the core judged it (``day_progress``), e.g.
-    ``已访 12 / 计划 36（目标 30）· 计划超出容量 36/30 · 已用 3小时10分 · 剩余 24 户约需
-    5小时12分，距 15:00 还有 4小时 · 进度落后``; a day to come shows only its plan, a day
-    before the first arrival no clock and no verdict, a day gone its result."""
+    ``已访 12 / 计划 36（目标 30）· 计划超出容量 36/30 · 已用 3小时10分 · 剩余 24 户 4小时
+    + 午餐 30分 + 返程 45分 = 5小时15分，距 15:00 回到单位还有 4小时 · 进度落后``; a day to
+    come shows only its plan, a day before the first arrival no clock and no verdict, a day
+    gone its result."""
     if progress.pace is Pace.FUTURE:
         parts = [
             _t("计划 {planned} 户（目标 {target}）").format(
@@ -107,15 +109,26 @@ def _pace(progress: DayProgress) -> list[str]:
         parts = [_t("已用 {used}").format(used=duration(progress.minutes_elapsed or 0))]
     if not progress.remaining:
         return [*parts, _t("计划已全部走完")]
-    todo = _t("剩余 {n} 户约需 {time}").format(
-        n=progress.remaining, time=duration(progress.minutes_needed)
-    )
+    ahead = _ahead(progress)
     if progress.minutes_left is None:
-        return [*parts, todo]
-    end = hm(plan_rules().day_end)
-    left = _t("距 {end} 还有 {time}").format(end=end, time=duration(progress.minutes_left))
+        return [*parts, ahead]
+    end = hm(progress.back_by)
+    left = _t("距 {end} 回到单位还有 {time}").format(end=end, time=duration(progress.minutes_left))
     verdict = _t("进度落后") if progress.behind else _t("进度正常")
-    return [*parts, _t("{todo}，{left}").format(todo=todo, left=left), verdict]
+    return [*parts, _t("{todo}，{left}").format(todo=ahead, left=left), verdict]
+
+
+def _ahead(progress: DayProgress) -> str:
+    """What is still ahead: ``剩余 12 户 2小时 + 午餐 30分 + 返程 45分 = 3小时15分``."""
+    terms = [
+        _t("剩余 {n} 户 {time}").format(n=progress.remaining, time=duration(progress.shops_minutes))
+    ]
+    if progress.lunch_minutes:
+        terms.append(_t("午餐 {time}").format(time=duration(progress.lunch_minutes)))
+    terms.append(_t("返程 {time}").format(time=duration(progress.trip_back_minutes)))
+    return _t("{terms} = {time}").format(
+        terms=" + ".join(terms), time=duration(progress.minutes_needed)
+    )
 
 
 def _result(progress: DayProgress) -> list[str]:
@@ -137,16 +150,30 @@ def _result(progress: DayProgress) -> list[str]:
     return parts
 
 
+def pace_rule(progress: DayProgress) -> str:
+    """What 「进度正常」 means on the day (the progress line's tooltip)."""
+    rules = plan_rules()
+    return _t(
+        "进度正常：剩余的户数每户 {shop} 分钟，加上还没吃的午餐 {lunch} 分钟和返程 {back} 分钟，"
+        "能在 {end} 前回到单位"
+    ).format(
+        shop=rules.minutes_per_shop,
+        lunch=rules.lunch_minutes,
+        back=rules.trip_back_minutes,
+        end=hm(progress.back_by),
+    )
+
+
 def pace_line(progress: DayProgress) -> str:
-    """首家到店 07:41（应 07:30）· 平均每户 11.2 分钟（标准 10 分钟）· 未访 2 户 ("" for a
+    """到达片区 07:41（应 07:30）· 平均每户 11.2 分钟（标准 10 分钟）· 未访 2 户 ("" for a
     day to come)."""
     if progress.pace is Pace.FUTURE:
         return ""
     rules = plan_rules()
-    start = hm(rules.day_start)
+    start = hm(rules.arrive_in_area)
     if progress.first_arrival is not None:
         parts = [
-            _t("首家到店 {time}（应 {start}）").format(time=hm(progress.first_arrival), start=start)
+            _t("到达片区 {time}（应 {start}）").format(time=hm(progress.first_arrival), start=start)
         ]
     else:
         parts = [_t("还没有到店记录（应 {start} 到达片区）").format(start=start)]

@@ -1,5 +1,6 @@
-"""Reminders of the day's schedule (ROUTINE.md): 07:30 出发, 15:00 回到办公室, 15:40 客户维护与
-明日计划, 16:00 部门例会, Thursday 14:00 周总结与周计划.
+"""Reminders of the day's schedule (ROUTINE.md): 07:30 出发, 15:00 回到办公室 (Thursday 14:00:
+plan.toml's time model, decision 0018), 15:40 客户维护与明日计划, 16:00 部门例会, Thursday 14:00
+周总结与周计划.
 
 Quiet and never modal: a due reminder is a status-bar message plus a small dismissible banner
 above the current page; showing it never moves the keyboard focus. Each reminder is shown at
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook import APP_NAME
 from fieldbook.core import workdays
+from fieldbook.core.routine.plan import THURSDAY, plan_rules
 from fieldbook.qt.density import is_compact
 
 translate = QCoreApplication.translate
@@ -41,7 +43,6 @@ translate = QCoreApplication.translate
 #: How long after its time a reminder may still be shown.
 GRACE = timedelta(minutes=60)
 CHECK_MS = 60_000
-THURSDAY = 4
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,12 @@ class Reminder:
     #: Its name in the settings and what it says (source texts, translated when shown).
     name: str
     words: str
+    #: Its time on Thursday when that differs (back at the office by 14:00), else None.
+    thursday: time | None = None
+
+    def at_on(self, day: date) -> time:
+        """Its default time on ``day``."""
+        return self.thursday if self.thursday and day.isoweekday() == THURSDAY else self.at
 
     @property
     def text(self) -> str:
@@ -64,12 +71,24 @@ class Reminder:
         return translate("Reminders", self.name)
 
 
+_DAY = plan_rules()
 DEFAULTS: tuple[Reminder, ...] = (
     Reminder(
-        "depart", time(7, 30), None, "plan", "出发", "出发：到片区开始走访，今天的计划已经排好"
+        "depart",
+        _DAY.arrive_in_area,
+        None,
+        "plan",
+        "出发",
+        "出发：到片区开始走访，今天的计划已经排好",
     ),
     Reminder(
-        "office", time(15, 0), None, "daylog", "回到办公室", "回到办公室：查看订单、写工作日志"
+        "office",
+        _DAY.back_at_office,
+        None,
+        "daylog",
+        "回到办公室",
+        "回到办公室：点“回到单位”记下时间，查看订单、写工作日志",
+        _DAY.thursday_back_at_office,
     ),
     Reminder(
         "plan",
@@ -126,12 +145,14 @@ class ReminderSettings:
         self.store.setValue(self._key(reminder.key, "enabled"), bool(on))
         self.store.sync()
 
-    def time_of(self, reminder: Reminder) -> time:
+    def time_of(self, reminder: Reminder, day: date | None = None) -> time:
+        """The user's time for ``reminder``, else its default (on ``day``: Thursday's own)."""
+        default = reminder.at_on(day) if day is not None else reminder.at
         text = self.store.value(self._key(reminder.key, "time"), "")
         try:
-            return time.fromisoformat(str(text)) if text else reminder.at
+            return time.fromisoformat(str(text)) if text else default
         except ValueError:
-            return reminder.at
+            return default
 
     def set_time(self, reminder: Reminder, at: time) -> None:
         self.store.setValue(self._key(reminder.key, "time"), at.strftime("%H:%M"))
@@ -163,7 +184,7 @@ def due_reminders(
             continue
         if not settings.enabled(reminder) or settings.shown_on(reminder) == today:
             continue
-        at = datetime.combine(today, settings.time_of(reminder))
+        at = datetime.combine(today, settings.time_of(reminder, today))
         if at <= now < at + GRACE:
             found.append((at, reminder))
     return [r for _at, r in sorted(found, key=lambda pair: pair[0])]
@@ -325,7 +346,7 @@ class Reminders(QObject):
         return self.clock.check()
 
     def _due(self, reminder: Reminder) -> None:
-        at = self.settings.time_of(reminder)
+        at = self.settings.time_of(reminder, self.clock.now().date())
         self.show_message(f"{at.strftime('%H:%M')} {reminder.text}")
         self.banner.add(reminder, at)
 

@@ -59,7 +59,9 @@ def test_the_1500_reminder_shows_once_and_leaves_the_focus_alone(qtbot, window, 
     clock.moment = datetime.combine(MONDAY, time(15, 0))
     assert [r.key for r in reminders.check()] == ["office"]
     assert banner.isVisible() and banner.keys() == ["office"]
-    assert "回到办公室：查看订单、写工作日志" in window.statusBar().currentMessage()
+    assert "回到办公室：点“回到单位”记下时间，查看订单、写工作日志" in (
+        window.statusBar().currentMessage()
+    )
     assert QApplication.focusWidget() is search and search.text() == "zx"
     assert QApplication.activeModalWidget() is None
     assert [
@@ -108,6 +110,18 @@ def test_a_changed_time_and_the_thursday_reminder(qtbot, ctx):
     ]
     assert due_reminders(datetime(2026, 12, 5, 15, 0), settings) == []
     assert due_reminders(datetime.combine(MONDAY, time(18, 0)), settings) == []
+
+
+def test_on_thursday_the_office_reminder_is_at_two(qtbot, ctx):
+    # back at the office by 14:00 on Thursday (plan.toml [thursday], decision 0018): the
+    # office reminder comes with the week report's, and not again at 15:00
+    settings = ReminderSettings()
+    assert settings.time_of(BY_KEY["office"], THURSDAY) == time(14, 0)
+    assert settings.time_of(BY_KEY["office"], MONDAY) == time(15, 0)
+    due = due_reminders(datetime.combine(THURSDAY, time(14, 2)), settings)
+    assert [r.key for r in due] == ["office", "week"]
+    assert due_reminders(datetime.combine(THURSDAY, time(15, 0)), settings) == []
+    assert due_reminders(datetime.combine(MONDAY, time(14, 2)), settings) == []
 
 
 def _open_button(row, text):

@@ -28,7 +28,7 @@ import json
 import math
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from random import Random
 from typing import Any
@@ -46,6 +46,7 @@ from fieldbook.core.routine.daylog import (
     check_section,
     day_facts,
     facts_json,
+    return_facts,
 )
 from fieldbook.core.store.audit import Chain
 from fieldbook.core.store.models import (
@@ -242,7 +243,8 @@ class _OrderHistory:
                 route.setdefault((mid, day), []).append(cid)
         visits: dict[tuple[str, date], dict[str, tuple[str, dict[str, Any]]]] = {}
         findings: dict[tuple[str, date], Counter[str]] = {}
-        for mid, day, cid, shop_status, answers, hits in self.s.execute(
+        last_left: dict[tuple[str, date], datetime] = {}
+        for mid, day, cid, shop_status, answers, hits, left in self.s.execute(
             select(
                 Visit.manager_id,
                 Visit.visit_date,
@@ -250,11 +252,14 @@ class _OrderHistory:
                 Visit.shop_status,
                 Visit.answers,
                 Visit.findings,
+                Visit.left_at,
             )
             .where(Visit.visit_date >= monday, Visit.visit_date <= sunday, Visit.status == "done")
             .order_by(Visit.visit_date, Visit.arrived_at)
         ):
             wanted = json.loads(answers) if answers and "will_order" in answers else {}
+            if left is not None:
+                last_left[(mid, day)] = max(left, last_left.get((mid, day), left))
             visits.setdefault((mid, day), {})[cid] = (shop_status, wanted)
             counts = findings.setdefault((mid, day), Counter())
             for code in {h["finding"] for h in json.loads(hits or "[]")}:
@@ -278,6 +283,7 @@ class _OrderHistory:
                     ]
                 record = DayRecord(mid, day, findings=findings.get((mid, day), Counter()))
                 record.visited = list(visits.get((mid, day), {}))
+                record.last_departure = last_left.get((mid, day))
                 lines.extend(self._orders(record, due, visits.get((mid, day), {}), rate))
                 logs.append(self.logs.draft(record))
         self.ctx.insert(OrderLine, lines)
@@ -348,6 +354,7 @@ class _OrderHistory:
             return
         for row in self.held:
             facts = day_facts(self.s, row["manager_id"], row["log_date"])
+            facts = replace(facts, **return_facts(row["log_date"], row["returned_at"]))
             midnight = datetime.combine(row["log_date"], time())
             submitted = midnight + timedelta(seconds=rng.randint(*self.submitted))
             row.update(

@@ -46,7 +46,7 @@ from fieldbook.core.routine.checklist import (
     Hit,
     load_checklist,
 )
-from fieldbook.core.routine.plan import plan_rules
+from fieldbook.core.routine.plan import PlanRules, plan_rules
 from fieldbook.core.routine.visit_findings import ABSENT, followup_texts, match_open
 from fieldbook.core.routine.visit_grid import grid_findings, offered_sku_ids
 from fieldbook.core.store.models import (
@@ -91,18 +91,45 @@ def visit_week(ctx: DemoContext, monday: date) -> None:
     ctx.history(STATE_KEY, _History).week(monday)
 
 
+class _DayShape:
+    """The day's shape as ``[visits]`` of demo.toml draws it against plan.toml's time model:
+    when lunch starts and how long it is, and when the last shop is left (back at the office
+    by the day's time, less the trip back, less a margin; on a few days the margin is
+    negative: back late). Its own random stream, so the visits drawn after do not move."""
+
+    def __init__(self, ref: dict[str, Any], rules: PlanRules, seed: str) -> None:
+        self.rules = rules
+        self.rng = Random(f"fieldbook-demo-day-shape:{seed}")
+        self.lunch_at = (seconds_of(ref["lunch_at"][0]), seconds_of(ref["lunch_at"][1]))
+        self.lunch = (ref["lunch_minutes"][0] * 60, ref["lunch_minutes"][1] * 60)
+        self.margin = (ref["return_margin_minutes"][0] * 60, ref["return_margin_minutes"][1] * 60)
+        self.late = float(ref["late_return"])
+        self.late_by = (ref["late_return_minutes"][0] * 60, ref["late_return_minutes"][1] * 60)
+
+    def draw(self, day: date) -> tuple[int, int, int]:
+        """(lunch from, lunch seconds, last departure by) in seconds after midnight."""
+        back = self.rules.back_by(day)
+        back_s = back.hour * 3600 + back.minute * 60 - self.rules.trip_back_minutes * 60
+        rng = self.rng
+        if rng.random() < self.late:
+            end_by = back_s + rng.randint(*self.late_by)
+        else:
+            end_by = back_s - rng.randint(*self.margin)
+        return rng.randint(*self.lunch_at), rng.randint(*self.lunch), end_by
+
+
 class _History:
     def __init__(self, ctx: DemoContext) -> None:
         self.ctx = ctx
         self.rng: Random = ctx.rng
         ref = demo_reference()["visits"]
         rules = plan_rules()
-        self.target = rules.target_size
+        self.rules = rules
         self.carry_days = timedelta(days=rules.carry_over_days)
         self.visited = float(ref["visited"])
         self.day_start = seconds_of(ref["day_start"])
         self.jitter = int(ref["start_jitter_minutes"]) * 60
-        self.day_end = seconds_of(ref["day_end"])
+        self.day = _DayShape(ref, rules, ctx.managers[0].id)
         self.stay = (ref["minutes"][0] * 60, ref["minutes"][1] * 60, ref["min_minutes"] * 60)
         self.move = (
             ref["travel_minutes"][0] * 60,
@@ -220,7 +247,7 @@ class _History:
         ):
             if planned_on < day - self.carry_days:
                 del m.waiting[cid]
-            elif cid in entries or len(entries) < self.target:
+            elif cid in entries or len(entries) < self.rules.target_on(day):
                 note = f"{planned_on.month}月{planned_on.day}日未走访" + (
                     f"（{reason}）" if reason else ""
                 )
@@ -234,7 +261,7 @@ class _History:
                 "id": plan_id,
                 "manager_id": m.id,
                 "plan_date": day,
-                "target_size": self.target,
+                "target_size": self.rules.target_on(day),
                 "created_at": built,
                 "updated_at": built,
             }
@@ -262,7 +289,7 @@ class _History:
             else:
                 m.waiting[cid] = (day, position, reason)
         done = [s for s in stops if s["state"] == "visited"]
-        times = self._times(len(done))
+        times = self._times(day, len(done))
         for stop, (arrive, leave) in zip(done, times, strict=True):
             finished = self._visit(m, stop, midnight, arrive, leave, out)
             stop["updated_at"] = finished
@@ -271,8 +298,10 @@ class _History:
                 stop["updated_at"] = midnight + timedelta(seconds=times[-1][1] if times else 0)
         out[PlanStop].extend(stops)
 
-    def _times(self, n: int) -> list[tuple[int, int]]:
-        """(arrival, departure) in seconds after midnight for ``n`` visits in route order."""
+    def _times(self, day: date, n: int) -> list[tuple[int, int]]:
+        """(arrival, departure) in seconds after midnight for ``n`` visits in route order: from
+        about 07:30, a lunch break around noon, the last departure so that with the trip back
+        the manager is at the office by the day's time — on most days (``_DayShape``)."""
         if n == 0:
             return []
         gauss = self.rng.gauss
@@ -280,7 +309,8 @@ class _History:
         (s_mu, s_sd, s_min), (m_mu, m_sd, m_min) = self.stay, self.move
         stay = [max(s_min, gauss(s_mu, s_sd)) for _ in range(n)]
         move = [max(m_min, gauss(m_mu, m_sd)) for _ in range(n - 1)]
-        room = self.day_end - start
+        lunch_at, lunch, end_by = self.day.draw(day)
+        room = end_by - start - lunch
         need = sum(stay) + sum(move)
         if need > room:  # a long day: shorter stays and quicker hops, never below the minimum
             floor = s_min * n + m_min * (n - 1)
@@ -289,11 +319,14 @@ class _History:
             move = [m_min + (t - m_min) * f for t in move]
         out: list[tuple[int, int]] = []
         clock = float(start)
-        for i in range(n):  # whole seconds, rounded down: the day still ends by day_end
+        for i in range(n):  # whole seconds, rounded down: the day still ends by end_by
             arrive = int(clock)
             leave = arrive + int(stay[i])
             out.append((arrive, leave))
-            clock = leave + (move[i] if i < n - 1 else 0)
+            hop = move[i] if i < n - 1 else 0
+            if lunch and i < n - 1 and leave >= lunch_at:  # lunch instead of this hop
+                hop, lunch = lunch, 0
+            clock = leave + hop
         return out
 
     # --- a visit ----------------------------------------------------------------------------

@@ -40,6 +40,7 @@ class DayRecord:
     non_orderers: list[tuple[str, str]] = field(default_factory=list)  # customer, reason
     findings: Counter[str] = field(default_factory=Counter)
     visited: list[str] = field(default_factory=list)
+    last_departure: datetime | None = None  # from the last shop: the return follows it
 
 
 class WorkLogWriter:
@@ -59,6 +60,8 @@ class WorkLogWriter:
         self.rng, self.id_rng, self.ref = rng, id_rng, ref
         self.customers, self.classes, self.today = customers, classes, today
         self.submitted = tuple(seconds_of(x) for x in ref["submitted"])
+        low, high = ref["trip_back_minutes"]
+        self.trip_back = (int(low), int(high))
         self.last_week: dict[tuple[str, int], tuple[int, int]] = {}
 
     def _shop(self, cid: str) -> str:
@@ -140,7 +143,17 @@ class WorkLogWriter:
             "created_at": created,
             "updated_at": updated,
             "submitted_at": None,
+            "returned_at": self.returned_at(r),
         }
+
+    def returned_at(self, r: DayRecord) -> datetime | None:
+        """回到单位: the last departure plus the trip back (drawn from a stream of the day's
+        own, so the rest of the demo does not move); None on a day with no visit."""
+        if r.last_departure is None:
+            return None
+        rng = Random(f"fieldbook-demo-return:{r.manager_id}:{r.day.isoformat()}")
+        trip = timedelta(minutes=rng.randint(*self.trip_back))
+        return (r.last_departure + trip).replace(second=0, microsecond=0)
 
     def _analysis(self, r: DayRecord) -> str:
         rng, ref = self.rng, self.ref

@@ -31,6 +31,7 @@ from fieldbook.core.reports.form import (
     FORM_WIDTHS,
     LAST,
     Correction,
+    Spec,
     answer_value,
     banner,
     cells,
@@ -49,6 +50,7 @@ from fieldbook.core.routine.daylog_text import (
     row_text,
     section_label,
     section_text,
+    time_facts,
 )
 from fieldbook.core.routine.indicators import DEFINITIONS
 from fieldbook.core.routine.plan import plan_rules
@@ -87,12 +89,12 @@ VISIT_HEAD: list[tuple[str, float]] = [
 ]
 
 
-def _minutes_text(minutes: int | None, late: str, early: str) -> str:
-    if minutes is None:
-        return "—"
-    if minutes == 0:
-        return "准时"
-    return f"{late if minutes > 0 else early} {abs(minutes)} 分钟"
+def _day_window(facts: DayFacts) -> str:
+    """``07:30–15:00`` (Thursday ``07:30–14:00``): in the area to back at the office."""
+    rules = plan_rules()
+    start = facts.arrive_by or f"{rules.arrive_in_area:%H:%M}"
+    end = facts.back_by or f"{rules.back_by(facts.day):%H:%M}"
+    return f"{start}–{end}"
 
 
 # --- the form -------------------------------------------------------------------------------
@@ -151,8 +153,7 @@ def write_log_form(ws: Worksheet, journal: Journal, view: DayLogView) -> None:
 
 
 def _visits_block(ws: Worksheet, row: int, facts: DayFacts) -> int:
-    rules = plan_rules()
-    row = banner(ws, row, "一、走访情况（07:30–15:00）")
+    row = banner(ws, row, f"一、走访情况（{_day_window(facts)}）")
     cells(
         ws,
         row,
@@ -169,20 +170,16 @@ def _visits_block(ws: Worksheet, row: int, facts: DayFacts) -> int:
     )
     reasons = "；".join(f"{k} {v} 户" for k, v in (facts.skipped_reasons or {}).items()) or "无"
     cells(ws, row + 1, [(1, 1, "未走访原因", "label"), (2, LAST, reasons, None)])
-    start = _minutes_text(facts.start_late_minutes, "晚", "早")
-    end = _minutes_text(facts.end_early_minutes, "早", "晚")
-    cells(
-        ws,
-        row + 2,
-        [
-            (1, 1, "首户到店", "label"),
-            (2, 2, facts.first_arrival or "—", None),
-            (3, 4, f"标准 {rules.day_start:%H:%M}，{start}", None),
-            (5, 5, "末户离店", "label"),
-            (6, 6, facts.last_departure or "—", None),
-            (7, 8, f"标准 {rules.day_end:%H:%M}，{end}", None),
-        ],
-    )
+    times = time_facts(facts)
+    for offset, pair in enumerate((times[:2], times[2:])):
+        line: list[Spec] = []
+        for column, fact in zip((1, 5), pair, strict=True):
+            line.append((column, column, fact.label, "label"))
+            line.append((column + 1, column + 1, fact.value, None))
+            standard = f"标准 {fact.standard}，{fact.verdict}"
+            line.append((column + 2, column + 3, standard, None))
+        cells(ws, row + 2 + offset, line)
+    row += 1
     found = "、".join(f"{k} {v} 户" for k, v in (facts.findings or {}).items()) or "无"
     cells(ws, row + 3, [(1, 1, "发现的问题", "label"), (2, LAST, found, None)])
     slips = "\n".join(facts.slips_created) or "无"

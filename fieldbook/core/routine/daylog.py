@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, time
 from typing import Any
 
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.routine.checklist import count_findings
-from fieldbook.core.routine.day_progress import minutes_in_shop
+from fieldbook.core.routine.day_progress import field_minutes, minutes_in_shop
 from fieldbook.core.routine.indicators import indicators_of
 from fieldbook.core.routine.plan import day_plan, plan_rules
 from fieldbook.core.routine.visit_findings import ABSENT
@@ -26,6 +26,7 @@ from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, DayLog, FollowUp, Slip, Visit
 from fieldbook.core.store.sessions import Sessions
+from fieldbook.core.text import clean_text
 
 TOPIC = "daylog"
 TEXT_SECTIONS = {
@@ -53,16 +54,22 @@ class DayFacts:
     done: int
     skipped: int
     skipped_reasons: dict[str, int]
-    first_arrival: str  # HH:MM or ""
+    first_arrival: str  # HH:MM or "": 到达片区
     last_departure: str
-    start_late_minutes: int | None  # first arrival after 07:30 (negative: early)
-    end_early_minutes: int | None  # last departure before 15:00
-    average_minutes: float | None
+    start_late_minutes: int | None  # first arrival after arrive_by (negative: early)
+    average_minutes: float | None  # 户均分钟, against minutes_per_shop
     findings: dict[str, int]  # finding label -> visits
     slips_created: list[str]  # "FK-... 违纪 周一店1"
     followups_closed: int
     orders: dict[str, Any]  # the indicators, as plain data
     tomorrow: str  # "12月1日 计划 33 户" or ""
+    # The time model (decision 0018); defaults for a log submitted before it was kept.
+    arrive_by: str = ""  # the day's standards, as HH:MM: 07:30 in the area …
+    back_by: str = ""  # … back at the office by 15:00 (Thursday 14:00)
+    field_minutes: int | None = None  # 在片区工作时间: first arrival to last departure, less lunch
+    field_standard: int = 0  # … against 300 (Thursday 240)
+    returned_at: str = ""  # 回到单位, HH:MM or "" (not recorded)
+    return_late_minutes: int | None = None  # returned after back_by (negative: before)
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,25 @@ class DayLogView:
 def facts_json(facts: DayFacts) -> str:
     """The facts as a submitted log keeps them (its snapshot)."""
     return json.dumps(asdict(facts), ensure_ascii=False, default=str)
+
+
+def facts_from_json(data: dict[str, Any]) -> DayFacts:
+    """A submitted log's snapshot as facts; one kept under an older model keeps what it has
+    (a field it lacks takes its default, one no longer kept is left out)."""
+    known = {f.name for f in fields(DayFacts)}
+    values = {k: v for k, v in data.items() if k in known}
+    if isinstance(values.get("day"), str):  # kept as text in the snapshot
+        values["day"] = date.fromisoformat(values["day"])
+    return DayFacts(**values)
+
+
+def return_facts(day: date, returned: datetime | None) -> dict[str, Any]:
+    """回到单位 as facts: the time and how late it was against the day's ``back_by``."""
+    back_by = datetime.combine(day, plan_rules().back_by(day))
+    return {
+        "returned_at": returned.strftime("%H:%M") if returned else "",
+        "return_late_minutes": _minutes(returned, back_by),
+    }
 
 
 def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
@@ -108,6 +134,7 @@ def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
     minutes = [m for m in (minutes_in_shop(v.arrived_at, v.left_at) for v in real) if m is not None]
     first = arrivals[0] if arrivals else None
     last = departures[-1] if departures else None
+    log = _find_log(s, manager_id, day)
     tomorrow = workdays.next_working_day(day)
     next_plan = day_plan(s, manager_id, tomorrow)
     return DayFacts(
@@ -118,8 +145,7 @@ def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
         skipped_reasons=dict(Counter(x.state_reason or "未注明" for x in skipped)),
         first_arrival=first.strftime("%H:%M") if first else "",
         last_departure=last.strftime("%H:%M") if last else "",
-        start_late_minutes=_minutes(first, datetime.combine(day, rules.day_start)),
-        end_early_minutes=_minutes(datetime.combine(day, rules.day_end), last),
+        start_late_minutes=_minutes(first, datetime.combine(day, rules.arrive_in_area)),
         average_minutes=round(sum(minutes) / len(minutes), 1) if minutes else None,
         findings=count_findings(v.findings for v in visits),
         slips_created=_slips_created(s, manager_id, start, end),
@@ -130,6 +156,11 @@ def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
             if next_plan
             else ""
         ),
+        arrive_by=rules.arrive_in_area.strftime("%H:%M"),
+        back_by=rules.back_by(day).strftime("%H:%M"),
+        field_minutes=field_minutes(day, first, last, rules),
+        field_standard=rules.field_minutes_on(day),
+        **return_facts(day, log.returned_at if log else None),
     )
 
 
@@ -162,7 +193,7 @@ class DayLogService:
             snapshot = json.loads(log.facts) if log and log.status == "submitted" else None
             submitted_at = log.submitted_at if log else None
             log_id = log.id if log else None
-        facts = DayFacts(**snapshot) if snapshot else self.facts(day)
+        facts = facts_from_json(snapshot) if snapshot else self.facts(day)
         corrections = tuple(audit.history(self.db, "daylog", log_id)) if log_id else ()
         return DayLogView(day, status, sections, facts, submitted_at, corrections)
 
@@ -206,6 +237,38 @@ class DayLogService:
             audit.record_change(s, log, "daylog", changes, reason)
             sections[name] = value
             log.sections = json.dumps(sections, ensure_ascii=False, sort_keys=True)
+        return self.get(day)
+
+    def record_return(self, day: date, at: datetime, reason: str = "") -> DayLogView:
+        """回到单位: the time the manager was back at the office on ``day`` (one action on
+        return; the log is created if there is none). Changing a recorded time, or recording
+        one on a submitted log, is a correction: it needs a reason and is audited (the
+        submitted snapshot follows)."""
+        reason = clean_text(reason)
+        if at.date() != day:
+            raise InvalidValue("return_other_day", field="returned_at", value=at.isoformat(" "))
+        at = at.replace(second=0, microsecond=0)
+        with self.db.writing(TOPIC) as s:
+            log = self._log(s, day, create=True)
+            last = s.scalar(
+                select(func.max(Visit.left_at)).where(
+                    Visit.manager_id == log.manager_id,
+                    Visit.visit_date == day,
+                    Visit.status == "done",
+                )
+            )
+            if last is not None and at < last.replace(second=0, microsecond=0):
+                raise InvalidValue(
+                    "return_before_departure", field="returned_at", value=at.strftime("%H:%M")
+                )
+            if log.returned_at != at:
+                if log.returned_at is not None or log.status == "submitted":
+                    changes = {"returned_at": (log.returned_at, at)}
+                    audit.record_change(s, log, "daylog", changes, reason)
+                log.returned_at = at
+                if log.status == "submitted":
+                    snapshot = {**json.loads(log.facts), **return_facts(day, at)}
+                    log.facts = json.dumps(snapshot, ensure_ascii=False)
         return self.get(day)
 
     def answer_escalation(self, day: date, escalation_id: str, answer: str) -> DayLogView:

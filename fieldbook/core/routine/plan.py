@@ -34,29 +34,64 @@ TOPIC = "plan"
 STATES = ("planned", "visited", "skipped", "removed")
 
 
+THURSDAY = 4  # ISO weekday: 周四 the week's summary at 14:00 (plan.toml ``[thursday]``)
+
+
 @dataclass(frozen=True)
 class PlanRules:
+    """The day as plan.toml models the regulation (decision 0018): in the area by
+    ``arrive_in_area``, back at the office by ``back_at_office`` (Thursday: earlier), the trip
+    back, lunch, the working time in the area and the minutes a shop takes."""
+
     target_size: int
-    day_start: time
-    day_end: time
+    arrive_in_area: time
+    back_at_office: time
+    round_trip_minutes: int
+    trip_back_minutes: int
+    lunch_minutes: int
+    lunch_window: tuple[time, time]
+    field_minutes: int
     minutes_per_shop: int
-    travel_minutes: int
+    thursday_back_at_office: time
+    thursday_target_size: int
+    thursday_field_minutes: int
     carry_over_days: int
     late_entry_minutes: int
     reasons: dict[str, str]
     skip_reasons: tuple[str, ...]
     remove_reasons: tuple[str, ...]
 
+    def back_by(self, day: date) -> time:
+        """When the manager is due back at the office on ``day`` (14:00 on Thursday)."""
+        return self.thursday_back_at_office if day.isoweekday() == THURSDAY else self.back_at_office
+
+    def target_on(self, day: date) -> int:
+        """The stops a plan of ``day`` aims at (fewer on Thursday's shorter day)."""
+        return self.thursday_target_size if day.isoweekday() == THURSDAY else self.target_size
+
+    def field_minutes_on(self, day: date) -> int:
+        """The working time in the area the day asks for (less on Thursday)."""
+        return self.thursday_field_minutes if day.isoweekday() == THURSDAY else self.field_minutes
+
 
 @cache
 def plan_rules() -> PlanRules:
     ref = load_reference("plan")
+    thursday = ref["thursday"]
+    lunch_from, lunch_until = ref["lunch_window"]
     return PlanRules(
         target_size=int(ref["target_size"]),
-        day_start=time.fromisoformat(ref["day_start"]),
-        day_end=time.fromisoformat(ref["day_end"]),
+        arrive_in_area=time.fromisoformat(ref["arrive_in_area"]),
+        back_at_office=time.fromisoformat(ref["back_at_office"]),
+        round_trip_minutes=int(ref["round_trip_minutes"]),
+        trip_back_minutes=int(ref["trip_back_minutes"]),
+        lunch_minutes=int(ref["lunch_minutes"]),
+        lunch_window=(time.fromisoformat(lunch_from), time.fromisoformat(lunch_until)),
+        field_minutes=int(ref["field_minutes"]),
         minutes_per_shop=int(ref["minutes_per_shop"]),
-        travel_minutes=int(ref["travel_minutes"]),
+        thursday_back_at_office=time.fromisoformat(thursday["back_at_office"]),
+        thursday_target_size=int(thursday["target_size"]),
+        thursday_field_minutes=int(thursday["field_minutes"]),
         carry_over_days=int(ref["carry_over_days"]),
         late_entry_minutes=int(ref["late_entry_minutes"]),
         reasons=dict(ref["reasons"]),
@@ -225,7 +260,7 @@ class PlanService:
     def build(self, day: date, *, target: int | None = None) -> PlanView:
         """The plan of ``day``: the existing one, or a new one built as the module says."""
         rules = plan_rules()
-        size = target if target is not None else rules.target_size
+        size = target if target is not None else rules.target_on(day)
         if not 1 <= size <= 200:
             raise InvalidValue("target_out_of_range", field="target_size", value=str(size))
         with self.db.writing(TOPIC) as s:

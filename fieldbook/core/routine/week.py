@@ -45,12 +45,13 @@ PLAN_FIELDS = {
 class WeekRules:
     period: str
     not_ordering_weeks: int
+    refresh_reason: str
 
 
 @cache
 def week_rules() -> WeekRules:
     ref = load_reference("week")
-    return WeekRules(str(ref["period"]), int(ref["not_ordering_weeks"]))
+    return WeekRules(str(ref["period"]), int(ref["not_ordering_weeks"]), str(ref["refresh_reason"]))
 
 
 def week_label(day: date) -> str:
@@ -193,6 +194,25 @@ class WeekService:
             rep.status = "submitted"
             rep.figures = figures_json(figures)
             rep.submitted_at = clock.now()
+        return self.get(label)
+
+    def refresh_figures(self, label: str) -> WeekView:
+        """Recompute a submitted report's figures (the report is written at 14:00 on
+        Thursday, that day's orders are imported after 15:00), until it is reviewed. The
+        figures that changed go into the audit trail (``refresh_reason``); none changed, no
+        record."""
+        figures = figures_json(self.figures(label))
+        with self.db.writing(TOPIC) as s:
+            rep = self._report(s, label, create=False)
+            if rep.status == "draft":
+                raise InvalidValue("week_not_submitted", field="week")
+            if rep.status == "reviewed":
+                raise InvalidValue("week_reviewed", field="week")
+            old, new = json.loads(rep.figures or "{}"), json.loads(figures)
+            changes = {f"figures.{k}": (old.get(k), v) for k, v in new.items() if old.get(k) != v}
+            if changes:
+                audit.record_change(s, rep, "week", changes, week_rules().refresh_reason)
+                rep.figures = figures
         return self.get(label)
 
     def correct(self, label: str, field: str, value: Any, reason: str) -> WeekView:

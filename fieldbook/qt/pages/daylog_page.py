@@ -22,7 +22,7 @@ indicators), ``widgets/day_sections`` (the section editors) and ``widgets/day_co
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +59,7 @@ from fieldbook.qt.widgets.day_corrections import CorrectionsBox, DayCorrections,
 from fieldbook.qt.widgets.day_panels import FactsPanel, IndicatorPanel
 from fieldbook.qt.widgets.day_sections import ORDER, DaySections, empty_section, same_section
 from fieldbook.qt.widgets.layouts import scroll_area
+from fieldbook.qt.widgets.office_return import OfficeReturn
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -89,7 +90,9 @@ class DayLogPage(RecordPage):
             reload=self.reload,
             parent=self,
         )
-        self._shortcuts((("Ctrl+I", self.import_orders),))
+        self._shortcuts(
+            (("Ctrl+I", self.import_orders), ("Ctrl+Shift+B", self.office_return.press))
+        )
         ctx.hub.changed.connect(self._changed)
         self.load(self.day)
 
@@ -129,6 +132,10 @@ class DayLogPage(RecordPage):
         )
 
     def _top_buttons(self) -> tuple[QPushButton, ...]:
+        self.office_return = OfficeReturn(
+            self.ctx, lambda: self.day, self._return_state, self.reload, self
+        )
+        self.return_button = self.office_return.button
         self.import_button = QPushButton(self.tr("导入订单…"))
         self.import_button.setToolTip(self.tr("导入订货系统导出的订单明细（Ctrl+I）"))
         self.export_button = QPushButton(self.tr("导出…"))
@@ -146,7 +153,23 @@ class DayLogPage(RecordPage):
         self.export_button.clicked.connect(self.choose_export_file)
         self.reminder_button.clicked.connect(self.edit_reminders)
         self.submit_button.clicked.connect(self.ask_submit)
-        return (self.import_button, self.export_button, self.reminder_button, self.submit_button)
+        return (
+            self.return_button,
+            self.import_button,
+            self.export_button,
+            self.reminder_button,
+            self.submit_button,
+        )
+
+    def _return_state(self) -> tuple[datetime | None, bool]:
+        """The time back at the office recorded for the day shown, and whether the log is
+        submitted (``OfficeReturn`` asks)."""
+        view = self.view
+        if view is None or view.day != self.day:
+            return None, False
+        text = view.facts.returned_at
+        recorded = datetime.combine(view.day, time.fromisoformat(text)) if text else None
+        return recorded, view.status == "submitted"
 
     def _left(self) -> QWidget:
         inner, column = self._column()

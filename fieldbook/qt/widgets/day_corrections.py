@@ -26,9 +26,18 @@ translate = QCoreApplication.translate
 
 
 def section_label(field: str) -> str:
+    if field == "returned_at":  # the time back at the office (decision 0018)
+        return translate("DayLogSections", "回到单位")
     name = field.removeprefix("sections.")
     labels = {**TEXT_SECTIONS, **LIST_SECTIONS}
     return translate("DayLogSections", labels[name]) if name in labels else name
+
+
+def _value_text(field: str, value: object) -> str:
+    """A corrected value in one line: a time as ``14:40``, a section as the section shows."""
+    if field == "returned_at" and isinstance(value, str) and value:
+        return value[11:16]  # "2026-11-30 14:40:00" → "14:40"
+    return section_value_text(value)
 
 
 class DayCorrections(ReadOnlyTable):
@@ -49,7 +58,8 @@ class DayCorrections(ReadOnlyTable):
         self.setRowCount(len(shown))
         for n, entry in enumerate(shown):
             change = translate("DayCorrections", "{old} → {new}").format(
-                old=section_value_text(entry.old_value), new=section_value_text(entry.new_value)
+                old=_value_text(entry.field, entry.old_value),
+                new=_value_text(entry.field, entry.new_value),
             )
             cells = (
                 entry.at.strftime("%m-%d %H:%M"),

@@ -1,5 +1,6 @@
 """The day's progress under the plan page's heading: visits done against the target, the plan
-over capacity, the pace (marked when behind) and the first arrival."""
+over capacity, the pace (marked when behind; its tooltip says what 「正常」 means: back at the
+office in time) and the arrival in the area."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from fieldbook.core.routine.plan import PlanView
-from fieldbook.qt.plan_format import pace_line, progress_line
+from fieldbook.qt.plan_format import pace_line, pace_rule, progress_line
 from fieldbook.qt.theme import repolish
 
 
@@ -32,6 +33,7 @@ class DayProgress(QWidget):
         progress = view.progress(now)
         self.progress_label.setText(progress_line(progress))
         self.progress_label.setProperty("behind", progress.behind)
+        self.progress_label.setToolTip(pace_rule(progress))
         repolish(self.progress_label)
         self.pace_label.setText(pace_line(progress))
 

@@ -42,7 +42,10 @@ def test_facts_are_drafted_from_the_day(day: Journal) -> None:
     assert (facts.planned, facts.done, facts.skipped) == (5, 3, 2)
     assert facts.skipped_reasons == {"关门未遇": 1, "时间不够": 1}
     assert (facts.first_arrival, facts.last_departure) == ("07:41", "08:26")
-    assert facts.start_late_minutes == 11 and facts.end_early_minutes == 394
+    assert facts.start_late_minutes == 11  # 07:41 against 07:30 in the area
+    # 07:41–08:26, before the lunch window: 45 minutes in the area against 5 hours (0018)
+    assert (facts.field_minutes, facts.field_standard) == (45, 300)
+    assert (facts.arrive_by, facts.back_by, facts.returned_at) == ("07:30", "15:00", "")
     assert facts.average_minutes == pytest.approx((11 + 9 + 11) / 3, abs=0.05)
     assert facts.findings == {"陈列问题": 1}
     assert facts.slips_created == ["FK-20261130-QTH001-001 不订货 周一店2"]

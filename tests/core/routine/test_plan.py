@@ -156,7 +156,8 @@ def test_next_stop_and_progress(world: Journal, open_answers: dict[str, object])
     assert (p.planned, p.done, p.skipped, p.remaining) == (5, 1, 1, 3)
     assert p.first_arrival == datetime(2026, 11, 30, 7, 40)
     assert p.average_minutes == 12.0 and p.minutes_elapsed == 20  # from the first arrival
-    assert p.minutes_needed == 3 * 13 and p.pace is Pace.ON_PACE
+    # 3 shops × 10 + lunch 30 (not taken yet) + the trip back 45 (decision 0018)
+    assert p.minutes_needed == 3 * 10 + 30 + 45 and p.pace is Pace.ON_PACE
 
 
 def test_optimise_orders_by_distance_and_keeps_unlocated_stops(world: Journal) -> None:

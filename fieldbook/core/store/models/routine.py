@@ -202,6 +202,8 @@ class DayLog(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    #: 回到单位: when the manager was back at the office (one action on return; decision 0018).
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class WeekReport(Base):
