@@ -58,6 +58,18 @@ The data in the database is not affected (every change has been saved); it will 
         <translation>Per carton (yuan)</translation>
     </message>
     <message>
+        <source>到店到离店的平均时间（关门未遇的不算）</source>
+        <translation>Average time from arrival to departure (shops found closed are not counted)</translation>
+    </message>
+    <message>
+        <source>首户到店到末户离店，扣除午餐时间</source>
+        <translation>From the first arrival to the last departure, less lunch</translation>
+    </message>
+    <message>
+        <source>在片区工作时间</source>
+        <translation>Time in the area</translation>
+    </message>
+    <message>
         <source>未分类</source>
         <translation>Unclassified</translation>
     </message>
@@ -70,12 +82,12 @@ The data in the database is not affected (every change has been saved); it will 
         <translation>No arrival recorded</translation>
     </message>
     <message>
-        <source>比 {end} 晚 {d}</source>
-        <translation>{d} later than {end}</translation>
+        <source>比 {end} 早 {d}</source>
+        <translation>{d} earlier than {end}</translation>
     </message>
     <message>
-        <source>没有离店记录</source>
-        <translation>No departure recorded</translation>
+        <source>未记录（回到单位时点“回到单位”）</source>
+        <translation>Not recorded (click “Back at the office” on return)</translation>
     </message>
     <message>
         <source>无</source>
@@ -106,32 +118,32 @@ The data in the database is not affected (every change has been saved); it will 
         <translation>Should arrive in the territory by {start}</translation>
     </message>
     <message>
-        <source>首店到店</source>
-        <translation>First arrival</translation>
-    </message>
-    <message>
-        <source>比 {end} 早 {d}</source>
-        <translation>{d} earlier than {end}</translation>
-    </message>
-    <message>
-        <source>在片区工作到 {end}</source>
-        <translation>Should work in the territory until {end}</translation>
-    </message>
-    <message>
-        <source>末店离店</source>
-        <translation>Last departure</translation>
+        <source>到达片区</source>
+        <translation>In the area</translation>
     </message>
     <message>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <source>平均每店</source>
-        <translation>Average per shop</translation>
+        <source>户均分钟</source>
+        <translation>Minutes per shop</translation>
     </message>
     <message>
-        <source>到店到离店的平均时间（关门未遇的不算）</source>
-        <translation>Average time from arrival to departure (shops found closed are not counted)</translation>
+        <source>比 {end} 晚 {d}</source>
+        <translation>{d} later than {end}</translation>
+    </message>
+    <message>
+        <source>应在 {end} 前回到单位</source>
+        <translation>Due back at the office by {end}</translation>
+    </message>
+    <message>
+        <source>回到单位</source>
+        <translation>Back at the office</translation>
+    </message>
+    <message>
+        <source>{time}（{start}–{end}，标准 {std}）</source>
+        <translation>{time} ({start}–{end}, standard {std})</translation>
     </message>
     <message>
         <source> 户</source>
@@ -3056,6 +3068,10 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
         <translation>Submit weekly report</translation>
     </message>
     <message>
+        <source>更新周报数字</source>
+        <translation>Refresh the report's figures</translation>
+    </message>
+    <message>
         <source>回到本周（Alt+Home）</source>
         <translation>Back to this week (Alt+Home)</translation>
     </message>
@@ -3090,6 +3106,14 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
     <message>
         <source>修改已提交的周报（需要填写原因）</source>
         <translation>Change the submitted weekly report (a reason is required)</translation>
+    </message>
+    <message>
+        <source>更新数字</source>
+        <translation>Refresh figures</translation>
+    </message>
+    <message>
+        <source>周四的订单导入后，按现在的数据重新计算已提交周报的数字（审阅前可用，记入更正记录）</source>
+        <translation>After Thursday's orders are imported, recompute the submitted report's figures from the current data (until it is reviewed; kept in the corrections)</translation>
     </message>
     <message>
         <source>提交周报：本周数据按现在的数据保存</source>
@@ -3162,6 +3186,14 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
         <translation>Submit the weekly report for {label}?
 
 Once submitted, this week's figures are kept as they are now and the report can no longer be edited directly; later changes need a reason and will be added to the correction log.</translation>
+    </message>
+    <message>
+        <source>{label} 的周报数字已更新，变化记入更正记录</source>
+        <translation>The figures of the {label} report were refreshed; the changes are in the corrections</translation>
+    </message>
+    <message>
+        <source>{label} 的周报数字没有变化</source>
+        <translation>The figures of the {label} report have not changed</translation>
     </message>
     <message>
         <source>周报_{label}.xlsx</source>
@@ -3432,12 +3464,16 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>All planned shops covered</translation>
     </message>
     <message>
-        <source>剩余 {n} 户约需 {time}</source>
-        <translation>{n} shops left, about {time} needed</translation>
+        <source>距 {end} 回到单位还有 {time}</source>
+        <translation>{time} until back at the office at {end}</translation>
     </message>
     <message>
-        <source>距 {end} 还有 {time}</source>
-        <translation>{time} left until {end}</translation>
+        <source>{terms} = {time}</source>
+        <translation>{terms} = {time}</translation>
+    </message>
+    <message>
+        <source>进度正常：剩余的户数每户 {shop} 分钟，加上还没吃的午餐 {lunch} 分钟和返程 {back} 分钟，能在 {end} 前回到单位</source>
+        <translation>On pace: the shops left at {shop} minutes each, plus lunch ({lunch} minutes) if not yet taken and the trip back ({back} minutes), fit before being back at the office at {end}</translation>
     </message>
     <message>
         <source>未访：{reason}</source>
@@ -3450,6 +3486,14 @@ Once submitted, this week's figures are kept as they are now and the report can 
     <message>
         <source>{todo}，{left}</source>
         <translation>{todo}, {left}</translation>
+    </message>
+    <message>
+        <source>剩余 {n} 户 {time}</source>
+        <translation>{n} shops left {time}</translation>
+    </message>
+    <message>
+        <source>返程 {time}</source>
+        <translation>trip back {time}</translation>
     </message>
     <message>
         <source>已访 {start}–{end}（{n} 分钟）</source>
@@ -3476,6 +3520,10 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Used {used}</translation>
     </message>
     <message>
+        <source>午餐 {time}</source>
+        <translation>lunch {time}</translation>
+    </message>
+    <message>
         <source>未访 {n} 户</source>
         <translation>{n} shops not visited</translation>
     </message>
@@ -3484,8 +3532,8 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>In the field {time} ({start}–{end})</translation>
     </message>
     <message>
-        <source>首家到店 {time}（应 {start}）</source>
-        <translation>First arrival {time} (due {start})</translation>
+        <source>到达片区 {time}（应 {start}）</source>
+        <translation>In the area {time} (due {start})</translation>
     </message>
     <message>
         <source>还没有到店记录（应 {start} 到达片区）</source>
@@ -3516,8 +3564,8 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Back at the office</translation>
     </message>
     <message>
-        <source>回到办公室：查看订单、写工作日志</source>
-        <translation>Back at the office: check orders and write the work log</translation>
+        <source>回到办公室：点“回到单位”记下时间，查看订单、写工作日志</source>
+        <translation>Back at the office: click “Back at the office” to record the time, check the orders, write the work log</translation>
     </message>
     <message>
         <source>客户维护与明日计划</source>
@@ -4036,6 +4084,42 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>数字键 1–{n} 选择，空格切换，Delete 清除</source>
         <translation>Number keys 1–{n} to choose, Space to toggle, Delete to clear</translation>
+    </message>
+    <message>
+        <source>记录回到单位</source>
+        <translation>Record the return to the office</translation>
+    </message>
+    <message>
+        <source>回到单位的时间</source>
+        <translation>Time back at the office</translation>
+    </message>
+    <message>
+        <source>修改原因</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>回到单位时点一下，记下回到单位的时间（Ctrl+Shift+B）；已记下的可以修改</source>
+        <translation>Click on return to record the time back at the office (Ctrl+Shift+B); a recorded time can be changed</translation>
+    </message>
+    <message>
+        <source>必填：为什么改（记入更正记录）</source>
+        <translation>Required: why it is changed (kept in the corrections)</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>请写明修改原因</source>
+        <translation>Please give the reason for the change</translation>
+    </message>
+    <message>
+        <source>回到单位没有记下：{reason}</source>
+        <translation>The return to the office was not recorded: {reason}</translation>
+    </message>
+    <message>
+        <source>已记下回到单位 {time}</source>
+        <translation>Back at the office recorded: {time}</translation>
     </message>
     <message>
         <source>例如 D:\手机相册同步（留空：不用）</source>

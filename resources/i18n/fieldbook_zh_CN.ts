@@ -58,6 +58,18 @@
         <translation>单条值（元/条）</translation>
     </message>
     <message>
+        <source>到店到离店的平均时间（关门未遇的不算）</source>
+        <translation>到店到离店的平均时间（关门未遇的不算）</translation>
+    </message>
+    <message>
+        <source>首户到店到末户离店，扣除午餐时间</source>
+        <translation>首户到店到末户离店，扣除午餐时间</translation>
+    </message>
+    <message>
+        <source>在片区工作时间</source>
+        <translation>在片区工作时间</translation>
+    </message>
+    <message>
         <source>未分类</source>
         <translation>未分类</translation>
     </message>
@@ -70,12 +82,12 @@
         <translation>没有到店记录</translation>
     </message>
     <message>
-        <source>比 {end} 晚 {d}</source>
-        <translation>比 {end} 晚 {d}</translation>
+        <source>比 {end} 早 {d}</source>
+        <translation>比 {end} 早 {d}</translation>
     </message>
     <message>
-        <source>没有离店记录</source>
-        <translation>没有离店记录</translation>
+        <source>未记录（回到单位时点“回到单位”）</source>
+        <translation>未记录（回到单位时点“回到单位”）</translation>
     </message>
     <message>
         <source>无</source>
@@ -106,32 +118,32 @@
         <translation>应在 {start} 前到达片区</translation>
     </message>
     <message>
-        <source>首店到店</source>
-        <translation>首店到店</translation>
-    </message>
-    <message>
-        <source>比 {end} 早 {d}</source>
-        <translation>比 {end} 早 {d}</translation>
-    </message>
-    <message>
-        <source>在片区工作到 {end}</source>
-        <translation>在片区工作到 {end}</translation>
-    </message>
-    <message>
-        <source>末店离店</source>
-        <translation>末店离店</translation>
+        <source>到达片区</source>
+        <translation>到达片区</translation>
     </message>
     <message>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <source>平均每店</source>
-        <translation>平均每店</translation>
+        <source>户均分钟</source>
+        <translation>户均分钟</translation>
     </message>
     <message>
-        <source>到店到离店的平均时间（关门未遇的不算）</source>
-        <translation>到店到离店的平均时间（关门未遇的不算）</translation>
+        <source>比 {end} 晚 {d}</source>
+        <translation>比 {end} 晚 {d}</translation>
+    </message>
+    <message>
+        <source>应在 {end} 前回到单位</source>
+        <translation>应在 {end} 前回到单位</translation>
+    </message>
+    <message>
+        <source>回到单位</source>
+        <translation>回到单位</translation>
+    </message>
+    <message>
+        <source>{time}（{start}–{end}，标准 {std}）</source>
+        <translation>{time}（{start}–{end}，标准 {std}）</translation>
     </message>
     <message>
         <source> 户</source>
@@ -3056,6 +3068,10 @@
         <translation>提交周报</translation>
     </message>
     <message>
+        <source>更新周报数字</source>
+        <translation>更新周报数字</translation>
+    </message>
+    <message>
         <source>回到本周（Alt+Home）</source>
         <translation>回到本周（Alt+Home）</translation>
     </message>
@@ -3090,6 +3106,14 @@
     <message>
         <source>修改已提交的周报（需要填写原因）</source>
         <translation>修改已提交的周报（需要填写原因）</translation>
+    </message>
+    <message>
+        <source>更新数字</source>
+        <translation>更新数字</translation>
+    </message>
+    <message>
+        <source>周四的订单导入后，按现在的数据重新计算已提交周报的数字（审阅前可用，记入更正记录）</source>
+        <translation>周四的订单导入后，按现在的数据重新计算已提交周报的数字（审阅前可用，记入更正记录）</translation>
     </message>
     <message>
         <source>提交周报：本周数据按现在的数据保存</source>
@@ -3162,6 +3186,14 @@
         <translation>提交 {label} 的周报？
 
 提交后，本周数据按现在的数据保存，周报不能再直接修改；以后的修改要填写原因，并记入更正记录。</translation>
+    </message>
+    <message>
+        <source>{label} 的周报数字已更新，变化记入更正记录</source>
+        <translation>{label} 的周报数字已更新，变化记入更正记录</translation>
+    </message>
+    <message>
+        <source>{label} 的周报数字没有变化</source>
+        <translation>{label} 的周报数字没有变化</translation>
     </message>
     <message>
         <source>周报_{label}.xlsx</source>
@@ -3432,12 +3464,16 @@
         <translation>计划已全部走完</translation>
     </message>
     <message>
-        <source>剩余 {n} 户约需 {time}</source>
-        <translation>剩余 {n} 户约需 {time}</translation>
+        <source>距 {end} 回到单位还有 {time}</source>
+        <translation>距 {end} 回到单位还有 {time}</translation>
     </message>
     <message>
-        <source>距 {end} 还有 {time}</source>
-        <translation>距 {end} 还有 {time}</translation>
+        <source>{terms} = {time}</source>
+        <translation>{terms} = {time}</translation>
+    </message>
+    <message>
+        <source>进度正常：剩余的户数每户 {shop} 分钟，加上还没吃的午餐 {lunch} 分钟和返程 {back} 分钟，能在 {end} 前回到单位</source>
+        <translation>进度正常：剩余的户数每户 {shop} 分钟，加上还没吃的午餐 {lunch} 分钟和返程 {back} 分钟，能在 {end} 前回到单位</translation>
     </message>
     <message>
         <source>未访：{reason}</source>
@@ -3450,6 +3486,14 @@
     <message>
         <source>{todo}，{left}</source>
         <translation>{todo}，{left}</translation>
+    </message>
+    <message>
+        <source>剩余 {n} 户 {time}</source>
+        <translation>剩余 {n} 户 {time}</translation>
+    </message>
+    <message>
+        <source>返程 {time}</source>
+        <translation>返程 {time}</translation>
     </message>
     <message>
         <source>已访 {start}–{end}（{n} 分钟）</source>
@@ -3476,6 +3520,10 @@
         <translation>已用 {used}</translation>
     </message>
     <message>
+        <source>午餐 {time}</source>
+        <translation>午餐 {time}</translation>
+    </message>
+    <message>
         <source>未访 {n} 户</source>
         <translation>未访 {n} 户</translation>
     </message>
@@ -3484,8 +3532,8 @@
         <translation>在外 {time}（{start}–{end}）</translation>
     </message>
     <message>
-        <source>首家到店 {time}（应 {start}）</source>
-        <translation>首家到店 {time}（应 {start}）</translation>
+        <source>到达片区 {time}（应 {start}）</source>
+        <translation>到达片区 {time}（应 {start}）</translation>
     </message>
     <message>
         <source>还没有到店记录（应 {start} 到达片区）</source>
@@ -3516,8 +3564,8 @@
         <translation>回到办公室</translation>
     </message>
     <message>
-        <source>回到办公室：查看订单、写工作日志</source>
-        <translation>回到办公室：查看订单、写工作日志</translation>
+        <source>回到办公室：点“回到单位”记下时间，查看订单、写工作日志</source>
+        <translation>回到办公室：点“回到单位”记下时间，查看订单、写工作日志</translation>
     </message>
     <message>
         <source>客户维护与明日计划</source>
@@ -4036,6 +4084,42 @@
     <message>
         <source>数字键 1–{n} 选择，空格切换，Delete 清除</source>
         <translation>数字键 1–{n} 选择，空格切换，Delete 清除</translation>
+    </message>
+    <message>
+        <source>记录回到单位</source>
+        <translation>记录回到单位</translation>
+    </message>
+    <message>
+        <source>回到单位的时间</source>
+        <translation>回到单位的时间</translation>
+    </message>
+    <message>
+        <source>修改原因</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <source>回到单位时点一下，记下回到单位的时间（Ctrl+Shift+B）；已记下的可以修改</source>
+        <translation>回到单位时点一下，记下回到单位的时间（Ctrl+Shift+B）；已记下的可以修改</translation>
+    </message>
+    <message>
+        <source>必填：为什么改（记入更正记录）</source>
+        <translation>必填：为什么改（记入更正记录）</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>请写明修改原因</source>
+        <translation>请写明修改原因</translation>
+    </message>
+    <message>
+        <source>回到单位没有记下：{reason}</source>
+        <translation>回到单位没有记下：{reason}</translation>
+    </message>
+    <message>
+        <source>已记下回到单位 {time}</source>
+        <translation>已记下回到单位 {time}</translation>
     </message>
     <message>
         <source>例如 D:\手机相册同步（留空：不用）</source>

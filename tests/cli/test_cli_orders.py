@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import stat
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -104,6 +104,12 @@ def test_log_submit_then_show_says_submitted(
     assert out.splitlines()[0] == "工作日志 2026年11月30日 星期一 — 草稿"
     assert "客户经理：王建国（QTH001）" in out and "应订 5 户，已订 0 户" in out
     assert "[16:00 例会记录]\n例会：本周重点推广新品" in out
+    # the day's times against their standards (decision 0018): no visit, no return yet
+    assert "到达片区：—（标准 07:30，无记录）" in out and "末户离店" not in out
+    assert "回到单位：—（标准 15:00，未记录）" in out
+    world.daylogs.record_return(MON, datetime(2026, 11, 30, 15, 20))
+    code, out, _ = run(capsys, "--db", db, "log", "show", "--date", "2026-11-30")
+    assert "回到单位：15:20（标准 15:00，晚 20 分钟）" in out
     code, out, _ = run(capsys, "--db", db, "log", "submit", "--date", "2026-11-30")
     assert code == 0 and "已提交" in out
     code, out, _ = run(capsys, "--db", db, "log", "show", "--date", "2026-11-30")

@@ -5,12 +5,12 @@ kept and retried."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from qt_support import MONDAY, MONDAY_ORDERS, monday_worked, open_page, type_text
@@ -142,6 +142,33 @@ def test_facts_and_indicators_are_the_cores(qtbot, page, log_day):
     with qtbot.waitSignal(page.plan_requested) as signal:
         page.facts.tomorrow.linkActivated.emit("plan")
     assert signal.args == [TUESDAY]
+
+
+def test_back_at_the_office_is_one_click_and_a_change_needs_a_reason(qtbot, page, log_day):
+    # decision 0018: 回到单位 graded against 15:00; nothing recorded is a warning
+    assert page.facts.text_of("returned").startswith("未记录")
+    assert page.facts.values["returned"].property("level") == "warn"
+    # 07:41–08:14 = 33 minutes in the area (no lunch in that span), against 5 hours
+    assert page.facts.text_of("field_time") == "33分（07:41–08:14，标准 5小时）"
+    assert page.facts.values["field_time"].property("level") == "warn"
+    page.ctx.now = lambda: datetime(2026, 11, 30, 14, 40, 25)
+    qtbot.keyClick(
+        page, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: page.facts.text_of("returned") == "14:40（比 15:00 早 20分）")
+    assert log_day.daylogs.get(MONDAY).facts.returned_at == "14:40"
+    assert page.facts.values["returned"].property("level") == "ok"
+    # a recorded time changes only with a reason
+    dialog = page.return_button.click() or page.office_return.dialog
+    assert dialog is not None and dialog.reason_needed
+    dialog.time_edit.setTime(QTime(15, 20))
+    dialog.buttons_ok().click()
+    assert dialog.isVisible() and dialog.error.text() == "请写明修改原因"
+    dialog.reason_edit.setText("按早了")
+    dialog.buttons_ok().click()
+    qtbot.waitUntil(lambda: page.facts.text_of("returned") == "15:20（比 15:00 晚 20分）")
+    assert page.facts.values["returned"].property("level") == "bad"
+    assert log_day.daylogs.get(MONDAY).corrections[0].reason == "按早了"
 
 
 def test_order_import_dry_run_then_apply_updates_the_indicators(qtbot, page, log_day, tmp_path):

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
-from qt_support import MONDAY, monday_worked, open_page, type_text
+from qt_support import MONDAY, monday_worked, open_page, orders_workbook, type_text
 
 from fieldbook.core.journal import Journal
+from fieldbook.core.routine.orders import import_orders
 from fieldbook.core.routine.week import label_for
 from fieldbook.qt.pages.week_page import WeekPage
 
@@ -112,6 +113,23 @@ def test_write_submit_correct_and_review(qtbot, page, week):
     assert "刘主任" in page.review_comment.text()
     items = [page.history_list.item(i).text() for i in range(page.history_list.count())]
     assert items == [f"{LABEL}　已审阅：退回"]
+
+
+def test_refresh_figures_after_thursdays_orders(qtbot, page, week, tmp_path):
+    # submitted at 14:00 on Thursday; Thursday's orders imported after 15:00 (decision 0018)
+    assert not page.refresh_button.isVisible()  # a draft shows live figures
+    box = page.ask_submit()
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: week.weeks.get(LABEL).status == "submitted")
+    qtbot.waitUntil(page.refresh_button.isVisible)
+    thursday = [["2026-12-03", "230902100003", "王家超市", "6901028005", "白沙(精品)", 4, 320.00]]
+    assert import_orders(week, orders_workbook(tmp_path / "thursday.xlsx", thursday)).applied
+    assert page.figures.text_of("orders").startswith("10 条")  # the snapshot
+    page.refresh_button.click()
+    qtbot.waitUntil(lambda: page.figures.text_of("orders").startswith("14 条"))
+    assert week.weeks.get(LABEL).figures.cartons == 14
+    assert page.refresh_button.isVisible()  # until reviewed
 
 
 def test_start_from_last_week_plan(qtbot, page, week):

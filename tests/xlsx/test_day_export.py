@@ -113,9 +113,13 @@ def test_sheets_and_the_form_s_key_figures(day: Journal, tmp_path: Path) -> None
         assert n.shop_name in text
     assert labelled(rows, "计划走访（户）")[1] == 6 and labelled(rows, "计划走访（户）")[3] == 3
     assert "关门未遇 1 户" in labelled(rows, "未走访原因")[1]
-    assert (
-        labelled(rows, "首户到店")[1] == "07:41" and "晚 11 分钟" in labelled(rows, "首户到店")[2]
-    )
+    # the day's times, each against its standard (decision 0018)
+    arrival = labelled(rows, "到达片区")
+    assert arrival[:3] == ["到达片区", "07:41", "标准 07:30，晚 11 分钟"]
+    assert arrival[4] == "在片区工作时间" and arrival[6].startswith("标准 5小时，少 ")
+    returned = labelled(rows, "户均分钟")
+    assert returned[4:7] == ["回到单位", "—", "标准 15:00，未记录"]
+    assert "末户离店" not in text
     for definition in DEFINITIONS.values():
         assert definition in text
     for section in ("与电访员沟通", "经济指标分析", "上报部门负责人的问题", "互控信息", "货源信息"):

@@ -72,7 +72,7 @@ class TimeFact:
 
 def _clock(off: int | None, late: str, early: str) -> tuple[str, bool]:
     if off is None:
-        return "—", True
+        return "无记录", True
     if off > 0:
         return f"{late} {off} 分钟", False
     return (f"{early} {-off} 分钟" if off < 0 else "准时"), True
@@ -92,7 +92,7 @@ def time_facts(facts: DayFacts) -> list[TimeFact]:
     field_std = facts.field_standard or rules.field_minutes_on(facts.day)
     arrival = _clock(facts.start_late_minutes, "晚", "早")
     if facts.field_minutes is None:
-        field, field_value = ("—", True), "—"
+        field, field_value = ("无记录", True), "—"
     else:
         short = field_std - facts.field_minutes
         field = (f"少 {short} 分钟", False) if short > 0 else ("达标", True)
@@ -100,7 +100,7 @@ def time_facts(facts: DayFacts) -> list[TimeFact]:
             f"{_hours(facts.field_minutes)}（{facts.first_arrival}–{facts.last_departure}）"
         )
     if facts.average_minutes is None:
-        average, average_value = ("—", True), "—"
+        average, average_value = ("无记录", True), "—"
     else:
         low = facts.average_minutes < rules.minutes_per_shop
         average = ("偏短", False) if low else ("达标", True)

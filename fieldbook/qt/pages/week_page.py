@@ -118,6 +118,13 @@ class WeekPage(RecordPage):
         self.review_button.setToolTip(self.tr("记录部门的审阅：通过，或退回并附意见"))
         self.correct_button = QPushButton(self.tr("更正…"))
         self.correct_button.setToolTip(self.tr("修改已提交的周报（需要填写原因）"))
+        self.refresh_button = QPushButton(self.tr("更新数字"))
+        self.refresh_button.setToolTip(
+            self.tr(
+                "周四的订单导入后，按现在的数据重新计算已提交周报的数字（审阅前可用，记入更正记录）"
+            )
+        )
+        self.refresh_button.clicked.connect(self.refresh_figures)
         self.submit_button = QPushButton(self.tr("提交"))
         self.submit_button.setObjectName("submitButton")
         self.submit_button.setToolTip(self.tr("提交周报：本周数据按现在的数据保存"))
@@ -131,6 +138,7 @@ class WeekPage(RecordPage):
             self.export_button,
             self.review_button,
             self.correct_button,
+            self.refresh_button,
             self.submit_button,
         )
 
@@ -241,6 +249,7 @@ class WeekPage(RecordPage):
         self.plan_button.setVisible(not done)
         self.review_button.setEnabled(done)
         self.correct_button.setVisible(done and not self.unlocked)
+        self.refresh_button.setVisible(status == "submitted")
         self.editors.set_read_only(done and not self.unlocked)
         self.review_box.setVisible(status == "reviewed")
         if view and status == "reviewed":
@@ -408,6 +417,28 @@ class WeekPage(RecordPage):
             self.reload()
 
         self.ctx.ops.write(lambda j: j.weeks.submit(label), done, failed, what=what)
+
+    def refresh_figures(self) -> None:
+        """The submitted report's figures recomputed (Thursday's orders came in after it was
+        written), until it is reviewed; the core audits what changed."""
+        label = self.label
+        what = self.tr("更新周报数字")
+        before = self.view.figures if self.view is not None else None
+
+        def done(view: WeekView) -> None:
+            text = (
+                self.tr("{label} 的周报数字已更新，变化记入更正记录")
+                if view.figures != before
+                else self.tr("{label} 的周报数字没有变化")
+            )
+            self.ctx.ops.message.emit(text.format(label=label))
+            self.reload_saved()
+
+        def failed(exc: BaseException) -> None:
+            self._failed(what, exc)
+            self.reload()
+
+        self.ctx.ops.write(lambda j: j.weeks.refresh_figures(label), done, failed, what=what)
 
     def unlock(self) -> None:
         """更正…: a submitted report's texts become editable; the edits need a reason."""

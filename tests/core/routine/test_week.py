@@ -113,3 +113,40 @@ def test_next_plan_can_start_from_last_week(week: Journal) -> None:
         "brands": ["黄金叶(硬乐途中支)"],
         "other": "走访重点客户",
     }
+
+
+def test_figures_refresh_after_thursdays_orders_until_reviewed(
+    week: Journal, tmp_path: Path
+) -> None:
+    # the report is written at 14:00 on Thursday; that day's orders come in after 15:00
+    with pytest.raises(InvalidValue) as info:
+        week.weeks.refresh_figures(W48)  # no report yet
+    assert info.value.detail == "no_week_report"
+    week.weeks.save(W48, narrative={"work_done": "完成周一线路走访"})
+    with pytest.raises(InvalidValue) as info:
+        week.weeks.refresh_figures(W48)  # a draft shows live figures: nothing to refresh
+    assert info.value.detail == "week_not_submitted"
+    assert week.weeks.submit(W48).figures.cartons == 7
+    same = week.weeks.refresh_figures(W48)  # nothing changed: nothing recorded
+    assert same.figures.cartons == 7 and same.corrections == ()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["订单日期", "客户编码", "卷烟代码", "订购量(条)", "金额"])
+    ws.append(["2026-11-26", "M003", "13100101", 3, 1144.80])  # Thursday's
+    wb.save(tmp_path / "thursday.xlsx")
+    assert import_orders(week, tmp_path / "thursday.xlsx").applied
+    assert week.weeks.get(W48).figures.cartons == 7  # the snapshot holds until refreshed
+    view = week.weeks.refresh_figures(W48)
+    assert (view.status, view.figures.cartons, view.figures.amount_fen) == (
+        "submitted",
+        7 + 3,
+        124820 + 114480,
+    )
+    fields = {c.field for c in view.corrections}
+    assert {"figures.cartons", "figures.amount_fen"} <= fields
+    assert {c.reason for c in view.corrections} == {"周四订单导入后重新计算周报数字"}
+    week.weeks.review(W48, "approved")
+    with pytest.raises(InvalidValue) as info:
+        week.weeks.refresh_figures(W48)
+    assert info.value.detail == "week_reviewed"
+    assert audit.verify(week).ok
