@@ -72,10 +72,11 @@ def state_text(stop: StopView) -> str:
 
 def progress_line(progress: DayProgress) -> str:
     """The day's progress as the core judged it (``day_progress``), e.g.
-    ``已访 12 / 计划 36（目标 30）· 计划超出容量 36/30 · 已用 3小时10分 · 剩余 24 户 4小时
-    + 午餐 30分 + 返程 45分 = 5小时15分，距 15:00 回到单位还有 4小时 · 进度落后``; a day to
-    come shows only its plan, a day before the first arrival no clock and no verdict, a day
-    gone its result."""
+    ``已访 12 / 计划 36（目标 30）· 计划超出容量 36/30 · 已用 3小时10分 · 还需 5小时15分，距
+    15:00 回到单位还有 4小时 · 进度落后`` (what the 5小时15分 is made of: ``pace_line``); a day
+    to come shows only its plan, a day before the first arrival no clock and no verdict (what
+    the day needs, ``剩余 36 户 6小时 + 午餐 30分 + 返程 45分 = 7小时15分``), a day gone its
+    result."""
     if progress.pace is Pace.FUTURE:
         parts = [
             _t("计划 {planned} 户（目标 {target}）").format(
@@ -109,13 +110,15 @@ def _pace(progress: DayProgress) -> list[str]:
         parts = [_t("已用 {used}").format(used=duration(progress.minutes_elapsed or 0))]
     if not progress.remaining:
         return [*parts, _t("计划已全部走完")]
-    ahead = _ahead(progress)
     if progress.minutes_left is None:
-        return [*parts, ahead]
-    end = hm(progress.back_by)
-    left = _t("距 {end} 回到单位还有 {time}").format(end=end, time=duration(progress.minutes_left))
+        return [*parts, _ahead(progress)]
+    left = _t("还需 {need}，距 {end} 回到单位还有 {time}").format(
+        need=duration(progress.minutes_needed),
+        end=hm(progress.back_by),
+        time=duration(progress.minutes_left),
+    )
     verdict = _t("进度落后") if progress.behind else _t("进度正常")
-    return [*parts, _t("{todo}，{left}").format(todo=ahead, left=left), verdict]
+    return [*parts, left, verdict]  # what the time needed is made of: pace_line
 
 
 def _ahead(progress: DayProgress) -> str:
@@ -165,8 +168,8 @@ def pace_rule(progress: DayProgress) -> str:
 
 
 def pace_line(progress: DayProgress) -> str:
-    """到达片区 07:41（应 07:30）· 平均每户 11.2 分钟（标准 10 分钟）· 未访 2 户 ("" for a
-    day to come)."""
+    """到达片区 07:41（应 07:30）· 平均每户 11.2 分钟（标准 10 分钟）· 剩余 12 户 2小时 + 午餐
+    30分 + 返程 45分 = 3小时15分 · 未访 2 户 ("" for a day to come)."""
     if progress.pace is Pace.FUTURE:
         return ""
     rules = plan_rules()
@@ -183,6 +186,8 @@ def pace_line(progress: DayProgress) -> str:
                 n=progress.average_minutes, std=rules.minutes_per_shop
             )
         )
+    if progress.remaining and progress.minutes_left is not None:  # the verdict's sum
+        parts.append(_ahead(progress))
     if progress.skipped and progress.pace is not Pace.PAST:  # a day gone: in its result
         parts.append(_t("未访 {n} 户").format(n=progress.skipped))
     return " · ".join(parts)

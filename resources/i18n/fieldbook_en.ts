@@ -87,7 +87,7 @@ The data in the database is not affected (every change has been saved); it will 
     </message>
     <message>
         <source>未记录（回到单位时点“回到单位”）</source>
-        <translation>Not recorded (click “Back at the office” on return)</translation>
+        <translation>Not recorded (click "Back at the office" on return)</translation>
     </message>
     <message>
         <source>无</source>
@@ -3464,8 +3464,8 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>All planned shops covered</translation>
     </message>
     <message>
-        <source>距 {end} 回到单位还有 {time}</source>
-        <translation>{time} until back at the office at {end}</translation>
+        <source>还需 {need}，距 {end} 回到单位还有 {time}</source>
+        <translation>{need} needed, {time} until back at the office at {end}</translation>
     </message>
     <message>
         <source>{terms} = {time}</source>
@@ -3482,10 +3482,6 @@ Once submitted, this week's figures are kept as they are now and the report can 
     <message>
         <source>已移除：{reason}</source>
         <translation>Removed: {reason}</translation>
-    </message>
-    <message>
-        <source>{todo}，{left}</source>
-        <translation>{todo}, {left}</translation>
     </message>
     <message>
         <source>剩余 {n} 户 {time}</source>
@@ -3565,7 +3561,7 @@ Once submitted, this week's figures are kept as they are now and the report can 
     </message>
     <message>
         <source>回到办公室：点“回到单位”记下时间，查看订单、写工作日志</source>
-        <translation>Back at the office: click “Back at the office” to record the time, check the orders, write the work log</translation>
+        <translation>Back at the office: click "Back at the office" to record the time, check the orders, write the work log</translation>
     </message>
     <message>
         <source>客户维护与明日计划</source>

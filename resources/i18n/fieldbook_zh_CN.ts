@@ -3464,8 +3464,8 @@
         <translation>计划已全部走完</translation>
     </message>
     <message>
-        <source>距 {end} 回到单位还有 {time}</source>
-        <translation>距 {end} 回到单位还有 {time}</translation>
+        <source>还需 {need}，距 {end} 回到单位还有 {time}</source>
+        <translation>还需 {need}，距 {end} 回到单位还有 {time}</translation>
     </message>
     <message>
         <source>{terms} = {time}</source>
@@ -3482,10 +3482,6 @@
     <message>
         <source>已移除：{reason}</source>
         <translation>已移除：{reason}</translation>
-    </message>
-    <message>
-        <source>{todo}，{left}</source>
-        <translation>{todo}，{left}</translation>
     </message>
     <message>
         <source>剩余 {n} 户 {time}</source>

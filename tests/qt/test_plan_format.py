@@ -51,14 +51,16 @@ def test_on_the_day_the_clock_runs_from_the_first_arrival() -> None:
     on = progress_line(progress([*visited(6), *[Stop()] * 26], at("09:00")))
     assert on == (
         "已访 6 / 计划 32（目标 30） · 计划超出容量 32/30 · 已用 1小时20分"
-        " · 剩余 26 户 4小时20分 + 午餐 30分 + 返程 45分 = 5小时35分，"
-        "距 15:00 回到单位还有 6小时 · 进度正常"
+        " · 还需 5小时35分，距 15:00 回到单位还有 6小时 · 进度正常"
+    )
+    assert pace_line(progress([*visited(6), *[Stop()] * 26], at("09:00"))).endswith(
+        "剩余 26 户 4小时20分 + 午餐 30分 + 返程 45分 = 5小时35分"
     )
     # 14:00, lunch's window is over: 100 + 45 = 145 > 60
     behind = progress_line(progress([*visited(10), *[Stop()] * 10], at("14:00")))
-    assert behind.endswith(
-        "剩余 10 户 1小时40分 + 返程 45分 = 2小时25分，距 15:00 回到单位还有 1小时 · 进度落后"
-    )
+    assert behind.endswith("还需 2小时25分，距 15:00 回到单位还有 1小时 · 进度落后")
+    late = pace_line(progress([*visited(10), *[Stop()] * 10], at("14:00")))
+    assert late.endswith("剩余 10 户 1小时40分 + 返程 45分 = 2小时25分")
     assert "超出容量" not in behind
     done = progress_line(progress(visited(3), at("08:30")))
     assert done.endswith("已用 50分 · 计划已全部走完")
@@ -99,7 +101,6 @@ def test_on_thursday_the_pace_counts_to_two() -> None:
         Stop(),
     ]
     p = day_progress(thursday, stops, 24, at("13:00", thursday), plan_rules())
-    assert progress_line(p).endswith(
-        "剩余 2 户 20分 + 返程 45分 = 1小时5分，距 14:00 回到单位还有 1小时 · 进度落后"
-    )
+    assert progress_line(p).endswith("还需 1小时5分，距 14:00 回到单位还有 1小时 · 进度落后")
+    assert pace_line(p).endswith("剩余 2 户 20分 + 返程 45分 = 1小时5分")
     assert pace_rule(p).endswith("能在 14:00 前回到单位")

@@ -20,8 +20,10 @@ class DayProgress(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progressLine")
+        self.progress_label.setWordWrap(True)  # the verdict at its end is never cut off
         self.pace_label = QLabel()
         self.pace_label.setObjectName("hintLabel")
+        self.pace_label.setWordWrap(True)
         layout.addWidget(self.progress_label)
         layout.addWidget(self.pace_label)
 
