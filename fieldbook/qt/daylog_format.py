@@ -34,9 +34,11 @@ __all__ = [
     "share_text",
     "tile_text",
     "tile_value",
+    "week_times_text",
 ]
 
 if TYPE_CHECKING:
+    from fieldbook.core.routine.day_times import WeekTimes
     from fieldbook.core.routine.daylog import DayFacts
 
 translate = QCoreApplication.translate
@@ -193,6 +195,30 @@ def _rest(facts: DayFacts) -> list[FactLine]:
         FactLine("followups", _t("关闭跟踪事项"), _t("{n} 项").format(n=facts.followups_closed))
     )
     return lines
+
+
+def week_times_text(w: WeekTimes) -> str:
+    """A week's times in one line (the week page; the export words the same ``WeekTimes``)."""
+    if not w.days:
+        return _t("本周没有走访记录")
+    late = listing(
+        _t("{day} {time} 晚 {d}").format(day=f"{d:%m-%d}", time=at, d=duration(n))
+        for d, at, n in w.returned_late
+    )
+    parts = [
+        _t("{n} 天：到达片区迟到 {late} 天").format(n=w.days, late=w.arrived_late),
+        _t("回到单位按时 {ok} 天、晚 {late} 天、未记录 {none} 天").format(
+            ok=w.returned_on_time, late=len(w.returned_late), none=w.return_not_recorded
+        )
+        + (_t("（{list}）").format(list=late) if late else ""),
+    ]
+    if w.field_average is not None:
+        parts.append(
+            _t("在片区工作平均 {time}，不足标准 {n} 天").format(
+                time=duration(w.field_average), n=w.field_below
+            )
+        )
+    return _t("；").join(parts)
 
 
 # ------------------------------------------------------------------------------ indicators

@@ -94,6 +94,10 @@ The data in the database is not affected (every change has been saved); it will 
         <translation>none</translation>
     </message>
     <message>
+        <source>本周没有走访记录</source>
+        <translation>No visits recorded this week</translation>
+    </message>
+    <message>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -162,6 +166,10 @@ The data in the database is not affected (every change has been saved); it will 
         <translation>Close follow-up</translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>→ 持平</source>
         <translation>→ no change</translation>
     </message>
@@ -186,12 +194,32 @@ The data in the database is not affected (every change has been saved); it will 
         <translation>{avg:g} min/shop (standard {std} min)</translation>
     </message>
     <message>
+        <source>{n} 天：到达片区迟到 {late} 天</source>
+        <translation>{n} days: late in the area on {late}</translation>
+    </message>
+    <message>
         <source>{v:.1f}个百分点</source>
         <translation>{v:.1f} pts</translation>
     </message>
     <message>
         <source>{n} 项</source>
         <translation>{n} items</translation>
+    </message>
+    <message>
+        <source>{day} {time} 晚 {d}</source>
+        <translation>{day} {time}, {d} late</translation>
+    </message>
+    <message>
+        <source>回到单位按时 {ok} 天、晚 {late} 天、未记录 {none} 天</source>
+        <translation>back at the office on time {ok}, late {late}, not recorded {none}</translation>
+    </message>
+    <message>
+        <source>在片区工作平均 {time}，不足标准 {n} 天</source>
+        <translation>time in the area {time} on average, below the standard on {n}</translation>
+    </message>
+    <message>
+        <source>（{list}）</source>
+        <translation> ({list})</translation>
     </message>
     <message>
         <source>答复：{a}</source>
@@ -4672,10 +4700,6 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Route name</translation>
     </message>
     <message>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
         <source>拜访</source>
         <translation>Visits</translation>
     </message>
@@ -4726,6 +4750,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>　已提交：这里是提交时的数据。</source>
         <translation> Submitted: these are the figures as of submission.</translation>
+    </message>
+    <message>
+        <source>工作时间</source>
+        <translation>Working hours</translation>
     </message>
     <message>
         <source>等 {n} {unit}</source>
@@ -4790,6 +4818,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>新增 {opened}，关闭 {closed}</source>
         <translation>{opened} new, {closed} closed</translation>
+    </message>
+    <message>
+        <source>到达片区应 {start}；回到单位应 {end} 前（周四 {thursday} 前）</source>
+        <translation>In the area by {start}; back at the office by {end} (Thursday {thursday})</translation>
     </message>
     <message>
         <source> 元</source>

@@ -94,6 +94,10 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>本周没有走访记录</source>
+        <translation>本周没有走访记录</translation>
+    </message>
+    <message>
         <source>（空）</source>
         <translation>（空）</translation>
     </message>
@@ -162,6 +166,10 @@
         <translation>关闭跟踪事项</translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>→ 持平</source>
         <translation>→ 持平</translation>
     </message>
@@ -186,12 +194,32 @@
         <translation>{avg:g} 分钟/户（标准 {std} 分钟）</translation>
     </message>
     <message>
+        <source>{n} 天：到达片区迟到 {late} 天</source>
+        <translation>{n} 天：到达片区迟到 {late} 天</translation>
+    </message>
+    <message>
         <source>{v:.1f}个百分点</source>
         <translation>{v:.1f}个百分点</translation>
     </message>
     <message>
         <source>{n} 项</source>
         <translation>{n} 项</translation>
+    </message>
+    <message>
+        <source>{day} {time} 晚 {d}</source>
+        <translation>{day} {time} 晚 {d}</translation>
+    </message>
+    <message>
+        <source>回到单位按时 {ok} 天、晚 {late} 天、未记录 {none} 天</source>
+        <translation>回到单位按时 {ok} 天、晚 {late} 天、未记录 {none} 天</translation>
+    </message>
+    <message>
+        <source>在片区工作平均 {time}，不足标准 {n} 天</source>
+        <translation>在片区工作平均 {time}，不足标准 {n} 天</translation>
+    </message>
+    <message>
+        <source>（{list}）</source>
+        <translation>（{list}）</translation>
     </message>
     <message>
         <source>答复：{a}</source>
@@ -4672,10 +4700,6 @@
         <translation>线路名称</translation>
     </message>
     <message>
-        <source>；</source>
-        <translation>；</translation>
-    </message>
-    <message>
         <source>拜访</source>
         <translation>拜访</translation>
     </message>
@@ -4726,6 +4750,10 @@
     <message>
         <source>　已提交：这里是提交时的数据。</source>
         <translation>　已提交：这里是提交时的数据。</translation>
+    </message>
+    <message>
+        <source>工作时间</source>
+        <translation>工作时间</translation>
     </message>
     <message>
         <source>等 {n} {unit}</source>
@@ -4790,6 +4818,10 @@
     <message>
         <source>新增 {opened}，关闭 {closed}</source>
         <translation>新增 {opened}，关闭 {closed}</translation>
+    </message>
+    <message>
+        <source>到达片区应 {start}；回到单位应 {end} 前（周四 {thursday} 前）</source>
+        <translation>到达片区应 {start}；回到单位应 {end} 前（周四 {thursday} 前）</translation>
     </message>
     <message>
         <source> 元</source>

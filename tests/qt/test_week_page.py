@@ -57,6 +57,11 @@ def test_shows_the_core_figures(page, week):
     for row in f.structure:
         if row["cartons"]:
             assert row["name"] in page.figures.text_of("structure")
+    # decision 0018: Monday 07:41–08:15 (34 minutes in the area), no return recorded
+    assert page.figures.text_of("times") == (
+        "1 天：到达片区迟到 1 天；回到单位按时 0 天、晚 0 天、未记录 1 天；"
+        "在片区工作平均 34分，不足标准 1 天"
+    )
 
 
 def test_write_submit_correct_and_review(qtbot, page, week):

@@ -158,6 +158,15 @@ def test_the_summary_equals_the_details(week: Journal, tmp_path: Path) -> None:
     assert "本周主要工作" in text and "走访周一线路" in text and "M999" in text
 
 
+def test_the_form_sums_up_the_days_times(week: Journal, tmp_path: Path) -> None:
+    # decision 0018: Monday back at the office at 15:20 is late against 15:00
+    week.daylogs.record_return(MON, t("15:20"))
+    form = sheet(export_week(week, label_for(MON), tmp_path / "w.xlsx"), "周报")
+    row = next(r for r in form if r and r[0] == "工作时间")
+    assert "回到单位按时 0 天、晚 1 天（11-30 15:20 晚 20 分钟）、未记录 0 天" in row[1]
+    assert row[1].startswith("1 天：到达片区迟到")
+
+
 def test_snapshot_and_corrections(week: Journal, tmp_path: Path) -> None:
     label = label_for(MON)
     week.weeks.submit(label)

@@ -53,6 +53,7 @@ from fieldbook.core.reports.week_rows import (
     gather,
     totals,
 )
+from fieldbook.core.reports.week_times import time_row
 from fieldbook.core.routine.daylog_text import STATUS_NAMES
 from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS, WeekView, report_period
 from fieldbook.core.slips.rules import slip_rules
@@ -129,6 +130,7 @@ def write_summary(
     cells(ws, 3, [(1, 1, "状态", "label"), (2, 8, _status_text(view), None)])
     row = _figures(ws, banner(ws, 4, "一、主要指标（均由后附明细表汇总）"), p, t)
     row = _snapshot_note(ws, row, t, view)
+    row = time_row(ws, row, view)
     row = _price_classes(ws, row, p, t)
     row = _findings(ws, row, p)
     row = _slips(ws, row, p)

@@ -18,10 +18,9 @@ from sqlalchemy.orm import Session
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.routine.checklist import count_findings
-from fieldbook.core.routine.day_progress import field_minutes, minutes_in_shop
+from fieldbook.core.routine.day_times import late_minutes, times_of
 from fieldbook.core.routine.indicators import indicators_of
 from fieldbook.core.routine.plan import day_plan, plan_rules
-from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, DayLog, FollowUp, Slip, Visit
@@ -100,16 +99,16 @@ def facts_from_json(data: dict[str, Any]) -> DayFacts:
 def return_facts(day: date, returned: datetime | None) -> dict[str, Any]:
     """回到单位 as facts: the time and how late it was against the day's ``back_by``."""
     back_by = datetime.combine(day, plan_rules().back_by(day))
-    return {
-        "returned_at": returned.strftime("%H:%M") if returned else "",
-        "return_late_minutes": _minutes(returned, back_by),
-    }
+    return {"returned_at": _hm(returned), "return_late_minutes": late_minutes(returned, back_by)}
+
+
+def _hm(at: datetime | None) -> str:
+    return at.strftime("%H:%M") if at else ""
 
 
 def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
     """What Fieldbook knows about the manager's ``day``, read in ``s`` (the service's own
     session, or a caller's open transaction: the demo reads what it has not committed yet)."""
-    rules = plan_rules()
     plan = day_plan(s, manager_id, day)
     stops = plan.active_stops if plan else ()
     done = [x for x in stops if x.state == "visited"]
@@ -128,13 +127,12 @@ def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
         .select_from(FollowUp)
         .where(FollowUp.manager_id == manager_id, FollowUp.closed_at.between(start, end))
     )
-    real = [v for v in visits if v.shop_status != ABSENT]
-    arrivals = sorted(v.arrived_at for v in real if v.arrived_at)
-    departures = sorted(v.left_at for v in real if v.left_at)
-    minutes = [m for m in (minutes_in_shop(v.arrived_at, v.left_at) for v in real) if m is not None]
-    first = arrivals[0] if arrivals else None
-    last = departures[-1] if departures else None
     log = _find_log(s, manager_id, day)
+    times = times_of(
+        day,
+        [(v.arrived_at, v.left_at, v.shop_status or "") for v in visits],
+        log.returned_at if log else None,
+    )
     tomorrow = workdays.next_working_day(day)
     next_plan = day_plan(s, manager_id, tomorrow)
     return DayFacts(
@@ -143,10 +141,10 @@ def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
         done=len(done),
         skipped=len(skipped),
         skipped_reasons=dict(Counter(x.state_reason or "未注明" for x in skipped)),
-        first_arrival=first.strftime("%H:%M") if first else "",
-        last_departure=last.strftime("%H:%M") if last else "",
-        start_late_minutes=_minutes(first, datetime.combine(day, rules.arrive_in_area)),
-        average_minutes=round(sum(minutes) / len(minutes), 1) if minutes else None,
+        first_arrival=_hm(times.first_arrival),
+        last_departure=_hm(times.last_departure),
+        start_late_minutes=times.start_late_minutes,
+        average_minutes=times.average_minutes,
         findings=count_findings(v.findings for v in visits),
         slips_created=_slips_created(s, manager_id, start, end),
         followups_closed=int(closed or 0),
@@ -156,11 +154,12 @@ def day_facts(s: Session, manager_id: str, day: date) -> DayFacts:
             if next_plan
             else ""
         ),
-        arrive_by=rules.arrive_in_area.strftime("%H:%M"),
-        back_by=rules.back_by(day).strftime("%H:%M"),
-        field_minutes=field_minutes(day, first, last, rules),
-        field_standard=rules.field_minutes_on(day),
-        **return_facts(day, log.returned_at if log else None),
+        arrive_by=times.arrive_by.strftime("%H:%M"),
+        back_by=times.back_by.strftime("%H:%M"),
+        field_minutes=times.field_minutes,
+        field_standard=times.field_standard,
+        returned_at=_hm(times.returned_at),
+        return_late_minutes=times.return_late_minutes,
     )
 
 
@@ -321,14 +320,6 @@ def _find_log(s: Session, manager_id: str, day: date) -> DayLog | None:
     return s.scalars(
         select(DayLog).where(DayLog.manager_id == manager_id, DayLog.log_date == day)
     ).first()
-
-
-def _minutes(a: datetime | None, b: datetime | None) -> int | None:
-    if a is None or b is None:
-        return None
-    # whole minutes, as the times are shown (07:35 is 5 minutes after 07:30, whatever the seconds)
-    a, b = a.replace(second=0, microsecond=0), b.replace(second=0, microsecond=0)
-    return round((a - b).total_seconds() / 60)
 
 
 def _plain(value: Any) -> Any:

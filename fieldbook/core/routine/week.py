@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.resources import load_reference
+from fieldbook.core.routine.day_times import DayTimes, week_times
 from fieldbook.core.routine.week_figures import (
     WeekFigures,
     figures_from_json,
@@ -96,6 +97,9 @@ class WeekView:
     review_comment: str
     reviewer: str
     corrections: tuple[audit.AuditRecord, ...]
+    #: The week's days against the time model (decision 0018), read from the days themselves
+    #: (a return corrected later is a correction of that day's log, kept there).
+    times: tuple[DayTimes, ...] = ()
 
 
 class WeekService:
@@ -135,6 +139,8 @@ class WeekService:
             figures_from_json(data["figures"]) if data and data["figures"] else self.figures(label)
         )
         corrections = tuple(audit.history(self.db, "week", data["id"])) if data else ()
+        with self.db.reading() as s:
+            times = tuple(week_times(s, self.db.current_manager_id(s), start, end))
         return WeekView(
             label=label,
             start=start,
@@ -148,6 +154,7 @@ class WeekService:
             review_comment=data["review_comment"] if data else "",
             reviewer=data["reviewer"] if data else "",
             corrections=corrections,
+            times=times,
         )
 
     def _report(self, s: Session, label: str, *, create: bool) -> WeekReport:

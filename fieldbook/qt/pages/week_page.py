@@ -204,6 +204,7 @@ class WeekPage(RecordPage):
             snapshot=view.status in ("submitted", "reviewed"),
             not_ordering_weeks=data.not_ordering_weeks,
         )
+        self.figures.show_times(view.times)
         self.corrections_box.show_entries(
             view.corrections, shown=view.status in ("submitted", "reviewed")
         )

@@ -5,19 +5,29 @@ follow-ups; and the two charts (orders per day; visits planned against done)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from fieldbook.qt.daylog_format import change_text, class_share_name, findings_named, share_text
-from fieldbook.qt.formatting import listing, money, weekday_name
+from fieldbook.core.routine.day_times import week_summary
+from fieldbook.core.routine.plan import plan_rules
+from fieldbook.qt.daylog_format import (
+    change_text,
+    class_share_name,
+    findings_named,
+    share_text,
+    week_times_text,
+)
+from fieldbook.qt.formatting import hm, listing, money, weekday_name
 from fieldbook.qt.slip_format import department_name
 from fieldbook.qt.widgets.fact_grid import FactGrid
 from fieldbook.qt.widgets.section_box import SectionBox
 from fieldbook.qt.widgets.week_charts import DayBars, Series
 
 if TYPE_CHECKING:
+    from fieldbook.core.routine.day_times import DayTimes
     from fieldbook.core.routine.week_figures import WeekFigures
 
 #: How many names a list line shows before "等 N 户".
@@ -198,6 +208,20 @@ class WeekFiguresPanel(SectionBox):
                 Series(self.tr("完成"), "#1e7b34", tuple(d.visited for d in f.days)),
             ],
             off,
+        )
+
+    def show_times(self, times: Sequence[DayTimes]) -> None:
+        """工作时间: the week's arrivals, returns and time in the area (decision 0018), on the
+        line after the figures."""
+        label = self.grid.line(self.grid.rowCount(), "times", self.tr("工作时间"))
+        label.setText(week_times_text(week_summary(times)))
+        rules = plan_rules()
+        label.setToolTip(
+            self.tr("到达片区应 {start}；回到单位应 {end} 前（周四 {thursday} 前）").format(
+                start=hm(rules.arrive_in_area),
+                end=hm(rules.back_at_office),
+                thursday=hm(rules.thursday_back_at_office),
+            )
         )
 
     def text_of(self, key: str) -> str:

@@ -11,6 +11,7 @@ import pytest
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.routine.day_times import week_summary, week_summary_text
 from fieldbook.core.routine.daylog import facts_from_json
 from fieldbook.core.routine.daylog_text import time_facts
 
@@ -148,3 +149,25 @@ def test_a_log_submitted_under_the_old_model_still_reads() -> None:
     f = facts_from_json(json.loads(json.dumps(old)))
     assert f.returned_at == "" and f.field_minutes is None
     assert [x.standard for x in time_facts(f)] == ["07:30", "5小时", "10 分钟", "15:00"]
+
+
+def test_the_week_report_reads_the_days_times(lunch_day: Journal) -> None:
+    # W49 is Friday 11-27 .. Thursday 12-03: Monday's visits, Monday back at 15:20 (late),
+    # Thursday back at 13:50 (on time against 14:00, with no visit: no time in the area)
+    lunch_day.daylogs.record_return(MON, t("15:20"))
+    lunch_day.daylogs.record_return(THU, t("13:50", THU))
+    times = lunch_day.weeks.get("2026-W49").times
+    assert [x.day for x in times] == [MON, THU]
+    monday, thursday = times
+    assert (monday.field_minutes, monday.return_late_minutes) == (355, 20)
+    assert (thursday.field_minutes, thursday.return_late_minutes) == (None, -10)
+    assert thursday.back_by.strftime("%H:%M") == "14:00"
+    summary = week_summary(times)
+    assert (summary.days, summary.returned_on_time, summary.return_not_recorded) == (2, 1, 0)
+    assert summary.returned_late == ((MON, "15:20", 20),)
+    assert (summary.field_average, summary.field_below, summary.arrived_late) == (355, 0, 0)
+    assert week_summary_text(summary) == (
+        "2 天：到达片区迟到 0 天；"
+        "回到单位按时 1 天、晚 1 天（11-30 15:20 晚 20 分钟）、未记录 0 天；"
+        "在片区工作平均 5小时55分，不足标准 0 天"
+    )
