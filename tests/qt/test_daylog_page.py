@@ -169,6 +169,8 @@ def test_back_at_the_office_is_one_click_and_a_change_needs_a_reason(qtbot, page
     qtbot.waitUntil(lambda: page.facts.text_of("returned") == "15:20（比 15:00 晚 20分）")
     assert page.facts.values["returned"].property("level") == "bad"
     assert log_day.daylogs.get(MONDAY).corrections[0].reason == "按早了"
+    qtbot.waitUntil(lambda: page.corrections_list.rowCount() == 1)
+    assert page.corrections_list.rows_text()[0][1:] == ("回到单位", "14:40 → 15:20", "按早了")
 
 
 def test_order_import_dry_run_then_apply_updates_the_indicators(qtbot, page, log_day, tmp_path):

@@ -174,6 +174,18 @@ def test_a_correction_after_submit_is_in_the_export(day: Journal, tmp_path: Path
     assert str(entry[0]).startswith("2026-") or str(entry[0])[:2] == "20"
 
 
+def test_a_return_recorded_after_submit_is_graded_and_in_the_corrections(
+    day: Journal, tmp_path: Path
+) -> None:
+    # decision 0018: recorded on the submitted log with a reason; 15:20 is 20 minutes late
+    day.daylogs.record_return(MON, t("15:20"), reason="回来忘了点")
+    rows = sheet(export_day(day, MON, tmp_path / "day.xlsx"), SHEET_LOG)
+    assert labelled(rows, "户均分钟")[4:7] == ["回到单位", "15:20", "标准 15:00，晚 20 分钟"]
+    head = next(i for i, r in enumerate(rows) if str(r[0]).startswith("四、更正记录"))
+    entry = rows[head + 3]  # after the meeting notes' correction
+    assert (entry[1], entry[2], entry[4], entry[6]) == ("回到单位", "（空）", "15:20", "回来忘了点")
+
+
 def test_user_text_is_never_a_formula(day: Journal, tmp_path: Path) -> None:
     path = export_day(day, MON, tmp_path / "day.xlsx")
     wb = openpyxl.load_workbook(path)
