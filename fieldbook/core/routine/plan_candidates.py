@@ -1,6 +1,7 @@
 """Which customers a new day's plan holds (see ``fieldbook.core.routine.plan``): the weekday's
 route, the follow-ups due, then the stops carried over from the last days while the plan is
-below its target size. Customers back from a suspension are reactivated first."""
+below its target size (an excused day's stops whatever the size: ``routine.attendance``).
+Customers back from a suspension are reactivated first."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
+from fieldbook.core.routine.attendance import excused_carry_overs
 from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, FollowUp, Plan, PlanStop, Route, Visit
@@ -74,9 +76,11 @@ def candidates(
     )
     for cid, text in due:
         add(cid, "follow_up", text)
+    # an excused day's (请假, 会议 …) stops come back whatever the plan's size
+    excused = excused_carry_overs(s, manager_id, day, carry_over_days)
     for cid, note in carry_overs(s, manager_id, day, carry_over_days):
-        if cid in entries or len(entries) < size:
-            add(cid, "carried_over", note)
+        if cid in entries or len(entries) < size or cid in excused:
+            add(cid, "carried_over", excused.get(cid, note))
     return entries
 
 

@@ -57,6 +57,7 @@ def _units() -> list[Unit]:
     plans, stops, visits = T["plans"], T["plan_stops"], T["visits"]
     followups, slips, logs, weeks = T["followups"], T["slips"], T["day_logs"], T["week_reports"]
     deliveries, events = T["slip_deliveries"], T["slip_events"]
+    attendance = T["attendance_days"]
 
     def plans_changed(m: str, since: datetime) -> Any:
         touched = select(stops.c.plan_id).where(newer(stops, since))
@@ -125,6 +126,12 @@ def _units() -> list[Unit]:
             keep=DEPARTMENT_COLUMNS["week_reports"],
             # the manager submits, the market department reviews: a review stands
             guard=lambda: {"status": weeks.c.status == "reviewed"},
+        ),
+        Unit(
+            "attendance_days",
+            lambda m, s: select(attendance).where(
+                attendance.c.manager_id == m, newer(attendance, s)
+            ),
         ),
     ]
 
