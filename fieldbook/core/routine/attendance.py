@@ -5,7 +5,8 @@ types are ``schema/reference/attendance.toml``).
 A marked day is *excused*: its stops are left out of the completion rate and the day out of
 出勤天数 (the week's figures, the Thursday workbook and the department views all ask
 :func:`day_marks`, the one computation of which days count), and its unvisited stops come
-back in the next plan whatever its size (:func:`excused_carry_overs`). Visits already made
+back in the next plans first, up to ``carry_over_extra`` a day beyond the target size
+(:func:`excused_carry_overs`; the rest wait among the carried-over customers). Visits already made
 that day stay. A working day with no plan, no record and no attendance entry is
 *unexplained* (未说明) rather than silently a low rate. Setting and clearing are audited
 (``record_type`` ``"attendance"``); clearing keeps the row with an empty kind so that a sync
@@ -41,6 +42,7 @@ class AttendanceRules:
     typed: frozenset[str]  # kinds that name a leave type
     leave_types: dict[str, str]  # code -> Chinese name
     unexplained: str  # how an unexplained day is worded
+    carry_over_extra: int  # an excused day's stops a plan takes beyond its target size
 
 
 @cache
@@ -51,6 +53,7 @@ def attendance_rules() -> AttendanceRules:
         typed=frozenset(str(k["code"]) for k in ref["kinds"] if k.get("needs_type")),
         leave_types={str(t["code"]): str(t["name"]) for t in ref["leave_types"]},
         unexplained=str(ref["unexplained"]),
+        carry_over_extra=int(ref["carry_over_extra"]),
     )
 
 
@@ -167,8 +170,9 @@ def excused_days(marks: dict[date, DayMark]) -> set[date]:
 
 def excused_carry_overs(s: Session, m: str, day: date, days: int) -> dict[str, str]:
     """Customer id → note of the stops left unvisited on an excused day of the last ``days``
-    days before ``day`` (the plan builder brings them back whatever the plan's size; whether
-    they were visited since is ``plan_candidates.carry_overs``'s to say)."""
+    days before ``day`` (the plan builder brings them back ahead of other carried-over stops,
+    up to ``carry_over_extra`` beyond the target size; whether they were visited since is
+    ``plan_candidates.carry_overs``'s to say)."""
     marks = absences(s, m, day - timedelta(days=days), day - timedelta(days=1))
     if not marks:
         return {}

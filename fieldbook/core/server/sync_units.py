@@ -52,12 +52,20 @@ def stamp_of(unit: Unit, row: dict[str, Any]) -> datetime | None:
     return max(present) if present else None
 
 
+def _attendance_unit() -> Unit:
+    """出勤 (routine.attendance): a cleared day is a row with an empty kind, pushed too."""
+    days = T["attendance_days"]
+    return Unit(
+        "attendance_days",
+        lambda m, s: select(days).where(days.c.manager_id == m, newer(days, s)),
+    )
+
+
 def _units() -> list[Unit]:
     routes = T["routes"]
     plans, stops, visits = T["plans"], T["plan_stops"], T["visits"]
     followups, slips, logs, weeks = T["followups"], T["slips"], T["day_logs"], T["week_reports"]
     deliveries, events = T["slip_deliveries"], T["slip_events"]
-    attendance = T["attendance_days"]
 
     def plans_changed(m: str, since: datetime) -> Any:
         touched = select(stops.c.plan_id).where(newer(stops, since))
@@ -127,12 +135,7 @@ def _units() -> list[Unit]:
             # the manager submits, the market department reviews: a review stands
             guard=lambda: {"status": weeks.c.status == "reviewed"},
         ),
-        Unit(
-            "attendance_days",
-            lambda m, s: select(attendance).where(
-                attendance.c.manager_id == m, newer(attendance, s)
-            ),
-        ),
+        _attendance_unit(),
     ]
 
 

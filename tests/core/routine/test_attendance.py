@@ -5,6 +5,7 @@ plan, no record and no entry is shown as 未说明. Expectations are computed by
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -14,7 +15,7 @@ from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.week_rows import gather, totals
-from fieldbook.core.routine.attendance import UNEXPLAINED
+from fieldbook.core.routine.attendance import UNEXPLAINED, attendance_rules
 from fieldbook.core.server.department import weeks_table
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import AttendanceDay, Customer, Plan, PlanStop, Visit
@@ -140,7 +141,7 @@ def test_a_working_day_with_nothing_is_unexplained(world: Journal) -> None:
         assert (row.days_excused, row.days_unexplained) == (1, 2)
 
 
-def test_the_stops_of_a_leave_day_come_back_whatever_the_plan_size(
+def test_the_stops_of_a_leave_day_come_back_first_and_beyond_the_target(
     world: Journal, open_answers: dict[str, object]
 ) -> None:
     monday, tuesday = date(2026, 12, 7), date(2026, 12, 8)
@@ -161,6 +162,19 @@ def test_the_stops_of_a_leave_day_come_back_whatever_the_plan_size(
     assert len(tue.stops) == 3 + 4
     assert sorted(s.shop_name for s in carried) == ["周一店2", "周一店3", "周一店4", "周一店5"]
     assert {s.reason_note for s in carried} == {"12月7日请假（事假）未走访"}
+
+
+def test_a_plan_takes_at_most_carry_over_extra_of_them_beyond_its_target(
+    world: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monday, tuesday = date(2026, 12, 7), date(2026, 12, 8)
+    world.plans.build(monday)
+    world.attendance.set(monday, "meeting")
+    two = replace(attendance_rules(), carry_over_extra=2)
+    monkeypatch.setattr("fieldbook.core.routine.plan_candidates.attendance_rules", lambda: two)
+    tue = world.plans.build(tuesday, target=3)
+    assert len(tue.stops) == 3 + 2  # the other three wait (未排入的顺延客户)
+    assert len(world.plans.waiting(tuesday)) == 3
 
 
 def test_without_a_mark_a_full_plan_takes_no_carried_over_stops(world: Journal) -> None:
