@@ -16,6 +16,7 @@ from fieldbook.cli.period import given_period
 from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.week import export_month, export_period, export_week, plan_text
+from fieldbook.core.routine.attendance import mark_label
 from fieldbook.core.routine.week import (
     NARRATIVE,
     PLAN_FIELDS,
@@ -81,6 +82,11 @@ def week_lines(view: WeekView) -> list[str]:
         f"订货 {f.cartons} 条，金额 {f.amount_fen / 100:.2f} 元"
         f"（上周 {f.previous_cartons} 条，{f.previous_amount_fen / 100:.2f} 元）",
     ]
+    marked = [
+        f"{d.day:%m-%d} {mark_label(d.attendance, d.leave_type)}" for d in f.days if d.attendance
+    ]
+    if marked:  # 出勤 (routine.attendance): out of the rate and 出勤天数, or 未说明
+        out.append("请假/公务、未说明：" + "，".join(marked))
     if f.findings:
         out.append("发现问题：" + "，".join(f"{k} {v}" for k, v in f.findings.items()))
     for key, label in NARRATIVE.items():

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from fieldbook.core.master.customers import CustomerService
     from fieldbook.core.master.profile import ProfileService
     from fieldbook.core.master.routes import RouteService
+    from fieldbook.core.routine.attendance import AttendanceService
     from fieldbook.core.routine.daylog import DayLogService
     from fieldbook.core.routine.followups import FollowUpService
     from fieldbook.core.routine.plan import PlanService
@@ -111,6 +112,9 @@ class Journal:
     )
     daylogs: LazyService[DayLogService] = LazyService("fieldbook.core.routine.daylog:DayLogService")
     weeks: LazyService[WeekService] = LazyService("fieldbook.core.routine.week:WeekService")
+    attendance: LazyService[AttendanceService] = LazyService(
+        "fieldbook.core.routine.attendance:AttendanceService"
+    )
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

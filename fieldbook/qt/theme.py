@@ -104,6 +104,7 @@ STYLE_SHEET = f"""
 #backupLabel {{ color: #4a5260; }}
 #backupLabel[failed="true"] {{ color: #a4262c; font-weight: bold; }}
 #itemError {{ color: #a4262c; }}
+#attendanceMarked {{ color: #6b4a00; font-weight: bold; }}
 #previousValue {{ color: #8a8886; font-style: italic; }}
 #gapsLabel {{ color: #1e7b34; }}
 #gapsLabel[alert="true"] {{ color: #a4262c; font-weight: bold; }}

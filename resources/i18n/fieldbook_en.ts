@@ -2092,6 +2092,10 @@ Not filled in yet: {names}.</translation>
         <translation>Value per carton</translation>
     </message>
     <message>
+        <source>出勤</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
         <source>审阅</source>
         <translation>Review</translation>
     </message>
@@ -3770,6 +3774,58 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Choose attachment</translation>
     </message>
     <message>
+        <source>出勤类别</source>
+        <translation>Attendance kind</translation>
+    </message>
+    <message>
+        <source>请假类别</source>
+        <translation>Leave type</translation>
+    </message>
+    <message>
+        <source>说明（可不填），如：区局例会</source>
+        <translation>Note (optional), e.g. district meeting</translation>
+    </message>
+    <message>
+        <source>请假/公务…</source>
+        <translation>Leave / duty…</translation>
+    </message>
+    <message>
+        <source>这天请假、开会、培训或有其他公务：不计入完成率和出勤天数，计划中未走访的客户顺延</source>
+        <translation>On leave, at a meeting, in training or on other official duty this day: not counted in the completion rate or the days in the field; the plan's unvisited shops are carried over</translation>
+    </message>
+    <message>
+        <source>取消标记</source>
+        <translation>Clear mark</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>读取出勤</source>
+        <translation>Reading attendance</translation>
+    </message>
+    <message>
+        <source>修改标记…</source>
+        <translation>Change mark…</translation>
+    </message>
+    <message>
+        <source>保存出勤</source>
+        <translation>Saving attendance</translation>
+    </message>
+    <message>
+        <source>取消出勤标记</source>
+        <translation>Clearing the attendance mark</translation>
+    </message>
+    <message>
+        <source>出勤：在岗</source>
+        <translation>Attendance: in the field</translation>
+    </message>
+    <message>
+        <source>出勤：{mark}（不计入完成率，未走访的客户顺延）</source>
+        <translation>Attendance: {mark} (not counted in the rate; unvisited shops carried over)</translation>
+    </message>
+    <message>
         <source>{title}（Alt+{n}）</source>
         <translation>{title} (Alt+{n})</translation>
     </message>
@@ -4358,10 +4414,6 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Done</translation>
     </message>
     <message>
-        <source>说明</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
         <source>办结期限 {due}</source>
         <translation>Due by {due}</translation>
     </message>
@@ -4714,6 +4766,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>在岗天数</source>
         <translation>Days in the field</translation>
+    </message>
+    <message>
+        <source>请假/公务、未说明</source>
+        <translation>Leave/duty, unexplained</translation>
     </message>
     <message>
         <source>较上周</source>

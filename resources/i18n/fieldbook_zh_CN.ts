@@ -2092,6 +2092,10 @@
         <translation>单条值</translation>
     </message>
     <message>
+        <source>出勤</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
         <source>审阅</source>
         <translation>审阅</translation>
     </message>
@@ -3770,6 +3774,58 @@
         <translation>选择附件</translation>
     </message>
     <message>
+        <source>出勤类别</source>
+        <translation>出勤类别</translation>
+    </message>
+    <message>
+        <source>请假类别</source>
+        <translation>请假类别</translation>
+    </message>
+    <message>
+        <source>说明（可不填），如：区局例会</source>
+        <translation>说明（可不填），如：区局例会</translation>
+    </message>
+    <message>
+        <source>请假/公务…</source>
+        <translation>请假/公务…</translation>
+    </message>
+    <message>
+        <source>这天请假、开会、培训或有其他公务：不计入完成率和出勤天数，计划中未走访的客户顺延</source>
+        <translation>这天请假、开会、培训或有其他公务：不计入完成率和出勤天数，计划中未走访的客户顺延</translation>
+    </message>
+    <message>
+        <source>取消标记</source>
+        <translation>取消标记</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>读取出勤</source>
+        <translation>读取出勤</translation>
+    </message>
+    <message>
+        <source>修改标记…</source>
+        <translation>修改标记…</translation>
+    </message>
+    <message>
+        <source>保存出勤</source>
+        <translation>保存出勤</translation>
+    </message>
+    <message>
+        <source>取消出勤标记</source>
+        <translation>取消出勤标记</translation>
+    </message>
+    <message>
+        <source>出勤：在岗</source>
+        <translation>出勤：在岗</translation>
+    </message>
+    <message>
+        <source>出勤：{mark}（不计入完成率，未走访的客户顺延）</source>
+        <translation>出勤：{mark}（不计入完成率，未走访的客户顺延）</translation>
+    </message>
+    <message>
         <source>{title}（Alt+{n}）</source>
         <translation>{title}（Alt+{n}）</translation>
     </message>
@@ -4358,10 +4414,6 @@
         <translation>办结</translation>
     </message>
     <message>
-        <source>说明</source>
-        <translation>说明</translation>
-    </message>
-    <message>
         <source>办结期限 {due}</source>
         <translation>办结期限 {due}</translation>
     </message>
@@ -4714,6 +4766,10 @@
     <message>
         <source>在岗天数</source>
         <translation>在岗天数</translation>
+    </message>
+    <message>
+        <source>请假/公务、未说明</source>
+        <translation>请假/公务、未说明</translation>
     </message>
     <message>
         <source>较上周</source>

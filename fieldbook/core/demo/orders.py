@@ -50,6 +50,7 @@ from fieldbook.core.routine.daylog import (
 )
 from fieldbook.core.store.audit import Chain
 from fieldbook.core.store.models import (
+    AttendanceDay,
     AuditEntry,
     Customer,
     DayLog,
@@ -267,6 +268,13 @@ class _OrderHistory:
                     counts[self.finding_labels.get(code, code)] += 1
         lines: list[dict[str, Any]] = []
         logs: list[dict[str, Any]] = []
+        excused = set(  # 出勤 (demo.attendance): no work log on a day out of the field
+            self.s.execute(
+                select(AttendanceDay.manager_id, AttendanceDay.day).where(
+                    AttendanceDay.day.between(monday, sunday), AttendanceDay.kind != ""
+                )
+            ).tuples()
+        )
         for mid in self.managers:
             # the week's rate, kept over the week: what a day misses (rounding, visits that
             # said 不订) the next days make up; a margin keeps the week inside the range
@@ -285,7 +293,8 @@ class _OrderHistory:
                 record.visited = list(visits.get((mid, day), {}))
                 record.last_departure = last_left.get((mid, day))
                 lines.extend(self._orders(record, due, visits.get((mid, day), {}), rate))
-                logs.append(self.logs.draft(record))
+                if (mid, day) not in excused:
+                    logs.append(self.logs.draft(record))
         self.ctx.insert(OrderLine, lines)
         self.ctx.insert(DayLog, [row for row in logs if row["log_date"] < self.cutoff])
         self.held.extend(row for row in logs if row["log_date"] >= self.cutoff)

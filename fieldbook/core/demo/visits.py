@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import select
 
 from fieldbook.core import workdays
+from fieldbook.core.demo.attendance import DemoAttendance
 from fieldbook.core.demo.context import DemoContext, demo_reference, seconds_of
 from fieldbook.core.demo.visit_record import (
     OfferedSku,
@@ -40,6 +41,7 @@ from fieldbook.core.demo.visit_record import (
     weighted,
 )
 from fieldbook.core.master.catalog import price_classes
+from fieldbook.core.routine.attendance import mark_label
 from fieldbook.core.routine.checklist import (
     OPEN,
     GridLine,
@@ -50,6 +52,7 @@ from fieldbook.core.routine.plan import PlanRules, plan_rules
 from fieldbook.core.routine.visit_findings import ABSENT, followup_texts, match_open
 from fieldbook.core.routine.visit_grid import grid_findings, offered_sku_ids
 from fieldbook.core.store.models import (
+    AttendanceDay,
     Customer,
     FollowUp,
     Plan,
@@ -70,6 +73,8 @@ class _Manager:
     # skipped stops not visited since: customer → (day, position, reason)
     waiting: dict[str, tuple[date, int, str]] = field(default_factory=dict)
     open_followups: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # stops of an excused day (请假, 会议 …) not visited since: customer → the plan's note
+    excused: dict[str, str] = field(default_factory=dict)
 
 
 def offer(skus: list[OfferedSku], carried: set[str]) -> list[OfferedSku]:
@@ -147,6 +152,7 @@ class _History:
             raise ValueError(f"demo.toml [visits.skip_reasons]: not in plan.toml: {unknown}")
         self.skip_reasons = weighted(ref["skip_reasons"])
         self.checklist = load_checklist("visit")
+        self.attendance = DemoAttendance()
         for code in ref["shop_status"]:
             self.checklist.status(code)  # a typo fails loudly
         self.statuses = weighted(ref["shop_status"])
@@ -216,7 +222,8 @@ class _History:
     # --- a week, a day ----------------------------------------------------------------------
     def week(self, monday: date) -> None:
         out: dict[type[Any], list[dict[str, Any]]] = {
-            m: [] for m in (Plan, PlanStop, Visit, VisitSku, FollowUp, SlipSuggestion)
+            m: []
+            for m in (AttendanceDay, Plan, PlanStop, Visit, VisitSku, FollowUp, SlipSuggestion)
         }
         for offset in range(7):
             day = monday + timedelta(days=offset)
@@ -238,17 +245,25 @@ class _History:
 
     def _day(self, m: _Manager, day: date, out: dict[type[Any], list[dict[str, Any]]]) -> None:
         rng, new_id = self.rng, self.ctx.new_id
+        mark = self.attendance.mark(m.id, day)  # 出勤: planned, but not in the field
+        if mark is not None:
+            out[AttendanceDay].append(self.attendance.row(new_id(), m.id, day, mark))
         entries: dict[str, tuple[list[str], str]] = {
             cid: (["route"], "") for cid in m.routes.get(day.isoweekday(), ())
         }
-        # oldest first, in the order they had that day (PlanService._carry_overs)
-        for planned_on, _pos, cid, reason in sorted(
-            (d, p, c, r) for c, (d, p, r) in m.waiting.items()
+        # an excused day's first (routine.attendance), then oldest first, in the order they
+        # had that day (plan_candidates.carry_overs)
+        extra = self.attendance.carry_over_extra
+        for _, planned_on, _pos, cid, reason in sorted(
+            (c not in m.excused, d, p, c, r) for c, (d, p, r) in m.waiting.items()
         ):
             if planned_on < day - self.carry_days:
                 del m.waiting[cid]
-            elif cid in entries or len(entries) < self.rules.target_on(day):
-                note = f"{planned_on.month}月{planned_on.day}日未走访" + (
+                m.excused.pop(cid, None)
+            elif cid in entries or len(entries) < self.rules.target_on(day) + extra * (
+                cid in m.excused
+            ):
+                note = m.excused.get(cid) or f"{planned_on.month}月{planned_on.day}日未走访" + (
                     f"（{reason}）" if reason else ""
                 )
                 reasons, old = entries.get(cid, ([], ""))
@@ -268,8 +283,8 @@ class _History:
         )
         stops: list[dict[str, Any]] = []
         for position, (cid, (reasons, note)) in enumerate(entries.items(), start=1):
-            visited = rng.random() < self.visited
-            reason = "" if visited else self._pick(self.skip_reasons)
+            visited = rng.random() < self.visited and mark is None
+            reason = "" if visited or mark else self._pick(self.skip_reasons)
             stops.append(
                 {
                     "id": new_id(),
@@ -278,7 +293,7 @@ class _History:
                     "position": position,
                     "reasons": ",".join(reasons),
                     "reason_note": note,
-                    "state": "visited" if visited else "skipped",
+                    "state": "visited" if visited else "planned" if mark else "skipped",
                     "state_reason": reason,
                     "created_at": built,
                     "updated_at": built,
@@ -286,8 +301,12 @@ class _History:
             )
             if visited:
                 m.waiting.pop(cid, None)
+                m.excused.pop(cid, None)
             else:
                 m.waiting[cid] = (day, position, reason)
+            if mark is not None:
+                label = mark_label(mark.kind, mark.leave_type)
+                m.excused[cid] = f"{day.month}月{day.day}日{label}未走访"
         done = [s for s in stops if s["state"] == "visited"]
         times = self._times(day, len(done))
         for stop, (arrive, leave) in zip(done, times, strict=True):

@@ -39,6 +39,8 @@ SUMMARY_HEAD = [
     ("其中逾期", 9.0),
     ("未结跟踪事项", 11.0),
     ("已交周报", 9.0),
+    ("请假/公务（天）", 12.0),  # 出勤 (routine.attendance): out of the rate
+    ("未说明（天）", 10.0),
 ]
 WEEK_HEAD = [
     ("客户经理编号", 12.0),
@@ -55,6 +57,7 @@ WEEK_HEAD = [
     ("周报", 8.0),
     ("审阅", 8.0),
     ("审阅意见", 30.0),
+    ("出勤", 36.0),  # the week's marked days: 请假（病假）, 会议 … 未说明
 ]
 OPEN_HEAD = [
     ("反馈单号", 26.0),
@@ -95,6 +98,7 @@ def _week_row(w: ManagerWeek) -> list[Any]:
         STATUS.get(w.report_status, w.report_status),
         REVIEW.get(w.review, w.review),
         w.review_comment,
+        "；".join(f"{mark.day:%m-%d} {mark.label}" for mark in w.marks),
     ]
 
 
@@ -132,6 +136,8 @@ def export_department(
                 m.overdue_deliveries,
                 m.open_followups,
                 t.reports,
+                sum(w.days_excused for w in m.weeks),
+                sum(w.days_unexplained for w in m.weeks),
             ]
         )
     open_rows = [

@@ -149,7 +149,7 @@ def write_summary(
 
 
 def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
-    """一、主要指标: seventeen figures, four label/value pairs a row."""
+    """一、主要指标: nineteen figures, four label/value pairs a row."""
     spec: list[tuple[str, Any, str | None]] = [
         ("拜访计划（户）", t.planned, COUNT),
         ("完成（户）", t.visited, COUNT),
@@ -168,6 +168,8 @@ def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
         ("上期金额（元）", round(p.previous_amount, 2), AMOUNT),
         ("较上期（金额）", change(t.amount, p.previous_amount), GROWTH),
         ("店面照片（张）", p.photos, COUNT),
+        ("请假/会议/培训/公务（天）", t.days_excused, COUNT),
+        ("未说明（天）", t.days_unexplained, COUNT),
     ]
     return figure_rows(ws, row, spec, per_row=4)
 

@@ -15,6 +15,7 @@ from fieldbook.core import workdays
 from fieldbook.core.master.catalog import class_name
 from fieldbook.core.reports.form import WEEKDAYS, answer_value
 from fieldbook.core.reports.week_queries import PeriodSource, read_period
+from fieldbook.core.routine.attendance import DayMark, excused_days
 from fieldbook.core.routine.checklist import Checklist, load_checklist
 from fieldbook.core.slips.rules import slip_rules
 
@@ -36,6 +37,7 @@ DAY_HEAD = [
     ("订货量（条）", 11),
     ("金额（元）", 13),
     ("单条值（元/条）", 13),
+    ("出勤", 14),  # 请假（病假）, 会议 … or 未说明 (routine.attendance)
 ]
 #: The first columns of every visit sheet (走访明细, 规格观察, 发现问题): the visit, its day, the
 #: customer's code and name (``week_queries`` reads them first).
@@ -116,6 +118,7 @@ class Period:
     followups_opened: int = 0
     followups_closed: int = 0
     photos: int = 0
+    marks: dict[date, DayMark] = field(default_factory=dict)  # 出勤 (routine.attendance)
 
 
 # --- gathering ---------------------------------------------------------------------------
@@ -125,7 +128,7 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     out = Period(start, end, checklist_labels=[i.label for i in checklist.items])
     src = read_period(journal, start, end)
     out.followups_opened, out.followups_closed = src.followups_opened, src.followups_closed
-    out.photos = src.photos
+    out.photos, out.marks = src.photos, src.marks
     out.customers_active = len(src.weekday_of)
     out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
     visited_by_day = _add_visits(out, src, checklist)
@@ -138,7 +141,9 @@ def gather(journal: Journal, start: date, end: date) -> Period:
         )
     for n in range((end - start).days + 1):
         day = start + timedelta(days=n)
-        out.days.append(_day_row(day, src, visited_by_day[day], per_day.get(day, [])))
+        row = _day_row(day, src, visited_by_day[day], per_day.get(day, []))
+        mark = src.marks.get(day)
+        out.days.append([*row, mark.label if mark else ""])
     out.slips = [_slip_row(row, end) for row in src.slips]
     return out
 
@@ -252,6 +257,8 @@ class Totals:
     amount: float
     due: int
     ordered: int
+    days_excused: int = 0  # 请假, 会议, 培训, 其他公务: out of the rate and 出勤天数
+    days_unexplained: int = 0  # 未说明
 
     @property
     def completion(self) -> float | str:
@@ -269,15 +276,19 @@ def totals(p: Period) -> Totals:
     real_days = {
         row[1] for row, vm in zip(p.visits, p.visit_minutes, strict=True) if vm[1] != "absent"
     }
+    excused = excused_days(p.marks)
+    counted = [r for r in p.days if r[0] not in excused]
     return Totals(
-        planned=sum(r[3] for r in p.days),
-        visited=sum(r[4] for r in p.days),
+        planned=sum(r[3] for r in counted),
+        visited=sum(r[4] for r in counted),
         visits=len(p.visits),
         covered=len({code for code, _ in real}),
         average_minutes=round(sum(minutes) / len(minutes), 1) if minutes else None,
-        days_in_field=len(real_days),
+        days_in_field=len(real_days - excused),
         cartons=sum(r[6] for r in p.orders),
         amount=round(sum(r[7] for r in p.orders), 2),
         due=sum(r[5] for r in p.days),
         ordered=sum(r[6] for r in p.days),
+        days_excused=len(excused),
+        days_unexplained=len(p.marks) - len(excused),
     )

@@ -1,6 +1,7 @@
 """Which customers a new day's plan holds (see ``fieldbook.core.routine.plan``): the weekday's
 route, the follow-ups due, then the stops carried over from the last days while the plan is
-below its target size. Customers back from a suspension are reactivated first."""
+below its target size (an excused day's stops first, a few beyond it: ``routine.attendance``).
+Customers back from a suspension are reactivated first."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
+from fieldbook.core.routine.attendance import attendance_rules, excused_carry_overs
 from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, FollowUp, Plan, PlanStop, Route, Visit
@@ -74,9 +76,13 @@ def candidates(
     )
     for cid, text in due:
         add(cid, "follow_up", text)
-    for cid, note in carry_overs(s, manager_id, day, carry_over_days):
-        if cid in entries or len(entries) < size:
-            add(cid, "carried_over", note)
+    # an excused day's (请假, 会议 …) stops first, some of them beyond the target size
+    excused = excused_carry_overs(s, manager_id, day, carry_over_days)
+    waiting = carry_overs(s, manager_id, day, carry_over_days)
+    extra = attendance_rules().carry_over_extra
+    for cid, note in sorted(waiting, key=lambda w: w[0] not in excused):  # (a stable sort)
+        if cid in entries or len(entries) < size + (extra if cid in excused else 0):
+            add(cid, "carried_over", excused.get(cid, note))
     return entries
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
+from fieldbook.core.routine.attendance import UNEXPLAINED, DayMark, day_marks
 from fieldbook.core.routine.checklist import count_findings
 from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.followups import count_followups
@@ -45,6 +46,15 @@ class DayRow:
     ordered: int
     cartons: int
     amount_fen: int
+    #: 出勤: the day's attendance kind (请假, 会议 …) or "unexplained" (``routine.attendance``),
+    #: with a leave's type; "" for a field day (and in a report submitted before attendance)
+    attendance: str = ""
+    leave_type: str = ""
+
+    @property
+    def excused(self) -> bool:
+        """Left out of the completion rate and 出勤天数 (a marked, not unexplained, day)."""
+        return self.attendance not in ("", UNEXPLAINED)
 
     @property
     def order_rate(self) -> float | None:
@@ -80,6 +90,9 @@ class WeekFigures:
     #: shelf photos of the week's finished visits (``visit_photos.count_photos``); 0 in a
     #: report submitted before photos were kept
     photos: int = 0
+    #: working days marked 请假/会议/培训/其他公务, and working days with nothing (未说明)
+    days_excused: int = 0
+    days_unexplained: int = 0
 
 
 def week_figures(
@@ -110,14 +123,15 @@ def week_figures(
             )
         )
     }
-    rows = _day_rows(s, m, start, end)
+    rows = _with_attendance(_day_rows(s, m, start, end), day_marks(s, m, start, end))
+    excused = {r.day for r in rows if r.excused}
     prev_cartons, prev_amount = order_totals(
         s, m, start - timedelta(days=7), start - timedelta(days=1)
     )
     real = [v for v in visits if v.shop_status != ABSENT]
     minutes = [m for m in (minutes_in_shop(v.arrived_at, v.left_at) for v in real) if m is not None]
-    planned = sum(r.planned for r in rows)
-    visited_stops = sum(r.visited for r in rows)
+    planned = sum(r.planned for r in rows if not r.excused)
+    visited_stops = sum(r.visited for r in rows if not r.excused)
     covered = {v.customer_id for v in real} & set(active)
     cartons = sum(r.cartons for r in rows)
     amount = sum(r.amount_fen for r in rows)
@@ -125,7 +139,7 @@ def week_figures(
         label=label,
         start=start,
         end=end,
-        days_in_field=len({v.visit_date for v in real}),
+        days_in_field=len({v.visit_date for v in real} - excused),
         planned=planned,
         visited=visited_stops,
         completion_rate=visited_stops / planned if planned else None,
@@ -147,7 +161,20 @@ def week_figures(
         followups_opened=count_followups(s, m, FollowUp.created_at.between(lo, hi)),
         followups_closed=count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
         photos=count_photos(s, m, start, end),
+        days_excused=len(excused),
+        days_unexplained=sum(1 for r in rows if r.attendance == UNEXPLAINED),
     )
+
+
+def _with_attendance(rows: list[DayRow], marks: dict[date, DayMark]) -> list[DayRow]:
+    """The day rows with each marked day's attendance (``routine.attendance.day_marks``)."""
+    out: list[DayRow] = []
+    for row in rows:
+        mark = marks.get(row.day)
+        out.append(
+            row if mark is None else replace(row, attendance=mark.kind, leave_type=mark.leave_type)
+        )
+    return out
 
 
 def _day_rows(s: Session, m: str, start: date, end: date) -> list[DayRow]:

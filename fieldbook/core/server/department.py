@@ -20,6 +20,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
+from fieldbook.core.routine.attendance import DayMark, managers_day_marks
 from fieldbook.core.routine.week import label_for, report_period
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
@@ -61,6 +62,17 @@ class ManagerWeek:
     report_status: str = "none"  # none | draft | submitted | reviewed
     review: str = ""
     review_comment: str = ""
+    #: 出勤: the week's marked days — 请假/会议/培训/其他公务 (left out of planned, visited and
+    #: the rate) and 未说明 working days (routine.attendance)
+    marks: list[DayMark] = field(default_factory=list)
+
+    @property
+    def days_excused(self) -> int:
+        return sum(1 for mark in self.marks if mark.excused)
+
+    @property
+    def days_unexplained(self) -> int:
+        return sum(1 for mark in self.marks if not mark.excused)
 
     @property
     def completion(self) -> float | None:
@@ -125,8 +137,14 @@ def weeks_table(
         people = [(m, c, n) for m, c, n in managers if manager_ids is None or m in manager_ids]
         ids = [p[0] for p in people]
         table = _WeekTable(people, labels)
+        marks = managers_day_marks(s, ids, first, last)
         for m, day, planned, visited in _plan_days(s, ids, first, last):
-            table.add(m, day, planned=planned, visited=visited)
+            if not _excused(marks, m, day):
+                table.add(m, day, planned=planned, visited=visited)
+        for m, days in marks.items():
+            for mark in days.values():
+                if (row := table.rows.get((m, label_for(mark.day)))) is not None:
+                    row.marks.append(mark)
         for m, day, with_findings in _finding_days(s, ids, first, last):
             table.add(m, day, visits_with_findings=with_findings)
         for m, day, cartons, amount in _order_days(s, ids, first, last):
@@ -140,6 +158,12 @@ def weeks_table(
                 row.report_id, row.report_status = rid, status
                 row.review, row.review_comment = review, comment
     return sorted(table.rows.values(), key=lambda r: (r.manager_code, r.start))
+
+
+def _excused(marks: dict[str, dict[date, DayMark]], m: str, day: Any) -> bool:
+    when = day if isinstance(day, date) else date.fromisoformat(str(day))
+    mark = marks.get(m, {}).get(when)
+    return mark is not None and mark.excused
 
 
 def _per_manager_day(

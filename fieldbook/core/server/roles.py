@@ -57,6 +57,7 @@ OWNED = (
     "order_lines",
     "day_logs",
     "week_reports",
+    "attendance_days",
 )
 CHILDREN = {
     "plan_stops": ("plan_id", "plans"),
@@ -87,6 +88,7 @@ MANAGER_GRANTS = {
     "slip_events": "SELECT, INSERT",
     "order_lines": "SELECT, INSERT, UPDATE, DELETE",
     "day_logs": "SELECT, INSERT, UPDATE",
+    "attendance_days": "SELECT, INSERT, UPDATE",  # cleared by an empty kind, never deleted
     "alembic_version": "SELECT",
     "server_users": "SELECT",
 }

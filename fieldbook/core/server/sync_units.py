@@ -52,6 +52,15 @@ def stamp_of(unit: Unit, row: dict[str, Any]) -> datetime | None:
     return max(present) if present else None
 
 
+def _attendance_unit() -> Unit:
+    """出勤 (routine.attendance): a cleared day is a row with an empty kind, pushed too."""
+    days = T["attendance_days"]
+    return Unit(
+        "attendance_days",
+        lambda m, s: select(days).where(days.c.manager_id == m, newer(days, s)),
+    )
+
+
 def _units() -> list[Unit]:
     routes = T["routes"]
     plans, stops, visits = T["plans"], T["plan_stops"], T["visits"]
@@ -126,6 +135,7 @@ def _units() -> list[Unit]:
             # the manager submits, the market department reviews: a review stands
             guard=lambda: {"status": weeks.c.status == "reviewed"},
         ),
+        _attendance_unit(),
     ]
 
 

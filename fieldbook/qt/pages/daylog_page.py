@@ -53,6 +53,7 @@ from fieldbook.qt.operations.daylog import (
 from fieldbook.qt.pages.daylog_answers import EscalationAnswers
 from fieldbook.qt.pages.record_page import RecordPage
 from fieldbook.qt.reminders import ReminderSettings, ReminderSettingsDialog
+from fieldbook.qt.widgets.attendance_bar import AttendanceBar
 from fieldbook.qt.widgets.code_picker import CodeLookup
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.day_corrections import CorrectionsBox, DayCorrections, section_label
@@ -181,6 +182,8 @@ class DayLogPage(RecordPage):
         )
         self.corrections_list = self.corrections_box.entries
         self.corrections_box.hide()
+        self.attendance = AttendanceBar(self.ctx)  # 出勤: 请假, 会议 … (routine.attendance)
+        column.addWidget(self.attendance)
         column.addWidget(self.facts)
         column.addWidget(self.indicators)
         column.addWidget(self.corrections_box)
@@ -206,6 +209,7 @@ class DayLogPage(RecordPage):
 
     # --- loading ------------------------------------------------------------------------------
     def load(self, key: date, *, full: bool = True) -> None:
+        self.attendance.show_day(key)
         self._load(key, full=full, what=self.tr("读取工作日志"), query_key="daylog.load")
 
     def _query(self, key: Any) -> Callable[[Journal], DayLogData]:

@@ -33,6 +33,7 @@ from fieldbook.core.server.department import (
     weeks_table,
 )
 from fieldbook.messages import describe_error
+from fieldbook.qt.attendance_format import marked_days_text
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel, count_column
 from fieldbook.qt.operations.department import export_manager_week, who_and_where
@@ -52,6 +53,11 @@ REVIEW = {"approved": "通过", "returned": "退回", "": ""}
 
 def _pct(value: float | None) -> str:
     return f"{value:.0%}" if value is not None else "—"
+
+
+def _marks_text(r: ManagerWeek) -> str:
+    """出勤: the week's marked days (请假, 会议 … left out of the rate; 未说明)."""
+    return marked_days_text((m.day, m.kind, m.leave_type) for m in r.marks) or "—"
 
 
 def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
@@ -82,6 +88,7 @@ def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
             width=60,
         ),
         Column(tr("反馈单"), lambda r: str(r.slips_opened), key=lambda r: r.slips_opened, width=55),
+        Column(tr("出勤"), _marks_text, key=lambda r: len(r.marks), width=120, tooltip=True),
         Column(tr("周报"), lambda r: tr(STATUS.get(r.report_status, r.report_status)), width=60),
         Column(
             tr("审阅"),

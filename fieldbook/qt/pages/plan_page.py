@@ -36,6 +36,7 @@ from fieldbook.qt.models.plan_stop_model import PlanStopModel
 from fieldbook.qt.operations.plan import PlanData, export_route_sheet, load_plan
 from fieldbook.qt.pages.base import Page, heading
 from fieldbook.qt.plan_format import day_notice
+from fieldbook.qt.widgets.attendance_bar import AttendanceBar
 from fieldbook.qt.widgets.day_navigator import DayNavigator
 from fieldbook.qt.widgets.day_progress import DayProgress
 from fieldbook.qt.widgets.discard_question import ask_discard
@@ -112,12 +113,11 @@ class PlanPage(Page):
         self.navigator = DayNavigator(heading(self.tr("今日计划")), self.tr("计划日期"))
         self.heading, self.day_label = self.navigator.heading, self.navigator.day_label
         layout.addWidget(self.navigator)
-        self.progress = DayProgress()
-        self.progress_label, self.pace_label = (
-            self.progress.progress_label,
-            self.progress.pace_label,
-        )
+        self.progress = p = DayProgress()
+        self.progress_label, self.pace_label = p.progress_label, p.pace_label
         layout.addWidget(self.progress)
+        self.attendance = AttendanceBar(self.ctx)  # 出勤: 请假, 会议 … (routine.attendance)
+        layout.addWidget(self.attendance)
         self.summary_label = SlipSummaryLine(self.ctx)
         layout.addWidget(self.summary_label)
         self.notice = QLabel()
@@ -215,6 +215,7 @@ class PlanPage(Page):
             self._select_id = None
         self.day = day
         self.navigator.show_day(day)
+        self.attendance.show_day(day)
         make = self.auto_build(day) if build is None else build
         self._load_in_flight = True
         self.ctx.ops.query(

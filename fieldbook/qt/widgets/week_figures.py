@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from fieldbook.core.routine.day_times import week_summary
 from fieldbook.core.routine.plan import plan_rules
+from fieldbook.qt.attendance_format import marked_days_text
 from fieldbook.qt.daylog_format import (
     change_text,
     class_share_name,
@@ -100,7 +101,15 @@ def visit_lines(f: WeekFigures) -> list[Line]:
         ("minutes", _t("平均在店"), minutes),
         ("days", _t("在岗天数"), _t("{n} 天").format(n=f.days_in_field)),
         ("photos", _t("店面照片"), _t("{n} 张").format(n=f.photos)),
+        ("attendance", _t("请假/公务、未说明"), attendance_text(f)),
     ]
+
+
+def attendance_text(f: WeekFigures) -> str:
+    """出勤: the week's marked days (not counted in the rate nor in 在岗天数) and its working
+    days with nothing recorded (未说明)."""
+    marked = [(r.day, r.attendance, r.leave_type) for r in f.days if r.attendance]
+    return marked_days_text(marked) if marked else _t("无")
 
 
 def order_lines(f: WeekFigures) -> list[Line]:

@@ -19,10 +19,12 @@ from sqlalchemy import Row, Select, delete, func, select
 from fieldbook.core import workdays
 from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
+from fieldbook.core.routine.attendance import attendance_rules
 from fieldbook.core.routine.checklist import OPEN, Hit, Item, check_answer, load_checklist
 from fieldbook.core.routine.plan import plan_rules
 from fieldbook.core.routine.visit_grid import grid_hits
 from fieldbook.core.store.models import (
+    AttendanceDay,
     Customer,
     FollowUp,
     Plan,
@@ -89,6 +91,20 @@ def test_stops_follow_the_route_and_carry_over(field: Journal) -> None:
     routes = {c.id: c for c in field.customers.list(everyone=True)}
     with field.reading() as s:  # a completed 关业/暂停 slip (demo_slips) changed the status
         changed = {cid: at for cid, at in s.execute(select(Customer.id, Customer.updated_at))}
+    with field.reading() as s:  # 出勤 (demo.attendance): an excused day's stops stay planned
+        excused = {
+            (cid, d)
+            for cid, d in s.execute(
+                select(PlanStop.customer_id, Plan.plan_date)
+                .join(Plan, Plan.id == PlanStop.plan_id)
+                .join(
+                    AttendanceDay,
+                    (AttendanceDay.manager_id == Plan.manager_id)
+                    & (AttendanceDay.day == Plan.plan_date),
+                )
+                .where(PlanStop.state == "planned")
+            )
+        }
     carried = [r for r in rows if "carried_over" in r[2]]
     assert carried, "some stops come back from earlier days"
     for day, cid, reasons, note in rows:
@@ -96,13 +112,19 @@ def test_stops_follow_the_route_and_carry_over(field: Journal) -> None:
             assert routes[cid].order_weekday == day.isoweekday()
             assert routes[cid].status == "active" or day <= changed[cid].date() + timedelta(7)
         if "carried_over" in reasons:
+            away = re.fullmatch(r"(\d+)月(\d+)日(请假.*|会议|培训|其他公务)未走访", note)
+            if away:  # a stop of a day out of the field
+                then = date(day.year - (int(away[1]) > day.month), int(away[1]), int(away[2]))
+                assert (cid, then) in excused, note
+                continue
             found = re.fullmatch(r"(\d+)月(\d+)日未走访（(.+)）", note)
             assert found, note
             then = date(day.year - (int(found[1]) > day.month), int(found[1]), int(found[2]))
             assert (cid, then, found[3]) in skipped
             assert 0 < (day - then).days <= plan_rules().carry_over_days
     per_day = Counter(day for day, *_ in rows)
-    assert max(per_day.values()) <= 40
+    # a day after one out of the field takes up to carry_over_extra of its stops beyond target
+    assert max(per_day.values()) <= 40 + attendance_rules().carry_over_extra
 
 
 def test_about_95_percent_of_stops_are_visited(field: Journal) -> None:
@@ -117,8 +139,8 @@ def test_about_95_percent_of_stops_are_visited(field: Journal) -> None:
             .group_by(PlanStop.id)
         ).all()
         statuses = Counter(s.scalars(select(Visit.status)))
-    total = sum(states.values())
-    assert set(states) == {"visited", "skipped"}
+    total = sum(states.values()) - states["planned"]  # "planned": a day out of the field
+    assert set(states) <= {"visited", "skipped", "planned"}
     assert states["visited"] / total == pytest.approx(0.95, abs=0.015)
     assert set(reasons) <= set(plan_rules().skip_reasons)
     assert reasons.most_common(1)[0][0] == "关门未遇"

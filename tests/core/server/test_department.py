@@ -16,6 +16,7 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.routine.week import label_for, report_period
 from fieldbook.core.server import department as dept
 from fieldbook.core.store.models import (
+    AttendanceDay,
     FollowUp,
     OrderLine,
     Plan,
@@ -40,12 +41,20 @@ def count_stops(
     s: Session, manager_id: str, period: tuple[date, date], state: ColumnElement[bool]
 ) -> int:
     """The plan stops of ``manager_id`` in ``period`` whose state meets ``state``, counted
-    directly."""
+    directly — but for days out of the field (请假, 会议 …: routine.attendance)."""
+    away = select(AttendanceDay.day).where(
+        AttendanceDay.manager_id == manager_id, AttendanceDay.kind != ""
+    )
     return (
         s.scalar(
             select(func.count(PlanStop.id))
             .join(Plan, Plan.id == PlanStop.plan_id)
-            .where(Plan.manager_id == manager_id, Plan.plan_date.between(*period), state)
+            .where(
+                Plan.manager_id == manager_id,
+                Plan.plan_date.between(*period),
+                Plan.plan_date.not_in(away),
+                state,
+            )
         )
         or 0
     )

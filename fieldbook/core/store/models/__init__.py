@@ -11,6 +11,7 @@ from fieldbook.core.store.models.audit import AuditEntry
 from fieldbook.core.store.models.base import Base, JsonText, local_now, new_id, utcnow
 from fieldbook.core.store.models.master import Customer, Manager, Route, Setting, Sku
 from fieldbook.core.store.models.routine import (
+    AttendanceDay,
     DayLog,
     FollowUp,
     OrderLine,
@@ -32,6 +33,7 @@ from fieldbook.core.store.models.slips import (
 )
 
 __all__ = [
+    "AttendanceDay",
     "AuditEntry",
     "Base",
     "Customer",

@@ -230,3 +230,20 @@ class WeekReport(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+
+
+class AttendanceDay(Base):
+    """出勤: a working day the manager is not in the field — 请假 (with its type), 会议, 培训 or
+    其他公务 (kinds of ``schema/reference/attendance.toml``). Clearing keeps the row with an
+    empty ``kind`` (so a sync carries the clearing too); every change is audited."""
+
+    __tablename__ = "attendance_days"
+    __table_args__ = (UniqueConstraint("manager_id", "day", name="uq_attendance_days_manager_day"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16), default="")  # "" = cleared
+    leave_type: Mapped[str] = mapped_column(String(16), default="")  # a leave's type code
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
