@@ -30,7 +30,7 @@ class Demo:
     seed: int = 1
     managers: int = 1
     weeks: int = 4
-    customers_per_manager: int = 165
+    customers_per_manager: int = 150
     today: date | None = None
 
     def generate(self, url: str) -> None:

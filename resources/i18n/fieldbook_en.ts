@@ -3328,8 +3328,8 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>Load demo data</translation>
     </message>
     <message>
-        <source>一个虚构的片区：165 户、五条线路和常见卷烟规格，先试用</source>
-        <translation>A fictional territory with 165 customers, five routes and common cigarette SKUs to try things out</translation>
+        <source>一个虚构的片区：150 户、五条线路和常见卷烟规格，先试用</source>
+        <translation>A fictional territory with 150 customers, five routes and common cigarette SKUs to try things out</translation>
     </message>
     <message>
         <source>上一步：修改资料</source>

@@ -3328,8 +3328,8 @@
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <source>一个虚构的片区：165 户、五条线路和常见卷烟规格，先试用</source>
-        <translation>一个虚构的片区：165 户、五条线路和常见卷烟规格，先试用</translation>
+        <source>一个虚构的片区：150 户、五条线路和常见卷烟规格，先试用</source>
+        <translation>一个虚构的片区：150 户、五条线路和常见卷烟规格，先试用</translation>
     </message>
     <message>
         <source>上一步：修改资料</source>

@@ -63,7 +63,7 @@ GUI_ROWS = {
 class Config:
     customers: int = 10_000  # rows of the customer workbook
     managers: int = 61  # demo database: managers × per_manager customers
-    per_manager: int = 165
+    per_manager: int = 150
     demo_weeks: int = 4  # history of the many-manager demo (generate_demo's default)
     history_weeks: int = 260  # one manager's long history: five years
     visit_shops: int = 20  # shops of the visit rows (one more is the warm-up call)

@@ -120,10 +120,10 @@ def test_demo_data_lands_on_the_next_working_day(qtbot, qapp, empty_journal):
     page.next_button.click()
     page.demo_button.click()
     qtbot.waitUntil(lambda: page.steps.currentIndex() == RESULT, timeout=20_000)
-    assert empty_journal.customers.count() == 165
+    assert empty_journal.customers.count() == 150
     assert empty_journal.profile.get().name == "刘洋"
     assert empty_journal.catalog.count() > 0
-    assert "165 户" in page.result.customers_label.text()
+    assert "150 户" in page.result.customers_label.text()
     assert "12月7日" in page.result.primary.text()
     assert QApplication.focusWidget() is page.result.primary
     with qtbot.waitSignal(page.finished) as finished:

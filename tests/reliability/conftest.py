@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from demo_databases import Demo, DemoTemplates
 
-#: The demo every test here starts from: 165 customers, SKUs, 4 weeks of history.
+#: The demo every test here starts from: 150 customers, SKUs, 4 weeks of history.
 SEEDED = Demo(seed=1)
 
 
@@ -26,5 +26,5 @@ def demo_template(demo_templates: DemoTemplates) -> Path:
 
 @pytest.fixture
 def demo_db(tmp_path: Path, demo_templates: DemoTemplates) -> Path:
-    """A private copy of the seeded demo database: 165 customers, SKUs, 4 weeks of history."""
+    """A private copy of the seeded demo database: 150 customers, SKUs, 4 weeks of history."""
     return demo_templates.copy(tmp_path / "data" / "fieldbook.sqlite3", SEEDED)

@@ -54,14 +54,14 @@ def test_encrypted_database_works_like_a_plain_one(encrypted: Path) -> None:
             assert conn.execute(text("PRAGMA synchronous")).scalar() == 2
             assert conn.execute(text("PRAGMA busy_timeout")).scalar() == db.BUSY_TIMEOUT_MS
             assert conn.execute(text("PRAGMA cipher_version")).scalar()
-        assert j.customers.count(everyone=True) == 165
+        assert j.customers.count(everyone=True) == 150
         j.customers.create(CustomerInput(code="ENC001", shop_name="加密测试店"))
         backup = create_backup(j.engine, label="manual")
     finally:
         j.close()
     assert not is_plain(backup) and b"ENC001" not in backup.read_bytes()
     info = list_backups_info(encrypted, passphrase=SECRET)[0]
-    assert info.readable and info.customers == 166
+    assert info.readable and info.customers == 151
     locked = list_backups_info(encrypted)[0]
     assert not locked.readable and locked.problem == "passphrase_required"
     assert full_check(encrypted, passphrase=SECRET).ok
@@ -75,7 +75,7 @@ def test_encrypted_database_works_like_a_plain_one(encrypted: Path) -> None:
     assert result.safety_backup is not None and not is_plain(result.safety_backup)
     j = open_encrypted(encrypted)
     try:
-        assert j.customers.count(everyone=True) == 166
+        assert j.customers.count(everyone=True) == 151
     finally:
         j.close()
 
@@ -136,7 +136,7 @@ def test_cli_encrypt_and_passphrase_env(
     assert (
         main(["--db", str(dest), "--passphrase-env", "FB_KEY", "customers", "list", "--csv"]) == 0
     )
-    assert len(capsys.readouterr().out.splitlines()) == 166
+    assert len(capsys.readouterr().out.splitlines()) == 151
     monkeypatch.setenv("FB_KEY", "guess")
     assert main(["--db", str(dest), "--passphrase-env", "FB_KEY", "customers", "list"]) == 2
     assert "口令不对" in capsys.readouterr().err

@@ -10,5 +10,5 @@ def register(commands: Subcommands) -> None:
     d.add_argument("--seed", type=int, default=1)
     d.add_argument("--managers", type=int, default=1)
     d.add_argument("--weeks", type=int, default=4, help="weeks of history")
-    d.add_argument("--customers-per-manager", type=int, default=165)
+    d.add_argument("--customers-per-manager", type=int, default=150)
     runs(d, "fieldbook.cli.demo:cmd_demo", creates_database=True)

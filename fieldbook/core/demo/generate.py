@@ -179,7 +179,7 @@ def generate_demo(
     seed: int = 1,
     managers: int = 1,
     weeks: int = 4,
-    customers_per_manager: int = 165,
+    customers_per_manager: int = 150,
     today: date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
@@ -307,7 +307,7 @@ def _customer_row(
 
 
 def demo_customer_table(
-    seed: int, count: int, *, customers_per_manager: int = 165
+    seed: int, count: int, *, customers_per_manager: int = 150
 ) -> tuple[list[str], list[list[object]]]:
     """A company-style customer list (Chinese headers) of ``count`` demo customers.
 

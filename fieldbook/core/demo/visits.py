@@ -132,6 +132,8 @@ class _History:
         self.rules = rules
         self.carry_days = timedelta(days=rules.carry_over_days)
         self.visited = float(ref["visited"])
+        self.over_target = int(ref["visits_over_target"])
+        self.full_day = str(ref["full_day_reason"])
         self.day_start = seconds_of(ref["day_start"])
         self.jitter = int(ref["start_jitter_minutes"]) * 60
         self.day = _DayShape(ref, rules, ctx.managers[0].id)
@@ -147,7 +149,7 @@ class _History:
         # Settling follow-ups draws from a stream of its own (as the slips do): how many are
         # open (fewer, since repeated findings attach) does not move the visits drawn after.
         self.settle_rng = Random(f"fieldbook-demo-followups:{ctx.managers[0].id}")
-        unknown = set(ref["skip_reasons"]) - set(rules.skip_reasons)
+        unknown = {*ref["skip_reasons"], ref["full_day_reason"]} - set(rules.skip_reasons)
         if unknown:
             raise ValueError(f"demo.toml [visits.skip_reasons]: not in plan.toml: {unknown}")
         self.skip_reasons = weighted(ref["skip_reasons"])
@@ -282,9 +284,14 @@ class _History:
             }
         )
         stops: list[dict[str, Any]] = []
+        room = self.rules.target_on(day) + self.over_target  # visits the day holds
         for position, (cid, (reasons, note)) in enumerate(entries.items(), start=1):
             visited = rng.random() < self.visited and mark is None
-            reason = "" if visited or mark else self._pick(self.skip_reasons)
+            full = visited and sum(s["state"] == "visited" for s in stops) >= room
+            visited = visited and not full
+            reason = (
+                "" if visited or mark else self.full_day if full else self._pick(self.skip_reasons)
+            )
             stops.append(
                 {
                     "id": new_id(),

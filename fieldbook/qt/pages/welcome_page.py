@@ -133,7 +133,7 @@ class WelcomePage(Page):
         )
         self.demo_button = _big_button(
             self.tr("载入演示数据"),
-            self.tr("一个虚构的片区：165 户、五条线路和常见卷烟规格，先试用"),
+            self.tr("一个虚构的片区：150 户、五条线路和常见卷烟规格，先试用"),
         )
         layout.addWidget(self.import_button)
         layout.addWidget(self.demo_button)

@@ -61,7 +61,7 @@ def rows(j: Journal, model: type) -> list:  # type: ignore[type-arg]
 def test_lifecycle_slips_at_the_monthly_rates(demo: Journal) -> None:
     slips = rows(demo, Slip)
     counts = Counter(s.category for s in slips)
-    customers = 165 * MANAGERS
+    customers = 150 * MANAGERS
     first = TODAY - timedelta(days=TODAY.weekday(), weeks=WEEKS - 1)
     months = (TODAY - first).days / (365.25 / 12)
     rates = demo_reference()["slips"]["monthly"]

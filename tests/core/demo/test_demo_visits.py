@@ -150,7 +150,7 @@ def test_about_95_percent_of_stops_are_visited(field: Journal) -> None:
 
 def test_visit_times(field: Journal) -> None:
     visits = done_visits(field)
-    assert len(visits) > 2500
+    assert len(visits) > 2200  # 20 weeks of ~24–32 visits a working day (150 customers)
     durations = [minutes(v) for v in visits]
     assert 9 <= statistics.mean(durations) <= 11
     assert 3 <= statistics.stdev(durations) <= 5
