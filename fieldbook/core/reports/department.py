@@ -55,6 +55,8 @@ WEEK_HEAD = [
     ("周报", 8.0),
     ("审阅", 8.0),
     ("审阅意见", 30.0),
+    ("忽略建议", 9.0),
+    ("其中违纪", 9.0),
 ]
 OPEN_HEAD = [
     ("反馈单号", 26.0),
@@ -95,6 +97,8 @@ def _week_row(w: ManagerWeek) -> list[Any]:
         STATUS.get(w.report_status, w.report_status),
         REVIEW.get(w.review, w.review),
         w.review_comment,
+        w.suggestions_dismissed,
+        w.violations_dismissed,
     ]
 
 

@@ -147,7 +147,7 @@ def write_summary(
 
 
 def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
-    """一、主要指标: seventeen figures, four label/value pairs a row."""
+    """一、主要指标: nineteen figures, four label/value pairs a row."""
     spec: list[tuple[str, Any, str | None]] = [
         ("拜访计划（户）", t.planned, COUNT),
         ("完成（户）", t.visited, COUNT),
@@ -166,6 +166,8 @@ def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
         ("上期金额（元）", round(p.previous_amount, 2), AMOUNT),
         ("较上期（金额）", change(t.amount, p.previous_amount), GROWTH),
         ("店面照片（张）", p.photos, COUNT),
+        ("忽略的建议反馈单", sum(p.dismissed.values()), COUNT),
+        ("其中违纪", p.dismissed.get("violation", 0), COUNT),
     ]
     return figure_rows(ws, row, spec, per_row=4)
 

@@ -5,7 +5,7 @@ with their SKU grid, order lines, slips and follow-ups of a period, as the datab
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer, order_totals
 from fieldbook.core.routine.visit_photos import count_photos
+from fieldbook.core.slips.suggestions import count_dismissed
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,
@@ -50,6 +51,8 @@ class PeriodSource:
     followups_opened: int
     followups_closed: int
     photos: int  # shelf photos of the finished visits (visit_photos.count_photos)
+    #: suggestions dismissed, by category (slips.suggestions.count_dismissed: the week page's too)
+    dismissed: dict[str, int] = field(default_factory=dict)
 
 
 def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
@@ -67,6 +70,7 @@ def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
             followups_opened=count_followups(s, m, FollowUp.created_at.between(lo, hi)),
             followups_closed=count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
             photos=count_photos(s, m, start, end),
+            dismissed=count_dismissed(s, m, lo, hi),
         )
 
 

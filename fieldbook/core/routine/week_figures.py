@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -21,6 +21,7 @@ from fieldbook.core.routine.orders import order_totals
 from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.routine.visit_photos import count_photos
 from fieldbook.core.slips.rules import slip_rules
+from fieldbook.core.slips.suggestions import count_dismissed
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,
@@ -80,6 +81,9 @@ class WeekFigures:
     #: shelf photos of the week's finished visits (``visit_photos.count_photos``); 0 in a
     #: report submitted before photos were kept
     photos: int = 0
+    #: suggested slips dismissed in the week, by category (``slips.suggestions.count_dismissed``);
+    #: empty in a report submitted before dismissals were counted
+    dismissed: dict[str, int] = field(default_factory=dict)
 
 
 def week_figures(
@@ -147,6 +151,7 @@ def week_figures(
         followups_opened=count_followups(s, m, FollowUp.created_at.between(lo, hi)),
         followups_closed=count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
         photos=count_photos(s, m, start, end),
+        dismissed=count_dismissed(s, m, lo, hi),
     )
 
 
