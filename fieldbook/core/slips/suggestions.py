@@ -210,3 +210,10 @@ def raise_no_order(s: Session, manager_id: str, at: datetime, weeks: int) -> lis
         raised.append(cid)
     s.flush()
     return raised
+
+
+def no_order_description(day: date, reason: str = "") -> str:
+    """A 不订货 slip's description from the work log's 未订货客户 (the slip's own words are
+    Chinese: the departments' form)."""
+    said = f"{day.month}月{day.day}日应订货未订货"
+    return f"{said}：{reason}" if reason else said
