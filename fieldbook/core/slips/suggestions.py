@@ -38,10 +38,11 @@ def check_reason(category: str, reason: str) -> str:
     when it is missing, too short or long, or not one of a 违纪 suggestion's fixed reasons."""
     said = clean_text(reason or "").strip()
     fixed = slip_rules().dismiss_reasons(category)
-    if fixed:
-        if said not in fixed:
+    if fixed:  # compared as the text normaliser has them (（ and ( are one), kept as configured
+        by_text = {clean_text(r).strip(): r for r in fixed}
+        if said not in by_text:
             raise InvalidValue("dismiss_reason_fixed", field="reason", allowed="、".join(fixed))
-        return said
+        return by_text[said]
     low, high = REASON_LENGTH
     if not low <= len(said) <= high:
         raise InvalidValue("dismiss_reason_required", field="reason", min=low, max=high)
