@@ -45,6 +45,7 @@ from fieldbook.core.demo.context import (
 )
 from fieldbook.core.demo.phone_followups import PhoneFollowUps
 from fieldbook.core.demo.slip_content import SlipContent
+from fieldbook.core.demo.slip_dismissals import SuggestionDismissals
 from fieldbook.core.demo.slip_sources import OpenVisit, open_shop_visits, open_suggestions
 from fieldbook.core.demo.slip_timeline import DeliveryTimeline, Event
 from fieldbook.core.demo.visits import STATE_KEY as VISITS_KEY
@@ -143,6 +144,9 @@ class _SlipHistory:
         violation_texts: list[str] = ref["visits"]["texts"]["violation"]
         self.content = SlipContent(self.rng, self.ref, violation_texts, brand_skus)
         self.audit = Chain.tail_of(self.s)
+        self.dismissals = SuggestionDismissals(
+            self.rng, self.ref, self.audit, ctx.new_id, self.office
+        )
 
     # --- a week -----------------------------------------------------------------------------
     def week(self, monday: date) -> None:
@@ -155,22 +159,31 @@ class _SlipHistory:
             m: [] for m in (Slip, SlipDelivery, SlipEvent, FollowUp)
         }
         status: dict[str, str] = {}  # suggestion → new status
+        dismissed: list[dict[str, Any]] = []  # the dismissals' columns
+        trail: list[dict[str, Any]] = []  # and their audit entries
         keep = monday >= self.ctx.today - timedelta(weeks=int(self.ref["keep_suggestions_weeks"]))
         for m in self.managers:
             mine = suggestions.get(m.id, [])
             self._lifecycle(m, visits.get(m.id, []), mine, status, out)
             self._brand(m, mine, status, out)
-            if not keep:
-                status.update({s["id"]: "dismissed" for s in mine if s["id"] not in status})
+            if not keep:  # the rest are dismissed, each with a reason
+                for sug in (s for s in mine if s["id"] not in status):
+                    row, entries = self.dismissals.dismiss(sug, (m.id, m.name), self.limit)
+                    status[sug["id"]] = row["status"]
+                    dismissed.append(row)
+                    trail += entries
             self.followups.request(m.id, [c for c in m.weekday if c not in self.inactive], monday)
         next_monday = monday + timedelta(days=7)
         self.followups.resolve(by_customer, next_monday, out)
         for model, rows in out.items():  # parents first: the foreign keys hold
             self.ctx.insert(model, rows)
-        if status:
-            self.s.execute(
-                update(SlipSuggestion), [{"id": k, "status": v} for k, v in status.items()]
-            )
+        plain = [
+            {"id": k, "status": v}
+            for k, v in status.items()
+            if k not in {r["id"] for r in dismissed}
+        ]
+        _update_by_id(self.s, SlipSuggestion, plain + dismissed)
+        self.ctx.insert(AuditEntry, trail)
         self._apply_effects(next_monday)
 
     def close(self) -> None:
@@ -209,7 +222,7 @@ class _SlipHistory:
                     cid, day, visit_id = sug["customer_id"], sug["day"], sug["visit_id"]
                     answers = sug["answers"]
                 else:
-                    if not pool:
+                    if not pool or cat == "violation":  # 违纪: only from a visit that found one
                         break
                     v = pool.pop(rng.randrange(len(pool)))
                     cid, day, visit_id, answers = v.customer_id, v.day, v.id, {}
