@@ -1062,12 +1062,12 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Send to *</translation>
     </message>
     <message>
-        <source>如：专卖办已在现场处理，无需再发</source>
-        <translation>e.g. the monopoly office handled it on site</translation>
-    </message>
-    <message>
         <source>去掉部门的原因</source>
         <translation>Reason for leaving departments off</translation>
+    </message>
+    <message>
+        <source>未发原因 *</source>
+        <translation>Why left off *</translation>
     </message>
     <message>
         <source>附件</source>
@@ -1110,12 +1110,12 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>The effective date is when the {name} begins; the reopening date is when the shop is expected to reopen.</translation>
     </message>
     <message>
-        <source>已保存反馈单 {number}</source>
-        <translation>Feedback slip {number} saved</translation>
+        <source>为什么不发给{names}（如：专卖办已在现场处理）</source>
+        <translation>Why not send it to {names} (e.g. handled on site by the monopoly office)</translation>
     </message>
     <message>
-        <source>去掉{names}的原因 *</source>
-        <translation>Why leave off {names} *</translation>
+        <source>已保存反馈单 {number}</source>
+        <translation>Feedback slip {number} saved</translation>
     </message>
     <message>
         <source>发送反馈单</source>

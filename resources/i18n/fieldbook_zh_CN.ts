@@ -1062,12 +1062,12 @@
         <translation>发送给 *</translation>
     </message>
     <message>
-        <source>如：专卖办已在现场处理，无需再发</source>
-        <translation>如：专卖办已在现场处理，无需再发</translation>
-    </message>
-    <message>
         <source>去掉部门的原因</source>
         <translation>去掉部门的原因</translation>
+    </message>
+    <message>
+        <source>未发原因 *</source>
+        <translation>未发原因 *</translation>
     </message>
     <message>
         <source>附件</source>
@@ -1110,12 +1110,12 @@
         <translation>生效日期是{name}开始的日期，恢复日期是预计恢复营业的日期。</translation>
     </message>
     <message>
-        <source>已保存反馈单 {number}</source>
-        <translation>已保存反馈单 {number}</translation>
+        <source>为什么不发给{names}（如：专卖办已在现场处理）</source>
+        <translation>为什么不发给{names}（如：专卖办已在现场处理）</translation>
     </message>
     <message>
-        <source>去掉{names}的原因 *</source>
-        <translation>去掉{names}的原因 *</translation>
+        <source>已保存反馈单 {number}</source>
+        <translation>已保存反馈单 {number}</translation>
     </message>
     <message>
         <source>发送反馈单</source>

@@ -95,7 +95,8 @@ def test_a_slip_from_a_visit_suggestion_followed_to_done(qtbot, day_ready):
     dialog.dept_checks["distribution"].setChecked(False)
     dialog.dept_checks["phone"].setChecked(False)
     assert dialog.removal_edit.isVisibleTo(dialog)
-    assert "配送中心" in dialog.removal_label.text() and "电访部" in dialog.removal_label.text()
+    said = dialog.removal_edit.placeholderText()
+    assert "配送中心" in said and "电访部" in said and "市场部" not in said
     dialog.save_button.click()
     qtbot.waitUntil(lambda: "原因" in dialog.error_label.text())
     assert dialog.isVisible() and day_ready.slips.list() == []

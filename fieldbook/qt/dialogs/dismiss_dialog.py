@@ -38,7 +38,7 @@ class DismissDialog(EditDialog):
         self.suggestion = suggestion
         self.fixed = slip_rules().dismiss_reasons(suggestion.category)
         self.setWindowTitle(self.tr("忽略建议"))
-        self.resize(560, 320)
+        self.setMinimumWidth(560)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("客户"), QLabel(suggestion.shop_name))

@@ -183,9 +183,9 @@ class SlipDialog(EditDialog):
             dept_layout.addWidget(check)
         dept_layout.addStretch(1)
         right.addRow(self.tr("发送给 *"), self.dept_box)
-        self.removal_edit = line_edit(200, self.tr("如：专卖办已在现场处理，无需再发"))
+        self.removal_edit = line_edit(200, "")
         self.removal_edit.setAccessibleName(self.tr("去掉部门的原因"))
-        self.removal_label = QLabel()
+        self.removal_label = QLabel(self.tr("未发原因 *"))
         right.addRow(self.removal_label, self.removal_edit)
         right.addRow(self.tr("附件"), self.attach_picker)
         self.hint_label = QLabel()
@@ -289,7 +289,9 @@ class SlipDialog(EditDialog):
         unticked: 「…传递给市场部、专卖办、配送中心、电访部」."""
         removed = self.removed_departments()
         names = listing(department_name(c) for c in removed)
-        self.removal_label.setText(self.tr("去掉{names}的原因 *").format(names=names))
+        said = self.tr("为什么不发给{names}（如：专卖办已在现场处理）").format(names=names)
+        self.removal_edit.setPlaceholderText(said)
+        self.removal_edit.setToolTip(said)
         self.right_form.setRowVisible(self.removal_edit, bool(removed))
 
     def _new_toggled(self, checked: bool) -> None:
