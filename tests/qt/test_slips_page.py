@@ -254,7 +254,8 @@ def test_a_slip_by_hand_keeps_the_dialog_open_until_it_is_complete(qtbot, day_re
     slip = day_ready.slips.get(row.id)
     assert (slip.category, slip.sub_reason) == ("suspended", "装修")
     assert (slip.effective_date, slip.return_date) == (MONDAY, date(2026, 12, 15))
-    assert {d.department for d in slip.deliveries} == {"distribution", "phone", "market", "monopoly"}
+    departments = {d.department for d in slip.deliveries}
+    assert departments == {"distribution", "phone", "market", "monopoly"}
     assert slip.customer_id == li.id
     qtbot.waitUntil(lambda: page.slip is not None and page.slip.id == slip.id)
 

@@ -132,7 +132,12 @@ def test_a_violation_is_dismissed_only_with_a_fixed_reason_kept_and_audited(
 def test_any_other_suggestion_needs_a_reason_and_counts_in_the_week_figures(
     world: Journal, open_answers: dict[str, object]
 ) -> None:
-    _visit_with(world, "M002", {**open_answers, "will_order": "不订", "no_order_reason": "资金不足"}, "2026-11-30")
+    _visit_with(
+        world,
+        "M002",
+        {**open_answers, "will_order": "不订", "no_order_reason": "资金不足"},
+        "2026-11-30",
+    )
     sid = _suggestion(world, "no_order")
     for reason in ("", "  ", "x"):
         with pytest.raises(InvalidValue) as err:
