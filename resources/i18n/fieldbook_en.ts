@@ -2372,12 +2372,20 @@ Not filled in yet: {names}.</translation>
         <translation>Month</translation>
     </message>
     <message>
+        <source>记录整改</source>
+        <translation>Record correction</translation>
+    </message>
+    <message>
         <source>{m} {month}：抽查 {n} 次走访（随机种子 {seed}），已核查 {c}，不属实 {x}，整改中 {o}，已改正 {d}</source>
         <translation>{m} {month}: {n} visits spot-checked (random seed {seed}), {c} checked, {x} not genuine, {o} under correction, {d} corrected</translation>
     </message>
     <message>
-        <source>记录整改</source>
-        <translation>Record correction</translation>
+        <source>；本月忽略建议 {n} 条（违纪 {v}）</source>
+        <translation>; suggestions dismissed this month: {n} ({v} violation)</translation>
+    </message>
+    <message>
+        <source>{day} {customer} {category}：{reason}</source>
+        <translation>{day} {customer} {category}: {reason}</translation>
     </message>
     <message>
         <source>客户信息反馈单：创建、发送到四个部门并跟踪办结——将在后续版本提供。</source>
