@@ -836,6 +836,10 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>, skipping {n} rows with problems</translation>
     </message>
     <message>
+        <source>；{n} 户连续未订货，已建议填写不订货反馈单</source>
+        <translation>; {n} customers have not ordered for weeks: a not-ordering slip is suggested</translation>
+    </message>
+    <message>
         <source>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</source>
         <translation>Header found on row {row}{sheet}. Please check the rows, cartons and amount for each day.</translation>
     </message>

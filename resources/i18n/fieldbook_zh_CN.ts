@@ -836,6 +836,10 @@
         <translation>，跳过有问题的 {n} 行</translation>
     </message>
     <message>
+        <source>；{n} 户连续未订货，已建议填写不订货反馈单</source>
+        <translation>；{n} 户连续未订货，已建议填写不订货反馈单</translation>
+    </message>
+    <message>
         <source>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</source>
         <translation>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</translation>
     </message>
