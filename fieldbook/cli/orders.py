@@ -47,6 +47,8 @@ def print_orders_report(report: OrdersReport, before: dict[date, int]) -> None:
         f"订单：{len(report.days)} 天，{total} 行；有问题 {len(report.rejected_rows)} 行，"
         f"跳过 {len(report.skipped_rows)} 行（空行/合计行） — {state}"
     )
+    if report.no_order_suggested:
+        print(f"连续未订货：{report.no_order_suggested} 户，已建议填写不订货反馈单")
 
 
 def cmd_import_orders(args: argparse.Namespace) -> int:

@@ -28,6 +28,7 @@ __all__ = [
     "category_name",
     "department_name",
     "department_short",
+    "dismiss_reason_name",
     "due_text",
     "follow_up_text",
     "followup_text",
@@ -65,6 +66,11 @@ def department_name(code: str) -> str:
 def state_name(code: str) -> str:
     """A delivery's state in the interface language."""
     return vocabulary.state_name(code, ui_language())
+
+
+def dismiss_reason_name(text: str) -> str:
+    """A fixed dismissal reason as shown (the suggestion stores the configuration's text)."""
+    return vocabulary.dismiss_reason_name(text, ui_language())
 
 
 def sub_reason_name(text: str) -> str:

@@ -492,6 +492,66 @@ The data in the database is not affected (every change has been saved); it will 
 After restoring, Fieldbook opens on this backup; changes made after the backup are not included.</translation>
     </message>
     <message>
+        <source>忽略建议</source>
+        <translation>Ignore suggestion</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>发现</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>忽略原因</source>
+        <translation>Reason for dismissing</translation>
+    </message>
+    <message>
+        <source>原因 *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>忽略</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <source>不忽略这条建议？</source>
+        <translation>Keep this suggestion?</translation>
+    </message>
+    <message>
+        <source>已选的原因还没有保存。要放弃吗？</source>
+        <translation>The chosen reason is not saved yet. Discard it?</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose one)</translation>
+    </message>
+    <message>
+        <source>为什么不需要填反馈单</source>
+        <translation>Why no slip is needed</translation>
+    </message>
+    <message>
+        <source>附件（可选）</source>
+        <translation>Attachment (optional)</translation>
+    </message>
+    <message>
+        <source>违纪建议只能以规定的原因忽略。</source>
+        <translation>A violation suggestion can only be dismissed with one of the set reasons.</translation>
+    </message>
+    <message>
+        <source>原因会随建议保存，并计入周报、部门视图和抽查。</source>
+        <translation>The reason is kept with the suggestion and counted in the week report, the department view and the spot check.</translation>
+    </message>
+    <message>
+        <source>已忽略：{shop} 的{category}建议（{reason}）</source>
+        <translation>Dismissed: the {category} suggestion for {shop} ({reason})</translation>
+    </message>
+    <message>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
@@ -816,6 +876,10 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>, skipping {n} rows with problems</translation>
     </message>
     <message>
+        <source>；{n} 户连续未订货，已建议填写不订货反馈单</source>
+        <translation>; {n} customers have not ordered for weeks: a not-ordering slip is suggested</translation>
+    </message>
+    <message>
         <source>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</source>
         <translation>Header found on row {row}{sheet}. Please check the rows, cartons and amount for each day.</translation>
     </message>
@@ -1042,6 +1106,14 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Send to *</translation>
     </message>
     <message>
+        <source>去掉部门的原因</source>
+        <translation>Reason for leaving departments off</translation>
+    </message>
+    <message>
+        <source>未发原因 *</source>
+        <translation>Why left off *</translation>
+    </message>
+    <message>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
@@ -1080,6 +1152,10 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>生效日期是{name}开始的日期，恢复日期是预计恢复营业的日期。</source>
         <translation>The effective date is when the {name} begins; the reopening date is when the shop is expected to reopen.</translation>
+    </message>
+    <message>
+        <source>为什么不发给{names}（如：专卖办已在现场处理）</source>
+        <translation>Why not send it to {names} (e.g. handled on site by the monopoly office)</translation>
     </message>
     <message>
         <source>已保存反馈单 {number}</source>
@@ -1328,10 +1404,6 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>今日计划</source>
         <translation>Today's plan</translation>
-    </message>
-    <message>
-        <source>客户</source>
-        <translation>Customer</translation>
     </message>
     <message>
         <source>卷烟规格</source>
@@ -1834,6 +1906,14 @@ Suggestion: first "Back up now" to keep the current state, then restore from the
         <translation>This problem has already been answered: {answer}</translation>
     </message>
     <message>
+        <source>今天应订货未订货，走访时问清原因</source>
+        <translation>Due to order today but did not: ask why at the visit</translation>
+    </message>
+    <message>
+        <source>（走访记录：{reason}）</source>
+        <translation> (visit record: {reason})</translation>
+    </message>
+    <message>
         <source>读取工作日志失败：{reason}</source>
         <translation>Failed to read work log: {reason}</translation>
     </message>
@@ -2232,6 +2312,10 @@ Not filled in yet: {names}.</translation>
         <translation>Administrator</translation>
     </message>
     <message>
+        <source>（违纪 {n}）</source>
+        <translation> ({n} violation)</translation>
+    </message>
+    <message>
         <source>整改中</source>
         <translation>Being corrected</translation>
     </message>
@@ -2336,12 +2420,20 @@ Not filled in yet: {names}.</translation>
         <translation>Month</translation>
     </message>
     <message>
+        <source>记录整改</source>
+        <translation>Record correction</translation>
+    </message>
+    <message>
         <source>{m} {month}：抽查 {n} 次走访（随机种子 {seed}），已核查 {c}，不属实 {x}，整改中 {o}，已改正 {d}</source>
         <translation>{m} {month}: {n} visits spot-checked (random seed {seed}), {c} checked, {x} not genuine, {o} under correction, {d} corrected</translation>
     </message>
     <message>
-        <source>记录整改</source>
-        <translation>Record correction</translation>
+        <source>；本月忽略建议 {n} 条（违纪 {v}）</source>
+        <translation>; suggestions dismissed this month: {n} ({v} violation)</translation>
+    </message>
+    <message>
+        <source>{day} {customer} {category}：{reason}</source>
+        <translation>{day} {customer} {category}: {reason}</translation>
     </message>
     <message>
         <source>客户信息反馈单：创建、发送到四个部门并跟踪办结——将在后续版本提供。</source>
@@ -2696,8 +2788,8 @@ Your changes are still on screen; you can click "Save correction" again.</transl
         <translation>Pending suggestions</translation>
     </message>
     <message>
-        <source>完成走访时，检查发现的问题（如关业、暂停、违纪、不订货）会在这里建议填写反馈单。“生成反馈单”按走访内容预先填好，核对后保存；不需要的点“忽略”。</source>
-        <translation>When a visit is finished, problems found in the check (such as closure, suspension, violation or no orders) are suggested here for a feedback slip. "Create feedback slip" pre-fills one from the visit; review it and save. Click "Ignore" for those you don't need.</translation>
+        <source>完成走访时，检查发现的问题（如关业、暂停、违纪、不订货）会在这里建议填写反馈单。“生成反馈单”按走访内容预先填好，核对后保存；不需要的点“忽略…”并写明原因（违纪只能选规定的原因），原因计入周报和抽查。</source>
+        <translation>When a visit is finished, problems it found (closed, suspended, violation, not ordering) suggest a feedback slip here. “Make slip” prefills one from the visit: check it and save. If none is needed, use “Dismiss…” and give the reason (a violation: one of the set reasons); reasons count in the week report and the spot check.</translation>
     </message>
     <message>
         <source>走访建议的反馈单</source>
@@ -2712,28 +2804,20 @@ Your changes are still on screen; you can click "Save correction" again.</transl
         <translation>Pre-fill a feedback slip from this suggestion (Enter)</translation>
     </message>
     <message>
-        <source>忽略</source>
-        <translation>Ignore</translation>
+        <source>忽略…</source>
+        <translation>Dismiss…</translation>
     </message>
     <message>
-        <source>不需要填写反馈单</source>
-        <translation>No feedback slip needed</translation>
+        <source>不需要填写反馈单：写明原因（会保存并计入周报）</source>
+        <translation>No slip needed: give the reason (kept and counted in the week report)</translation>
     </message>
     <message>
         <source>读取走访建议</source>
         <translation>Loading visit suggestions</translation>
     </message>
     <message>
-        <source>忽略建议</source>
-        <translation>Ignore suggestion</translation>
-    </message>
-    <message>
         <source>待处理的建议（{n}）</source>
         <translation>Pending suggestions ({n})</translation>
-    </message>
-    <message>
-        <source>已忽略：{shop} 的{category}建议</source>
-        <translation>Ignored: {category} suggestion for {shop}</translation>
     </message>
     <message>
         <source>反馈单列表</source>
@@ -3950,14 +4034,6 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Mix (by price class)</translation>
     </message>
     <message>
-        <source>应订货客户中当天没有订单的户；原因来自近 7 天的走访记录</source>
-        <translation>Customers due to order who placed no order today; reasons come from visit records of the last 7 days</translation>
-    </message>
-    <message>
-        <source>未订货客户</source>
-        <translation>Customers without orders</translation>
-    </message>
-    <message>
         <source>明日计划</source>
         <translation>Tomorrow's plan</translation>
     </message>
@@ -3988,10 +4064,6 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>这天还没有订单数据：用“导入订单…”导入订货系统导出的表。</source>
         <translation>No order data for this day yet: use "Import orders…" to import the sheet exported from the ordering system.</translation>
-    </message>
-    <message>
-        <source>未订货客户（{n} 户）</source>
-        <translation>Customers without orders ({n})</translation>
     </message>
     <message>
         <source>{n} 条</source>
@@ -4082,10 +4154,6 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>A reason is required</translation>
     </message>
     <message>
-        <source>原因 *</source>
-        <translation>Reason *</translation>
-    </message>
-    <message>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -4164,6 +4232,34 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>数字键 1–{n} 选择，空格切换，Delete 清除</source>
         <translation>Number keys 1–{n} to choose, Space to toggle, Delete to clear</translation>
+    </message>
+    <message>
+        <source>应订货客户中当天没有订单的户；原因来自近 7 天的走访记录</source>
+        <translation>Customers due to order who placed no order today; reasons come from visit records of the last 7 days</translation>
+    </message>
+    <message>
+        <source>未订货客户</source>
+        <translation>Customers without orders</translation>
+    </message>
+    <message>
+        <source>明日跟进…</source>
+        <translation>Follow up tomorrow…</translation>
+    </message>
+    <message>
+        <source>为选中的客户记一条跟踪事项：下次走访时问清不订货的原因</source>
+        <translation>Note a follow-up for the selected customer: ask at the next visit why they did not order</translation>
+    </message>
+    <message>
+        <source>不订货反馈单…</source>
+        <translation>Not-ordering slip…</translation>
+    </message>
+    <message>
+        <source>为选中的客户填写不订货反馈单（预先填好）</source>
+        <translation>Fill in a not-ordering slip for the selected customer (prefilled)</translation>
+    </message>
+    <message>
+        <source>未订货客户（{n} 户）</source>
+        <translation>Customers without orders ({n})</translation>
     </message>
     <message>
         <source>记录回到单位</source>
@@ -4414,6 +4510,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Done</translation>
     </message>
     <message>
+        <source>未发部门</source>
+        <translation>Left off</translation>
+    </message>
+    <message>
         <source>办结期限 {due}</source>
         <translation>Due by {due}</translation>
     </message>
@@ -4428,6 +4528,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>{name}需附现场照片等证据</source>
         <translation>{name} requires evidence such as on-site photos</translation>
+    </message>
+    <message>
+        <source>{department}：{reason}</source>
+        <translation>{department}: {reason}</translation>
     </message>
     <message>
         <source>今天的反馈单和跟踪事项：到期＝今天到期，超期＝过了办结期限还没办结。点击打开反馈单页。</source>
@@ -4788,6 +4892,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Not visited this week</translation>
     </message>
     <message>
+        <source>忽略的建议</source>
+        <translation>Dismissed suggestions</translation>
+    </message>
+    <message>
         <source>跟进事项</source>
         <translation>Follow-ups</translation>
     </message>
@@ -4814,6 +4922,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>等 {n} {unit}</source>
         <translation>, etc. ({n} {unit})</translation>
+    </message>
+    <message>
+        <source>{n} 条：</source>
+        <translation>{n}: </translation>
     </message>
     <message>
         <source>{m:g} 分钟</source>

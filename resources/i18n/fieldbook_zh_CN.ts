@@ -492,6 +492,66 @@
 恢复后，Fieldbook 在这个备份上打开；备份之后的修改不在其中。</translation>
     </message>
     <message>
+        <source>忽略建议</source>
+        <translation>忽略建议</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>发现</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>忽略原因</source>
+        <translation>忽略原因</translation>
+    </message>
+    <message>
+        <source>原因 *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <source>忽略</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>不忽略这条建议？</source>
+        <translation>不忽略这条建议？</translation>
+    </message>
+    <message>
+        <source>已选的原因还没有保存。要放弃吗？</source>
+        <translation>已选的原因还没有保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>为什么不需要填反馈单</source>
+        <translation>为什么不需要填反馈单</translation>
+    </message>
+    <message>
+        <source>附件（可选）</source>
+        <translation>附件（可选）</translation>
+    </message>
+    <message>
+        <source>违纪建议只能以规定的原因忽略。</source>
+        <translation>违纪建议只能以规定的原因忽略。</translation>
+    </message>
+    <message>
+        <source>原因会随建议保存，并计入周报、部门视图和抽查。</source>
+        <translation>原因会随建议保存，并计入周报、部门视图和抽查。</translation>
+    </message>
+    <message>
+        <source>已忽略：{shop} 的{category}建议（{reason}）</source>
+        <translation>已忽略：{shop} 的{category}建议（{reason}）</translation>
+    </message>
+    <message>
         <source>放弃</source>
         <translation>放弃</translation>
     </message>
@@ -816,6 +876,10 @@
         <translation>，跳过有问题的 {n} 行</translation>
     </message>
     <message>
+        <source>；{n} 户连续未订货，已建议填写不订货反馈单</source>
+        <translation>；{n} 户连续未订货，已建议填写不订货反馈单</translation>
+    </message>
+    <message>
         <source>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</source>
         <translation>表头在第 {row} 行{sheet}。请核对每天的行数、条数和金额。</translation>
     </message>
@@ -1042,6 +1106,14 @@
         <translation>发送给 *</translation>
     </message>
     <message>
+        <source>去掉部门的原因</source>
+        <translation>去掉部门的原因</translation>
+    </message>
+    <message>
+        <source>未发原因 *</source>
+        <translation>未发原因 *</translation>
+    </message>
+    <message>
         <source>附件</source>
         <translation>附件</translation>
     </message>
@@ -1080,6 +1152,10 @@
     <message>
         <source>生效日期是{name}开始的日期，恢复日期是预计恢复营业的日期。</source>
         <translation>生效日期是{name}开始的日期，恢复日期是预计恢复营业的日期。</translation>
+    </message>
+    <message>
+        <source>为什么不发给{names}（如：专卖办已在现场处理）</source>
+        <translation>为什么不发给{names}（如：专卖办已在现场处理）</translation>
     </message>
     <message>
         <source>已保存反馈单 {number}</source>
@@ -1328,10 +1404,6 @@
     <message>
         <source>今日计划</source>
         <translation>今日计划</translation>
-    </message>
-    <message>
-        <source>客户</source>
-        <translation>客户</translation>
     </message>
     <message>
         <source>卷烟规格</source>
@@ -1834,6 +1906,14 @@
         <translation>这个问题已经答复：{answer}</translation>
     </message>
     <message>
+        <source>今天应订货未订货，走访时问清原因</source>
+        <translation>今天应订货未订货，走访时问清原因</translation>
+    </message>
+    <message>
+        <source>（走访记录：{reason}）</source>
+        <translation>（走访记录：{reason}）</translation>
+    </message>
+    <message>
         <source>读取工作日志失败：{reason}</source>
         <translation>读取工作日志失败：{reason}</translation>
     </message>
@@ -2232,6 +2312,10 @@
         <translation>管理员</translation>
     </message>
     <message>
+        <source>（违纪 {n}）</source>
+        <translation>（违纪 {n}）</translation>
+    </message>
+    <message>
         <source>整改中</source>
         <translation>整改中</translation>
     </message>
@@ -2336,12 +2420,20 @@
         <translation>月份</translation>
     </message>
     <message>
+        <source>记录整改</source>
+        <translation>记录整改</translation>
+    </message>
+    <message>
         <source>{m} {month}：抽查 {n} 次走访（随机种子 {seed}），已核查 {c}，不属实 {x}，整改中 {o}，已改正 {d}</source>
         <translation>{m} {month}：抽查 {n} 次走访（随机种子 {seed}），已核查 {c}，不属实 {x}，整改中 {o}，已改正 {d}</translation>
     </message>
     <message>
-        <source>记录整改</source>
-        <translation>记录整改</translation>
+        <source>；本月忽略建议 {n} 条（违纪 {v}）</source>
+        <translation>；本月忽略建议 {n} 条（违纪 {v}）</translation>
+    </message>
+    <message>
+        <source>{day} {customer} {category}：{reason}</source>
+        <translation>{day} {customer} {category}：{reason}</translation>
     </message>
     <message>
         <source>客户信息反馈单：创建、发送到四个部门并跟踪办结——将在后续版本提供。</source>
@@ -2696,8 +2788,8 @@
         <translation>待处理的建议</translation>
     </message>
     <message>
-        <source>完成走访时，检查发现的问题（如关业、暂停、违纪、不订货）会在这里建议填写反馈单。“生成反馈单”按走访内容预先填好，核对后保存；不需要的点“忽略”。</source>
-        <translation>完成走访时，检查发现的问题（如关业、暂停、违纪、不订货）会在这里建议填写反馈单。“生成反馈单”按走访内容预先填好，核对后保存；不需要的点“忽略”。</translation>
+        <source>完成走访时，检查发现的问题（如关业、暂停、违纪、不订货）会在这里建议填写反馈单。“生成反馈单”按走访内容预先填好，核对后保存；不需要的点“忽略…”并写明原因（违纪只能选规定的原因），原因计入周报和抽查。</source>
+        <translation>完成走访时，检查发现的问题（如关业、暂停、违纪、不订货）会在这里建议填写反馈单。“生成反馈单”按走访内容预先填好，核对后保存；不需要的点“忽略…”并写明原因（违纪只能选规定的原因），原因计入周报和抽查。</translation>
     </message>
     <message>
         <source>走访建议的反馈单</source>
@@ -2712,28 +2804,20 @@
         <translation>按这条建议预先填好一张反馈单（Enter）</translation>
     </message>
     <message>
-        <source>忽略</source>
-        <translation>忽略</translation>
+        <source>忽略…</source>
+        <translation>忽略…</translation>
     </message>
     <message>
-        <source>不需要填写反馈单</source>
-        <translation>不需要填写反馈单</translation>
+        <source>不需要填写反馈单：写明原因（会保存并计入周报）</source>
+        <translation>不需要填写反馈单：写明原因（会保存并计入周报）</translation>
     </message>
     <message>
         <source>读取走访建议</source>
         <translation>读取走访建议</translation>
     </message>
     <message>
-        <source>忽略建议</source>
-        <translation>忽略建议</translation>
-    </message>
-    <message>
         <source>待处理的建议（{n}）</source>
         <translation>待处理的建议（{n}）</translation>
-    </message>
-    <message>
-        <source>已忽略：{shop} 的{category}建议</source>
-        <translation>已忽略：{shop} 的{category}建议</translation>
     </message>
     <message>
         <source>反馈单列表</source>
@@ -3950,14 +4034,6 @@
         <translation>结构（按价类）</translation>
     </message>
     <message>
-        <source>应订货客户中当天没有订单的户；原因来自近 7 天的走访记录</source>
-        <translation>应订货客户中当天没有订单的户；原因来自近 7 天的走访记录</translation>
-    </message>
-    <message>
-        <source>未订货客户</source>
-        <translation>未订货客户</translation>
-    </message>
-    <message>
         <source>明日计划</source>
         <translation>明日计划</translation>
     </message>
@@ -3988,10 +4064,6 @@
     <message>
         <source>这天还没有订单数据：用“导入订单…”导入订货系统导出的表。</source>
         <translation>这天还没有订单数据：用“导入订单…”导入订货系统导出的表。</translation>
-    </message>
-    <message>
-        <source>未订货客户（{n} 户）</source>
-        <translation>未订货客户（{n} 户）</translation>
     </message>
     <message>
         <source>{n} 条</source>
@@ -4082,10 +4154,6 @@
         <translation>必须写明原因</translation>
     </message>
     <message>
-        <source>原因 *</source>
-        <translation>原因 *</translation>
-    </message>
-    <message>
         <source>确定</source>
         <translation>确定</translation>
     </message>
@@ -4164,6 +4232,34 @@
     <message>
         <source>数字键 1–{n} 选择，空格切换，Delete 清除</source>
         <translation>数字键 1–{n} 选择，空格切换，Delete 清除</translation>
+    </message>
+    <message>
+        <source>应订货客户中当天没有订单的户；原因来自近 7 天的走访记录</source>
+        <translation>应订货客户中当天没有订单的户；原因来自近 7 天的走访记录</translation>
+    </message>
+    <message>
+        <source>未订货客户</source>
+        <translation>未订货客户</translation>
+    </message>
+    <message>
+        <source>明日跟进…</source>
+        <translation>明日跟进…</translation>
+    </message>
+    <message>
+        <source>为选中的客户记一条跟踪事项：下次走访时问清不订货的原因</source>
+        <translation>为选中的客户记一条跟踪事项：下次走访时问清不订货的原因</translation>
+    </message>
+    <message>
+        <source>不订货反馈单…</source>
+        <translation>不订货反馈单…</translation>
+    </message>
+    <message>
+        <source>为选中的客户填写不订货反馈单（预先填好）</source>
+        <translation>为选中的客户填写不订货反馈单（预先填好）</translation>
+    </message>
+    <message>
+        <source>未订货客户（{n} 户）</source>
+        <translation>未订货客户（{n} 户）</translation>
     </message>
     <message>
         <source>记录回到单位</source>
@@ -4414,6 +4510,10 @@
         <translation>办结</translation>
     </message>
     <message>
+        <source>未发部门</source>
+        <translation>未发部门</translation>
+    </message>
+    <message>
         <source>办结期限 {due}</source>
         <translation>办结期限 {due}</translation>
     </message>
@@ -4428,6 +4528,10 @@
     <message>
         <source>{name}需附现场照片等证据</source>
         <translation>{name}需附现场照片等证据</translation>
+    </message>
+    <message>
+        <source>{department}：{reason}</source>
+        <translation>{department}：{reason}</translation>
     </message>
     <message>
         <source>今天的反馈单和跟踪事项：到期＝今天到期，超期＝过了办结期限还没办结。点击打开反馈单页。</source>
@@ -4788,6 +4892,10 @@
         <translation>本周未拜访</translation>
     </message>
     <message>
+        <source>忽略的建议</source>
+        <translation>忽略的建议</translation>
+    </message>
+    <message>
         <source>跟进事项</source>
         <translation>跟进事项</translation>
     </message>
@@ -4814,6 +4922,10 @@
     <message>
         <source>等 {n} {unit}</source>
         <translation>等 {n} {unit}</translation>
+    </message>
+    <message>
+        <source>{n} 条：</source>
+        <translation>{n} 条：</translation>
     </message>
     <message>
         <source>{m:g} 分钟</source>

@@ -74,13 +74,15 @@ def test_list(capsys: pytest.CaptureFixture[str], db_path: Path, numbers: list[s
     assert [r[0] for r in rows] == [numbers[1], numbers[0]]  # newest first
     assert rows[1][1:6] == ["2026-11-02", "不订货", "M001", "周一店1", "处理中"]
     assert rows[1][6] == "市场部:已发送 电访部:已接收" and rows[1][8] == "超期"
-    assert rows[0][5] == "草稿" and rows[0][6] == "市场部:待发送 专卖办:待发送"
+    assert rows[0][5] == "草稿"  # 违纪: the four departments of the regulation
+    assert rows[0][6] == "市场部:待发送 专卖办:待发送 配送中心:待发送 电访部:待发送"
 
     code, out, _ = run(capsys, "--db", db, "slips", "list", "--department", "专卖办", "--csv")
     parsed = list(csv.reader(io.StringIO(out)))
     assert code == 0 and [r[0] for r in parsed[1:]] == [numbers[1]]
     code, out, _ = run(capsys, "--db", db, "slips", "list", "--department", "phone", "--open")
-    assert code == 0 and [line.split("\t")[0] for line in out.splitlines()[1:]] == [numbers[0]]
+    listed = [line.split("\t")[0] for line in out.splitlines()[1:]]
+    assert code == 0 and listed == [numbers[1], numbers[0]]
 
     code, out, err = run(capsys, "--db", db, "slips", "list", "--department", "人事部")
     assert code == 2 and out == ""
@@ -101,7 +103,10 @@ def test_export_the_register_and_forms(
     )  # fmt: skip
     assert code == 0 and out.strip() == str(out_file) and err == ""
     rows = CalamineWorkbook.from_path(str(out_file)).get_sheet_by_name("登记表").to_python()
-    assert [(r[0], r[7], r[8]) for r in rows[2:]] == [(numbers[0], "电访部", "已接收")]
+    assert [(r[0], r[7], r[8]) for r in rows[2:]] == [
+        (numbers[0], "电访部", "已接收"),
+        (numbers[1], "电访部", "待发送"),
+    ]
 
     code, _, err = run(
         capsys, "--db", db, "export", "slips", "--from", "2026-12-01", "--to", "2026-11-01",

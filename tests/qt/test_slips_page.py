@@ -88,13 +88,28 @@ def test_a_slip_from_a_visit_suggestion_followed_to_done(qtbot, day_ready):
     assert description.startswith("11月30日走访发现：")
     assert "疑似假烟" in description and NOTE in description and "True" not in description
     checked = {code for code, box in dialog.dept_checks.items() if box.isChecked()}
-    assert checked == {"monopoly", "market"}
+    assert checked == {"monopoly", "market", "distribution", "phone"}  # 违纪: the regulation's
+    assert not dialog.removal_edit.isVisibleTo(dialog)  # nothing left off: no reason asked
 
+    # leaving two default departments off asks why, and saving without a reason is refused
+    dialog.dept_checks["distribution"].setChecked(False)
+    dialog.dept_checks["phone"].setChecked(False)
+    assert dialog.removal_edit.isVisibleTo(dialog)
+    said = dialog.removal_edit.placeholderText()
+    assert "配送中心" in said and "电访部" in said and "市场部" not in said
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "原因" in dialog.error_label.text())
+    assert dialog.isVisible() and day_ready.slips.list() == []
+    dialog.removal_edit.setText("专卖办现场处理，不涉及配送和电访")
     dialog.save_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     rows = day_ready.slips.list()
     assert len(rows) == 1
     slip = day_ready.slips.get(rows[0].id)
+    assert slip.removed_departments == (
+        ("distribution", "专卖办现场处理，不涉及配送和电访"),
+        ("phone", "专卖办现场处理，不涉及配送和电访"),
+    )
     assert (slip.category, slip.sub_reason, slip.status) == ("violation", "假烟", "draft")
     assert slip.source_visit_id == visit.id and slip.customer["shop_name"] == "张小便利店"
     assert day_ready.slips.suggestions() == []  # the suggestion became this slip
@@ -204,7 +219,7 @@ def test_a_slip_by_hand_keeps_the_dialog_open_until_it_is_complete(qtbot, day_re
     assert dialog.return_edit.isVisibleTo(dialog) and dialog.effective_edit.isVisibleTo(dialog)
     assert not dialog.sku_box.isVisibleTo(dialog)
     checked = {code for code, box in dialog.dept_checks.items() if box.isChecked()}
-    assert checked == {"distribution", "phone", "market"}  # the category's departments
+    assert checked == {"distribution", "phone", "market", "monopoly"}  # 暂停: + 专卖办
 
     # the customer, from the customers search
     picker = dialog.picker
@@ -239,7 +254,8 @@ def test_a_slip_by_hand_keeps_the_dialog_open_until_it_is_complete(qtbot, day_re
     slip = day_ready.slips.get(row.id)
     assert (slip.category, slip.sub_reason) == ("suspended", "装修")
     assert (slip.effective_date, slip.return_date) == (MONDAY, date(2026, 12, 15))
-    assert {d.department for d in slip.deliveries} == {"distribution", "phone", "market"}
+    departments = {d.department for d in slip.deliveries}
+    assert departments == {"distribution", "phone", "market", "monopoly"}
     assert slip.customer_id == li.id
     qtbot.waitUntil(lambda: page.slip is not None and page.slip.id == slip.id)
 

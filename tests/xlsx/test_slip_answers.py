@@ -48,11 +48,20 @@ def sent(world: Journal) -> dict[str, SlipView]:
             cid(world, "M002"),
             sub_reason="转让",
             effective_date=date(2026, 12, 1),
+            departments=("distribution", "phone", "market"),
+            removed_reasons={"monopoly": "店主已自行到专卖办注销许可证"},
         ),
         at=t("2026-11-30 15:20"),
     )
     draft = world.slips.create(
-        SlipInput("violation", "未悬挂许可证", cid(world, "M003"), sub_reason="未悬证"),
+        SlipInput(
+            "violation",
+            "未悬挂许可证",
+            cid(world, "M003"),
+            sub_reason="未悬证",
+            departments=("monopoly", "market"),
+            removed_reasons={"distribution": "只涉及悬证", "phone": "只涉及悬证"},
+        ),
         at=t("2026-11-30 15:30"),
     )
     for slip in (no_order, closed):

@@ -22,6 +22,7 @@ from fieldbook.core.reports.slip_form import (
 )
 from fieldbook.core.reports.slip_register import export_register
 from fieldbook.core.slips.register import REGISTER_COLUMNS
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.slips.service import SlipInput, SlipView
 
 HOSTILE = '=HYPERLINK("http://x","y")'
@@ -41,10 +42,22 @@ def slip_for(
     *,
     at: str,
     sku_ids: tuple[str, ...] = (),
+    left_off: dict[str, str] | None = None,
 ) -> SlipView:
-    """A new slip for the customer ``code``, created ``at`` (an ISO time)."""
+    """A new slip for the customer ``code``, created ``at`` (an ISO time); ``left_off``: default
+    departments not sent to, with the reason."""
     customer_id = world.customers.by_code(code).id
-    data = SlipInput(category, description, customer_id, sub_reason=sub_reason, sku_ids=sku_ids)
+    category_of = slip_rules().categories[category]
+    departments = tuple(d for d in category_of.departments if d not in (left_off or {}))
+    data = SlipInput(
+        category,
+        description,
+        customer_id,
+        sub_reason=sub_reason,
+        sku_ids=sku_ids,
+        departments=departments,
+        removed_reasons=left_off,
+    )
     return world.slips.create(data, at=t(at))
 
 
@@ -71,6 +84,8 @@ def slips(world: Journal, tmp_path: Path) -> dict[str, SlipView]:
             sub_reason="装修",
             effective_date=date(2026, 12, 1),
             return_date=date(2027, 1, 15),
+            departments=("market", "distribution", "phone"),
+            removed_reasons={"monopoly": "装修暂停，许可证不变"},
         ),
         at=t("2026-11-30 15:20"),
     )
@@ -93,7 +108,13 @@ def slips(world: Journal, tmp_path: Path) -> dict[str, SlipView]:
         at=t("2026-12-01 11:00"),
     )
     violation = slip_for(
-        world, "M002", "violation", "发现疑似假烟两条，已拍照取证", "假烟", at="2026-12-02 15:10"
+        world,
+        "M002",
+        "violation",
+        "发现疑似假烟两条，已拍照取证",
+        "假烟",
+        at="2026-12-02 15:10",
+        left_off={"distribution": "专卖办现场查处", "phone": "专卖办现场查处"},
     )
     photo = tmp_path / "现场照片.jpg"
     photo.write_bytes(b"\xff\xd8 not really a jpeg" * 50)
@@ -158,6 +179,7 @@ def test_the_form_of_one_slip(world: Journal, slips: dict[str, SlipView], tmp_pa
     assert table["配送中心"][1] == "退回" and table["市场部"][1:3] == ["已发送", ""]
     # the history, oldest first, with the reason of the return
     assert "已处理→已落实" in values and "原因：缺少恢复日期证明" in values
+    assert "未发部门" in values and "专卖办：装修暂停，许可证不变" in values  # kept, shown
     history = [r for r in rows if isinstance(r[0], datetime) and "→" in str(r[3])]
     assert [r[0] for r in history] == sorted(r[0] for r in history) and len(history) == 7
 
@@ -244,11 +266,13 @@ def test_the_register_one_row_per_delivery(
     assert body[1]["状态"] == "退回" and body[1]["是否超期"] == "是"
     assert body[5]["状态"] == "待发送" and body[5]["是否超期"] == "否"  # due 12-25
     assert body[0]["情况说明"] == slips["suspended"].description
+    assert body[0]["未发部门（原因）"] == "专卖办：装修暂停，许可证不变"  # the slip's reason
+    assert body[3]["未发部门（原因）"] == "配送中心：专卖办现场查处；电访部：专卖办现场查处"
 
     wb_x = openpyxl.load_workbook(path)
     ws = wb_x["登记表"]
     assert not formulas(path)
-    assert ws.freeze_panes == "B3" and ws.auto_filter.ref == f"A2:P{len(body) + 2}"
+    assert ws.freeze_panes == "B3" and ws.auto_filter.ref == f"A2:Q{len(body) + 2}"
     assert ws.print_title_rows == "$2:$2" and ws.page_setup.orientation == "landscape"
     assert ws["B3"].is_date and ws["B3"].number_format == "yyyy-mm-dd"
     assert ws["K5"].is_date and ws["K5"].number_format == "yyyy-mm-dd hh:mm"

@@ -4,10 +4,12 @@ one ``WEEK_GENERATOR`` of ``fieldbook.core.demo.generate`` that runs after
 
 For each manager and week, what the app would have recorded (REFERENCE.md §6.8):
 
-- lifecycle slips at the monthly rates per customer (新增, 关业, 暂停, 违纪, 不订货), written at
+- lifecycle slips at the monthly rates per customer (新增, 关业, 暂停, 不订货), written at
   the office on the day the manager visited the shop — from that visit's suggested slip when
-  there is one (``source_suggestion_id``, the suggestion marked "slipped"); some 品牌上柜 slips
-  from the visits' "新品未上柜" suggestions; the other suggestions dismissed after a while;
+  there is one (``source_suggestion_id``, the suggestion marked "slipped"); 违纪 slips from a
+  share of the visits' suspected violations and 品牌上柜 slips from a share of their "新品未上柜"
+  suggestions; the other suggestions dismissed after a while, each with a reason (违纪: a fixed
+  one), by the manager, audited (``slip_dismissals``);
 - every slip sent the same day; each department's delivery then moves through the states as
   ``SlipService.advance`` moves it (every event passes ``slips.check_move``), closed within 3
   working days (70%), within 10 (20%) or still open (10%), with its staff and answers; a few
@@ -45,6 +47,7 @@ from fieldbook.core.demo.context import (
 )
 from fieldbook.core.demo.phone_followups import PhoneFollowUps
 from fieldbook.core.demo.slip_content import SlipContent
+from fieldbook.core.demo.slip_dismissals import SuggestionDismissals
 from fieldbook.core.demo.slip_sources import OpenVisit, open_shop_visits, open_suggestions
 from fieldbook.core.demo.slip_timeline import DeliveryTimeline, Event
 from fieldbook.core.demo.visits import STATE_KEY as VISITS_KEY
@@ -63,7 +66,10 @@ from fieldbook.core.store.models import (
 )
 
 STATE_KEY = "slips"
-LIFECYCLE = ("new", "closed", "suspended", "violation", "no_order")
+LIFECYCLE = ("new", "closed", "suspended", "no_order")
+#: Slips made from a share of the visits' suggestions (demo.toml [slips] <cat>_from_suggestion);
+#: a 违纪 slip only ever comes from a visit that found a violation.
+FROM_SUGGESTIONS = ("brand", "violation")
 WEEKS_PER_MONTH = 52 / 12
 
 
@@ -143,6 +149,9 @@ class _SlipHistory:
         violation_texts: list[str] = ref["visits"]["texts"]["violation"]
         self.content = SlipContent(self.rng, self.ref, violation_texts, brand_skus)
         self.audit = Chain.tail_of(self.s)
+        self.dismissals = SuggestionDismissals(
+            self.rng, self.ref, self.audit, ctx.new_id, self.office
+        )
 
     # --- a week -----------------------------------------------------------------------------
     def week(self, monday: date) -> None:
@@ -155,22 +164,31 @@ class _SlipHistory:
             m: [] for m in (Slip, SlipDelivery, SlipEvent, FollowUp)
         }
         status: dict[str, str] = {}  # suggestion → new status
+        dismissed: list[dict[str, Any]] = []  # the dismissals' columns
+        trail: list[dict[str, Any]] = []  # and their audit entries
         keep = monday >= self.ctx.today - timedelta(weeks=int(self.ref["keep_suggestions_weeks"]))
         for m in self.managers:
             mine = suggestions.get(m.id, [])
             self._lifecycle(m, visits.get(m.id, []), mine, status, out)
-            self._brand(m, mine, status, out)
-            if not keep:
-                status.update({s["id"]: "dismissed" for s in mine if s["id"] not in status})
+            self._from_suggestions(m, mine, status, out)
+            if not keep:  # the rest are dismissed, each with a reason
+                for sug in (s for s in mine if s["id"] not in status):
+                    row, entries = self.dismissals.dismiss(sug, (m.id, m.name), self.limit)
+                    status[sug["id"]] = row["status"]
+                    dismissed.append(row)
+                    trail += entries
             self.followups.request(m.id, [c for c in m.weekday if c not in self.inactive], monday)
         next_monday = monday + timedelta(days=7)
         self.followups.resolve(by_customer, next_monday, out)
         for model, rows in out.items():  # parents first: the foreign keys hold
             self.ctx.insert(model, rows)
-        if status:
-            self.s.execute(
-                update(SlipSuggestion), [{"id": k, "status": v} for k, v in status.items()]
-            )
+        plain = [
+            {"id": k, "status": v}
+            for k, v in status.items()
+            if k not in {r["id"] for r in dismissed}
+        ]
+        _update_by_id(self.s, SlipSuggestion, plain + dismissed)
+        self.ctx.insert(AuditEntry, trail)
         self._apply_effects(next_monday)
 
     def close(self) -> None:
@@ -223,21 +241,21 @@ class _SlipHistory:
     def _free(self, cid: str) -> bool:
         return cid not in self.inactive and cid not in self.busy and cid in self.customers
 
-    def _brand(
+    def _from_suggestions(
         self,
         m: _Manager,
         suggestions: list[dict[str, Any]],
         status: dict[str, str],
         out: dict[type[Any], list[dict[str, Any]]],
     ) -> None:
-        rate = float(self.ref["brand_from_suggestion"])
+        rates = {c: float(self.ref[f"{c}_from_suggestion"]) for c in FROM_SUGGESTIONS}
         for sug in suggestions:
-            if sug["category"] != "brand" or sug["id"] in status:
+            cat = sug["category"]
+            if cat not in rates or sug["id"] in status:
                 continue
-            if self.rng.random() < rate and self._free(sug["customer_id"]):
-                self._slip(
-                    m, "brand", sug["customer_id"], sug["day"], sug["visit_id"], sug, {}, out
-                )
+            if self.rng.random() < rates[cat] and self._free(sug["customer_id"]):
+                cid, day, visit_id = sug["customer_id"], sug["day"], sug["visit_id"]
+                self._slip(m, cat, cid, day, visit_id, sug, sug["answers"], out)
                 status[sug["id"]] = "slipped"
 
     def _slip(

@@ -95,7 +95,6 @@ class ShopRecorder:
             ),
             "suspected_fake": lambda f: f["fake"],
             "suspected_non_channel": lambda f: f["non_channel"],
-            "violation_note": lambda _f: rng.choice(texts["violation"]),
             "policy_explained": maybe(
                 texts["policy_explained"], lambda: rng.sample(options, rng.randint(1, 2))
             ),
@@ -113,7 +112,9 @@ class ShopRecorder:
             if not visible(item, OPEN, answers):
                 continue
             rule = self.rules.get(item.id)
-            if rule is not None:
+            if item.id == "violation_note":
+                value = self._violation_note(answers)
+            elif rule is not None:
                 value = rule(flags)
             elif item.id in self.choices:
                 value = pick(self.rng, self.choices[item.id])
@@ -123,6 +124,18 @@ class ShopRecorder:
             if value is not None:
                 answers[item.id] = value
         return self.checklist.clean_answers(OPEN, answers)
+
+    def _violation_note(self, answers: dict[str, Any]) -> str:
+        """违规情况说明 from what the compliance answers flagged (demo.toml
+        [visits.texts.violation_by]), so a note never contradicts them. One draw from the
+        stream, as before, so the rest of the history stays what it was."""
+        self.rng.choice(self.texts["violation"])
+        said = [
+            text
+            for item, text in self.texts["violation_by"].items()
+            if answers.get(item) in (True, "不一致")
+        ]
+        return "；".join(said) or self.texts["violation"][0]
 
     def grid(
         self, shop: ShopGrid, visit_id: str, flags: dict[str, bool], answers: dict[str, Any]

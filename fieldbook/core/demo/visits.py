@@ -498,6 +498,7 @@ class _History:
             {
                 "id": new_id(),
                 "visit_id": visit_id,
+                "manager_id": m.id,
                 "customer_id": cid,
                 "category": category,
                 "note": "；".join(d for d in details if d),

@@ -58,6 +58,8 @@ WEEK_HEAD = [
     ("审阅", 8.0),
     ("审阅意见", 30.0),
     ("出勤", 36.0),  # the week's marked days: 请假（病假）, 会议 … 未说明
+    ("忽略建议", 9.0),
+    ("其中违纪", 9.0),
 ]
 OPEN_HEAD = [
     ("反馈单号", 26.0),
@@ -99,6 +101,8 @@ def _week_row(w: ManagerWeek) -> list[Any]:
         REVIEW.get(w.review, w.review),
         w.review_comment,
         "；".join(f"{mark.day:%m-%d} {mark.label}" for mark in w.marks),
+        w.suggestions_dismissed,
+        w.violations_dismissed,
     ]
 
 

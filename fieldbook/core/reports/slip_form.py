@@ -193,7 +193,12 @@ def _content(ws: Worksheet, row: int, slip: SlipView) -> int:
         f"{a.filename}（SHA-256 {a.sha256[:16]}…，{_size(a.size)}）" for a in slip.attachments
     )
     _pairs(ws, row, ("附件", files or "无"), None)
-    return row + 1
+    row += 1
+    if slip.removed_departments:  # default departments left off, each with its reason
+        removed = "\n".join(f"{department_name(d)}：{why}" for d, why in slip.removed_departments)
+        _pairs(ws, row, ("未发部门", removed), None)
+        row += 1
+    return row
 
 
 def _heads(ws: Worksheet, row: int, heads: Sequence[tuple[int, int, str]]) -> None:

@@ -68,6 +68,7 @@ class RegisterRow:
     handled_at: datetime | None
     answer: str
     due_date: date
+    removed: str = ""  # default departments left off the slip: "专卖办：reason"
 
     def overdue(self, today: date) -> bool:
         return self.state != "done" and self.due_date < today
@@ -112,6 +113,10 @@ def register_rows(
                     handled_at=d.updated_at if moved else None,
                     answer=d.answer,
                     due_date=slip.due_date,
+                    removed="；".join(
+                        f"{department_name(k)}：{v}"
+                        for k, v in json.loads(slip.removed_departments or "{}").items()
+                    ),
                 )
             )
     rows.sort(key=lambda r: (r.created_at, r.number, department_order(r.department)))
@@ -136,6 +141,7 @@ def _register_values(r: RegisterRow, today: date) -> list[Any]:
         r.due_date,
         "是" if r.overdue(today) else "否",
         state_name(r.state),
+        r.removed,
     ]
 
 

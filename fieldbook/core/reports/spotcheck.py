@@ -11,6 +11,7 @@ from fieldbook.core.errors import InvalidValue
 from fieldbook.core.reports.form import figure_rows
 from fieldbook.core.reports.saving import save_book
 from fieldbook.core.server.spotcheck import SpotCheckView, find
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.xlsx.stream import TableBook
 from fieldbook.core.xlsx.writer import (
     SUB_FILL,
@@ -113,6 +114,8 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
         ("已改正", check.corrections_done, "0"),
         ("服务质量差", sum(1 for i in check.items if i.service_quality == "差"), "0"),
         ("时间不符", sum(1 for i in check.items if i.time_ok is False), "0"),
+        ("忽略的建议反馈单", len(check.dismissed), "0"),
+        ("其中违纪", sum(1 for d in check.dismissed if d.category == "violation"), "0"),
     ]
     figure_rows(ws, 4, figures, per_row=3, widths=FORM)
     row = section_row(ws, 7, "抽查小结", last, fill=SUB_FILL, height=22)
@@ -125,6 +128,15 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
         text += f"：{i.correction_note}）" if i.correction_note else "）"
         row = paragraph_row(ws, row, text, FORM)
     if not open_items:
+        row = paragraph_row(ws, row, "无", FORM)
+    row = section_row(ws, row + 1, "本月忽略的建议反馈单（原因）", last, fill=SUB_FILL, height=22)
+    categories = slip_rules().categories
+    for d in check.dismissed:
+        name = categories[d.category].name if d.category in categories else d.category
+        text = f"{d.dismissed_at:%m-%d} {d.customer}［{name}］{d.note}：{d.reason}（{d.by}）"
+        text += f"，附件 {d.file_name}" if d.file_name else ""
+        row = paragraph_row(ws, row, text, FORM)
+    if not check.dismissed:
         row = paragraph_row(ws, row, "无", FORM)
     a4_portrait(ws)
     book.table(

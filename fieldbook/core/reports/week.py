@@ -170,6 +170,8 @@ def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
         ("店面照片（张）", p.photos, COUNT),
         ("请假/会议/培训/公务（天）", t.days_excused, COUNT),
         ("未说明（天）", t.days_unexplained, COUNT),
+        ("忽略的建议反馈单", sum(p.dismissed.values()), COUNT),
+        ("其中违纪", p.dismissed.get("violation", 0), COUNT),
     ]
     return figure_rows(ws, row, spec, per_row=4)
 

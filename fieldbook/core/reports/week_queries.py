@@ -16,6 +16,7 @@ from fieldbook.core.routine.attendance import DayMark, day_marks
 from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer, order_totals
 from fieldbook.core.routine.visit_photos import count_photos
+from fieldbook.core.slips.suggestions import count_dismissed
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,
@@ -53,6 +54,8 @@ class PeriodSource:
     photos: int  # shelf photos of the finished visits (visit_photos.count_photos)
     #: 出勤: the period's attendance entries and unexplained days (routine.attendance)
     marks: dict[date, DayMark] = field(default_factory=dict)
+    #: suggestions dismissed, by category (slips.suggestions.count_dismissed: the week page's too)
+    dismissed: dict[str, int] = field(default_factory=dict)
 
 
 def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
@@ -71,6 +74,7 @@ def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
             followups_closed=count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
             photos=count_photos(s, m, start, end),
             marks=day_marks(s, m, start, end),
+            dismissed=count_dismissed(s, m, lo, hi),
         )
 
 

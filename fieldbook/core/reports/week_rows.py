@@ -119,6 +119,7 @@ class Period:
     followups_closed: int = 0
     photos: int = 0
     marks: dict[date, DayMark] = field(default_factory=dict)  # 出勤 (routine.attendance)
+    dismissed: dict[str, int] = field(default_factory=dict)  # suggestions dismissed, by category
 
 
 # --- gathering ---------------------------------------------------------------------------
@@ -129,6 +130,7 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     src = read_period(journal, start, end)
     out.followups_opened, out.followups_closed = src.followups_opened, src.followups_closed
     out.photos, out.marks = src.photos, src.marks
+    out.dismissed = dict(src.dismissed)
     out.customers_active = len(src.weekday_of)
     out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
     visited_by_day = _add_visits(out, src, checklist)

@@ -1,6 +1,7 @@
 """订单: the ordering system's export (.xlsx / .csv) imported by day. Importing a day again
 replaces that day's lines (never adds to them); unknown customers or SKUs are reported by row;
-all or nothing, like every import."""
+all or nothing, like every import. An import also raises the suggested 不订货 slips of
+连续 N 周未订货 (``slips.suggestions.raise_no_order``: the one place they are raised)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from typing import Any, Unpack, cast
 from sqlalchemy import CursorResult, Select, delete, func, insert, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
+from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, Problem
+from fieldbook.core.slips.suggestions import no_order_weeks, raise_no_order
 from fieldbook.core.store.models import Customer, OrderLine, Sku, local_now, new_id
 from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_text, parse_decimal_fen, parse_int
@@ -80,6 +83,7 @@ class OrdersReport(ImportReport):
     days: dict[date, tuple[int, int, int]] = field(default_factory=dict)  # lines, cartons, fen
     existing: dict[date, DayOrders] = field(default_factory=dict)  # what the days hold already
     replaced_lines: int = 0
+    no_order_suggested: int = 0  # suggested 不订货 slips this import raised (连续 N 周未订货)
 
     @property
     def existing_lines(self) -> dict[date, int]:
@@ -145,8 +149,10 @@ def import_orders(db: Sessions, path: Path, **options: Unpack[ImportOptions]) ->
         with db.reading() as s:
             report.existing = orders_on(s, manager_id, report.days)
     if apply_wanted(report, options) and lines:
-        with db.writing("orders") as s:
+        with db.writing("orders", "slips") as s:
             report.replaced_lines = _replace_days(s, manager_id, report.days, lines, Path(path))
+            raised = raise_no_order(s, manager_id, clock.now(), no_order_weeks())
+            report.no_order_suggested = len(raised)
         report.applied = True
     return report
 

@@ -31,6 +31,7 @@ def suggest_slips(s: Session, v: Visit, hits: list[Hit]) -> list[str]:
         s.add(
             SlipSuggestion(
                 visit_id=v.id,
+                manager_id=v.manager_id,
                 customer_id=v.customer_id,
                 category=category,
                 note="；".join(d for d in details if d),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -22,6 +22,7 @@ from fieldbook.core.routine.orders import order_totals
 from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.routine.visit_photos import count_photos
 from fieldbook.core.slips.rules import slip_rules
+from fieldbook.core.slips.suggestions import count_dismissed
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,
@@ -93,6 +94,9 @@ class WeekFigures:
     #: working days marked 请假/会议/培训/其他公务, and working days with nothing (未说明)
     days_excused: int = 0
     days_unexplained: int = 0
+    #: suggested slips dismissed in the week, by category (``slips.suggestions.count_dismissed``);
+    #: empty in a report submitted before dismissals were counted
+    dismissed: dict[str, int] = field(default_factory=dict)
 
 
 def week_figures(
@@ -163,6 +167,7 @@ def week_figures(
         photos=count_photos(s, m, start, end),
         days_excused=len(excused),
         days_unexplained=sum(1 for r in rows if r.attendance == UNEXPLAINED),
+        dismissed=count_dismissed(s, m, lo, hi),
     )
 
 

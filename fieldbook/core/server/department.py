@@ -32,6 +32,7 @@ from fieldbook.core.store.models import (
     PlanStop,
     Slip,
     SlipDelivery,
+    SlipSuggestion,
     Visit,
     WeekReport,
 )
@@ -58,6 +59,8 @@ class ManagerWeek:
     cartons: int = 0
     amount_fen: int = 0
     slips_opened: int = 0
+    suggestions_dismissed: int = 0  # suggested slips dismissed (each with its reason)
+    violations_dismissed: int = 0  # of which 违纪
     report_id: str | None = None
     report_status: str = "none"  # none | draft | submitted | reviewed
     review: str = ""
@@ -152,6 +155,9 @@ def weeks_table(
         for m, day, opened in _slip_days(s, ids, first, last):
             when = day if isinstance(day, date) else date.fromisoformat(str(day))  # SQLite: text
             table.add(m, when, slips_opened=opened)
+        for m, day, dismissed, violations in _dismissal_days(s, ids, first, last):
+            when = day if isinstance(day, date) else date.fromisoformat(str(day))  # SQLite: text
+            table.add(m, when, suggestions_dismissed=dismissed, violations_dismissed=violations)
         for rid, m, label, status, review, comment in _reports(s, ids, labels):
             row = table.rows.get((m, label))
             if row is not None:
@@ -230,6 +236,24 @@ def _slip_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[
             Slip.created_at < datetime.combine(last, datetime.max.time()),
         )
         .group_by(Slip.manager_id, created)
+    ).all()
+
+
+def _dismissal_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
+    """(manager, day, suggestions dismissed, of which 违纪); the day is text on SQLite."""
+    owner = func.coalesce(SlipSuggestion.manager_id, Visit.manager_id)
+    day = func.date(SlipSuggestion.dismissed_at)
+    violation = func.sum(case((SlipSuggestion.category == "violation", 1), else_=0))
+    return s.execute(
+        select(owner, day, func.count(SlipSuggestion.id), violation)
+        .outerjoin(Visit, Visit.id == SlipSuggestion.visit_id)
+        .where(
+            owner.in_(ids),
+            SlipSuggestion.status == "dismissed",
+            SlipSuggestion.dismissed_at >= datetime.combine(first, datetime.min.time()),
+            SlipSuggestion.dismissed_at < datetime.combine(last, datetime.max.time()),
+        )
+        .group_by(owner, day)
     ).all()
 
 

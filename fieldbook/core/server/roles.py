@@ -54,6 +54,7 @@ OWNED = (
     "visits",
     "followups",
     "slips",
+    "slip_suggestions",  # a visit's or 连续未订货's (no visit): the manager's own column
     "order_lines",
     "day_logs",
     "week_reports",
@@ -64,7 +65,6 @@ CHILDREN = {
     "visit_skus": ("visit_id", "visits"),
     "visit_time_edits": ("visit_id", "visits"),
     "visit_photos": ("visit_id", "visits"),  # metadata only: the files are not synced yet
-    "slip_suggestions": ("visit_id", "visits"),
     "slip_deliveries": ("slip_id", "slips"),
     "slip_attachments": ("slip_id", "slips"),
 }

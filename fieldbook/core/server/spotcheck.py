@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
+from fieldbook.core.slips.suggestions import DismissedRow, dismissals
 from fieldbook.core.store.models import Customer, Manager, SpotCheck, SpotCheckItem, Visit
 from fieldbook.core.text import clean_text
 from fieldbook.core.workdays import month_range
@@ -69,6 +70,8 @@ class SpotCheckView:
     seed: int
     summary: str
     items: tuple[ItemView, ...]
+    #: the month's dismissed suggestions of the manager, each with its reason (不准隐瞒问题)
+    dismissed: tuple[DismissedRow, ...] = ()
 
     @property
     def checked(self) -> int:
@@ -200,6 +203,7 @@ def get(journal: Journal, check_id: str) -> SpotCheckView:
             check.seed,
             check.summary,
             items,
+            tuple(dismissals(s, manager.id, *month_range(check.month))),
         )
 
 

@@ -48,6 +48,8 @@ def stamp_of(unit: Unit, row: dict[str, Any]) -> datetime | None:
     stamps = [row[unit.stamp]]
     if unit.name == "followups":
         stamps += [row["closed_at"], row["last_seen_at"]]
+    if unit.name == "slip_suggestions":
+        stamps += [row["dismissed_at"]]
     present = [s for s in stamps if s is not None]
     return max(present) if present else None
 
@@ -58,6 +60,16 @@ def _attendance_unit() -> Unit:
     return Unit(
         "attendance_days",
         lambda m, s: select(days).where(days.c.manager_id == m, newer(days, s)),
+    )
+
+
+def _suggestions_changed(m: str, since: datetime) -> Any:
+    """The manager's suggestions without a visit (连续未订货), raised or dismissed since."""
+    suggestions = T["slip_suggestions"]
+    return select(suggestions).where(
+        suggestions.c.manager_id == m,
+        suggestions.c.visit_id.is_(None),
+        or_(suggestions.c.created_at > since, suggestions.c.dismissed_at > since),
     )
 
 
@@ -108,6 +120,8 @@ def _units() -> list[Unit]:
             ),
         ),
         Unit("followups", followups_changed, stamp="created_at"),
+        # 连续未订货's suggestions have no visit to travel with: raised or dismissed since
+        Unit("slip_suggestions", _suggestions_changed, stamp="created_at"),
         Unit(
             "slips",
             lambda m, s: select(slips).where(slips.c.manager_id == m, newer(slips, s)),

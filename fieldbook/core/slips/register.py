@@ -61,4 +61,10 @@ REGISTER_COLUMNS: tuple[RegisterColumn, ...] = (
         10,
         note="导出这份表时数据库中的状态，用于发现导出后的变动（请勿修改）",
     ),
+    RegisterColumn(
+        "removed",
+        "未发部门（原因）",
+        20,
+        note="按规定应发、客户经理去掉的部门及其原因（客户经理填写）",
+    ),
 )

@@ -22,6 +22,7 @@ class Category:
     needs_return_date: bool = False
     needs_attachment: bool = False
     needs_skus: bool = False
+    source: str = ""  # the regulation's line the default departments follow
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,19 @@ class SlipRules:
     categories: dict[str, Category]
     states: dict[str, str]  # code -> name
     default_due_days: int
+    #: categories whose suggestions are dismissed only with one of ``fixed_reasons``
+    fixed_reason_categories: tuple[str, ...] = ()
+    fixed_reasons: tuple[str, ...] = ()
+
+    def dismiss_reasons(self, category: str) -> tuple[str, ...]:
+        """The reasons a suggestion of ``category`` may be dismissed with; () means any."""
+        return self.fixed_reasons if category in self.fixed_reason_categories else ()
 
 
 @cache
 def slip_rules() -> SlipRules:
     ref = load_reference("slips")
+    suggestions = ref.get("suggestions", {})
     return SlipRules(
         departments={d["code"]: d["name"] for d in ref["departments"]},
         categories={
@@ -48,11 +57,14 @@ def slip_rules() -> SlipRules:
                 needs_return_date=bool(c.get("needs_return_date", False)),
                 needs_attachment=bool(c.get("needs_attachment", False)),
                 needs_skus=bool(c.get("needs_skus", False)),
+                source=str(c.get("source", "")),
             )
             for c in ref["categories"]
         },
         states={s["code"]: s["name"] for s in ref["states"]},
         default_due_days=int(ref["default_due_days"]),
+        fixed_reason_categories=tuple(suggestions.get("fixed_reason_categories", ())),
+        fixed_reasons=tuple(suggestions.get("fixed_reasons", ())),
     )
 
 
@@ -67,3 +79,27 @@ def department_code(text: str) -> str:
         value=wanted,
         allowed=list(slip_rules().departments.values()),
     )
+
+
+def slip_departments(
+    category: Category, chosen: tuple[str, ...] | None, reasons: dict[str, str]
+) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The departments a slip of ``category`` goes to (``chosen``; None: the defaults) and the
+    default departments left off with their reasons. Leaving one off needs a reason of 2–200
+    characters (``reasons``: department code → reason); InvalidValue names the department."""
+    departments = tuple(dict.fromkeys(chosen or category.departments))
+    known = slip_rules().departments
+    unknown = [d for d in departments if d not in known]
+    if unknown or not departments:
+        raise InvalidValue("unknown_department", field="departments", value=",".join(unknown))
+    removed: dict[str, str] = {}
+    for code in category.departments:
+        if code in departments:
+            continue
+        reason = " ".join(str(reasons.get(code) or "").split())
+        if not 2 <= len(reason) <= 200:
+            raise InvalidValue(
+                "department_removal_reason", field="departments", department=known[code]
+            )
+        removed[code] = reason
+    return departments, removed

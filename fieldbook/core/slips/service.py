@@ -10,14 +10,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Unpack
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.resources import load_reference
 from fieldbook.core.slips.deliveries import MoveWords, advance_in, move, slip_status
-from fieldbook.core.slips.rules import slip_rules
+from fieldbook.core.slips.rules import slip_departments, slip_rules
+from fieldbook.core.slips.suggestions import Dismissal, dismiss_in
 from fieldbook.core.store.file_store import store_file
 from fieldbook.core.store.models import (
     Customer,
@@ -50,6 +51,8 @@ class SlipInput:
     source_visit_id: str | None = None
     source_suggestion_id: str | None = None
     snapshot: dict[str, Any] | None = None  # for 新增 without a customer record
+    #: why a default department was left off: department code -> reason (required for each)
+    removed_reasons: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,8 @@ class SlipView:
     source_visit_id: str | None
     deliveries: tuple[DeliveryView, ...]
     attachments: tuple[AttachmentView, ...] = ()
+    #: default departments left off the slip, with the reason: (department code, reason)
+    removed_departments: tuple[tuple[str, str], ...] = ()
 
     @property
     def status(self) -> str:
@@ -192,10 +197,9 @@ class SlipService:
             raise InvalidValue("required", field="sku_ids")
         if data.customer_id is None and data.category != "new":
             raise InvalidValue("required", field="customer")
-        departments = tuple(dict.fromkeys(data.departments or category.departments))
-        unknown = [d for d in departments if d not in rules.departments]
-        if unknown or not departments:
-            raise InvalidValue("unknown_department", field="departments", value=",".join(unknown))
+        departments, removed = slip_departments(
+            category, data.departments, data.removed_reasons or {}
+        )
         now = at or clock.now()
         with self.db.writing(TOPIC) as s:
             manager_id = self.db.current_manager_id(s)
@@ -220,6 +224,7 @@ class SlipService:
                 effective_date=data.effective_date,
                 return_date=data.return_date,
                 sku_ids=json.dumps(list(data.sku_ids)),
+                removed_departments=json.dumps(removed, ensure_ascii=False),
                 source_visit_id=data.source_visit_id,
                 source_suggestion_id=data.source_suggestion_id,
                 created_at=now,
@@ -249,21 +254,23 @@ class SlipService:
             sug = s.get(SlipSuggestion, suggestion_id)
             if sug is None:
                 raise NotFound("slip_suggestion", id=suggestion_id)
-            visit = s.get_one(Visit, sug.visit_id)
+            visit = s.get(Visit, sug.visit_id) if sug.visit_id else None
             category = slip_rules().categories.get(sug.category) or slip_rules().categories["other"]
-            when = f"{visit.visit_date.month}月{visit.visit_date.day}日走访发现"
+            day = visit.visit_date if visit is not None else sug.created_at.date()
+            when = f"{day.month}月{day.day}日" + ("走访发现" if visit is not None else "订单数据")
             description = f"{when}：{sug.note}" if sug.note else when
             return SlipInput(
                 category=category.code,
                 description=description,
                 customer_id=sug.customer_id,
-                effective_date=visit.visit_date if category.needs_effective_date else None,
-                source_visit_id=visit.id,
+                effective_date=day if category.needs_effective_date else None,
+                source_visit_id=visit.id if visit is not None else None,
                 source_suggestion_id=sug.id,
             )
 
     def suggestions(self, *, open_only: bool = True) -> list[tuple[str, str, str, str, date]]:
-        """Visits' suggested slips: (suggestion id, category, shop name, note, visit date)."""
+        """Suggested slips (a visit's, or 连续未订货's): (suggestion id, category, shop name,
+        note, the visit's date or the day it was raised), newest first."""
         with self.db.reading() as s:
             manager_id = self.db.current_manager_id(s)
             stmt = (
@@ -273,22 +280,42 @@ class SlipService:
                     Customer.shop_name,
                     SlipSuggestion.note,
                     Visit.visit_date,
+                    SlipSuggestion.created_at,
                 )
-                .join(Visit, Visit.id == SlipSuggestion.visit_id)
+                .outerjoin(Visit, Visit.id == SlipSuggestion.visit_id)
                 .join(Customer, Customer.id == SlipSuggestion.customer_id)
-                .where(Visit.manager_id == manager_id)
-                .order_by(Visit.visit_date.desc())
+                .where(or_(Visit.manager_id == manager_id, SlipSuggestion.manager_id == manager_id))
             )
             if open_only:
                 stmt = stmt.where(SlipSuggestion.status == "suggested")
-            return [tuple(r) for r in s.execute(stmt)]  # type: ignore[misc]
+            rows = [
+                (sid, cat, shop, note, day if day is not None else created.date())
+                for sid, cat, shop, note, day, created in s.execute(stmt)
+            ]
+            return sorted(rows, key=lambda r: r[4], reverse=True)
 
-    def dismiss_suggestion(self, suggestion_id: str) -> None:
+    def dismiss_suggestion(
+        self,
+        suggestion_id: str,
+        reason: str,
+        *,
+        attachment: Path | None = None,
+        at: datetime | None = None,
+    ) -> Dismissal:
+        """Dismiss a suggestion with a reason (a 违纪 one: one of slips.toml's fixed reasons)
+        and an optional file; kept on the suggestion and in the audit trail."""
+        kept = None
+        if attachment is not None:
+            max_bytes = int(load_reference("attachments")["slips"]["max_mb"]) * 1024 * 1024
+            source = Path(attachment)
+            folder = self.db.attachments_dir()
+            kept = (store_file(source, folder, max_bytes=max_bytes), clean_text(source.name))
         with self.db.writing(TOPIC) as s:
             sug = s.get(SlipSuggestion, suggestion_id)
             if sug is None:
                 raise NotFound("slip_suggestion", id=suggestion_id)
-            sug.status = "dismissed"
+            manager_id = self.db.current_manager_id(s)
+            return dismiss_in(s, sug, manager_id, reason, at or clock.now(), kept)
 
     # --- attachments -------------------------------------------------------------------------
     def attach(self, slip_id: str, source: Path, folder: Path) -> AttachmentView:
@@ -404,6 +431,7 @@ class SlipService:
             source_visit_id=slip.source_visit_id,
             deliveries=tuple(deliveries),
             attachments=attachments,
+            removed_departments=tuple(json.loads(slip.removed_departments or "{}").items()),
         )
 
     def list(

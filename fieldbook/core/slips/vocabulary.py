@@ -41,3 +41,8 @@ def department_order(code: str) -> int:
     """A department's place in the configuration's order (unknown codes last)."""
     order = list(slip_rules().departments)
     return order.index(code) if code in order else len(order)
+
+
+def dismiss_reason_name(text: str, lang: str = "zh_CN") -> str:
+    """A fixed dismissal reason as shown (stored as the configuration's Chinese text)."""
+    return display_name("slips.dismiss_reasons", text, lang)

@@ -46,6 +46,8 @@ class FollowUpDialog(EditDialog):
         *,
         customer_id: str | None = None,
         source: str = "phone_staff",
+        text: str = "",
+        days: int = 3,
     ) -> None:
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("新建跟踪事项"))
@@ -74,7 +76,7 @@ class FollowUpDialog(EditDialog):
         form.addRow(self.tr("事项 *"), self.text_edit)
         self.days_spin = QSpinBox()
         self.days_spin.setRange(0, 30)
-        self.days_spin.setValue(3)
+        self.days_spin.setValue(days)
         self.days_spin.setSuffix(self.tr(" 个工作日内"))
         self.days_spin.setSpecialValueText(self.tr("下次走访时"))
         self.due_label = QLabel()
@@ -103,6 +105,7 @@ class FollowUpDialog(EditDialog):
         self.picker.chosen.connect(lambda _id: self.text_edit.setFocus())
         if customer_id:
             self.picker.choose(customer_id)
+        self.text_edit.setPlainText(text)
         self._show_due()
         self.remember_state()
         self.picker.setFocus()

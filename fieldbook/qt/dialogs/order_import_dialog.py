@@ -108,6 +108,10 @@ class OrderImportDialog(ImportFlow):
             text += self.tr("，替换了原有的 {n} 行").format(n=report.replaced_lines)
         if report.rejected_rows:
             text += self.tr("，跳过有问题的 {n} 行").format(n=len(report.rejected_rows))
+        if report.no_order_suggested:
+            text += self.tr("；{n} 户连续未订货，已建议填写不订货反馈单").format(
+                n=report.no_order_suggested
+            )
         return text + self.tr("。")
 
     # --- showing the preview -----------------------------------------------------------------

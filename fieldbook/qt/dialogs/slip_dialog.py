@@ -33,11 +33,13 @@ from fieldbook.core.slips.rules import Category, slip_rules
 from fieldbook.core.slips.service import SlipInput
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJob
+from fieldbook.qt.formatting import listing
 from fieldbook.qt.operations.slips import attach, manager_name
 from fieldbook.qt.slip_format import category_name, department_name, sub_reason_name
 from fieldbook.qt.widgets.attachment_picker import AttachmentPicker
 from fieldbook.qt.widgets.customer_picker import CustomerPicker
 from fieldbook.qt.widgets.date_field import DateField
+from fieldbook.qt.widgets.form_fields import line_edit
 from fieldbook.qt.widgets.layouts import dialog_buttons
 from fieldbook.qt.widgets.message_label import MessageLabel
 from fieldbook.qt.widgets.sku_checklist import SkuChecklist
@@ -181,6 +183,10 @@ class SlipDialog(EditDialog):
             dept_layout.addWidget(check)
         dept_layout.addStretch(1)
         right.addRow(self.tr("发送给 *"), self.dept_box)
+        self.removal_edit = line_edit(200, "")
+        self.removal_edit.setAccessibleName(self.tr("去掉部门的原因"))
+        self.removal_label = QLabel(self.tr("未发原因 *"))
+        right.addRow(self.removal_label, self.removal_edit)
         right.addRow(self.tr("附件"), self.attach_picker)
         self.hint_label = QLabel()
         self.hint_label.setObjectName("hintLabel")
@@ -206,6 +212,8 @@ class SlipDialog(EditDialog):
         self.save_button.clicked.connect(lambda: self.save(send=False))
         self.send_button.clicked.connect(lambda: self.save(send=True))
         self.cancel_button.clicked.connect(self.reject)
+        for check in self.dept_checks.values():
+            check.toggled.connect(lambda _on: self._show_removal())
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda: self.save(send=False))
@@ -270,6 +278,21 @@ class SlipDialog(EditDialog):
         self.hint_label.setVisible(bool(hints))
         if category.needs_skus:
             self.skus.load()
+        self._show_removal()
+
+    def removed_departments(self) -> list[str]:
+        """The category's default departments the user unticked (each needs the reason)."""
+        return [c for c in self.category().departments if not self.dept_checks[c].isChecked()]
+
+    def _show_removal(self) -> None:
+        """The reason row appears when a default department (from the regulation) is
+        unticked: 「…传递给市场部、专卖办、配送中心、电访部」."""
+        removed = self.removed_departments()
+        names = listing(department_name(c) for c in removed)
+        said = self.tr("为什么不发给{names}（如：专卖办已在现场处理）").format(names=names)
+        self.removal_edit.setPlaceholderText(said)
+        self.removal_edit.setToolTip(said)
+        self.right_form.setRowVisible(self.removal_edit, bool(removed))
 
     def _new_toggled(self, checked: bool) -> None:
         new = checked and self.category().code == "new"
@@ -318,6 +341,7 @@ class SlipDialog(EditDialog):
         if not departments:
             raise InvalidValue("required", field="departments")
         skus = tuple(sorted(self.skus.chosen)) if category.needs_skus else ()
+        reason = self.removal_edit.text().strip()
         return SlipInput(
             category=category.code,
             description=self.description_edit.toPlainText().strip(),
@@ -330,6 +354,7 @@ class SlipDialog(EditDialog):
             source_visit_id=self.source_visit_id,
             source_suggestion_id=self.source_suggestion_id,
             snapshot=snapshot,
+            removed_reasons={code: reason for code in self.removed_departments()},
         )
 
     def state(self) -> tuple[object, ...]:
@@ -345,6 +370,7 @@ class SlipDialog(EditDialog):
             self.new_check.isChecked(),
             tuple(e.text() for e in self.new_edits.values()),
             tuple(self.attach_picker.paths),
+            self.removal_edit.text(),
         )
 
     # --- the edit flow -----------------------------------------------------------------------
@@ -358,7 +384,7 @@ class SlipDialog(EditDialog):
             "return_date": self.return_edit.edit,
             "sku_ids": self.sku_list,
             "description": self.description_edit,
-            "departments": self.dept_box,
+            "departments": self.removal_edit if self.removed_departments() else self.dept_box,
         }.get(field)
 
     def save_buttons(self) -> Sequence[QPushButton]:

@@ -51,6 +51,7 @@ from fieldbook.qt.operations.daylog import (
     save_corrections,
 )
 from fieldbook.qt.pages.daylog_answers import EscalationAnswers
+from fieldbook.qt.pages.daylog_non_orderers import NonOrdererActions
 from fieldbook.qt.pages.record_page import RecordPage
 from fieldbook.qt.reminders import ReminderSettings, ReminderSettingsDialog
 from fieldbook.qt.widgets.attendance_bar import AttendanceBar
@@ -91,6 +92,7 @@ class DayLogPage(RecordPage):
             reload=self.reload,
             parent=self,
         )
+        self.non_orderer_actions = NonOrdererActions(ctx, self.indicators.non_box, self)
         self._shortcuts(
             (("Ctrl+I", self.import_orders), ("Ctrl+Shift+B", self.office_return.press))
         )

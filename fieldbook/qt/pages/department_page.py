@@ -89,6 +89,19 @@ def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
         ),
         Column(tr("反馈单"), lambda r: str(r.slips_opened), key=lambda r: r.slips_opened, width=55),
         Column(tr("出勤"), _marks_text, key=lambda r: len(r.marks), width=120, tooltip=True),
+        Column(
+            tr("忽略建议"),
+            lambda r: (
+                f"{r.suggestions_dismissed}"
+                + (
+                    tr("（违纪 {n}）").format(n=r.violations_dismissed)
+                    if r.violations_dismissed
+                    else ""
+                )
+            ),
+            key=lambda r: r.suggestions_dismissed,
+            width=90,
+        ),
         Column(tr("周报"), lambda r: tr(STATUS.get(r.report_status, r.report_status)), width=60),
         Column(
             tr("审阅"),

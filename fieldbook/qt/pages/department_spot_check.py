@@ -29,6 +29,7 @@ from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
 from fieldbook.qt.operations.department import managers
+from fieldbook.qt.slip_format import category_name, dismiss_reason_name
 from fieldbook.qt.widgets.layouts import row_of
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.table_view import RowTableView
@@ -210,6 +211,21 @@ class SpotCheckTab(QWidget):
                 x=check.not_confirmed,
                 o=check.corrections_open,
                 d=check.corrections_done,
+            )
+            + self.tr("；本月忽略建议 {n} 条（违纪 {v}）").format(
+                n=len(check.dismissed),
+                v=sum(1 for d in check.dismissed if d.category == "violation"),
+            )
+        )
+        self.status.setToolTip(
+            "\n".join(
+                self.tr("{day} {customer} {category}：{reason}").format(
+                    day=f"{d.dismissed_at:%m-%d}",
+                    customer=d.customer,
+                    category=category_name(d.category),
+                    reason=dismiss_reason_name(d.reason),
+                )
+                for d in check.dismissed
             )
         )
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.dismiss_dialog import DismissDialog
 from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.models.slip_models import SuggestionTableModel
 from fieldbook.qt.operations.slips import SuggestionRow, load_suggestions, prefill_from_suggestion
 from fieldbook.qt.pages.slips_base import SlipsTabBase
-from fieldbook.qt.slip_format import category_name
 from fieldbook.qt.widgets.table_view import RowTableView
 
 
@@ -27,7 +27,8 @@ class SuggestionsTab(SlipsTabBase):
         hint = QLabel(
             self.tr(
                 "完成走访时，检查发现的问题（如关业、暂停、违纪、不订货）会在这里建议填写反馈单。"
-                "“生成反馈单”按走访内容预先填好，核对后保存；不需要的点“忽略”。"
+                "“生成反馈单”按走访内容预先填好，核对后保存；不需要的点“忽略…”并写明原因"
+                "（违纪只能选规定的原因），原因计入周报和抽查。"
             )
         )
         hint.setObjectName("hintLabel")
@@ -38,11 +39,14 @@ class SuggestionsTab(SlipsTabBase):
         self.suggestion_table = RowTableView(self)
         self.suggestion_table.set_row_model(self.suggestion_model)
         self.suggestion_table.setAccessibleName(self.tr("走访建议的反馈单"))
+        self.dismiss_dialog: DismissDialog | None = None
         buttons = QVBoxLayout()
         self.make_button = self._button(
             self.tr("生成反馈单…"), self.tr("按这条建议预先填好一张反馈单（Enter）")
         )
-        self.dismiss_button = self._button(self.tr("忽略"), self.tr("不需要填写反馈单"))
+        self.dismiss_button = self._button(
+            self.tr("忽略…"), self.tr("不需要填写反馈单：写明原因（会保存并计入周报）")
+        )
         buttons.addWidget(self.make_button)
         buttons.addWidget(self.dismiss_button)
         buttons.addStretch(1)
@@ -98,19 +102,14 @@ class SuggestionsTab(SlipsTabBase):
             what=self.tr("读取走访建议"),
         )
 
-    def dismiss_suggestion(self) -> None:
+    def dismiss_suggestion(self) -> DismissDialog | None:
+        """Ask why (a 违纪 suggestion: one of the fixed reasons, an optional file); the
+        dismissal is saved by the dialog, and the list reloads on the slips topic."""
         suggestion = self._current_suggestion()
         if suggestion is None:
-            return
-        sid, category, shop = suggestion.id, suggestion.category, suggestion.shop_name
-
-        def done(_none: object) -> None:
-            self.ctx.ops.message.emit(
-                self.tr("已忽略：{shop} 的{category}建议").format(
-                    shop=shop, category=category_name(category)
-                )
-            )
-
-        self.ctx.ops.write(
-            lambda j: j.slips.dismiss_suggestion(sid), done, what=self.tr("忽略建议")
-        )
+            return None
+        dialog = DismissDialog(self.ctx, suggestion, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dismiss_dialog = dialog
+        dialog.open()
+        return dialog

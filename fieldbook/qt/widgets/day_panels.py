@@ -14,10 +14,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QSizePolicy,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +34,7 @@ from fieldbook.qt.daylog_format import (
 from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.fact_grid import FactGrid
 from fieldbook.qt.widgets.message_label import MessageLabel
-from fieldbook.qt.widgets.read_only_table import ReadOnlyTable
+from fieldbook.qt.widgets.non_orderers import NonOrderersBox
 from fieldbook.qt.widgets.section_box import SectionBox
 
 if TYPE_CHECKING:
@@ -194,17 +192,9 @@ class IndicatorPanel(SectionBox):
         layout.addLayout(self.structure)
         self.bars: dict[str, tuple[QLabel, ShareBar, QLabel, QLabel]] = {}
 
-        self.non_title = QLabel()
-        self.non_title.setObjectName("sectionLabel")
-        self.non_title.setToolTip(
-            self.tr("应订货客户中当天没有订单的户；原因来自近 7 天的走访记录")
-        )
-        layout.addWidget(self.non_title)
-        self.non_orderers = ReadOnlyTable(
-            [self.tr("客户编码"), self.tr("客户"), self.tr("原因")], (120, 150)
-        )
-        self.non_orderers.setAccessibleName(self.tr("未订货客户"))
-        layout.addWidget(self.non_orderers)
+        self.non_box = NonOrderersBox()
+        self.non_title, self.non_orderers = self.non_box.title, self.non_box.table
+        layout.addWidget(self.non_box)
 
     def show_orders(self, orders: Mapping[str, Any], *, snapshot: bool) -> None:
         day = figures(orders, "figures")
@@ -220,23 +210,7 @@ class IndicatorPanel(SectionBox):
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))
         self._show_structure(orders.get("structure") or [] if orders else [])
-        non = (orders.get("non_orderers") or []) if orders else []
-        self.non_title.setText(self.tr("未订货客户（{n} 户）").format(n=len(non)))
-        self.non_orderers.setRowCount(len(non))
-        for n, row in enumerate(non):
-            reason = row.get("reason") or self.tr("—")
-            for column, text in enumerate((row.get("code", ""), row.get("shop_name", ""), reason)):
-                item = QTableWidgetItem(str(text))
-                if column == 2:
-                    item.setToolTip(str(text))
-                self.non_orderers.setItem(n, column, item)
-        header = self.non_orderers.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.non_orderers.setVisible(bool(non))
-        rows = min(len(non), 8)
-        self.non_orderers.setFixedHeight(
-            header.sizeHint().height() + max(rows, 1) * 26 + 2 * self.non_orderers.frameWidth() + 2
-        )
+        self.non_box.show_rows((orders.get("non_orderers") or []) if orders else [])
 
     def _show_structure(self, rows: list[Mapping[str, Any]]) -> None:
         seen = set()

@@ -135,6 +135,7 @@ class SlipDetail(QScrollArea):
             ("return", self.tr("恢复日期")),
             ("completed", self.tr("办结")),
             ("skus", self.tr("卷烟规格")),
+            ("removed", self.tr("未发部门")),
         ):
             value = QLabel()
             value.setWordWrap(True)
@@ -258,6 +259,10 @@ class SlipDetail(QScrollArea):
             "return": iso_date(slip.return_date),
             "completed": date_time(slip.completed_at),
             "skus": listing(slip.sku_names),
+            "removed": "\n".join(
+                self.tr("{department}：{reason}").format(department=department_name(d), reason=r)
+                for d, r in slip.removed_departments
+            ),
         }
         for key, label in self.fields.items():
             label.setText(values[key])

@@ -22,7 +22,7 @@ from fieldbook.qt.daylog_format import (
     week_times_text,
 )
 from fieldbook.qt.formatting import hm, listing, money, weekday_name
-from fieldbook.qt.slip_format import department_name
+from fieldbook.qt.slip_format import category_name, department_name
 from fieldbook.qt.widgets.fact_grid import FactGrid
 from fieldbook.qt.widgets.section_box import SectionBox
 from fieldbook.qt.widgets.week_charts import DayBars, Series
@@ -77,6 +77,14 @@ def slips_text(f: WeekFigures) -> str:
         for dept, counts in f.slips.items()
         if any(counts.values())
     )
+
+
+def dismissed_text(f: WeekFigures) -> str:
+    """Suggested slips dismissed in the week (with a reason each), by category."""
+    if not f.dismissed:
+        return _t("无")
+    parts = listing(f"{category_name(c)} {n}" for c, n in sorted(f.dismissed.items()))
+    return _t("{n} 条：").format(n=sum(f.dismissed.values())) + parts
 
 
 def visit_lines(f: WeekFigures) -> list[Line]:
@@ -162,6 +170,7 @@ def customer_lines(f: WeekFigures, not_ordering_weeks: int) -> list[Line]:
             else _t("无"),
         ),
         ("slips", _t("反馈单"), slips_text(f) or _t("本周没有")),
+        ("dismissed", _t("忽略的建议"), dismissed_text(f)),
         (
             "followups",
             _t("跟进事项"),

@@ -37,6 +37,7 @@ from fieldbook.core.store.models import (
     SlipSuggestion,
     Visit,
 )
+from fieldbook.core.text import clean_text
 
 pytestmark = pytest.mark.slow  # every test here generates or reads a demo database
 TODAY = date(2026, 10, 19)  # a Monday
@@ -284,3 +285,54 @@ def test_same_seed_same_slips(tmp_path: Path) -> None:
 
     a, b = snapshot(tmp_path / "a.sqlite3"), snapshot(tmp_path / "b.sqlite3")
     assert a == b and len(a) > 200
+
+
+def test_suggestions_become_slips_or_are_dismissed_with_a_kept_reason(demo: Journal) -> None:
+    """Issue 16: nothing hidden. A suggestion either became a slip, is still open (the last
+    weeks), or was dismissed with a reason — a 违纪 one with a fixed reason — by the manager,
+    after the visit, audited; a 违纪 slip comes only from a visit that found a violation."""
+    rules = slip_rules()
+    suggestions = rows(demo, SlipSuggestion)
+    by_status = Counter(s.status for s in suggestions)
+    assert by_status["dismissed"] > 0 and by_status["slipped"] > 0
+    visits = {v.id: v for v in rows(demo, Visit)}
+    trail = {(e.record_id, e.field): e for e in rows(demo, AuditEntry)}
+    for s in suggestions:
+        if s.status != "dismissed":
+            assert s.dismissed_at is None and s.dismiss_reason == ""
+            continue
+        assert s.dismiss_reason and s.dismissed_by and s.dismissed_at is not None
+        assert s.dismissed_at.date() >= visits[s.visit_id].visit_date
+        if s.category == "violation":
+            assert s.dismiss_reason in rules.fixed_reasons
+        assert trail[(s.id, "status")].reason == s.dismiss_reason
+    violations = [s for s in suggestions if s.category == "violation"]
+    slipped = sum(1 for s in violations if s.status == "slipped")
+    assert 0 < slipped < len(violations)  # some suspicions end in a slip, most are cleared
+    for slip in rows(demo, Slip):
+        if slip.category == "violation":
+            answers = json.loads(visits[slip.source_visit_id].answers or "{}")
+            found = (
+                answers.get("suspected_fake") is True
+                or answers.get("suspected_non_channel") is True
+                or answers.get("carton_code") == "不一致"
+            )
+            assert found, slip.number
+
+
+def test_a_violation_note_says_what_the_answers_found(demo: Journal) -> None:
+    """The demo never contradicts itself: 喷码一致 never comes with a note that the codes do not
+    match, and a note of 疑似假烟 only with 疑似假烟 ticked."""
+    by = {k: clean_text(v) for k, v in demo_reference()["visits"]["texts"]["violation_by"].items()}
+    noted = 0
+    for v in rows(demo, Visit):
+        answers = json.loads(v.answers or "{}")
+        note = answers.get("violation_note")
+        if not note:
+            continue
+        noted += 1
+        assert (by["carton_code"] in note) == (answers.get("carton_code") == "不一致"), note
+        assert (by["suspected_fake"] in note) == (answers.get("suspected_fake") is True), note
+        non_channel = answers.get("suspected_non_channel") is True
+        assert (by["suspected_non_channel"] in note) == non_channel, note
+    assert noted > 0

@@ -4,7 +4,7 @@ week table equals a direct count of that manager's week; reviews; a department's
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from demo_databases import Demo
@@ -15,6 +15,7 @@ from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.week import label_for, report_period
 from fieldbook.core.server import department as dept
+from fieldbook.core.slips.suggestions import dismiss_in
 from fieldbook.core.store.models import (
     AttendanceDay,
     FollowUp,
@@ -23,6 +24,7 @@ from fieldbook.core.store.models import (
     PlanStop,
     Slip,
     SlipDelivery,
+    SlipSuggestion,
     Visit,
     WeekReport,
 )
@@ -159,3 +161,40 @@ def test_a_department_inbox_lists_what_was_sent_to_it(server: Journal) -> None:
     overview = dept.managers_overview(server, TODAY - timedelta(days=7), TODAY, today=TODAY)
     assert sum(m.open_followups for m in overview) == open_followups
     assert len(overview) == 3 and all(len(m.weeks) >= 1 for m in overview)
+
+
+def test_dismissed_suggestions_equal_a_direct_count(server: Journal) -> None:
+    """Issue 16: the department view counts each manager's dismissed suggestions (violations
+    apart) in the week they were dismissed."""
+    start, end = TODAY - timedelta(days=35), TODAY
+    with server.writing("slips") as s:  # a few more, dismissed on the last days
+        open_ = s.execute(
+            select(SlipSuggestion, Visit.manager_id, Visit.visit_date)
+            .join(Visit, Visit.id == SlipSuggestion.visit_id)
+            .where(SlipSuggestion.status == "suggested")
+            .order_by(Visit.visit_date, SlipSuggestion.id)
+        ).all()
+        for sug, manager_id, day in open_[:6]:
+            reason = "复查无误" if sug.category == "violation" else "已当面核实，无需反馈"
+            dismiss_in(s, sug, manager_id, reason, datetime.combine(day, time(16)))
+    rows = dept.weeks_table(server, start, end)
+    assert sum(r.suggestions_dismissed for r in rows) >= min(len(open_), 6) > 0
+    with server.reading() as s:
+        for r in rows:
+            a, b = report_period(r.label)
+            dismissed = (
+                s.execute(
+                    select(SlipSuggestion.category)
+                    .join(Visit, Visit.id == SlipSuggestion.visit_id)
+                    .where(
+                        Visit.manager_id == r.manager_id,
+                        SlipSuggestion.status == "dismissed",
+                        SlipSuggestion.dismissed_at >= datetime.combine(a, time.min),
+                        SlipSuggestion.dismissed_at <= datetime.combine(b, time.max),
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            assert r.suggestions_dismissed == len(dismissed), r.label
+            assert r.violations_dismissed == dismissed.count("violation"), r.label

@@ -4,7 +4,7 @@ and the month's report re-opened with calamine (SQLite and PostgreSQL alike)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.spotcheck import ITEMS_SHEET, export_spot_check
 from fieldbook.core.server import spotcheck
-from fieldbook.core.store.models import Manager, SpotCheck
+from fieldbook.core.store.models import Manager, SlipSuggestion, SpotCheck, Visit
 
 TODAY = date(2026, 11, 30)
 HOSTILE = '=HYPERLINK("http://x","y")'
@@ -114,3 +114,34 @@ def test_findings_and_a_correction_followed_until_done(server: Journal, tmp_path
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     with pytest.raises(InvalidValue):
         export_spot_check(server, code, "2026-10", tmp_path / "none.xlsx")
+
+
+def test_the_check_lists_the_months_dismissed_suggestions_with_their_reasons(
+    server: Journal, tmp_path: Path
+) -> None:
+    """Issue 16: nothing hidden — the director sees every suggestion the manager dismissed in
+    the month, with its reason, on the check and in its report."""
+    code = code_of(server)
+    check = spotcheck.draw(server, code, "2026-11", checker="市场部 李主任", size=5, seed=1)
+    with server.reading() as s:
+        expected = s.scalars(
+            select(SlipSuggestion.id)
+            .join(Visit, Visit.id == SlipSuggestion.visit_id)
+            .where(
+                Visit.manager_id == check.manager_id,
+                SlipSuggestion.status == "dismissed",
+                SlipSuggestion.dismissed_at >= datetime(2026, 11, 1),
+                SlipSuggestion.dismissed_at < datetime(2026, 12, 1),
+            )
+        ).all()
+    assert expected and sorted(d.suggestion_id for d in check.dismissed) == sorted(expected)
+    assert all(d.reason and d.by for d in check.dismissed)
+    path = export_spot_check(server, code, "2026-11", tmp_path / "抽查.xlsx")
+    values = [
+        v
+        for row in CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+        for v in row
+    ]
+    at = values.index("忽略的建议反馈单")
+    assert values[at + 1] == len(expected)
+    assert any(isinstance(v, str) and check.dismissed[0].reason in v for v in values)

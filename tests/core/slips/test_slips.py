@@ -42,7 +42,12 @@ def test_number_departments_and_due_date(world: Journal) -> None:
         SlipInput("no_order", "连续三周未订货", cid(world, "M002")), at=t("2026-11-30 11:00")
     )
     assert first.number == "FK-20261130-QTH001-001" and second.number == "FK-20261130-QTH001-002"
-    assert [d.department for d in first.deliveries] == ["market", "monopoly"]
+    assert [d.department for d in first.deliveries] == [
+        "market",
+        "monopoly",
+        "distribution",
+        "phone",
+    ]  # 违纪: all four
     assert [d.department for d in second.deliveries] == ["market", "phone"]
     assert first.due_date == date(2026, 12, 2)  # 违纪: 2 working days
     assert first.status == "draft" and all(d.state == "pending" for d in first.deliveries)

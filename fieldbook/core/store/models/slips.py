@@ -20,18 +20,41 @@ from fieldbook.core.store.models.base import Base, JsonText, local_now, new_id
 
 
 class SlipSuggestion(Base):
-    """A feedback slip (客户信息反馈单) a visit suggests; the slip itself is a later issue."""
+    """A feedback slip (客户信息反馈单) suggested by a visit's findings (``source`` "visit") or
+    by 连续 N 周未订货 (``source`` "no_order": no visit; ``run_start`` names the run of weeks,
+    one suggestion per run). A dismissal keeps who, when, the reason and an optional file."""
 
     __tablename__ = "slip_suggestions"
+    __table_args__ = (
+        UniqueConstraint(
+            "customer_id", "source", "run_start", name="uq_slip_suggestions_customer_run"
+        ),
+    )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    visit_id: Mapped[str | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="CASCADE"), index=True, nullable=True
+    )
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id", ondelete="RESTRICT"))
+    manager_id: Mapped[str | None] = mapped_column(
+        ForeignKey("managers.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
     # new | closed | suspended | violation | no_order | brand | info_change
     category: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")
     # suggested | dismissed | slipped
     status: Mapped[str] = mapped_column(String(16), default="suggested")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    source: Mapped[str] = mapped_column(
+        String(16), default="visit", server_default="visit"
+    )  # visit | no_order
+    run_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    dismissed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    dismissed_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    dismiss_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    dismiss_file: Mapped[str] = mapped_column(
+        String(100), default="", server_default=""
+    )  # stored name
+    dismiss_file_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Slip(Base):
@@ -52,6 +75,8 @@ class Slip(Base):
     effective_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     return_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # 暂停: back on
     sku_ids: Mapped[str] = mapped_column(Text, default="[]")  # JSON list (品牌上柜)
+    # default departments left off this slip: JSON {department code: reason}
+    removed_departments: Mapped[str] = mapped_column(JsonText, default="{}", server_default="{}")
     source_visit_id: Mapped[str | None] = mapped_column(
         ForeignKey("visits.id", ondelete="SET NULL"), nullable=True
     )
