@@ -61,4 +61,7 @@ def changes_outside_slips(journal: Journal, start: date, end: date) -> list[Cust
         .order_by(Manager.code, CustomerChange.at, Customer.code, CustomerChange.field)
     )
     with journal.reading() as s:
-        return [CustomerChangeRow(*row) for row in s.execute(stmt)]
+        return [
+            CustomerChangeRow(mcode, mname, code, shop, at, field, old, new, why, source)
+            for mcode, mname, code, shop, at, field, old, new, why, source in s.execute(stmt)
+        ]

@@ -34,6 +34,7 @@ from sqlalchemy import Connection, select, text
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.server.roles_oversight import install_oversight
 from fieldbook.core.store import audit, db
 from fieldbook.core.store.models import Customer, Manager
 from fieldbook.core.text import clean_free_text
@@ -57,6 +58,7 @@ OWNED = (
     "order_lines",
     "day_logs",
     "week_reports",
+    "customer_changes",
 )
 CHILDREN = {
     "plan_stops": ("plan_id", "plans"),
@@ -66,6 +68,7 @@ CHILDREN = {
     "slip_suggestions": ("visit_id", "visits"),
     "slip_deliveries": ("slip_id", "slips"),
     "slip_attachments": ("slip_id", "slips"),
+    "escalation_answers": ("day_log_id", "day_logs"),  # the head's, read by the manager
 }
 #: What a manager's login may do per table (RLS then narrows it to their rows).
 MANAGER_GRANTS = {
@@ -87,6 +90,8 @@ MANAGER_GRANTS = {
     "slip_events": "SELECT, INSERT",
     "order_lines": "SELECT, INSERT, UPDATE, DELETE",
     "day_logs": "SELECT, INSERT, UPDATE",
+    "customer_changes": "SELECT, INSERT",  # never changed
+    "escalation_answers": "SELECT",  # the department head's
     "alembic_version": "SELECT",
     "server_users": "SELECT",
 }
@@ -202,6 +207,7 @@ def _install(conn: Connection) -> None:
     _manager_policies(conn)
     _spot_check_policies(conn)
     _department_policies(conn)
+    install_oversight(conn, DEPARTMENTS)
 
 
 def _grant(conn: Connection) -> None:

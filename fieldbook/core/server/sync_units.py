@@ -57,6 +57,7 @@ def _units() -> list[Unit]:
     plans, stops, visits = T["plans"], T["plan_stops"], T["visits"]
     followups, slips, logs, weeks = T["followups"], T["slips"], T["day_logs"], T["week_reports"]
     deliveries, events = T["slip_deliveries"], T["slip_events"]
+    changes = T["customer_changes"]
 
     def plans_changed(m: str, since: datetime) -> Any:
         touched = select(stops.c.plan_id).where(newer(stops, since))
@@ -118,6 +119,12 @@ def _units() -> list[Unit]:
         Unit(
             "day_logs",
             lambda m, s: select(logs).where(logs.c.manager_id == m, newer(logs, s)),
+        ),
+        Unit(
+            "customer_changes",  # 客户信息变更: the department sees them (never changed)
+            lambda m, s: select(changes).where(changes.c.manager_id == m, newer(changes, s, "at")),
+            stamp="at",
+            insert_only=True,
         ),
         Unit(
             "week_reports",
