@@ -5,6 +5,7 @@ slip."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from sample_data import write_workbook
 
+from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customer_changes import ChangeBasis, change_history, change_slips
@@ -24,6 +26,13 @@ from fieldbook.core.store.models import CustomerChange, Manager
 
 NOW = datetime(2026, 12, 3, 9, 30)  # the tests' pinned clock (tests/conftest.py)
 TODAY = NOW.date()
+
+
+@pytest.fixture(autouse=True)
+def still_clock() -> Iterator[None]:
+    """The clock stands still at the tests' time: the times recorded are exact."""
+    with clock.pinned(NOW, running=False):
+        yield
 
 
 def shop(journal: Journal) -> str:

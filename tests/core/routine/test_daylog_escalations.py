@@ -5,17 +5,26 @@ had not seen the answer keeps it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.escalations import apply_answers, keep_answers, merge_answers
 from fieldbook.core.store.models import DayLog
 
 DAY = date(2026, 12, 3)  # the tests' pinned day (tests/conftest.py: 2026-12-03 09:30)
+
+
+@pytest.fixture(autouse=True)
+def still_clock() -> Iterator[None]:
+    """The clock stands still at the tests' time: the times recorded are exact."""
+    with clock.pinned(datetime(2026, 12, 3, 9, 30), running=False):
+        yield
 
 
 def escalate(journal: Journal, *texts: str) -> list[dict[str, Any]]:

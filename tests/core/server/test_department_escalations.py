@@ -63,7 +63,7 @@ def test_the_department_lists_open_escalations_of_every_manager(server: Journal)
 
 def test_the_heads_answer_closes_it_with_who_and_when(server: Journal) -> None:
     first, second = department_escalations(server)
-    with clock.pinned(datetime(2026, 12, 4, 10, 15)):
+    with clock.pinned(datetime(2026, 12, 4, 10, 15), running=False):
         done = answer_escalation(
             server, first.day_log_id, first.escalation_id, "已协调配送中心", answered_by="李主任"
         )
@@ -74,7 +74,8 @@ def test_the_heads_answer_closes_it_with_who_and_when(server: Journal) -> None:
         "2026-12-04 10:15:00",
     )
     assert [r.escalation_id for r in department_escalations(server)] == [second.escalation_id]
-    with clock.pinned(datetime(2026, 12, 4, 11, 0)):  # a second answer replaces the first
+    # a second answer replaces the first
+    with clock.pinned(datetime(2026, 12, 4, 11, 0), running=False):
         again = answer_escalation(
             server, first.day_log_id, first.escalation_id, "已改为上午送货", answered_by="李主任"
         )
@@ -101,7 +102,7 @@ def test_a_sync_brings_the_answer_down_and_keeps_the_laptops_own_edits(
     laptop: Journal, server: Journal
 ) -> None:
     first, _ = department_escalations(server)
-    with clock.pinned(datetime(2026, 12, 4, 10, 15)):
+    with clock.pinned(datetime(2026, 12, 4, 10, 15), running=False):
         answer_escalation(
             server, first.day_log_id, first.escalation_id, "已协调配送中心", answered_by="李主任"
         )

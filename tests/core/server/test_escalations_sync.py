@@ -65,7 +65,7 @@ def test_the_heads_answer_reaches_the_laptop_with_who_and_when(
             (row,) = department_escalations(head)
             assert (row.manager_code, row.text) == ("QTH001", "送货时间不固定，需配送中心协调")
             assert viewer_name(head) == "市场部李主任"
-            with clock.pinned(datetime(2026, 12, 1, 10, 0)):
+            with clock.pinned(datetime(2026, 12, 1, 10, 0), running=False):
                 answer_escalation(
                     head, row.day_log_id, row.escalation_id, "已协调", answered_by=viewer_name(head)
                 )
