@@ -53,7 +53,7 @@ class ChangeReasonBox(QGroupBox):
         """Shown while ``fields`` (the audited fields changed; ``names``: as shown) is not
         empty, saying whether a reason is needed."""
         self.setVisible(bool(fields))
-        changed = "、".join(names)
+        changed = self.tr("、").join(names)  # the list separator of the language
         if needs_reason(tuple(fields)):
             text = self.tr(
                 "修改了{fields}：许可证号、经营状态须依据已办结的反馈单，或写明原因（会报部门）。"
