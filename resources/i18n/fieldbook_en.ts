@@ -2120,8 +2120,8 @@ Not filled in yet: {names}.</translation>
         <translation>Reading customer changes</translation>
     </message>
     <message>
-        <source>{answer}（{by}，{at}）</source>
-        <translation>{answer} ({by}, {at})</translation>
+        <source>{by} {at}：{answer}</source>
+        <translation>{by} {at}: {answer}</translation>
     </message>
     <message>
         <source>{n} 个问题，{w} 个待答复</source>

@@ -56,7 +56,7 @@ def test_the_head_answers_an_escalated_problem(qtbot, filled: Journal) -> None:
     tab.show_answered.setChecked(True)
     qtbot.waitUntil(lambda: len(tab.model.rows()) == 1)
     shown = tab.model.data(tab.model.index(0, 4))
-    assert shown == "已协调配送中心，改为上午送货（部门负责人，2026-12-03 09:30）"
+    assert shown == "部门负责人 12-03 09:30：已协调配送中心，改为上午送货"
 
 
 def test_changes_outside_slips_are_listed_per_manager(qtbot, filled: Journal) -> None:

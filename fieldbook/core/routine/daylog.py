@@ -206,6 +206,8 @@ class DayLogService:
             if log.status != "submitted":
                 raise InvalidValue("log_not_submitted", field="daylog")
             sections = json.loads(log.sections)
+            if name == escalations.SECTION:  # an answer already there stays
+                value = escalations.keep_answers(sections.get(name) or [], value)
             changes = {f"sections.{name}": (sections.get(name), value)}
             audit.record_change(s, log, "daylog", changes, reason)
             sections[name] = value

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.master.customer_changes import change_slips, changed
@@ -100,8 +100,7 @@ class CustomerDialog(EditDialog):
         self.ui.routeCombo.currentTextChanged.connect(self._route_edited)
         self._load_routes()
         self.reason_box = ChangeReasonBox(self)
-        layout = self.ui.mainLayout
-        layout.insertWidget(layout.indexOf(self.error_label), self.reason_box)
+        self._place_reason_box()
         self.widgets["reason"] = self.reason_box.reason_edit
         self.widgets["slip"] = self.reason_box.slip_combo
         self.history_button: QPushButton | None = None
@@ -134,6 +133,18 @@ class CustomerDialog(EditDialog):
             key="customer_dialog.slips",
             what=self.tr("读取反馈单"),
         )
+
+    def _place_reason_box(self) -> None:
+        """Under 基本信息, in the room the taller right column leaves there (the dialog keeps
+        its height at 1366×768)."""
+        columns, basic = self.ui.columnsLayout, self.ui.basicGroup
+        index = columns.indexOf(basic)
+        columns.removeWidget(basic)
+        left = QVBoxLayout()
+        left.setSpacing(columns.spacing())
+        left.addWidget(basic, 1)
+        left.addWidget(self.reason_box)
+        columns.insertLayout(index, left)
 
     def audited_changes(self) -> list[str]:
         """The audited fields changed on screen (licence, status, grade, route, order day)."""

@@ -45,16 +45,18 @@ def escalation_columns(tr: Any) -> list[Column[EscalationRow]]:
     def answer(r: EscalationRow) -> str:
         if not r.answered:
             return str(tr("未答复"))
-        return str(tr("{answer}（{by}，{at}）")).format(
-            answer=r.answer, by=r.answered_by, at=r.answered_at[:16]
+        return str(
+            tr("{by} {at}：{answer}")
+        ).format(  # who and when first: the answer is long
+            answer=r.answer, by=r.answered_by, at=r.answered_at[5:16]
         )
 
     return [
         Column(tr("日期"), lambda r: f"{r.day:%Y-%m-%d}", key=lambda r: r.day, width=90),
-        Column(tr("客户经理"), lambda r: _manager(tr, r.manager_name, r.manager_code), width=130),
-        Column(tr("客户"), lambda r: r.customer, width=150, tooltip=True),
+        Column(tr("客户经理"), lambda r: _manager(tr, r.manager_name, r.manager_code), width=150),
+        Column(tr("客户"), lambda r: r.customer, width=190, tooltip=True),
         Column(tr("问题"), lambda r: r.text, stretch=True, tooltip=True),
-        Column(tr("答复"), answer, width=260, tooltip=True),
+        Column(tr("答复"), answer, width=300, tooltip=True),
     ]
 
 
@@ -73,7 +75,9 @@ class EscalationsTab(QWidget):
         self.answer_button.clicked.connect(self.answer)
         note = QLabel(self.tr("客户经理上报部门负责人的问题。答复后，客户经理同步时收到。"))
         note.setWordWrap(True)
-        layout.addLayout(row_of(note, None, self.show_answered, self.answer_button))
+        controls = row_of(self.show_answered, self.answer_button)
+        controls.insertWidget(0, note, 1)
+        layout.addLayout(controls)
         self.model: RowTableModel[EscalationRow] = RowTableModel(escalation_columns(self.tr), self)
         self.table = RowTableView(self)
         self.table.set_row_model(self.model)
@@ -133,14 +137,14 @@ class EscalationsTab(QWidget):
 def change_columns(tr: Any) -> list[Column[CustomerChangeRow]]:
     sources = {"edit": tr("手工修改"), "import": tr("导入名单")}
     return [
-        Column(tr("客户经理"), lambda r: _manager(tr, r.manager_name, r.manager_code), width=130),
-        Column(tr("时间"), lambda r: f"{r.at:%Y-%m-%d %H:%M}", key=lambda r: r.at, width=125),
-        Column(tr("客户"), lambda r: f"{r.customer_code} {r.shop_name}", width=170, tooltip=True),
-        Column(tr("项目"), lambda r: field_label(r.field), width=80),
+        Column(tr("客户经理"), lambda r: _manager(tr, r.manager_name, r.manager_code), width=150),
+        Column(tr("时间"), lambda r: f"{r.at:%Y-%m-%d %H:%M}", key=lambda r: r.at, width=140),
+        Column(tr("客户"), lambda r: f"{r.customer_code} {r.shop_name}", width=190, tooltip=True),
+        Column(tr("项目"), lambda r: field_label(r.field), width=120, tooltip=True),
         Column(
             tr("改前 → 改后"),
             lambda r: change_text(r.field, r.old_value, r.new_value),
-            width=220,
+            width=225,
             tooltip=True,
         ),
         Column(tr("原因"), lambda r: r.reason, stretch=True, tooltip=True),
@@ -167,7 +171,9 @@ class CustomerChangesTab(QWidget):
             self.tr("许可证号、经营状态未经已办结的反馈单修改的记录（「禁止擅自变更客户信息」）。")
         )
         note.setWordWrap(True)
-        layout.addLayout(row_of(note, None, QLabel(self.tr("时间")), self.span))
+        controls = row_of(QLabel(self.tr("时间")), self.span)
+        controls.insertWidget(0, note, 1)
+        layout.addLayout(controls)
         self.model: RowTableModel[CustomerChangeRow] = RowTableModel(change_columns(self.tr), self)
         self.table = RowTableView(self)
         self.table.set_row_model(self.model)
