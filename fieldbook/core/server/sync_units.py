@@ -57,7 +57,6 @@ def _units() -> list[Unit]:
     plans, stops, visits = T["plans"], T["plan_stops"], T["visits"]
     followups, slips, logs, weeks = T["followups"], T["slips"], T["day_logs"], T["week_reports"]
     deliveries, events = T["slip_deliveries"], T["slip_events"]
-    changes = T["customer_changes"]
 
     def plans_changed(m: str, since: datetime) -> Any:
         touched = select(stops.c.plan_id).where(newer(stops, since))
@@ -121,12 +120,6 @@ def _units() -> list[Unit]:
             lambda m, s: select(logs).where(logs.c.manager_id == m, newer(logs, s)),
         ),
         Unit(
-            "customer_changes",  # 客户信息变更: the department sees them (never changed)
-            lambda m, s: select(changes).where(changes.c.manager_id == m, newer(changes, s, "at")),
-            stamp="at",
-            insert_only=True,
-        ),
-        Unit(
             "week_reports",
             lambda m, s: select(weeks).where(weeks.c.manager_id == m, newer(weeks, s)),
             keep=DEPARTMENT_COLUMNS["week_reports"],
@@ -136,7 +129,18 @@ def _units() -> list[Unit]:
     ]
 
 
-UNITS = _units()
+def _customer_changes() -> Unit:
+    """客户信息变更: the department sees them; never changed once written."""
+    changes = T["customer_changes"]
+    return Unit(
+        "customer_changes",
+        lambda m, s: select(changes).where(changes.c.manager_id == m, newer(changes, s, "at")),
+        stamp="at",
+        insert_only=True,
+    )
+
+
+UNITS = [*_units(), _customer_changes()]
 
 #: Master data (the company's): matched between laptop and server by code, since each laptop
 #: may have imported the same list under its own ids. References to them are translated.
