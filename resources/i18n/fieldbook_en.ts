@@ -410,6 +410,10 @@ The data in the database is not affected (every change has been saved); it will 
         <translation>Save</translation>
     </message>
     <message>
+        <source>修改记录…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
@@ -442,6 +446,10 @@ The data in the database is not affected (every change has been saved); it will 
         <translation>New customer</translation>
     </message>
     <message>
+        <source>读取反馈单</source>
+        <translation>Loading feedback slips</translation>
+    </message>
+    <message>
         <source>读取线路</source>
         <translation>Loading routes</translation>
     </message>
@@ -452,6 +460,22 @@ The data in the database is not affected (every change has been saved); it will 
     <message>
         <source>编辑客户 · {name}</source>
         <translation>Edit customer · {name}</translation>
+    </message>
+    <message>
+        <source>许可证号、经营状态、档位、线路和订货日的每次修改：何时、改前 → 改后、原因。</source>
+        <translation>Every change of the licence number, status, grade, route and order day: when, before → after, and why.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>读取修改记录</source>
+        <translation>Reading the change history</translation>
+    </message>
+    <message>
+        <source>修改记录 · {name}</source>
+        <translation>Change history · {name}</translation>
     </message>
     <message>
         <source>数据库文件已损坏</source>
@@ -2140,6 +2164,100 @@ Not filled in yet: {names}.</translation>
         <translation>{day} overdue</translation>
     </message>
     <message>
+        <source>部门负责人</source>
+        <translation>Department head</translation>
+    </message>
+    <message>
+        <source>手工修改</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <source>导入名单</source>
+        <translation>Roster import</translation>
+    </message>
+    <message>
+        <source>含已答复</source>
+        <translation>Include answered</translation>
+    </message>
+    <message>
+        <source>答复…</source>
+        <translation>Answer…</translation>
+    </message>
+    <message>
+        <source>客户经理上报部门负责人的问题。答复后，客户经理同步时收到。</source>
+        <translation>Problems the account managers escalated to the department head. An answer reaches the manager at their next sync.</translation>
+    </message>
+    <message>
+        <source>答复上报的问题</source>
+        <translation>Answer an escalated problem</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>改前 → 改后</source>
+        <translation>Before → after</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>许可证号、经营状态未经已办结的反馈单修改的记录（「禁止擅自变更客户信息」）。</source>
+        <translation>Licence number and status changes made without a completed feedback slip ("customer information must not be changed without authority").</translation>
+    </message>
+    <message>
+        <source>{name}（{code}）</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>未答复</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>读取上报的问题</source>
+        <translation>Reading escalated problems</translation>
+    </message>
+    <message>
+        <source>请先选中一个问题</source>
+        <translation>Please select a problem first</translation>
+    </message>
+    <message>
+        <source>近 4 周</source>
+        <translation>Last 4 weeks</translation>
+    </message>
+    <message>
+        <source>近 13 周</source>
+        <translation>Last 13 weeks</translation>
+    </message>
+    <message>
+        <source>近一年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>读取客户信息变更</source>
+        <translation>Reading customer changes</translation>
+    </message>
+    <message>
+        <source>{by} {at}：{answer}</source>
+        <translation>{by} {at}: {answer}</translation>
+    </message>
+    <message>
+        <source>{n} 个问题，{w} 个待答复</source>
+        <translation>{n} problems, {w} awaiting an answer</translation>
+    </message>
+    <message>
+        <source>{manager} {day} 上报：{text}
+答复：</source>
+        <translation>{manager} escalated on {day}: {text}
+Answer:</translation>
+    </message>
+    <message>
+        <source>{n} 条变更，涉及 {m} 位客户经理</source>
+        <translation>{n} changes by {m} account managers</translation>
+    </message>
+    <message>
         <source>已审阅</source>
         <translation>Reviewed</translation>
     </message>
@@ -2216,14 +2334,6 @@ Not filled in yet: {names}.</translation>
         <translation>This week</translation>
     </message>
     <message>
-        <source>近 4 周</source>
-        <translation>Last 4 weeks</translation>
-    </message>
-    <message>
-        <source>近 13 周</source>
-        <translation>Last 13 weeks</translation>
-    </message>
-    <message>
         <source>读取各客户经理的周报</source>
         <translation>Loading account managers' weekly reports</translation>
     </message>
@@ -2288,16 +2398,20 @@ Not filled in yet: {names}.</translation>
         <translation>Follow-ups</translation>
     </message>
     <message>
+        <source>上报问题</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>客户信息变更</source>
+        <translation>Customer changes</translation>
+    </message>
+    <message>
         <source>{m} 位客户经理，{w} 份周报待审阅</source>
         <translation>{m} account managers, {w} weekly reports awaiting review</translation>
     </message>
     <message>
         <source>订货</source>
         <translation>Orders</translation>
-    </message>
-    <message>
-        <source>{name}（{code}）</source>
-        <translation>{name} ({code})</translation>
     </message>
     <message>
         <source>已连接部门服务器（{role}）。</source>
@@ -2730,10 +2844,6 @@ Your changes are still on screen; you can click "Save correction" again.</transl
     <message>
         <source>读取卷烟规格</source>
         <translation>Loading cigarette SKUs</translation>
-    </message>
-    <message>
-        <source>读取反馈单</source>
-        <translation>Loading feedback slips</translation>
     </message>
     <message>
         <source>新建…</source>
@@ -3720,10 +3830,6 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>On working days, a quiet reminder appears once at the times below, at the top of the window and in the status bar (no pop-ups, no interrupting your typing). Changes take effect immediately.</translation>
     </message>
     <message>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
         <source>打开今日计划</source>
         <translation>Open today's plan</translation>
     </message>
@@ -3910,6 +4016,38 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Attendance: {mark} (not counted in the rate; unvisited shops carried over)</translation>
     </message>
     <message>
+        <source>修改依据</source>
+        <translation>Basis of the change</translation>
+    </message>
+    <message>
+        <source>（不依据反馈单）</source>
+        <translation>(no feedback slip)</translation>
+    </message>
+    <message>
+        <source>已办结的反馈单</source>
+        <translation>Completed feedback slip</translation>
+    </message>
+    <message>
+        <source>如：店主出示新许可证；专卖办通知暂停营业</source>
+        <translation>e.g. the owner showed a new licence; the monopoly office reported a suspension</translation>
+    </message>
+    <message>
+        <source>修改原因</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>修改了{fields}：许可证号、经营状态须依据已办结的反馈单，或写明原因（会报部门）。</source>
+        <translation>Changed {fields}: the licence number and the status need a completed feedback slip or a reason (the department is told).</translation>
+    </message>
+    <message>
+        <source>修改了{fields}：会记入修改记录，可写明原因。</source>
+        <translation>Changed {fields}: recorded in the change history; you may give a reason.</translation>
+    </message>
+    <message>
+        <source>{number} {category}（{day} 办结）</source>
+        <translation>{number} {category} (completed {day})</translation>
+    </message>
+    <message>
         <source>{title}（Alt+{n}）</source>
         <translation>{title} (Alt+{n})</translation>
     </message>
@@ -3974,6 +4112,22 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Please enter a reason for the correction</translation>
     </message>
     <message>
+        <source>恢复营业日期</source>
+        <translation>Reopening date</translation>
+    </message>
+    <message>
+        <source>原因：</source>
+        <translation>Reason: </translation>
+    </message>
+    <message>
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+    <message>
+        <source>还没有修改记录。许可证号、经营状态、档位、线路和订货日的修改会连同原因记在这里。</source>
+        <translation>No changes recorded yet. Changes of the licence number, status, grade, route and order day are recorded here with their reasons.</translation>
+    </message>
+    <message>
         <source>还没有选择客户</source>
         <translation>No customer selected yet</translation>
     </message>
@@ -4008,10 +4162,6 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>原内容 → 新内容</source>
         <translation>Old → new</translation>
-    </message>
-    <message>
-        <source>{old} → {new}</source>
-        <translation>{old} → {new}</translation>
     </message>
     <message>
         <source>当天情况</source>
@@ -4270,10 +4420,6 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Time back at the office</translation>
     </message>
     <message>
-        <source>修改原因</source>
-        <translation>Reason for the change</translation>
-    </message>
-    <message>
         <source>回到单位时点一下，记下回到单位的时间（Ctrl+Shift+B）；已记下的可以修改</source>
         <translation>Click on return to record the time back at the office (Ctrl+Shift+B); a recorded time can be changed</translation>
     </message>
@@ -4370,10 +4516,6 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>No changes recorded yet. Corrections made after completion are recorded here with their reasons.</translation>
     </message>
     <message>
-        <source>原因：</source>
-        <translation>Reason: </translation>
-    </message>
-    <message>
         <source>区县 / 线路</source>
         <translation>District / route</translation>
     </message>
@@ -4426,12 +4568,12 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Answered</translation>
     </message>
     <message>
-        <source>未答复</source>
-        <translation>Not answered</translation>
-    </message>
-    <message>
         <source>请先选中要删除的行</source>
         <translation>Please select the rows to delete first</translation>
+    </message>
+    <message>
+        <source>{answer}（{by} {when}）</source>
+        <translation>{answer} ({by} {when})</translation>
     </message>
     <message>
         <source>请填写“{name}”</source>
@@ -4802,10 +4944,6 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</source>
         <translation>Checked in the shop: stock, facings, this week's order etc. are as last time. Recorded as a confirmation, not as a new count.</translation>
-    </message>
-    <message>
-        <source>读取修改记录</source>
-        <translation>Reading the change history</translation>
     </message>
     <message>
         <source>未排入的顺延客户</source>

@@ -410,6 +410,10 @@
         <translation>保存</translation>
     </message>
     <message>
+        <source>修改记录…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
         <source>（未填写）</source>
         <translation>（未填写）</translation>
     </message>
@@ -442,6 +446,10 @@
         <translation>新增客户</translation>
     </message>
     <message>
+        <source>读取反馈单</source>
+        <translation>读取反馈单</translation>
+    </message>
+    <message>
         <source>读取线路</source>
         <translation>读取线路</translation>
     </message>
@@ -452,6 +460,22 @@
     <message>
         <source>编辑客户 · {name}</source>
         <translation>编辑客户 · {name}</translation>
+    </message>
+    <message>
+        <source>许可证号、经营状态、档位、线路和订货日的每次修改：何时、改前 → 改后、原因。</source>
+        <translation>许可证号、经营状态、档位、线路和订货日的每次修改：何时、改前 → 改后、原因。</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>读取修改记录</source>
+        <translation>读取修改记录</translation>
+    </message>
+    <message>
+        <source>修改记录 · {name}</source>
+        <translation>修改记录 · {name}</translation>
     </message>
     <message>
         <source>数据库文件已损坏</source>
@@ -2140,6 +2164,100 @@
         <translation>{day} 逾期</translation>
     </message>
     <message>
+        <source>部门负责人</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <source>手工修改</source>
+        <translation>手工修改</translation>
+    </message>
+    <message>
+        <source>导入名单</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <source>含已答复</source>
+        <translation>含已答复</translation>
+    </message>
+    <message>
+        <source>答复…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>客户经理上报部门负责人的问题。答复后，客户经理同步时收到。</source>
+        <translation>客户经理上报部门负责人的问题。答复后，客户经理同步时收到。</translation>
+    </message>
+    <message>
+        <source>答复上报的问题</source>
+        <translation>答复上报的问题</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>改前 → 改后</source>
+        <translation>改前 → 改后</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>许可证号、经营状态未经已办结的反馈单修改的记录（「禁止擅自变更客户信息」）。</source>
+        <translation>许可证号、经营状态未经已办结的反馈单修改的记录（「禁止擅自变更客户信息」）。</translation>
+    </message>
+    <message>
+        <source>{name}（{code}）</source>
+        <translation>{name}（{code}）</translation>
+    </message>
+    <message>
+        <source>未答复</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>读取上报的问题</source>
+        <translation>读取上报的问题</translation>
+    </message>
+    <message>
+        <source>请先选中一个问题</source>
+        <translation>请先选中一个问题</translation>
+    </message>
+    <message>
+        <source>近 4 周</source>
+        <translation>近 4 周</translation>
+    </message>
+    <message>
+        <source>近 13 周</source>
+        <translation>近 13 周</translation>
+    </message>
+    <message>
+        <source>近一年</source>
+        <translation>近一年</translation>
+    </message>
+    <message>
+        <source>读取客户信息变更</source>
+        <translation>读取客户信息变更</translation>
+    </message>
+    <message>
+        <source>{by} {at}：{answer}</source>
+        <translation>{by} {at}：{answer}</translation>
+    </message>
+    <message>
+        <source>{n} 个问题，{w} 个待答复</source>
+        <translation>{n} 个问题，{w} 个待答复</translation>
+    </message>
+    <message>
+        <source>{manager} {day} 上报：{text}
+答复：</source>
+        <translation>{manager} {day} 上报：{text}
+答复：</translation>
+    </message>
+    <message>
+        <source>{n} 条变更，涉及 {m} 位客户经理</source>
+        <translation>{n} 条变更，涉及 {m} 位客户经理</translation>
+    </message>
+    <message>
         <source>已审阅</source>
         <translation>已审阅</translation>
     </message>
@@ -2216,14 +2334,6 @@
         <translation>本周</translation>
     </message>
     <message>
-        <source>近 4 周</source>
-        <translation>近 4 周</translation>
-    </message>
-    <message>
-        <source>近 13 周</source>
-        <translation>近 13 周</translation>
-    </message>
-    <message>
         <source>读取各客户经理的周报</source>
         <translation>读取各客户经理的周报</translation>
     </message>
@@ -2288,16 +2398,20 @@
         <translation>跟踪事项</translation>
     </message>
     <message>
+        <source>上报问题</source>
+        <translation>上报问题</translation>
+    </message>
+    <message>
+        <source>客户信息变更</source>
+        <translation>客户信息变更</translation>
+    </message>
+    <message>
         <source>{m} 位客户经理，{w} 份周报待审阅</source>
         <translation>{m} 位客户经理，{w} 份周报待审阅</translation>
     </message>
     <message>
         <source>订货</source>
         <translation>订货</translation>
-    </message>
-    <message>
-        <source>{name}（{code}）</source>
-        <translation>{name}（{code}）</translation>
     </message>
     <message>
         <source>已连接部门服务器（{role}）。</source>
@@ -2730,10 +2844,6 @@
     <message>
         <source>读取卷烟规格</source>
         <translation>读取卷烟规格</translation>
-    </message>
-    <message>
-        <source>读取反馈单</source>
-        <translation>读取反馈单</translation>
     </message>
     <message>
         <source>新建…</source>
@@ -3720,10 +3830,6 @@
         <translation>工作日按下面的时间在窗口上方和状态栏轻声提醒一次（不弹窗，不打断输入）。修改立即生效。</translation>
     </message>
     <message>
-        <source>关闭</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>打开今日计划</source>
         <translation>打开今日计划</translation>
     </message>
@@ -3910,6 +4016,38 @@
         <translation>出勤：{mark}（不计入完成率，未走访的客户顺延）</translation>
     </message>
     <message>
+        <source>修改依据</source>
+        <translation>修改依据</translation>
+    </message>
+    <message>
+        <source>（不依据反馈单）</source>
+        <translation>（不依据反馈单）</translation>
+    </message>
+    <message>
+        <source>已办结的反馈单</source>
+        <translation>已办结的反馈单</translation>
+    </message>
+    <message>
+        <source>如：店主出示新许可证；专卖办通知暂停营业</source>
+        <translation>如：店主出示新许可证；专卖办通知暂停营业</translation>
+    </message>
+    <message>
+        <source>修改原因</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <source>修改了{fields}：许可证号、经营状态须依据已办结的反馈单，或写明原因（会报部门）。</source>
+        <translation>修改了{fields}：许可证号、经营状态须依据已办结的反馈单，或写明原因（会报部门）。</translation>
+    </message>
+    <message>
+        <source>修改了{fields}：会记入修改记录，可写明原因。</source>
+        <translation>修改了{fields}：会记入修改记录，可写明原因。</translation>
+    </message>
+    <message>
+        <source>{number} {category}（{day} 办结）</source>
+        <translation>{number} {category}（{day} 办结）</translation>
+    </message>
+    <message>
         <source>{title}（Alt+{n}）</source>
         <translation>{title}（Alt+{n}）</translation>
     </message>
@@ -3974,6 +4112,22 @@
         <translation>请填写更正原因</translation>
     </message>
     <message>
+        <source>恢复营业日期</source>
+        <translation>恢复营业日期</translation>
+    </message>
+    <message>
+        <source>原因：</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+    <message>
+        <source>还没有修改记录。许可证号、经营状态、档位、线路和订货日的修改会连同原因记在这里。</source>
+        <translation>还没有修改记录。许可证号、经营状态、档位、线路和订货日的修改会连同原因记在这里。</translation>
+    </message>
+    <message>
         <source>还没有选择客户</source>
         <translation>还没有选择客户</translation>
     </message>
@@ -4008,10 +4162,6 @@
     <message>
         <source>原内容 → 新内容</source>
         <translation>原内容 → 新内容</translation>
-    </message>
-    <message>
-        <source>{old} → {new}</source>
-        <translation>{old} → {new}</translation>
     </message>
     <message>
         <source>当天情况</source>
@@ -4270,10 +4420,6 @@
         <translation>回到单位的时间</translation>
     </message>
     <message>
-        <source>修改原因</source>
-        <translation>修改原因</translation>
-    </message>
-    <message>
         <source>回到单位时点一下，记下回到单位的时间（Ctrl+Shift+B）；已记下的可以修改</source>
         <translation>回到单位时点一下，记下回到单位的时间（Ctrl+Shift+B）；已记下的可以修改</translation>
     </message>
@@ -4370,10 +4516,6 @@
         <translation>还没有修改记录。完成后的更正会连同原因记在这里。</translation>
     </message>
     <message>
-        <source>原因：</source>
-        <translation>原因：</translation>
-    </message>
-    <message>
         <source>区县 / 线路</source>
         <translation>区县 / 线路</translation>
     </message>
@@ -4426,12 +4568,12 @@
         <translation>已答复</translation>
     </message>
     <message>
-        <source>未答复</source>
-        <translation>未答复</translation>
-    </message>
-    <message>
         <source>请先选中要删除的行</source>
         <translation>请先选中要删除的行</translation>
+    </message>
+    <message>
+        <source>{answer}（{by} {when}）</source>
+        <translation>{answer}（{by} {when}）</translation>
     </message>
     <message>
         <source>请填写“{name}”</source>
@@ -4802,10 +4944,6 @@
     <message>
         <source>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</source>
         <translation>现场核对过：库存、排面、本周订货等与上次相同。记为“核对相同”，不记为新的清点。</translation>
-    </message>
-    <message>
-        <source>读取修改记录</source>
-        <translation>读取修改记录</translation>
     </message>
     <message>
         <source>未排入的顺延客户</source>

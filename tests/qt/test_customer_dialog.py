@@ -3,7 +3,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from fieldbook.core.master.customer_changes import change_history
 from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
+from fieldbook.qt.dialogs.customer_history_dialog import CustomerHistoryDialog
 
 
 def _dialog(qtbot, ctx, customer=None) -> CustomerDialog:
@@ -116,3 +118,45 @@ def test_escape_with_unsaved_changes_asks_first(qtbot, ctx, filled):
     dialog.discard_box.button(dialog.discard_box.StandardButton.Discard).click()
     assert not dialog.isVisible()
     assert filled.customers.get(row.id).owner_name == "张小"
+
+
+def test_a_status_change_asks_for_a_reason_and_is_refused_without_one(qtbot, ctx, filled):
+    row = filled.customers.by_code("230902100001")
+    dialog = _dialog(qtbot, ctx, row)
+    box = dialog.reason_box
+    assert not box.isVisible()  # nothing audited changed yet
+    dialog.ui.ownerEdit.setText("张小明")
+    assert not box.isVisible()
+    dialog.ui.statusCombo.setCurrentIndex(dialog.ui.statusCombo.findData("suspended"))
+    assert box.isVisible()
+    assert "经营状态" in box.hint.text() and "写明原因" in box.hint.text()
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "原因" in dialog.error_text and "反馈单" in dialog.error_text
+    assert box.reason_edit.property("invalid") is True
+    assert filled.customers.get(row.id) == row  # nothing saved
+    box.reason_edit.setText("店主口头告知装修")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    assert filled.customers.get(row.id).status == "suspended"
+    (entry,) = change_history(filled, row.id)
+    assert (entry.field, entry.old_value, entry.new_value, entry.reason) == (
+        "status",
+        "active",
+        "suspended",
+        "店主口头告知装修",
+    )
+
+
+def test_a_grade_change_needs_no_reason_and_is_in_the_history(qtbot, ctx, filled):
+    row = filled.customers.by_code("230902100001")
+    dialog = _dialog(qtbot, ctx, row)
+    dialog.ui.gradeSpin.setValue(15)
+    assert dialog.reason_box.isVisible() and "可写明原因" in dialog.reason_box.hint.text()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    history = CustomerHistoryDialog(ctx, row.id, row.shop_name)
+    qtbot.addWidget(history)
+    qtbot.waitUntil(lambda: len(history.pane.entries) == 1)
+    text = history.pane.toPlainText()
+    assert "档位" in text and "12 → 15" in text and "原因：客户资料修改" in text

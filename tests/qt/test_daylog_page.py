@@ -260,3 +260,6 @@ def test_escalations_are_followed_until_answered(qtbot, page, log_day):
     row = table.model.row(0)
     assert row["answered"] is True and row["answer"] == "已安排市场部走访"
     assert table.model.index(0, 2).data() == "已答复"
+    # who recorded it (the manager, for the head) and when: shown with the answer
+    assert row["answered_by"] == "王建国"
+    assert table.model.index(0, 3).data() == "已安排市场部走访（王建国 12-03 09:30）"

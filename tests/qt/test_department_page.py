@@ -44,6 +44,8 @@ def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch, tm
         "反馈单收件箱",
         "抽查",
         "跟踪事项",
+        "上报问题",
+        "客户信息变更",
     ]
     weeks = page.weeks
     assert weeks is not None

@@ -17,7 +17,12 @@ from fieldbook.cli import main as cli
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
-from fieldbook.core.reports.department import SHEET_OPEN, SHEET_SUMMARY, SHEET_WEEKS
+from fieldbook.core.reports.department import (
+    SHEET_CHANGES,
+    SHEET_OPEN,
+    SHEET_SUMMARY,
+    SHEET_WEEKS,
+)
 from fieldbook.core.server import department
 
 TODAY = date(2026, 11, 30)
@@ -48,7 +53,7 @@ def test_summary_equals_the_weeks_and_charts_are_native(many: str, tmp_path: Pat
         == 0
     )
     book = CalamineWorkbook.from_path(str(out))
-    assert book.sheet_names == [SHEET_SUMMARY, SHEET_WEEKS, SHEET_OPEN]
+    assert book.sheet_names == [SHEET_SUMMARY, SHEET_WEEKS, SHEET_OPEN, SHEET_CHANGES]
     summary = book.get_sheet_by_name(SHEET_SUMMARY).to_python()
     weeks = book.get_sheet_by_name(SHEET_WEEKS).to_python()
     assert len(summary) == 1 + 3

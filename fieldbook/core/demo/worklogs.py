@@ -111,6 +111,7 @@ class WorkLogWriter:
                 row.update(
                     answered=True,
                     answer=rng.choice(ref["escalation_answers"]),
+                    answered_by=str(ref["escalation_answered_by"]),
                     answered_at=answered.isoformat(" "),
                 )
             sections["escalations"] = [row]

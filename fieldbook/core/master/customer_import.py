@@ -11,6 +11,12 @@ from typing import Any, Unpack
 from sqlalchemy import func, insert, select, update
 
 from fieldbook.core.errors import Problem
+from fieldbook.core.master.customer_changes import (
+    ChangeBasis,
+    change_rules,
+    changed,
+    record_changes,
+)
 from fieldbook.core.master.customer_vocabulary import (
     licence_warnings,
     parse_coordinate,
@@ -147,7 +153,9 @@ def import_customers(
     report.problems.sort(key=lambda p: (p.row, p.column))
 
     if apply_wanted(report, options) and changes:
-        _apply(db, manager_id, changes, existing, mapped)
+        basis = ChangeBasis(source="import")
+        reason = change_rules().import_reason.format(file=Path(path).name)
+        _apply(db, manager_id, changes, existing, mapped, (reason, basis))
         report.applied = True
     return report
 
@@ -172,7 +180,11 @@ def _in_territory(
 def _existing(s: Any) -> dict[str, dict[str, Any]]:
     cols = [getattr(Customer, f) for f in sorted(_INPUT_FIELDS - {"route"})]
     stmt = select(
-        Customer.id, Customer.route_id, func.coalesce(Route.name, "").label("route"), *cols
+        Customer.id,
+        Customer.manager_id,
+        Customer.route_id,
+        func.coalesce(Route.name, "").label("route"),
+        *cols,
     ).outerjoin(Route, Customer.route_id == Route.id)
     return {r.code: dict(r._mapping) for r in s.execute(stmt)}
 
@@ -183,7 +195,11 @@ def _apply(
     changes: list[tuple[str, dict[str, Any]]],
     existing: dict[str, dict[str, Any]],
     mapped: frozenset[str],
+    why: tuple[str, ChangeBasis],
 ) -> None:
+    """Insert the new customers and update the changed ones; a change of an audited field
+    (licence, status, grade, route, order day) is recorded with the import file as its
+    reason (``why``: the reason and the change's basis)."""
     now = local_now()
     with db.writing("customers", "routes") as s:
         route_ids: dict[str, str] = {}
@@ -231,6 +247,16 @@ def _apply(
                 )
             )
             (inserts if kind == "new" else updates).append(record)
+            if kind != "new":
+                record_changes(
+                    s,
+                    manager_id=before.get("manager_id") or manager_id,
+                    customer_id=values["id"],
+                    changes=changed(before, after),
+                    reason=why[0],
+                    basis=why[1],
+                    at=now,
+                )
         if inserts:
             s.execute(insert(Customer), inserts)
         if updates:

@@ -11,6 +11,13 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue, NotFound
+from fieldbook.core.master.customer_changes import (
+    ChangeBasis,
+    audited_values,
+    changed,
+    reason_for,
+    record_changes,
+)
 from fieldbook.core.master.customer_vocabulary import parse_licence, parse_phone, vocabulary
 from fieldbook.core.master.routes import next_position, route_for_name
 from fieldbook.core.search import build_search_text, like_pattern, query_tokens
@@ -271,14 +278,32 @@ class CustomerService:
             cid = customer.id
         return self.get(cid)
 
-    def update(self, customer_id: str, data: CustomerInput) -> CustomerRow:
+    def update(
+        self, customer_id: str, data: CustomerInput, basis: ChangeBasis | None = None
+    ) -> CustomerRow:
+        """Save ``data``. A change of an audited field (licence, status, grade, route, order
+        day) is recorded with ``basis`` (customer_changes): the licence and the status need a
+        reason unless the change follows a completed slip; nothing is saved when refused."""
         data = check_input(data)
         with self.db.writing(TOPIC) as s:
             customer = s.get(Customer, customer_id)
             if customer is None:
                 raise NotFound("customer", id=customer_id)
             self._check_unique(s, data, customer_id)
+            current = {name: getattr(customer, name) for name in DIRECT_FIELDS}
+            before = audited_values(s, current, customer.route_id)
+            changes = changed(before, {**asdict(data), "route": data.route})
+            basis = basis or ChangeBasis()
+            reason = reason_for(s, customer_id, changes, basis) if changes else ""
             self.apply(s, customer, data, customer.manager_id)
+            record_changes(
+                s,
+                manager_id=customer.manager_id,
+                customer_id=customer_id,
+                changes=changes,
+                reason=reason,
+                basis=basis,
+            )
         return self.get(customer_id)
 
     def _check_unique(self, s: Session, data: CustomerInput, own_id: str | None) -> None:

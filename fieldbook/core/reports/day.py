@@ -252,7 +252,9 @@ def _list_table(ws: Worksheet, row: int, name: str, rows: list[Any], names: dict
             answered = bool(r.get("answered"))
             when = str(r.get("answered_at") or "")[:16]
             answer = str(r.get("answer") or "")
-            reply = f"已答复：{answer}" + (f"（{when}）" if when else "") if answered else "未答复"
+            who = str(r.get("answered_by") or "")
+            said = "，".join(x for x in (who, when) if x)
+            reply = f"已答复：{answer}" + (f"（{said}）" if said else "") if answered else "未答复"
             values: list[Any] = [
                 n,
                 str(r.get("text", "")),

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
+from fieldbook.core.master.customer_vocabulary import vocabulary
 from fieldbook.core.reports.saving import save_book
 from fieldbook.core.server.department import ManagerWeek, inbox, managers_overview
+from fieldbook.core.server.department_changes import changes_outside_slips
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.xlsx.stream import TableBook
 from fieldbook.core.xlsx.writer import AMOUNT, RATE, first_sheet
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
 SHEET_SUMMARY, SHEET_WEEKS, SHEET_OPEN = "各经理汇总", "周明细", "未办结反馈单"
+SHEET_CHANGES = "客户信息变更"
 STATUS = {"none": "未填写", "draft": "草稿", "submitted": "已提交", "reviewed": "已审阅"}
 REVIEW = {"approved": "通过", "returned": "退回", "": ""}
 SUMMARY_HEAD = [
@@ -71,6 +74,45 @@ OPEN_HEAD = [
     ("期限", 11.0),
     ("逾期", 6.0),
 ]
+
+CHANGES_HEAD = [
+    ("客户经理编号", 12.0),
+    ("姓名", 10.0),
+    ("时间", 17.0),
+    ("客户编码", 14.0),
+    ("客户名称", 20.0),
+    ("项目", 10.0),
+    ("改前", 16.0),
+    ("改后", 16.0),
+    ("原因", 36.0),
+    ("方式", 8.0),
+]
+CHANGED_FIELDS = {"licence_no": "许可证号", "status": "经营状态", "grade": "档位"}
+CHANGED_FIELDS |= {"route": "线路", "order_weekday": "订货日"}
+SOURCES = {"edit": "手工修改", "import": "导入名单"}
+
+
+def _change_rows(journal: Journal, start: date, end: date) -> list[list[Any]]:
+    """客户信息变更: licence and status changes made outside a completed slip."""
+
+    def shown(field: str, value: str) -> str:
+        return vocabulary().status_name(value) if field == "status" and value else value
+
+    return [
+        [
+            c.manager_code,
+            c.manager_name,
+            f"{c.at:%Y-%m-%d %H:%M}",
+            c.customer_code,
+            c.shop_name,
+            CHANGED_FIELDS.get(c.field, c.field),
+            shown(c.field, c.old_value),
+            shown(c.field, c.new_value),
+            c.reason,
+            SOURCES.get(c.source, c.source),
+        ]
+        for c in changes_outside_slips(journal, start, end)
+    ]
 
 
 @dataclass
@@ -164,6 +206,9 @@ def export_department(
     book.table(ws, SUMMARY_HEAD, summary, f"各经理汇总{period}", {5: RATE, 8: AMOUNT, 9: AMOUNT})
     book.table(book.wb.create_sheet(SHEET_WEEKS), WEEK_HEAD, weeks, f"周明细{period}", {10: AMOUNT})
     book.table(book.wb.create_sheet(SHEET_OPEN), OPEN_HEAD, open_rows, "未办结反馈单", {})
+    changes = _change_rows(journal, start, end)
+    title = f"客户信息变更（未经反馈单）{period}"
+    book.table(book.wb.create_sheet(SHEET_CHANGES), CHANGES_HEAD, changes, title, {})
     if summary:
         _charts(ws, len(summary))
     return save_book(book, path)

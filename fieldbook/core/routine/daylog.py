@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.routine import escalations
 from fieldbook.core.routine.checklist import count_findings
 from fieldbook.core.routine.day_times import late_minutes, times_of
 from fieldbook.core.routine.indicators import indicators_of
 from fieldbook.core.routine.plan import day_plan, plan_rules
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit
-from fieldbook.core.store.models import Customer, DayLog, FollowUp, Slip, Visit
+from fieldbook.core.store.models import Customer, DayLog, FollowUp, Manager, Slip, Visit
 from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_text
 
@@ -36,7 +37,8 @@ TEXT_SECTIONS = {
     "meeting_notes": "16:00 例会记录",
 }
 LIST_SECTIONS = {
-    "escalations": "上报部门负责人的问题",  # rows: {id, text, customer_code, answered, answer}
+    # rows: {id, text, customer_code, answered, answer, answered_by, answered_at}
+    "escalations": "上报部门负责人的问题",
     "mutual_control": "互控信息",  # rows: {customer_code, type, text}
     "supply_info": "货源信息",  # rows: {sku, note}
 }
@@ -209,6 +211,8 @@ class DayLogService:
             if log.status == "submitted":
                 raise InvalidValue("log_submitted", field=name)
             sections = json.loads(log.sections)
+            if name == escalations.SECTION:  # an answer already there stays
+                value = escalations.keep_answers(sections.get(name) or [], value)
             sections[name] = value
             log.sections = json.dumps(sections, ensure_ascii=False, sort_keys=True)
             log.updated_at = clock.now()
@@ -232,6 +236,8 @@ class DayLogService:
             if log.status != "submitted":
                 raise InvalidValue("log_not_submitted", field="daylog")
             sections = json.loads(log.sections)
+            if name == escalations.SECTION:  # an answer already there stays
+                value = escalations.keep_answers(sections.get(name) or [], value)
             changes = {f"sections.{name}": (sections.get(name), value)}
             audit.record_change(s, log, "daylog", changes, reason)
             sections[name] = value
@@ -270,20 +276,25 @@ class DayLogService:
                     log.facts = json.dumps(snapshot, ensure_ascii=False)
         return self.get(day)
 
-    def answer_escalation(self, day: date, escalation_id: str, answer: str) -> DayLogView:
+    def answer_escalation(
+        self, day: date, escalation_id: str, answer: str, answered_by: str = ""
+    ) -> DayLogView:
         """The department head's answer to an escalated problem closes it (tracked until
-        answered, also after the log was submitted)."""
+        answered, also after the log was submitted). ``answered_by``: who answered (default:
+        the manager who records it); when: now. An answer the head wrote on the department
+        server comes down by sync instead (``routine.escalations.merge_answers``)."""
         answer = str(answer or "").strip()
         if not answer:
             raise InvalidValue("required", field="answer")
         with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=False)
+            by = str(answered_by or "").strip() or _manager_name(s, log.manager_id)
             sections = json.loads(log.sections)
             rows = sections.get("escalations", [])
             row = next((r for r in rows if r.get("id") == escalation_id), None)
             if row is None:
                 raise InvalidValue("unknown_escalation", field="escalations")
-            row.update(answered=True, answer=answer, answered_at=clock.now().isoformat(" "))
+            row.update(escalations.answer_fields(answer, by[:50], clock.now()))
             log.sections = json.dumps(sections, ensure_ascii=False, sort_keys=True)
         return self.get(day)
 
@@ -313,6 +324,10 @@ class DayLogService:
             s.add(log)
             s.flush()
         return log
+
+
+def _manager_name(s: Session, manager_id: str) -> str:
+    return s.scalar(select(Manager.name).where(Manager.id == manager_id)) or ""
 
 
 def _find_log(s: Session, manager_id: str, day: date) -> DayLog | None:

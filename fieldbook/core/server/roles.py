@@ -34,6 +34,7 @@ from sqlalchemy import Connection, select, text
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.server.roles_oversight import install_oversight
 from fieldbook.core.store import audit, db
 from fieldbook.core.store.models import Customer, Manager
 from fieldbook.core.text import clean_free_text
@@ -59,6 +60,7 @@ OWNED = (
     "day_logs",
     "week_reports",
     "attendance_days",
+    "customer_changes",
 )
 CHILDREN = {
     "plan_stops": ("plan_id", "plans"),
@@ -67,6 +69,7 @@ CHILDREN = {
     "visit_photos": ("visit_id", "visits"),  # metadata only: the files are not synced yet
     "slip_deliveries": ("slip_id", "slips"),
     "slip_attachments": ("slip_id", "slips"),
+    "escalation_answers": ("day_log_id", "day_logs"),  # the head's, read by the manager
 }
 #: What a manager's login may do per table (RLS then narrows it to their rows).
 MANAGER_GRANTS = {
@@ -89,6 +92,8 @@ MANAGER_GRANTS = {
     "order_lines": "SELECT, INSERT, UPDATE, DELETE",
     "day_logs": "SELECT, INSERT, UPDATE",
     "attendance_days": "SELECT, INSERT, UPDATE",  # cleared by an empty kind, never deleted
+    "customer_changes": "SELECT, INSERT",  # never changed
+    "escalation_answers": "SELECT",  # the department head's
     "alembic_version": "SELECT",
     "server_users": "SELECT",
 }
@@ -204,6 +209,7 @@ def _install(conn: Connection) -> None:
     _manager_policies(conn)
     _spot_check_policies(conn)
     _department_policies(conn)
+    install_oversight(conn, DEPARTMENTS)
 
 
 def _grant(conn: Connection) -> None:

@@ -12,7 +12,11 @@ writers (decision 0009):
   be seeded from the laptops; afterwards the server's copy wins;
 - the departments' answers come down: each delivery's state, answer and handler, and the
   department's moves (slip events) — the manager's own events go up, both sides only append;
-- the market department's review of a week report comes down (review, comment, reviewer).
+- the market department's review of a week report comes down (review, comment, reviewer);
+- the manager's changes of customers' audited fields go up (``customer_changes``, insert only);
+- the department head's answers to the problems escalated in the manager's day logs come down
+  (``escalation_answers``) and are written into the logs' escalation rows; the head never
+  writes the log itself, so the laptop's copy of a log pushed later cannot undo an answer.
 
 Push is by change cursor: rows whose ``updated_at`` (or ``imported_at``) is later than what
 the last sync pushed, looked at with a margin so a clock step back cannot hide a row. Every

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, select
 
+from fieldbook.core.routine.escalations import merge_answers
 from fieldbook.core.server.sync_report import SyncReport
 from fieldbook.core.server.sync_units import DEPARTMENT_COLUMNS, MASTER
 from fieldbook.core.server.sync_writes import (
@@ -59,6 +60,7 @@ class Pull:
                 self.report.add("down", name, merge_by_code(local, T[name], got[name]))
             self._answers(local, manager, got["slip_deliveries"])
             self._reviews(local, got["week_reports"])
+            self._escalation_answers(local, manager)
             self._spot_checks(local, manager)
 
     def _answers(self, local: Connection, manager: str, got: list[dict[str, Any]]) -> None:
@@ -112,6 +114,20 @@ class Pull:
         )
         n = update_existing(local, weeks, [r for r in reviewed if r["id"] in local_ids])
         self.report.add("down", "week_reports", n)
+
+    def _escalation_answers(self, local: Connection, manager: str) -> None:
+        """The department head's answers to the problems this manager escalated, written into
+        the escalation rows of the laptop's logs (the rest of each log stays as it is here)."""
+        answers, logs = T["escalation_answers"], T["day_logs"]
+        mine = select(logs.c.id).where(logs.c.manager_id == manager)
+        with self.server.connect() as remote:
+            got = rows_of(remote, select(answers).where(answers.c.day_log_id.in_(mine)))
+        here = list({r["day_log_id"] for r in got})
+        known = set(local.execute(mine.where(logs.c.id.in_(here))).scalars()) if here else set()
+        answered = [r for r in got if r["day_log_id"] in known]
+        self.report.add("down", "escalation_answers", upsert(local, answers, answered))
+        if merge_answers(local, answered):
+            self.j.notify(frozenset({"daylog"}))
 
     def _spot_checks(self, local: Connection, manager: str) -> None:
         """The director's spot checks of this manager, with their findings and corrections."""

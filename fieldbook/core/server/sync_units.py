@@ -153,7 +153,18 @@ def _units() -> list[Unit]:
     ]
 
 
-UNITS = _units()
+def _customer_changes() -> Unit:
+    """客户信息变更: the department sees them; never changed once written."""
+    changes = T["customer_changes"]
+    return Unit(
+        "customer_changes",
+        lambda m, s: select(changes).where(changes.c.manager_id == m, newer(changes, s, "at")),
+        stamp="at",
+        insert_only=True,
+    )
+
+
+UNITS = [*_units(), _customer_changes()]
 
 #: Master data (the company's): matched between laptop and server by code, since each laptop
 #: may have imported the same list under its own ids. References to them are translated.

@@ -9,9 +9,10 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.master.customer_changes import change_slips, changed
 from fieldbook.core.master.customer_vocabulary import (
     parse_coordinate,
     parse_licence,
@@ -19,11 +20,15 @@ from fieldbook.core.master.customer_vocabulary import (
     vocabulary,
 )
 from fieldbook.core.master.customers import CustomerInput, check_input, input_from_row
+from fieldbook.core.text import clean_code
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.customer_history_dialog import CustomerHistoryDialog
 from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJob
 from fieldbook.qt.formatting import weekday_long_names
 from fieldbook.qt.forms.ui_customer_dialog import Ui_CustomerDialog
 from fieldbook.qt.i18n import ui_language
+from fieldbook.qt.widgets.change_reason import ChangeReasonBox
+from fieldbook.qt.widgets.customer_history import field_label
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -94,9 +99,80 @@ class CustomerDialog(EditDialog):
         self.remember_state()
         self.ui.routeCombo.currentTextChanged.connect(self._route_edited)
         self._load_routes()
+        self.reason_box = ChangeReasonBox(self)
+        self._place_reason_box()
+        self.widgets["reason"] = self.reason_box.reason_edit
+        self.widgets["slip"] = self.reason_box.slip_combo
+        self.history_button: QPushButton | None = None
         self.ui.codeEdit.setFocus()
         if customer is not None:
             self.ui.shopNameEdit.setFocus()
+            self._watch_audited(customer)
+
+    # --- 修改依据 and 修改记录 (an existing customer) --------------------------------------------
+    def _watch_audited(self, customer: CustomerRow) -> None:
+        """Ask for the basis of a change of an audited field; offer the change history."""
+        ui = self.ui
+        for signal in (
+            ui.licenceEdit.textChanged,
+            ui.routeCombo.currentTextChanged,
+            ui.statusCombo.currentIndexChanged,
+            ui.orderWeekdayCombo.currentIndexChanged,
+            ui.gradeSpin.valueChanged,
+        ):
+            signal.connect(self._audited_edited)
+        self.history_button = self.ui.buttonBox.addButton(
+            self.tr("修改记录…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.history_button.setAutoDefault(False)
+        self.history_button.clicked.connect(self.open_history)
+        cid = customer.id
+        self.ctx.ops.query(
+            lambda j: change_slips(j, cid),
+            self.reason_box.set_slips,
+            key="customer_dialog.slips",
+            what=self.tr("读取反馈单"),
+        )
+
+    def _place_reason_box(self) -> None:
+        """Under 基本信息, in the room the taller right column leaves there (the dialog keeps
+        its height at 1366×768)."""
+        columns, basic = self.ui.columnsLayout, self.ui.basicGroup
+        index = columns.indexOf(basic)
+        columns.removeWidget(basic)
+        left = QVBoxLayout()
+        left.setSpacing(columns.spacing())
+        left.addWidget(basic, 1)
+        left.addWidget(self.reason_box)
+        columns.insertLayout(index, left)
+
+    def audited_changes(self) -> list[str]:
+        """The audited fields changed on screen (licence, status, grade, route, order day)."""
+        if self.customer is None:
+            return []
+        ui, voc = self.ui, vocabulary()
+        grade = ui.gradeSpin.value()
+        now = {
+            "licence_no": clean_code(ui.licenceEdit.text()),
+            "status": ui.statusCombo.currentData(),
+            "grade": None if grade < voc.grade_min else grade,
+            "route": ui.routeCombo.currentText().strip(),
+            "order_weekday": ui.orderWeekdayCombo.currentData(),
+        }
+        before = {name: getattr(self.customer, name, None) for name in now}
+        before["route"] = self.customer.route_name
+        return list(changed(before, now))
+
+    def _audited_edited(self, *_args: object) -> None:
+        fields = self.audited_changes()
+        self.reason_box.show_for(fields, [field_label(f) for f in fields])
+
+    def open_history(self) -> CustomerHistoryDialog | None:
+        if self.customer is None:
+            return None
+        dialog = CustomerHistoryDialog(self.ctx, self.customer.id, self.customer.shop_name, self)
+        dialog.open()
+        return dialog
 
     # --- choices ------------------------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -224,11 +300,12 @@ class CustomerDialog(EditDialog):
     def save_job(self) -> SaveJob:
         data = self.collect()
         customer_id = self.customer.id if self.customer else None
+        basis = self.reason_box.basis()
 
         def save(j: Journal) -> CustomerRow:
             if customer_id is None:
                 return j.customers.create(data)
-            return j.customers.update(customer_id, data)
+            return j.customers.update(customer_id, data, basis)
 
         return save
 
@@ -237,6 +314,7 @@ class CustomerDialog(EditDialog):
 
     def after_save(self, result: CustomerRow) -> None:
         self.customer = result
+        self._audited_edited()
 
     def saved_message(self, result: CustomerRow) -> str:
         return self.tr("已保存客户 {name}").format(name=result.shop_name)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from fieldbook.core.errors import FieldbookError
+from fieldbook.core.routine.escalations import ANSWER_KEYS
 from fieldbook.messages import describe_error
 from fieldbook.qt.operations.runner import Ops
 from fieldbook.qt.widgets.day_sections import DaySections
@@ -108,7 +109,7 @@ class EscalationAnswers(QObject):
         if day == self._day():
             for row in view.sections.get("escalations", []):
                 if row.get("id") == escalation_id:
-                    updates = {k: row.get(k) for k in ("answered", "answer", "answered_at")}
+                    updates = {k: row.get(k) for k in ANSWER_KEYS}
                     self.editors.tables["escalations"].model.merge("id", escalation_id, updates)
                     for saved in self._saved().get("escalations", []):
                         if saved.get("id") == escalation_id:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbook.core.reports.department import export_department
+from fieldbook.core.routine.escalations import head_department
 from fieldbook.core.server.department import (
     FollowUpRow,
     ManagerWeek,
@@ -39,6 +40,7 @@ from fieldbook.qt.models.row_table_model import Column, RowTableModel, count_col
 from fieldbook.qt.operations.department import export_manager_week, who_and_where
 from fieldbook.qt.pages.base import Page, note, page_layout
 from fieldbook.qt.pages.department_inbox import InboxTab
+from fieldbook.qt.pages.department_oversight import CustomerChangesTab, EscalationsTab
 from fieldbook.qt.pages.department_spot_check import SpotCheckTab
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.table_view import RowTableView
@@ -323,6 +325,8 @@ class DepartmentPage(Page):
         self.inbox: InboxTab | None = None
         self.spot: SpotCheckTab | None = None
         self.followups: FollowUpsTab | None = None
+        self.escalations: EscalationsTab | None = None
+        self.changes: CustomerChangesTab | None = None
         ctx.hub.changed.connect(self._changed)
 
         ctx.ops.query(who_and_where, self._build, key="department.who", what=self.tr("读取角色"))
@@ -360,6 +364,7 @@ class DepartmentPage(Page):
             self.tabs.addTab(self.spot, self.tr("抽查"))
             self.followups = FollowUpsTab(self.ctx, self)
             self.tabs.addTab(self.followups, self.tr("跟踪事项"))
+        self._oversight_tabs(kind, department)
         first = self.weeks or self.inbox
         if first is not None:
             first.loaded.connect(self.mark_ready)
@@ -367,11 +372,22 @@ class DepartmentPage(Page):
         if first is None:
             self.mark_ready()
 
+    def _oversight_tabs(self, kind: str, department: str) -> None:
+        """上报问题 for the head department (and the director); 客户信息变更 for every
+        department."""
+        if kind in ("admin", "director") or department == head_department():
+            self.escalations = EscalationsTab(self.ctx, self)
+            self.tabs.addTab(self.escalations, self.tr("上报问题"))
+        if kind in ("admin", "director", "department"):
+            self.changes = CustomerChangesTab(self.ctx, self)
+            self.tabs.addTab(self.changes, self.tr("客户信息变更"))
+
     def reload(self) -> None:
-        for tab in (self.weeks, self.inbox, self.spot, self.followups):
+        tabs = (self.weeks, self.inbox, self.spot, self.followups, self.escalations, self.changes)
+        for tab in tabs:
             if tab is not None:
                 tab.reload()
 
     def _changed(self, topics: frozenset[str]) -> None:
-        if topics & {"department", "week", "slips", "spotcheck", "followups"}:
+        if topics & {"department", "week", "slips", "spotcheck", "followups", "customers"}:
             self.reload()

@@ -243,7 +243,7 @@ class DaySections(QWidget):
                 _written("text", self.tr("问题"), self.tr("自己解决不了、要部门负责人处理的问题")),
                 Column("customer_code", customer, "customer", width=130),
                 Column("answered", self.tr("状态"), "answered", width=60),
-                Column("answer", self.tr("答复"), "readonly", width=110),
+                Column("answer", self.tr("答复"), "answer", width=110),
             ], new_escalation
         if name == "mutual_control":
             return [

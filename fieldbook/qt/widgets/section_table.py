@@ -44,7 +44,7 @@ MAX_VISIBLE_ROWS = 5
 class Column:
     key: str
     title: str
-    #: text | customer | sku | choice | answered (read-only) | readonly
+    #: text | customer | sku | choice | answered, answer (read-only) | readonly
     kind: str = "text"
     width: int = 120
     stretch: bool = False
@@ -55,7 +55,7 @@ class Column:
 
     @property
     def editable(self) -> bool:
-        return self.kind not in ("answered", "readonly")
+        return self.kind not in ("answered", "answer", "readonly")
 
 
 class SectionRowsModel(QAbstractTableModel):
@@ -149,6 +149,11 @@ class SectionRowsModel(QAbstractTableModel):
         value = row.get(column.key, "")
         if column.kind == "answered":
             return self.tr("已答复") if row.get("answered") else self.tr("未答复")
+        if column.kind == "answer" and value and row.get("answered_by"):  # who and when
+            when = str(row.get("answered_at") or "")[5:16]
+            return self.tr("{answer}（{by} {when}）").format(
+                answer=value, by=row["answered_by"], when=when
+            )
         if column.kind == "customer" and value:
             lookup = self.lookups.get("customer")
             name = lookup.name(str(value)) if lookup else ""

@@ -10,6 +10,7 @@ annotations are then types when the class is made, not strings SQLAlchemy evalua
 from fieldbook.core.store.models.audit import AuditEntry
 from fieldbook.core.store.models.base import Base, JsonText, local_now, new_id, utcnow
 from fieldbook.core.store.models.master import Customer, Manager, Route, Setting, Sku
+from fieldbook.core.store.models.oversight import CustomerChange, EscalationAnswer
 from fieldbook.core.store.models.routine import (
     AttendanceDay,
     DayLog,
@@ -37,7 +38,9 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Customer",
+    "CustomerChange",
     "DayLog",
+    "EscalationAnswer",
     "FollowUp",
     "JsonText",
     "Manager",
