@@ -94,7 +94,8 @@ def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch, tm
     with many.reading() as s:
         d = s.get(SlipDelivery, first.delivery_id)
         assert (d.state, d.answer) == ("done", "已通知店主")
-    qtbot.waitUntil(lambda: inbox.model.row_of(lambda r: r.delivery_id == d.id) == -1)
+    answered = first.delivery_id  # (d is detached once its session is closed)
+    qtbot.waitUntil(lambda: inbox.model.row_of(lambda r: r.delivery_id == answered) == -1)
 
     spot = page.spot
     assert spot is not None

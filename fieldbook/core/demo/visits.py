@@ -31,6 +31,7 @@ from sqlalchemy import select
 from fieldbook.core import workdays
 from fieldbook.core.demo.attendance import DemoAttendance
 from fieldbook.core.demo.context import DemoContext, demo_reference, seconds_of
+from fieldbook.core.demo.day_shape import DayShape
 from fieldbook.core.demo.visit_record import (
     OfferedSku,
     ShopGrid,
@@ -48,7 +49,7 @@ from fieldbook.core.routine.checklist import (
     Hit,
     load_checklist,
 )
-from fieldbook.core.routine.plan import PlanRules, plan_rules
+from fieldbook.core.routine.plan import plan_rules
 from fieldbook.core.routine.visit_findings import ABSENT, followup_texts, match_open
 from fieldbook.core.routine.visit_grid import grid_findings, offered_sku_ids
 from fieldbook.core.store.models import (
@@ -96,33 +97,6 @@ def visit_week(ctx: DemoContext, monday: date) -> None:
     ctx.history(STATE_KEY, _History).week(monday)
 
 
-class _DayShape:
-    """The day's shape as ``[visits]`` of demo.toml draws it against plan.toml's time model:
-    when lunch starts and how long it is, and when the last shop is left (back at the office
-    by the day's time, less the trip back, less a margin; on a few days the margin is
-    negative: back late). Its own random stream, so the visits drawn after do not move."""
-
-    def __init__(self, ref: dict[str, Any], rules: PlanRules, seed: str) -> None:
-        self.rules = rules
-        self.rng = Random(f"fieldbook-demo-day-shape:{seed}")
-        self.lunch_at = (seconds_of(ref["lunch_at"][0]), seconds_of(ref["lunch_at"][1]))
-        self.lunch = (ref["lunch_minutes"][0] * 60, ref["lunch_minutes"][1] * 60)
-        self.margin = (ref["return_margin_minutes"][0] * 60, ref["return_margin_minutes"][1] * 60)
-        self.late = float(ref["late_return"])
-        self.late_by = (ref["late_return_minutes"][0] * 60, ref["late_return_minutes"][1] * 60)
-
-    def draw(self, day: date) -> tuple[int, int, int]:
-        """(lunch from, lunch seconds, last departure by) in seconds after midnight."""
-        back = self.rules.back_by(day)
-        back_s = back.hour * 3600 + back.minute * 60 - self.rules.trip_back_minutes * 60
-        rng = self.rng
-        if rng.random() < self.late:
-            end_by = back_s + rng.randint(*self.late_by)
-        else:
-            end_by = back_s - rng.randint(*self.margin)
-        return rng.randint(*self.lunch_at), rng.randint(*self.lunch), end_by
-
-
 class _History:
     def __init__(self, ctx: DemoContext) -> None:
         self.ctx = ctx
@@ -136,7 +110,7 @@ class _History:
         self.full_day = str(ref["full_day_reason"])
         self.day_start = seconds_of(ref["day_start"])
         self.jitter = int(ref["start_jitter_minutes"]) * 60
-        self.day = _DayShape(ref, rules, ctx.managers[0].id)
+        self.day = DayShape(ref, rules, ctx.managers[0].id)
         self.stay = (ref["minutes"][0] * 60, ref["minutes"][1] * 60, ref["min_minutes"] * 60)
         self.move = (
             ref["travel_minutes"][0] * 60,
@@ -327,7 +301,7 @@ class _History:
     def _times(self, day: date, n: int) -> list[tuple[int, int]]:
         """(arrival, departure) in seconds after midnight for ``n`` visits in route order: from
         about 07:30, a lunch break around noon, the last departure so that with the trip back
-        the manager is at the office by the day's time — on most days (``_DayShape``)."""
+        the manager is at the office by the day's time — on most days (``DayShape``)."""
         if n == 0:
             return []
         gauss = self.rng.gauss

@@ -40,10 +40,13 @@ def test_build_is_idempotent(world: Journal) -> None:
 def test_inactive_customers_are_not_planned(world: Journal) -> None:
     from dataclasses import replace
 
+    from fieldbook.core.master.customer_changes import ChangeBasis
     from fieldbook.core.master.customers import input_from_row
 
     row = world.customers.by_code("M002")
-    world.customers.update(row.id, replace(input_from_row(row), status="suspended"))
+    world.customers.update(
+        row.id, replace(input_from_row(row), status="suspended"), ChangeBasis(reason="店主外出")
+    )
     assert "周一店2" not in names(world.plans.build(MON))
 
 
@@ -163,6 +166,7 @@ def test_next_stop_and_progress(world: Journal, open_answers: dict[str, object])
 def test_optimise_orders_by_distance_and_keeps_unlocated_stops(world: Journal) -> None:
     from dataclasses import replace
 
+    from fieldbook.core.master.customer_changes import ChangeBasis
     from fieldbook.core.master.customers import input_from_row
 
     coords = {"M001": 45.80, "M002": 45.70, "M003": None, "M004": 45.75, "M005": 45.65}
