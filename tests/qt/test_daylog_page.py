@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from qt_support import MONDAY, MONDAY_ORDERS, monday_worked, open_page, type_text
 from sample_data import orders_workbook
 
+from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.indicators import DEFINITIONS, day_indicators
 from fieldbook.core.store.db import SaveFailed
@@ -262,4 +263,7 @@ def test_escalations_are_followed_until_answered(qtbot, page, log_day):
     assert table.model.index(0, 2).data() == "已答复"
     # who recorded it (the manager, for the head) and when: shown with the answer
     assert row["answered_by"] == "王建国"
-    assert table.model.index(0, 3).data() == "已安排市场部走访（王建国 12-03 09:30）"
+    # answered now, on the tests' clock (whatever it is): shown as MM-DD HH:MM
+    assert row["answered_at"][:10] == clock.now().date().isoformat()
+    at = datetime.fromisoformat(row["answered_at"])
+    assert table.model.index(0, 3).data() == f"已安排市场部走访（王建国 {at:%m-%d %H:%M}）"

@@ -4,18 +4,29 @@ slip, with before → after and why)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
+import pytest
 from PySide6.QtWidgets import QInputDialog
 from qt_support import make_ctx
 
+from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customer_changes import ChangeBasis
 from fieldbook.core.master.customers import input_from_row
 from fieldbook.qt.pages.department_page import DepartmentPage
 
-DAY = date(2026, 12, 3)  # the tests' pinned clock: 2026-12-03 09:30
+DAY = date(2026, 12, 3)
+
+
+@pytest.fixture(autouse=True)
+def _at_nine_thirty() -> Iterator[None]:
+    """The head answers, and the customer is changed, at 2026-12-03 09:30 (whatever the
+    suite's clock: the pages show the department's days around DAY)."""
+    with clock.pinned(datetime(2026, 12, 3, 9, 30), running=False):
+        yield
 
 
 def open_page(qtbot, journal: Journal) -> DepartmentPage:
@@ -51,7 +62,7 @@ def test_the_head_answers_an_escalated_problem(qtbot, filled: Journal) -> None:
     assert (answered["answer"], answered["answered_by"], answered["answered_at"][:16]) == (
         "已协调配送中心，改为上午送货",
         "部门负责人",  # not on the server: no login name to take
-        "2026-12-03 09:30",  # the tests' clock (it runs on from 09:30:00)
+        "2026-12-03 09:30",  # the clock pinned above
     )
     tab.show_answered.setChecked(True)
     qtbot.waitUntil(lambda: len(tab.model.rows()) == 1)

@@ -18,7 +18,14 @@ from fieldbook.core.reports.week_rows import gather, totals
 from fieldbook.core.routine.attendance import UNEXPLAINED, attendance_rules
 from fieldbook.core.server.department import weeks_table
 from fieldbook.core.store import audit
-from fieldbook.core.store.models import AttendanceDay, Customer, Plan, PlanStop, Visit
+from fieldbook.core.store.models import (
+    AttendanceDay,
+    Customer,
+    Manager,
+    Plan,
+    PlanStop,
+    Visit,
+)
 
 W48 = "2026-W48"  # Friday 2026-11-20 .. Thursday 2026-11-26: five working days
 FIELD_DAYS = (date(2026, 11, 20), date(2026, 11, 23), date(2026, 11, 24), date(2026, 11, 26))
@@ -121,7 +128,11 @@ def test_a_cleared_day_counts_again(leave_week: Journal) -> None:
 
 
 def test_a_working_day_with_nothing_is_unexplained(world: Journal) -> None:
-    # the profile was made on Thursday 2026-12-03; it is now Thursday 2026-12-10
+    # the profile was made on Thursday 2026-12-03 (whatever the tests' clock: days before a
+    # profile are never unexplained); it is now Thursday 2026-12-10
+    with world.writing() as s:
+        for manager in s.scalars(select(Manager)):
+            manager.created_at = datetime(2026, 12, 3, 9, 30)
     friday, monday = date(2026, 12, 4), date(2026, 12, 7)
     with clock.pinned(datetime(2026, 12, 10, 9, 0)):
         world.plans.build(monday)  # the Monday route: 5 stops, none visited
