@@ -5,11 +5,12 @@ that needs no reason (the grade) is not listed."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
+from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customer_changes import ChangeBasis
 from fieldbook.core.master.customers import CustomerInput, input_from_row
@@ -22,11 +23,12 @@ def test_the_changes_outside_slips_sheet(journal: Journal, tmp_path: Path) -> No
     )
     data = replace(input_from_row(row), status="suspended", grade=9)
     journal.customers.update(row.id, data, ChangeBasis("店主口头告知装修"))
-    out = export_department(journal, date(2026, 12, 1), date(2026, 12, 3), tmp_path / "部门.xlsx")
+    today = clock.now().date()  # the change is made now, on the tests' clock
+    out = export_department(journal, today - timedelta(days=2), today, tmp_path / "部门.xlsx")
     sheet = CalamineWorkbook.from_path(str(out)).get_sheet_by_name(SHEET_CHANGES).to_python()
     assert sheet[0][:6] == ["客户经理编号", "姓名", "时间", "客户编码", "客户名称", "项目"]
     (listed,) = sheet[1:]
-    assert listed[:2] == ["QTH001", "王建国"] and listed[2].startswith("2026-12-03 09:3")
+    assert listed[:2] == ["QTH001", "王建国"] and listed[2].startswith(today.isoformat())
     assert listed[3:] == [
         "C001",
         "张小便利店",
