@@ -4220,6 +4220,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>{n} cartons</translation>
     </message>
     <message>
+        <source>{mark}：这天不计进度，未走访的客户顺延 · 已访 {done} / 计划 {n}</source>
+        <translation>{mark}: no pace on this day; shops not visited are carried over · visited {done} / planned {n}</translation>
+    </message>
+    <message>
         <source>和电访员沟通了什么：客户的要求、订单异常、需要回访的户…</source>
         <translation>What you discussed with the phone staff: customers' requests, order anomalies, shops to call back…</translation>
     </message>

@@ -4220,6 +4220,10 @@
         <translation>{n} 条</translation>
     </message>
     <message>
+        <source>{mark}：这天不计进度，未走访的客户顺延 · 已访 {done} / 计划 {n}</source>
+        <translation>{mark}：这天不计进度，未走访的客户顺延 · 已访 {done} / 计划 {n}</translation>
+    </message>
+    <message>
         <source>和电访员沟通了什么：客户的要求、订单异常、需要回访的户…</source>
         <translation>和电访员沟通了什么：客户的要求、订单异常、需要回访的户…</translation>
     </message>

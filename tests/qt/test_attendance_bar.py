@@ -40,6 +40,10 @@ def test_marking_and_clearing_a_day_from_the_plan_page(qtbot, filled: Journal) -
     assert mark is not None and (mark.kind, mark.leave_type, mark.note) == ("leave", "sick", "发烧")
     qtbot.waitUntil(lambda: "请假（病假）" in bar.status.text())
     assert "发烧" in bar.status.text() and not editor.isVisible()
+    # not a field day: the progress line gives no pace and no verdict
+    line = page.progress.progress_label.text()
+    assert line.startswith("请假（病假）：这天不计进度") and "进度" not in line.split("·")[-1]
+    assert page.progress.pace_label.text() == ""
     assert bar.clear_button.isVisible()
     # a meeting names no leave type
     qtbot.mouseClick(bar.mark_button, Qt.MouseButton.LeftButton)
@@ -50,6 +54,7 @@ def test_marking_and_clearing_a_day_from_the_plan_page(qtbot, filled: Journal) -
     qtbot.mouseClick(bar.clear_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.status.text() == "出勤：在岗")
     assert filled.attendance.get(MONDAY) is None
+    assert "不计进度" not in page.progress.progress_label.text()  # a field day again
 
 
 def test_escape_closes_the_editor_without_saving(qtbot, filled: Journal) -> None:

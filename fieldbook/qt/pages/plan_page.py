@@ -118,6 +118,7 @@ class PlanPage(Page):
         layout.addWidget(self.progress)
         self.attendance = AttendanceBar(self.ctx)  # 出勤: 请假, 会议 … (routine.attendance)
         layout.addWidget(self.attendance)
+        self.attendance.shown.connect(self._show_progress)  # a marked day has no pace
         self.summary_label = SlipSummaryLine(self.ctx)
         layout.addWidget(self.summary_label)
         self.notice = QLabel()
@@ -315,7 +316,7 @@ class PlanPage(Page):
 
     def _show_progress(self) -> None:
         view = self.data.view if self.data is not None else None
-        self.progress.show_progress(view, self.ctx.now())
+        self.progress.show_progress(view, self.ctx.now(), self.attendance.mark)
 
     # --- selection ------------------------------------------------------------------------
     def current_stop(self) -> StopView | None:

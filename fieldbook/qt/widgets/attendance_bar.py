@@ -99,9 +99,11 @@ class AttendanceEditor(QFrame):
 
 
 class AttendanceBar(QWidget):
-    """``changed`` is emitted after a mark was saved or taken away."""
+    """``changed`` is emitted after a mark was saved or taken away; ``shown`` whenever the
+    day's entry is shown (read, saved or cleared)."""
 
     changed = Signal()
+    shown = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +179,7 @@ class AttendanceBar(QWidget):
         self.mark_button.setVisible(working)
         self.mark_button.setText(self.tr("修改标记…") if mark else self.tr("请假/公务…"))
         self.clear_button.setVisible(mark is not None)
+        self.shown.emit()
 
     def save(self, kind: str, leave_type: str, note: str) -> None:
         day = self.day
