@@ -104,7 +104,7 @@ def test_a_department_answers_its_slips_and_cannot_touch_a_visit(server: dict) -
     dist, mono = server["engines"]["dist"], server["engines"]["mono"]
     assert scalar(dist, "SELECT count(*) FROM slips") == 2  # both managers' 暂停 slips
     assert scalar(dist, "SELECT count(*) FROM slip_deliveries") == 2  # only its own copies
-    assert scalar(mono, "SELECT count(*) FROM slips") == 0  # nothing was sent to 专卖办
+    assert scalar(mono, "SELECT count(*) FROM slips") == 0  # left off both, with a reason
     for engine in (dist, mono):
         with pytest.raises(ProgrammingError, match="permission denied"):
             scalar(engine, "SELECT count(*) FROM visits")
