@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from fieldbook.core.errors import InvalidValue
+from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.resources import load_reference
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit
@@ -59,6 +59,9 @@ def dismiss_in(
 ) -> Dismissal:
     """Dismiss ``sug`` (still suggested) with ``reason``; the suggestion keeps who, when, the
     reason and ``kept`` (a stored file, its original name); the audit trail records it."""
+    visit = s.get(Visit, sug.visit_id) if sug.visit_id is not None else None
+    if (sug.manager_id or (visit.manager_id if visit is not None else None)) != manager_id:
+        raise NotFound("slip_suggestion", id=sug.id)  # another manager's (a shared database)
     if sug.status != "suggested":
         raise InvalidValue("suggestion_closed", field="suggestion", status=sug.status)
     said = check_reason(sug.category, reason)
@@ -70,10 +73,8 @@ def dismiss_in(
     sug.dismiss_reason = said
     if kept is not None:
         sug.dismiss_file, sug.dismiss_file_name = kept[0].stored_name, kept[1][:200]
-    if sug.visit_id is not None:  # the visit carries its suggestions to the server
-        visit = s.get(Visit, sug.visit_id)
-        if visit is not None:
-            visit.updated_at = at
+    if visit is not None:  # the visit carries its suggestions to the server
+        visit.updated_at = at
     audit.record(
         s,
         manager_id=manager_id,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sample_data import orders_workbook
 
-from fieldbook.core.errors import InvalidValue
+from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.week_rows import gather
 from fieldbook.core.routine.orders import import_orders
@@ -20,7 +20,8 @@ from fieldbook.core.routine.week_figures import week_figures
 from fieldbook.core.slips.rules import slip_departments, slip_rules
 from fieldbook.core.slips.service import SlipInput
 from fieldbook.core.store import audit
-from fieldbook.core.store.models import SlipSuggestion
+from fieldbook.core.store.models import Manager, SlipSuggestion
+from fieldbook.core.store.sessions import CURRENT_MANAGER_KEY, set_setting
 
 ALL = {"market", "monopoly", "distribution", "phone"}
 #: 客户经理工作规范 line 236, read category by category (schema/reference/slips.toml)
@@ -203,3 +204,23 @@ def test_three_weeks_without_an_order_raise_one_suggestion_per_run(
     runs = _no_order(world)
     assert runs[(m001, date(2026, 11, 3))] == "dismissed"
     assert runs[(m001, date(2026, 12, 8))] == "suggested" and len(runs) == 9
+
+
+def test_another_managers_suggestion_cannot_be_dismissed(
+    world: Journal, open_answers: dict[str, object]
+) -> None:
+    """On a shared database (a department's, the demo's) a manager dismisses only their own
+    suggestions: another's violation stays open, not hidden under someone else's name."""
+    answers = {**open_answers, "suspected_fake": True, "violation_note": "两条疑似假中华"}
+    _visit_with(world, "M001", answers, "2026-11-30")
+    sid = _suggestion(world, "violation")
+    with world.writing() as s:
+        other = Manager(code="QTH002", name="李四")
+        s.add(other)
+        s.flush()
+        set_setting(s, CURRENT_MANAGER_KEY, other.id)
+    with pytest.raises(NotFound):
+        world.slips.dismiss_suggestion(sid, "复查无误")
+    with world.reading() as s:
+        assert s.get_one(SlipSuggestion, sid).status == "suggested"
+    assert audit.history(world, "slip_suggestion", sid) == []
