@@ -253,6 +253,9 @@ class DayLogService:
         if at.date() != day:
             raise InvalidValue("return_other_day", field="returned_at", value=at.isoformat(" "))
         at = at.replace(second=0, microsecond=0)
+        if at > clock.now():  # 「不准弄虚作假」: recorded on return, not ahead of it
+            value = at.strftime("%Y-%m-%d %H:%M")
+            raise InvalidValue("return_in_future", field="returned_at", value=value)
         with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=True)
             last = s.scalar(
