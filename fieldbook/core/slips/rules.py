@@ -9,6 +9,7 @@ from functools import cache
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.resources import load_reference
+from fieldbook.core.text import clean_prose
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def slip_departments(
     for code in category.departments:
         if code in departments:
             continue
-        reason = " ".join(str(reasons.get(code) or "").split())
+        reason = " ".join(clean_prose(reasons.get(code) or "").split())  # no control characters
         if not 2 <= len(reason) <= 200:
             raise InvalidValue(
                 "department_removal_reason", field="departments", department=known[code]

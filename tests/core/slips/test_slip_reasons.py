@@ -224,3 +224,22 @@ def test_another_managers_suggestion_cannot_be_dismissed(
     with world.reading() as s:
         assert s.get_one(SlipSuggestion, sid).status == "suggested"
     assert audit.history(world, "slip_suggestion", sid) == []
+
+
+def test_a_removal_reason_of_invisible_characters_is_no_reason(world: Journal) -> None:
+    """Control, zero-width and bidi characters are dropped when saved: they do not make the
+    2 characters a reason needs (a slip was saved with 未发部门 市场部 and an empty reason)."""
+    shop = cid(world, "M001")
+    for hollow in ("\x00\x00\u202e", "\u200b\u200b\u200b", "\x1b\x1b"):
+        with pytest.raises(InvalidValue) as err:
+            world.slips.create(
+                SlipInput(
+                    "other",
+                    "店招更换",
+                    shop,
+                    departments=("phone",),
+                    removed_reasons={"market": hollow},
+                )
+            )
+        assert err.value.detail == "department_removal_reason"
+    assert world.slips.list() == []
