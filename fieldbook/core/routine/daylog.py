@@ -26,7 +26,7 @@ from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, DayLog, FollowUp, Manager, Slip, Visit
 from fieldbook.core.store.sessions import Sessions
-from fieldbook.core.text import clean_text
+from fieldbook.core.text import clean_prose, clean_text
 
 TOPIC = "daylog"
 TEXT_SECTIONS = {
@@ -286,12 +286,12 @@ class DayLogService:
         answered, also after the log was submitted). ``answered_by``: who answered (default:
         the manager who records it); when: now. An answer the head wrote on the department
         server comes down by sync instead (``routine.escalations.merge_answers``)."""
-        answer = str(answer or "").strip()
+        answer = clean_prose(answer)  # as saved: control and zero-width characters dropped
         if not answer:
             raise InvalidValue("required", field="answer")
         with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=False)
-            by = str(answered_by or "").strip() or _manager_name(s, log.manager_id)
+            by = clean_prose(answered_by) or _manager_name(s, log.manager_id)
             sections = json.loads(log.sections)
             rows = sections.get("escalations", [])
             row = next((r for r in rows if r.get("id") == escalation_id), None)
