@@ -152,10 +152,11 @@ def no_order_weeks() -> int:
 
 def raise_no_order(s: Session, manager_id: str, at: datetime, weeks: int) -> list[str]:
     """Suggest a 不订货 slip for each active customer of ``manager_id`` without an order in the
-    ``weeks`` × 7 days up to the last imported order day. A run of weeks starts the day after
-    the customer's last order (or on the first imported order day) and is suggested once: a
-    suggestion of that run, whatever became of it, is not raised again, and neither is one
-    while another 不订货 suggestion of the customer is still open. Returns the customer ids."""
+    ``weeks`` × 7 days up to the last imported order day (``at``'s day at the latest). A run of
+    weeks starts the day after the customer's last order (or on the first imported order day)
+    and is suggested once: a suggestion of that run, whatever became of it, is not raised
+    again, and neither is one while another 不订货 suggestion of the customer is still open.
+    Returns the customer ids."""
     span = s.execute(
         select(func.min(OrderLine.order_date), func.max(OrderLine.order_date)).where(
             OrderLine.manager_id == manager_id
@@ -165,6 +166,7 @@ def raise_no_order(s: Session, manager_id: str, at: datetime, weeks: int) -> lis
     latest: date | None = span[1]
     if first is None or latest is None:
         return []
+    latest = min(latest, at.date())  # a mistyped date ahead: those weeks have not passed
     since = latest - timedelta(days=7 * weeks - 1)
     last_order = dict(
         s.execute(

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sample_data import orders_workbook
 
+from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.week_rows import gather
@@ -162,8 +163,11 @@ def test_any_other_suggestion_needs_a_reason_and_counts_in_the_week_figures(
 
 
 def _orders(world: Journal, tmp_path: Path, day: str, codes: list[str]) -> int:
+    """Import ``day``'s orders of ``codes`` at 16:00 that day (the day's orders come in after
+    15:00)."""
     rows = [[day, code, "", "13100101", "", 2, 763.20] for code in codes]
-    report = import_orders(world, orders_workbook(tmp_path / f"{day}.xlsx", rows))
+    with clock.pinned(datetime.fromisoformat(f"{day} 16:00")):
+        report = import_orders(world, orders_workbook(tmp_path / f"{day}.xlsx", rows))
     assert report.applied and report.problems == []
     return report.no_order_suggested
 
@@ -175,6 +179,18 @@ def _no_order(world: Journal) -> dict[tuple[str, date | None], str]:
             (sug.customer_id, sug.run_start): sug.status
             for sug in s.query(SlipSuggestion).filter(SlipSuggestion.source == "no_order")
         }
+
+
+def test_an_order_dated_ahead_raises_no_run_that_has_not_happened(
+    world: Journal, tmp_path: Path
+) -> None:
+    """A mistyped date (12-30 on 12-03, the clock) in an order file: the weeks up to it have
+    not passed, so no customer has gone three weeks without an order because of it."""
+    rows = [["2026-11-30", code, "", "13100101", "", 2, 763.20] for code in ("M001", "M002")]
+    rows.append(["2026-12-30", "M001", "", "13100101", "", 1, 381.60])
+    report = import_orders(world, orders_workbook(tmp_path / "typo.xlsx", rows))
+    assert report.applied and report.no_order_suggested == 0
+    assert _no_order(world) == {}
 
 
 def test_three_weeks_without_an_order_raise_one_suggestion_per_run(
