@@ -88,10 +88,12 @@ def slip_departments(
     """The departments a slip of ``category`` goes to (``chosen``; None: the defaults) and the
     default departments left off with their reasons. Leaving one off needs a reason of 2–200
     characters (``reasons``: department code → reason); InvalidValue names the department."""
-    departments = tuple(dict.fromkeys(chosen or category.departments))
+    departments = tuple(dict.fromkeys(category.departments if chosen is None else chosen))
+    if not departments:  # an empty choice is no department, not the defaults
+        raise InvalidValue("required", field="departments")
     known = slip_rules().departments
     unknown = [d for d in departments if d not in known]
-    if unknown or not departments:
+    if unknown:
         raise InvalidValue("unknown_department", field="departments", value=",".join(unknown))
     removed: dict[str, str] = {}
     for code in category.departments:

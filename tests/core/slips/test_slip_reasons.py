@@ -259,3 +259,17 @@ def test_a_removal_reason_of_invisible_characters_is_no_reason(world: Journal) -
             )
         assert err.value.detail == "department_removal_reason"
     assert world.slips.list() == []
+
+
+def test_a_slip_to_no_department_is_refused_not_sent_to_the_defaults(world: Journal) -> None:
+    """None means the category's defaults; an empty choice is no department (the dialog says
+    so too), not silently all four."""
+    every = {d: "专卖办现场已处理" for d in ALL}
+    with pytest.raises(InvalidValue) as err:
+        world.slips.create(
+            SlipInput(
+                "violation", "疑似假烟", cid(world, "M001"), departments=(), removed_reasons=every
+            )
+        )
+    assert (err.value.detail, err.value.data["field"]) == ("required", "departments")
+    assert world.slips.list() == []
