@@ -166,7 +166,6 @@ def test_next_stop_and_progress(world: Journal, open_answers: dict[str, object])
 def test_optimise_orders_by_distance_and_keeps_unlocated_stops(world: Journal) -> None:
     from dataclasses import replace
 
-    from fieldbook.core.master.customer_changes import ChangeBasis
     from fieldbook.core.master.customers import input_from_row
 
     coords = {"M001": 45.80, "M002": 45.70, "M003": None, "M004": 45.75, "M005": 45.65}
