@@ -20,6 +20,7 @@ from python_calamine import CalamineWorkbook
 from sample_data import orders_workbook, write_photo
 
 from fieldbook.core.journal import Journal
+from fieldbook.core.master.customer_changes import ChangeBasis
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.reports.week import export_month, export_week
 from fieldbook.core.reports.week_rows import (
@@ -264,3 +265,28 @@ def test_the_photo_count_on_the_form_is_the_week_page_figure(week: Journal, tmp_
     week.photos.add(visit.id, shots, reason="补拍的店面照片")
     path = export_week(week, label, tmp_path / "周报.xlsx")
     assert figure(sheet(path, "周报"), "店面照片（张）") == week.weeks.figures(label).photos == 3
+
+
+def test_the_forms_minutes_and_coverage_are_the_week_page_figures(
+    world: Journal, open_answers: dict[str, object], tmp_path: Path
+) -> None:
+    """One fact, one home: 平均每户 is the mean of the visits' exact minutes (not of minutes
+    rounded visit by visit) and 覆盖客户 counts the active customers visited, as the page has
+    them."""
+    for code, a, b in (("M001", "08:00:00", "08:09:40"), ("M002", "08:15:00", "08:24:40")):
+        v = world.visits.start(world.customers.by_code(code).id, at=t(a))
+        world.visits.set_shop_status(v.id, "open")
+        world.visits.save_answers(v.id, open_answers)
+        world.visits.finish(v.id, at=t(b))
+    closed = world.customers.by_code("M002")
+    world.customers.update(
+        closed.id,
+        CustomerInput(code="M002", shop_name=closed.shop_name, route="周一线路", status="closed"),
+        ChangeBasis(reason="店主转让，已停业"),
+    )
+    label = label_for(MON)
+    page = world.weeks.figures(label)
+    form = sheet(export_week(world, label, tmp_path / "周报.xlsx"), "周报")
+    assert (page.average_minutes, page.customers_covered) == (9.7, 1)
+    assert figure(form, "平均每户（分钟）") == page.average_minutes
+    assert figure(form, "覆盖客户（户）") == page.customers_covered

@@ -47,6 +47,8 @@ class SuggestionDismissals:
         at = datetime.combine(day, time()) + timedelta(
             minutes=self.rng.randint(self.office[0], self.office[1])
         )
+        if at < sug["created_at"]:  # the visit was entered that evening: dismissed next day
+            at += timedelta(days=(workdays.add_working_days(day, 1) - day).days)
         reason = self.reason(sug["category"])
         if at >= limit:
             return {"id": sug["id"], "status": "suggested"}, []

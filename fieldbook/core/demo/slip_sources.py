@@ -43,7 +43,7 @@ def open_shop_visits(
 def open_suggestions(s: Session, monday: date, sunday: date) -> dict[str, list[dict[str, Any]]]:
     """The week's slip suggestions still open, by manager, with the visit's answers."""
     suggestions: dict[str, list[dict[str, Any]]] = {}
-    for sid, cat, cid, vid, mid, day, answers in s.execute(
+    for sid, cat, cid, vid, mid, day, answers, created in s.execute(
         select(
             SlipSuggestion.id,
             SlipSuggestion.category,
@@ -52,6 +52,7 @@ def open_suggestions(s: Session, monday: date, sunday: date) -> dict[str, list[d
             Visit.manager_id,
             Visit.visit_date,
             Visit.answers,
+            SlipSuggestion.created_at,
         )
         .join(Visit, Visit.id == SlipSuggestion.visit_id)
         .where(Visit.visit_date >= monday, Visit.visit_date <= sunday)
@@ -66,6 +67,7 @@ def open_suggestions(s: Session, monday: date, sunday: date) -> dict[str, list[d
                 "visit_id": vid,
                 "day": day,
                 "answers": json.loads(answers or "{}"),
+                "created_at": created,  # a late-entered visit makes it in the evening
             }
         )
     return suggestions

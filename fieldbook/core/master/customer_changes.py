@@ -22,7 +22,7 @@ from fieldbook.core.resources import load_reference
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import CustomerChange, Route, Slip
 from fieldbook.core.store.sessions import Sessions
-from fieldbook.core.text import clean_free_text
+from fieldbook.core.text import clean_prose
 
 RECORD_TYPE = "customer"
 
@@ -96,7 +96,7 @@ def reason_for(s: Session, customer_id: str, changes: Mapping[str, Any], basis: 
             or slip.completed_at is None
         ):
             raise InvalidValue("slip_not_for_change", field="slip", value=number)
-    reason = clean_free_text(basis.reason or "").strip()
+    reason = clean_prose(basis.reason or "")  # zero-width and control characters are no reason
     if not reason and not number and needs_reason(tuple(changes)):
         raise InvalidValue("customer_change_reason", field="reason")
     if number:

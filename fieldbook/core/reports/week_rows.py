@@ -17,6 +17,7 @@ from fieldbook.core.reports.form import WEEKDAYS, answer_value
 from fieldbook.core.reports.week_queries import PeriodSource, read_period
 from fieldbook.core.routine.attendance import DayMark, excused_days
 from fieldbook.core.routine.checklist import Checklist, load_checklist
+from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.slips.rules import slip_rules
 
 if TYPE_CHECKING:
@@ -110,7 +111,8 @@ class Period:
     findings: list[list[Any]] = field(default_factory=list)
     slips: list[list[Any]] = field(default_factory=list)
     orders: list[list[Any]] = field(default_factory=list)
-    visit_minutes: list[tuple[str, str, str, int | None]] = field(default_factory=list)
+    #: (code, shop status, customer status, exact minutes in the shop) of each visit
+    visit_minutes: list[tuple[str, str, str, float | None]] = field(default_factory=list)
     checklist_labels: list[str] = field(default_factory=list)
     customers_active: int = 0
     previous_cartons: int = 0
@@ -159,12 +161,11 @@ def _add_visits(out: Period, src: PeriodSource, checklist: Checklist) -> Counter
     for v in src.visits:
         in_plan = v.plan_stop_id in visited_stops
         visited_by_day[v.visit_date] += in_plan
-        minutes = None
-        if v.arrived_at and v.left_at and v.left_at >= v.arrived_at:
-            minutes = round((v.left_at - v.arrived_at).total_seconds() / 60)
+        exact = minutes_in_shop(v.arrived_at, v.left_at)  # the page's average is of these
+        minutes = round(exact) if exact is not None else None
         hits = json.loads(v.findings or "[]")
         answers = json.loads(v.answers or "{}")
-        out.visit_minutes.append((v.code, v.shop_status, v.status, minutes))
+        out.visit_minutes.append((v.code, v.shop_status, v.status, exact))
         out.visits.append(
             [
                 v.id,
@@ -274,6 +275,11 @@ class Totals:
 def totals(p: Period) -> Totals:
     """The summary's figures, from the rows the detail sheets list."""
     real = [(code, mins) for code, status, _, mins in p.visit_minutes if status != "absent"]
+    active = {
+        code
+        for code, status, state, _ in p.visit_minutes
+        if status != "absent" and state == "active"
+    }
     minutes = [mins for _, mins in real if mins is not None]
     real_days = {
         row[1] for row, vm in zip(p.visits, p.visit_minutes, strict=True) if vm[1] != "absent"
@@ -284,7 +290,7 @@ def totals(p: Period) -> Totals:
         planned=sum(r[3] for r in counted),
         visited=sum(r[4] for r in counted),
         visits=len(p.visits),
-        covered=len({code for code, _ in real}),
+        covered=len(active),  # the active customers visited (the page's 覆盖客户)
         average_minutes=round(sum(minutes) / len(minutes), 1) if minutes else None,
         days_in_field=len(real_days - excused),
         cartons=sum(r[6] for r in p.orders),

@@ -26,7 +26,7 @@ from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, DayLog, FollowUp, Manager, Slip, Visit
 from fieldbook.core.store.sessions import Sessions
-from fieldbook.core.text import clean_text
+from fieldbook.core.text import clean_prose, clean_text
 
 TOPIC = "daylog"
 TEXT_SECTIONS = {
@@ -253,6 +253,9 @@ class DayLogService:
         if at.date() != day:
             raise InvalidValue("return_other_day", field="returned_at", value=at.isoformat(" "))
         at = at.replace(second=0, microsecond=0)
+        if at > clock.now():  # 「不准弄虚作假」: recorded on return, not ahead of it
+            value = at.strftime("%Y-%m-%d %H:%M")
+            raise InvalidValue("return_in_future", field="returned_at", value=value)
         with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=True)
             last = s.scalar(
@@ -283,12 +286,12 @@ class DayLogService:
         answered, also after the log was submitted). ``answered_by``: who answered (default:
         the manager who records it); when: now. An answer the head wrote on the department
         server comes down by sync instead (``routine.escalations.merge_answers``)."""
-        answer = str(answer or "").strip()
+        answer = clean_prose(answer)  # as saved: control and zero-width characters dropped
         if not answer:
             raise InvalidValue("required", field="answer")
         with self.db.writing(TOPIC) as s:
             log = self._log(s, day, create=False)
-            by = str(answered_by or "").strip() or _manager_name(s, log.manager_id)
+            by = clean_prose(answered_by) or _manager_name(s, log.manager_id)
             sections = json.loads(log.sections)
             rows = sections.get("escalations", [])
             row = next((r for r in rows if r.get("id") == escalation_id), None)

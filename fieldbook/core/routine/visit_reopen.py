@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import FollowUp, PlanStop, SlipSuggestion, Visit
 
@@ -25,7 +26,7 @@ from fieldbook.core.store.models import FollowUp, PlanStop, SlipSuggestion, Visi
 def reopen(s: Session, v: Visit, reason: str, now: datetime) -> None:
     """Make the finished visit ``v`` a draft again (see the module docstring). Raises
     InvalidValue: visit_not_finished, reopen_followup_used, reopen_slip_made,
-    reason_required."""
+    reopen_violation_open, reason_required."""
     if v.status != "done":
         raise InvalidValue("visit_not_finished", field="visit")
     opened = list(s.scalars(select(FollowUp).where(FollowUp.source_visit_id == v.id)))
@@ -34,6 +35,9 @@ def reopen(s: Session, v: Visit, reason: str, now: datetime) -> None:
     suggested = list(s.scalars(select(SlipSuggestion).where(SlipSuggestion.visit_id == v.id)))
     if any(sug.status != "suggested" for sug in suggested):
         raise InvalidValue("reopen_slip_made", field="slips")
+    if any(sug.category in slip_rules().fixed_reason_categories for sug in suggested):
+        # 违纪 is dismissed only with a fixed reason: a mis-tick is corrected, not reopened away
+        raise InvalidValue("reopen_violation_open", field="slips")
     # the departure finishing wrote (none was set before): the manager may still be there
     set_by_finish = v.left_at is not None and v.left_at == v.finished_at
     changes: dict[str, tuple[object, object]] = {

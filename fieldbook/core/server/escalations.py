@@ -18,7 +18,7 @@ from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.routine.escalations import SECTION, merge_answers
 from fieldbook.core.store.models import Customer, DayLog, EscalationAnswer, Manager
-from fieldbook.core.text import clean_free_text
+from fieldbook.core.text import clean_prose
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -118,12 +118,12 @@ def answer_escalation(
 ) -> EscalationRow:
     """The head's answer to one escalated problem (a second answer replaces the first), with
     who (``answered_by``) and when (now)."""
-    answer = clean_free_text(str(answer or "")).strip()
+    answer = clean_prose(answer)  # zero-width and control characters are no answer
     if not answer:
         raise InvalidValue("required", field="answer")
     if len(answer) > MAX_ANSWER:
         raise InvalidValue("too_long", field="answer", max=MAX_ANSWER)
-    by = clean_free_text(str(answered_by or "")).strip()[:50]
+    by = clean_prose(answered_by)[:50]
     if not by:
         raise InvalidValue("required", field="answered_by")
     with journal.writing(TOPIC, "daylog") as s:

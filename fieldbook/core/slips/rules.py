@@ -9,6 +9,7 @@ from functools import cache
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.resources import load_reference
+from fieldbook.core.text import clean_prose
 
 
 @dataclass(frozen=True)
@@ -87,16 +88,18 @@ def slip_departments(
     """The departments a slip of ``category`` goes to (``chosen``; None: the defaults) and the
     default departments left off with their reasons. Leaving one off needs a reason of 2–200
     characters (``reasons``: department code → reason); InvalidValue names the department."""
-    departments = tuple(dict.fromkeys(chosen or category.departments))
+    departments = tuple(dict.fromkeys(category.departments if chosen is None else chosen))
+    if not departments:  # an empty choice is no department, not the defaults
+        raise InvalidValue("required", field="departments")
     known = slip_rules().departments
     unknown = [d for d in departments if d not in known]
-    if unknown or not departments:
+    if unknown:
         raise InvalidValue("unknown_department", field="departments", value=",".join(unknown))
     removed: dict[str, str] = {}
     for code in category.departments:
         if code in departments:
             continue
-        reason = " ".join(str(reasons.get(code) or "").split())
+        reason = " ".join(clean_prose(reasons.get(code) or "").split())  # no control characters
         if not 2 <= len(reason) <= 200:
             raise InvalidValue(
                 "department_removal_reason", field="departments", department=known[code]

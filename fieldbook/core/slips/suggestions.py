@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from fieldbook.core.errors import InvalidValue
+from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.resources import load_reference
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store import audit
@@ -59,6 +59,9 @@ def dismiss_in(
 ) -> Dismissal:
     """Dismiss ``sug`` (still suggested) with ``reason``; the suggestion keeps who, when, the
     reason and ``kept`` (a stored file, its original name); the audit trail records it."""
+    visit = s.get(Visit, sug.visit_id) if sug.visit_id is not None else None
+    if (sug.manager_id or (visit.manager_id if visit is not None else None)) != manager_id:
+        raise NotFound("slip_suggestion", id=sug.id)  # another manager's (a shared database)
     if sug.status != "suggested":
         raise InvalidValue("suggestion_closed", field="suggestion", status=sug.status)
     said = check_reason(sug.category, reason)
@@ -70,10 +73,8 @@ def dismiss_in(
     sug.dismiss_reason = said
     if kept is not None:
         sug.dismiss_file, sug.dismiss_file_name = kept[0].stored_name, kept[1][:200]
-    if sug.visit_id is not None:  # the visit carries its suggestions to the server
-        visit = s.get(Visit, sug.visit_id)
-        if visit is not None:
-            visit.updated_at = at
+    if visit is not None:  # the visit carries its suggestions to the server
+        visit.updated_at = at
     audit.record(
         s,
         manager_id=manager_id,
@@ -151,10 +152,11 @@ def no_order_weeks() -> int:
 
 def raise_no_order(s: Session, manager_id: str, at: datetime, weeks: int) -> list[str]:
     """Suggest a 不订货 slip for each active customer of ``manager_id`` without an order in the
-    ``weeks`` × 7 days up to the last imported order day. A run of weeks starts the day after
-    the customer's last order (or on the first imported order day) and is suggested once: a
-    suggestion of that run, whatever became of it, is not raised again, and neither is one
-    while another 不订货 suggestion of the customer is still open. Returns the customer ids."""
+    ``weeks`` × 7 days up to the last imported order day (``at``'s day at the latest). A run of
+    weeks starts the day after the customer's last order (or on the first imported order day)
+    and is suggested once: a suggestion of that run, whatever became of it, is not raised
+    again, and neither is one while another 不订货 suggestion of the customer is still open.
+    Returns the customer ids."""
     span = s.execute(
         select(func.min(OrderLine.order_date), func.max(OrderLine.order_date)).where(
             OrderLine.manager_id == manager_id
@@ -164,6 +166,7 @@ def raise_no_order(s: Session, manager_id: str, at: datetime, weeks: int) -> lis
     latest: date | None = span[1]
     if first is None or latest is None:
         return []
+    latest = min(latest, at.date())  # a mistyped date ahead: those weeks have not passed
     since = latest - timedelta(days=7 * weeks - 1)
     last_order = dict(
         s.execute(

@@ -303,6 +303,7 @@ def test_suggestions_become_slips_or_are_dismissed_with_a_kept_reason(demo: Jour
             continue
         assert s.dismiss_reason and s.dismissed_by and s.dismissed_at is not None
         assert s.dismissed_at.date() >= visits[s.visit_id].visit_date
+        assert s.dismissed_at >= s.created_at  # not before the (late-entered) visit made it
         if s.category == "violation":
             assert s.dismiss_reason in rules.fixed_reasons
         assert trail[(s.id, "status")].reason == s.dismiss_reason

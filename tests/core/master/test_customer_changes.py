@@ -103,6 +103,10 @@ def test_a_status_or_licence_change_without_reason_is_refused_and_nothing_saved(
     with pytest.raises(InvalidValue) as refused:
         edit(journal, cid, ChangeBasis("  "), grade=9, **{field: value})
     assert refused.value.detail == "customer_change_reason"
+    for invisible in ("\u200b\u200b", "\x00\u202e", "\u2060\ufeff"):  # nothing to read
+        with pytest.raises(InvalidValue) as refused:
+            edit(journal, cid, ChangeBasis(invisible), **{field: value})
+    assert refused.value.detail == "customer_change_reason"
     assert refused.value.data["field"] == "reason"
     row = journal.customers.get(cid)
     assert (row.status, row.licence_no, row.grade) == ("active", "230902100001", 8)

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from fieldbook.core import clock
+from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.escalations import apply_answers, keep_answers, merge_answers
 from fieldbook.core.store.models import DayLog
@@ -51,6 +52,17 @@ def test_an_answer_recorded_on_the_laptop_carries_who_and_when(
     # who: the name given, else the manager who recorded it; when: the clock, to the second
     assert (answered["answered_by"], answered["answered_at"]) == (recorded, "2026-12-03 09:30:00")
     assert journal.daylogs.open_escalations() == []
+
+
+def test_an_answer_of_control_characters_only_is_no_answer(journal: Journal) -> None:
+    """Saved, control and zero-width characters are dropped: they must not close the problem
+    with an empty answer."""
+    (row,) = escalate(journal, "送货时间不固定，需配送中心协调")
+    for hollow in ("\x00\x1b", "\u200b\u202e", " \x07 "):
+        with pytest.raises(InvalidValue) as err:
+            journal.daylogs.answer_escalation(DAY, row["id"], hollow, "市场部李主任")
+        assert err.value.detail == "required"
+    assert [r["id"] for _day, r in journal.daylogs.open_escalations()] == [row["id"]]
 
 
 def test_a_save_from_a_screen_that_had_not_seen_the_answer_keeps_it(journal: Journal) -> None:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
+from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.day_times import week_summary, week_summary_text
@@ -17,6 +18,7 @@ from fieldbook.core.routine.daylog_text import time_facts
 
 MON = date(2026, 11, 30)
 THU = date(2026, 12, 3)
+AFTER_THURSDAY = datetime(2026, 12, 3, 16, 0)  # the clock once Thursday's return has happened
 
 
 def t(hm: str, day: date = MON) -> datetime:
@@ -89,7 +91,8 @@ def test_a_short_day_in_the_area_falls_below_five_hours(
 
 
 def test_thursday_is_judged_against_two_oclock(world: Journal) -> None:
-    f = world.daylogs.record_return(THU, t("14:20", THU)).facts
+    with clock.pinned(AFTER_THURSDAY):  # recorded on return, not ahead of it
+        f = world.daylogs.record_return(THU, t("14:20", THU)).facts
     assert (f.back_by, f.returned_at, f.return_late_minutes) == ("14:00", "14:20", 20)
     assert f.field_standard == 240  # an hour less in the area
     # the same 14:20 on a Monday is 40 minutes early
@@ -128,6 +131,17 @@ def test_a_return_must_be_after_the_last_shop_and_on_the_day(lunch_day: Journal)
     assert lunch_day.daylogs.get(MON).facts.returned_at == ""
 
 
+def test_a_return_cannot_be_recorded_before_it_happened(lunch_day: Journal) -> None:
+    """「不准弄虚作假」: the clock stands at Thursday 09:30 (conftest's TEST_NOW); a return at
+    15:00 this afternoon, or on a day still to come, has not happened yet."""
+    for day, hm in ((THU, "15:00"), (date(2026, 12, 7), "14:30")):
+        with pytest.raises(InvalidValue) as info:
+            lunch_day.daylogs.record_return(day, t(hm, day))
+        assert info.value.detail == "return_in_future"
+    assert lunch_day.daylogs.get(THU).facts.returned_at == ""  # nothing saved
+    assert lunch_day.daylogs.record_return(THU, t("09:30", THU)).facts.returned_at == "09:30"
+
+
 def test_a_log_submitted_under_the_old_model_still_reads() -> None:
     old = {
         "day": "2026-11-30",
@@ -155,7 +169,8 @@ def test_the_week_report_reads_the_days_times(lunch_day: Journal) -> None:
     # W49 is Friday 11-27 .. Thursday 12-03: Monday's visits, Monday back at 15:20 (late),
     # Thursday back at 13:50 (on time against 14:00, with no visit: no time in the area)
     lunch_day.daylogs.record_return(MON, t("15:20"))
-    lunch_day.daylogs.record_return(THU, t("13:50", THU))
+    with clock.pinned(AFTER_THURSDAY):  # recorded on return, not ahead of it
+        lunch_day.daylogs.record_return(THU, t("13:50", THU))
     times = lunch_day.weeks.get("2026-W49").times
     assert [x.day for x in times] == [MON, THU]
     monday, thursday = times

@@ -104,3 +104,28 @@ def test_reopen_takes_back_a_finding_counted_on_an_open_follow_up(
     world.visits.reopen(again.id, "误按完成")
     followups = {f.id: f for f in world.followups.list(customer_id=cid)}
     assert followups[fu.id].seen_again == 0 and followups[fu.id].last_seen_at is None
+
+
+def test_a_suspected_violation_is_not_undone_by_reopening(
+    world: Journal, open_answers: dict[str, object]
+) -> None:
+    """「不准隐瞒问题和风险」: reopening deleted the visit's open 违纪 suggestion, so unticking
+    疑似假烟 and finishing again made it vanish with any reason — no fixed reason, no dismissal
+    counted. A mis-tick is corrected (audited) and the suggestion dismissed as 误报."""
+    cid = world.customers.by_code("M001").id
+    v = world.visits.start(cid, at=t("07:35"))
+    world.visits.set_shop_status(v.id, "open")
+    world.visits.save_answers(
+        v.id, {**open_answers, "suspected_fake": True, "violation_note": "两条疑似假中华"}
+    )
+    world.visits.finish(v.id, at=t("07:50"))
+    with pytest.raises(InvalidValue) as refused:
+        world.visits.reopen(v.id, "点错了")
+    assert refused.value.detail == "reopen_violation_open"
+    assert world.visits.get(v.id).status == "done"
+    assert [cat for _sid, cat, *_ in world.slips.suggestions()] == ["violation"]
+    # the way the message names: the answer corrected (audited), the suggestion dismissed
+    world.visits.correct(v.id, {"suspected_fake": False, "violation_note": None}, "勾错了")
+    (sid,) = [sid for sid, *_ in world.slips.suggestions()]
+    world.slips.dismiss_suggestion(sid, "误报（勾选错误）")
+    assert world.slips.suggestions() == [] and world.visits.get(v.id).findings == ()

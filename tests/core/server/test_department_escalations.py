@@ -85,7 +85,12 @@ def test_the_heads_answer_closes_it_with_who_and_when(server: Journal) -> None:
 
 @pytest.mark.parametrize(
     ("escalation", "answer", "by", "problem"),
-    [("first", "  ", "李主任", "required"), ("nope", "答复", "李主任", "unknown_escalation")],
+    [
+        ("first", "  ", "李主任", "required"),
+        ("first", "\u200b\u200b", "李主任", "required"),  # invisible: no answer either
+        ("first", "答复", "\u200b", "required"),
+        ("nope", "答复", "李主任", "unknown_escalation"),
+    ],
 )
 def test_an_empty_answer_or_unknown_problem_is_refused(
     server: Journal, escalation: str, answer: str, by: str, problem: str

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from sample_data import orders_workbook
 
-from fieldbook.core.errors import InvalidValue
+from fieldbook.core import clock
+from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.week_rows import gather
 from fieldbook.core.routine.orders import import_orders
@@ -20,7 +21,8 @@ from fieldbook.core.routine.week_figures import week_figures
 from fieldbook.core.slips.rules import slip_departments, slip_rules
 from fieldbook.core.slips.service import SlipInput
 from fieldbook.core.store import audit
-from fieldbook.core.store.models import SlipSuggestion
+from fieldbook.core.store.models import Manager, SlipSuggestion
+from fieldbook.core.store.sessions import CURRENT_MANAGER_KEY, set_setting
 
 ALL = {"market", "monopoly", "distribution", "phone"}
 #: 客户经理工作规范 line 236, read category by category (schema/reference/slips.toml)
@@ -161,8 +163,11 @@ def test_any_other_suggestion_needs_a_reason_and_counts_in_the_week_figures(
 
 
 def _orders(world: Journal, tmp_path: Path, day: str, codes: list[str]) -> int:
+    """Import ``day``'s orders of ``codes`` at 16:00 that day (the day's orders come in after
+    15:00)."""
     rows = [[day, code, "", "13100101", "", 2, 763.20] for code in codes]
-    report = import_orders(world, orders_workbook(tmp_path / f"{day}.xlsx", rows))
+    with clock.pinned(datetime.fromisoformat(f"{day} 16:00")):
+        report = import_orders(world, orders_workbook(tmp_path / f"{day}.xlsx", rows))
     assert report.applied and report.problems == []
     return report.no_order_suggested
 
@@ -174,6 +179,18 @@ def _no_order(world: Journal) -> dict[tuple[str, date | None], str]:
             (sug.customer_id, sug.run_start): sug.status
             for sug in s.query(SlipSuggestion).filter(SlipSuggestion.source == "no_order")
         }
+
+
+def test_an_order_dated_ahead_raises_no_run_that_has_not_happened(
+    world: Journal, tmp_path: Path
+) -> None:
+    """A mistyped date (12-30 on 12-03, the clock) in an order file: the weeks up to it have
+    not passed, so no customer has gone three weeks without an order because of it."""
+    rows = [["2026-11-30", code, "", "13100101", "", 2, 763.20] for code in ("M001", "M002")]
+    rows.append(["2026-12-30", "M001", "", "13100101", "", 1, 381.60])
+    report = import_orders(world, orders_workbook(tmp_path / "typo.xlsx", rows))
+    assert report.applied and report.no_order_suggested == 0
+    assert _no_order(world) == {}
 
 
 def test_three_weeks_without_an_order_raise_one_suggestion_per_run(
@@ -203,3 +220,56 @@ def test_three_weeks_without_an_order_raise_one_suggestion_per_run(
     runs = _no_order(world)
     assert runs[(m001, date(2026, 11, 3))] == "dismissed"
     assert runs[(m001, date(2026, 12, 8))] == "suggested" and len(runs) == 9
+
+
+def test_another_managers_suggestion_cannot_be_dismissed(
+    world: Journal, open_answers: dict[str, object]
+) -> None:
+    """On a shared database (a department's, the demo's) a manager dismisses only their own
+    suggestions: another's violation stays open, not hidden under someone else's name."""
+    answers = {**open_answers, "suspected_fake": True, "violation_note": "两条疑似假中华"}
+    _visit_with(world, "M001", answers, "2026-11-30")
+    sid = _suggestion(world, "violation")
+    with world.writing() as s:
+        other = Manager(code="QTH002", name="李四")
+        s.add(other)
+        s.flush()
+        set_setting(s, CURRENT_MANAGER_KEY, other.id)
+    with pytest.raises(NotFound):
+        world.slips.dismiss_suggestion(sid, "复查无误")
+    with world.reading() as s:
+        assert s.get_one(SlipSuggestion, sid).status == "suggested"
+    assert audit.history(world, "slip_suggestion", sid) == []
+
+
+def test_a_removal_reason_of_invisible_characters_is_no_reason(world: Journal) -> None:
+    """Control, zero-width and bidi characters are dropped when saved: they do not make the
+    2 characters a reason needs (a slip was saved with 未发部门 市场部 and an empty reason)."""
+    shop = cid(world, "M001")
+    for hollow in ("\x00\x00\u202e", "\u200b\u200b\u200b", "\x1b\x1b"):
+        with pytest.raises(InvalidValue) as err:
+            world.slips.create(
+                SlipInput(
+                    "other",
+                    "店招更换",
+                    shop,
+                    departments=("phone",),
+                    removed_reasons={"market": hollow},
+                )
+            )
+        assert err.value.detail == "department_removal_reason"
+    assert world.slips.list() == []
+
+
+def test_a_slip_to_no_department_is_refused_not_sent_to_the_defaults(world: Journal) -> None:
+    """None means the category's defaults; an empty choice is no department (the dialog says
+    so too), not silently all four."""
+    every = {d: "专卖办现场已处理" for d in ALL}
+    with pytest.raises(InvalidValue) as err:
+        world.slips.create(
+            SlipInput(
+                "violation", "疑似假烟", cid(world, "M001"), departments=(), removed_reasons=every
+            )
+        )
+    assert (err.value.detail, err.value.data["field"]) == ("required", "departments")
+    assert world.slips.list() == []
