@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.routine.checklist import Checklist, Hit
+from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import FollowUp, PlanStop, SlipSuggestion, Visit
 
 ABSENT = "absent"  # 关门未遇
@@ -22,12 +23,26 @@ K = TypeVar("K")
 def suggest_slips(s: Session, v: Visit, hits: list[Hit]) -> list[str]:
     """The slips the findings call for, one suggestion per category (the manager makes the
     slip from it); returns the categories."""
-    s.execute(delete(SlipSuggestion).where(SlipSuggestion.visit_id == v.id))
+    fixed = slip_rules().fixed_reason_categories
+    # an open 违纪 suggestion kept through a reopening (visit_reopen) stays; the others go
+    kept = {
+        sug.category: sug
+        for sug in s.scalars(select(SlipSuggestion).where(SlipSuggestion.visit_id == v.id))
+        if sug.category in fixed and sug.status == "suggested"
+    }
+    s.execute(
+        delete(SlipSuggestion).where(
+            SlipSuggestion.visit_id == v.id, SlipSuggestion.category.not_in(list(kept))
+        )
+    )
     categories: dict[str, list[str]] = {}
     for hit in hits:
         if hit.slip:
             categories.setdefault(hit.slip, []).append(hit.detail or hit.item)
     for category, details in categories.items():
+        if category in kept:  # found again: the same suggestion, today's details
+            kept[category].note = "；".join(d for d in details if d)
+            continue
         s.add(
             SlipSuggestion(
                 visit_id=v.id,

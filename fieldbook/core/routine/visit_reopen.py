@@ -7,7 +7,8 @@ findings, suggests slips, opens follow-ups, closes the follow-ups the manager ch
 the plan's stop (a finding the shop already had a follow-up for is counted on it as found
 again). Reopening reverses each of those; it refuses (nothing changed) when something
 was built on them since: a follow-up the visit opened is closed already, or a suggested slip
-was made into a slip.
+was made into a slip. A suggested 违纪 slip stays (open) through a reopening: it is
+dismissed only with a fixed reason (slips.toml), never made to vanish by reopening.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from fieldbook.core.store.models import FollowUp, PlanStop, SlipSuggestion, Visi
 def reopen(s: Session, v: Visit, reason: str, now: datetime) -> None:
     """Make the finished visit ``v`` a draft again (see the module docstring). Raises
     InvalidValue: visit_not_finished, reopen_followup_used, reopen_slip_made,
-    reopen_violation_open, reason_required."""
+    reason_required."""
     if v.status != "done":
         raise InvalidValue("visit_not_finished", field="visit")
     opened = list(s.scalars(select(FollowUp).where(FollowUp.source_visit_id == v.id)))
@@ -35,9 +36,10 @@ def reopen(s: Session, v: Visit, reason: str, now: datetime) -> None:
     suggested = list(s.scalars(select(SlipSuggestion).where(SlipSuggestion.visit_id == v.id)))
     if any(sug.status != "suggested" for sug in suggested):
         raise InvalidValue("reopen_slip_made", field="slips")
-    if any(sug.category in slip_rules().fixed_reason_categories for sug in suggested):
-        # 违纪 is dismissed only with a fixed reason: a mis-tick is corrected, not reopened away
-        raise InvalidValue("reopen_violation_open", field="slips")
+    # 违纪 is dismissed only with a fixed reason: reopening keeps its suggestion open (finishing
+    # again updates it, never a second one); a mis-tick is dismissed as 误报, counted
+    fixed = slip_rules().fixed_reason_categories
+    suggested = [sug for sug in suggested if sug.category not in fixed]
     # the departure finishing wrote (none was set before): the manager may still be there
     set_by_finish = v.left_at is not None and v.left_at == v.finished_at
     changes: dict[str, tuple[object, object]] = {

@@ -109,9 +109,10 @@ def test_reopen_takes_back_a_finding_counted_on_an_open_follow_up(
 def test_a_suspected_violation_is_not_undone_by_reopening(
     world: Journal, open_answers: dict[str, object]
 ) -> None:
-    """「不准隐瞒问题和风险」: reopening deleted the visit's open 违纪 suggestion, so unticking
-    疑似假烟 and finishing again made it vanish with any reason — no fixed reason, no dismissal
-    counted. A mis-tick is corrected (audited) and the suggestion dismissed as 误报."""
+    """「不准隐瞒问题和风险」: reopening used to delete the visit's open 违纪 suggestion, so
+    unticking 疑似假烟 and finishing again made it vanish — no fixed reason, no dismissal
+    counted. Reopening (a finish too early) keeps it open; finishing again never makes a second
+    one; a mis-tick is dismissed as 误报 and counted."""
     cid = world.customers.by_code("M001").id
     v = world.visits.start(cid, at=t("07:35"))
     world.visits.set_shop_status(v.id, "open")
@@ -119,13 +120,20 @@ def test_a_suspected_violation_is_not_undone_by_reopening(
         v.id, {**open_answers, "suspected_fake": True, "violation_note": "两条疑似假中华"}
     )
     world.visits.finish(v.id, at=t("07:50"))
-    with pytest.raises(InvalidValue) as refused:
-        world.visits.reopen(v.id, "点错了")
-    assert refused.value.detail == "reopen_violation_open"
-    assert world.visits.get(v.id).status == "done"
-    assert [cat for _sid, cat, *_ in world.slips.suggestions()] == ["violation"]
-    # the way the message names: the answer corrected (audited), the suggestion dismissed
-    world.visits.correct(v.id, {"suspected_fake": False, "violation_note": None}, "勾错了")
-    (sid,) = [sid for sid, *_ in world.slips.suggestions()]
-    world.slips.dismiss_suggestion(sid, "误报（勾选错误）")
-    assert world.slips.suggestions() == [] and world.visits.get(v.id).findings == ()
+    (first,) = world.slips.suggestions()
+    world.visits.reopen(v.id, "点错了")
+    assert world.visits.get(v.id).status == "draft"
+    assert world.slips.suggestions() == [first]  # still open, the same one
+    # found again: the same suggestion, not a second
+    world.visits.finish(v.id, at=t("07:52"))
+    assert [sid for sid, *_ in world.slips.suggestions()] == [first[0]]
+    # unticked and finished again: the suggestion stays until dismissed with a fixed reason
+    world.visits.reopen(v.id, "勾错了")
+    world.visits.save_answers(v.id, {"suspected_fake": False, "violation_note": None})
+    world.visits.finish(v.id, at=t("07:55"))
+    assert world.visits.get(v.id).findings == ()
+    assert [sid for sid, *_ in world.slips.suggestions()] == [first[0]]
+    with pytest.raises(InvalidValue):
+        world.slips.dismiss_suggestion(first[0], "没问题")  # free text: refused
+    world.slips.dismiss_suggestion(first[0], "误报（勾选错误）")
+    assert world.slips.suggestions() == []
