@@ -18,7 +18,7 @@ from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.resources import load_reference
 from fieldbook.core.slips.deliveries import MoveWords, advance_in, move, slip_status
 from fieldbook.core.slips.rules import slip_departments, slip_rules
-from fieldbook.core.slips.suggestions import Dismissal, dismiss_in
+from fieldbook.core.slips.suggestions import Dismissal, check_open, dismiss_in
 from fieldbook.core.store.file_store import store_file
 from fieldbook.core.store.models import (
     Customer,
@@ -237,8 +237,10 @@ class SlipService:
                 s.add(SlipDelivery(slip_id=slip.id, department=dept, updated_at=now))
             if data.source_suggestion_id:
                 suggestion = s.get(SlipSuggestion, data.source_suggestion_id)
-                if suggestion is not None:
-                    suggestion.status = "slipped"
+                if suggestion is None:
+                    raise NotFound("slip_suggestion", id=data.source_suggestion_id)
+                check_open(s, suggestion, manager_id)
+                suggestion.status = "slipped"
             s.flush()
             return self._view(s, slip)
 

@@ -49,6 +49,17 @@ def check_reason(category: str, reason: str) -> str:
     return said
 
 
+def check_open(s: Session, sug: SlipSuggestion, manager_id: str) -> None:
+    """``sug`` is ``manager_id``'s and still suggested (to dismiss it, or make a slip of it);
+    NotFound for another manager's (a shared database), InvalidValue once dealt with — a
+    dismissed suggestion stays dismissed and counted."""
+    visit = s.get(Visit, sug.visit_id) if sug.visit_id is not None else None
+    if (sug.manager_id or (visit.manager_id if visit is not None else None)) != manager_id:
+        raise NotFound("slip_suggestion", id=sug.id)
+    if sug.status != "suggested":
+        raise InvalidValue("suggestion_closed", field="suggestion", status=sug.status)
+
+
 def dismiss_in(
     s: Session,
     sug: SlipSuggestion,
@@ -59,11 +70,8 @@ def dismiss_in(
 ) -> Dismissal:
     """Dismiss ``sug`` (still suggested) with ``reason``; the suggestion keeps who, when, the
     reason and ``kept`` (a stored file, its original name); the audit trail records it."""
+    check_open(s, sug, manager_id)
     visit = s.get(Visit, sug.visit_id) if sug.visit_id is not None else None
-    if (sug.manager_id or (visit.manager_id if visit is not None else None)) != manager_id:
-        raise NotFound("slip_suggestion", id=sug.id)  # another manager's (a shared database)
-    if sug.status != "suggested":
-        raise InvalidValue("suggestion_closed", field="suggestion", status=sug.status)
     said = check_reason(sug.category, reason)
     manager = s.get_one(Manager, manager_id)
     old = (sug.status, sug.dismiss_reason)

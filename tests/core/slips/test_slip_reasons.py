@@ -273,3 +273,32 @@ def test_a_slip_to_no_department_is_refused_not_sent_to_the_defaults(world: Jour
         )
     assert (err.value.detail, err.value.data["field"]) == ("required", "departments")
     assert world.slips.list() == []
+
+
+def test_a_dismissed_or_anothers_suggestion_makes_no_slip(
+    world: Journal, open_answers: dict[str, object]
+) -> None:
+    """A slip made from a suggestion takes it only while it is open and the manager's own: a
+    dismissed one stays dismissed (and counted), another manager's is not theirs to use."""
+    answers = {**open_answers, "suspected_fake": True, "violation_note": "两条疑似假中华"}
+    _visit_with(world, "M001", answers, "2026-11-30")
+    sid = _suggestion(world, "violation")
+    world.slips.dismiss_suggestion(sid, "复查无误")
+    made = world.slips.suggestion_input(sid)
+    with pytest.raises(InvalidValue) as closed:
+        world.slips.create(made)
+    assert closed.value.detail == "suggestion_closed"
+    assert world.slips.list() == []  # nothing half-made
+    with world.reading() as s:
+        assert s.get_one(SlipSuggestion, sid).status == "dismissed"
+    # another manager's open suggestion
+    _visit_with(world, "M002", answers, "2026-11-30")
+    other_sid = _suggestion(world, "violation")
+    with world.writing() as s:
+        other = Manager(code="QTH002", name="李四")
+        s.add(other)
+        s.flush()
+        set_setting(s, CURRENT_MANAGER_KEY, other.id)
+    with pytest.raises(NotFound):
+        world.slips.create(world.slips.suggestion_input(other_sid))
+    assert world.slips.list() == []
