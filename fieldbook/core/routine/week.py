@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.resources import load_reference
+from fieldbook.core.routine.attendance import day_marks, excused_days
 from fieldbook.core.routine.day_times import DayTimes, week_times
 from fieldbook.core.routine.week_figures import (
     WeekFigures,
@@ -140,7 +141,9 @@ class WeekService:
         )
         corrections = tuple(audit.history(self.db, "week", data["id"])) if data else ()
         with self.db.reading() as s:
-            times = tuple(week_times(s, self.db.current_manager_id(s), start, end))
+            m = self.db.current_manager_id(s)
+            off = excused_days(day_marks(s, m, start, end))  # out of 出勤天数: out of these too
+            times = tuple(t for t in week_times(s, m, start, end) if t.day not in off)
         return WeekView(
             label=label,
             start=start,

@@ -100,6 +100,18 @@ def test_a_leave_day_is_left_out_of_the_rate_and_the_days_in_the_field(leave_wee
     assert (wednesday.planned, wednesday.visited) == (30, 0)  # still listed on its day
 
 
+def test_a_day_marked_after_its_visits_leaves_the_times_line_too(leave_week: Journal) -> None:
+    """A day with visits, marked 会议 afterwards (the morning in the field, the afternoon at a
+    meeting): out of 出勤天数, and so out of the week's 工作时间 line — not graded as a field
+    day whose return was 未记录."""
+    view = leave_week.weeks.get(W48)
+    assert [t.day for t in view.times] == list(FIELD_DAYS)  # the leave day had no visits
+    leave_week.attendance.set(FIELD_DAYS[0], "meeting", note="区局例会")
+    view = leave_week.weeks.get(W48)
+    assert [t.day for t in view.times] == list(FIELD_DAYS[1:])
+    assert view.figures.days_in_field == 3
+
+
 def test_the_workbook_adds_up_to_the_same_numbers(leave_week: Journal) -> None:
     start, end = date(2026, 11, 20), date(2026, 11, 26)
     period = gather(leave_week, start, end)
