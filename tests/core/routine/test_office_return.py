@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 
@@ -132,14 +132,15 @@ def test_a_return_must_be_after_the_last_shop_and_on_the_day(lunch_day: Journal)
 
 
 def test_a_return_cannot_be_recorded_before_it_happened(lunch_day: Journal) -> None:
-    """「不准弄虚作假」: the clock stands at Thursday 09:30 (conftest's TEST_NOW); a return at
-    15:00 this afternoon, or on a day still to come, has not happened yet."""
-    for day, hm in ((THU, "15:00"), (date(2026, 12, 7), "14:30")):
-        with pytest.raises(InvalidValue) as info:
-            lunch_day.daylogs.record_return(day, t(hm, day))
-        assert info.value.detail == "return_in_future"
-    assert lunch_day.daylogs.get(THU).facts.returned_at == ""  # nothing saved
-    assert lunch_day.daylogs.record_return(THU, t("09:30", THU)).facts.returned_at == "09:30"
+    """「不准弄虚作假」: the clock stands at Thursday 09:30 (pinned here, whatever the suite's
+    clock); a return at 15:00 this afternoon, or on a day still to come, has not happened."""
+    with clock.pinned(datetime.combine(THU, time(9, 30)), running=False):
+        for day, hm in ((THU, "15:00"), (date(2026, 12, 7), "14:30")):
+            with pytest.raises(InvalidValue) as info:
+                lunch_day.daylogs.record_return(day, t(hm, day))
+            assert info.value.detail == "return_in_future"
+        assert lunch_day.daylogs.get(THU).facts.returned_at == ""  # nothing saved
+        assert lunch_day.daylogs.record_return(THU, t("09:30", THU)).facts.returned_at == "09:30"
 
 
 def test_a_log_submitted_under_the_old_model_still_reads() -> None:
