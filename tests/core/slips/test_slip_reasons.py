@@ -93,6 +93,15 @@ def _suggestion(world: Journal, category: str) -> str:
     return next(sid for sid, cat, *_ in world.slips.suggestions() if cat == category)
 
 
+def _become_another_manager(world: Journal) -> None:
+    """A second manager on the same (shared) database becomes the current one."""
+    with world.writing() as s:
+        other = Manager(code="QTH002", name="李四")
+        s.add(other)
+        s.flush()
+        set_setting(s, CURRENT_MANAGER_KEY, other.id)
+
+
 def test_a_violation_is_dismissed_only_with_a_fixed_reason_kept_and_audited(
     world: Journal, open_answers: dict[str, object], tmp_path: Path
 ) -> None:
@@ -231,11 +240,7 @@ def test_another_managers_suggestion_cannot_be_dismissed(
     answers = {**open_answers, "suspected_fake": True, "violation_note": "两条疑似假中华"}
     _visit_with(world, "M001", answers, "2026-11-30")
     sid = _suggestion(world, "violation")
-    with world.writing() as s:
-        other = Manager(code="QTH002", name="李四")
-        s.add(other)
-        s.flush()
-        set_setting(s, CURRENT_MANAGER_KEY, other.id)
+    _become_another_manager(world)
     with pytest.raises(NotFound):
         world.slips.dismiss_suggestion(sid, "复查无误")
     with world.reading() as s:
@@ -295,11 +300,7 @@ def test_a_dismissed_or_anothers_suggestion_makes_no_slip(
     # another manager's open suggestion
     _visit_with(world, "M002", answers, "2026-11-30")
     other_sid = _suggestion(world, "violation")
-    with world.writing() as s:
-        other = Manager(code="QTH002", name="李四")
-        s.add(other)
-        s.flush()
-        set_setting(s, CURRENT_MANAGER_KEY, other.id)
+    _become_another_manager(world)
     with pytest.raises(NotFound):
         world.slips.create(world.slips.suggestion_input(other_sid))
     assert world.slips.list() == []
