@@ -12,6 +12,7 @@ from fieldbook.cli.database import export_file, journal_for, submit_once
 from fieldbook.cli.imports import exit_code, outcome, print_problems, run_import
 from fieldbook.core.reports.day import export_day
 from fieldbook.core.reports.form import day_title
+from fieldbook.core.routine.class_structure import headline_text, points_text, row_change_points
 from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS, DayLogView
 from fieldbook.core.routine.daylog_text import (
     SECTION_ORDER,
@@ -97,12 +98,15 @@ def log_lines(view: DayLogView, manager: str) -> list[str]:
     out.append(f"关闭跟踪事项：{f.followups_closed} 项")
     orders = f.orders or {}
     out.append(f"订货：{_figures(orders.get('figures') or {})}")
+    rows = orders.get("structure") or []
     structure = "、".join(
-        f"{s.get('name')} {s.get('cartons')} 条（{float(s.get('share') or 0):.1%}）"
-        for s in orders.get("structure") or []
+        f"{s.get('name')} {s.get('cartons')} 条（{float(s.get('share') or 0):.1%}，"
+        f"较上周同日 {points_text(row_change_points(s))}）"
+        for s in rows
     )
     if structure:
         out.append(f"结构：{structure}")
+        out.append(f"　　　{headline_text(rows, '上周同日')}")
     out.append(f"上周同日：{_figures(orders.get('last_week') or {})}")
     out.append(f"本月累计：{_figures(orders.get('month_to_date') or {})}")
     non = "、".join(

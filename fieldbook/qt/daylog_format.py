@@ -6,7 +6,7 @@ The facts come as ``DayFacts``; the indicators as its ``orders`` (the core's pla
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from fieldbook.core.display_names import display_name
 from fieldbook.core.master.catalog import class_name
 from fieldbook.core.routine.checklist_names import visit_names
+from fieldbook.core.routine.class_structure import headlines_of
 from fieldbook.core.routine.plan import plan_rules
 from fieldbook.qt.formatting import duration, hm, listing, money
 from fieldbook.qt.i18n import ui_language
@@ -299,6 +300,36 @@ def change_text(key: str, now: float | None, before: float | None) -> tuple[str,
 
 def share_text(share: float) -> str:
     return f"{share * 100:.1f}%"
+
+
+def points_text(points: float | None) -> str:
+    """A change of share in percentage points: ``+2.1 个百分点``, 持平, or "—" (none known)."""
+    if points is None:
+        return "—"
+    if abs(points) < 0.05:
+        return _t("持平")
+    return _t("{v} 个百分点").format(v=f"{points:+.1f}")
+
+
+def headlines_text(rows: Sequence[Mapping[str, Any]], *, week: bool = False) -> str:
+    """The headline shares of structure rows (the core's ``headlines_of``), each with its
+    change against the same weekday last week (or, ``week``, the week before):
+    ``一二类占比 37.5%（较上周同日 +2.1 个百分点）``; "" when nothing was ordered."""
+    lang = ui_language()
+    pattern = (
+        _t("{name} {share}（较上周 {change}）")
+        if week
+        else _t("{name} {share}（较上周同日 {change}）")
+    )
+    return "　".join(
+        pattern.format(
+            name=display_name("price_classes.headlines", h.name, lang, h.name),
+            share=share_text(h.share),
+            change=points_text(h.change_points),
+        )
+        for h in headlines_of(rows)
+        if h.share is not None
+    )
 
 
 def section_value_text(value: Any) -> str:

@@ -98,6 +98,18 @@ The data in the database is not affected (every change has been saved); it will 
         <translation>No visits recorded this week</translation>
     </message>
     <message>
+        <source>持平</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>{name} {share}（较上周 {change}）</source>
+        <translation>{name} {share} ({change} vs last week)</translation>
+    </message>
+    <message>
+        <source>{name} {share}（较上周同日 {change}）</source>
+        <translation>{name} {share} ({change} vs the same day last week)</translation>
+    </message>
+    <message>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -172,6 +184,10 @@ The data in the database is not affected (every change has been saved); it will 
     <message>
         <source>→ 持平</source>
         <translation>→ no change</translation>
+    </message>
+    <message>
+        <source>{v} 个百分点</source>
+        <translation>{v} pp</translation>
     </message>
     <message>
         <source>准时</source>
@@ -4216,6 +4232,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>No order data for this day yet: use "Import orders…" to import the sheet exported from the ordering system.</translation>
     </message>
     <message>
+        <source>占比较上周同日的变化</source>
+        <translation>Change of the share against the same weekday last week</translation>
+    </message>
+    <message>
         <source>{n} 条</source>
         <translation>{n} cartons</translation>
     </message>
@@ -5090,8 +5110,8 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <source>{name} {cartons}条（{share}）</source>
-        <translation>{name} {cartons} ctn ({share})</translation>
+        <source>{name} {cartons}条（{share}，{change}）</source>
+        <translation>{name} {cartons} cartons ({share}, {change})</translation>
     </message>
     <message>
         <source>{dept}：新开 {opened}，办结 {done}，超期 {overdue}</source>

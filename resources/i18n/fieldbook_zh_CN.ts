@@ -98,6 +98,18 @@
         <translation>本周没有走访记录</translation>
     </message>
     <message>
+        <source>持平</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <source>{name} {share}（较上周 {change}）</source>
+        <translation>{name} {share}（较上周 {change}）</translation>
+    </message>
+    <message>
+        <source>{name} {share}（较上周同日 {change}）</source>
+        <translation>{name} {share}（较上周同日 {change}）</translation>
+    </message>
+    <message>
         <source>（空）</source>
         <translation>（空）</translation>
     </message>
@@ -172,6 +184,10 @@
     <message>
         <source>→ 持平</source>
         <translation>→ 持平</translation>
+    </message>
+    <message>
+        <source>{v} 个百分点</source>
+        <translation>{v} 个百分点</translation>
     </message>
     <message>
         <source>准时</source>
@@ -4216,6 +4232,10 @@
         <translation>这天还没有订单数据：用“导入订单…”导入订货系统导出的表。</translation>
     </message>
     <message>
+        <source>占比较上周同日的变化</source>
+        <translation>占比较上周同日的变化</translation>
+    </message>
+    <message>
         <source>{n} 条</source>
         <translation>{n} 条</translation>
     </message>
@@ -5090,8 +5110,8 @@
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <source>{name} {cartons}条（{share}）</source>
-        <translation>{name} {cartons}条（{share}）</translation>
+        <source>{name} {cartons}条（{share}，{change}）</source>
+        <translation>{name} {cartons}条（{share}，{change}）</translation>
     </message>
     <message>
         <source>{dept}：新开 {opened}，办结 {done}，超期 {overdue}</source>

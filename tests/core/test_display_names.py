@@ -40,6 +40,9 @@ def wanted() -> dict[str, set[str]]:
         "price_classes.classes": {
             str(c["code"]) for c in load_reference("price_classes")["classes"]
         },
+        "price_classes.headlines": {
+            str(h["name"]) for h in load_reference("price_classes")["headlines"]
+        },
     }
 
 

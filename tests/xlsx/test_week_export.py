@@ -290,3 +290,43 @@ def test_the_forms_minutes_and_coverage_are_the_week_page_figures(
     assert (page.average_minutes, page.customers_covered) == (9.7, 1)
     assert figure(form, "平均每户（分钟）") == page.average_minutes
     assert figure(form, "覆盖客户（户）") == page.customers_covered
+
+
+def test_the_class_table_lists_every_class_in_order_as_the_page_has_it(
+    week: Journal, tmp_path: Path
+) -> None:
+    """二、价类结构: 一类 … 五类 in class order, classes with no volume included, each share
+    against the week before and the headline shares — the week page's computation."""
+    before = [["2026-11-23", "M001", "周一店1", "13100101", "中华(硬)", 3, 1144.80]]
+    assert import_orders(week, orders_workbook(tmp_path / "before.xlsx", before)).applied
+    label = label_for(MON)
+    form = sheet(export_week(week, label, tmp_path / "周报.xlsx"), "周报")
+    at = next(i for i, r in enumerate(form) if r[0] == "价类")
+    head = ["价类", "订货量（条）", "金额（元）", "", "占订货量", "上期占比", "较上期"]
+    assert form[at][:7] == head
+    table = form[at + 1 : at + 6]
+    # this week: 一类 2, 三类 5 + 10, 四类 4 of 21; the week before: 一类 3 of 3
+    assert [r[0] for r in table] == ["一类", "二类", "三类", "四类", "五类"]
+    assert [r[1] for r in table] == [2, 0, 15, 4, 0]
+    assert [r[4] for r in table] == pytest.approx([2 / 21, 0, 15 / 21, 4 / 21, 0])
+    assert [r[5] for r in table] == pytest.approx([1.0, 0, 0, 0, 0])
+    assert table[0][6] == pytest.approx((2 / 21 - 1) * 100)
+    page = week.weeks.figures(label).structure
+    assert [(r["name"], r["cartons"]) for r in page] == [(r[0], r[1]) for r in table]
+    assert form[at + 6][0] == (
+        "一二类占比 9.5%（较上期 -90.5 个百分点）；一二三类占比 81.0%（较上期 -19.0 个百分点）"
+    )
+
+
+def test_the_month_compares_its_classes_with_the_month_before(
+    week: Journal, tmp_path: Path
+) -> None:
+    october = [["2026-10-26", "M001", "周一店1", "13600112", "白沙(硬精品)", 4, 352.00]]
+    assert import_orders(week, orders_workbook(tmp_path / "oct.xlsx", october)).applied
+    form = sheet(export_month(week, "2026-11", tmp_path / "月报.xlsx"), "月报")
+    at = next(i for i, r in enumerate(form) if r[0] == "价类")
+    # November: 一类 2, 三类 5, 四类 4 of 11; October: 三类 4 of 4
+    table = form[at + 1 : at + 6]
+    assert [r[1] for r in table] == [2, 0, 5, 4, 0]
+    assert [r[5] for r in table] == pytest.approx([0, 0, 1.0, 0, 0])
+    assert figure(form, "上期订货量（条）") == 4

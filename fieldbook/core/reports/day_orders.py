@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from fieldbook.core.master.catalog import class_name
 from fieldbook.core.reports.form import (
     LAST,
+    PP_CHANGE,
     Spec,
     banner,
     cells,
@@ -20,6 +21,7 @@ from fieldbook.core.reports.form import (
     paragraph,
     table_head,
 )
+from fieldbook.core.routine.class_structure import headline_text, row_change_points
 from fieldbook.core.routine.daylog import DayLogView
 from fieldbook.core.routine.indicators import day_indicators
 from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer
@@ -30,7 +32,6 @@ if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
 SHEET_ORDERS = "订单"
-PP_CHANGE = '+0.0"个百分点";-0.0"个百分点";"持平"'
 CHANGE = '+0.0%;-0.0%;"持平"'
 ORDER_HEAD: list[tuple[str, float]] = [
     ("序号", 6),
@@ -156,7 +157,9 @@ def _figures(ws: Worksheet, row: int, orders: dict[str, Any]) -> int:
 
 
 def _structure(ws: Worksheet, row: int, structure: list[dict[str, Any]]) -> int:
-    """The price classes: cartons and share of each, 合计 spanning what is left."""
+    """The price classes in class order: cartons, share and its change against the same
+    weekday last week, 合计 spanning what is left; then the headline shares
+    (``class_structure``: the page's computation)."""
     rest = len(structure) + 2
     spec: list[Spec] = [(1, 1, "价类", "label")]
     spec += [(i + 2, i + 2, s.get("name", ""), "label") for i, s in enumerate(structure)]
@@ -171,12 +174,11 @@ def _structure(ws: Worksheet, row: int, structure: list[dict[str, Any]]) -> int:
     spec += [(i + 2, i + 2, float(s.get("share") or 0), RATE) for i, s in enumerate(structure)]
     spec.append((rest, LAST, 1.0 if total else 0.0, RATE))
     cells(ws, row + 2, spec)
-    by_code = {s.get("code"): float(s.get("share") or 0) for s in structure}
-    headline = (
-        f"一二类占比 {by_code.get(1, 0) + by_code.get(2, 0):.1%}，"
-        f"一二三类占比 {by_code.get(1, 0) + by_code.get(2, 0) + by_code.get(3, 0):.1%}"
-    )
-    return paragraph(ws, row + 3, headline)
+    spec = [(1, 1, "较上周同日", "label")]
+    moved = [_dash(row_change_points(s)) for s in structure]
+    spec += [(i + 2, i + 2, m, PP_CHANGE) for i, m in enumerate(moved)]
+    cells(ws, row + 3, spec)
+    return paragraph(ws, row + 4, headline_text(structure, "上周同日"))
 
 
 def _changed_since_submit(

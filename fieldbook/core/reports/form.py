@@ -22,6 +22,8 @@ from fieldbook.core.xlsx.writer import (
 FORM_WIDTHS = (13.0, 12.0, 12.0, 12.0, 12.0, 12.0, 12.0, 13.0)  # A..H: one A4 page wide
 LAST = len(FORM_WIDTHS)
 WEEKDAYS = "一二三四五六日"
+#: A change in percentage points (the value is in points: 2.1 → "+2.1个百分点").
+PP_CHANGE = '+0.0"个百分点";-0.0"个百分点";"持平"'
 
 #: One cell of a form row: (first column, last column, value, number format or "label").
 Spec = tuple[int, int, Any, str | None]

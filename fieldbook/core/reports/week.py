@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from fieldbook.core.reports.form import (
     FORM_WIDTHS,
     LAST,
+    PP_CHANGE,
     WEEKDAYS,
     Correction,
     Spec,
@@ -54,6 +55,7 @@ from fieldbook.core.reports.week_rows import (
     totals,
 )
 from fieldbook.core.reports.week_times import time_row
+from fieldbook.core.routine.class_structure import build, headline_text
 from fieldbook.core.routine.daylog_text import STATUS_NAMES
 from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS, WeekView, report_period
 from fieldbook.core.slips.rules import slip_rules
@@ -177,32 +179,23 @@ def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
 
 
 def _price_classes(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
+    """二、价类结构: every class in class order (empty ones too), its share against the period
+    before, and the headline shares (``class_structure``: the week page's computation)."""
     row = banner(ws, row, "二、价类结构（见“订单”表）")
-    table_head(
-        ws, row, [(1, 2, "价类"), (3, 4, "订货量（条）"), (5, 6, "金额（元）"), (7, 8, "占订货量")]
-    )
+    if not t.cartons:
+        return paragraph(ws, row, "本期无订单数据。")
+    head = [(1, 1, "价类"), (2, 2, "订货量（条）"), (3, 4, "金额（元）"), (5, 5, "占订货量")]
+    table_head(ws, row, [*head, (6, 6, "上期占比"), (7, 8, "较上期")])
     row += 1
-    by_class: dict[str, list[float]] = {}
-    for r in p.orders:
-        acc = by_class.setdefault(r[5], [0, 0.0])
-        acc[0] += r[6]
-        acc[1] += r[7]
-    for name, (cartons, amount) in by_class.items():
-        share = cartons / t.cartons if t.cartons else "—"
-        cells(
-            ws,
-            row,
-            [
-                (1, 2, name, None),
-                (3, 4, int(cartons), COUNT),
-                (5, 6, round(amount, 2), AMOUNT),
-                (7, 8, share, RATE),
-            ],
-        )
+    rows = build(p.classes, p.previous_classes)
+    for r in rows:
+        before: Any = "—" if r.before_share is None else r.before_share
+        moved: Any = "—" if r.change_points is None else r.change_points
+        spec: list[Spec] = [(1, 1, r.name, None), (2, 2, r.cartons, COUNT)]
+        spec += [(3, 4, round(r.amount_fen / 100, 2), AMOUNT), (5, 5, r.share, RATE)]
+        cells(ws, row, [*spec, (6, 6, before, RATE), (7, 8, moved, PP_CHANGE)])
         row += 1
-    if not by_class:
-        row = paragraph(ws, row, "本期无订单数据。")
-    return row
+    return paragraph(ws, row, headline_text(rows, "上期"))
 
 
 def _findings(ws: Worksheet, row: int, p: Period) -> int:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.routine.attendance import DayMark, day_marks
+from fieldbook.core.routine.class_structure import class_totals, period_before
 from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer, order_totals
 from fieldbook.core.routine.visit_photos import count_photos
@@ -56,6 +57,8 @@ class PeriodSource:
     marks: dict[date, DayMark] = field(default_factory=dict)
     #: suggestions dismissed, by category (slips.suggestions.count_dismissed: the week page's too)
     dismissed: dict[str, int] = field(default_factory=dict)
+    #: the period before's cartons and amount by price class (``class_structure.period_before``)
+    previous_classes: dict[int | None, Any] = field(default_factory=dict)
 
 
 def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
@@ -68,7 +71,8 @@ def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
             grid=_grid(s, m, start, end),
             weekday_of=_order_weekdays(s, m),
             lines=_order_lines(s, m, start, end),
-            previous=_previous(s, m, start, end),
+            previous=order_totals(s, m, *period_before(start, end)),
+            previous_classes=class_totals(s, m, *period_before(start, end)),
             slips=_slips(s, m, lo, hi),
             followups_opened=count_followups(s, m, FollowUp.created_at.between(lo, hi)),
             followups_closed=count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
@@ -131,12 +135,6 @@ def _order_lines(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
         .where(OrderLine.manager_id == m, OrderLine.order_date.between(start, end))
         .order_by(OrderLine.order_date, Customer.code, Sku.code)
     ).all()
-
-
-def _previous(s: Session, m: str, start: date, end: date) -> tuple[int, int]:
-    """Cartons and amount (fen) of the period of the same length just before."""
-    length = (end - start).days + 1
-    return order_totals(s, m, start - timedelta(days=length), start - timedelta(days=1))
 
 
 def _slips(s: Session, m: str, lo: datetime, hi: datetime) -> Sequence[Any]:

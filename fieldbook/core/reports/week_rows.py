@@ -17,6 +17,7 @@ from fieldbook.core.reports.form import WEEKDAYS, answer_value
 from fieldbook.core.reports.week_queries import PeriodSource, read_period
 from fieldbook.core.routine.attendance import DayMark, excused_days
 from fieldbook.core.routine.checklist import Checklist, load_checklist
+from fieldbook.core.routine.class_structure import sum_by_class
 from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.slips.rules import slip_rules
 
@@ -122,6 +123,9 @@ class Period:
     photos: int = 0
     marks: dict[date, DayMark] = field(default_factory=dict)  # 出勤 (routine.attendance)
     dismissed: dict[str, int] = field(default_factory=dict)  # suggestions dismissed, by category
+    #: cartons and amount (fen) by price class code, of the period and of the period before
+    classes: dict[int | None, Any] = field(default_factory=dict)
+    previous_classes: dict[int | None, Any] = field(default_factory=dict)
 
 
 # --- gathering ---------------------------------------------------------------------------
@@ -133,6 +137,8 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     out.followups_opened, out.followups_closed = src.followups_opened, src.followups_closed
     out.photos, out.marks = src.photos, src.marks
     out.dismissed = dict(src.dismissed)
+    out.classes = sum_by_class((line[6], line[7], line[8]) for line in src.lines)
+    out.previous_classes = dict(src.previous_classes)
     out.customers_active = len(src.weekday_of)
     out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
     visited_by_day = _add_visits(out, src, checklist)

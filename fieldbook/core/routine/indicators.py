@@ -22,9 +22,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
-from fieldbook.core.master.catalog import price_classes
-from fieldbook.core.store.models import Customer, OrderLine, Sku, Visit
+from fieldbook.core.routine.class_structure import ClassShare, structure
+from fieldbook.core.store.models import Customer, OrderLine, Visit
 from fieldbook.core.store.sessions import Sessions
+
+_WEEK = timedelta(days=7)
 
 DEFINITIONS = {
     "due": "应订货户数：订货日为当天的正常经营客户",
@@ -35,16 +37,11 @@ DEFINITIONS = {
     "cartons": "订货量：当天全部订单的条数",
     "amount": "金额：当天全部订单的金额（元）",
     "per_carton": "单条值 = 金额 ÷ 订货量（元/条）",
-    "structure": "结构：各价类订货量及其占当天订货量的比例",
+    "structure": (
+        "结构：各价类订货量及其占当天订货量的比例（一类至五类依次列出，没有订货的价类也列出），"
+        "较上周同日的变化以百分点计"
+    ),
 }
-
-
-@dataclass(frozen=True)
-class ClassShare:
-    code: int | None
-    name: str
-    cartons: int
-    share: float  # of the period's cartons, 0..1
 
 
 @dataclass(frozen=True)
@@ -128,35 +125,6 @@ def _figures(s: Session, manager_id: str, days: list[date]) -> Figures:
     return Figures(due, ordered, int(cartons), int(amount))
 
 
-def structure(s: Session, manager_id: str, start: date, end: date) -> tuple[ClassShare, ...]:
-    rows = dict(
-        s.execute(
-            select(Sku.price_class, func.sum(OrderLine.cartons))
-            .join(Sku, Sku.id == OrderLine.sku_id)
-            .where(
-                OrderLine.manager_id == manager_id,
-                OrderLine.order_date >= start,
-                OrderLine.order_date <= end,
-            )
-            .group_by(Sku.price_class)
-        ).all()
-    )
-    total = sum(int(v) for v in rows.values()) or 0
-    out = [
-        ClassShare(
-            pc.code,
-            pc.name,
-            int(rows.get(pc.code, 0)),
-            (int(rows.get(pc.code, 0)) / total) if total else 0.0,
-        )
-        for pc in sorted(price_classes(), key=lambda p: p.code)
-    ]
-    if rows.get(None):
-        n = int(rows[None])
-        out.append(ClassShare(None, "未分类", n, n / total if total else 0.0))
-    return tuple(out)
-
-
 def day_indicators(db: Sessions, day: date) -> DayIndicators:
     """The current manager's indicators of ``day``."""
     with db.reading() as s:
@@ -187,7 +155,7 @@ def indicators_of(s: Session, manager_id: str, day: date) -> DayIndicators:
     return DayIndicators(
         day=day,
         figures=_figures(s, manager_id, [day]),
-        structure=structure(s, manager_id, day, day),
+        structure=structure(s, manager_id, day, day, before=(day - _WEEK, day - _WEEK)),
         non_orderers=non,
         last_week=_figures(s, manager_id, [day - timedelta(days=7)]),
         month_to_date=_figures(s, manager_id, month_days),

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 from fieldbook.core import workdays
 from fieldbook.core.routine.attendance import UNEXPLAINED, DayMark, day_marks
 from fieldbook.core.routine.checklist import count_findings
+from fieldbook.core.routine.class_structure import structure
 from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.followups import count_followups
-from fieldbook.core.routine.indicators import order_weekdays, structure
+from fieldbook.core.routine.indicators import order_weekdays
 from fieldbook.core.routine.orders import order_totals
 from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.routine.visit_photos import count_photos

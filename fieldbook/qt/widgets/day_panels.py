@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbook.core.routine.class_structure import row_change_points
 from fieldbook.core.routine.indicators import DEFINITIONS
 from fieldbook.qt.daylog_format import (
     TILES,
@@ -27,6 +28,8 @@ from fieldbook.qt.daylog_format import (
     class_share_name,
     fact_lines,
     figures,
+    headlines_text,
+    points_text,
     share_text,
     tile_text,
     tile_value,
@@ -190,7 +193,12 @@ class IndicatorPanel(SectionBox):
         self.structure.setVerticalSpacing(3)
         self.structure.setColumnStretch(1, 1)
         layout.addLayout(self.structure)
-        self.bars: dict[str, tuple[QLabel, ShareBar, QLabel, QLabel]] = {}
+        self.bars: dict[str, tuple[QLabel, ShareBar, QLabel, QLabel, QLabel]] = {}
+        #: 一二类占比 … with their change against the same weekday last week
+        self.headlines = QLabel()
+        self.headlines.setObjectName("hint")
+        self.headlines.setWordWrap(True)
+        layout.addWidget(self.headlines)
 
         self.non_box = NonOrderersBox()
         self.non_title, self.non_orderers = self.non_box.title, self.non_box.table
@@ -226,14 +234,20 @@ class IndicatorPanel(SectionBox):
                 share = QLabel()
                 share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 share.setMinimumWidth(52)
-                self.bars[name] = (caption, bar, cartons, share)
-            caption, bar, cartons, share = self.bars[name]
-            for column, widget in enumerate((caption, bar, cartons, share)):
+                moved = QLabel()
+                moved.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                moved.setToolTip(self.tr("占比较上周同日的变化"))
+                self.bars[name] = (caption, bar, cartons, share, moved)
+            caption, bar, cartons, share, moved = self.bars[name]
+            for column, widget in enumerate((caption, bar, cartons, share, moved)):
                 self.structure.addWidget(widget, n, column)
                 widget.show()
             bar.set_share(float(row.get("share") or 0))
             cartons.setText(self.tr("{n} 条").format(n=int(row.get("cartons") or 0)))
             share.setText(share_text(float(row.get("share") or 0)))
+            moved.setText(points_text(row_change_points(row)))
+        self.headlines.setText(headlines_text(rows))
+        self.headlines.setVisible(bool(self.headlines.text()))
         for name, widgets in self.bars.items():
             if name not in seen:
                 for widget in widgets:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from fieldbook.core.routine.class_structure import row_change_points
 from fieldbook.core.routine.day_times import week_summary
 from fieldbook.core.routine.plan import plan_rules
 from fieldbook.qt.attendance_format import marked_days_text
@@ -18,6 +19,8 @@ from fieldbook.qt.daylog_format import (
     change_text,
     class_share_name,
     findings_named,
+    headlines_text,
+    points_text,
     share_text,
     week_times_text,
 )
@@ -56,16 +59,20 @@ Line = tuple[str, str, str]
 
 
 def structure_text(f: WeekFigures) -> str:
-    """Cartons by price class, with their share."""
-    return "　".join(
-        _t("{name} {cartons}条（{share}）").format(
+    """Cartons by price class in class order (classes with none too), with their share and
+    its change against last week; then the headline shares (一二类占比 …)."""
+    if not f.cartons:
+        return ""
+    classes = "　".join(
+        _t("{name} {cartons}条（{share}，{change}）").format(
             name=class_share_name(row),
             cartons=int(row.get("cartons") or 0),
             share=share_text(float(row.get("share") or 0)),
+            change=points_text(row_change_points(row)),
         )
         for row in f.structure
-        if row.get("cartons")
     )
+    return classes + "\n" + headlines_text(f.structure, week=True)
 
 
 def slips_text(f: WeekFigures) -> str:
