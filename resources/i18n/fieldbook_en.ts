@@ -2306,6 +2306,10 @@ Answer:</translation>
         <translation>Value per carton</translation>
     </message>
     <message>
+        <source>一二类占比</source>
+        <translation>Class 1-2 share</translation>
+    </message>
+    <message>
         <source>出勤</source>
         <translation>Attendance</translation>
     </message>

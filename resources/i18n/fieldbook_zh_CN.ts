@@ -2306,6 +2306,10 @@
         <translation>单条值</translation>
     </message>
     <message>
+        <source>一二类占比</source>
+        <translation>一二类占比</translation>
+    </message>
+    <message>
         <source>出勤</source>
         <translation>出勤</translation>
     </message>

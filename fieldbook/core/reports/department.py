@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core.master.customer_vocabulary import vocabulary
@@ -37,6 +38,7 @@ SUMMARY_HEAD = [
     ("订货量（条）", 11.0),
     ("金额（元）", 14.0),
     ("单条值（元/条）", 13.0),
+    ("一二类占比", 10.0),
     ("开反馈单", 9.0),
     ("未办结投递", 10.0),
     ("其中逾期", 9.0),
@@ -56,6 +58,7 @@ WEEK_HEAD = [
     ("有问题走访", 10.0),
     ("订货量（条）", 11.0),
     ("金额（元）", 14.0),
+    ("一二类占比", 10.0),
     ("开反馈单", 9.0),
     ("周报", 8.0),
     ("审阅", 8.0),
@@ -122,6 +125,7 @@ class _Totals:
     findings: int = 0
     cartons: int = 0
     amount_fen: int = 0
+    top_cartons: int = 0
     slips: int = 0
     reports: int = 0
 
@@ -138,6 +142,7 @@ def _week_row(w: ManagerWeek) -> list[Any]:
         w.visits_with_findings,
         w.cartons,
         round(w.amount_fen / 100, 2),
+        "—" if w.top_share is None else round(w.top_share, 4),
         w.slips_opened,
         STATUS.get(w.report_status, w.report_status),
         REVIEW.get(w.review, w.review),
@@ -164,6 +169,7 @@ def export_department(
             t.findings += w.visits_with_findings
             t.cartons += w.cartons
             t.amount_fen += w.amount_fen
+            t.top_cartons += w.top_cartons
             t.slips += w.slips_opened
             t.reports += w.report_status in ("submitted", "reviewed")
         summary.append(
@@ -177,6 +183,7 @@ def export_department(
                 t.cartons,
                 round(t.amount_fen / 100, 2),
                 round(t.amount_fen / 100 / t.cartons, 2) if t.cartons else "—",
+                round(t.top_cartons / t.cartons, 4) if t.cartons else "—",
                 t.slips,
                 m.open_deliveries,
                 m.overdue_deliveries,
@@ -203,8 +210,16 @@ def export_department(
     book = TableBook()
     ws = first_sheet(book.wb, SHEET_SUMMARY)
     period = f"　{start:%Y-%m-%d}～{end:%Y-%m-%d}"
-    book.table(ws, SUMMARY_HEAD, summary, f"各经理汇总{period}", {5: RATE, 8: AMOUNT, 9: AMOUNT})
-    book.table(book.wb.create_sheet(SHEET_WEEKS), WEEK_HEAD, weeks, f"周明细{period}", {10: AMOUNT})
+    book.table(
+        ws, SUMMARY_HEAD, summary, f"各经理汇总{period}", {5: RATE, 8: AMOUNT, 9: AMOUNT, 10: RATE}
+    )
+    book.table(
+        book.wb.create_sheet(SHEET_WEEKS),
+        WEEK_HEAD,
+        weeks,
+        f"周明细{period}",
+        {10: AMOUNT, 11: RATE},
+    )
     book.table(book.wb.create_sheet(SHEET_OPEN), OPEN_HEAD, open_rows, "未办结反馈单", {})
     changes = _change_rows(journal, start, end)
     title = f"客户信息变更（未经反馈单）{period}"
@@ -224,7 +239,8 @@ def _charts(ws: Worksheet, managers: int) -> None:
     orders.set_categories(names)
     orders.height, orders.width = 8, 18
     orders.legend = None
-    ws.add_chart(orders, "P2")
+    beside = get_column_letter(len(SUMMARY_HEAD) + 2)  # one empty column after the table
+    ws.add_chart(orders, f"{beside}2")
     visits = BarChart()
     visits.title = "走访：计划与完成"
     visits.add_data(
@@ -233,4 +249,4 @@ def _charts(ws: Worksheet, managers: int) -> None:
     visits.set_categories(names)
     visits.height, visits.width = 8, 18
     visits.legend.position = "b"
-    ws.add_chart(visits, "P19")
+    ws.add_chart(visits, f"{beside}19")

@@ -157,6 +157,12 @@ def _headline_specs() -> list[tuple[str, tuple[int, ...]]]:
     return [(str(h["name"]), tuple(int(c) for c in h["classes"])) for h in ref.get("headlines", [])]
 
 
+def first_headline() -> tuple[str, tuple[int, ...]]:
+    """The first headline share (一二类占比) — the one the department compares managers by —
+    as (name, class codes)."""
+    return _headline_specs()[0]
+
+
 def headlines_of(rows: Sequence[Mapping[str, Any] | ClassShare]) -> tuple[Headline, ...]:
     """The headline shares (一二类占比 …) of structure rows (``ClassShare`` or their dicts, as
     snapshots keep them)."""

@@ -21,6 +21,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.routine.attendance import DayMark, managers_day_marks
+from fieldbook.core.routine.class_structure import first_headline
 from fieldbook.core.routine.week import label_for, report_period
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
@@ -30,6 +31,7 @@ from fieldbook.core.store.models import (
     OrderLine,
     Plan,
     PlanStop,
+    Sku,
     Slip,
     SlipDelivery,
     SlipSuggestion,
@@ -58,6 +60,8 @@ class ManagerWeek:
     visits_with_findings: int = 0
     cartons: int = 0
     amount_fen: int = 0
+    #: cartons of the first headline's classes (一二类, ``class_structure.first_headline``)
+    top_cartons: int = 0
     slips_opened: int = 0
     suggestions_dismissed: int = 0  # suggested slips dismissed (each with its reason)
     violations_dismissed: int = 0  # of which 违纪
@@ -84,6 +88,11 @@ class ManagerWeek:
     @property
     def per_carton_fen(self) -> float | None:
         return self.amount_fen / self.cartons if self.cartons else None
+
+    @property
+    def top_share(self) -> float | None:
+        """一二类占比 of the week's cartons (None: no orders)."""
+        return self.top_cartons / self.cartons if self.cartons else None
 
 
 @dataclass
@@ -150,8 +159,8 @@ def weeks_table(
                     row.marks.append(mark)
         for m, day, with_findings in _finding_days(s, ids, first, last):
             table.add(m, day, visits_with_findings=with_findings)
-        for m, day, cartons, amount in _order_days(s, ids, first, last):
-            table.add(m, day, cartons=cartons, amount_fen=amount)
+        for m, day, cartons, amount, top in _order_days(s, ids, first, last):
+            table.add(m, day, cartons=cartons, amount_fen=amount, top_cartons=top)
         for m, day, opened in _slip_days(s, ids, first, last):
             when = day if isinstance(day, date) else date.fromisoformat(str(day))  # SQLite: text
             table.add(m, when, slips_opened=opened)
@@ -216,11 +225,13 @@ def _finding_days(s: Session, ids: list[str], first: date, last: date) -> Sequen
 
 
 def _order_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
-    """(manager, day, cartons, amount in fen) of the order lines."""
+    """(manager, day, cartons, amount in fen, cartons of 一二类) of the order lines."""
+    top_skus = select(Sku.id).where(Sku.price_class.in_(first_headline()[1])).scalar_subquery()
+    top = func.sum(case((OrderLine.sku_id.in_(top_skus), OrderLine.cartons), else_=0))
     return _per_manager_day(
         s,
         (OrderLine.manager_id, OrderLine.order_date),
-        (func.sum(OrderLine.cartons), func.sum(OrderLine.amount_fen)),
+        (func.sum(OrderLine.cartons), func.sum(OrderLine.amount_fen), top),
         (ids, first, last),
     )
 

@@ -89,6 +89,13 @@ def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
             align="right",
             width=60,
         ),
+        Column(
+            tr("一二类占比"),
+            lambda r: "—" if r.top_share is None else f"{r.top_share:.1%}",
+            key=lambda r: r.top_share,
+            align="right",
+            width=80,
+        ),
         Column(tr("反馈单"), lambda r: str(r.slips_opened), key=lambda r: r.slips_opened, width=55),
         Column(tr("出勤"), _marks_text, key=lambda r: len(r.marks), width=120, tooltip=True),
         Column(

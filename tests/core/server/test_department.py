@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.routine.class_structure import headlines_of, structure
 from fieldbook.core.routine.week import label_for, report_period
 from fieldbook.core.server import department as dept
 from fieldbook.core.slips.suggestions import dismiss_in
@@ -100,6 +101,9 @@ def test_every_figure_equals_a_direct_count(server: Journal) -> None:
                 findings,
             ), r.label
             assert r.report_status == (report.status if report else "none")
+            # 一二类占比: the week page's computation of the same manager and week
+            top = headlines_of(structure(s, r.manager_id, a, b))[0].share
+            assert r.top_share == (pytest.approx(top) if top is not None else None), r.label
 
 
 def test_reviews_need_a_submitted_report_and_a_reason_to_return(server: Journal) -> None:
