@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core.routine.attendance import DayMark, day_marks
 from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer, order_totals
+from fieldbook.core.routine.price_figures import PriceFigures, price_figures
 from fieldbook.core.routine.visit_photos import count_photos
 from fieldbook.core.slips.suggestions import count_dismissed
 from fieldbook.core.store.models import (
@@ -56,6 +57,8 @@ class PeriodSource:
     marks: dict[date, DayMark] = field(default_factory=dict)
     #: suggestions dismissed, by category (slips.suggestions.count_dismissed: the week page's too)
     dismissed: dict[str, int] = field(default_factory=dict)
+    #: 价格监测 of the period (routine.price_figures: the week page's too)
+    prices: PriceFigures = field(default_factory=PriceFigures)
 
 
 def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
@@ -75,6 +78,7 @@ def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
             photos=count_photos(s, m, start, end),
             marks=day_marks(s, m, start, end),
             dismissed=count_dismissed(s, m, lo, hi),
+            prices=price_figures(s, m, start, end),
         )
 
 
@@ -112,7 +116,8 @@ def _visits(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
 def _grid(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
     sku = (Sku.code, Sku.name, Sku.price_class)
     seen = (VisitSku.on_shelf, VisitSku.facings, VisitSku.stock_cartons, VisitSku.stock_packs)
-    return _finished_visit_rows(s, m, (start, end), (*sku, *seen, VisitSku.price_fen), per_sku=True)
+    priced = (VisitSku.price_fen, Sku.retail_fen)
+    return _finished_visit_rows(s, m, (start, end), (*sku, *seen, *priced), per_sku=True)
 
 
 def _order_weekdays(s: Session, m: str) -> dict[str, int | None]:

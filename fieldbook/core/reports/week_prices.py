@@ -1,0 +1,75 @@
+"""价格监测 in the week and month workbooks (decision 0020): the summary's figures (价格到位率,
+明码标价率, how many 价格偏离 and which way) and the 价格偏离 detail sheet (SKU, shop, price
+seen, guide price, above / below, by how much), both from ``routine.price_figures`` — the
+computation the week page and the department views use; the summary's count of deviations is
+the sheet's number of rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldbook.core.routine.price_checks import ABOVE, AT_GUIDE, BELOW, check_price
+from fieldbook.core.routine.price_figures import PriceFigures
+from fieldbook.core.xlsx.writer import AMOUNT, COUNT, RATE
+
+SHEET_PRICES = "价格偏离"
+PRICE_HEAD = [
+    ("走访编号", 38),
+    ("日期", 11),
+    ("客户编码", 14),
+    ("客户名称", 22),
+    ("卷烟代码", 11),
+    ("卷烟名称", 24),
+    ("售价（元/包）", 12),
+    ("指导价（元/包）", 12),
+    ("方向", 12),
+    ("差额（元/包）", 12),
+    ("偏离", 9),
+]
+PRICE_FORMATS = {7: AMOUNT, 8: AMOUNT, 10: AMOUNT}
+DIRECTIONS = {ABOVE: "高于指导价", BELOW: "低于指导价"}
+#: The 规格观察 sheet's last columns: the guide price and what the price seen is against it.
+GRID_PRICE_HEAD = [("指导价（元/包）", 12), ("价格执行", 12)]
+STATES = {AT_GUIDE: "到位", "off": "未到位", ABOVE: "偏离（高于）", BELOW: "偏离（低于）"}
+
+
+def price_rows(prices: PriceFigures) -> list[list[Any]]:
+    """The 价格偏离 sheet's rows, in visit and SKU order."""
+    return [
+        [
+            d.visit_id,
+            d.visit_date,
+            d.customer_code,
+            d.shop_name,
+            d.sku_code,
+            d.sku_name,
+            d.observed_fen / 100,
+            round(d.guide_fen / 100, 2),
+            DIRECTIONS[d.direction],
+            float(d.amount),
+            d.percent,
+        ]
+        for d in prices.deviations
+    ]
+
+
+def price_figures_spec(prices: PriceFigures, rows: list[list[Any]]) -> list[tuple[str, Any, str]]:
+    """The summary's price figures (label, value, number format); a rate with nothing to count
+    is "—", never 0 %."""
+    c = prices.counts
+    above = sum(1 for r in rows if r[8] == DIRECTIONS[ABOVE])
+    return [
+        ("价格到位率", c.price_rate if c.price_rate is not None else "—", RATE),
+        ("明码标价率", c.tag_rate if c.tag_rate is not None else "—", RATE),
+        ("价格偏离（个，见“价格偏离”表）", len(rows), COUNT),
+        ("其中高于指导价", above, COUNT),
+    ]
+
+
+def grid_price_cells(price_fen: int | None, retail_fen: int | None) -> list[Any]:
+    """A 规格观察 row's guide price (元/包) and 价格执行 (到位, 未到位, 偏离); blank when the
+    price seen or the guide price is missing."""
+    check = check_price(price_fen, retail_fen)
+    if check is None:
+        return ["" if not retail_fen else round(retail_fen / 1000, 2), ""]
+    return [round(float(check.guide_fen) / 100, 2), STATES[check.state]]
