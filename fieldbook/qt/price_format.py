@@ -4,15 +4,18 @@ the interface language. The figures are ``core.routine.price_figures``'s."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
 from fieldbook.core.routine.price_checks import ABOVE
 from fieldbook.core.routine.price_figures import Deviation, PriceCounts
 from fieldbook.qt.formatting import listing
+from fieldbook.qt.models.row_table_model import Column, count_column
 
 LIST_MAX = 6  # deviations a line names before "等 N 个"
+R = TypeVar("R")
 
 
 def _t(text: str) -> str:
@@ -67,3 +70,24 @@ def deviations_text(c: PriceCounts, rows: Sequence[Deviation]) -> str:
     if len(rows) > LIST_MAX:
         shown += _t("等 {n} 个").format(n=len(rows))
     return head + shown
+
+
+def price_columns(tr: Any, counts: Callable[[R], PriceCounts]) -> list[Column[R]]:
+    """价格到位率, 明码标价率 and 价格偏离 of a row (the department's weeks)."""
+    return [
+        Column(
+            tr("价格到位率"),
+            lambda r: rate_text(counts(r).price_rate),
+            key=lambda r: counts(r).price_rate,
+            align="right",
+            width=80,
+        ),
+        Column(
+            tr("明码标价率"),
+            lambda r: rate_text(counts(r).tag_rate),
+            key=lambda r: counts(r).tag_rate,
+            align="right",
+            width=80,
+        ),
+        count_column(tr("价格偏离"), lambda r: counts(r).deviations, width=65),
+    ]

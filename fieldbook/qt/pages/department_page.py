@@ -42,6 +42,7 @@ from fieldbook.qt.pages.base import Page, note, page_layout
 from fieldbook.qt.pages.department_inbox import InboxTab
 from fieldbook.qt.pages.department_oversight import CustomerChangesTab, EscalationsTab
 from fieldbook.qt.pages.department_spot_check import SpotCheckTab
+from fieldbook.qt.price_format import price_columns
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.table_view import RowTableView
 from fieldbook.qt.widgets.week_charts import DayBars, Series
@@ -104,6 +105,7 @@ def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
             key=lambda r: r.suggestions_dismissed,
             width=90,
         ),
+        *price_columns(tr, lambda r: r.prices),
         Column(tr("周报"), lambda r: tr(STATUS.get(r.report_status, r.report_status)), width=60),
         Column(
             tr("审阅"),
