@@ -5,7 +5,7 @@ the interface language. The figures are ``core.routine.price_figures``'s."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
@@ -72,22 +72,22 @@ def deviations_text(c: PriceCounts, rows: Sequence[Deviation]) -> str:
     return head + shown
 
 
-def price_columns(tr: Any, counts: Callable[[R], PriceCounts]) -> list[Column[R]]:
+def price_columns(counts: Callable[[R], PriceCounts]) -> list[Column[R]]:
     """价格到位率, 明码标价率 and 价格偏离 of a row (the department's weeks)."""
     return [
         Column(
-            tr("价格到位率"),
+            _t("价格到位率"),
             lambda r: rate_text(counts(r).price_rate),
             key=lambda r: counts(r).price_rate,
             align="right",
             width=80,
         ),
         Column(
-            tr("明码标价率"),
+            _t("明码标价率"),
             lambda r: rate_text(counts(r).tag_rate),
             key=lambda r: counts(r).tag_rate,
             align="right",
             width=80,
         ),
-        count_column(tr("价格偏离"), lambda r: counts(r).deviations, width=65),
+        count_column(_t("价格偏离"), lambda r: counts(r).deviations, width=65),
     ]

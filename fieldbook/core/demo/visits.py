@@ -140,9 +140,8 @@ class _History:
         self.status_hits = {
             code: self.checklist.hits(code, {}) for code in ref["shop_status"] if code != OPEN
         }
-        self.record = ShopRecorder(
-            self.rng, ctx.new_id, self.checklist, self.choices, self.texts, ref["prices"]
-        )
+        recorded = (self.rng, ctx.new_id, self.checklist, self.choices, self.texts, ref["prices"])
+        self.record = ShopRecorder(*recorded)
         skus = [
             OfferedSku(
                 s["id"],

@@ -90,6 +90,7 @@ def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
             align="right",
             width=60,
         ),
+        *price_columns(lambda r: r.prices),
         Column(tr("反馈单"), lambda r: str(r.slips_opened), key=lambda r: r.slips_opened, width=55),
         Column(tr("出勤"), _marks_text, key=lambda r: len(r.marks), width=120, tooltip=True),
         Column(
@@ -105,7 +106,6 @@ def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
             key=lambda r: r.suggestions_dismissed,
             width=90,
         ),
-        *price_columns(tr, lambda r: r.prices),
         Column(tr("周报"), lambda r: tr(STATUS.get(r.report_status, r.report_status)), width=60),
         Column(
             tr("审阅"),
