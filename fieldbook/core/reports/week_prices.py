@@ -1,16 +1,22 @@
 """价格监测 in the week and month workbooks (decision 0020): the summary's figures (价格到位率,
 明码标价率, how many 价格偏离 and which way) and the 价格偏离 detail sheet (SKU, shop, price
-seen, guide price, above / below, by how much), both from ``routine.price_figures`` — the
-computation the week page and the department views use; the summary's count of deviations is
-the sheet's number of rows."""
+seen, guide price, above / below, by how much), counted from the rows the workbook already
+reads (its 规格观察 and 走访明细) by ``routine.price_figures``'s tally and deviations — the
+computation the week page and the department views use, without another query; the summary's
+count of deviations is the sheet's number of rows."""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
+from fieldbook.core.routine.checklist import OPEN
 from fieldbook.core.routine.price_checks import ABOVE, AT_GUIDE, BELOW, check_price
-from fieldbook.core.routine.price_figures import PriceFigures
+from fieldbook.core.routine.price_figures import PriceFigures, deviation_of, tally
 from fieldbook.core.xlsx.writer import AMOUNT, COUNT, RATE
+
+if TYPE_CHECKING:
+    from fieldbook.core.reports.week_queries import PeriodSource
 
 SHEET_PRICES = "价格偏离"
 PRICE_HEAD = [
@@ -31,6 +37,17 @@ DIRECTIONS = {ABOVE: "高于指导价", BELOW: "低于指导价"}
 #: The 规格观察 sheet's last columns: the guide price and what the price seen is against it.
 GRID_PRICE_HEAD = [("指导价（元/包）", 12), ("价格执行", 12)]
 STATES = {AT_GUIDE: "到位", "off": "未到位", ABOVE: "偏离（高于）", BELOW: "偏离（低于）"}
+
+
+def period_prices(src: PeriodSource) -> PriceFigures:
+    """The period's price monitoring, from its grid rows (visit, customer, SKU, observations,
+    price seen, guide per carton) and its visits' answers (open shops: 明码标价)."""
+    counts = tally(
+        ((g[11], g[12], 1) for g in src.grid),
+        (json.loads(v.answers or "{}") for v in src.visits if v.shop_status == OPEN),
+    )
+    found = (deviation_of(tuple(g[0:4]), tuple(g[4:6]), g[11], g[12]) for g in src.grid)
+    return PriceFigures(counts, tuple(d for d in found if d is not None))
 
 
 def price_rows(prices: PriceFigures) -> list[list[Any]]:

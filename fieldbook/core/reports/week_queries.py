@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from fieldbook.core.routine.attendance import DayMark, day_marks
 from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer, order_totals
-from fieldbook.core.routine.price_figures import PriceFigures, price_figures
 from fieldbook.core.routine.visit_photos import count_photos
 from fieldbook.core.slips.suggestions import count_dismissed
 from fieldbook.core.store.models import (
@@ -57,8 +56,6 @@ class PeriodSource:
     marks: dict[date, DayMark] = field(default_factory=dict)
     #: suggestions dismissed, by category (slips.suggestions.count_dismissed: the week page's too)
     dismissed: dict[str, int] = field(default_factory=dict)
-    #: 价格监测 of the period (routine.price_figures: the week page's too)
-    prices: PriceFigures = field(default_factory=PriceFigures)
 
 
 def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
@@ -78,7 +75,6 @@ def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
             photos=count_photos(s, m, start, end),
             marks=day_marks(s, m, start, end),
             dismissed=count_dismissed(s, m, lo, hi),
-            prices=price_figures(s, m, start, end),
         )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from fieldbook.core import workdays
 from fieldbook.core.master.catalog import class_name
 from fieldbook.core.reports.form import WEEKDAYS, answer_value
-from fieldbook.core.reports.week_prices import GRID_PRICE_HEAD, grid_price_cells
+from fieldbook.core.reports.week_prices import GRID_PRICE_HEAD, grid_price_cells, period_prices
 from fieldbook.core.reports.week_queries import PeriodSource, read_period
 from fieldbook.core.routine.attendance import DayMark, excused_days
 from fieldbook.core.routine.checklist import Checklist, load_checklist
@@ -137,7 +137,7 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     out.followups_opened, out.followups_closed = src.followups_opened, src.followups_closed
     out.photos, out.marks = src.photos, src.marks
     out.dismissed = dict(src.dismissed)
-    out.prices = src.prices
+    out.prices = period_prices(src)
     out.customers_active = len(src.weekday_of)
     out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
     visited_by_day = _add_visits(out, src, checklist)

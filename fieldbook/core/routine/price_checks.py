@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from fieldbook.core.resources import load_reference
@@ -88,6 +88,7 @@ class PriceCheck:
         return self.state == AT_GUIDE
 
 
+@lru_cache(maxsize=8192)  # a catalogue's prices and their usual neighbours: exact fractions once
 def check_price(observed_fen: int | None, retail_carton_fen: int | None) -> PriceCheck | None:
     """The price seen (fen a pack) against the guide (fen a carton); None when either is
     missing (nothing seen, or no guide price in the SKU list)."""

@@ -13,7 +13,8 @@ read one by one), so a week, a month or every manager's weeks cost the same few 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -24,8 +25,8 @@ from sqlalchemy.orm import Session
 from fieldbook.core.routine.checklist import OPEN
 from fieldbook.core.routine.price_checks import (
     ABOVE,
+    AT_GUIDE,
     BELOW,
-    PriceCheck,
     amount_text,
     check_price,
     deviation_text,
@@ -106,6 +107,52 @@ class PriceFigures:
         return asdict(self)
 
 
+def tally(
+    priced: Iterable[tuple[int | None, int | None, int]], answers: Iterable[Mapping[str, Any]]
+) -> PriceCounts:
+    """The counts of (price seen per pack, guide per carton, how many) and of open-shop
+    visits' answers — the one tally the SQL per day and the workbook's rows both use."""
+    n = [0] * 6  # seen, at guide, above, below, tags answered, tags complete
+    for price, retail, times in priced:
+        check = check_price(price, retail)
+        if check is not None:
+            n[0] += times
+            if check.state in _STATES:
+                n[_STATES[check.state]] += times
+    for a in answers:
+        complete = tags_complete(a)
+        if complete is not None:
+            n[4] += 1
+            n[5] += int(complete)
+    return PriceCounts(*n)
+
+
+_STATES = {AT_GUIDE: 1, ABOVE: 2, BELOW: 3}  # the PriceCounts field each state adds to
+
+
+def deviation_of(
+    visit: tuple[str, date, str, str],
+    sku: tuple[str, str],
+    price: int | None,
+    retail: int | None,
+) -> Deviation | None:
+    """The 价格偏离 of a grid row — visit (id, day, customer code, shop name), SKU (code,
+    name), price seen, guide per carton — or None when it does not deviate."""
+    check = check_price(price, retail)
+    if price is None or check is None or not check.deviates:
+        return None
+    return Deviation(
+        *visit,
+        *sku,
+        price,
+        float(check.guide_fen),
+        check.state,
+        amount_text(check),
+        percent_text(check),
+        deviation_text(check),
+    )
+
+
 def _done(ids: Iterable[str], first: date, last: date) -> tuple[Any, ...]:
     return (
         Visit.manager_id.in_(list(ids)),
@@ -119,40 +166,24 @@ def price_days(
 ) -> dict[tuple[str, date], PriceCounts]:
     """(manager, day) → what the managers' finished visits of ``first``..``last`` saw."""
     ids = list(ids)
-    out: dict[tuple[str, date], PriceCounts] = {}
-    checks: dict[tuple[int | None, int | None], PriceCheck | None] = {}
-    priced = s.execute(
+    priced: dict[tuple[str, date], list[tuple[int | None, int | None, int]]] = defaultdict(list)
+    for m, day, price, retail, n in s.execute(
         select(Visit.manager_id, Visit.visit_date, VisitSku.price_fen, Sku.retail_fen, func.count())
         .join(VisitSku, VisitSku.visit_id == Visit.id)
         .join(Sku, Sku.id == VisitSku.sku_id)
         .where(*_done(ids, first, last), VisitSku.price_fen.is_not(None), Sku.retail_fen > 0)
         .group_by(Visit.manager_id, Visit.visit_date, VisitSku.price_fen, Sku.retail_fen)
-    )
-    for m, day, price, retail, n in priced:
-        pair = (price, retail)
-        if pair not in checks:
-            checks[pair] = check_price(price, retail)
-        check = checks[pair]
-        if check is None:
-            continue
-        add = PriceCounts(
-            seen=n,
-            at_guide=n if check.at_guide else 0,
-            above=n if check.state == ABOVE else 0,
-            below=n if check.state == BELOW else 0,
-        )
-        out[(m, day)] = out.get((m, day), PriceCounts()) + add
-    answered = s.execute(
+    ):
+        priced[(m, day)].append((price, retail, n))
+    answered: dict[tuple[str, date], list[dict[str, Any]]] = defaultdict(list)
+    for m, day, answers in s.execute(
         select(Visit.manager_id, Visit.visit_date, Visit.answers).where(
             *_done(ids, first, last), Visit.shop_status == OPEN
         )
-    )
-    for m, day, answers in answered:
-        complete = tags_complete(json.loads(answers or "{}"))
-        if complete is not None:
-            add = PriceCounts(tag_visits=1, tags_complete=int(complete))
-            out[(m, day)] = out.get((m, day), PriceCounts()) + add
-    return out
+    ):
+        answered[(m, day)].append(json.loads(answers or "{}"))
+    keys = set(priced) | set(answered)
+    return {k: tally(priced.get(k, ()), answered.get(k, ())) for k in keys}
 
 
 def deviations(s: Session, m: str, first: date, last: date) -> tuple[Deviation, ...]:
@@ -180,31 +211,22 @@ def deviations(s: Session, m: str, first: date, last: date) -> tuple[Deviation, 
         )
         .order_by(Visit.visit_date, Visit.arrived_at, Customer.code, Sku.code)
     )
-    out = []
-    for vid, day, code, shop, sku_code, sku_name, price, retail in rows:
-        check = check_price(price, retail)
-        if price is None or check is None or not check.deviates:
-            continue
-        out.append(
-            Deviation(
-                vid,
-                day,
-                code,
-                shop,
-                sku_code,
-                sku_name,
-                price,
-                float(check.guide_fen),
-                check.state,
-                amount_text(check),
-                percent_text(check),
-                deviation_text(check),
-            )
-        )
-    return tuple(out)
+    found = (
+        deviation_of((vid, day, code, shop), (sku_code, sku_name), price, retail)
+        for vid, day, code, shop, sku_code, sku_name, price, retail in rows
+    )
+    return tuple(d for d in found if d is not None)
 
 
 def price_figures(s: Session, m: str, first: date, last: date) -> PriceFigures:
     """Manager ``m``'s price monitoring of ``first``..``last`` (inclusive)."""
-    counts = sum(price_days(s, [m], first, last).values(), PriceCounts())
-    return PriceFigures(counts, deviations(s, m, first, last))
+    return PriceFigures(price_counts(s, m, [(first, last)])[0], deviations(s, m, first, last))
+
+
+def price_counts(s: Session, m: str, spans: Sequence[tuple[date, date]]) -> list[PriceCounts]:
+    """Manager ``m``'s counts of each of ``spans`` (inclusive), read once over all of them
+    (the week page's week and its month so far)."""
+    days = price_days(s, [m], min(a for a, _ in spans), max(b for _, b in spans))
+    return [
+        sum((c for (_, day), c in days.items() if a <= day <= b), PriceCounts()) for a, b in spans
+    ]
