@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from fieldbook.core.reports.week import export_month, export_week
 from fieldbook.core.reports.week_prices import SHEET_PRICES
 from fieldbook.core.reports.week_rows import SHEET_GRID
 from fieldbook.core.routine.week import label_for
+from fieldbook.core.routine.week_figures import figures_from_json, figures_json
 
 MON = date(2026, 11, 30)
 
@@ -103,3 +105,14 @@ def test_the_month_workbook(priced: Journal, tmp_path: Path) -> None:
     empty = export_month(priced, "2026-10", tmp_path / "十月.xlsx")
     october = sheet(empty, "月报")
     assert figure(october, "价格到位率") == "—" and figure(october, "明码标价率") == "—"
+
+
+def test_a_submitted_reports_snapshot_keeps_the_prices(priced: Journal) -> None:
+    f = priced.weeks.figures(label_for(MON))
+    again = figures_from_json(json.loads(figures_json(f)))
+    assert again.prices == f.prices and again.prices_month == f.prices_month
+    assert again.prices.deviations[0].visit_date == MON
+    # a report submitted before prices were compared reads as "nothing counted"
+    old = json.loads(figures_json(f))
+    del old["prices"], old["prices_month"]
+    assert figures_from_json(old).prices.counts.price_rate is None
