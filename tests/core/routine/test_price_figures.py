@@ -122,3 +122,17 @@ def test_the_grid_decides_the_guide_price_answer(
     assert done.answers["price_compliance"] == "个别高于"
     with pytest.raises(InvalidValue):
         world.visits.correct(done.id, {"price_compliance": "按指导价"}, "改正")
+
+
+def test_confirming_last_times_prices_derives_the_answer(
+    world: Journal, open_answers: dict[str, object]
+) -> None:
+    """已核对 takes last time's prices: 执行指导价 follows them, over what was typed before."""
+    last = visit(world, "M001", "2026-11-23", {"中华(硬)": 5000}, open_answers)  # +11.1 %
+    assert last.answers["price_compliance"] == "个别高于"
+    v = world.visits.start(last.customer_id, at=datetime(2026, 11, 30, 8, 0))
+    filled = world.visits.same_as_last_time(v.id)
+    assert all(r.price_fen is None for r in filled.grid)  # prices wait for 已核对
+    world.visits.save_answer(v.id, "price_compliance", "按指导价")  # no price seen yet: typed
+    confirmed = world.visits.confirm_unchanged(v.id, ["grid"])
+    assert confirmed.answers["price_compliance"] == "个别高于"
