@@ -5,7 +5,7 @@ of stock, prices off the guide price: ``price_checks``)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,26 +153,29 @@ def grid_findings(rows: Iterable[tuple[str, int | None, bool, GridLine]]) -> lis
     return hits
 
 
-def grid_hits(s: Session, visit_id: str) -> list[Hit]:
-    """The findings of a visit's stored grid: its stock findings, then its price deviations."""
-    rows = grid_rows(s, visit_id)
+def grid_hits(s: Session, visit_id: str, rows: Sequence[GridRow] | None = None) -> list[Hit]:
+    """The findings of a visit's stored grid (``rows`` when already read): its stock
+    findings, then its price deviations."""
+    rows = grid_rows(s, visit_id) if rows is None else rows
     return grid_findings(
         (r.name, r.price_class, r.is_key_brand, r.line()) for r in rows
     ) + price_hits((r.name, r.price_fen, r.retail_fen) for r in rows)
 
 
-def grid_compliance(s: Session, visit_id: str) -> str | None:
+def grid_compliance(s: Session, visit_id: str, rows: Sequence[GridRow] | None = None) -> str | None:
     """The 执行指导价 answer a visit's stored grid implies (None: no price compared)."""
-    return derived_compliance(r.price_check() for r in grid_rows(s, visit_id))
+    rows = grid_rows(s, visit_id) if rows is None else rows
+    return derived_compliance(r.price_check() for r in rows)
 
 
-def derive_compliance(s: Session, v: Visit) -> str | None:
+def derive_compliance(s: Session, v: Visit, rows: Sequence[GridRow] | None = None) -> str | None:
     """执行指导价 from the grid (the grid wins, decision 0020): once the visit's grid compared
     a price with its guide price, the answer is what the prices imply, whatever was typed or
-    copied before; returns that answer (None: no price compared, the manager answers)."""
+    copied before; returns that answer (None: no price compared, the manager answers).
+    ``rows``: the grid when already read."""
     s.flush()
     item_id = compliance_item(load_checklist("visit", v.checklist_version))
-    answer = grid_compliance(s, v.id) if item_id is not None else None
+    answer = grid_compliance(s, v.id, rows) if item_id is not None else None
     if item_id is None or answer is None:
         return None
     answers = json.loads(v.answers or "{}")

@@ -36,6 +36,7 @@ from fieldbook.core.routine.visit_grid import (
     check_not_derived,
     derive_compliance,
     grid_hits,
+    grid_rows,
     offered_grid,
 )
 from fieldbook.core.routine.visit_reopen import reopen
@@ -447,8 +448,9 @@ class VisitService:
         with self.db.writing(TOPIC, "plan", "followups") as s:
             v = self._draft(s, visit_id)
             checklist = load_checklist("visit", v.checklist_version)
-            if v.shop_status == OPEN:
-                derive_compliance(s, v)
+            grid = grid_rows(s, v.id) if v.shop_status == OPEN else None  # read once
+            if grid is not None:
+                derive_compliance(s, v, grid)
             answers = loads_answers(v.answers)
             missing = checklist.missing(v.shop_status, answers)
             if missing:
@@ -464,8 +466,8 @@ class VisitService:
                 checklist.clean_answers(v.shop_status, answers), ensure_ascii=False, sort_keys=True
             )
             hits = checklist.hits(v.shop_status, loads_answers(v.answers))
-            if v.shop_status == OPEN:
-                hits += grid_hits(s, v.id)
+            if grid is not None:
+                hits += grid_hits(s, v.id, grid)
             v.findings = json.dumps([h.__dict__ for h in hits], ensure_ascii=False)
             slips = suggest_slips(s, v, hits)
             # closed first: a finding of what was just closed opens a new follow-up
