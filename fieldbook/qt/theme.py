@@ -106,8 +106,10 @@ STYLE_SHEET = f"""
 #itemError {{ color: #a4262c; }}
 #attendanceMarked {{ color: #6b4a00; font-weight: bold; }}
 #previousValue {{ color: #8a8886; font-style: italic; }}
+#derivedValue {{ color: #4a5260; }}
 #gapsLabel {{ color: #1e7b34; }}
 #gapsLabel[alert="true"] {{ color: #a4262c; font-weight: bold; }}
+#pricesLabel {{ color: #8a4b00; font-weight: bold; }}
 #statusTitle {{ font-weight: bold; }}
 #arriveButton, #finishButton {{
     background: {ACCENT};

@@ -1634,8 +1634,36 @@ If you quit now, these changes will be lost.</translation>
         <translation>Price (yuan/pack)</translation>
     </message>
     <message>
+        <source>高于指导价 {amount} 元（{percent}）</source>
+        <translation>{amount} yuan above the guide price ({percent})</translation>
+    </message>
+    <message>
+        <source>低于指导价 {amount} 元（{percent}）</source>
+        <translation>{amount} yuan below the guide price ({percent})</translation>
+    </message>
+    <message>
+        <source>指导价 {price} 元/包</source>
+        <translation>guide price {price} yuan a pack</translation>
+    </message>
+    <message>
+        <source>价格未到位：{words}，{guide}</source>
+        <translation>Not at the guide price: {words}, {guide}</translation>
+    </message>
+    <message>
+        <source>价格偏离：{list}</source>
+        <translation>Price deviations: {list}</translation>
+    </message>
+    <message>
         <source>售价：最多两位小数</source>
         <translation>Price: at most two decimal places</translation>
+    </message>
+    <message>
+        <source>价格到位（{guide}）</source>
+        <translation>At the guide price ({guide})</translation>
+    </message>
+    <message>
+        <source>价格偏离：{words}，{guide}</source>
+        <translation>Price deviation: {words}, {guide}</translation>
     </message>
     <message>
         <source>售价：请填写金额（元/包），如 23.50</source>
@@ -3102,6 +3130,10 @@ Your changes are still on screen; you can click "Save correction" again.</transl
         <translation>A follow-up will be recorded when finished: {text}.</translation>
     </message>
     <message>
+        <source>由规格表的售价判定：{seen} 个售价，{off} 个偏离指导价</source>
+        <translation>Set by the prices in the SKU grid: {seen} prices, {off} off the guide price</translation>
+    </message>
+    <message>
         <source>添加规格</source>
         <translation>Add SKU</translation>
     </message>
@@ -3792,6 +3824,42 @@ Once submitted, this week's figures are kept as they are now and the report can 
     <message>
         <source>{day}不是工作日。</source>
         <translation>{day} is not a working day.</translation>
+    </message>
+    <message>
+        <source>—（没有可比的售价）</source>
+        <translation>— (no price to compare)</translation>
+    </message>
+    <message>
+        <source>—（没有走访填写明码标价）</source>
+        <translation>— (no visit answered price tags)</translation>
+    </message>
+    <message>
+        <source>{rate}（到位 {at} / {seen} 个售价）</source>
+        <translation>{rate} ({at} of {seen} prices at guide)</translation>
+    </message>
+    <message>
+        <source>{rate}（齐全规范 {complete} / {visits} 次走访）</source>
+        <translation>{rate} (complete at {complete} of {visits} visits)</translation>
+    </message>
+    <message>
+        <source>{n} 个（高于 {above}，低于 {below}）：</source>
+        <translation>{n} ({above} above, {below} below): </translation>
+    </message>
+    <message>
+        <source>价格到位率</source>
+        <translation>Prices at guide</translation>
+    </message>
+    <message>
+        <source>明码标价率</source>
+        <translation>Price tags complete</translation>
+    </message>
+    <message>
+        <source>价格偏离</source>
+        <translation>Price deviations</translation>
+    </message>
+    <message>
+        <source>等 {n} 个</source>
+        <translation> and others, {n} in all</translation>
     </message>
     <message>
         <source>出发</source>
@@ -5152,6 +5220,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>新增 {opened}，关闭 {closed}</source>
         <translation>{opened} new, {closed} closed</translation>
+    </message>
+    <message>
+        <source>本周 {week}；本月 {month}</source>
+        <translation>This week {week}; this month {month}</translation>
     </message>
     <message>
         <source>到达片区应 {start}；回到单位应 {end} 前（周四 {thursday} 前）</source>

@@ -1634,8 +1634,36 @@
         <translation>售价(元/包)</translation>
     </message>
     <message>
+        <source>高于指导价 {amount} 元（{percent}）</source>
+        <translation>高于指导价 {amount} 元（{percent}）</translation>
+    </message>
+    <message>
+        <source>低于指导价 {amount} 元（{percent}）</source>
+        <translation>低于指导价 {amount} 元（{percent}）</translation>
+    </message>
+    <message>
+        <source>指导价 {price} 元/包</source>
+        <translation>指导价 {price} 元/包</translation>
+    </message>
+    <message>
+        <source>价格未到位：{words}，{guide}</source>
+        <translation>价格未到位：{words}，{guide}</translation>
+    </message>
+    <message>
+        <source>价格偏离：{list}</source>
+        <translation>价格偏离：{list}</translation>
+    </message>
+    <message>
         <source>售价：最多两位小数</source>
         <translation>售价：最多两位小数</translation>
+    </message>
+    <message>
+        <source>价格到位（{guide}）</source>
+        <translation>价格到位（{guide}）</translation>
+    </message>
+    <message>
+        <source>价格偏离：{words}，{guide}</source>
+        <translation>价格偏离：{words}，{guide}</translation>
     </message>
     <message>
         <source>售价：请填写金额（元/包），如 23.50</source>
@@ -3102,6 +3130,10 @@
         <translation>完成后将记下跟踪事项：{text}。</translation>
     </message>
     <message>
+        <source>由规格表的售价判定：{seen} 个售价，{off} 个偏离指导价</source>
+        <translation>由规格表的售价判定：{seen} 个售价，{off} 个偏离指导价</translation>
+    </message>
+    <message>
         <source>添加规格</source>
         <translation>添加规格</translation>
     </message>
@@ -3792,6 +3824,42 @@
     <message>
         <source>{day}不是工作日。</source>
         <translation>{day}不是工作日。</translation>
+    </message>
+    <message>
+        <source>—（没有可比的售价）</source>
+        <translation>—（没有可比的售价）</translation>
+    </message>
+    <message>
+        <source>—（没有走访填写明码标价）</source>
+        <translation>—（没有走访填写明码标价）</translation>
+    </message>
+    <message>
+        <source>{rate}（到位 {at} / {seen} 个售价）</source>
+        <translation>{rate}（到位 {at} / {seen} 个售价）</translation>
+    </message>
+    <message>
+        <source>{rate}（齐全规范 {complete} / {visits} 次走访）</source>
+        <translation>{rate}（齐全规范 {complete} / {visits} 次走访）</translation>
+    </message>
+    <message>
+        <source>{n} 个（高于 {above}，低于 {below}）：</source>
+        <translation>{n} 个（高于 {above}，低于 {below}）：</translation>
+    </message>
+    <message>
+        <source>价格到位率</source>
+        <translation>价格到位率</translation>
+    </message>
+    <message>
+        <source>明码标价率</source>
+        <translation>明码标价率</translation>
+    </message>
+    <message>
+        <source>价格偏离</source>
+        <translation>价格偏离</translation>
+    </message>
+    <message>
+        <source>等 {n} 个</source>
+        <translation>等 {n} 个</translation>
     </message>
     <message>
         <source>出发</source>
@@ -5152,6 +5220,10 @@
     <message>
         <source>新增 {opened}，关闭 {closed}</source>
         <translation>新增 {opened}，关闭 {closed}</translation>
+    </message>
+    <message>
+        <source>本周 {week}；本月 {month}</source>
+        <translation>本周 {week}；本月 {month}</translation>
     </message>
     <message>
         <source>到达片区应 {start}；回到单位应 {end} 前（周四 {thursday} 前）</source>

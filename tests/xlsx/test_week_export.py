@@ -23,6 +23,7 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.master.customer_changes import ChangeBasis
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.reports.week import export_month, export_week
+from fieldbook.core.reports.week_prices import SHEET_PRICES
 from fieldbook.core.reports.week_rows import (
     SHEET_DAYS,
     SHEET_FINDINGS,
@@ -43,7 +44,16 @@ LINES = [
     ["2026-11-30", "M999", HOSTILE, "13900101", "红金龙(硬新版)", 4, 178.00],
     ["2026-12-01", "T001", "周二店1", "13600112", "白沙(硬精品)", 10, 880.00],
 ]
-SHEETS = ["周报", SHEET_DAYS, SHEET_VISITS, SHEET_GRID, SHEET_FINDINGS, SHEET_SLIPS, SHEET_ORDERS]
+SHEETS = [
+    "周报",
+    SHEET_DAYS,
+    SHEET_VISITS,
+    SHEET_GRID,
+    SHEET_FINDINGS,
+    SHEET_SLIPS,
+    SHEET_ORDERS,
+    SHEET_PRICES,
+]
 
 
 def t(hm: str) -> datetime:

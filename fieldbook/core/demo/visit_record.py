@@ -1,7 +1,9 @@
 """What a demo manager records at an open shop, as ``VisitService.finish`` stores it: the
 checklist's answers, drawn by rules keyed to the template (only visible items, required ones
 always answered, every answer passing ``check_answer``), and the SKU grid the visit screen
-offers (on shelf, facings, stock, the prices seen)."""
+offers (on shelf, facings, stock, the prices seen — at the rates of demo.toml
+[visits.prices], with 执行指导价 the answer the grid implies, as the visit screen derives it;
+decision 0020)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from random import Random
 from typing import Any
 
 from fieldbook.core.routine.checklist import OPEN, Checklist, Item, check_answer
+from fieldbook.core.routine.price_checks import check_price, derived_compliance, price_rules
 
 Weighted = tuple[list[Any], list[float]]
 
@@ -36,6 +39,7 @@ class OfferedSku:
     is_key: bool
     is_new: bool
     pack_fen: int | None  # retail price per pack, as a shop should show it
+    retail_fen: int | None = None  # the guide retail price per carton (the SKU list's)
 
 
 @dataclass
@@ -59,9 +63,10 @@ class ShopRecorder:
         checklist: Checklist,
         choices: dict[str, Weighted],
         texts: dict[str, Any],
+        prices: dict[str, float],
     ) -> None:
         self.rng, self.new_id, self.checklist = rng, new_id, checklist
-        self.choices, self.texts = choices, texts
+        self.choices, self.texts, self.prices = choices, texts, prices
         self.rules = self._rules()
 
     def _rules(self) -> dict[str, Any]:
@@ -161,7 +166,7 @@ class ShopRecorder:
                 if keys:
                     stocked[rng.choice(keys)] = False
         counted = answers.get("stock_checked") is True
-        rows = []
+        rows: list[dict[str, Any]] = []
         for k, ok in zip(shop.grid, stocked, strict=True):
             cartons: int | None = None
             packs: int | None = None
@@ -181,24 +186,48 @@ class ShopRecorder:
                     "price_fen": k.pack_fen if ok else None,
                 }
             )
-        _deviate(rng, rows, answers.get("price_compliance"))
+        # the prices seen draw from a stream of their own (per visit), so that how many
+        # deviate does not move the rest of the history
+        seen_prices(Random(f"fieldbook-demo-prices:{visit_id}"), rows, flags, self.prices)
+        answer = derived_compliance(
+            check_price(r["price_fen"], k.retail_fen) for k, r in zip(shop.grid, rows, strict=True)
+        )
+        item = price_rules().compliance_item
+        if answer is not None and item in answers:  # the grid wins (decision 0020)
+            answers[item] = answer
         return rows
 
 
-def _deviate(rng: Random, rows: list[dict[str, Any]], compliance: str | None) -> None:
-    """Prices seen on the shelf, as the price_compliance answer says."""
+def seen_prices(
+    rng: Random, rows: list[dict[str, Any]], flags: dict[str, bool], rates: dict[str, float]
+) -> None:
+    """Prices seen on the shelf (demo.toml [visits.prices]): a few just off the guide price
+    (3–5 %: not at guide, no finding), at some visits one or two SKUs 6–15 % off (价格偏离,
+    mostly above), and everything 10–20 % above at a shop flagged 普遍偏离."""
     priced = [r for r in rows if r["price_fen"]]
-    if not priced or compliance in (None, "按指导价"):
+    if not priced:
         return
-    if compliance == "普遍偏离":
+    if flags["price_deviation"]:
         for r in priced:
-            r["price_fen"] = min(100_00, round(r["price_fen"] * rng.uniform(1.1, 1.2)))
+            r["price_fen"] = _capped(r["price_fen"] * rng.uniform(1.1, 1.2))
         return
-    row = rng.choice(priced)
-    step = rng.randint(1, 3) * 50
-    row["price_fen"] = min(
-        100_00, max(1, row["price_fen"] + (step if "高" in compliance else -step))
-    )
+    for r in priced:
+        if rng.random() < rates["off"]:
+            up = rng.random() < rates["above"]
+            r["price_fen"] = _capped(
+                r["price_fen"] * (1 + (1 if up else -1) * rng.uniform(0.032, 0.048))
+            )
+    if rng.random() < rates["some"]:
+        for r in rng.sample(priced, min(len(priced), 1 if rng.random() < 0.7 else 2)):
+            up = rng.random() < rates["above"]
+            r["price_fen"] = _capped(
+                r["price_fen"] * (1 + (1 if up else -1) * rng.uniform(0.06, 0.15))
+            )
+
+
+def _capped(fen: float) -> int:
+    """A price a pack may be sold at: 0.01–100 元 (the legal cap)."""
+    return min(100_00, max(1, round(fen)))
 
 
 def blank_row(row_id: str, visit_id: str, sku_id: str) -> dict[str, Any]:

@@ -50,6 +50,7 @@ from fieldbook.core.routine.checklist import (
     load_checklist,
 )
 from fieldbook.core.routine.plan import plan_rules
+from fieldbook.core.routine.price_checks import price_hits
 from fieldbook.core.routine.visit_findings import ABSENT, followup_texts, match_open
 from fieldbook.core.routine.visit_grid import grid_findings, offered_sku_ids
 from fieldbook.core.store.models import (
@@ -139,7 +140,8 @@ class _History:
         self.status_hits = {
             code: self.checklist.hits(code, {}) for code in ref["shop_status"] if code != OPEN
         }
-        self.record = ShopRecorder(self.rng, ctx.new_id, self.checklist, self.choices, self.texts)
+        recorded = (self.rng, ctx.new_id, self.checklist, self.choices, self.texts, ref["prices"])
+        self.record = ShopRecorder(*recorded)
         skus = [
             OfferedSku(
                 s["id"],
@@ -150,6 +152,7 @@ class _History:
                 bool(s["is_key_brand"]),
                 bool(s["is_new"]),
                 s["retail_fen"] // 10 if s["retail_fen"] else None,
+                s["retail_fen"],
             )
             for s in ctx.skus
             if s["on_market"]
@@ -364,6 +367,9 @@ class _History:
                 for k, r in zip(shop.grid, grid, strict=True)
             ]
             hits = self.checklist.hits(OPEN, answers) + grid_hits(shop.grid, lines)
+            hits += price_hits(
+                (k.name, r["price_fen"], k.retail_fen) for k, r in zip(shop.grid, grid, strict=True)
+            )
         else:
             answers = {}
             grid = [blank_row(new_id(), visit_id, k.id) for k in shop.grid]

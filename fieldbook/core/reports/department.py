@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core.master.customer_vocabulary import vocabulary
 from fieldbook.core.reports.saving import save_book
+from fieldbook.core.routine.price_figures import PriceCounts
 from fieldbook.core.server.department import ManagerWeek, inbox, managers_overview
 from fieldbook.core.server.department_changes import changes_outside_slips
 from fieldbook.core.slips.rules import slip_rules
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
 SHEET_SUMMARY, SHEET_WEEKS, SHEET_OPEN = "各经理汇总", "周明细", "未办结反馈单"
+#: 价格监测 per manager (routine.price_figures; decision 0020), the last columns of both tables
+PRICE_HEAD = [("价格到位率", 10.0), ("明码标价率", 10.0), ("价格偏离", 9.0)]
 SHEET_CHANGES = "客户信息变更"
 STATUS = {"none": "未填写", "draft": "草稿", "submitted": "已提交", "reviewed": "已审阅"}
 REVIEW = {"approved": "通过", "returned": "退回", "": ""}
@@ -46,6 +49,7 @@ SUMMARY_HEAD = [
     ("已交周报", 9.0),
     ("请假/公务（天）", 12.0),  # 出勤 (routine.attendance): out of the rate
     ("未说明（天）", 10.0),
+    *PRICE_HEAD,
 ]
 WEEK_HEAD = [
     ("客户经理编号", 12.0),
@@ -66,6 +70,7 @@ WEEK_HEAD = [
     ("出勤", 36.0),  # the week's marked days: 请假（病假）, 会议 … 未说明
     ("忽略建议", 9.0),
     ("其中违纪", 9.0),
+    *PRICE_HEAD,
 ]
 OPEN_HEAD = [
     ("反馈单号", 26.0),
@@ -130,6 +135,13 @@ class _Totals:
     reports: int = 0
 
 
+def _price_cells(c: PriceCounts) -> list[Any]:
+    """价格到位率, 明码标价率 ("—" with nothing to count, never 0 %) and the deviations."""
+    price = round(c.price_rate, 4) if c.price_rate is not None else "—"
+    tags = round(c.tag_rate, 4) if c.tag_rate is not None else "—"
+    return [price, tags, c.deviations]
+
+
 def _week_row(w: ManagerWeek) -> list[Any]:
     return [
         w.manager_code,
@@ -150,6 +162,7 @@ def _week_row(w: ManagerWeek) -> list[Any]:
         "；".join(f"{mark.day:%m-%d} {mark.label}" for mark in w.marks),
         w.suggestions_dismissed,
         w.violations_dismissed,
+        *_price_cells(w.prices),
     ]
 
 
@@ -191,6 +204,7 @@ def export_department(
                 t.reports,
                 sum(w.days_excused for w in m.weeks),
                 sum(w.days_unexplained for w in m.weeks),
+                *_price_cells(sum((w.prices for w in m.weeks), PriceCounts())),
             ]
         )
     open_rows = [
@@ -210,16 +224,12 @@ def export_department(
     book = TableBook()
     ws = first_sheet(book.wb, SHEET_SUMMARY)
     period = f"　{start:%Y-%m-%d}～{end:%Y-%m-%d}"
-    book.table(
-        ws, SUMMARY_HEAD, summary, f"各经理汇总{period}", {5: RATE, 8: AMOUNT, 9: AMOUNT, 10: RATE}
-    )
-    book.table(
-        book.wb.create_sheet(SHEET_WEEKS),
-        WEEK_HEAD,
-        weeks,
-        f"周明细{period}",
-        {10: AMOUNT, 11: RATE},
-    )
+    rates = {len(SUMMARY_HEAD) - 2: RATE, len(SUMMARY_HEAD) - 1: RATE}
+    summary_formats = {5: RATE, 8: AMOUNT, 9: AMOUNT, 10: RATE, **rates}
+    book.table(ws, SUMMARY_HEAD, summary, f"各经理汇总{period}", summary_formats)
+    week_rates = {11: RATE, len(WEEK_HEAD) - 2: RATE, len(WEEK_HEAD) - 1: RATE}
+    week_sheet = book.wb.create_sheet(SHEET_WEEKS)
+    book.table(week_sheet, WEEK_HEAD, weeks, f"周明细{period}", {10: AMOUNT, **week_rates})
     book.table(book.wb.create_sheet(SHEET_OPEN), OPEN_HEAD, open_rows, "未办结反馈单", {})
     changes = _change_rows(journal, start, end)
     title = f"客户信息变更（未经反馈单）{period}"

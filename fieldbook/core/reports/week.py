@@ -36,6 +36,13 @@ from fieldbook.core.reports.form import (
     table_head,
 )
 from fieldbook.core.reports.saving import save_book
+from fieldbook.core.reports.week_prices import (
+    PRICE_FORMATS,
+    PRICE_HEAD,
+    SHEET_PRICES,
+    price_figures_spec,
+    price_rows,
+)
 from fieldbook.core.reports.week_rows import (
     DAY_HEAD,
     FINDING_HEAD,
@@ -174,6 +181,7 @@ def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
         ("未说明（天）", t.days_unexplained, COUNT),
         ("忽略的建议反馈单", sum(p.dismissed.values()), COUNT),
         ("其中违纪", p.dismissed.get("violation", 0), COUNT),
+        *price_figures_spec(p.prices, price_rows(p.prices)),
     ]
     return figure_rows(ws, row, spec, per_row=4)
 
@@ -368,7 +376,7 @@ def export_period(
         GRID_HEAD,
         p.grid,
         f"规格观察{suffix}",
-        {12: AMOUNT},
+        {12: AMOUNT, 13: AMOUNT},
         freeze="E2",
     )
     book.table(wb.create_sheet(SHEET_FINDINGS), FINDING_HEAD, p.findings, f"发现问题{suffix}", {})
@@ -381,6 +389,13 @@ def export_period(
         {7: COUNT, 8: AMOUNT},
         landscape=False,
         freeze="D2",
+    )
+    book.table(
+        wb.create_sheet(SHEET_PRICES),
+        PRICE_HEAD,
+        price_rows(p.prices),
+        f"价格偏离{suffix}",
+        PRICE_FORMATS,
     )
     write_summary(
         summary,

@@ -116,7 +116,8 @@ def _visits(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
 def _grid(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
     sku = (Sku.code, Sku.name, Sku.price_class)
     seen = (VisitSku.on_shelf, VisitSku.facings, VisitSku.stock_cartons, VisitSku.stock_packs)
-    return _finished_visit_rows(s, m, (start, end), (*sku, *seen, VisitSku.price_fen), per_sku=True)
+    priced = (VisitSku.price_fen, Sku.retail_fen)
+    return _finished_visit_rows(s, m, (start, end), (*sku, *seen, *priced), per_sku=True)
 
 
 def _order_weekdays(s: Session, m: str) -> dict[str, int | None]:

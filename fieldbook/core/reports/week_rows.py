@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, Any
 from fieldbook.core import workdays
 from fieldbook.core.master.catalog import class_name
 from fieldbook.core.reports.form import WEEKDAYS, answer_value
+from fieldbook.core.reports.week_prices import GRID_PRICE_HEAD, grid_price_cells, period_prices
 from fieldbook.core.reports.week_queries import PeriodSource, read_period
 from fieldbook.core.routine.attendance import DayMark, excused_days
 from fieldbook.core.routine.checklist import Checklist, load_checklist
 from fieldbook.core.routine.class_structure import sum_by_class
 from fieldbook.core.routine.day_progress import minutes_in_shop
+from fieldbook.core.routine.price_figures import PriceFigures
 from fieldbook.core.slips.rules import slip_rules
 
 if TYPE_CHECKING:
@@ -69,6 +71,7 @@ GRID_HEAD = [
     ("库存（条）", 9),
     ("库存（包）", 9),
     ("零售价（元/包）", 12),
+    *GRID_PRICE_HEAD,
 ]
 FINDING_HEAD = [
     *VISIT_KEY_HEAD,
@@ -126,6 +129,7 @@ class Period:
     #: cartons and amount (fen) by price class code, of the period and of the period before
     classes: dict[int | None, Any] = field(default_factory=dict)
     previous_classes: dict[int | None, Any] = field(default_factory=dict)
+    prices: PriceFigures = field(default_factory=PriceFigures)  # 价格监测 (routine.price_figures)
 
 
 # --- gathering ---------------------------------------------------------------------------
@@ -139,6 +143,7 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     out.dismissed = dict(src.dismissed)
     out.classes = sum_by_class((line[6], line[7], line[8]) for line in src.lines)
     out.previous_classes = dict(src.previous_classes)
+    out.prices = period_prices(src)
     out.customers_active = len(src.weekday_of)
     out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
     visited_by_day = _add_visits(out, src, checklist)
@@ -209,6 +214,7 @@ def _grid_row(g: Any) -> list[Any]:
         _blank(g[9]),
         _blank(g[10]),
         "" if g[11] is None else g[11] / 100,
+        *grid_price_cells(g[11], g[12]),
     ]
 
 

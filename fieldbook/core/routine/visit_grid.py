@@ -1,10 +1,11 @@
 """A visit's SKU grid (在架, 排面, 库存, 零售价 per SKU): which SKUs a grid offers, reading it,
 checking a row's values, and the findings a filled grid shows (price-line gaps, key brands out
-of stock)."""
+of stock, prices off the guide price: ``price_checks``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +14,20 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.master.catalog import class_name, price_classes
-from fieldbook.core.routine.checklist import GridLine, Hit, in_stock, price_line_gaps
+from fieldbook.core.routine.checklist import (
+    GridLine,
+    Hit,
+    in_stock,
+    load_checklist,
+    price_line_gaps,
+)
+from fieldbook.core.routine.price_checks import (
+    PriceCheck,
+    check_price,
+    compliance_item,
+    derived_compliance,
+    price_hits,
+)
 from fieldbook.core.store.models import Sku, Visit, VisitSku
 
 GRID_FIELDS = ("on_shelf", "facings", "stock_cartons", "stock_packs", "price_fen")
@@ -34,9 +48,14 @@ class GridRow:
     stock_cartons: int | None = None
     stock_packs: int | None = None
     price_fen: int | None = None
+    retail_fen: int | None = None  # the SKU's guide retail price, per carton
 
     def line(self) -> GridLine:
         return GridLine(self.price_class, self.on_shelf, self.stock_cartons, self.stock_packs)
+
+    def price_check(self) -> PriceCheck | None:
+        """The price seen against the guide price (None: either missing)."""
+        return check_price(self.price_fen, self.retail_fen)
 
 
 def grid_rows(s: Session, visit_id: str) -> tuple[GridRow, ...]:
@@ -54,6 +73,7 @@ def grid_rows(s: Session, visit_id: str) -> tuple[GridRow, ...]:
             VisitSku.stock_cartons,
             VisitSku.stock_packs,
             VisitSku.price_fen,
+            Sku.retail_fen,
         )
         .join(Sku, Sku.id == VisitSku.sku_id)
         .where(VisitSku.visit_id == visit_id)
@@ -76,12 +96,26 @@ def offered_grid(s: Session, customer_id: str) -> list[GridRow]:
         set(s.scalars(select(VisitSku.sku_id).where(VisitSku.visit_id == last))) if last else set()
     )
     skus = s.execute(
-        select(Sku.id, Sku.code, Sku.name, Sku.price_class, Sku.is_key_brand, Sku.is_new)
+        select(
+            Sku.id,
+            Sku.code,
+            Sku.name,
+            Sku.price_class,
+            Sku.is_key_brand,
+            Sku.is_new,
+            Sku.retail_fen,
+        )
         .where(Sku.on_market.is_(True))
         .order_by(Sku.price_class, Sku.wholesale_fen.desc(), Sku.code)
     ).all()
     picked = offered_sku_ids(((r[0], r[3], r[4], r[5]) for r in skus), carried)
-    return [GridRow(*r) for r in skus if r[0] in picked]
+    return [
+        GridRow(
+            r.id, r.code, r.name, r.price_class, r.is_key_brand, r.is_new, retail_fen=r.retail_fen
+        )
+        for r in skus
+        if r.id in picked
+    ]
 
 
 def offered_sku_ids(
@@ -119,11 +153,43 @@ def grid_findings(rows: Iterable[tuple[str, int | None, bool, GridLine]]) -> lis
     return hits
 
 
-def grid_hits(s: Session, visit_id: str) -> list[Hit]:
-    """The findings of a visit's stored grid."""
+def grid_hits(s: Session, visit_id: str, rows: Sequence[GridRow] | None = None) -> list[Hit]:
+    """The findings of a visit's stored grid (``rows`` when already read): its stock
+    findings, then its price deviations."""
+    rows = grid_rows(s, visit_id) if rows is None else rows
     return grid_findings(
-        (r.name, r.price_class, r.is_key_brand, r.line()) for r in grid_rows(s, visit_id)
-    )
+        (r.name, r.price_class, r.is_key_brand, r.line()) for r in rows
+    ) + price_hits((r.name, r.price_fen, r.retail_fen) for r in rows)
+
+
+def grid_compliance(s: Session, visit_id: str, rows: Sequence[GridRow] | None = None) -> str | None:
+    """The 执行指导价 answer a visit's stored grid implies (None: no price compared)."""
+    rows = grid_rows(s, visit_id) if rows is None else rows
+    return derived_compliance(r.price_check() for r in rows)
+
+
+def derive_compliance(s: Session, v: Visit, rows: Sequence[GridRow] | None = None) -> str | None:
+    """执行指导价 from the grid (the grid wins, decision 0020): once the visit's grid compared
+    a price with its guide price, the answer is what the prices imply, whatever was typed or
+    copied before; returns that answer (None: no price compared, the manager answers).
+    ``rows``: the grid when already read."""
+    s.flush()
+    item_id = compliance_item(load_checklist("visit", v.checklist_version))
+    answer = grid_compliance(s, v.id, rows) if item_id is not None else None
+    if item_id is None or answer is None:
+        return None
+    answers = json.loads(v.answers or "{}")
+    if answers.get(item_id) != answer:
+        answers[item_id] = answer
+        v.answers = json.dumps(answers, ensure_ascii=False, sort_keys=True)
+    return answer
+
+
+def check_not_derived(s: Session, v: Visit, values: Mapping[str, Any]) -> None:
+    """Refuse an answer to 执行指导价 while the grid decides it (a clear error, nothing saved)."""
+    item_id = compliance_item(load_checklist("visit", v.checklist_version))
+    if item_id in values and grid_compliance(s, v.id) is not None:
+        raise InvalidValue("price_compliance_derived", field=item_id)
 
 
 def check_grid(values: dict[str, Any]) -> None:

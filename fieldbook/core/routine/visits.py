@@ -33,7 +33,10 @@ from fieldbook.core.routine.visit_grid import (
     GRID_FIELDS,
     GridRow,
     check_grid,
+    check_not_derived,
+    derive_compliance,
     grid_hits,
+    grid_rows,
     offered_grid,
 )
 from fieldbook.core.routine.visit_reopen import reopen
@@ -274,6 +277,7 @@ class VisitService:
     def save_answers(self, visit_id: str, values: dict[str, Any]) -> None:
         with self.db.writing(TOPIC) as s:
             v = self._draft(s, visit_id)
+            check_not_derived(s, v, values)
             checklist = load_checklist("visit", v.checklist_version)
             answers = loads_answers(v.answers)
             for item_id, value in values.items():
@@ -304,6 +308,8 @@ class VisitService:
                 s.add(row)
             for name, value in values.items():
                 setattr(row, name, value)
+            if "price_fen" in values:
+                derive_compliance(s, v)  # the grid wins over 执行指导价
             observed(v, skus=[sku_id])
             v.updated_at = clock.now()
 
@@ -356,6 +362,7 @@ class VisitService:
             v = self._draft(s, visit_id)
             fill_from_last(s, v)
             v.shop_status = OPEN
+            derive_compliance(s, v)
             v.updated_at = clock.now()
             s.flush()
             return visit_view(s, v)
@@ -371,6 +378,7 @@ class VisitService:
         with self.db.writing(TOPIC) as s:
             v = self._draft(s, visit_id)
             confirm_unchanged(s, v, blocks)
+            derive_compliance(s, v)
             v.updated_at = clock.now()
             s.flush()
             return visit_view(s, v)
@@ -383,6 +391,7 @@ class VisitService:
             v = self._visit(s, visit_id)
             if v.status != "done":
                 raise InvalidValue("visit_not_finished", field="visit")
+            check_not_derived(s, v, values)
             checklist = load_checklist("visit", v.checklist_version)
             before = loads_answers(v.answers)
             after = dict(before)
@@ -439,6 +448,9 @@ class VisitService:
         with self.db.writing(TOPIC, "plan", "followups") as s:
             v = self._draft(s, visit_id)
             checklist = load_checklist("visit", v.checklist_version)
+            grid = grid_rows(s, v.id) if v.shop_status == OPEN else None  # read once
+            if grid is not None:
+                derive_compliance(s, v, grid)
             answers = loads_answers(v.answers)
             missing = checklist.missing(v.shop_status, answers)
             if missing:
@@ -454,8 +466,8 @@ class VisitService:
                 checklist.clean_answers(v.shop_status, answers), ensure_ascii=False, sort_keys=True
             )
             hits = checklist.hits(v.shop_status, loads_answers(v.answers))
-            if v.shop_status == OPEN:
-                hits += grid_hits(s, v.id)
+            if grid is not None:
+                hits += grid_hits(s, v.id, grid)
             v.findings = json.dumps([h.__dict__ for h in hits], ensure_ascii=False)
             slips = suggest_slips(s, v, hits)
             # closed first: a finding of what was just closed opens a new follow-up

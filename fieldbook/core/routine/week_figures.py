@@ -20,6 +20,7 @@ from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.indicators import order_weekdays
 from fieldbook.core.routine.orders import order_totals
+from fieldbook.core.routine.price_figures import PriceFigures, deviations, price_counts
 from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.routine.visit_photos import count_photos
 from fieldbook.core.slips.rules import slip_rules
@@ -98,6 +99,11 @@ class WeekFigures:
     #: suggested slips dismissed in the week, by category (``slips.suggestions.count_dismissed``);
     #: empty in a report submitted before dismissals were counted
     dismissed: dict[str, int] = field(default_factory=dict)
+    #: 价格监测 of the week, and of its month so far (the 1st to the week's end; its counts,
+    #: no list) (``routine.price_figures``); empty in a report submitted before prices were
+    #: compared
+    prices: PriceFigures = field(default_factory=PriceFigures)
+    prices_month: PriceFigures = field(default_factory=PriceFigures)
 
 
 def week_figures(
@@ -140,6 +146,7 @@ def week_figures(
     covered = {v.customer_id for v in real} & set(active)
     cartons = sum(r.cartons for r in rows)
     amount = sum(r.amount_fen for r in rows)
+    week_prices, month_prices = price_counts(s, m, [(start, end), (end.replace(day=1), end)])
     return WeekFigures(
         label=label,
         start=start,
@@ -169,6 +176,8 @@ def week_figures(
         days_excused=len(excused),
         days_unexplained=sum(1 for r in rows if r.attendance == UNEXPLAINED),
         dismissed=count_dismissed(s, m, lo, hi),
+        prices=PriceFigures(week_prices, deviations(s, m, start, end)),
+        prices_month=PriceFigures(month_prices),
     )
 
 
@@ -301,4 +310,7 @@ def figures_from_json(data: dict[str, Any]) -> WeekFigures:
     data["start"] = date.fromisoformat(data["start"])
     data["end"] = date.fromisoformat(data["end"])
     data["days"] = [DayRow(**{**d, "day": date.fromisoformat(d["day"])}) for d in data["days"]]
+    for key in ("prices", "prices_month"):
+        if key in data:
+            data[key] = PriceFigures.from_dict(data[key])
     return WeekFigures(**data)

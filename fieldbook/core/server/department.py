@@ -22,6 +22,7 @@ from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.routine.attendance import DayMark, managers_day_marks
 from fieldbook.core.routine.class_structure import first_headline
+from fieldbook.core.routine.price_figures import PriceCounts, price_days
 from fieldbook.core.routine.week import label_for, report_period
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
@@ -72,6 +73,8 @@ class ManagerWeek:
     #: 出勤: the week's marked days — 请假/会议/培训/其他公务 (left out of planned, visited and
     #: the rate) and 未说明 working days (routine.attendance)
     marks: list[DayMark] = field(default_factory=list)
+    #: 价格监测: prices seen at guide, deviations, 明码标价 (routine.price_figures)
+    prices: PriceCounts = field(default_factory=PriceCounts)
 
     @property
     def days_excused(self) -> int:
@@ -167,6 +170,9 @@ def weeks_table(
         for m, day, dismissed, violations in _dismissal_days(s, ids, first, last):
             when = day if isinstance(day, date) else date.fromisoformat(str(day))  # SQLite: text
             table.add(m, when, suggestions_dismissed=dismissed, violations_dismissed=violations)
+        for (m, day), counts in price_days(s, ids, first, last).items():
+            if (row := table.rows.get((m, label_for(day)))) is not None:
+                row.prices += counts
         for rid, m, label, status, review, comment in _reports(s, ids, labels):
             row = table.rows.get((m, label))
             if row is not None:

@@ -3,7 +3,8 @@
 Edits are reported through ``edited`` (sku id, field, value) for the page to autosave. A value
 that does not parse — or that the core rejects — stays in its cell as typed, marked red with
 the error as its tooltip, while the row keeps the last value the core accepted (what the price
-line gaps are computed from)."""
+line gaps are computed from). A price seen off the guide price (``price_checks``) is marked:
+its cell tinted, its tooltip 「高于指导价 2.00 元（+10.0%）」."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from fieldbook.core.master.catalog import class_name
 from fieldbook.core.routine.checklist import GridLine
+from fieldbook.core.routine.price_checks import ABOVE, PriceCheck, amount_text, percent_text
 from fieldbook.core.routine.visit_grid import GridRow
 from fieldbook.qt.formatting import yuan
 from fieldbook.qt.i18n import ui_language
@@ -39,6 +41,9 @@ FIRST_INPUT = 2
 LAST_INPUT = len(COLUMNS) - 1
 _BAD = QColor("#fde2e2")
 _PREVIOUS = QColor("#8a8886")  # last time's value, waiting for 已核对
+_DEVIATION = QColor("#fff0c2")  # 价格偏离
+_STRONG = QColor("#ffd6a8")  # 价格偏离 of 15 % or more
+PRICE_COLUMN = len(COLUMNS) - 1
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -61,6 +66,47 @@ def parse_cell(field: str, text: str) -> tuple[Any, str]:
         return int(text), ""
     except ValueError:
         return text, ""
+
+
+def deviation_words(check: PriceCheck) -> str:
+    """``高于指导价 2.00 元（+10.0%）`` in the interface language."""
+    words = (
+        translate("SkuGrid", "高于指导价 {amount} 元（{percent}）")
+        if check.state == ABOVE or check.diff_fen > 0
+        else translate("SkuGrid", "低于指导价 {amount} 元（{percent}）")
+    )
+    return words.format(amount=amount_text(check), percent=percent_text(check))
+
+
+def price_tip(row: GridRow) -> str:
+    """What the price cell says of the price seen against the guide price ('' : not compared)."""
+    check = row.price_check()
+    if check is None:
+        return ""
+    guide = translate("SkuGrid", "指导价 {price} 元/包").format(
+        price=f"{float(check.guide_fen) / 100:.2f}"
+    )
+    if check.at_guide:
+        return translate("SkuGrid", "价格到位（{guide}）").format(guide=guide)
+    if check.deviates:
+        return translate("SkuGrid", "价格偏离：{words}，{guide}").format(
+            words=deviation_words(check), guide=guide
+        )
+    return translate("SkuGrid", "价格未到位：{words}，{guide}").format(
+        words=deviation_words(check), guide=guide
+    )
+
+
+def deviations_text(rows: Sequence[GridRow]) -> str:
+    """``价格偏离：中华(硬) 高于指导价 5.00 元（+11.1%）；…`` ('' : none)."""
+    said = [
+        f"{r.name} {deviation_words(c)}"
+        for r in rows
+        if (c := r.price_check()) is not None and c.deviates
+    ]
+    if not said:
+        return ""
+    return translate("SkuGrid", "价格偏离：{list}").format(list="；".join(said))
 
 
 class SkuGridModel(QAbstractTableModel):
@@ -189,6 +235,9 @@ class SkuGridModel(QAbstractTableModel):
             return int(_RIGHT.value)
         if role == Qt.ItemDataRole.BackgroundRole and key in self._errors:
             return QBrush(_BAD)
+        check = row.price_check() if column == PRICE_COLUMN and key not in self._typed else None
+        if role == Qt.ItemDataRole.BackgroundRole and check is not None and check.deviates:
+            return QBrush(_STRONG if check.strong else _DEVIATION)
         waiting = column > SHELF_COLUMN and getattr(row, field) is None and key not in self._typed
         previous = self.previous_text(row.sku_id, field) if waiting else ""
         if role == Qt.ItemDataRole.ForegroundRole and previous:
@@ -204,6 +253,8 @@ class SkuGridModel(QAbstractTableModel):
                 return translate(
                     "SkuGrid", "上次：{value}（待核对：Ctrl+Shift+D 或直接填写）"
                 ).format(value=previous)
+            if check is not None:
+                return price_tip(row)
             if column == 0:
                 return f"{row.name} {row.code}" + (
                     translate("SkuGrid", " · 重点品牌") if row.is_key_brand else ""

@@ -42,6 +42,7 @@ from fieldbook.qt.pages.base import Page, note, page_layout
 from fieldbook.qt.pages.department_inbox import InboxTab
 from fieldbook.qt.pages.department_oversight import CustomerChangesTab, EscalationsTab
 from fieldbook.qt.pages.department_spot_check import SpotCheckTab
+from fieldbook.qt.price_format import price_columns
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.table_view import RowTableView
 from fieldbook.qt.widgets.week_charts import DayBars, Series
@@ -96,6 +97,7 @@ def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
             align="right",
             width=80,
         ),
+        *price_columns(lambda r: r.prices),
         Column(tr("反馈单"), lambda r: str(r.slips_opened), key=lambda r: r.slips_opened, width=55),
         Column(tr("出勤"), _marks_text, key=lambda r: len(r.marks), width=120, tooltip=True),
         Column(

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.routine.checklist import OPEN, Checklist, check_answer
 from fieldbook.core.routine.checklist_names import checklist_names
+from fieldbook.core.routine.price_checks import compliance_item, derived_compliance
 from fieldbook.core.routine.visit_carry import Pending
 from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.messages import describe_error, message
@@ -71,6 +72,34 @@ class VisitEdits(QObject):
         super().__init__(parent)
         self.page = page
         self._correct_answer = correct_answer
+        page.grid.model.modelReset.connect(self.sync_compliance)
+        page.grid.model.dataChanged.connect(lambda *_: self.sync_compliance())
+
+    def sync_compliance(self) -> None:
+        """执行指导价 follows the grid (decision 0020): while a price seen can be compared with
+        its guide price the answer is the one the prices imply — shown, not editable, saying
+        so — as the core derives and stores it; with no price seen the manager answers."""
+        page = self.page
+        item_id = compliance_item(page.checklist)
+        if item_id is None:
+            return
+        checks = [r.price_check() for r in page.grid.model.rows()]
+        answer = derived_compliance(checks)
+        seen = sum(1 for c in checks if c is not None)
+        off = sum(1 for c in checks if c is not None and c.deviates)
+        note = (
+            self.tr("由规格表的售价判定：{seen} 个售价，{off} 个偏离指导价").format(
+                seen=seen, off=off
+            )
+            if answer is not None
+            else ""
+        )
+        page.form.set_derived(item_id, note)
+        draft = page.visit is not None and page.visit.status == "draft"
+        if answer is not None and draft and page.answers.get(item_id) != answer:
+            page.answers[item_id] = answer
+            page.form.fields[item_id].set_value(answer)
+            page.form.clear_error(item_id)
 
     def set_status(self, code: str | None) -> None:
         page = self.page

@@ -62,6 +62,8 @@ class ItemField:
     checks: list[QCheckBox] = field(default_factory=list)  # multi only
     #: Last time's value while it waits for 已核对 (greyed, under the editor).
     previous: QLabel | None = None
+    #: Where a derived answer comes from (执行指导价: the grid's prices), under the editor.
+    derived: QLabel | None = None
 
     def value(self) -> Any:
         editor = self.editor
@@ -306,6 +308,26 @@ class ChecklistForm(QWidget):
                 self.tr("上次：{value}（待核对）").format(value=self._shown(fld.item, value))
             )
             fld.previous.show()
+
+    def set_derived(self, item_id: str, note: str) -> None:
+        """An answer the visit derives (执行指导价 from the grid's prices): its editor is shown
+        but not editable, with ``note`` saying where the answer comes from under it; an empty
+        ``note`` hands the item back to the manager."""
+        fld = self.fields.get(item_id)
+        if fld is None:
+            return
+        fld.editor.setEnabled(not note)
+        if fld.derived is None:
+            if not note:
+                return
+            fld.derived = QLabel()
+            fld.derived.setObjectName("derivedValue")
+            fld.derived.setWordWrap(True)
+            column = fld.body.layout()
+            if isinstance(column, QVBoxLayout):
+                column.insertWidget(column.indexOf(fld.error), fld.derived)
+        fld.derived.setText(note)
+        fld.derived.setVisible(bool(note))
 
     def set_compact(self, compact: bool) -> None:
         """Compact density (small screens): tighter rows, two-line notes."""

@@ -41,7 +41,12 @@ from fieldbook.core.routine.checklist import price_line_gaps
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import listing
 from fieldbook.qt.i18n import ui_language
-from fieldbook.qt.models.sku_grid_model import FIRST_INPUT, LAST_INPUT, SkuGridModel
+from fieldbook.qt.models.sku_grid_model import (
+    FIRST_INPUT,
+    LAST_INPUT,
+    SkuGridModel,
+    deviations_text,
+)
 from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.form_fields import is_plain_enter
 from fieldbook.qt.widgets.message_label import MessageLabel
@@ -339,6 +344,10 @@ class SkuGridPanel(QWidget):
         self.view.setAccessibleName(self.tr("各规格库存与排面"))
         self.gaps_label = QLabel()
         self.gaps_label.setObjectName("gapsLabel")
+        self.prices_label = QLabel()  # 价格偏离 of the prices seen (the finding's words)
+        self.prices_label.setObjectName("pricesLabel")
+        self.prices_label.setWordWrap(True)
+        self.prices_label.hide()
         self.error_label = MessageLabel("itemError")
         self.add_button = QPushButton(self.tr("添加规格…"))
         self.add_button.setToolTip(self.tr("把这家店在卖、表里没有的规格加进来"))
@@ -360,6 +369,7 @@ class SkuGridPanel(QWidget):
         layout.addWidget(self.view)
         layout.addWidget(self.error_label)
         layout.addLayout(line)
+        layout.addWidget(self.prices_label)
         hint = QLabel(
             self.tr(
                 "直接输入数字即可填写：Tab 到下一格，一行填完按 Enter 到下一个规格；空格勾选上柜；"
@@ -380,6 +390,9 @@ class SkuGridPanel(QWidget):
         self.gaps_label.setText(text)
         self.gaps_label.setProperty("alert", bool(grid_gaps(self.model)))
         repolish(self.gaps_label)
+        prices = deviations_text(self.model.rows())
+        self.prices_label.setText(prices)
+        self.prices_label.setVisible(bool(prices))
 
     def show_error(self, text: str) -> None:
         self.error_label.say(text)

@@ -25,6 +25,12 @@ from fieldbook.qt.daylog_format import (
     week_times_text,
 )
 from fieldbook.qt.formatting import hm, listing, money, weekday_name
+from fieldbook.qt.price_format import (
+    deviation_line,
+    deviations_text,
+    price_rate_text,
+    tag_rate_text,
+)
 from fieldbook.qt.slip_format import category_name, department_name
 from fieldbook.qt.widgets.fact_grid import FactGrid
 from fieldbook.qt.widgets.section_box import SectionBox
@@ -188,9 +194,31 @@ def customer_lines(f: WeekFigures, not_ordering_weeks: int) -> list[Line]:
     ]
 
 
+def price_lines(f: WeekFigures) -> list[Line]:
+    """价格到位率 and 明码标价率 of the week and of its month so far; the week's 价格偏离."""
+    week, month = f.prices.counts, f.prices_month.counts
+    return [
+        (
+            "price_rate",
+            _t("价格到位率"),
+            _t("本周 {week}；本月 {month}").format(
+                week=price_rate_text(week), month=price_rate_text(month)
+            ),
+        ),
+        (
+            "tag_rate",
+            _t("明码标价率"),
+            _t("本周 {week}；本月 {month}").format(
+                week=tag_rate_text(week), month=tag_rate_text(month)
+            ),
+        ),
+        ("price_deviations", _t("价格偏离"), deviations_text(week, f.prices.deviations)),
+    ]
+
+
 def figure_lines(f: WeekFigures, not_ordering_weeks: int) -> list[Line]:
     """(key, caption, text) for every line of the panel."""
-    return visit_lines(f) + order_lines(f) + customer_lines(f, not_ordering_weeks)
+    return visit_lines(f) + order_lines(f) + price_lines(f) + customer_lines(f, not_ordering_weeks)
 
 
 class WeekFiguresPanel(SectionBox):
@@ -221,6 +249,9 @@ class WeekFiguresPanel(SectionBox):
             self.grid.line(row, key, caption).setText(text)
         self.values["not_visited"].setToolTip("\n".join(f.not_visited))
         self.values["not_ordering"].setToolTip("\n".join(f.not_ordering))
+        self.values["price_deviations"].setToolTip(
+            "\n".join(deviation_line(d) for d in f.prices.deviations)
+        )
         days = [weekday_name(d.day.isoweekday()) for d in f.days]
         off = [not d.working for d in f.days]
         self.orders_chart.set_data(
