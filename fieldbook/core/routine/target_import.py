@@ -10,7 +10,6 @@ column and nothing is written unless ``skip_invalid``; every change is audited."
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Unpack
@@ -162,7 +161,7 @@ def _plan(
                     Problem(row.number, column, "target_duplicate", "", {"first_row": seen})
                 )
                 continue
-            base = replace(base, **{name: value})
+            base = _with(base, name, value)
         planned[ident] = base
         rows_of.setdefault(ident, []).append(row.number)
     checked: dict[tuple[str, str, str], TargetInput] = {}
@@ -174,6 +173,12 @@ def _plan(
                 _problem(report, number, exc)
     bad = {p.row for p in report.problems}
     return {i: t for i, t in checked.items() if not bad & set(rows_of[i])}
+
+
+def _with(t: TargetInput, name: str, value: int | None) -> TargetInput:
+    figures = {"cartons": t.cartons, "amount_fen": t.amount_fen, "per_carton_fen": t.per_carton_fen}
+    figures[name] = value
+    return TargetInput(t.month, t.scope, t.key, **figures)
 
 
 def _problem(report: ImportReport, number: int, exc: InvalidValue) -> None:

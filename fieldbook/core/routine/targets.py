@@ -290,4 +290,8 @@ def progress_line(p: Progress, time: TimeProgress) -> str:
             f"金额 {rate_text(p.amount_rate)}（{p.actual_amount_fen / 1_000_000:,.2f}/"
             f"{p.target_amount_fen / 1_000_000:,.2f} 万元）"
         )
+    if p.target_per_carton_fen is not None:
+        actual = p.actual_per_carton_fen
+        shown = "—" if actual is None else f"{actual / 100:,.2f}"
+        bits.append(f"单条值 {shown}/{p.target_per_carton_fen / 100:,.2f} 元")
     return f"{p.label} 任务完成率 {'，'.join(bits)}：{gap_sentence(p, time)}"
