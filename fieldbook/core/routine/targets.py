@@ -229,39 +229,57 @@ def gap_points(progress: Progress, time: TimeProgress) -> float | None:
     return None if rate is None else (rate - time.rate) * 100
 
 
-def daily_need(progress: Progress, time: TimeProgress) -> str:
-    """日均需 412 条 (or 元 for an amount-only target); "" when nothing is left to do."""
-    if progress.cartons_rate is not None and progress.target_cartons is not None:
-        left = progress.target_cartons - progress.actual_cartons
-        unit = "条"
-    elif progress.target_amount_fen is not None:
-        left = math.ceil((progress.target_amount_fen - progress.actual_amount_fen) / 100)
-        unit = "元"
+@dataclass(frozen=True)
+class Gap:
+    """How a target stands against time progress, for a front end to word:
+    ``kind`` — "none" (未设任务), "done", "on_pace", "behind" or "ahead"; ``points`` the
+    distance in percentage points; ``left`` what is still missing (cartons, or 元 for an
+    amount-only target: ``unit``), ``daily`` the 日均需 over the remaining working days (None
+    when no working day is left)."""
+
+    kind: str
+    points: float = 0.0
+    left: int = 0
+    daily: int | None = None
+    unit: str = "条"
+
+
+def gap(progress: Progress, time: TimeProgress) -> Gap:
+    """The one computation of the gap (日均需 = what is left ÷ remaining working days, up)."""
+    points = gap_points(progress, time)
+    if points is None:
+        return Gap("none")
+    if progress.target_cartons is not None:
+        left, unit = progress.target_cartons - progress.actual_cartons, "条"
     else:
-        return ""
+        target = progress.target_amount_fen or 0
+        left, unit = math.ceil((target - progress.actual_amount_fen) / 100), "元"
     if left <= 0:
-        return ""
-    if time.remaining <= 0:
-        return f"尚差 {left:,} {unit}，本月已无剩余工作日"
-    return f"日均需 {math.ceil(left / time.remaining):,} {unit}"
+        return Gap("done", points)
+    if abs(points) < target_rules().on_pace_points:
+        kind = "on_pace"
+    else:
+        kind = "behind" if points < 0 else "ahead"
+    daily = math.ceil(left / time.remaining) if time.remaining > 0 else None
+    return Gap(kind, abs(points), left, daily, unit)
 
 
 def gap_sentence(progress: Progress, time: TimeProgress) -> str:
     """「落后时间进度 6.2 个百分点，日均需 412 条」 / 「超前时间进度 3.0 个百分点，…」 /
-    「已完成月度任务」 / 未设任务."""
-    points = gap_points(progress, time)
-    if points is None:
+    「与时间进度持平，…」 / 「已完成任务」 / 未设任务."""
+    g = gap(progress, time)
+    if g.kind == "none":
         return NO_TARGET
-    need = daily_need(progress, time)
-    if not need:
+    if g.kind == "done":
         return "已完成任务"
-    if abs(points) < target_rules().on_pace_points:
-        head = "与时间进度持平"
-    elif points < 0:
-        head = f"落后时间进度 {-points:.1f} 个百分点"
-    else:
-        head = f"超前时间进度 {points:.1f} 个百分点"
-    return f"{head}，{need}"
+    head = {
+        "on_pace": "与时间进度持平",
+        "behind": f"落后时间进度 {g.points:.1f} 个百分点",
+        "ahead": f"超前时间进度 {g.points:.1f} 个百分点",
+    }[g.kind]
+    if g.daily is None:
+        return f"{head}，尚差 {g.left:,} {g.unit}，本月已无剩余工作日"
+    return f"{head}，日均需 {g.daily:,} {g.unit}"
 
 
 def progress_lines(month: MonthProgress) -> list[str]:
