@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from qt_support import MONDAY, monday_worked, open_page
+from qt_support import monday_worked, open_page
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.target_entry import TargetInput
@@ -29,7 +29,7 @@ def page(qtbot, log_day):
 
 def test_a_target_typed_in_the_dialog_shows_on_the_log(qtbot, page, log_day):
     assert page.targets.texts() == ["全月 未设任务 "]
-    assert "时间进度 100.0%（21/21 个工作日）" == page.targets.time_label.text()
+    assert page.targets.time_label.text() == "时间进度 100.0%（21/21 个工作日）"
     dialog = page.edit_targets()
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.focusWidget() is dialog.cartons_edit

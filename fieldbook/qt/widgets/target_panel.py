@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldbook.core.routine.targets import Gap, Progress, gap
+from fieldbook.qt.daylog_format import class_share_name
 from fieldbook.qt.widgets.section_box import SectionBox
 
 if TYPE_CHECKING:
@@ -75,7 +76,12 @@ class TargetPanel(SectionBox):
         self, labels: tuple[QLabel, QLabel, QLabel], p: Progress, time: TimeProgress
     ) -> None:
         name, rate, words = labels
-        name.setText(self.tr("全月") if p.scope == "total" else p.label)
+        if p.scope == "total":
+            name.setText(self.tr("全月"))
+        elif p.scope == "class":
+            name.setText(class_share_name({"code": int(p.key), "name": p.label}))
+        else:
+            name.setText(p.label)
         if p.rate is None:
             rate.setText(self.tr("未设任务"))
             words.setText("")
