@@ -2466,6 +2466,10 @@ Answer:</translation>
         <translation>Weekly reports and indicators</translation>
     </message>
     <message>
+        <source>任务进度</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
         <source>反馈单收件箱</source>
         <translation>Feedback slip inbox</translation>
     </message>
@@ -2624,6 +2628,34 @@ Answer:</translation>
     <message>
         <source>{day} {customer} {category}：{reason}</source>
         <translation>{day} {customer} {category}: {reason}</translation>
+    </message>
+    <message>
+        <source>未设任务</source>
+        <translation>No target set</translation>
+    </message>
+    <message>
+        <source>时间进度</source>
+        <translation>Time progress</translation>
+    </message>
+    <message>
+        <source>任务完成率（销量）</source>
+        <translation>Completion (cartons)</translation>
+    </message>
+    <message>
+        <source>任务完成率（金额）</source>
+        <translation>Completion (amount)</translation>
+    </message>
+    <message>
+        <source>对比时间进度</source>
+        <translation>Against time progress</translation>
+    </message>
+    <message>
+        <source>读取任务进度</source>
+        <translation>Loading target progress</translation>
+    </message>
+    <message>
+        <source>截至 {day}：任务完成率 = 本月累计 ÷ 月度任务；时间进度 = 已过工作日 ÷ 本月工作日。</source>
+        <translation>As of {day}: completion = month to date ÷ monthly target; time progress = working days elapsed ÷ working days of the month.</translation>
     </message>
     <message>
         <source>客户信息反馈单：创建、发送到四个部门并跟踪办结——将在后续版本提供。</source>
@@ -4868,14 +4900,6 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>任务完成率</source>
         <translation>Completion</translation>
-    </message>
-    <message>
-        <source>对比时间进度</source>
-        <translation>Against time progress</translation>
-    </message>
-    <message>
-        <source>未设任务</source>
-        <translation>No target set</translation>
     </message>
     <message>
         <source>任务完成率 = 本月累计 ÷ 任务：{done:,} / {target:,} 条</source>

@@ -2466,6 +2466,10 @@
         <translation>周报与指标</translation>
     </message>
     <message>
+        <source>任务进度</source>
+        <translation>任务进度</translation>
+    </message>
+    <message>
         <source>反馈单收件箱</source>
         <translation>反馈单收件箱</translation>
     </message>
@@ -2624,6 +2628,34 @@
     <message>
         <source>{day} {customer} {category}：{reason}</source>
         <translation>{day} {customer} {category}：{reason}</translation>
+    </message>
+    <message>
+        <source>未设任务</source>
+        <translation>未设任务</translation>
+    </message>
+    <message>
+        <source>时间进度</source>
+        <translation>时间进度</translation>
+    </message>
+    <message>
+        <source>任务完成率（销量）</source>
+        <translation>任务完成率（销量）</translation>
+    </message>
+    <message>
+        <source>任务完成率（金额）</source>
+        <translation>任务完成率（金额）</translation>
+    </message>
+    <message>
+        <source>对比时间进度</source>
+        <translation>对比时间进度</translation>
+    </message>
+    <message>
+        <source>读取任务进度</source>
+        <translation>读取任务进度</translation>
+    </message>
+    <message>
+        <source>截至 {day}：任务完成率 = 本月累计 ÷ 月度任务；时间进度 = 已过工作日 ÷ 本月工作日。</source>
+        <translation>截至 {day}：任务完成率 = 本月累计 ÷ 月度任务；时间进度 = 已过工作日 ÷ 本月工作日。</translation>
     </message>
     <message>
         <source>客户信息反馈单：创建、发送到四个部门并跟踪办结——将在后续版本提供。</source>
@@ -4868,14 +4900,6 @@
     <message>
         <source>任务完成率</source>
         <translation>任务完成率</translation>
-    </message>
-    <message>
-        <source>对比时间进度</source>
-        <translation>对比时间进度</translation>
-    </message>
-    <message>
-        <source>未设任务</source>
-        <translation>未设任务</translation>
     </message>
     <message>
         <source>任务完成率 = 本月累计 ÷ 任务：{done:,} / {target:,} 条</source>
