@@ -1270,6 +1270,10 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>SKU code</translation>
     </message>
     <message>
+        <source>读取月度任务</source>
+        <translation>Loading the monthly targets</translation>
+    </message>
+    <message>
         <source>已保存 {month} 的月度任务</source>
         <translation>Monthly target of {month} saved</translation>
     </message>

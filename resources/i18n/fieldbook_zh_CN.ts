@@ -1270,6 +1270,10 @@
         <translation>卷烟代码</translation>
     </message>
     <message>
+        <source>读取月度任务</source>
+        <translation>读取月度任务</translation>
+    </message>
+    <message>
         <source>已保存 {month} 的月度任务</source>
         <translation>已保存 {month} 的月度任务</translation>
     </message>

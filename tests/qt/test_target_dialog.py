@@ -57,3 +57,21 @@ def test_a_class_target_names_its_class(qtbot, page, log_day):
     page.reload()
     qtbot.waitUntil(lambda: len(page.targets.texts()) == 2)
     assert page.targets.texts()[1].startswith("一类 50.0%")  # 中华 2 条 of 4
+
+
+def test_changing_a_target_starts_from_its_values(qtbot, page, log_day):
+    log_day.targets.set(TargetInput("2026-11", cartons=200, amount_fen=4_000_000))
+    log_day.targets.set(TargetInput("2026-11", "class", "1", cartons=4))
+    dialog = page.edit_targets()
+    qtbot.waitUntil(lambda: dialog.cartons_edit.text() == "200")
+    assert dialog.amount_edit.text() == "40000" and dialog.per_carton_edit.text() == ""
+    dialog.scope_combo.setCurrentIndex(dialog.scope_combo.findText("一类"))
+    assert (dialog.cartons_edit.text(), dialog.amount_edit.text()) == ("4", "")
+    dialog.scope_combo.setCurrentIndex(dialog.scope_combo.findText("二类"))
+    assert dialog.cartons_edit.text() == ""
+    dialog.scope_combo.setCurrentIndex(0)
+    dialog.cartons_edit.setText("220")
+    qtbot.keyClick(dialog.cartons_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    totals = [t for t in log_day.targets.list("2026-11") if t.scope == "total"]
+    assert [(t.cartons, t.amount_fen) for t in totals] == [(220, 4_000_000)]

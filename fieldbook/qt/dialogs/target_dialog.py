@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.master.catalog import price_classes
 from fieldbook.core.routine.target_entry import TargetInput
-from fieldbook.core.routine.targets import CLASS, SKU, TOTAL, cases
+from fieldbook.core.routine.targets import CLASS, SKU, TOTAL, TargetRow, cases
 from fieldbook.core.text import parse_decimal_fen, parse_int
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJob
@@ -36,6 +36,8 @@ class TargetDialog(EditDialog):
 
     def __init__(self, ctx: AppContext, month: date, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        #: The month's targets as set, by (scope, key): a change starts from their values.
+        self.existing: dict[tuple[str, str], TargetRow] = {}
         self.setWindowTitle(self.tr("月度任务"))
         self.resize(520, 360)
         form = QFormLayout()
@@ -87,16 +89,54 @@ class TargetDialog(EditDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.scope_combo.currentIndexChanged.connect(lambda _i: self._scope_changed())
         self.cartons_edit.textChanged.connect(lambda _t: self._show_cases())
+        self.month_edit.dateChanged.connect(lambda _d: self._load_month())
+        self.sku_edit.editingFinished.connect(self._fill_existing)
         self._scope_changed()
         self._show_cases()
         self.remember_state()
+        self._load_month()
         self.cartons_edit.setFocus()
+
+    # --- the month's targets as set: changing one starts from its values ---------------------
+    def month_text(self) -> str:
+        month = self.month_edit.date()
+        return f"{month.year():04d}-{month.month():02d}"
+
+    def _load_month(self) -> None:
+        month = self.month_text()
+        self.ctx.ops.query(
+            lambda j: j.targets.list(month),
+            self._month_loaded,
+            key="targets.month",
+            what=self.tr("读取月度任务"),
+        )
+
+    def _month_loaded(self, rows: list[TargetRow]) -> None:
+        if rows and rows[0].month != self.month_text():
+            return  # an older month's answer
+        self.existing = {(r.scope, r.key): r for r in rows}
+        self._fill_existing()
+
+    def _fill_existing(self) -> None:
+        """The figures already set for the month and scope shown (empty when none)."""
+        scope, key = self.scope_combo.currentData()
+        if scope == SKU:
+            key = self.sku_edit.text().strip()
+        row = self.existing.get((scope, key))
+        cartons = row.cartons if row else None
+        amount = row.amount_fen if row else None
+        per_carton = row.per_carton_fen if row else None
+        self.cartons_edit.setText("" if cartons is None else str(cartons))
+        self.amount_edit.setText("" if amount is None else f"{amount / 100:g}")
+        self.per_carton_edit.setText("" if per_carton is None else f"{per_carton / 100:g}")
+        self.remember_state()
 
     def _scope_changed(self) -> None:
         is_sku = self.scope_combo.currentData()[0] == SKU
         self.sku_edit.setEnabled(is_sku)
         if is_sku:
             self.sku_edit.setFocus()
+        self._fill_existing()
 
     def _show_cases(self) -> None:
         try:
@@ -131,9 +171,8 @@ class TargetDialog(EditDialog):
         scope, key = self.scope_combo.currentData()
         if scope == SKU:
             key = self.sku_edit.text().strip()
-        month = self.month_edit.date()
         return TargetInput(
-            f"{month.year():04d}-{month.month():02d}",
+            self.month_text(),
             scope,
             key,
             _number(self.cartons_edit, "cartons", money=False),
