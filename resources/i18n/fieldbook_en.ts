@@ -656,16 +656,24 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Column mapping (editable)</translation>
     </message>
     <message>
+        <source>导入客户名单</source>
+        <translation>Import customer list</translation>
+    </message>
+    <message>
+        <source>导入卷烟规格</source>
+        <translation>Import cigarette SKUs</translation>
+    </message>
+    <message>
+        <source>导入月度任务</source>
+        <translation>Import monthly targets</translation>
+    </message>
+    <message>
         <source>支持 Excel 工作簿（.xlsx）和 CSV 文件。先检查，确认无误后再导入。</source>
         <translation>Excel workbooks (.xlsx) and CSV files are supported. The file is checked first; import once everything looks right.</translation>
     </message>
     <message>
         <source>检查结果</source>
         <translation>Check results</translation>
-    </message>
-    <message>
-        <source>户</source>
-        <translation>customers</translation>
     </message>
     <message>
         <source>个规格</source>
@@ -682,14 +690,6 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>（不导入）</source>
         <translation>(do not import)</translation>
-    </message>
-    <message>
-        <source>导入客户名单</source>
-        <translation>Import customer list</translation>
-    </message>
-    <message>
-        <source>导入卷烟规格</source>
-        <translation>Import cigarette SKUs</translation>
     </message>
     <message>
         <source>新增</source>
@@ -724,8 +724,20 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Customers missing from the list</translation>
     </message>
     <message>
+        <source>户</source>
+        <translation>customers</translation>
+    </message>
+    <message>
+        <source>项任务</source>
+        <translation>targets</translation>
+    </message>
+    <message>
         <source>表头在第 {row} 行{sheet}。请核对列的对应关系和检查结果。</source>
         <translation>Header found on row {row}{sheet}. Please review the column mapping and the check results.</translation>
+    </message>
+    <message>
+        <source>其他客户经理（不导入）</source>
+        <translation>Other managers (not imported)</translation>
     </message>
     <message>
         <source>缺少必需的列：{cols}。请在左边为它选择文件中的列。</source>
@@ -4892,6 +4904,14 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>设定或修改本月的销量任务</source>
         <translation>Set or change this month's sales target</translation>
+    </message>
+    <message>
+        <source>导入任务…</source>
+        <translation>Import targets…</translation>
+    </message>
+    <message>
+        <source>导入公司下发的月度任务表（Excel/CSV）</source>
+        <translation>Import the company's monthly target sheet (Excel/CSV)</translation>
     </message>
     <message>
         <source>已完成任务</source>

@@ -656,16 +656,24 @@
         <translation>列的对应关系（可修改）</translation>
     </message>
     <message>
+        <source>导入客户名单</source>
+        <translation>导入客户名单</translation>
+    </message>
+    <message>
+        <source>导入卷烟规格</source>
+        <translation>导入卷烟规格</translation>
+    </message>
+    <message>
+        <source>导入月度任务</source>
+        <translation>导入月度任务</translation>
+    </message>
+    <message>
         <source>支持 Excel 工作簿（.xlsx）和 CSV 文件。先检查，确认无误后再导入。</source>
         <translation>支持 Excel 工作簿（.xlsx）和 CSV 文件。先检查，确认无误后再导入。</translation>
     </message>
     <message>
         <source>检查结果</source>
         <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>户</source>
-        <translation>户</translation>
     </message>
     <message>
         <source>个规格</source>
@@ -682,14 +690,6 @@
     <message>
         <source>（不导入）</source>
         <translation>（不导入）</translation>
-    </message>
-    <message>
-        <source>导入客户名单</source>
-        <translation>导入客户名单</translation>
-    </message>
-    <message>
-        <source>导入卷烟规格</source>
-        <translation>导入卷烟规格</translation>
     </message>
     <message>
         <source>新增</source>
@@ -724,8 +724,20 @@
         <translation>名单中缺少的客户</translation>
     </message>
     <message>
+        <source>户</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>项任务</source>
+        <translation>项任务</translation>
+    </message>
+    <message>
         <source>表头在第 {row} 行{sheet}。请核对列的对应关系和检查结果。</source>
         <translation>表头在第 {row} 行{sheet}。请核对列的对应关系和检查结果。</translation>
+    </message>
+    <message>
+        <source>其他客户经理（不导入）</source>
+        <translation>其他客户经理（不导入）</translation>
     </message>
     <message>
         <source>缺少必需的列：{cols}。请在左边为它选择文件中的列。</source>
@@ -4892,6 +4904,14 @@
     <message>
         <source>设定或修改本月的销量任务</source>
         <translation>设定或修改本月的销量任务</translation>
+    </message>
+    <message>
+        <source>导入任务…</source>
+        <translation>导入任务…</translation>
+    </message>
+    <message>
+        <source>导入公司下发的月度任务表（Excel/CSV）</source>
+        <translation>导入公司下发的月度任务表（Excel/CSV）</translation>
     </message>
     <message>
         <source>已完成任务</source>

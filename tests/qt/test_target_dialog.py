@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from qt_support import monday_worked, open_page
+from sample_data import write_workbook
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.target_entry import TargetInput
@@ -75,3 +76,29 @@ def test_changing_a_target_starts_from_its_values(qtbot, page, log_day):
     qtbot.waitUntil(lambda: not dialog.isVisible())
     totals = [t for t in log_day.targets.list("2026-11") if t.scope == "total"]
     assert [(t.cartons, t.amount_fen) for t in totals] == [(220, 4_000_000)]
+
+
+def test_the_company_target_workbook_imports_from_the_log(qtbot, page, log_day, tmp_path):
+    path = write_workbook(
+        tmp_path / "任务.xlsx",
+        ["客户经理", "月份", "价类", "销量任务(条)", "金额任务(元)"],
+        [
+            ["王建国", "2026-11", "", 200, 40000],
+            ["王建国", "2026-11", "一类", 4, ""],
+            ["李四", "2026-11", "", 900, ""],
+        ],
+    )
+    dialog = page.import_targets()
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    assert dialog.windowTitle() == "导入月度任务"
+    assert [dialog.counts[k].number.text() for k in ("new", "problems", "outside")] == [
+        "2",
+        "0",
+        "1",
+    ]
+    assert log_day.targets.list("2026-11") == []  # a dry run changes nothing
+    with qtbot.waitSignal(dialog.imported):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: len(page.targets.texts()) == 2)
+    assert page.targets.texts()[0].startswith("全月 5.0%")

@@ -42,6 +42,7 @@ from fieldbook.core.errors import FieldbookError, InvalidValue
 from fieldbook.core.routine.daylog import TEXT_SECTIONS
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.import_dialog import ImportDialog
 from fieldbook.qt.dialogs.order_import_dialog import OrderImportDialog
 from fieldbook.qt.dialogs.target_dialog import TargetDialog
 from fieldbook.qt.formatting import listing, short_date, weekday_name
@@ -182,6 +183,7 @@ class DayLogPage(RecordPage):
         self.indicators = IndicatorPanel()
         self.targets = TargetPanel()  # 月度任务: 任务完成率 beside 时间进度
         self.targets.edit_requested.connect(self.edit_targets)
+        self.targets.import_requested.connect(self.import_targets)
         self.corrections_box = CorrectionsBox(
             DayCorrections(),
             self.tr("还没有更正。提交后再修改的内容，会连同时间和原因记在这里。"),
@@ -431,6 +433,15 @@ class DayLogPage(RecordPage):
         dialog.finished.connect(dialog.deleteLater)
         self.target_dialog = dialog
         dialog.open()
+        return dialog
+
+    def import_targets(self) -> ImportDialog:
+        dialog = ImportDialog(self.ctx, "targets", self)
+        dialog.imported.connect(lambda _report: self.reload())
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.choose_file()
         return dialog
 
     def choose_export_file(self) -> QFileDialog:

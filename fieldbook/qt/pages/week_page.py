@@ -152,7 +152,8 @@ class WeekPage(RecordPage):
         self.figures = WeekFiguresPanel()
         column.addWidget(self.figures)
         self.targets = TargetPanel()  # 月度任务: 任务完成率 beside 时间进度
-        self.targets.edit_button.hide()  # set on the work log (月度任务…)
+        self.targets.edit_button.hide()  # set on the work log (月度任务…, 导入任务…)
+        self.targets.import_button.hide()
         column.addWidget(self.targets)
         self.review_box, box = self._box(self.tr("审阅"))
         self.review_label = QLabel()

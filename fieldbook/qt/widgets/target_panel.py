@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 class TargetPanel(SectionBox):
     #: 月度任务… was pressed: open the entry dialog.
     edit_requested = Signal()
+    #: 导入任务… was pressed: import the company's target workbook.
+    import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("月度任务"), parent)
@@ -28,6 +30,7 @@ class TargetPanel(SectionBox):
         layout.setSpacing(6)
         top = QHBoxLayout()
         self.time_label = QLabel()
+        self.time_label.setWordWrap(True)  # the buttons beside it keep the column narrow
         self.time_label.setToolTip(
             self.tr("时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）")
         )
@@ -35,8 +38,13 @@ class TargetPanel(SectionBox):
         self.edit_button.setToolTip(self.tr("设定或修改本月的销量任务"))
         self.edit_button.setAutoDefault(False)
         self.edit_button.clicked.connect(self.edit_requested.emit)
+        self.import_button = QPushButton(self.tr("导入任务…"))
+        self.import_button.setToolTip(self.tr("导入公司下发的月度任务表（Excel/CSV）"))
+        self.import_button.setAutoDefault(False)
+        self.import_button.clicked.connect(self.import_requested.emit)
         top.addWidget(self.time_label, 1)
         top.addWidget(self.edit_button)
+        top.addWidget(self.import_button)
         layout.addLayout(top)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(12)
