@@ -24,12 +24,13 @@ from fieldbook.cli.arguments import (
     slips,
     store,
     sync,
+    targets,
     week,
 )
 from fieldbook.cli.common import Parser, Subcommands, load
 
 #: The command groups, in the order ``--help`` lists their commands.
-GROUPS = (gui, master, demo, day, slips, orders, week, sync, department, store)
+GROUPS = (gui, master, demo, day, slips, orders, targets, week, sync, department, store)
 
 #: Runs the parsed command (:mod:`fieldbook.cli.runner`; heavy: imported like a command).
 RUNNER = "fieldbook.cli.runner:run_command"

@@ -4,6 +4,7 @@ system's export), ``export day`` (the work log workbook), ``log show`` and ``log
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,7 @@ from fieldbook.core.routine.daylog_text import (
     time_facts,
 )
 from fieldbook.core.routine.orders import OrdersReport, import_orders
+from fieldbook.core.routine.targets import progress_lines
 from fieldbook.messages import message
 
 WEEKDAYS = "一二三四五六日"
@@ -80,8 +82,9 @@ def _figures(f: dict[str, Any]) -> str:
     )
 
 
-def log_lines(view: DayLogView, manager: str) -> list[str]:
-    """The log as plain text lines (``fieldbook log show``)."""
+def log_lines(view: DayLogView, manager: str, targets: Sequence[str] = ()) -> list[str]:
+    """The log as plain text lines (``fieldbook log show``); ``targets``: the month's
+    progress lines (``routine.targets.progress_lines``)."""
     f = view.facts
     out = [f"工作日志 {day_title(view.day)} — {_status(view)}"]
     if manager:
@@ -109,6 +112,7 @@ def log_lines(view: DayLogView, manager: str) -> list[str]:
         out.append(f"　　　{headline_text(rows, '上周同日')}")
     out.append(f"上周同日：{_figures(orders.get('last_week') or {})}")
     out.append(f"本月累计：{_figures(orders.get('month_to_date') or {})}")
+    out.extend(f"月度任务：{line}" for line in targets)
     non = "、".join(
         f"{n.get('shop_name')}（{n.get('reason') or '未注明'}）"
         for n in orders.get("non_orderers") or []
@@ -136,8 +140,9 @@ def cmd_log_show(args: argparse.Namespace) -> int:
     with journal_for(args) as journal:
         view = journal.daylogs.get(given_day(args))
         profile = journal.profile.get()
+        month = journal.targets.progress(view.day)
     manager = f"{profile.name}（{profile.code}）" if profile else ""
-    for line in log_lines(view, manager):
+    for line in log_lines(view, manager, progress_lines(month)):
         print(line)
     return EXIT_OK
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from fieldbook.core.routine.daylog import DayLogService
     from fieldbook.core.routine.followups import FollowUpService
     from fieldbook.core.routine.plan import PlanService
+    from fieldbook.core.routine.target_entry import TargetService
     from fieldbook.core.routine.visit_photos import VisitPhotoService
     from fieldbook.core.routine.visits import VisitService
     from fieldbook.core.routine.week import WeekService
@@ -114,6 +115,9 @@ class Journal:
     weeks: LazyService[WeekService] = LazyService("fieldbook.core.routine.week:WeekService")
     attendance: LazyService[AttendanceService] = LazyService(
         "fieldbook.core.routine.attendance:AttendanceService"
+    )
+    targets: LazyService[TargetService] = LazyService(
+        "fieldbook.core.routine.target_entry:TargetService"
     )
 
     def __init__(self, engine: Engine) -> None:

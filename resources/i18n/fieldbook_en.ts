@@ -672,16 +672,24 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Column mapping (editable)</translation>
     </message>
     <message>
+        <source>导入客户名单</source>
+        <translation>Import customer list</translation>
+    </message>
+    <message>
+        <source>导入卷烟规格</source>
+        <translation>Import cigarette SKUs</translation>
+    </message>
+    <message>
+        <source>导入月度任务</source>
+        <translation>Import monthly targets</translation>
+    </message>
+    <message>
         <source>支持 Excel 工作簿（.xlsx）和 CSV 文件。先检查，确认无误后再导入。</source>
         <translation>Excel workbooks (.xlsx) and CSV files are supported. The file is checked first; import once everything looks right.</translation>
     </message>
     <message>
         <source>检查结果</source>
         <translation>Check results</translation>
-    </message>
-    <message>
-        <source>户</source>
-        <translation>customers</translation>
     </message>
     <message>
         <source>个规格</source>
@@ -698,14 +706,6 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>（不导入）</source>
         <translation>(do not import)</translation>
-    </message>
-    <message>
-        <source>导入客户名单</source>
-        <translation>Import customer list</translation>
-    </message>
-    <message>
-        <source>导入卷烟规格</source>
-        <translation>Import cigarette SKUs</translation>
     </message>
     <message>
         <source>新增</source>
@@ -740,8 +740,20 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Customers missing from the list</translation>
     </message>
     <message>
+        <source>户</source>
+        <translation>customers</translation>
+    </message>
+    <message>
+        <source>项任务</source>
+        <translation>targets</translation>
+    </message>
+    <message>
         <source>表头在第 {row} 行{sheet}。请核对列的对应关系和检查结果。</source>
         <translation>Header found on row {row}{sheet}. Please review the column mapping and the check results.</translation>
+    </message>
+    <message>
+        <source>其他客户经理（不导入）</source>
+        <translation>Other managers (not imported)</translation>
     </message>
     <message>
         <source>缺少必需的列：{cols}。请在左边为它选择文件中的列。</source>
@@ -1208,6 +1220,94 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>添加附件 {name}</source>
         <translation>Add attachment {name}</translation>
+    </message>
+    <message>
+        <source>保存月度任务</source>
+        <translation>Save the monthly target</translation>
+    </message>
+    <message>
+        <source>月度任务</source>
+        <translation>Monthly target</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>月份 *</source>
+        <translation>Month *</translation>
+    </message>
+    <message>
+        <source>全月</source>
+        <translation>Whole month</translation>
+    </message>
+    <message>
+        <source>卷烟（重点品牌/新品）</source>
+        <translation>SKU (key brand / new product)</translation>
+    </message>
+    <message>
+        <source>指标范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>卷烟代码，如 13100101</source>
+        <translation>SKU code, e.g. 13100101</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>条</source>
+        <translation>cartons</translation>
+    </message>
+    <message>
+        <source>销量任务（条）</source>
+        <translation>Carton target</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <source>金额任务（元）</source>
+        <translation>Amount target (yuan)</translation>
+    </message>
+    <message>
+        <source>元/条</source>
+        <translation>yuan per carton</translation>
+    </message>
+    <message>
+        <source>单条值（元）</source>
+        <translation>Per carton (yuan)</translation>
+    </message>
+    <message>
+        <source>三项至少填一项；改动会记入修改记录。</source>
+        <translation>Fill in at least one of the three; every change is kept in the change history.</translation>
+    </message>
+    <message>
+        <source>放弃这项任务？</source>
+        <translation>Discard this target?</translation>
+    </message>
+    <message>
+        <source>这项月度任务还没有保存。要放弃已填写的内容吗？</source>
+        <translation>This monthly target is not saved yet. Discard what you typed?</translation>
+    </message>
+    <message>
+        <source>卷烟代码</source>
+        <translation>SKU code</translation>
+    </message>
+    <message>
+        <source>读取月度任务</source>
+        <translation>Loading the monthly targets</translation>
+    </message>
+    <message>
+        <source>已保存 {month} 的月度任务</source>
+        <translation>Monthly target of {month} saved</translation>
+    </message>
+    <message>
+        <source>= {n} 箱</source>
+        <translation>= {n} cases</translation>
     </message>
     <message>
         <source>周一</source>
@@ -1680,10 +1780,6 @@ If you quit now, these changes will be lost.</translation>
     <message>
         <source> · 重点品牌</source>
         <translation> · key brand</translation>
-    </message>
-    <message>
-        <source>卷烟代码</source>
-        <translation>SKU code</translation>
     </message>
     <message>
         <source>卷烟名称</source>
@@ -2434,6 +2530,10 @@ Answer:</translation>
         <translation>Weekly reports and indicators</translation>
     </message>
     <message>
+        <source>任务进度</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
         <source>反馈单收件箱</source>
         <translation>Feedback slip inbox</translation>
     </message>
@@ -2578,10 +2678,6 @@ Answer:</translation>
         <translation>Spot check record: {c}</translation>
     </message>
     <message>
-        <source>月份</source>
-        <translation>Month</translation>
-    </message>
-    <message>
         <source>记录整改</source>
         <translation>Record correction</translation>
     </message>
@@ -2596,6 +2692,34 @@ Answer:</translation>
     <message>
         <source>{day} {customer} {category}：{reason}</source>
         <translation>{day} {customer} {category}: {reason}</translation>
+    </message>
+    <message>
+        <source>未设任务</source>
+        <translation>No target set</translation>
+    </message>
+    <message>
+        <source>时间进度</source>
+        <translation>Time progress</translation>
+    </message>
+    <message>
+        <source>任务完成率（销量）</source>
+        <translation>Completion (cartons)</translation>
+    </message>
+    <message>
+        <source>任务完成率（金额）</source>
+        <translation>Completion (amount)</translation>
+    </message>
+    <message>
+        <source>对比时间进度</source>
+        <translation>Against time progress</translation>
+    </message>
+    <message>
+        <source>读取任务进度</source>
+        <translation>Loading target progress</translation>
+    </message>
+    <message>
+        <source>截至 {day}：任务完成率 = 本月累计 ÷ 月度任务；时间进度 = 已过工作日 ÷ 本月工作日。</source>
+        <translation>As of {day}: completion = month to date ÷ monthly target; time progress = working days elapsed ÷ working days of the month.</translation>
     </message>
     <message>
         <source>客户信息反馈单：创建、发送到四个部门并跟踪办结——将在后续版本提供。</source>
@@ -4862,6 +4986,66 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Export this day's plan as a printable Excel route sheet (Ctrl+E)</translation>
     </message>
     <message>
+        <source>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</source>
+        <translation>Time progress = working days elapsed ÷ working days of the month (today included; holidays off, make-up working days on)</translation>
+    </message>
+    <message>
+        <source>月度任务…</source>
+        <translation>Monthly target…</translation>
+    </message>
+    <message>
+        <source>设定或修改本月的销量任务</source>
+        <translation>Set or change this month's sales target</translation>
+    </message>
+    <message>
+        <source>导入任务…</source>
+        <translation>Import targets…</translation>
+    </message>
+    <message>
+        <source>导入公司下发的月度任务表（Excel/CSV）</source>
+        <translation>Import the company's monthly target sheet (Excel/CSV)</translation>
+    </message>
+    <message>
+        <source>已完成任务</source>
+        <translation>Target reached</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>任务完成率</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>任务完成率 = 本月累计 ÷ 任务：{done:,} / {target:,} 条</source>
+        <translation>Completion = month to date ÷ target: {done:,} / {target:,} cartons</translation>
+    </message>
+    <message>
+        <source>{head}，日均需 {n} {unit}</source>
+        <translation>{head}; {n} {unit} needed per day</translation>
+    </message>
+    <message>
+        <source>时间进度 {rate}（{n}/{total} 个工作日）</source>
+        <translation>Time progress {rate} ({n}/{total} working days)</translation>
+    </message>
+    <message>
+        <source>与时间进度持平</source>
+        <translation>On pace with time progress</translation>
+    </message>
+    <message>
+        <source>{head}，尚差 {n} {unit}，本月已无剩余工作日</source>
+        <translation>{head}; {n} {unit} short, no working day left this month</translation>
+    </message>
+    <message>
+        <source>落后时间进度 {p} 个百分点</source>
+        <translation>{p} points behind time progress</translation>
+    </message>
+    <message>
+        <source>超前时间进度 {p} 个百分点</source>
+        <translation>{p} points ahead of time progress</translation>
+    </message>
+    <message>
         <source>← 计划</source>
         <translation>← Plan</translation>
     </message>
@@ -5052,10 +5236,6 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>未排入的顺延客户（{n}）</source>
         <translation>Carried-over customers not yet scheduled ({n})</translation>
-    </message>
-    <message>
-        <source>单条值（元）</source>
-        <translation>Per carton (yuan)</translation>
     </message>
     <message>
         <source>上柜规格数</source>

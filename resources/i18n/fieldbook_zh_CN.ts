@@ -672,16 +672,24 @@
         <translation>列的对应关系（可修改）</translation>
     </message>
     <message>
+        <source>导入客户名单</source>
+        <translation>导入客户名单</translation>
+    </message>
+    <message>
+        <source>导入卷烟规格</source>
+        <translation>导入卷烟规格</translation>
+    </message>
+    <message>
+        <source>导入月度任务</source>
+        <translation>导入月度任务</translation>
+    </message>
+    <message>
         <source>支持 Excel 工作簿（.xlsx）和 CSV 文件。先检查，确认无误后再导入。</source>
         <translation>支持 Excel 工作簿（.xlsx）和 CSV 文件。先检查，确认无误后再导入。</translation>
     </message>
     <message>
         <source>检查结果</source>
         <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>户</source>
-        <translation>户</translation>
     </message>
     <message>
         <source>个规格</source>
@@ -698,14 +706,6 @@
     <message>
         <source>（不导入）</source>
         <translation>（不导入）</translation>
-    </message>
-    <message>
-        <source>导入客户名单</source>
-        <translation>导入客户名单</translation>
-    </message>
-    <message>
-        <source>导入卷烟规格</source>
-        <translation>导入卷烟规格</translation>
     </message>
     <message>
         <source>新增</source>
@@ -740,8 +740,20 @@
         <translation>名单中缺少的客户</translation>
     </message>
     <message>
+        <source>户</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>项任务</source>
+        <translation>项任务</translation>
+    </message>
+    <message>
         <source>表头在第 {row} 行{sheet}。请核对列的对应关系和检查结果。</source>
         <translation>表头在第 {row} 行{sheet}。请核对列的对应关系和检查结果。</translation>
+    </message>
+    <message>
+        <source>其他客户经理（不导入）</source>
+        <translation>其他客户经理（不导入）</translation>
     </message>
     <message>
         <source>缺少必需的列：{cols}。请在左边为它选择文件中的列。</source>
@@ -1208,6 +1220,94 @@
     <message>
         <source>添加附件 {name}</source>
         <translation>添加附件 {name}</translation>
+    </message>
+    <message>
+        <source>保存月度任务</source>
+        <translation>保存月度任务</translation>
+    </message>
+    <message>
+        <source>月度任务</source>
+        <translation>月度任务</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>月份 *</source>
+        <translation>月份 *</translation>
+    </message>
+    <message>
+        <source>全月</source>
+        <translation>全月</translation>
+    </message>
+    <message>
+        <source>卷烟（重点品牌/新品）</source>
+        <translation>卷烟（重点品牌/新品）</translation>
+    </message>
+    <message>
+        <source>指标范围</source>
+        <translation>指标范围</translation>
+    </message>
+    <message>
+        <source>卷烟代码，如 13100101</source>
+        <translation>卷烟代码，如 13100101</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>条</source>
+        <translation>条</translation>
+    </message>
+    <message>
+        <source>销量任务（条）</source>
+        <translation>销量任务（条）</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>金额任务（元）</source>
+        <translation>金额任务（元）</translation>
+    </message>
+    <message>
+        <source>元/条</source>
+        <translation>元/条</translation>
+    </message>
+    <message>
+        <source>单条值（元）</source>
+        <translation>单条值（元）</translation>
+    </message>
+    <message>
+        <source>三项至少填一项；改动会记入修改记录。</source>
+        <translation>三项至少填一项；改动会记入修改记录。</translation>
+    </message>
+    <message>
+        <source>放弃这项任务？</source>
+        <translation>放弃这项任务？</translation>
+    </message>
+    <message>
+        <source>这项月度任务还没有保存。要放弃已填写的内容吗？</source>
+        <translation>这项月度任务还没有保存。要放弃已填写的内容吗？</translation>
+    </message>
+    <message>
+        <source>卷烟代码</source>
+        <translation>卷烟代码</translation>
+    </message>
+    <message>
+        <source>读取月度任务</source>
+        <translation>读取月度任务</translation>
+    </message>
+    <message>
+        <source>已保存 {month} 的月度任务</source>
+        <translation>已保存 {month} 的月度任务</translation>
+    </message>
+    <message>
+        <source>= {n} 箱</source>
+        <translation>= {n} 箱</translation>
     </message>
     <message>
         <source>周一</source>
@@ -1680,10 +1780,6 @@
     <message>
         <source> · 重点品牌</source>
         <translation> · 重点品牌</translation>
-    </message>
-    <message>
-        <source>卷烟代码</source>
-        <translation>卷烟代码</translation>
     </message>
     <message>
         <source>卷烟名称</source>
@@ -2434,6 +2530,10 @@
         <translation>周报与指标</translation>
     </message>
     <message>
+        <source>任务进度</source>
+        <translation>任务进度</translation>
+    </message>
+    <message>
         <source>反馈单收件箱</source>
         <translation>反馈单收件箱</translation>
     </message>
@@ -2578,10 +2678,6 @@
         <translation>抽查记录：{c}</translation>
     </message>
     <message>
-        <source>月份</source>
-        <translation>月份</translation>
-    </message>
-    <message>
         <source>记录整改</source>
         <translation>记录整改</translation>
     </message>
@@ -2596,6 +2692,34 @@
     <message>
         <source>{day} {customer} {category}：{reason}</source>
         <translation>{day} {customer} {category}：{reason}</translation>
+    </message>
+    <message>
+        <source>未设任务</source>
+        <translation>未设任务</translation>
+    </message>
+    <message>
+        <source>时间进度</source>
+        <translation>时间进度</translation>
+    </message>
+    <message>
+        <source>任务完成率（销量）</source>
+        <translation>任务完成率（销量）</translation>
+    </message>
+    <message>
+        <source>任务完成率（金额）</source>
+        <translation>任务完成率（金额）</translation>
+    </message>
+    <message>
+        <source>对比时间进度</source>
+        <translation>对比时间进度</translation>
+    </message>
+    <message>
+        <source>读取任务进度</source>
+        <translation>读取任务进度</translation>
+    </message>
+    <message>
+        <source>截至 {day}：任务完成率 = 本月累计 ÷ 月度任务；时间进度 = 已过工作日 ÷ 本月工作日。</source>
+        <translation>截至 {day}：任务完成率 = 本月累计 ÷ 月度任务；时间进度 = 已过工作日 ÷ 本月工作日。</translation>
     </message>
     <message>
         <source>客户信息反馈单：创建、发送到四个部门并跟踪办结——将在后续版本提供。</source>
@@ -4862,6 +4986,66 @@
         <translation>把这天的计划导出为可打印的 Excel 路线单（Ctrl+E）</translation>
     </message>
     <message>
+        <source>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</source>
+        <translation>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</translation>
+    </message>
+    <message>
+        <source>月度任务…</source>
+        <translation>月度任务…</translation>
+    </message>
+    <message>
+        <source>设定或修改本月的销量任务</source>
+        <translation>设定或修改本月的销量任务</translation>
+    </message>
+    <message>
+        <source>导入任务…</source>
+        <translation>导入任务…</translation>
+    </message>
+    <message>
+        <source>导入公司下发的月度任务表（Excel/CSV）</source>
+        <translation>导入公司下发的月度任务表（Excel/CSV）</translation>
+    </message>
+    <message>
+        <source>已完成任务</source>
+        <translation>已完成任务</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>任务完成率</source>
+        <translation>任务完成率</translation>
+    </message>
+    <message>
+        <source>任务完成率 = 本月累计 ÷ 任务：{done:,} / {target:,} 条</source>
+        <translation>任务完成率 = 本月累计 ÷ 任务：{done:,} / {target:,} 条</translation>
+    </message>
+    <message>
+        <source>{head}，日均需 {n} {unit}</source>
+        <translation>{head}，日均需 {n} {unit}</translation>
+    </message>
+    <message>
+        <source>时间进度 {rate}（{n}/{total} 个工作日）</source>
+        <translation>时间进度 {rate}（{n}/{total} 个工作日）</translation>
+    </message>
+    <message>
+        <source>与时间进度持平</source>
+        <translation>与时间进度持平</translation>
+    </message>
+    <message>
+        <source>{head}，尚差 {n} {unit}，本月已无剩余工作日</source>
+        <translation>{head}，尚差 {n} {unit}，本月已无剩余工作日</translation>
+    </message>
+    <message>
+        <source>落后时间进度 {p} 个百分点</source>
+        <translation>落后时间进度 {p} 个百分点</translation>
+    </message>
+    <message>
+        <source>超前时间进度 {p} 个百分点</source>
+        <translation>超前时间进度 {p} 个百分点</translation>
+    </message>
+    <message>
         <source>← 计划</source>
         <translation>← 计划</translation>
     </message>
@@ -5052,10 +5236,6 @@
     <message>
         <source>未排入的顺延客户（{n}）</source>
         <translation>未排入的顺延客户（{n}）</translation>
-    </message>
-    <message>
-        <source>单条值（元）</source>
-        <translation>单条值（元）</translation>
     </message>
     <message>
         <source>上柜规格数</source>

@@ -41,6 +41,7 @@ def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch, tm
     qtbot.waitUntil(lambda: page.is_ready)
     assert [page.tabs.tabText(n) for n in range(page.tabs.count())] == [
         "周报与指标",
+        "任务进度",
         "反馈单收件箱",
         "抽查",
         "跟踪事项",
@@ -125,3 +126,17 @@ def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch, tm
     spot.export_to(tmp_path / "抽查.xlsx")
     qtbot.waitUntil(lambda: "已导出" in spot.status.text())
     assert (tmp_path / "抽查.xlsx").stat().st_size > 0
+
+
+def test_targets_tab_shows_each_managers_progress(qtbot, many: Journal) -> None:
+    """任务进度: one row a manager, from the demo's targets (2026-11-30: the month's last
+    working day, so 时间进度 is 100 %)."""
+    page = DepartmentPage(make_ctx(many, TODAY))
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    qtbot.waitUntil(lambda: page.is_ready)
+    assert page.targets is not None
+    qtbot.waitUntil(lambda: len(page.targets.model.rows()) == 3)
+    for row in page.targets.model.rows():
+        assert row.time_rate == 1.0
+        assert row.cartons_rate is not None

@@ -14,6 +14,7 @@ from qt_support import MONDAY, monday_worked, open_page, orders_workbook, type_t
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.orders import import_orders
+from fieldbook.core.routine.target_entry import TargetInput
 from fieldbook.core.routine.week import label_for
 from fieldbook.qt.pages.week_page import WeekPage
 
@@ -174,3 +175,15 @@ def test_screenshot(qtbot, page, week, tmp_path):
     qtbot.waitUntil(lambda: week.weeks.get(LABEL).status == "draft")
     out = Path(os.environ.get("WEEK_SCREENSHOT") or tmp_path / "week.png")
     assert page.grab().save(str(out)) and out.stat().st_size > 10_000
+
+
+def test_shows_the_months_targets(qtbot, week):
+    """月度任务 on the week page: the month of the page's today (Monday 11-30, the month's last
+    working day), the core's 任务完成率 beside 时间进度."""
+    week.targets.set(TargetInput("2026-11", cartons=200))
+    for page in open_page(qtbot, WeekPage, week, wait="ready"):
+        assert page.targets.time_label.text() == "时间进度 100.0%（21/21 个工作日）"
+        assert page.targets.texts() == [
+            "全月 5.0% 落后时间进度 95.0 个百分点，尚差 190 条，本月已无剩余工作日"
+        ]
+        assert not page.targets.edit_button.isVisibleTo(page)

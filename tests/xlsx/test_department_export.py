@@ -23,6 +23,7 @@ from fieldbook.core.reports.department import (
     SHEET_SUMMARY,
     SHEET_WEEKS,
 )
+from fieldbook.core.reports.targets_block import SHEET_TARGETS
 from fieldbook.core.server import department
 
 TODAY = date(2026, 11, 30)
@@ -53,7 +54,13 @@ def test_summary_equals_the_weeks_and_charts_are_native(many: str, tmp_path: Pat
         == 0
     )
     book = CalamineWorkbook.from_path(str(out))
-    assert book.sheet_names == [SHEET_SUMMARY, SHEET_WEEKS, SHEET_OPEN, SHEET_CHANGES]
+    assert book.sheet_names == [
+        SHEET_SUMMARY,
+        SHEET_WEEKS,
+        SHEET_OPEN,
+        SHEET_CHANGES,
+        SHEET_TARGETS,
+    ]
     summary = book.get_sheet_by_name(SHEET_SUMMARY).to_python()
     weeks = book.get_sheet_by_name(SHEET_WEEKS).to_python()
     assert len(summary) == 1 + 3

@@ -26,6 +26,7 @@ from fieldbook.core import clock
 from fieldbook.core.demo.context import DemoContext, DemoManager, WeekGenerator, demo_reference
 from fieldbook.core.demo.orders import order_week
 from fieldbook.core.demo.slips import slip_week
+from fieldbook.core.demo.targets import demo_targets
 from fieldbook.core.demo.visits import visit_week
 from fieldbook.core.demo.world import WORKDAYS, World
 from fieldbook.core.errors import FieldbookError, InvalidValue
@@ -214,6 +215,7 @@ def generate_demo(
                 steps.step()
         for finish in ctx.finalizers:
             finish()
+        demo_targets(ctx)
         refresh_statistics(s)
     main = {"managers", "routes", "customers", "skus"}
     return DemoSummary(

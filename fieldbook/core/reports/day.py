@@ -42,6 +42,7 @@ from fieldbook.core.reports.form import (
     table_head,
 )
 from fieldbook.core.reports.saving import save_workbook
+from fieldbook.core.reports.targets_block import targets_block
 from fieldbook.core.routine.checklist import load_checklist
 from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS, DayFacts, DayLogView
 from fieldbook.core.routine.daylog_text import (
@@ -139,6 +140,7 @@ def write_log_form(ws: Worksheet, journal: Journal, view: DayLogView) -> None:
     )
     row = _visits_block(ws, 6, facts)
     row = orders_block(ws, row + 1, journal, view)
+    row = targets_block(ws, row + 1, journal.targets.progress(view.day))
     row = _sections_block(ws, row + 1, journal, view)
     row = _corrections_block(ws, row + 1, view)
     row = banner(ws, row + 1, "指标说明")

@@ -13,8 +13,10 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from fieldbook.core import clock
 from fieldbook.core.master.customer_vocabulary import vocabulary
 from fieldbook.core.reports.saving import save_book
+from fieldbook.core.reports.targets_block import targets_sheet
 from fieldbook.core.routine.price_figures import PriceCounts
 from fieldbook.core.server.department import ManagerWeek, inbox, managers_overview
 from fieldbook.core.server.department_changes import changes_outside_slips
@@ -234,6 +236,7 @@ def export_department(
     changes = _change_rows(journal, start, end)
     title = f"客户信息变更（未经反馈单）{period}"
     book.table(book.wb.create_sheet(SHEET_CHANGES), CHANGES_HEAD, changes, title, {})
+    targets_sheet(book, journal, min(end, today or clock.today()))  # 任务进度
     if summary:
         _charts(ws, len(summary))
     return save_book(book, path)

@@ -20,6 +20,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from fieldbook.core import clock
 from fieldbook.core.reports.form import (
     FORM_WIDTHS,
     LAST,
@@ -36,6 +37,7 @@ from fieldbook.core.reports.form import (
     table_head,
 )
 from fieldbook.core.reports.saving import save_book
+from fieldbook.core.reports.targets_block import targets_block
 from fieldbook.core.reports.week_prices import (
     PRICE_FORMATS,
     PRICE_HEAD,
@@ -64,6 +66,7 @@ from fieldbook.core.reports.week_rows import (
 from fieldbook.core.reports.week_times import time_row
 from fieldbook.core.routine.class_structure import build, headline_text
 from fieldbook.core.routine.daylog_text import STATUS_NAMES
+from fieldbook.core.routine.targets import MonthProgress
 from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS, WeekView, report_period
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.audit import chain_head, footer_text
@@ -130,6 +133,7 @@ def write_summary(
     manager: str,
     view: WeekView | None,
     audit_line: str | None = None,
+    targets: MonthProgress | None = None,
 ) -> int:
     set_widths(ws, FORM_WIDTHS)
     title_row(ws, 1, title, LAST, size=16, height=30)
@@ -139,6 +143,8 @@ def write_summary(
     cells(ws, 3, [(1, 1, "状态", "label"), (2, 8, _status_text(view), None)])
     row = _figures(ws, banner(ws, 4, "一、主要指标（均由后附明细表汇总）"), p, t)
     row = _snapshot_note(ws, row, t, view)
+    if targets is not None:  # 月度任务 on the period's last day (routine.targets)
+        row = targets_block(ws, row, targets)
     row = time_row(ws, row, view)
     row = _price_classes(ws, row, p, t)
     row = _findings(ws, row, p)
@@ -405,6 +411,7 @@ def export_period(
         manager=manager,
         view=view,
         audit_line=_audit_line(journal),
+        targets=journal.targets.progress(min(end, clock.today())),
     )
     return save_book(book, path)
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
 from fieldbook.core.routine.class_structure import ClassShare, structure
-from fieldbook.core.store.models import Customer, OrderLine, Visit
+from fieldbook.core.store.models import Customer, OrderLine, Sku, Visit
 from fieldbook.core.store.sessions import Sessions
 
 _WEEK = timedelta(days=7)
@@ -116,13 +116,52 @@ def _figures(s: Session, manager_id: str, days: list[date]) -> Figures:
         ordered += len(due_ids & buyers)
     if not days:
         return Figures(0, 0, 0, 0)
+    cartons, amount = order_totals(s, manager_id, days)
+    return Figures(due, ordered, cartons, amount)
+
+
+def order_totals(s: Session, manager_id: str, days: list[date]) -> tuple[int, int]:
+    """订货量 (cartons) and 金额 (fen) of the manager's order lines of ``days``."""
+    if not days:
+        return 0, 0
     cartons, amount = s.execute(
         select(
             func.coalesce(func.sum(OrderLine.cartons), 0),
             func.coalesce(func.sum(OrderLine.amount_fen), 0),
         ).where(OrderLine.manager_id == manager_id, OrderLine.order_date.in_(days))
     ).one()
-    return Figures(due, ordered, int(cartons), int(amount))
+    return int(cartons), int(amount)
+
+
+def order_breakdown(
+    s: Session, manager_id: str, days: list[date]
+) -> list[tuple[int | None, str, int, int]]:
+    """(price class, SKU code, cartons, fen) of the manager's order lines of ``days``, one row
+    per SKU: what a class's or a SKU's figure is made of (``routine.targets``)."""
+    if not days:
+        return []
+    rows = s.execute(
+        select(
+            Sku.price_class,
+            Sku.code,
+            func.coalesce(func.sum(OrderLine.cartons), 0),
+            func.coalesce(func.sum(OrderLine.amount_fen), 0),
+        )
+        .join(Sku, Sku.id == OrderLine.sku_id)
+        .where(OrderLine.manager_id == manager_id, OrderLine.order_date.in_(days))
+        .group_by(Sku.price_class, Sku.code)
+    ).all()
+    return [(pc, code, int(c), int(a)) for pc, code, c, a in rows]
+
+
+def month_days(day: date) -> list[date]:
+    """The days a month-to-date figure covers: the working days from the 1st up to ``day``,
+    and ``day`` itself (a Saturday's orders count on that Saturday's log)."""
+    return [
+        d
+        for d in (day.replace(day=1) + timedelta(days=n) for n in range(day.day))
+        if d == day or workdays.is_working_day(d)
+    ]
 
 
 def day_indicators(db: Sessions, day: date) -> DayIndicators:
@@ -147,18 +186,13 @@ def indicators_of(s: Session, manager_id: str, day: date) -> DayIndicators:
         for cid, (code, name) in sorted(due.items(), key=lambda kv: kv[1][0])
         if cid not in buyers
     )
-    month_days = [
-        d
-        for d in (day.replace(day=1) + timedelta(days=n) for n in range(day.day))
-        if d == day or workdays.is_working_day(d)
-    ]
     return DayIndicators(
         day=day,
         figures=_figures(s, manager_id, [day]),
         structure=structure(s, manager_id, day, day, before=(day - _WEEK, day - _WEEK)),
         non_orderers=non,
         last_week=_figures(s, manager_id, [day - timedelta(days=7)]),
-        month_to_date=_figures(s, manager_id, month_days),
+        month_to_date=_figures(s, manager_id, month_days(day)),
     )
 
 

@@ -61,6 +61,7 @@ OWNED = (
     "week_reports",
     "attendance_days",
     "customer_changes",
+    "targets",  # 销量任务: the manager's, set on the laptop, read by the department views
 )
 CHILDREN = {
     "plan_stops": ("plan_id", "plans"),
@@ -93,6 +94,7 @@ MANAGER_GRANTS = {
     "day_logs": "SELECT, INSERT, UPDATE",
     "attendance_days": "SELECT, INSERT, UPDATE",  # cleared by an empty kind, never deleted
     "customer_changes": "SELECT, INSERT",  # never changed
+    "targets": "SELECT, INSERT, UPDATE",  # changed (audited), never deleted
     "escalation_answers": "SELECT",  # the department head's
     "alembic_version": "SELECT",
     "server_users": "SELECT",

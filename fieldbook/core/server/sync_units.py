@@ -164,7 +164,16 @@ def _customer_changes() -> Unit:
     )
 
 
-UNITS = [*_units(), _customer_changes()]
+def _targets() -> Unit:
+    """销量任务 (routine.target_entry): set or changed on the laptop, read by the department."""
+    targets = T["targets"]
+    return Unit(
+        "targets",
+        lambda m, s: select(targets).where(targets.c.manager_id == m, newer(targets, s)),
+    )
+
+
+UNITS = [*_units(), _customer_changes(), _targets()]
 
 #: Master data (the company's): matched between laptop and server by code, since each laptop
 #: may have imported the same list under its own ids. References to them are translated.

@@ -184,12 +184,17 @@ class ImportDialog(ImportFlow):
     ) -> None:
         """``territory``: import only these (district, route) pairs of a customer list (the
         welcome's 我的线路); the other rows are left out and counted."""
-        if kind not in ("customers", "skus"):
+        if kind not in ("customers", "skus", "targets"):
             raise ValueError(kind)
         super().__init__(ctx, parent)
+        titles = {
+            "customers": self.tr("导入客户名单"),
+            "skus": self.tr("导入卷烟规格"),
+            "targets": self.tr("导入月度任务"),
+        }
         self.territory = territory
         customers = kind == "customers"
-        self.setWindowTitle(self.tr("导入客户名单") if customers else self.tr("导入卷烟规格"))
+        self.setWindowTitle(titles[kind])
         self.info_label.setText(
             self.tr("支持 Excel 工作簿（.xlsx）和 CSV 文件。先检查，确认无误后再导入。")
         )
@@ -210,6 +215,8 @@ class ImportDialog(ImportFlow):
             self.counts["outside"] = CountTile(self.tr("其他片区（不导入）"))
         elif customers:
             self.counts["missing"] = CountTile(self.tr("名单中缺少的客户"))
+        elif kind == "targets":  # the rows of other managers (routine.target_import)
+            self.counts["outside"] = CountTile(self.tr("其他客户经理（不导入）"))
         self.problem_table = ProblemTable()
         middle = QHBoxLayout()
         middle.addWidget(self.mapping_editor, 2)
@@ -267,7 +274,9 @@ class ImportDialog(ImportFlow):
         return bool(report.new or report.updated)
 
     def applied_message(self, report: ImportReport) -> str:
-        noun = self.tr("户") if self.kind == "customers" else self.tr("个规格")
+        noun = {"customers": self.tr("户"), "targets": self.tr("项任务")}.get(
+            self.kind, self.tr("个规格")
+        )
         return self.tr("导入完成：新增 {new} {noun}，更新 {upd} {noun}，跳过 {bad} 行。").format(
             new=len(report.new),
             upd=len(report.updated),

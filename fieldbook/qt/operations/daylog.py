@@ -13,6 +13,7 @@ from fieldbook.core.routine.daylog import customer_name
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.routine.daylog import DayLogView
+    from fieldbook.core.routine.targets import MonthProgress
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class DayLogData:
     earlier: tuple[tuple[date, dict[str, Any]], ...]
     #: Shop names of the customer codes the sections mention.
     names: dict[str, str]
+    #: 月度任务: 任务完成率 and 时间进度 on the day (routine.targets).
+    targets: MonthProgress
 
 
 def load_daylog(j: Journal, day: date) -> DayLogData:
@@ -35,7 +38,8 @@ def load_daylog(j: Journal, day: date) -> DayLogData:
     }
     codes |= {str(row.get("customer_code")) for _d, row in earlier if row.get("customer_code")}
     names = {code: customer_name(j, code) for code in sorted(codes)}
-    return DayLogData(view, earlier, {k: v for k, v in names.items() if v})
+    named = {k: v for k, v in names.items() if v}
+    return DayLogData(view, earlier, named, j.targets.progress(day))
 
 
 def save_corrections(j: Journal, day: date, changes: dict[str, Any], reason: str) -> DayLogView:

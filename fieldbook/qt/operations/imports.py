@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from fieldbook.core.master import customer_import, sku_import
 from fieldbook.core.master.roster_areas import RosterRoute, roster_routes
+from fieldbook.core.routine import target_import
 from fieldbook.core.routine.orders import OrdersReport, import_orders
 from fieldbook.core.slips.answers import AnswersReport, import_slip_answers
 from fieldbook.core.text import clean_text
@@ -37,10 +38,12 @@ Territory = frozenset[tuple[str, str]]
 IMPORTERS: dict[str, Callable[..., ImportReport]] = {
     "customers": customer_import.import_customers,
     "skus": sku_import.import_skus,
+    "targets": target_import.import_targets,
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "customers": tuple(customer_import.REQUIRED),
     "skus": tuple(sku_import.REQUIRED),
+    "targets": tuple(target_import.REQUIRED),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ from fieldbook.core.routine.week import week_rules
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
+    from fieldbook.core.routine.targets import MonthProgress
     from fieldbook.core.routine.week import WeekView
 
 
@@ -19,10 +21,14 @@ class WeekData:
     view: WeekView
     history: list[tuple[str, str, str]]
     not_ordering_weeks: int
+    #: 月度任务 on the report week's last day (or today, while the week runs).
+    targets: MonthProgress
 
 
-def load_week(j: Journal, label: str) -> WeekData:
-    return WeekData(j.weeks.get(label), j.weeks.history(), week_rules().not_ordering_weeks)
+def load_week(j: Journal, label: str, today: date) -> WeekData:
+    view = j.weeks.get(label)
+    targets = j.targets.progress(min(view.end, today))
+    return WeekData(view, j.weeks.history(), week_rules().not_ordering_weeks, targets)
 
 
 def save_unit(j: Journal, label: str, unit: str, value: dict[str, Any]) -> None:

@@ -42,7 +42,9 @@ from fieldbook.core.errors import FieldbookError, InvalidValue
 from fieldbook.core.routine.daylog import TEXT_SECTIONS
 from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
+from fieldbook.qt.dialogs.import_dialog import ImportDialog
 from fieldbook.qt.dialogs.order_import_dialog import OrderImportDialog
+from fieldbook.qt.dialogs.target_dialog import TargetDialog
 from fieldbook.qt.formatting import listing, short_date, weekday_name
 from fieldbook.qt.operations.daylog import (
     DayLogData,
@@ -62,6 +64,7 @@ from fieldbook.qt.widgets.day_panels import FactsPanel, IndicatorPanel
 from fieldbook.qt.widgets.day_sections import ORDER, DaySections, empty_section, same_section
 from fieldbook.qt.widgets.layouts import scroll_area
 from fieldbook.qt.widgets.office_return import OfficeReturn
+from fieldbook.qt.widgets.target_panel import TargetPanel
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -178,6 +181,9 @@ class DayLogPage(RecordPage):
         inner, column = self._column()
         self.facts = FactsPanel()
         self.indicators = IndicatorPanel()
+        self.targets = TargetPanel()  # 月度任务: 任务完成率 beside 时间进度
+        self.targets.edit_requested.connect(self.edit_targets)
+        self.targets.import_requested.connect(self.import_targets)
         self.corrections_box = CorrectionsBox(
             DayCorrections(),
             self.tr("还没有更正。提交后再修改的内容，会连同时间和原因记在这里。"),
@@ -187,6 +193,7 @@ class DayLogPage(RecordPage):
         self.attendance = AttendanceBar(self.ctx)  # 出勤: 请假, 会议 … (routine.attendance)
         column.addWidget(self.attendance)
         column.addWidget(self.facts)
+        column.addWidget(self.targets)
         column.addWidget(self.indicators)
         column.addWidget(self.corrections_box)
         column.addStretch(1)
@@ -244,6 +251,7 @@ class DayLogPage(RecordPage):
             view.facts, self.tr("打开{day}的计划 →").format(day=short_date(tomorrow))
         )
         self.indicators.show_orders(view.facts.orders, snapshot=view.status == "submitted")
+        self.targets.show_progress(data.targets)
         self.corrections_box.show_entries(
             view.corrections, shown=bool(view.corrections) or view.status == "submitted"
         )
@@ -412,6 +420,23 @@ class DayLogPage(RecordPage):
 
     def import_orders(self) -> QWidget:
         dialog = OrderImportDialog(self.ctx, self)
+        dialog.imported.connect(lambda _report: self.reload())
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.choose_file()
+        return dialog
+
+    def edit_targets(self) -> TargetDialog:
+        dialog = TargetDialog(self.ctx, self.day, self)
+        dialog.saved.connect(lambda _target: self.reload())
+        dialog.finished.connect(dialog.deleteLater)
+        self.target_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def import_targets(self) -> ImportDialog:
+        dialog = ImportDialog(self.ctx, "targets", self)
         dialog.imported.connect(lambda _report: self.reload())
         dialog.finished.connect(dialog.deleteLater)
         self.import_dialog = dialog

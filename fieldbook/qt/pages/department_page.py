@@ -42,6 +42,7 @@ from fieldbook.qt.pages.base import Page, note, page_layout
 from fieldbook.qt.pages.department_inbox import InboxTab
 from fieldbook.qt.pages.department_oversight import CustomerChangesTab, EscalationsTab
 from fieldbook.qt.pages.department_spot_check import SpotCheckTab
+from fieldbook.qt.pages.department_targets import TargetsTab
 from fieldbook.qt.price_format import price_columns
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.table_view import RowTableView
@@ -336,6 +337,7 @@ class DepartmentPage(Page):
         self.followups: FollowUpsTab | None = None
         self.escalations: EscalationsTab | None = None
         self.changes: CustomerChangesTab | None = None
+        self.targets: TargetsTab | None = None
         ctx.hub.changed.connect(self._changed)
 
         ctx.ops.query(who_and_where, self._build, key="department.who", what=self.tr("读取角色"))
@@ -365,6 +367,8 @@ class DepartmentPage(Page):
         if kind in ("admin", "director"):
             self.weeks = WeeksTab(self.ctx, reviewer, self)
             self.tabs.addTab(self.weeks, self.tr("周报与指标"))
+            self.targets = TargetsTab(self.ctx, self)  # 任务完成率 vs 时间进度
+            self.tabs.addTab(self.targets, self.tr("任务进度"))
         if kind in ("admin", "director", "department"):
             self.inbox = InboxTab(self.ctx, department if kind == "department" else "", self)
             self.tabs.addTab(self.inbox, self.tr("反馈单收件箱"))
@@ -392,11 +396,27 @@ class DepartmentPage(Page):
             self.tabs.addTab(self.changes, self.tr("客户信息变更"))
 
     def reload(self) -> None:
-        tabs = (self.weeks, self.inbox, self.spot, self.followups, self.escalations, self.changes)
+        tabs = (
+            self.weeks,
+            self.targets,
+            self.inbox,
+            self.spot,
+            self.followups,
+            self.escalations,
+            self.changes,
+        )
         for tab in tabs:
             if tab is not None:
                 tab.reload()
 
     def _changed(self, topics: frozenset[str]) -> None:
-        if topics & {"department", "week", "slips", "spotcheck", "followups", "customers"}:
+        if topics & {
+            "department",
+            "week",
+            "slips",
+            "spotcheck",
+            "followups",
+            "customers",
+            "targets",
+        }:
             self.reload()

@@ -42,6 +42,7 @@ from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.day_corrections import CorrectionsBox
 from fieldbook.qt.widgets.layouts import scroll_area
 from fieldbook.qt.widgets.section_box import SectionBox
+from fieldbook.qt.widgets.target_panel import TargetPanel
 from fieldbook.qt.widgets.week_corrections import WeekCorrections
 from fieldbook.qt.widgets.week_editors import WeekEditors, empty_field, field_label, unit_of
 from fieldbook.qt.widgets.week_figures import WeekFiguresPanel
@@ -150,6 +151,10 @@ class WeekPage(RecordPage):
         inner, column = self._column()
         self.figures = WeekFiguresPanel()
         column.addWidget(self.figures)
+        self.targets = TargetPanel()  # 月度任务: 任务完成率 beside 时间进度
+        self.targets.edit_button.hide()  # set on the work log (月度任务…, 导入任务…)
+        self.targets.import_button.hide()
+        column.addWidget(self.targets)
         self.review_box, box = self._box(self.tr("审阅"))
         self.review_label = QLabel()
         self.review_label.setObjectName("reviewLabel")
@@ -180,7 +185,8 @@ class WeekPage(RecordPage):
 
     def _query(self, key: Any) -> Callable[[Journal], WeekData]:
         label: str = key
-        return lambda j: load_week(j, label)
+        today = self.ctx.today()
+        return lambda j: load_week(j, label, today)
 
     def _show_key(self, key: Any) -> None:
         start, end = report_period(key)
@@ -205,6 +211,7 @@ class WeekPage(RecordPage):
             not_ordering_weeks=data.not_ordering_weeks,
         )
         self.figures.show_times(view.times)
+        self.targets.show_progress(data.targets)
         self.corrections_box.show_entries(
             view.corrections, shown=view.status in ("submitted", "reviewed")
         )

@@ -247,3 +247,27 @@ class AttendanceDay(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+
+
+class Target(Base):
+    """销量任务: a manager's monthly target — the whole month (``scope`` "total", key ""), one
+    price class ("class", key "1".."5") or one SKU ("sku", key: the SKU's code, so that it
+    travels to the server without translation). Cartons (条), amount (fen) and 单条值 (fen per
+    carton) are each optional; every change is audited (``routine.target_entry``)."""
+
+    __tablename__ = "targets"
+    __table_args__ = (
+        UniqueConstraint(
+            "manager_id", "month", "scope", "scope_key", name="uq_targets_manager_month_scope"
+        ),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    manager_id: Mapped[str] = mapped_column(ForeignKey("managers.id", ondelete="RESTRICT"))
+    month: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    scope: Mapped[str] = mapped_column(String(8))  # total | class | sku
+    scope_key: Mapped[str] = mapped_column(String(32), default="")
+    cartons: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    amount_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    per_carton_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
