@@ -1,9 +1,9 @@
-"""The visit screen's side column: the shop's open follow-ups to check, 修改记录 of a finished
-visit, the visit's 店面照片, the earlier visits (with their photos) and 同上次 (Ctrl+D)."""
+"""The visit screen's side column: 货源信息 to tell the shop, its open follow-ups to check,
+修改记录 of a finished visit, the visit's 店面照片, the earlier visits (with their photos) and
+同上次 (Ctrl+D)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -15,11 +15,12 @@ from fieldbook.qt.operations.runner import Ops
 from fieldbook.qt.operations.visits import visit_history
 from fieldbook.qt.widgets.followup_checks import FollowUpChecks
 from fieldbook.qt.widgets.record_history import RecordHistory
+from fieldbook.qt.widgets.supply_notice import SupplyNotice
 from fieldbook.qt.widgets.visit_history import VisitHistory
 from fieldbook.qt.widgets.visit_photos import VisitPhotos
 
 if TYPE_CHECKING:
-    from fieldbook.core.routine.visit_views import FollowUpRow, VisitView
+    from fieldbook.qt.operations.visits import VisitScreen
 
 
 def _section(title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -37,6 +38,8 @@ class VisitSidePanel(QWidget):
         self.setMinimumWidth(250)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
+        self.supply = SupplyNotice()
+        layout.addWidget(self.supply)
         self.followups = FollowUpChecks()
         self.followups.setObjectName("checklistSection")
         layout.addWidget(self.followups)
@@ -72,18 +75,13 @@ class VisitSidePanel(QWidget):
         history_layout.addWidget(self.confirm_button)
         layout.addWidget(history_box, 1)
 
-    def show_shop(
-        self,
-        previous: Sequence[VisitView],
-        followups: Sequence[FollowUpRow],
-        after: QWidget,
-        then: QWidget,
-    ) -> None:
-        """A shop's earlier visits and open follow-ups; the tab order runs from ``after``
-        through the follow-up boxes and 同上次 to ``then``."""
-        self.history.set_visits(previous)
-        self.same_button.setEnabled(bool(previous))
-        self.followups.set_followups(followups)
+    def show_shop(self, screen: VisitScreen, after: QWidget, then: QWidget) -> None:
+        """A shop's 货源信息, earlier visits and open follow-ups; the tab order runs from
+        ``after`` through the follow-up boxes and 同上次 to ``then``."""
+        self.supply.show_supply(screen.supply, screen.customer.grade)
+        self.history.set_visits(screen.previous)
+        self.same_button.setEnabled(bool(screen.previous))
+        self.followups.set_followups(screen.followups)
         for box in self.followups.boxes():
             QWidget.setTabOrder(after, box)
             after = box
