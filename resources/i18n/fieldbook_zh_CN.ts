@@ -58,6 +58,10 @@
         <translation>单条值（元/条）</translation>
     </message>
     <message>
+        <source>满足率</source>
+        <translation>满足率</translation>
+    </message>
+    <message>
         <source>到店到离店的平均时间（关门未遇的不算）</source>
         <translation>到店到离店的平均时间（关门未遇的不算）</translation>
     </message>
@@ -1042,8 +1046,16 @@
         <translation>标记</translation>
     </message>
     <message>
+        <source>货源信息</source>
+        <translation>货源信息</translation>
+    </message>
+    <message>
         <source>新增卷烟规格</source>
         <translation>新增卷烟规格</translation>
+    </message>
+    <message>
+        <source>读取货源信息</source>
+        <translation>读取货源信息</translation>
     </message>
     <message>
         <source>已保存卷烟规格 {name}</source>
@@ -4770,6 +4782,54 @@
         <translation>把这天的计划导出为可打印的 Excel 路线单（Ctrl+E）</translation>
     </message>
     <message>
+        <source>货源状态</source>
+        <translation>货源状态</translation>
+    </message>
+    <message>
+        <source>档位限量</source>
+        <translation>档位限量</translation>
+    </message>
+    <message>
+        <source>限量时填写，如 1-7:1；8-12:2；13-30:5</source>
+        <translation>限量时填写，如 1-7:1；8-12:2；13-30:5</translation>
+    </message>
+    <message>
+        <source>每段“档位区间:每户限量条数”，分号或逗号隔开；档位 1–{max}</source>
+        <translation>每段“档位区间:每户限量条数”，分号或逗号隔开；档位 1–{max}</translation>
+    </message>
+    <message>
+        <source>{since} 起</source>
+        <translation>{since} 起</translation>
+    </message>
+    <message>
+        <source>货源信息：向本店说明的紧俏、限量（按本店档位）和停供卷烟</source>
+        <translation>货源信息：向本店说明的紧俏、限量（按本店档位）和停供卷烟</translation>
+    </message>
+    <message>
+        <source>{grades} 档限 {n} 条</source>
+        <translation>{grades} 档限 {n} 条</translation>
+    </message>
+    <message>
+        <source>本周紧俏：{names}</source>
+        <translation>本周紧俏：{names}</translation>
+    </message>
+    <message>
+        <source>限量：{name}，{band}</source>
+        <translation>限量：{name}，{band}</translation>
+    </message>
+    <message>
+        <source>停供：{names}</source>
+        <translation>停供：{names}</translation>
+    </message>
+    <message>
+        <source>限量：{name}（档位未填：{bands}）</source>
+        <translation>限量：{name}（档位未填：{bands}）</translation>
+    </message>
+    <message>
+        <source>限量：{name}，{grade} 档不在投放档位内</source>
+        <translation>限量：{name}，{grade} 档不在投放档位内</translation>
+    </message>
+    <message>
         <source>← 计划</source>
         <translation>← 计划</translation>
     </message>
@@ -5168,10 +5228,6 @@
     <message>
         <source>互控信息</source>
         <translation>互控信息</translation>
-    </message>
-    <message>
-        <source>货源信息</source>
-        <translation>货源信息</translation>
     </message>
     <message>
         <source>本周主要工作</source>
