@@ -69,7 +69,7 @@ STYLE_SHEET = f"""
     background: #fff6e5;
     border: 1px solid #f0d9a8;
     border-radius: 4px;
-    padding: 5px 8px;
+    padding: 2px 8px;
 }}
 *[invalid="true"] {{ border: 1px solid #d13438; border-radius: 3px; }}
 #welcomeCard {{

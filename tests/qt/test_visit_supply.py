@@ -27,17 +27,17 @@ def _open(qtbot, page, stop):
 
 def test_each_shop_is_told_the_limit_of_its_own_grade(qtbot, page, day_ready):
     stops = {s.shop_name: s for s in day_ready.plans.get(MONDAY).stops}
-    notice = page.side.supply
+    notice = page.header.supply
     _open(qtbot, page, stops["张小便利店"])  # 12 档
     qtbot.waitUntil(notice.isVisible)
-    assert notice.text().splitlines() == [
+    assert notice.text().split("；") == [
         "本周紧俏：黄鹤楼(软蓝)",
         "限量：中华(硬)，8–12 档限 2 条",
         "停供：红金龙(新版)",
     ]
     _open(qtbot, page, stops["李记烟酒店"])  # 20 档
     qtbot.waitUntil(lambda: "13–30 档限 5 条" in notice.text())
-    assert notice.text().splitlines()[1] == "限量：中华(硬)，13–30 档限 5 条"
+    assert notice.text().split("；")[1] == "限量：中华(硬)，13–30 档限 5 条"
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def bare_page(qtbot, day_ready):
 def test_nothing_to_tell_hides_the_line(qtbot, bare_page, day_ready):
     _open(qtbot, bare_page, day_ready.plans.get(MONDAY).stops[0])
     assert bare_page.screen is not None and bare_page.screen.supply == ()
-    assert not bare_page.side.supply.isVisible()
+    assert not bare_page.header.supply.isVisible()
 
 
 def test_a_shop_without_a_grade_hears_every_band(qtbot):

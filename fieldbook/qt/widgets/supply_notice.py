@@ -1,6 +1,7 @@
 """货源信息 on the visit screen: what the manager tells the shop being visited — the 紧俏 SKUs,
 the 限量 ones with the limit of THIS shop's 档位, the 停供 ones (master/supply.py). One compact
-block at the top of the side column, hidden when there is nothing to tell."""
+paragraph in the visit header under the shop's details (the side column has no height to
+spare at 1366×768), hidden when there is nothing to tell."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ class SupplyNotice(QLabel):
 
     def show_supply(self, items: Sequence[ShopSupply], grade: int | None) -> None:
         lines = self.lines(items, grade)
-        self.setText("\n".join(lines))
+        self.setText(self.tr("；").join(lines))
         self.setVisible(bool(lines))
 
     def _bands(self, bands: Sequence[Band]) -> str:

@@ -1,5 +1,5 @@
-"""The visit screen's side column: 货源信息 to tell the shop, its open follow-ups to check,
-修改记录 of a finished visit, the visit's 店面照片, the earlier visits (with their photos) and
+"""The visit screen's side column: the shop's open follow-ups to check, 修改记录 of a finished
+visit, the visit's 店面照片, the earlier visits (with their photos) and
 同上次 (Ctrl+D)."""
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from fieldbook.qt.operations.runner import Ops
 from fieldbook.qt.operations.visits import visit_history
 from fieldbook.qt.widgets.followup_checks import FollowUpChecks
 from fieldbook.qt.widgets.record_history import RecordHistory
-from fieldbook.qt.widgets.supply_notice import SupplyNotice
 from fieldbook.qt.widgets.visit_history import VisitHistory
 from fieldbook.qt.widgets.visit_photos import VisitPhotos
 
@@ -38,8 +37,6 @@ class VisitSidePanel(QWidget):
         self.setMinimumWidth(250)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
-        self.supply = SupplyNotice()
-        layout.addWidget(self.supply)
         self.followups = FollowUpChecks()
         self.followups.setObjectName("checklistSection")
         layout.addWidget(self.followups)
@@ -76,9 +73,8 @@ class VisitSidePanel(QWidget):
         layout.addWidget(history_box, 1)
 
     def show_shop(self, screen: VisitScreen, after: QWidget, then: QWidget) -> None:
-        """A shop's 货源信息, earlier visits and open follow-ups; the tab order runs from
-        ``after`` through the follow-up boxes and 同上次 to ``then``."""
-        self.supply.show_supply(screen.supply, screen.customer.grade)
+        """A shop's earlier visits and open follow-ups; the tab order runs from ``after``
+        through the follow-up boxes and 同上次 to ``then``."""
         self.history.set_visits(screen.previous)
         self.same_button.setEnabled(bool(screen.previous))
         self.followups.set_followups(screen.followups)
