@@ -5138,6 +5138,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>No orders</translation>
     </message>
     <message>
+        <source>无需求量数据</source>
+        <translation>no demand data</translation>
+    </message>
+    <message>
         <source>种</source>
         <translation>SKUs</translation>
     </message>
@@ -5192,6 +5196,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>到达片区应 {start}；回到单位应 {end} 前（周四 {thursday} 前）</source>
         <translation>In the area by {start}; back at the office by {end} (Thursday {thursday})</translation>
+    </message>
+    <message>
+        <source>{rate}（订货量 {s:,} ÷ 需求量 {d:,} 条）</source>
+        <translation>{rate} (supplied {s:,} ÷ demand {d:,} cartons)</translation>
     </message>
     <message>
         <source> 元</source>

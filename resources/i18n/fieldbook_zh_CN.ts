@@ -5138,6 +5138,10 @@
         <translation>无订单</translation>
     </message>
     <message>
+        <source>无需求量数据</source>
+        <translation>无需求量数据</translation>
+    </message>
+    <message>
         <source>种</source>
         <translation>种</translation>
     </message>
@@ -5192,6 +5196,10 @@
     <message>
         <source>到达片区应 {start}；回到单位应 {end} 前（周四 {thursday} 前）</source>
         <translation>到达片区应 {start}；回到单位应 {end} 前（周四 {thursday} 前）</translation>
+    </message>
+    <message>
+        <source>{rate}（订货量 {s:,} ÷ 需求量 {d:,} 条）</source>
+        <translation>{rate}（订货量 {s:,} ÷ 需求量 {d:,} 条）</translation>
     </message>
     <message>
         <source> 元</source>

@@ -122,6 +122,8 @@ class Period:
     photos: int = 0
     marks: dict[date, DayMark] = field(default_factory=dict)  # 出勤 (routine.attendance)
     dismissed: dict[str, int] = field(default_factory=dict)  # suggestions dismissed, by category
+    demand: int = 0  # 需求量 of the lines that give one, and their 订货量 (满足率)
+    supplied: int = 0
 
 
 # --- gathering ---------------------------------------------------------------------------
@@ -133,6 +135,7 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     out.followups_opened, out.followups_closed = src.followups_opened, src.followups_closed
     out.photos, out.marks = src.photos, src.marks
     out.dismissed = dict(src.dismissed)
+    out.demand, out.supplied = src.demand
     out.customers_active = len(src.weekday_of)
     out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
     visited_by_day = _add_visits(out, src, checklist)

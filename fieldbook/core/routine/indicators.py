@@ -140,6 +140,21 @@ def _figures(s: Session, manager_id: str, days: list[date]) -> Figures:
     return Figures(due, ordered, int(cartons), int(amount), int(demand), int(supplied))
 
 
+def demand_totals(s: Session, manager_id: str, start: date, end: date) -> tuple[int, int]:
+    """需求量 and the 订货量 of the same lines from ``start`` to ``end``, in one query (满足率 =
+    the second ÷ the first; no demand, no rate)."""
+    demand, supplied = s.execute(
+        select(*demand_columns()).where(
+            OrderLine.manager_id == manager_id, OrderLine.order_date.between(start, end)
+        )
+    ).one()
+    return int(demand), int(supplied)
+
+
+def fill_rate_of(demand: int, supplied: int) -> float | None:
+    return supplied / demand if demand else None
+
+
 def demand_columns() -> tuple[ColumnElement[Any], ColumnElement[Any]]:
     """需求量 and the 订货量 of the same lines (those whose export gave a demand), summed."""
     has_demand = OrderLine.demand_cartons.is_not(None)

@@ -17,7 +17,12 @@ from fieldbook.core.routine.attendance import UNEXPLAINED, DayMark, day_marks
 from fieldbook.core.routine.checklist import count_findings
 from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.followups import count_followups
-from fieldbook.core.routine.indicators import order_weekdays, structure
+from fieldbook.core.routine.indicators import (
+    demand_totals,
+    fill_rate_of,
+    order_weekdays,
+    structure,
+)
 from fieldbook.core.routine.orders import order_totals
 from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.routine.visit_photos import count_photos
@@ -97,6 +102,13 @@ class WeekFigures:
     #: suggested slips dismissed in the week, by category (``slips.suggestions.count_dismissed``);
     #: empty in a report submitted before dismissals were counted
     dismissed: dict[str, int] = field(default_factory=dict)
+    #: 需求量 and the 订货量 of the lines that give one (满足率); 0, 0 without demand data
+    demand: int = 0
+    supplied: int = 0
+
+    @property
+    def fill_rate(self) -> float | None:
+        return fill_rate_of(self.demand, self.supplied)
 
 
 def week_figures(
@@ -139,6 +151,7 @@ def week_figures(
     covered = {v.customer_id for v in real} & set(active)
     cartons = sum(r.cartons for r in rows)
     amount = sum(r.amount_fen for r in rows)
+    demand, supplied = demand_totals(s, m, start, end)
     return WeekFigures(
         label=label,
         start=start,
@@ -168,6 +181,8 @@ def week_figures(
         days_excused=len(excused),
         days_unexplained=sum(1 for r in rows if r.attendance == UNEXPLAINED),
         dismissed=count_dismissed(s, m, lo, hi),
+        demand=demand,
+        supplied=supplied,
     )
 
 

@@ -104,7 +104,8 @@ def test_counts_routes_and_managers(journal: Journal) -> None:
     orders = {"order_lines", "day_logs"}  # demo_orders
     assert visits | {"slips", "slip_deliveries", "slip_events"} | orders <= set(other)
     attendance = {"attendance_days"}  # demo.attendance: a few days a year, maybe none here
-    assert set(other) <= visits | slips | orders | attendance
+    supply = {"sku_supplies"}  # demo.supply: the weekly 货源投放
+    assert set(other) <= visits | slips | orders | attendance | supply
     with journal.reading() as s:
         for name, rows in other.items():
             assert s.scalar(text(f"SELECT count(*) FROM {name}")) == rows, name

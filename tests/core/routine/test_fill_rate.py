@@ -10,6 +10,7 @@ import pytest
 from sample_data import WORLD_MONDAY_ORDERS, orders_workbook
 
 from fieldbook.core.journal import Journal
+from fieldbook.core.reports.week_rows import gather
 from fieldbook.core.routine.indicators import day_indicators
 from fieldbook.core.routine.orders import import_orders
 
@@ -60,3 +61,19 @@ def test_a_bad_demand_is_a_problem_of_its_row(world: Journal, tmp_path: Path) ->
     report = import_orders(world, orders_workbook(tmp_path / "o.xlsx", rows, header=BOTH))
     assert [(p.row, p.column) for p in report.problems] == [(4, "需求量")]
     assert not report.applied
+
+
+def test_the_week_shows_the_fill_rate_where_demand_exists(world: Journal, tmp_path: Path) -> None:
+    import_orders(world, orders_workbook(tmp_path / "o.xlsx", WITH_DEMAND, header=BOTH))
+    f = world.weeks.figures("2026-W49")  # Friday 11-27 .. Thursday 12-03
+    assert (f.cartons, f.demand, f.supplied) == (20, 22, 17)
+    assert f.fill_rate == pytest.approx(17 / 22)
+    period = gather(world, date(2026, 11, 27), date(2026, 12, 3))  # the week workbook's
+    assert (period.demand, period.supplied) == (22, 17)
+
+
+def test_a_week_without_demand_has_no_fill_rate(world: Journal, tmp_path: Path) -> None:
+    import_orders(world, orders_workbook(tmp_path / "o.xlsx", WORLD_MONDAY_ORDERS))
+    f = world.weeks.figures("2026-W49")
+    assert (f.cartons, f.fill_rate) == (20, None)
+    assert gather(world, date(2026, 11, 27), date(2026, 12, 3)).demand == 0
