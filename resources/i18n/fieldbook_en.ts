@@ -1670,6 +1670,10 @@ If you quit now, these changes will be lost.</translation>
         <translation>Key</translation>
     </message>
     <message>
+        <source>货源</source>
+        <translation>Supply</translation>
+    </message>
+    <message>
         <source>单号</source>
         <translation>Slip no.</translation>
     </message>

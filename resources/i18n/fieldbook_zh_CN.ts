@@ -1670,6 +1670,10 @@
         <translation>重点</translation>
     </message>
     <message>
+        <source>货源</source>
+        <translation>货源</translation>
+    </message>
+    <message>
         <source>单号</source>
         <translation>单号</translation>
     </message>

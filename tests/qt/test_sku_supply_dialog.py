@@ -7,9 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from fieldbook.core.master.catalog import SkuInput
-from fieldbook.core.master.supply import Band
+from fieldbook.core.master.supply import Band, SupplyInput
 from fieldbook.core.store.audit import history
 from fieldbook.qt.dialogs.sku_dialog import SkuDialog
+from fieldbook.qt.pages.skus_page import SkusPage
 
 
 @pytest.fixture
@@ -52,3 +53,14 @@ def test_overlapping_bands_are_refused_and_nothing_is_saved(qtbot, ctx, filled, 
     assert "档位限量" in dialog.error_label.text() and "重叠" in dialog.error_label.text()
     assert filled.catalog.get(zhonghua.id).name == "中华(硬)"
     assert filled.supply.of_sku(zhonghua.id).valid_from is None
+
+
+def test_the_sku_list_shows_todays_supply(qtbot, ctx, filled, zhonghua):
+    filled.supply.set(zhonghua.id, SupplyInput("limited", "1-7:1;8-12:2"))
+    page = SkusPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.is_ready)
+    model = page.model
+    row = model.row_of(lambda r: r.code == "6901028001")
+    shown = model.data(model.index(row, model.columnCount() - 1))
+    assert shown == "限量 1–7 档限 1 条，8–12 档限 2 条"

@@ -321,6 +321,10 @@ class SupplyService:
         with self.db.reading() as s:
             return supply_on(s, day, shown_only=shown_only)
 
+    def today(self) -> dict[str, SupplyRow]:
+        """SKU id → its supply today, for the SKUs that are not 正常 (the SKU list's column)."""
+        return {r.sku_id: r for r in self.on(clock.today())}
+
     def of_sku(self, sku_id: str, day: date | None = None) -> SupplyRow:
         """The SKU's supply on ``day`` (default today): the default state if never set."""
         day = day or clock.today()

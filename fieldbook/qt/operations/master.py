@@ -4,9 +4,12 @@ picker."""
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
+
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.catalog import SkuRow
 from fieldbook.core.master.customers import CustomerRow
+from fieldbook.core.master.supply import bands_words
 
 #: (code, name) of what a picker found.
 Pairs = list[tuple[str, str]]
@@ -16,8 +19,22 @@ def list_customers(j: Journal, query: str) -> list[CustomerRow]:
     return j.customers.list(query)
 
 
+@dataclass(frozen=True)
+class SkuListRow(SkuRow):
+    """A SKU of the list with its 货源信息 today (state code, "" when 正常; 限量's bands)."""
+
+    supply: str = ""
+    supply_limits: str = ""
+
+
 def list_skus(j: Journal, query: str) -> list[SkuRow]:
-    return j.catalog.list(query)
+    supply = j.supply.today()
+    out: list[SkuRow] = []
+    for row in j.catalog.list(query):
+        held = supply.get(row.id)
+        state, limits = (held.state, bands_words(held.bands)) if held else ("", "")
+        out.append(SkuListRow(**asdict(row), supply=state, supply_limits=limits))
+    return out
 
 
 def customer_pairs(j: Journal, text: str, limit: int) -> Pairs:
