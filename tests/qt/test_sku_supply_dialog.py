@@ -63,4 +63,4 @@ def test_the_sku_list_shows_todays_supply(qtbot, ctx, filled, zhonghua):
     model = page.model
     row = model.row_of(lambda r: r.code == "6901028001")
     shown = model.data(model.index(row, model.columnCount() - 1))
-    assert shown == "限量 1–7 档限 1 条，8–12 档限 2 条"
+    assert shown == "限量 1–7:1，8–12:2"  # 档位:条

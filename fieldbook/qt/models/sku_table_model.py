@@ -41,12 +41,12 @@ def sku_columns() -> list[Column[SkuRow]]:
         _flag_column(translate("SkuTableModel", "重点"), lambda r: r.is_key_brand),
         _flag_column(translate("SkuTableModel", "新品"), lambda r: r.is_new),
         _flag_column(translate("SkuTableModel", "在销"), lambda r: r.on_market),
-        Column(translate("SkuTableModel", "货源"), _supply_text, width=110),
+        Column(translate("SkuTableModel", "货源"), _supply_text, width=150),
     ]
 
 
 def _supply_text(row: SkuRow) -> str:
-    """紧俏 / 限量 1–7 档限 1 条，… / 停供; empty when 正常 (or not read with the list)."""
+    """紧俏 / 限量 1–7:1，8–12:2 (档位:条) / 停供; empty when 正常 (or not read with the list)."""
     state = getattr(row, "supply", "")
     if not state:
         return ""

@@ -9,7 +9,6 @@ from dataclasses import asdict, dataclass
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.catalog import SkuRow
 from fieldbook.core.master.customers import CustomerRow
-from fieldbook.core.master.supply import bands_words
 
 #: (code, name) of what a picker found.
 Pairs = list[tuple[str, str]]
@@ -21,7 +20,8 @@ def list_customers(j: Journal, query: str) -> list[CustomerRow]:
 
 @dataclass(frozen=True)
 class SkuListRow(SkuRow):
-    """A SKU of the list with its 货源信息 today (state code, "" when 正常; 限量's bands)."""
+    """A SKU of the list with its 货源信息 today: the state's code ("" when 正常) and 限量's
+    bands as 档位:条 (``1–7:1，8–12:2``)."""
 
     supply: str = ""
     supply_limits: str = ""
@@ -32,7 +32,8 @@ def list_skus(j: Journal, query: str) -> list[SkuRow]:
     out: list[SkuRow] = []
     for row in j.catalog.list(query):
         held = supply.get(row.id)
-        state, limits = (held.state, bands_words(held.bands)) if held else ("", "")
+        limits = "，".join(f"{b.grades}:{b.cartons}" for b in held.bands) if held else ""
+        state = held.state if held else ""
         out.append(SkuListRow(**asdict(row), supply=state, supply_limits=limits))
     return out
 
