@@ -10,32 +10,37 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
 from fieldbook.core.master.supply import SupplyRow, state_name, supply_on
-from fieldbook.core.routine.plan import day_plan
-from fieldbook.core.store.models import Customer, Route
+from fieldbook.core.routine.plan import plan_of
+from fieldbook.core.store.models import Customer, PlanStop, Route
 
 SECTION = "supply_info"
 
 
 def next_day_grades(s: Session, manager_id: str, day: date) -> tuple[date, list[int | None]]:
-    """The next working day after ``day`` and the 档位 of its shops (one query each)."""
+    """The next working day after ``day`` and the 档位 of its shops: its plan's stops (not
+    removed), or that weekday's route customers when there is no plan yet (one query each)."""
     tomorrow = workdays.next_working_day(day)
-    plan = day_plan(s, manager_id, tomorrow)
-    active = and_(Customer.manager_id == manager_id, Customer.status == "active")
-    grades: Iterable[int | None] = []
+    plan = plan_of(s, manager_id, tomorrow)
     if plan is not None:
-        ids = [stop.customer_id for stop in plan.active_stops]
-        if ids:
-            grades = s.scalars(select(Customer.grade).where(Customer.id.in_(ids)))
+        grades: Iterable[int | None] = s.scalars(
+            select(Customer.grade)
+            .join(PlanStop, PlanStop.customer_id == Customer.id)
+            .where(PlanStop.plan_id == plan.id, PlanStop.state != "removed")
+        )
     else:
         grades = s.scalars(
             select(Customer.grade)
             .join(Route, Route.id == Customer.route_id)
-            .where(active, Route.weekday == tomorrow.isoweekday())
+            .where(
+                Customer.manager_id == manager_id,
+                Customer.status == "active",
+                Route.weekday == tomorrow.isoweekday(),
+            )
         )
     return tomorrow, list(grades)
 
@@ -68,13 +73,11 @@ def limits_note(row: SupplyRow, grades: list[int | None]) -> str:
 
 
 def supply_draft(s: Session, manager_id: str, day: date) -> list[dict[str, Any]]:
-    """The section's rows ``{sku, note}`` for the day after ``day`` (one row per SKU)."""
-    _, grades = next_day_grades(s, manager_id, day)
+    """The section's rows ``{sku, note}`` for the day after ``day`` (one row per SKU); the
+    shops' grades are read only when a SKU is limited."""
+    rows = supply_on(s, workdays.next_working_day(day))
+    grades = next_day_grades(s, manager_id, day)[1] if any(r.bands for r in rows) else []
     return [
         {"sku": row.name, "note": limits_note(row, grades) if row.bands else state_name(row.state)}
-        for row in supply_on(s, tomorrow_of(day))
+        for row in rows
     ]
-
-
-def tomorrow_of(day: date) -> date:
-    return workdays.next_working_day(day)
