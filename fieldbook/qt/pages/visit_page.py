@@ -397,7 +397,9 @@ class VisitPage(Page):
         self.header.show_shop(screen.customer, where, screen.supply)
         self.header.clear_saved()
         # Tab order: the form, the grid, the follow-ups, then 同上次 and 完成.
-        self.side.show_shop(screen, self.grid.add_button, self.finish_button)
+        self.side.show_shop(
+            screen.previous, screen.followups, self.grid.add_button, self.finish_button
+        )
         self.grid.model.set_rows(screen.grid)
         self.grid.show_error("")
         self.show_visit(screen.visit)

@@ -1,9 +1,9 @@
 """The visit screen's side column: the shop's open follow-ups to check, 修改记录 of a finished
-visit, the visit's 店面照片, the earlier visits (with their photos) and
-同上次 (Ctrl+D)."""
+visit, the visit's 店面照片, the earlier visits (with their photos) and 同上次 (Ctrl+D)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ from fieldbook.qt.widgets.visit_history import VisitHistory
 from fieldbook.qt.widgets.visit_photos import VisitPhotos
 
 if TYPE_CHECKING:
-    from fieldbook.qt.operations.visits import VisitScreen
+    from fieldbook.core.routine.visit_views import FollowUpRow, VisitView
 
 
 def _section(title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -72,12 +72,18 @@ class VisitSidePanel(QWidget):
         history_layout.addWidget(self.confirm_button)
         layout.addWidget(history_box, 1)
 
-    def show_shop(self, screen: VisitScreen, after: QWidget, then: QWidget) -> None:
+    def show_shop(
+        self,
+        previous: Sequence[VisitView],
+        followups: Sequence[FollowUpRow],
+        after: QWidget,
+        then: QWidget,
+    ) -> None:
         """A shop's earlier visits and open follow-ups; the tab order runs from ``after``
         through the follow-up boxes and 同上次 to ``then``."""
-        self.history.set_visits(screen.previous)
-        self.same_button.setEnabled(bool(screen.previous))
-        self.followups.set_followups(screen.followups)
+        self.history.set_visits(previous)
+        self.same_button.setEnabled(bool(previous))
+        self.followups.set_followups(followups)
         for box in self.followups.boxes():
             QWidget.setTabOrder(after, box)
             after = box
