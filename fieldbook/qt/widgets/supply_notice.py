@@ -1,7 +1,7 @@
 """货源信息 on the visit screen: what the manager tells the shop being visited — the 紧俏 SKUs,
 the 限量 ones with the limit of THIS shop's 档位, the 停供 ones (master/supply.py). One compact
-paragraph in the visit header under the shop's details (the side column has no height to
-spare at 1366×768), hidden when there is nothing to tell."""
+paragraph in the visit header under the shop's details (one or two lines across the screen,
+where the narrow side column needed one a SKU), hidden when there is nothing to tell."""
 
 from __future__ import annotations
 
