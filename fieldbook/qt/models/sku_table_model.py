@@ -41,7 +41,7 @@ def sku_columns() -> list[Column[SkuRow]]:
         _flag_column(translate("SkuTableModel", "重点"), lambda r: r.is_key_brand),
         _flag_column(translate("SkuTableModel", "新品"), lambda r: r.is_new),
         _flag_column(translate("SkuTableModel", "在销"), lambda r: r.on_market),
-        Column(translate("SkuTableModel", "货源"), _supply_text, width=150),
+        Column(translate("SkuTableModel", "货源"), _supply_text, width=72, tooltip=True),
     ]
 
 
