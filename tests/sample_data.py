@@ -223,3 +223,23 @@ def write_photo(path: Path, rgb: tuple[int, int, int] = (200, 40, 40)) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(png_bytes(rgb=rgb))
     return path
+
+
+# --- 货源信息 (supply) -------------------------------------------------------------------------
+
+SUPPLY_HEADER = ["卷烟代码", "卷烟名称", "货源状态", "档位", "限量(条)"]
+#: A week's 货源投放 over the SKUS: 中华(硬) limited in three bands, 玉溪(硬) tight,
+#: 红金龙(硬新版) stopped, 利群(硬新版) normal (listed, nothing to tell).
+SUPPLY_ROWS: list[list[object]] = [
+    ["13100101", "中华(硬)", "限量", "1-7", 1],
+    ["13100101", "中华(硬)", "限量", "8–12档", "2条"],
+    ["13100101", "中华(硬)", "限量", "13-30", 5],
+    ["15300202", "玉溪(硬)", "紧俏", "", ""],
+    ["13900101", "红金龙(硬新版)", "停供", None, None],
+    ["13300103", "利群(硬新版)", "正常", None, None],
+]
+
+
+def supply_workbook(path: Path, rows: list[list[object]] = SUPPLY_ROWS) -> Path:
+    """A 货源投放 list: a title row, the header, the rows."""
+    return write_workbook(path, SUPPLY_HEADER, rows, title="本周货源投放")

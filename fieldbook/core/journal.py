@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from fieldbook.core.master.customers import CustomerService
     from fieldbook.core.master.profile import ProfileService
     from fieldbook.core.master.routes import RouteService
+    from fieldbook.core.master.supply import SupplyService
     from fieldbook.core.routine.attendance import AttendanceService
     from fieldbook.core.routine.daylog import DayLogService
     from fieldbook.core.routine.followups import FollowUpService
@@ -102,6 +103,7 @@ class Journal:
     catalog: LazyService[CatalogService] = LazyService(
         "fieldbook.core.master.catalog:CatalogService"
     )
+    supply: LazyService[SupplyService] = LazyService("fieldbook.core.master.supply:SupplyService")
     plans: LazyService[PlanService] = LazyService("fieldbook.core.routine.plan:PlanService")
     visits: LazyService[VisitService] = LazyService("fieldbook.core.routine.visits:VisitService")
     photos: LazyService[VisitPhotoService] = LazyService(

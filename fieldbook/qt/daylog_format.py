@@ -236,6 +236,7 @@ def figures(orders: Mapping[str, Any], period: str = "figures") -> dict[str, Any
         "amount_fen": 0,
         "order_rate": None,
         "per_carton_fen": None,
+        "fill_rate": None,
     }
     base.update(found or {})
     if base["order_rate"] is None and base["due"]:
@@ -245,7 +246,7 @@ def figures(orders: Mapping[str, Any], period: str = "figures") -> dict[str, Any
     return base
 
 
-#: The six tiles: key in DEFINITIONS, caption.
+#: The indicator rows: key in DEFINITIONS, caption (满足率: "—" without 需求量 data).
 TILES = (
     ("due", "应订货户数（户）"),
     ("ordered", "订货户数（户）"),
@@ -253,6 +254,7 @@ TILES = (
     ("cartons", "订货量（条）"),
     ("amount", "金额（元）"),
     ("per_carton", "单条值（元/条）"),
+    ("fill_rate", "满足率"),
 )
 
 
@@ -264,6 +266,7 @@ def tile_value(key: str, f: Mapping[str, Any]) -> float | None:
         "cartons": f["cartons"],
         "amount": f["amount_fen"],
         "per_carton": f["per_carton_fen"],
+        "fill_rate": f.get("fill_rate"),
     }[key]
 
 
@@ -274,7 +277,7 @@ def tile_text(key: str, value: float | None) -> str:
         return "—"
     if key in ("due", "ordered", "cartons"):
         return f"{int(value):,}"
-    if key == "order_rate":
+    if key in ("order_rate", "fill_rate"):
         return f"{value * 100:.1f}%"
     return money(value)
 
@@ -289,7 +292,7 @@ def change_text(key: str, now: float | None, before: float | None) -> tuple[str,
         return _t("→ 持平"), 0
     arrow = "↑" if sign > 0 else "↓"
     size = abs(diff)
-    if key == "order_rate":
+    if key in ("order_rate", "fill_rate"):
         amount = _t("{v:.1f}个百分点").format(v=size * 100)
     elif key in ("due", "ordered", "cartons"):
         amount = f"{int(size):,}"

@@ -64,6 +64,13 @@ STYLE_SHEET = f"""
     padding: 6px 8px;
 }}
 #savedLabel {{ color: #1e7b34; }}
+#supplyNotice {{
+    color: #6b3d00;
+    background: #fff6e5;
+    border: 1px solid #f0d9a8;
+    border-radius: 4px;
+    padding: 2px 8px;
+}}
 *[invalid="true"] {{ border: 1px solid #d13438; border-radius: 3px; }}
 #welcomeCard {{
     background: #ffffff;

@@ -58,6 +58,10 @@ The data in the database is not affected (every change has been saved); it will 
         <translation>Per carton (yuan)</translation>
     </message>
     <message>
+        <source>满足率</source>
+        <translation>Fill rate</translation>
+    </message>
+    <message>
         <source>到店到离店的平均时间（关门未遇的不算）</source>
         <translation>Average time from arrival to departure (shops found closed are not counted)</translation>
     </message>
@@ -1070,8 +1074,16 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>Flags</translation>
     </message>
     <message>
+        <source>货源信息</source>
+        <translation>Supply information</translation>
+    </message>
+    <message>
         <source>新增卷烟规格</source>
         <translation>New cigarette SKU</translation>
+    </message>
+    <message>
+        <source>读取货源信息</source>
+        <translation>Reading the supply information</translation>
     </message>
     <message>
         <source>已保存卷烟规格 {name}</source>
@@ -1796,6 +1808,10 @@ If you quit now, these changes will be lost.</translation>
     <message>
         <source>重点</source>
         <translation>Key</translation>
+    </message>
+    <message>
+        <source>货源</source>
+        <translation>Supply</translation>
     </message>
     <message>
         <source>单号</source>
@@ -4986,6 +5002,54 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Export this day's plan as a printable Excel route sheet (Ctrl+E)</translation>
     </message>
     <message>
+        <source>货源状态</source>
+        <translation>Supply state</translation>
+    </message>
+    <message>
+        <source>档位限量</source>
+        <translation>Limits per grade</translation>
+    </message>
+    <message>
+        <source>限量时填写，如 1-7:1；8-12:2；13-30:5</source>
+        <translation>For limited supply, e.g. 1-7:1; 8-12:2; 13-30:5</translation>
+    </message>
+    <message>
+        <source>每段“档位区间:每户限量条数”，分号或逗号隔开；档位 1–{max}</source>
+        <translation>Each band “grades:cartons per shop”, separated by semicolons or commas; grades 1–{max}</translation>
+    </message>
+    <message>
+        <source>{since} 起</source>
+        <translation>from {since}</translation>
+    </message>
+    <message>
+        <source>货源信息：向本店说明的紧俏、限量（按本店档位）和停供卷烟</source>
+        <translation>Supply information: the tight, limited (for this shop's grade) and stopped cigarettes to tell the shop</translation>
+    </message>
+    <message>
+        <source>{grades} 档限 {n} 条</source>
+        <translation>grades {grades}: at most {n} cartons</translation>
+    </message>
+    <message>
+        <source>本周紧俏：{names}</source>
+        <translation>Tight this week: {names}</translation>
+    </message>
+    <message>
+        <source>限量：{name}，{band}</source>
+        <translation>Limited: {name}, {band}</translation>
+    </message>
+    <message>
+        <source>停供：{names}</source>
+        <translation>Stopped: {names}</translation>
+    </message>
+    <message>
+        <source>限量：{name}（档位未填：{bands}）</source>
+        <translation>Limited: {name} (grade not set: {bands})</translation>
+    </message>
+    <message>
+        <source>限量：{name}，{grade} 档不在投放档位内</source>
+        <translation>Limited: {name}, grade {grade} is not in any band</translation>
+    </message>
+    <message>
         <source>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</source>
         <translation>Time progress = working days elapsed ÷ working days of the month (today included; holidays off, make-up working days on)</translation>
     </message>
@@ -5350,6 +5414,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>No orders</translation>
     </message>
     <message>
+        <source>无需求量数据</source>
+        <translation>no demand data</translation>
+    </message>
+    <message>
         <source>种</source>
         <translation>SKUs</translation>
     </message>
@@ -5410,6 +5478,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>In the area by {start}; back at the office by {end} (Thursday {thursday})</translation>
     </message>
     <message>
+        <source>{rate}（订货量 {s:,} ÷ 需求量 {d:,} 条）</source>
+        <translation>{rate} (supplied {s:,} ÷ demand {d:,} cartons)</translation>
+    </message>
+    <message>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
@@ -5444,10 +5516,6 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>互控信息</source>
         <translation>Mutual-control information</translation>
-    </message>
-    <message>
-        <source>货源信息</source>
-        <translation>Supply information</translation>
     </message>
     <message>
         <source>本周主要工作</source>

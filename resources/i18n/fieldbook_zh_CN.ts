@@ -58,6 +58,10 @@
         <translation>单条值（元/条）</translation>
     </message>
     <message>
+        <source>满足率</source>
+        <translation>满足率</translation>
+    </message>
+    <message>
         <source>到店到离店的平均时间（关门未遇的不算）</source>
         <translation>到店到离店的平均时间（关门未遇的不算）</translation>
     </message>
@@ -1070,8 +1074,16 @@
         <translation>标记</translation>
     </message>
     <message>
+        <source>货源信息</source>
+        <translation>货源信息</translation>
+    </message>
+    <message>
         <source>新增卷烟规格</source>
         <translation>新增卷烟规格</translation>
+    </message>
+    <message>
+        <source>读取货源信息</source>
+        <translation>读取货源信息</translation>
     </message>
     <message>
         <source>已保存卷烟规格 {name}</source>
@@ -1796,6 +1808,10 @@
     <message>
         <source>重点</source>
         <translation>重点</translation>
+    </message>
+    <message>
+        <source>货源</source>
+        <translation>货源</translation>
     </message>
     <message>
         <source>单号</source>
@@ -4986,6 +5002,54 @@
         <translation>把这天的计划导出为可打印的 Excel 路线单（Ctrl+E）</translation>
     </message>
     <message>
+        <source>货源状态</source>
+        <translation>货源状态</translation>
+    </message>
+    <message>
+        <source>档位限量</source>
+        <translation>档位限量</translation>
+    </message>
+    <message>
+        <source>限量时填写，如 1-7:1；8-12:2；13-30:5</source>
+        <translation>限量时填写，如 1-7:1；8-12:2；13-30:5</translation>
+    </message>
+    <message>
+        <source>每段“档位区间:每户限量条数”，分号或逗号隔开；档位 1–{max}</source>
+        <translation>每段“档位区间:每户限量条数”，分号或逗号隔开；档位 1–{max}</translation>
+    </message>
+    <message>
+        <source>{since} 起</source>
+        <translation>{since} 起</translation>
+    </message>
+    <message>
+        <source>货源信息：向本店说明的紧俏、限量（按本店档位）和停供卷烟</source>
+        <translation>货源信息：向本店说明的紧俏、限量（按本店档位）和停供卷烟</translation>
+    </message>
+    <message>
+        <source>{grades} 档限 {n} 条</source>
+        <translation>{grades} 档限 {n} 条</translation>
+    </message>
+    <message>
+        <source>本周紧俏：{names}</source>
+        <translation>本周紧俏：{names}</translation>
+    </message>
+    <message>
+        <source>限量：{name}，{band}</source>
+        <translation>限量：{name}，{band}</translation>
+    </message>
+    <message>
+        <source>停供：{names}</source>
+        <translation>停供：{names}</translation>
+    </message>
+    <message>
+        <source>限量：{name}（档位未填：{bands}）</source>
+        <translation>限量：{name}（档位未填：{bands}）</translation>
+    </message>
+    <message>
+        <source>限量：{name}，{grade} 档不在投放档位内</source>
+        <translation>限量：{name}，{grade} 档不在投放档位内</translation>
+    </message>
+    <message>
         <source>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</source>
         <translation>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</translation>
     </message>
@@ -5350,6 +5414,10 @@
         <translation>无订单</translation>
     </message>
     <message>
+        <source>无需求量数据</source>
+        <translation>无需求量数据</translation>
+    </message>
+    <message>
         <source>种</source>
         <translation>种</translation>
     </message>
@@ -5410,6 +5478,10 @@
         <translation>到达片区应 {start}；回到单位应 {end} 前（周四 {thursday} 前）</translation>
     </message>
     <message>
+        <source>{rate}（订货量 {s:,} ÷ 需求量 {d:,} 条）</source>
+        <translation>{rate}（订货量 {s:,} ÷ 需求量 {d:,} 条）</translation>
+    </message>
+    <message>
         <source> 元</source>
         <translation> 元</translation>
     </message>
@@ -5444,10 +5516,6 @@
     <message>
         <source>互控信息</source>
         <translation>互控信息</translation>
-    </message>
-    <message>
-        <source>货源信息</source>
-        <translation>货源信息</translation>
     </message>
     <message>
         <source>本周主要工作</source>

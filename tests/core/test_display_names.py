@@ -37,6 +37,7 @@ def wanted() -> dict[str, set[str]]:
         "slips.sub_reasons": {s for c in slips["categories"] for s in c["sub_reasons"]},
         "slips.states": {s["code"] for s in slips["states"]},
         "slips.statuses": set(STATUS_NAMES),
+        "supply.states": {s["code"] for s in load_reference("supply")["states"]},
         "price_classes.classes": {
             str(c["code"]) for c in load_reference("price_classes")["classes"]
         },

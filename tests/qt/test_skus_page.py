@@ -31,7 +31,7 @@ def test_prices_are_shown_in_yuan(qtbot, ctx, skus):
     shown = [model.data(model.index(row, c)) for c in range(model.columnCount())]
     assert shown[:3] == ["6901028001", "中华(硬)", "中华"]
     assert shown[3]  # price class name from the configured bands
-    assert shown[4:] == ["450.00", "500.00", "是", "", "是"]
+    assert shown[4:] == ["450.00", "500.00", "是", "", "是", ""]  # 货源: 正常
 
 
 def test_search_and_edit_a_sku(qtbot, ctx, skus):

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from fieldbook.cli.common import Subcommands, add_import_options, runs
+from fieldbook.cli.common import Subcommands, add_import_options, parse_day, runs
 from fieldbook.cli.output import add_csv_options
 
 COMMANDS = "fieldbook.cli.master"
@@ -14,6 +14,18 @@ def register(commands: Subcommands) -> None:
         ip = commands.imports.add_parser(what, help=helptext)
         add_import_options(ip, skip_invalid="import the valid rows and list the rejected ones")
         runs(ip, f"{COMMANDS}:cmd_import", creates_database=True)
+    sp = commands.imports.add_parser(
+        "supply", help="the weekly supply list (货源投放: 紧俏/限量/停供, limits per 档位)"
+    )
+    add_import_options(sp, skip_invalid="import the valid rows and list the rejected ones")
+    sp.add_argument(
+        "--from",
+        dest="valid_from",
+        type=parse_day,
+        default=None,
+        help="the first day it holds, YYYY-MM-DD (default: the Monday of this week)",
+    )
+    runs(sp, "fieldbook.cli.supply:cmd_import_supply")
     register_lists(commands)
     register_profile(commands)
 

@@ -26,6 +26,7 @@ from fieldbook.core import clock
 from fieldbook.core.demo.context import DemoContext, DemoManager, WeekGenerator, demo_reference
 from fieldbook.core.demo.orders import order_week
 from fieldbook.core.demo.slips import slip_week
+from fieldbook.core.demo.supply import supply_week
 from fieldbook.core.demo.targets import demo_targets
 from fieldbook.core.demo.visits import visit_week
 from fieldbook.core.demo.world import WORKDAYS, World
@@ -99,8 +100,8 @@ class DemoSummary:
 
 
 #: The week generators, in the order they run each week (slips follow the visits they come
-#: from; orders and logs follow both).
-WEEK_GENERATORS: tuple[WeekGenerator, ...] = (visit_week, slip_week, order_week)
+#: from; orders and logs follow both; the week's 货源信息 then gives the orders their 需求量).
+WEEK_GENERATORS: tuple[WeekGenerator, ...] = (visit_week, slip_week, order_week, supply_week)
 
 
 def _check_size(managers: int, customers_per_manager: int, weeks: int) -> None:

@@ -60,6 +60,7 @@ FIGURES: tuple[tuple[str, str, bool, str], ...] = (
     ("订货量（条）", "cartons", False, COUNT),
     ("金额（元）", "amount_fen", True, AMOUNT),
     ("单条值（元/条）", "per_carton_fen", True, AMOUNT),
+    ("满足率（订货量÷需求量）", "fill_rate", False, RATE),  # "—": no 需求量 in the export
 )
 
 
@@ -136,7 +137,7 @@ def _figures(ws: Worksheet, row: int, orders: dict[str, Any]) -> int:
     row += 1
     for label, key, fen, fmt in FIGURES:
         now, before, mtd = (_fen(d.get(key)) if fen else d.get(key) for d in (day, last, month))
-        if key == "order_rate":
+        if key in ("order_rate", "fill_rate"):
             moved: Any = "—" if now is None or before is None else (now - before) * 100
             moved_format = PP_CHANGE
         else:

@@ -188,6 +188,7 @@ def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
         ("忽略的建议反馈单", sum(p.dismissed.values()), COUNT),
         ("其中违纪", p.dismissed.get("violation", 0), COUNT),
         *price_figures_spec(p.prices, price_rows(p.prices)),
+        ("满足率（订货量÷需求量）", p.supplied / p.demand if p.demand else "无需求量数据", RATE),
     ]
     return figure_rows(ws, row, spec, per_row=4)
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from fieldbook.core.routine.attendance import DayMark, day_marks
 from fieldbook.core.routine.class_structure import class_totals, period_before
 from fieldbook.core.routine.followups import count_followups
+from fieldbook.core.routine.indicators import demand_totals
 from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer, order_totals
 from fieldbook.core.routine.visit_photos import count_photos
 from fieldbook.core.slips.suggestions import count_dismissed
@@ -59,6 +60,8 @@ class PeriodSource:
     dismissed: dict[str, int] = field(default_factory=dict)
     #: the period before's cartons and amount by price class (``class_structure.period_before``)
     previous_classes: dict[int | None, Any] = field(default_factory=dict)
+    #: 需求量 and the 订货量 of the lines that give one (routine.indicators.demand_totals)
+    demand: tuple[int, int] = (0, 0)
 
 
 def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
@@ -79,6 +82,7 @@ def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
             photos=count_photos(s, m, start, end),
             marks=day_marks(s, m, start, end),
             dismissed=count_dismissed(s, m, lo, hi),
+            demand=demand_totals(s, m, start, end),
         )
 
 

@@ -130,6 +130,8 @@ class Period:
     classes: dict[int | None, Any] = field(default_factory=dict)
     previous_classes: dict[int | None, Any] = field(default_factory=dict)
     prices: PriceFigures = field(default_factory=PriceFigures)  # 价格监测 (routine.price_figures)
+    demand: int = 0  # 需求量 of the lines that give one, and their 订货量 (满足率)
+    supplied: int = 0
 
 
 # --- gathering ---------------------------------------------------------------------------
@@ -144,6 +146,7 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     out.classes = sum_by_class((line[6], line[7], line[8]) for line in src.lines)
     out.previous_classes = dict(src.previous_classes)
     out.prices = period_prices(src)
+    out.demand, out.supplied = src.demand
     out.customers_active = len(src.weekday_of)
     out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
     visited_by_day = _add_visits(out, src, checklist)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core import clock, workdays
 from fieldbook.core.errors import InvalidValue
-from fieldbook.core.routine import escalations
+from fieldbook.core.routine import escalations, supply_draft
 from fieldbook.core.routine.checklist import count_findings
 from fieldbook.core.routine.day_times import late_minutes, times_of
 from fieldbook.core.routine.indicators import indicators_of
@@ -194,6 +194,8 @@ class DayLogService:
             snapshot = json.loads(log.facts) if log and log.status == "submitted" else None
             submitted_at = log.submitted_at if log else None
             log_id = log.id if log else None
+            if status != "submitted" and supply_draft.SECTION not in sections:
+                sections[supply_draft.SECTION] = supply_draft.supply_draft(s, manager_id, day)
         facts = facts_from_json(snapshot) if snapshot else self.facts(day)
         corrections = tuple(audit.history(self.db, "daylog", log_id)) if log_id else ()
         return DayLogView(day, status, sections, facts, submitted_at, corrections)
@@ -223,6 +225,10 @@ class DayLogService:
             log = self._log(s, day, create=True)
             if log.status == "submitted":
                 raise InvalidValue("log_submitted", field="daylog")
+            sections = json.loads(log.sections)
+            if supply_draft.SECTION not in sections:  # the draft the manager saw is kept
+                sections[supply_draft.SECTION] = supply_draft.supply_draft(s, log.manager_id, day)
+                log.sections = json.dumps(sections, ensure_ascii=False, sort_keys=True)
             log.status = "submitted"
             log.facts = facts_json(facts)
             log.submitted_at = clock.now()
@@ -343,7 +349,7 @@ def _find_log(s: Session, manager_id: str, day: date) -> DayLog | None:
 def _plain(value: Any) -> Any:
     if hasattr(value, "__dataclass_fields__"):
         out = {k: _plain(v) for k, v in asdict(value).items()}
-        for prop in ("order_rate", "per_carton_fen"):
+        for prop in ("order_rate", "per_carton_fen", "fill_rate"):
             if hasattr(value, prop):
                 out[prop] = getattr(value, prop)
         for name in ("figures", "last_week", "month_to_date"):

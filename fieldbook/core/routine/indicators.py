@@ -7,6 +7,8 @@ Definitions (shown in the UI's tooltips and written into exports, REFERENCE.md �
   not in the rate.
 - 订货量 (cartons) and 金额 (amount): all of the manager's order lines of the day.
 - 单条值 = amount ÷ cartons (元/条).
+- 满足率 (fill rate) = 订货量 ÷ 需求量 over the lines whose export gave a 需求量 (demand): none
+  given, no rate (never a fake 100 %).
 - 结构: cartons by price class and their share of the day's cartons.
 - Comparisons: the same weekday a week earlier, and month to date (the working days from the
   1st to the date).
@@ -17,8 +19,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
@@ -37,6 +40,7 @@ DEFINITIONS = {
     "cartons": "订货量：当天全部订单的条数",
     "amount": "金额：当天全部订单的金额（元）",
     "per_carton": "单条值 = 金额 ÷ 订货量（元/条）",
+    "fill_rate": "满足率 = 订货量 ÷ 需求量（只计导出文件给出需求量的订单行；没有需求量数据时不计）",
     "structure": (
         "结构：各价类订货量及其占当天订货量的比例（一类至五类依次列出，没有订货的价类也列出），"
         "较上周同日的变化以百分点计"
@@ -60,10 +64,17 @@ class Figures:
     ordered: int
     cartons: int
     amount_fen: int
+    demand: int = 0  # 需求量 of the lines that give one
+    supplied: int = 0  # 订货量 of those same lines
 
     @property
     def order_rate(self) -> float | None:
         return self.ordered / self.due if self.due else None
+
+    @property
+    def fill_rate(self) -> float | None:
+        """满足率: supplied ÷ demand over the lines with a demand; None without any."""
+        return self.supplied / self.demand if self.demand else None
 
     @property
     def per_carton_fen(self) -> float | None:
@@ -116,8 +127,14 @@ def _figures(s: Session, manager_id: str, days: list[date]) -> Figures:
         ordered += len(due_ids & buyers)
     if not days:
         return Figures(0, 0, 0, 0)
-    cartons, amount = order_totals(s, manager_id, days)
-    return Figures(due, ordered, cartons, amount)
+    cartons, amount, demand, supplied = s.execute(
+        select(
+            func.coalesce(func.sum(OrderLine.cartons), 0),
+            func.coalesce(func.sum(OrderLine.amount_fen), 0),
+            *demand_columns(),
+        ).where(OrderLine.manager_id == manager_id, OrderLine.order_date.in_(days))
+    ).one()
+    return Figures(due, ordered, int(cartons), int(amount), int(demand), int(supplied))
 
 
 def order_totals(s: Session, manager_id: str, days: list[date]) -> tuple[int, int]:
@@ -131,6 +148,30 @@ def order_totals(s: Session, manager_id: str, days: list[date]) -> tuple[int, in
         ).where(OrderLine.manager_id == manager_id, OrderLine.order_date.in_(days))
     ).one()
     return int(cartons), int(amount)
+
+
+def demand_totals(s: Session, manager_id: str, start: date, end: date) -> tuple[int, int]:
+    """需求量 and the 订货量 of the same lines from ``start`` to ``end``, in one query (满足率 =
+    the second ÷ the first; no demand, no rate)."""
+    demand, supplied = s.execute(
+        select(*demand_columns()).where(
+            OrderLine.manager_id == manager_id, OrderLine.order_date.between(start, end)
+        )
+    ).one()
+    return int(demand), int(supplied)
+
+
+def fill_rate_of(demand: int, supplied: int) -> float | None:
+    return supplied / demand if demand else None
+
+
+def demand_columns() -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+    """需求量 and the 订货量 of the same lines (those whose export gave a demand), summed."""
+    has_demand = OrderLine.demand_cartons.is_not(None)
+    return (
+        func.coalesce(func.sum(OrderLine.demand_cartons), 0),
+        func.coalesce(func.sum(case((has_demand, OrderLine.cartons), else_=0)), 0),
+    )
 
 
 def order_breakdown(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Unpack, cast
@@ -21,6 +21,7 @@ from fieldbook.core.slips.suggestions import no_order_weeks, raise_no_order
 from fieldbook.core.store.models import Customer, OrderLine, Sku, local_now, new_id
 from fieldbook.core.store.sessions import Sessions
 from fieldbook.core.text import clean_text, parse_decimal_fen, parse_int
+from fieldbook.core.xlsx.headers import HeaderMatch
 from fieldbook.core.xlsx.importing import (
     FieldSpec,
     ImportOptions,
@@ -46,6 +47,13 @@ def _cartons(value: object) -> int:
     return number
 
 
+def _demand(value: object) -> int | None:
+    """需求量: empty when the file gives none for the line."""
+    if value is None or clean_text(value) == "":
+        return None
+    return _cartons(value)
+
+
 def _required_date(value: object) -> date:
     day = parse_date(value)
     if day is None:
@@ -62,6 +70,7 @@ _SPECS = {
         FieldSpec("sku_code", parse_code),
         FieldSpec("sku_name", clean_text),
         FieldSpec("cartons", _cartons, True),
+        FieldSpec("demand", _demand),
         FieldSpec("amount", parse_decimal_fen),
     )
 }
@@ -135,6 +144,7 @@ def import_orders(db: Sessions, path: Path, **options: Unpack[ImportOptions]) ->
     replace those days' lines; one transaction."""
     report = OrdersReport(kind=KIND, source=str(path))
     table, match = match_with(Path(path), KIND, ("order_date", "customer_code", "cartons"), options)
+    match = single_quantity(match)
     if "sku_code" not in match.columns and "sku_name" not in match.columns:
         report.problems.append(Problem(match.row_number, "卷烟代码", "missing_column"))
         return report
@@ -155,6 +165,17 @@ def import_orders(db: Sessions, path: Path, **options: Unpack[ImportOptions]) ->
             report.no_order_suggested = len(raised)
         report.applied = True
     return report
+
+
+def single_quantity(match: HeaderMatch) -> HeaderMatch:
+    """A file with one quantity column has its 订货量 there, even under a 需求量 header (as
+    before 需求量 was kept apart): only a file with both keeps the demand."""
+    if "cartons" in match.columns or "demand" not in match.columns:
+        return match
+    columns = {("cartons" if k == "demand" else k): v for k, v in match.columns.items()}
+    labels = {("cartons" if k == "demand" else k): v for k, v in match.labels.items()}
+    missing = [f for f in match.missing_required if f != "cartons"]
+    return replace(match, columns=columns, labels=labels, missing_required=missing)
 
 
 def _normal_name(name: str) -> str:
@@ -217,6 +238,7 @@ class _Known:
             "customer_id": cid,
             "sku_id": sku[0],
             "cartons": v["cartons"],
+            "demand_cartons": v.get("demand"),
             "amount_fen": amount,
         }
 

@@ -18,7 +18,7 @@ from fieldbook.core.routine.checklist import count_findings
 from fieldbook.core.routine.class_structure import structure
 from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.followups import count_followups
-from fieldbook.core.routine.indicators import order_weekdays
+from fieldbook.core.routine.indicators import demand_totals, fill_rate_of, order_weekdays
 from fieldbook.core.routine.orders import order_totals
 from fieldbook.core.routine.price_figures import PriceFigures, deviations, price_counts
 from fieldbook.core.routine.visit_findings import ABSENT
@@ -104,6 +104,13 @@ class WeekFigures:
     #: compared
     prices: PriceFigures = field(default_factory=PriceFigures)
     prices_month: PriceFigures = field(default_factory=PriceFigures)
+    #: 需求量 and the 订货量 of the lines that give one (满足率); 0, 0 without demand data
+    demand: int = 0
+    supplied: int = 0
+
+    @property
+    def fill_rate(self) -> float | None:
+        return fill_rate_of(self.demand, self.supplied)
 
 
 def week_figures(
@@ -147,6 +154,7 @@ def week_figures(
     cartons = sum(r.cartons for r in rows)
     amount = sum(r.amount_fen for r in rows)
     week_prices, month_prices = price_counts(s, m, [(start, end), (end.replace(day=1), end)])
+    demand, supplied = demand_totals(s, m, start, end)
     return WeekFigures(
         label=label,
         start=start,
@@ -178,6 +186,8 @@ def week_figures(
         dismissed=count_dismissed(s, m, lo, hi),
         prices=PriceFigures(week_prices, deviations(s, m, start, end)),
         prices_month=PriceFigures(month_prices),
+        demand=demand,
+        supplied=supplied,
     )
 
 

@@ -1,4 +1,5 @@
-"""Edit or add one cigarette SKU (卷烟规格). Checked by the core; saved through an op."""
+"""Edit or add one cigarette SKU (卷烟规格) and its 货源信息 (state, limits per 档位, from
+today). Checked by the core before anything is written; saved through one op."""
 
 from __future__ import annotations
 
@@ -22,10 +23,12 @@ from fieldbook.qt.dialogs.edit_dialog import EditDialog, SaveJob
 from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.widgets.form_fields import line_edit
 from fieldbook.qt.widgets.message_label import MessageLabel
+from fieldbook.qt.widgets.supply_fields import SupplyFields
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.master.catalog import SkuRow
+    from fieldbook.core.master.supply import SupplyRow
 
 
 def _price_spin() -> QDoubleSpinBox:
@@ -65,9 +68,12 @@ class SkuDialog(EditDialog):
             "name": self.name_edit,
             "wholesale_fen": self.wholesale_spin,
             "retail_fen": self.retail_spin,
+            "state": self.supply.state_combo,
+            "limits": self.supply.limits_edit,
         }
         if sku is not None:
             self.show_sku(sku)
+            self._load_supply(sku.id)
             self.name_edit.setFocus()
         else:
             self.code_edit.setFocus()
@@ -88,6 +94,7 @@ class SkuDialog(EditDialog):
         self.new_check = QCheckBox(self.tr("新品"))
         self.market_check = QCheckBox(self.tr("在销"))
         self.market_check.setChecked(True)
+        self.supply = SupplyFields()
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()
@@ -104,6 +111,8 @@ class SkuDialog(EditDialog):
             flags.addWidget(check)
         flags.addStretch(1)
         form.addRow(self.tr("标记"), flags)
+        form.addRow(self.tr("货源信息"), self.supply)
+        form.addRow("", self.supply.since)
         return form
 
     def _buttons(self) -> QDialogButtonBox:
@@ -149,13 +158,25 @@ class SkuDialog(EditDialog):
             )
         )
 
+    def _load_supply(self, sku_id: str) -> None:
+        day = self.ctx.today()
+
+        def read(j: Journal) -> SupplyRow:
+            return j.supply.of_sku(sku_id, day)
+
+        self.ctx.ops.query(read, self.supply.show_supply, what=self.tr("读取货源信息"))
+
     # --- the edit flow -----------------------------------------------------------------------
     def save_job(self) -> SaveJob:
         data = self.collect()
+        supply = self.supply.collect(self.ctx.today()) if self.supply.changed() else None
         sku_id = self.sku.id if self.sku else None
 
         def save(j: Journal) -> SkuRow:
-            return j.catalog.save(sku_id, data)
+            row = j.catalog.save(sku_id, data)
+            if supply is not None:
+                j.supply.set(row.id, supply)
+            return row
 
         return save
 

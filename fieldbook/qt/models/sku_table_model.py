@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 
 from fieldbook.core.master.catalog import SkuRow, class_name
+from fieldbook.core.master.supply import state_name
 from fieldbook.qt.formatting import yes, yuan
 from fieldbook.qt.i18n import ui_language
 from fieldbook.qt.models.row_table_model import Column, RowTableModel, coded_column, stretch_column
@@ -40,7 +41,18 @@ def sku_columns() -> list[Column[SkuRow]]:
         _flag_column(translate("SkuTableModel", "重点"), lambda r: r.is_key_brand),
         _flag_column(translate("SkuTableModel", "新品"), lambda r: r.is_new),
         _flag_column(translate("SkuTableModel", "在销"), lambda r: r.on_market),
+        Column(translate("SkuTableModel", "货源"), _supply_text, width=72, tooltip=True),
     ]
+
+
+def _supply_text(row: SkuRow) -> str:
+    """紧俏 / 限量 1–7:1，8–12:2 (档位:条) / 停供; empty when 正常 (or not read with the list)."""
+    state = getattr(row, "supply", "")
+    if not state:
+        return ""
+    limits = getattr(row, "supply_limits", "")
+    name = state_name(state, ui_language())
+    return f"{name} {limits}" if limits else name
 
 
 class SkuTableModel(RowTableModel[SkuRow]):

@@ -4,6 +4,8 @@ picker."""
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
+
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.catalog import SkuRow
 from fieldbook.core.master.customers import CustomerRow
@@ -16,8 +18,24 @@ def list_customers(j: Journal, query: str) -> list[CustomerRow]:
     return j.customers.list(query)
 
 
+@dataclass(frozen=True)
+class SkuListRow(SkuRow):
+    """A SKU of the list with its 货源信息 today: the state's code ("" when 正常) and 限量's
+    bands as 档位:条 (``1–7:1，8–12:2``)."""
+
+    supply: str = ""
+    supply_limits: str = ""
+
+
 def list_skus(j: Journal, query: str) -> list[SkuRow]:
-    return j.catalog.list(query)
+    supply = j.supply.today()
+    out: list[SkuRow] = []
+    for row in j.catalog.list(query):
+        held = supply.get(row.id)
+        limits = "，".join(f"{b.grades}:{b.cartons}" for b in held.bands) if held else ""
+        state = held.state if held else ""
+        out.append(SkuListRow(**asdict(row), supply=state, supply_limits=limits))
+    return out
 
 
 def customer_pairs(j: Journal, text: str, limit: int) -> Pairs:

@@ -12,6 +12,7 @@ from fieldbook.core.store.audit import history
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
     from fieldbook.core.master.customers import CustomerRow
+    from fieldbook.core.master.supply import ShopSupply
     from fieldbook.core.routine.plan import StopView
     from fieldbook.core.routine.visit_carry import Pending
     from fieldbook.core.routine.visit_grid import GridRow
@@ -35,6 +36,8 @@ class VisitScreen:
     history: tuple[AuditRecord, ...] = ()
     #: After 同上次 on this draft: last time's values still waiting for 已核对.
     pending: Pending | None = None
+    #: 货源信息 the shop is told: 紧俏 / 限量 (the limit of its 档位) / 停供 SKUs of the day.
+    supply: tuple[ShopSupply, ...] = ()
 
 
 def load_screen(
@@ -71,9 +74,10 @@ def load_screen(
     waiting = None
     if visit is not None and visit.status == "draft" and visit.carried.source is not None:
         waiting = j.visits.pending_confirmations(visit.id)
+    customer = j.customers.get(customer_id)
     return VisitScreen(
         day=day,
-        customer=j.customers.get(customer_id),
+        customer=customer,
         plan_size=len(plan.active_stops) if plan is not None else 0,
         stop=stop,
         visit=visit,
@@ -82,6 +86,7 @@ def load_screen(
         followups=tuple(j.visits.open_followups(customer_id)),
         history=past,
         pending=waiting,
+        supply=tuple(j.supply.for_customer(customer.grade, day)),
     )
 
 

@@ -394,7 +394,7 @@ class VisitPage(Page):
             )
         else:
             where = self.tr("{day} · 不在计划中").format(day=short_date(screen.day))
-        self.header.show_shop(screen.customer, where)
+        self.header.show_shop(screen.customer, where, screen.supply)
         self.header.clear_saved()
         # Tab order: the form, the grid, the follow-ups, then 同上次 and 完成.
         self.side.show_shop(

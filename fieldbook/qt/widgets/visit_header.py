@@ -1,9 +1,11 @@
 """The top of the visit screen: the shop (name, code, owner, phone, address, grade, route),
-where it is in the day's plan, and the arrival/departure times — 到店 and 离店 buttons, the
-times editable (an edit keeps the first time: "原 07:38"), the time spent, "已保存 …"."""
+where it is in the day's plan, the 货源信息 to tell it (the limits of its 档位), and the
+arrival/departure times — 到店 and 离店 buttons, the times editable (an edit keeps the first
+time: "原 07:38"), the time spent, "已保存 …"."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time
 
 from PySide6.QtCore import QTime, QTimer, Signal
@@ -20,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core import clock
 from fieldbook.core.master.customers import CustomerRow
+from fieldbook.core.master.supply import ShopSupply
 from fieldbook.core.routine.visit_views import VisitView
 from fieldbook.qt.formatting import hm
 from fieldbook.qt.widgets.form_fields import EnterMovesOn
 from fieldbook.qt.widgets.layouts import row_of
 from fieldbook.qt.widgets.save_state import SavedLabel
+from fieldbook.qt.widgets.supply_notice import SupplyNotice
 
 
 def _qtime(moment: datetime) -> QTime:
@@ -59,6 +63,8 @@ class VisitHeader(QFrame):
         layout.setSpacing(4)
         layout.addLayout(self._shop_row())
         layout.addWidget(self.details_label)
+        self.supply = SupplyNotice()
+        layout.addWidget(self.supply)
         layout.addLayout(self._times_row())
         self._enter = EnterMovesOn(self)
         for edit in (self.arrived_edit, self.left_edit):
@@ -138,7 +144,10 @@ class VisitHeader(QFrame):
         return times
 
     # --- what is shown ----------------------------------------------------------------------
-    def show_shop(self, customer: CustomerRow, where: str) -> None:
+    def show_shop(
+        self, customer: CustomerRow, where: str, supply: Sequence[ShopSupply] = ()
+    ) -> None:
+        self.supply.show_supply(supply, customer.grade)
         self.shop_label.setText(customer.shop_name)
         self.where_label.setText(where)
         parts = [customer.code]
@@ -156,6 +165,7 @@ class VisitHeader(QFrame):
         """The day's plan has no shop left to visit."""
         self.shop_label.setText(self.tr("没有要走访的客户"))
         self.details_label.setText(self.tr("今天的计划里没有待访的客户。"))
+        self.supply.hide()
         self.where_label.clear()
         self.show_visit(None, editable=False)
         self.arrive_button.hide()

@@ -158,6 +158,15 @@ def order_lines(f: WeekFigures) -> list[Line]:
             ),
         ),
         ("structure", _t("结构"), structure_text(f) or _t("无订单")),
+        (
+            "fill_rate",
+            _t("满足率"),
+            _t("{rate}（订货量 {s:,} ÷ 需求量 {d:,} 条）").format(
+                rate=f"{f.fill_rate * 100:.1f}%", s=f.supplied, d=f.demand
+            )
+            if f.fill_rate is not None
+            else _t("无需求量数据"),
+        ),
     ]
 
 

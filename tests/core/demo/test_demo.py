@@ -105,7 +105,8 @@ def test_counts_routes_and_managers(journal: Journal) -> None:
     assert visits | {"slips", "slip_deliveries", "slip_events"} | orders <= set(other)
     attendance = {"attendance_days"}  # demo.attendance: a few days a year, maybe none here
     targets = {"targets"}  # demo.targets: every manager's months
-    assert set(other) <= visits | slips | orders | attendance | targets
+    supply = {"sku_supplies"}  # demo.supply: the weekly 货源投放
+    assert set(other) <= visits | slips | orders | attendance | targets | supply
     with journal.reading() as s:
         for name, rows in other.items():
             assert s.scalar(text(f"SELECT count(*) FROM {name}")) == rows, name

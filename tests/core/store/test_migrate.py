@@ -7,6 +7,7 @@ import hashlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from sqlalchemy import Connection
 
 from fieldbook.core.errors import DatabaseTooNew, MigrationFailed
 from fieldbook.core.journal import Journal
+from fieldbook.core.master.supply import SupplyInput
 from fieldbook.core.store import migrate
 from fieldbook.core.store.backup import list_backups
 from fieldbook.core.store.db import make_engine
@@ -179,5 +181,48 @@ def test_upgrade_rebuilds_tables_that_have_children(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("SELECT count(*) FROM visits").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        j.close()
+
+
+def test_upgrade_to_supply_keeps_order_lines_without_a_demand(tmp_path: Path) -> None:
+    """0017_sku_supply on a database with orders: every line keeps its 订货量 and has no
+    需求量 (so no 满足率), and supply can be set at once."""
+    path = tmp_path / "old.sqlite3"
+    ts = "'2026-11-30 08:00:00'"
+    with older_database(path, "0015_customer_changes") as conn:
+        conn.exec_driver_sql(
+            f"INSERT INTO managers VALUES ('m1', 'QTH001', '王建国', '', '', '', {ts}, {ts})"
+        )
+        conn.exec_driver_sql("INSERT INTO settings VALUES ('current_manager_id', 'm1')")
+        conn.exec_driver_sql(
+            "INSERT INTO customers (id, manager_id, code, licence_no, shop_name, owner_name,"
+            " phone, address, district, format, market_type, status, is_key_customer, notes,"
+            " search_text, created_at, updated_at, pending_completion) VALUES ('c1', 'm1', 'C1',"
+            f" '', '张小便利店', '', '', '', '', '', '', 'active', 0, '', '', {ts}, {ts}, 0)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO skus (id, code, name, brand, price_class, price_class_overridden,"
+            " wholesale_fen, retail_fen, is_key_brand, is_new, on_market, search_text,"
+            f" created_at, updated_at) VALUES ('s1', '13100101', '中华(硬)', '中华', 1, 0, 38160,"
+            f" 45000, 1, 0, 1, '', {ts}, {ts})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO order_lines (id, manager_id, order_date, customer_id, sku_id, cartons,"
+            f" amount_fen, imported_at, source) VALUES ('o1', 'm1', '2026-11-30', 'c1', 's1', 2,"
+            f" 76320, {ts}, 'old.xlsx')"
+        )
+    j = Journal.open(f"sqlite:///{path}")
+    try:
+        assert migrate.current_revision(j.engine) == migrate.SCHEMA_HEAD
+        with j.engine.connect() as conn:
+            line = conn.exec_driver_sql(
+                "SELECT cartons, demand_cartons FROM order_lines WHERE id = 'o1'"
+            ).one()
+        assert tuple(line) == (2, None)
+        figures = j.daylogs.facts(date(2026, 11, 30)).orders["figures"]
+        assert figures["cartons"] == 2 and figures["fill_rate"] is None
+        j.supply.set("s1", SupplyInput("tight", "", date(2026, 11, 30)))
+        assert [r.code for r in j.supply.on(date(2026, 12, 1))] == ["13100101"]
     finally:
         j.close()

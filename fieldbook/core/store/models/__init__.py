@@ -9,7 +9,14 @@ annotations are then types when the class is made, not strings SQLAlchemy evalua
 
 from fieldbook.core.store.models.audit import AuditEntry
 from fieldbook.core.store.models.base import Base, JsonText, local_now, new_id, utcnow
-from fieldbook.core.store.models.master import Customer, Manager, Route, Setting, Sku
+from fieldbook.core.store.models.master import (
+    Customer,
+    Manager,
+    Route,
+    Setting,
+    Sku,
+    SkuSupply,
+)
 from fieldbook.core.store.models.oversight import CustomerChange, EscalationAnswer
 from fieldbook.core.store.models.routine import (
     AttendanceDay,
@@ -52,6 +59,7 @@ __all__ = [
     "ServerUser",
     "Setting",
     "Sku",
+    "SkuSupply",
     "Slip",
     "SlipAttachment",
     "SlipDelivery",

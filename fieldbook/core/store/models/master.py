@@ -113,3 +113,22 @@ class Sku(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+
+
+class SkuSupply(Base):
+    """货源信息: a SKU's supply state (正常 / 紧俏 / 限量 / 停供, schema/reference/supply.toml)
+    from ``valid_from`` until the next row of the same SKU. ``limits``: for 限量, the cartons
+    per 档位 band as canonical text (``1-7:1;8-12:2``, fieldbook.core.master.supply)."""
+
+    __tablename__ = "sku_supplies"
+    __table_args__ = (
+        UniqueConstraint("sku_id", "valid_from", name="uq_sku_supplies_sku_from"),
+        Index("ix_sku_supplies_valid_from", "valid_from"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    sku_id: Mapped[str] = mapped_column(ForeignKey("skus.id", ondelete="CASCADE"))
+    valid_from: Mapped[date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(16))
+    limits: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(200), default="")  # 手工 or the file's name
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)

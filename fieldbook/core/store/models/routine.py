@@ -180,7 +180,9 @@ class OrderLine(Base):
     order_date: Mapped[date] = mapped_column(Date)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id", ondelete="RESTRICT"))
     sku_id: Mapped[str] = mapped_column(ForeignKey("skus.id", ondelete="RESTRICT"))
-    cartons: Mapped[int] = mapped_column(Integer)  # 条
+    cartons: Mapped[int] = mapped_column(Integer)  # 条: 订货量, what was supplied
+    # 需求量: what the shop asked for, when the export gives it apart from 订货量 (None: not given)
+    demand_cartons: Mapped[int | None] = mapped_column(Integer, nullable=True)
     amount_fen: Mapped[int] = mapped_column(Integer)  # 金额, in fen
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     source: Mapped[str] = mapped_column(String(200), default="")  # file name it came from
