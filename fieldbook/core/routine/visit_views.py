@@ -16,6 +16,7 @@ from fieldbook.core.resources import load_reference
 from fieldbook.core.routine.checklist import Checklist, Hit, load_checklist
 from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.visit_carry import Carried
+from fieldbook.core.routine.visit_checklist import shop_format
 from fieldbook.core.routine.visit_grid import GridRow, grid_rows
 from fieldbook.core.store.models import SlipSuggestion, Visit, VisitTimeEdit
 
@@ -51,6 +52,8 @@ class VisitView:
     slip_suggestions: tuple[str, ...] = ()
     #: What 同上次 took from the shop's last visit (copied answers, confirmations).
     carried: Carried = field(default_factory=Carried)
+    #: The shop's 业态 code: which items of the checklist apply there (``applies_to``).
+    shop_format: str = ""
 
     @property
     def minutes(self) -> int | None:
@@ -59,7 +62,8 @@ class VisitView:
 
     @property
     def checklist(self) -> Checklist:
-        return load_checklist("visit", self.checklist_version)
+        """The visit's own checklist version, as it applies at its shop."""
+        return load_checklist("visit", self.checklist_version).for_shop(self.shop_format)
 
 
 @dataclass(frozen=True)
@@ -161,4 +165,5 @@ def visit_view(s: Session, v: Visit, *, with_grid: bool = True) -> VisitView:
         time_edits=edits,
         slip_suggestions=slips,
         carried=Carried.parse(v.carried),
+        shop_format=shop_format(s, v.customer_id),
     )

@@ -27,6 +27,7 @@ from fieldbook.core.routine.visit_carry import (
     observed,
     pending,
 )
+from fieldbook.core.routine.visit_checklist import visit_checklist
 from fieldbook.core.routine.visit_findings import close_followups as close_followups_at
 from fieldbook.core.routine.visit_findings import create_followups, suggest_slips, tick_stop
 from fieldbook.core.routine.visit_grid import (
@@ -383,7 +384,7 @@ class VisitService:
             v = self._visit(s, visit_id)
             if v.status != "done":
                 raise InvalidValue("visit_not_finished", field="visit")
-            checklist = load_checklist("visit", v.checklist_version)
+            checklist = visit_checklist(s, v)
             before = loads_answers(v.answers)
             after = dict(before)
             for item_id, value in values.items():
@@ -438,7 +439,7 @@ class VisitService:
         now = clock.now()
         with self.db.writing(TOPIC, "plan", "followups") as s:
             v = self._draft(s, visit_id)
-            checklist = load_checklist("visit", v.checklist_version)
+            checklist = visit_checklist(s, v)
             answers = loads_answers(v.answers)
             missing = checklist.missing(v.shop_status, answers)
             if missing:
