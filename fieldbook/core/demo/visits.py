@@ -36,6 +36,7 @@ from fieldbook.core.demo.visit_record import (
     OfferedSku,
     ShopGrid,
     ShopRecorder,
+    VersionDates,
     Weighted,
     blank_row,
     pick,
@@ -139,7 +140,11 @@ class _History:
         self.status_hits = {
             code: self.checklist.hits(code, {}) for code in ref["shop_status"] if code != OPEN
         }
-        self.record = ShopRecorder(self.rng, ctx.new_id, self.checklist, self.choices, self.texts)
+        v2 = (Random(f"fieldbook-demo-checklist2:{ctx.managers[0].id}"), ref["checklist_v2"])
+        self.record = ShopRecorder(
+            self.rng, ctx.new_id, self.checklist, self.choices, self.texts, v2
+        )
+        self.versions = VersionDates(ctx.today, int(ref["checklist_v2_weeks"]))
         skus = [
             OfferedSku(
                 s["id"],
@@ -162,13 +167,14 @@ class _History:
         self.shops: dict[str, ShopGrid] = {}
         by_id = {m.id: _Manager(m.id, {}) for m in ctx.managers}
         rows = ctx.session.execute(
-            select(Customer.id, Customer.manager_id, Customer.grade, Route.weekday)
+            select(Customer.id, Customer.manager_id, Customer.grade, Route.weekday, Customer.format)
             .join(Route, Route.id == Customer.route_id)
             .where(Customer.status == "active", Customer.manager_id.in_(list(by_id)))
             .order_by(Customer.manager_id, Route.name, Customer.route_position, Customer.code)
         ).all()
-        for cid, mid, grade, weekday in rows:
+        for cid, mid, grade, weekday, shop_format in rows:
             by_id[mid].routes.setdefault(weekday, []).append(cid)
+            self.versions.formats[cid] = shop_format or ""
             grade = grade or 1
             pool = [k for k in spare if grade >= 10 or (k.price_class or 0) >= 2]
             count = min(len(pool), self.rng.randint(extras_low, extras_high))
@@ -355,15 +361,16 @@ class _History:
         if status == ABSENT:  # 关门未遇: as finish() does, the stop is not visited
             stop["state"], stop["state_reason"] = "skipped", self.absent_label
             m.waiting[cid] = (midnight.date(), stop["position"], self.absent_label)
+        checklist = self.versions.checklist(midnight.date(), cid)
         if status == OPEN:
             flags = {k: rng.random() < p for k, p in self.flag_rates}
-            answers = self.record.answers(flags)
+            answers = self.record.answers(flags, checklist)
             grid = self.record.grid(shop, visit_id, flags, answers)
             lines = [
                 GridLine(k.price_class, r["on_shelf"], r["stock_cartons"], r["stock_packs"])
                 for k, r in zip(shop.grid, grid, strict=True)
             ]
-            hits = self.checklist.hits(OPEN, answers) + grid_hits(shop.grid, lines)
+            hits = checklist.hits(OPEN, answers) + grid_hits(shop.grid, lines)
         else:
             answers = {}
             grid = [blank_row(new_id(), visit_id, k.id) for k in shop.grid]
@@ -381,8 +388,8 @@ class _History:
                 "left_at": left,
                 "arrived_first": arrived,
                 "left_first": left,
-                "checklist_id": self.checklist.id,
-                "checklist_version": self.checklist.version,
+                "checklist_id": checklist.id,
+                "checklist_version": checklist.version,
                 "answers": json.dumps(answers, ensure_ascii=False, sort_keys=True),
                 "findings": json.dumps([h.__dict__ for h in hits], ensure_ascii=False),
                 "late_entry": late,

@@ -130,6 +130,7 @@ def test_confirming_records_a_confirmation_not_a_count(
     # retyping makes it today's observation
     world.visits.save_grid(second.id, sku, stock_cartons=1)
     today = {"will_order": "不订", "no_order_reason": "库存充足", "stock_checked": True}
+    today["ecig_on_sale"] = False
     world.visits.save_answers(second.id, today)
     after = world.visits.get(second.id)
     assert after.carried.confirmed_skus == () and "will_order" not in after.carried.confirmed
