@@ -15,6 +15,7 @@ from typing import Any
 
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.resources import load_reference, schema_dir
+from fieldbook.core.routine.checklist_versions import ItemMap, check_carry_table, parse_carry_from
 from fieldbook.core.text import clean_text
 
 ITEM_TYPES = ("bool", "choice", "multi", "number", "text")
@@ -361,7 +362,7 @@ def parse_checklist(
         ),
         findings=dict(data["findings"]),
         settings=dict(settings),
-        carry_from=_carry_from(data.get("carry_from", {}), known),
+        carry_from=parse_carry_from(data.get("carry_from", {}), known),
     )
 
 
@@ -369,31 +370,6 @@ def checklist_settings() -> dict[str, bool]:
     """The company switches the checklists' ``applies_to`` may name."""
     raw = load_reference("visit_checklist").get("settings", {})
     return {str(k): bool(v) for k, v in raw.items()}
-
-
-@dataclass(frozen=True)
-class ItemMap:
-    """Where an older version's answer goes in this one (同上次 across versions)."""
-
-    item: str
-    options: Mapping[str, str] = field(default_factory=dict)
-
-
-def _carry_from(raw: Mapping[str, Any], known: set[str]) -> dict[int, dict[str, ItemMap]]:
-    out: dict[int, dict[str, ItemMap]] = {}
-    for version, table in raw.items():
-        maps: dict[str, ItemMap] = {}
-        for old, target in table.items():
-            entry = (
-                ItemMap(target)
-                if isinstance(target, str)
-                else ItemMap(str(target["item"]), dict(target.get("options", {})))
-            )
-            if entry.item not in known:
-                raise ValueError(f"checklist carry_from.{version}.{old}: unknown {entry.item}")
-            maps[str(old)] = entry
-        out[int(version)] = maps
-    return out
 
 
 _FILE = re.compile(r"(?P<id>[a-z_]+)_v(?P<version>\d+)\.toml")
@@ -424,25 +400,13 @@ def load_checklist(checklist_id: str = "visit", version: int | None = None) -> C
     if checklist.id != checklist_id or checklist.version != chosen:
         raise ValueError(f"{path.name}: id/version inside the file do not match its name")
     for version, maps in checklist.carry_from.items():
-        _check_carry(path.name, load_checklist(checklist_id, version), checklist, maps)
+        old = load_checklist(checklist_id, version)
+        check_carry_table(path.name, version, _options(old), _options(checklist), maps)
     return checklist
 
 
-def _check_carry(name: str, old: Checklist, new: Checklist, maps: Mapping[str, ItemMap]) -> None:
-    """A ``carry_from`` table names items of both versions and options each one has."""
-    for old_id, target in maps.items():
-        where = f"{name} carry_from.{old.version}.{old_id}"
-        old_options = set(old.item(old_id).options) if old_id in _ids(old) else None
-        if old_options is None:
-            raise ValueError(f"{where}: version {old.version} has no such item")
-        new_options = set(new.item(target.item).options)
-        for before, after in target.options.items():
-            if before not in old_options or after not in new_options:
-                raise ValueError(f"{where}: option {before!r} → {after!r} is not in both")
-
-
-def _ids(checklist: Checklist) -> set[str]:
-    return {i.id for i in checklist.items}
+def _options(checklist: Checklist) -> dict[str, tuple[str, ...]]:
+    return {i.id: i.options for i in checklist.items}
 
 
 # --- price-line gaps -------------------------------------------------------------------------
