@@ -85,14 +85,20 @@ class ShopRecorder:
         checklist: Checklist,
         choices: dict[str, Weighted],
         texts: dict[str, Any],
-        v2: tuple[Random, dict[str, Any]] | None = None,
     ) -> None:
         self.rng, self.new_id, self.checklist = rng, new_id, checklist
         self.choices, self.texts = choices, texts
-        # The items checklist v2 added draw from a stream of their own (demo.toml
-        # [visits.checklist_v2]), so they leave the rest of a visit's draws as they were.
-        self.v2_rng, self.v2 = v2 or (Random("fieldbook-demo-checklist2"), {})
+        self.v2_rng = Random("fieldbook-demo-checklist2")
+        self.v2: dict[str, Any] = {}
         self.rules = {**self._rules(), **self._v2_rules()}
+
+    def use_v2(self, ref: dict[str, Any], today: date, seed: str) -> VersionDates:
+        """Checklist v2 from demo.toml [visits] (checklist_v2_weeks, [visits.checklist_v2]):
+        which visits are recorded on it; its new items draw from a stream of their own
+        (seeded by ``seed``), so they leave the rest of a visit's draws as they were."""
+        self.v2_rng.seed(f"fieldbook-demo-checklist2:{seed}")
+        self.v2.update(ref["checklist_v2"])  # the rules hold this dict
+        return VersionDates(today, int(ref["checklist_v2_weeks"]))
 
     def _rules(self) -> dict[str, Any]:
         """Item id → f(flags) giving the answer (None: left blank)."""

@@ -36,7 +36,6 @@ from fieldbook.core.demo.visit_record import (
     OfferedSku,
     ShopGrid,
     ShopRecorder,
-    VersionDates,
     Weighted,
     blank_row,
     pick,
@@ -140,11 +139,8 @@ class _History:
         self.status_hits = {
             code: self.checklist.hits(code, {}) for code in ref["shop_status"] if code != OPEN
         }
-        v2 = (Random(f"fieldbook-demo-checklist2:{ctx.managers[0].id}"), ref["checklist_v2"])
-        self.record = ShopRecorder(
-            self.rng, ctx.new_id, self.checklist, self.choices, self.texts, v2
-        )
-        self.versions = VersionDates(ctx.today, int(ref["checklist_v2_weeks"]))
+        self.record = ShopRecorder(self.rng, ctx.new_id, self.checklist, self.choices, self.texts)
+        self.versions = self.record.use_v2(ref, ctx.today, ctx.managers[0].id)
         skus = [
             OfferedSku(
                 s["id"],
