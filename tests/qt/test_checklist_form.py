@@ -47,6 +47,8 @@ def test_the_v2_form_at_a_shop_of_each_kind(qtbot, shop_format: str) -> None:
 
 def test_a_shop_without_promoters_is_not_asked_about_them(qtbot, page, day_ready):
     _open(qtbot, page, day_ready, "张小便利店")  # 便利店
+    assert page.visit is None and page.checklist.version == 2  # before arrival: the newest
+    assert not page.form.is_shown("promoters_count") and page.form.is_shown("minors_sign")
     page.header.arrive_button.click()
     qtbot.waitUntil(lambda: page.visit is not None)
     page.edits.set_status("open")
@@ -60,6 +62,7 @@ def test_a_shop_without_promoters_is_not_asked_about_them(qtbot, page, day_ready
 
 def test_a_tobacco_and_wine_shop_is_asked_about_promoters(qtbot, page, day_ready):
     _open(qtbot, page, day_ready, "李记烟酒店")  # 烟酒商店
+    assert page.visit is None and page.form.is_shown("promoters_count")
     page.header.arrive_button.click()
     qtbot.waitUntil(lambda: page.visit is not None)
     page.edits.set_status("open")

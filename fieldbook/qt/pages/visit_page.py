@@ -415,10 +415,11 @@ class VisitPage(Page):
         undoable = self.finishing.undoable
         if visit is not None and visit.status == "draft" and undoable and undoable[0] != visit.id:
             self.finishing.forget_undo()  # the next shop is under way
-        if visit is not None and visit.checklist_version != self.checklist.version:
-            self._use_checklist(visit.checklist)
-        elif visit is not None:  # the same form; which items apply depends on the shop
-            self.checklist = self.form.checklist = visit.checklist
+        shop = self.screen.customer.format if self.screen else None  # before arrival: the newest
+        checklist = visit.checklist if visit else load_checklist("visit").for_shop(shop)
+        if checklist.version != self.checklist.version:
+            self._use_checklist(checklist)
+        self.checklist = self.form.checklist = checklist  # which items apply: the shop's 业态
         self.answers = dict(visit.answers) if visit else {}
         self.shop_status = visit.shop_status if visit else ""
         self.form.set_answers(self.answers)
