@@ -16,8 +16,7 @@ from fieldbook.core.store.models import Customer, Visit
 
 def shop_format(s: Session, customer_id: str) -> str:
     """The shop's 业态 code ("" when not recorded)."""
-    found = s.scalar(select(Customer.format).where(Customer.id == customer_id))
-    return found or ""
+    return s.scalar(select(Customer.format).where(Customer.id == customer_id)) or ""
 
 
 def visit_checklist(s: Session, v: Visit) -> Checklist:

@@ -100,7 +100,7 @@ class VisitService:
                 .order_by(Visit.visit_date.desc(), Visit.arrived_at.desc())
                 .limit(limit)
             ).all()
-            return [visit_view(s, v) for v in visits]
+            return [visit_view(s, v, with_shop=False) for v in visits]  # shown, not edited
 
     def list_between(self, start: date, end: date) -> list[VisitListRow]:
         """The current manager's visits from ``start`` to ``end`` (inclusive), in time order."""
@@ -407,7 +407,7 @@ class VisitService:
             v.findings = json.dumps([h.__dict__ for h in hits], ensure_ascii=False)
             v.updated_at = clock.now()
             s.flush()
-            return visit_view(s, v)
+            return visit_view(s, v, with_shop=checklist.shop_format or "")
 
     def reopen(self, visit_id: str, reason: str) -> VisitView:
         """撤销完成: the finished visit is a draft again, all that finishing did undone, and
@@ -465,5 +465,5 @@ class VisitService:
             tick_stop(s, v, checklist)
             v.status, v.finished_at, v.updated_at = "done", now, now
             s.flush()
-            view = visit_view(s, v)
+            view = visit_view(s, v, with_shop=checklist.shop_format or "")
         return FinishResult(view, created, closed, tuple(slips), followups_attached=attached)
