@@ -178,7 +178,11 @@ def world(journal: Journal) -> Journal:
     for n in range(1, 6):
         journal.customers.create(
             CustomerInput(
-                code=f"M{n:03d}", shop_name=f"周一店{n}", route="周一线路", order_weekday=1
+                code=f"M{n:03d}",
+                shop_name=f"周一店{n}",
+                route="周一线路",
+                order_weekday=1,
+                format="S" if n == 1 else "",  # M001, a supermarket: the checklist's 促销员 apply
             )
         )
     for n in range(1, 4):

@@ -35,12 +35,15 @@ OPEN_ANSWERS = {
     "stock_vs_records": "一致",
     "promoters_count": 0,
     "licence_displayed": True,
+    "licence_match": "相符",
+    "minors_sign": True,
+    "ecig_on_sale": False,
     "suspected_fake": False,
     "suspected_non_channel": False,
     "business_condition": "好",
 }
 
-#: Every required item of visit_v1 answered for an open shop with nothing wrong (the optional
+#: Every required item of visit_v2 answered for an open shop with nothing wrong (the optional
 #: stock-against-records answer left out).
 GOOD_ANSWERS = {k: v for k, v in OPEN_ANSWERS.items() if k != "stock_vs_records"}
 

@@ -12,7 +12,8 @@ from fieldbook.cli.output import write_table
 from fieldbook.core import clock
 from fieldbook.core.reports.form import day_title
 from fieldbook.core.reports.plan_sheet import STATE_LABELS, export_plan, reason_text
-from fieldbook.core.routine.checklist import load_checklist
+from fieldbook.core.routine.checklist import finding_labels, load_checklist
+from fieldbook.core.routine.visit_checklist import export_items
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -71,7 +72,9 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
         "记录状态",
         "补录",
     ]
-    header += [item.label for item in checklist.items] + ["发现的问题"]
+    items = export_items(v.checklist_version for v in visits)  # a v1 visit: v1's items too
+    labels = finding_labels("visit")
+    header += [item.label for item in items] + ["发现的问题"]
     rows = [header]
     for v in visits:
         answers = v.answers
@@ -86,7 +89,7 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
             "已完成" if v.status == "done" else "草稿",
             "是" if v.late_entry else "",
         ]
-        for item in checklist.items:
+        for item in items:
             value = answers.get(item.id)
             if isinstance(value, bool):
                 cells.append("是" if value else "否")
@@ -96,8 +99,7 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
                 cells.append("" if value is None else str(value))
         cells.append(
             "；".join(
-                checklist.findings.get(h.finding, h.finding)
-                + (f"（{h.detail}）" if h.detail else "")
+                labels.get(h.finding, h.finding) + (f"（{h.detail}）" if h.detail else "")
                 for h in v.findings
             )
         )

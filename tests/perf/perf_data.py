@@ -49,6 +49,7 @@ def fingerprint() -> str:
         "schema/reference/demo.toml",
         "schema/reference/plan.toml",
         "schema/checklists/visit_v1.toml",
+        "schema/checklists/visit_v2.toml",
     )
     # a new migration too: a cache migrated on open is not what the generator writes
     migrations = sorted((ROOT / "schema/migrations/versions").glob("*.py"))

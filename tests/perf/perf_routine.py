@@ -121,10 +121,15 @@ def _complete_answers(journal: Journal, customer_id: str, day: date) -> dict[str
     template), else a neutral set for every required item."""
     from fieldbook.core.routine.checklist import OPEN, load_checklist
 
-    for visit in journal.visits.previous(customer_id, day, 5):
-        if visit.shop_status == OPEN and visit.answers:
-            return dict(visit.answers)
     checklist = load_checklist()
+    for visit in journal.visits.previous(customer_id, day, 5):
+        # of the newest checklist only (a v1 visit's answers do not fit a new visit)
+        if (
+            visit.shop_status == OPEN
+            and visit.answers
+            and visit.checklist_version == checklist.version
+        ):
+            return dict(visit.answers)
     answers: dict[str, Any] = {}
     for item in checklist.items:
         if item.required and checklist.is_visible(item, OPEN, answers):

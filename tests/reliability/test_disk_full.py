@@ -85,10 +85,13 @@ def test_disk_full_during_saves_keeps_what_was_committed(
         )
         for vid in done:  # everything committed before the disk filled up
             assert rows[vid] == "done"
-            answers = json.loads(
-                con.execute("SELECT answers FROM visits WHERE id = ?", (vid,)).fetchone()[0]
-            )
-            assert checklist.missing("open", answers) == []
+            text, shop_format = con.execute(
+                "SELECT answers, format FROM visits JOIN customers ON customers.id = customer_id"
+                " WHERE visits.id = ?",
+                (vid,),
+            ).fetchone()
+            answers = json.loads(text)
+            assert checklist.for_shop(shop_format).missing("open", answers) == []
             assert answers["notes"] == "库存充足。" * 90
         for vid, status in rows.items():  # no finished visit without its grid rows
             if status == "done":

@@ -39,7 +39,7 @@ from fieldbook.core import workdays
 from fieldbook.core.demo.context import DemoContext, demo_reference, seconds_of
 from fieldbook.core.demo.worklogs import DayRecord, WorkLogWriter
 from fieldbook.core.master.catalog import price_classes
-from fieldbook.core.routine.checklist import load_checklist
+from fieldbook.core.routine.checklist import finding_labels, load_checklist
 from fieldbook.core.routine.daylog import (
     MUTUAL_CONTROL_TYPES,
     TEXT_SECTIONS,
@@ -200,7 +200,7 @@ class _OrderHistory:
         if unknown:
             raise ValueError(f"demo.toml [daylog.mutual_control]: not a daylog type: {unknown}")
         checklist = load_checklist("visit")
-        self.finding_labels = checklist.findings
+        self.finding_labels = finding_labels("visit")  # of every version
         self.status_labels = {st.code: st.label for st in checklist.shop_statuses}
         self.class_of = {k.id: c.code for c in self.maker.classes for k in c.skus}
         self.customers: dict[str, tuple[str, str, int, int | None, str]] = {

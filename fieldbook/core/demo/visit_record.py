@@ -8,12 +8,13 @@ decision 0020)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from itertools import accumulate
 from random import Random
 from typing import Any
 
-from fieldbook.core.routine.checklist import OPEN, Checklist, Item, check_answer
+from fieldbook.core.routine.checklist import OPEN, Checklist, Item, check_answer, load_checklist
 from fieldbook.core.routine.price_checks import check_price, derived_compliance, price_rules
 
 Weighted = tuple[list[Any], list[float]]
@@ -53,6 +54,31 @@ class ShopGrid:
     keyless: tuple[int | None, ...]  # classes without a key brand
 
 
+@dataclass
+class VersionDates:
+    """Which checklist version a demo visit is recorded on: the newest from the Monday
+    ``weeks`` weeks before ``today`` (demo.toml checklist_v2_weeks), version 1 before; scoped
+    to the shop's 业态 (``formats``: customer id → code)."""
+
+    today: date
+    weeks: int
+    formats: dict[str, str] = field(default_factory=dict)
+    _made: dict[tuple[int, str], Checklist] = field(default_factory=dict)
+
+    @property
+    def cutover(self) -> date:
+        start = self.today - timedelta(weeks=self.weeks)
+        return start - timedelta(days=start.weekday())
+
+    def checklist(self, day: date, customer_id: str) -> Checklist:
+        version = load_checklist("visit").version if day >= self.cutover else 1
+        shop_format = self.formats.get(customer_id, "")
+        key = (version, shop_format)
+        if key not in self._made:
+            self._made[key] = load_checklist("visit", version).for_shop(shop_format)
+        return self._made[key]
+
+
 class ShopRecorder:
     """Draws a visit's answers and grid from the visit history's random stream."""
 
@@ -67,7 +93,17 @@ class ShopRecorder:
     ) -> None:
         self.rng, self.new_id, self.checklist = rng, new_id, checklist
         self.choices, self.texts, self.prices = choices, texts, prices
-        self.rules = self._rules()
+        self.v2_rng = Random("fieldbook-demo-checklist2")
+        self.v2: dict[str, Any] = {}
+        self.rules = {**self._rules(), **self._v2_rules()}
+
+    def use_v2(self, ref: dict[str, Any], today: date, seed: str) -> VersionDates:
+        """Checklist v2 from demo.toml [visits] (checklist_v2_weeks, [visits.checklist_v2]):
+        which visits are recorded on it; its new items draw from a stream of their own
+        (seeded by ``seed``), so they leave the rest of a visit's draws as they were."""
+        self.v2_rng.seed(f"fieldbook-demo-checklist2:{seed}")
+        self.v2.update(ref["checklist_v2"])  # the rules hold this dict
+        return VersionDates(today, int(ref["checklist_v2_weeks"]))
 
     def _rules(self) -> dict[str, Any]:
         """Item id → f(flags) giving the answer (None: left blank)."""
@@ -110,15 +146,50 @@ class ShopRecorder:
             "notes": maybe(texts["notes"], lambda: rng.choice(texts["note"])),
         }
 
-    def answers(self, flags: dict[str, bool]) -> dict[str, Any]:
+    def _v2_rules(self) -> dict[str, Any]:
+        """Item id → f(flags) for the items version 2 added (their rates: decision 0022)."""
+        rng, ref = self.v2_rng, self.v2
+
+        def draw(item_id: str) -> Any:
+            return lambda _f: pick(rng, self.choices[item_id])
+
+        def site(key: str) -> Any:
+            return lambda f: ref[key][f["site_text"] % len(ref[key])]
+
+        return {
+            "licence_match": lambda f: (
+                draw("licence_match")(f) if f["licence_mismatch"] else "相符"
+            ),
+            "minors_sign": lambda f: not f["minors_sign_missing"],
+            "ecig_on_sale": lambda f: f["ecig"],
+            "terminal_type": draw("terminal_type"),
+            "terminal_level": draw("terminal_level"),
+            "site_upkeep": lambda _f: pick(self.rng, self.choices["site_upkeep"]),
+            "site_work": lambda f: f["site_work"],
+            "site_before": site("site_before"),
+            "site_after": site("site_after"),
+        }
+
+    def _v2_flags(self) -> dict[str, Any]:
+        rng = self.v2_rng
+        names = ("ecig", "minors_sign_missing", "licence_mismatch", "site_work")
+        flags: dict[str, Any] = {k: rng.random() < float(self.v2[k]) for k in names}
+        flags["site_text"] = rng.randrange(1000)
+        return flags
+
+    def answers(self, flags: dict[str, bool], checklist: Checklist | None = None) -> dict[str, Any]:
+        """The answers of an open shop on ``checklist`` (a version, scoped to the shop)."""
+        checklist = checklist or self.checklist
+        if checklist.version >= 2:
+            flags = {**flags, **self._v2_flags()}
         answers: dict[str, Any] = {}
-        visible = self.checklist.is_visible
-        for item in self.checklist.items:
+        visible = checklist.is_visible
+        for item in checklist.items:
             if not visible(item, OPEN, answers):
                 continue
             rule = self.rules.get(item.id)
             if item.id == "violation_note":
-                value = self._violation_note(answers)
+                value = self._violation_note(checklist, answers)
             elif rule is not None:
                 value = rule(flags)
             elif item.id in self.choices:
@@ -128,9 +199,9 @@ class ShopRecorder:
             value = check_answer(item, value)  # a template the rules do not fit fails loudly
             if value is not None:
                 answers[item.id] = value
-        return self.checklist.clean_answers(OPEN, answers)
+        return checklist.clean_answers(OPEN, answers)
 
-    def _violation_note(self, answers: dict[str, Any]) -> str:
+    def _violation_note(self, checklist: Checklist, answers: dict[str, Any]) -> str:
         """违规情况说明 from what the compliance answers flagged (demo.toml
         [visits.texts.violation_by]), so a note never contradicts them. One draw from the
         stream, as before, so the rest of the history stays what it was."""
@@ -138,7 +209,7 @@ class ShopRecorder:
         said = [
             text
             for item, text in self.texts["violation_by"].items()
-            if answers.get(item) in (True, "不一致")
+            if _flagged(checklist, item, answers.get(item))
         ]
         return "；".join(said) or self.texts["violation"][0]
 
@@ -228,6 +299,12 @@ def seen_prices(
 def _capped(fen: float) -> int:
     """A price a pack may be sold at: 0.01–100 元 (the legal cap)."""
     return min(100_00, max(1, round(fen)))
+
+
+def _flagged(checklist: Checklist, item_id: str, value: Any) -> bool:
+    """Whether the answer ``value`` of ``item_id`` raises its finding on ``checklist``."""
+    item = next((i for i in checklist.items if i.id == item_id), None)
+    return item is not None and item.flag is not None and item.flag.condition.holds(value)
 
 
 def blank_row(row_id: str, visit_id: str, sku_id: str) -> dict[str, Any]:

@@ -98,6 +98,25 @@ def visit_week(ctx: DemoContext, monday: date) -> None:
     ctx.history(STATE_KEY, _History).week(monday)
 
 
+def _offered(skus: list[dict[str, Any]]) -> list[OfferedSku]:
+    """The SKUs on the market, as a shop's grid offers them (pack price: a tenth of a carton)."""
+    return [
+        OfferedSku(
+            s["id"],
+            s["name"],
+            s["price_class"],
+            s["wholesale_fen"] or 0,
+            s["code"],
+            bool(s["is_key_brand"]),
+            bool(s["is_new"]),
+            s["retail_fen"] // 10 if s["retail_fen"] else None,
+            s["retail_fen"],
+        )
+        for s in skus
+        if s["on_market"]
+    ]
+
+
 class _History:
     def __init__(self, ctx: DemoContext) -> None:
         self.ctx = ctx
@@ -142,21 +161,8 @@ class _History:
         }
         recorded = (self.rng, ctx.new_id, self.checklist, self.choices, self.texts, ref["prices"])
         self.record = ShopRecorder(*recorded)
-        skus = [
-            OfferedSku(
-                s["id"],
-                s["name"],
-                s["price_class"],
-                s["wholesale_fen"] or 0,
-                s["code"],
-                bool(s["is_key_brand"]),
-                bool(s["is_new"]),
-                s["retail_fen"] // 10 if s["retail_fen"] else None,
-                s["retail_fen"],
-            )
-            for s in ctx.skus
-            if s["on_market"]
-        ]
+        self.versions = self.record.use_v2(ref, ctx.today, ctx.managers[0].id)
+        skus = _offered(ctx.skus)
         base = offer(skus, set())
         spare = [k for k in skus if k not in base]
         extras_low, extras_high = ref["grid_extras"]
@@ -165,13 +171,14 @@ class _History:
         self.shops: dict[str, ShopGrid] = {}
         by_id = {m.id: _Manager(m.id, {}) for m in ctx.managers}
         rows = ctx.session.execute(
-            select(Customer.id, Customer.manager_id, Customer.grade, Route.weekday)
+            select(Customer.id, Customer.manager_id, Customer.grade, Route.weekday, Customer.format)
             .join(Route, Route.id == Customer.route_id)
             .where(Customer.status == "active", Customer.manager_id.in_(list(by_id)))
             .order_by(Customer.manager_id, Route.name, Customer.route_position, Customer.code)
         ).all()
-        for cid, mid, grade, weekday in rows:
+        for cid, mid, grade, weekday, shop_format in rows:
             by_id[mid].routes.setdefault(weekday, []).append(cid)
+            self.versions.formats[cid] = shop_format or ""
             grade = grade or 1
             pool = [k for k in spare if grade >= 10 or (k.price_class or 0) >= 2]
             count = min(len(pool), self.rng.randint(extras_low, extras_high))
@@ -358,15 +365,16 @@ class _History:
         if status == ABSENT:  # 关门未遇: as finish() does, the stop is not visited
             stop["state"], stop["state_reason"] = "skipped", self.absent_label
             m.waiting[cid] = (midnight.date(), stop["position"], self.absent_label)
+        checklist = self.versions.checklist(midnight.date(), cid)
         if status == OPEN:
             flags = {k: rng.random() < p for k, p in self.flag_rates}
-            answers = self.record.answers(flags)
+            answers = self.record.answers(flags, checklist)
             grid = self.record.grid(shop, visit_id, flags, answers)
             lines = [
                 GridLine(k.price_class, r["on_shelf"], r["stock_cartons"], r["stock_packs"])
                 for k, r in zip(shop.grid, grid, strict=True)
             ]
-            hits = self.checklist.hits(OPEN, answers) + grid_hits(shop.grid, lines)
+            hits = checklist.hits(OPEN, answers) + grid_hits(shop.grid, lines)
             hits += price_hits(
                 (k.name, r["price_fen"], k.retail_fen) for k, r in zip(shop.grid, grid, strict=True)
             )
@@ -387,8 +395,8 @@ class _History:
                 "left_at": left,
                 "arrived_first": arrived,
                 "left_first": left,
-                "checklist_id": self.checklist.id,
-                "checklist_version": self.checklist.version,
+                "checklist_id": checklist.id,
+                "checklist_version": checklist.version,
                 "answers": json.dumps(answers, ensure_ascii=False, sort_keys=True),
                 "findings": json.dumps([h.__dict__ for h in hits], ensure_ascii=False),
                 "late_entry": late,

@@ -43,7 +43,7 @@ from fieldbook.core.reports.form import (
 )
 from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.reports.targets_block import targets_block
-from fieldbook.core.routine.checklist import load_checklist
+from fieldbook.core.routine.checklist import finding_labels, load_checklist
 from fieldbook.core.routine.daylog import LIST_SECTIONS, TEXT_SECTIONS, DayFacts, DayLogView
 from fieldbook.core.routine.daylog_text import (
     SECTION_ORDER,
@@ -55,6 +55,7 @@ from fieldbook.core.routine.daylog_text import (
 )
 from fieldbook.core.routine.indicators import DEFINITIONS
 from fieldbook.core.routine.plan import plan_rules
+from fieldbook.core.routine.visit_checklist import export_items
 from fieldbook.core.store.models import Customer
 from fieldbook.core.xlsx.writer import (
     COUNT,
@@ -305,8 +306,10 @@ def _item_width(label: str, kind: str) -> float:
 def write_visits(ws: Worksheet, day: date, visits: list[VisitListRow]) -> None:
     checklist = load_checklist("visit")
     statuses = {st.code: st.label for st in checklist.shop_statuses}
+    items = export_items(v.checklist_version for v in visits)  # a v1 visit: v1's items too
+    labels = finding_labels("visit")
     columns = list(VISIT_HEAD)
-    columns += [(item.label, _item_width(item.label, item.type)) for item in checklist.items]
+    columns += [(item.label, _item_width(item.label, item.type)) for item in items]
     columns.append(("发现的问题", 36))
     header_row(ws, 1, [c[0] for c in columns], [c[1] for c in columns])
     ws.row_dimensions[1].height = row_height((label, width) for label, width in columns)
@@ -322,11 +325,10 @@ def write_visits(ws: Worksheet, day: date, visits: list[VisitListRow]) -> None:
             "已完成" if v.status == "done" else "草稿",
             "是" if v.late_entry else "",
         ]
-        values += [answer_value(v.answers.get(item.id)) for item in checklist.items]
+        values += [answer_value(v.answers.get(item.id)) for item in items]
         values.append(
             "；".join(
-                checklist.findings.get(h.finding, h.finding)
-                + (f"（{h.detail}）" if h.detail else "")
+                labels.get(h.finding, h.finding) + (f"（{h.detail}）" if h.detail else "")
                 for h in v.findings
             )
         )

@@ -113,7 +113,7 @@ def _finished_visit_rows(
 
 def _visits(s: Session, m: str, start: date, end: date) -> Sequence[Any]:
     visit = (Visit.plan_stop_id, Visit.arrived_at, Visit.left_at, Visit.shop_status)
-    filled = (Visit.late_entry, Visit.answers, Visit.findings)
+    filled = (Visit.late_entry, Visit.answers, Visit.findings, Visit.checklist_version)
     return _finished_visit_rows(s, m, (start, end), (Customer.status, *visit, *filled))
 
 

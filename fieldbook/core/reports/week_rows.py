@@ -17,10 +17,11 @@ from fieldbook.core.reports.form import WEEKDAYS, answer_value
 from fieldbook.core.reports.week_prices import GRID_PRICE_HEAD, grid_price_cells, period_prices
 from fieldbook.core.reports.week_queries import PeriodSource, read_period
 from fieldbook.core.routine.attendance import DayMark, excused_days
-from fieldbook.core.routine.checklist import Checklist, load_checklist
+from fieldbook.core.routine.checklist import Checklist, Item, finding_labels, load_checklist
 from fieldbook.core.routine.class_structure import sum_by_class
 from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.price_figures import PriceFigures
+from fieldbook.core.routine.visit_checklist import export_items
 from fieldbook.core.slips.rules import slip_rules
 
 if TYPE_CHECKING:
@@ -138,8 +139,9 @@ class Period:
 def gather(journal: Journal, start: date, end: date) -> Period:
     """The current manager's rows of ``start``..``end`` (inclusive)."""
     checklist = load_checklist("visit")
-    out = Period(start, end, checklist_labels=[i.label for i in checklist.items])
     src = read_period(journal, start, end)
+    items = export_items(v.checklist_version for v in src.visits)  # v1 visits: v1's items too
+    out = Period(start, end, checklist_labels=[i.label for i in items])
     out.followups_opened, out.followups_closed = src.followups_opened, src.followups_closed
     out.photos, out.marks = src.photos, src.marks
     out.dismissed = dict(src.dismissed)
@@ -149,7 +151,7 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     out.demand, out.supplied = src.demand
     out.customers_active = len(src.weekday_of)
     out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
-    visited_by_day = _add_visits(out, src, checklist)
+    visited_by_day = _add_visits(out, src, checklist, items)
     out.grid = [_grid_row(g) for g in src.grid]
     per_day: dict[date, list[Any]] = defaultdict(list)
     for line in src.lines:
@@ -166,10 +168,12 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     return out
 
 
-def _add_visits(out: Period, src: PeriodSource, checklist: Checklist) -> Counter[date]:
+def _add_visits(
+    out: Period, src: PeriodSource, checklist: Checklist, items: list[Item]
+) -> Counter[date]:
     """The visits and findings sheets' rows; returns the planned stops visited, per day."""
     statuses = {st.code: st.label for st in checklist.shop_statuses}
-    labels = checklist.findings
+    labels = finding_labels("visit")
     visited_stops = {sid for _, sid, state in src.stops if state == "visited"}
     visited_by_day: Counter[date] = Counter()
     for v in src.visits:
@@ -193,7 +197,7 @@ def _add_visits(out: Period, src: PeriodSource, checklist: Checklist) -> Counter
                 statuses.get(v.shop_status, v.shop_status),
                 "是" if v.late_entry else "",
                 "；".join(labels.get(h["finding"], h["finding"]) for h in hits),
-                *(answer_value(answers.get(item.id)) for item in checklist.items),
+                *(answer_value(answers.get(item.id)) for item in items),
             ]
         )
         for h in hits:

@@ -9,12 +9,13 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 from fieldbook.core.errors import InvalidValue, NotFound
-from fieldbook.core.resources import schema_dir
+from fieldbook.core.resources import load_reference, schema_dir
+from fieldbook.core.routine.checklist_versions import ItemMap, check_carry_table, parse_carry_from
 from fieldbook.core.text import clean_text
 
 ITEM_TYPES = ("bool", "choice", "multi", "number", "text")
@@ -43,6 +44,15 @@ class Condition:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """Which shops an item is for (``applies_to``): shops of these 业态 codes (none: any),
+    while the company switch ``setting`` (reference/visit_checklist.toml) is on."""
+
+    formats: tuple[str, ...] = ()
+    setting: str = ""
+
+
+@dataclass(frozen=True)
 class Flag:
     condition: Condition
     finding: str
@@ -65,12 +75,14 @@ class Item:
     when: tuple[Condition, ...] = ()  # all must hold
     when_any: tuple[Condition, ...] = ()  # one must hold
     flag: Flag | None = None
+    scope: Scope | None = None  # applies_to: narrows by the shop, not by another answer
 
 
 @dataclass(frozen=True)
 class Section:
     id: str
     title: str
+    scope: Scope | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,26 @@ class Checklist:
     items: tuple[Item, ...]
     shop_statuses: tuple[ShopStatus, ...]
     findings: dict[str, str]
+    #: Company switches (reference/visit_checklist.toml) the items' ``applies_to`` name.
+    settings: Mapping[str, bool] = field(default_factory=dict)
+    #: The shop's 业态 this checklist is scoped to (``for_shop``); None: not scoped to a shop
+    #: (lists, names and counts: every item), "" : a shop of no 业态.
+    shop_format: str | None = None
+    #: 同上次 from older versions: version → {old item id → (new item id, option renames)}.
+    carry_from: Mapping[int, Mapping[str, ItemMap]] = field(default_factory=dict)
+
+    def for_shop(self, shop_format: str | None) -> Checklist:
+        """This checklist as it applies at a shop of ``shop_format`` (业态 code)."""
+        return replace(self, shop_format=shop_format or "")
+
+    def applies(self, item: Item) -> bool:
+        """Whether ``item`` is for this shop and this company (its ``applies_to``)."""
+        scope = item.scope
+        if scope is None:
+            return True
+        if scope.setting and not self.settings.get(scope.setting, False):
+            return False
+        return not scope.formats or self.shop_format is None or self.shop_format in scope.formats
 
     def item(self, item_id: str) -> Item:
         for item in self.items:
@@ -116,7 +148,7 @@ class Checklist:
 
     # --- what is shown ---------------------------------------------------------------------
     def is_visible(self, item: Item, shop_status: str, answers: Answers) -> bool:
-        if shop_status != OPEN:
+        if shop_status != OPEN or not self.applies(item):
             return False
         if not all(c.holds(answers.get(c.item)) for c in item.when):
             return False
@@ -163,6 +195,24 @@ class Checklist:
                 else:
                     shown = str(detail)
                 out.append(Hit(flag.finding, item.id, flag.slip, flag.follow_up, shown))
+        return out
+
+    def answers_from(self, version: int, answers: Answers) -> dict[str, Any]:
+        """An older version's answers as this version's (its ``carry_from`` table: renamed
+        items and options); an item the table does not map is left out. The same version:
+        the answers as they are."""
+        if version == self.version:
+            return dict(answers)
+        out: dict[str, Any] = {}
+        for old, target in self.carry_from.get(version, {}).items():
+            if old not in answers:
+                continue
+            value = answers[old]
+            if isinstance(value, list):
+                value = [target.options.get(v, v) for v in value]
+            elif isinstance(value, str):
+                value = target.options.get(value, value)
+            out[target.item] = value
         return out
 
     def carry_forward(self, previous: Answers) -> dict[str, Any]:
@@ -230,7 +280,21 @@ def _condition(raw: Mapping[str, Any], item: str | None = None) -> Condition:
     )
 
 
-def _item(raw: Mapping[str, Any]) -> Item:
+def _scope(raw: Mapping[str, Any] | None, where: str) -> Scope | None:
+    if raw is None:
+        return None
+    unknown = set(raw) - {"format", "setting"}
+    if unknown:
+        raise ValueError(f"checklist {where}: applies_to has unknown keys {sorted(unknown)}")
+    formats = tuple(str(f) for f in raw.get("format", ()))
+    known = {str(f["code"]) for f in load_reference("customer")["formats"]}
+    bad = [f for f in formats if f not in known]
+    if bad:
+        raise ValueError(f"checklist {where}: applies_to names unknown 业态 {bad}")
+    return Scope(formats, str(raw.get("setting", "")))
+
+
+def _item(raw: Mapping[str, Any], section: Scope | None = None) -> Item:
     if raw["type"] not in ITEM_TYPES:
         raise ValueError(f"checklist item {raw['id']}: unknown type {raw['type']!r}")
     flag = raw.get("flag")
@@ -255,17 +319,32 @@ def _item(raw: Mapping[str, Any]) -> Item:
         )
         if flag
         else None,
+        scope=_scope(raw.get("applies_to"), f"item {raw['id']}") or section,
     )
 
 
-def parse_checklist(data: Mapping[str, Any]) -> Checklist:
-    items = tuple(_item(i) for i in data["items"])
-    sections = tuple(Section(s["id"], s["title"]) for s in data["sections"])
+def parse_checklist(
+    data: Mapping[str, Any], settings: Mapping[str, bool] | None = None
+) -> Checklist:
+    """A checklist from its file's data; ``settings``: the company switches (default:
+    reference/visit_checklist.toml)."""
+    settings = checklist_settings() if settings is None else settings
+    sections = tuple(
+        Section(s["id"], s["title"], _scope(s.get("applies_to"), f"section {s['id']}"))
+        for s in data["sections"]
+    )
+    scopes = {s.id: s.scope for s in sections}
+    items = tuple(_item(i, scopes.get(i["section"])) for i in data["items"])
     known = {i.id for i in items}
     section_ids = {s.id for s in sections}
     for item in items:
         if item.section not in section_ids:
             raise ValueError(f"checklist item {item.id}: unknown section {item.section}")
+        if item.scope and item.scope.setting and item.scope.setting not in settings:
+            raise ValueError(
+                f"checklist item {item.id}: setting {item.scope.setting!r} is not in "
+                "reference/visit_checklist.toml [settings]"
+            )
         for cond in (*item.when, *item.when_any):
             if cond.item not in known:
                 raise ValueError(f"checklist item {item.id}: condition on unknown {cond.item}")
@@ -282,7 +361,15 @@ def parse_checklist(data: Mapping[str, Any]) -> Checklist:
             for s in data["shop_statuses"]
         ),
         findings=dict(data["findings"]),
+        settings=dict(settings),
+        carry_from=parse_carry_from(data.get("carry_from", {}), known),
     )
+
+
+def checklist_settings() -> dict[str, bool]:
+    """The company switches the checklists' ``applies_to`` may name."""
+    raw = load_reference("visit_checklist").get("settings", {})
+    return {str(k): bool(v) for k, v in raw.items()}
 
 
 _FILE = re.compile(r"(?P<id>[a-z_]+)_v(?P<version>\d+)\.toml")
@@ -312,7 +399,14 @@ def load_checklist(checklist_id: str = "visit", version: int | None = None) -> C
         checklist = parse_checklist(tomllib.load(fh))
     if checklist.id != checklist_id or checklist.version != chosen:
         raise ValueError(f"{path.name}: id/version inside the file do not match its name")
+    for version, maps in checklist.carry_from.items():
+        old = load_checklist(checklist_id, version)
+        check_carry_table(path.name, version, _options(old), _options(checklist), maps)
     return checklist
+
+
+def _options(checklist: Checklist) -> dict[str, tuple[str, ...]]:
+    return {i.id: i.options for i in checklist.items}
 
 
 # --- price-line gaps -------------------------------------------------------------------------
@@ -349,10 +443,19 @@ def price_line_gaps(lines: Iterable[GridLine], classes: Sequence[int]) -> list[i
     return [cls for cls in classes if cls not in stocked]
 
 
+def finding_labels(checklist_id: str = "visit") -> dict[str, str]:
+    """Finding code → label over every version (the newest's label wins): visits of older
+    versions are counted with the newer ones."""
+    labels: dict[str, str] = {}
+    for version in available_versions(checklist_id):
+        labels.update(load_checklist(checklist_id, version).findings)
+    return labels
+
+
 def count_findings(findings: Iterable[str | None]) -> dict[str, int]:
     """Finding label → how many visits had it, most frequent first, from the visits' stored
-    findings (JSON); the shop status is not a finding."""
-    labels = load_checklist("visit").findings
+    findings (JSON, of any checklist version); the shop status is not a finding."""
+    labels = finding_labels("visit")
     counts: Counter[str] = Counter()
     for text in findings:
         for code in {h["finding"] for h in json.loads(text or "[]")}:

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.resources import load_reference
-from fieldbook.core.routine.checklist import OPEN, Checklist, Item, check_answer, load_checklist
+from fieldbook.core.routine.checklist import OPEN, Checklist, Item, check_answer
+from fieldbook.core.routine.visit_checklist import visit_checklist
 from fieldbook.core.routine.visit_grid import GRID_FIELDS
 from fieldbook.core.store.models import Visit, VisitSku
 
@@ -108,10 +109,19 @@ def last_finished(s: Session, v: Visit) -> Visit | None:
     ).first()
 
 
+def _previous(checklist: Checklist, last: Visit) -> dict[str, Any]:
+    """The last visit's answers in this visit's checklist version (an older version's through
+    the template's ``carry_from`` table: what it does not map is not carried)."""
+    return checklist.answers_from(last.checklist_version, loads_answers(last.answers))
+
+
 def _offered(checklist: Checklist, previous: dict[str, Any], wanted: str) -> dict[str, Any]:
-    """Last time's answers of ``wanted`` kind that are still valid and raised no finding."""
+    """Last time's answers of ``wanted`` kind that are still valid, apply at this shop and
+    raised no finding."""
     out: dict[str, Any] = {}
     for item in checklist.items:
+        if not checklist.applies(item):
+            continue
         if item.id not in previous or kind(item, checklist.id) != wanted:
             continue
         try:
@@ -138,14 +148,14 @@ def fill_from_last(s: Session, v: Visit) -> Carried:
     last = last_finished(s, v)
     if last is None:
         raise InvalidValue("no_previous_visit", field="visit")
-    checklist = load_checklist("visit", v.checklist_version)
+    checklist = visit_checklist(s, v)
     answers = loads_answers(v.answers)
     carried = Carried.parse(v.carried)
     if carried.source not in (None, last.id):
         carried = Carried()
     taken = {
         k: value
-        for k, value in _offered(checklist, loads_answers(last.answers), COPY).items()
+        for k, value in _offered(checklist, _previous(checklist, last), COPY).items()
         if k not in answers
     }
     answers.update(taken)
@@ -166,9 +176,9 @@ def pending(s: Session, v: Visit) -> Pending:
     last = last_finished(s, v)
     if last is None or v.status != "draft":
         return Pending()
-    checklist = load_checklist("visit", v.checklist_version)
+    checklist = visit_checklist(s, v)
     answers = loads_answers(v.answers)
-    offered = _offered(checklist, loads_answers(last.answers), CONFIRM)
+    offered = _offered(checklist, _previous(checklist, last), CONFIRM)
     now = _grid_of(s, v.id)
     grid = {
         sku: {f: getattr(row, f) for f in GRID_FIELDS}
@@ -184,7 +194,7 @@ def confirm_unchanged(s: Session, v: Visit, blocks: Iterable[str] | None = None)
     waiting = pending(s, v)
     if waiting.source is None:
         raise InvalidValue("no_previous_visit", field="visit")
-    checklist = load_checklist("visit", v.checklist_version)
+    checklist = visit_checklist(s, v)
     chosen = set(waiting.blocks(checklist) if blocks is None else blocks)
     items = {
         k: value for k, value in waiting.answers.items() if checklist.item(k).section in chosen

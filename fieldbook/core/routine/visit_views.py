@@ -16,6 +16,7 @@ from fieldbook.core.resources import load_reference
 from fieldbook.core.routine.checklist import Checklist, Hit, load_checklist
 from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.visit_carry import Carried
+from fieldbook.core.routine.visit_checklist import shop_format
 from fieldbook.core.routine.visit_grid import GridRow, grid_rows
 from fieldbook.core.store.models import SlipSuggestion, Visit, VisitTimeEdit
 
@@ -51,6 +52,9 @@ class VisitView:
     slip_suggestions: tuple[str, ...] = ()
     #: What 同上次 took from the shop's last visit (copied answers, confirmations).
     carried: Carried = field(default_factory=Carried)
+    #: The shop's 业态 code: which items of the checklist apply there (``applies_to``); None:
+    #: not looked up (an earlier visit shown in a list: every answer it kept is shown).
+    shop_format: str | None = None
 
     @property
     def minutes(self) -> int | None:
@@ -59,7 +63,9 @@ class VisitView:
 
     @property
     def checklist(self) -> Checklist:
-        return load_checklist("visit", self.checklist_version)
+        """The visit's own checklist version, as it applies at its shop."""
+        checklist = load_checklist("visit", self.checklist_version)
+        return checklist if self.shop_format is None else checklist.for_shop(self.shop_format)
 
 
 @dataclass(frozen=True)
@@ -128,8 +134,12 @@ def loads_answers(text: str) -> Any:
     return json.loads(text) if text else {}
 
 
-def visit_view(s: Session, v: Visit, *, with_grid: bool = True) -> VisitView:
-    """A visit as the visit screen shows it (the SKU grid unless ``with_grid`` is False)."""
+def visit_view(
+    s: Session, v: Visit, *, with_grid: bool = True, with_shop: bool | str = True
+) -> VisitView:
+    """A visit as the visit screen shows it (the SKU grid unless ``with_grid`` is False; the
+    shop's 业态, which scopes its checklist, unless ``with_shop`` is False — or is the 业态,
+    known already)."""
     grid = grid_rows(s, v.id) if with_grid else ()
     edits = tuple(
         TimeEdit(e.field, e.old_value, e.new_value, e.edited_at)
@@ -161,4 +171,11 @@ def visit_view(s: Session, v: Visit, *, with_grid: bool = True) -> VisitView:
         time_edits=edits,
         slip_suggestions=slips,
         carried=Carried.parse(v.carried),
+        shop_format=_shop(s, v, with_shop),
     )
+
+
+def _shop(s: Session, v: Visit, with_shop: bool | str) -> str | None:
+    if isinstance(with_shop, str):
+        return with_shop
+    return shop_format(s, v.customer_id) if with_shop else None

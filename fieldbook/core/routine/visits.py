@@ -27,6 +27,7 @@ from fieldbook.core.routine.visit_carry import (
     observed,
     pending,
 )
+from fieldbook.core.routine.visit_checklist import visit_checklist
 from fieldbook.core.routine.visit_findings import close_followups as close_followups_at
 from fieldbook.core.routine.visit_findings import create_followups, suggest_slips, tick_stop
 from fieldbook.core.routine.visit_grid import (
@@ -102,7 +103,7 @@ class VisitService:
                 .order_by(Visit.visit_date.desc(), Visit.arrived_at.desc())
                 .limit(limit)
             ).all()
-            return [visit_view(s, v) for v in visits]
+            return [visit_view(s, v, with_shop=False) for v in visits]  # shown, not edited
 
     def list_between(self, start: date, end: date) -> list[VisitListRow]:
         """The current manager's visits from ``start`` to ``end`` (inclusive), in time order."""
@@ -392,7 +393,7 @@ class VisitService:
             if v.status != "done":
                 raise InvalidValue("visit_not_finished", field="visit")
             check_not_derived(s, v, values)
-            checklist = load_checklist("visit", v.checklist_version)
+            checklist = visit_checklist(s, v)
             before = loads_answers(v.answers)
             after = dict(before)
             for item_id, value in values.items():
@@ -415,7 +416,7 @@ class VisitService:
             v.findings = json.dumps([h.__dict__ for h in hits], ensure_ascii=False)
             v.updated_at = clock.now()
             s.flush()
-            return visit_view(s, v)
+            return visit_view(s, v, with_shop=checklist.shop_format or "")
 
     def reopen(self, visit_id: str, reason: str) -> VisitView:
         """撤销完成: the finished visit is a draft again, all that finishing did undone, and
@@ -447,7 +448,7 @@ class VisitService:
         now = clock.now()
         with self.db.writing(TOPIC, "plan", "followups") as s:
             v = self._draft(s, visit_id)
-            checklist = load_checklist("visit", v.checklist_version)
+            checklist = visit_checklist(s, v)
             grid = grid_rows(s, v.id) if v.shop_status == OPEN else None  # read once
             if grid is not None:
                 derive_compliance(s, v, grid)
@@ -476,5 +477,5 @@ class VisitService:
             tick_stop(s, v, checklist)
             v.status, v.finished_at, v.updated_at = "done", now, now
             s.flush()
-            view = visit_view(s, v)
+            view = visit_view(s, v, with_shop=checklist.shop_format or "")
         return FinishResult(view, created, closed, tuple(slips), followups_attached=attached)

@@ -13,24 +13,23 @@ checked and unchanged (``core.routine.visit_carry``); Esc goes back to the plan 
 lost: it is all saved).
 
 Moving (``visit_keys``): Alt+1 … Alt+9 go to the checklist's sections (the key is in each
-section's title), Alt+G into the SKU grid; the column scrolls with the focus. In the grid
-(``widgets/sku_grid``) digits fill the cell, Tab goes cell to cell and Enter after Tabbing a
-row starts the next SKU's row; letters (pinyin initials) or a code jump to a SKU; Tab past
-the last cell, Shift+Tab before the first, Ctrl+Tab from any cell and Esc leave the grid — an
-open cell takes Esc first, and Esc goes back to the plan only from outside the grid. A shop
-with one out-of-stock SKU and one price-tag problem takes 13 keys, a full first visit with
-12 SKUs 101 (``tests/qt/test_visit_keys.py``).
+section's title), Alt+G into the SKU grid; the column follows the focus. In the grid
+(``widgets/sku_grid``) digits fill the cell, Tab goes cell to cell and Enter after Tabbing a row
+starts the next SKU's row; letters (pinyin initials) or a code jump to a SKU; Tab past the last
+cell, Shift+Tab before the first, Ctrl+Tab from any cell and Esc leave the grid — an open cell
+takes Esc first, and Esc goes back to the plan only from outside the grid. A shop with one out-
+of-stock SKU and one price-tag problem takes 13 keys, a full first visit with 12 SKUs 101
+(``test_visit_keys``).
 
-A save the database refuses is kept on screen and sent again (``autosave``); finishing, and
-opening another shop, wait until nothing is left unsaved. A finished visit is shown with its
-修改记录; editing its times or answers is a correction with a reason.
+A refused save is kept and sent again (``autosave``); finishing and opening another shop wait
+for it. A finished visit shows its 修改记录; a changed time or answer is a correction with a
+reason. The checklist is the visit's own version, as it applies at its shop (业态).
 
-This module builds the screen and shows a shop; the rest is done by helpers it composes, each
-given what it needs (the page as a ``visit_host.VisitHost``): the one ``autosave.Autosave``,
-``visit_times`` (到店, 离店, the times), ``visit_edits`` (status, answers, grid, 同上次),
-``visit_finish`` (完成 and next), ``visit_keys`` (the shortcuts, jumps and scrolling),
-``visit_slips`` (生成反馈单) and ``visit_corrections`` (修改记录 and corrections of a finished
-visit). What runs on the DB worker is in ``operations/visits``.
+This module builds the screen and shows a shop; the rest is done by helpers it composes (the
+page as a ``visit_host.VisitHost``): the one ``autosave.Autosave``, ``visit_times`` (到店, 离店),
+``visit_edits`` (status, answers, grid, 同上次), ``visit_finish`` (完成 and next), ``visit_keys``
+(shortcuts, jumps, scrolling), ``visit_slips`` (生成反馈单) and ``visit_corrections`` (修改记录
+and corrections). What runs on the DB worker is in ``operations/visits``.
 """
 
 from __future__ import annotations
@@ -121,9 +120,7 @@ class VisitPage(Page):
 
     # --- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(20, 12, 20, 10)
-        outer.setSpacing(8)
+        outer = QVBoxLayout(self)  # margins and spacing: set_compact
         self.header = VisitHeader()
         outer.addWidget(self.header)
         self.status = VisitStatus(self)
@@ -418,8 +415,11 @@ class VisitPage(Page):
         undoable = self.finishing.undoable
         if visit is not None and visit.status == "draft" and undoable and undoable[0] != visit.id:
             self.finishing.forget_undo()  # the next shop is under way
-        if visit is not None and visit.checklist_version != self.checklist.version:
-            self._use_checklist(visit.checklist)
+        shop = self.screen.customer.format if self.screen else None  # before arrival: the newest
+        checklist = visit.checklist if visit else load_checklist("visit").for_shop(shop)
+        if checklist.version != self.checklist.version:
+            self._use_checklist(checklist)
+        self.checklist = self.form.checklist = checklist  # which items apply: the shop's 业态
         self.answers = dict(visit.answers) if visit else {}
         self.shop_status = visit.shop_status if visit else ""
         self.form.set_answers(self.answers)

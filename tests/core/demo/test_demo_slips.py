@@ -317,6 +317,9 @@ def test_suggestions_become_slips_or_are_dismissed_with_a_kept_reason(demo: Jour
                 answers.get("suspected_fake") is True
                 or answers.get("suspected_non_channel") is True
                 or answers.get("carton_code") == "不一致"
+                # checklist v2 (decision 0022): 电子烟, a licence that does not match the shop
+                or answers.get("ecig_on_sale") is True
+                or answers.get("licence_match") in ("店名不符", "许可证号不符", "已过期")
             )
             assert found, slip.number
 
@@ -336,4 +339,5 @@ def test_a_violation_note_says_what_the_answers_found(demo: Journal) -> None:
         assert (by["suspected_fake"] in note) == (answers.get("suspected_fake") is True), note
         non_channel = answers.get("suspected_non_channel") is True
         assert (by["suspected_non_channel"] in note) == non_channel, note
+        assert (by["ecig_on_sale"] in note) == (answers.get("ecig_on_sale") is True), note
     assert noted > 0

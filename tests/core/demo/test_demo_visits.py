@@ -17,6 +17,7 @@ from demo_databases import Demo, module_demo, open_fresh
 from sqlalchemy import Row, Select, delete, func, select
 
 from fieldbook.core import workdays
+from fieldbook.core.demo.context import demo_reference
 from fieldbook.core.demo.generate import generate_demo
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.attendance import attendance_rules
@@ -183,11 +184,19 @@ def test_visit_times(field: Journal) -> None:
 
 
 def test_answers_pass_the_template_and_findings_are_finish_s(field: Journal) -> None:
-    checklist = load_checklist()
+    """Each visit on its own checklist version (v2 from the cutover Monday, decision 0022),
+    as it applies at its shop (业态)."""
+    newest = load_checklist()
+    formats = dict(rows_of(field, select(Customer.id, Customer.format)))
     visits = done_visits(field)
+    weeks = int(demo_reference()["visits"]["checklist_v2_weeks"])
+    cutover = TODAY - timedelta(days=TODAY.weekday(), weeks=weeks)  # a Monday
+    assert {v.checklist_version for v in visits} == {1, newest.version}
     with field.reading() as s:
         for v in visits:
-            assert (v.checklist_id, v.checklist_version) == (checklist.id, checklist.version)
+            version = newest.version if v.visit_date >= cutover else 1
+            assert (v.checklist_id, v.checklist_version) == ("visit", version)
+            checklist = load_checklist("visit", version).for_shop(formats[v.customer_id])
             answers = json.loads(v.answers)
             assert checklist.missing(v.shop_status, answers) == []
             assert checklist.clean_answers(v.shop_status, answers) == answers
@@ -197,6 +206,8 @@ def test_answers_pass_the_template_and_findings_are_finish_s(field: Journal) -> 
                 assert answers == {}
         # Findings as VisitService.finish computes them (its grid logic included).
         for v in visits[::7]:
+            checklist = load_checklist("visit", v.checklist_version)
+            checklist = checklist.for_shop(formats[v.customer_id])
             hits = checklist.hits(v.shop_status, json.loads(v.answers))
             if v.shop_status == OPEN:
                 hits += grid_hits(s, v.id)

@@ -100,6 +100,7 @@ def test_an_answer_that_raised_a_finding_is_not_carried(
     assert "licence_displayed" not in second.answers
     world.visits.confirm_unchanged(second.id)
     today = {"display_quality": "规范整洁", "licence_displayed": True, "stock_checked": True}
+    today["licence_match"] = "相符"  # asked once the licence is seen
     world.visits.save_answers(second.id, today)
     done = world.visits.finish(second.id, at=t("07:50", NEXT)).visit
     # computed from today's answers: last time's display and licence findings are not copied
@@ -123,10 +124,13 @@ def test_confirming_records_a_confirmation_not_a_count(
     assert both.carried.confirmed_skus == (sku,)
     assert {"will_order", "promoters_count"} <= set(both.carried.confirmed)
     left = world.visits.pending_confirmations(second.id)
-    assert left.answers == {"stock_vs_records": "一致"} and left.grid == {}  # the stock block
+    # the stock and compliance blocks (在售电子烟 is observed every visit)
+    assert left.answers == {"stock_vs_records": "一致", "ecig_on_sale": False}
+    assert left.grid == {}
     # retyping makes it today's observation
     world.visits.save_grid(second.id, sku, stock_cartons=1)
     today = {"will_order": "不订", "no_order_reason": "库存充足", "stock_checked": True}
+    today["ecig_on_sale"] = False
     world.visits.save_answers(second.id, today)
     after = world.visits.get(second.id)
     assert after.carried.confirmed_skus == () and "will_order" not in after.carried.confirmed
