@@ -149,7 +149,11 @@ def save_screenshot(widget: QWidget, path: Path) -> bool:
     tmp = private_temp_beside(path, ".png")
     # Layouts asked for since the last pass (the window was just resized to --size) are
     # done first: the picture shows the final layout, not the one of the default size.
-    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+    # A few passes: a layout with word-wrapped labels (height for width) settles only after
+    # its width is known, and the first pass pressed the visit checklist's rows together.
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+        QApplication.processEvents()
     try:
         if not widget.grab().save(str(tmp), "PNG"):
             return False
