@@ -192,8 +192,17 @@ def check_not_derived(s: Session, v: Visit, values: Mapping[str, Any]) -> None:
         raise InvalidValue("price_compliance_derived", field=item_id)
 
 
+#: A grid value's (least, most); a price seen is at least 0.01 元 (0 is a slip, not a price)
+#: and at most the legal cap of 100 元 a pack.
+GRID_LIMITS = {
+    "facings": (0, 50),
+    "stock_cartons": (0, 500),
+    "stock_packs": (0, 9),
+    "price_fen": (1, 100_00),
+}
+
+
 def check_grid(values: dict[str, Any]) -> None:
-    limits = {"facings": 50, "stock_cartons": 500, "stock_packs": 9, "price_fen": 100_00}
     for name, value in values.items():
         if value is None:
             continue
@@ -203,7 +212,17 @@ def check_grid(values: dict[str, Any]) -> None:
             continue
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidValue("answer_not_whole", field=name, value=str(value))
-        if not 0 <= value <= limits[name]:
+        least, most = GRID_LIMITS[name]
+        if not least <= value <= most:
+            shown = _yuan if name == "price_fen" else str  # a price is typed in 元
             raise InvalidValue(
-                "answer_out_of_range", field=name, value=str(value), min=0, max=limits[name]
+                "answer_out_of_range",
+                field=name,
+                value=shown(value),
+                min=shown(least),
+                max=shown(most),
             )
+
+
+def _yuan(fen: int) -> str:
+    return f"{fen / 100:.2f}"
