@@ -185,6 +185,20 @@ def derive_compliance(s: Session, v: Visit, rows: Sequence[GridRow] | None = Non
     return answer
 
 
+def rederive_compliance(s: Session, v: Visit, was_compared: bool) -> None:
+    """执行指导价 again after a price of the grid changed. When the grid no longer compares any
+    price but did before the change (``was_compared``: the changed row's old price was
+    compared), the answer there is the grid's — typing it was refused while the grid decided —
+    so it is taken away: the manager answers it again rather than the visit keeping an answer
+    for prices nobody saw any more."""
+    if derive_compliance(s, v) is not None or not was_compared:
+        return
+    item_id = compliance_item(load_checklist("visit", v.checklist_version))
+    answers = json.loads(v.answers or "{}")
+    if item_id is not None and answers.pop(item_id, None) is not None:
+        v.answers = json.dumps(answers, ensure_ascii=False, sort_keys=True)
+
+
 def check_not_derived(s: Session, v: Visit, values: Mapping[str, Any]) -> None:
     """Refuse an answer to 执行指导价 while the grid decides it (a clear error, nothing saved)."""
     item_id = compliance_item(load_checklist("visit", v.checklist_version))
