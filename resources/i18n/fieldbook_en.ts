@@ -5082,6 +5082,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Completion</translation>
     </message>
     <message>
+        <source>时间进度 {rate}（{n}/{total} 个工作日）</source>
+        <translation>Time progress {rate} ({n}/{total} working days)</translation>
+    </message>
+    <message>
         <source>任务完成率 = 本月累计 ÷ 任务：{done:,} / {target:,} 条</source>
         <translation>Completion = month to date ÷ target: {done:,} / {target:,} cartons</translation>
     </message>
@@ -5090,8 +5094,8 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>{head}; {n} {unit} needed per day</translation>
     </message>
     <message>
-        <source>时间进度 {rate}（{n}/{total} 个工作日）</source>
-        <translation>Time progress {rate} ({n}/{total} working days)</translation>
+        <source>，节假日数据未覆盖 {year} 年，工作日按周一至周五计</source>
+        <translation>; holiday data does not cover {year}: working days are taken as Monday to Friday</translation>
     </message>
     <message>
         <source>与时间进度持平</source>

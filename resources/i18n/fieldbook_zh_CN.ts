@@ -5082,6 +5082,10 @@
         <translation>任务完成率</translation>
     </message>
     <message>
+        <source>时间进度 {rate}（{n}/{total} 个工作日）</source>
+        <translation>时间进度 {rate}（{n}/{total} 个工作日）</translation>
+    </message>
+    <message>
         <source>任务完成率 = 本月累计 ÷ 任务：{done:,} / {target:,} 条</source>
         <translation>任务完成率 = 本月累计 ÷ 任务：{done:,} / {target:,} 条</translation>
     </message>
@@ -5090,8 +5094,8 @@
         <translation>{head}，日均需 {n} {unit}</translation>
     </message>
     <message>
-        <source>时间进度 {rate}（{n}/{total} 个工作日）</source>
-        <translation>时间进度 {rate}（{n}/{total} 个工作日）</translation>
+        <source>，节假日数据未覆盖 {year} 年，工作日按周一至周五计</source>
+        <translation>，节假日数据未覆盖 {year} 年，工作日按周一至周五计</translation>
     </message>
     <message>
         <source>与时间进度持平</source>

@@ -31,6 +31,8 @@ from fieldbook.core.routine.indicators import month_days, order_breakdown, order
 from fieldbook.core.store.models import Sku, Target
 
 NO_TARGET = "未设任务"
+#: 时间进度 of a year the holiday data does not cover: said wherever it is shown.
+UNCOVERED = "节假日数据未覆盖 {year} 年，工作日按周一至周五计"
 TOTAL, CLASS, SKU = "total", "class", "sku"
 
 
@@ -76,6 +78,7 @@ class TimeProgress:
     month: str
     elapsed: int
     total: int
+    covered: bool = True  # China's holidays known for the year (else Monday–Friday only)
 
     @property
     def rate(self) -> float:
@@ -92,7 +95,7 @@ def time_progress(day: date) -> TimeProgress:
     days = workdays.working_days_between(start, end)
     including = target_rules().including
     elapsed = sum(1 for d in days if d < day or (including and d == day))
-    return TimeProgress(f"{day:%Y-%m}", elapsed, len(days))
+    return TimeProgress(f"{day:%Y-%m}", elapsed, len(days), workdays.calendar_covers(day))
 
 
 @dataclass(frozen=True)
@@ -287,6 +290,8 @@ def progress_lines(month: MonthProgress) -> list[str]:
     month export): the month first, then each class and SKU target."""
     time = month.time
     head = f"时间进度 {time.rate * 100:.1f}%（{time.elapsed}/{time.total} 个工作日）"
+    if not time.covered:
+        head += f"，{UNCOVERED.format(year=time.month[:4])}"
     lines = [head]
     for p in (month.total, *month.parts):
         lines.append(progress_line(p, time))

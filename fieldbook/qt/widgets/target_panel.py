@@ -61,11 +61,14 @@ class TargetPanel(SectionBox):
 
     def show_progress(self, month: MonthProgress) -> None:
         time = month.time
-        self.time_label.setText(
-            self.tr("时间进度 {rate}（{n}/{total} 个工作日）").format(
-                rate=f"{time.rate * 100:.1f}%", n=time.elapsed, total=time.total
-            )
+        text = self.tr("时间进度 {rate}（{n}/{total} 个工作日）").format(
+            rate=f"{time.rate * 100:.1f}%", n=time.elapsed, total=time.total
         )
+        if not time.covered:
+            text += self.tr("，节假日数据未覆盖 {year} 年，工作日按周一至周五计").format(
+                year=time.month[:4]
+            )
+        self.time_label.setText(text)
         shown = [month.total, *month.parts]
         while len(self.rows) < len(shown):
             labels = (QLabel(), QLabel(), QLabel())

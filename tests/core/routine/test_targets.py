@@ -21,6 +21,8 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.routine.target_entry import TargetInput
 from fieldbook.core.routine.targets import (
     NO_TARGET,
+    MonthProgress,
+    Progress,
     cartons_text,
     cases,
     gap_sentence,
@@ -30,6 +32,7 @@ from fieldbook.core.routine.targets import (
 )
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, OrderLine, Sku, Target
+from fieldbook.core.workdays import LAST_COVERED_YEAR
 
 MONTH = "2025-10"
 
@@ -177,3 +180,21 @@ def test_a_bad_target_is_refused_and_nothing_saved(
     assert caught.value.data.get("field") == field
     assert caught.value.detail == code
     assert world.targets.list(MONTH) == []
+
+
+def test_a_year_without_holiday_data_says_so() -> None:
+    """The holiday data ends with a year: after it 时间进度 counts Monday–Friday, and every
+    line that shows it says so (2027's Spring Festival week would count as working days)."""
+    covered = time_progress(date(2025, 10, 15))
+    assert covered.covered
+    assert "节假日" not in progress_lines(_empty(date(2025, 10, 15)))[0]
+    year = LAST_COVERED_YEAR + 1
+    later = time_progress(date(year, 3, 15))
+    assert not later.covered
+    head = progress_lines(_empty(date(year, 3, 15)))[0]
+    assert head.endswith(f"，节假日数据未覆盖 {year} 年，工作日按周一至周五计")
+
+
+def _empty(day: date) -> MonthProgress:
+    nothing = Progress("total", "", "全月", None, None, None, 0, 0)
+    return MonthProgress(day, time_progress(day), nothing, ())
