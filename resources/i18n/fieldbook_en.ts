@@ -5050,8 +5050,8 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Limited: {name}, grade {grade} is not in any band</translation>
     </message>
     <message>
-        <source>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</source>
-        <translation>Time progress = working days elapsed ÷ working days of the month (today included; holidays off, make-up working days on)</translation>
+        <source>时间进度 = 本月已过工作日 ÷ 本月工作日（当天订单导入后含当天；节假日不计，调休上班日计入）</source>
+        <translation>Time progress = working days elapsed this month ÷ working days in the month (today counts once its orders are imported; holidays excluded, make-up working days included)</translation>
     </message>
     <message>
         <source>月度任务…</source>

@@ -5050,8 +5050,8 @@
         <translation>限量：{name}，{grade} 档不在投放档位内</translation>
     </message>
     <message>
-        <source>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</source>
-        <translation>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</translation>
+        <source>时间进度 = 本月已过工作日 ÷ 本月工作日（当天订单导入后含当天；节假日不计，调休上班日计入）</source>
+        <translation>时间进度 = 本月已过工作日 ÷ 本月工作日（当天订单导入后含当天；节假日不计，调休上班日计入）</translation>
     </message>
     <message>
         <source>月度任务…</source>

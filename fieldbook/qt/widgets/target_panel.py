@@ -32,7 +32,10 @@ class TargetPanel(SectionBox):
         self.time_label = QLabel()
         self.time_label.setWordWrap(True)  # the buttons beside it keep the column narrow
         self.time_label.setToolTip(
-            self.tr("时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）")
+            self.tr(
+                "时间进度 = 本月已过工作日 ÷ 本月工作日（当天订单导入后含当天；"
+                "节假日不计，调休上班日计入）"
+            )
         )
         self.edit_button = QPushButton(self.tr("月度任务…"))
         self.edit_button.setToolTip(self.tr("设定或修改本月的销量任务"))

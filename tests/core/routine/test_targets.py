@@ -143,9 +143,8 @@ def test_a_met_target_and_no_days_left(october: Journal) -> None:
     assert gap_sentence(month.total, month.time) == "已完成任务"
     october.targets.set(TargetInput(MONTH, cartons=1800))
     last = october.targets.progress(date(2025, 10, 31))
-    assert gap_sentence(last.total, last.time) == (
-        "落后时间进度 80.1 个百分点，尚差 1,441 条，本月已无剩余工作日"
-    )
+    # the 31st's orders are not in yet: the 31st is still ahead (17/18), not elapsed
+    assert gap_sentence(last.total, last.time) == "落后时间进度 74.5 个百分点，日均需 1,441 条"
 
 
 def test_changing_a_target_is_audited(october: Journal) -> None:
@@ -198,3 +197,13 @@ def test_a_year_without_holiday_data_says_so() -> None:
 def _empty(day: date) -> MonthProgress:
     nothing = Progress("total", "", "全月", None, None, None, 0, 0)
     return MonthProgress(day, time_progress(day), nothing, ())
+
+
+def test_the_day_counts_once_its_orders_are_in(october: Journal) -> None:
+    """时间进度 includes the date only once its orders are imported: the 14th (no orders)
+    stops at the 13th — 4 of 18, as the actual does — the 15th (orders in) counts itself."""
+    october.targets.set(TargetInput(MONTH, cartons=1800))
+    morning = october.targets.progress(date(2025, 10, 14))
+    assert (morning.time.elapsed, morning.time.total) == (4, 18)
+    assert morning.total.actual_cartons == 300  # the 9th and the 11th
+    assert october.targets.progress(date(2025, 10, 15)).time.elapsed == 6
