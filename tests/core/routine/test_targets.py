@@ -207,3 +207,23 @@ def test_the_day_counts_once_its_orders_are_in(october: Journal) -> None:
     assert (morning.time.elapsed, morning.time.total) == (4, 18)
     assert morning.total.actual_cartons == 300  # the 9th and the 11th
     assert october.targets.progress(date(2025, 10, 15)).time.elapsed == 6
+
+
+def test_a_target_set_by_mistake_can_be_cleared(october: Journal) -> None:
+    """Every figure left empty on a target that is set clears it (audited); on one that is not
+    set it is still refused."""
+    before = october.targets.list(MONTH)
+    parts = october.targets.progress(date(2025, 10, 15)).parts
+    october.targets.set(TargetInput(MONTH, "sku", "15300202", cartons=40))  # the wrong SKU
+    assert len(october.targets.list(MONTH)) == len(before) + 1
+    october.targets.set(TargetInput(MONTH, "sku", "15300202"))
+    assert october.targets.list(MONTH) == before
+    assert october.targets.progress(date(2025, 10, 15)).parts == parts
+    with october.reading() as s:
+        row_id = s.scalar(select(Target.id).where(Target.scope_key == "15300202"))
+        assert row_id is not None
+    reasons = [h.reason for h in audit.history(october, "target", row_id)]
+    assert any(r.startswith("清除月度任务") for r in reasons)
+    with pytest.raises(InvalidValue) as err:
+        october.targets.set(TargetInput(MONTH, "class", "2"))
+    assert err.value.detail == "target_empty"
