@@ -189,7 +189,13 @@ def _plan(
         try:
             checked[ident] = check_target(s, t)
         except InvalidValue as exc:
-            for number in rows_of[ident]:
+            # a bad figure is its own row's problem (a later row repeating it is not): the
+            # row that gave the field, else every row of the target
+            name = {"amount": "amount_fen", "per_carton": "per_carton_fen"}.get(
+                str(exc.data.get("field", "")), str(exc.data.get("field", ""))
+            )
+            gave = first.get((*ident, name))
+            for number in [gave] if gave is not None else rows_of[ident]:
                 _problem(report, number, exc)
     bad = {p.row for p in report.problems}
     return {i: t for i, t in checked.items() if not bad & set(rows_of[i])}

@@ -119,3 +119,18 @@ def test_a_column_in_wan_is_converted_or_refused(world: Journal, tmp_path: Path)
             "销量请用条或箱，金额请用元或万元"
         ]
     assert world.targets.list("2027-01") == []
+
+
+def test_a_bad_figure_is_named_on_its_own_row_only(world: Journal, tmp_path: Path) -> None:
+    """Row 2's −5 is row 2's problem; row 3 repeats the target (its 1,200 is not −5)."""
+    path = write_workbook(
+        tmp_path / "t.xlsx",
+        ["客户经理", "月份", "销量任务(条)"],
+        [["王建国", "2026-12", -5], ["王建国", "2026-12", "1,200"]],
+    )
+    report = import_targets(world, path)
+    assert [describe_problem(p, "zh_CN") for p in report.problems] == [
+        "第 2 行，销量任务(条)：应为正数（“-5”）",
+        "第 3 行，销量任务(条)：与第 2 行是同一个任务",
+    ]
+    assert not report.applied
