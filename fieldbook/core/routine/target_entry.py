@@ -49,6 +49,8 @@ def check_target(s: Session, t: TargetInput) -> TargetInput:
     """``t`` when it is a valid target, else ``InvalidValue`` naming the field."""
     workdays.month_range(t.month)
     rules = target_rules()
+    if not rules.years[0] <= int(t.month[:4]) <= rules.years[1]:
+        raise InvalidValue("month", field="month", value=t.month)
     if t.scope not in rules.scopes:
         raise InvalidValue("target_scope", field="scope", value=t.scope)
     key = "" if t.scope == TOTAL else t.key.strip()

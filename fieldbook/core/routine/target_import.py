@@ -62,7 +62,12 @@ def parse_month(value: object) -> str:
     if not text:
         return ""
     found = _MONTH.match(text)
-    if found is None or not 1 <= int(found.group(2)) <= 12:
+    first, last = target_rules().years
+    if (
+        found is None
+        or not 1 <= int(found.group(2)) <= 12
+        or not first <= int(found.group(1)) <= last
+    ):
         raise InvalidValue("month", value=text)
     return f"{int(found.group(1)):04d}-{int(found.group(2)):02d}"
 

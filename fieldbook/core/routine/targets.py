@@ -46,6 +46,7 @@ class TargetRules:
     max_cartons: int
     max_amount_fen: int
     max_per_carton_fen: int
+    years: tuple[int, int] = (2000, 2099)  # a target's month is in one of these years
 
 
 @cache
@@ -59,6 +60,7 @@ def target_rules() -> TargetRules:
         max_cartons=int(ref["max_cartons"]),
         max_amount_fen=int(ref["max_amount_yuan"]) * 100,
         max_per_carton_fen=int(ref["max_per_carton_yuan"]) * 100,
+        years=(int(ref["first_year"]), int(ref["last_year"])),
     )
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sample_data import write_workbook
 
+from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.routine.target_entry import TargetInput
 from fieldbook.core.routine.target_import import import_targets
 from fieldbook.core.routine.targets import TargetRow
 from fieldbook.messages import describe_problem
@@ -134,3 +137,17 @@ def test_a_bad_figure_is_named_on_its_own_row_only(world: Journal, tmp_path: Pat
         "第 3 行，销量任务(条)：与第 2 行是同一个任务",
     ]
     assert not report.applied
+
+
+def test_a_month_out_of_any_plausible_year_is_refused(world: Journal, tmp_path: Path) -> None:
+    """An Excel date serial (46357 = 2026-12-01) in a number cell was read as 4635-07."""
+    path = write_workbook(
+        tmp_path / "t.xlsx", ["客户经理", "月份", "销量任务(条)"], [["王建国", 46357, 1200]]
+    )
+    report = import_targets(world, path)
+    assert [describe_problem(p, "zh_CN") for p in report.problems] == [
+        "第 2 行，月份：月份格式不对（如 2026-11）（“46357”）"
+    ]
+    assert not report.applied
+    with pytest.raises(InvalidValue):
+        world.targets.set(TargetInput("4635-07", cartons=10))
