@@ -772,8 +772,8 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>No problems found; ready to import.</translation>
     </message>
     <message>
-        <source>其他片区和线路的 {n} 户不导入。</source>
-        <translation>{n} customers of other districts and routes are not imported.</translation>
+        <source>其他客户经理（{names}）的任务不导入。</source>
+        <translation>Targets of other account managers ({names}) are not imported.</translation>
     </message>
     <message>
         <source>数据库里有 {n} 户不在这份名单中（导入不会删除它们）。</source>
@@ -786,6 +786,10 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>{col} 列：{text}</source>
         <translation>Column {col}: {text}</translation>
+    </message>
+    <message>
+        <source>其他片区和线路的 {n} 户不导入。</source>
+        <translation>{n} customers of other districts and routes are not imported.</translation>
     </message>
     <message>
         <source>表格文件 (*.xlsx *.xlsm *.csv *.txt)</source>

@@ -772,8 +772,8 @@
         <translation>没有发现问题，可以导入。</translation>
     </message>
     <message>
-        <source>其他片区和线路的 {n} 户不导入。</source>
-        <translation>其他片区和线路的 {n} 户不导入。</translation>
+        <source>其他客户经理（{names}）的任务不导入。</source>
+        <translation>其他客户经理（{names}）的任务不导入。</translation>
     </message>
     <message>
         <source>数据库里有 {n} 户不在这份名单中（导入不会删除它们）。</source>
@@ -786,6 +786,10 @@
     <message>
         <source>{col} 列：{text}</source>
         <translation>{col} 列：{text}</translation>
+    </message>
+    <message>
+        <source>其他片区和线路的 {n} 户不导入。</source>
+        <translation>其他片区和线路的 {n} 户不导入。</translation>
     </message>
     <message>
         <source>表格文件 (*.xlsx *.xlsm *.csv *.txt)</source>

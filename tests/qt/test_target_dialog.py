@@ -102,6 +102,8 @@ def test_the_company_target_workbook_imports_from_the_log(qtbot, page, log_day, 
         "1",
     ]
     assert log_day.targets.list("2026-11") == []  # a dry run changes nothing
+    assert "其他客户经理（李四）的任务不导入。" in dialog.summary_label.text()
+    assert "其他片区" not in dialog.summary_label.text()  # not the customer import's wording
     with qtbot.waitSignal(dialog.imported):
         dialog.import_button.click()
     qtbot.waitUntil(lambda: len(page.targets.texts()) == 2)
@@ -116,3 +118,15 @@ def test_the_panel_says_when_the_year_has_no_holiday_data(qtbot):
     nothing = Progress("total", "", "全月", None, None, None, 0, 0)
     panel.show_progress(MonthProgress(day, time_progress(day), nothing, ()))
     assert panel.time_label.text().endswith(f"节假日数据未覆盖 {year} 年，工作日按周一至周五计")
+
+
+def test_a_column_in_wan_zhi_is_explained_not_called_missing(qtbot, page, tmp_path):
+    path = write_workbook(
+        tmp_path / "任务.xlsx", ["客户经理", "月份", "销量任务(万支)"], [["王建国", "2026-11", 25]]
+    )
+    dialog = page.import_targets()
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    text = dialog.summary_label.text()
+    assert "缺少必需的列" not in text
+    assert not dialog.import_button.isEnabled()
