@@ -28,6 +28,7 @@ from fieldbook.core.routine.targets import (
     gap_sentence,
     progress_lines,
     rate_text,
+    target_rules,
     time_progress,
 )
 from fieldbook.core.store import audit
@@ -227,3 +228,15 @@ def test_a_target_set_by_mistake_can_be_cleared(october: Journal) -> None:
     with pytest.raises(InvalidValue) as err:
         october.targets.set(TargetInput(MONTH, "class", "2"))
     assert err.value.detail == "target_empty"
+
+
+def test_the_largest_amount_allowed_fits_the_servers_column(world: Journal) -> None:
+    """targets.amount_fen is a 32-bit INTEGER on PostgreSQL: the largest amount the typo guard
+    lets through must fit (1 亿元 = 10¹⁰ fen did not: the save failed on the server)."""
+    most = target_rules().max_amount_fen
+    assert most < 2**31
+    world.targets.set(TargetInput(MONTH, amount_fen=most))
+    assert world.targets.list(MONTH)[0].amount_fen == most
+    with pytest.raises(InvalidValue) as caught:
+        world.targets.set(TargetInput(MONTH, amount_fen=most + 100))
+    assert caught.value.detail == "target_too_large"
