@@ -772,8 +772,8 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
         <translation>No problems found; ready to import.</translation>
     </message>
     <message>
-        <source>其他片区和线路的 {n} 户不导入。</source>
-        <translation>{n} customers of other districts and routes are not imported.</translation>
+        <source>其他客户经理（{names}）的任务不导入。</source>
+        <translation>Targets of other account managers ({names}) are not imported.</translation>
     </message>
     <message>
         <source>数据库里有 {n} 户不在这份名单中（导入不会删除它们）。</source>
@@ -786,6 +786,10 @@ After restoring, Fieldbook opens on this backup; changes made after the backup a
     <message>
         <source>{col} 列：{text}</source>
         <translation>Column {col}: {text}</translation>
+    </message>
+    <message>
+        <source>其他片区和线路的 {n} 户不导入。</source>
+        <translation>{n} customers of other districts and routes are not imported.</translation>
     </message>
     <message>
         <source>表格文件 (*.xlsx *.xlsm *.csv *.txt)</source>
@@ -5050,8 +5054,8 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Limited: {name}, grade {grade} is not in any band</translation>
     </message>
     <message>
-        <source>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</source>
-        <translation>Time progress = working days elapsed ÷ working days of the month (today included; holidays off, make-up working days on)</translation>
+        <source>时间进度 = 本月已过工作日 ÷ 本月工作日（当天订单导入后含当天；节假日不计，调休上班日计入）</source>
+        <translation>Time progress = working days elapsed this month ÷ working days in the month (today counts once its orders are imported; holidays excluded, make-up working days included)</translation>
     </message>
     <message>
         <source>月度任务…</source>
@@ -5082,6 +5086,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Completion</translation>
     </message>
     <message>
+        <source>时间进度 {rate}（{n}/{total} 个工作日）</source>
+        <translation>Time progress {rate} ({n}/{total} working days)</translation>
+    </message>
+    <message>
         <source>任务完成率 = 本月累计 ÷ 任务：{done:,} / {target:,} 条</source>
         <translation>Completion = month to date ÷ target: {done:,} / {target:,} cartons</translation>
     </message>
@@ -5090,8 +5098,8 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>{head}; {n} {unit} needed per day</translation>
     </message>
     <message>
-        <source>时间进度 {rate}（{n}/{total} 个工作日）</source>
-        <translation>Time progress {rate} ({n}/{total} working days)</translation>
+        <source>，节假日数据未覆盖 {year} 年，工作日按周一至周五计</source>
+        <translation>; holiday data does not cover {year}: working days are taken as Monday to Friday</translation>
     </message>
     <message>
         <source>与时间进度持平</source>

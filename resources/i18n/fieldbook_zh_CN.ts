@@ -772,8 +772,8 @@
         <translation>没有发现问题，可以导入。</translation>
     </message>
     <message>
-        <source>其他片区和线路的 {n} 户不导入。</source>
-        <translation>其他片区和线路的 {n} 户不导入。</translation>
+        <source>其他客户经理（{names}）的任务不导入。</source>
+        <translation>其他客户经理（{names}）的任务不导入。</translation>
     </message>
     <message>
         <source>数据库里有 {n} 户不在这份名单中（导入不会删除它们）。</source>
@@ -786,6 +786,10 @@
     <message>
         <source>{col} 列：{text}</source>
         <translation>{col} 列：{text}</translation>
+    </message>
+    <message>
+        <source>其他片区和线路的 {n} 户不导入。</source>
+        <translation>其他片区和线路的 {n} 户不导入。</translation>
     </message>
     <message>
         <source>表格文件 (*.xlsx *.xlsm *.csv *.txt)</source>
@@ -5050,8 +5054,8 @@
         <translation>限量：{name}，{grade} 档不在投放档位内</translation>
     </message>
     <message>
-        <source>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</source>
-        <translation>时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）</translation>
+        <source>时间进度 = 本月已过工作日 ÷ 本月工作日（当天订单导入后含当天；节假日不计，调休上班日计入）</source>
+        <translation>时间进度 = 本月已过工作日 ÷ 本月工作日（当天订单导入后含当天；节假日不计，调休上班日计入）</translation>
     </message>
     <message>
         <source>月度任务…</source>
@@ -5082,6 +5086,10 @@
         <translation>任务完成率</translation>
     </message>
     <message>
+        <source>时间进度 {rate}（{n}/{total} 个工作日）</source>
+        <translation>时间进度 {rate}（{n}/{total} 个工作日）</translation>
+    </message>
+    <message>
         <source>任务完成率 = 本月累计 ÷ 任务：{done:,} / {target:,} 条</source>
         <translation>任务完成率 = 本月累计 ÷ 任务：{done:,} / {target:,} 条</translation>
     </message>
@@ -5090,8 +5098,8 @@
         <translation>{head}，日均需 {n} {unit}</translation>
     </message>
     <message>
-        <source>时间进度 {rate}（{n}/{total} 个工作日）</source>
-        <translation>时间进度 {rate}（{n}/{total} 个工作日）</translation>
+        <source>，节假日数据未覆盖 {year} 年，工作日按周一至周五计</source>
+        <translation>，节假日数据未覆盖 {year} 年，工作日按周一至周五计</translation>
     </message>
     <message>
         <source>与时间进度持平</source>

@@ -25,9 +25,9 @@ def test_import_targets_then_show_them(
     assert code == 0 and "已导入" in out
     code, out, _ = run(capsys, "--db", db, "targets", "show", "--date", "2025-10-15")
     assert code == 0
-    assert "时间进度 33.3%（6/18 个工作日）" in out
+    assert "时间进度 27.8%（5/18 个工作日）" in out  # the 15th's orders not in: 5, not 6
     assert "全月 任务完成率 销量 0.0%（0/1,800 条（36.0 箱））" in out
-    assert "落后时间进度 33.3 个百分点，日均需 150 条" in out
+    assert "落后时间进度 27.8 个百分点，日均需 139 条" in out
 
 
 def test_a_bad_row_exits_2_naming_row_and_column(
@@ -53,7 +53,7 @@ def test_targets_set_and_log_show(
     assert code == 2
     code, out, _ = run(capsys, "--db", db, "log", "show", "--date", "2025-10-15")
     assert code == 0
-    assert "月度任务：时间进度 33.3%（6/18 个工作日）" in out
+    assert "月度任务：时间进度 27.8%（5/18 个工作日）" in out
     assert "月度任务：全月 任务完成率 销量 0.0%" in out
     code, out, _ = run(capsys, "--db", db, "log", "show", "--date", "2025-11-14")
     assert "月度任务：全月 任务完成率 未设任务" in out

@@ -4,6 +4,7 @@ panel shows 任务完成率 beside 时间进度 from the core's computation."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,10 @@ from sample_data import write_workbook
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.target_entry import TargetInput
+from fieldbook.core.routine.targets import MonthProgress, Progress, time_progress
+from fieldbook.core.workdays import LAST_COVERED_YEAR
 from fieldbook.qt.pages.daylog_page import DayLogPage
+from fieldbook.qt.widgets.target_panel import TargetPanel
 
 
 @pytest.fixture
@@ -98,7 +102,31 @@ def test_the_company_target_workbook_imports_from_the_log(qtbot, page, log_day, 
         "1",
     ]
     assert log_day.targets.list("2026-11") == []  # a dry run changes nothing
+    assert "其他客户经理（李四）的任务不导入。" in dialog.summary_label.text()
+    assert "其他片区" not in dialog.summary_label.text()  # not the customer import's wording
     with qtbot.waitSignal(dialog.imported):
         dialog.import_button.click()
     qtbot.waitUntil(lambda: len(page.targets.texts()) == 2)
     assert page.targets.texts()[0].startswith("全月 5.0%")
+
+
+def test_the_panel_says_when_the_year_has_no_holiday_data(qtbot):
+    year = LAST_COVERED_YEAR + 1
+    day = date(year, 3, 15)
+    panel = TargetPanel()
+    qtbot.addWidget(panel)
+    nothing = Progress("total", "", "全月", None, None, None, 0, 0)
+    panel.show_progress(MonthProgress(day, time_progress(day), nothing, ()))
+    assert panel.time_label.text().endswith(f"节假日数据未覆盖 {year} 年，工作日按周一至周五计")
+
+
+def test_a_column_in_wan_zhi_is_explained_not_called_missing(qtbot, page, tmp_path):
+    path = write_workbook(
+        tmp_path / "任务.xlsx", ["客户经理", "月份", "销量任务(万支)"], [["王建国", "2026-11", 25]]
+    )
+    dialog = page.import_targets()
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    text = dialog.summary_label.text()
+    assert "缺少必需的列" not in text
+    assert not dialog.import_button.isEnabled()

@@ -116,3 +116,15 @@ def test_a_submitted_reports_snapshot_keeps_the_prices(priced: Journal) -> None:
     old = json.loads(figures_json(f))
     del old["prices"], old["prices_month"]
     assert figures_from_json(old).prices.counts.price_rate is None
+
+
+def test_the_findings_section_counts_shops_as_the_page_does(
+    world: Journal, open_answers: dict[str, object], tmp_path: Path
+) -> None:
+    # one visit, two prices off (中华 +11.1 %, 玉溪 -8.7 %): two grid findings and the
+    # derived 普遍偏离's own — one shop with 价格偏离, on the page and in the workbook
+    visit(world, "M001", {"中华(硬)": 5000, "玉溪(硬)": 2100}, open_answers)
+    label = label_for(MON)
+    assert world.weeks.figures(label).findings["价格偏离"] == 1
+    form = sheet(export_week(world, label, tmp_path / "周报.xlsx"), "周报")
+    assert figure(form, "价格偏离") == 1

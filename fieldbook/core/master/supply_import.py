@@ -1,6 +1,8 @@
 """Import the company's weekly 货源投放 (supply) list: per SKU its 货源状态, and for 限量 one row
 per 档位 band (``8-12`` or ``8–12档``) with its 限量(条). The file is the whole week's list: a
-SKU it does not name that is not 正常 now goes back to 正常. Every change holds from
+SKU it does not name that is not 正常 now goes back to 正常 — unless a row's SKU cannot be
+told (it may be that one); a SKU named on a bad row keeps what it has even with
+``skip_invalid`` (never half its bands). Every change holds from
 ``valid_from`` (default: the Monday of this week) and is audited; bad rows are reported by row
 and column, and nothing is written unless every row is good (or ``skip_invalid``)."""
 
@@ -95,6 +97,15 @@ class _Reader:
     ) -> None:
         self.report, self.by_code, self.by_name = report, by_code, by_name
         self.planned: dict[str, _Planned] = {}
+        self.spoiled: set[str] = set()  # SKUs named on a bad row: left as they are
+        self.unknown = False  # a row whose SKU cannot be told: no SKU counts as unnamed
+
+    def good(self) -> dict[str, _Planned]:
+        """The SKUs every row of which was good."""
+        return {sid: p for sid, p in self.planned.items() if sid not in self.spoiled}
+
+    def named(self, sku_id: str) -> bool:
+        return sku_id in self.planned or sku_id in self.spoiled or self.unknown
 
     def _column(self, name: str) -> str:
         return self.report.columns.get(name, name)
@@ -111,7 +122,15 @@ class _Reader:
         if sku is None:
             column = "sku_code" if code or "sku_name" not in self.report.columns else "sku_name"
             self._problem(row.number, column, "unknown_sku" if code or name else "required")
+            self.unknown = True
             return
+        before = len(self.report.problems)
+        self._sku_row(row, sku)
+        if len(self.report.problems) > before:
+            self.spoiled.add(sku.id)
+
+    def _sku_row(self, row: ParsedRow, sku: _Sku) -> None:
+        v = row.values
         state = supply_rules().state(v["state"])
         band = self._band(row, state.needs_limits)
         if band is False:
@@ -180,15 +199,17 @@ def import_supply(
         skus = [_Sku(*r) for r in s.execute(select(Sku.id, Sku.code, Sku.name))]
         now = {r.sku_id: r for r in supply_on(s, since, shown_only=False)}
     reader = _Reader(report, {k.code: k for k in skus}, {_normal_name(k.name): k for k in skus})
+    # a row dropped for a bad cell (a state misspelt): its SKU is not known to be unnamed
+    reader.unknown = bool({p.row for p in report.problems} - {r.number for r in rows})
     for row in rows:
         reader.row(row)
     report.problems.sort(key=lambda p: (p.row, p.column))
     default = supply_rules().default
     wanted: dict[str, tuple[str, tuple[Band, ...]]] = {
-        sid: (p.state, tuple(sorted(p.bands))) for sid, p in reader.planned.items()
+        sid: (p.state, tuple(sorted(p.bands))) for sid, p in reader.good().items()
     }
     for sid, row_now in now.items():
-        if sid not in wanted and row_now.state != default:
+        if not reader.named(sid) and row_now.state != default:
             wanted[sid] = (default, ())
             report.missing.append(f"{row_now.code} {row_now.name}")
     for sid, (state, bands) in wanted.items():

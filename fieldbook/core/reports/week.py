@@ -215,7 +215,9 @@ def _price_classes(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
 
 def _findings(ws: Worksheet, row: int, p: Period) -> int:
     row = banner(ws, row, "三、发现问题（见“发现问题”表）")
-    found = Counter(r[4] for r in p.findings)
+    # shops (visits) with each finding, as the page counts them: a visit's price deviations
+    # are one finding row per SKU
+    found = Counter(label for _, label in dict.fromkeys((r[0], r[4]) for r in p.findings))
     if not found:
         return paragraph(ws, row, "无")
     items = found.most_common()

@@ -120,10 +120,24 @@ class Checklist:
     shop_format: str | None = None
     #: 同上次 from older versions: version → {old item id → (new item id, option renames)}.
     carry_from: Mapping[int, Mapping[str, ItemMap]] = field(default_factory=dict)
+    #: A finished visit's 业态 scopes that were asked (``as_recorded``), whatever the shop's
+    #: 业态 is now; None: scoped by ``shop_format``.
+    recorded: frozenset[tuple[str, ...]] | None = None
 
     def for_shop(self, shop_format: str | None) -> Checklist:
         """This checklist as it applies at a shop of ``shop_format`` (业态 code)."""
         return replace(self, shop_format=shop_format or "")
+
+    def as_recorded(self, answered: Iterable[str]) -> Checklist:
+        """This checklist as a finished visit with answers to ``answered`` was asked: a
+        业态-scoped item applies when an item of its scope was answered (a scope with a
+        required item is always answered where it was asked) — a shop's 业态 changing later
+        neither drops an old visit's 促销员 nor asks it for them."""
+        ids = set(answered)
+        asked = frozenset(
+            i.scope.formats for i in self.items if i.scope and i.scope.formats and i.id in ids
+        )
+        return replace(self, recorded=asked)
 
     def applies(self, item: Item) -> bool:
         """Whether ``item`` is for this shop and this company (its ``applies_to``)."""
@@ -132,6 +146,8 @@ class Checklist:
             return True
         if scope.setting and not self.settings.get(scope.setting, False):
             return False
+        if scope.formats and self.recorded is not None:
+            return scope.formats in self.recorded
         return not scope.formats or self.shop_format is None or self.shop_format in scope.formats
 
     def item(self, item_id: str) -> Item:

@@ -64,7 +64,7 @@ def limits_note(row: SupplyRow, grades: list[int | None]) -> str:
         for n, b in enumerate(row.bands)
         if per_band[n]
     ]
-    if not grades:  # nobody planned: every band
+    if not shown:  # nobody planned, or no shop in any band: every band (what to tell)
         shown = [f"{b.grades} 档限 {b.cartons} 条" for b in row.bands]
     extra = [f"{outside} 户不在投放档位内"] if outside else []
     extra += [f"档位未填 {no_grade} 户"] if no_grade else []

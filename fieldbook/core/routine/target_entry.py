@@ -3,6 +3,7 @@ audited write (``record_type`` "target"). The computation is ``routine.targets``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -48,6 +49,8 @@ def check_target(s: Session, t: TargetInput) -> TargetInput:
     """``t`` when it is a valid target, else ``InvalidValue`` naming the field."""
     workdays.month_range(t.month)
     rules = target_rules()
+    if not rules.years[0] <= int(t.month[:4]) <= rules.years[1]:
+        raise InvalidValue("month", field="month", value=t.month)
     if t.scope not in rules.scopes:
         raise InvalidValue("target_scope", field="scope", value=t.scope)
     key = "" if t.scope == TOTAL else t.key.strip()
@@ -107,6 +110,17 @@ def write_targets(s: Session, manager_id: str, targets: Iterable[TargetInput], r
     return changed
 
 
+def _to_clear(s: Session, manager_id: str, t: TargetInput) -> TargetInput | None:
+    """``t`` with no figure, naming a target that is set: the target to clear (else None)."""
+    if (t.cartons, t.amount_fen, t.per_carton_fen) != (None, None, None):
+        return None
+    key = "" if t.scope == TOTAL else t.key.strip()
+    if t.scope not in target_rules().scopes or not re.fullmatch(r"\d{4}-\d{2}", t.month):
+        return None
+    held = {(r.scope, r.key) for r in month_targets(s, manager_id, t.month)}
+    return TargetInput(t.month, t.scope, key) if (t.scope, key) in held else None
+
+
 class TargetService:
     """The current manager's targets: set (checked, audited), list, progress on a date."""
 
@@ -114,9 +128,16 @@ class TargetService:
         self.db = db
 
     def set(self, target: TargetInput, reason: str = "设定月度任务") -> TargetInput:
+        """Set a target; every figure left empty on a target that is set clears it (a target
+        typed for the wrong SKU or class could not be taken back)."""
         with self.db.writing(TOPIC, "daylog", "week") as s:
+            me = self.db.current_manager_id(s)
+            cleared = _to_clear(s, me, target)
+            if cleared is not None:
+                write_targets(s, me, [cleared], "清除月度任务")
+                return cleared
             checked = check_target(s, target)
-            write_targets(s, self.db.current_manager_id(s), [checked], reason)
+            write_targets(s, me, [checked], reason)
         return checked
 
     def list(self, month: str) -> list[TargetRow]:

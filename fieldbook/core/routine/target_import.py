@@ -62,7 +62,12 @@ def parse_month(value: object) -> str:
     if not text:
         return ""
     found = _MONTH.match(text)
-    if found is None or not 1 <= int(found.group(2)) <= 12:
+    first, last = target_rules().years
+    if (
+        found is None
+        or not 1 <= int(found.group(2)) <= 12
+        or not first <= int(found.group(1)) <= last
+    ):
         raise InvalidValue("month", value=text)
     return f"{int(found.group(1)):04d}-{int(found.group(2)):02d}"
 
@@ -97,6 +102,7 @@ def import_targets(db: Sessions, path: Path, **options: Unpack[ImportOptions]) -
     report = ImportReport(kind=KIND, source=str(path))
     table, match = match_with(Path(path), KIND, REQUIRED, options)
     rows = parse_with(table, match, _SPECS, "", report, options)
+    _scale_units(rows, match.row_number, report)
     with db.reading() as s:
         me = s.get(Manager, db.current_manager_id(s))
         assert me is not None
@@ -130,6 +136,25 @@ def import_targets(db: Sessions, path: Path, **options: Unpack[ImportOptions]) -
             )
         report.applied = True
     return report
+
+
+def _scale_units(rows: list[ParsedRow], header_row: int, report: ImportReport) -> None:
+    """A figure column whose header names a unit in 万: 金额(万元) is read ×10,000; any other
+    (万支, 万条, 单条值(万元)) cannot be converted and stops the import — never read as 条 or
+    元, 10,000 times too small."""
+    for name, label in report.columns.items():
+        unit = next((u for u in _WAN_UNITS if u in label), None)
+        if name not in (*FIGURES, "value") or unit is None:
+            continue
+        if (name, unit) != ("amount", "万元"):
+            report.problems.append(Problem(header_row, label, "unit_column", "", {"unit": unit}))
+            continue
+        for row in rows:
+            if row.values.get(name) is not None:
+                row.values[name] *= 10_000
+
+
+_WAN_UNITS = ("万元", "万支", "万条", "万箱", "万")
 
 
 def _scope_text(scope: str, key: str) -> str:
@@ -169,7 +194,13 @@ def _plan(
         try:
             checked[ident] = check_target(s, t)
         except InvalidValue as exc:
-            for number in rows_of[ident]:
+            # a bad figure is its own row's problem (a later row repeating it is not): the
+            # row that gave the field, else every row of the target
+            name = {"amount": "amount_fen", "per_carton": "per_carton_fen"}.get(
+                str(exc.data.get("field", "")), str(exc.data.get("field", ""))
+            )
+            gave = first.get((*ident, name))
+            for number in [gave] if gave is not None else rows_of[ident]:
                 _problem(report, number, exc)
     bad = {p.row for p in report.problems}
     return {i: t for i, t in checked.items() if not bad & set(rows_of[i])}

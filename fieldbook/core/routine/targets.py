@@ -8,8 +8,9 @@ and :func:`gap_sentence`.
   month-to-date figure (``indicators.month_days`` / ``order_totals``), never recomputed here.
 - 时间进度 = working days elapsed ÷ working days in the month (China's calendar,
   ``core.workdays``: holidays off, make-up working days on). A working day counts as elapsed
-  up to and including the date (``elapsed = "including"`` in ``schema/reference/targets.toml``):
-  the log is written after the 15:00 order import, so the day's orders are in the actual.
+  up to and including the date (``elapsed = "including"`` in ``schema/reference/targets.toml``)
+  once the date's orders are imported (the log is written after the 15:00 import); before
+  that — the morning, Thursday's 14:00 week report — up to the day before, as the actual is.
 - The gap in plain words: 「落后时间进度 6.2 个百分点，日均需 412 条」 (日均需 = remaining
   cartons ÷ remaining working days, rounded up). No target → 「未设任务」, never 0 %.
 """
@@ -28,9 +29,11 @@ from fieldbook.core import workdays
 from fieldbook.core.master.catalog import price_classes
 from fieldbook.core.resources import load_reference
 from fieldbook.core.routine.indicators import month_days, order_breakdown, order_totals
-from fieldbook.core.store.models import Sku, Target
+from fieldbook.core.store.models import OrderLine, Sku, Target
 
 NO_TARGET = "未设任务"
+#: 时间进度 of a year the holiday data does not cover: said wherever it is shown.
+UNCOVERED = "节假日数据未覆盖 {year} 年，工作日按周一至周五计"
 TOTAL, CLASS, SKU = "total", "class", "sku"
 
 
@@ -43,6 +46,7 @@ class TargetRules:
     max_cartons: int
     max_amount_fen: int
     max_per_carton_fen: int
+    years: tuple[int, int] = (2000, 2099)  # a target's month is in one of these years
 
 
 @cache
@@ -56,6 +60,7 @@ def target_rules() -> TargetRules:
         max_cartons=int(ref["max_cartons"]),
         max_amount_fen=int(ref["max_amount_yuan"]) * 100,
         max_per_carton_fen=int(ref["max_per_carton_yuan"]) * 100,
+        years=(int(ref["first_year"]), int(ref["last_year"])),
     )
 
 
@@ -76,6 +81,7 @@ class TimeProgress:
     month: str
     elapsed: int
     total: int
+    covered: bool = True  # China's holidays known for the year (else Monday–Friday only)
 
     @property
     def rate(self) -> float:
@@ -86,13 +92,14 @@ class TimeProgress:
         return self.total - self.elapsed
 
 
-def time_progress(day: date) -> TimeProgress:
-    """The working days of ``day``'s month elapsed on ``day`` (including it, when it is one)."""
+def time_progress(day: date, including: bool | None = None) -> TimeProgress:
+    """The working days of ``day``'s month elapsed on ``day`` (including it, when it is one
+    and ``including`` — by default the rule of targets.toml)."""
     start, end = workdays.month_range(f"{day:%Y-%m}")
     days = workdays.working_days_between(start, end)
-    including = target_rules().including
+    including = target_rules().including if including is None else including
     elapsed = sum(1 for d in days if d < day or (including and d == day))
-    return TimeProgress(f"{day:%Y-%m}", elapsed, len(days))
+    return TimeProgress(f"{day:%Y-%m}", elapsed, len(days), workdays.calendar_covers(day))
 
 
 @dataclass(frozen=True)
@@ -200,7 +207,22 @@ def month_progress(s: Session, manager_id: str, day: date) -> MonthProgress:
             ]
             got_c, got_a = sum(c for c, _ in mine), sum(a for _, a in mine)
             parts.append(_progress(s, t.scope, t.key, t, got_c, got_a))
-    return MonthProgress(day, time_progress(day), total, tuple(parts))
+    time = time_progress(day, _day_counts(s, manager_id, day))
+    return MonthProgress(day, time, total, tuple(parts))
+
+
+def _day_counts(s: Session, manager_id: str, day: date) -> bool:
+    """Whether ``day`` itself counts as elapsed: by the rule, once its orders are in — the
+    morning's log and Thursday's 14:00 week report, before the 15:00 import, compare the
+    actual up to yesterday with the time up to yesterday (not a day more)."""
+    if not target_rules().including:
+        return False
+    found = s.scalar(
+        select(OrderLine.id)
+        .where(OrderLine.manager_id == manager_id, OrderLine.order_date == day)
+        .limit(1)
+    )
+    return found is not None
 
 
 def _progress(
@@ -287,6 +309,8 @@ def progress_lines(month: MonthProgress) -> list[str]:
     month export): the month first, then each class and SKU target."""
     time = month.time
     head = f"时间进度 {time.rate * 100:.1f}%（{time.elapsed}/{time.total} 个工作日）"
+    if not time.covered:
+        head += f"，{UNCOVERED.format(year=time.month[:4])}"
     lines = [head]
     for p in (month.total, *month.parts):
         lines.append(progress_line(p, time))

@@ -5,6 +5,7 @@ visits of several versions shows."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from sqlalchemy import select
@@ -20,9 +21,13 @@ def shop_format(s: Session, customer_id: str) -> str:
 
 
 def visit_checklist(s: Session, v: Visit) -> Checklist:
-    """``v``'s checklist version, as it applies at ``v``'s shop."""
+    """``v``'s checklist version, as it applies at ``v``'s shop — a finished visit's as it
+    was asked (its answers tell which 业态-scoped items were), not as the shop is now."""
     checklist = load_checklist(v.checklist_id or "visit", v.checklist_version)
-    return checklist.for_shop(shop_format(s, v.customer_id))
+    scoped = checklist.for_shop(shop_format(s, v.customer_id))
+    if v.status == "done":
+        return scoped.as_recorded(json.loads(v.answers or "{}"))
+    return scoped
 
 
 def export_items(versions: Iterable[int], checklist_id: str = "visit") -> list[Item]:

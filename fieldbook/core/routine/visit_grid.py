@@ -185,6 +185,20 @@ def derive_compliance(s: Session, v: Visit, rows: Sequence[GridRow] | None = Non
     return answer
 
 
+def rederive_compliance(s: Session, v: Visit, was_compared: bool) -> None:
+    """执行指导价 again after a price of the grid changed. When the grid no longer compares any
+    price but did before the change (``was_compared``: the changed row's old price was
+    compared), the answer there is the grid's — typing it was refused while the grid decided —
+    so it is taken away: the manager answers it again rather than the visit keeping an answer
+    for prices nobody saw any more."""
+    if derive_compliance(s, v) is not None or not was_compared:
+        return
+    item_id = compliance_item(load_checklist("visit", v.checklist_version))
+    answers = json.loads(v.answers or "{}")
+    if item_id is not None and answers.pop(item_id, None) is not None:
+        v.answers = json.dumps(answers, ensure_ascii=False, sort_keys=True)
+
+
 def check_not_derived(s: Session, v: Visit, values: Mapping[str, Any]) -> None:
     """Refuse an answer to 执行指导价 while the grid decides it (a clear error, nothing saved)."""
     item_id = compliance_item(load_checklist("visit", v.checklist_version))
@@ -192,8 +206,17 @@ def check_not_derived(s: Session, v: Visit, values: Mapping[str, Any]) -> None:
         raise InvalidValue("price_compliance_derived", field=item_id)
 
 
+#: A grid value's (least, most); a price seen is at least 0.01 元 (0 is a slip, not a price)
+#: and at most the legal cap of 100 元 a pack.
+GRID_LIMITS = {
+    "facings": (0, 50),
+    "stock_cartons": (0, 500),
+    "stock_packs": (0, 9),
+    "price_fen": (1, 100_00),
+}
+
+
 def check_grid(values: dict[str, Any]) -> None:
-    limits = {"facings": 50, "stock_cartons": 500, "stock_packs": 9, "price_fen": 100_00}
     for name, value in values.items():
         if value is None:
             continue
@@ -203,7 +226,17 @@ def check_grid(values: dict[str, Any]) -> None:
             continue
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidValue("answer_not_whole", field=name, value=str(value))
-        if not 0 <= value <= limits[name]:
+        least, most = GRID_LIMITS[name]
+        if not least <= value <= most:
+            shown = _yuan if name == "price_fen" else str  # a price is typed in 元
             raise InvalidValue(
-                "answer_out_of_range", field=name, value=str(value), min=0, max=limits[name]
+                "answer_out_of_range",
+                field=name,
+                value=shown(value),
+                min=shown(least),
+                max=shown(most),
             )
+
+
+def _yuan(fen: int) -> str:
+    return f"{fen / 100:.2f}"

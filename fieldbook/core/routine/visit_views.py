@@ -63,9 +63,13 @@ class VisitView:
 
     @property
     def checklist(self) -> Checklist:
-        """The visit's own checklist version, as it applies at its shop."""
+        """The visit's own checklist version, as it applies at its shop (a finished visit's:
+        as it was asked, ``Checklist.as_recorded``)."""
         checklist = load_checklist("visit", self.checklist_version)
-        return checklist if self.shop_format is None else checklist.for_shop(self.shop_format)
+        if self.shop_format is None:
+            return checklist
+        scoped = checklist.for_shop(self.shop_format)
+        return scoped.as_recorded(self.answers) if self.status == "done" else scoped
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from fieldbook.core.routine.checklist import (
     load_checklist,
 )
 from fieldbook.core.routine.plan import plan_rules, stop_of
+from fieldbook.core.routine.price_checks import check_price
 from fieldbook.core.routine.visit_carry import (
     Pending,
     confirm_unchanged,
@@ -39,6 +40,7 @@ from fieldbook.core.routine.visit_grid import (
     grid_hits,
     grid_rows,
     offered_grid,
+    rederive_compliance,
 )
 from fieldbook.core.routine.visit_reopen import reopen
 from fieldbook.core.routine.visit_views import (
@@ -299,7 +301,8 @@ class VisitService:
         check_grid(values)
         with self.db.writing(TOPIC) as s:
             v = self._draft(s, visit_id)
-            if s.get(Sku, sku_id) is None:
+            sku = s.get(Sku, sku_id)
+            if sku is None:
                 raise NotFound("sku", id=sku_id)
             row = s.scalars(
                 select(VisitSku).where(VisitSku.visit_id == v.id, VisitSku.sku_id == sku_id)
@@ -307,10 +310,11 @@ class VisitService:
             if row is None:
                 row = VisitSku(visit_id=v.id, sku_id=sku_id)
                 s.add(row)
+            was_compared = check_price(row.price_fen, sku.retail_fen) is not None
             for name, value in values.items():
                 setattr(row, name, value)
             if "price_fen" in values:
-                derive_compliance(s, v)  # the grid wins over 执行指导价
+                rederive_compliance(s, v, was_compared)  # the grid wins over 执行指导价
             observed(v, skus=[sku_id])
             v.updated_at = clock.now()
 

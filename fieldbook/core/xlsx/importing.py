@@ -50,7 +50,7 @@ class ImportOptions(TypedDict, total=False):
 
 
 TOTALS_MARKERS = ("合计", "总计", "小计", "共计", "总数", "total")
-FATAL_PROBLEMS = frozenset({"missing_column", "duplicate_column"})
+FATAL_PROBLEMS = frozenset({"missing_column", "duplicate_column", "unit_column"})
 
 
 @dataclass(frozen=True)

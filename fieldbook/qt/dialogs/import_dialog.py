@@ -311,8 +311,8 @@ class ImportDialog(ImportFlow):
 
     def _summary(self, report: ImportReport) -> str:
         parts: list[str] = []
-        if report.fatal:
-            missing = [p.column for p in report.problems if p.code == "missing_column"]
+        missing = [p.column for p in report.problems if p.code == "missing_column"]
+        if report.fatal and missing:  # (another fatal problem, a column's unit: listed below)
             parts.append(
                 self.tr("缺少必需的列：{cols}。请在左边为它选择文件中的列。").format(
                     cols=listing(missing)
@@ -324,7 +324,13 @@ class ImportDialog(ImportFlow):
             parts.append(self.tr("文件与现有数据一致，没有需要导入的内容。"))
         else:
             parts.append(self.tr("没有发现问题，可以导入。"))
-        if report.outside:
+        if report.outside and self.kind == "targets":  # manager names (routine.target_import)
+            parts.append(
+                self.tr("其他客户经理（{names}）的任务不导入。").format(
+                    names=listing(report.outside)
+                )
+            )
+        elif report.outside:
             parts.append(self.tr("其他片区和线路的 {n} 户不导入。").format(n=len(report.outside)))
         if report.missing:
             parts.append(

@@ -32,7 +32,10 @@ class TargetPanel(SectionBox):
         self.time_label = QLabel()
         self.time_label.setWordWrap(True)  # the buttons beside it keep the column narrow
         self.time_label.setToolTip(
-            self.tr("时间进度 = 本月已过工作日 ÷ 本月工作日（含当天；节假日不计，调休上班日计入）")
+            self.tr(
+                "时间进度 = 本月已过工作日 ÷ 本月工作日（当天订单导入后含当天；"
+                "节假日不计，调休上班日计入）"
+            )
         )
         self.edit_button = QPushButton(self.tr("月度任务…"))
         self.edit_button.setToolTip(self.tr("设定或修改本月的销量任务"))
@@ -61,11 +64,14 @@ class TargetPanel(SectionBox):
 
     def show_progress(self, month: MonthProgress) -> None:
         time = month.time
-        self.time_label.setText(
-            self.tr("时间进度 {rate}（{n}/{total} 个工作日）").format(
-                rate=f"{time.rate * 100:.1f}%", n=time.elapsed, total=time.total
-            )
+        text = self.tr("时间进度 {rate}（{n}/{total} 个工作日）").format(
+            rate=f"{time.rate * 100:.1f}%", n=time.elapsed, total=time.total
         )
+        if not time.covered:
+            text += self.tr("，节假日数据未覆盖 {year} 年，工作日按周一至周五计").format(
+                year=time.month[:4]
+            )
+        self.time_label.setText(text)
         shown = [month.total, *month.parts]
         while len(self.rows) < len(shown):
             labels = (QLabel(), QLabel(), QLabel())

@@ -152,3 +152,44 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_written(
 def test_the_default_start_is_this_weeks_monday() -> None:
     assert week_start(date(2026, 12, 3)) == MON
     assert week_start(MON) == MON
+
+
+def test_skipping_a_bad_row_never_resets_or_half_changes_its_sku(
+    world: Journal, tmp_path: Path
+) -> None:
+    """With skip_invalid, a SKU the file names on a bad row keeps what it had (not reset to
+    正常 as if unnamed, not left with only its good bands); a row whose SKU cannot be told
+    (a typo in the code) withholds the reset of the SKUs not named — it may be one of them."""
+    import_supply(world, supply_workbook(tmp_path / "s.xlsx"), valid_from=MON)
+    before = {r.code: (r.state, r.bands) for r in world.supply.on(MON)}
+    next_mon = MON + 7 * date.resolution
+    rows = [
+        ["13100101", "中华(硬)", "限量", "1-7", 1],
+        ["13100101", "中华(硬)", "限量", "8-12", "两"],  # bad: 中华 keeps its three bands
+        ["15300202", "玉溪(硬)", "紧俏", "", ""],
+    ]
+    report = import_supply(
+        world, supply_workbook(tmp_path / "n.xlsx", rows), valid_from=next_mon, skip_invalid=True
+    )
+    assert report.applied and [p.row for p in report.problems] == [4]
+    now = {r.code: (r.state, r.bands) for r in world.supply.on(next_mon)}
+    assert now["13100101"] == before["13100101"]
+    assert "13900101" not in now  # not named, every row's SKU known: back to 正常
+    typo = [["13100102", "中华(硬", "限量", "1-7", 1], ["15300202", "玉溪(硬)", "紧俏", "", ""]]
+    later = next_mon + 7 * date.resolution
+    report = import_supply(
+        world, supply_workbook(tmp_path / "t.xlsx", typo), valid_from=later, skip_invalid=True
+    )
+    assert report.applied and report.missing == []
+    assert world.supply.on(later) == world.supply.on(next_mon)
+    # a state misspelt: the row is dropped before its SKU is read — nothing is reset either
+    misspelt = [
+        ["13100101", "中华(硬)", "限亮", "1-7", 1],
+        ["15300202", "玉溪(硬)", "紧俏", "", ""],
+    ]
+    last = later + 7 * date.resolution
+    report = import_supply(
+        world, supply_workbook(tmp_path / "m.xlsx", misspelt), valid_from=last, skip_invalid=True
+    )
+    assert report.applied and report.missing == []
+    assert world.supply.on(last) == world.supply.on(next_mon)

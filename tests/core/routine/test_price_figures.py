@@ -136,3 +136,41 @@ def test_confirming_last_times_prices_derives_the_answer(
     world.visits.save_answer(v.id, "price_compliance", "按指导价")  # no price seen yet: typed
     confirmed = world.visits.confirm_unchanged(v.id, ["grid"])
     assert confirmed.answers["price_compliance"] == "个别高于"
+
+
+def test_a_price_out_of_range_is_refused_in_yuan(world: Journal) -> None:
+    """售价 0 is a slip, not a price seen; 100.01 元 is over the cap — both refused, worded in
+    元 as typed (not in fen), and nothing is saved."""
+    cid = world.customers.by_code("M001").id
+    v = world.visits.start(cid, at=datetime(2026, 11, 30, 8, 0))
+    sku = v.grid[0].sku_id
+    for fen in (0, 100_01):
+        with pytest.raises(InvalidValue) as err:
+            world.visits.save_grid(v.id, sku, price_fen=fen)
+        assert err.value.data["field"] == "price_fen"
+        assert (err.value.data["min"], err.value.data["max"]) == ("0.01", "100.00")
+    world.visits.save_grid(v.id, sku, price_fen=100_00)  # the cap itself is a price
+    assert next(r for r in world.visits.get(v.id).grid if r.sku_id == sku).price_fen == 100_00
+
+
+def test_clearing_the_prices_gives_the_answer_back(
+    world: Journal, open_answers: dict[str, object]
+) -> None:
+    """The grid derived 执行指导价; once its last compared price is cleared the grid decides
+    nothing, so the derived answer goes too: the manager answers it (finishing asks for it)
+    rather than the visit keeping 个别高于 for a price nobody saw."""
+    cid = world.customers.by_code("M001").id
+    v = world.visits.start(cid, at=datetime(2026, 11, 30, 8, 0))
+    world.visits.set_shop_status(v.id, "open")
+    world.visits.save_answers(v.id, open_answers)
+    sku = next(r.sku_id for r in v.grid if r.name == "中华(硬)")
+    world.visits.save_grid(v.id, sku, price_fen=5000)  # +11.1 %
+    assert world.visits.get(v.id).answers["price_compliance"] == "个别高于"
+    world.visits.save_grid(v.id, sku, price_fen=None)
+    assert "price_compliance" not in world.visits.get(v.id).answers
+    with pytest.raises(InvalidValue) as err:
+        world.visits.finish(v.id, at=datetime(2026, 11, 30, 8, 10))
+    assert err.value.data["field"] == "price_compliance"
+    world.visits.save_answer(v.id, "price_compliance", "按指导价")  # the manager's again
+    done = world.visits.finish(v.id, at=datetime(2026, 11, 30, 8, 10)).visit
+    assert done.answers["price_compliance"] == "按指导价"

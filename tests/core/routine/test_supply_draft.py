@@ -7,7 +7,8 @@ from datetime import date
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.customers import CustomerInput
-from fieldbook.core.master.supply import SupplyInput
+from fieldbook.core.master.supply import Band, SupplyInput, SupplyRow
+from fieldbook.core.routine.supply_draft import limits_note
 
 MON = date(2026, 11, 30)
 LIMITED = "限量：8–12 档限 2 条（1 户），13–30 档限 5 条（1 户）；档位未填 3 户"
@@ -68,3 +69,12 @@ def test_submitting_keeps_the_draft_the_manager_saw(world: Journal) -> None:
     skus = {r.code: r.id for r in world.catalog.list()}
     world.supply.set(skus["13100101"], SupplyInput("normal", "", MON))
     assert world.daylogs.get(MON).sections["supply_info"][1]["note"] == LIMITED
+
+
+def test_a_limit_no_shop_of_tomorrow_falls_in_still_names_its_bands() -> None:
+    """Tomorrow's shops have no 档位 (or are outside every band): the note still says what the
+    limits are — it read 「限量：；档位未填 2 户」, nothing to tell a shop."""
+    row = SupplyRow("s", "13100101", "中华(硬)", "limited", (Band(8, 12, 2),), date(2026, 11, 30))
+    assert limits_note(row, [None, None]) == "限量：8–12 档限 2 条；档位未填 2 户"
+    assert limits_note(row, [3]) == "限量：8–12 档限 2 条；1 户不在投放档位内"
+    assert limits_note(row, [9, 3]) == "限量：8–12 档限 2 条（1 户）；1 户不在投放档位内"

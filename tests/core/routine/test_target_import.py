@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sample_data import write_workbook
 
+from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.routine.target_entry import TargetInput
 from fieldbook.core.routine.target_import import import_targets
 from fieldbook.core.routine.targets import TargetRow
 from fieldbook.messages import describe_problem
@@ -97,3 +100,54 @@ def test_bad_rows_are_named_and_nothing_is_imported(world: Journal, tmp_path: Pa
     assert world.targets.list("2026-12") == []
     kept = import_targets(world, path, skip_invalid=True)
     assert kept.applied and kept.new == ["2026-12 全月"]
+
+
+def test_a_column_in_wan_is_converted_or_refused(world: Journal, tmp_path: Path) -> None:
+    """金额任务(万元) is read ×10,000; 销量任务(万支) cannot be read as 条 — the import stops
+    rather than saving a target 10,000 (or 50) times too small (they were read as 元 / 条)."""
+    header = ["客户经理", "月份", "金额任务(万元)"]
+    wan = write_workbook(tmp_path / "wan.xlsx", header, [["王建国", "2026-12", 250.5]])
+    assert import_targets(world, wan).applied
+    assert world.targets.list("2026-12")[0].amount_fen == 2_505_000_00  # 250.5 万元
+    sticks = write_workbook(
+        tmp_path / "sticks.xlsx",
+        ["客户经理", "月份", "销量任务(万支)", "金额任务(元)"],
+        [["王建国", "2027-01", 250, 3_000_000]],
+    )
+    for skip in (False, True):
+        report = import_targets(world, sticks, skip_invalid=skip)
+        assert not report.applied and report.fatal
+        assert [describe_problem(p, "zh_CN") for p in report.problems] == [
+            "第 1 行，销量任务(万支)：这一列的单位无法换算（万支）："
+            "销量请用条或箱，金额请用元或万元"
+        ]
+    assert world.targets.list("2027-01") == []
+
+
+def test_a_bad_figure_is_named_on_its_own_row_only(world: Journal, tmp_path: Path) -> None:
+    """Row 2's −5 is row 2's problem; row 3 repeats the target (its 1,200 is not −5)."""
+    path = write_workbook(
+        tmp_path / "t.xlsx",
+        ["客户经理", "月份", "销量任务(条)"],
+        [["王建国", "2026-12", -5], ["王建国", "2026-12", "1,200"]],
+    )
+    report = import_targets(world, path)
+    assert [describe_problem(p, "zh_CN") for p in report.problems] == [
+        "第 2 行，销量任务(条)：应为正数（“-5”）",
+        "第 3 行，销量任务(条)：与第 2 行是同一个任务",
+    ]
+    assert not report.applied
+
+
+def test_a_month_out_of_any_plausible_year_is_refused(world: Journal, tmp_path: Path) -> None:
+    """An Excel date serial (46357 = 2026-12-01) in a number cell was read as 4635-07."""
+    path = write_workbook(
+        tmp_path / "t.xlsx", ["客户经理", "月份", "销量任务(条)"], [["王建国", 46357, 1200]]
+    )
+    report = import_targets(world, path)
+    assert [describe_problem(p, "zh_CN") for p in report.problems] == [
+        "第 2 行，月份：月份格式不对（如 2026-11）（“46357”）"
+    ]
+    assert not report.applied
+    with pytest.raises(InvalidValue):
+        world.targets.set(TargetInput("4635-07", cartons=10))

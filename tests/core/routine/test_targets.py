@@ -21,15 +21,19 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.routine.target_entry import TargetInput
 from fieldbook.core.routine.targets import (
     NO_TARGET,
+    MonthProgress,
+    Progress,
     cartons_text,
     cases,
     gap_sentence,
     progress_lines,
     rate_text,
+    target_rules,
     time_progress,
 )
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import Customer, OrderLine, Sku, Target
+from fieldbook.core.workdays import LAST_COVERED_YEAR
 
 MONTH = "2025-10"
 
@@ -140,9 +144,8 @@ def test_a_met_target_and_no_days_left(october: Journal) -> None:
     assert gap_sentence(month.total, month.time) == "已完成任务"
     october.targets.set(TargetInput(MONTH, cartons=1800))
     last = october.targets.progress(date(2025, 10, 31))
-    assert gap_sentence(last.total, last.time) == (
-        "落后时间进度 80.1 个百分点，尚差 1,441 条，本月已无剩余工作日"
-    )
+    # the 31st's orders are not in yet: the 31st is still ahead (17/18), not elapsed
+    assert gap_sentence(last.total, last.time) == "落后时间进度 74.5 个百分点，日均需 1,441 条"
 
 
 def test_changing_a_target_is_audited(october: Journal) -> None:
@@ -177,3 +180,63 @@ def test_a_bad_target_is_refused_and_nothing_saved(
     assert caught.value.data.get("field") == field
     assert caught.value.detail == code
     assert world.targets.list(MONTH) == []
+
+
+def test_a_year_without_holiday_data_says_so() -> None:
+    """The holiday data ends with a year: after it 时间进度 counts Monday–Friday, and every
+    line that shows it says so (2027's Spring Festival week would count as working days)."""
+    covered = time_progress(date(2025, 10, 15))
+    assert covered.covered
+    assert "节假日" not in progress_lines(_empty(date(2025, 10, 15)))[0]
+    year = LAST_COVERED_YEAR + 1
+    later = time_progress(date(year, 3, 15))
+    assert not later.covered
+    head = progress_lines(_empty(date(year, 3, 15)))[0]
+    assert head.endswith(f"，节假日数据未覆盖 {year} 年，工作日按周一至周五计")
+
+
+def _empty(day: date) -> MonthProgress:
+    nothing = Progress("total", "", "全月", None, None, None, 0, 0)
+    return MonthProgress(day, time_progress(day), nothing, ())
+
+
+def test_the_day_counts_once_its_orders_are_in(october: Journal) -> None:
+    """时间进度 includes the date only once its orders are imported: the 14th (no orders)
+    stops at the 13th — 4 of 18, as the actual does — the 15th (orders in) counts itself."""
+    october.targets.set(TargetInput(MONTH, cartons=1800))
+    morning = october.targets.progress(date(2025, 10, 14))
+    assert (morning.time.elapsed, morning.time.total) == (4, 18)
+    assert morning.total.actual_cartons == 300  # the 9th and the 11th
+    assert october.targets.progress(date(2025, 10, 15)).time.elapsed == 6
+
+
+def test_a_target_set_by_mistake_can_be_cleared(october: Journal) -> None:
+    """Every figure left empty on a target that is set clears it (audited); on one that is not
+    set it is still refused."""
+    before = october.targets.list(MONTH)
+    parts = october.targets.progress(date(2025, 10, 15)).parts
+    october.targets.set(TargetInput(MONTH, "sku", "15300202", cartons=40))  # the wrong SKU
+    assert len(october.targets.list(MONTH)) == len(before) + 1
+    october.targets.set(TargetInput(MONTH, "sku", "15300202"))
+    assert october.targets.list(MONTH) == before
+    assert october.targets.progress(date(2025, 10, 15)).parts == parts
+    with october.reading() as s:
+        row_id = s.scalar(select(Target.id).where(Target.scope_key == "15300202"))
+        assert row_id is not None
+    reasons = [h.reason for h in audit.history(october, "target", row_id)]
+    assert any(r.startswith("清除月度任务") for r in reasons)
+    with pytest.raises(InvalidValue) as err:
+        october.targets.set(TargetInput(MONTH, "class", "2"))
+    assert err.value.detail == "target_empty"
+
+
+def test_the_largest_amount_allowed_fits_the_servers_column(world: Journal) -> None:
+    """targets.amount_fen is a 32-bit INTEGER on PostgreSQL: the largest amount the typo guard
+    lets through must fit (1 亿元 = 10¹⁰ fen did not: the save failed on the server)."""
+    most = target_rules().max_amount_fen
+    assert most < 2**31
+    world.targets.set(TargetInput(MONTH, amount_fen=most))
+    assert world.targets.list(MONTH)[0].amount_fen == most
+    with pytest.raises(InvalidValue) as caught:
+        world.targets.set(TargetInput(MONTH, amount_fen=most + 100))
+    assert caught.value.detail == "target_too_large"

@@ -8,11 +8,12 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.checklist import count_findings
-from fieldbook.core.store.models import Visit
+from fieldbook.core.store.models import Customer, Visit
 
 MON = date(2026, 11, 30)
 NEXT = "2026-12-07"
@@ -138,3 +139,36 @@ def test_v1_promoters_are_not_offered_where_v2_does_not_ask(world: Journal) -> N
     waiting = world.visits.pending_confirmations(second.id)
     assert "promoters_count" not in waiting.answers
     assert "promoter_opinion" not in waiting.answers
+
+
+def _set_format(world: Journal, code: str, shop_format: str) -> None:
+    with world.writing("customers") as s:
+        row = s.scalar(select(Customer).where(Customer.code == code))
+        assert row is not None
+        row.format = shop_format
+
+
+def test_a_shop_that_changes_its_format_keeps_its_old_visits_answers(
+    world: Journal, open_answers: dict[str, Any]
+) -> None:
+    """A 超市 (促销员 asked) becomes a 便利店: correcting the 超市 visit's other answer keeps its
+    促销员 count (it was dropped as not applying to the shop any more), and a 便利店 visit
+    that becomes a 超市 is not refused for 促销员 it was never asked."""
+    _set_format(world, "M001", "S")
+    vid = open_visit(
+        world, "M001", {**open_answers, "promoters_count": 2, "promoter_opinion": "满意"}
+    )
+    world.visits.finish(vid, at=t("07:45"))
+    _set_format(world, "M001", "B")
+    fixed = world.visits.correct(vid, {"business_condition": "一般"}, "记错了")
+    assert (fixed.answers["promoters_count"], fixed.answers["promoter_opinion"]) == (2, "满意")
+    assert fixed.answers["business_condition"] == "一般"
+    _set_format(world, "M002", "B")
+    answers = {k: v for k, v in open_answers.items() if k != "promoters_count"}
+    other = open_visit(world, "M002", answers)
+    world.visits.finish(other, at=t("07:45"))
+    _set_format(world, "M002", "S")
+    again = world.visits.correct(other, {"business_condition": "一般"}, "记错了")
+    assert "promoters_count" not in again.answers
+    shown = world.visits.get(vid).checklist  # the visit screen: what it was asked
+    assert any(i.id == "promoters_count" for i in shown.visible_items("open", fixed.answers))
