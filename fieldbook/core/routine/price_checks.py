@@ -139,19 +139,20 @@ def price_hits(rows: Iterable[tuple[str, int | None, int | None]]) -> list[Hit]:
 
 def derived_compliance(checks: Iterable[PriceCheck | None]) -> str | None:
     """The 执行指导价 answer the prices seen imply; None when no price was compared (then the
-    manager answers it)."""
+    manager answers it). 按指导价 only when every price seen is at the guide price (a shop
+    pricing everything 4 % above is not 按指导价, though no single price is a 价格偏离)."""
     seen = [c for c in checks if c is not None]
     if not seen:
         return None
     rules = price_rules()
-    above = sum(1 for c in seen if c.state == ABOVE)
-    below = sum(1 for c in seen if c.state == BELOW)
-    deviating = above + below
-    if not deviating:
+    off = [c for c in seen if not c.at_guide]  # deviations, and prices just off (no finding)
+    if not off:
         return rules.compliance["at_guide"]
+    deviating = sum(1 for c in off if c.deviates)
     if deviating >= rules.general_min and deviating >= rules.general_share * len(seen):
         return rules.compliance["general"]
-    return rules.compliance["some_above" if above >= below else "some_below"]
+    above = sum(1 for c in off if c.diff_fen > 0)
+    return rules.compliance["some_above" if above >= len(off) - above else "some_below"]
 
 
 def compliance_item(checklist: Checklist) -> str | None:

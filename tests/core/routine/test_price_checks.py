@@ -96,6 +96,12 @@ def test_the_grid_implies_the_guide_price_answer() -> None:
     assert derived_compliance([at, up, down, down, at, at, at]) == "个别低于"  # 3 of 7
     assert derived_compliance([at, up, at, down]) == "普遍偏离"  # 2 of 4: half
     assert derived_compliance([up]) == "个别高于"  # one price seen: never 普遍 on one SKU
+    # prices just off the guide (4 %: not at guide, no finding) are not 按指导价 either
+    off_up, off_down = check_price(2392, GUIDE), check_price(2208, GUIDE)
+    assert off_up is not None and off_up.state == "off" and not off_up.deviates
+    assert derived_compliance([off_up, off_up, off_up]) == "个别高于"
+    assert derived_compliance([at, at, off_down]) == "个别低于"
+    assert derived_compliance([at, off_up, off_down, down]) == "个别低于"  # one deviation of 4
 
 
 def test_keyed_on_the_item_id_not_the_version() -> None:
