@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import struct
 import zlib
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import openpyxl
 
 from fieldbook.core.master.catalog import SkuInput
 from fieldbook.core.master.customers import CustomerInput
+
+if TYPE_CHECKING:
+    from fieldbook.core.journal import Journal
 
 SKUS = [
     SkuInput("13100101", "中华(硬)", wholesale_fen=38160, retail_fen=45000, is_key_brand=True),
@@ -246,3 +251,18 @@ SUPPLY_ROWS: list[list[object]] = [
 def supply_workbook(path: Path, rows: list[list[object]] = SUPPLY_ROWS) -> Path:
     """A 货源投放 list: a title row, the header, the rows."""
     return write_workbook(path, SUPPLY_HEADER, rows, title="本周货源投放")
+
+
+def priced_visit(
+    world: Journal, code: str, prices: dict[str, int], answers: dict[str, object]
+) -> None:
+    """A finished visit on 2026-11-30 08:00–08:10 to an open shop, with ``answers`` and the
+    prices seen (fen a pack) of the grid's SKUs named in ``prices``."""
+    cid = world.customers.by_code(code).id
+    v = world.visits.start(cid, at=datetime(2026, 11, 30, 8, 0))
+    world.visits.set_shop_status(v.id, "open")
+    world.visits.save_answers(v.id, answers)
+    for row in v.grid:
+        if row.name in prices:
+            world.visits.save_grid(v.id, row.sku_id, on_shelf=True, price_fen=prices[row.name])
+    world.visits.finish(v.id, at=datetime(2026, 11, 30, 8, 10))

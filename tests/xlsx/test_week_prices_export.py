@@ -5,12 +5,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from python_calamine import CalamineWorkbook
+from sample_data import priced_visit
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.week import export_month, export_week
@@ -34,23 +35,12 @@ def figure(rows: list[list[Any]], label: str) -> Any:
     raise AssertionError(label)
 
 
-def visit(world: Journal, code: str, prices: dict[str, int], answers: dict[str, object]) -> None:
-    cid = world.customers.by_code(code).id
-    v = world.visits.start(cid, at=datetime(2026, 11, 30, 8, 0))
-    world.visits.set_shop_status(v.id, "open")
-    world.visits.save_answers(v.id, answers)
-    for row in v.grid:
-        if row.name in prices:
-            world.visits.save_grid(v.id, row.sku_id, on_shelf=True, price_fen=prices[row.name])
-    world.visits.finish(v.id, at=datetime(2026, 11, 30, 8, 10))
-
-
 @pytest.fixture
 def priced(world: Journal, open_answers: dict[str, object]) -> Journal:
     # M001: 中华 45.00 → 50.00 (+11.1 %), 玉溪 23.00 at guide; tags complete
-    visit(world, "M001", {"中华(硬)": 5000, "玉溪(硬)": 2300}, open_answers)
+    priced_visit(world, "M001", {"中华(硬)": 5000, "玉溪(硬)": 2300}, open_answers)
     # M002: 玉溪 23.00 → 21.00 (-8.7 %); tags 部分缺失
-    visit(world, "M002", {"玉溪(硬)": 2100}, {**open_answers, "price_tags": "部分缺失"})
+    priced_visit(world, "M002", {"玉溪(硬)": 2100}, {**open_answers, "price_tags": "部分缺失"})
     return world
 
 
@@ -123,7 +113,7 @@ def test_the_findings_section_counts_shops_as_the_page_does(
 ) -> None:
     # one visit, two prices off (中华 +11.1 %, 玉溪 -8.7 %): two grid findings and the
     # derived 普遍偏离's own — one shop with 价格偏离, on the page and in the workbook
-    visit(world, "M001", {"中华(硬)": 5000, "玉溪(硬)": 2100}, open_answers)
+    priced_visit(world, "M001", {"中华(硬)": 5000, "玉溪(硬)": 2100}, open_answers)
     label = label_for(MON)
     assert world.weeks.figures(label).findings["价格偏离"] == 1
     form = sheet(export_week(world, label, tmp_path / "周报.xlsx"), "周报")

@@ -28,6 +28,7 @@ from fieldbook.core.text import parse_decimal_fen, parse_int
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.edit_dialog import DiscardQuestion, EditDialog, SaveJob
 from fieldbook.qt.widgets.form_fields import line_edit
+from fieldbook.qt.widgets.layouts import dialog_buttons
 from fieldbook.qt.widgets.message_label import MessageLabel
 
 
@@ -75,10 +76,7 @@ class TargetDialog(EditDialog):
         self.save_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
+        buttons = dialog_buttons(self.save_button, self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)

@@ -5,12 +5,13 @@ computation, ``routine.price_figures``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from demo_databases import Demo
 from python_calamine import CalamineWorkbook
+from sample_data import priced_visit
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.department import export_department
@@ -22,25 +23,15 @@ MON = date(2026, 11, 30)
 DEMO = Demo(seed=3, managers=3, weeks=3, customers_per_manager=40, today=MON)
 
 
-def visit(world: Journal, code: str, prices: dict[str, int], answers: dict[str, object]) -> None:
-    cid = world.customers.by_code(code).id
-    v = world.visits.start(cid, at=datetime(2026, 11, 30, 8, 0))
-    world.visits.set_shop_status(v.id, "open")
-    world.visits.save_answers(v.id, answers)
-    for row in v.grid:
-        if row.name in prices:
-            world.visits.save_grid(v.id, row.sku_id, on_shelf=True, price_fen=prices[row.name])
-    world.visits.finish(v.id, at=datetime(2026, 11, 30, 8, 10))
-
-
 def test_a_managers_week_by_hand(
     world: Journal, open_answers: dict[str, object], tmp_path: Path
 ) -> None:
     # 中华 45.00 → 50.00 (+11.1 %), 玉溪 at guide, 利群 16.00 → 16.40 (+2.5 %: at guide)
-    visit(world, "M001", {"中华(硬)": 5000, "玉溪(硬)": 2300, "利群(硬新版)": 1640}, open_answers)
+    seen = {"中华(硬)": 5000, "玉溪(硬)": 2300, "利群(硬新版)": 1640}
+    priced_visit(world, "M001", seen, open_answers)
     # 玉溪 23.00 → 21.00 (-8.7 %), tags 无价签
-    visit(world, "M002", {"玉溪(硬)": 2100}, {**open_answers, "price_tags": "无价签"})
-    visit(world, "M003", {}, open_answers)  # no price seen, tags complete
+    priced_visit(world, "M002", {"玉溪(硬)": 2100}, {**open_answers, "price_tags": "无价签"})
+    priced_visit(world, "M003", {}, open_answers)  # no price seen, tags complete
     rows = [r for r in dept.weeks_table(world, MON, MON) if r.visited or r.prices.seen]
     assert len(rows) == 1
     assert rows[0].prices == PriceCounts(
