@@ -38,6 +38,7 @@ from fieldbook.core.store.sessions import NoProfile as NoProfile
 if TYPE_CHECKING:
     from fieldbook.core.master.catalog import CatalogService
     from fieldbook.core.master.customers import CustomerService
+    from fieldbook.core.master.form_unit import FormUnitService
     from fieldbook.core.master.profile import ProfileService
     from fieldbook.core.master.routes import RouteService
     from fieldbook.core.master.supply import SupplyService
@@ -95,6 +96,9 @@ class Journal:
     # The concept services, each built on first use.
     profile: LazyService[ProfileService] = LazyService(
         "fieldbook.core.master.profile:ProfileService"
+    )
+    form_unit: LazyService[FormUnitService] = LazyService(
+        "fieldbook.core.master.form_unit:FormUnitService"
     )
     customers: LazyService[CustomerService] = LazyService(
         "fieldbook.core.master.customers:CustomerService"

@@ -90,9 +90,10 @@ def test_sheets_and_the_form_s_key_figures(day: Journal, tmp_path: Path) -> None
         SHEET_ORDERS,
     ]
     rows = sheet(path, SHEET_LOG)
-    assert rows[0][0] == "工作日志" and rows[1][0] == "2026年11月30日 星期一"
-    assert rows[2][1] == "王建国（QTH001）"
-    assert rows[3][1].startswith(f"已提交（{clock.now():%Y-}")  # submitted on the tests' clock
+    assert rows[0][0] == "新兴区"  # the unit line: only the manager's 营销部 is set here
+    assert rows[1][0] == "工作日志" and rows[2][0] == "2026年11月30日 星期一"
+    assert rows[3][0] == "客户经理：王建国（QTH001）"
+    assert rows[4][1].startswith(f"已提交（{clock.now():%Y-}")  # submitted on the tests' clock
 
     ind = day_indicators(day, MON)
     f = ind.figures
@@ -207,7 +208,7 @@ def test_user_text_is_never_a_formula(day: Journal, tmp_path: Path) -> None:
 def test_a_day_without_a_log_exports_a_draft(world: Journal, tmp_path: Path) -> None:
     path = export_day(world, MON, tmp_path / "empty.xlsx")
     rows = sheet(path, SHEET_LOG)
-    assert rows[3][1] == "草稿（尚未填写）"
+    assert rows[4][1] == "草稿（尚未填写）"
     text = "\n".join(str(c) for r in rows for c in r)
     assert "日志尚未提交" in text and "（未填写）" in text
     assert labelled(rows, "应订货户数")[2] == 5 and labelled(rows, "订货率")[2] == 0

@@ -16,11 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
-from fieldbook.core import clock
 from fieldbook.core.reports.day_orders import (
     SHEET_ORDERS,
     day_order_rows,
@@ -41,6 +39,7 @@ from fieldbook.core.reports.form import (
     subhead,
     table_head,
 )
+from fieldbook.core.reports.official import form_head, signature_block, standardise, write_head
 from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.reports.targets_block import targets_block
 from fieldbook.core.routine.checklist import finding_labels, load_checklist
@@ -66,11 +65,9 @@ from fieldbook.core.xlsx.writer import (
     first_sheet,
     header_row,
     page_footer,
-    put,
     row_height,
     set_widths,
     text_width,
-    title_row,
 )
 
 if TYPE_CHECKING:
@@ -104,42 +101,22 @@ def write_log_form(ws: Worksheet, journal: Journal, view: DayLogView) -> None:
     set_widths(ws, FORM_WIDTHS)
     profile = journal.profile.get()
     facts = view.facts
-    title_row(ws, 1, "工作日志", LAST, size=18, height=32)
-    put(ws, 2, 1, day_title(view.day)).alignment = Alignment(horizontal="center")
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=LAST)
-    ws.row_dimensions[2].height = 20
-    manager = f"{profile.name}（{profile.code}）" if profile else ""
+    head = form_head(journal, "工作日志", day_title(view.day))
+    top = write_head(ws, 1, head)
     status = STATUS_NAMES.get(view.status, view.status)
     if view.status == "submitted" and view.submitted_at:
         status += f"（{view.submitted_at:%Y-%m-%d %H:%M}）"
     cells(
         ws,
-        3,
-        [
-            (1, 1, "客户经理", "label"),
-            (2, 4, manager, None),
-            (5, 5, "片区", "label"),
-            (
-                6,
-                8,
-                " ".join(x for x in (profile.district_unit, profile.territory) if x)
-                if profile
-                else "",
-                None,
-            ),
-        ],
-    )
-    cells(
-        ws,
-        4,
+        top,
         [
             (1, 1, "状态", "label"),
             (2, 4, status, None),
-            (5, 5, "导出时间", "label"),
-            (6, 8, f"{clock.now():%Y-%m-%d %H:%M}", None),
+            (5, 5, "片区", "label"),
+            (6, 8, profile.territory if profile else "", None),
         ],
     )
-    row = _visits_block(ws, 6, facts)
+    row = _visits_block(ws, top + 2, facts)
     row = orders_block(ws, row + 1, journal, view)
     row = targets_block(ws, row + 1, journal.targets.progress(view.day))
     row = _sections_block(ws, row + 1, journal, view)
@@ -148,9 +125,7 @@ def write_log_form(ws: Worksheet, journal: Journal, view: DayLogView) -> None:
     for text in DEFINITIONS.values():
         row = paragraph(ws, row, text, size=10)
     row += 1
-    put(ws, row, 1, "客户经理（签字）：" + "＿" * 8 + "　" * 4 + "部门负责人（审阅）：" + "＿" * 8)
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=LAST)
-    ws.row_dimensions[row].height = 30
+    signature_block(ws, row, ("客户经理", "部门负责人（审阅）"))
     a4_portrait(ws)
     page_footer(ws, right=f"工作日志 {view.day.isoformat()}")
 
@@ -346,4 +321,5 @@ def export_day(journal: Journal, day: date, path: Path) -> Path:
     write_log_form(ws, journal, view)
     write_visits(wb.create_sheet(SHEET_VISITS), day, journal.visits.list_between(day, day))
     write_orders(wb.create_sheet(SHEET_ORDERS), day, day_order_rows(journal, day))
+    standardise(wb, journal.form_unit.get())
     return save_workbook(wb, path)
