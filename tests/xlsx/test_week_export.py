@@ -136,7 +136,7 @@ def test_the_summary_equals_the_details(week: Journal, tmp_path: Path) -> None:
     label = label_for(MON)
     path = export_week(week, label, tmp_path / "周报.xlsx")
     form = sheet(path, "周报")
-    assert form[0][0].startswith("周工作总结与计划")
+    assert form[1][0] == "周工作总结与计划" and form[2][0].startswith("2026年第")
     days = sheet(path, SHEET_DAYS)[1:]
     visits = sheet(path, SHEET_VISITS)[1:]
     orders = sheet(path, SHEET_ORDERS)[1:]

@@ -23,7 +23,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from fieldbook.core import clock
 from fieldbook.core.reports.form import (
     FORM_WIDTHS,
-    LAST,
     PP_CHANGE,
     WEEKDAYS,
     Correction,
@@ -35,6 +34,16 @@ from fieldbook.core.reports.form import (
     figure_rows,
     paragraph,
     table_head,
+)
+from fieldbook.core.reports.official import (
+    FormHead,
+    form_head,
+    month_title,
+    signature_block,
+    span_text,
+    standardise,
+    week_title,
+    write_head,
 )
 from fieldbook.core.reports.saving import save_book
 from fieldbook.core.reports.targets_block import targets_block
@@ -81,7 +90,6 @@ from fieldbook.core.xlsx.writer import (
     first_sheet,
     page_footer,
     set_widths,
-    title_row,
 )
 
 if TYPE_CHECKING:
@@ -95,6 +103,8 @@ TARGET_NAMES = {
     "new_shops": "新增户数",
 }
 GROWTH = "+0.0%;-0.0%;0.0%"
+#: Who signs the week and month report (decision 0023).
+SIGNERS = ("客户经理", "部门负责人（审阅）")
 
 
 def plan_text(key: str, value: Any) -> str:
@@ -128,20 +138,16 @@ def write_summary(
     ws: Worksheet,
     p: Period,
     *,
-    title: str,
-    period_text: str,
-    manager: str,
+    head: FormHead,
     view: WeekView | None,
     audit_line: str | None = None,
     targets: MonthProgress | None = None,
 ) -> int:
     set_widths(ws, FORM_WIDTHS)
-    title_row(ws, 1, title, LAST, size=16, height=30)
+    top = write_head(ws, 1, head)
     t = totals(p)
-    cells(ws, 2, [(1, 1, "客户经理", "label"), (2, 4, manager, None)])
-    cells(ws, 2, [(5, 5, "报告期", "label"), (6, 8, period_text, None)])
-    cells(ws, 3, [(1, 1, "状态", "label"), (2, 8, _status_text(view), None)])
-    row = _figures(ws, banner(ws, 4, "一、主要指标（均由后附明细表汇总）"), p, t)
+    cells(ws, top, [(1, 1, "状态", "label"), (2, 8, _status_text(view), None)])
+    row = _figures(ws, banner(ws, top + 1, "一、主要指标（均由后附明细表汇总）"), p, t)
     row = _snapshot_note(ws, row, t, view)
     if targets is not None:  # 月度任务 on the period's last day (routine.targets)
         row = targets_block(ws, row, targets)
@@ -152,12 +158,13 @@ def write_summary(
     if view is not None:
         row = _narrative_and_plan(ws, row, view)
         row = _corrections(ws, row, view)
+    row = signature_block(ws, row + 1, SIGNERS) + 1
     ws.row_breaks.append(Break(id=row - 1))  # the charts print together on their own page
     row = banner(ws, row, "附：每日订货量与拜访完成情况（数据见“按日”表）")
     _charts(ws, row, len(p.days))
     if audit_line:  # under the charts: the audit chain's head, for `audit verify --head`
         paragraph(ws, row + 35, audit_line, size=9)
-    a4_portrait(ws, title_rows="1:1")
+    a4_portrait(ws)
     ws.print_area = f"A1:H{row + 36}"
     page_footer(ws)
     return row
@@ -354,12 +361,13 @@ def export_period(
     title: str = "工作总结",
     summary_sheet: str = "汇总",
     view: WeekView | None = None,
+    period: str | None = None,
 ) -> Path:
-    """Write the workbook of ``start``..``end`` (inclusive) to ``path`` (.xlsx, 0600)."""
+    """Write the workbook of ``start``..``end`` (inclusive) to ``path`` (.xlsx, 0600); the
+    summary's period line is ``period`` (default: the dates and the number of days)."""
     p = gather(journal, start, end)
-    profile = journal.profile.get()
-    manager = f"{profile.name}（{profile.code}）" if profile else ""
-    period_text = f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}（{(end - start).days + 1} 天）"
+    days = (end - start).days + 1
+    head = form_head(journal, title, period or f"{span_text(start, end)}（{days} 天）")
     book = TableBook()
     wb = book.wb
     summary = first_sheet(wb, summary_sheet)
@@ -409,13 +417,12 @@ def export_period(
     write_summary(
         summary,
         p,
-        title=title,
-        period_text=period_text,
-        manager=manager,
+        head=head,
         view=view,
         audit_line=_audit_line(journal),
         targets=journal.targets.progress(min(end, clock.today())),
     )
+    standardise(wb, head.unit)
     return save_book(book, path)
 
 
@@ -437,9 +444,10 @@ def export_week(journal: Journal, label: str, path: Path) -> Path:
         start,
         end,
         path,
-        title=f"周工作总结与计划　{label}",
+        title="周工作总结与计划",
         summary_sheet="周报",
         view=view,
+        period=week_title(label),
     )
 
 
@@ -447,5 +455,11 @@ def export_month(journal: Journal, month: str, path: Path) -> Path:
     """The calendar month ``YYYY-MM``: 月报 + the detail sheets."""
     start, end = month_range(month)
     return export_period(
-        journal, start, end, path, title=f"月工作总结　{start:%Y年%m月}", summary_sheet="月报"
+        journal,
+        start,
+        end,
+        path,
+        title="月工作总结",
+        summary_sheet="月报",
+        period=month_title(month),
     )
