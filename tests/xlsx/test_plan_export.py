@@ -32,20 +32,35 @@ def test_route_sheet_layout_and_values(world: Journal, tmp_path: Path) -> None:
     wb = CalamineWorkbook.from_path(str(path))
     assert wb.sheet_names == ["路线单"]
     rows = wb.get_sheet_by_name("路线单").to_python()
-    assert rows[0][0] == "拜访路线单　2026年11月30日 星期一"
-    assert "计划 6 户（目标 30 户）" in rows[1][0]
-    assert rows[2][:3] == ["序号", "客户编码", "客户名称"]
-    body = rows[3:]
+    assert rows[0][0] == "新兴区" and rows[1][0] == "拜访路线单"
+    assert rows[2][0] == "2026年11月30日 星期一"
+    assert "计划 6 户（目标 30 户）" in rows[4][0]
+    assert rows[5][:3] == ["序号", "客户编码", "客户名称"]
+    body = rows[6:12]
     assert [r[2] for r in body] == ["周一店1", "周一店2", "周一店3", "周一店4", "周一店5", HOSTILE]
     assert body[0][7] == "线路" and body[1][10] == "未访：关门未遇"
     assert body[5][3] == "@SUM(1)"
 
     ws = openpyxl.load_workbook(path).active
-    for row in ws.iter_rows(min_row=4):
+    for row in ws.iter_rows(min_row=7):
         for cell in row:
             assert cell.data_type != "f", cell.coordinate
-    assert ws.freeze_panes == "A4" and ws.print_title_rows == "$3:$3"
+    assert ws.freeze_panes == "A7" and ws.print_title_rows == "$6:$6"
     assert ws.page_setup.orientation == "landscape"
+    assert rows[13][0].startswith("客户经理（签字）：") and "日期：" in rows[13][0]
+
+
+def test_the_route_sheet_names_each_open_follow_up(world: Journal, tmp_path: Path) -> None:
+    plan = world.plans.build(MON)
+    shop = plan.stops[0].customer_id
+    world.followups.create(shop, "价签缺失：请核对一类烟的明码标价是否齐全并拍照")
+    world.followups.create(shop, "复查假烟线索")
+    path = export_plan(world, MON, tmp_path / "路线单.xlsx")
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("路线单").to_python()
+    remark = rows[6][10]
+    assert remark.startswith("跟踪：①") and "②复查假烟线索" in remark
+    assert "①价签缺失：请核对一类烟的明码标…" in remark  # shortened to 16 characters
+    assert "跟踪事项" not in remark
 
 
 def test_export_over_an_existing_file_is_atomic(world: Journal, tmp_path: Path) -> None:

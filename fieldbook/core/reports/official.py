@@ -130,8 +130,8 @@ def write_head(ws: Worksheet, row: int, head: FormHead, last: int = LAST) -> int
 
 # --- signatures -----------------------------------------------------------------------------
 def signature_text(role: str) -> str:
-    """「客户经理（签字）：＿＿＿　日期：＿＿＿」; a role that names its act (「部门负责人（审阅）」)
-    keeps it."""
+    """「客户经理（签字）：＿＿＿　日期：＿＿＿」; a role that names its act
+    (「部门负责人（审阅）」) keeps it."""
     label = role if role.endswith("）") else f"{role}（签字）"
     return f"{label}：{BLANK}　　日期：{DATE_BLANK}"
 

@@ -7,14 +7,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core.reports.form import day_title
+from fieldbook.core.reports.official import (
+    FormHead,
+    form_head,
+    signature_block,
+    standardise,
+    write_head,
+)
 from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.routine.plan import PlanView, plan_rules
 from fieldbook.core.xlsx.writer import (
-    CJK_FONT,
     a4_portrait,
     body_row,
     first_sheet,
@@ -41,6 +46,12 @@ COLUMNS: list[tuple[str, float]] = [
 ]
 
 
+#: The route sheet's 备注 names each open follow-up, shortened, up to this many.
+FOLLOWUP_CHARS = 16
+MAX_FOLLOWUPS = 3
+CIRCLED = "①②③④⑤⑥⑦⑧⑨"
+
+
 def reason_text(reasons: tuple[str, ...], note: str) -> str:
     labels = plan_rules().reasons
     text = "、".join(labels.get(r, r) for r in reasons)
@@ -51,37 +62,63 @@ def export_plan(journal: Journal, day: date, path: Path) -> Path:
     """Write the route sheet of ``day`` (building the plan if there is none yet)."""
     plan = journal.plans.get(day) or journal.plans.build(day)
     profile = journal.profile.get()
+    head = form_head(journal, "拜访路线单", day_title(day))
     wb = Workbook()
     ws = first_sheet(wb, "路线单")
-    write_route_sheet(
-        ws, plan, profile.name if profile else "", profile.territory if profile else ""
-    )
+    write_route_sheet(ws, plan, head, profile.territory if profile else "", open_followups(journal))
+    standardise(wb, head.unit)
     return save_workbook(wb, path)
 
 
-def write_route_sheet(ws: Worksheet, plan: PlanView, manager: str, territory: str) -> None:
+def open_followups(journal: Journal) -> dict[str, list[str]]:
+    """The open follow-ups' texts by customer (one query), for the sheet's 备注."""
+    out: dict[str, list[str]] = {}
+    for f in journal.followups.list():
+        out.setdefault(f.customer_id, []).append(f.text)
+    return out
+
+
+def followup_note(texts: list[str]) -> str:
+    """「跟踪：① 价签缺失…；② …」: each follow-up shortened to ``FOLLOWUP_CHARS`` characters."""
+    items = []
+    for n, text in enumerate(texts[:MAX_FOLLOWUPS]):
+        one = " ".join(text.split())
+        short = one if len(one) <= FOLLOWUP_CHARS else one[: FOLLOWUP_CHARS - 1] + "…"
+        items.append(f"{CIRCLED[n]}{short}")
+    if len(texts) > MAX_FOLLOWUPS:
+        items.append(f"另 {len(texts) - MAX_FOLLOWUPS} 项")
+    return "跟踪：" + "；".join(items)
+
+
+def write_route_sheet(
+    ws: Worksheet,
+    plan: PlanView,
+    head: FormHead,
+    territory: str,
+    followups: dict[str, list[str]],
+) -> None:
     width = len(COLUMNS)
-    put(ws, 1, 1, f"拜访路线单　{day_title(plan.day)}", bold=True).font = Font(
-        name=CJK_FONT, bold=True, size=16
-    )
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    ws.cell(1, 1).alignment = Alignment(horizontal="center")
+    top = write_head(ws, 1, head, width)
     stops = plan.active_stops
-    info = f"客户经理：{manager}　片区：{territory}　"
+    info = f"片区：{territory}　"
     info += f"计划 {len(stops)} 户（目标 {plan.target_size} 户）"
     if plan.holiday:
         info += f"　注意：{plan.holiday}"
-    put(ws, 2, 1, info)
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
-    header_row(ws, 3, [c[0] for c in COLUMNS], [c[1] for c in COLUMNS])
+    put(ws, top, 1, info)
+    ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=width)
+    first = top + 2  # the table's first body row
+    header_row(ws, first - 1, [c[0] for c in COLUMNS], [c[1] for c in COLUMNS])
     for n, stop in enumerate(stops, start=1):
         state = STATE_LABELS.get(stop.state, stop.state)
         remark = "：".join(x for x in (state, stop.state_reason) if x)
-        if stop.followups_open:
+        texts = followups.get(stop.customer_id, [])
+        if texts:
+            remark = "；".join(x for x in (remark, followup_note(texts)) if x)
+        elif stop.followups_open:
             remark = "；".join(x for x in (remark, f"跟踪事项 {stop.followups_open} 项") if x)
         body_row(
             ws,
-            n + 3,
+            first + n - 1,
             [
                 n,
                 stop.code,
@@ -96,6 +133,8 @@ def write_route_sheet(ws: Worksheet, plan: PlanView, manager: str, territory: st
                 remark,
             ],
         )
-        ws.row_dimensions[n + 3].height = 24  # room to write arrival and departure by hand
-    ws.freeze_panes = "A4"
-    a4_portrait(ws, title_rows="3:3", landscape=True)
+        height = 24 if len(remark) <= 24 else 36  # room to write arrival and departure by hand
+        ws.row_dimensions[first + n - 1].height = height
+    ws.freeze_panes = f"A{first}"
+    a4_portrait(ws, title_rows=f"{first - 1}:{first - 1}", landscape=True)
+    signature_block(ws, first + len(stops) + 1, ("客户经理",), width)
