@@ -162,8 +162,8 @@ def test_the_form_of_one_slip(world: Journal, slips: dict[str, SlipView], tmp_pa
     assert wb.sheet_names == [slip.number]
     rows = wb.get_sheet_by_name(slip.number).to_python()
     values = flat(rows)
-    assert rows[0][0] == "客户信息反馈单"
-    assert rows[1][:2] == ["编号", slip.number] and "退回" in values  # the slip's status
+    assert rows[0][0] == "新兴区" and rows[1][0] == "客户信息反馈单"
+    assert rows[4][:2] == ["编号", slip.number] and "退回" in values  # the slip's status
     for label in ("填报日期", "生效日期", "恢复日期", "办结期限", "客户经理", "片区", "客户编码"):
         assert label in values, label
     assert "王建国" in values and "QTH001" in values and "新兴一片区" in values
@@ -192,8 +192,8 @@ def test_the_form_of_one_slip(world: Journal, slips: dict[str, SlipView], tmp_pa
     assert ws.page_setup.orientation == "portrait" and int(ws.page_setup.paperSize) == 9
     assert ws.page_setup.fitToHeight == 1 and ws.page_setup.fitToWidth == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws["A1"].font.name == "微软雅黑" and ws["A1"].font.sz == 18
-    assert ws["B2"].border.left.style == "thin"
+    assert ws["A2"].font.name == "微软雅黑" and ws["A2"].font.sz == 18
+    assert ws["B5"].border.left.style == "thin"
     description = next(r for r in range(1, ws.max_row) if ws.cell(r, 1).value == "情况说明")
     assert ws.row_dimensions[description].height >= 45  # three lines at least
 

@@ -12,13 +12,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.master.customer_vocabulary import vocabulary
+from fieldbook.core.master.form_unit import FormUnit
+from fieldbook.core.reports.official import (
+    FormHead,
+    date_text,
+    page_standard,
+    signature_block,
+    write_head,
+)
 from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.slips.deliveries import STATUS_NAMES
 from fieldbook.core.slips.service import SlipView
@@ -30,18 +38,14 @@ from fieldbook.core.slips.vocabulary import (
 )
 from fieldbook.core.store.models import Manager, Slip
 from fieldbook.core.xlsx.writer import (
-    CJK_FONT,
     HEADER_FILL,
     LINE_HEIGHT,
     a4_portrait,
     merged,
-    page_footer,
-    put,
     row_height,
     section_row,
     set_widths,
     span_width,
-    title_row,
 )
 
 if TYPE_CHECKING:
@@ -124,27 +128,37 @@ def _managers(journal: Journal, slip_ids: Sequence[str]) -> dict[str, ManagerInf
 
 
 def write_slip_form(
-    ws: Worksheet, slip: SlipView, manager: ManagerInfo, *, today: date | None = None
+    ws: Worksheet,
+    slip: SlipView,
+    manager: ManagerInfo,
+    *,
+    today: date | None = None,
+    unit: FormUnit | None = None,
 ) -> None:
     """Lay out one slip on ``ws``: A4 portrait, one page, boxed, print area set."""
     today = today or clock.today()
+    unit = unit or FormUnit()
     set_widths(ws, FORM_WIDTHS)
-    title_row(ws, 1, FORM_TITLE, 8, size=18, height=34)
+    who = f"{manager.name}（{manager.code}）" if manager.name else ""
+    period = f"填报日期：{date_text(slip.created_at.date())}"
+    top = write_head(
+        ws, 1, FormHead(unit, manager.district_unit, FORM_TITLE, period, who, today), 8
+    )
     status = STATUS_NAMES.get(slip.status, slip.status)
     if slip.overdue(today):
         status += "（已超期）"
-    _pairs(ws, 2, ("编号", slip.number), ("当前状态", status))
-    row = _basics(ws, 3, slip, manager)
+    _pairs(ws, top, ("编号", slip.number), ("当前状态", status))
+    row = _basics(ws, top + 1, slip, manager)
     row = _customer(ws, row, slip.customer)
     row = _content(ws, row, slip)
     row = _deliveries(ws, row, slip)
     row = _events(ws, row, slip)
-    row = _signatures(ws, row + 1)
+    row = signature_block(ws, row + 1, slip_signers(slip), 8) - 1
     a4_portrait(ws)
     ws.page_setup.fitToHeight = 1  # the form is one page, whatever its length
     ws.print_area = f"A1:H{row}"
     ws.sheet_view.showGridLines = False
-    page_footer(ws, "&P / &N")
+    page_standard(ws, unit)
 
 
 def _basics(ws: Worksheet, row: int, slip: SlipView, manager: ManagerInfo) -> int:
@@ -254,18 +268,11 @@ def _events(ws: Worksheet, row: int, slip: SlipView) -> int:
     return row
 
 
-def _signatures(ws: Worksheet, row: int) -> int:
-    """The signature line and the generation stamp; returns the last row of the form."""
-    put(ws, row, 1, "客户经理（签字）：")
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
-    put(ws, row, 5, "部门负责人（签字）：")
-    ws.merge_cells(start_row=row, start_column=5, end_row=row, end_column=8)
-    ws.row_dimensions[row].height = 30
-    row += 1
-    stamp = put(ws, row, 1, f"Fieldbook 生成于 {clock.now():%Y-%m-%d %H:%M}")
-    stamp.font = Font(name=CJK_FONT, size=8, color="808080")
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=8)
-    return row
+def slip_signers(slip: SlipView) -> list[str]:
+    """客户经理, then one 负责人 per receiving department: 「各部门主任收到反馈单后…负责追踪
+    落实」."""
+    departments = [d.department for d in slip.deliveries]
+    return ["客户经理"] + [f"{department_name(d)} 负责人" for d in departments]
 
 
 def sheet_title(number: str, taken: set[str]) -> str:
@@ -286,13 +293,14 @@ def export_slip_forms(journal: Journal, slip_ids: Sequence[str], path: Path) -> 
     slips = [journal.slips.get(sid) for sid in slip_ids]
     managers = _managers(journal, [s.id for s in slips])
     today = clock.today()
+    unit = journal.form_unit.get()
     wb = Workbook()
     wb.remove(wb.worksheets[0])  # one sheet per slip, none besides
     taken: set[str] = set()
     for slip in slips:
         ws = wb.create_sheet(sheet_title(slip.number, taken))
         info = managers.get(slip.id) or ManagerInfo("", "", "", "")
-        write_slip_form(ws, slip, info, today=today)
+        write_slip_form(ws, slip, info, today=today, unit=unit)
     return save_workbook(wb, path)
 
 
