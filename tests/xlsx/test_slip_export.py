@@ -242,7 +242,8 @@ def test_the_register_one_row_per_delivery(
     wb = CalamineWorkbook.from_path(str(path))
     assert wb.sheet_names == ["登记表", "说明"]
     rows = wb.get_sheet_by_name("登记表").to_python()
-    assert rows[0][0].startswith("客户信息反馈单登记表　2026-11-01 至 2026-12-31")
+    assert rows[0][0].startswith("新兴区　客户信息反馈单登记表　2026年11月1日—12月31日")
+    assert rows[0][0].endswith("客户经理：王建国（QTH001）　制表日期：2026年12月10日")
     assert "王建国（QTH001）" in rows[0][0]
     assert rows[1] == LABELS
     body = [dict(zip(LABELS, r, strict=True)) for r in rows[2:]]
@@ -303,7 +304,7 @@ def test_the_register_of_one_department(
             department=department,
         )
         rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("登记表").to_python()
-        assert rows[0][0].endswith("部门：专卖办")
+        assert "部门：专卖办　制表日期：" in rows[0][0]
         assert [(r[0], r[7]) for r in rows[2:]] == [(slips["violation"].number, "专卖办")]
     path = export_register(
         world, tmp_path / "none.xlsx", start=date(2027, 1, 1), end=date(2027, 1, 31)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.reports.official import date_text, form_head, span_text, standardise
 from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.slips.register import REGISTER_COLUMNS, REGISTER_SHEET
 from fieldbook.core.slips.rules import department_code, slip_rules
@@ -257,12 +258,15 @@ def export_register(
     dept = department_code(department) if department else None
     today = today or clock.today()
     rows = register_rows(journal, start=start, end=end, department=dept)
-    profile = journal.profile.get()
-    who = f"　客户经理：{profile.name}（{profile.code}）" if profile else ""
+    head = form_head(journal, REGISTER_TITLE, span_text(start, end))
+    who = f"　客户经理：{head.manager}" if head.manager else ""
     scope = f"　部门：{department_name(dept)}" if dept else ""
-    title = f"{REGISTER_TITLE}　{start.isoformat()} 至 {end.isoformat()}{who}{scope}"
+    # one title row (the department's answers are read back from the header below it)
+    unit = f"{head.unit_line}　" if head.unit_line else ""
+    title = f"{unit}{REGISTER_TITLE}　{head.period}{who}{scope}　制表日期：{date_text(today)}"
     wb = Workbook()
     ws = first_sheet(wb, REGISTER_SHEET)
     write_register(ws, rows, title=title, today=today)
     write_help(wb.create_sheet(HELP_SHEET), today=today)
+    standardise(wb, head.unit)
     return save_workbook(wb, path)
