@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core import clock
 from fieldbook.core.master.customer_vocabulary import vocabulary
+from fieldbook.core.reports.official import form_head, print_head, span_text, standardise
 from fieldbook.core.reports.saving import save_book
 from fieldbook.core.reports.targets_block import targets_sheet
 from fieldbook.core.routine.price_figures import PriceCounts
@@ -239,6 +240,9 @@ def export_department(
     targets_sheet(book, journal, min(end, today or clock.today()))  # 任务进度
     if summary:
         _charts(ws, len(summary))
+    head = form_head(journal, "客户经理工作汇总", span_text(start, end), manager=False)
+    standardise(book.wb, head.unit)
+    print_head(ws, head, ("市场部负责人",))
     return save_book(book, path)
 
 

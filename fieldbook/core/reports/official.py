@@ -172,3 +172,17 @@ def standardise(wb: Workbook, unit: FormUnit) -> None:
     """The page standard on every sheet of ``wb`` (call just before saving)."""
     for ws in wb.worksheets:
         page_standard(ws, unit)
+
+
+def print_head(ws: Worksheet, head: FormHead, signers: Sequence[str] = ()) -> None:
+    """The head of a table sheet (whose rows start at row 1), printed on every page: the unit
+    and the title with its period in the page header, 制表日期 on its right, and the
+    signatures in the page footer's left. Call after ``page_standard``."""
+    header, footer = ws.oddHeader, ws.oddFooter
+    if footer is None or header is None:
+        raise TypeError("a worksheet without a header/footer")
+    lines = [head.unit_line, f"{head.title}　{head.period}"]
+    header.center.text = "\n".join(x for x in lines if x)
+    header.right.text = f"制表日期：{date_text(head.made)}"
+    if signers:
+        footer.left.text = "\n".join(signature_text(role) for role in signers)

@@ -9,6 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.reports.form import figure_rows
+from fieldbook.core.reports.official import (
+    form_head,
+    month_title,
+    signature_block,
+    standardise,
+    write_head,
+)
 from fieldbook.core.reports.saving import save_book
 from fieldbook.core.server.spotcheck import SpotCheckView, find
 from fieldbook.core.slips.rules import slip_rules
@@ -21,7 +28,6 @@ from fieldbook.core.xlsx.writer import (
     paragraph_row,
     section_row,
     set_widths,
-    title_row,
 )
 
 if TYPE_CHECKING:
@@ -76,6 +82,10 @@ def item_rows(check: SpotCheckView) -> list[list[Any]]:
     ]
 
 
+#: Who signs the spot check (decision 0023).
+SIGNERS = ("市场部主任", "客户经理")
+
+
 def export_spot_check(journal: Journal, manager_code: str, month: str, path: Path) -> Path:
     check = find(journal, manager_code, month)
     if check is None:
@@ -84,10 +94,11 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
     ws = first_sheet(book.wb, "抽查记录")
     set_widths(ws, FORM)
     last = len(FORM)
-    title_row(ws, 1, "市场部主任抽查记录", last, size=16, height=34)
+    head = form_head(journal, "市场部主任抽查记录", month_title(check.month), manager=False)
+    top = write_head(ws, 1, head, last)
     label_value_row(
         ws,
-        2,
+        top,
         [
             (1, 1, "客户经理", "label"),
             (2, 3, check.manager, None),
@@ -98,7 +109,7 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
     )
     label_value_row(
         ws,
-        3,
+        top + 1,
         [
             (1, 1, "抽查人", "label"),
             (2, 3, check.checker, None),
@@ -117,8 +128,8 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
         ("忽略的建议反馈单", len(check.dismissed), "0"),
         ("其中违纪", sum(1 for d in check.dismissed if d.category == "violation"), "0"),
     ]
-    figure_rows(ws, 4, figures, per_row=3, widths=FORM)
-    row = section_row(ws, 7, "抽查小结", last, fill=SUB_FILL, height=22)
+    row = figure_rows(ws, top + 2, figures, per_row=3, widths=FORM)
+    row = section_row(ws, row, "抽查小结", last, fill=SUB_FILL, height=22)
     row = paragraph_row(ws, row, check.summary or "（未填写）", FORM)
     row = section_row(ws, row + 1, "需整改事项（直到改正为止）", last, fill=SUB_FILL, height=22)
     open_items = [i for i in check.items if i.correction_status != "none"]
@@ -138,6 +149,7 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
         row = paragraph_row(ws, row, text, FORM)
     if not check.dismissed:
         row = paragraph_row(ws, row, "无", FORM)
+    signature_block(ws, row + 1, SIGNERS, last)
     a4_portrait(ws)
     book.table(
         book.wb.create_sheet(ITEMS_SHEET),
@@ -147,4 +159,5 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
         {},
         freeze="C2",
     )
+    standardise(book.wb, head.unit)
     return save_book(book, path)
