@@ -1,5 +1,5 @@
 """Commands of the master data: ``import customers|skus``, ``customers list``, ``skus list``,
-``routes list``, ``profile show|set``."""
+``routes list``, ``profile show|set|unit``."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from fieldbook.cli.output import write_table
 from fieldbook.core.master.catalog import class_name
 from fieldbook.core.master.customer_import import import_customers
 from fieldbook.core.master.customer_vocabulary import vocabulary
+from fieldbook.core.master.form_unit import FormUnit
 from fieldbook.core.master.profile import ProfileInput
 from fieldbook.core.master.sku_import import import_skus
 from fieldbook.core.xlsx.importing import ImportReport
@@ -135,11 +136,33 @@ def cmd_routes_list(args: argparse.Namespace) -> int:
 def cmd_profile_show(args: argparse.Namespace) -> int:
     with journal_for(args) as journal:
         profile = journal.profile.get()
+        unit = journal.form_unit.get()
     if profile is None:
         err("尚未设置客户经理资料：fieldbook profile set --name 姓名 --code 员工编号")
         return EXIT_INPUT
     print(f"姓名\t{profile.name}\n员工编号\t{profile.code}\n区县单位\t{profile.district_unit}")
     print(f"片区\t{profile.territory}\n联系电话\t{profile.phone}")
+    _print_unit(unit)
+    return EXIT_OK
+
+
+def _print_unit(unit: FormUnit) -> None:
+    print(f"公司\t{unit.company}\n营销中心\t{unit.center}")
+    print(f"保密标识\t{'内部资料 · 注意保密' if unit.confidential else '不印'}")
+
+
+def cmd_profile_unit(args: argparse.Namespace) -> int:
+    """Set the unit the forms are made out in; options not given keep their value."""
+    with writer_lock(args), journal_for(args) as journal:
+        old = journal.form_unit.get()
+        unit = FormUnit(
+            company=old.company if args.company is None else args.company,
+            center=old.center if args.center is None else args.center,
+            confidential=old.confidential if args.mark is None else args.mark == "on",
+        )
+        unit = journal.form_unit.save(unit)
+    print("已保存：")
+    _print_unit(unit)
     return EXIT_OK
 
 

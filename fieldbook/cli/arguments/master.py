@@ -1,5 +1,5 @@
 """The arguments of the master data: ``import customers|skus``, ``customers list``,
-``skus list``, ``routes list``, ``profile show|set``."""
+``skus list``, ``routes list``, ``profile show|set|unit``."""
 
 from __future__ import annotations
 
@@ -71,3 +71,13 @@ def register_profile(commands: Subcommands) -> None:
     ps.add_argument("--territory", default=None, help="片区 (default: unchanged)")
     ps.add_argument("--phone", default=None, help="电话 (default: unchanged)")
     runs(ps, f"{COMMANDS}:cmd_profile_set", creates_database=True)
+    pu = psub.add_parser("unit", help="the unit printed on every form (公司, 营销中心/市场部)")
+    pu.add_argument("--company", default=None, help="公司名称 (default: unchanged)")
+    pu.add_argument("--center", default=None, help="营销中心（市场部） (default: unchanged)")
+    pu.add_argument(
+        "--mark",
+        choices=("on", "off"),
+        default=None,
+        help="内部资料 · 注意保密 on the forms (default: unchanged)",
+    )
+    runs(pu, f"{COMMANDS}:cmd_profile_unit")

@@ -1,5 +1,5 @@
-"""The unit the forms are made out in (填报单位): the company and its 营销中心（市场部）, kept in the
-``settings`` table, and whether forms carry the 内部资料 · 注意保密 mark. The manager's 营销部 is
+"""The unit the forms are made out in (填报单位): the company and its 营销中心（市场部）, kept in
+the ``settings`` table, and whether forms carry the 内部资料 · 注意保密 mark. The manager's 营销部 is
 the profile's ``district_unit`` (``master.profile``); decision 0023."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.store.sessions import Sessions, get_setting, set_setting
-from fieldbook.core.text import clean_text
+from fieldbook.core.text import clean_free_text
 
 TOPIC = "settings"
 COMPANY_KEY = "form.company"
@@ -28,7 +28,9 @@ class FormUnit:
 
 
 def _clean(value: str, field: str) -> str:
-    text = clean_text(value)
+    """One line, as typed: controls removed, whitespace collapsed; full-width brackets kept
+    (「营销中心（市场部）」 is printed as the unit writes it, unlike ``text.clean_text``)."""
+    text = " ".join(clean_free_text(value).split())
     if len(text) > MAX_LENGTH:
         raise InvalidValue("too_long", field=field, max=MAX_LENGTH)
     return text
