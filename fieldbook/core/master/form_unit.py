@@ -1,6 +1,6 @@
 """The unit the forms are made out in (填报单位): the company and its 营销中心（市场部）, kept in
-the ``settings`` table, and whether forms carry the 内部资料 · 注意保密 mark. The manager's 营销部 is
-the profile's ``district_unit`` (``master.profile``); decision 0023."""
+the ``settings`` table, and whether forms carry the 内部资料 · 注意保密 mark. The manager's
+营销部 is the profile's ``district_unit`` (``master.profile``); decision 0023."""
 
 from __future__ import annotations
 
