@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.reports.official import signature_text
 from fieldbook.core.reports.spotcheck import ITEMS_SHEET, export_spot_check
 from fieldbook.core.server import spotcheck
 from fieldbook.core.store.models import Manager, SlipSuggestion, SpotCheck, Visit
@@ -103,6 +104,9 @@ def test_findings_and_a_correction_followed_until_done(server: Journal, tmp_path
     form = book.get_sheet_by_name("抽查记录").to_python()
     flat = [c for r in form for c in r]
     assert "市场部主任抽查记录" in flat and "抽查 6 户，1 户走访不属实，已整改。" in flat
+    assert "2026年11月" in flat  # the month in Chinese date notation (decision 0023)
+    signed = [c for c in flat if isinstance(c, str) and "（签字）" in c]
+    assert signed == [signature_text("市场部主任"), signature_text("客户经理")]
     assert flat[flat.index("已核查") + 1] == 3
     assert flat[flat.index("走访不属实") + 1] == 1
     assert flat[flat.index("整改中") + 1] == 1 and flat[flat.index("已改正") + 1] == 1
