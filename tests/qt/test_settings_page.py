@@ -20,6 +20,37 @@ def test_shows_and_saves_the_profile(qtbot, ctx, filled):
     assert filled.profile.get().territory == "新兴二片区"
 
 
+def test_the_forms_unit_is_shown_edited_and_saved(qtbot, ctx, filled):
+    from fieldbook.core.master.form_unit import FormUnit
+
+    filled.form_unit.save(FormUnit("七台河市烟草公司", "营销中心（市场部）"))
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.is_ready)
+    assert page.unit_form.company_edit.text() == "七台河市烟草公司"
+    assert page.unit_form.center_edit.text() == "营销中心（市场部）"
+    assert page.unit_form.mark_check.isChecked()
+    page.unit_form.center_edit.setText("市场部")
+    page.unit_form.mark_check.setChecked(False)
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.saved_label.text() == "已保存")
+    assert filled.form_unit.get() == FormUnit("七台河市烟草公司", "市场部", confidential=False)
+
+
+def test_a_too_long_company_is_refused_and_nothing_saved(qtbot, ctx, filled):
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.is_ready)
+    page.form.territory_edit.setText("新兴二片区")
+    page.unit_form.company_edit.setMaxLength(100)  # a pasted or imported name can be longer
+    page.unit_form.company_edit.setText("长" * 41)
+    page.save_button.click()
+    assert page.unit_form.error_label.isVisibleTo(page)
+    assert "公司名称" in page.unit_form.error_label.text()
+    assert filled.profile.get().territory == "新兴一片区"  # the profile is not saved either
+    assert filled.form_unit.get().company == ""
+
+
 def test_an_empty_name_is_refused(qtbot, ctx, filled):
     page = SettingsPage(ctx)
     qtbot.addWidget(page)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from qt_support import make_ctx
 from sample_data import roster_workbook
 
+from fieldbook.core.master.form_unit import FormUnit
 from fieldbook.qt.pages.welcome_page import PROFILE, RESULT, ROUTES, SOURCE, WelcomePage
 
 SATURDAY = date(2026, 12, 5)
@@ -38,6 +39,8 @@ def _fill(page: WelcomePage) -> None:
     form.unit_edit.setText("茄子河区营销部")
     form.territory_edit.setText("茄子河二片区")
     form.phone_edit.setText("13945670000")
+    page.unit_form.company_edit.setText("七台河市烟草公司")
+    page.unit_form.center_edit.setText("营销中心（市场部）")
 
 
 def test_profile_is_required_before_going_on(page):
@@ -83,6 +86,8 @@ def test_saving_the_profile_before_importing(qtbot, page, empty_journal):
         "茄子河二片区",
         "13945670000",
     )
+    # the unit of the forms is asked on first run too, the confidentiality mark on by default
+    assert empty_journal.form_unit.get() == FormUnit("七台河市烟草公司", "营销中心（市场部）")
     qtbot.waitUntil(lambda: page.file_dialog is not None and page.file_dialog.isVisible())
     page.file_dialog.reject()  # no file: still on step 2
     assert page.steps.currentIndex() == SOURCE

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbook.core.errors import InvalidValue
-from fieldbook.core.master.profile import Profile
+from fieldbook.core.errors import FieldbookError, InvalidValue
+from fieldbook.core.master.form_unit import TOPIC as UNIT_TOPIC
+from fieldbook.core.master.form_unit import FormUnit
+from fieldbook.core.master.profile import Profile, ProfileInput
 from fieldbook.core.server.sync_address import sync_address
 from fieldbook.core.server.sync_report import SyncReport
 from fieldbook.messages import SYNC_TABLE_NAMES as NAMES
@@ -33,8 +35,13 @@ from fieldbook.qt.density import CHOICES as DENSITIES
 from fieldbook.qt.density import chosen_density, save_density
 from fieldbook.qt.dialogs.about_dialog import AboutDialog
 from fieldbook.qt.i18n import LANGUAGES, chosen_language, save_language
-from fieldbook.qt.operations.settings import load_settings, remember_and_sync
+from fieldbook.qt.operations.settings import (
+    load_settings,
+    remember_and_sync,
+    save_profile_and_unit,
+)
 from fieldbook.qt.pages.base import Page, page_layout
+from fieldbook.qt.widgets.form_unit_form import FormUnitForm
 from fieldbook.qt.widgets.photo_folder_row import PhotoFolderRow
 from fieldbook.qt.widgets.profile_form import ProfileForm
 
@@ -56,7 +63,7 @@ class SettingsPage(Page):
         layout.addWidget(self._server_box())
         layout.addStretch(1)
 
-        self._shown = self.form.raw_input()
+        self._shown = self._typed()
         self.save_button.clicked.connect(self.save)
         self.form.phone_edit.returnPressed.connect(self.save)
         ctx.hub.changed.connect(self._changed)
@@ -68,6 +75,11 @@ class SettingsPage(Page):
         box_layout = QVBoxLayout(profile_box)
         self.form = ProfileForm(self)
         box_layout.addWidget(self.form)
+        unit_title = QLabel(self.tr("表格抬头（印在日志、周报、反馈单等每一份表格上）"))
+        unit_title.setWordWrap(True)
+        box_layout.addWidget(unit_title)
+        self.unit_form = FormUnitForm(self)
+        box_layout.addWidget(self.unit_form)
         row = QHBoxLayout()
         row.addStretch(1)
         self.saved_label = QLabel()
@@ -188,17 +200,21 @@ class SettingsPage(Page):
         self.sync_button.setEnabled(True)
         self.sync_label.setText(describe_error(exc))
 
-    def _loaded(self, loaded: tuple[Profile | None, str]) -> None:
-        profile, server = loaded
+    def _typed(self) -> tuple[ProfileInput, FormUnit]:
+        return self.form.raw_input(), self.unit_form.raw_input()
+
+    def _loaded(self, loaded: tuple[Profile | None, str, FormUnit]) -> None:
+        profile, server, unit = loaded
         if server and not self.server_edit.text():
             self.server_edit.setText(server)
         self.form.show_profile(profile)
-        self._shown = self.form.raw_input()
+        self.unit_form.show_unit(unit)
+        self._shown = self._typed()
         self.mark_ready()
 
     def _changed(self, topics: frozenset[str]) -> None:
         # Refresh from the database unless the user is in the middle of editing.
-        if "profile" in topics and self.form.raw_input() == self._shown:
+        if {"profile", UNIT_TOPIC} & topics and self._typed() == self._shown:
             self.reload()
 
     def save(self) -> None:
@@ -208,22 +224,37 @@ class SettingsPage(Page):
             self.form.show_error(exc)
             return
         self.form.clear_error()
+        try:
+            unit = self.unit_form.collect()
+        except InvalidValue as exc:
+            self.unit_form.show_error(exc)
+            return
+        self.unit_form.clear_error()
         self.save_button.setEnabled(False)
         self.saved_label.clear()
         self.ctx.ops.write(
-            lambda j: j.profile.save(data), self._saved, self._failed, what=self.tr("保存资料")
+            partial(save_profile_and_unit, profile=data, unit=unit),
+            self._saved,
+            self._failed,
+            what=self.tr("保存资料"),
         )
 
-    def _saved(self, profile: Profile) -> None:
+    def _saved(self, saved: tuple[Profile, FormUnit]) -> None:
+        profile, unit = saved
         self.save_button.setEnabled(True)
         self.form.show_profile(profile)
-        self._shown = self.form.raw_input()
+        self.unit_form.show_unit(unit)
+        self._shown = self._typed()
         self.saved_label.setText(self.tr("已保存"))
         self.ctx.ops.message.emit(self.tr("已保存客户经理资料"))
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.form.show_error(exc)
+        field = exc.data.get("field") if isinstance(exc, FieldbookError) else None
+        if isinstance(field, str) and field in self.unit_form.widgets:
+            self.unit_form.show_error(exc)
+        else:
+            self.form.show_error(exc)
 
     def _density_row(self) -> QHBoxLayout:
         self.density = QComboBox()

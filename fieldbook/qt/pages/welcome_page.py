@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fieldbook.core.demo.generate import DemoSummary
 from fieldbook.core.errors import InvalidValue
+from fieldbook.core.master.form_unit import FormUnit
 from fieldbook.core.master.profile import Profile, ProfileInput
 from fieldbook.core.master.roster_areas import RosterRoute, several_areas
 from fieldbook.core.routine.field_day import first_field_day
@@ -44,8 +45,10 @@ from fieldbook.qt.dialogs.import_flow import TABLE_FILES
 from fieldbook.qt.operations.demo import load_demo
 from fieldbook.qt.operations.imports import Territory, list_routes
 from fieldbook.qt.operations.runner import is_cancelled
+from fieldbook.qt.operations.settings import save_profile_and_unit
 from fieldbook.qt.pages.base import Page
 from fieldbook.qt.pages.welcome_result import WelcomeResult
+from fieldbook.qt.widgets.form_unit_form import FormUnitForm
 from fieldbook.qt.widgets.message_label import MessageLabel
 from fieldbook.qt.widgets.profile_form import ProfileForm
 from fieldbook.qt.widgets.route_picker import RoutePicker
@@ -63,6 +66,7 @@ class WelcomePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.profile: ProfileInput | None = None
+        self.unit = FormUnit()
         self.busy = False
         self.roster: Path | None = None
         self.file_dialog: QFileDialog | None = None
@@ -112,6 +116,8 @@ class WelcomePage(Page):
         layout.addWidget(intro)
         self.form = ProfileForm()
         layout.addWidget(self.form)
+        self.unit_form = FormUnitForm()
+        layout.addWidget(self.unit_form)
         row = QHBoxLayout()
         row.addStretch(1)
         self.next_button = _primary(self.tr("下一步"))
@@ -215,6 +221,12 @@ class WelcomePage(Page):
             self.form.show_error(exc)
             return
         self.form.clear_error()
+        try:
+            self.unit = self.unit_form.collect()
+        except InvalidValue as exc:
+            self.unit_form.show_error(exc)
+            return
+        self.unit_form.clear_error()
         self.hello.setText(
             self.tr("{name}，您好！第二步：客户从哪里来？").format(name=self.profile.name)
         )
@@ -227,13 +239,18 @@ class WelcomePage(Page):
         if data is None:
             return
 
-        def saved(profile: Profile) -> None:
-            self.profile_saved.emit(profile)
+        unit = self.unit
+
+        def saved(both: tuple[Profile, FormUnit]) -> None:
+            self.profile_saved.emit(both[0])
             if then is not None:
                 then()
 
         self.ctx.ops.write(
-            lambda j: j.profile.save(data), saved, self._failed, what=self.tr("保存资料")
+            partial(save_profile_and_unit, profile=data, unit=unit),
+            saved,
+            self._failed,
+            what=self.tr("保存资料"),
         )
 
     def start_import(self) -> None:
