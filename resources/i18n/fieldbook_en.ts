@@ -2886,6 +2886,10 @@ Your changes are still on screen; you can click "Save correction" again.</transl
         <translation>Account manager profile</translation>
     </message>
     <message>
+        <source>表格抬头（印在日志、周报、反馈单等每一份表格上）</source>
+        <translation>Form heading (printed on every log, week report, slip and other form)</translation>
+    </message>
+    <message>
         <source>保存资料</source>
         <translation>Save profile</translation>
     </message>
@@ -4622,6 +4626,26 @@ The original database file was moved to {name}.replaced-… in the same folder (
     <message>
         <source>数字键 1–{n} 选择，空格切换，Delete 清除</source>
         <translation>Number keys 1–{n} to choose, Space to toggle, Delete to clear</translation>
+    </message>
+    <message>
+        <source>如 七台河市烟草公司</source>
+        <translation>e.g. Qitaihe Tobacco Company</translation>
+    </message>
+    <message>
+        <source>如 营销中心（市场部）</source>
+        <translation>e.g. Marketing Centre (Market Department)</translation>
+    </message>
+    <message>
+        <source>表格页眉印“内部资料 · 注意保密”</source>
+        <translation>Print “Internal · Confidential” in the forms’ page header</translation>
+    </message>
+    <message>
+        <source>公司</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>营销中心</source>
+        <translation>Marketing centre</translation>
     </message>
     <message>
         <source>应订货客户中当天没有订单的户；原因来自近 7 天的走访记录</source>

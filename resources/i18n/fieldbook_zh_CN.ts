@@ -2886,6 +2886,10 @@
         <translation>客户经理资料</translation>
     </message>
     <message>
+        <source>表格抬头（印在日志、周报、反馈单等每一份表格上）</source>
+        <translation>表格抬头（印在日志、周报、反馈单等每一份表格上）</translation>
+    </message>
+    <message>
         <source>保存资料</source>
         <translation>保存资料</translation>
     </message>
@@ -4622,6 +4626,26 @@
     <message>
         <source>数字键 1–{n} 选择，空格切换，Delete 清除</source>
         <translation>数字键 1–{n} 选择，空格切换，Delete 清除</translation>
+    </message>
+    <message>
+        <source>如 七台河市烟草公司</source>
+        <translation>如 七台河市烟草公司</translation>
+    </message>
+    <message>
+        <source>如 营销中心（市场部）</source>
+        <translation>如 营销中心（市场部）</translation>
+    </message>
+    <message>
+        <source>表格页眉印“内部资料 · 注意保密”</source>
+        <translation>表格页眉印“内部资料 · 注意保密”</translation>
+    </message>
+    <message>
+        <source>公司</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>营销中心</source>
+        <translation>营销中心</translation>
     </message>
     <message>
         <source>应订货客户中当天没有订单的户；原因来自近 7 天的走访记录</source>
