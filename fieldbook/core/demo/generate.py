@@ -34,6 +34,7 @@ from fieldbook.core.errors import FieldbookError, InvalidValue
 from fieldbook.core.journal import CURRENT_MANAGER_KEY, Journal
 from fieldbook.core.master.catalog import SkuInput, apply_sku, check_sku
 from fieldbook.core.master.customers import CustomerInput, customer_search_text
+from fieldbook.core.master.form_unit import CENTER_KEY, COMPANY_KEY
 from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.store.db import refresh_statistics
 from fieldbook.core.store.models import Customer, Manager, Route, Sku
@@ -208,6 +209,8 @@ def generate_demo(
         _add_managers(ctx, world, managers, customers_per_manager, start, steps)
         journal.set_setting(s, CURRENT_MANAGER_KEY, ctx.managers[0].id)
         journal.set_setting(s, DEMO_SEED_KEY, str(seed))
+        journal.set_setting(s, COMPANY_KEY, str(world.ref["company"]))  # the forms' unit
+        journal.set_setting(s, CENTER_KEY, str(world.ref["center"]))
         for week in range(weeks, 0, -1):
             monday = today - timedelta(days=today.weekday()) - timedelta(weeks=week - 1)
             for generator in WEEK_GENERATORS:

@@ -109,7 +109,7 @@ class World:
         return {
             "code": f"{self.ref['manager_code_prefix']}{index + 1:03d}",
             "name": name,
-            "district_unit": district["name"],
+            "district_unit": district["name"] + str(self.ref.get("district_unit_suffix", "")),
             "territory": _territory(district["short"], index // len(self.districts) + 1),
             "phone": self.phone(),
         }

@@ -118,7 +118,7 @@ def test_counts_routes_and_managers(journal: Journal) -> None:
 
     managers = journal.profile.managers()
     assert [m.code for m in managers] == ["QTH001", "QTH002", "QTH003"]
-    assert [m.district_unit for m in managers] == ["新兴区", "桃山区", "茄子河区"]
+    assert [m.district_unit for m in managers] == ["新兴区营销部", "桃山区营销部", "茄子河区营销部"]
     assert managers[0].territory == "新兴一片区"
     assert journal.profile.get() == managers[0]  # the first manager is the current one
 
