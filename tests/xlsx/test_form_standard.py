@@ -139,7 +139,7 @@ def test_the_department_workbook_prints_its_head_and_signature(
 ) -> None:
     path = export_department(unit, date(2026, 11, 1), MON, tmp_path / "dept.xlsx")
     ws = openpyxl.load_workbook(path).worksheets[0]
-    assert ws.oddHeader.center.text == f"{UNIT}\n客户经理工作汇总　2026年11月1日—11月30日"
+    assert ws.oddHeader.center.text == f"{UNIT}　客户经理工作汇总　2026年11月1日—11月30日"
     assert ws.oddHeader.right.text == made()
     assert ws.oddFooter.left.text == signature_text("市场部负责人")
 

@@ -182,7 +182,7 @@ def print_head(ws: Worksheet, head: FormHead, signers: Sequence[str] = ()) -> No
     if footer is None or header is None:
         raise TypeError("a worksheet without a header/footer")
     lines = [head.unit_line, f"{head.title}　{head.period}"]
-    header.center.text = "\n".join(x for x in lines if x)
+    header.center.text = "　".join(x for x in lines if x)  # one line: "\n" is not portable
     header.right.text = f"制表日期：{date_text(head.made)}"
     if signers:
-        footer.left.text = "\n".join(signature_text(role) for role in signers)
+        footer.left.text = "　".join(signature_text(role) for role in signers)
