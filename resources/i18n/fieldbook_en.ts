@@ -4637,7 +4637,7 @@ The original database file was moved to {name}.replaced-… in the same folder (
     </message>
     <message>
         <source>表格页眉印“内部资料 · 注意保密”</source>
-        <translation>Print “Internal · Confidential” in the forms’ page header</translation>
+        <translation>Print "Internal · Confidential" in the page header of the forms</translation>
     </message>
     <message>
         <source>公司</source>

@@ -80,6 +80,7 @@ class SettingsPage(Page):
         box_layout.addWidget(unit_title)
         self.unit_form = FormUnitForm(self)
         box_layout.addWidget(self.unit_form)
+        self.unit_form.align_with(self.form)
         row = QHBoxLayout()
         row.addStretch(1)
         self.saved_label = QLabel()

@@ -118,6 +118,7 @@ class WelcomePage(Page):
         layout.addWidget(self.form)
         self.unit_form = FormUnitForm()
         layout.addWidget(self.unit_form)
+        self.unit_form.align_with(self.form)
         row = QHBoxLayout()
         row.addStretch(1)
         self.next_button = _primary(self.tr("下一步"))

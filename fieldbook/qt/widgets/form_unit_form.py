@@ -5,7 +5,7 @@ by the welcome page and the settings page beside the profile. Values are checked
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from fieldbook.core.errors import FieldbookError
 from fieldbook.core.master.form_unit import MAX_LENGTH, FormUnit, clean_form_unit
@@ -39,6 +39,19 @@ class FormUnitForm(QWidget):
             edit.textEdited.connect(self._edited)
         self.setTabOrder(self.company_edit, self.center_edit)
         self.setTabOrder(self.center_edit, self.mark_check)
+        self._form = form
+
+    def align_with(self, other: QWidget) -> None:
+        """Give this form's labels and ``other``'s (a form layout above it) one width, so the
+        fields of both line up."""
+        labels = _labels(self._form)
+        theirs = other.layout()
+        if isinstance(theirs, QFormLayout):
+            labels += _labels(theirs)
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def show_unit(self, unit: FormUnit) -> None:
         self.company_edit.setText(unit.company)
@@ -70,3 +83,13 @@ class FormUnitForm(QWidget):
     def _edited(self) -> None:
         if self.error_label.isVisibleTo(self):
             self.clear_error()
+
+
+def _labels(form: QFormLayout) -> list[QLabel]:
+    found = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        widget = item.widget() if item is not None else None
+        if isinstance(widget, QLabel) and widget.text():
+            found.append(widget)
+    return found
