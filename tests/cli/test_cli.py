@@ -128,6 +128,22 @@ def test_fieldbook_db_environment_variable(
     assert code == 0 and "赵六" in out
 
 
+def test_profile_unit_sets_the_forms_unit_and_keeps_what_is_not_given(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    db = str(db_path)
+    assert run(capsys, "--db", db, "profile", "set", "--name", "王建国", "--code", "QTH001")[0] == 0
+    args = ["--db", db, "profile", "unit", "--company", "七台河市烟草公司"]
+    assert run(capsys, *args, "--center", "营销中心（市场部）")[0] == 0
+    assert run(capsys, "--db", db, "profile", "unit", "--mark", "off")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "profile", "show")
+    assert code == 0 and "公司\t七台河市烟草公司" in out and "营销中心\t营销中心（市场部）" in out
+    assert "保密标识\t不印" in out
+    code, _, err = run(capsys, "--db", db, "profile", "unit", "--company", "长" * 41)
+    assert code == 2 and "公司名称" in err and "40" in err
+    assert "公司\t七台河市烟草公司" in run(capsys, "--db", db, "profile", "show")[1]
+
+
 def test_newer_database_exits_2(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     import sqlite3
 
