@@ -2030,6 +2030,18 @@ Suggestion: first "Back up now" to keep the current state, then restore from the
         <translation>Database is fine (checked {time}): integrity and foreign-key checks both passed.</translation>
     </message>
     <message>
+        <source>一户一档…</source>
+        <translation>Customer file…</translation>
+    </message>
+    <message>
+        <source>导出选中客户的档案：客户资料与修改记录、走访、按月订货、反馈单、抽查</source>
+        <translation>Export the selected customer's file: register data and its changes, visits, orders by month, slips, spot checks</translation>
+    </message>
+    <message>
+        <source>导出一户一档</source>
+        <translation>Export customer file</translation>
+    </message>
+    <message>
         <source>搜索编码、名称、负责人、电话、许可证号或拼音首字母（如 zxbl）  Ctrl+F</source>
         <translation>Search by code, name, owner, phone, licence no. or pinyin initials (e.g. zxbl)  Ctrl+F</translation>
     </message>
@@ -2060,6 +2072,14 @@ Suggestion: first "Back up now" to keep the current state, then restore from the
     <message>
         <source>共 {n} 户</source>
         <translation>{n} customers in total</translation>
+    </message>
+    <message>
+        <source>一户一档_{code}_{name}.xlsx</source>
+        <translation>customer-file_{code}_{name}.xlsx</translation>
+    </message>
+    <message>
+        <source>一户一档已导出：{path}</source>
+        <translation>Customer file exported: {path}</translation>
     </message>
     <message>
         <source>已记录答复</source>

@@ -2030,6 +2030,18 @@
         <translation>数据库完好（{time} 检查）：完整性检查、外键检查都通过。</translation>
     </message>
     <message>
+        <source>一户一档…</source>
+        <translation>一户一档…</translation>
+    </message>
+    <message>
+        <source>导出选中客户的档案：客户资料与修改记录、走访、按月订货、反馈单、抽查</source>
+        <translation>导出选中客户的档案：客户资料与修改记录、走访、按月订货、反馈单、抽查</translation>
+    </message>
+    <message>
+        <source>导出一户一档</source>
+        <translation>导出一户一档</translation>
+    </message>
+    <message>
         <source>搜索编码、名称、负责人、电话、许可证号或拼音首字母（如 zxbl）  Ctrl+F</source>
         <translation>搜索编码、名称、负责人、电话、许可证号或拼音首字母（如 zxbl）  Ctrl+F</translation>
     </message>
@@ -2060,6 +2072,14 @@
     <message>
         <source>共 {n} 户</source>
         <translation>共 {n} 户</translation>
+    </message>
+    <message>
+        <source>一户一档_{code}_{name}.xlsx</source>
+        <translation>一户一档_{code}_{name}.xlsx</translation>
+    </message>
+    <message>
+        <source>一户一档已导出：{path}</source>
+        <translation>一户一档已导出：{path}</translation>
     </message>
     <message>
         <source>已记录答复</source>

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
 from fieldbook.qt.pages.customers_page import CustomersPage
@@ -102,3 +104,33 @@ def test_saving_elsewhere_refreshes_the_list(qtbot, ctx, filled):
         lambda j: j.customers.update(row.id, replace(input_from_row(row), shop_name="王家大超市"))
     )
     qtbot.waitUntil(lambda: "王家大超市" in _names(page))
+
+
+def test_the_customer_file_action_exports_the_selected_customer(qtbot, ctx, tmp_path):
+    import openpyxl
+
+    page = CustomersPage(ctx)
+    qtbot.addWidget(page)
+    page.search.setText("李记")
+    qtbot.waitUntil(lambda: _names(page) == ["李记烟酒店"])
+    assert page.file_button.text() == "一户一档…" and page.file_button.isEnabled()
+    dialog = page.choose_file_for_customer()
+    assert dialog is not None
+    assert Path(dialog.selectedFiles()[0]).name == "一户一档_230902100002_李记烟酒店.xlsx"
+    dialog.reject()
+
+    target = tmp_path / "档案.xlsx"
+    page.export_file_to("230902100002", target)
+    qtbot.waitUntil(target.exists)
+    form = openpyxl.load_workbook(target)["档案"]
+    assert form["A1"].value == "零售客户档案（一户一档）"
+    assert form["B2"].value == "李记烟酒店" and form["F2"].value == "230902100002"
+
+
+def test_the_customer_file_action_needs_a_selected_customer(qtbot, ctx):
+    page = CustomersPage(ctx)
+    qtbot.addWidget(page)
+    page.search.setText("没有这个店")
+    qtbot.waitUntil(lambda: page.count_label.text() == "找到 0 户")
+    assert not page.file_button.isEnabled()
+    assert page.choose_file_for_customer() is None

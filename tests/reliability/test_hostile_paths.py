@@ -63,6 +63,7 @@ EXPORTS = [
     ["export", "slips", "--from", "2026-11-01", "--to", "2026-11-30"],
     ["export", "slip", "FK-20261130-QTH001-001"],
     ["export", "spotcheck", "--manager", "QTH001", "--month", "2026-11"],
+    ["export", "customer", "ANY"],  # -o is refused before the code is looked up
 ]
 
 

@@ -1,9 +1,15 @@
 """The arguments of the master data: ``import customers|skus``, ``customers list``,
-``skus list``, ``routes list``, ``profile show|set|unit``."""
+``skus list``, ``routes list``, ``profile show|set|unit`` and ``export customer`` (一户一档)."""
 
 from __future__ import annotations
 
-from fieldbook.cli.common import Subcommands, add_import_options, parse_day, runs
+from fieldbook.cli.common import (
+    Subcommands,
+    add_import_options,
+    add_workbook_output,
+    parse_day,
+    runs,
+)
 from fieldbook.cli.output import add_csv_options
 
 COMMANDS = "fieldbook.cli.master"
@@ -28,6 +34,34 @@ def register(commands: Subcommands) -> None:
     runs(sp, "fieldbook.cli.supply:cmd_import_supply")
     register_lists(commands)
     register_profile(commands)
+    register_customer_file(commands)
+
+
+def register_customer_file(commands: Subcommands) -> None:
+    ec = commands.exports.add_parser(
+        "customer",
+        help="one customer's file (一户一档): register, changes, visits, orders by month, slips,"
+        " spot checks (.xlsx)",
+    )
+    ec.add_argument("code", metavar="CODE", help="the customer's code (客户编码)")
+    ec.add_argument(
+        "--from",
+        dest="start",
+        type=parse_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="first day (default: all history)",
+    )
+    ec.add_argument(
+        "--to",
+        dest="end",
+        type=parse_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="last day (default: today)",
+    )
+    add_workbook_output(ec)
+    runs(ec, "fieldbook.cli.customer_file:cmd_export_customer")
 
 
 def register_lists(commands: Subcommands) -> None:

@@ -1,10 +1,11 @@
 """What the master-data screens hand to the DB worker: the customer and SKU lists for a search
 (the core's search: codes, names, pinyin initials), whole or as (code, name) pairs for a
-picker."""
+picker; a customer's file (一户一档)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.catalog import SkuRow
@@ -44,3 +45,11 @@ def customer_pairs(j: Journal, text: str, limit: int) -> Pairs:
 
 def sku_pairs(j: Journal, text: str, limit: int) -> Pairs:
     return [(r.code, r.name) for r in j.catalog.list(text)[:limit]]
+
+
+def export_customer_file(j: Journal, code: str, path: Path) -> Path:
+    """一户一档 of the customer ``code``, all history. The file's module imports openpyxl (a
+    heavy leaf): only when exporting."""
+    from fieldbook.core.reports.customer_file import export_customer_file as write  # noqa: PLC0415
+
+    return write(j, code, Path(path))

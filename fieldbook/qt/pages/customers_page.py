@@ -1,16 +1,19 @@
 """客户: search as you type (codes, names, owner, phone, licence, pinyin initials), edit,
-import the company's customer list."""
+import the company's customer list, export the selected customer's file (一户一档)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from fieldbook.core.master.customers import CustomerRow
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
 from fieldbook.qt.models.customer_table_model import CustomerTableModel
-from fieldbook.qt.operations.master import list_customers
+from fieldbook.qt.operations.master import export_customer_file, list_customers
 from fieldbook.qt.pages.list_page import ListPage, ListSource, ListTexts
+from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
 TOPICS = frozenset({"customers", "routes"})
 
@@ -36,6 +39,17 @@ class CustomersPage(ListPage[CustomerRow]):
             reading=self.tr("读取客户"),
         )
         super().__init__(ctx, texts, CustomerTableModel(), SOURCE, parent)
+        self.file_button = QPushButton(self.tr("一户一档…"))
+        self.file_button.setObjectName("customerFileButton")
+        self.file_button.setToolTip(
+            self.tr("导出选中客户的档案：客户资料与修改记录、走访、按月订货、反馈单、抽查")
+        )
+        self.file_button.setMinimumHeight(34)
+        self.bar.addWidget(self.file_button)
+        self.setTabOrder(self.import_button, self.file_button)
+        self.file_button.clicked.connect(self.choose_file_for_customer)
+        self._update_buttons()
+        self._file_dialog: QFileDialog | None = None
 
     def count_text(self, query: str, n: int) -> str:
         if query:
@@ -44,3 +58,30 @@ class CustomersPage(ListPage[CustomerRow]):
 
     def make_dialog(self, row: CustomerRow | None) -> CustomerDialog:
         return CustomerDialog(self.ctx, row, self)
+
+    # --- 一户一档 -------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        button = getattr(self, "file_button", None)  # made after the base's first call
+        if button is not None:
+            button.setEnabled(self.table.current_row() >= 0)
+
+    def choose_file_for_customer(self) -> QFileDialog | None:
+        """Ask where to save the selected customer's file (一户一档), then write it."""
+        row = self.model.row_at(self.table.current_row())
+        if row is None:
+            return None
+        name = self.tr("一户一档_{code}_{name}.xlsx").format(code=row.code, name=row.shop_name)
+        code = row.code
+        self._file_dialog = ask_save_xlsx(
+            self, self.tr("导出一户一档"), name, lambda path: self.export_file_to(code, path)
+        )
+        return self._file_dialog
+
+    def export_file_to(self, code: str, path: Path) -> None:
+        def done(written: Path) -> None:
+            self.ctx.ops.message.emit(self.tr("一户一档已导出：{path}").format(path=written))
+
+        self.ctx.ops.write(
+            lambda j: export_customer_file(j, code, path), done, what=self.tr("导出一户一档")
+        )

@@ -123,7 +123,7 @@ class ListPage(Page, Generic[R]):
         self.reload()
 
     def _build_bar(self, texts: ListTexts) -> QHBoxLayout:
-        bar = QHBoxLayout()
+        bar = self.bar = QHBoxLayout()  # a concrete page may add its own buttons
         bar.setSpacing(8)
         self.search = SearchBox(self)
         self.search.setPlaceholderText(texts.placeholder)
