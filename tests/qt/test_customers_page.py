@@ -123,8 +123,8 @@ def test_the_customer_file_action_exports_the_selected_customer(qtbot, ctx, tmp_
     page.export_file_to("230902100002", target)
     qtbot.waitUntil(target.exists)
     form = openpyxl.load_workbook(target)["档案"]
-    assert form["A1"].value == "零售客户档案（一户一档）"
-    assert form["B2"].value == "李记烟酒店" and form["F2"].value == "230902100002"
+    assert form["A2"].value == "零售客户档案（一户一档）"
+    assert form["B5"].value == "李记烟酒店" and form["F5"].value == "230902100002"
 
 
 def test_the_customer_file_action_needs_a_selected_customer(qtbot, ctx):

@@ -128,12 +128,12 @@ def test_the_file_of_a_customer_with_records(filed: Journal, tmp_path: Path) -> 
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
     form = wb["档案"]
-    assert form["A1"].value == TITLE
+    head = [form.cell(row=r, column=1).value for r in range(1, 4)]
+    assert head == ["新兴区", TITLE, "全部记录（截至2026年12月3日）"]  # the form standard's head
+    assert form["E4"].value == "制表日期：2026年12月3日"
     fields = _label_value(form)
     assert fields["客户名称"] == "周一店1" and fields["客户编码"] == "M001"
     assert fields["客户经理"] == "王建国（QTH001）"
-    assert fields["期间"] == "全部记录（截至2026年12月3日）"
-    assert fields["制表日期"] == "2026年12月3日"
     assert fields["经营业态"] == "超市" and fields["订货日"] == "星期一"
     assert fields["线路"] == "周一线路" and fields["档位"] == 12
     assert fields["走访次数"] == 2 and fields["最近走访"] == "2026年11月30日"
@@ -193,8 +193,8 @@ def test_a_period_keeps_only_its_records(filed: Journal, tmp_path: Path) -> None
     wb = _export(
         filed, "M001", tmp_path / "nov.xlsx", start=date(2026, 11, 1), end=date(2026, 11, 26)
     )
+    assert wb["档案"]["A3"].value == "2026年11月1日—11月26日"
     fields = _label_value(wb["档案"])
-    assert fields["期间"] == "2026年11月1日至2026年11月26日"
     assert fields["走访次数"] == 1 and fields["订货量(条)"] == 5
     assert [r[0] for r in _rows(wb["订货（按月）"])[1:]] == ["2026年11月"]
 

@@ -25,8 +25,9 @@ from fieldbook.core.reports.customer_records import (
     read_file,
 )
 from fieldbook.core.reports.customer_tables import write_tables
-from fieldbook.core.reports.form import FORM_WIDTHS, LAST, WEEKDAYS, banner, cells, paragraph
+from fieldbook.core.reports.form import FORM_WIDTHS, WEEKDAYS, banner, cells, paragraph
 from fieldbook.core.reports.form import table_head as form_table_head
+from fieldbook.core.reports.official import FormHead, form_head, standardise, write_head
 from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.resources import load_reference
 from fieldbook.core.store.audit import AuditRecord
@@ -37,7 +38,6 @@ from fieldbook.core.xlsx.writer import (
     first_sheet,
     page_footer,
     set_widths,
-    title_row,
 )
 
 if TYPE_CHECKING:
@@ -110,19 +110,18 @@ def change_value(field: str, value: Any) -> str:
 
 
 # --- the first sheet --------------------------------------------------------------------------
-def write_heading(ws: Worksheet, f: CustomerFile) -> int:
-    """The title and who/what/when of the file; returns the next row. (The one place to put
-    the form standard's unit, title and marks.)"""
+def write_heading(ws: Worksheet, f: CustomerFile, head: FormHead) -> int:
+    """The form standard's head (unit, title, period, 制表日期), then who the file is of;
+    returns the next row."""
+    row = write_head(ws, 1, head)
     c = f.customer
-    title_row(ws, 1, TITLE, LAST, size=16, height=34)
     rows = [
         ("客户名称", c.shop_name, "客户编码", c.code),
         ("许可证号", c.licence_no, "客户经理", f.manager),
-        ("期间", period_text(f.period), "制表日期", cn_date(f.made_on)),
     ]
-    for n, (a, av, b, bv) in enumerate(rows, start=2):
+    for n, (a, av, b, bv) in enumerate(rows, start=row):
         cells(ws, n, [(1, 1, a, "label"), (2, 4, av, None), (5, 5, b, "label"), (6, 8, bv, None)])
-    return len(rows) + 2
+    return row + len(rows)
 
 
 def write_register(ws: Worksheet, row: int, c: CustomerRow) -> int:
@@ -200,9 +199,9 @@ def write_overview(ws: Worksheet, row: int, f: CustomerFile) -> int:
     return row
 
 
-def write_first_sheet(ws: Worksheet, f: CustomerFile) -> None:
+def write_first_sheet(ws: Worksheet, f: CustomerFile, head: FormHead) -> None:
     set_widths(ws, FORM_WIDTHS)
-    row = write_heading(ws, f)
+    row = write_heading(ws, f, head)
     row = write_register(ws, row, f.customer)
     row = write_overview(ws, row + 1, f)
     write_changes(ws, row + 1, f.changes)
@@ -224,7 +223,9 @@ def export_customer_file(
     if start is not None and start > end:
         raise InvalidValue("start_after_end", start=start.isoformat(), end=end.isoformat())
     f = read_file(journal, code, Period(start, end))
+    head = form_head(journal, TITLE, period_text(f.period), manager=False)
     wb = Workbook()
-    write_first_sheet(first_sheet(wb, SHEET_FILE), f)
+    write_first_sheet(first_sheet(wb, SHEET_FILE), f, head)
     write_tables(wb, f)
+    standardise(wb, head.unit)
     return save_workbook(wb, path)

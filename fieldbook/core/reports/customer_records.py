@@ -21,6 +21,7 @@ from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.master.catalog import price_classes
 from fieldbook.core.master.customer_changes import change_history
 from fieldbook.core.master.customers import CustomerRow
+from fieldbook.core.reports.official import span_text
 from fieldbook.core.reports.slip_register import RegisterRow
 from fieldbook.core.routine.checklist import finding_labels, load_checklist
 from fieldbook.core.routine.class_structure import (
@@ -287,7 +288,7 @@ def cn_date(day: date) -> str:
 def period_text(period: Period) -> str:
     if period.start is None:
         return f"全部记录（截至{cn_date(period.end)}）"
-    return f"{cn_date(period.start)}至{cn_date(period.end)}"
+    return span_text(period.start, period.end)
 
 
 def read_file(journal: Journal, code: str, period: Period) -> CustomerFile:
