@@ -15,6 +15,7 @@ from python_calamine import CalamineWorkbook
 from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.master.form_unit import FormUnit
+from fieldbook.core.reports.customer_file import export_customer_file
 from fieldbook.core.reports.day import export_day
 from fieldbook.core.reports.department import export_department
 from fieldbook.core.reports.official import (
@@ -153,6 +154,7 @@ def exports(world: Journal, tmp_path: Path) -> list[Path]:
         slip_path(world, tmp_path),
         export_register(world, tmp_path / "reg.xlsx", start=date(2026, 11, 1), end=MON),
         export_department(world, date(2026, 11, 1), MON, tmp_path / "dept.xlsx"),
+        export_customer_file(world, world.customers.list()[0].code, tmp_path / "customer.xlsx"),
     ]
 
 
