@@ -3622,6 +3622,10 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>WeeklyReport_{label}.xlsx</translation>
     </message>
     <message>
+        <source>周报_{label}</source>
+        <translation>WeeklyReport_{label}</translation>
+    </message>
+    <message>
         <source>周报已导出：{path}</source>
         <translation>Weekly report exported: {path}</translation>
     </message>
@@ -4004,6 +4008,46 @@ Once submitted, this week's figures are kept as they are now and the report can 
     <message>
         <source>等 {n} 个</source>
         <translation> and others, {n} in all</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>打印预览（Ctrl+P）：转成 PDF，在 PDF 阅读器中打开并从那里打印；导出 PDF（Ctrl+Shift+E）：按打印的样子保存为 PDF</source>
+        <translation>Print preview (Ctrl+P): make a PDF, open it in the PDF viewer and print from there; Export PDF (Ctrl+Shift+E): save it as a PDF, as it prints</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>没有生成 PDF：{reason}</source>
+        <translation>No PDF was made: {reason}</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF：{title}…</source>
+        <translation>Making the PDF: {title}…</translation>
+    </message>
+    <message>
+        <source>已在 PDF 阅读器中打开：{path}</source>
+        <translation>Opened in the PDF viewer: {path}</translation>
+    </message>
+    <message>
+        <source>PDF 已导出：{path}</source>
+        <translation>PDF exported: {path}</translation>
     </message>
     <message>
         <source>出发</source>

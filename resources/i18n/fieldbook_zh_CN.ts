@@ -3622,6 +3622,10 @@
         <translation>周报_{label}.xlsx</translation>
     </message>
     <message>
+        <source>周报_{label}</source>
+        <translation>周报_{label}</translation>
+    </message>
+    <message>
         <source>周报已导出：{path}</source>
         <translation>周报已导出：{path}</translation>
     </message>
@@ -4004,6 +4008,46 @@
     <message>
         <source>等 {n} 个</source>
         <translation>等 {n} 个</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>打印预览（Ctrl+P）：转成 PDF，在 PDF 阅读器中打开并从那里打印；导出 PDF（Ctrl+Shift+E）：按打印的样子保存为 PDF</source>
+        <translation>打印预览（Ctrl+P）：转成 PDF，在 PDF 阅读器中打开并从那里打印；导出 PDF（Ctrl+Shift+E）：按打印的样子保存为 PDF</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>没有生成 PDF：{reason}</source>
+        <translation>没有生成 PDF：{reason}</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF：{title}…</source>
+        <translation>正在生成 PDF：{title}…</translation>
+    </message>
+    <message>
+        <source>已在 PDF 阅读器中打开：{path}</source>
+        <translation>已在 PDF 阅读器中打开：{path}</translation>
+    </message>
+    <message>
+        <source>PDF 已导出：{path}</source>
+        <translation>PDF 已导出：{path}</translation>
     </message>
     <message>
         <source>出发</source>
