@@ -2198,6 +2198,10 @@ Once submitted, the day's situation and business indicators are kept as they are
         <translation>WorkLog_{day}.xlsx</translation>
     </message>
     <message>
+        <source>工作日志_{day}</source>
+        <translation>WorkLog_{day}</translation>
+    </message>
+    <message>
         <source>工作日志已导出：{path}</source>
         <translation>Work log exported: {path}</translation>
     </message>
@@ -2670,6 +2674,10 @@ Answer:</translation>
         <translation>Export spot check records</translation>
     </message>
     <message>
+        <source>抽查记录</source>
+        <translation>Spot check</translation>
+    </message>
+    <message>
         <source>改正情况：</source>
         <translation>How it was corrected:</translation>
     </message>
@@ -2688,6 +2696,10 @@ Answer:</translation>
     <message>
         <source>抽查_{m}_{month}.xlsx</source>
         <translation>SpotCheck_{m}_{month}.xlsx</translation>
+    </message>
+    <message>
+        <source>抽查_{m}_{month}</source>
+        <translation>SpotCheck_{m}_{month}</translation>
     </message>
     <message>
         <source>请选中一项整改中的走访</source>
@@ -2802,10 +2814,6 @@ Answer:</translation>
         <translation>Plan tomorrow</translation>
     </message>
     <message>
-        <source>导出路线单</source>
-        <translation>Export route sheet</translation>
-    </message>
-    <message>
         <source>读取计划</source>
         <translation>Loading plan</translation>
     </message>
@@ -2824,10 +2832,6 @@ Answer:</translation>
     <message>
         <source>移除</source>
         <translation>Remove</translation>
-    </message>
-    <message>
-        <source>路线单_{day}.xlsx</source>
-        <translation>RouteSheet_{day}.xlsx</translation>
     </message>
     <message>
         <source>放弃走访</source>
@@ -2854,10 +2858,6 @@ Answer:</translation>
         <translation>Reason for removing {shop} from the plan:</translation>
     </message>
     <message>
-        <source>路线单已导出：{path}</source>
-        <translation>Route sheet exported: {path}</translation>
-    </message>
-    <message>
         <source>{reason}
 没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。</source>
         <translation>{reason}
@@ -2880,6 +2880,26 @@ Not saved yet (still on screen): {what}. Click "Retry" to save again.</translati
 修改仍在屏幕上，可以再点“保存更正”。</source>
         <translation>Correction not saved: {reason}
 Your changes are still on screen; you can click "Save correction" again.</translation>
+    </message>
+    <message>
+        <source>路线单</source>
+        <translation>Route sheet</translation>
+    </message>
+    <message>
+        <source>导出路线单</source>
+        <translation>Export route sheet</translation>
+    </message>
+    <message>
+        <source>路线单_{day}</source>
+        <translation>RouteSheet_{day}</translation>
+    </message>
+    <message>
+        <source>路线单_{day}.xlsx</source>
+        <translation>RouteSheet_{day}.xlsx</translation>
+    </message>
+    <message>
+        <source>路线单已导出：{path}</source>
+        <translation>Route sheet exported: {path}</translation>
     </message>
     <message>
         <source>客户经理资料</source>
@@ -3204,6 +3224,10 @@ Your changes are still on screen; you can click "Save correction" again.</transl
     <message>
         <source>，超期 {n} 张</source>
         <translation>, {n} overdue</translation>
+    </message>
+    <message>
+        <source>反馈单_{number}</source>
+        <translation>FeedbackSlip_{number}</translation>
     </message>
     <message>
         <source>已发送反馈单 {number}</source>

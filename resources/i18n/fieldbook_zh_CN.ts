@@ -2198,6 +2198,10 @@
         <translation>工作日志_{day}.xlsx</translation>
     </message>
     <message>
+        <source>工作日志_{day}</source>
+        <translation>工作日志_{day}</translation>
+    </message>
+    <message>
         <source>工作日志已导出：{path}</source>
         <translation>工作日志已导出：{path}</translation>
     </message>
@@ -2670,6 +2674,10 @@
         <translation>导出抽查记录</translation>
     </message>
     <message>
+        <source>抽查记录</source>
+        <translation>抽查记录</translation>
+    </message>
+    <message>
         <source>改正情况：</source>
         <translation>改正情况：</translation>
     </message>
@@ -2688,6 +2696,10 @@
     <message>
         <source>抽查_{m}_{month}.xlsx</source>
         <translation>抽查_{m}_{month}.xlsx</translation>
+    </message>
+    <message>
+        <source>抽查_{m}_{month}</source>
+        <translation>抽查_{m}_{month}</translation>
     </message>
     <message>
         <source>请选中一项整改中的走访</source>
@@ -2802,10 +2814,6 @@
         <translation>排明天的计划</translation>
     </message>
     <message>
-        <source>导出路线单</source>
-        <translation>导出路线单</translation>
-    </message>
-    <message>
         <source>读取计划</source>
         <translation>读取计划</translation>
     </message>
@@ -2824,10 +2832,6 @@
     <message>
         <source>移除</source>
         <translation>移除</translation>
-    </message>
-    <message>
-        <source>路线单_{day}.xlsx</source>
-        <translation>路线单_{day}.xlsx</translation>
     </message>
     <message>
         <source>放弃走访</source>
@@ -2854,10 +2858,6 @@
         <translation>从计划中移除 {shop} 的原因：</translation>
     </message>
     <message>
-        <source>路线单已导出：{path}</source>
-        <translation>路线单已导出：{path}</translation>
-    </message>
-    <message>
         <source>{reason}
 没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。</source>
         <translation>{reason}
@@ -2880,6 +2880,26 @@
 修改仍在屏幕上，可以再点“保存更正”。</source>
         <translation>更正没有保存：{reason}
 修改仍在屏幕上，可以再点“保存更正”。</translation>
+    </message>
+    <message>
+        <source>路线单</source>
+        <translation>路线单</translation>
+    </message>
+    <message>
+        <source>导出路线单</source>
+        <translation>导出路线单</translation>
+    </message>
+    <message>
+        <source>路线单_{day}</source>
+        <translation>路线单_{day}</translation>
+    </message>
+    <message>
+        <source>路线单_{day}.xlsx</source>
+        <translation>路线单_{day}.xlsx</translation>
+    </message>
+    <message>
+        <source>路线单已导出：{path}</source>
+        <translation>路线单已导出：{path}</translation>
     </message>
     <message>
         <source>客户经理资料</source>
@@ -3204,6 +3224,10 @@
     <message>
         <source>，超期 {n} 张</source>
         <translation>，超期 {n} 张</translation>
+    </message>
+    <message>
+        <source>反馈单_{number}</source>
+        <translation>反馈单_{number}</translation>
     </message>
     <message>
         <source>已发送反馈单 {number}</source>

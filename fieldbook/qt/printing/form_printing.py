@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWid
 
 from fieldbook.core.reports.pdf import convert_to_pdf
 from fieldbook.messages import describe_error
+from fieldbook.qt.icons import page_icon
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -58,7 +59,16 @@ class FormPrinting(QObject):
     #: A conversion ended: the PDF written, or None when it failed (tests wait on it).
     finished = Signal(object)
 
-    def __init__(self, page: QWidget, ctx: AppContext, form: Callable[[], Form | None]) -> None:
+    def __init__(
+        self,
+        page: QWidget,
+        ctx: AppContext,
+        form: Callable[[], Form | None],
+        *,
+        compact: bool = True,
+    ) -> None:
+        """``compact``: the button shows the printer icon only (the top bars are full at
+        1366 px in English); otherwise the icon and 打印."""
         super().__init__(page)
         self.page, self.ctx, self.form = page, ctx, form
         self.busy = False
@@ -79,9 +89,12 @@ class FormPrinting(QObject):
             )
         )
         self.button.setMenu(menu)
-        # Its text and the menu arrow, not Qt's 80 px: the top bars are full at 1366 px.
-        text_width = self.button.fontMetrics().horizontalAdvance(self.button.text())
-        self.button.setMaximumWidth(max(text_width + 30, 56))
+        self.button.setAccessibleName(self.button.text())
+        self.button.setIcon(page_icon("print"))
+        if compact:
+            self.button.setText("")
+            self.button.setFixedWidth(30)
+            self.button.setStyleSheet("QPushButton::menu-indicator { image: none; width: 0; }")
         self._converted.connect(self._done)
         self.refresh()
 
