@@ -91,7 +91,7 @@ The data in the database is not affected (every change has been saved); it will 
     </message>
     <message>
         <source>未记录（回到单位时点“回到单位”）</source>
-        <translation>Not recorded (click "Back at the office" on return)</translation>
+        <translation>Not recorded (click "Back at office" on return)</translation>
     </message>
     <message>
         <source>无</source>
@@ -159,7 +159,7 @@ The data in the database is not affected (every change has been saved); it will 
     </message>
     <message>
         <source>回到单位</source>
-        <translation>Back at the office</translation>
+        <translation>Back at office</translation>
     </message>
     <message>
         <source>{time}（{start}–{end}，标准 {std}）</source>
@@ -4087,7 +4087,7 @@ Once submitted, this week's figures are kept as they are now and the report can 
     </message>
     <message>
         <source>回到办公室：点“回到单位”记下时间，查看订单、写工作日志</source>
-        <translation>Back at the office: click "Back at the office" to record the time, check the orders, write the work log</translation>
+        <translation>Back at the office: click "Back at office" to record the time, check the orders, write the work log</translation>
     </message>
     <message>
         <source>客户维护与明日计划</source>
