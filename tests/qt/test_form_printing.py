@@ -8,16 +8,21 @@ from __future__ import annotations
 import shutil
 import subprocess
 import threading
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
 from python_calamine import CalamineWorkbook
-from qt_support import open_page
+from qt_support import MONDAY, make_ctx, open_page
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports import pdf
 from fieldbook.core.reports.week import export_week
+from fieldbook.core.slips.service import SlipInput
+from fieldbook.qt.pages.daylog_page import DayLogPage
+from fieldbook.qt.pages.plan_page import PlanPage
+from fieldbook.qt.pages.slips_page import SlipsPage
 from fieldbook.qt.pages.week_page import WeekPage
 from fieldbook.qt.printing.form_printing import PDF_KEYS, PREVIEW_KEYS
 
@@ -131,3 +136,63 @@ def test_the_week_report_pdf_from_the_page(qtbot, page, filled, tmp_path, monkey
     first = text.split("\f")[0].replace(" ", "")
     assert title.split("\u3000")[0] in first  # the workbook's own title, on page 1
     assert filled.profile.get().name in first
+
+
+def _recording(printing) -> dict[str, object]:
+    """Replace the converter: note the workbook's sheets, write a stand-in PDF."""
+    seen: dict[str, object] = {}
+
+    def convert(workbook: Path, target: Path) -> Path:
+        seen["sheets"] = CalamineWorkbook.from_path(str(workbook)).sheet_names
+        target.write_bytes(MINIMAL_PDF)
+        return target
+
+    printing.convert = convert
+    return seen
+
+
+def test_the_route_sheet_prints_only_a_day_with_a_plan(qtbot, filled: Journal, tmp_path) -> None:
+    sunday = date(2026, 12, 6)  # not planned by itself
+    page = PlanPage(make_ctx(filled, today=sunday))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.is_ready)
+    printing = page.route_sheet.printing
+    assert not printing.button.isEnabled() and not printing.pdf_action.isEnabled()
+    page.load(MONDAY, build=True)
+    qtbot.waitUntil(lambda: page.is_ready and page.data is not None and page.data.day == MONDAY)
+    qtbot.waitUntil(printing.button.isEnabled)
+    seen = _recording(printing)
+    with qtbot.waitSignal(printing.finished, timeout=20_000) as finished:
+        printing.save_pdf(tmp_path / "路线单.pdf")
+    assert finished.args[0].read_bytes() == MINIMAL_PDF
+    assert seen["sheets"]  # the route sheet's workbook
+
+
+def test_the_slip_form_prints_the_selected_slip(qtbot, filled: Journal, tmp_path) -> None:
+    page = SlipsPage(make_ctx(filled))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.is_ready)
+    printing = page.slips_tab.printing
+    assert not printing.button.isEnabled()  # no slip selected
+    customer = filled.customers.list()[0]
+    slip = filled.slips.create(
+        SlipInput(category="no_order", description="连续两周未订货", customer_id=customer.id),
+        at=datetime.combine(MONDAY, time(9)),
+    )
+    page.reload_slips()
+    page.select_slip(slip.id)
+    qtbot.waitUntil(lambda: page.slip is not None and page.slip.id == slip.id)
+    assert printing.button.isEnabled()
+    seen = _recording(printing)
+    with qtbot.waitSignal(printing.finished, timeout=20_000):
+        printing.save_pdf(tmp_path / "反馈单.pdf")
+    assert (tmp_path / "反馈单.pdf").read_bytes() == MINIMAL_PDF and seen["sheets"]
+
+
+def test_the_work_log_prints_the_day_shown(qtbot, filled: Journal) -> None:
+    for page in open_page(qtbot, DayLogPage, filled, (1400, 900), wait="ready"):
+        assert page.printing.button.isEnabled()
+        assert page.printing.form().name == f"工作日志_{page.day.isoformat()}"
+        page.view = None
+        page.printing.refresh()
+        assert not page.printing.pdf_action.isEnabled()
