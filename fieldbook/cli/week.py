@@ -9,14 +9,13 @@ the database's own manager."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
 from fieldbook.cli.database import export_file, journal_for, submit_once
+from fieldbook.cli.form_output import export_form
 from fieldbook.cli.period import given_period
 from fieldbook.core import clock
 from fieldbook.core.journal import Journal
-from fieldbook.core.reports.pdf import export_pdf, wants_pdf
 from fieldbook.core.reports.week import export_month, export_period, export_week, plan_text
 from fieldbook.core.routine.attendance import mark_label
 from fieldbook.core.routine.week import (
@@ -46,14 +45,9 @@ def _scoped(journal: Journal, code: str | None) -> Journal:
 
 def cmd_export_week(args: argparse.Namespace) -> int:
     label = _label(args)
-
-    def write(journal: Journal) -> Path:
-        scoped = _scoped(journal, args.manager)
-        if wants_pdf(args.output):
-            return export_pdf(lambda path: export_week(scoped, label, path), args.output)
-        return export_week(scoped, label, args.output)
-
-    return export_file(args, write)
+    return export_form(
+        args, lambda journal, path: export_week(_scoped(journal, args.manager), label, path)
+    )
 
 
 def cmd_export_month(args: argparse.Namespace) -> int:

@@ -1,6 +1,6 @@
-"""``fieldbook export week -o FILE.pdf`` (decision 0026): the PDF of the same workbook, through
-LibreOffice (a stand-in here); a missing LibreOffice or the database as target is a clear
-error and leaves nothing behind."""
+"""``fieldbook export week|plan|day -o FILE.pdf`` (decision 0026): the PDF of the same
+workbook, through LibreOffice (a stand-in here); a missing LibreOffice or the database as
+target is a clear error and leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -33,20 +33,28 @@ def url(world: Journal) -> str:
     return url
 
 
-def test_export_week_as_pdf(capsys, url: str, tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("week", "--week", "2026-W49"),
+        ("plan", "--date", "2026-11-30"),
+        ("day", "--date", "2026-11-30"),
+    ],
+)
+def test_export_a_form_as_pdf(capsys, url: str, tmp_path: Path, monkeypatch, command) -> None:
     program = tmp_path / "soffice"
     program.write_text(SOFFICE.format(python=sys.executable))
     program.chmod(program.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv(pdf.SOFFICE_ENV, str(program))
-    target = tmp_path / "周报.pdf"
-    code, out, err = run(
-        capsys, "--db", url, "export", "week", "--week", "2026-W49", "-o", str(target)
-    )
+    target, book = tmp_path / "form.pdf", tmp_path / "form.xlsx"
+    code, out, err = run(capsys, "--db", url, "export", *command, "-o", str(target))
     assert (code, err) == (0, "")
     assert out.strip() == str(target)
     assert target.read_bytes() == b"%PDF-1.4 week"
     given = CalamineWorkbook.from_path(str(tmp_path / "given.xlsx")).sheet_names
-    assert given[0] == "周报"  # the week workbook, as export week -o FILE.xlsx writes it
+    # the workbook the same command writes with -o FILE.xlsx
+    assert run(capsys, "--db", url, "export", *command, "-o", str(book))[0] == 0
+    assert given == CalamineWorkbook.from_path(str(book)).sheet_names
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 

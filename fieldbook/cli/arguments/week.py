@@ -6,8 +6,8 @@ from __future__ import annotations
 from fieldbook.cli.common import (
     Subcommands,
     add_date_range,
+    add_form_output,
     add_workbook_output,
-    output_path,
     runs,
 )
 
@@ -21,14 +21,7 @@ def register(commands: Subcommands) -> None:
     )
     ew.add_argument("--week", default=None, help="report week, e.g. 2026-W48 (default: this week)")
     ew.add_argument("--manager", default=None, metavar="CODE", help=MANAGER_HELP)
-    ew.add_argument(
-        "-o",
-        "--output",
-        type=output_path,
-        required=True,
-        metavar="FILE.xlsx|FILE.pdf",
-        help="the workbook; a name ending in .pdf writes its PDF (needs LibreOffice)",
-    )
+    add_form_output(ew)
     runs(ew, f"{COMMANDS}:cmd_export_week")
 
     em = commands.exports.add_parser("month", help="the same workbook over a calendar month (月报)")

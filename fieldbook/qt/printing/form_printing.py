@@ -165,7 +165,10 @@ class FormPrinting(QObject):
             error: BaseException | None = None
         except Exception as exc:  # every failure must reach the user
             error = exc
-        self._converted.emit((target, preview, error, work))
+        try:
+            self._converted.emit((target, preview, error, work))
+        except RuntimeError:  # the page was closed meanwhile: nobody to tell
+            shutil.rmtree(work, ignore_errors=True)
 
     def _done(self, outcome: tuple[Path, bool, BaseException | None, Path]) -> None:
         target, preview, error, work = outcome
