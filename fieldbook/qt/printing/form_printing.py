@@ -23,7 +23,6 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
-from fieldbook.core.reports.pdf import convert_to_pdf
 from fieldbook.messages import describe_error
 from fieldbook.qt.icons import page_icon
 
@@ -44,6 +43,13 @@ class Form:
     title: str
     name: str
     write: Callable[[Journal, Path], Path]
+
+
+def convert_with_libreoffice(workbook: Path, target: Path) -> Path:
+    # The PDF runner loads openpyxl (reports.saving): only when printing, not on first paint.
+    from fieldbook.core.reports.pdf import convert_to_pdf  # noqa: PLC0415
+
+    return convert_to_pdf(workbook, target)
 
 
 def open_in_viewer(path: Path) -> bool:
@@ -73,7 +79,7 @@ class FormPrinting(QObject):
         self.page, self.ctx, self.form = page, ctx, form
         self.busy = False
         #: Replaceable in tests: the converter (runs off the UI thread) and the PDF viewer.
-        self.convert: Callable[[Path, Path], Path] = convert_to_pdf
+        self.convert: Callable[[Path, Path], Path] = convert_with_libreoffice
         self.open_file: Callable[[Path], bool] = open_in_viewer
         self.threads: list[threading.Thread] = []
         self._previews = tempfile.TemporaryDirectory(prefix="fieldbook-preview-")
