@@ -1,15 +1,18 @@
 """The user guide's pictures: every page of the app at 1366×768, in 简体中文 and in English,
 taken by ``fieldbook gui --screenshot --page P --size 1366x768`` on a demo database (so they
 show what the current code draws). ``make guide`` runs this; it writes
-docs/guide/images/<language>/<page>.png."""
+docs/guide/images/<language>/<page>.png, and week-print.png: page 1 of last week's report as
+LibreOffice prints it (decision 0026; skipped without LibreOffice or poppler's pdftoppm).
+``guide_screenshots.py week daylog`` takes only those pages (and week-print with week)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,13 +41,43 @@ def demo(folder: Path) -> Path:
     return path
 
 
+def printed_week(db: Path, folder: Path, out: Path) -> None:
+    """Page 1 of last week's report as printed (the PDF of the exported workbook), 72 dpi."""
+    from fieldbook.core import clock
+    from fieldbook.core.journal import Journal
+    from fieldbook.core.reports.pdf import export_pdf, find_soffice
+    from fieldbook.core.reports.week import export_week
+    from fieldbook.core.routine.week import label_for
+
+    if find_soffice() is None or shutil.which("pdftoppm") is None:
+        print("week-print: LibreOffice or pdftoppm missing, not made", file=sys.stderr)
+        return
+    label = label_for(clock.today() - timedelta(days=7))
+    j = Journal.open(f"sqlite:///{db}")
+    try:
+        pdf = export_pdf(lambda path: export_week(j, label, path), folder / "week.pdf")
+    finally:
+        j.close()
+    stem = folder / "week-print"
+    subprocess.run(
+        ["pdftoppm", "-r", "72", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+        check=True,
+    )
+    for language in LANGUAGES:  # the form is in Chinese whatever the app's language
+        shutil.copyfile(stem.with_suffix(".png"), out / language / "week-print.png")
+        print(f"wrote {(out / language / 'week-print.png').relative_to(ROOT)}")
+
+
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     from fieldbook.cli.arguments.gui import GUI_PAGES
 
     out = ROOT / "docs" / "guide" / "images"
+    pages = [p for p in GUI_PAGES if p in sys.argv[1:]] or list(GUI_PAGES)
     with tempfile.TemporaryDirectory(prefix="fieldbook-guide-") as tmp:
         db = demo(Path(tmp))
+        if "week" in pages:
+            printed_week(db, Path(tmp), out)
         for language in LANGUAGES:
             env = {
                 **os.environ,
@@ -54,7 +87,7 @@ def main() -> int:
                 "FIELDBOOK_DATA_DIR": str(Path(tmp) / "data"),
             }
             env.pop("FIELDBOOK_DB", None)
-            for page in GUI_PAGES:
+            for page in pages:
                 png = out / language / f"{page}.png"
                 png.parent.mkdir(parents=True, exist_ok=True)
                 command = [

@@ -84,6 +84,18 @@ def add_workbook_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
 
 
+def add_form_output(parser: argparse.ArgumentParser) -> None:
+    """``-o/--output FILE.xlsx|FILE.pdf``: a printable form's workbook, or its PDF."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=output_path,
+        required=True,
+        metavar="FILE.xlsx|FILE.pdf",
+        help="the workbook; a name ending in .pdf writes its PDF (needs LibreOffice)",
+    )
+
+
 def add_date_range(parser: argparse.ArgumentParser) -> None:
     """``--from`` and ``--to`` (``args.start``, ``args.end``): a period's first and last day."""
     parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")

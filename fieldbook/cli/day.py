@@ -7,7 +7,8 @@ import sys
 from datetime import timedelta
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, given_day
-from fieldbook.cli.database import export_file, journal_for
+from fieldbook.cli.database import journal_for
+from fieldbook.cli.form_output import export_form
 from fieldbook.cli.output import write_table
 from fieldbook.core import clock
 from fieldbook.core.reports.form import day_title
@@ -48,7 +49,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_export_plan(args: argparse.Namespace) -> int:
-    return export_file(args, lambda journal: export_plan(journal, given_day(args), args.output))
+    return export_form(args, lambda journal, path: export_plan(journal, given_day(args), path))
 
 
 def cmd_visits_list(args: argparse.Namespace) -> int:

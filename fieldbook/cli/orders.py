@@ -9,7 +9,8 @@ from datetime import date
 from typing import Any
 
 from fieldbook.cli.common import EXIT_OK, given_day
-from fieldbook.cli.database import export_file, journal_for, submit_once
+from fieldbook.cli.database import journal_for, submit_once
+from fieldbook.cli.form_output import export_form
 from fieldbook.cli.imports import exit_code, outcome, print_problems, run_import
 from fieldbook.core.reports.day import export_day
 from fieldbook.core.reports.form import day_title
@@ -61,7 +62,7 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
 
 
 def cmd_export_day(args: argparse.Namespace) -> int:
-    return export_file(args, lambda journal: export_day(journal, given_day(args), args.output))
+    return export_form(args, lambda journal, path: export_day(journal, given_day(args), path))
 
 
 def _status(view: DayLogView) -> str:

@@ -12,6 +12,7 @@ import argparse
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
 from fieldbook.cli.database import export_file, journal_for, submit_once
+from fieldbook.cli.form_output import export_form
 from fieldbook.cli.period import given_period
 from fieldbook.core import clock
 from fieldbook.core.journal import Journal
@@ -44,8 +45,8 @@ def _scoped(journal: Journal, code: str | None) -> Journal:
 
 def cmd_export_week(args: argparse.Namespace) -> int:
     label = _label(args)
-    return export_file(
-        args, lambda journal: export_week(_scoped(journal, args.manager), label, args.output)
+    return export_form(
+        args, lambda journal, path: export_week(_scoped(journal, args.manager), label, path)
     )
 
 

@@ -91,7 +91,7 @@ The data in the database is not affected (every change has been saved); it will 
     </message>
     <message>
         <source>未记录（回到单位时点“回到单位”）</source>
-        <translation>Not recorded (click "Back at the office" on return)</translation>
+        <translation>Not recorded (click "Back at office" on return)</translation>
     </message>
     <message>
         <source>无</source>
@@ -159,7 +159,7 @@ The data in the database is not affected (every change has been saved); it will 
     </message>
     <message>
         <source>回到单位</source>
-        <translation>Back at the office</translation>
+        <translation>Back at office</translation>
     </message>
     <message>
         <source>{time}（{start}–{end}，标准 {std}）</source>
@@ -2218,6 +2218,10 @@ Once submitted, the day's situation and business indicators are kept as they are
         <translation>WorkLog_{day}.xlsx</translation>
     </message>
     <message>
+        <source>工作日志_{day}</source>
+        <translation>WorkLog_{day}</translation>
+    </message>
+    <message>
         <source>工作日志已导出：{path}</source>
         <translation>Work log exported: {path}</translation>
     </message>
@@ -2690,6 +2694,10 @@ Answer:</translation>
         <translation>Export spot check records</translation>
     </message>
     <message>
+        <source>抽查记录</source>
+        <translation>Spot check</translation>
+    </message>
+    <message>
         <source>改正情况：</source>
         <translation>How it was corrected:</translation>
     </message>
@@ -2708,6 +2716,10 @@ Answer:</translation>
     <message>
         <source>抽查_{m}_{month}.xlsx</source>
         <translation>SpotCheck_{m}_{month}.xlsx</translation>
+    </message>
+    <message>
+        <source>抽查_{m}_{month}</source>
+        <translation>SpotCheck_{m}_{month}</translation>
     </message>
     <message>
         <source>请选中一项整改中的走访</source>
@@ -2822,10 +2834,6 @@ Answer:</translation>
         <translation>Plan tomorrow</translation>
     </message>
     <message>
-        <source>导出路线单</source>
-        <translation>Export route sheet</translation>
-    </message>
-    <message>
         <source>读取计划</source>
         <translation>Loading plan</translation>
     </message>
@@ -2844,10 +2852,6 @@ Answer:</translation>
     <message>
         <source>移除</source>
         <translation>Remove</translation>
-    </message>
-    <message>
-        <source>路线单_{day}.xlsx</source>
-        <translation>RouteSheet_{day}.xlsx</translation>
     </message>
     <message>
         <source>放弃走访</source>
@@ -2874,10 +2878,6 @@ Answer:</translation>
         <translation>Reason for removing {shop} from the plan:</translation>
     </message>
     <message>
-        <source>路线单已导出：{path}</source>
-        <translation>Route sheet exported: {path}</translation>
-    </message>
-    <message>
         <source>{reason}
 没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。</source>
         <translation>{reason}
@@ -2900,6 +2900,26 @@ Not saved yet (still on screen): {what}. Click "Retry" to save again.</translati
 修改仍在屏幕上，可以再点“保存更正”。</source>
         <translation>Correction not saved: {reason}
 Your changes are still on screen; you can click "Save correction" again.</translation>
+    </message>
+    <message>
+        <source>路线单</source>
+        <translation>Route sheet</translation>
+    </message>
+    <message>
+        <source>导出路线单</source>
+        <translation>Export route sheet</translation>
+    </message>
+    <message>
+        <source>路线单_{day}</source>
+        <translation>RouteSheet_{day}</translation>
+    </message>
+    <message>
+        <source>路线单_{day}.xlsx</source>
+        <translation>RouteSheet_{day}.xlsx</translation>
+    </message>
+    <message>
+        <source>路线单已导出：{path}</source>
+        <translation>Route sheet exported: {path}</translation>
     </message>
     <message>
         <source>客户经理资料</source>
@@ -3228,6 +3248,10 @@ Your changes are still on screen; you can click "Save correction" again.</transl
     <message>
         <source>，超期 {n} 张</source>
         <translation>, {n} overdue</translation>
+    </message>
+    <message>
+        <source>反馈单_{number}</source>
+        <translation>FeedbackSlip_{number}</translation>
     </message>
     <message>
         <source>已发送反馈单 {number}</source>
@@ -3646,6 +3670,10 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>WeeklyReport_{label}.xlsx</translation>
     </message>
     <message>
+        <source>周报_{label}</source>
+        <translation>WeeklyReport_{label}</translation>
+    </message>
+    <message>
         <source>周报已导出：{path}</source>
         <translation>Weekly report exported: {path}</translation>
     </message>
@@ -4030,6 +4058,46 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation> and others, {n} in all</translation>
     </message>
     <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>打印预览（Ctrl+P）：转成 PDF，在 PDF 阅读器中打开并从那里打印；导出 PDF（Ctrl+Shift+E）：按打印的样子保存为 PDF</source>
+        <translation>Print preview (Ctrl+P): make a PDF, open it in the PDF viewer and print from there; Export PDF (Ctrl+Shift+E): save it as a PDF, as it prints</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>没有生成 PDF：{reason}</source>
+        <translation>No PDF was made: {reason}</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF：{title}…</source>
+        <translation>Making the PDF: {title}…</translation>
+    </message>
+    <message>
+        <source>已在 PDF 阅读器中打开：{path}</source>
+        <translation>Opened in the PDF viewer: {path}</translation>
+    </message>
+    <message>
+        <source>PDF 已导出：{path}</source>
+        <translation>PDF exported: {path}</translation>
+    </message>
+    <message>
         <source>出发</source>
         <translation>Head out</translation>
     </message>
@@ -4043,7 +4111,7 @@ Once submitted, this week's figures are kept as they are now and the report can 
     </message>
     <message>
         <source>回到办公室：点“回到单位”记下时间，查看订单、写工作日志</source>
-        <translation>Back at the office: click "Back at the office" to record the time, check the orders, write the work log</translation>
+        <translation>Back at the office: click "Back at office" to record the time, check the orders, write the work log</translation>
     </message>
     <message>
         <source>客户维护与明日计划</source>

@@ -2218,6 +2218,10 @@
         <translation>工作日志_{day}.xlsx</translation>
     </message>
     <message>
+        <source>工作日志_{day}</source>
+        <translation>工作日志_{day}</translation>
+    </message>
+    <message>
         <source>工作日志已导出：{path}</source>
         <translation>工作日志已导出：{path}</translation>
     </message>
@@ -2690,6 +2694,10 @@
         <translation>导出抽查记录</translation>
     </message>
     <message>
+        <source>抽查记录</source>
+        <translation>抽查记录</translation>
+    </message>
+    <message>
         <source>改正情况：</source>
         <translation>改正情况：</translation>
     </message>
@@ -2708,6 +2716,10 @@
     <message>
         <source>抽查_{m}_{month}.xlsx</source>
         <translation>抽查_{m}_{month}.xlsx</translation>
+    </message>
+    <message>
+        <source>抽查_{m}_{month}</source>
+        <translation>抽查_{m}_{month}</translation>
     </message>
     <message>
         <source>请选中一项整改中的走访</source>
@@ -2822,10 +2834,6 @@
         <translation>排明天的计划</translation>
     </message>
     <message>
-        <source>导出路线单</source>
-        <translation>导出路线单</translation>
-    </message>
-    <message>
         <source>读取计划</source>
         <translation>读取计划</translation>
     </message>
@@ -2844,10 +2852,6 @@
     <message>
         <source>移除</source>
         <translation>移除</translation>
-    </message>
-    <message>
-        <source>路线单_{day}.xlsx</source>
-        <translation>路线单_{day}.xlsx</translation>
     </message>
     <message>
         <source>放弃走访</source>
@@ -2874,10 +2878,6 @@
         <translation>从计划中移除 {shop} 的原因：</translation>
     </message>
     <message>
-        <source>路线单已导出：{path}</source>
-        <translation>路线单已导出：{path}</translation>
-    </message>
-    <message>
         <source>{reason}
 没保存的部分（仍在屏幕上）：{what}。点“重试”再保存。</source>
         <translation>{reason}
@@ -2900,6 +2900,26 @@
 修改仍在屏幕上，可以再点“保存更正”。</source>
         <translation>更正没有保存：{reason}
 修改仍在屏幕上，可以再点“保存更正”。</translation>
+    </message>
+    <message>
+        <source>路线单</source>
+        <translation>路线单</translation>
+    </message>
+    <message>
+        <source>导出路线单</source>
+        <translation>导出路线单</translation>
+    </message>
+    <message>
+        <source>路线单_{day}</source>
+        <translation>路线单_{day}</translation>
+    </message>
+    <message>
+        <source>路线单_{day}.xlsx</source>
+        <translation>路线单_{day}.xlsx</translation>
+    </message>
+    <message>
+        <source>路线单已导出：{path}</source>
+        <translation>路线单已导出：{path}</translation>
     </message>
     <message>
         <source>客户经理资料</source>
@@ -3228,6 +3248,10 @@
     <message>
         <source>，超期 {n} 张</source>
         <translation>，超期 {n} 张</translation>
+    </message>
+    <message>
+        <source>反馈单_{number}</source>
+        <translation>反馈单_{number}</translation>
     </message>
     <message>
         <source>已发送反馈单 {number}</source>
@@ -3646,6 +3670,10 @@
         <translation>周报_{label}.xlsx</translation>
     </message>
     <message>
+        <source>周报_{label}</source>
+        <translation>周报_{label}</translation>
+    </message>
+    <message>
         <source>周报已导出：{path}</source>
         <translation>周报已导出：{path}</translation>
     </message>
@@ -4028,6 +4056,46 @@
     <message>
         <source>等 {n} 个</source>
         <translation>等 {n} 个</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>打印预览（Ctrl+P）：转成 PDF，在 PDF 阅读器中打开并从那里打印；导出 PDF（Ctrl+Shift+E）：按打印的样子保存为 PDF</source>
+        <translation>打印预览（Ctrl+P）：转成 PDF，在 PDF 阅读器中打开并从那里打印；导出 PDF（Ctrl+Shift+E）：按打印的样子保存为 PDF</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>没有生成 PDF：{reason}</source>
+        <translation>没有生成 PDF：{reason}</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF：{title}…</source>
+        <translation>正在生成 PDF：{title}…</translation>
+    </message>
+    <message>
+        <source>已在 PDF 阅读器中打开：{path}</source>
+        <translation>已在 PDF 阅读器中打开：{path}</translation>
+    </message>
+    <message>
+        <source>PDF 已导出：{path}</source>
+        <translation>PDF 已导出：{path}</translation>
     </message>
     <message>
         <source>出发</source>

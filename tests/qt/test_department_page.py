@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from demo_databases import Demo
 from PySide6.QtWidgets import QDialog, QInputDialog
+from python_calamine import CalamineWorkbook
 from qt_support import make_ctx
 from sqlalchemy import select
 
@@ -64,7 +66,6 @@ def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch, tm
     weeks.status.clear()
     weeks.export_week_to(other.manager_code, other.label, tmp_path / "周报.xlsx")
     qtbot.waitUntil(lambda: "已导出" in weeks.status.text())
-    from python_calamine import CalamineWorkbook
 
     form = CalamineWorkbook.from_path(str(tmp_path / "周报.xlsx")).get_sheet_by_name("周报")
     assert any(other.manager_code in str(c) for r in form.to_python() for c in r)
@@ -101,9 +102,22 @@ def test_weeks_review_inbox_and_spot_check(qtbot, many: Journal, monkeypatch, tm
     spot = page.spot
     assert spot is not None
     qtbot.waitUntil(lambda: spot.manager.count() == 3)
+    assert not spot.printing.button.isEnabled()  # 打印 (decision 0026): nothing drawn yet
     spot.month.setText("2026-11")
     spot.draw_button.click()
     qtbot.waitUntil(lambda: spot.model.rowCount() == 10)
+    assert spot.printing.button.isEnabled()
+    sheets: list[list[str]] = []
+
+    def convert(workbook: Path, target: Path) -> Path:
+        sheets.append(CalamineWorkbook.from_path(str(workbook)).sheet_names)
+        target.write_bytes(b"%PDF-1.4")
+        return target
+
+    spot.printing.convert = convert
+    with qtbot.waitSignal(spot.printing.finished, timeout=20_000):
+        spot.printing.save_pdf(tmp_path / "抽查.pdf")
+    assert sheets and (tmp_path / "抽查.pdf").read_bytes() == b"%PDF-1.4"
 
     def fill(dialog: department_spot_check.RecordDialog) -> int:
         dialog.time_ok.setChecked(False)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from fieldbook.cli.common import Subcommands, add_workbook_output, parse_day, runs
+from fieldbook.cli.common import (
+    Subcommands,
+    add_form_output,
+    parse_day,
+    runs,
+)
 from fieldbook.cli.output import add_csv_options
 
 COMMANDS = "fieldbook.cli.day"
@@ -19,7 +24,7 @@ def register(commands: Subcommands) -> None:
 
     ep = exports.add_parser("plan", help="the printable route sheet of a day (.xlsx)")
     ep.add_argument("--date", type=parse_day, default=None)
-    add_workbook_output(ep)
+    add_form_output(ep)
     runs(ep, f"{COMMANDS}:cmd_export_plan")
 
     v = commands.top.add_parser("visits", help="visits (走访记录)")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fieldbook.cli.common import (
     Subcommands,
+    add_form_output,
     add_import_options,
-    add_workbook_output,
     parse_day,
     runs,
 )
@@ -26,7 +26,7 @@ def register(commands: Subcommands) -> None:
         "day", help="the work log of a day (工作日志, 走访明细, 订单) as a workbook (.xlsx)"
     )
     ed.add_argument("--date", type=parse_day, default=None, help="YYYY-MM-DD or today")
-    add_workbook_output(ed)
+    add_form_output(ed)
     runs(ed, f"{COMMANDS}:cmd_export_day")
 
     lg = commands.top.add_parser("log", help="the work log (工作日志)")

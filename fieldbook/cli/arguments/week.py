@@ -3,7 +3,13 @@
 
 from __future__ import annotations
 
-from fieldbook.cli.common import Subcommands, add_date_range, add_workbook_output, runs
+from fieldbook.cli.common import (
+    Subcommands,
+    add_date_range,
+    add_form_output,
+    add_workbook_output,
+    runs,
+)
 
 COMMANDS = "fieldbook.cli.week"
 MANAGER_HELP = "manager code (default: you)"
@@ -15,7 +21,7 @@ def register(commands: Subcommands) -> None:
     )
     ew.add_argument("--week", default=None, help="report week, e.g. 2026-W48 (default: this week)")
     ew.add_argument("--manager", default=None, metavar="CODE", help=MANAGER_HELP)
-    add_workbook_output(ew)
+    add_form_output(ew)
     runs(ew, f"{COMMANDS}:cmd_export_week")
 
     em = commands.exports.add_parser("month", help="the same workbook over a calendar month (月报)")

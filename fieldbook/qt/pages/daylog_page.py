@@ -55,6 +55,7 @@ from fieldbook.qt.operations.daylog import (
 from fieldbook.qt.pages.daylog_answers import EscalationAnswers
 from fieldbook.qt.pages.daylog_non_orderers import NonOrdererActions
 from fieldbook.qt.pages.record_page import RecordPage
+from fieldbook.qt.printing.form_printing import Form, FormPrinting
 from fieldbook.qt.reminders import ReminderSettings, ReminderSettingsDialog
 from fieldbook.qt.widgets.attendance_bar import AttendanceBar
 from fieldbook.qt.widgets.code_picker import CodeLookup
@@ -159,10 +160,12 @@ class DayLogPage(RecordPage):
         self.export_button.clicked.connect(self.choose_export_file)
         self.reminder_button.clicked.connect(self.edit_reminders)
         self.submit_button.clicked.connect(self.ask_submit)
+        self.printing = FormPrinting(self, self.ctx, self._printable)
         return (
             self.return_button,
             self.import_button,
             self.export_button,
+            self.printing.button,
             self.reminder_button,
             self.submit_button,
         )
@@ -234,6 +237,7 @@ class DayLogPage(RecordPage):
         if not workdays.is_working_day(day):
             text += self.tr("（休息日）")
         self.weekday_label.setText(text)
+        self.printing.refresh()
 
     def _load_failed_text(self) -> str:
         return self.tr("读取工作日志失败：{reason}")
@@ -245,6 +249,7 @@ class DayLogPage(RecordPage):
         self.data = data
         self.view = view
         self.status = view.status
+        self.printing.refresh()
         self.lookups["customer"].names.update(data.names)
         tomorrow = workdays.next_working_day(view.day)
         self.facts.show_facts(
@@ -447,6 +452,14 @@ class DayLogPage(RecordPage):
     def choose_export_file(self) -> QFileDialog:
         name = self.tr("工作日志_{day}.xlsx").format(day=self.day.isoformat())
         return self._ask_export(self.tr("导出工作日志"), name)
+
+    def _printable(self) -> Form | None:
+        """The work log of the day shown, once it is loaded."""
+        day = self.day
+        if self.view is None or self.view.day != day:
+            return None
+        name = self.tr("工作日志_{day}").format(day=day.isoformat())
+        return Form(self.tr("工作日志"), name, lambda j, path: export_daylog(j, day, path))
 
     def export_to(self, path: Path) -> None:
         day = self.day

@@ -29,6 +29,7 @@ from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.models.row_table_model import Column, RowTableModel
 from fieldbook.qt.operations.department import managers
+from fieldbook.qt.printing.form_printing import Form, FormPrinting
 from fieldbook.qt.slip_format import category_name, dismiss_reason_name
 from fieldbook.qt.widgets.layouts import row_of
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
@@ -142,6 +143,7 @@ class SpotCheckTab(QWidget):
         self.correct_button.clicked.connect(self.corrected)
         self.export_button = QPushButton(self.tr("导出…"))
         self.export_button.clicked.connect(self.choose_export_file)
+        self.printing = FormPrinting(self, ctx, self._printable)
         layout.addLayout(
             row_of(
                 QLabel(self.tr("客户经理")),
@@ -153,6 +155,7 @@ class SpotCheckTab(QWidget):
                 self.record_button,
                 self.correct_button,
                 self.export_button,
+                self.printing.button,
             )
         )
         self.model: RowTableModel[ItemView] = RowTableModel(item_columns(self.tr), self)
@@ -197,6 +200,7 @@ class SpotCheckTab(QWidget):
 
     def _shown(self, check: SpotCheckView) -> None:
         self.check = check
+        self.printing.refresh()
         self.model.set_rows(list(check.items))
         self.status.setText(
             self.tr(
@@ -255,6 +259,16 @@ class SpotCheckTab(QWidget):
             m=self.manager.currentData(), month=self.check.month
         )
         return ask_save_xlsx(self, self.tr("导出抽查记录"), name, self.export_to)
+
+    def _printable(self) -> Form | None:
+        """The spot-check record of the month shown."""
+        if self.check is None:
+            return None
+        code, month = self.manager.currentData(), self.check.month
+        name = self.tr("抽查_{m}_{month}").format(m=code, month=month)
+        return Form(
+            self.tr("抽查记录"), name, lambda j, path: export_spot_check(j, code, month, path)
+        )
 
     def export_to(self, path: Path) -> None:
         if self.check is None:

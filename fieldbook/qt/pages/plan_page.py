@@ -33,8 +33,9 @@ from fieldbook.messages import describe_error
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.formatting import listing, long_date
 from fieldbook.qt.models.plan_stop_model import PlanStopModel
-from fieldbook.qt.operations.plan import PlanData, export_route_sheet, load_plan
+from fieldbook.qt.operations.plan import PlanData, load_plan
 from fieldbook.qt.pages.base import Page, heading
+from fieldbook.qt.pages.route_sheet import RouteSheet
 from fieldbook.qt.plan_format import day_notice
 from fieldbook.qt.widgets.attendance_bar import AttendanceBar
 from fieldbook.qt.widgets.day_navigator import DayNavigator
@@ -42,7 +43,6 @@ from fieldbook.qt.widgets.day_progress import DayProgress
 from fieldbook.qt.widgets.discard_question import ask_discard
 from fieldbook.qt.widgets.draft_banner import DraftBanner
 from fieldbook.qt.widgets.reason_bar import ReasonBar
-from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 from fieldbook.qt.widgets.shortcuts import Binding, add_shortcuts
 from fieldbook.qt.widgets.slip_summary_line import SlipSummaryLine
 from fieldbook.qt.widgets.stop_buttons import StopButtons
@@ -182,6 +182,7 @@ class PlanPage(Page):
         b.optimise.clicked.connect(self.optimise)
         b.tomorrow.clicked.connect(self.plan_tomorrow)
         b.export.clicked.connect(self.choose_export_file)
+        self.route_sheet = RouteSheet(self, self.ctx, b, lambda: self.day, self._has_plan)
         self.reason_bar.chosen.connect(self._reason_chosen)
         self.reason_bar.cancelled.connect(self.table.setFocus)
         self.waiting_box.add_requested.connect(self.add_stop)
@@ -330,11 +331,15 @@ class PlanPage(Page):
         view = self.data.view if self.data is not None else None
         return view.id if view is not None else None
 
+    def _has_plan(self) -> bool:
+        return self.data is not None and self.data.day == self.day and self._plan_id() is not None
+
     def _update_buttons(self) -> None:
         b = self.buttons
         stop = self.current_stop()
         state = stop.state if stop is not None else ""
         has_plan = self._plan_id() is not None
+        self.route_sheet.printing.refresh()
         b.start.setEnabled(stop is not None and state != "removed")
         b.up.setEnabled(stop is not None and self.table.current_row() > 0)
         b.down.setEnabled(stop is not None and self.table.current_row() < self.model.rowCount() - 1)
@@ -475,20 +480,12 @@ class PlanPage(Page):
         """Build the next working day's plan from today's state and show it."""
         self._build_day(workdays.next_working_day(self.day), self.tr("排明天的计划"))
 
-    # --- route sheet --------------------------------------------------------------------------
+    # --- route sheet: pages/route_sheet -------------------------------------------------------
     def choose_export_file(self) -> QFileDialog:
-        name = self.tr("路线单_{day}.xlsx").format(day=self.day.isoformat())
-        return ask_save_xlsx(self, self.tr("导出路线单"), name, self.export_to)
+        return self.route_sheet.choose_export_file()
 
     def export_to(self, path: Path) -> None:
-        day = self.day
-
-        def done(written: Path) -> None:
-            self.ctx.ops.message.emit(self.tr("路线单已导出：{path}").format(path=written))
-
-        self.ctx.ops.write(
-            lambda j: export_route_sheet(j, day, path), done, what=self.tr("导出路线单")
-        )
+        self.route_sheet.export_to(path)
 
     # --- recovery -------------------------------------------------------------------------------
     def confirm_discard(self, draft: DraftInfo) -> QMessageBox:

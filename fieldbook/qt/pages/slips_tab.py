@@ -30,6 +30,7 @@ from fieldbook.qt.models.slip_models import ChipDelegate, SlipTableModel
 from fieldbook.qt.operations.slip_files import export_form
 from fieldbook.qt.operations.slips import SlipFilter, attach, load_slips
 from fieldbook.qt.pages.slips_base import SlipsTabBase
+from fieldbook.qt.printing.form_printing import Form, FormPrinting
 from fieldbook.qt.slip_format import department_name
 from fieldbook.qt.widgets.delivery_row import DeliveryRow
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
@@ -119,8 +120,10 @@ class SlipsTab(SlipsTabBase):
         self.answers_button = self._button(
             self.tr("导入部门答复…"), self.tr("读入部门填好发回的登记表（先预览，再导入）")
         )
+        self.printing = FormPrinting(self, self.ctx, self._printable)
         for button in (self.new_button, self.send_button, self.export_button):
             actions.addWidget(button)
+        actions.addWidget(self.printing.button)
         actions.addStretch(1)
         actions.addWidget(self.register_button)
         actions.addWidget(self.answers_button)
@@ -288,6 +291,7 @@ class SlipsTab(SlipsTabBase):
         pending = bool(slip and any(d.state == "pending" for d in slip.deliveries))
         self.send_button.setEnabled(pending)
         self.export_button.setEnabled(slip is not None)
+        self.printing.refresh()
 
     # --- sending and moving ----------------------------------------------------------------------
     def send_current(self) -> None:
@@ -385,6 +389,14 @@ class SlipsTab(SlipsTabBase):
         )
         self._file_dialog = dialog
         return dialog
+
+    def _printable(self) -> Form | None:
+        """The slip form of the selected slip."""
+        slip = self.slip
+        if slip is None:
+            return None
+        name, slip_id = self.tr("反馈单_{number}").format(number=slip.number), slip.id
+        return Form(self.tr("反馈单"), name, lambda j, path: export_form(j, slip_id, path))
 
     def export_form_to(self, slip_id: str, path: Path) -> None:
         def done(written: Path) -> None:

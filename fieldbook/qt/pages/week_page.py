@@ -37,6 +37,7 @@ from fieldbook.qt.operations import week as operations
 from fieldbook.qt.operations.week import WeekData, load_week, save_corrections, save_unit
 from fieldbook.qt.pages.record_page import PAGE_STYLE, RecordPage
 from fieldbook.qt.pages.week_review import ReviewDialog, WeekReview
+from fieldbook.qt.printing.form_printing import Form, FormPrinting
 from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.day_corrections import CorrectionsBox
@@ -126,6 +127,7 @@ class WeekPage(RecordPage):
             )
         )
         self.refresh_button.clicked.connect(self.refresh_figures)
+        self.printing = FormPrinting(self, self.ctx, self._printable)
         self.submit_button = QPushButton(self.tr("提交"))
         self.submit_button.setObjectName("submitButton")
         self.submit_button.setToolTip(self.tr("提交周报：本周数据按现在的数据保存"))
@@ -137,6 +139,7 @@ class WeekPage(RecordPage):
         return (
             self.plan_button,
             self.export_button,
+            self.printing.button,
             self.review_button,
             self.correct_button,
             self.refresh_button,
@@ -195,6 +198,7 @@ class WeekPage(RecordPage):
                 label=key, start=start.strftime("%m-%d"), end=end.strftime("%m-%d")
             )
         )
+        self.printing.refresh()
 
     def _load_failed_text(self) -> str:
         return self.tr("读取周报失败：{reason}")
@@ -205,6 +209,7 @@ class WeekPage(RecordPage):
             return
         self.view = view
         self.status = view.status
+        self.printing.refresh()
         self.figures.show_figures(
             view.figures,
             snapshot=view.status in ("submitted", "reviewed"),
@@ -465,6 +470,14 @@ class WeekPage(RecordPage):
     def choose_export_file(self) -> QFileDialog:
         name = self.tr("周报_{label}.xlsx").format(label=self.label)
         return self._ask_export(self.tr("导出周报"), name)
+
+    def _printable(self) -> Form | None:
+        """The week report of the week shown, once it is loaded."""
+        label = self.label
+        if self.view is None or self.view.label != label:
+            return None
+        name = self.tr("周报_{label}").format(label=label)
+        return Form(self.tr("周报"), name, lambda j, path: operations.export_week(j, label, path))
 
     def export_to(self, path: Path) -> None:
         label = self.label
