@@ -18,6 +18,7 @@ import math
 from collections import defaultdict
 from typing import Any
 
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from fieldbook.core.reports.week_prices import PRICE_FORMATS, PRICE_HEAD, SHEET_PRICES, price_rows
@@ -42,6 +43,7 @@ from fieldbook.core.xlsx.print_scale import (
     fit_scale,
     group_breaks,
     minimum_scale,
+    print_at_fit,
     scaled_table,
     set_scale,
 )
@@ -113,8 +115,10 @@ def write_details(book: TableBook, p: Period, suffix: str) -> None:
         PRICE_FORMATS,
     )
     data = wb.create_sheet(SHEET_GRID_DATA)
-    grid_formats = {12: AMOUNT, 13: AMOUNT}
-    scaled_table(book, data, GRID_HEAD, p.grid, f"规格观察明细{suffix}", grid_formats, freeze="E2")
+    title = f"规格观察明细{suffix}"
+    book.table(data, GRID_HEAD, p.grid, title, {12: AMOUNT, 13: AMOUNT}, freeze="E2")
+    print_at_fit(data, [w for _, w in GRID_HEAD], landscape=True)  # when unhidden and printed
+    # hidden and with no print area (LibreOffice prints a hidden sheet that has one)
     data.sheet_state = "hidden"  # not printed with the workbook (decision 0024)
 
 
@@ -152,6 +156,7 @@ def write_answers(book: TableBook, p: Period, title: str) -> int:
     for column in group_breaks(fixed, list(groups.values()), landscape=True, scale=scale):
         ws.col_breaks.append(Break(id=column))
     ws.print_title_cols = "A:B"
+    ws.print_area = f"A1:{get_column_letter(len(head))}{len(rows) + 1}"
     return scale
 
 

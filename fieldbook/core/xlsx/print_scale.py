@@ -125,6 +125,8 @@ def scaled_table(
     landscape: bool = True,
     freeze: str = "B2",
 ) -> int:
-    """``book.table`` printed at its fitting scale (``print_at_fit``); returns the scale."""
+    """``book.table`` printed at its fitting scale (``print_at_fit``), its print area the table
+    (a long text does not spill onto a page of its own); returns the scale."""
     book.table(ws, columns, rows, title, formats, landscape=landscape, freeze=freeze)
+    ws.print_area = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     return print_at_fit(ws, [c[1] for c in columns], landscape=landscape)

@@ -6,6 +6,7 @@ heights against A4 and its margins — and its visible sheets. Independent of
 from __future__ import annotations
 
 import math
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -67,3 +68,43 @@ def visible_scales(path: Path) -> dict[str, float]:
     """Sheet name -> print scale of every sheet of ``path`` that prints (not hidden)."""
     wb = openpyxl.load_workbook(path)
     return {ws.title: sheet_scale(ws) for ws in wb.worksheets if ws.sheet_state == "visible"}
+
+
+def character_points() -> float:
+    """The printed width of one character of column width where LibreOffice runs here: Calibri's
+    (Carlito's) 7 px digit, or DejaVu Sans's wider one where Carlito is not installed (it
+    replaces Calibri then; ``make system-deps`` installs Carlito)."""
+    found = subprocess.run(
+        ["fc-match", "Calibri"], capture_output=True, text=True, check=False
+    ).stdout
+    return 5.25 if "Carlito" in found else 7.0
+
+
+def page_estimate(ws: Worksheet, char_points: float) -> int:
+    """At most how many pages ``ws`` prints to: pages across × pages down at its scale (rows
+    of unset height counted at 20 pt: CJK text), one more for a break or a chart."""
+    scale = sheet_scale(ws) / 100
+    landscape = ws.page_setup.orientation == "landscape"
+    paper_w, paper_h = (A4[1], A4[0]) if landscape else A4
+    m = ws.page_margins
+    room_w = paper_w - (m.left + m.right) * 72
+    room_h = paper_h - (m.top + m.bottom) * 72 - 40  # the page header and footer
+    low, top, high, bottom = _area(ws)
+    dims, rows = ws.column_dimensions, ws.row_dimensions
+    width = 0.0
+    for col in range(low, high + 1):
+        dim = dims.get(get_column_letter(col))
+        chars = dim.width if dim is not None and dim.width else DEFAULT_WIDTH
+        width += chars * char_points + 4
+    height = sum(
+        (rows[r].height if r in rows and rows[r].height else 20.0) for r in range(top, bottom + 1)
+    )
+    across = max(1, math.ceil(width * scale / room_w))
+    down = max(1, math.ceil(height * scale / room_h))
+    return across * down + 1
+
+
+def printed_sheets(path: Path) -> list[Worksheet]:
+    """The sheets of ``path`` that print (not hidden)."""
+    wb = openpyxl.load_workbook(path)
+    return [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
