@@ -48,7 +48,7 @@ from fieldbook.core.xlsx.print_scale import (
     set_scale,
 )
 from fieldbook.core.xlsx.stream import TableBook
-from fieldbook.core.xlsx.writer import AMOUNT, COUNT, RATE, text_width
+from fieldbook.core.xlsx.writer import AMOUNT, COUNT, RATE, row_height, text_width
 
 SHEET_ANSWERS = "检查项"
 SHEET_GRID_DATA = "规格观察明细"
@@ -123,10 +123,13 @@ def write_details(book: TableBook, p: Period, suffix: str) -> None:
 
 
 def _answer_width(item: Item) -> float:
-    """Narrow columns with wrapped headers; free text a little wider."""
+    """Narrow columns with wrapped headers, wide enough for the item's longest option (so an
+    answer is read whole); free text a little wider."""
     if item.type == "text":
         return 16.0
-    return float(max(7, min(12, math.ceil(text_width(item.label) / 3) + 2)))
+    label = math.ceil(text_width(item.label) / 3) + 2
+    option = max((text_width(o) + 1 for o in item.options), default=0.0)
+    return float(max(7, min(12, max(label, math.ceil(option)))))
 
 
 def write_answers(book: TableBook, p: Period, title: str) -> int:
@@ -148,7 +151,7 @@ def write_answers(book: TableBook, p: Period, title: str) -> int:
     rows = [[*r[:keys], *(r[keys + i] for i, _ in columns)] for r in p.answers]
     ws = book.wb.create_sheet(SHEET_ANSWERS)
     book.table(ws, head, rows, title, {}, landscape=True, freeze="C2")
-    ws.row_dimensions[1].height = 45  # three lines of a wrapped item label
+    ws.row_dimensions[1].height = row_height(head)  # the wrapped item labels, whole
     widths = [w for _, w in head]
     scale = max(minimum_scale(), fit_scale(widths, landscape=True))
     set_scale(ws, scale)

@@ -25,6 +25,9 @@ from fieldbook.core.xlsx.stream import TableBook
 A4_POINTS = (595.3, 841.9)  # width, height in portrait
 SIDE_MARGINS = 0.8  # inches: left + right, as ``writer.a4_portrait`` sets them
 DEFAULT_WIDTH = 8.43  # characters: a column whose width is not set
+#: the share of the printable width a table is fitted to: LibreOffice's conversion of column
+#: widths rounds up a little (a table fitted to the last point printed two pages across)
+SAFETY = 0.98
 
 
 @functools.cache
@@ -49,7 +52,7 @@ def fit_scale(widths: Sequence[float], *, landscape: bool) -> int:
     total = sum(column_points(w) for w in widths)
     if total <= 0:
         return 100
-    return min(100, math.floor(printable_points(landscape=landscape) / total * 100))
+    return min(100, math.floor(printable_points(landscape=landscape) * SAFETY / total * 100))
 
 
 def set_scale(ws: Worksheet, scale: int) -> None:
@@ -96,7 +99,7 @@ def group_breaks(
     """Where a table of ``fixed`` columns (repeated on every page) then ``groups`` of columns
     breaks into pages across at ``scale`` %, keeping each group on one page where it fits:
     the 1-based last column of every page but the last."""
-    room = printable_points(landscape=landscape) * 100 / scale
+    room = printable_points(landscape=landscape) * SAFETY * 100 / scale
     room -= sum(column_points(w) for w in fixed)
     breaks: list[int] = []
     used, column = 0.0, len(fixed)
