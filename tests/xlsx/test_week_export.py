@@ -349,3 +349,17 @@ def test_the_month_compares_its_classes_with_the_month_before(
     assert [r[1] for r in table] == [2, 0, 5, 4, 0]
     assert [r[5] for r in table] == pytest.approx([0, 0, 1.0, 0, 0])
     assert figure(form, "上期订货量（条）") == 4
+
+
+def test_a_slip_names_its_source_visit_by_number(week: Journal, tmp_path: Path) -> None:
+    """decision 0024: 来源走访编号 is the visit's number, as 走访明细 lists it, never its id."""
+    first = next(v for v in week.visits.list_between(MON, MON) if v.customer_code == "M999")
+    week.slips.create(
+        SlipInput("other", "店主反映的情况", first.customer_id, source_visit_id=first.id),
+        at=t("16:00"),
+    )
+    path = export_week(week, label_for(MON), tmp_path / "周报.xlsx")
+    slips = sheet(path, SHEET_SLIPS)
+    assert slips[0][-1] == "来源走访编号"
+    assert {r[-1] for r in slips[1:]} == {"", "11-30-01"}
+    assert sheet(path, SHEET_VISITS)[1][:3] == ["11-30-01", MON, "M999"]
