@@ -21,7 +21,13 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
-from fieldbook.core.reports.week_prices import PRICE_FORMATS, PRICE_HEAD, SHEET_PRICES, price_rows
+from fieldbook.core.reports.week_prices import (
+    PRICE_FORMATS,
+    PRICE_HEAD,
+    SHEET_PRICES,
+    STATES,
+    price_rows,
+)
 from fieldbook.core.reports.week_rows import (
     DAY_HEAD,
     FINDING_HEAD,
@@ -39,6 +45,7 @@ from fieldbook.core.reports.week_rows import (
     Period,
 )
 from fieldbook.core.routine.checklist import Item
+from fieldbook.core.routine.price_checks import ABOVE, AT_GUIDE, BELOW
 from fieldbook.core.xlsx.print_scale import (
     fit_scale,
     group_breaks,
@@ -63,7 +70,8 @@ GRID_SUMMARY_HEAD = [
     ("价格偏离", 8),
     ("明码标价", 8),
 ]
-_AT_GUIDE, _DEVIATION = "到位", "偏离"  # week_prices.STATES: 到位, 偏离（高于）, 偏离（低于）
+_AT_GUIDE = STATES[AT_GUIDE]  # 价格执行 of a 规格观察明细 row (week_prices.grid_price_cells)
+_DEVIATIONS = frozenset({STATES[ABOVE], STATES[BELOW]})
 
 
 def write_details(book: TableBook, p: Period, suffix: str) -> None:
@@ -148,7 +156,9 @@ def write_answers(book: TableBook, p: Period, title: str) -> int:
         head.append((label, width))
         groups[item.section].append(width)
     keys = len(ANSWER_KEY_HEAD)
-    rows = [[*r[:keys], *(r[keys + i] for i, _ in columns)] for r in p.answers]
+    picks = [keys + i for i, _ in columns]
+    same = picks == list(range(keys, keys + len(columns)))  # one version: already in order
+    rows = p.answers if same else [[*r[:keys], *(r[i] for i in picks)] for r in p.answers]
     ws = book.wb.create_sheet(SHEET_ANSWERS)
     book.table(ws, head, rows, title, {}, landscape=True, freeze="C2")
     ws.row_dimensions[1].height = row_height(head)  # the wrapped item labels, whole
@@ -174,7 +184,7 @@ def grid_summary(p: Period) -> list[list[Any]]:
         n[2] += g[7] == "否"
         n[3] += g[11] != ""
         n[4] += g[13] == _AT_GUIDE
-        n[5] += str(g[13]).startswith(_DEVIATION)
+        n[5] += g[13] in _DEVIATIONS
     out: list[list[Any]] = []
     for v in p.visits:
         number = v[0]

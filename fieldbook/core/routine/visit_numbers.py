@@ -25,7 +25,7 @@ VisitKey = tuple[str, date, datetime | None, str]
 
 def visit_number(day: date, stop: int) -> str:
     """「11-23-07」: the visit's month-day and its stop that day (two digits, more if needed)."""
-    return f"{day:%m-%d}-{stop:02d}"
+    return f"{day.month:02d}-{day.day:02d}-{stop:02d}"
 
 
 def _order(key: VisitKey) -> tuple[date, bool, datetime, str, str]:
