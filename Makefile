@@ -100,7 +100,7 @@ system-deps:
 	  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-sync1 \
 	  libxcb-xfixes0 libxcb-shm0 libxcb-util1 xvfb libreoffice-calc-nogui \
-	  postgresql binutils
+	  postgresql binutils poppler-utils fonts-crosextra-carlito
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -14,7 +14,8 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.reports.day import SHEET_VISITS as DAY_VISITS
 from fieldbook.core.reports.day import export_day
 from fieldbook.core.reports.week import export_week
-from fieldbook.core.reports.week_rows import SHEET_FINDINGS, SHEET_VISITS
+from fieldbook.core.reports.week_detail import SHEET_ANSWERS
+from fieldbook.core.reports.week_rows import SHEET_FINDINGS
 from fieldbook.core.routine.week import label_for
 from fieldbook.core.store.models import Visit
 
@@ -77,7 +78,7 @@ def test_the_week_workbook_keeps_v1_answers(
 ) -> None:
     two_versions(world, open_answers)
     path = export_week(world, label_for(MON), tmp_path / "week.xlsx")
-    rows = rows_of(path, SHEET_VISITS)
+    rows = rows_of(path, SHEET_ANSWERS)  # 检查项: the answers, grouped by section
     header = next(i for i, r in enumerate(rows) if "宣传品" in r)
     old, new = by_shop(rows, header, "周一店2"), by_shop(rows, header, "周一店3")
     assert old["宣传品"] == "部分缺失" and new["在售电子烟"] == "是"

@@ -23,6 +23,7 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.master.customer_changes import ChangeBasis
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.reports.week import export_month, export_week
+from fieldbook.core.reports.week_detail import SHEET_ANSWERS, SHEET_GRID_DATA
 from fieldbook.core.reports.week_prices import SHEET_PRICES
 from fieldbook.core.reports.week_rows import (
     SHEET_DAYS,
@@ -48,11 +49,13 @@ SHEETS = [
     "周报",
     SHEET_DAYS,
     SHEET_VISITS,
+    SHEET_ANSWERS,
     SHEET_GRID,
     SHEET_FINDINGS,
     SHEET_SLIPS,
     SHEET_ORDERS,
     SHEET_PRICES,
+    SHEET_GRID_DATA,  # hidden: not printed (decision 0024)
 ]
 
 
@@ -123,6 +126,8 @@ def test_sheets_headers_types_and_privacy(week: Journal, tmp_path: Path) -> None
     visits = sheet(path, SHEET_VISITS)
     assert visits[0][:4] == ["走访编号", "日期", "客户编码", "客户名称"]
     assert len(visits) == 4 and all(isinstance(r[1], date) for r in visits[1:])
+    # 走访编号: month-day and the stop that day, in the order of arrival (decision 0024)
+    assert [r[0] for r in visits[1:]] == ["11-30-01", "11-30-02", "11-30-03"]
     orders = sheet(path, SHEET_ORDERS)
     assert all(isinstance(r[7], float) and isinstance(r[6], int | float) for r in orders[1:])
     wb = openpyxl.load_workbook(path)
@@ -158,8 +163,12 @@ def test_the_summary_equals_the_details(week: Journal, tmp_path: Path) -> None:
     # findings and slips: the counts on the form are the rows of the tables
     findings = sheet(path, SHEET_FINDINGS)[1:]
     assert findings and {r[0] for r in findings} <= {r[0] for r in visits}
-    grid = sheet(path, SHEET_GRID)[1:]
+    grid = sheet(path, SHEET_GRID_DATA)[1:]
     assert sum(r[7] == "是" for r in grid) == 6 and {r[0] for r in grid} == {r[0] for r in visits}
+    per_shop = sheet(path, SHEET_GRID)  # the printed summary: a row per visit
+    assert per_shop[0][4:7] == ["观察规格", "在柜", "不在柜"]
+    assert sum(r[5] for r in per_shop[1:]) == 6 and sum(r[4] for r in per_shop[1:]) == len(grid)
+    assert {r[0] for r in per_shop[1:]} == {r[0] for r in visits}
     slips = sheet(path, SHEET_SLIPS)[1:]
     assert slips and figure(form, "跟踪事项新增") == week.weeks.figures(label).followups_opened
     assert figure(form, "开出（份）") == "已落实"  # the header row of the slip table
@@ -207,7 +216,7 @@ def test_hostile_text_stays_text_everywhere(week: Journal, tmp_path: Path) -> No
                 assert c.data_type != "f", (ws.title, c.coordinate)
                 seen += c.value == HOSTILE
     assert seen >= 5  # 走访明细 (name, notes), 规格观察, 发现问题, 订单, 反馈单, 周报
-    for name in (SHEET_VISITS, SHEET_GRID, SHEET_FINDINGS, SHEET_ORDERS, SHEET_SLIPS):
+    for name in (SHEET_VISITS, SHEET_GRID_DATA, SHEET_FINDINGS, SHEET_ORDERS, SHEET_SLIPS):
         assert any(HOSTILE in r for r in sheet(path, name)), name
 
 
@@ -340,3 +349,17 @@ def test_the_month_compares_its_classes_with_the_month_before(
     assert [r[1] for r in table] == [2, 0, 5, 4, 0]
     assert [r[5] for r in table] == pytest.approx([0, 0, 1.0, 0, 0])
     assert figure(form, "上期订货量（条）") == 4
+
+
+def test_a_slip_names_its_source_visit_by_number(week: Journal, tmp_path: Path) -> None:
+    """decision 0024: 来源走访编号 is the visit's number, as 走访明细 lists it, never its id."""
+    first = next(v for v in week.visits.list_between(MON, MON) if v.customer_code == "M999")
+    week.slips.create(
+        SlipInput("other", "店主反映的情况", first.customer_id, source_visit_id=first.id),
+        at=t("16:00"),
+    )
+    path = export_week(week, label_for(MON), tmp_path / "周报.xlsx")
+    slips = sheet(path, SHEET_SLIPS)
+    assert slips[0][-1] == "来源走访编号"
+    assert {r[-1] for r in slips[1:]} == {"", "11-30-01"}
+    assert sheet(path, SHEET_VISITS)[1][:3] == ["11-30-01", MON, "M999"]

@@ -15,6 +15,7 @@ from sample_data import priced_visit
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.week import export_month, export_week
+from fieldbook.core.reports.week_detail import SHEET_GRID_DATA
 from fieldbook.core.reports.week_prices import SHEET_PRICES
 from fieldbook.core.reports.week_rows import SHEET_GRID
 from fieldbook.core.routine.week import label_for
@@ -66,7 +67,7 @@ def test_the_week_workbook_and_page_figures(priced: Journal, tmp_path: Path) -> 
     ]
     assert figure(form, "价格偏离（个，见“价格偏离”表）") == len(rows) - 1 == 2
     assert figure(form, "其中高于指导价") == 1
-    grid = sheet(path, SHEET_GRID)
+    grid = sheet(path, SHEET_GRID_DATA)
     assert grid[0][-3:] == ["零售价（元/包）", "指导价（元/包）", "价格执行"]
     seen = [(r[5], r[-3], r[-2], r[-1]) for r in grid[1:] if r[-3] != ""]
     assert sorted(seen) == [
@@ -74,6 +75,11 @@ def test_the_week_workbook_and_page_figures(priced: Journal, tmp_path: Path) -> 
         ("玉溪(硬)", 21.0, 23.0, "偏离（低于）"),
         ("玉溪(硬)", 23.0, 23.0, "到位"),
     ]
+    # the printed 规格观察: a row per visit, adding up to the same (decision 0024)
+    per_shop = sheet(path, SHEET_GRID)
+    assert per_shop[0][-3:] == ["价格到位", "价格偏离", "明码标价"]
+    assert sum(r[-3] for r in per_shop[1:]) == 1 and sum(r[-2] for r in per_shop[1:]) == 2
+    assert sorted(r[-1] for r in per_shop[1:] if r[-1]) == ["不规范", "规范"]
     # the week's figures (the week page) count the same
     f = priced.weeks.figures(label)
     assert (f.prices.counts.seen, f.prices.counts.at_guide) == (3, 1)

@@ -56,6 +56,7 @@ from fieldbook.core.routine.indicators import DEFINITIONS
 from fieldbook.core.routine.plan import plan_rules
 from fieldbook.core.routine.visit_checklist import export_items
 from fieldbook.core.store.models import Customer
+from fieldbook.core.xlsx.print_scale import print_sheet_at_fit
 from fieldbook.core.xlsx.writer import (
     COUNT,
     MINUTES,
@@ -309,8 +310,9 @@ def write_visits(ws: Worksheet, day: date, visits: list[VisitListRow]) -> None:
         )
         body_row(ws, n + 1, values)
     finish_table(ws, len(columns), f"走访明细　{day_title(day)}", freeze="D2", landscape=True)
-    ws.page_setup.fitToWidth = 2  # 37 columns: two landscape pages wide, names on both
-    ws.print_title_cols = "A:C"
+    # 37 columns: pages across at the fitting scale, never below 70 % (decision 0024),
+    # the visit's number, code and shop on each
+    print_sheet_at_fit(ws, title_columns="A:C")
 
 
 def export_day(journal: Journal, day: date, path: Path) -> Path:

@@ -22,6 +22,7 @@ from fieldbook.core.routine.price_figures import PriceCounts
 from fieldbook.core.server.department import ManagerWeek, inbox, managers_overview
 from fieldbook.core.server.department_changes import changes_outside_slips
 from fieldbook.core.slips.rules import slip_rules
+from fieldbook.core.xlsx.print_scale import print_sheet_at_fit
 from fieldbook.core.xlsx.stream import TableBook
 from fieldbook.core.xlsx.writer import AMOUNT, RATE, first_sheet
 
@@ -230,9 +231,11 @@ def export_department(
     rates = {len(SUMMARY_HEAD) - 2: RATE, len(SUMMARY_HEAD) - 1: RATE}
     summary_formats = {5: RATE, 8: AMOUNT, 9: AMOUNT, 10: RATE, **rates}
     book.table(ws, SUMMARY_HEAD, summary, f"各经理汇总{period}", summary_formats)
+    print_sheet_at_fit(ws, title_columns="A:A")  # never below 70 % (decision 0024)
     week_rates = {11: RATE, len(WEEK_HEAD) - 2: RATE, len(WEEK_HEAD) - 1: RATE}
     week_sheet = book.wb.create_sheet(SHEET_WEEKS)
     book.table(week_sheet, WEEK_HEAD, weeks, f"周明细{period}", {10: AMOUNT, **week_rates})
+    print_sheet_at_fit(week_sheet, title_columns="A:A")
     book.table(book.wb.create_sheet(SHEET_OPEN), OPEN_HEAD, open_rows, "未办结反馈单", {})
     changes = _change_rows(journal, start, end)
     title = f"客户信息变更（未经反馈单）{period}"

@@ -31,6 +31,7 @@ from fieldbook.core.slips.vocabulary import (
     state_name,
 )
 from fieldbook.core.store.models import Slip, SlipDelivery
+from fieldbook.core.xlsx.print_scale import print_sheet_at_fit
 from fieldbook.core.xlsx.writer import (
     a4_portrait,
     body_row,
@@ -196,6 +197,7 @@ def write_register(
     ws.add_data_validation(choice)
     a4_portrait(ws, title_rows="2:2", landscape=True)
     ws.print_area = f"A1:{get_column_letter(width)}{last}"
+    print_sheet_at_fit(ws, title_columns="A:A")  # never below 70 % (decision 0024)
 
 
 HELP_TEXT = (

@@ -4,6 +4,7 @@ correction's state. Text stays text; the file is atomic and 0600."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,8 +18,10 @@ from fieldbook.core.reports.official import (
     write_head,
 )
 from fieldbook.core.reports.saving import save_book
+from fieldbook.core.routine.visit_numbers import numbers_of
 from fieldbook.core.server.spotcheck import SpotCheckView, find
 from fieldbook.core.slips.rules import slip_rules
+from fieldbook.core.xlsx.print_scale import scaled_table
 from fieldbook.core.xlsx.stream import TableBook
 from fieldbook.core.xlsx.writer import (
     SUB_FILL,
@@ -37,19 +40,19 @@ FORM = [12.0, 14.0, 12.0, 14.0, 12.0, 14.0]
 ITEMS_SHEET = "抽查明细"
 ITEM_HEAD = [
     ("序号", 6.0),
-    ("走访编号", 38.0),
+    ("走访编号", 10.0),
     ("走访日期", 11.0),
-    ("客户", 26.0),
+    ("客户", 22.0),
     ("到店", 7.0),
     ("离店", 7.0),
     ("走访属实", 9.0),
     ("时间核实", 9.0),
     ("内容核实", 9.0),
     ("服务质量", 9.0),
-    ("存在问题", 30.0),
-    ("整改要求", 30.0),
+    ("存在问题", 24.0),
+    ("整改要求", 24.0),
     ("整改状态", 9.0),
-    ("整改情况", 30.0),
+    ("整改情况", 24.0),
     ("整改完成时间", 16.0),
 ]
 CORRECTION = {"none": "无需整改", "open": "整改中", "done": "已改正"}
@@ -59,11 +62,12 @@ def _yes(value: bool | None) -> str:
     return "" if value is None else ("是" if value else "否")
 
 
-def item_rows(check: SpotCheckView) -> list[list[Any]]:
+def item_rows(check: SpotCheckView, numbers: Mapping[str, str]) -> list[list[Any]]:
+    """The 抽查明细 rows (``numbers``: visit id -> 走访编号, ``routine.visit_numbers``)."""
     return [
         [
             i.position,
-            i.visit_id,
+            numbers.get(i.visit_id, ""),
             i.visit_date,
             i.customer,
             i.arrived_at.time() if i.arrived_at else None,
@@ -151,10 +155,13 @@ def export_spot_check(journal: Journal, manager_code: str, month: str, path: Pat
         row = paragraph_row(ws, row, "无", FORM)
     signature_block(ws, row + 1, SIGNERS, last)
     a4_portrait(ws)
-    book.table(
+    with journal.reading() as s:
+        numbers = numbers_of(s, (i.visit_id for i in check.items))
+    scaled_table(
+        book,
         book.wb.create_sheet(ITEMS_SHEET),
         ITEM_HEAD,
-        item_rows(check),
+        item_rows(check, numbers),
         f"抽查明细　{check.manager}　{check.month}",
         {},
         freeze="C2",

@@ -47,26 +47,13 @@ from fieldbook.core.reports.official import (
 )
 from fieldbook.core.reports.saving import save_book
 from fieldbook.core.reports.targets_block import targets_block
+from fieldbook.core.reports.week_detail import write_details
 from fieldbook.core.reports.week_prices import (
-    PRICE_FORMATS,
-    PRICE_HEAD,
-    SHEET_PRICES,
     price_figures_spec,
     price_rows,
 )
 from fieldbook.core.reports.week_rows import (
-    DAY_HEAD,
-    FINDING_HEAD,
-    GRID_HEAD,
-    ORDER_HEAD,
     SHEET_DAYS,
-    SHEET_FINDINGS,
-    SHEET_GRID,
-    SHEET_ORDERS,
-    SHEET_SLIPS,
-    SHEET_VISITS,
-    SLIP_HEAD,
-    VISIT_HEAD,
     Period,
     Totals,
     gather,
@@ -194,7 +181,7 @@ def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
         ("未说明（天）", t.days_unexplained, COUNT),
         ("忽略的建议反馈单", sum(p.dismissed.values()), COUNT),
         ("其中违纪", p.dismissed.get("violation", 0), COUNT),
-        *price_figures_spec(p.prices, price_rows(p.prices)),
+        *price_figures_spec(p.prices, price_rows(p.prices, p.numbers)),
         ("满足率（订货量÷需求量）", p.supplied / p.demand if p.demand else "无需求量数据", RATE),
     ]
     return figure_rows(ws, row, spec, per_row=4)
@@ -223,8 +210,8 @@ def _price_classes(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
 def _findings(ws: Worksheet, row: int, p: Period) -> int:
     row = banner(ws, row, "三、发现问题（见“发现问题”表）")
     # shops (visits) with each finding, as the page counts them: a visit's price deviations
-    # are one finding row per SKU
-    found = Counter(label for _, label in dict.fromkeys((r[0], r[4]) for r in p.findings))
+    # are one finding row per SKU (a visit: its number and day)
+    found = Counter(key[2] for key in dict.fromkeys((r[0], r[1], r[4]) for r in p.findings))
     if not found:
         return paragraph(ws, row, "无")
     items = found.most_common()
@@ -372,48 +359,7 @@ def export_period(
     wb = book.wb
     summary = first_sheet(wb, summary_sheet)
     suffix = f"　{start:%Y-%m-%d}～{end:%Y-%m-%d}"
-    book.table(
-        wb.create_sheet(SHEET_DAYS),
-        DAY_HEAD,
-        p.days,
-        f"按日{suffix}",
-        {8: RATE, 10: AMOUNT, 11: AMOUNT},
-        landscape=False,
-    )
-    book.table(
-        wb.create_sheet(SHEET_VISITS),
-        VISIT_HEAD + [(label, 10.0) for label in p.checklist_labels],
-        p.visits,
-        f"走访明细{suffix}",
-        {},
-        freeze="E2",
-    )
-    book.table(
-        wb.create_sheet(SHEET_GRID),
-        GRID_HEAD,
-        p.grid,
-        f"规格观察{suffix}",
-        {12: AMOUNT, 13: AMOUNT},
-        freeze="E2",
-    )
-    book.table(wb.create_sheet(SHEET_FINDINGS), FINDING_HEAD, p.findings, f"发现问题{suffix}", {})
-    book.table(wb.create_sheet(SHEET_SLIPS), SLIP_HEAD, p.slips, f"反馈单{suffix}", {})
-    book.table(
-        wb.create_sheet(SHEET_ORDERS),
-        ORDER_HEAD,
-        p.orders,
-        f"订单{suffix}",
-        {7: COUNT, 8: AMOUNT},
-        landscape=False,
-        freeze="D2",
-    )
-    book.table(
-        wb.create_sheet(SHEET_PRICES),
-        PRICE_HEAD,
-        price_rows(p.prices),
-        f"价格偏离{suffix}",
-        PRICE_FORMATS,
-    )
+    write_details(book, p, suffix)
     write_summary(
         summary,
         p,

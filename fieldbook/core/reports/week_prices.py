@@ -8,6 +8,7 @@ count of deviations is the sheet's number of rows."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from fieldbook.core.routine.checklist import OPEN
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 SHEET_PRICES = "价格偏离"
 PRICE_HEAD = [
-    ("走访编号", 38),
+    ("走访编号", 10),
     ("日期", 11),
     ("客户编码", 14),
     ("客户名称", 22),
@@ -50,11 +51,11 @@ def period_prices(src: PeriodSource) -> PriceFigures:
     return PriceFigures(counts, tuple(d for d in found if d is not None))
 
 
-def price_rows(prices: PriceFigures) -> list[list[Any]]:
-    """The 价格偏离 sheet's rows, in visit and SKU order."""
+def price_rows(prices: PriceFigures, numbers: Mapping[str, str]) -> list[list[Any]]:
+    """The 价格偏离 sheet's rows, in visit and SKU order (``numbers``: visit id -> 走访编号)."""
     return [
         [
-            d.visit_id,
+            numbers[d.visit_id],
             d.visit_date,
             d.customer_code,
             d.shop_name,

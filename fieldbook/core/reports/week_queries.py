@@ -17,6 +17,7 @@ from fieldbook.core.routine.class_structure import class_totals, period_before
 from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.indicators import demand_totals
 from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer, order_totals
+from fieldbook.core.routine.visit_numbers import numbers_of
 from fieldbook.core.routine.visit_photos import count_photos
 from fieldbook.core.slips.suggestions import count_dismissed
 from fieldbook.core.store.models import (
@@ -62,12 +63,15 @@ class PeriodSource:
     previous_classes: dict[int | None, Any] = field(default_factory=dict)
     #: 需求量 and the 订货量 of the lines that give one (routine.indicators.demand_totals)
     demand: tuple[int, int] = (0, 0)
+    #: the slips' source visits: visit id -> 走访编号 (routine.visit_numbers; any period)
+    source_numbers: dict[str, str] = field(default_factory=dict)
 
 
 def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
     lo, hi = datetime.combine(start, time.min), datetime.combine(end, time.max)
     with journal.reading() as s:
         m = journal.current_manager_id(s)
+        slips = _slips(s, m, lo, hi)
         return PeriodSource(
             stops=_stops(s, m, start, end),
             visits=_visits(s, m, start, end),
@@ -76,7 +80,8 @@ def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
             lines=_order_lines(s, m, start, end),
             previous=order_totals(s, m, *period_before(start, end)),
             previous_classes=class_totals(s, m, *period_before(start, end)),
-            slips=_slips(s, m, lo, hi),
+            slips=slips,
+            source_numbers=numbers_of(s, (r.source_visit_id for r in slips if r.source_visit_id)),
             followups_opened=count_followups(s, m, FollowUp.created_at.between(lo, hi)),
             followups_closed=count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
             photos=count_photos(s, m, start, end),

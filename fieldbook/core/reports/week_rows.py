@@ -17,11 +17,13 @@ from fieldbook.core.reports.form import WEEKDAYS, answer_value
 from fieldbook.core.reports.week_prices import GRID_PRICE_HEAD, grid_price_cells, period_prices
 from fieldbook.core.reports.week_queries import PeriodSource, read_period
 from fieldbook.core.routine.attendance import DayMark, excused_days
-from fieldbook.core.routine.checklist import Checklist, Item, finding_labels, load_checklist
+from fieldbook.core.routine.checklist import OPEN, Checklist, Item, finding_labels, load_checklist
 from fieldbook.core.routine.class_structure import sum_by_class
 from fieldbook.core.routine.day_progress import minutes_in_shop
+from fieldbook.core.routine.price_checks import tags_complete
 from fieldbook.core.routine.price_figures import PriceFigures
-from fieldbook.core.routine.visit_checklist import export_items
+from fieldbook.core.routine.visit_checklist import export_items, export_sections
+from fieldbook.core.routine.visit_numbers import number_visits
 from fieldbook.core.slips.rules import slip_rules
 
 if TYPE_CHECKING:
@@ -44,10 +46,11 @@ DAY_HEAD = [
     ("单条值（元/条）", 13),
     ("出勤", 14),  # 请假（病假）, 会议 … or 未说明 (routine.attendance)
 ]
-#: The first columns of every visit sheet (走访明细, 规格观察, 发现问题): the visit, its day, the
-#: customer's code and name (``week_queries`` reads them first).
+#: The first columns of every visit sheet (走访明细, 规格观察, 发现问题): the visit's number
+#: (``routine.visit_numbers``), its day, the customer's code and name (``week_queries`` reads
+#: them first).
 VISIT_KEY_HEAD = [
-    ("走访编号", 38),
+    ("走访编号", 10),
     ("日期", 11),
     ("客户编码", 14),
     ("客户名称", 22),
@@ -90,7 +93,7 @@ SLIP_HEAD = [
     ("答复", 30),
     ("期限", 11),
     ("逾期", 6),
-    ("来源走访编号", 38),
+    ("来源走访编号", 12),
 ]
 ORDER_HEAD = [
     ("日期", 11),
@@ -119,6 +122,13 @@ class Period:
     #: (code, shop status, customer status, exact minutes in the shop) of each visit
     visit_minutes: list[tuple[str, str, str, float | None]] = field(default_factory=list)
     checklist_labels: list[str] = field(default_factory=list)
+    checklist_items: list[Item] = field(default_factory=list)
+    checklist_sections: dict[str, str] = field(default_factory=dict)  # id -> title, in order
+    #: 检查项: (走访编号, 客户名称, the answers of ``checklist_items``) per visit
+    answers: list[list[Any]] = field(default_factory=list)
+    #: 明码标价 complete? per 走访编号 (open shops that answered it; ``tags_complete``)
+    tags: dict[str, bool] = field(default_factory=dict)
+    numbers: dict[str, str] = field(default_factory=dict)  # visit id -> 走访编号
     customers_active: int = 0
     previous_cartons: int = 0
     previous_amount: float = 0.0
@@ -140,8 +150,10 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     """The current manager's rows of ``start``..``end`` (inclusive)."""
     checklist = load_checklist("visit")
     src = read_period(journal, start, end)
-    items = export_items(v.checklist_version for v in src.visits)  # v1 visits: v1's items too
-    out = Period(start, end, checklist_labels=[i.label for i in items])
+    versions = [v.checklist_version for v in src.visits]
+    items = export_items(versions)  # v1 visits: v1's items too
+    out = Period(start, end, checklist_labels=[i.label for i in items], checklist_items=items)
+    out.checklist_sections = export_sections(versions)
     out.followups_opened, out.followups_closed = src.followups_opened, src.followups_closed
     out.photos, out.marks = src.photos, src.marks
     out.dismissed = dict(src.dismissed)
@@ -151,8 +163,10 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     out.demand, out.supplied = src.demand
     out.customers_active = len(src.weekday_of)
     out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
-    visited_by_day = _add_visits(out, src, checklist, items)
-    out.grid = [_grid_row(g) for g in src.grid]
+    numbers = number_visits((v.id, v.visit_date, v.arrived_at, v.code) for v in src.visits)
+    out.numbers = numbers
+    visited_by_day = _add_visits(out, src, checklist, (items, numbers))
+    out.grid = [_grid_row(g, numbers) for g in src.grid]
     per_day: dict[date, list[Any]] = defaultdict(list)
     for line in src.lines:
         per_day[line.order_date].append(line)
@@ -164,14 +178,19 @@ def gather(journal: Journal, start: date, end: date) -> Period:
         row = _day_row(day, src, visited_by_day[day], per_day.get(day, []))
         mark = src.marks.get(day)
         out.days.append([*row, mark.label if mark else ""])
-    out.slips = [_slip_row(row, end) for row in src.slips]
+    out.slips = [_slip_row(row, end, src.source_numbers) for row in src.slips]
     return out
 
 
 def _add_visits(
-    out: Period, src: PeriodSource, checklist: Checklist, items: list[Item]
+    out: Period,
+    src: PeriodSource,
+    checklist: Checklist,
+    numbering: tuple[list[Item], dict[str, str]],
 ) -> Counter[date]:
-    """The visits and findings sheets' rows; returns the planned stops visited, per day."""
+    """The visits, checklist and findings sheets' rows (``numbering``: the items shown and the
+    visits' 走访编号); returns the planned stops visited, per day."""
+    items, numbers = numbering
     statuses = {st.code: st.label for st in checklist.shop_statuses}
     labels = finding_labels("visit")
     visited_stops = {sid for _, sid, state in src.stops if state == "visited"}
@@ -184,9 +203,15 @@ def _add_visits(
         hits = json.loads(v.findings or "[]")
         answers = json.loads(v.answers or "{}")
         out.visit_minutes.append((v.code, v.shop_status, v.status, exact))
+        number = numbers[v.id]
+        if v.shop_status == OPEN and (complete := tags_complete(answers)) is not None:
+            out.tags[number] = complete
+        out.answers.append(
+            [number, v.shop_name, *(answer_value(answers.get(item.id)) for item in items)]
+        )
         out.visits.append(
             [
-                v.id,
+                number,
                 v.visit_date,
                 v.code,
                 v.shop_name,
@@ -197,13 +222,12 @@ def _add_visits(
                 statuses.get(v.shop_status, v.shop_status),
                 "是" if v.late_entry else "",
                 "；".join(labels.get(h["finding"], h["finding"]) for h in hits),
-                *(answer_value(answers.get(item.id)) for item in items),
             ]
         )
         for h in hits:
             finding = labels.get(h["finding"], h["finding"])
             out.findings.append(
-                [v.id, v.visit_date, v.code, v.shop_name, finding, str(h.get("detail", ""))]
+                [number, v.visit_date, v.code, v.shop_name, finding, str(h.get("detail", ""))]
             )
     return visited_by_day
 
@@ -212,9 +236,10 @@ def _blank(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _grid_row(g: Any) -> list[Any]:
+def _grid_row(g: Any, numbers: dict[str, str]) -> list[Any]:
     return [
-        *g[0:6],
+        numbers[g[0]],
+        *g[1:6],
         class_name(g[6]) or "未分类",
         "" if g[7] is None else ("是" if g[7] else "否"),
         _blank(g[8]),
@@ -247,7 +272,7 @@ def _day_row(day: date, src: PeriodSource, visited: int, day_lines: list[Any]) -
     ]
 
 
-def _slip_row(row: Any, end: date) -> list[Any]:
+def _slip_row(row: Any, end: date, numbers: dict[str, str]) -> list[Any]:
     number, created, category, snap, due_date, source, dept, state, answer = row
     rules = slip_rules()
     customer = json.loads(snap or "{}")
@@ -263,7 +288,7 @@ def _slip_row(row: Any, end: date) -> list[Any]:
         answer or "",
         due_date if due_date else "",
         "是" if state != "done" and due_date and due_date < end else "",
-        source or "",
+        numbers.get(source, "") if source else "",
     ]
 
 

@@ -40,3 +40,14 @@ def export_items(versions: Iterable[int], checklist_id: str = "visit") -> list[I
         for item in load_checklist(checklist_id, version).items:
             out.setdefault(item.id, item)
     return list(out.values())
+
+
+def export_sections(versions: Iterable[int], checklist_id: str = "visit") -> dict[str, str]:
+    """Section id -> title of the sections ``export_items(versions)`` come from: the newest
+    version's in its order, then the sections only older ones have."""
+    chosen = sorted(set(versions), reverse=True) or [load_checklist(checklist_id).version]
+    out: dict[str, str] = {}
+    for version in chosen:
+        for section in load_checklist(checklist_id, version).sections:
+            out.setdefault(section.id, section.title)
+    return out

@@ -3,6 +3,7 @@ and the month's report re-opened with calamine (SQLite and PostgreSQL alike)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -112,6 +113,9 @@ def test_findings_and_a_correction_followed_until_done(server: Journal, tmp_path
     assert flat[flat.index("整改中") + 1] == 1 and flat[flat.index("已改正") + 1] == 1
     items = book.get_sheet_by_name(ITEMS_SHEET).to_python()
     assert items[0][0] == "序号" and len(items) == 1 + 6
+    # 走访编号: the visit's month-day and stop that day, never its id (decision 0024)
+    assert all(re.fullmatch(r"\d\d-\d\d-\d\d", r[1]) for r in items[1:])
+    assert all(r[1].startswith(f"{r[2]:%m-%d}-") for r in items[1:])
     assert items[1][6] == "否" and items[1][12] == "已改正"
     assert items[1][10] == "店主称当天未见客户经理 " + HOSTILE  # text, never a formula
     assert items[3][12] == "整改中" and items[2][12] == "无需整改"
