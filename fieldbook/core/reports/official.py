@@ -19,15 +19,12 @@ from fieldbook.core.master.form_unit import FormUnit
 from fieldbook.core.reports.form import LAST
 from fieldbook.core.routine.week import report_period
 from fieldbook.core.workdays import month_range
+from fieldbook.core.xlsx.print_scale import BINDING_MM, EDGE_MM
 from fieldbook.core.xlsx.writer import CJK_FONT, put
 
 #: 「第 N 页 共 M 页」 (Excel's &P / &N page fields).
 PAGE_FOOTER = "第 &P 页 共 &N 页"
 CONFIDENTIAL_MARK = "内部资料 · 注意保密"
-#: Margins in millimetres: the binding edge (装订边) is the left on a portrait page and the top
-#: on a landscape one; the other edges are the plain margin.
-BINDING_MM = 25.0
-EDGE_MM = 15.0
 HEADER_MM = 8.0
 BLANK = "＿" * 8
 DATE_BLANK = "＿＿＿＿年＿＿月＿＿日"

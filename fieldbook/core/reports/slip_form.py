@@ -37,6 +37,7 @@ from fieldbook.core.slips.vocabulary import (
     state_name,
 )
 from fieldbook.core.store.models import Manager, Slip
+from fieldbook.core.xlsx.print_scale import one_page_if_readable
 from fieldbook.core.xlsx.writer import (
     HEADER_FILL,
     LINE_HEIGHT,
@@ -155,7 +156,7 @@ def write_slip_form(
     row = _events(ws, row, slip)
     row = signature_block(ws, row + 1, slip_signers(slip), 8) - 1
     a4_portrait(ws)
-    ws.page_setup.fitToHeight = 1  # the form is one page, whatever its length
+    one_page_if_readable(ws, row)  # one page unless that would print below the minimum
     ws.print_area = f"A1:H{row}"
     ws.sheet_view.showGridLines = False
     page_standard(ws, unit)

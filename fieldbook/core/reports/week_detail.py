@@ -98,7 +98,6 @@ def write_details(book: TableBook, p: Period, suffix: str) -> None:
         summary,
         f"规格观察{suffix}",
         {},
-        landscape=False,
         freeze="E2",
     )
     findings = wb.create_sheet(SHEET_FINDINGS)

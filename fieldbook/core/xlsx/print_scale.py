@@ -13,17 +13,23 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core.resources import load_reference
-from fieldbook.core.xlsx.stream import TableBook
+
+if TYPE_CHECKING:  # stream.py prints its tables through writer.finish_table, which uses this
+    from fieldbook.core.xlsx.stream import TableBook
 
 A4_POINTS = (595.3, 841.9)  # width, height in portrait
-SIDE_MARGINS = 0.8  # inches: left + right, as ``writer.a4_portrait`` sets them
+#: Margins in millimetres of every printed sheet (the form standard, decision 0023, sets them
+#: with ``reports.official.page_standard``): the binding edge (装订边) is the left on a
+#: portrait page and the top on a landscape one; the other edges are the plain margin.
+BINDING_MM = 25.0
+EDGE_MM = 15.0
 DEFAULT_WIDTH = 8.43  # characters: a column whose width is not set
 #: the share of the printable width a table is fitted to: LibreOffice's conversion of column
 #: widths rounds up a little (a table fitted to the last point printed two pages across)
@@ -44,7 +50,8 @@ def column_points(width: float) -> float:
 def printable_points(*, landscape: bool) -> float:
     """The width between A4's side margins, in points."""
     paper = A4_POINTS[1] if landscape else A4_POINTS[0]
-    return paper - SIDE_MARGINS * 72
+    sides = 2 * EDGE_MM if landscape else BINDING_MM + EDGE_MM
+    return paper - sides / 25.4 * 72
 
 
 def fit_scale(widths: Sequence[float], *, landscape: bool) -> int:
@@ -72,6 +79,26 @@ def print_at_fit(ws: Worksheet, widths: Sequence[float], *, landscape: bool) -> 
     scale = max(minimum_scale(), fit_scale(widths, landscape=landscape))
     set_scale(ws, scale)
     return scale
+
+
+DEFAULT_HEIGHT = 15.0  # points: a row whose height is not set
+#: the top and bottom margins of a portrait page (the form standard: top 20 mm, bottom 15 mm)
+PORTRAIT_TOP_BOTTOM_MM = EDGE_MM + 5 + EDGE_MM
+
+
+def one_page_if_readable(ws: Worksheet, last_row: int) -> bool:
+    """A portrait form fitted to one page tall when its rows 1..``last_row`` fit there at the
+    minimum scale or more; otherwise it runs on to a second page (fit to width only), so a
+    slip with a long history prints readable rather than shrunk. Returns whether one page."""
+    rows = ws.row_dimensions
+    height = sum(
+        (rows[r].height if r in rows and rows[r].height else DEFAULT_HEIGHT)
+        for r in range(1, last_row + 1)
+    )
+    room = A4_POINTS[1] - PORTRAIT_TOP_BOTTOM_MM / 25.4 * 72
+    one = room * SAFETY / height * 100 >= minimum_scale()
+    ws.page_setup.fitToHeight = 1 if one else 0
+    return one
 
 
 def sheet_widths(ws: Worksheet) -> list[float]:

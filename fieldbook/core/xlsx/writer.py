@@ -15,12 +15,13 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core.text import clean_free_text
+from fieldbook.core.xlsx.print_scale import print_sheet_at_fit
 
 CJK_FONT = "微软雅黑"  # Microsoft YaHei: on every Chinese Windows; LibreOffice substitutes
 THIN = Side(style="thin", color="999999")
@@ -254,11 +255,17 @@ def finish_table(
     last_row: int | None = None,
 ) -> None:
     """Freeze panes, autofilter from the header (row 1) down to ``last_row`` (default: the
-    sheet's last row), A4 with the header repeated."""
+    sheet's last row), A4 with the header repeated, printed at the scale that fits one page
+    wide but never below the minimum (decision 0024): a wider table prints pages across with
+    its frozen key columns repeated."""
     ws.freeze_panes = freeze
     last = last_row if last_row is not None else ws.max_row
     ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(last, 1)}"
     a4_portrait(ws, title_rows="1:1", landscape=landscape)
+    frozen = ws.freeze_panes
+    keys = "".join(ch for ch in frozen if ch.isalpha()) if frozen else "A"
+    index = column_index_from_string(keys) - 1
+    print_sheet_at_fit(ws, title_columns=f"A:{get_column_letter(index)}" if index else None)
     _part(ws.oddHeader).center.text = title
     page_footer(ws)
 
