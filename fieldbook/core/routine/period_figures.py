@@ -33,8 +33,8 @@ class DayOrders:
 @dataclass(frozen=True)
 class OrderRate:
     """订货率 of a period: customers ordering ÷ customers due, over the working days whose
-    orders were imported; ``missing``: the working days up to today with customers due and no
-    orders imported (left out, and said)."""
+    orders were imported; ``missing``: the working days before today with customers due and
+    no orders imported (left out, and said; today's orders come in the afternoon)."""
 
     due: int
     ordered: int
@@ -51,7 +51,7 @@ def order_rate(days: Iterable[DayOrders]) -> OrderRate:
     return OrderRate(
         due=sum(d.due for d in counted if d.imported),
         ordered=sum(d.ordered for d in counted if d.imported),
-        missing=tuple(d.day for d in counted if d.due and not d.imported and d.day <= today),
+        missing=tuple(d.day for d in counted if d.due and not d.imported and d.day < today),
     )
 
 
