@@ -1,6 +1,7 @@
-"""Screen and paper agree (issue 18): every figure the week page shows is the same number as
-the same figure on the week workbook's 周报 form (by label), on a seeded demo where slips are
-overdue and findings are many; one computation feeds both (routine.week_figures,
+"""Screen and paper agree (issue 18): every figure the week page and the day log page show is
+the same number as the same figure on the week workbook's 周报 form and the day's 工作日志 form
+(by label), on a seeded demo where slips are overdue and findings are many; one computation
+feeds both (routine.week_figures,
 routine.period_figures, checklist.count_findings; decision 0025)."""
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from python_calamine import CalamineWorkbook
 from qt_support import make_ctx, show_widget
 
 from fieldbook.core.journal import Journal
+from fieldbook.core.reports.day import export_day
 from fieldbook.core.reports.week import export_week
 from fieldbook.core.routine.week import label_for
 from fieldbook.core.slips.rules import slip_rules
+from fieldbook.qt.pages.daylog_page import DayLogPage
 from fieldbook.qt.pages.week_page import WeekPage
 
 THURSDAY = date(2026, 12, 3)  # the report week 2026-W49: Friday 11-27 .. Thursday 12-03
@@ -137,3 +140,75 @@ def test_every_week_page_figure_is_the_workbooks(page: WeekPage, form: list[list
         assert shown("dismissed") == "无"
     opened, closed = numbers(shown("followups"))
     assert (opened, closed) == (figure(form, "跟踪事项新增"), figure(form, "跟踪事项关闭"))
+
+
+WEDNESDAY = date(2026, 12, 2)  # a full day of the demo: visits, orders, slips, a return
+#: the day page's indicator tiles and the labels of the same figures on the 工作日志 form
+TILE_LABELS = {
+    "due": "应订货户数",
+    "ordered": "订货户数",
+    "order_rate": "订货率",
+    "cartons": "订货量（条）",
+    "amount": "金额（元）",
+    "per_carton": "单条值（元/条）",
+    "fill_rate": "满足率（订货量÷需求量）",
+}
+
+
+@pytest.fixture
+def day_page(qtbot, demo: Journal) -> Iterator[DayLogPage]:
+    ctx = make_ctx(demo, WEDNESDAY)
+    yield show_widget(qtbot, DayLogPage(ctx), (1400, 900), "ready")
+    ctx.hub.detach()
+
+
+@pytest.fixture
+def day_form(demo: Journal, tmp_path: Path) -> list[list[Any]]:
+    path = export_day(demo, WEDNESDAY, tmp_path / "工作日志.xlsx")
+    book = CalamineWorkbook.from_path(str(path))
+    return book.get_sheet_by_name("工作日志").to_python(skip_empty_area=False)
+
+
+def cells_of(rows: list[list[Any]], label: str) -> list[Any]:
+    """The non-empty cells of the form's first row starting with ``label``, after it."""
+    for row in rows:
+        filled = [c for c in row if c != ""]
+        if filled and filled[0] == label:
+            return filled[1:]
+    raise AssertionError(f"no row {label} on the form")
+
+
+def paper_text(key: str, value: Any) -> str:
+    """A form's cell as the page's tile writes it (daylog_format.tile_text)."""
+    if value in ("", "—", None):
+        return "—"
+    if key in ("due", "ordered", "cartons"):
+        return f"{int(value):,}"
+    if key in ("order_rate", "fill_rate"):
+        return f"{float(value) * 100:.1f}%"
+    return f"{float(value):,.2f}"
+
+
+def test_every_day_page_figure_is_the_workbooks(
+    day_page: DayLogPage, day_form: list[list[Any]]
+) -> None:
+    facts = day_page.facts.text_of
+    planned, done, skipped = numbers(facts("visits"))[:3]
+    assert planned == figure(day_form, "计划走访（户）") > 0
+    assert done == figure(day_form, "已走访（户）")
+    assert skipped == figure(day_form, "未走访（户）")
+    assert numbers(facts("average"))[0] == figure(day_form, "户均分钟")
+    assert facts("first_arrival").startswith(figure(day_form, "到达片区"))
+    assert facts("returned").startswith(figure(day_form, "回到单位"))
+    # 「5小时59分（07:30–13:59）」 on paper, the page adds the standard
+    assert facts("field_time").startswith(str(figure(day_form, "在片区工作时间")).rstrip("）"))
+    assert facts("findings") == figure(day_form, "发现的问题")
+    assert facts("slips").split("\n") == str(figure(day_form, "新建反馈单")).split("\n")
+    assert numbers(facts("followups")) == [figure(day_form, "关闭跟踪事项")]
+    tiles = day_page.indicators.tiles
+    for key, label in TILE_LABELS.items():
+        today, last_week, _, month = cells_of(day_form, label)[:4]
+        tile = tiles[key]
+        assert tile.value.text() == paper_text(key, today), label
+        assert tile.week.text() == paper_text(key, last_week), label
+        assert tile.month.text() == paper_text(key, month), label
