@@ -192,7 +192,7 @@ def week_figures(
         days=rows,
         findings=count_findings(v.findings for v in visits),
         new_on_shelf=_new_on_shelf(s, m, start, end),
-        not_visited=sorted(active[c] for c in set(active) - covered),
+        not_visited=sorted(active[c] for c in (set(active) & register) - covered),
         not_ordering=_not_ordering(s, m, end, active, not_ordering_weeks),
         slips=slip_counts(s, m, start, end),
         followups_opened=count_followups(s, m, FollowUp.created_at.between(lo, hi)),
