@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from demo_databases import Demo, DemoTemplates
 from pgserver import pg_admin, with_database
-from sample_data import OPEN_ANSWERS, SKUS
+from sample_data import OPEN_ANSWERS, SKUS, register_roster
 
 from fieldbook.core import clock
 from fieldbook.core.journal import Journal
@@ -192,6 +192,7 @@ def world(journal: Journal) -> Journal:
             )
         )
     journal.customers.create(CustomerInput(code="X001", shop_name="无线路店"))
+    register_roster(journal)  # in the register before the weeks the tests record
     return journal
 
 

@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import openpyxl
+from sqlalchemy import update
 
 from fieldbook.core.master.catalog import SkuInput
 from fieldbook.core.master.customers import CustomerInput
+from fieldbook.core.store.models import Customer
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -266,3 +268,15 @@ def priced_visit(
         if row.name in prices:
             world.visits.save_grid(v.id, row.sku_id, on_shelf=True, price_fen=prices[row.name])
     world.visits.finish(v.id, at=datetime(2026, 11, 30, 8, 10))
+
+
+#: When the sample roster entered the register: before every week the tests record, so that a
+#: customer created by a fixture at the pinned "now" is 在册 in the (earlier) weeks it is
+#: visited in (routine.period_figures.register; decision 0025).
+ROSTER_REGISTERED = datetime(2020, 1, 1, 8, 0)
+
+
+def register_roster(journal: Journal, since: datetime = ROSTER_REGISTERED) -> None:
+    """Date every customer's entry into the register (``created_at``) back to ``since``."""
+    with journal.writing("customers") as s:
+        s.execute(update(Customer).values(created_at=since))

@@ -18,6 +18,7 @@ from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.week import export_month, export_period, export_week, plan_text
 from fieldbook.core.routine.attendance import mark_label
+from fieldbook.core.routine.period_figures import missing_days_text
 from fieldbook.core.routine.week import (
     NARRATIVE,
     PLAN_FIELDS,
@@ -25,6 +26,7 @@ from fieldbook.core.routine.week import (
     label_for,
     report_period,
 )
+from fieldbook.core.routine.week_figures import WeekFigures
 from fieldbook.core.workdays import month_range
 
 STATUS = {"none": "尚未填写", "draft": "草稿", "submitted": "已提交", "reviewed": "已审阅"}
@@ -82,6 +84,7 @@ def week_lines(view: WeekView) -> list[str]:
         f"覆盖 {f.customers_covered}/{f.customers_active} 户；出勤 {f.days_in_field} 天",
         f"订货 {f.cartons} 条，金额 {f.amount_fen / 100:.2f} 元"
         f"（上周 {f.previous_cartons} 条，{f.previous_amount_fen / 100:.2f} 元）",
+        _order_rate_line(f),
     ]
     marked = [
         f"{d.day:%m-%d} {mark_label(d.attendance, d.leave_type)}" for d in f.days if d.attendance
@@ -95,8 +98,20 @@ def week_lines(view: WeekView) -> list[str]:
     for key, label in PLAN_FIELDS.items():
         out.append(f"{label}：{plan_text(key, view.next_plan.get(key))}")
     for c in view.corrections:
-        out.append(f"更正 {c.at:%Y-%m-%d %H:%M} {c.field}：{c.reason}")
+        key = c.field.split(".", 1)[-1]
+        label = NARRATIVE.get(key) or PLAN_FIELDS.get(key) or key
+        out.append(f"更正 {c.at:%Y-%m-%d %H:%M} {label}：{c.reason}")
     return out
+
+
+def _order_rate_line(f: WeekFigures) -> str:
+    """订货率 over the days with imported orders, and the days missing (period_figures)."""
+    rate = f.order_rate
+    text = "订货率 " + (f"{rate.rate:.1%}" if rate.rate is not None else "—")
+    text += f"（订货 {rate.ordered} ÷ 应订货 {rate.due} 户次）"
+    if rate.missing:
+        text += f"；{missing_days_text(rate.missing)}未导入订单"
+    return text
 
 
 def cmd_week_show(args: argparse.Namespace) -> int:

@@ -5454,6 +5454,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
         <translation>Route name</translation>
     </message>
     <message>
+        <source>{rate}（订货 {ordered} ÷ 应订货 {due} 户次）</source>
+        <translation>{rate} ({ordered} ordered ÷ {due} due)</translation>
+    </message>
+    <message>
         <source>拜访</source>
         <translation>Visits</translation>
     </message>
@@ -5524,6 +5528,10 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>{n} 条：</source>
         <translation>{n}: </translation>
+    </message>
+    <message>
+        <source>；{n} 天未导入订单：{days}</source>
+        <translation>; orders not imported for {n} days: {days}</translation>
     </message>
     <message>
         <source>{m:g} 分钟</source>

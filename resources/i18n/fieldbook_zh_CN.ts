@@ -5454,6 +5454,10 @@
         <translation>线路名称</translation>
     </message>
     <message>
+        <source>{rate}（订货 {ordered} ÷ 应订货 {due} 户次）</source>
+        <translation>{rate}（订货 {ordered} ÷ 应订货 {due} 户次）</translation>
+    </message>
+    <message>
         <source>拜访</source>
         <translation>拜访</translation>
     </message>
@@ -5524,6 +5528,10 @@
     <message>
         <source>{n} 条：</source>
         <translation>{n} 条：</translation>
+    </message>
+    <message>
+        <source>；{n} 天未导入订单：{days}</source>
+        <translation>；{n} 天未导入订单：{days}</translation>
     </message>
     <message>
         <source>{m:g} 分钟</source>

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from damage import codes_in as codes_in  # re-exported: test_startup imports them from here
 from damage import damage_tables as damage_tables
-from sample_data import CUSTOMERS, GOOD_ANSWERS, orders_workbook
+from sample_data import CUSTOMERS, GOOD_ANSWERS, orders_workbook, register_roster
 
 from fieldbook.core.journal import Journal
 
@@ -27,6 +27,7 @@ def filled(journal: Journal) -> Journal:
     """The journal (profile 王建国) with four customers on two weekday routes."""
     for data in CUSTOMERS:
         journal.customers.create(data)
+    register_roster(journal)  # in the register before the weeks the tests record
     for route in journal.routes.list():
         weekday = 1 if route.name == "周一线路" else 2
         journal.routes.save(route.id, route.name, weekday)

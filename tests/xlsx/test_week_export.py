@@ -171,9 +171,9 @@ def test_the_summary_equals_the_details(week: Journal, tmp_path: Path) -> None:
     assert {r[0] for r in per_shop[1:]} == {r[0] for r in visits}
     slips = sheet(path, SHEET_SLIPS)[1:]
     assert slips and figure(form, "跟踪事项新增") == week.weeks.figures(label).followups_opened
-    assert figure(form, "开出（份）") == "已落实"  # the header row of the slip table
+    assert figure(form, "本期新开（份）") == "本期办结"  # the header row of the slip table
     dept = slips[0][5]
-    assert figure(form, dept) == sum(r[5] == dept for r in slips)
+    assert figure(form, dept) == sum(r[5] == dept for r in slips)  # opened in the week
     text = "\n".join(str(c) for r in form for c in r)
     assert "本周主要工作" in text and "走访周一线路" in text and "M999" in text
 
@@ -290,8 +290,8 @@ def test_the_forms_minutes_and_coverage_are_the_week_page_figures(
     world: Journal, open_answers: dict[str, object], tmp_path: Path
 ) -> None:
     """One fact, one home: 平均每户 is the mean of the visits' exact minutes (not of minutes
-    rounded visit by visit) and 覆盖客户 counts the active customers visited, as the page has
-    them."""
+    rounded visit by visit) and 覆盖客户 counts the customers in the register for the week
+    visited (M002, closed after the week began, was still 在册 in it), as the page has them."""
     for code, a, b in (("M001", "08:00:00", "08:09:40"), ("M002", "08:15:00", "08:24:40")):
         v = world.visits.start(world.customers.by_code(code).id, at=t(a))
         world.visits.set_shop_status(v.id, "open")
@@ -306,7 +306,7 @@ def test_the_forms_minutes_and_coverage_are_the_week_page_figures(
     label = label_for(MON)
     page = world.weeks.figures(label)
     form = sheet(export_week(world, label, tmp_path / "周报.xlsx"), "周报")
-    assert (page.average_minutes, page.customers_covered) == (9.7, 1)
+    assert (page.average_minutes, page.customers_covered) == (9.7, 2)
     assert figure(form, "平均每户（分钟）") == page.average_minutes
     assert figure(form, "覆盖客户（户）") == page.customers_covered
 

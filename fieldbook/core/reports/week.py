@@ -11,7 +11,6 @@ summary, inline strings in the streamed tables, ``xlsx.stream``); the file is at
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,6 +61,7 @@ from fieldbook.core.reports.week_rows import (
 from fieldbook.core.reports.week_times import time_row
 from fieldbook.core.routine.class_structure import build, headline_text
 from fieldbook.core.routine.daylog_text import STATUS_NAMES
+from fieldbook.core.routine.period_figures import missing_days_text
 from fieldbook.core.routine.targets import MonthProgress
 from fieldbook.core.routine.week import NARRATIVE, PLAN_FIELDS, WeekView, report_period
 from fieldbook.core.slips.rules import slip_rules
@@ -172,6 +172,7 @@ def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
         ("金额（元）", t.amount, AMOUNT),
         ("单条值（元/条）", t.per_carton, AMOUNT),
         ("订货率", t.ordered / t.due if t.due else "—", RATE),
+        ("未导入订单（天）", len(p.order_rate.missing), COUNT),
         ("上期订货量（条）", p.previous_cartons, COUNT),
         ("较上期（订货量）", change(t.cartons, p.previous_cartons), GROWTH),
         ("上期金额（元）", round(p.previous_amount, 2), AMOUNT),
@@ -184,7 +185,16 @@ def _figures(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
         *price_figures_spec(p.prices, price_rows(p.prices, p.numbers)),
         ("满足率（订货量÷需求量）", p.supplied / p.demand if p.demand else "无需求量数据", RATE),
     ]
-    return figure_rows(ws, row, spec, per_row=4)
+    row = figure_rows(ws, row, spec, per_row=4)
+    return _missing_orders_note(ws, row, p)
+
+
+def _missing_orders_note(ws: Worksheet, row: int, p: Period) -> int:
+    """Which days 订货率 leaves out (no orders imported; ``routine.period_figures``)."""
+    if not p.order_rate.missing:
+        return row
+    days = missing_days_text(p.order_rate.missing)
+    return paragraph(ws, row, f"订货率只计已导入订单的日子（{days}未导入订单）。")
 
 
 def _price_classes(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
@@ -209,12 +219,11 @@ def _price_classes(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
 
 def _findings(ws: Worksheet, row: int, p: Period) -> int:
     row = banner(ws, row, "三、发现问题（见“发现问题”表）")
-    # shops (visits) with each finding, as the page counts them: a visit's price deviations
-    # are one finding row per SKU (a visit: its number and day)
-    found = Counter(key[2] for key in dict.fromkeys((r[0], r[1], r[4]) for r in p.findings))
-    if not found:
+    # shops (visits) with each finding, counted as the page counts them (checklist.count_findings:
+    # a visit's price deviations are one finding row per SKU; the shop status is no finding)
+    items = list(p.finding_counts.items())
+    if not items:
         return paragraph(ws, row, "无")
-    items = found.most_common()
     for i in range(0, len(items), 2):
         spec: list[Spec] = []
         for k, (label, n) in enumerate(items[i : i + 2]):
@@ -225,18 +234,16 @@ def _findings(ws: Worksheet, row: int, p: Period) -> int:
 
 
 def _slips(ws: Worksheet, row: int, p: Period) -> int:
-    row = banner(ws, row, "四、反馈单（本期所开，见“反馈单”表）与跟踪事项")
-    table_head(
-        ws, row, [(1, 2, "部门"), (3, 4, "开出（份）"), (5, 6, "已落实"), (7, 8, "逾期未落实")]
-    )
+    row = banner(ws, row, "四、反馈单（本期所开见“反馈单”表）与跟踪事项")
+    head = [(1, 2, "部门"), (3, 4, "本期新开（份）"), (5, 6, "本期办结")]
+    table_head(ws, row, [*head, (7, 8, "期末超期未办结")])
     row += 1
-    done_name = slip_rules().states.get("done", "done")
-    depts: dict[str, list[int]] = {}
-    for r in p.slips:
-        acc = depts.setdefault(r[5], [0, 0, 0])
-        acc[0] += 1
-        acc[1] += r[6] == done_name
-        acc[2] += r[9] == "是"
+    names = slip_rules().departments
+    depts = {  # as the week page counts them (routine.period_figures.slip_counts)
+        names.get(dept, dept): (c["opened"], c["done"], c["overdue"])
+        for dept, c in p.slip_counts.items()
+        if any(c.values())
+    }
     for name, (opened, done, overdue) in depts.items():
         cells(
             ws,
@@ -250,7 +257,7 @@ def _slips(ws: Worksheet, row: int, p: Period) -> int:
         )
         row += 1
     if not depts:
-        row = paragraph(ws, row, "本期未开反馈单。")
+        row = paragraph(ws, row, "本期无反馈单。")
     cells(
         ws,
         row,

@@ -17,6 +17,7 @@ from fieldbook.core.routine.class_structure import class_totals, period_before
 from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.indicators import demand_totals
 from fieldbook.core.routine.orders import LINE_GOODS, lines_with_customer, order_totals
+from fieldbook.core.routine.period_figures import SlipCounts, register, slip_counts
 from fieldbook.core.routine.visit_numbers import numbers_of
 from fieldbook.core.routine.visit_photos import count_photos
 from fieldbook.core.slips.suggestions import count_dismissed
@@ -65,6 +66,10 @@ class PeriodSource:
     demand: tuple[int, int] = (0, 0)
     #: the slips' source visits: visit id -> 走访编号 (routine.visit_numbers; any period)
     source_numbers: dict[str, str] = field(default_factory=dict)
+    #: 在册客户 of the period (id -> code) and the slips by department, as the week page counts
+    #: them (routine.period_figures)
+    register: dict[str, str] = field(default_factory=dict)
+    slip_counts: SlipCounts = field(default_factory=dict)
 
 
 def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
@@ -88,6 +93,8 @@ def read_period(journal: Journal, start: date, end: date) -> PeriodSource:
             marks=day_marks(s, m, start, end),
             dismissed=count_dismissed(s, m, lo, hi),
             demand=demand_totals(s, m, start, end),
+            register=register(s, m, start, end),
+            slip_counts=slip_counts(s, m, start, end),
         )
 
 

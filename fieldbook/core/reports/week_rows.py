@@ -17,9 +17,17 @@ from fieldbook.core.reports.form import WEEKDAYS, answer_value
 from fieldbook.core.reports.week_prices import GRID_PRICE_HEAD, grid_price_cells, period_prices
 from fieldbook.core.reports.week_queries import PeriodSource, read_period
 from fieldbook.core.routine.attendance import DayMark, excused_days
-from fieldbook.core.routine.checklist import OPEN, Checklist, Item, finding_labels, load_checklist
+from fieldbook.core.routine.checklist import (
+    OPEN,
+    Checklist,
+    Item,
+    count_findings,
+    finding_labels,
+    load_checklist,
+)
 from fieldbook.core.routine.class_structure import sum_by_class
 from fieldbook.core.routine.day_progress import minutes_in_shop
+from fieldbook.core.routine.period_figures import DayOrders, OrderRate, SlipCounts, order_rate
 from fieldbook.core.routine.price_checks import tags_complete
 from fieldbook.core.routine.price_figures import PriceFigures
 from fieldbook.core.routine.visit_checklist import export_items, export_sections
@@ -143,6 +151,12 @@ class Period:
     prices: PriceFigures = field(default_factory=PriceFigures)  # 价格监测 (routine.price_figures)
     demand: int = 0  # 需求量 of the lines that give one, and their 订货量 (满足率)
     supplied: int = 0
+    #: the figures the week page shows too, by its computation (routine.period_figures,
+    #: checklist.count_findings): 在册客户's codes, 订货率, slips by department, findings
+    register_codes: set[str] = field(default_factory=set)
+    order_rate: OrderRate = field(default_factory=lambda: OrderRate(0, 0, ()))
+    slip_counts: SlipCounts = field(default_factory=dict)
+    finding_counts: dict[str, int] = field(default_factory=dict)
 
 
 # --- gathering ---------------------------------------------------------------------------
@@ -161,7 +175,10 @@ def gather(journal: Journal, start: date, end: date) -> Period:
     out.previous_classes = dict(src.previous_classes)
     out.prices = period_prices(src)
     out.demand, out.supplied = src.demand
-    out.customers_active = len(src.weekday_of)
+    out.register_codes = set(src.register.values())
+    out.customers_active = len(src.register)
+    out.slip_counts = src.slip_counts
+    out.finding_counts = count_findings(v.findings for v in src.visits)
     out.previous_cartons, out.previous_amount = src.previous[0], src.previous[1] / 100
     numbers = number_visits((v.id, v.visit_date, v.arrived_at, v.code) for v in src.visits)
     out.numbers = numbers
@@ -178,6 +195,9 @@ def gather(journal: Journal, start: date, end: date) -> Period:
         row = _day_row(day, src, visited_by_day[day], per_day.get(day, []))
         mark = src.marks.get(day)
         out.days.append([*row, mark.label if mark else ""])
+    out.order_rate = order_rate(
+        DayOrders(r[0], r[2] == "是", r[5], r[6], r[0] in per_day) for r in out.days
+    )
     out.slips = [_slip_row(row, end, src.source_numbers) for row in src.slips]
     return out
 
@@ -265,7 +285,7 @@ def _day_row(day: date, src: PeriodSource, visited: int, day_lines: list[Any]) -
         visited,
         len(due),
         len(due & buyers),
-        len(due & buyers) / len(due) if due else "",
+        (len(due & buyers) / len(due) if day_lines else "未导入") if due else "",
         cartons,
         round(amount, 2),
         round(amount / cartons, 2) if cartons else "",
@@ -321,8 +341,8 @@ def totals(p: Period) -> Totals:
     real = [(code, mins) for code, status, _, mins in p.visit_minutes if status != "absent"]
     active = {
         code
-        for code, status, state, _ in p.visit_minutes
-        if status != "absent" and state == "active"
+        for code, status, _, _ in p.visit_minutes
+        if status != "absent" and code in p.register_codes
     }
     minutes = [mins for _, mins in real if mins is not None]
     real_days = {
@@ -334,13 +354,13 @@ def totals(p: Period) -> Totals:
         planned=sum(r[3] for r in counted),
         visited=sum(r[4] for r in counted),
         visits=len(p.visits),
-        covered=len(active),  # the active customers visited (the page's 覆盖客户)
+        covered=len(active),  # 在册客户 visited (the page's 覆盖客户)
         average_minutes=round(sum(minutes) / len(minutes), 1) if minutes else None,
         days_in_field=len(real_days - excused),
         cartons=sum(r[6] for r in p.orders),
         amount=round(sum(r[7] for r in p.orders), 2),
-        due=sum(r[5] for r in p.days),
-        ordered=sum(r[6] for r in p.days),
+        due=p.order_rate.due,  # the days with imported orders (routine.period_figures)
+        ordered=p.order_rate.ordered,
         days_excused=len(excused),
         days_unexplained=len(p.marks) - len(excused),
     )

@@ -461,8 +461,11 @@ def price_line_gaps(lines: Iterable[GridLine], classes: Sequence[int]) -> list[i
 
 def finding_labels(checklist_id: str = "visit") -> dict[str, str]:
     """Finding code → label over every version (the newest's label wins): visits of older
-    versions are counted with the newer ones."""
-    labels: dict[str, str] = {}
+    versions are counted with the newer ones; the findings every version shares (the shop
+    status) are named in ``schema/reference/visit_checklist.toml``."""
+    labels = {
+        str(k): str(v) for k, v in load_reference("visit_checklist").get("findings", {}).items()
+    }
     for version in available_versions(checklist_id):
         labels.update(load_checklist(checklist_id, version).findings)
     return labels

@@ -11,12 +11,14 @@ Definitions (shown in the UI's tooltips and written into exports, REFERENCE.md �
   given, no rate (never a fake 100 %).
 - 结构: cartons by price class and their share of the day's cartons.
 - Comparisons: the same weekday a week earlier, and month to date (the working days from the
-  1st to the date).
+  1st to the date; its 应订货户数 and 订货户数 of the days with imported orders only, as every
+  period's 订货率 — decision 0025).
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -112,17 +114,24 @@ def order_weekdays(s: Session, manager_id: str) -> dict[str, int | None]:
     return {cid: weekday for cid, weekday in rows}
 
 
-def _figures(s: Session, manager_id: str, days: list[date]) -> Figures:
+def _figures(
+    s: Session, manager_id: str, days: list[date], *, imported_only: bool = False
+) -> Figures:
+    """``imported_only`` (a period: 本月累计): 应订货户数 and 订货户数 of the days with imported
+    orders only, as ``period_figures.order_rate`` counts a period (decision 0025)."""
     due = ordered = 0
+    bought: dict[date, set[str]] = defaultdict(set)
+    for day, customer in s.execute(
+        select(OrderLine.order_date, OrderLine.customer_id)
+        .where(OrderLine.manager_id == manager_id, OrderLine.order_date.in_(days))
+        .distinct()
+    ):
+        bought[day].add(customer)
     for day in days:
+        if imported_only and day not in bought:
+            continue
         due_ids = set(_due_customers(s, manager_id, day))
-        buyers = set(
-            s.scalars(
-                select(OrderLine.customer_id)
-                .where(OrderLine.manager_id == manager_id, OrderLine.order_date == day)
-                .distinct()
-            )
-        )
+        buyers = bought.get(day, set())
         due += len(due_ids)
         ordered += len(due_ids & buyers)
     if not days:
@@ -233,7 +242,7 @@ def indicators_of(s: Session, manager_id: str, day: date) -> DayIndicators:
         structure=structure(s, manager_id, day, day, before=(day - _WEEK, day - _WEEK)),
         non_orderers=non,
         last_week=_figures(s, manager_id, [day - timedelta(days=7)]),
-        month_to_date=_figures(s, manager_id, month_days(day)),
+        month_to_date=_figures(s, manager_id, month_days(day), imported_only=True),
     )
 
 

@@ -20,10 +20,16 @@ from fieldbook.core.routine.day_progress import minutes_in_shop
 from fieldbook.core.routine.followups import count_followups
 from fieldbook.core.routine.indicators import demand_totals, fill_rate_of, order_weekdays
 from fieldbook.core.routine.orders import order_totals
+from fieldbook.core.routine.period_figures import (
+    DayOrders,
+    OrderRate,
+    order_rate,
+    register_ids,
+    slip_counts,
+)
 from fieldbook.core.routine.price_figures import PriceFigures, deviations, price_counts
 from fieldbook.core.routine.visit_findings import ABSENT
 from fieldbook.core.routine.visit_photos import count_photos
-from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.slips.suggestions import count_dismissed
 from fieldbook.core.store.models import (
     Customer,
@@ -32,8 +38,6 @@ from fieldbook.core.store.models import (
     Plan,
     PlanStop,
     Sku,
-    Slip,
-    SlipDelivery,
     Visit,
     VisitSku,
 )
@@ -53,6 +57,9 @@ class DayRow:
     #: with a leave's type; "" for a field day (and in a report submitted before attendance)
     attendance: str = ""
     leave_type: str = ""
+    #: the day has imported order lines (False: 订货率 leaves it out; True in a report
+    #: submitted before this was kept)
+    orders_imported: bool = True
 
     @property
     def excused(self) -> bool:
@@ -61,7 +68,11 @@ class DayRow:
 
     @property
     def order_rate(self) -> float | None:
-        return self.ordered / self.due if self.due else None
+        return self.ordered / self.due if self.due and self.orders_imported else None
+
+    @property
+    def orders(self) -> DayOrders:
+        return DayOrders(self.day, self.working, self.due, self.ordered, self.orders_imported)
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,11 @@ class WeekFigures:
     def fill_rate(self) -> float | None:
         return fill_rate_of(self.demand, self.supplied)
 
+    @property
+    def order_rate(self) -> OrderRate:
+        """订货率 over the days with imported orders, and the days missing (period_figures)."""
+        return order_rate(d.orders for d in self.days)
+
 
 def week_figures(
     s: Session, m: str, label: str, start: date, end: date, not_ordering_weeks: int
@@ -141,6 +157,7 @@ def week_figures(
             )
         )
     }
+    register = register_ids(s, m, start, end)
     rows = _with_attendance(_day_rows(s, m, start, end), day_marks(s, m, start, end))
     excused = {r.day for r in rows if r.excused}
     prev_cartons, prev_amount = order_totals(
@@ -150,7 +167,7 @@ def week_figures(
     minutes = [m for m in (minutes_in_shop(v.arrived_at, v.left_at) for v in real) if m is not None]
     planned = sum(r.planned for r in rows if not r.excused)
     visited_stops = sum(r.visited for r in rows if not r.excused)
-    covered = {v.customer_id for v in real} & set(active)
+    covered = {v.customer_id for v in real} & register
     cartons = sum(r.cartons for r in rows)
     amount = sum(r.amount_fen for r in rows)
     week_prices, month_prices = price_counts(s, m, [(start, end), (end.replace(day=1), end)])
@@ -163,7 +180,7 @@ def week_figures(
         planned=planned,
         visited=visited_stops,
         completion_rate=visited_stops / planned if planned else None,
-        customers_active=len(active),
+        customers_active=len(register),
         customers_covered=len(covered),
         average_minutes=round(sum(minutes) / len(minutes), 1) if minutes else None,
         cartons=cartons,
@@ -175,9 +192,9 @@ def week_figures(
         days=rows,
         findings=count_findings(v.findings for v in visits),
         new_on_shelf=_new_on_shelf(s, m, start, end),
-        not_visited=sorted(active[c] for c in set(active) - covered),
+        not_visited=sorted(active[c] for c in (set(active) & register) - covered),
         not_ordering=_not_ordering(s, m, end, active, not_ordering_weeks),
-        slips=_slips(s, m, lo, hi, end),
+        slips=slip_counts(s, m, start, end),
         followups_opened=count_followups(s, m, FollowUp.created_at.between(lo, hi)),
         followups_closed=count_followups(s, m, FollowUp.closed_at.between(lo, hi)),
         photos=count_photos(s, m, start, end),
@@ -235,6 +252,7 @@ def _day_rows(s: Session, m: str, start: date, end: date) -> list[DayRow]:
                 visited=sum(1 for d, st in stops if d == day and st == "visited"),
                 due=len(due) if working else 0,
                 ordered=len(due & buyers) if working else 0,
+                orders_imported=day in per_day_lines,
                 cartons=sum(x.cartons for x in day_lines),
                 amount_fen=sum(x.amount_fen for x in day_lines),
             )
@@ -283,31 +301,6 @@ def _not_ordering(s: Session, m: str, end: date, active: dict[str, str], weeks: 
     if not any_orders:
         return []  # no order data imported: say nothing rather than list everyone
     return sorted(name for cid, name in active.items() if cid not in buyers)
-
-
-def _slips(s: Session, m: str, lo: datetime, hi: datetime, end: date) -> dict[str, dict[str, int]]:
-    """Department → slips opened and done in the week, and overdue at its end."""
-    out = {d: {"opened": 0, "done": 0, "overdue": 0} for d in slip_rules().departments}
-    rows = s.execute(
-        select(
-            Slip.created_at,
-            Slip.due_date,
-            SlipDelivery.department,
-            SlipDelivery.state,
-            SlipDelivery.updated_at,
-        )
-        .join(SlipDelivery, SlipDelivery.slip_id == Slip.id)
-        .where(Slip.manager_id == m, Slip.created_at <= hi)
-    ).all()
-    for created, due, dept, state, updated in rows:
-        bucket = out.setdefault(dept, {"opened": 0, "done": 0, "overdue": 0})
-        if lo <= created <= hi:
-            bucket["opened"] += 1
-        if state == "done" and lo <= updated <= hi:
-            bucket["done"] += 1
-        if state != "done" and due < end:
-            bucket["overdue"] += 1
-    return out
 
 
 def figures_json(figures: WeekFigures) -> str:

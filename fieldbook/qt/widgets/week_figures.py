@@ -24,7 +24,7 @@ from fieldbook.qt.daylog_format import (
     share_text,
     week_times_text,
 )
-from fieldbook.qt.formatting import hm, listing, money, weekday_name
+from fieldbook.qt.formatting import hm, listing, money, short_date, weekday_name
 from fieldbook.qt.price_format import (
     deviation_line,
     deviations_text,
@@ -100,6 +100,20 @@ def dismissed_text(f: WeekFigures) -> str:
     return _t("{n} 条：").format(n=sum(f.dismissed.values())) + parts
 
 
+def order_rate_text(f: WeekFigures) -> str:
+    """订货率 over the days whose orders were imported, and the days still missing
+    (``routine.period_figures``: the workbook's figure too)."""
+    rate = f.order_rate
+    text = _t("{rate}（订货 {ordered} ÷ 应订货 {due} 户次）").format(
+        rate=percent(rate.rate), ordered=rate.ordered, due=rate.due
+    )
+    if rate.missing:
+        text += _t("；{n} 天未导入订单：{days}").format(
+            n=len(rate.missing), days=listing(short_date(d) for d in rate.missing)
+        )
+    return text
+
+
 def visit_lines(f: WeekFigures) -> list[Line]:
     """Visits planned and done, customers covered, minutes in a shop, days in the field, the
     visits' shelf photos."""
@@ -157,6 +171,7 @@ def order_lines(f: WeekFigures) -> list[Line]:
                 pa=money(f.previous_amount_fen),
             ),
         ),
+        ("order_rate", _t("订货率"), order_rate_text(f)),
         ("structure", _t("结构"), structure_text(f) or _t("无订单")),
         (
             "fill_rate",
