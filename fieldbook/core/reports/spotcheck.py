@@ -21,8 +21,7 @@ from fieldbook.core.reports.saving import save_book
 from fieldbook.core.routine.visit_numbers import numbers_of
 from fieldbook.core.server.spotcheck import SpotCheckView, find
 from fieldbook.core.slips.rules import slip_rules
-from fieldbook.core.xlsx.print_scale import scaled_table
-from fieldbook.core.xlsx.stream import TableBook
+from fieldbook.core.xlsx.stream import TableBook, scaled_table
 from fieldbook.core.xlsx.writer import (
     SUB_FILL,
     a4_portrait,

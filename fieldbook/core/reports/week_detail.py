@@ -51,10 +51,9 @@ from fieldbook.core.xlsx.print_scale import (
     group_breaks,
     minimum_scale,
     print_at_fit,
-    scaled_table,
     set_scale,
 )
-from fieldbook.core.xlsx.stream import TableBook
+from fieldbook.core.xlsx.stream import TableBook, scaled_table
 from fieldbook.core.xlsx.writer import AMOUNT, COUNT, RATE, row_height, text_width
 
 SHEET_ANSWERS = "检查项"

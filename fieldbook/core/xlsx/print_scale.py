@@ -13,16 +13,12 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core.resources import load_reference
-
-if TYPE_CHECKING:  # stream.py prints its tables through writer.finish_table, which uses this
-    from fieldbook.core.xlsx.stream import TableBook
 
 A4_POINTS = (595.3, 841.9)  # width, height in portrait
 #: Margins in millimetres of every printed sheet (the form standard, decision 0023, sets them
@@ -142,21 +138,3 @@ def group_breaks(
             used += column_points(w)
             column += 1
     return breaks
-
-
-def scaled_table(
-    book: TableBook,
-    ws: Worksheet,
-    columns: Sequence[tuple[str, float]],
-    rows: Sequence[Sequence[Any]],
-    title: str,
-    formats: dict[int, str],
-    *,
-    landscape: bool = True,
-    freeze: str = "B2",
-) -> int:
-    """``book.table`` printed at its fitting scale (``print_at_fit``), its print area the table
-    (a long text does not spill onto a page of its own); returns the scale."""
-    book.table(ws, columns, rows, title, formats, landscape=landscape, freeze=freeze)
-    ws.print_area = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    return print_at_fit(ws, [c[1] for c in columns], landscape=landscape)

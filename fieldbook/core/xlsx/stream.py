@@ -31,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core.text import clean_free_text
+from fieldbook.core.xlsx.print_scale import print_at_fit
 from fieldbook.core.xlsx.writer import (
     DATE_FORMAT,
     DATETIME_FORMAT,
@@ -181,3 +182,21 @@ def _spliced(sheet_xml: bytes, body: _Body) -> Iterator[bytes]:
     if buffer:
         yield "".join(buffer).encode("utf-8")
     yield sheet_xml[end:]
+
+
+def scaled_table(
+    book: TableBook,
+    ws: Worksheet,
+    columns: Sequence[tuple[str, float]],
+    rows: Sequence[Sequence[Any]],
+    title: str,
+    formats: dict[int, str],
+    *,
+    landscape: bool = True,
+    freeze: str = "B2",
+) -> int:
+    """``book.table`` printed at its fitting scale (``print_at_fit``), its print area the table
+    (a long text does not spill onto a page of its own); returns the scale."""
+    book.table(ws, columns, rows, title, formats, landscape=landscape, freeze=freeze)
+    ws.print_area = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    return print_at_fit(ws, [c[1] for c in columns], landscape=landscape)
