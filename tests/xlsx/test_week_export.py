@@ -23,7 +23,7 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.master.customer_changes import ChangeBasis
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.reports.week import export_month, export_week
-from fieldbook.core.reports.week_detail import SHEET_ANSWERS, SHEET_GRID_DATA
+from fieldbook.core.reports.week_detail import SHEET_ANSWERS, SHEET_GRID_DATA, SHEET_ORDER_SUMMARY
 from fieldbook.core.reports.week_prices import SHEET_PRICES
 from fieldbook.core.reports.week_rows import (
     SHEET_DAYS,
@@ -53,8 +53,9 @@ SHEETS = [
     SHEET_GRID,
     SHEET_FINDINGS,
     SHEET_SLIPS,
-    SHEET_ORDERS,
+    SHEET_ORDER_SUMMARY,
     SHEET_PRICES,
+    SHEET_ORDERS,  # hidden: the order lines are data, not printed
     SHEET_GRID_DATA,  # hidden: not printed (decision 0024)
 ]
 
@@ -148,6 +149,27 @@ def test_the_summary_equals_the_details(week: Journal, tmp_path: Path) -> None:
     cartons = sum(r[6] for r in orders)
     amount = sum(r[7] for r in orders)
     assert cartons == 21 and amount == pytest.approx(2306.20)
+    # 订单（按客户）, what prints: a row per customer adding up its lines
+    by_customer = sheet(path, SHEET_ORDER_SUMMARY)
+    assert by_customer[0] == [
+        "客户编码",
+        "客户名称",
+        "订货天数",
+        "规格数",
+        "订货量（条）",
+        "金额（元）",
+        "单条值（元/条）",
+    ]
+    assert [r[0] for r in by_customer[1:]] == sorted({r[1] for r in orders})
+    assert sum(r[4] for r in by_customer[1:]) == cartons
+    assert sum(r[5] for r in by_customer[1:]) == pytest.approx(amount)
+    for code, _name, days_, skus, n, money, each in by_customer[1:]:
+        mine = [r for r in orders if r[1] == code]
+        assert (days_, skus) == (len({r[0] for r in mine}), len({r[3] for r in mine}))
+        assert n == sum(r[6] for r in mine) and each == pytest.approx(money / n, abs=0.01)
+    wb = openpyxl.load_workbook(path, read_only=True)
+    assert wb[SHEET_ORDERS].sheet_state == "hidden"
+    assert wb[SHEET_ORDER_SUMMARY].sheet_state == "visible"
     assert figure(form, "订货量（条）") == cartons == sum(r[8] for r in days)
     assert figure(form, "金额（元）") == pytest.approx(amount)
     assert sum(r[9] for r in days) == pytest.approx(amount)

@@ -365,7 +365,7 @@ def export_period(
     book = TableBook()
     wb = book.wb
     summary = first_sheet(wb, summary_sheet)
-    suffix = f"　{start:%Y-%m-%d}～{end:%Y-%m-%d}"
+    suffix = f"　{span_text(start, end)}"
     write_details(book, p, suffix)
     write_summary(
         summary,

@@ -9,7 +9,9 @@ repeated on every page, panes frozen and a filter on the header.
   repeated on every page;
 - 规格观察: a row per visit, what its SKU observations add up to (for print);
   规格观察明细: the observations themselves, a row per SKU (~1,900 a week) — a hidden sheet,
-  so that printing the workbook does not print it (unhide it to read or filter it).
+  so that printing the workbook does not print it (unhide it to read or filter it);
+- 订单（按客户）: a row per customer, what its order lines add up to (for print);
+  订单: the order lines themselves, a row per SKU per order (~1,000 a week) — hidden too.
 """
 
 from __future__ import annotations
@@ -58,6 +60,16 @@ from fieldbook.core.xlsx.writer import AMOUNT, COUNT, RATE, row_height, text_wid
 
 SHEET_ANSWERS = "检查项"
 SHEET_GRID_DATA = "规格观察明细"
+SHEET_ORDER_SUMMARY = "订单（按客户）"
+ORDER_SUMMARY_HEAD = [
+    ("客户编码", 14.0),
+    ("客户名称", 24.0),
+    ("订货天数", 9.0),
+    ("规格数", 8.0),
+    ("订货量（条）", 11.0),
+    ("金额（元）", 13.0),
+    ("单条值（元/条）", 13.0),
+]
 ANSWER_KEY_HEAD = [("走访编号", 10.0), ("客户名称", 18.0)]
 GRID_SUMMARY_HEAD = [
     *VISIT_KEY_HEAD,
@@ -104,13 +116,13 @@ def write_details(book: TableBook, p: Period, suffix: str) -> None:
     scaled_table(book, wb.create_sheet(SHEET_SLIPS), SLIP_HEAD, p.slips, f"反馈单{suffix}", {})
     scaled_table(
         book,
-        wb.create_sheet(SHEET_ORDERS),
-        ORDER_HEAD,
-        p.orders,
-        f"订单{suffix}",
-        {7: COUNT, 8: AMOUNT},
+        wb.create_sheet(SHEET_ORDER_SUMMARY),
+        ORDER_SUMMARY_HEAD,
+        order_summary(p),
+        f"订单（按客户）{suffix}",
+        {5: COUNT, 6: AMOUNT, 7: AMOUNT},
         landscape=False,
-        freeze="D2",
+        freeze="C2",
     )
     scaled_table(
         book,
@@ -120,6 +132,9 @@ def write_details(book: TableBook, p: Period, suffix: str) -> None:
         f"价格偏离{suffix}",
         PRICE_FORMATS,
     )
+    orders = wb.create_sheet(SHEET_ORDERS)
+    book.table(orders, ORDER_HEAD, p.orders, f"订单{suffix}", {7: COUNT, 8: AMOUNT}, freeze="D2")
+    orders.sheet_state = "hidden"  # the lines: data, not printed (订单（按客户） prints)
     data = wb.create_sheet(SHEET_GRID_DATA)
     title = f"规格观察明细{suffix}"
     book.table(data, GRID_HEAD, p.grid, title, {12: AMOUNT, 13: AMOUNT}, freeze="E2")
@@ -169,6 +184,25 @@ def write_answers(book: TableBook, p: Period, title: str) -> int:
     ws.print_title_cols = "A:B"
     ws.print_area = f"A1:{get_column_letter(len(head))}{len(rows) + 1}"
     return scale
+
+
+def order_summary(p: Period) -> list[list[Any]]:
+    """订单（按客户） for print: a row per customer with order lines in the period — the days
+    it ordered, the SKUs, 条, 金额 and 单条值 — in customer code order."""
+    by: dict[str, list[Any]] = {}
+    days: dict[str, set[Any]] = defaultdict(set)
+    skus: dict[str, set[str]] = defaultdict(set)
+    for day, code, name, sku, _sku_name, _class, cartons, amount in p.orders:
+        row = by.setdefault(code, [code, name, 0, 0, 0, 0.0, None])
+        days[code].add(day)
+        skus[code].add(sku)
+        row[4] += cartons
+        row[5] += amount
+    for code, row in by.items():
+        row[2], row[3] = len(days[code]), len(skus[code])
+        row[5] = round(row[5], 2)
+        row[6] = round(row[5] / row[4], 2) if row[4] else None
+    return [by[code] for code in sorted(by)]
 
 
 def grid_summary(p: Period) -> list[list[Any]]:
