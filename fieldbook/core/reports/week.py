@@ -200,7 +200,7 @@ def _missing_orders_note(ws: Worksheet, row: int, p: Period) -> int:
 def _price_classes(ws: Worksheet, row: int, p: Period, t: Totals) -> int:
     """二、价类结构: every class in class order (empty ones too), its share against the period
     before, and the headline shares (``class_structure``: the week page's computation)."""
-    row = banner(ws, row, "二、价类结构（见“订单”表）")
+    row = banner(ws, row, "二、价类结构（订单明细见“订单”数据表）")
     if not t.cartons:
         return paragraph(ws, row, "本期无订单数据。")
     head = [(1, 1, "价类"), (2, 2, "订货量（条）"), (3, 4, "金额（元）"), (5, 5, "占订货量")]
