@@ -83,6 +83,11 @@ def test_the_week_and_month_report(unit: Journal, tmp_path: Path) -> None:
     the_head(week, "周工作总结与计划", "2026年第48周（11月20日—11月26日）")
     assert signature_text("客户经理") in texts(week)
     assert signature_text("部门负责人（审阅）") in texts(week)
+    # every annex (table sheet) says whose it is and of when, in its page header
+    annexes = openpyxl.load_workbook(tmp_path / "w.xlsx").worksheets[1:]
+    for ws in annexes:
+        assert ws.oddHeader.right.text == "客户经理：王建国（QTH001）", ws.title
+        assert ws.oddHeader.center.text.endswith("2026年11月20日—11月26日"), ws.title
     month = rows_of(export_month(unit, "2026-11", tmp_path / "m.xlsx"), "月报")
     the_head(month, "月工作总结", "2026年11月")
     assert signature_text("部门负责人（审阅）") in texts(month)

@@ -171,6 +171,18 @@ def standardise(wb: Workbook, unit: FormUnit) -> None:
         page_standard(ws, unit)
 
 
+def annex_heads(wb: Workbook, head: FormHead) -> None:
+    """The table sheets after a form's first sheet (its annexes) say whose they are: the
+    manager in the page header's right, so a loose printed page is still attributable."""
+    if not head.manager:
+        return
+    for ws in wb.worksheets[1:]:
+        header = ws.oddHeader
+        if header is None:
+            raise TypeError("a worksheet without a header")
+        header.right.text = f"客户经理：{head.manager}"
+
+
 def print_head(ws: Worksheet, head: FormHead, signers: Sequence[str] = ()) -> None:
     """The head of a table sheet (whose rows start at row 1), printed on every page: the unit
     and the title with its period in the page header, 制表日期 on its right, and the

@@ -36,6 +36,7 @@ from fieldbook.core.reports.form import (
 )
 from fieldbook.core.reports.official import (
     FormHead,
+    annex_heads,
     form_head,
     month_title,
     signature_block,
@@ -376,6 +377,7 @@ def export_period(
         targets=journal.targets.progress(min(end, clock.today())),
     )
     standardise(wb, head.unit)
+    annex_heads(wb, head)
     return save_book(book, path)
 
 
