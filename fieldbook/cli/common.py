@@ -79,11 +79,6 @@ def add_import_options(
     parser.add_argument("--skip-invalid", action="store_true", help=skip_invalid)
 
 
-def add_workbook_output(parser: argparse.ArgumentParser) -> None:
-    """``-o/--output FILE.xlsx``: the workbook an export writes."""
-    parser.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
-
-
 def add_form_output(parser: argparse.ArgumentParser) -> None:
     """``-o/--output FILE.xlsx|FILE.pdf``: a printable form's workbook, or its PDF."""
     parser.add_argument(

@@ -7,7 +7,8 @@ from __future__ import annotations
 import argparse
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
-from fieldbook.cli.database import export_file, journal_for
+from fieldbook.cli.database import journal_for
+from fieldbook.cli.form_output import export_form
 from fieldbook.cli.period import given_period
 from fieldbook.core.reports.department import export_department
 from fieldbook.core.reports.spotcheck import export_spot_check
@@ -19,12 +20,12 @@ YES = {True: "是", False: "否", None: "—"}
 
 def cmd_export_department(args: argparse.Namespace) -> int:
     start, end = given_period(args)
-    return export_file(args, lambda journal: export_department(journal, start, end, args.output))
+    return export_form(args, lambda journal, path: export_department(journal, start, end, path))
 
 
 def cmd_export_spotcheck(args: argparse.Namespace) -> int:
-    return export_file(
-        args, lambda journal: export_spot_check(journal, args.manager, args.month, args.output)
+    return export_form(
+        args, lambda journal, path: export_spot_check(journal, args.manager, args.month, path)
     )
 
 

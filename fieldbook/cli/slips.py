@@ -7,7 +7,8 @@ import argparse
 from datetime import date
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
-from fieldbook.cli.database import export_file, journal_for
+from fieldbook.cli.database import journal_for
+from fieldbook.cli.form_output import export_form
 from fieldbook.cli.imports import exit_code, outcome, print_problems, run_import
 from fieldbook.cli.output import write_table
 from fieldbook.core import clock
@@ -70,10 +71,10 @@ def cmd_export_register(args: argparse.Namespace) -> int:
         err("开始日期晚于结束日期")
         return EXIT_INPUT
     department = _department(args.department)
-    return export_file(
+    return export_form(
         args,
-        lambda journal: export_register(
-            journal, args.output, start=start, end=end, department=department
+        lambda journal, path: export_register(
+            journal, path, start=start, end=end, department=department
         ),
     )
 
@@ -86,13 +87,11 @@ def cmd_export_form(args: argparse.Namespace) -> int:
                 ids.append(journal.slips.by_number(number).id)
             except NotFound:
                 missing.append(number)
-        for number in missing:
-            err(f"没有这个反馈单号：{number}")
-        if missing:
-            return EXIT_INPUT
-        path = export_slip_forms(journal, ids, args.output)
-    print(path)
-    return EXIT_OK
+    for number in missing:
+        err(f"没有这个反馈单号：{number}")
+    if missing:
+        return EXIT_INPUT
+    return export_form(args, lambda journal, path: export_slip_forms(journal, ids, path))
 
 
 def print_answers(report: AnswersReport) -> None:

@@ -1,4 +1,4 @@
-"""``fieldbook export week|plan|day -o FILE.pdf`` (decision 0026): the PDF of the same
+"""``fieldbook export … -o FILE.pdf`` (every export) (decision 0026): the PDF of the same
 workbook, through LibreOffice (a stand-in here); a missing LibreOffice or the database as
 target is a clear error and leaves nothing behind."""
 
@@ -39,6 +39,12 @@ def url(world: Journal) -> str:
         ("week", "--week", "2026-W49"),
         ("plan", "--date", "2026-11-30"),
         ("day", "--date", "2026-11-30"),
+        # every other export is a form too: a .pdf name gives its PDF, never a workbook
+        ("month", "--month", "2026-11"),
+        ("period", "--from", "2026-11-01", "--to", "2026-11-30"),
+        ("slips", "--from", "2026-11-01", "--to", "2026-11-30"),
+        ("department", "--from", "2026-11-01", "--to", "2026-11-30"),
+        ("customer", "M001"),
     ],
 )
 def test_export_a_form_as_pdf(capsys, url: str, tmp_path: Path, monkeypatch, command) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from fieldbook.cli.common import Subcommands, add_date_range, add_workbook_output, runs
+from fieldbook.cli.common import Subcommands, add_date_range, add_form_output, runs
 
 COMMANDS = "fieldbook.cli.department"
 
@@ -21,14 +21,14 @@ def register(commands: Subcommands) -> None:
         "department", help="every manager's figures, weeks and open slips (市场部), with charts"
     )
     add_date_range(ed)
-    add_workbook_output(ed)
+    add_form_output(ed)
     runs(ed, f"{COMMANDS}:cmd_export_department")
 
     es = commands.exports.add_parser(
         "spotcheck", help="the month's spot-check report (市场部主任抽查)"
     )
     _manager_month(es)
-    add_workbook_output(es)
+    add_form_output(es)
     runs(es, f"{COMMANDS}:cmd_export_spotcheck")
 
     sc = commands.top.add_parser("spotcheck", help="the director's monthly spot check of a manager")

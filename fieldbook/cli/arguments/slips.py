@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fieldbook.cli.common import (
     Subcommands,
+    add_form_output,
     add_import_options,
-    add_workbook_output,
     parse_day,
     runs,
 )
@@ -30,14 +30,14 @@ def register(commands: Subcommands) -> None:
     er.add_argument("--from", dest="start", type=parse_day, default=None, metavar="YYYY-MM-DD")
     er.add_argument("--to", dest="end", type=parse_day, default=None, metavar="YYYY-MM-DD")
     er.add_argument("--department", metavar="CODE_OR_NAME", help="only this department's rows")
-    add_workbook_output(er)
+    add_form_output(er)
     runs(er, f"{COMMANDS}:cmd_export_register")
 
     ef = commands.exports.add_parser(
         "slip", help="the printable form of slips (.xlsx, one A4 sheet per slip)"
     )
     ef.add_argument("numbers", nargs="+", metavar="NUMBER", help="e.g. FK-20261130-QTH001-001")
-    add_workbook_output(ef)
+    add_form_output(ef)
     runs(ef, f"{COMMANDS}:cmd_export_form")
 
     ia = commands.imports.add_parser(

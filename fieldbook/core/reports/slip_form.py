@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 FORM_TITLE = "客户信息反馈单"
 SECTION_FILL = PatternFill("solid", fgColor="EEF2F7")
 # Form grid: 8 columns; a label/value pair takes A | B:D or E | F:H.
-FORM_WIDTHS = (10.0, 11.0, 12.0, 17.0, 10.0, 12.0, 12.0, 13.0)
+FORM_WIDTHS = (10.0, 11.0, 12.0, 19.0, 10.0, 12.0, 12.0, 11.0)  # D: a date and time
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
