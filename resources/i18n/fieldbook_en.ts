@@ -2038,6 +2038,10 @@ Suggestion: first "Back up now" to keep the current state, then restore from the
         <translation>Export the selected customer's file: register data and its changes, visits, orders by month, slips, spot checks</translation>
     </message>
     <message>
+        <source>一户一档</source>
+        <translation>Customer file</translation>
+    </message>
+    <message>
         <source>导出一户一档</source>
         <translation>Export customer file</translation>
     </message>
@@ -2072,6 +2076,10 @@ Suggestion: first "Back up now" to keep the current state, then restore from the
     <message>
         <source>共 {n} 户</source>
         <translation>{n} customers in total</translation>
+    </message>
+    <message>
+        <source>一户一档_{code}_{name}</source>
+        <translation>customer-file_{code}_{name}</translation>
     </message>
     <message>
         <source>一户一档_{code}_{name}.xlsx</source>

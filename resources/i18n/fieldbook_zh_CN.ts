@@ -2038,6 +2038,10 @@
         <translation>导出选中客户的档案：客户资料与修改记录、走访、按月订货、反馈单、抽查</translation>
     </message>
     <message>
+        <source>一户一档</source>
+        <translation>一户一档</translation>
+    </message>
+    <message>
         <source>导出一户一档</source>
         <translation>导出一户一档</translation>
     </message>
@@ -2072,6 +2076,10 @@
     <message>
         <source>共 {n} 户</source>
         <translation>共 {n} 户</translation>
+    </message>
+    <message>
+        <source>一户一档_{code}_{name}</source>
+        <translation>一户一档_{code}_{name}</translation>
     </message>
     <message>
         <source>一户一档_{code}_{name}.xlsx</source>

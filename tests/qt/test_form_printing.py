@@ -20,6 +20,7 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.reports import pdf
 from fieldbook.core.reports.week import export_week
 from fieldbook.core.slips.service import SlipInput
+from fieldbook.qt.pages.customers_page import CustomersPage
 from fieldbook.qt.pages.daylog_page import DayLogPage
 from fieldbook.qt.pages.plan_page import PlanPage
 from fieldbook.qt.pages.slips_page import SlipsPage
@@ -196,3 +197,23 @@ def test_the_work_log_prints_the_day_shown(qtbot, filled: Journal) -> None:
         page.view = None
         page.printing.refresh()
         assert not page.printing.pdf_action.isEnabled()
+
+
+def test_the_customer_file_prints_the_selected_customer(qtbot, filled: Journal, tmp_path) -> None:
+    page = CustomersPage(make_ctx(filled))
+    qtbot.addWidget(page)
+    printing = page.printing
+    page.search.setText("没有这个店")
+    qtbot.waitUntil(lambda: page.table.current_row() < 0 and page.is_ready)
+    page._update_buttons()
+    assert not printing.button.isEnabled()  # no customer selected
+    customer = filled.customers.list()[0]
+    page.search.setText(customer.code)
+    qtbot.waitUntil(lambda: page.table.current_row() >= 0)
+    qtbot.waitUntil(printing.button.isEnabled)
+    assert printing.form().name == f"一户一档_{customer.code}_{customer.shop_name}"
+    seen = _recording(printing)
+    with qtbot.waitSignal(printing.finished, timeout=20_000):
+        printing.save_pdf(tmp_path / "档案.pdf")
+    assert (tmp_path / "档案.pdf").read_bytes() == MINIMAL_PDF
+    assert seen["sheets"][0] == "档案"  # the customer file's workbook

@@ -13,6 +13,7 @@ from fieldbook.qt.dialogs.customer_dialog import CustomerDialog
 from fieldbook.qt.models.customer_table_model import CustomerTableModel
 from fieldbook.qt.operations.master import export_customer_file, list_customers
 from fieldbook.qt.pages.list_page import ListPage, ListSource, ListTexts
+from fieldbook.qt.printing.form_printing import Form, FormPrinting
 from fieldbook.qt.widgets.save_dialog import ask_save_xlsx
 
 TOPICS = frozenset({"customers", "routes"})
@@ -46,7 +47,10 @@ class CustomersPage(ListPage[CustomerRow]):
         )
         self.file_button.setMinimumHeight(34)
         self.bar.addWidget(self.file_button)
+        self.printing = FormPrinting(self, ctx, self._printable)
+        self.bar.addWidget(self.printing.button)
         self.setTabOrder(self.import_button, self.file_button)
+        self.setTabOrder(self.file_button, self.printing.button)
         self.file_button.clicked.connect(self.choose_file_for_customer)
         self._update_buttons()
         self._file_dialog: QFileDialog | None = None
@@ -65,6 +69,18 @@ class CustomersPage(ListPage[CustomerRow]):
         button = getattr(self, "file_button", None)  # made after the base's first call
         if button is not None:
             button.setEnabled(self.table.current_row() >= 0)
+        printing = getattr(self, "printing", None)
+        if printing is not None:
+            printing.refresh()
+
+    def _printable(self) -> Form | None:
+        """一户一档 of the selected customer (打印预览 / 导出 PDF, decision 0026)."""
+        row = self.model.row_at(self.table.current_row())
+        if row is None:
+            return None
+        code = row.code
+        name = self.tr("一户一档_{code}_{name}").format(code=code, name=row.shop_name)
+        return Form(self.tr("一户一档"), name, lambda j, path: export_customer_file(j, code, path))
 
     def choose_file_for_customer(self) -> QFileDialog | None:
         """Ask where to save the selected customer's file (一户一档), then write it."""
