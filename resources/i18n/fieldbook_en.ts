@@ -5539,7 +5539,7 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     </message>
     <message>
         <source>；{n} 天未导入订单：{days}</source>
-        <translation>; orders not imported for {n} days: {days}</translation>
+        <translation>; orders not imported on {n} day(s): {days}</translation>
     </message>
     <message>
         <source>{m:g} 分钟</source>
