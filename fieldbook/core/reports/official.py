@@ -20,7 +20,7 @@ from fieldbook.core.reports.form import LAST
 from fieldbook.core.routine.week import report_period
 from fieldbook.core.workdays import month_range
 from fieldbook.core.xlsx.print_scale import BINDING_MM, EDGE_MM
-from fieldbook.core.xlsx.writer import CJK_FONT, put
+from fieldbook.core.xlsx.writer import CJK_FONT, header_text, put
 
 #: 「第 N 页 共 M 页」 (Excel's &P / &N page fields).
 PAGE_FOOTER = "第 &P 页 共 &N 页"
@@ -179,7 +179,8 @@ def print_head(ws: Worksheet, head: FormHead, signers: Sequence[str] = ()) -> No
     if footer is None or header is None:
         raise TypeError("a worksheet without a header/footer")
     lines = [head.unit_line, f"{head.title}　{head.period}"]
-    header.center.text = "　".join(x for x in lines if x)  # one line: "\n" is not portable
+    # one line ("\n" is not portable); a name's "&" printed, not read as a code
+    header.center.text = header_text("　".join(x for x in lines if x))
     header.right.text = f"制表日期：{date_text(head.made)}"
     if signers:
         footer.left.text = "　".join(signature_text(role) for role in signers)
