@@ -223,3 +223,19 @@ def test_an_ampersand_in_a_name_is_printed_not_read_as_a_header_code(
                 for side in (part.left, part.center, part.right):
                     text = side.text or ""
                     assert not lone_ampersands(text), f"{path.name}:{ws.title}: {text}"
+
+
+def test_every_detail_page_names_the_unit_the_manager_and_the_period(
+    unit: Journal, tmp_path: Path
+) -> None:
+    """A page of 走访明细 parted from the 周报 still says whose unit and manager it is, and its
+    period in Chinese date notation (not 2026-11-20～2026-11-26)."""
+    week = export_week(unit, "2026-W48", tmp_path / "week.xlsx")
+    day = export_day(unit, MON, tmp_path / "day.xlsx")
+    for path, period in ((week, "2026年11月20日—11月26日"), (day, "2026年11月30日")):
+        for ws in openpyxl.load_workbook(path).worksheets[1:]:
+            where = f"{path.name}:{ws.title}"
+            center = ws.oddHeader.center.text or ""
+            assert center.startswith(f"{UNIT}　{ws.title}"), where
+            assert period in center, where
+            assert ws.oddHeader.right.text == "客户经理：王建国（QTH001）", where

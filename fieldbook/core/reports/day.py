@@ -39,7 +39,13 @@ from fieldbook.core.reports.form import (
     subhead,
     table_head,
 )
-from fieldbook.core.reports.official import form_head, signature_block, standardise, write_head
+from fieldbook.core.reports.official import (
+    form_head,
+    signature_block,
+    standardise,
+    table_heads,
+    write_head,
+)
 from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.reports.targets_block import targets_block
 from fieldbook.core.routine.checklist import finding_labels, load_checklist
@@ -128,7 +134,7 @@ def write_log_form(ws: Worksheet, journal: Journal, view: DayLogView) -> None:
     row += 1
     signature_block(ws, row, ("客户经理", "部门负责人（审阅）"))
     a4_portrait(ws)
-    page_footer(ws, right=f"工作日志 {view.day.isoformat()}")
+    page_footer(ws, right=f"工作日志　{day_title(view.day)}")
 
 
 def _visits_block(ws: Worksheet, row: int, facts: DayFacts) -> int:
@@ -323,5 +329,7 @@ def export_day(journal: Journal, day: date, path: Path) -> Path:
     write_log_form(ws, journal, view)
     write_visits(wb.create_sheet(SHEET_VISITS), day, journal.visits.list_between(day, day))
     write_orders(wb.create_sheet(SHEET_ORDERS), day, day_order_rows(journal, day))
-    standardise(wb, journal.form_unit.get())
+    head = form_head(journal, "工作日志", day_title(day))
+    standardise(wb, head.unit)
+    table_heads(wb.worksheets[1:], head)
     return save_workbook(wb, path)

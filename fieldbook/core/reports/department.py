@@ -227,7 +227,7 @@ def export_department(
     ]
     book = TableBook()
     ws = first_sheet(book.wb, SHEET_SUMMARY)
-    period = f"　{start:%Y-%m-%d}～{end:%Y-%m-%d}"
+    period = f"　{span_text(start, end)}"
     rates = {len(SUMMARY_HEAD) - 2: RATE, len(SUMMARY_HEAD) - 1: RATE}
     summary_formats = {5: RATE, 8: AMOUNT, 9: AMOUNT, 10: RATE, **rates}
     book.table(ws, SUMMARY_HEAD, summary, f"各经理汇总{period}", summary_formats)

@@ -5,7 +5,7 @@ boxes with 日期 where a person signs, and the page setup of every sheet (A4, a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -169,6 +169,21 @@ def standardise(wb: Workbook, unit: FormUnit) -> None:
     """The page standard on every sheet of ``wb`` (call just before saving)."""
     for ws in wb.worksheets:
         page_standard(ws, unit)
+
+
+def table_heads(sheets: Iterable[Worksheet], head: FormHead) -> None:
+    """The unit before the title in the page header of each table sheet of a form, and its
+    客户经理 on the right, so that a detail page parted from the form's first page still says
+    whose it is. Call after ``page_standard`` (and after the sheet's own title is set)."""
+    for ws in sheets:
+        header = ws.oddHeader
+        if header is None:
+            raise TypeError("a worksheet without a header/footer")
+        if head.unit_line:
+            title = header.center.text or ""
+            header.center.text = "　".join(x for x in (header_text(head.unit_line), title) if x)
+        if head.manager:
+            header.right.text = header_text(f"客户经理：{head.manager}")
 
 
 def print_head(ws: Worksheet, head: FormHead, signers: Sequence[str] = ()) -> None:

@@ -41,6 +41,7 @@ from fieldbook.core.reports.official import (
     signature_block,
     span_text,
     standardise,
+    table_heads,
     week_title,
     write_head,
 )
@@ -365,7 +366,7 @@ def export_period(
     book = TableBook()
     wb = book.wb
     summary = first_sheet(wb, summary_sheet)
-    suffix = f"　{start:%Y-%m-%d}～{end:%Y-%m-%d}"
+    suffix = f"　{span_text(start, end)}"
     write_details(book, p, suffix)
     write_summary(
         summary,
@@ -376,6 +377,7 @@ def export_period(
         targets=journal.targets.progress(min(end, clock.today())),
     )
     standardise(wb, head.unit)
+    table_heads(wb.worksheets[1:], head)
     return save_book(book, path)
 
 
