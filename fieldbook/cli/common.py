@@ -79,9 +79,18 @@ def add_import_options(
     parser.add_argument("--skip-invalid", action="store_true", help=skip_invalid)
 
 
+def workbook_path(text: str) -> Path:
+    """argparse type of an export's -o that writes only a workbook: a name ending in .pdf
+    is refused (it would hold a workbook a PDF reader cannot open)."""
+    path = output_path(text)
+    if path.suffix.lower() == ".pdf":
+        raise argparse.ArgumentTypeError(f"{text}：这个导出只写 Excel 工作簿（.xlsx），不写 PDF")
+    return path
+
+
 def add_workbook_output(parser: argparse.ArgumentParser) -> None:
     """``-o/--output FILE.xlsx``: the workbook an export writes."""
-    parser.add_argument("-o", "--output", type=output_path, required=True, metavar="FILE.xlsx")
+    parser.add_argument("-o", "--output", type=workbook_path, required=True, metavar="FILE.xlsx")
 
 
 def add_form_output(parser: argparse.ArgumentParser) -> None:

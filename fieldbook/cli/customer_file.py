@@ -1,4 +1,4 @@
-"""``export customer CODE -o FILE.xlsx``: one customer's file (一户一档), all history or
+"""``export customer CODE -o FILE.xlsx|FILE.pdf``: one customer's file (一户一档), all history or
 ``--from``/``--to``."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from fieldbook.cli.common import EXIT_INPUT, err
-from fieldbook.cli.database import export_file
+from fieldbook.cli.form_output import export_form
 from fieldbook.core.reports.customer_file import export_customer_file
 
 
@@ -14,9 +14,9 @@ def cmd_export_customer(args: argparse.Namespace) -> int:
     if args.start is not None and args.end is not None and args.start > args.end:
         err("开始日期晚于结束日期")
         return EXIT_INPUT
-    return export_file(
+    return export_form(
         args,
-        lambda journal: export_customer_file(
-            journal, args.code, args.output, start=args.start, end=args.end
+        lambda journal, path: export_customer_file(
+            journal, args.code, path, start=args.start, end=args.end
         ),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK, err
-from fieldbook.cli.database import export_file, journal_for, submit_once
+from fieldbook.cli.database import journal_for, submit_once
 from fieldbook.cli.form_output import export_form
 from fieldbook.cli.period import given_period
 from fieldbook.core import clock
@@ -54,8 +54,8 @@ def cmd_export_week(args: argparse.Namespace) -> int:
 
 def cmd_export_month(args: argparse.Namespace) -> int:
     month_range(args.month)  # InvalidValue (exit 2) on a bad month
-    return export_file(
-        args, lambda journal: export_month(_scoped(journal, args.manager), args.month, args.output)
+    return export_form(
+        args, lambda journal, path: export_month(_scoped(journal, args.manager), args.month, path)
     )
 
 
@@ -64,8 +64,8 @@ def cmd_export_period(args: argparse.Namespace) -> int:
     if (end - start).days > 366 * 5:
         err("一次最多导出五年")
         return EXIT_INPUT
-    return export_file(
-        args, lambda journal: export_period(_scoped(journal, args.manager), start, end, args.output)
+    return export_form(
+        args, lambda journal, path: export_period(_scoped(journal, args.manager), start, end, path)
     )
 
 

@@ -1,6 +1,7 @@
-"""``fieldbook export week|plan|day -o FILE.pdf`` (decision 0026): the PDF of the same
-workbook, through LibreOffice (a stand-in here); a missing LibreOffice or the database as
-target is a clear error and leaves nothing behind."""
+"""``fieldbook export week|month|period|plan|day|customer -o FILE.pdf`` (decision 0026):
+the PDF of the same workbook, through LibreOffice (a stand-in here); a missing LibreOffice or
+the database as target is a clear error and leaves nothing behind; an export that writes no
+PDF refuses a .pdf name."""
 
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ def url(world: Journal) -> str:
         ("week", "--week", "2026-W49"),
         ("plan", "--date", "2026-11-30"),
         ("day", "--date", "2026-11-30"),
+        ("month", "--month", "2026-11"),
+        ("period", "--from", "2026-11-01", "--to", "2026-11-30"),
+        ("customer", "M001"),
     ],
 )
 def test_export_a_form_as_pdf(capsys, url: str, tmp_path: Path, monkeypatch, command) -> None:
@@ -77,3 +81,18 @@ def world_path(world: Journal) -> Path:
     if world.db_path is None:
         pytest.skip("not a database file (PostgreSQL)")
     return world.db_path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("slips",), ("department", "--from", "2026-11-01", "--to", "2026-11-30")],
+)
+def test_an_export_without_a_pdf_refuses_a_pdf_name(
+    capsys, url: str, tmp_path: Path, command
+) -> None:
+    """Not an .xlsx silently written under a name a PDF reader then cannot open."""
+    target = tmp_path / "登记表.PDF"
+    with pytest.raises(SystemExit) as usage:  # argparse: exit 2, the message on stderr
+        run(capsys, "--db", url, "export", *command, "-o", str(target))
+    assert usage.value.code == 2 and "只写 Excel 工作簿" in capsys.readouterr().err
+    assert not target.exists()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fieldbook.cli.common import (
     Subcommands,
+    add_form_output,
     add_import_options,
-    add_workbook_output,
     parse_day,
     runs,
 )
@@ -60,7 +60,7 @@ def register_customer_file(commands: Subcommands) -> None:
         metavar="YYYY-MM-DD",
         help="last day (default: today)",
     )
-    add_workbook_output(ec)
+    add_form_output(ec)
     runs(ec, "fieldbook.cli.customer_file:cmd_export_customer")
 
 

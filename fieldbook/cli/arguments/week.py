@@ -7,7 +7,6 @@ from fieldbook.cli.common import (
     Subcommands,
     add_date_range,
     add_form_output,
-    add_workbook_output,
     runs,
 )
 
@@ -27,7 +26,7 @@ def register(commands: Subcommands) -> None:
     em = commands.exports.add_parser("month", help="the same workbook over a calendar month (月报)")
     em.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-11")
     em.add_argument("--manager", default=None, metavar="CODE", help=MANAGER_HELP)
-    add_workbook_output(em)
+    add_form_output(em)
     runs(em, f"{COMMANDS}:cmd_export_month")
 
     ep = commands.exports.add_parser(
@@ -35,7 +34,7 @@ def register(commands: Subcommands) -> None:
     )
     add_date_range(ep)
     ep.add_argument("--manager", default=None, metavar="CODE", help=MANAGER_HELP)
-    add_workbook_output(ep)
+    add_form_output(ep)
     runs(ep, f"{COMMANDS}:cmd_export_period")
 
     wk = commands.top.add_parser("week", help="the weekly report (周总结 / 周计划)")
