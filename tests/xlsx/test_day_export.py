@@ -213,3 +213,12 @@ def test_a_day_without_a_log_exports_a_draft(world: Journal, tmp_path: Path) -> 
     assert "日志尚未提交" in text and "（未填写）" in text
     assert labelled(rows, "应订货户数")[2] == 5 and labelled(rows, "订货率")[2] == 0
     assert sheet(path, SHEET_ORDERS) == [sheet(path, SHEET_ORDERS)[0]]  # a header, no lines
+
+
+def test_a_day_without_visits_prints_one_page_that_says_so(world: Journal, tmp_path: Path) -> None:
+    """No checklist columns to print across three pages of empty headers: the visit facts
+    and a line saying there were no visits."""
+    path = export_day(world, date(2026, 11, 30), tmp_path / "empty.xlsx")
+    ws = openpyxl.load_workbook(path)[SHEET_VISITS]
+    assert ws.max_column <= 10, ws.max_column
+    assert ws.cell(2, 1).value == "（当日没有走访记录）"

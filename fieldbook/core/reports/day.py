@@ -72,6 +72,7 @@ from fieldbook.core.xlsx.writer import (
     first_sheet,
     header_row,
     page_footer,
+    paragraph_row,
     row_height,
     set_widths,
     text_width,
@@ -288,7 +289,9 @@ def _item_width(label: str, kind: str) -> float:
 def write_visits(ws: Worksheet, day: date, visits: list[VisitListRow]) -> None:
     checklist = load_checklist("visit")
     statuses = {st.code: st.label for st in checklist.shop_statuses}
-    items = export_items(v.checklist_version for v in visits)  # a v1 visit: v1's items too
+    # a v1 visit: v1's items too; a day without visits: no item columns (one page, not three
+    # pages of empty headers)
+    items = export_items(v.checklist_version for v in visits) if visits else []
     labels = finding_labels("visit")
     columns = list(VISIT_HEAD)
     columns += [(item.label, _item_width(item.label, item.type)) for item in items]
@@ -315,6 +318,8 @@ def write_visits(ws: Worksheet, day: date, visits: list[VisitListRow]) -> None:
             )
         )
         body_row(ws, n + 1, values)
+    if not visits:
+        paragraph_row(ws, 2, "（当日没有走访记录）", [w for _, w in columns])
     finish_table(ws, len(columns), f"走访明细　{day_title(day)}", freeze="D2", landscape=True)
     # 37 columns: pages across at the fitting scale, never below 70 % (decision 0024),
     # the visit's number, code and shop on each
