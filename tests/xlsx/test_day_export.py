@@ -22,6 +22,7 @@ from fieldbook.core.reports.day import SHEET_LOG, SHEET_VISITS, export_day
 from fieldbook.core.reports.day_orders import SHEET_ORDERS
 from fieldbook.core.routine.indicators import DEFINITIONS, day_indicators
 from fieldbook.core.routine.orders import import_orders
+from fieldbook.core.xlsx.print_scale import fit_scale
 
 MON = date(2026, 11, 30)
 HOSTILE = '=HYPERLINK("http://x","y")'
@@ -222,3 +223,12 @@ def test_a_day_without_visits_prints_one_page_that_says_so(world: Journal, tmp_p
     ws = openpyxl.load_workbook(path)[SHEET_VISITS]
     assert ws.max_column <= 10, ws.max_column
     assert ws.cell(2, 1).value == "（当日没有走访记录）"
+
+
+def test_the_orders_sheet_prints_one_page_wide(world: Journal, tmp_path: Path) -> None:
+    """订单 in portrait needed 64 % (pages across at the 70 % floor): landscape fits."""
+    path = export_day(world, date(2026, 11, 30), tmp_path / "d.xlsx")
+    ws = openpyxl.load_workbook(path)[SHEET_ORDERS]
+    widths = [ws.column_dimensions[c].width for c in "ABCDEFGHIJ"]
+    landscape = ws.page_setup.orientation == "landscape"
+    assert fit_scale(widths, landscape=landscape) >= 70 and not ws.print_title_cols
