@@ -1,4 +1,4 @@
-"""``export customer CODE -o FILE.xlsx``: one customer's file (一户一档), all history or
+"""``export customer CODE -o FILE.xlsx|FILE.pdf``: one customer's file (一户一档), all history or
 ``--from``/``--to``."""
 
 from __future__ import annotations

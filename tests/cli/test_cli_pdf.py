@@ -83,3 +83,16 @@ def world_path(world: Journal) -> Path:
     if world.db_path is None:
         pytest.skip("not a database file (PostgreSQL)")
     return world.db_path
+
+
+def test_an_upper_case_pdf_name_gives_a_pdf(capsys, url: str, tmp_path: Path, monkeypatch) -> None:
+    """登记表.PDF is a PDF too: never an .xlsx silently written under a name a PDF reader then
+    cannot open."""
+    program = tmp_path / "soffice"
+    program.write_text(SOFFICE.format(python=sys.executable))
+    program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv(pdf.SOFFICE_ENV, str(program))
+    target = tmp_path / "登记表.PDF"
+    code, _out, err = run(capsys, "--db", url, "export", "slips", "-o", str(target))
+    assert (code, err) == (0, "")
+    assert target.read_bytes() == b"%PDF-1.4 week"

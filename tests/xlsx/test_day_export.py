@@ -22,6 +22,7 @@ from fieldbook.core.reports.day import SHEET_LOG, SHEET_VISITS, export_day
 from fieldbook.core.reports.day_orders import SHEET_ORDERS
 from fieldbook.core.routine.indicators import DEFINITIONS, day_indicators
 from fieldbook.core.routine.orders import import_orders
+from fieldbook.core.xlsx.print_scale import fit_scale
 
 MON = date(2026, 11, 30)
 HOSTILE = '=HYPERLINK("http://x","y")'
@@ -213,3 +214,21 @@ def test_a_day_without_a_log_exports_a_draft(world: Journal, tmp_path: Path) -> 
     assert "日志尚未提交" in text and "（未填写）" in text
     assert labelled(rows, "应订货户数")[2] == 5 and labelled(rows, "订货率")[2] == 0
     assert sheet(path, SHEET_ORDERS) == [sheet(path, SHEET_ORDERS)[0]]  # a header, no lines
+
+
+def test_a_day_without_visits_prints_one_page_that_says_so(world: Journal, tmp_path: Path) -> None:
+    """No checklist columns to print across three pages of empty headers: the visit facts
+    and a line saying there were no visits."""
+    path = export_day(world, date(2026, 11, 30), tmp_path / "empty.xlsx")
+    ws = openpyxl.load_workbook(path)[SHEET_VISITS]
+    assert ws.max_column <= 10, ws.max_column
+    assert ws.cell(2, 1).value == "（当日没有走访记录）"
+
+
+def test_the_orders_sheet_prints_one_page_wide(world: Journal, tmp_path: Path) -> None:
+    """订单 in portrait needed 64 % (pages across at the 70 % floor): landscape fits."""
+    path = export_day(world, date(2026, 11, 30), tmp_path / "d.xlsx")
+    ws = openpyxl.load_workbook(path)[SHEET_ORDERS]
+    widths = [ws.column_dimensions[c].width for c in "ABCDEFGHIJ"]
+    landscape = ws.page_setup.orientation == "landscape"
+    assert fit_scale(widths, landscape=landscape) >= 70 and not ws.print_title_cols

@@ -32,6 +32,7 @@ from fieldbook.core.reports.slip_form import export_slip_form
 from fieldbook.core.reports.slip_register import export_register
 from fieldbook.core.reports.week import export_month, export_week
 from fieldbook.core.slips.service import SlipInput
+from tests.sample_data import shop
 
 MON = date(2026, 11, 30)
 UNIT = "七台河市烟草公司 · 营销中心（市场部） · 新兴区"
@@ -193,3 +194,53 @@ def test_no_product_name_on_any_printed_part(unit: Journal, tmp_path: Path) -> N
             for part in (ws.oddHeader, ws.oddFooter):
                 printed += [p.text or "" for p in (part.left, part.center, part.right)]
             assert not [t for t in printed if "fieldbook" in t.lower()], f"{path.name}:{ws.title}"
+
+
+def lone_ampersands(text: str) -> list[str]:
+    """The ``&`` of ``text`` that Excel would read as a code it does not mean (or a code a
+    name happened to spell, e.g. the ``&B`` of 「A&B」: bold)."""
+    bad, n = [], 0
+    while n < len(text):
+        if text[n] == "&":
+            code = text[n + 1 : n + 2]
+            if code == "&":
+                n += 2
+                continue
+            if code not in ("P", "N"):  # the only codes the forms write
+                bad.append(text[n : n + 2])
+        n += 1
+    return bad
+
+
+def test_an_ampersand_in_a_name_is_printed_not_read_as_a_header_code(
+    world: Journal, tmp_path: Path
+) -> None:
+    """「A&B」 in the unit or a shop name: the page header prints it as typed; unescaped,
+    Excel and LibreOffice read ``&B`` as 'bold' and drop the B."""
+    world.form_unit.save(FormUnit("A&B烟草公司", "营销中心&P"))
+    first = world.customers.list()[0]
+    world.customers.create(shop("230900009909", "好又多&便利", "张&", first.route_name, 1, "Z", 3))
+    paths = exports(world, tmp_path)
+    paths.append(export_customer_file(world, "230900009909", tmp_path / "amp.xlsx"))
+    for path in paths:
+        for ws in openpyxl.load_workbook(path).worksheets:
+            for part in (ws.oddHeader, ws.oddFooter):
+                for side in (part.left, part.center, part.right):
+                    text = side.text or ""
+                    assert not lone_ampersands(text), f"{path.name}:{ws.title}: {text}"
+
+
+def test_every_detail_page_names_the_unit_the_manager_and_the_period(
+    unit: Journal, tmp_path: Path
+) -> None:
+    """A page of 走访明细 parted from the 周报 still says whose unit and manager it is, and its
+    period in Chinese date notation (not 2026-11-20～2026-11-26)."""
+    week = export_week(unit, "2026-W48", tmp_path / "week.xlsx")
+    day = export_day(unit, MON, tmp_path / "day.xlsx")
+    for path, period in ((week, "2026年11月20日—11月26日"), (day, "2026年11月30日")):
+        for ws in openpyxl.load_workbook(path).worksheets[1:]:
+            where = f"{path.name}:{ws.title}"
+            center = ws.oddHeader.center.text or ""
+            assert center.startswith(f"{UNIT}　{ws.title}"), where
+            assert period in center, where
+            assert ws.oddHeader.right.text == "客户经理：王建国（QTH001）", where

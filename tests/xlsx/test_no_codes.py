@@ -1,8 +1,9 @@
 """No code in any output (issue 18, item 3): every export of the five-year demo (plan, slips,
-slip, day, week, month, period, department, spotcheck) and every table the CLI prints as CSV for
-people (without ``--raw``) is read back cell by cell; a snake_case identifier or an English
-vocabulary code (a ``code`` or key that a label of schema/reference/*.toml or
-schema/checklists/*.toml translates) anywhere fails, naming the export, sheet, cell and value.
+slip, day, week, month, period, department, spotcheck, customer) and every table the CLI
+prints as CSV for people (without ``--raw``) is read back cell by cell; a snake_case identifier
+or an English vocabulary code (a ``code`` or key that a label of schema/reference/*.toml or
+schema/checklists/*.toml translates) anywhere — cells, page headers and footers, validation
+lists — fails, naming the export, sheet, cell and value.
 
 The demo is the full five years (``demo --weeks 260``): about 100 s to generate on one core,
 then about 30 s of exports (the period workbook is its last year, the department workbook its
@@ -19,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from demo_databases import Demo
 from python_calamine import CalamineWorkbook
@@ -84,6 +86,29 @@ def scan_workbook(path: Path) -> Iterator[str]:
             for c, value in enumerate(row, start=1):
                 if found := codes_in(value):
                     yield f"{path.stem} {name}!R{r}C{c} {value!r}: {sorted(found)}"
+    yield from scan_page_parts(path)
+
+
+def scan_page_parts(path: Path) -> Iterator[str]:
+    """What prints outside the cells: every sheet's page header and footer (hidden sheets
+    too) and every data-validation list."""
+    for ws in openpyxl.load_workbook(path).worksheets:
+        for part in (ws.oddHeader, ws.oddFooter, ws.evenHeader, ws.firstHeader):
+            for side in (part.left, part.center, part.right) if part else ():
+                if found := codes_in(side.text):
+                    yield f"{path.stem} {ws.title} header/footer {side.text!r}: {sorted(found)}"
+        for rule in ws.data_validations.dataValidation:
+            if found := codes_in(rule.formula1):
+                yield f"{path.stem} {ws.title} validation {rule.formula1!r}: {sorted(found)}"
+
+
+def test_the_scanner_reads_page_headers(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    hidden = wb.create_sheet("数据")
+    hidden.sheet_state = "hidden"
+    hidden.oddHeader.center.text = "走访明细 shop_status"
+    wb.save(tmp_path / "h.xlsx")
+    assert [p for p in scan_workbook(tmp_path / "h.xlsx") if "shop_status" in p]
 
 
 def scan_csv(name: str, text: str) -> Iterator[str]:
@@ -135,6 +160,7 @@ def test_no_output_of_the_five_year_demo_shows_a_code(
     try:
         manager = _manager_code(journal)
         slips = [s.number for s in journal.slips.list()][:3]
+        customer = journal.customers.list()[0].code
     finally:
         journal.close()
     day, month = TODAY.isoformat(), "2026-11"
@@ -148,6 +174,7 @@ def test_no_output_of_the_five_year_demo_shows_a_code(
         "period": ["period", "--from", "2025-12-01", "--to", day],
         "department": ["department", "--from", "2021-12-01", "--to", day],
         "spotcheck": ["spotcheck", "--manager", manager, "--month", month],
+        "customer": ["customer", customer],  # 一户一档: five years of one shop
     }
     tables: dict[str, list[str]] = {
         "customers": ["customers", "list"],

@@ -71,3 +71,50 @@ def test_export_over_an_existing_file_is_atomic(world: Journal, tmp_path: Path) 
     export_plan(world, MON, target)
     assert target.read_bytes()[:2] == b"PK"
     assert [p.name for p in folder.iterdir()] == ["plan.xlsx"]  # no temporary left behind
+
+
+#: A digit of the forms' font (微软雅黑; LibreOffice's stand-in DejaVu Sans) is ~1.25 times the
+#: width unit of a column (Calibri's "0"), plus the cell's padding: a code or a phone number
+#: in a narrower column breaks its last digit onto a second line on paper.
+DIGIT_WIDTH = 1.3
+
+
+def test_codes_and_phone_numbers_fit_their_column_on_one_line(
+    world: Journal, tmp_path: Path
+) -> None:
+    world.customers.create(
+        CustomerInput(
+            code="230915569019",
+            shop_name="何颖副食店",
+            phone="19838946463",
+            route="周一线路",
+            order_weekday=1,
+        )
+    )
+    ws = openpyxl.load_workbook(export_plan(world, MON, tmp_path / "p.xlsx")).active
+    head = {ws.cell(6, c).value: ws.cell(6, c).column_letter for c in range(1, ws.max_column + 1)}
+    for label in ("客户编码", "联系电话"):
+        letter = head[label]
+        longest = max(len(str(c.value or "")) for c in ws[letter][6:])
+        assert longest in (11, 12), label
+        assert ws.column_dimensions[letter].width >= longest * DIGIT_WIDTH, label
+
+
+def test_a_wrapped_remark_or_address_gets_the_height_of_its_lines(
+    world: Journal, tmp_path: Path
+) -> None:
+    """「跟踪：①督促张贴禁售标识」 (12 characters) wraps in 情况/备注: the row is two lines high,
+    not one line with the second cut off on paper."""
+    world.customers.create(
+        CustomerInput(
+            code="M998",
+            shop_name="长店",
+            address="七台河市新兴区北兴街道胜利村九组东数第三家门市",
+            route="周一线路",
+            order_weekday=1,
+        )
+    )
+    world.followups.create(world.customers.by_code("M998").id, "督促张贴禁售标识")
+    ws = openpyxl.load_workbook(export_plan(world, MON, tmp_path / "p.xlsx")).active
+    row = next(c.row for c in ws["B"] if c.value == "M998")
+    assert ws.row_dimensions[row].height >= 2 * 14, ws.row_dimensions[row].height

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.store.sessions import Sessions, get_setting, set_setting
-from fieldbook.core.text import clean_free_text
+from fieldbook.core.text import clean_prose
 
 TOPIC = "settings"
 COMPANY_KEY = "form.company"
@@ -28,9 +28,10 @@ class FormUnit:
 
 
 def _clean(value: str, field: str) -> str:
-    """One line, as typed: controls removed, whitespace collapsed; full-width brackets kept
-    (「营销中心（市场部）」 is printed as the unit writes it, unlike ``text.clean_text``)."""
-    text = " ".join(clean_free_text(value).split())
+    """One line, as typed: controls and zero-width characters removed, whitespace collapsed;
+    full-width brackets kept (「营销中心（市场部）」 is printed as the unit writes it, unlike
+    ``text.clean_text``)."""
+    text = " ".join(clean_prose(value).split())
     if len(text) > MAX_LENGTH:
         raise InvalidValue("too_long", field=field, max=MAX_LENGTH)
     return text

@@ -46,13 +46,17 @@ def clean_profile(data: ProfileInput) -> ProfileInput:
         raise InvalidValue("required", field="name")
     if len(name) > 50:
         raise InvalidValue("too_long", field="name", max=50)
-    return ProfileInput(
+    cleaned = ProfileInput(
         code=code,
         name=name,
         district_unit=clean_text(data.district_unit),
         territory=clean_text(data.territory),
         phone=clean_code(data.phone),
     )
+    for field in ("district_unit", "territory"):  # the columns hold 50 (PostgreSQL enforces it)
+        if len(getattr(cleaned, field)) > 50:
+            raise InvalidValue("too_long", field=field, max=50)
+    return cleaned
 
 
 class ProfileService:

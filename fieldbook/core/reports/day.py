@@ -39,7 +39,13 @@ from fieldbook.core.reports.form import (
     subhead,
     table_head,
 )
-from fieldbook.core.reports.official import form_head, signature_block, standardise, write_head
+from fieldbook.core.reports.official import (
+    form_head,
+    signature_block,
+    standardise,
+    table_heads,
+    write_head,
+)
 from fieldbook.core.reports.saving import save_workbook
 from fieldbook.core.reports.targets_block import targets_block
 from fieldbook.core.routine.checklist import finding_labels, load_checklist
@@ -66,6 +72,7 @@ from fieldbook.core.xlsx.writer import (
     first_sheet,
     header_row,
     page_footer,
+    paragraph_row,
     row_height,
     set_widths,
     text_width,
@@ -128,7 +135,7 @@ def write_log_form(ws: Worksheet, journal: Journal, view: DayLogView) -> None:
     row += 1
     signature_block(ws, row, ("客户经理", "部门负责人（审阅）"))
     a4_portrait(ws)
-    page_footer(ws, right=f"工作日志 {view.day.isoformat()}")
+    page_footer(ws, right=f"工作日志　{day_title(view.day)}")
 
 
 def _visits_block(ws: Worksheet, row: int, facts: DayFacts) -> int:
@@ -282,7 +289,9 @@ def _item_width(label: str, kind: str) -> float:
 def write_visits(ws: Worksheet, day: date, visits: list[VisitListRow]) -> None:
     checklist = load_checklist("visit")
     statuses = {st.code: st.label for st in checklist.shop_statuses}
-    items = export_items(v.checklist_version for v in visits)  # a v1 visit: v1's items too
+    # a v1 visit: v1's items too; a day without visits: no item columns (one page, not three
+    # pages of empty headers)
+    items = export_items(v.checklist_version for v in visits) if visits else []
     labels = finding_labels("visit")
     columns = list(VISIT_HEAD)
     columns += [(item.label, _item_width(item.label, item.type)) for item in items]
@@ -309,6 +318,8 @@ def write_visits(ws: Worksheet, day: date, visits: list[VisitListRow]) -> None:
             )
         )
         body_row(ws, n + 1, values)
+    if not visits:
+        paragraph_row(ws, 2, "（当日没有走访记录）", [w for _, w in columns])
     finish_table(ws, len(columns), f"走访明细　{day_title(day)}", freeze="D2", landscape=True)
     # 37 columns: pages across at the fitting scale, never below 70 % (decision 0024),
     # the visit's number, code and shop on each
@@ -323,5 +334,7 @@ def export_day(journal: Journal, day: date, path: Path) -> Path:
     write_log_form(ws, journal, view)
     write_visits(wb.create_sheet(SHEET_VISITS), day, journal.visits.list_between(day, day))
     write_orders(wb.create_sheet(SHEET_ORDERS), day, day_order_rows(journal, day))
-    standardise(wb, journal.form_unit.get())
+    head = form_head(journal, "工作日志", day_title(day))
+    standardise(wb, head.unit)
+    table_heads(wb.worksheets[1:], head)
     return save_workbook(wb, path)

@@ -5,7 +5,7 @@ boxes with 日期 where a person signs, and the page setup of every sheet (A4, a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,7 +20,7 @@ from fieldbook.core.reports.form import LAST
 from fieldbook.core.routine.week import report_period
 from fieldbook.core.workdays import month_range
 from fieldbook.core.xlsx.print_scale import BINDING_MM, EDGE_MM
-from fieldbook.core.xlsx.writer import CJK_FONT, put
+from fieldbook.core.xlsx.writer import CJK_FONT, header_text, put
 
 #: 「第 N 页 共 M 页」 (Excel's &P / &N page fields).
 PAGE_FOOTER = "第 &P 页 共 &N 页"
@@ -171,16 +171,19 @@ def standardise(wb: Workbook, unit: FormUnit) -> None:
         page_standard(ws, unit)
 
 
-def annex_heads(wb: Workbook, head: FormHead) -> None:
-    """The table sheets after a form's first sheet (its annexes) say whose they are: the
-    manager in the page header's right, so a loose printed page is still attributable."""
-    if not head.manager:
-        return
-    for ws in wb.worksheets[1:]:
+def table_heads(sheets: Iterable[Worksheet], head: FormHead) -> None:
+    """The unit before the title in the page header of each table sheet of a form, and its
+    客户经理 on the right, so that a detail page parted from the form's first page still says
+    whose it is. Call after ``page_standard`` (and after the sheet's own title is set)."""
+    for ws in sheets:
         header = ws.oddHeader
         if header is None:
-            raise TypeError("a worksheet without a header")
-        header.right.text = f"客户经理：{head.manager}"
+            raise TypeError("a worksheet without a header/footer")
+        if head.unit_line:
+            title = header.center.text or ""
+            header.center.text = "　".join(x for x in (header_text(head.unit_line), title) if x)
+        if head.manager:
+            header.right.text = header_text(f"客户经理：{head.manager}")
 
 
 def print_head(ws: Worksheet, head: FormHead, signers: Sequence[str] = ()) -> None:
@@ -191,7 +194,8 @@ def print_head(ws: Worksheet, head: FormHead, signers: Sequence[str] = ()) -> No
     if footer is None or header is None:
         raise TypeError("a worksheet without a header/footer")
     lines = [head.unit_line, f"{head.title}　{head.period}"]
-    header.center.text = "　".join(x for x in lines if x)  # one line: "\n" is not portable
+    # one line ("\n" is not portable); a name's "&" printed, not read as a code
+    header.center.text = header_text("　".join(x for x in lines if x))
     header.right.text = f"制表日期：{date_text(head.made)}"
     if signers:
         footer.left.text = "　".join(signature_text(role) for role in signers)

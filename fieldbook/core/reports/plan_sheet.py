@@ -25,6 +25,7 @@ from fieldbook.core.xlsx.writer import (
     first_sheet,
     header_row,
     put,
+    row_height,
 )
 
 if TYPE_CHECKING:
@@ -32,12 +33,12 @@ if TYPE_CHECKING:
 
 STATE_LABELS = {"planned": "", "visited": "已访", "skipped": "未访", "removed": "已移除"}
 COLUMNS: list[tuple[str, float]] = [
-    ("序号", 5),
-    ("客户编码", 17),  # 12 digits in the CJK font, unwrapped
+    ("序号", 6),
+    ("客户编码", 17),  # 12 digits on one line on paper
     ("客户名称", 22),
     ("负责人", 9),
-    ("联系电话", 16),
-    ("经营地址", 28),
+    ("联系电话", 16),  # 11 digits on one line
+    ("经营地址", 30),
     ("档位", 6),
     ("计划原因", 20),
     ("到店", 8),
@@ -116,25 +117,23 @@ def write_route_sheet(
             remark = "；".join(x for x in (remark, followup_note(texts)) if x)
         elif stop.followups_open:
             remark = "；".join(x for x in (remark, f"跟踪事项 {stop.followups_open} 项") if x)
-        body_row(
-            ws,
-            first + n - 1,
-            [
-                n,
-                stop.code,
-                stop.shop_name,
-                stop.owner_name,
-                stop.phone,
-                stop.address,
-                stop.grade,
-                reason_text(stop.reasons, stop.reason_note),
-                stop.arrived_at.strftime("%H:%M") if stop.arrived_at else "",
-                stop.left_at.strftime("%H:%M") if stop.left_at else "",
-                remark,
-            ],
-        )
-        height = 24 if len(remark) <= 24 else 36  # room to write arrival and departure by hand
-        ws.row_dimensions[first + n - 1].height = height
+        values: list[object] = [
+            n,
+            stop.code,
+            stop.shop_name,
+            stop.owner_name,
+            stop.phone,
+            stop.address,
+            stop.grade,
+            reason_text(stop.reasons, stop.reason_note),
+            stop.arrived_at.strftime("%H:%M") if stop.arrived_at else "",
+            stop.left_at.strftime("%H:%M") if stop.left_at else "",
+            remark,
+        ]
+        body_row(ws, first + n - 1, values)
+        # room to write arrival and departure by hand, and every wrapped line of a cell shown
+        wrapped = [(v, w) for v, (_, w) in zip(values, COLUMNS, strict=True) if isinstance(v, str)]
+        ws.row_dimensions[first + n - 1].height = row_height(wrapped, minimum=24)
     ws.freeze_panes = f"A{first}"
     a4_portrait(ws, title_rows=f"{first - 1}:{first - 1}", landscape=True)
     signature_block(ws, first + len(stops) + 1, ("客户经理",), width)

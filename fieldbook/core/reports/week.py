@@ -36,12 +36,12 @@ from fieldbook.core.reports.form import (
 )
 from fieldbook.core.reports.official import (
     FormHead,
-    annex_heads,
     form_head,
     month_title,
     signature_block,
     span_text,
     standardise,
+    table_heads,
     week_title,
     write_head,
 )
@@ -377,7 +377,7 @@ def export_period(
         targets=journal.targets.progress(min(end, clock.today())),
     )
     standardise(wb, head.unit)
-    annex_heads(wb, head)
+    table_heads(wb.worksheets[1:], head)
     return save_book(book, path)
 
 

@@ -130,8 +130,11 @@ def register(s: Session, m: str, start: date, end: date) -> dict[str, str]:
 
 def slip_counts(s: Session, m: str, start: date, end: date) -> SlipCounts:
     """Department → slips opened and deliveries done in ``start``..``end``, and deliveries
-    not done and past their due date at its end (超期; whenever opened)."""
+    not done and past their due date at its end (超期; whenever opened): one done after the
+    end was still overdue then (a past week's figure does not change later), and a period
+    that ends after today is counted as at today (a delivery due tomorrow is not late)."""
     lo, hi = datetime.combine(start, time.min), datetime.combine(end, time.max)
+    as_at = min(end, clock.today())
     out = {d: {"opened": 0, "done": 0, "overdue": 0} for d in slip_rules().departments}
     rows = s.execute(
         select(
@@ -150,6 +153,6 @@ def slip_counts(s: Session, m: str, start: date, end: date) -> SlipCounts:
             bucket["opened"] += 1
         if state == "done" and lo <= updated <= hi:
             bucket["done"] += 1
-        if state != "done" and due < end:
+        if due < as_at and not (state == "done" and updated <= hi):
             bucket["overdue"] += 1
     return out

@@ -47,7 +47,8 @@ def number_visits(keys: Iterable[VisitKey]) -> dict[str, str]:
 
 def numbers_of(s: Session, visit_ids: Iterable[str]) -> dict[str, str]:
     """Visit id -> 走访编号 of ``visit_ids`` (two queries: their managers and days, then every
-    finished visit of those days); an unknown or unfinished visit has none."""
+    finished visit of those days, numbered per manager); an unknown or unfinished visit has
+    none."""
     wanted = set(visit_ids)
     if not wanted:
         return {}
@@ -57,12 +58,15 @@ def numbers_of(s: Session, visit_ids: Iterable[str]) -> dict[str, str]:
     if not days:
         return {}
     rows = s.execute(
-        select(Visit.id, Visit.visit_date, Visit.arrived_at, Customer.code)
+        select(Visit.manager_id, Visit.id, Visit.visit_date, Visit.arrived_at, Customer.code)
         .join(Customer, Customer.id == Visit.customer_id)
         .where(
             Visit.status == "done",
             tuple_(Visit.manager_id, Visit.visit_date).in_([tuple(d) for d in days]),
         )
     ).all()
-    numbers = number_visits((r[0], r[1], r[2], r[3]) for r in rows)
+    by_manager: dict[str, list[VisitKey]] = {}
+    for manager, visit_id, day, arrived, code in rows:  # each manager's day on its own
+        by_manager.setdefault(manager, []).append((visit_id, day, arrived, code))
+    numbers = {k: v for keys in by_manager.values() for k, v in number_visits(keys).items()}
     return {k: v for k, v in numbers.items() if k in wanted}

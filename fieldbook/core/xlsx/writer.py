@@ -74,6 +74,12 @@ def _part(item: HeaderFooterItem | None) -> HeaderFooterItem:
     return item
 
 
+def header_text(text: str) -> str:
+    """``text`` as a page header/footer prints it: every ``&`` doubled, so that a name such as
+    「A&B」 is not read as Excel's codes (``&B`` bold, ``&P`` the page number)."""
+    return text.replace("&", "&&")
+
+
 def page_footer(ws: Worksheet, center: str = PAGE_FOOTER, *, right: str | None = None) -> None:
     """The printed page footer: ``center`` (default: page n of m) and an optional ``right``."""
     footer = _part(ws.oddFooter)
@@ -266,7 +272,7 @@ def finish_table(
     keys = "".join(ch for ch in frozen if ch.isalpha()) if frozen else "A"
     index = column_index_from_string(keys) - 1
     print_sheet_at_fit(ws, title_columns=f"A:{get_column_letter(index)}" if index else None)
-    _part(ws.oddHeader).center.text = title
+    _part(ws.oddHeader).center.text = header_text(title)
     page_footer(ws)
 
 

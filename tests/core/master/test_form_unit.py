@@ -27,3 +27,11 @@ def test_a_too_long_name_says_which_field_and_changes_nothing(journal: Journal) 
         journal.form_unit.save(FormUnit("长" * (MAX_LENGTH + 1), "别的中心", confidential=False))
     assert failure.value.detail == "too_long" and failure.value.data["field"] == "form_company"
     assert journal.form_unit.get() == FormUnit("七台河市烟草公司", "营销中心（市场部）")
+
+
+def test_invisible_characters_are_not_kept_nor_counted(journal: Journal) -> None:
+    """A name pasted with zero-width spaces/joiners prints the same but would differ from the
+    one typed (and count towards the 40 characters): they are removed."""
+    pasted = "七台河\u200b市烟草\u200d公司\u2060" + "\u200b" * MAX_LENGTH
+    saved = journal.form_unit.save(FormUnit(pasted, "营销中心\u200c（市场部）"))
+    assert saved == FormUnit("七台河市烟草公司", "营销中心（市场部）")

@@ -5,6 +5,7 @@ customers in the register for the period."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,10 @@ from fieldbook.core.master.customer_changes import ChangeBasis
 from fieldbook.core.master.customers import CustomerInput
 from fieldbook.core.reports.week import export_month
 from fieldbook.core.routine.orders import import_orders
-from fieldbook.core.routine.period_figures import missing_days_text, register_ids
+from fieldbook.core.routine.period_figures import missing_days_text, register_ids, slip_counts
 from fieldbook.core.routine.week import label_for
-from fieldbook.core.store.models import Customer
+from fieldbook.core.slips.service import SlipInput
+from fieldbook.core.store.models import Customer, Slip, SlipDelivery
 
 SKU = ("13100101", "中华(硬)")
 #: November 2026: Mondays 2, 9, 16, 23, 30 and Tuesdays 3, 10, 17, 24 (all working days).
@@ -140,3 +142,38 @@ def test_coverage_counts_only_the_register_of_the_period(
     # the week 11-20 .. 11-26 began after M004 closed: M001 and M005 of five
     week = world.weeks.figures(label_for(date(2026, 11, 23)))
     assert (week.customers_covered, week.customers_active) == (2, 5)
+
+
+def slip_due(world: Journal, due: date, done_at: datetime | None) -> None:
+    """A slip of 2026-11-02 to its default departments, due ``due``, every delivery 已落实 at
+    ``done_at`` (or not)."""
+    shop = world.customers.by_code("M001").id
+    when = date(2026, 11, 2)
+    data = SlipInput("suspended", "店主装修暂停营业", shop, sub_reason="装修", effective_date=when)
+    data = replace(data, return_date=date(2026, 12, 30))
+    slip = world.slips.create(data, at=datetime(2026, 11, 2, 15, 0))
+    with world.writing("slips") as s:
+        s.execute(update(Slip).where(Slip.id == slip.id).values(due_date=due))
+        if done_at is not None:
+            s.execute(
+                update(SlipDelivery)
+                .where(SlipDelivery.slip_id == slip.id)
+                .values(state="done", updated_at=done_at)
+            )
+
+
+def test_overdue_is_as_at_the_end_of_the_period_and_never_ahead_of_today(
+    world: Journal,
+) -> None:
+    """超期 of a week: deliveries past due and not done at its end. Done later it was still
+    overdue then (a report printed again says the same); due after today it is not overdue yet
+    (the current week's end lies ahead)."""
+    slip_due(world, date(2026, 11, 4), datetime(2026, 11, 20, 10, 0))  # late, done the week after
+    slip_due(world, date(2026, 11, 4), datetime(2026, 11, 5, 10, 0))  # late, done that week
+    slip_due(world, date(2026, 12, 8), None)  # due tomorrow
+    with clock.pinned(datetime(2026, 12, 7, 9, 0), running=False), world.reading() as s:
+        m = world.current_manager_id(s)
+        last = slip_counts(s, m, date(2026, 11, 2), date(2026, 11, 8))
+        this = slip_counts(s, m, date(2026, 12, 4), date(2026, 12, 10))
+    assert (last["market"]["overdue"], last["market"]["done"]) == (1, 1)
+    assert this["market"]["overdue"] == 0

@@ -3,10 +3,15 @@ same number from the visits already read and from the ids alone, drafts not numb
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+
+from demo_databases import Demo
+from sqlalchemy import select
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.routine.visit_numbers import number_visits, numbers_of, visit_number
+from fieldbook.core.store.models import Visit
 
 MON = date(2026, 11, 30)
 
@@ -56,3 +61,23 @@ def test_numbers_by_id_count_the_days_finished_visits(
         assert numbers_of(s, [made["M003"], draft.id]) == {made["M003"]: "11-30-02"}
         assert numbers_of(s, made.values()) == {made["M001"]: "11-30-01", made["M003"]: "11-30-02"}
         assert numbers_of(s, []) == {} and numbers_of(s, ["no-such-visit"]) == {}
+
+
+def test_each_manager_numbers_their_own_day(open_demo: Callable[[Demo], Journal]) -> None:
+    """On a database of several managers, visits asked for together are numbered within their
+    own manager's day: two managers' 1st stops are both 「…-01」, never 01 and 31."""
+    journal = open_demo(Demo(seed=3, managers=2, weeks=1, customers_per_manager=20))
+    with journal.reading() as s:
+        rows = s.execute(
+            select(Visit.id, Visit.manager_id, Visit.visit_date).where(Visit.status == "done")
+        ).all()
+        managers: dict[date, set[str]] = {}
+        for r in rows:
+            managers.setdefault(r.visit_date, set()).add(r.manager_id)
+        day = max(d for d, who in managers.items() if len(who) == 2)
+        ids = {r.id: r.manager_id for r in rows if r.visit_date == day}
+        numbers = numbers_of(s, ids)
+    assert len(set(ids.values())) == 2
+    for manager in set(ids.values()):
+        stops = sorted(int(numbers[v][-2:]) for v, m in ids.items() if m == manager)
+        assert stops == list(range(1, len(stops) + 1)), manager
