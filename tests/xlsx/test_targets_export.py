@@ -40,8 +40,8 @@ def test_every_export_carries_the_months_progress(world: Journal, tmp_path: Path
         week = _texts(export_week(world, "2026-W49", tmp_path / "week.xlsx"), "周报")
         month = _texts(export_month(world, "2026-11", tmp_path / "month.xlsx"), "月报")
     for texts in (day, month):
-        assert "月度任务（任务完成率对比时间进度）　截至 2026-11-30" in texts
+        assert "月度任务（任务完成率对比时间进度）　截至 2026年11月30日" in texts
         assert all(line in texts for line in expected)
     # the report week 2026-W49 ends on Thursday 3 December: December has no target
-    assert "月度任务（任务完成率对比时间进度）　截至 2026-12-03" in week
+    assert "月度任务（任务完成率对比时间进度）　截至 2026年12月3日" in week
     assert "全月 任务完成率 未设任务" in week

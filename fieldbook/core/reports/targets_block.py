@@ -11,6 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.reports.form import banner, paragraph
+from fieldbook.core.reports.official import date_text
 from fieldbook.core.routine.targets import MonthProgress, progress_lines
 from fieldbook.core.server.department_targets import targets_rows, targets_table
 from fieldbook.core.xlsx.stream import TableBook
@@ -20,7 +21,7 @@ TITLE = "月度任务（任务完成率对比时间进度）"
 
 def targets_block(ws: Worksheet, row: int, month: MonthProgress, title: str = TITLE) -> int:
     """The block from ``row``; returns the next row."""
-    row = banner(ws, row, f"{title}　截至 {month.day:%Y-%m-%d}")
+    row = banner(ws, row, f"{title}　截至 {date_text(month.day)}")
     for line in progress_lines(month):
         row = paragraph(ws, row, line)
     return row
@@ -39,5 +40,5 @@ TARGETS_HEAD = [
 def targets_sheet(book: TableBook, journal: Journal, day: date) -> None:
     """The department workbook's 任务进度: every manager on ``day`` (``department_targets``)."""
     rows = targets_rows(targets_table(journal, day))
-    title = f"任务进度（任务完成率对比时间进度）　截至 {day:%Y-%m-%d}"
+    title = f"任务进度（任务完成率对比时间进度）　截至 {date_text(day)}"
     book.table(book.wb.create_sheet(SHEET_TARGETS), TARGETS_HEAD, rows, title, {})
