@@ -227,6 +227,10 @@ def label_value_row(
         )
         if isinstance(value, str):
             texts.append((value, span_width(first, last, widths)))
+        elif fmt and '"' in fmt and isinstance(value, int | float):
+            # a number shown with words (+2.6个百分点): as high as its printed text
+            shown = f"{value:+.1f}{fmt.split(chr(34))[1]}"
+            texts.append((shown, span_width(first, last, widths)))
     ws.row_dimensions[row].height = row_height(texts)
 
 
