@@ -5583,7 +5583,7 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     </message>
     <message>
         <source>{n} 天</source>
-        <translation>{n} days</translation>
+        <translation>{n} day(s)</translation>
     </message>
     <message>
         <source>{n} 张</source>
