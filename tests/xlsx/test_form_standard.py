@@ -21,6 +21,7 @@ from fieldbook.core.reports.department import export_department
 from fieldbook.core.reports.official import (
     BINDING_MM,
     EDGE_MM,
+    _header_fits,
     date_text,
     month_title,
     signature_text,
@@ -233,14 +234,32 @@ def test_an_ampersand_in_a_name_is_printed_not_read_as_a_header_code(
 def test_every_detail_page_names_the_unit_the_manager_and_the_period(
     unit: Journal, tmp_path: Path
 ) -> None:
-    """A page of 走访明细 parted from the 周报 still says whose unit and manager it is, and its
-    period in Chinese date notation (not 2026-11-20～2026-11-26)."""
+    """A page of 走访明细 parted from the 周报 still says whose it is (the unit where the page
+    is wide enough, the manager always) and its period in Chinese date notation (not
+    2026-11-20～2026-11-26)."""
     week = export_week(unit, "2026-W48", tmp_path / "week.xlsx")
     day = export_day(unit, MON, tmp_path / "day.xlsx")
     for path, period in ((week, "2026年11月20日—11月26日"), (day, "2026年11月30日")):
         for ws in openpyxl.load_workbook(path).worksheets[1:]:
             where = f"{path.name}:{ws.title}"
             center = ws.oddHeader.center.text or ""
-            assert center.startswith(f"{UNIT}　{ws.title}"), where
+            if ws.page_setup.orientation == "landscape":
+                assert center.startswith(f"{UNIT}　{ws.title}"), where
+            else:  # a portrait page has no room for the unit beside the mark and manager
+                assert center.startswith(ws.title), where
             assert period in center, where
             assert ws.oddHeader.right.text == "客户经理：王建国（QTH001）", where
+
+
+def test_page_header_parts_never_print_over_each_other(unit: Journal, tmp_path: Path) -> None:
+    """The mark (left), the unit and title (centre) and the manager (right) of a page header
+    side by side: on a portrait table sheet the unit is left out rather than overprinted (the
+    week's 订单（按客户） printed the mark over the company's name)."""
+    for path in exports(unit, tmp_path):
+        for ws in openpyxl.load_workbook(path).worksheets:
+            h = ws.oddHeader
+            parts = (h.left.text or "", h.center.text or "", h.right.text or "")
+            assert _header_fits(ws, *parts), (path.name, ws.title, parts)
+    week = openpyxl.load_workbook(tmp_path / "week.xlsx")
+    landscape = week["走访明细"].oddHeader.center.text
+    assert landscape.startswith(UNIT), landscape  # room for the unit on a landscape page

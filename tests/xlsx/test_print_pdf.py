@@ -24,7 +24,7 @@ from fieldbook.core.journal import Journal
 from fieldbook.core.reports.week_detail import SHEET_ANSWERS, SHEET_GRID_DATA
 from fieldbook.core.reports.week_rows import SHEET_GRID, SHEET_VISITS
 from fieldbook.core.routine.week import label_for
-from fieldbook.core.store.models import Manager, Slip
+from fieldbook.core.store.models import Customer, Manager, Slip
 
 pytestmark = [
     pytest.mark.slow,  # a demo database and a LibreOffice child process
@@ -44,6 +44,8 @@ def _exports(url: str, folder: Path) -> dict[str, Path]:
         with journal.reading() as s:
             code = s.scalars(select(Manager.code).order_by(Manager.code)).first()
             slips = s.scalars(select(Slip.number).order_by(Slip.number).limit(2)).all()
+            shop = s.scalars(select(Slip.customer_id).order_by(Slip.number)).first()
+            customer = s.scalars(select(Customer.code).where(Customer.id == shop)).one()
     finally:
         journal.close()
     assert code and slips
@@ -60,6 +62,7 @@ def _exports(url: str, folder: Path) -> dict[str, Path]:
         "slip": ["slip", *slips],
         "department": ["department", *month],
         "spotcheck": ["spotcheck", "--manager", code, "--month", "2026-11"],
+        "customer": ["customer", customer],  # 一户一档 of a shop with a slip
     }
     out = {}
     for name, args in commands.items():

@@ -19,8 +19,8 @@ from fieldbook.core.master.form_unit import FormUnit
 from fieldbook.core.reports.form import LAST
 from fieldbook.core.routine.week import report_period
 from fieldbook.core.workdays import month_range
-from fieldbook.core.xlsx.print_scale import BINDING_MM, EDGE_MM
-from fieldbook.core.xlsx.writer import CJK_FONT, header_text, put
+from fieldbook.core.xlsx.print_scale import BINDING_MM, EDGE_MM, printable_points
+from fieldbook.core.xlsx.writer import CJK_FONT, header_text, put, text_width
 
 #: 「第 N 页 共 M 页」 (Excel's &P / &N page fields).
 PAGE_FOOTER = "第 &P 页 共 &N 页"
@@ -171,19 +171,37 @@ def standardise(wb: Workbook, unit: FormUnit) -> None:
         page_standard(ws, unit)
 
 
+#: Points a width unit of page-header text takes (``writer.text_width``: a CJK character is
+#: two; measured on LibreOffice's PDF: 「客户经理：王艳（QTH001）」, 25 units, prints 121 pt wide).
+HEADER_POINTS_PER_UNIT = 4.8
+
+
+def _header_fits(ws: Worksheet, left: str, center: str, right: str) -> bool:
+    """Whether the three parts of a page header print side by side without overlapping: the
+    centred part leaves room on each side for the left and right parts."""
+    room = printable_points(landscape=ws.page_setup.orientation == "landscape")
+    half = (room - text_width(center) * HEADER_POINTS_PER_UNIT) / 2
+    widest = max(text_width(left), text_width(right)) * HEADER_POINTS_PER_UNIT
+    return widest <= half
+
+
 def table_heads(sheets: Iterable[Worksheet], head: FormHead) -> None:
     """The unit before the title in the page header of each table sheet of a form, and its
     客户经理 on the right, so that a detail page parted from the form's first page still says
-    whose it is. Call after ``page_standard`` (and after the sheet's own title is set)."""
+    whose it is — the unit only where it fits beside the mark and the manager (a portrait page
+    is too narrow: the parts printed over each other). Call after ``page_standard`` (and after
+    the sheet's own title is set)."""
     for ws in sheets:
         header = ws.oddHeader
         if header is None:
             raise TypeError("a worksheet without a header/footer")
-        if head.unit_line:
-            title = header.center.text or ""
-            header.center.text = "　".join(x for x in (header_text(head.unit_line), title) if x)
         if head.manager:
             header.right.text = header_text(f"客户经理：{head.manager}")
+        title = header.center.text or ""
+        with_unit = "　".join(x for x in (header_text(head.unit_line), title) if x)
+        left, right = header.left.text or "", header.right.text or ""
+        if head.unit_line and _header_fits(ws, left, with_unit, right):
+            header.center.text = with_unit
 
 
 def print_head(ws: Worksheet, head: FormHead, signers: Sequence[str] = ()) -> None:
