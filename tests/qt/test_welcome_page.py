@@ -62,6 +62,9 @@ def test_each_step_starts_focused_and_enter_presses_its_primary_button(qtbot, pa
     assert QApplication.focusWidget() is page.form.name_edit
     qtbot.keyClick(page.form.phone_edit, Qt.Key.Key_Enter)  # the keypad's Enter too
     assert page.steps.currentIndex() == SOURCE
+    page.go(PROFILE)
+    qtbot.keyClick(page.unit_form.center_edit, ENTER)  # the forms' unit fields too
+    assert page.steps.currentIndex() == SOURCE
 
 
 def test_saving_the_profile_before_importing(qtbot, page, empty_journal):
