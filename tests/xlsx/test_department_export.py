@@ -84,6 +84,7 @@ def test_summary_equals_the_weeks_and_charts_are_native(many: str, tmp_path: Pat
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         assert len(charts) == 2
         assert "各经理汇总" in z.read(charts[0]).decode()  # the series read the summary's cells
+        assert all('<min val="0"/>' in z.read(n).decode() for n in charts)  # axes from zero
     bad = ["--db", many, "export", "department", "--from", "2026-11-30", "--to", "2026-11-01"]
     assert cli.main([*bad, "-o", str(tmp_path / "x.xlsx")]) == 2
 

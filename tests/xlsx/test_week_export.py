@@ -225,7 +225,9 @@ def test_charts_are_native(week: Journal, tmp_path: Path) -> None:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         assert len(charts) == 2
         xml = z.read(charts[0]).decode()
+        zero_based = [('<min val="0"/>' in z.read(n).decode()) for n in charts]
     assert "按日" in xml and "barChart" in xml
+    assert all(zero_based)  # a bar's length is its figure: the value axis starts at 0
 
 
 def test_hostile_text_stays_text_everywhere(week: Journal, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -24,7 +24,7 @@ from fieldbook.core.server.department_changes import changes_outside_slips
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.xlsx.print_scale import print_sheet_at_fit
 from fieldbook.core.xlsx.stream import TableBook
-from fieldbook.core.xlsx.writer import AMOUNT, RATE, first_sheet
+from fieldbook.core.xlsx.writer import AMOUNT, RATE, bar_chart, first_sheet
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -253,7 +253,7 @@ def _charts(ws: Worksheet, managers: int) -> None:
     """Native charts beside the summary table, read from its cells."""
     last = managers + 1
     names = Reference(ws, min_col=2, min_row=2, max_row=last)
-    orders = BarChart()
+    orders = bar_chart()
     orders.title = "订货量（条）"
     orders.add_data(Reference(ws, min_col=7, min_row=1, max_row=last), titles_from_data=True)
     orders.set_categories(names)
@@ -261,7 +261,7 @@ def _charts(ws: Worksheet, managers: int) -> None:
     orders.legend = None
     beside = get_column_letter(len(SUMMARY_HEAD) + 2)  # one empty column after the table
     ws.add_chart(orders, f"{beside}2")
-    visits = BarChart()
+    visits = bar_chart()
     visits.title = "走访：计划与完成"
     visits.add_data(
         Reference(ws, min_col=3, max_col=4, min_row=1, max_row=last), titles_from_data=True

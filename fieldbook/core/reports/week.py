@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import Reference
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -75,6 +75,7 @@ from fieldbook.core.xlsx.writer import (
     MINUTES,
     RATE,
     a4_portrait,
+    bar_chart,
     first_sheet,
     page_footer,
     set_widths,
@@ -325,7 +326,7 @@ def _charts(ws: Worksheet, row: int, days: int) -> None:
     if not isinstance(src, Worksheet):
         raise TypeError(f"the summary charts read the {SHEET_DAYS} sheet of its workbook")
     cats = Reference(src, min_col=1, min_row=2, max_row=days + 1)
-    bar = BarChart()
+    bar = bar_chart()
     bar.type = "col"
     bar.title = "每日订货量（条）"
     bar.add_data(Reference(src, min_col=9, min_row=1, max_row=days + 1), titles_from_data=True)
@@ -334,7 +335,7 @@ def _charts(ws: Worksheet, row: int, days: int) -> None:
     bar.height, bar.width = 8, 18
     bar.x_axis.number_format = "m-d"
     ws.add_chart(bar, f"A{row + 1}")
-    visits = BarChart()
+    visits = bar_chart()
     visits.type = "col"
     visits.title = "每日拜访：计划与完成（户）"
     visits.add_data(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.chart import BarChart
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -57,6 +58,14 @@ def put(ws: Worksheet, row: int, column: int, value: Any, *, bold: bool = False)
             cell.number_format = TIME_FORMAT
     cell.font = Font(name=CJK_FONT, bold=bold, size=11)
     return cell
+
+
+def bar_chart() -> BarChart:
+    """A bar chart whose value axis starts at zero: a bar's length is its figure (an axis
+    from 650 drew 672 done of 707 planned as less than half)."""
+    chart = BarChart()
+    chart.y_axis.scaling.min = 0
+    return chart
 
 
 def first_sheet(wb: Workbook, title: str) -> Worksheet:
