@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart
 from openpyxl.cell.cell import Cell
+from openpyxl.chart import BarChart
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.header_footer import HeaderFooterItem
