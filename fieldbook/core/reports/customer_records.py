@@ -22,7 +22,7 @@ from fieldbook.core.master.catalog import price_classes
 from fieldbook.core.master.customer_changes import change_history
 from fieldbook.core.master.customers import CustomerRow
 from fieldbook.core.reports.official import span_text
-from fieldbook.core.reports.slip_register import RegisterRow
+from fieldbook.core.reports.slip_register import RegisterRow, register_row
 from fieldbook.core.routine.checklist import finding_labels, load_checklist
 from fieldbook.core.routine.class_structure import (
     UNCLASSIFIED,
@@ -199,34 +199,12 @@ def class_names(months: Sequence[MonthOrders]) -> list[str]:
 def slip_records(s: Session, customer_id: str, period: Period) -> list[RegisterRow]:
     """The customer's slips created in the period, one row per department (the register's
     rows), oldest first."""
-    rows = []
     stmt = (
         select(Slip, SlipDelivery)
         .join(SlipDelivery, SlipDelivery.slip_id == Slip.id)
         .where(Slip.customer_id == customer_id, period.between_times(Slip.created_at))
     )
-    for slip, d in s.execute(stmt):
-        snap = json.loads(slip.customer_snapshot or "{}")
-        moved = d.state not in ("pending", "sent")
-        rows.append(
-            RegisterRow(
-                slip_id=slip.id,
-                delivery_id=d.id,
-                number=slip.number,
-                created_at=slip.created_at,
-                category=slip.category,
-                sub_reason=slip.sub_reason,
-                customer_code=str(snap.get("code", "")),
-                shop_name=str(snap.get("shop_name", "")),
-                description=slip.description,
-                department=d.department,
-                state=d.state,
-                handled_by=d.handled_by if moved else "",
-                handled_at=d.updated_at if moved else None,
-                answer=d.answer,
-                due_date=slip.due_date,
-            )
-        )
+    rows = [register_row(slip, d) for slip, d in s.execute(stmt)]
     rows.sort(key=lambda r: (r.created_at, r.number, department_order(r.department)))
     return rows
 

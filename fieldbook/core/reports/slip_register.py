@@ -96,33 +96,37 @@ def register_rows(
             stmt = stmt.where(SlipDelivery.department == department)
         rows = []
         for slip, d in s.execute(stmt):
-            snap = json.loads(slip.customer_snapshot or "{}")
-            moved = d.state not in ("pending", "sent")
-            rows.append(
-                RegisterRow(
-                    slip_id=slip.id,
-                    delivery_id=d.id,
-                    number=slip.number,
-                    created_at=slip.created_at,
-                    category=slip.category,
-                    sub_reason=slip.sub_reason,
-                    customer_code=str(snap.get("code", "")),
-                    shop_name=str(snap.get("shop_name", "")),
-                    description=slip.description,
-                    department=d.department,
-                    state=d.state,
-                    handled_by=d.handled_by if moved else "",
-                    handled_at=d.updated_at if moved else None,
-                    answer=d.answer,
-                    due_date=slip.due_date,
-                    removed="；".join(
-                        f"{department_name(k)}：{v}"
-                        for k, v in json.loads(slip.removed_departments or "{}").items()
-                    ),
-                )
-            )
+            rows.append(register_row(slip, d))
     rows.sort(key=lambda r: (r.created_at, r.number, department_order(r.department)))
     return rows
+
+
+def register_row(slip: Slip, d: SlipDelivery) -> RegisterRow:
+    """One row of the register: ``slip`` as delivered to one department (``d``); who handled it
+    and when only once the department has moved it on from 待发送/已发送."""
+    snap = json.loads(slip.customer_snapshot or "{}")
+    moved = d.state not in ("pending", "sent")
+    return RegisterRow(
+        slip_id=slip.id,
+        delivery_id=d.id,
+        number=slip.number,
+        created_at=slip.created_at,
+        category=slip.category,
+        sub_reason=slip.sub_reason,
+        customer_code=str(snap.get("code", "")),
+        shop_name=str(snap.get("shop_name", "")),
+        description=slip.description,
+        department=d.department,
+        state=d.state,
+        handled_by=d.handled_by if moved else "",
+        handled_at=d.updated_at if moved else None,
+        answer=d.answer,
+        due_date=slip.due_date,
+        removed="；".join(
+            f"{department_name(k)}：{v}"
+            for k, v in json.loads(slip.removed_departments or "{}").items()
+        ),
+    )
 
 
 def _register_values(r: RegisterRow, today: date) -> list[Any]:
