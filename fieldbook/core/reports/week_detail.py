@@ -52,7 +52,6 @@ from fieldbook.core.xlsx.print_scale import (
     fit_scale,
     group_breaks,
     minimum_scale,
-    print_at_fit,
     set_scale,
 )
 from fieldbook.core.xlsx.stream import TableBook, scaled_table
@@ -138,7 +137,6 @@ def write_details(book: TableBook, p: Period, suffix: str) -> None:
     data = wb.create_sheet(SHEET_GRID_DATA)
     title = f"规格观察明细{suffix}"
     book.table(data, GRID_HEAD, p.grid, title, {12: AMOUNT, 13: AMOUNT}, freeze="E2")
-    print_at_fit(data, [w for _, w in GRID_HEAD], landscape=True)  # when unhidden and printed
     # hidden and with no print area (LibreOffice prints a hidden sheet that has one)
     data.sheet_state = "hidden"  # not printed with the workbook (decision 0024)
 

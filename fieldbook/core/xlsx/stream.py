@@ -31,7 +31,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldbook.core.text import clean_free_text
-from fieldbook.core.xlsx.print_scale import print_at_fit
 from fieldbook.core.xlsx.writer import (
     DATE_FORMAT,
     DATETIME_FORMAT,
@@ -194,9 +193,8 @@ def scaled_table(
     *,
     landscape: bool = True,
     freeze: str = "B2",
-) -> int:
-    """``book.table`` printed at its fitting scale (``print_at_fit``), its print area the table
-    (a long text does not spill onto a page of its own); returns the scale."""
+) -> None:
+    """``book.table`` (printed at its fitting scale by ``writer.finish_table``) with its print
+    area the table, so a long text does not spill onto a page of its own."""
     book.table(ws, columns, rows, title, formats, landscape=landscape, freeze=freeze)
     ws.print_area = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    return print_at_fit(ws, [c[1] for c in columns], landscape=landscape)
