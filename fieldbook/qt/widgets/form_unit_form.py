@@ -7,11 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from fieldbook.core.errors import FieldbookError
 from fieldbook.core.master.form_unit import MAX_LENGTH, FormUnit, clean_form_unit
-from fieldbook.messages import describe_error
+from fieldbook.qt.widgets.field_errors import FieldErrors
 from fieldbook.qt.widgets.form_fields import line_edit
-from fieldbook.qt.widgets.message_label import MessageLabel
 
 
 class FormUnitForm(QWidget):
@@ -33,10 +31,9 @@ class FormUnitForm(QWidget):
         form.addRow(self.tr("公司"), self.company_edit)
         form.addRow(self.tr("营销中心"), self.center_edit)
         form.addRow("", self.mark_check)
-        self.error_label = MessageLabel("errorLabel")
+        self.errors = FieldErrors(self.widgets)
+        self.error_label = self.errors.label
         form.addRow("", self.error_label)
-        for edit in self.widgets.values():
-            edit.textEdited.connect(self._edited)
         self.setTabOrder(self.company_edit, self.center_edit)
         self.setTabOrder(self.center_edit, self.mark_check)
         self._form = form
@@ -69,20 +66,10 @@ class FormUnitForm(QWidget):
         return clean_form_unit(self.raw_input())
 
     def show_error(self, exc: BaseException) -> None:
-        self.error_label.setText(describe_error(exc))
-        self.error_label.show()
-        field = exc.data.get("field") if isinstance(exc, FieldbookError) else None
-        edit = self.widgets.get(field) if isinstance(field, str) else None
-        if edit is not None:
-            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.errors.show(exc)
 
     def clear_error(self) -> None:
-        self.error_label.clear()
-        self.error_label.hide()
-
-    def _edited(self) -> None:
-        if self.error_label.isVisibleTo(self):
-            self.clear_error()
+        self.errors.clear()
 
 
 def _labels(form: QFormLayout) -> list[QLabel]:

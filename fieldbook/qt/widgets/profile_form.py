@@ -8,11 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
-from fieldbook.core.errors import FieldbookError
 from fieldbook.core.master.profile import ProfileInput, clean_profile
-from fieldbook.messages import describe_error
+from fieldbook.qt.widgets.field_errors import FieldErrors
 from fieldbook.qt.widgets.form_fields import line_edit
-from fieldbook.qt.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
     from fieldbook.core.master.profile import Profile
@@ -43,11 +41,11 @@ class ProfileForm(QWidget):
         form.addRow(self.tr("区县单位"), self.unit_edit)
         form.addRow(self.tr("片区"), self.territory_edit)
         form.addRow(self.tr("联系电话"), self.phone_edit)
-        self.error_label = MessageLabel("errorLabel")
+        self.errors = FieldErrors(self.widgets)
+        self.error_label = self.errors.label
         form.addRow("", self.error_label)
         for edit in self.widgets.values():
             edit.setMinimumHeight(32)
-            edit.textEdited.connect(self._edited)
         self.setTabOrder(self.name_edit, self.code_edit)
         self.setTabOrder(self.code_edit, self.unit_edit)
         self.setTabOrder(self.unit_edit, self.territory_edit)
@@ -75,17 +73,7 @@ class ProfileForm(QWidget):
         return clean_profile(self.raw_input())
 
     def show_error(self, exc: BaseException) -> None:
-        self.error_label.setText(describe_error(exc))
-        self.error_label.show()
-        field = exc.data.get("field") if isinstance(exc, FieldbookError) else None
-        edit = self.widgets.get(field) if isinstance(field, str) else None
-        if edit is not None:
-            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.errors.show(exc)
 
     def clear_error(self) -> None:
-        self.error_label.clear()
-        self.error_label.hide()
-
-    def _edited(self) -> None:
-        if self.error_label.isVisibleTo(self):
-            self.clear_error()
+        self.errors.clear()
