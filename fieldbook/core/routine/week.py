@@ -26,6 +26,7 @@ from fieldbook.core.routine.week_figures import (
     figures_json,
     week_figures,
 )
+from fieldbook.core.routine.week_rounds import ReviewRound, close_round, open_round, rounds_of
 from fieldbook.core.store import audit
 from fieldbook.core.store.models import (
     WeekReport,
@@ -101,6 +102,8 @@ class WeekView:
     #: The week's days against the time model (decision 0018), read from the days themselves
     #: (a return corrected later is a correction of that day's log, kept there).
     times: tuple[DayTimes, ...] = ()
+    #: Every round of its review, first first (decision 0029).
+    rounds: tuple[ReviewRound, ...] = ()
 
 
 class WeekService:
@@ -132,6 +135,7 @@ class WeekService:
                     "review_comment": rep.review_comment,
                     "reviewer": rep.reviewer,
                     "id": rep.id,
+                    "rounds": rounds_of(s, [rep.id]).get(rep.id, ()),
                 }
                 if rep
                 else None
@@ -158,6 +162,7 @@ class WeekService:
             reviewer=data["reviewer"] if data else "",
             corrections=corrections,
             times=times,
+            rounds=data["rounds"] if data else (),
         )
 
     def _report(self, s: Session, label: str, *, create: bool) -> WeekReport:
@@ -204,6 +209,21 @@ class WeekService:
             rep.status = "submitted"
             rep.figures = figures_json(figures)
             rep.submitted_at = clock.now()
+            open_round(s, rep, rep.submitted_at)
+        return self.get(label)
+
+    def resubmit(self, label: str) -> WeekView:
+        """Submit a report the department returned again (its figures recomputed): the next
+        round of its review. An approved report stays approved."""
+        figures = self.figures(label)
+        with self.db.writing(TOPIC) as s:
+            rep = self._report(s, label, create=False)
+            if rep.status != "reviewed" or rep.review != "returned":
+                raise InvalidValue("week_not_returned", field="week")
+            rep.status = "submitted"
+            rep.figures = figures_json(figures)
+            rep.submitted_at = clock.now()
+            open_round(s, rep, rep.submitted_at)
         return self.get(label)
 
     def refresh_figures(self, label: str) -> WeekView:
@@ -263,6 +283,7 @@ class WeekService:
             rep.status, rep.review = "reviewed", verdict
             rep.review_comment, rep.reviewer = str(comment).strip(), str(reviewer).strip()[:50]
             rep.reviewed_at = clock.now()
+            close_round(s, rep)
         return self.get(label)
 
     def history(self) -> list[tuple[str, str, str]]:

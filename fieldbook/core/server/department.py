@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, case, func, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
@@ -24,6 +25,7 @@ from fieldbook.core.routine.attendance import DayMark, managers_day_marks
 from fieldbook.core.routine.class_structure import first_headline
 from fieldbook.core.routine.price_figures import PriceCounts, price_days
 from fieldbook.core.routine.week import label_for, report_period
+from fieldbook.core.routine.week_rounds import close_round
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
@@ -342,6 +344,9 @@ def review_week(
         report.status, report.review = "reviewed", verdict
         report.review_comment, report.reviewer = comment, str(reviewer).strip()[:50]
         report.reviewed_at = clock.now()
+        flag_modified(report, "updated_at")  # kept as it was: a review is no change of the
+        # manager's copy (a push compares it to find a copy newer on the server)
+        close_round(s, report)
 
 
 # --- a department's inbox ------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.server.roles_oversight import install_oversight
+from fieldbook.core.server.roles_review import install_review_rounds
 from fieldbook.core.store import audit, db
 from fieldbook.core.store.models import Customer, Manager
 from fieldbook.core.text import clean_free_text
@@ -71,6 +72,7 @@ CHILDREN = {
     "slip_deliveries": ("slip_id", "slips"),
     "slip_attachments": ("slip_id", "slips"),
     "escalation_answers": ("day_log_id", "day_logs"),  # the head's, read by the manager
+    "week_report_rounds": ("week_report_id", "week_reports"),  # roles_review.py
 }
 #: What a manager's login may do per table (RLS then narrows it to their rows).
 MANAGER_GRANTS = {
@@ -96,6 +98,7 @@ MANAGER_GRANTS = {
     "customer_changes": "SELECT, INSERT",  # never changed
     "targets": "SELECT, INSERT, UPDATE",  # changed (audited), never deleted
     "escalation_answers": "SELECT",  # the department head's
+    "week_report_rounds": "SELECT, INSERT",  # + UPDATE of its own columns: roles_review.py
     "alembic_version": "SELECT",
     "server_users": "SELECT",
 }
@@ -212,6 +215,7 @@ def _install(conn: Connection) -> None:
     _spot_check_policies(conn)
     _department_policies(conn)
     install_oversight(conn, DEPARTMENTS)
+    install_review_rounds(conn)
 
 
 def _grant(conn: Connection) -> None:

@@ -44,6 +44,7 @@ from sqlalchemy.exc import (
 )
 
 from fieldbook.core import clock
+from fieldbook.core.server.sync_conflicts import keep_newer_on_server, store_conflicts
 from fieldbook.core.server.sync_held import HeldBack
 from fieldbook.core.server.sync_pull import Pull
 from fieldbook.core.server.sync_report import Progress, SyncError, SyncReport
@@ -210,6 +211,7 @@ class Sync:
         Pull(self.j, self.server, self.report).run(manager)
         self.report.problems = self.held.problems()
         self.report.notices = self.held.notices()
+        store_conflicts(self.j, self.report.conflicts)
         with self.j.writing() as s:
             self.j.set_setting(s, LAST_KEY, clock.now().isoformat(timespec="seconds"))
         return self.report
@@ -254,11 +256,12 @@ class Sync:
                 parents = {r[col] for r in waiting[name]}
                 held += [r for r in batch if r["id"] in parents]  # for the cursor only
             with self.server.begin() as remote:
+                sent = keep_newer_on_server(remote, unit.name, batch, self.report)
                 if unit.keep:
                     update = [c for c in columns_of(table) if c not in unit.keep]
-                    changed = upsert(remote, table, batch, update=update, guarded=unit.guard())
+                    changed = upsert(remote, table, sent, update=update, guarded=unit.guard())
                 else:
-                    changed = upsert(remote, table, batch, insert_only=unit.insert_only)
+                    changed = upsert(remote, table, sent, insert_only=unit.insert_only)
                 self.report.add("up", unit.name, changed)
                 for name, col in unit.children:
                     kept = {r["id"] for r in waiting[name]}

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, select
 
 from fieldbook.core.routine.escalations import merge_answers
 from fieldbook.core.server.sync_report import SyncReport
+from fieldbook.core.server.sync_review import pull_rounds
 from fieldbook.core.server.sync_units import DEPARTMENT_COLUMNS, MASTER
 from fieldbook.core.server.sync_writes import (
     T,
@@ -60,6 +61,7 @@ class Pull:
                 self.report.add("down", name, merge_by_code(local, T[name], got[name]))
             self._answers(local, manager, got["slip_deliveries"])
             self._reviews(local, got["week_reports"])
+            self.report.add("down", "week_report_rounds", pull_rounds(self.server, local, manager))
             self._escalation_answers(local, manager)
             self._spot_checks(local, manager)
 

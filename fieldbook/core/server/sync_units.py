@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, or_, select
+from sqlalchemy import Table, and_, literal_column, or_, select
 
 from fieldbook.core.store.models import Base
 
@@ -21,6 +21,7 @@ T = Base.metadata.tables
 DEPARTMENT_COLUMNS = {
     "slip_deliveries": ("state", "answer", "handled_by", "updated_at"),
     "week_reports": ("review", "review_comment", "reviewer", "reviewed_at"),
+    "week_report_rounds": ("review", "review_comment", "reviewer", "reviewed_at"),
 }
 
 
@@ -146,8 +147,9 @@ def _units() -> list[Unit]:
             "week_reports",
             lambda m, s: select(weeks).where(weeks.c.manager_id == m, newer(weeks, s)),
             keep=DEPARTMENT_COLUMNS["week_reports"],
-            # the manager submits, the market department reviews: a review stands
-            guard=lambda: {"status": weeks.c.status == "reviewed"},
+            # the manager submits, the market department reviews: a review stands, unless
+            # it returned the report and the manager resubmitted it since (decision 0029)
+            guard=lambda: {"status": review_stands(weeks)},
         ),
         _attendance_unit(),
     ]
@@ -173,7 +175,38 @@ def _targets() -> Unit:
     )
 
 
-UNITS = [*_units(), _customer_changes(), _targets()]
+def review_stands(weeks: Table) -> Any:
+    """The server's status of a week report stays: it is reviewed, and not returned before
+    the pushed copy's (re)submission."""
+    resubmitted: Any = literal_column("excluded.submitted_at")
+    return and_(
+        weeks.c.status == "reviewed",
+        or_(
+            weeks.c.review != "returned",
+            resubmitted.is_(None),
+            weeks.c.reviewed_at.is_(None),
+            resubmitted <= weeks.c.reviewed_at,
+        ),
+    )
+
+
+def _review_rounds() -> Unit:
+    """A week report's review rounds (decision 0029): the manager opens one at each
+    (re)submission; the market department writes its review on the server."""
+    rounds, weeks = T["week_report_rounds"], T["week_reports"]
+    return Unit(
+        "week_report_rounds",
+        lambda m, s: (
+            select(rounds)
+            .join(weeks, weeks.c.id == rounds.c.week_report_id)
+            .where(weeks.c.manager_id == m, rounds.c.submitted_at > s)
+        ),
+        stamp="submitted_at",
+        keep=DEPARTMENT_COLUMNS["week_report_rounds"],
+    )
+
+
+UNITS = [*_units(), _customer_changes(), _targets(), _review_rounds()]
 
 #: Master data (the company's): matched between laptop and server by code, since each laptop
 #: may have imported the same list under its own ids. References to them are translated.

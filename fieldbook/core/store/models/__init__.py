@@ -31,6 +31,7 @@ from fieldbook.core.store.models.routine import (
     VisitSku,
     VisitTimeEdit,
     WeekReport,
+    WeekReportRound,
 )
 from fieldbook.core.store.models.server import ServerUser, SpotCheck, SpotCheckItem
 from fieldbook.core.store.models.slips import (
@@ -40,6 +41,7 @@ from fieldbook.core.store.models.slips import (
     SlipEvent,
     SlipSuggestion,
 )
+from fieldbook.core.store.models.sync import SyncConflictRow
 
 __all__ = [
     "AttendanceDay",
@@ -67,12 +69,14 @@ __all__ = [
     "SlipSuggestion",
     "SpotCheck",
     "SpotCheckItem",
+    "SyncConflictRow",
     "Target",
     "Visit",
     "VisitPhoto",
     "VisitSku",
     "VisitTimeEdit",
     "WeekReport",
+    "WeekReportRound",
     "local_now",
     "new_id",
     "utcnow",

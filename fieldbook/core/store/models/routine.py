@@ -234,6 +234,28 @@ class WeekReport(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
 
+class WeekReportRound(Base):
+    """One round of a week report's review (decision 0029): submitted (the manager's columns)
+    → reviewed (the department's: approved, or returned with a comment). A returned report
+    resubmitted starts the next round; every round is kept, on the laptop and the server.
+    The id is ``<report id>/<round>``, the same wherever the round is made."""
+
+    __tablename__ = "week_report_rounds"
+    __table_args__ = (
+        UniqueConstraint("week_report_id", "round", name="uq_week_report_rounds_round"),
+    )
+    id: Mapped[str] = mapped_column(String(48), primary_key=True)
+    week_report_id: Mapped[str] = mapped_column(
+        ForeignKey("week_reports.id", ondelete="CASCADE"), index=True
+    )
+    round: Mapped[int] = mapped_column(Integer)
+    submitted_at: Mapped[datetime] = mapped_column(DateTime)
+    review: Mapped[str] = mapped_column(String(16), default="")  # approved | returned
+    review_comment: Mapped[str] = mapped_column(Text, default="")
+    reviewer: Mapped[str] = mapped_column(String(50), default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
 class AttendanceDay(Base):
     """出勤: a working day the manager is not in the field — 请假 (with its type), 会议, 培训 or
     其他公务 (kinds of ``schema/reference/attendance.toml``). Clearing keeps the row with an
