@@ -16,7 +16,7 @@ from fieldbook.cli.database import journal_for
 from fieldbook.core.server.roles import ServerUserInput, add_user, init_server, reassign_customer
 from fieldbook.core.server.sync import SERVER_KEY, check_server_address, has_secret, sync
 from fieldbook.core.server.sync_report import SyncError
-from fieldbook.messages import SYNC_TABLE_NAMES, describe_sync_problem
+from fieldbook.messages import SYNC_TABLE_NAMES, describe_conflict, describe_sync_problem
 
 
 def _lines(moved: dict[str, int]) -> str:
@@ -42,6 +42,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     print(f"下载：{_lines(report.pulled)}")
     for problem in [*report.problems, *report.notices]:
         print(describe_sync_problem(problem), file=sys.stderr)
+    for conflict in report.conflicts:  # kept: fieldbook sync conflicts lists them until seen
+        print(f"冲突：{describe_conflict(conflict)}")
     return EXIT_OK if not report.problems else EXIT_FAIL
 
 

@@ -9,6 +9,7 @@ kept complete.
   (visits, slips, orders, the work log, spot checks).
 """
 
+from fieldbook.messages.conflicts import describe_conflict
 from fieldbook.messages.describe import (
     FIELD_NAMES,
     MESSAGES,
@@ -27,6 +28,7 @@ __all__ = [
     "FIELD_NAMES",
     "MESSAGES",
     "SYNC_TABLE_NAMES",
+    "describe_conflict",
     "describe_error",
     "describe_problem",
     "describe_sync_problem",

@@ -19,6 +19,13 @@ def register(commands: Subcommands) -> None:
         help="postgresql+psycopg://user@host/db (remembered; password from PGPASSWORD/.pgpass)",
     )
     runs(sy, f"{COMMANDS}:cmd_sync")
+    syc = sy.add_subparsers(dest="sync_action", metavar="ACTION", required=False)
+    sc = syc.add_parser(
+        "conflicts", help="the records the syncs found changed in two places (not yet seen)"
+    )
+    sc.add_argument("--ack", action="store_true", help="mark the listed conflicts as seen")
+    sc.add_argument("--all", action="store_true", help="the ones already seen too")
+    runs(sc, "fieldbook.cli.sync_conflicts:cmd_sync_conflicts")
 
     sv = commands.top.add_parser(
         "server", help="the department server (PostgreSQL): schema, users, roles"

@@ -165,3 +165,47 @@ def test_a_report_changed_on_two_laptops_keeps_the_newer_server_copy_and_says_so
     finally:
         second.close()
         one.close()
+
+
+def test_cli_lists_a_conflict_at_the_sync_and_until_it_is_seen(
+    one: Journal,
+    pg_database: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from fieldbook.cli import main as cli
+
+    logins = manager_logins(pg_database, ["QTH001"])
+    start = clock.now()
+    sync(one, logins["QTH001"])
+    url = one.url
+    one.close()
+    second_path = tmp_path / "second.sqlite3"
+    shutil.copyfile(make_url(url).database or "", second_path)
+    second = Journal.open(f"sqlite:///{second_path}")
+    first = Journal.open(url)
+    try:
+        with clock.pinned(start + timedelta(hours=1), running=False):
+            first.weeks.correct(LABEL, "problems", "先改", "补充")
+        with clock.pinned(start + timedelta(hours=2), running=False):
+            second.weeks.correct(LABEL, "problems", "后改", "补充")
+            sync(second, logins["QTH001"])
+    finally:
+        first.close()
+        second.close()
+    monkeypatch.setenv("PGPASSWORD", LOGIN_PASSWORD)
+    address = logins["QTH001"].replace(f":{LOGIN_PASSWORD}@", "@")
+    with clock.pinned(start + timedelta(hours=3), running=False):
+        assert cli.main(["--db", url, "sync", "--server", address]) == 0
+    line = f"冲突：另一台电脑改过的更新：周报 {LABEL}，保留服务器上的版本"
+    shown = [x for x in capsys.readouterr().out.splitlines() if x.startswith("冲突")]
+    assert len(shown) == 1 and shown[0].startswith(line)
+    assert cli.main(["--db", url, "sync", "conflicts", "--ack"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 and line.removeprefix("冲突：") in out[0]
+    assert out[1] == "已标记 1 条同步冲突为已查看"
+    assert cli.main(["--db", url, "sync", "conflicts"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["没有未查看的同步冲突"]
+    assert cli.main(["--db", url, "sync", "conflicts", "--all"]) == 0
+    assert "已查看" in capsys.readouterr().out
