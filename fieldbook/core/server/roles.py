@@ -34,6 +34,7 @@ from sqlalchemy import Connection, select, text
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.server.roles_moves import install_manager_moves
 from fieldbook.core.server.roles_oversight import install_oversight
 from fieldbook.core.server.roles_review import install_review_rounds
 from fieldbook.core.store import audit, db
@@ -216,6 +217,7 @@ def _install(conn: Connection) -> None:
     _department_policies(conn)
     install_oversight(conn, DEPARTMENTS)
     install_review_rounds(conn)
+    install_manager_moves(conn)
 
 
 def _grant(conn: Connection) -> None:

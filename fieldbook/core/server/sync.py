@@ -46,6 +46,7 @@ from sqlalchemy.exc import (
 from fieldbook.core import clock
 from fieldbook.core.server.sync_conflicts import keep_newer_on_server, store_conflicts
 from fieldbook.core.server.sync_held import HeldBack
+from fieldbook.core.server.sync_moves import push_manager_moves
 from fieldbook.core.server.sync_pull import Pull
 from fieldbook.core.server.sync_report import Progress, SyncError, SyncReport
 from fieldbook.core.server.sync_units import MASTER, UNITS, Unit, stamp_of
@@ -205,6 +206,8 @@ class Sync:
                 self._push_master(manager)
             self.progress(f"up: {unit.name}")
             self._push(unit, manager)
+            if unit.name == "slip_events":  # the manager's own moves after sending
+                push_manager_moves(self.j, self.server, manager, self.report)
         self.progress("up: order_lines")
         self._push_orders(manager)
         self.progress("down: master data, answers, reviews")
