@@ -29,7 +29,7 @@ from fieldbook.core.master.profile import Profile, ProfileInput
 from fieldbook.core.server.sync_address import sync_address
 from fieldbook.core.server.sync_report import SyncReport
 from fieldbook.messages import SYNC_TABLE_NAMES as NAMES
-from fieldbook.messages import describe_error, describe_sync_problem
+from fieldbook.messages import describe_conflict, describe_error, describe_sync_problem
 from fieldbook.qt.context import AppContext
 from fieldbook.qt.density import CHOICES as DENSITIES
 from fieldbook.qt.density import chosen_density, save_density
@@ -44,6 +44,7 @@ from fieldbook.qt.pages.base import Page, page_layout
 from fieldbook.qt.widgets.form_unit_form import FormUnitForm
 from fieldbook.qt.widgets.photo_folder_row import PhotoFolderRow
 from fieldbook.qt.widgets.profile_form import ProfileForm
+from fieldbook.qt.widgets.sync_conflicts import SyncConflictsBox
 
 
 class SettingsPage(Page):
@@ -61,6 +62,8 @@ class SettingsPage(Page):
         layout.addWidget(self._profile_box())
         layout.addWidget(self._data_box())
         layout.addWidget(self._server_box())
+        self.conflicts = SyncConflictsBox(ctx)  # 同步冲突: kept until seen (decision 0029)
+        layout.addWidget(self.conflicts)
         layout.addStretch(1)
 
         self._shown = self._typed()
@@ -193,6 +196,7 @@ class SettingsPage(Page):
                 up=words(report.pushed), down=words(report.pulled)
             ),
             *(describe_sync_problem(p) for p in [*report.problems, *report.notices]),
+            *(describe_conflict(c) for c in report.conflicts),
         ]
         self.sync_label.setText("\n".join(lines))
         self.ctx.ops.message.emit(self.tr("同步完成"))

@@ -38,10 +38,10 @@ from fieldbook.qt.operations.week import WeekData, load_week, save_corrections, 
 from fieldbook.qt.pages.record_page import PAGE_STYLE, RecordPage
 from fieldbook.qt.pages.week_review import ReviewDialog, WeekReview
 from fieldbook.qt.printing.form_printing import Form, FormPrinting
-from fieldbook.qt.theme import repolish
 from fieldbook.qt.widgets.correction_bar import CorrectionBar
 from fieldbook.qt.widgets.day_corrections import CorrectionsBox
 from fieldbook.qt.widgets.layouts import scroll_area
+from fieldbook.qt.widgets.review_panel import ReviewPanel, visible_for
 from fieldbook.qt.widgets.section_box import SectionBox
 from fieldbook.qt.widgets.target_panel import TargetPanel
 from fieldbook.qt.widgets.week_corrections import WeekCorrections
@@ -159,14 +159,10 @@ class WeekPage(RecordPage):
         self.targets.import_button.hide()
         column.addWidget(self.targets)
         self.review_box, box = self._box(self.tr("审阅"))
-        self.review_label = QLabel()
-        self.review_label.setObjectName("reviewLabel")
-        self.review_label.setWordWrap(True)
-        self.review_comment = QLabel()
-        self.review_comment.setWordWrap(True)
-        self.review_comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.addWidget(self.review_label)
-        box.addWidget(self.review_comment)
+        self.review_panel = ReviewPanel()  # the review, its rounds, 重新提交 (decision 0029)
+        self.review_label, self.review_comment = self.review_panel.label, self.review_panel.comment
+        self.review_panel.resubmit_requested.connect(self.review.resubmit)
+        box.addWidget(self.review_panel)
         column.addWidget(self.review_box)
         self.corrections_box = CorrectionsBox(
             WeekCorrections(), self.tr("还没有更正。提交后的修改会连同原因记在这里。")
@@ -264,9 +260,9 @@ class WeekPage(RecordPage):
         self.correct_button.setVisible(done and not self.unlocked)
         self.refresh_button.setVisible(status == "submitted")
         self.editors.set_read_only(done and not self.unlocked)
-        self.review_box.setVisible(status == "reviewed")
-        if view and status == "reviewed":
-            self._show_review(view)
+        self.review_box.setVisible(visible_for(view))
+        if view and visible_for(view):
+            self.review_panel.show_review(view)
         if done:
             self.note.setText(
                 self.tr(
@@ -281,18 +277,6 @@ class WeekPage(RecordPage):
                     "自动保存。下周计划可以“从上周计划开始”。写完点“提交”。"
                 )
             )
-
-    def _show_review(self, view: WeekView) -> None:
-        verdict = view.review
-        self.review_label.setText(
-            self.tr("已审阅：通过") if verdict == "approved" else self.tr("已审阅：退回")
-        )
-        self.review_label.setProperty("verdict", verdict)
-        repolish(self.review_label)
-        who = self.tr("审阅人：{who}").format(who=view.reviewer) if view.reviewer else ""
-        comment = self.tr("意见：{text}").format(text=view.review_comment)
-        self.review_comment.setText("\n".join(t for t in (comment, who) if t))
-        self.review_comment.setVisible(bool(view.review_comment or view.reviewer))
 
     # --- weeks --------------------------------------------------------------------------------
     def previous_week(self) -> None:

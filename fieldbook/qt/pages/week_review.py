@@ -121,3 +121,19 @@ class WeekReview(QObject):
             failed,
             what=what,
         )
+
+    def resubmit(self) -> None:
+        """A returned report submitted again: the next round of its review (decision 0029)."""
+        label = self._label()
+        what = self.tr("重新提交")
+
+        def done(_view: object) -> None:
+            self.ops.message.emit(self.tr("周报 {label} 已重新提交").format(label=label))
+            self._reload()
+
+        self.ops.write(
+            lambda j: j.weeks.resubmit(label),
+            done,
+            lambda exc: self._failed(what, exc),
+            what=what,
+        )
