@@ -1,6 +1,6 @@
 """Commands of Thursday 14:00–15:00 (周总结 / 周计划): ``export week`` (the
 workbook for the market department), ``export month`` (the same layout over a month),
-``week show`` and ``week submit``.
+``week show``, ``week submit`` and ``week resubmit`` (a returned report, decision 0029).
 
 ``--manager CODE`` exports that manager's week (on the department server, or any database
 holding several managers: ``Journal.for_manager``); an unknown code is exit 2. Without it,
@@ -27,6 +27,7 @@ from fieldbook.core.routine.week import (
     report_period,
 )
 from fieldbook.core.routine.week_figures import WeekFigures
+from fieldbook.core.routine.week_rounds import ReviewRound
 from fieldbook.core.workdays import month_range
 
 STATUS = {"none": "尚未填写", "draft": "草稿", "submitted": "已提交", "reviewed": "已审阅"}
@@ -97,10 +98,27 @@ def week_lines(view: WeekView) -> list[str]:
         out.append(f"{label}：{view.narrative.get(key) or '（空）'}")
     for key, label in PLAN_FIELDS.items():
         out.append(f"{label}：{plan_text(key, view.next_plan.get(key))}")
+    if len(view.rounds) > 1 or (view.rounds and view.rounds[0].review):
+        out += [f"审阅记录：{line}" for line in round_lines(view.rounds)]
     for c in view.corrections:
         key = c.field.split(".", 1)[-1]
         label = NARRATIVE.get(key) or PLAN_FIELDS.get(key) or key
         out.append(f"更正 {c.at:%Y-%m-%d %H:%M} {label}：{c.reason}")
+    return out
+
+
+def round_lines(rounds: tuple[ReviewRound, ...]) -> list[str]:
+    """One line per round of the review (decision 0029)."""
+    out = []
+    for r in rounds:
+        line = f"第 {r.round} 轮 {r.submitted_at:%Y-%m-%d %H:%M} 提交"
+        if r.review:
+            verdict = "通过" if r.review == "approved" else "退回"
+            line += f" → {r.reviewed_at:%Y-%m-%d %H:%M} {r.reviewer} {verdict}"
+            line += f"：{r.review_comment}" if r.review_comment else ""
+        else:
+            line += " → 等待审阅"
+        out.append(line)
     return out
 
 
@@ -130,4 +148,15 @@ def cmd_week_submit(args: argparse.Namespace) -> int:
         already="week_submitted",
         refusal=f"周报 {label} 已提交：之后的修改只能更正（需写明原因）",
         done=lambda view: f"周报 {view.label} 已提交：之后的修改只能更正（需写明原因）",
+    )
+
+
+def cmd_week_resubmit(args: argparse.Namespace) -> int:
+    label = _label(args)
+    return submit_once(
+        args,
+        lambda journal: journal.weeks.resubmit(label),
+        already="week_not_returned",
+        refusal=f"周报 {label} 没有被退回：只有退回的周报才能重新提交",
+        done=lambda view: f"周报 {view.label} 已重新提交（第 {len(view.rounds)} 轮审阅）",
     )

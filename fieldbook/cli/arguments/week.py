@@ -1,5 +1,5 @@
 """The arguments of the week (周总结 / 周计划): ``export week|month|period``,
-``week show|submit``."""
+``week show|submit|resubmit``."""
 
 from __future__ import annotations
 
@@ -47,3 +47,8 @@ def register(commands: Subcommands) -> None:
     )
     wu.add_argument("--week", default=None, help="e.g. 2026-W48 (default: this week)")
     runs(wu, f"{COMMANDS}:cmd_week_submit")
+    wr = wsub.add_parser(
+        "resubmit", help="submit a returned report again: the next round of its review"
+    )
+    wr.add_argument("--week", default=None, help="e.g. 2026-W48 (default: this week)")
+    runs(wr, f"{COMMANDS}:cmd_week_resubmit")

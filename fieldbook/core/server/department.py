@@ -25,7 +25,7 @@ from fieldbook.core.routine.attendance import DayMark, managers_day_marks
 from fieldbook.core.routine.class_structure import first_headline
 from fieldbook.core.routine.price_figures import PriceCounts, price_days
 from fieldbook.core.routine.week import label_for, report_period
-from fieldbook.core.routine.week_rounds import close_round
+from fieldbook.core.routine.week_rounds import ReviewRound, close_round, rounds_of
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
@@ -77,6 +77,8 @@ class ManagerWeek:
     marks: list[DayMark] = field(default_factory=list)
     #: 价格监测: prices seen at guide, deviations, 明码标价 (routine.price_figures)
     prices: PriceCounts = field(default_factory=PriceCounts)
+    #: every round of the report's review, first first (decision 0029)
+    rounds: tuple[ReviewRound, ...] = ()
 
     @property
     def days_excused(self) -> int:
@@ -180,6 +182,9 @@ def weeks_table(
             if row is not None:
                 row.report_id, row.report_status = rid, status
                 row.review, row.review_comment = review, comment
+        rounds = rounds_of(s, [r.report_id for r in table.rows.values() if r.report_id])
+        for row in table.rows.values():
+            row.rounds = rounds.get(row.report_id or "", ())
     return sorted(table.rows.values(), key=lambda r: (r.manager_code, r.start))
 
 

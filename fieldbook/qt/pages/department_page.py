@@ -117,14 +117,25 @@ def week_columns(tr: Any) -> list[Column[ManagerWeek]]:
         Column(tr("周报"), lambda r: tr(STATUS.get(r.report_status, r.report_status)), width=60),
         Column(
             tr("审阅"),
-            lambda r: (
-                REVIEW.get(r.review, r.review)
-                + (f"：{r.review_comment}" if r.review_comment else "")
-            ),
+            lambda r: review_text(r, tr),
             stretch=True,
             tooltip=True,
         ),
     ]
+
+
+def review_text(r: ManagerWeek, tr: Any) -> str:
+    """The latest review, and the earlier rounds when it was returned before (decision
+    0029): 通过（第 2 轮；第 1 轮 退回：补充重点客户）."""
+    text = REVIEW.get(r.review, r.review) + (f"：{r.review_comment}" if r.review_comment else "")
+    if r.report_status == "submitted" and len(r.rounds) > 1:
+        text = tr("第 {n} 次提交，待审").format(n=len(r.rounds))
+    earlier = [
+        tr("第 {n} 轮 {verdict}").format(n=x.round, verdict=REVIEW.get(x.review, x.review))
+        + (f"：{x.review_comment}" if x.review_comment else "")
+        for x in r.rounds[:-1]
+    ]
+    return text + (f"（{'；'.join(earlier)}）" if earlier else "")
 
 
 def _due(r: FollowUpRow) -> str:
