@@ -2526,6 +2526,10 @@ Answer:</translation>
         <translation>Market Dept.</translation>
     </message>
     <message>
+        <source>第 {n} 次提交，待审</source>
+        <translation>submission {n}, waiting for review</translation>
+    </message>
+    <message>
         <source>本周</source>
         <translation>This week</translation>
     </message>
@@ -2604,6 +2608,10 @@ Answer:</translation>
     <message>
         <source>客户信息变更</source>
         <translation>Customer changes</translation>
+    </message>
+    <message>
+        <source>第 {n} 轮 {verdict}</source>
+        <translation>round {n} {verdict}</translation>
     </message>
     <message>
         <source>{m} 位客户经理，{w} 份周报待审阅</source>
@@ -3646,10 +3654,6 @@ Unsaved changes (still on screen): {what}. Click "Retry" to save again.</transla
         <translation>Thursday 14:00, weekly report: this week's figures are on the left; write this week's summary and next week's plan on the right — every change is saved automatically. Next week's plan can start with "Copy last week's plan". When finished, click "Submit".</translation>
     </message>
     <message>
-        <source>意见：{text}</source>
-        <translation>Comments: {text}</translation>
-    </message>
-    <message>
         <source>周报的更正还没有保存（需要填写原因）</source>
         <translation>The weekly report correction is not saved yet (a reason is required)</translation>
     </message>
@@ -3698,10 +3702,6 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>{label} ({start}–{end})</translation>
     </message>
     <message>
-        <source>审阅人：{who}</source>
-        <translation>Reviewer: {who}</translation>
-    </message>
-    <message>
         <source>{what}没有完成：{reason}</source>
         <translation>{what} not completed: {reason}</translation>
     </message>
@@ -3720,6 +3720,10 @@ Once submitted, this week's figures are kept as they are now and the report can 
     <message>
         <source>记录审阅</source>
         <translation>Record review</translation>
+    </message>
+    <message>
+        <source>重新提交</source>
+        <translation>Submit again</translation>
     </message>
     <message>
         <source>退回时必须填写意见</source>
@@ -3756,6 +3760,10 @@ Once submitted, this week's figures are kept as they are now and the report can 
     <message>
         <source>记录审阅 {label}</source>
         <translation>Record review {label}</translation>
+    </message>
+    <message>
+        <source>周报 {label} 已重新提交</source>
+        <translation>Weekly report {label} submitted again</translation>
     </message>
     <message>
         <source>欢迎使用客户经理外勤工作手册</source>
@@ -4876,6 +4884,42 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>No changes recorded yet. Corrections made after completion are recorded here with their reasons.</translation>
     </message>
     <message>
+        <source>按审阅意见更正后，再次提交给部门审阅（本周数据按现在的数据重新保存）</source>
+        <translation>After correcting it as the review asked, submit it to the department again (the week's figures are saved as they are now)</translation>
+    </message>
+    <message>
+        <source>审阅记录：</source>
+        <translation>Review history:</translation>
+    </message>
+    <message>
+        <source>已重新提交，等待审阅</source>
+        <translation>Submitted again, waiting for review</translation>
+    </message>
+    <message>
+        <source>意见：{text}</source>
+        <translation>Comments: {text}</translation>
+    </message>
+    <message>
+        <source>等待审阅</source>
+        <translation>waiting for review</translation>
+    </message>
+    <message>
+        <source>审阅人：{who}</source>
+        <translation>Reviewer: {who}</translation>
+    </message>
+    <message>
+        <source>第 {n} 次提交 {at}</source>
+        <translation>submission {n} {at}</translation>
+    </message>
+    <message>
+        <source>提交 {at}</source>
+        <translation>submitted {at}</translation>
+    </message>
+    <message>
+        <source>{at} {who}{verdict}{said}</source>
+        <translation>{at} {who} {verdict}{said}</translation>
+    </message>
+    <message>
         <source>区县 / 线路</source>
         <translation>District / route</translation>
     </message>
@@ -5172,6 +5216,38 @@ Shops without a GPS location keep their place; visited and not-visited ones do n
     <message>
         <source>限量：{name}，{grade} 档不在投放档位内</source>
         <translation>Limited: {name}, grade {grade} is not in any band</translation>
+    </message>
+    <message>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>标为已查看</source>
+        <translation>Mark as seen</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>保留</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>读取同步冲突</source>
+        <translation>Reading sync conflicts</translation>
+    </message>
+    <message>
+        <source>没有未查看的同步冲突。</source>
+        <translation>No unseen sync conflicts.</translation>
+    </message>
+    <message>
+        <source>有 {n} 条同步冲突未查看：同一条记录在两处被改过，同步保留了其中一份。</source>
+        <translation>{n} unseen sync conflicts: a record was changed in two places and the sync kept one copy.</translation>
     </message>
     <message>
         <source>时间进度 = 本月已过工作日 ÷ 本月工作日（当天订单导入后含当天；节假日不计，调休上班日计入）</source>

@@ -2526,6 +2526,10 @@
         <translation>市场部</translation>
     </message>
     <message>
+        <source>第 {n} 次提交，待审</source>
+        <translation>第 {n} 次提交，待审</translation>
+    </message>
+    <message>
         <source>本周</source>
         <translation>本周</translation>
     </message>
@@ -2604,6 +2608,10 @@
     <message>
         <source>客户信息变更</source>
         <translation>客户信息变更</translation>
+    </message>
+    <message>
+        <source>第 {n} 轮 {verdict}</source>
+        <translation>第 {n} 轮 {verdict}</translation>
     </message>
     <message>
         <source>{m} 位客户经理，{w} 份周报待审阅</source>
@@ -3646,10 +3654,6 @@
         <translation>周四 14:00 写周报：左边是本周数据，右边写本周总结和下周计划——每次修改都自动保存。下周计划可以“从上周计划开始”。写完点“提交”。</translation>
     </message>
     <message>
-        <source>意见：{text}</source>
-        <translation>意见：{text}</translation>
-    </message>
-    <message>
         <source>周报的更正还没有保存（需要填写原因）</source>
         <translation>周报的更正还没有保存（需要填写原因）</translation>
     </message>
@@ -3698,10 +3702,6 @@
         <translation>{label}（{start}–{end}）</translation>
     </message>
     <message>
-        <source>审阅人：{who}</source>
-        <translation>审阅人：{who}</translation>
-    </message>
-    <message>
         <source>{what}没有完成：{reason}</source>
         <translation>{what}没有完成：{reason}</translation>
     </message>
@@ -3720,6 +3720,10 @@
     <message>
         <source>记录审阅</source>
         <translation>记录审阅</translation>
+    </message>
+    <message>
+        <source>重新提交</source>
+        <translation>重新提交</translation>
     </message>
     <message>
         <source>退回时必须填写意见</source>
@@ -3756,6 +3760,10 @@
     <message>
         <source>记录审阅 {label}</source>
         <translation>记录审阅 {label}</translation>
+    </message>
+    <message>
+        <source>周报 {label} 已重新提交</source>
+        <translation>周报 {label} 已重新提交</translation>
     </message>
     <message>
         <source>欢迎使用客户经理外勤工作手册</source>
@@ -4876,6 +4884,42 @@
         <translation>还没有修改记录。完成后的更正会连同原因记在这里。</translation>
     </message>
     <message>
+        <source>按审阅意见更正后，再次提交给部门审阅（本周数据按现在的数据重新保存）</source>
+        <translation>按审阅意见更正后，再次提交给部门审阅（本周数据按现在的数据重新保存）</translation>
+    </message>
+    <message>
+        <source>审阅记录：</source>
+        <translation>审阅记录：</translation>
+    </message>
+    <message>
+        <source>已重新提交，等待审阅</source>
+        <translation>已重新提交，等待审阅</translation>
+    </message>
+    <message>
+        <source>意见：{text}</source>
+        <translation>意见：{text}</translation>
+    </message>
+    <message>
+        <source>等待审阅</source>
+        <translation>等待审阅</translation>
+    </message>
+    <message>
+        <source>审阅人：{who}</source>
+        <translation>审阅人：{who}</translation>
+    </message>
+    <message>
+        <source>第 {n} 次提交 {at}</source>
+        <translation>第 {n} 次提交 {at}</translation>
+    </message>
+    <message>
+        <source>提交 {at}</source>
+        <translation>提交 {at}</translation>
+    </message>
+    <message>
+        <source>{at} {who}{verdict}{said}</source>
+        <translation>{at} {who}{verdict}{said}</translation>
+    </message>
+    <message>
         <source>区县 / 线路</source>
         <translation>区县 / 线路</translation>
     </message>
@@ -5172,6 +5216,38 @@
     <message>
         <source>限量：{name}，{grade} 档不在投放档位内</source>
         <translation>限量：{name}，{grade} 档不在投放档位内</translation>
+    </message>
+    <message>
+        <source>同步冲突</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>标为已查看</source>
+        <translation>标为已查看</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>保留</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>读取同步冲突</source>
+        <translation>读取同步冲突</translation>
+    </message>
+    <message>
+        <source>没有未查看的同步冲突。</source>
+        <translation>没有未查看的同步冲突。</translation>
+    </message>
+    <message>
+        <source>有 {n} 条同步冲突未查看：同一条记录在两处被改过，同步保留了其中一份。</source>
+        <translation>有 {n} 条同步冲突未查看：同一条记录在两处被改过，同步保留了其中一份。</translation>
     </message>
     <message>
         <source>时间进度 = 本月已过工作日 ÷ 本月工作日（当天订单导入后含当天；节假日不计，调休上班日计入）</source>
