@@ -34,7 +34,11 @@ def conflict_kept(kept: str, lang: str | None = None) -> str:
 
 
 def table_name(table: str, lang: str | None = None) -> str:
-    """A table as the user calls it (the Chinese name; the code itself in English)."""
+    """A table as the user calls it: its own wording where it has one, else the sync's name
+    of it (Chinese) or, in English, the table itself."""
+    code = f"conflict_table_{table}"
+    if code in MESSAGES:
+        return message(code, None, lang)
     return table if (lang or language()) == "en" else SYNC_TABLE_NAMES.get(table, table)
 
 

@@ -3702,6 +3702,10 @@ Once submitted, this week's figures are kept as they are now and the report can 
         <translation>{label} ({start}–{end})</translation>
     </message>
     <message>
+        <source>第 {n} 次提交</source>
+        <translation>Submission {n}</translation>
+    </message>
+    <message>
         <source>{what}没有完成：{reason}</source>
         <translation>{what} not completed: {reason}</translation>
     </message>
@@ -4900,6 +4904,10 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Comments: {text}</translation>
     </message>
     <message>
+        <source>{at} {who} 通过</source>
+        <translation>{at} {who} approved</translation>
+    </message>
+    <message>
         <source>等待审阅</source>
         <translation>waiting for review</translation>
     </message>
@@ -4908,16 +4916,20 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>Reviewer: {who}</translation>
     </message>
     <message>
+        <source>{at} {who} 退回：{comment}</source>
+        <translation>{at} {who} returned it: {comment}</translation>
+    </message>
+    <message>
+        <source>{at} {who} 退回</source>
+        <translation>{at} {who} returned it</translation>
+    </message>
+    <message>
         <source>第 {n} 次提交 {at}</source>
         <translation>submission {n} {at}</translation>
     </message>
     <message>
         <source>提交 {at}</source>
         <translation>submitted {at}</translation>
-    </message>
-    <message>
-        <source>{at} {who}{verdict}{said}</source>
-        <translation>{at} {who} {verdict}{said}</translation>
     </message>
     <message>
         <source>区县 / 线路</source>

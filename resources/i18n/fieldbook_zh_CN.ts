@@ -3702,6 +3702,10 @@
         <translation>{label}（{start}–{end}）</translation>
     </message>
     <message>
+        <source>第 {n} 次提交</source>
+        <translation>第 {n} 次提交</translation>
+    </message>
+    <message>
         <source>{what}没有完成：{reason}</source>
         <translation>{what}没有完成：{reason}</translation>
     </message>
@@ -4900,6 +4904,10 @@
         <translation>意见：{text}</translation>
     </message>
     <message>
+        <source>{at} {who} 通过</source>
+        <translation>{at} {who} 通过</translation>
+    </message>
+    <message>
         <source>等待审阅</source>
         <translation>等待审阅</translation>
     </message>
@@ -4908,16 +4916,20 @@
         <translation>审阅人：{who}</translation>
     </message>
     <message>
+        <source>{at} {who} 退回：{comment}</source>
+        <translation>{at} {who} 退回：{comment}</translation>
+    </message>
+    <message>
+        <source>{at} {who} 退回</source>
+        <translation>{at} {who} 退回</translation>
+    </message>
+    <message>
         <source>第 {n} 次提交 {at}</source>
         <translation>第 {n} 次提交 {at}</translation>
     </message>
     <message>
         <source>提交 {at}</source>
         <translation>提交 {at}</translation>
-    </message>
-    <message>
-        <source>{at} {who}{verdict}{said}</source>
-        <translation>{at} {who}{verdict}{said}</translation>
     </message>
     <message>
         <source>区县 / 线路</source>

@@ -46,8 +46,8 @@ def test_the_stored_conflicts_are_listed_until_marked_seen(qtbot, ctx, filled):
     qtbot.waitUntil(lambda: box.table.rowCount() == 2)
     rows = _cells(box)
     assert [r[1:4] for r in rows] == [
-        ["部门和您同时改了投递状态", "反馈单投递 FK-1 phone", "保留服务器上的版本"],
-        ["另一台电脑改过的更新", "周报 2026-W49", "保留服务器上的版本"],
+        ["部门和您同时改了投递状态", "反馈单投递 FK-1 phone", "服务器上的版本"],
+        ["另一台电脑改过的更新", "周报 2026-W49", "服务器上的版本"],
     ]
     assert "2 条" in box.summary.text() and box.seen_button.isVisibleTo(box)
     box.seen_button.click()
@@ -87,7 +87,7 @@ def test_a_conflict_found_by_the_sync_button_is_listed(
         assert _cells(page.conflicts)[0][1:4] == [
             "另一台电脑改过的更新",
             f"周报 {LABEL}",
-            "保留服务器上的版本",
+            "服务器上的版本",
         ]
     finally:
         second.close()

@@ -42,7 +42,7 @@ def test_a_returned_report_is_resubmitted_and_its_rounds_shown(qtbot, page, week
     qtbot.waitUntil(lambda: panel.rounds.isVisible())
     lines = panel.rounds.text().splitlines()
     assert lines[0] == "审阅记录："
-    assert lines[1].startswith("提交 ") and lines[1].endswith("刘主任退回：未订货原因写具体")
+    assert lines[1].startswith("提交 ") and lines[1].endswith("刘主任 退回：未订货原因写具体")
     assert lines[2].startswith("第 2 次提交 ") and lines[2].endswith("→ 等待审阅")
     assert page.review_label.text() == "已重新提交，等待审阅"
     assert not panel.resubmit_button.isVisible()
@@ -51,5 +51,5 @@ def test_a_returned_report_is_resubmitted_and_its_rounds_shown(qtbot, page, week
     page.load(LABEL)
     qtbot.waitUntil(lambda: page.review_label.text() == "已审阅：通过")
     lines = panel.rounds.text().splitlines()
-    assert len(lines) == 3 and lines[2].endswith("刘主任通过")
+    assert len(lines) == 3 and lines[2].endswith("刘主任 通过")
     assert not panel.resubmit_button.isVisible()

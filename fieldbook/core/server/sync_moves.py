@@ -20,6 +20,7 @@ from sqlalchemy import Engine, select, update
 
 from fieldbook.core.server.sync_report import SyncConflict, SyncReport
 from fieldbook.core.server.sync_writes import T, rows_of
+from fieldbook.core.slips.vocabulary import department_name, state_name
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -101,7 +102,7 @@ def _both_moved(row: dict[str, Any], kept_state: str) -> SyncConflict:
         "delivery_moved_both",
         "slip_deliveries",
         row["id"],
-        f"{row['number']} {row['department']}",
+        f"{row['number']} {department_name(row['department'])}",
         "server",
-        f"{row['state']} → {kept_state}",
+        f"{state_name(row['state'])} → {state_name(kept_state)}",  # this laptop's → kept
     )

@@ -250,6 +250,8 @@ class WeekPage(RecordPage):
     def _show_status(self) -> None:
         view, status = self.view, self.status
         badge = self._status_text(status, view.review if view else "")
+        if status == "submitted" and view and len(view.rounds) > 1:  # resubmitted (0029)
+            badge = self.tr("第 {n} 次提交").format(n=len(view.rounds))
         if status == "submitted" and view and view.submitted_at:
             badge += " " + view.submitted_at.strftime("%m-%d %H:%M")
         self._set_badge(badge, status)

@@ -75,14 +75,17 @@ class ReviewPanel(QWidget):
             submitted = (
                 self.tr("第 {n} 次提交 {at}") if r.round > 1 else self.tr("提交 {at}")
             ).format(n=r.round, at=moment(r.submitted_at))
-            if r.review:
-                verdict = self.tr("通过") if r.review == "approved" else self.tr("退回")
-                said = f"：{r.review_comment}" if r.review_comment else ""
-                review = self.tr("{at} {who}{verdict}{said}").format(
-                    at=moment(r.reviewed_at), who=r.reviewer, verdict=verdict, said=said
-                )
+            if r.review == "approved":
+                template = self.tr("{at} {who} 通过")
+            elif r.review_comment:
+                template = self.tr("{at} {who} 退回：{comment}")
             else:
-                review = self.tr("等待审阅")
+                template = self.tr("{at} {who} 退回")
+            review = (
+                template.format(at=moment(r.reviewed_at), who=r.reviewer, comment=r.review_comment)
+                if r.review
+                else self.tr("等待审阅")
+            )
             lines.append(f"{submitted} → {review}")
         return "\n".join(lines)
 

@@ -47,7 +47,7 @@ class SyncConflictsBox(QGroupBox):
                 self.tr("保留"),
                 self.tr("说明"),
             ],
-            (130, 190, 190, 150),
+            (130, 250, 230, 150),
         )
         self.table.setAccessibleName(self.tr("同步冲突"))
         layout.addWidget(self.table)
@@ -96,9 +96,9 @@ class SyncConflictsBox(QGroupBox):
                 self.table.setItem(r, column, item)
         self.table.setVisible(bool(n))
         self.seen_button.setVisible(bool(n))
-        header = self.table.horizontalHeader().height()
+        header = self.table.horizontalHeader().sizeHint().height()
         rows = self.table.verticalHeader().defaultSectionSize() * min(n, ROWS_SHOWN)
-        self.table.setFixedHeight(header + rows + 4)
+        self.table.setFixedHeight(header + rows + 2 * self.table.frameWidth() + 2)
 
     def mark_seen(self) -> None:
         self.seen_button.setEnabled(False)

@@ -84,7 +84,7 @@ def test_a_delivery_moved_by_both_keeps_the_departments_state_and_both_moves(
         one.slips.advance(delivery, "returned", actor="经理1", reason="送错部门")
         report = sync(one, logins["QTH001"])
     assert [(c.kind, c.record_id, c.kept, c.detail) for c in report.conflicts] == [
-        ("delivery_moved_both", delivery, "server", "returned → received")
+        ("delivery_moved_both", delivery, "server", "退回 → 已接收")
     ]
     assert _server(pg_database, "SELECT state FROM slip_deliveries WHERE id = :d", d=delivery) == [
         ("received",)
