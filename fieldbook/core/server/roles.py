@@ -34,6 +34,7 @@ from sqlalchemy import Connection, select, text
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.server.roles_blobs import install_blobs
 from fieldbook.core.server.roles_oversight import install_oversight
 from fieldbook.core.store import audit, db
 from fieldbook.core.store.models import Customer, Manager
@@ -212,6 +213,7 @@ def _install(conn: Connection) -> None:
     _spot_check_policies(conn)
     _department_policies(conn)
     install_oversight(conn, DEPARTMENTS)
+    install_blobs(conn)
 
 
 def _grant(conn: Connection) -> None:

@@ -44,9 +44,12 @@ from sqlalchemy.exc import (
 )
 
 from fieldbook.core import clock
+from fieldbook.core.server.sync_blobs import Blobs
 from fieldbook.core.server.sync_held import HeldBack
 from fieldbook.core.server.sync_pull import Pull
 from fieldbook.core.server.sync_report import Progress, SyncError, SyncReport
+from fieldbook.core.server.sync_sku_refs import translated
+from fieldbook.core.server.sync_slip_copies import SlipCopies
 from fieldbook.core.server.sync_units import MASTER, UNITS, Unit, stamp_of
 from fieldbook.core.server.sync_writes import (
     BATCH,
@@ -112,7 +115,7 @@ class Sync:
             for table, column in MASTER.items():
                 if column in row and row[column] in self._ids[table]:
                     row[column] = self._ids[table][row[column]]
-            out.append(row)
+            out.append(translated(row, self._ids["skus"]))  # a slip's 品牌上柜 SKUs
         return out
 
     def _push_master(self, manager: str) -> None:
@@ -206,9 +209,14 @@ class Sync:
             self._push(unit, manager)
         self.progress("up: order_lines")
         self._push_orders(manager)
+        self.progress("up: attachment files")
+        blobs = Blobs(self.j, self.server, self.report)
+        blobs.push(manager)
         self.progress("down: master data, answers, reviews")
         Pull(self.j, self.server, self.report).run(manager)
-        self.report.problems = self.held.problems()
+        SlipCopies(self.j, self.server, self.report).run(manager)  # from a second laptop
+        blobs.fetch(manager)
+        self.report.problems = self.held.problems() + blobs.problems()
         self.report.notices = self.held.notices()
         with self.j.writing() as s:
             self.j.set_setting(s, LAST_KEY, clock.now().isoformat(timespec="seconds"))

@@ -32,7 +32,13 @@ from fieldbook.core.store.models.routine import (
     VisitTimeEdit,
     WeekReport,
 )
-from fieldbook.core.store.models.server import ServerUser, SpotCheck, SpotCheckItem
+from fieldbook.core.store.models.server import (
+    AttachmentBlob,
+    AttachmentChunk,
+    ServerUser,
+    SpotCheck,
+    SpotCheckItem,
+)
 from fieldbook.core.store.models.slips import (
     Slip,
     SlipAttachment,
@@ -42,6 +48,8 @@ from fieldbook.core.store.models.slips import (
 )
 
 __all__ = [
+    "AttachmentBlob",
+    "AttachmentChunk",
     "AttendanceDay",
     "AuditEntry",
     "Base",
