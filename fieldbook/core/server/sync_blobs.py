@@ -232,6 +232,7 @@ class Blobs:
             for data in self._chunks(named.sha256, start):
                 fh.write(data)
                 fh.flush()
+                self.report.add("down", "attachment_chunks", 1)
             os.fsync(fh.fileno())
         part.chmod(0o600)
         if part.stat().st_size != size or file_sha256(part) != named.sha256:

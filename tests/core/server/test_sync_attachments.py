@@ -16,11 +16,13 @@ from pathlib import Path
 import pytest
 from sample_data import SKUS
 from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
-from sync_support import at, laptop, manager_logins
+from sync_support import LOGIN_PASSWORD, at, laptop, manager_logins
 
 from fieldbook.core.journal import CURRENT_MANAGER_KEY, Journal
 from fieldbook.core.server import sync_blobs
+from fieldbook.core.server.roles import ServerUserInput, add_user
 from fieldbook.core.server.sync import sync
 from fieldbook.core.server.sync_blobs import BlobRules, Blobs
 from fieldbook.core.server.sync_report import SyncError
@@ -45,7 +47,7 @@ def second_laptop(folder: Path, template: Path, first: Journal) -> Journal:
     """Another laptop of ``first``'s manager: the manager's record (the same), the company's
     SKUs imported here under this laptop's own ids, nothing else."""
     path = folder / "second" / "laptop1.sqlite3"  # its own data folder
-    path.parent.mkdir()
+    path.parent.mkdir(parents=True)
     shutil.copyfile(template, path)
     j = Journal.open(f"sqlite:///{path}")
     with first.reading() as s:
@@ -127,6 +129,17 @@ def test_attachments_and_slips_reach_the_server_and_a_second_laptop(
     # the other manager's login sees neither the blob nor its chunks
     assert rows(logins["QTH002"], "SELECT count(*) FROM attachment_blobs") == [(0,)]
     assert rows(logins["QTH002"], "SELECT count(*) FROM attachment_chunks") == [(0,)]
+    # a department reads the blobs of slips sent to it (专卖办 was left off both slips)
+    tag = pg_database.rsplit("_", 2)
+    for department, seen in (("market", 1), ("monopoly", 0)):
+        role = f"{department}_{tag[-2]}_{tag[-1]}"
+        add_user(
+            pg_database, ServerUserInput(role, "department", LOGIN_PASSWORD, department=department)
+        )
+        login = make_url(pg_database).set(username=role, password=LOGIN_PASSWORD)
+        address = login.render_as_string(hide_password=False)
+        assert rows(address, "SELECT count(*) FROM attachment_blobs") == [(seen,)], department
+        assert rows(address, "SELECT count(*) FROM attachment_chunks") == [(3 * seen,)]
     number = brand.number
     codes = [s.code for s in SKUS if s.code in sku_codes(one, number)]
     assert sorted(sku_codes(pg_database, number)) == sorted(codes) == sorted(sku_codes(one, number))
@@ -192,6 +205,43 @@ def test_an_interrupted_upload_resumes_from_the_first_missing_chunk(
         pg_database, "SELECT string_agg(data, ''::bytea ORDER BY seq) FROM attachment_chunks"
     )[0][0]
     assert bytes(content) == photo.read_bytes()
+
+
+def test_a_second_laptop_resumes_a_download_and_refuses_a_wrong_one(
+    laptops: list[Journal], pg_database: str, tmp_path: Path, template_db: Path
+) -> None:
+    one = laptops[0]
+    photo = a_file(tmp_path, "证据.jpg", 600 * KIB, seed=5)
+    kept = one.slips.attach(first_slip(one), photo, one.attachments_dir())
+    sync(one, pg_database)
+    other = second_laptop(tmp_path, template_db, one)
+    try:
+        folder = other.attachments_dir()
+        folder.mkdir()
+        part = folder / f".{kept.path.name}.part"
+        # cut off after the first chunk and a piece of the second: the piece is fetched again
+        part.write_bytes(photo.read_bytes()[: 256 * KIB + 1000])
+        report = sync(other, pg_database)
+        assert report.pulled.get("attachment_chunks") == 2
+        assert (folder / kept.path.name).read_bytes() == photo.read_bytes()
+        assert not part.exists()
+    finally:
+        other.close()
+    third = second_laptop(tmp_path / "third", template_db, one)
+    try:
+        folder = third.attachments_dir()
+        folder.mkdir()
+        part = folder / f".{kept.path.name}.part"
+        part.write_bytes(b"x" * 256 * KIB)  # a whole first chunk, wrong
+        report = sync(third, pg_database)
+        assert [(p.kind, p.code) for p in report.problems] == [
+            ("attachment_refused", f"{one.slips.get(first_slip(one)).number}「证据.jpg」")
+        ]
+        assert not (folder / kept.path.name).exists() and not part.exists()
+        assert sync(third, pg_database).pulled.get("attachment_chunks") == 3
+        assert (folder / kept.path.name).read_bytes() == photo.read_bytes()
+    finally:
+        third.close()
 
 
 def test_a_file_over_the_limit_or_changed_is_reported_and_the_rest_syncs(
