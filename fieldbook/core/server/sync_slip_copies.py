@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, select
 
-from fieldbook.core.server.sync_report import SyncReport
+from fieldbook.core.server.sync_report import SyncConflict, SyncReport
 from fieldbook.core.server.sync_sku_refs import listed_ids, server_to_laptop, translated
 from fieldbook.core.server.sync_writes import BATCH, T, rows_of, upsert
 from fieldbook.core.store import db
@@ -62,7 +62,7 @@ class SlipCopies:
             got_atts = rows_of(remote, select(atts).where(atts.c.slip_id.in_(ids)))
             with db.write_session(self.j.engine) as s:
                 local = s.connection()
-                rows = self._localised(remote, local, got)
+                rows = self._localised(remote, local, self._numbers_free(local, got))
                 n = upsert(local, slips, rows, insert_only=True)
                 self.report.add("down", "slips", n)
                 kept = set(local.execute(select(slips.c.id).where(slips.c.id.in_(ids))).scalars())
@@ -79,6 +79,30 @@ class SlipCopies:
                 self.report.add(
                     "down", "slip_events", upsert(local, events, rows, insert_only=True)
                 )
+
+    def _numbers_free(self, local: Connection, got: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The slips whose number this laptop does not use for another slip; each other one
+        is a conflict (reported, not copied: both stay as they are)."""
+        slips = T["slips"]
+        taken = set(
+            local.execute(
+                select(slips.c.number).where(slips.c.number.in_([r["number"] for r in got]))
+            ).scalars()
+        )
+        for row in got:
+            if row["number"] in taken:
+                self.report.conflict(
+                    SyncConflict(
+                        "slip_number_taken",
+                        "slips",
+                        row["id"],
+                        row["number"],
+                        "both",
+                        "another slip on this laptop has this number; the server's copy "
+                        "was not brought down",
+                    )
+                )
+        return [r for r in got if r["number"] not in taken]
 
     def _localised(
         self, remote: Connection, local: Connection, rows: list[dict[str, Any]]

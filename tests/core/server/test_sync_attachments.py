@@ -25,7 +25,8 @@ from fieldbook.core.server import sync_blobs
 from fieldbook.core.server.roles import ServerUserInput, add_user
 from fieldbook.core.server.sync import sync
 from fieldbook.core.server.sync_blobs import BlobRules, Blobs
-from fieldbook.core.server.sync_report import SyncError
+from fieldbook.core.server.sync_report import SyncError, SyncReport
+from fieldbook.core.server.sync_slip_copies import SlipCopies
 from fieldbook.core.slips.service import SlipInput
 from fieldbook.core.store.models import Manager
 from fieldbook.messages import describe_sync_problem
@@ -301,3 +302,38 @@ def test_the_server_refuses_a_blob_whose_content_does_not_match_its_name(
             )
     finally:
         engine.dispose()
+
+
+def test_a_slip_whose_number_the_second_laptop_uses_is_a_conflict(
+    laptops: list[Journal], pg_database: str, tmp_path: Path, template_db: Path
+) -> None:
+    one = laptops[0]
+    sync(one, pg_database)
+    number = one.slips.get(first_slip(one)).number
+    other = second_laptop(tmp_path, template_db, one)
+    try:
+        with other.reading() as s:
+            manager = other.current_manager_id(s)
+        with other.engine.begin() as con:  # made here the same day, numbered the same
+            con.execute(
+                text(
+                    "INSERT INTO slips (id, number, manager_id, customer_snapshot, category,"
+                    " sub_reason, description, sku_ids, removed_departments, created_at,"
+                    " due_date, applied_to_customer, updated_at) VALUES ('here-1', :n, :m, '{}',"
+                    " 'new', '', '', '[]', '{}', :t, :d, 0, :t)"
+                ),
+                {"n": number, "m": manager, "t": at("17:00"), "d": date(2026, 12, 5)},
+            )
+        # (a full sync stops earlier: the server refuses this laptop's slip with the number)
+        report = SyncReport()
+        engine = create_engine(pg_database)
+        try:
+            SlipCopies(other, engine, report).run(manager)
+        finally:
+            engine.dispose()
+        assert [(c.kind, c.label, c.kept) for c in report.conflicts] == [
+            ("slip_number_taken", number, "both")
+        ]
+        assert "slips" not in report.pulled
+    finally:
+        other.close()
