@@ -17,6 +17,8 @@ writers (decision 0009):
 - the department head's answers to the problems escalated in the manager's day logs come down
   (``escalation_answers``) and are written into the logs' escalation rows; the head never
   writes the log itself, so the laptop's copy of a log pushed later cannot undo an answer.
+- attachment files go up and come down as content-addressed chunks (``sync_blobs``), and the
+  manager's slips made on another laptop come down (``sync_slip_copies``; decision 0031).
 
 Push is by change cursor: rows whose ``updated_at`` (or ``imported_at``) is later than what
 the last sync pushed, looked at with a margin so a clock step back cannot hide a row. Every
