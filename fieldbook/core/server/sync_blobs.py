@@ -83,7 +83,9 @@ class Blobs:
     def problems(self) -> list[SyncProblem]:
         return list(self._unsent.values())
 
-    def _named_here(self, manager: str) -> dict[str, Named]:
+    def _named_here(self, manager: str) -> dict[tuple[str, str], Named]:
+        """(sha256, stored name) → the first attachment naming it (the same content may be
+        kept under two names: the suffix is the source's)."""
         atts, slips = T["slip_attachments"], T["slips"]
         stmt = (
             select(atts.c.sha256, atts.c.stored_name, atts.c.size, slips.c.number, atts.c.filename)
@@ -91,10 +93,10 @@ class Blobs:
             .where(slips.c.manager_id == manager)
             .order_by(slips.c.number, atts.c.added_at)
         )
-        named: dict[str, Named] = {}
+        named: dict[tuple[str, str], Named] = {}
         with self.j.engine.connect() as local:
             for row in local.execute(stmt):
-                named.setdefault(row[0], Named(*row))
+                named.setdefault((row[0], row[1]), Named(*row))
         return named
 
     def _on_server(self, manager: str) -> dict[str, tuple[bool, int] | None]:
@@ -117,7 +119,10 @@ class Blobs:
     # --- up ------------------------------------------------------------------------------------
     def push(self, manager: str) -> None:
         """Send every file the server names for this manager and lacks (see the module)."""
-        here = self._named_here(manager)
+        here: dict[str, Named] = {}
+        for (sha, _stored), named in self._named_here(manager).items():
+            if sha not in here or not (self.folder / here[sha].stored_name).exists():
+                here[sha] = named  # the first naming it, or one whose file is here
         for sha, blob in self._on_server(manager).items():
             if sha not in here or (blob is not None and blob[0]):
                 continue
@@ -198,11 +203,11 @@ class Blobs:
     # --- down ----------------------------------------------------------------------------------
     def fetch(self, manager: str) -> None:
         """Fetch every file this laptop's attachments name and ``attachments/`` lacks."""
-        lacking = {
-            sha: named
-            for sha, named in self._named_here(manager).items()
+        lacking = [
+            named
+            for named in self._named_here(manager).values()
             if not (self.folder / named.stored_name).exists()
-        }
+        ]
         if not lacking:
             return
         blobs = T["attachment_blobs"]
@@ -211,11 +216,13 @@ class Blobs:
                 sha: (int(size), int(chunk))
                 for sha, size, chunk in remote.execute(
                     select(blobs.c.sha256, blobs.c.size, blobs.c.chunk_size).where(
-                        blobs.c.sha256.in_(list(lacking)), blobs.c.complete.is_(True)
+                        blobs.c.sha256.in_(sorted({n.sha256 for n in lacking})),
+                        blobs.c.complete.is_(True),
                     )
                 )
             }
-        for sha, named in lacking.items():
+        for named in lacking:
+            sha = named.sha256
             if sha not in ready:
                 self._unsent.setdefault(sha, SyncProblem("attachment_missing", named.label))
                 continue

@@ -337,3 +337,23 @@ def test_a_slip_whose_number_the_second_laptop_uses_is_a_conflict(
         assert "slips" not in report.pulled
     finally:
         other.close()
+
+
+def test_the_same_content_under_two_names_is_one_blob_and_two_files(
+    laptops: list[Journal], pg_database: str, tmp_path: Path, template_db: Path
+) -> None:
+    one = laptops[0]
+    photo = a_file(tmp_path, "门头.jpg", 300 * KIB, seed=9)
+    twin = tmp_path / "门头.png"
+    twin.write_bytes(photo.read_bytes())
+    slip = first_slip(one)
+    kept = [one.slips.attach(slip, f, one.attachments_dir()) for f in (photo, twin)]
+    assert kept[0].path.name != kept[1].path.name
+    assert sync(one, pg_database).pushed.get("attachment_blobs") == 1
+    other = second_laptop(tmp_path, template_db, one)
+    try:
+        assert sync(other, pg_database).pulled.get("attachment_files") == 2
+        for k in kept:
+            assert (other.attachments_dir() / k.path.name).read_bytes() == photo.read_bytes()
+    finally:
+        other.close()
