@@ -34,6 +34,7 @@ from sqlalchemy import Connection, select, text
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
+from fieldbook.core.server.roles_blobs import install_blobs
 from fieldbook.core.server.roles_moves import install_manager_moves
 from fieldbook.core.server.roles_oversight import install_oversight
 from fieldbook.core.server.roles_review import install_review_rounds
@@ -218,6 +219,7 @@ def _install(conn: Connection) -> None:
     install_oversight(conn, DEPARTMENTS)
     install_review_rounds(conn)
     install_manager_moves(conn)
+    install_blobs(conn)
 
 
 def _grant(conn: Connection) -> None:

@@ -17,6 +17,8 @@ writers (decision 0009):
 - the department head's answers to the problems escalated in the manager's day logs come down
   (``escalation_answers``) and are written into the logs' escalation rows; the head never
   writes the log itself, so the laptop's copy of a log pushed later cannot undo an answer.
+- attachment files go up and come down as content-addressed chunks (``sync_blobs``), and the
+  manager's slips made on another laptop come down (``sync_slip_copies``; decision 0031).
 
 Push is by change cursor: rows whose ``updated_at`` (or ``imported_at``) is later than what
 the last sync pushed, looked at with a margin so a clock step back cannot hide a row. Every
@@ -44,11 +46,14 @@ from sqlalchemy.exc import (
 )
 
 from fieldbook.core import clock
+from fieldbook.core.server.sync_blobs import Blobs
 from fieldbook.core.server.sync_conflicts import keep_newer_on_server, store_conflicts
 from fieldbook.core.server.sync_held import HeldBack
 from fieldbook.core.server.sync_moves import push_manager_moves
 from fieldbook.core.server.sync_pull import Pull
 from fieldbook.core.server.sync_report import Progress, SyncError, SyncReport
+from fieldbook.core.server.sync_sku_refs import translated
+from fieldbook.core.server.sync_slip_copies import SlipCopies
 from fieldbook.core.server.sync_units import MASTER, UNITS, Unit, stamp_of
 from fieldbook.core.server.sync_writes import (
     BATCH,
@@ -114,7 +119,7 @@ class Sync:
             for table, column in MASTER.items():
                 if column in row and row[column] in self._ids[table]:
                     row[column] = self._ids[table][row[column]]
-            out.append(row)
+            out.append(translated(row, self._ids["skus"]))  # a slip's 品牌上柜 SKUs
         return out
 
     def _push_master(self, manager: str) -> None:
@@ -210,9 +215,14 @@ class Sync:
                 push_manager_moves(self.j, self.server, manager, self.report)
         self.progress("up: order_lines")
         self._push_orders(manager)
+        self.progress("up: attachment files")
+        blobs = Blobs(self.j, self.server, self.report)
+        blobs.push(manager)
         self.progress("down: master data, answers, reviews")
         Pull(self.j, self.server, self.report).run(manager)
-        self.report.problems = self.held.problems()
+        SlipCopies(self.j, self.server, self.report).run(manager)  # from a second laptop
+        blobs.fetch(manager)
+        self.report.problems = self.held.problems() + blobs.problems()
         self.report.notices = self.held.notices()
         store_conflicts(self.j, self.report.conflicts)
         with self.j.writing() as s:

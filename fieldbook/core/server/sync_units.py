@@ -127,6 +127,8 @@ def _units() -> list[Unit]:
             "slips",
             lambda m, s: select(slips).where(slips.c.manager_id == m, newer(slips, s)),
             children=(("slip_attachments", "slip_id"),),
+            # set when the slip is made; a copy on a second laptop names neither (decision 0031)
+            keep=("source_visit_id", "source_suggestion_id"),
         ),
         Unit(
             "slip_deliveries",

@@ -327,8 +327,10 @@ class SlipService:
         max_bytes = int(load_reference("attachments")["slips"]["max_mb"]) * 1024 * 1024
         kept = store_file(source, folder, max_bytes=max_bytes)
         with self.db.writing(TOPIC) as s:
-            if s.get(Slip, slip_id) is None:
+            slip = s.get(Slip, slip_id)
+            if slip is None:
                 raise NotFound("slip", id=slip_id)
+            slip.updated_at = clock.now_precise()  # the next sync sends the slip with it
             att = SlipAttachment(
                 slip_id=slip_id,
                 filename=clean_text(source.name)[:200],

@@ -33,7 +33,13 @@ from fieldbook.core.store.models.routine import (
     WeekReport,
     WeekReportRound,
 )
-from fieldbook.core.store.models.server import ServerUser, SpotCheck, SpotCheckItem
+from fieldbook.core.store.models.server import (
+    AttachmentBlob,
+    AttachmentChunk,
+    ServerUser,
+    SpotCheck,
+    SpotCheckItem,
+)
 from fieldbook.core.store.models.slips import (
     Slip,
     SlipAttachment,
@@ -44,6 +50,8 @@ from fieldbook.core.store.models.slips import (
 from fieldbook.core.store.models.sync import SyncConflictRow
 
 __all__ = [
+    "AttachmentBlob",
+    "AttachmentChunk",
     "AttendanceDay",
     "AuditEntry",
     "Base",

@@ -1,9 +1,19 @@
-"""Models of the department server: its users (roles) and the director's spot checks
-(市场部主任抽查)."""
+"""Models of the department server: its users (roles), the director's spot checks
+(市场部主任抽查) and the attachment files the laptops send (content-addressed blobs)."""
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldbook.core.store.models.base import Base, local_now, new_id
@@ -64,3 +74,28 @@ class SpotCheckItem(Base):
     corrected_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     checked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+
+
+class AttachmentBlob(Base):
+    """One attachment file on the department server, named by the SHA-256 of its content and
+    kept once however many slips or laptops name it (``fieldbook.core.server.sync_blobs``).
+    ``complete`` once every chunk is there and the content was checked against the name (on
+    PostgreSQL a trigger refuses the change otherwise). Unused on a laptop."""
+
+    __tablename__ = "attachment_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    chunk_size: Mapped[int] = mapped_column(Integer)  # fixed per blob: a resume keeps it
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+
+
+class AttachmentChunk(Base):
+    """One chunk of a blob (``seq`` from 0), written once and never changed."""
+
+    __tablename__ = "attachment_chunks"
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("attachment_blobs.sha256", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
