@@ -74,11 +74,42 @@ def _suggestions_changed(m: str, since: datetime) -> Any:
     )
 
 
+def _slip_units() -> list[Unit]:
+    """A manager's slips with their attachments' rows, deliveries (insert only) and moves."""
+    slips, deliveries, events = T["slips"], T["slip_deliveries"], T["slip_events"]
+
+    def events_changed(m: str, since: datetime) -> Any:
+        mine = select(deliveries.c.id).join(slips, slips.c.id == deliveries.c.slip_id)
+        return select(events).where(
+            events.c.delivery_id.in_(mine.where(slips.c.manager_id == m)), events.c.at > since
+        )
+
+    return [
+        Unit(
+            "slips",
+            lambda m, s: select(slips).where(slips.c.manager_id == m, newer(slips, s)),
+            children=(("slip_attachments", "slip_id"),),
+            # set when the slip is made; a copy on a second laptop names neither (decision 0031)
+            keep=("source_visit_id", "source_suggestion_id"),
+        ),
+        Unit(
+            "slip_deliveries",
+            lambda m, s: (
+                select(deliveries)
+                .join(slips, slips.c.id == deliveries.c.slip_id)
+                .where(slips.c.manager_id == m, newer(slips, s))
+            ),
+            stamp="",
+            insert_only=True,
+        ),
+        Unit("slip_events", events_changed, stamp="at", insert_only=True),
+    ]
+
+
 def _units() -> list[Unit]:
     routes = T["routes"]
     plans, stops, visits = T["plans"], T["plan_stops"], T["visits"]
-    followups, slips, logs, weeks = T["followups"], T["slips"], T["day_logs"], T["week_reports"]
-    deliveries, events = T["slip_deliveries"], T["slip_events"]
+    followups, logs, weeks = T["followups"], T["day_logs"], T["week_reports"]
 
     def plans_changed(m: str, since: datetime) -> Any:
         touched = select(stops.c.plan_id).where(newer(stops, since))
@@ -94,12 +125,6 @@ def _units() -> list[Unit]:
                 followups.c.closed_at > since,
                 followups.c.last_seen_at > since,
             ),
-        )
-
-    def events_changed(m: str, since: datetime) -> Any:
-        mine = select(deliveries.c.id).join(slips, slips.c.id == deliveries.c.slip_id)
-        return select(events).where(
-            events.c.delivery_id.in_(mine.where(slips.c.manager_id == m)), events.c.at > since
         )
 
     return [
@@ -123,24 +148,7 @@ def _units() -> list[Unit]:
         Unit("followups", followups_changed, stamp="created_at"),
         # 连续未订货's suggestions have no visit to travel with: raised or dismissed since
         Unit("slip_suggestions", _suggestions_changed, stamp="created_at"),
-        Unit(
-            "slips",
-            lambda m, s: select(slips).where(slips.c.manager_id == m, newer(slips, s)),
-            children=(("slip_attachments", "slip_id"),),
-            # set when the slip is made; a copy on a second laptop names neither (decision 0031)
-            keep=("source_visit_id", "source_suggestion_id"),
-        ),
-        Unit(
-            "slip_deliveries",
-            lambda m, s: (
-                select(deliveries)
-                .join(slips, slips.c.id == deliveries.c.slip_id)
-                .where(slips.c.manager_id == m, newer(slips, s))
-            ),
-            stamp="",
-            insert_only=True,
-        ),
-        Unit("slip_events", events_changed, stamp="at", insert_only=True),
+        *_slip_units(),
         Unit(
             "day_logs",
             lambda m, s: select(logs).where(logs.c.manager_id == m, newer(logs, s)),
