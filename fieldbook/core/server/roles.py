@@ -62,6 +62,7 @@ OWNED = (
     "attendance_days",
     "customer_changes",
     "targets",  # 销量任务: the manager's, set on the laptop, read by the department views
+    "manager_audit_entries",  # 修改记录: the manager's chain, appended by their syncs (0030)
 )
 CHILDREN = {
     "plan_stops": ("plan_id", "plans"),
@@ -96,6 +97,7 @@ MANAGER_GRANTS = {
     "customer_changes": "SELECT, INSERT",  # never changed
     "targets": "SELECT, INSERT, UPDATE",  # changed (audited), never deleted
     "escalation_answers": "SELECT",  # the department head's
+    "manager_audit_entries": "SELECT, INSERT",  # append-only (a trigger refuses the rest)
     "alembic_version": "SELECT",
     "server_users": "SELECT",
 }

@@ -44,6 +44,7 @@ from sqlalchemy.exc import (
 )
 
 from fieldbook.core import clock
+from fieldbook.core.server.sync_audit import AuditPush
 from fieldbook.core.server.sync_held import HeldBack
 from fieldbook.core.server.sync_pull import Pull
 from fieldbook.core.server.sync_report import Progress, SyncError, SyncReport
@@ -210,6 +211,8 @@ class Sync:
         Pull(self.j, self.server, self.report).run(manager)
         self.report.problems = self.held.problems()
         self.report.notices = self.held.notices()
+        self.progress("up: audit_entries")
+        AuditPush(self.j, self.server, self.report, self.batch, self._committed).run(manager)
         with self.j.writing() as s:
             self.j.set_setting(s, LAST_KEY, clock.now().isoformat(timespec="seconds"))
         return self.report
