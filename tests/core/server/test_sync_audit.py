@@ -5,20 +5,19 @@ at the next sync, and a row changed on the server is caught by the server's veri
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from cli_support import run
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import DBAPIError
-from sync_support import laptop, manager_logins
+from sync_support import LOGIN_PASSWORD, laptop, manager_logins
 
-from fieldbook.cli.server_audit import cmd_server_audit_verify
 from fieldbook.core.journal import Journal
 from fieldbook.core.server.audit_chains import audit_heads, verify_chains
-from fieldbook.core.server.sync import sync
+from fieldbook.core.server.sync import address_only, sync
 from fieldbook.core.server.sync_audit import AuditPush
 from fieldbook.core.server.sync_held import SyncProblem
 from fieldbook.core.server.sync_report import SyncError, SyncReport
@@ -68,11 +67,18 @@ def server_rows(admin: Engine) -> list[tuple[object, ...]]:
 
 
 def laptop_sql(j: Journal, *statements: str) -> None:
-    """Change the laptop's file behind Fieldbook's back (the triggers dropped)."""
+    """Change the laptop's file behind Fieldbook's back: the triggers dropped, the changes
+    made, the triggers put back (so the file still opens as an untouched one)."""
     with j.engine.begin() as con:
-        con.exec_driver_sql("DROP TRIGGER IF EXISTS audit_entries_no_update")
-        con.exec_driver_sql("DROP TRIGGER IF EXISTS audit_entries_no_delete")
+        triggers = con.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            " AND tbl_name = 'audit_entries'"
+        ).all()
+        for name, _ in triggers:
+            con.exec_driver_sql(f"DROP TRIGGER {name}")
         for sql in statements:
+            con.exec_driver_sql(sql)
+        for _, sql in triggers:
             con.exec_driver_sql(sql)
 
 
@@ -229,7 +235,12 @@ def test_a_rewritten_laptop_chain_is_caught_at_sync(
 
 
 def test_deleted_last_entries_are_caught_at_sync(
-    one: Journal, pg_database: str, admin: Engine
+    one: Journal,
+    pg_database: str,
+    admin: Engine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     logins = manager_logins(pg_database, ["QTH001"])
     correct(one, 5)
@@ -244,6 +255,15 @@ def test_deleted_last_entries_are_caught_at_sync(
     report = sync(one, logins["QTH001"])
     assert report.problems == [SyncProblem("audit_deleted", "QTH001", 4)]
     assert len(server_rows(admin)) == 5
+    # the command line: exit 1, one line naming the manager and the entry
+    monkeypatch.setenv("PGPASSWORD", LOGIN_PASSWORD)
+    path = str(tmp_path / "laptop1.sqlite3")
+    code, _, err = run(capsys, "--db", path, "sync", "--server", address_only(logins["QTH001"]))
+    assert code == 1, err
+    lines = [x for x in err.splitlines() if "修改记录" in x]
+    assert len(lines) == 1, err
+    line = lines[0]
+    assert line.startswith("客户经理 QTH001 的修改记录与部门服务器不符") and "第 4 条" in line
 
 
 def test_a_tampered_server_row_is_caught_by_the_servers_verify(
@@ -252,10 +272,10 @@ def test_a_tampered_server_row_is_caught_by_the_servers_verify(
     logins = manager_logins(pg_database, ["QTH001"])
     correct(one, 4)
     sync(one, logins["QTH001"])
-    args = argparse.Namespace(db=pg_database, manager=None)
-    assert cmd_server_audit_verify(args) == 0
+    verify = ("--db", pg_database, "server", "audit-verify")
+    code, out, _ = run(capsys, *verify)
     head = audit_heads(admin)[0]
-    assert f"QTH001 经理1：修改记录完好，共 4 条，末条哈希 {head.link}" in capsys.readouterr().out
+    assert code == 0 and out == f"QTH001 经理1：修改记录完好，共 4 条，末条哈希 {head.link}\n"
 
     def tamper(sql: str) -> None:
         with admin.begin() as con:
@@ -266,10 +286,10 @@ def test_a_tampered_server_row_is_caught_by_the_servers_verify(
     tamper("UPDATE manager_audit_entries SET new_value = '7' WHERE mseq = 2")
     (check,) = verify_chains(admin)
     assert (check.ok, check.mseq, check.problem) == (False, 2, "hash_mismatch")
-    assert cmd_server_audit_verify(argparse.Namespace(db=pg_database, manager="QTH001")) == 1
-    assert "第 2 条" in capsys.readouterr().err
+    code, _, err = run(capsys, *verify, "--manager", "QTH001")
+    assert code == 1 and "QTH001 经理1：修改记录在服务器第 2 条（本机编号 2）处断开" in err
     tamper("DELETE FROM manager_audit_entries WHERE mseq = 2")
     assert verify_chains(admin)[0].problem == "gap"
     tamper("UPDATE manager_audit_entries SET mseq = 2 WHERE mseq = 3")  # renumbered over it
     assert verify_chains(admin)[0].problem == "link_mismatch"
-    assert cmd_server_audit_verify(argparse.Namespace(db=pg_database, manager="QTH009")) == 2
+    assert run(capsys, *verify, "--manager", "QTH009")[0] == 2
