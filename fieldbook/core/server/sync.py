@@ -17,6 +17,8 @@ writers (decision 0009):
 - the department head's answers to the problems escalated in the manager's day logs come down
   (``escalation_answers``) and are written into the logs' escalation rows; the head never
   writes the log itself, so the laptop's copy of a log pushed later cannot undo an answer.
+- the manager's audit entries go up into their own chain on the server, after a check that the
+  laptop still holds what the server has (``sync_audit``, decision 0030).
 
 Push is by change cursor: rows whose ``updated_at`` (or ``imported_at``) is later than what
 the last sync pushed, looked at with a margin so a clock step back cannot hide a row. Every
