@@ -5,7 +5,9 @@ at the next sync, and a row changed on the server is caught by the server's veri
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -293,3 +295,40 @@ def test_a_tampered_server_row_is_caught_by_the_servers_verify(
     tamper("UPDATE manager_audit_entries SET mseq = 2 WHERE mseq = 3")  # renumbered over it
     assert verify_chains(admin)[0].problem == "link_mismatch"
     assert run(capsys, *verify, "--manager", "QTH009")[0] == 2
+
+
+def test_two_laptops_of_one_manager_share_the_managers_chain(
+    tmp_path: Path, one: Journal, pg_database: str, admin: Engine
+) -> None:
+    """A second laptop made from a copy of the first (its own origin: the copy's setting
+    cleared) sends only its new entries; both laptops' entries are one chain on the server."""
+    logins = manager_logins(pg_database, ["QTH001"])
+    correct(one, 3)
+    sync(one, logins["QTH001"])
+    copy = tmp_path / "second.sqlite3"
+    source = tmp_path / "laptop1.sqlite3"
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(copy)) as dst:
+        src.backup(dst)
+    second = Journal.open(f"sqlite:///{copy}")
+    try:
+        with second.engine.begin() as con:
+            con.exec_driver_sql("DELETE FROM settings WHERE key = 'sync.audit_origin'")
+        correct(one, 1)
+        correct(second, 2)  # its seq 4 and 5: other entries than the first laptop's seq 4
+        assert sync(one, logins["QTH001"]).pushed["audit_entries"] == 1
+        report = sync(second, logins["QTH001"])
+        assert report.pushed["audit_entries"] == 2 and report.problems == []
+        assert [r[:2] for r in server_rows(admin)] == [
+            (1, 1),
+            (2, 2),
+            (3, 3),
+            (4, 4),
+            (5, 4),
+            (6, 5),
+        ]
+        (check,) = verify_chains(admin)
+        assert check.ok and check.head.count == 6
+        assert sync(second, logins["QTH001"]).moved == 0
+        assert sync(one, logins["QTH001"]).moved == 0
+    finally:
+        second.close()
