@@ -114,7 +114,7 @@ def schema_differences(diffs: object, lang: str | None = None) -> str:
 def describe_sync_problem(p: SyncProblem, lang: str | None = None) -> str:
     """One line for something a sync could not send (``fieldbook.core.server.sync_held``)."""
     held = message("sync_held_rows", {"n": p.held}, lang) if p.held else ""
-    return message(f"sync_{p.kind}", {"code": p.code, "held": held}, lang)
+    return message(f"sync_{p.kind}", {"code": p.code, "held": held, "n": p.held}, lang)
 
 
 def describe_error(exc: BaseException, lang: str | None = None) -> str:

@@ -1,5 +1,5 @@
 """The arguments of the department server: ``sync`` and ``server init|add-user|
-reassign-customer``."""
+reassign-customer|audit-verify``."""
 
 from __future__ import annotations
 
@@ -63,3 +63,9 @@ def register(commands: Subcommands) -> None:
     sr.add_argument("--to", required=True, metavar="MANAGER", help="the new manager's code")
     sr.add_argument("--reason", default="", help="recorded in the audit trail")
     runs(sr, f"{COMMANDS}:cmd_server_reassign_customer")
+    sa = svsub.add_parser(
+        "audit-verify",
+        help="check each manager's audit trail (修改记录) on the server and print its head",
+    )
+    sa.add_argument("--manager", default=None, metavar="CODE", help="only this manager")
+    runs(sa, "fieldbook.cli.server_audit:cmd_server_audit_verify")

@@ -65,6 +65,7 @@ OWNED = (
     "attendance_days",
     "customer_changes",
     "targets",  # 销量任务: the manager's, set on the laptop, read by the department views
+    "manager_audit_entries",  # 修改记录: the manager's chain, appended by their syncs (0030)
 )
 CHILDREN = {
     "plan_stops": ("plan_id", "plans"),
@@ -101,6 +102,7 @@ MANAGER_GRANTS = {
     "targets": "SELECT, INSERT, UPDATE",  # changed (audited), never deleted
     "escalation_answers": "SELECT",  # the department head's
     "week_report_rounds": "SELECT, INSERT",  # + UPDATE of its own columns: roles_review.py
+    "manager_audit_entries": "SELECT, INSERT",  # append-only (a trigger refuses the rest)
     "alembic_version": "SELECT",
     "server_users": "SELECT",
 }

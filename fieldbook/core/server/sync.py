@@ -19,6 +19,8 @@ writers (decision 0009):
   writes the log itself, so the laptop's copy of a log pushed later cannot undo an answer.
 - attachment files go up and come down as content-addressed chunks (``sync_blobs``), and the
   manager's slips made on another laptop come down (``sync_slip_copies``; decision 0031).
+- the manager's audit entries go up into their own chain on the server, after a check that the
+  laptop still holds what the server has (``sync_audit``, decision 0030).
 
 Push is by change cursor: rows whose ``updated_at`` (or ``imported_at``) is later than what
 the last sync pushed, looked at with a margin so a clock step back cannot hide a row. Every
@@ -46,6 +48,7 @@ from sqlalchemy.exc import (
 )
 
 from fieldbook.core import clock
+from fieldbook.core.server.sync_audit import AuditPush
 from fieldbook.core.server.sync_blobs import Blobs
 from fieldbook.core.server.sync_conflicts import keep_newer_on_server, store_conflicts
 from fieldbook.core.server.sync_held import HeldBack
@@ -224,6 +227,8 @@ class Sync:
         blobs.fetch(manager)
         self.report.problems = self.held.problems() + blobs.problems()
         self.report.notices = self.held.notices()
+        self.progress("up: audit_entries")
+        AuditPush(self.j, self.server, self.report, self.batch, self._committed).run(manager)
         store_conflicts(self.j, self.report.conflicts)
         with self.j.writing() as s:
             self.j.set_setting(s, LAST_KEY, clock.now().isoformat(timespec="seconds"))

@@ -98,8 +98,6 @@ class SlipCopies:
                         row["id"],
                         row["number"],
                         "both",
-                        "another slip on this laptop has this number; the server's copy "
-                        "was not brought down",
                     )
                 )
         return [r for r in got if r["number"] not in taken]

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0020_attachment_blobs"
-down_revision: str | None = "0018_review_rounds"
+down_revision: str | None = "0019_audit_sync"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -7,7 +7,7 @@ The model modules have no ``from __future__ import annotations``: their ``Mapped
 annotations are then types when the class is made, not strings SQLAlchemy evaluates one by one
 (about a sixth of the models' import time, paid at every start-up)."""
 
-from fieldbook.core.store.models.audit import AuditEntry
+from fieldbook.core.store.models.audit import AuditEntry, ManagerAuditEntry
 from fieldbook.core.store.models.base import Base, JsonText, local_now, new_id, utcnow
 from fieldbook.core.store.models.master import (
     Customer,
@@ -62,6 +62,7 @@ __all__ = [
     "FollowUp",
     "JsonText",
     "Manager",
+    "ManagerAuditEntry",
     "OrderLine",
     "Plan",
     "PlanStop",
