@@ -44,6 +44,7 @@ from sqlalchemy.exc import (
 )
 
 from fieldbook.core import clock
+from fieldbook.core.server.sync_busy import BusyRetry, merged
 from fieldbook.core.server.sync_held import HeldBack
 from fieldbook.core.server.sync_pull import Pull
 from fieldbook.core.server.sync_report import Progress, SyncError, SyncReport
@@ -341,13 +342,34 @@ def sync(
     batch: int = BATCH,
     progress: Progress | None = None,
     stop_after: int | None = None,
+    busy: BusyRetry | None = None,
 ) -> SyncReport:
     """Push this laptop's records to the server at ``server_url`` and pull what the company
-    and the departments own. Safe to run again at any time; see the module docstring."""
+    and the departments own. Safe to run again at any time; see the module docstring. A full
+    server is waited for (``busy``: how; see ``sync_busy``)."""
     check_server_address(server_url)
-    server = db.make_engine(server_url)
+    retry = busy or BusyRetry(progress or (lambda _m: None))
+    reports: list[SyncReport] = []
+
+    def attempt() -> SyncReport:
+        # its own engine, holding at most one server connection (and none once the attempt
+        # ends: a refused attempt frees its slot before it waits)
+        server = db.make_engine(server_url, pool_size=1, max_overflow=0)
+        run = Sync(journal, server, batch=batch, progress=progress, stop_after=stop_after)
+        reports.append(run.report)
+        try:
+            return _attempt(run)
+        finally:
+            server.dispose()
+
+    retry.run(attempt)
+    return merged(reports)
+
+
+def _attempt(run: Sync) -> SyncReport:
+    """One run, its failures worded as ``SyncError``."""
     try:
-        return Sync(journal, server, batch=batch, progress=progress, stop_after=stop_after).run()
+        return run.run()
     except IntegrityError as exc:
         # e.g. a second profile with a code the server already knows under another id:
         # the batch was rolled back on the server; nothing of it was written
@@ -358,8 +380,6 @@ def sync(
         raise
     except (OperationalError, DBAPIError) as exc:
         raise SyncError("connection", _first_line(getattr(exc, "orig", exc) or exc)) from exc
-    finally:
-        server.dispose()
 
 
 def check_server_address(url: str) -> str:
