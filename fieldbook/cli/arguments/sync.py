@@ -3,6 +3,7 @@ reassign-customer``."""
 
 from __future__ import annotations
 
+from fieldbook.cli.arguments.server_ops import register_server_ops
 from fieldbook.cli.common import Subcommands, runs
 
 COMMANDS = "fieldbook.cli.sync"
@@ -56,3 +57,4 @@ def register(commands: Subcommands) -> None:
     sr.add_argument("--to", required=True, metavar="MANAGER", help="the new manager's code")
     sr.add_argument("--reason", default="", help="recorded in the audit trail")
     runs(sr, f"{COMMANDS}:cmd_server_reassign_customer")
+    register_server_ops(svsub)
