@@ -83,7 +83,7 @@ class BusyRetry:
     """Runs an attempt until it gets through a busy server, or the patience runs out."""
 
     progress: Progress
-    sleep: Sleeper = clock.sleep
+    sleep: Sleeper | None = None  # None: clock.sleep (looked up when it waits)
     backoff: Backoff | None = None
     rng: random.Random | None = None
     retries: int = 0  # how many times the server was found busy (a benchmark counts them)
@@ -106,7 +106,7 @@ class BusyRetry:
                 self.retries += 1
                 self.waited += pause
                 self.progress(BUSY_PROGRESS)
-                self.sleep(pause)
+                (self.sleep or clock.sleep)(pause)
 
 
 def merged(reports: list[SyncReport]) -> SyncReport:
