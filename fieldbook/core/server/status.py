@@ -51,7 +51,7 @@ class ManagerArrival:
 class TableSize:
     name: str
     bytes: int
-    rows: int  # the planner's estimate (pg_class.reltuples), -1 when never analysed
+    rows: int  # live rows as the statistics count them (n_live_tup, else reltuples); -1: unknown
 
 
 @dataclass
@@ -142,8 +142,10 @@ def _arrivals(con: Connection) -> list[ManagerArrival]:
 def _tables(con: Connection) -> list[TableSize]:
     rows = con.execute(
         text(
-            "SELECT c.relname, pg_total_relation_size(c.oid), c.reltuples::bigint"
+            "SELECT c.relname, pg_total_relation_size(c.oid),"
+            " coalesce(s.n_live_tup, nullif(c.reltuples, -1)::bigint, -1)"
             " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid"
             " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')"
             " ORDER BY 2 DESC, 1 LIMIT :n"
         ),
