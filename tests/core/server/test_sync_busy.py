@@ -172,3 +172,9 @@ def test_a_sync_holds_one_server_connection_at_most(one_laptop: Journal, pg_data
     said: list[str] = []
     report = sync(one_laptop, login, progress=said.append)
     assert BUSY_PROGRESS not in said and report.pushed["visits"] == 3
+
+
+def test_a_code_that_looks_like_the_sqlstate_is_no_sign() -> None:
+    conflict = Exception('duplicate key value violates unique constraint "customers_code_key"')
+    conflict.args = (conflict.args[0] + "\nDETAIL:  Key (code)=(230953300001) already exists.",)
+    assert not is_server_full(conflict, SIGNS)
