@@ -57,8 +57,9 @@ def _as_server_user() -> tuple[list[str], int | None, int | None]:
 
 
 @contextlib.contextmanager
-def server() -> Iterator[str]:
-    """Start a server; yield its SQLAlchemy URL (database ``postgres``); stop and remove it."""
+def server(*, max_connections: int = 200) -> Iterator[str]:
+    """Start a server; yield its SQLAlchemy URL (database ``postgres``); stop and remove it.
+    ``max_connections``: how many connections it takes (3 of them kept for the superuser)."""
     bin_ = bindir()
     prefix, uid, gid = _as_server_user()
     root = Path(tempfile.mkdtemp(prefix="fieldbook-pg-"))
@@ -102,7 +103,7 @@ def server() -> Iterator[str]:
         "-c",
         "full_page_writes=off",
         "-c",
-        "max_connections=200",
+        f"max_connections={max_connections}",
     ]
     log = open(root / "server.log", "wb")  # noqa: SIM115 - closed below
     postgres = subprocess.Popen(run, stdout=log, stderr=subprocess.STDOUT, cwd=root)

@@ -16,7 +16,7 @@ from fieldbook.cli.database import journal_for
 from fieldbook.core.server.roles import ServerUserInput, add_user, init_server, reassign_customer
 from fieldbook.core.server.sync import SERVER_KEY, check_server_address, has_secret, sync
 from fieldbook.core.server.sync_report import SyncError
-from fieldbook.messages import SYNC_TABLE_NAMES, describe_conflict, describe_sync_problem
+from fieldbook.messages import SYNC_TABLE_NAMES, describe_conflict, describe_sync_problem, message
 
 
 def _lines(moved: dict[str, int]) -> str:
@@ -37,7 +37,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if args.server and args.server != stored:
             with journal.writing() as s:
                 journal.set_setting(s, SERVER_KEY, args.server)
-        report = sync(journal, url, progress=lambda m: print(m, file=sys.stderr))
+        report = sync(journal, url, progress=lambda m: print(message(m), file=sys.stderr))
     print(f"上传：{_lines(report.pushed)}")
     print(f"下载：{_lines(report.pulled)}")
     for problem in [*report.problems, *report.notices]:

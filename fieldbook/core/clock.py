@@ -95,6 +95,14 @@ def file_time() -> float:
     return time.time()
 
 
+def sleep(seconds: float) -> None:
+    """Wait ``seconds`` (a sync's back-off when the server is busy). Waiting is not reading
+    the clock, but it lives here with the clock so that every pause of the core has one home
+    a test can replace (the sync also takes a sleeper of its own)."""
+    if seconds > 0:
+        time.sleep(seconds)
+
+
 def _from_environment() -> None:
     value = os.environ.get(ENV, "").strip()
     if not value:

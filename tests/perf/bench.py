@@ -47,6 +47,7 @@ from perf_rows import (  # noqa: E402
     log,
     verdict,
 )
+from perf_rush import bench_rush  # noqa: E402
 from perf_startup import bench_gui, bench_help, prime  # noqa: E402
 
 from fieldbook.core import clock  # noqa: E402
@@ -99,6 +100,7 @@ def run(folder: Path, cfg: Config, only: Sequence[str] = (), tag: str = "") -> l
                 cfg, scratch, history_copy()
             ),
             ("sync_week",): lambda: bench_sync_week(cfg, folder, scratch),
+            ("sync_rush", "sync_rush_busy"): lambda: bench_rush(cfg, folder, scratch),
             ("department_views",): lambda: bench_department(cfg),
             ("demo",): lambda: [bench_demo(cfg, scratch)],
             ("demo_history",): lambda: [bench_demo_history(cfg, scratch)],
@@ -161,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=defaults.history_weeks,
         help="weeks of the one-manager history (default: five years)",
     )
+    p.add_argument("--rush-laptops", type=int, default=defaults.rush_laptops)
     p.add_argument("--department-managers", type=int, default=defaults.department_managers)
     p.add_argument("--department-weeks", type=int, default=defaults.department_weeks)
     p.add_argument(
@@ -186,6 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         managers=args.managers,
         per_manager=args.per_manager,
         history_weeks=args.history_weeks,
+        rush_laptops=args.rush_laptops,
         department_managers=args.department_managers,
         department_weeks=args.department_weeks,
         import_runs=args.runs,

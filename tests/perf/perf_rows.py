@@ -34,6 +34,8 @@ ROWS = (
     "year_export_time",
     "year_export_memory",
     "sync_week",
+    "sync_rush",
+    "sync_rush_busy",
     "department_views",
     "demo",
     "demo_history",
@@ -93,6 +95,9 @@ class Config:
     year_export_limit_s: float = 10.0
     year_export_memory_mb: float = 400.0
     sync_week_limit_s: float = 5.0
+    rush_laptops: int = 200  # the 15:00 rush: laptops syncing a day at once (decision 0033)
+    rush_max_connections: int = 50  # the second rush: a server that cannot take them all
+    rush_p95_limit_s: float = 300.0  # 2 cores run the 200 clients and the server: CPU-bound
     department_managers: int = 50
     department_customers: int = 150  # per manager; 30 shops a working day
     department_weeks: int = 52
@@ -214,6 +219,16 @@ def output_labels(cfg: Config) -> dict[str, tuple[str, str]]:
             "fieldbook sync: one manager's week to a fresh department server (PostgreSQL), "
             "process start to done",
             f"< {cfg.sync_week_limit_s:g} s",
+        ),
+        "sync_rush": (
+            f"the 15:00 rush: {cfg.rush_laptops} laptops sync a day at once, own logins "
+            "(PostgreSQL, max_connections 200): p95",
+            f"< {cfg.rush_p95_limit_s:g} s, errors 0, nothing lost or twice",
+        ),
+        "sync_rush_busy": (
+            f"the 15:00 rush at max_connections {cfg.rush_max_connections}: "
+            "server busy, retrying; p95",
+            f"< {cfg.rush_p95_limit_s:g} s, errors 0, nothing lost or twice",
         ),
         "department_views": (
             f"department views over {cfg.department_managers} managers x "

@@ -30,6 +30,8 @@ TINY = [
     "2",
     "--department-weeks",
     "2",
+    "--rush-laptops",
+    "3",
 ]
 
 
@@ -65,7 +67,7 @@ def test_harness_reports_every_row(tmp_path: Path, capsys: pytest.CaptureFixture
     # the year exports and the server rows measure too (PostgreSQL: `make system-deps`)
     for key in ("week_export", "year_export_time", "year_export_memory"):
         assert by_key[key]["status"] in {"pass", "fail"}, by_key[key]["result"]
-    for key in ("sync_week", "department_views"):
+    for key in ("sync_week", "sync_rush", "sync_rush_busy", "department_views"):
         assert by_key[key]["status"] in {"pass", "fail", "error"}, by_key[key]["result"]
         if by_key[key]["status"] == "error":
             assert "PostgreSQL not available" in by_key[key]["result"]

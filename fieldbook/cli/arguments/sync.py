@@ -3,6 +3,7 @@ reassign-customer|audit-verify``."""
 
 from __future__ import annotations
 
+from fieldbook.cli.arguments.server_ops import register_server_ops
 from fieldbook.cli.common import Subcommands, runs
 
 COMMANDS = "fieldbook.cli.sync"
@@ -69,3 +70,4 @@ def register(commands: Subcommands) -> None:
     )
     sa.add_argument("--manager", default=None, metavar="CODE", help="only this manager")
     runs(sa, "fieldbook.cli.server_audit:cmd_server_audit_verify")
+    register_server_ops(svsub)

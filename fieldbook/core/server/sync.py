@@ -50,6 +50,7 @@ from sqlalchemy.exc import (
 from fieldbook.core import clock
 from fieldbook.core.server.sync_audit import AuditPush
 from fieldbook.core.server.sync_blobs import Blobs
+from fieldbook.core.server.sync_busy import BusyRetry, merged
 from fieldbook.core.server.sync_conflicts import keep_newer_on_server, store_conflicts
 from fieldbook.core.server.sync_held import HeldBack
 from fieldbook.core.server.sync_moves import push_manager_moves
@@ -205,6 +206,14 @@ class Sync:
             raise SyncError("interrupted", f"stopped after {self._commits} server commits")
 
     def run(self) -> SyncReport:
+        """The whole sync; the conflicts it found are kept on the laptop even when it stops
+        part-way (a retried sync would not find them again: their rows have moved on)."""
+        try:
+            return self._run()
+        finally:
+            store_conflicts(self.j, self.report.conflicts)
+
+    def _run(self) -> SyncReport:
         with self.j.reading() as s:
             manager = self.j.current_manager_id(s)
         self._check_server()
@@ -229,7 +238,6 @@ class Sync:
         self.report.notices = self.held.notices()
         self.progress("up: audit_entries")
         AuditPush(self.j, self.server, self.report, self.batch, self._committed).run(manager)
-        store_conflicts(self.j, self.report.conflicts)
         with self.j.writing() as s:
             self.j.set_setting(s, LAST_KEY, clock.now().isoformat(timespec="seconds"))
         return self.report
@@ -362,13 +370,34 @@ def sync(
     batch: int = BATCH,
     progress: Progress | None = None,
     stop_after: int | None = None,
+    busy: BusyRetry | None = None,
 ) -> SyncReport:
     """Push this laptop's records to the server at ``server_url`` and pull what the company
-    and the departments own. Safe to run again at any time; see the module docstring."""
+    and the departments own. Safe to run again at any time; see the module docstring. A full
+    server is waited for (``busy``: how; see ``sync_busy``)."""
     check_server_address(server_url)
-    server = db.make_engine(server_url)
+    retry = busy or BusyRetry(progress or (lambda _m: None))
+    reports: list[SyncReport] = []
+
+    def attempt() -> SyncReport:
+        # its own engine, holding at most one server connection (and none once the attempt
+        # ends: a refused attempt frees its slot before it waits)
+        server = db.make_engine(server_url, pool_size=1, max_overflow=0)
+        run = Sync(journal, server, batch=batch, progress=progress, stop_after=stop_after)
+        reports.append(run.report)
+        try:
+            return _attempt(run)
+        finally:
+            server.dispose()
+
+    retry.run(attempt)
+    return merged(reports)
+
+
+def _attempt(run: Sync) -> SyncReport:
+    """One run, its failures worded as ``SyncError``."""
     try:
-        return Sync(journal, server, batch=batch, progress=progress, stop_after=stop_after).run()
+        return run.run()
     except IntegrityError as exc:
         # e.g. a second profile with a code the server already knows under another id:
         # the batch was rolled back on the server; nothing of it was written
@@ -379,8 +408,6 @@ def sync(
         raise
     except (OperationalError, DBAPIError) as exc:
         raise SyncError("connection", _first_line(getattr(exc, "orig", exc) or exc)) from exc
-    finally:
-        server.dispose()
 
 
 def check_server_address(url: str) -> str:

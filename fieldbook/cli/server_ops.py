@@ -1,0 +1,96 @@
+"""``fieldbook server status|backup|restore``: the administrator's look at the department
+server, and its data in one file and back (``fieldbook.core.server.status``,
+``fieldbook.core.server.server_backup``; decision 0033)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from fieldbook.cli.common import EXIT_INPUT, EXIT_OK
+from fieldbook.core.resources import load_reference
+from fieldbook.core.server.server_backup import backup_server, restore_server
+from fieldbook.core.server.status import ServerStatus, server_status
+from fieldbook.core.slips.vocabulary import department_name
+
+#: What ``server status`` calls each kind of login.
+KINDS: dict[str, str] = dict(load_reference("messages/server")["login_kinds"])
+
+
+def _server_url(args: argparse.Namespace) -> str | None:
+    url = args.db or os.environ.get("FIELDBOOK_DB")
+    if not url or not url.startswith("postgresql"):
+        print("请用 --db postgresql+psycopg://… 指定部门服务器", file=sys.stderr)
+        return None
+    return url
+
+
+def size(n: int) -> str:
+    """``1.2 MB``: bytes for a person."""
+    value = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} TB"
+
+
+def _when(stamp: datetime | None) -> str:
+    return stamp.isoformat(sep=" ", timespec="minutes") if stamp else "尚未上传"
+
+
+def _print_status(s: ServerStatus) -> None:
+    free = s.max_connections - s.reserved_connections - s.connections
+    print(f"服务器：PostgreSQL {s.version}；数据库 {s.database}，{size(s.database_bytes)}")
+    print(
+        f"连接：已用 {s.connections} / 上限 {s.max_connections}"
+        f"（其中 {s.reserved_connections} 个留给超级用户；还可连接 {max(free, 0)} 个）"
+    )
+    print(f"\n登录（{len(s.users)}）：")
+    for u in s.users:
+        who = u.manager_code or (department_name(u.department) if u.department else "")
+        shown = f"  {u.login}\t{KINDS.get(u.kind, u.kind)}\t{who}\t{u.display_name}".rstrip()
+        print(shown + ("" if u.can_log_in else "\t（角色已不存在或不能登录）"))
+    print(f"\n客户经理最近上传的记录（{len(s.managers)}）：")
+    for m in s.managers:
+        print(f"  {m.code}\t{m.name}\t{_when(m.last_record)}\t走访 {m.visits} 条")
+    print("\n最大的表：")
+    for t in s.tables:
+        rows = f"约 {t.rows} 行" if t.rows >= 0 else "未统计行数"
+        print(f"  {t.name}\t{size(t.bytes)}\t{rows}")
+
+
+def cmd_server_status(args: argparse.Namespace) -> int:
+    url = _server_url(args)
+    if url is None:
+        return EXIT_INPUT
+    status = server_status(url)
+    if args.json:
+        print(json.dumps(dataclasses.asdict(status), ensure_ascii=False, indent=2, default=str))
+    else:
+        _print_status(status)
+    return EXIT_OK
+
+
+def cmd_server_backup(args: argparse.Namespace) -> int:
+    url = _server_url(args)
+    if url is None:
+        return EXIT_INPUT
+    made = backup_server(url, Path(args.output))
+    print(f"已备份到 {made.path}（{size(made.bytes)}，用时 {made.seconds:.1f} 秒）")
+    print("注意：登录角色属于整个 PostgreSQL 实例，不在备份文件里（见 docs/server-operations.md）")
+    return EXIT_OK
+
+
+def cmd_server_restore(args: argparse.Namespace) -> int:
+    url = _server_url(args)
+    if url is None:
+        return EXIT_INPUT
+    seconds = restore_server(Path(args.backup), url)
+    print(f"已从 {args.backup} 恢复到空数据库（用时 {seconds:.1f} 秒）")
+    return EXIT_OK
