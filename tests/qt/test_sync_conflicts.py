@@ -68,6 +68,8 @@ def test_a_conflict_found_by_the_sync_button_is_listed(
     second_path = tmp_path / "second.sqlite3"
     shutil.copyfile(make_url(url).database or "", second_path)
     second = Journal.open(f"sqlite:///{second_path}")
+    with second.engine.begin() as con:  # a second laptop is its own origin (decision 0030)
+        con.exec_driver_sql("DELETE FROM settings WHERE key = 'sync.audit_origin'")
     one = Journal.open(url)
     try:
         with clock.pinned(start + timedelta(hours=1), running=False):

@@ -139,6 +139,8 @@ def test_a_report_changed_on_two_laptops_keeps_the_newer_server_copy_and_says_so
     shutil.copyfile(make_url(str(one.engine.url)).database or "", second_path)
     one = Journal.open(str(one.engine.url))
     second = Journal.open(f"sqlite:///{second_path}")
+    with second.engine.begin() as con:  # a second laptop is its own origin (decision 0030)
+        con.exec_driver_sql("DELETE FROM settings WHERE key = 'sync.audit_origin'")
     try:
         with clock.pinned(start + timedelta(hours=1), running=False):
             one.weeks.correct(LABEL, "problems", "先在这台电脑上改", "补充")
@@ -184,6 +186,8 @@ def test_cli_lists_a_conflict_at_the_sync_and_until_it_is_seen(
     second_path = tmp_path / "second.sqlite3"
     shutil.copyfile(make_url(url).database or "", second_path)
     second = Journal.open(f"sqlite:///{second_path}")
+    with second.engine.begin() as con:  # a second laptop is its own origin (decision 0030)
+        con.exec_driver_sql("DELETE FROM settings WHERE key = 'sync.audit_origin'")
     first = Journal.open(url)
     try:
         with clock.pinned(start + timedelta(hours=1), running=False):
