@@ -35,6 +35,7 @@ from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue
 from fieldbook.core.journal import Journal
 from fieldbook.core.server.roles_oversight import install_oversight
+from fieldbook.core.server.roles_scale import install_summaries
 from fieldbook.core.store import audit, db
 from fieldbook.core.store.models import Customer, Manager
 from fieldbook.core.text import clean_free_text
@@ -212,6 +213,7 @@ def _install(conn: Connection) -> None:
     _spot_check_policies(conn)
     _department_policies(conn)
     install_oversight(conn, DEPARTMENTS)
+    install_summaries(conn)
 
 
 def _grant(conn: Connection) -> None:

@@ -166,6 +166,16 @@ def _statements() -> list[str]:
         " old_rows NEW TABLE AS new_rows FOR EACH STATEMENT"
         " EXECUTE FUNCTION public.fb_days_of_skus()"
     )
+    # only the triggers call them (as the owner): no login may
+    out += [
+        f"REVOKE ALL ON FUNCTION public.{name} FROM PUBLIC"
+        for name in (
+            "fb_refresh_days(varchar[], date[])",
+            "fb_refresh_order_days(varchar[], date[])",
+            "fb_days_of_skus()",
+            *(f"fb_days_of_{table}()" for table in KEYS),
+        )
+    ]
     # the days already there (a server migrated with data)
     out.append(
         "SELECT public.fb_refresh_days(array_agg(m), array_agg(d)) FROM (SELECT manager_id,"

@@ -104,6 +104,15 @@ def test_the_summaries_equal_the_raw_rows_after_syncs_edits_and_deletions(
     assert sum(c["slips_opened"] for c in kept.values()) == 2
     assert sorted(o[2] for o in orders) == [5]  # 2 + 3 cartons of MON
 
+    # a manager's login reads their own days only (row-level security)
+    own = create_engine(logins["QTH001"])
+    try:
+        with own.connect() as con:
+            seen = con.execute(text("SELECT count(DISTINCT manager_id) FROM day_figures"))
+            assert seen.scalar() == 1
+    finally:
+        own.dispose()
+
     # the week table reads the summaries: the same figures as the raw rows
     server = Journal.open(pg_database)
     rows = dept.weeks_table(server, MON, MON)
