@@ -23,7 +23,14 @@ from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.routine.attendance import DayMark, managers_day_marks
 from fieldbook.core.routine.price_figures import PriceCounts, price_days
 from fieldbook.core.routine.week import label_for, report_period
-from fieldbook.core.server.department_days import day_counts, order_days
+from fieldbook.core.server.department_days import (
+    day_counts,
+    days_worked,
+    order_days,
+    summarised,
+    summarised_tags,
+    tag_days,
+)
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
@@ -146,7 +153,8 @@ def weeks_table(
         people = [(m, c, n) for m, c, n in managers if manager_ids is None or m in manager_ids]
         ids = [p[0] for p in people]
         table = _WeekTable(people, labels)
-        marks = managers_day_marks(s, ids, first, last)
+        fast = summarised(s)
+        marks = managers_day_marks(s, ids, first, last, days_with=days_worked if fast else None)
         for d in day_counts(s, ids, first, last):
             if not _excused(marks, d.manager_id, d.day):
                 table.add(d.manager_id, d.day, planned=d.planned, visited=d.visited)
@@ -170,7 +178,9 @@ def weeks_table(
                 amount_fen=o.amount_fen,
                 top_cartons=o.top_cartons,
             )
-        for (m, day), counts in price_days(s, ids, first, last).items():
+        for (m, day), counts in price_days(
+            s, ids, first, last, tag_days=tag_days if fast and summarised_tags(s) else None
+        ).items():
             if (row := table.rows.get((m, label_for(day)))) is not None:
                 row.prices += counts
         for rid, m, label, status, review, comment in _reports(s, ids, labels):

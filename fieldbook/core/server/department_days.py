@@ -32,7 +32,17 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from fieldbook.core.routine.class_structure import first_headline
-from fieldbook.core.store.models import OrderLine, Plan, PlanStop, Sku, Slip, SlipSuggestion, Visit
+from fieldbook.core.routine.price_checks import price_rules
+from fieldbook.core.store.models import (
+    DayLog,
+    OrderLine,
+    Plan,
+    PlanStop,
+    Sku,
+    Slip,
+    SlipSuggestion,
+    Visit,
+)
 
 #: The server's summary tables (PostgreSQL only: not in the models' metadata, so a laptop's
 #: schema check never expects them).
@@ -48,6 +58,17 @@ DAY_FIGURES = Table(
     Column("slips_opened", Integer),
     Column("suggestions_dismissed", Integer),
     Column("violations_dismissed", Integer),
+    Column("stops", Integer),  # every plan stop, removed ones too (a day worked)
+    Column("visits", Integer),  # every visit, whatever its status (a day worked)
+    Column("tag_visits", Integer),  # finished visits of open shops with a 明码标价 answer
+    Column("tags_complete", Integer),  # of which 齐全规范 (prices.toml [tags])
+)
+SETTINGS = Table(
+    "day_figures_settings",
+    SUMMARIES,
+    Column("id", Integer, primary_key=True),
+    Column("tags_item", String(64)),
+    Column("tags_complete", String(64)),
 )
 DAY_ORDER_FIGURES = Table(
     "day_order_figures",
@@ -237,6 +258,49 @@ def _dismissal_days(s: Session, ids: list[str], first: date, last: date) -> Sequ
         )
         .group_by(owner, day)
     ).all()
+
+
+def days_worked(s: Session, ids: list[str], first: date, last: date) -> set[tuple[str, date]]:
+    """(manager, day) with a plan with stops, a visit (the summaries) or a day log (one row a
+    day: read as it is) — ``attendance.managers_day_marks``'s days worked."""
+    t = DAY_FIGURES
+    found = {
+        (m, day)
+        for m, day in s.execute(
+            select(t.c.manager_id, t.c.day).where(
+                t.c.manager_id.in_(ids),
+                t.c.day.between(first, last),
+                (t.c.stops > 0) | (t.c.visits > 0),
+            )
+        )
+    }
+    logged = select(DayLog.manager_id, DayLog.log_date).where(
+        DayLog.manager_id.in_(ids), DayLog.log_date.between(first, last)
+    )
+    found.update((m, day) for m, day in s.execute(logged))
+    return found
+
+
+def summarised_tags(s: Session) -> bool:
+    """Whether the summaries count the 明码标价 answer the configuration names."""
+    rules = price_rules()
+    kept = s.execute(select(SETTINGS.c.tags_item, SETTINGS.c.tags_complete)).first()
+    return kept is not None and tuple(kept) == (rules.tags_item, rules.tags_complete)
+
+
+def tag_days(
+    s: Session, ids: list[str], first: date, last: date
+) -> dict[tuple[str, date], tuple[int, int]]:
+    """``price_figures.answered_tags`` from the summaries."""
+    t = DAY_FIGURES
+    return {
+        (m, day): (int(n), int(complete))
+        for m, day, n, complete in s.execute(
+            select(t.c.manager_id, t.c.day, t.c.tag_visits, t.c.tags_complete).where(
+                t.c.manager_id.in_(ids), t.c.day.between(first, last), t.c.tag_visits > 0
+            )
+        )
+    }
 
 
 def summary_rows(s: Session) -> Iterator[tuple[str, date, dict[str, int]]]:

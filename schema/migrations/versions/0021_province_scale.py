@@ -31,7 +31,15 @@ TABLES = (
     " planned integer NOT NULL DEFAULT 0, visited integer NOT NULL DEFAULT 0,"
     " visits_with_findings integer NOT NULL DEFAULT 0, slips_opened integer NOT NULL DEFAULT 0,"
     " suggestions_dismissed integer NOT NULL DEFAULT 0,"
-    " violations_dismissed integer NOT NULL DEFAULT 0, PRIMARY KEY (manager_id, day))",
+    " violations_dismissed integer NOT NULL DEFAULT 0, stops integer NOT NULL DEFAULT 0,"
+    " visits integer NOT NULL DEFAULT 0, tag_visits integer NOT NULL DEFAULT 0,"
+    " tags_complete integer NOT NULL DEFAULT 0, PRIMARY KEY (manager_id, day))",
+    # the 明码标价 answer the summary counts (schema/reference/prices.toml [tags]): the views
+    # read the summary's counts only while these equal the configuration; ``fieldbook server
+    # init`` sets them and recomputes every day when the configuration changed
+    "CREATE TABLE public.day_figures_settings (id integer PRIMARY KEY CHECK (id = 1),"
+    " tags_item varchar(64) NOT NULL, tags_complete varchar(64) NOT NULL)",
+    "INSERT INTO public.day_figures_settings VALUES (1, 'price_tags', '齐全规范')",
     "CREATE TABLE public.day_order_figures (manager_id varchar(36) NOT NULL, day date NOT NULL,"
     " price_class integer NOT NULL, cartons bigint NOT NULL DEFAULT 0,"
     " amount_fen bigint NOT NULL DEFAULT 0, PRIMARY KEY (manager_id, day, price_class))",
@@ -54,22 +62,30 @@ TABLES = (
 REFRESH_DAYS = f"""
 CREATE FUNCTION public.fb_refresh_days(ms varchar[], ds date[]) RETURNS void LANGUAGE plpgsql
 {PINNED} AS $$
+DECLARE tag_item varchar; tag_done varchar;
 BEGIN
+  SELECT tags_item, tags_complete INTO tag_item, tag_done FROM public.day_figures_settings;
   DELETE FROM public.day_figures f USING unnest(ms, ds) k(m, d)
    WHERE f.manager_id = k.m AND f.day = k.d;
   INSERT INTO public.day_figures (manager_id, day, planned, visited, visits_with_findings,
-    slips_opened, suggestions_dismissed, violations_dismissed)
+    slips_opened, suggestions_dismissed, violations_dismissed, stops, visits, tag_visits,
+    tags_complete)
   SELECT k.m, k.d, coalesce(p.planned, 0), coalesce(p.visited, 0), coalesce(v.n, 0),
-    coalesce(sl.n, 0), coalesce(g.n, 0), coalesce(g.violations, 0)
+    coalesce(sl.n, 0), coalesce(g.n, 0), coalesce(g.violations, 0), coalesce(p.stops, 0),
+    coalesce(v.visits, 0), coalesce(v.tagged, 0), coalesce(v.complete, 0)
   FROM (SELECT DISTINCT m, d FROM unnest(ms, ds) u(m, d)
         WHERE m IS NOT NULL AND d IS NOT NULL) k
-  LEFT JOIN LATERAL (SELECT count(s.id) AS planned,
-      count(*) FILTER (WHERE s.state = 'visited') AS visited
+  LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE s.state <> 'removed') AS planned,
+      count(*) FILTER (WHERE s.state = 'visited') AS visited, count(*) AS stops
     FROM public.plans p JOIN public.plan_stops s ON s.plan_id = p.id
-    WHERE p.manager_id = k.m AND p.plan_date = k.d AND s.state <> 'removed') p ON true
-  LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE x.findings <> '[]') AS n
-    FROM public.visits x
-    WHERE x.manager_id = k.m AND x.visit_date = k.d AND x.status = 'done') v ON true
+    WHERE p.manager_id = k.m AND p.plan_date = k.d) p ON true
+  LEFT JOIN LATERAL (SELECT count(*) AS visits,
+      count(*) FILTER (WHERE x.status = 'done' AND x.findings <> '[]') AS n,
+      count(*) FILTER (WHERE x.status = 'done' AND x.shop_status = 'open'
+        AND coalesce(CAST(nullif(x.answers, '') AS jsonb) ->> tag_item, '') <> '') AS tagged,
+      count(*) FILTER (WHERE x.status = 'done' AND x.shop_status = 'open'
+        AND CAST(nullif(x.answers, '') AS jsonb) ->> tag_item = tag_done) AS complete
+    FROM public.visits x WHERE x.manager_id = k.m AND x.visit_date = k.d) v ON true
   LEFT JOIN LATERAL (SELECT count(*) AS n FROM public.slips s
     WHERE s.manager_id = k.m AND s.created_at >= k.d AND s.created_at < k.d + 1) sl ON true
   LEFT JOIN LATERAL (SELECT count(*) AS n,
@@ -77,7 +93,7 @@ BEGIN
     FROM public.slip_suggestions s LEFT JOIN public.visits x ON x.id = s.visit_id
     WHERE s.status = 'dismissed' AND s.dismissed_at >= k.d AND s.dismissed_at < k.d + 1
       AND coalesce(s.manager_id, x.manager_id) = k.m) g ON true
-  WHERE coalesce(p.planned, 0) + coalesce(v.n, 0) + coalesce(sl.n, 0) + coalesce(g.n, 0) > 0;
+  WHERE coalesce(p.stops, 0) + coalesce(v.visits, 0) + coalesce(sl.n, 0) + coalesce(g.n, 0) > 0;
 END $$"""
 
 REFRESH_ORDER_DAYS = f"""
@@ -219,3 +235,4 @@ def downgrade() -> None:
         op.execute(f"DROP INDEX IF EXISTS public.{index}")
     op.execute("DROP TABLE IF EXISTS public.day_order_figures")
     op.execute("DROP TABLE IF EXISTS public.day_figures")
+    op.execute("DROP TABLE IF EXISTS public.day_figures_settings")

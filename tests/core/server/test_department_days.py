@@ -15,15 +15,19 @@ from sqlalchemy.orm import Session
 from sync_support import MON, laptop, manager_logins
 
 from fieldbook.core.journal import Journal
+from fieldbook.core.routine import attendance
 from fieldbook.core.routine.class_structure import first_headline
 from fieldbook.core.routine.orders import import_orders
+from fieldbook.core.routine.price_figures import answered_tags
 from fieldbook.core.server import department as dept
 from fieldbook.core.server.department_days import (
     COUNTS,
     DAY_ORDER_FIGURES,
+    days_worked,
     raw_day_counts,
     raw_order_days,
     summary_rows,
+    tag_days,
 )
 from fieldbook.core.server.sync import sync
 
@@ -65,6 +69,10 @@ def summaries(url: str) -> tuple[dict[tuple[str, date], dict[str, int]], set[tup
                 for m, day, c, a, x in raw_order_days(s, ids, FIRST, LAST, top)
             }
             assert stored == computed
+            assert tag_days(s, ids, FIRST, LAST) == {
+                key: tags for key, tags in answered_tags(s, ids, FIRST, LAST).items() if tags[0]
+            }
+            assert days_worked(s, ids, FIRST, LAST) == attendance._days_with(s, ids, FIRST, LAST)
             return kept, {(m, day, *f) for (m, day), f in stored.items()}
     finally:
         engine.dispose()
@@ -134,6 +142,10 @@ def test_the_summaries_equal_the_raw_rows_after_syncs_edits_and_deletions(
     )
     kept, orders = summaries(pg_database)
     assert sum(c["visits_with_findings"] for c in kept.values()) == 0
+    on_server(
+        pg_database, "UPDATE visits SET answers = '{}' WHERE id IN (SELECT min(id) FROM visits)"
+    )
+    summaries(pg_database)
     on_server(
         pg_database,
         "DELETE FROM order_lines",
