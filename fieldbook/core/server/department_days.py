@@ -79,6 +79,20 @@ DAY_ORDER_FIGURES = Table(
     Column("cartons", BigInteger),
     Column("amount_fen", BigInteger),
 )
+#: The server's own tables and indexes (migration 0021), which the models do not describe.
+SERVER_ONLY = frozenset(
+    {
+        "day_figures",
+        "day_order_figures",
+        "day_figures_settings",
+        "ix_slip_deliveries_open",
+        "ix_slip_deliveries_inbox",
+        "ix_followups_open",
+        "ix_slip_suggestions_dismissed",
+        "ix_order_lines_date_brin",
+        "ix_visits_date_brin",
+    }
+)
 COUNTS = (
     "planned",
     "visited",
