@@ -157,12 +157,13 @@ def managers_day_marks(
     last = min(end, today - timedelta(days=1))
     seen = (days_with or _days_with)(s, ids, start, last) if start <= last else set()
     out: dict[str, dict[date, DayMark]] = {}
+    span = [start + timedelta(days=n) for n in range(max((last - start).days + 1, 0))]
+    working = [day for day in span if workdays.is_working_day(day)]  # once, not per manager
     for m in ids:
         mine = dict(marks.get(m, {}))
         first = max(start, made[m].date()) if made.get(m) is not None else start
-        for n in range(max((last - first).days + 1, 0)):
-            day = first + timedelta(days=n)
-            if workdays.is_working_day(day) and (m, day) not in seen and day not in mine:
+        for day in working:
+            if day >= first and (m, day) not in seen and day not in mine:
                 mine[day] = DayMark(day, UNEXPLAINED)
         out[m] = dict(sorted(mine.items()))
     return out

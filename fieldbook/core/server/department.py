@@ -127,14 +127,22 @@ class _WeekTable:
 
     def __init__(self, people: list[tuple[str, str, str]], labels: list[str]) -> None:
         self.rows: dict[tuple[str, str], ManagerWeek] = {}
+        self._labels: dict[date, str] = {}  # a day's week label, worked out once per day
         for m, code, name in people:
             for label in labels:
                 a, b = report_period(label)
                 self.rows[(m, label)] = ManagerWeek(m, code, name, label, a, b)
 
+    def row(self, m: str, day: date) -> ManagerWeek | None:
+        """The manager's week of ``day`` (None: not shown)."""
+        label = self._labels.get(day)
+        if label is None:
+            label = self._labels[day] = label_for(day)
+        return self.rows.get((m, label))
+
     def add(self, m: str, day: date, **values: int) -> None:
         """Add a day's figures to the manager's week of ``day``."""
-        row = self.rows.get((m, label_for(day)))
+        row = self.row(m, day)
         if row is not None:
             for key, value in values.items():
                 setattr(row, key, getattr(row, key) + int(value or 0))
@@ -168,7 +176,7 @@ def weeks_table(
             )
         for m, days in marks.items():
             for mark in days.values():
-                if (row := table.rows.get((m, label_for(mark.day)))) is not None:
+                if (row := table.row(m, mark.day)) is not None:
                     row.marks.append(mark)
         for o in order_days(s, ids, first, last):
             table.add(
@@ -181,7 +189,7 @@ def weeks_table(
         for (m, day), counts in price_days(
             s, ids, first, last, tag_days=tag_days if fast and summarised_tags(s) else None
         ).items():
-            if (row := table.rows.get((m, label_for(day)))) is not None:
+            if (row := table.row(m, day)) is not None:
                 row.prices += counts
         for rid, m, label, status, review, comment in _reports(s, ids, labels):
             row = table.rows.get((m, label))
