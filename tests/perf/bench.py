@@ -27,6 +27,7 @@ for _folder in (HERE.parents[1], HERE):  # the repository (fieldbook) and the si
     if str(_folder) not in sys.path:
         sys.path.insert(0, str(_folder))
 
+import department_scale  # noqa: E402
 from perf_data import bench_demo, bench_demo_history, bench_dir, copy_db, prepare  # noqa: E402
 from perf_outputs import (  # noqa: E402
     bench_department,
@@ -167,6 +168,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--department-managers", type=int, default=defaults.department_managers)
     p.add_argument("--department-weeks", type=int, default=defaults.department_weeks)
     p.add_argument(
+        "--department-scale",
+        default="",
+        metavar="MxY[,MxY]",
+        help="also time the department views at these sizes (managers x years kept, e.g."
+        " 50x1,100x2,200x3,500x5) and print the scaling table (decision 0032)",
+    )
+    p.add_argument(
+        "--department-plans",
+        type=Path,
+        help="with --department-scale: write the EXPLAIN plans at the largest size here",
+    )
+    p.add_argument(
         "--only",
         default="",
         metavar="ROW[,ROW]",
@@ -201,6 +214,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = run(folder, cfg, only, args.data_tag)
     print(format_table(results))
     write_json(results, cfg, folder / "results.json")
+    if args.department_scale:
+        print("\ndepartment views by size (seconds, median of 3):")
+        print(department_scale.run(args.department_scale, args.department_plans))
     if failed(results):
         print("\nbench: some rows missed their target or failed", file=sys.stderr)
         return 1

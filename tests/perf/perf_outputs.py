@@ -8,10 +8,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from perf_data import build_demo, copy_db, fingerprint
 from perf_process import RunFailed, env_for, last_line, timed
@@ -161,10 +159,10 @@ def bench_department(cfg: Config) -> list[Result]:
     sys.path.insert(0, str(ROOT / "tests"))
     sys.path.insert(0, str(ROOT / "tests" / "perf"))
     import department_data
+    import department_scale
     import pgserver
     from sqlalchemy import text
 
-    from fieldbook.core.server import department as dept
     from fieldbook.core.store import db
 
     today = clock.today()
@@ -190,19 +188,7 @@ def bench_department(cfg: Config) -> list[Result]:
             engine.dispose()
             journal = Journal.open(url)
             one = journal.engine.connect().execute(text("SELECT min(id) FROM managers")).scalar()
-            views: dict[str, Callable[[], Any]] = {
-                "4 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=3), end),
-                "13 weeks x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=12), end),
-                "year x all": lambda: dept.weeks_table(journal, end - timedelta(weeks=51), end),
-                "year x 1": lambda: dept.weeks_table(
-                    journal, end - timedelta(weeks=51), end, manager_ids=[one]
-                ),
-                "overview": lambda: dept.managers_overview(
-                    journal, end - timedelta(weeks=3), end, today=end
-                ),
-                "inbox": lambda: dept.inbox(journal, "market", today=end),
-                "follow-ups": lambda: dept.followups(journal, today=end),
-            }
+            views = department_scale.views(journal, end, str(one))
             medians: dict[str, float] = {}
             for key, view in views.items():
                 times = []

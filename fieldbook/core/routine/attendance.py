@@ -16,6 +16,7 @@ carries it to the server.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -132,25 +133,37 @@ def _days_with(s: Session, ids: list[str], start: date, end: date) -> set[tuple[
     return found
 
 
+#: (manager, day) of a period with a plan with stops, a visit or a day log
+DaysWith = Callable[[Session, list[str], date, date], set[tuple[str, date]]]
+
+
 def managers_day_marks(
-    s: Session, ids: list[str], start: date, end: date, today: date | None = None
+    s: Session,
+    ids: list[str],
+    start: date,
+    end: date,
+    today: date | None = None,
+    *,
+    days_with: DaysWith | None = None,
 ) -> dict[str, dict[date, DayMark]]:
     """Each manager's marked days of ``start``..``end``: every attendance entry, and every
     working day before ``today`` (and not before the manager's profile was made) with no
     plan, no visit, no day log and no entry, as ``UNEXPLAINED``. Four queries whatever the
-    number of managers (the department views ask for all of them)."""
+    number of managers (the department views ask for all of them; ``days_with``: where else
+    the days worked are read, e.g. the server's summaries)."""
     today = clock.today() if today is None else today
     marks = _entries(s, ids, start, end)
     made = dict(s.execute(select(Manager.id, Manager.created_at).where(Manager.id.in_(ids))).all())
     last = min(end, today - timedelta(days=1))
-    seen = _days_with(s, ids, start, last) if start <= last else set()
+    seen = (days_with or _days_with)(s, ids, start, last) if start <= last else set()
     out: dict[str, dict[date, DayMark]] = {}
+    span = [start + timedelta(days=n) for n in range(max((last - start).days + 1, 0))]
+    working = [day for day in span if workdays.is_working_day(day)]  # once, not per manager
     for m in ids:
         mine = dict(marks.get(m, {}))
         first = max(start, made[m].date()) if made.get(m) is not None else start
-        for n in range(max((last - first).days + 1, 0)):
-            day = first + timedelta(days=n)
-            if workdays.is_working_day(day) and (m, day) not in seen and day not in mine:
+        for day in working:
+            if day >= first and (m, day) not in seen and day not in mine:
                 mine[day] = DayMark(day, UNEXPLAINED)
         out[m] = dict(sorted(mine.items()))
     return out

@@ -13,7 +13,7 @@ read one by one), so a week, a month or every manager's weeks cost the same few 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -162,12 +162,17 @@ def _done(ids: Iterable[str], first: date, last: date) -> tuple[Any, ...]:
     )
 
 
+#: (manager, day) → (visits whose 明码标价 answer is given, of which complete)
+TagDays = Callable[[Session, list[str], date, date], dict[tuple[str, date], tuple[int, int]]]
+
+
 def price_days(
-    s: Session, ids: Iterable[str], first: date, last: date
+    s: Session, ids: Iterable[str], first: date, last: date, *, tag_days: TagDays | None = None
 ) -> dict[tuple[str, date], PriceCounts]:
     """(manager, day) → what the managers' finished visits of ``first``..``last`` saw. The
     明码标价 answers are counted by the database (its JSON functions), not parsed here: a
-    year of every manager's visits is hundreds of thousands of answers."""
+    year of every manager's visits is hundreds of thousands of answers (``tag_days``: where
+    else they are counted, e.g. the server's summaries; default ``answered_tags``)."""
     ids = list(ids)
     priced: dict[tuple[str, date], list[tuple[int | None, int | None, int]]] = defaultdict(list)
     for m, day, price, retail, n in s.execute(
@@ -178,6 +183,20 @@ def price_days(
         .group_by(Visit.manager_id, Visit.visit_date, VisitSku.price_fen, Sku.retail_fen)
     ):
         priced[(m, day)].append((price, retail, n))
+    tags = (tag_days or answered_tags)(s, ids, first, last)
+    out = {}
+    for key in set(priced) | set(tags):
+        counts = tally(priced.get(key, ()), ())
+        n_answered, n_complete = tags.get(key, (0, 0))
+        out[key] = replace(counts, tag_visits=n_answered, tags_complete=n_complete)
+    return out
+
+
+def answered_tags(
+    s: Session, ids: list[str], first: date, last: date
+) -> dict[tuple[str, date], tuple[int, int]]:
+    """(manager, day) → finished visits of open shops with a 明码标价 answer, of which
+    complete, counted from the visits' answers."""
     rules = price_rules()
     tag = answer_text(s, rules.tags_item)
     answered = and_(tag.is_not(None), tag != "")
@@ -193,12 +212,7 @@ def price_days(
         .group_by(Visit.manager_id, Visit.visit_date)
     ):
         tags[(m, day)] = (int(n_answered or 0), int(n_complete or 0))
-    out = {}
-    for key in set(priced) | set(tags):
-        counts = tally(priced.get(key, ()), ())
-        n_answered, n_complete = tags.get(key, (0, 0))
-        out[key] = replace(counts, tag_visits=n_answered, tags_complete=n_complete)
-    return out
+    return tags
 
 
 def answer_text(s: Session, item_id: str) -> ColumnElement[Any]:

@@ -2,9 +2,9 @@
 weeks with their figures and report status, reviews, each department's slip inbox, and
 follow-ups across managers. Read across managers (the server's roles decide who may).
 
-The figures are aggregated in SQL per manager and day (a year of 50 managers is ~12,500 day
-rows whatever the number of visits), then summed into report weeks here; indexes on
-(manager_id, date) keep a week or a month of every manager quick.
+The figures come per manager and day (``department_days``: on the server from summary tables
+the sync's transactions keep, so a view costs managers × days shown, not years kept), then are
+summed into report weeks here.
 """
 
 from __future__ import annotations
@@ -15,30 +15,31 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, case, func, select, text
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import case, func, select, text
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from fieldbook.core import clock
 from fieldbook.core.errors import InvalidValue, NotFound
 from fieldbook.core.routine.attendance import DayMark, managers_day_marks
-from fieldbook.core.routine.class_structure import first_headline
 from fieldbook.core.routine.price_figures import PriceCounts, price_days
 from fieldbook.core.routine.week import label_for, report_period
 from fieldbook.core.routine.week_rounds import ReviewRound, close_round, rounds_of
+from fieldbook.core.server.department_days import (
+    day_counts,
+    days_worked,
+    order_days,
+    summarised,
+    summarised_tags,
+    tag_days,
+)
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
     FollowUp,
     Manager,
-    OrderLine,
-    Plan,
-    PlanStop,
-    Sku,
     Slip,
     SlipDelivery,
-    SlipSuggestion,
-    Visit,
     WeekReport,
 )
 
@@ -130,14 +131,22 @@ class _WeekTable:
 
     def __init__(self, people: list[tuple[str, str, str]], labels: list[str]) -> None:
         self.rows: dict[tuple[str, str], ManagerWeek] = {}
+        self._labels: dict[date, str] = {}  # a day's week label, worked out once per day
         for m, code, name in people:
             for label in labels:
                 a, b = report_period(label)
                 self.rows[(m, label)] = ManagerWeek(m, code, name, label, a, b)
 
+    def row(self, m: str, day: date) -> ManagerWeek | None:
+        """The manager's week of ``day`` (None: not shown)."""
+        label = self._labels.get(day)
+        if label is None:
+            label = self._labels[day] = label_for(day)
+        return self.rows.get((m, label))
+
     def add(self, m: str, day: date, **values: int) -> None:
         """Add a day's figures to the manager's week of ``day``."""
-        row = self.rows.get((m, label_for(day)))
+        row = self.row(m, day)
         if row is not None:
             for key, value in values.items():
                 setattr(row, key, getattr(row, key) + int(value or 0))
@@ -156,26 +165,35 @@ def weeks_table(
         people = [(m, c, n) for m, c, n in managers if manager_ids is None or m in manager_ids]
         ids = [p[0] for p in people]
         table = _WeekTable(people, labels)
-        marks = managers_day_marks(s, ids, first, last)
-        for m, day, planned, visited in _plan_days(s, ids, first, last):
-            if not _excused(marks, m, day):
-                table.add(m, day, planned=planned, visited=visited)
+        fast = summarised(s)
+        marks = managers_day_marks(s, ids, first, last, days_with=days_worked if fast else None)
+        for d in day_counts(s, ids, first, last):
+            if not _excused(marks, d.manager_id, d.day):
+                table.add(d.manager_id, d.day, planned=d.planned, visited=d.visited)
+            table.add(
+                d.manager_id,
+                d.day,
+                visits_with_findings=d.visits_with_findings,
+                slips_opened=d.slips_opened,
+                suggestions_dismissed=d.suggestions_dismissed,
+                violations_dismissed=d.violations_dismissed,
+            )
         for m, days in marks.items():
             for mark in days.values():
-                if (row := table.rows.get((m, label_for(mark.day)))) is not None:
+                if (row := table.row(m, mark.day)) is not None:
                     row.marks.append(mark)
-        for m, day, with_findings in _finding_days(s, ids, first, last):
-            table.add(m, day, visits_with_findings=with_findings)
-        for m, day, cartons, amount, top in _order_days(s, ids, first, last):
-            table.add(m, day, cartons=cartons, amount_fen=amount, top_cartons=top)
-        for m, day, opened in _slip_days(s, ids, first, last):
-            when = day if isinstance(day, date) else date.fromisoformat(str(day))  # SQLite: text
-            table.add(m, when, slips_opened=opened)
-        for m, day, dismissed, violations in _dismissal_days(s, ids, first, last):
-            when = day if isinstance(day, date) else date.fromisoformat(str(day))  # SQLite: text
-            table.add(m, when, suggestions_dismissed=dismissed, violations_dismissed=violations)
-        for (m, day), counts in price_days(s, ids, first, last).items():
-            if (row := table.rows.get((m, label_for(day)))) is not None:
+        for o in order_days(s, ids, first, last):
+            table.add(
+                o.manager_id,
+                o.day,
+                cartons=o.cartons,
+                amount_fen=o.amount_fen,
+                top_cartons=o.top_cartons,
+            )
+        for (m, day), counts in price_days(
+            s, ids, first, last, tag_days=tag_days if fast and summarised_tags(s) else None
+        ).items():
+            if (row := table.row(m, day)) is not None:
                 row.prices += counts
         for rid, m, label, status, review, comment in _reports(s, ids, labels):
             row = table.rows.get((m, label))
@@ -188,97 +206,9 @@ def weeks_table(
     return sorted(table.rows.values(), key=lambda r: (r.manager_code, r.start))
 
 
-def _excused(marks: dict[str, dict[date, DayMark]], m: str, day: Any) -> bool:
-    when = day if isinstance(day, date) else date.fromisoformat(str(day))
-    mark = marks.get(m, {}).get(when)
+def _excused(marks: dict[str, dict[date, DayMark]], m: str, day: date) -> bool:
+    mark = marks.get(m, {}).get(day)
     return mark is not None and mark.excused
-
-
-def _per_manager_day(
-    s: Session,
-    key: tuple[InstrumentedAttribute[str], InstrumentedAttribute[date]],
-    figures: tuple[ColumnElement[Any], ...],
-    scope: tuple[list[str], date, date],
-    *where: ColumnElement[bool],
-    join: tuple[type[Any], ColumnElement[bool]] | None = None,
-) -> Sequence[Any]:
-    """(manager, day, *figures) of the managers of ``scope`` (ids, first day, last day), per
-    manager and day; ``where`` narrows the rows, ``join`` adds a joined table."""
-    manager, day = key
-    ids, first, last = scope
-    stmt = select(manager, day, *figures)
-    if join is not None:
-        stmt = stmt.join(*join)
-    return s.execute(
-        stmt.where(manager.in_(ids), day.between(first, last), *where).group_by(manager, day)
-    ).all()
-
-
-def _plan_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
-    """(manager, day, stops planned, stops visited) of the managers' plans."""
-    return _per_manager_day(
-        s,
-        (Plan.manager_id, Plan.plan_date),
-        (func.count(PlanStop.id), func.sum(case((PlanStop.state == "visited", 1), else_=0))),
-        (ids, first, last),
-        PlanStop.state != "removed",
-        join=(PlanStop, PlanStop.plan_id == Plan.id),
-    )
-
-
-def _finding_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
-    """(manager, day, finished visits with findings)."""
-    return _per_manager_day(
-        s,
-        (Visit.manager_id, Visit.visit_date),
-        (func.sum(case((Visit.findings != "[]", 1), else_=0)),),
-        (ids, first, last),
-        Visit.status == "done",
-    )
-
-
-def _order_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
-    """(manager, day, cartons, amount in fen, cartons of 一二类) of the order lines."""
-    top_skus = select(Sku.id).where(Sku.price_class.in_(first_headline()[1])).scalar_subquery()
-    top = func.sum(case((OrderLine.sku_id.in_(top_skus), OrderLine.cartons), else_=0))
-    return _per_manager_day(
-        s,
-        (OrderLine.manager_id, OrderLine.order_date),
-        (func.sum(OrderLine.cartons), func.sum(OrderLine.amount_fen), top),
-        (ids, first, last),
-    )
-
-
-def _slip_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
-    """(manager, day, slips opened); the day is text on SQLite."""
-    created = func.date(Slip.created_at)
-    return s.execute(
-        select(Slip.manager_id, created, func.count(Slip.id))
-        .where(
-            Slip.manager_id.in_(ids),
-            Slip.created_at >= datetime.combine(first, datetime.min.time()),
-            Slip.created_at < datetime.combine(last, datetime.max.time()),
-        )
-        .group_by(Slip.manager_id, created)
-    ).all()
-
-
-def _dismissal_days(s: Session, ids: list[str], first: date, last: date) -> Sequence[Any]:
-    """(manager, day, suggestions dismissed, of which 违纪); the day is text on SQLite."""
-    owner = func.coalesce(SlipSuggestion.manager_id, Visit.manager_id)
-    day = func.date(SlipSuggestion.dismissed_at)
-    violation = func.sum(case((SlipSuggestion.category == "violation", 1), else_=0))
-    return s.execute(
-        select(owner, day, func.count(SlipSuggestion.id), violation)
-        .outerjoin(Visit, Visit.id == SlipSuggestion.visit_id)
-        .where(
-            owner.in_(ids),
-            SlipSuggestion.status == "dismissed",
-            SlipSuggestion.dismissed_at >= datetime.combine(first, datetime.min.time()),
-            SlipSuggestion.dismissed_at < datetime.combine(last, datetime.max.time()),
-        )
-        .group_by(owner, day)
-    ).all()
 
 
 def _reports(s: Session, ids: list[str], labels: list[str]) -> Sequence[Any]:

@@ -38,6 +38,7 @@ from fieldbook.core.server.roles_blobs import install_blobs
 from fieldbook.core.server.roles_moves import install_manager_moves
 from fieldbook.core.server.roles_oversight import install_oversight
 from fieldbook.core.server.roles_review import install_review_rounds
+from fieldbook.core.server.roles_scale import install_summaries
 from fieldbook.core.store import audit, db
 from fieldbook.core.store.models import Customer, Manager
 from fieldbook.core.text import clean_free_text
@@ -222,6 +223,7 @@ def _install(conn: Connection) -> None:
     install_review_rounds(conn)
     install_manager_moves(conn)
     install_blobs(conn)
+    install_summaries(conn)
 
 
 def _grant(conn: Connection) -> None:
