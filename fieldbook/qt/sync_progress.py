@@ -26,7 +26,8 @@ def sync_step_words(code: str) -> str:
     """What the sync is doing, for the manager: ``正在上传：走访…``, ``正在下载…``, or the
     core's wording of a busy server."""
     if code == BUSY_PROGRESS:
-        return message(BUSY_PROGRESS)
+        words = message(BUSY_PROGRESS)  # (the CLI's line; on its own here: a capital)
+        return words[:1].upper() + words[1:]
     direction, _, what = code.partition(": ")
     if direction == "up":
         names = [table_name(t.strip().replace(" ", "_")).replace("_", " ") for t in what.split(",")]

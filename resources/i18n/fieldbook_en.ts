@@ -4301,11 +4301,11 @@ The original database file was moved to {name}.replaced-… in the same folder (
     </message>
     <message>
         <source>正在下载各部门的答复、审阅结果和主数据…</source>
-        <translation>downloading the departments' answers, reviews and master data…</translation>
+        <translation>Downloading the departments' answers, reviews and master data…</translation>
     </message>
     <message>
         <source>正在上传：{what}…</source>
-        <translation>uploading: {what}…</translation>
+        <translation>Uploading: {what}…</translation>
     </message>
     <message>
         <source>添加…</source>
