@@ -15,7 +15,7 @@ from pathlib import Path
 from fieldbook.cli.common import EXIT_INPUT, EXIT_OK
 from fieldbook.core.resources import load_reference
 from fieldbook.core.server.server_backup import backup_server, restore_server
-from fieldbook.core.server.status import ServerStatus, server_status
+from fieldbook.core.server.status import ManagerArrival, ServerStatus, server_status
 from fieldbook.core.slips.vocabulary import department_name
 
 #: What ``server status`` calls each kind of login.
@@ -44,6 +44,15 @@ def _when(stamp: datetime | None) -> str:
     return stamp.isoformat(sep=" ", timespec="minutes") if stamp else "尚未上传"
 
 
+def _synced(m: ManagerArrival) -> str:
+    """``最近同步 …（笔记本 1 台，共 3 次）\t修改记录 12 条 a1b2c3d4e5f6``, or 从未同步."""
+    if m.last_sync is None:
+        synced = "从未同步"
+    else:
+        synced = f"最近同步 {_when(m.last_sync)}（笔记本 {m.laptops} 台，共 {m.syncs} 次）"
+    return f"{synced}\t修改记录 {m.audit_entries} 条 {m.audit_head[:12]}".rstrip()
+
+
 def _print_status(s: ServerStatus) -> None:
     free = s.max_connections - s.reserved_connections - s.connections
     print(f"服务器：PostgreSQL {s.version}；数据库 {s.database}，{size(s.database_bytes)}")
@@ -56,9 +65,9 @@ def _print_status(s: ServerStatus) -> None:
         who = u.manager_code or (department_name(u.department) if u.department else "")
         shown = f"  {u.login}\t{KINDS.get(u.kind, u.kind)}\t{who}\t{u.display_name}".rstrip()
         print(shown + ("" if u.can_log_in else "\t（角色已不存在或不能登录）"))
-    print(f"\n客户经理最近上传的记录（{len(s.managers)}）：")
+    print(f"\n客户经理（{len(s.managers)}）：最近上传的记录，最近同步（服务器时间），修改记录链头")
     for m in s.managers:
-        print(f"  {m.code}\t{m.name}\t{_when(m.last_record)}\t走访 {m.visits} 条")
+        print(f"  {m.code}\t{m.name}\t{_when(m.last_record)}\t走访 {m.visits} 条\t{_synced(m)}")
     print("\n最大的表：")
     for t in s.tables:
         rows = f"约 {t.rows} 行" if t.rows >= 0 else "未统计行数"

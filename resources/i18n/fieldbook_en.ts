@@ -4300,6 +4300,14 @@ The original database file was moved to {name}.replaced-… in the same folder (
         <translation>{day} ({n} workdays overdue)</translation>
     </message>
     <message>
+        <source>正在下载各部门的答复、审阅结果和主数据…</source>
+        <translation>Downloading the departments' answers, reviews and master data…</translation>
+    </message>
+    <message>
+        <source>正在上传：{what}…</source>
+        <translation>Uploading: {what}…</translation>
+    </message>
+    <message>
         <source>添加…</source>
         <translation>Add…</translation>
     </message>

@@ -4300,6 +4300,14 @@
         <translation>{day}（超期 {n} 个工作日）</translation>
     </message>
     <message>
+        <source>正在下载各部门的答复、审阅结果和主数据…</source>
+        <translation>正在下载各部门的答复、审阅结果和主数据…</translation>
+    </message>
+    <message>
+        <source>正在上传：{what}…</source>
+        <translation>正在上传：{what}…</translation>
+    </message>
+    <message>
         <source>添加…</source>
         <translation>添加…</translation>
     </message>

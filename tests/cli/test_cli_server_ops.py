@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from pgserver import pg_admin, with_database
+from sqlalchemy import create_engine, insert
 from sqlalchemy.engine import make_url
 from sync_support import LOGIN_PASSWORD, laptop, manager_logins
 
 from fieldbook.cli import main as cli
 from fieldbook.core import clock
 from fieldbook.core.server.sync import sync
+from fieldbook.core.store.models import Manager
 
 pytestmark = pytest.mark.postgresql
 
@@ -26,14 +28,28 @@ def test_status_in_chinese_and_as_json(
         sync(j, pg_database)
     finally:
         j.close()
+    admin = create_engine(pg_database)  # a manager on the server who never synced
+    with admin.begin() as con:
+        con.execute(insert(Manager).values(id="m-new", code="QTH009", name="新经理"))
+    admin.dispose()
     assert cli.main(["--db", pg_database, "server", "status"]) == 0
     out = capsys.readouterr().out
     assert "服务器：PostgreSQL" in out and "连接：已用" in out
-    assert re.search(r"QTH001\t经理1\t\d{4}-\d\d-\d\d \d\d:\d\d\t走访 3 条", out)
+    when = r"\d{4}-\d\d-\d\d \d\d:\d\d"
+    assert re.search(
+        rf"QTH001\t经理1\t{when}\t走访 3 条"
+        rf"\t最近同步 {when}（笔记本 1 台，共 1 次）\t修改记录 0 条\n",
+        out,
+    )
+    assert re.search(r"QTH009\t新经理\t尚未上传\t走访 0 条\t从未同步\t修改记录 0 条\n", out)
     assert "最大的表：" in out and out.count(" KB\t") >= 5
     assert cli.main(["--db", pg_database, "server", "status", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [m["code"] for m in data["managers"]] == ["QTH001"]
+    assert [m["code"] for m in data["managers"]] == ["QTH001", "QTH009"]
+    first, never = data["managers"]
+    assert first["last_sync"] and (first["laptops"], first["syncs"]) == (1, 1)
+    assert (first["audit_entries"], first["audit_head"]) == (0, "")
+    assert (never["last_sync"], never["laptops"], never["syncs"]) == (None, 0, 0)
     assert data["max_connections"] >= data["connections"] >= 1
 
 

@@ -67,6 +67,7 @@ OWNED = (
     "customer_changes",
     "targets",  # 销量任务: the manager's, set on the laptop, read by the department views
     "manager_audit_entries",  # 修改记录: the manager's chain, appended by their syncs (0030)
+    "sync_log",  # the server's log of the manager's syncs, written by each sync (0033)
 )
 CHILDREN = {
     "plan_stops": ("plan_id", "plans"),
@@ -104,6 +105,7 @@ MANAGER_GRANTS = {
     "escalation_answers": "SELECT",  # the department head's
     "week_report_rounds": "SELECT, INSERT",  # + UPDATE of its own columns: roles_review.py
     "manager_audit_entries": "SELECT, INSERT",  # append-only (a trigger refuses the rest)
+    "sync_log": "SELECT, INSERT, UPDATE",  # one row per laptop, moved on by each sync
     "alembic_version": "SELECT",
     "server_users": "SELECT",
 }

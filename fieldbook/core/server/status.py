@@ -3,10 +3,11 @@ may log in, when each manager's work last arrived, how big the database is, whic
 how many of its connections are in use (decision 0033).
 
 "Last arrived" is the newest stamp among what a manager's syncs push (visits, plans, work
-logs, week reports: ``updated_at``; order lines: ``imported_at``), one grouped query per table.
-It is the laptop's time of the newest record the server holds, not the server's time of the
-sync: the server keeps no log of syncs (a ``sync_log`` table would; decision 0033 says why it
-was left out).
+logs, week reports: ``updated_at``; order lines: ``imported_at``), one grouped query per table:
+the laptop's time of the newest record the server holds. "Last sync" is the server's own time
+of the manager's newest completed sync, from its log of syncs (``sync_log``, with how many
+laptops and syncs; ``fieldbook.core.server.sync_log``), and each manager's audit chain head
+(entries, last link) comes from ``audit_chains.audit_heads`` (decision 0033, amendment).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from datetime import datetime
 
 from sqlalchemy import Connection, text
 
+from fieldbook.core.server.audit_chains import AuditHead, audit_heads
+from fieldbook.core.server.sync_log import sync_history
 from fieldbook.core.store import db
 
 #: table → the stamp a sync pushes it by (the tables that say when a manager last worked).
@@ -45,6 +48,11 @@ class ManagerArrival:
     name: str
     last_record: datetime | None  # None: nothing of theirs has arrived yet
     visits: int
+    last_sync: datetime | None = None  # the server's time of the newest sync; None: never
+    laptops: int = 0  # laptop databases they synced from
+    syncs: int = 0
+    audit_entries: int = 0  # their audit chain on the server: entries, and its last link
+    audit_head: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,10 +79,11 @@ def server_status(url: str) -> ServerStatus:
     """The status of the department server at ``url`` (an administrator's login)."""
     engine = db.make_engine(url, pool_size=1, max_overflow=0)
     try:
+        heads = {h.manager_id: h for h in audit_heads(engine)}  # (its own connection first)
         with engine.connect() as con:
             status = _server(con)
             status.users = _users(con)
-            status.managers = _arrivals(con)
+            status.managers = _arrivals(con, heads)
             status.tables = _tables(con)
             return status
     finally:
@@ -120,7 +129,7 @@ def _users(con: Connection) -> list[ServerUser]:
     ]
 
 
-def _arrivals(con: Connection) -> list[ManagerArrival]:
+def _arrivals(con: Connection, heads: dict[str, AuditHead]) -> list[ManagerArrival]:
     newest: dict[str, datetime] = {}
     visits: dict[str, int] = {}
     for table, stamp in ARRIVALS.items():
@@ -132,11 +141,25 @@ def _arrivals(con: Connection) -> list[ManagerArrival]:
                 newest[row[0]] = row[1]
             if counted:
                 visits[row[0]] = int(row[2])
+    synced = sync_history(con)
     managers = con.execute(text("SELECT id, code, name FROM managers ORDER BY code"))
-    return [
-        ManagerArrival(code, name, newest.get(mid), visits.get(mid, 0))
-        for mid, code, name in managers
-    ]
+    out = []
+    for mid, code, name in managers:
+        log, head = synced.get(mid), heads.get(mid)
+        out.append(
+            ManagerArrival(
+                code,
+                name,
+                newest.get(mid),
+                visits.get(mid, 0),
+                last_sync=log.last_sync if log else None,
+                laptops=log.laptops if log else 0,
+                syncs=log.syncs if log else 0,
+                audit_entries=head.count if head else 0,
+                audit_head=head.link if head and head.count else "",
+            )
+        )
+    return out
 
 
 def _tables(con: Connection) -> list[TableSize]:

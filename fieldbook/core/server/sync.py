@@ -53,6 +53,7 @@ from fieldbook.core.server.sync_blobs import Blobs
 from fieldbook.core.server.sync_busy import BusyRetry, merged
 from fieldbook.core.server.sync_conflicts import keep_newer_on_server, store_conflicts
 from fieldbook.core.server.sync_held import HeldBack
+from fieldbook.core.server.sync_log import log_sync
 from fieldbook.core.server.sync_moves import push_manager_moves
 from fieldbook.core.server.sync_pull import Pull
 from fieldbook.core.server.sync_report import Progress, SyncError, SyncReport
@@ -238,6 +239,7 @@ class Sync:
         self.report.notices = self.held.notices()
         self.progress("up: audit_entries")
         AuditPush(self.j, self.server, self.report, self.batch, self._committed).run(manager)
+        log_sync(self.j, self.server, manager, self.report)  # the server's log of syncs
         with self.j.writing() as s:
             self.j.set_setting(s, LAST_KEY, clock.now().isoformat(timespec="seconds"))
         return self.report

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 #: The newest revision in schema/migrations (a test checks it matches the scripts).
-SCHEMA_HEAD = "0021_province_scale"
+SCHEMA_HEAD = "0022_sync_log"
 VERSION_TABLE = "alembic_version"
 
 

@@ -8,7 +8,7 @@ from fieldbook.core.master.form_unit import FormUnit
 from fieldbook.core.master.profile import Profile, ProfileInput
 from fieldbook.core.server.sync import SERVER_KEY, sync
 from fieldbook.core.server.sync_address import SyncAddress
-from fieldbook.core.server.sync_report import SyncReport
+from fieldbook.core.server.sync_report import Progress, SyncReport
 
 
 def load_settings(j: Journal) -> tuple[Profile | None, str, FormUnit]:
@@ -26,8 +26,11 @@ def save_profile_and_unit(
     return j.profile.save(profile), j.form_unit.save(unit)
 
 
-def remember_and_sync(j: Journal, address: SyncAddress) -> SyncReport:
-    """Store the address (never the password), then sync with the server."""
+def remember_and_sync(
+    j: Journal, address: SyncAddress, progress: Progress | None = None
+) -> SyncReport:
+    """Store the address (never the password), then sync with the server, telling
+    ``progress`` (on the worker's thread) what it does and when the server is busy."""
     with j.writing() as s:
         j.set_setting(s, SERVER_KEY, address.stored)
-    return sync(j, address.connect)
+    return sync(j, address.connect, progress=progress)

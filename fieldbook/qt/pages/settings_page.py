@@ -41,6 +41,7 @@ from fieldbook.qt.operations.settings import (
     save_profile_and_unit,
 )
 from fieldbook.qt.pages.base import Page, page_layout
+from fieldbook.qt.sync_progress import SyncProgress
 from fieldbook.qt.widgets.form_unit_form import FormUnitForm
 from fieldbook.qt.widgets.photo_folder_row import PhotoFolderRow
 from fieldbook.qt.widgets.profile_form import ProfileForm
@@ -163,6 +164,7 @@ class SettingsPage(Page):
         self.sync_label.setWordWrap(True)
         self.sync_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("", self.sync_label)
+        self.sync_progress = SyncProgress(self.sync_label.setText, self)
         return box
 
     def reload(self) -> None:
@@ -179,8 +181,9 @@ class SettingsPage(Page):
         where = sync_address(address, self.password_edit.text())
         self.sync_button.setEnabled(False)
         self.sync_label.setText(self.tr("正在同步…"))
+        self.sync_progress.start()  # its words, then 服务器繁忙，正在重试… while it waits
         self.ctx.ops.write(
-            partial(remember_and_sync, address=where),
+            partial(remember_and_sync, address=where, progress=self.sync_progress),
             self._synced,
             self._sync_failed,
             what=self.tr("同步"),
@@ -190,6 +193,7 @@ class SettingsPage(Page):
         def words(moved: dict[str, int]) -> str:
             return "，".join(f"{NAMES.get(k, k)} {v}" for k, v in moved.items()) or self.tr("无")
 
+        self.sync_progress.finish()
         self.sync_button.setEnabled(True)
         lines = [
             self.tr("同步完成。上传：{up}；下载：{down}").format(
@@ -202,6 +206,7 @@ class SettingsPage(Page):
         self.ctx.ops.message.emit(self.tr("同步完成"))
 
     def _sync_failed(self, exc: BaseException) -> None:
+        self.sync_progress.finish()
         self.sync_button.setEnabled(True)
         self.sync_label.setText(describe_error(exc))
 

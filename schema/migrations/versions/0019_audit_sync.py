@@ -1,7 +1,7 @@
 """修改记录 on the department server: manager_audit_entries, one chain per manager
 
 Revision ID: 0019_audit_sync
-Revises: 0017_sku_supply
+Revises: 0018_review_rounds
 Create Date: 2026-12-07 21:00:00
 
 Laptops' audit entries as the server keeps them (decision 0030). Append-only like

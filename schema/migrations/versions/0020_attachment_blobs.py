@@ -1,7 +1,7 @@
 """Attachment files on the department server: blobs named by SHA-256, kept in chunks
 
 Revision ID: 0020_attachment_blobs
-Revises: 0017_sku_supply
+Revises: 0019_audit_sync
 Create Date: 2026-12-07 21:00:00
 """
 

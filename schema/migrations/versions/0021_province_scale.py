@@ -2,7 +2,7 @@
 kept by statement-level triggers in the writing transaction; indexes for what grows with years
 
 Revision ID: 0021_province_scale
-Revises: 0017_sku_supply
+Revises: 0020_attachment_blobs
 Create Date: 2026-12-07 21:00:00
 
 A laptop (SQLite) gets nothing: it reads its own rows (decision 0032).

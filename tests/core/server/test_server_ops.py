@@ -4,19 +4,23 @@ row-level security (the restore drill); ``server status`` says who, when and how
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pgserver import pg_admin, with_database
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
 from sync_support import MON, laptop, manager_logins
 
+from fieldbook.core import clock
 from fieldbook.core.journal import Journal
 from fieldbook.core.outputs import OutputRefused
 from fieldbook.core.server import department as dept
+from fieldbook.core.server.audit_chains import audit_heads
 from fieldbook.core.server.server_backup import (
     ServerOperationFailed,
     backup_server,
@@ -24,7 +28,10 @@ from fieldbook.core.server.server_backup import (
 )
 from fieldbook.core.server.status import server_status
 from fieldbook.core.server.sync import sync
-from fieldbook.core.store.models import Base
+from fieldbook.core.server.sync_audit import ORIGIN_KEY
+from fieldbook.core.store import audit
+from fieldbook.core.store.audit import GENESIS
+from fieldbook.core.store.models import Base, Manager
 
 pytestmark = pytest.mark.postgresql
 
@@ -175,3 +182,91 @@ def test_status_names_users_last_records_sizes_and_connections(
     assert status.tables and status.tables == sorted(
         status.tables, key=lambda t: (-t.bytes, t.name)
     )
+
+
+def _log_rows(login: str) -> list[tuple[str, int]]:
+    """(manager code, syncs) of every sync_log row ``login`` can see."""
+    engine = create_engine(login)
+    try:
+        with engine.connect() as con:
+            return sorted(
+                (str(code), int(n))
+                for code, n in con.execute(
+                    text(
+                        "SELECT m.code, l.syncs FROM sync_log l"
+                        " JOIN managers m ON m.id = l.manager_id"
+                    )
+                )
+            )
+    finally:
+        engine.dispose()
+
+
+def test_status_says_when_each_manager_last_synced_and_their_audit_head(
+    synced: dict[str, str], pg_database: str, tmp_path: Path
+) -> None:
+    second = tmp_path / "laptop1-second.sqlite3"  # manager 1's second laptop
+    shutil.copyfile(tmp_path / "laptop1.sqlite3", second)
+    j = Journal.open(f"sqlite:///{second}")
+    try:
+        with j.engine.begin() as con:  # a second laptop is its own origin (decision 0030)
+            con.exec_driver_sql("DELETE FROM settings WHERE key = 'sync.audit_origin'")
+        with j.writing() as s:  # a correction on it: its chain on the server has an entry
+            manager = j.current_manager_id(s)
+            audit.record(
+                s,
+                manager_id=manager,
+                record_type="visit",
+                record_id="v-1",
+                changes={"note": ("旧", "新")},
+                reason="补记",
+            )
+        laptop_at = clock.now()
+        sync(j, synced["QTH001"])
+        report = sync(j, synced["QTH001"])  # once more: counted again
+        with j.reading() as s:
+            origin = j.get_setting(s, ORIGIN_KEY)
+    finally:
+        j.close()
+    with create_engine(pg_database).connect() as con:  # a manager nobody synced for yet
+        con.execute(insert(Manager).values(id="m-new", code="QTH009", name="新经理"))
+        con.commit()
+        row = con.execute(
+            text(
+                "SELECT syncs, last_moved, last_laptop_at, first_server_at < last_server_at"
+                " FROM sync_log WHERE origin = :o"
+            ),
+            {"o": origin},
+        ).one()
+    assert tuple(row[:2]) == (2, report.moved) and row[3]
+    assert abs((row[2] - laptop_at).total_seconds()) < 60  # the laptop's clock
+
+    status = {m.code: m for m in server_status(pg_database).managers}
+    first = status["QTH001"]
+    assert (first.laptops, first.syncs) == (2, 3) and first.last_sync is not None
+    admin = create_engine(pg_database)
+    heads = {h.code: h for h in audit_heads(admin)}
+    admin.dispose()
+    assert first.audit_entries == heads["QTH001"].count == 1
+    assert first.audit_head == heads["QTH001"].link != GENESIS
+    second_one = status["QTH002"]
+    assert (second_one.laptops, second_one.syncs, second_one.audit_entries) == (1, 1, 0)
+    assert second_one.last_sync is not None and second_one.audit_head == ""
+    never = status["QTH009"]
+    assert (never.last_sync, never.laptops, never.syncs, never.audit_entries) == (None, 0, 0, 0)
+
+    # row-level security: a manager sees (and so writes) only their own rows; the
+    # administrator sees them all
+    assert _log_rows(synced["QTH002"]) == [("QTH002", 1)]
+    assert _log_rows(pg_database) == [("QTH001", 1), ("QTH001", 2), ("QTH002", 1), ("QTH003", 1)]
+    forged = create_engine(synced["QTH002"])
+    try:
+        with pytest.raises(ProgrammingError, match="row-level security"), forged.begin() as con:
+            con.execute(
+                text(
+                    "INSERT INTO sync_log VALUES ((SELECT id FROM managers WHERE code = 'QTH001'),"
+                    " 'forged', now(), now(), now(), now(), 1, 0, 0)"
+                )
+            )
+    finally:
+        forged.dispose()

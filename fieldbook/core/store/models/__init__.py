@@ -39,6 +39,7 @@ from fieldbook.core.store.models.server import (
     ServerUser,
     SpotCheck,
     SpotCheckItem,
+    SyncLogEntry,
 )
 from fieldbook.core.store.models.slips import (
     Slip,
@@ -79,6 +80,7 @@ __all__ = [
     "SpotCheck",
     "SpotCheckItem",
     "SyncConflictRow",
+    "SyncLogEntry",
     "Target",
     "Visit",
     "VisitPhoto",

@@ -99,3 +99,24 @@ class AttachmentChunk(Base):
     )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SyncLogEntry(Base):
+    """The department server's log of syncs: one row per manager and laptop database
+    (``origin``: the laptop's audit origin, ``sync.audit_origin``), written by the manager's
+    own login at the end of each completed sync (``fieldbook.core.server.sync_log``).
+    ``first_*``/``last_*``: the laptop's clock and the server's receipt time. Unused on a
+    laptop."""
+
+    __tablename__ = "sync_log"
+    manager_id: Mapped[str] = mapped_column(
+        ForeignKey("managers.id", ondelete="RESTRICT"), primary_key=True
+    )
+    origin: Mapped[str] = mapped_column(String(36), primary_key=True)
+    first_laptop_at: Mapped[datetime] = mapped_column(DateTime)
+    first_server_at: Mapped[datetime] = mapped_column(DateTime)
+    last_laptop_at: Mapped[datetime] = mapped_column(DateTime)
+    last_server_at: Mapped[datetime] = mapped_column(DateTime)
+    syncs: Mapped[int] = mapped_column(Integer)
+    last_moved: Mapped[int] = mapped_column(Integer)  # rows up + down by the last sync
+    last_problems: Mapped[int] = mapped_column(Integer)  # problems + conflicts of the last
