@@ -3,7 +3,9 @@
 
 - a manager writes blobs and chunks (content-addressed: any login may add one, none may change
   a chunk once written, and a blob is marked complete only when its content hashes to its name
-  — the migration's trigger) and reads the blobs their own slips' attachments name;
+  — the migration's trigger) and reads the blobs their own slips' attachments name; may clear
+  (delete) an incomplete blob their attachments name, so a blob another login began wrongly
+  (another size, wrong chunks) cannot block the honest upload (decision 0034);
 - a department reads the blobs named by attachments of slips sent to it;
 - the director reads them all, the administrator does everything.
 """
@@ -34,6 +36,8 @@ def install_blobs(conn: Connection) -> None:
         "GRANT SELECT, INSERT ON attachment_blobs, attachment_chunks TO fb_manager",
         "GRANT UPDATE (complete) ON attachment_blobs TO fb_manager",
         "GRANT DELETE ON attachment_chunks TO fb_manager",  # a refused upload starts over
+        # … and so does a blob another login began with another size (decision 0034)
+        "GRANT DELETE ON attachment_blobs TO fb_manager",
         "GRANT SELECT ON attachment_blobs, attachment_chunks TO fb_department, fb_director",
     ):
         conn.execute(text(sql))
@@ -60,3 +64,11 @@ def install_blobs(conn: Connection) -> None:
                 f" USING ({own}{done}){check}"
             )
         )
+    own = OWN_BLOB.format(t="attachment_blobs")
+    conn.execute(text("DROP POLICY IF EXISTS fb_own_restart ON attachment_blobs"))
+    conn.execute(
+        text(
+            "CREATE POLICY fb_own_restart ON attachment_blobs FOR DELETE TO fb_manager"
+            f" USING ({own} AND NOT complete)"
+        )
+    )

@@ -1,0 +1,96 @@
+"""Issue 19 attacked (decision 0034): what a hostile server row or another manager's login
+could do to the attachment files, on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sync_support import laptop, manager_logins
+from test_sync_attachments import KIB, a_file, first_slip, rows, second_laptop
+
+from fieldbook.core.journal import Journal
+from fieldbook.core.server.sync import sync
+
+pytestmark = pytest.mark.postgresql
+
+
+@pytest.fixture
+def laptops(tmp_path: Path, template_db: Path) -> Iterator[list[Journal]]:
+    js = [laptop(tmp_path, template_db, n) for n in (1, 2)]
+    yield js
+    for j in js:
+        j.close()
+
+
+def execute(url: str, sql: str, **params: object) -> None:
+    engine = create_engine(url)
+    try:
+        with engine.begin() as con:
+            con.execute(text(sql), params)
+    finally:
+        engine.dispose()
+
+
+def test_a_hostile_stored_name_from_the_server_writes_nothing_outside_the_folder(
+    laptops: list[Journal], pg_database: str, tmp_path: Path, template_db: Path
+) -> None:
+    one = laptops[0]
+    photo = a_file(tmp_path, "证据.jpg", 40 * KIB, seed=3)
+    one.slips.attach(first_slip(one), photo, one.attachments_dir())
+    sync(one, pg_database)
+    # a hostile (or broken) server names the file with a path out of the attachments folder
+    execute(pg_database, "UPDATE slip_attachments SET stored_name = '../../escaped.jpg'")
+    other = second_laptop(tmp_path, template_db, one)
+    try:
+        report = sync(other, pg_database)
+        escaped = other.attachments_dir() / ".." / ".." / "escaped.jpg"
+        assert not escaped.resolve().exists()
+        assert not list(tmp_path.rglob("escaped.jpg"))
+        assert not list(tmp_path.rglob("*escaped.jpg.part"))
+        assert [(c.kind, c.table) for c in report.conflicts] == [
+            ("attachment_name_unsafe", "slip_attachments")
+        ]
+        with other.engine.connect() as con:  # the row is not copied under that name
+            names = list(con.execute(text("SELECT stored_name FROM slip_attachments")).scalars())
+        assert "../../escaped.jpg" not in names
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("wrong_size", [True, False], ids=["wrong-size", "wrong-chunk"])
+def test_another_managers_poisoned_blob_does_not_block_the_honest_upload(
+    laptops: list[Journal], pg_database: str, tmp_path: Path, wrong_size: bool
+) -> None:
+    logins = manager_logins(pg_database, ["QTH001", "QTH002"])
+    one = laptops[0]
+    photo = a_file(tmp_path, "执照.jpg", 600 * KIB, seed=9)
+    sha = hashlib.sha256(photo.read_bytes()).hexdigest()
+    # manager 2 knows the photo's digest (the same photo was passed round) and gets there first:
+    # a blob of the wrong size and a tiny chunk size (a sync of millions of chunks that then
+    # fails for ever), or of the right sizes with a wrong first chunk
+    size, chunk = (5, 3) if wrong_size else (600 * KIB, 256 * KIB)
+    execute(
+        logins["QTH002"],
+        "INSERT INTO attachment_blobs (sha256, size, chunk_size, complete, created_at)"
+        " VALUES (:s, :size, :chunk, false, now())",
+        s=sha,
+        size=size,
+        chunk=chunk,
+    )
+    execute(
+        logins["QTH002"],
+        "INSERT INTO attachment_chunks (sha256, seq, data) VALUES (:s, 0, 'bad'::bytea)",
+        s=sha,
+    )
+    one.slips.attach(first_slip(one), photo, one.attachments_dir())
+    report = sync(one, logins["QTH001"])
+    assert report.problems == []
+    assert rows(pg_database, "SELECT size, complete FROM attachment_blobs") == [(600 * KIB, True)]
+    content = rows(
+        pg_database, "SELECT string_agg(data, ''::bytea ORDER BY seq) FROM attachment_chunks"
+    )[0][0]
+    assert bytes(content) == photo.read_bytes()
