@@ -94,3 +94,44 @@ def test_another_managers_poisoned_blob_does_not_block_the_honest_upload(
         pg_database, "SELECT string_agg(data, ''::bytea ORDER BY seq) FROM attachment_chunks"
     )[0][0]
     assert bytes(content) == photo.read_bytes()
+
+
+def test_a_managers_login_cannot_write_the_departments_review(
+    laptops: list[Journal], pg_database: str
+) -> None:
+    """The review is the market department's (decision 0029): a manager's login (or a laptop
+    on which a review was recorded) cannot put an approval on the server, nor take a report
+    out of the department's inbox by calling it reviewed."""
+    logins = manager_logins(pg_database, ["QTH001"])
+    one = laptops[0]
+    with one.engine.connect() as con:
+        real, status = con.execute(text("SELECT id, status FROM week_reports")).one()
+    assert status == "submitted"
+    sync(one, logins["QTH001"])
+    me = logins["QTH001"]
+    execute(
+        me,
+        "INSERT INTO week_reports (id, manager_id, week_label, start_date, end_date, status,"
+        " narrative, next_plan, figures, submitted_at, review, review_comment, reviewer,"
+        " reviewed_at, created_at, updated_at)"
+        " SELECT 'forged', manager_id, '2026-W40', start_date - 56, end_date - 56, 'reviewed',"
+        " narrative, next_plan, figures, submitted_at, 'approved', '', '市场部', now(),"
+        " created_at, updated_at FROM week_reports",
+    )
+    execute(
+        me,
+        "INSERT INTO week_report_rounds (id, week_report_id, round, submitted_at, review,"
+        " review_comment, reviewer, reviewed_at)"
+        " SELECT id || '/9', id, 9, now(), 'approved', '', '市场部', now() FROM week_reports"
+        " WHERE id <> 'forged'",
+    )
+    execute(me, "UPDATE week_reports SET status = 'reviewed' WHERE id <> 'forged'")
+    assert rows(
+        pg_database, "SELECT id, status, review, reviewer FROM week_reports ORDER BY id"
+    ) == [
+        (real, "submitted", "", ""),
+        ("forged", "submitted", "", ""),
+    ]
+    assert rows(pg_database, "SELECT review, reviewer FROM week_report_rounds WHERE round = 9") == [
+        ("", "")
+    ]
