@@ -24,15 +24,23 @@ SENT_BLOB = (
     " AND d.department = (SELECT public.fb_department()))"
 )
 
-INCOMPLETE = (
-    " AND NOT EXISTS (SELECT 1 FROM public.attachment_blobs b"
-    " WHERE b.sha256 = attachment_chunks.sha256 AND b.complete)"
-)
+# whether a blob is complete, whoever may see it: a chunk must not be added to another
+# manager's complete blob either (row-level security would hide that blob from the check)
+COMPLETE_FUNCTION = """
+CREATE OR REPLACE FUNCTION public.fb_blob_complete(digest varchar) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM public.attachment_blobs b WHERE b.sha256 = digest AND b.complete)
+$$
+"""
+INCOMPLETE = " AND NOT public.fb_blob_complete(attachment_chunks.sha256)"
 
 
 def install_blobs(conn: Connection) -> None:
     """Grants and policies of the two tables."""
     for sql in (
+        COMPLETE_FUNCTION,
+        "REVOKE ALL ON FUNCTION public.fb_blob_complete(varchar) FROM PUBLIC",
+        "GRANT EXECUTE ON FUNCTION public.fb_blob_complete(varchar) TO fb_manager",
         "GRANT SELECT, INSERT ON attachment_blobs, attachment_chunks TO fb_manager",
         "GRANT UPDATE (complete) ON attachment_blobs TO fb_manager",
         "GRANT DELETE ON attachment_chunks TO fb_manager",  # a refused upload starts over
@@ -49,7 +57,8 @@ def install_blobs(conn: Connection) -> None:
             ("fb_everything", "TO fb_admin USING (true) WITH CHECK (true)"),
             ("fb_read_all", "FOR SELECT TO fb_director USING (true)"),
             ("fb_own_rows", f"FOR SELECT TO fb_manager USING ({own})"),
-            ("fb_add_rows", "FOR INSERT TO fb_manager WITH CHECK (true)"),
+            # no chunk is added to a complete blob (it would be read past the end: 0034)
+            ("fb_add_rows", f"FOR INSERT TO fb_manager WITH CHECK (true{done})"),
             ("fb_department_rows", f"FOR SELECT TO fb_department USING ({sent})"),
         ):
             conn.execute(text(f"DROP POLICY IF EXISTS {name} ON {table}"))

@@ -272,7 +272,7 @@ class Blobs:
         start = part.stat().st_size // chunk_bytes if part.exists() else 0
         with open(part, "ab") as fh:
             fh.truncate(start * chunk_bytes)  # a chunk written in part is written again
-            for data in self._chunks(named.sha256, start):
+            for data in self._chunks(named.sha256, start, -(-size // chunk_bytes)):
                 fh.write(data)
                 fh.flush()
                 self.report.add("down", "attachment_chunks", 1)
@@ -286,7 +286,9 @@ class Blobs:
         part.replace(target)
         self.report.add("down", "attachment_files", 1)
 
-    def _chunks(self, sha256: str, start: int) -> Iterator[bytes]:
+    def _chunks(self, sha256: str, start: int, count: int) -> Iterator[bytes]:
+        """The blob's chunks from ``start``, never past its ``count`` (a chunk added after the
+        end, by any login, is not read)."""
         chunks = T["attachment_chunks"]
         seq = start
         while True:
@@ -294,7 +296,7 @@ class Blobs:
                 got: list[Any] = list(
                     remote.execute(
                         select(chunks.c.seq, chunks.c.data)
-                        .where(chunks.c.sha256 == sha256, chunks.c.seq >= seq)
+                        .where(chunks.c.sha256 == sha256, chunks.c.seq >= seq, chunks.c.seq < count)
                         .order_by(chunks.c.seq)
                         .limit(FETCH_GROUP)
                     )

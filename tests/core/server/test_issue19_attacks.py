@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
 from sync_support import laptop, manager_logins
 from test_sync_attachments import KIB, a_file, first_slip, rows, second_laptop
 
@@ -135,3 +136,35 @@ def test_a_managers_login_cannot_write_the_departments_review(
     assert rows(pg_database, "SELECT review, reviewer FROM week_report_rounds WHERE round = 9") == [
         ("", "")
     ]
+
+
+def test_a_chunk_added_to_a_complete_blob_does_not_block_the_second_laptop(
+    laptops: list[Journal], pg_database: str, tmp_path: Path, template_db: Path
+) -> None:
+    logins = manager_logins(pg_database, ["QTH001", "QTH002"])
+    one = laptops[0]
+    photo = a_file(tmp_path, "证据.jpg", 300 * KIB, seed=4)  # two chunks
+    sha = hashlib.sha256(photo.read_bytes()).hexdigest()
+    one.slips.attach(first_slip(one), photo, one.attachments_dir())
+    sync(one, logins["QTH001"])
+    assert rows(pg_database, "SELECT complete FROM attachment_blobs") == [(True,)]
+    try:  # manager 2 appends a chunk past the end of the complete blob
+        execute(
+            logins["QTH002"],
+            "INSERT INTO attachment_chunks (sha256, seq, data) VALUES (:s, 2, 'x'::bytea)",
+            s=sha,
+        )
+    except DBAPIError:
+        pass  # refused by the server: as it should be
+    assert rows(pg_database, "SELECT count(*) FROM attachment_chunks") == [(2,)]
+    execute(  # even one the administrator let in is not read
+        pg_database, "INSERT INTO attachment_chunks (sha256, seq, data) VALUES (:s, 2, 'x')", s=sha
+    )
+    other = second_laptop(tmp_path, template_db, one)
+    try:
+        report = sync(other, logins["QTH001"])
+        assert report.problems == []
+        kept = other.attachments_dir() / next(one.attachments_dir().iterdir()).name
+        assert kept.read_bytes() == photo.read_bytes()
+    finally:
+        other.close()
