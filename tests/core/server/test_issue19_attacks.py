@@ -4,6 +4,8 @@ could do to the attachment files, on a real PostgreSQL."""
 from __future__ import annotations
 
 import hashlib
+import random
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from test_sync_attachments import KIB, a_file, first_slip, rows, second_laptop
 
 from fieldbook.core.journal import Journal
 from fieldbook.core.server.sync import sync
+from fieldbook.core.server.sync_busy import BUSY_PROGRESS, BusyRetry
+from fieldbook.core.server.sync_report import SyncError
 
 pytestmark = pytest.mark.postgresql
 
@@ -168,3 +172,19 @@ def test_a_chunk_added_to_a_complete_blob_does_not_block_the_second_laptop(
         assert kept.read_bytes() == photo.read_bytes()
     finally:
         other.close()
+
+
+def test_a_server_that_is_down_fails_at_once_not_after_the_patience(
+    laptops: list[Journal],
+) -> None:
+    """Down is not busy (decision 0033): no wait, no "server busy, retrying"."""
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    said: list[str] = []
+    slept: list[float] = []
+    retry = BusyRetry(said.append, sleep=slept.append, rng=random.Random(1))
+    with pytest.raises(SyncError) as caught:
+        sync(laptops[0], f"postgresql+psycopg://nobody@127.0.0.1:{port}/fieldbook", busy=retry)
+    assert caught.value.reason != "busy"
+    assert slept == [] and BUSY_PROGRESS not in said
