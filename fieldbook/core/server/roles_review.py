@@ -16,14 +16,15 @@ REVIEW_COLUMNS = "review, review_comment, reviewer, reviewed_at"
 #: become "reviewed" (out of the department's inbox) by the manager's hand. Row-level security
 #: cannot say this (it sees rows, not which columns changed), so a trigger does; the director
 #: and the administrator (and a superuser: a member of every role) are not managers here.
-KEEP_REVIEW = """
-CREATE OR REPLACE FUNCTION public.fb_keep_review() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+NOT_A_MANAGER = """
     IF NOT pg_has_role(current_user, 'fb_manager', 'MEMBER')
        OR pg_has_role(current_user, 'fb_admin', 'MEMBER')
        OR pg_has_role(current_user, 'fb_director', 'MEMBER') THEN
         RETURN NEW;
-    END IF;
+    END IF;"""
+KEEP_REVIEW = f"""
+CREATE OR REPLACE FUNCTION public.fb_keep_review() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN{NOT_A_MANAGER}
     IF TG_OP = 'INSERT' THEN
         NEW.review := ''; NEW.review_comment := ''; NEW.reviewer := ''; NEW.reviewed_at := NULL;
     END IF;

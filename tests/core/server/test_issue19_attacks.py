@@ -188,3 +188,63 @@ def test_a_server_that_is_down_fails_at_once_not_after_the_patience(
         sync(laptops[0], f"postgresql+psycopg://nobody@127.0.0.1:{port}/fieldbook", busy=retry)
     assert caught.value.reason != "busy"
     assert slept == [] and BUSY_PROGRESS not in said
+
+
+def test_a_managers_login_cannot_rewrite_a_departments_answer(
+    laptops: list[Journal], pg_database: str
+) -> None:
+    logins = manager_logins(pg_database, ["QTH001"])
+    sync(laptops[0], logins["QTH001"])
+    delivery = rows(pg_database, "SELECT id FROM slip_deliveries ORDER BY id")[0][0]
+    execute(  # the department answers on the server
+        pg_database,
+        "UPDATE slip_deliveries SET state = 'handled', answer = '已约谈店主', handled_by = '张科长'"
+        " WHERE id = :d",
+        d=delivery,
+    )
+    execute(
+        logins["QTH001"],
+        "UPDATE slip_deliveries SET answer = '无问题', handled_by = '经理1', state = 'done'"
+        " WHERE id = :d",
+        d=delivery,
+    )
+    assert rows(
+        pg_database,
+        "SELECT state, answer, handled_by FROM slip_deliveries WHERE id = :d",
+        d=delivery,
+    ) == [("done", "已约谈店主", "张科长")]
+
+
+def test_a_laptops_other_answer_is_a_conflict_and_the_departments_stays(
+    laptops: list[Journal], pg_database: str
+) -> None:
+    logins = manager_logins(pg_database, ["QTH001"])
+    one = laptops[0]
+    sync(one, logins["QTH001"])
+    delivery = rows(pg_database, "SELECT id FROM slip_deliveries ORDER BY id")[0][0]
+    execute(
+        pg_database,
+        "UPDATE slip_deliveries SET state = 'handled', answer = '已约谈店主', handled_by = '张科长'"
+        " WHERE id = :d",
+        d=delivery,
+    )
+    with one.engine.begin() as con:  # the laptop wrote another answer later
+        con.execute(
+            text(
+                "UPDATE slip_deliveries SET state = 'handled', answer = '本机的答复',"
+                " updated_at = '2099-01-01 00:00:00' WHERE id = :d"
+            ),
+            {"d": delivery},
+        )
+    report = sync(one, logins["QTH001"])
+    assert [(c.kind, c.kept, c.detail) for c in report.conflicts] == [
+        ("delivery_answer_kept", "server", "本机的答复")
+    ]
+    assert rows(pg_database, "SELECT answer FROM slip_deliveries WHERE id = :d", d=delivery) == [
+        ("已约谈店主",)
+    ]
+    with one.engine.connect() as con:  # the pull brought the department's answer down
+        answer = con.execute(
+            text("SELECT answer FROM slip_deliveries WHERE id = :d"), {"d": delivery}
+        ).scalar()
+    assert answer == "已约谈店主"
