@@ -7,8 +7,31 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from fieldbook.core.server.roles_review import NOT_A_MANAGER
+
 MOVED_COLUMNS = "state, answer, handled_by, updated_at"
+
+#: A department's answer, once on the server, is not rewritten by a manager's login (decision
+#: 0034): the answer and who gave it stay; the manager's move of the state still goes in.
+KEEP_ANSWER = f"""
+CREATE OR REPLACE FUNCTION public.fb_keep_answer() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN{NOT_A_MANAGER}
+    IF OLD.answer <> '' AND NEW.answer IS DISTINCT FROM OLD.answer THEN
+        NEW.answer := OLD.answer;
+        NEW.handled_by := OLD.handled_by;
+    END IF;
+    RETURN NEW;
+END $$
+"""
 
 
 def install_manager_moves(conn: Connection) -> None:
-    conn.execute(text(f"GRANT UPDATE ({MOVED_COLUMNS}) ON slip_deliveries TO fb_manager"))
+    for sql in (
+        f"GRANT UPDATE ({MOVED_COLUMNS}) ON slip_deliveries TO fb_manager",
+        KEEP_ANSWER,
+        "REVOKE ALL ON FUNCTION public.fb_keep_answer() FROM PUBLIC",
+        "DROP TRIGGER IF EXISTS fb_keep_answer ON slip_deliveries",
+        "CREATE TRIGGER fb_keep_answer BEFORE UPDATE ON slip_deliveries FOR EACH ROW"
+        " EXECUTE FUNCTION public.fb_keep_answer()",
+    ):
+        conn.execute(text(sql))

@@ -35,7 +35,7 @@ from fieldbook.core.resources import load_reference
 from fieldbook.core.server.sync_held import SyncProblem
 from fieldbook.core.server.sync_report import SyncReport
 from fieldbook.core.server.sync_writes import T, insert_for
-from fieldbook.core.store.file_store import file_sha256
+from fieldbook.core.store.file_store import file_sha256, is_stored_name
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -96,7 +96,11 @@ class Blobs:
         named: dict[tuple[str, str], Named] = {}
         with self.j.engine.connect() as local:
             for row in local.execute(stmt):
-                named.setdefault((row[0], row[1]), Named(*row))
+                found = Named(*row)
+                if not is_stored_name(found.sha256, found.stored_name):
+                    self._refuse("refused", found)  # a path, not a kept file's name
+                    continue
+                named.setdefault((row[0], row[1]), found)
         return named
 
     def _on_server(self, manager: str) -> dict[str, tuple[bool, int] | None]:
@@ -150,8 +154,14 @@ class Blobs:
             self._refuse("changed", named)
         return ok
 
-    def _send(self, named: Named, chunk_bytes: int) -> None:
+    def _send(self, named: Named, chunk_bytes: int, again: bool = True) -> None:
+        """Send the file's missing chunks and mark its blob complete. A blob another login
+        made that cannot be this content (another size, a chunk size not this laptop's) is
+        started over; if the server refuses the content (a wrong chunk another login slipped
+        in), the blob is cleared and sent once more, whole, in this sync."""
         blobs, chunks = T["attachment_blobs"], T["attachment_chunks"]
+        if not self._blob_fits(named, chunk_bytes):
+            chunk_bytes = self.rules.chunk_bytes
         with self.server.begin() as remote:
             remote.execute(
                 insert_for(remote)(blobs)
@@ -186,11 +196,37 @@ class Blobs:
         except DBAPIError as exc:
             if "does not match its name" not in str(exc.orig or exc):
                 raise
-            with self.server.begin() as remote:  # what was sent is wrong: start over next time
-                remote.execute(delete(chunks).where(chunks.c.sha256 == named.sha256))
-            self._refuse("refused", named)
+            self._clear(named.sha256)  # what the server holds is wrong: start over
+            if again:
+                self._send(named, self.rules.chunk_bytes, again=False)
+            else:
+                self._refuse("refused", named)
             return
         self.report.add("up", "attachment_blobs", 1)
+
+    def _blob_fits(self, named: Named, chunk_bytes: int) -> bool:
+        """Whether the server's incomplete blob of this content (if any) is resumed: only one
+        of this file's size in this laptop's chunks. Any other (another login's, or one begun
+        before the chunk size was configured otherwise) is cleared (decision 0034)."""
+        blobs = T["attachment_blobs"]
+        with self.server.connect() as remote:
+            size = remote.execute(
+                select(blobs.c.size).where(blobs.c.sha256 == named.sha256)
+            ).scalar()
+        if size is None or (size == named.size and chunk_bytes == self.rules.chunk_bytes):
+            return True
+        self._clear(named.sha256)
+        return False
+
+    def _clear(self, sha256: str) -> None:
+        """Delete an incomplete blob and its chunks (``roles_blobs``: a manager may, of the
+        blobs their own attachments name)."""
+        blobs, chunks = T["attachment_blobs"], T["attachment_chunks"]
+        with self.server.begin() as remote:
+            remote.execute(delete(chunks).where(chunks.c.sha256 == sha256))
+            remote.execute(
+                delete(blobs).where(blobs.c.sha256 == sha256, blobs.c.complete.is_(False))
+            )
 
     def send_chunk(self, sha256: str, seq: int, data: bytes) -> None:
         """One chunk, committed on its own (what an interrupted sync keeps)."""
@@ -236,7 +272,7 @@ class Blobs:
         start = part.stat().st_size // chunk_bytes if part.exists() else 0
         with open(part, "ab") as fh:
             fh.truncate(start * chunk_bytes)  # a chunk written in part is written again
-            for data in self._chunks(named.sha256, start):
+            for data in self._chunks(named.sha256, start, -(-size // chunk_bytes)):
                 fh.write(data)
                 fh.flush()
                 self.report.add("down", "attachment_chunks", 1)
@@ -250,7 +286,9 @@ class Blobs:
         part.replace(target)
         self.report.add("down", "attachment_files", 1)
 
-    def _chunks(self, sha256: str, start: int) -> Iterator[bytes]:
+    def _chunks(self, sha256: str, start: int, count: int) -> Iterator[bytes]:
+        """The blob's chunks from ``start``, never past its ``count`` (a chunk added after the
+        end, by any login, is not read)."""
         chunks = T["attachment_chunks"]
         seq = start
         while True:
@@ -258,7 +296,7 @@ class Blobs:
                 got: list[Any] = list(
                     remote.execute(
                         select(chunks.c.seq, chunks.c.data)
-                        .where(chunks.c.sha256 == sha256, chunks.c.seq >= seq)
+                        .where(chunks.c.sha256 == sha256, chunks.c.seq >= seq, chunks.c.seq < count)
                         .order_by(chunks.c.seq)
                         .limit(FETCH_GROUP)
                     )

@@ -69,6 +69,18 @@ def push_manager_moves(journal: Journal, server: Engine, manager: str, report: S
             if unseen.get(row["id"]):
                 report.conflict(_both_moved(row, there[row["id"]]["state"]))
                 continue
+            kept = there[row["id"]]["answer"]
+            if kept and row["answer"] != kept:  # the server keeps its answer (decision 0034)
+                report.conflict(
+                    SyncConflict(
+                        "delivery_answer_kept",
+                        "slip_deliveries",
+                        row["id"],
+                        f"{row['number']} {department_name(row['department'])}",
+                        "server",
+                        str(row["answer"])[:80],
+                    )
+                )
             stmt = (
                 update(deliveries)
                 .where(

@@ -20,6 +20,7 @@ from fieldbook.core.server.sync_report import SyncConflict, SyncReport
 from fieldbook.core.server.sync_sku_refs import listed_ids, server_to_laptop, translated
 from fieldbook.core.server.sync_writes import BATCH, T, rows_of, upsert
 from fieldbook.core.store import db
+from fieldbook.core.store.file_store import is_stored_name
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
@@ -68,7 +69,7 @@ class SlipCopies:
                 kept = set(local.execute(select(slips.c.id).where(slips.c.id.in_(ids))).scalars())
                 for table, got_rows, parent in (
                     (deliveries, got_deliveries, "slip_id"),
-                    (atts, got_atts, "slip_id"),
+                    (atts, self._named_safely(got_atts, got), "slip_id"),
                 ):
                     rows = [r for r in got_rows if r[parent] in kept]
                     self.report.add(
@@ -79,6 +80,31 @@ class SlipCopies:
                 self.report.add(
                     "down", "slip_events", upsert(local, events, rows, insert_only=True)
                 )
+
+    def _named_safely(
+        self, got_atts: list[dict[str, Any]], slips: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """The attachment rows whose ``stored_name`` is a kept file's name; any other (a path
+        such as ``../../x`` from a hostile or broken server) is a conflict, not copied: its
+        file would be written outside the attachments folder."""
+        numbers = {r["id"]: r["number"] for r in slips}
+        safe = []
+        for row in got_atts:
+            if is_stored_name(str(row["sha256"]), str(row["stored_name"])):
+                safe.append(row)
+                continue
+            label = f"{numbers.get(row['slip_id'], row['slip_id'])}「{row['filename']}」"
+            self.report.conflict(
+                SyncConflict(
+                    "attachment_name_unsafe",
+                    "slip_attachments",
+                    row["id"],
+                    label,
+                    "laptop",
+                    str(row["stored_name"])[:80],
+                )
+            )
+        return safe
 
     def _numbers_free(self, local: Connection, got: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The slips whose number this laptop does not use for another slip; each other one

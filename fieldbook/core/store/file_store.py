@@ -39,6 +39,22 @@ def stored_name_of(sha256: str, suffix: str) -> str:
     return f"{sha256[:32]}{suffix.lower()[:10]}"
 
 
+def is_stored_name(sha256: str, name: str) -> bool:
+    """Whether ``name`` is a kept file's name for ``sha256`` (``stored_name_of``): a plain name
+    in the folder, never a path out of it (a row from a server or another database may say
+    anything: ``../../x``)."""
+    suffix = name[32:]
+    return (
+        len(sha256) == 64
+        and name[:32] == sha256[:32].lower()
+        and all(c in "0123456789abcdef" for c in name[:32])
+        and len(suffix) <= 10
+        and (suffix == "" or (suffix[0] == "." and "." not in suffix[1:]))
+        and not any(c in suffix for c in "/\\\0:")
+        and suffix.isprintable()
+    )
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:

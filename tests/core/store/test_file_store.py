@@ -7,10 +7,13 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from fieldbook.core.journal import Journal
 from fieldbook.core.slips.service import SlipInput
 from fieldbook.core.sqlite_files import backup_dir_for
 from fieldbook.core.store.backup import create_backup
+from fieldbook.core.store.file_store import is_stored_name
 from fieldbook.core.store.restore import restore_backup
 from tests.sample_data import write_photo
 
@@ -67,3 +70,22 @@ def test_a_backup_elsewhere_carries_its_files_with_it(
     shutil.rmtree(backup_dir_for(db_path), ignore_errors=True)
     result = restore_backup(db_path, backup)
     assert result.files_restored == 1 and photo.path.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("ab" * 16 + ".jpg", True),
+        ("ab" * 16, True),
+        ("../../escaped.jpg", False),
+        ("ab" * 16 + "/../../x", False),
+        ("ab" * 16 + ".j\\pg", False),
+        ("/etc/passwd", False),
+        ("cd" * 16 + ".jpg", False),  # another content's name
+        ("ab" * 16 + ".a.b", False),
+        ("ab" * 16 + ".jpg\x00", False),
+    ],
+)
+def test_a_kept_files_name_is_never_a_path(name: str, kept: bool) -> None:
+    """A row from a server may name its file anything (decision 0034)."""
+    assert is_stored_name("ab" * 32, name) is kept
