@@ -12,10 +12,19 @@ from fieldbook.core.server.roles_review import NOT_A_MANAGER
 MOVED_COLUMNS = "state, answer, handled_by, updated_at"
 
 #: A department's answer, once on the server, is not rewritten by a manager's login (decision
-#: 0034): the answer and who gave it stay; the manager's move of the state still goes in.
+#: 0034): the answer and who gave it stay; the manager's move of the state still goes in, but
+#: only a move the history has (a slip event to that state, which the sync sends first): a
+#: state changed without one is refused.
 KEEP_ANSWER = f"""
 CREATE OR REPLACE FUNCTION public.fb_keep_answer() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN{NOT_A_MANAGER}
+    IF NEW.state IS DISTINCT FROM OLD.state AND NOT EXISTS (
+        SELECT 1 FROM public.slip_events e
+        WHERE e.delivery_id = NEW.id AND e.to_state = NEW.state
+    ) THEN
+        RAISE EXCEPTION 'slip delivery %: a manager''s move needs its slip event', NEW.id
+            USING ERRCODE = 'check_violation';
+    END IF;
     IF OLD.answer <> '' AND NEW.answer IS DISTINCT FROM OLD.answer THEN
         NEW.answer := OLD.answer;
         NEW.handled_by := OLD.handled_by;

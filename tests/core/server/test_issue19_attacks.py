@@ -202,6 +202,18 @@ def test_a_managers_login_cannot_rewrite_a_departments_answer(
         " WHERE id = :d",
         d=delivery,
     )
+    with pytest.raises(DBAPIError, match="needs its slip event"):  # no move in the history
+        execute(
+            logins["QTH001"],
+            "UPDATE slip_deliveries SET state = 'done' WHERE id = :d",
+            d=delivery,
+        )
+    execute(  # the manager's move, as a sync sends it: the event first
+        logins["QTH001"],
+        "INSERT INTO slip_events (id, delivery_id, seq, from_state, to_state, at, actor, note,"
+        " reason) VALUES ('ev-forged', :d, 99, 'handled', 'done', now(), '经理1', '', '')",
+        d=delivery,
+    )
     execute(
         logins["QTH001"],
         "UPDATE slip_deliveries SET answer = '无问题', handled_by = '经理1', state = 'done'"
