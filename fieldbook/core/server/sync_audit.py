@@ -20,15 +20,14 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from fieldbook.core.server.audit_chains import link_of
 from fieldbook.core.server.sync_held import SyncProblem
+from fieldbook.core.server.sync_origin import laptop_origin
 from fieldbook.core.server.sync_report import SyncConflict, SyncReport
 from fieldbook.core.store.audit import GENESIS, HASHED_FIELDS, entry_hash
-from fieldbook.core.store.models import AuditEntry, Manager, ManagerAuditEntry, new_id
+from fieldbook.core.store.models import AuditEntry, Manager, ManagerAuditEntry
 
 if TYPE_CHECKING:
     from fieldbook.core.journal import Journal
 
-#: The laptop database's name on the server (settings): the origin of its entries there.
-ORIGIN_KEY = "sync.audit_origin"
 TABLE = "audit_entries"
 
 
@@ -59,17 +58,8 @@ class AuditPush:
         self.j, self.server, self.report = journal, server, report
         self.batch, self.committed = batch, committed
 
-    def _origin(self) -> str:
-        with self.j.reading() as s:
-            origin = self.j.get_setting(s, ORIGIN_KEY)
-        if not origin:
-            origin = new_id()
-            with self.j.writing() as s:
-                self.j.set_setting(s, ORIGIN_KEY, origin)
-        return origin
-
     def run(self, manager: str) -> None:
-        origin = self._origin()
+        origin = laptop_origin(self.j, self.report.notices)
         e = ManagerAuditEntry
         with self.server.connect() as remote:
             head = remote.execute(

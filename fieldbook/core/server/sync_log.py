@@ -2,7 +2,7 @@
 
 At the end of each completed sync the manager's own login writes one row per (manager,
 laptop database): the laptop database is named by its audit origin (``sync.audit_origin``,
-``sync_audit.ORIGIN_KEY``), the one id the server already knows a laptop by. The first sync
+``sync_origin.ORIGIN_KEY``), the one id the server already knows a laptop by. The first sync
 of a laptop inserts the row; every later one moves its ``last_*`` times on, counts it and
 says what it moved and how many problems and conflicts it had. Two times are kept: the
 laptop's clock (``clock.now()``: what the manager saw) and the server's receipt time (its own
@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert
 
 from fieldbook.core import clock
-from fieldbook.core.server.sync_audit import ORIGIN_KEY
+from fieldbook.core.server.sync_origin import ORIGIN_KEY
 from fieldbook.core.server.sync_report import SyncReport
 from fieldbook.core.store.models import SyncLogEntry
 

@@ -28,7 +28,7 @@ from fieldbook.core.server.server_backup import (
 )
 from fieldbook.core.server.status import server_status
 from fieldbook.core.server.sync import sync
-from fieldbook.core.server.sync_audit import ORIGIN_KEY
+from fieldbook.core.server.sync_origin import ORIGIN_KEY
 from fieldbook.core.store import audit
 from fieldbook.core.store.audit import GENESIS
 from fieldbook.core.store.models import Base, Manager
