@@ -45,19 +45,20 @@ _CALENDAR = (
     "unnest(CAST(:days AS date[]), CAST(:labels AS text[]), CAST(:working AS boolean[]))"
     " AS cal(day, label, working)"
 )
-#: An attendance entry that excuses the day (``DayMark.excused``; a cleared entry has no kind).
+#: The attendance entry that excuses the day (``DayMark.excused``; a cleared entry has no kind),
+#: joined (one at most: unique per manager and day) rather than probed for every day.
 _EXCUSED = (
-    "EXISTS (SELECT 1 FROM attendance_days a WHERE a.manager_id = f.manager_id"
-    " AND a.day = f.day AND a.kind <> '' AND a.kind <> :unexplained)"
+    "LEFT JOIN attendance_days a ON a.manager_id = f.manager_id AND a.day = f.day"
+    " AND a.kind <> '' AND a.kind <> :unexplained"
 )
 _DAY_SQL = f"""
 SELECT f.manager_id, cal.label,
-  sum(CASE WHEN {_EXCUSED} THEN 0 ELSE coalesce(f.planned, 0) END),
-  sum(CASE WHEN {_EXCUSED} THEN 0 ELSE coalesce(f.visited, 0) END),
+  sum(CASE WHEN a.id IS NULL THEN coalesce(f.planned, 0) ELSE 0 END),
+  sum(CASE WHEN a.id IS NULL THEN coalesce(f.visited, 0) ELSE 0 END),
   sum(coalesce(f.visits_with_findings, 0)), sum(coalesce(f.slips_opened, 0)),
   sum(coalesce(f.suggestions_dismissed, 0)), sum(coalesce(f.violations_dismissed, 0)),
   sum(coalesce(f.tag_visits, 0)), sum(coalesce(f.tags_complete, 0))
-FROM day_figures f JOIN {_CALENDAR} ON cal.day = f.day
+FROM day_figures f JOIN {_CALENDAR} ON cal.day = f.day {_EXCUSED}
 WHERE f.manager_id = ANY(CAST(:ids AS text[])) AND f.day BETWEEN :first AND :last
 GROUP BY f.manager_id, cal.label
 """
