@@ -168,7 +168,10 @@ def weeks_table(
             if row is not None:
                 row.report_id, row.report_status = rid, status
                 row.review, row.review_comment = review, comment
-        rounds = rounds_of(s, [r.report_id for r in table.rows.values() if r.report_id])
+        shown = select(WeekReport.id).where(
+            WeekReport.manager_id.in_(ids), WeekReport.week_label.in_(labels)
+        )
+        rounds = rounds_of(s, shown)
         for row in table.rows.values():
             row.rounds = rounds.get(row.report_id or "", ())
     return sorted(table.rows.values(), key=lambda r: (r.manager_code, r.start))

@@ -14,15 +14,18 @@ planned and visited (``attendance.managers_day_marks``), every other figure coun
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from fieldbook.core import workdays
+from fieldbook.core.resources import load_reference
 from fieldbook.core.routine.attendance import UNEXPLAINED, DayMark
 from fieldbook.core.routine.class_structure import first_headline
 from fieldbook.core.routine.price_figures import PriceCounts, answered_tags, tally
@@ -107,6 +110,15 @@ class WeekFigures:
     marks: dict[str, list[DayMark]] = field(default_factory=dict)
 
 
+@cache
+def work_mem() -> str:
+    """The memory the views' grouping queries may use (``department.toml [server]``)."""
+    value = str(load_reference("department")["server"]["work_mem"]).strip()
+    if not re.fullmatch(r"[1-9][0-9]*(kB|MB|GB)", value):
+        raise ValueError(f"schema/reference/department.toml [server] work_mem: {value!r}")
+    return value
+
+
 def calendar(first: date, last: date) -> dict[str, list[Any]]:
     """The array parameters of the days ``first``..``last``: day, week label, working day."""
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
@@ -128,6 +140,7 @@ def week_figures(s: Session, ids: list[str], first: date, last: date, today: dat
         "unexplained": UNEXPLAINED,
     }
     out = WeekFigures()
+    s.execute(text("SELECT set_config('work_mem', :mem, true)"), {"mem": work_mem()})
     tags_kept = summarised_tags(s)
     for m, label, *values in s.execute(text(_DAY_SQL), params):
         sums = out.sums.setdefault((m, label), {})
