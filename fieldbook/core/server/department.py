@@ -126,9 +126,9 @@ class _WeekTable:
     def __init__(self, people: list[tuple[str, str, str]], labels: list[str]) -> None:
         self.rows: dict[tuple[str, str], ManagerWeek] = {}
         self._labels: dict[date, str] = {}  # a day's week label, worked out once per day
+        periods = [(label, *report_period(label)) for label in labels]  # once per week
         for m, code, name in people:
-            for label in labels:
-                a, b = report_period(label)
+            for label, a, b in periods:
                 self.rows[(m, label)] = ManagerWeek(m, code, name, label, a, b)
 
     def row(self, m: str, day: date) -> ManagerWeek | None:

@@ -66,8 +66,8 @@ WHERE f.manager_id = ANY(CAST(:ids AS text[])) AND f.day BETWEEN :first AND :las
 GROUP BY f.manager_id, cal.label
 """
 _ORDER_SQL = f"""
-SELECT o.manager_id, cal.label, sum(o.cartons), sum(o.amount_fen),
-  sum(CASE WHEN o.price_class = ANY(CAST(:top AS integer[])) THEN o.cartons ELSE 0 END)
+SELECT o.manager_id, cal.label, sum(coalesce(o.cartons, 0)), sum(coalesce(o.amount_fen, 0)),
+  sum(CASE WHEN o.price_class = ANY(CAST(:top AS integer[])) THEN coalesce(o.cartons, 0) ELSE 0 END)
 FROM day_order_figures o JOIN {_CALENDAR} ON cal.day = o.day
 WHERE o.manager_id = ANY(CAST(:ids AS text[])) AND o.day BETWEEN :first AND :last
 GROUP BY o.manager_id, cal.label
@@ -144,14 +144,14 @@ def week_figures(s: Session, ids: list[str], first: date, last: date, today: dat
     tags_kept = summarised_tags(s)
     for m, label, *values in s.execute(text(_DAY_SQL), params):
         sums = out.sums.setdefault((m, label), {})
-        sums.update(zip(DAY_SUMS, (int(v or 0) for v in values[: len(DAY_SUMS)]), strict=True))
+        sums.update(zip(DAY_SUMS, map(int, values[: len(DAY_SUMS)]), strict=True))
         if tags_kept:
-            n, complete = (int(v or 0) for v in values[len(DAY_SUMS) :])
+            n, complete = map(int, values[len(DAY_SUMS) :])
             out.prices[(m, label)] = PriceCounts(tag_visits=n, tags_complete=complete)
     top = [c for c in first_headline()[1] if c != 0]
     for m, label, *values in s.execute(text(_ORDER_SQL), {**params, "top": top}):
         sums = out.sums.setdefault((m, label), {})
-        sums.update(zip(ORDER_SUMS, (int(v or 0) for v in values), strict=True))
+        sums.update(zip(ORDER_SUMS, map(int, values), strict=True))
     _prices(s, params, out, tags_kept)
     out.marks = _marks(s, params, today)
     return out
