@@ -229,17 +229,22 @@ def _excused(marks: dict[str, dict[date, DayMark]], m: str, day: date) -> bool:
 
 
 def _reports(s: Session, ids: list[str], labels: list[str]) -> Sequence[Any]:
-    """(report id, manager, week label, status, review, comment) of the week reports."""
-    return s.execute(
-        select(
-            WeekReport.id,
-            WeekReport.manager_id,
-            WeekReport.week_label,
-            WeekReport.status,
-            WeekReport.review,
-            WeekReport.review_comment,
-        ).where(WeekReport.manager_id.in_(ids), WeekReport.week_label.in_(labels))
-    ).all()
+    """(report id, manager, week label, status, review, comment) of the week reports (plain
+    rows through the connection: a year of every manager is tens of thousands)."""
+    return (
+        s.connection()
+        .execute(
+            select(
+                WeekReport.id,
+                WeekReport.manager_id,
+                WeekReport.week_label,
+                WeekReport.status,
+                WeekReport.review,
+                WeekReport.review_comment,
+            ).where(WeekReport.manager_id.in_(ids), WeekReport.week_label.in_(labels))
+        )
+        .all()
+    )
 
 
 def managers_overview(

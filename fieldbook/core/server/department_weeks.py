@@ -32,7 +32,8 @@ from fieldbook.core.routine.price_figures import PriceCounts, answered_tags, tal
 from fieldbook.core.routine.week import label_for
 from fieldbook.core.server.department_days import summarised_tags
 
-#: The figures summed per manager and week, in the order the day query returns them.
+#: The figures summed per manager and week, in the order the queries return them (as bigint:
+#: a sum of bigint is numeric, which the driver would turn into Decimal, row by row).
 DAY_SUMS = (
     "planned",
     "visited",
@@ -66,8 +67,10 @@ WHERE f.manager_id = ANY(CAST(:ids AS text[])) AND f.day BETWEEN :first AND :las
 GROUP BY f.manager_id, cal.label
 """
 _ORDER_SQL = f"""
-SELECT o.manager_id, cal.label, sum(coalesce(o.cartons, 0)), sum(coalesce(o.amount_fen, 0)),
-  sum(CASE WHEN o.price_class = ANY(CAST(:top AS integer[])) THEN coalesce(o.cartons, 0) ELSE 0 END)
+SELECT o.manager_id, cal.label,
+  CAST(sum(coalesce(o.cartons, 0)) AS bigint), CAST(sum(coalesce(o.amount_fen, 0)) AS bigint),
+  CAST(sum(CASE WHEN o.price_class = ANY(CAST(:top AS integer[]))
+                THEN coalesce(o.cartons, 0) ELSE 0 END) AS bigint)
 FROM day_order_figures o JOIN {_CALENDAR} ON cal.day = o.day
 WHERE o.manager_id = ANY(CAST(:ids AS text[])) AND o.day BETWEEN :first AND :last
 GROUP BY o.manager_id, cal.label
@@ -140,16 +143,17 @@ def week_figures(s: Session, ids: list[str], first: date, last: date, today: dat
         "unexplained": UNEXPLAINED,
     }
     out = WeekFigures()
-    s.execute(text("SELECT set_config('work_mem', :mem, true)"), {"mem": work_mem()})
+    con = s.connection()  # plain rows through the connection: tens of thousands of them
+    con.execute(text("SELECT set_config('work_mem', :mem, true)"), {"mem": work_mem()})
     tags_kept = summarised_tags(s)
-    for m, label, *values in s.execute(text(_DAY_SQL), params):
+    for m, label, *values in con.execute(text(_DAY_SQL), params):
         sums = out.sums.setdefault((m, label), {})
         sums.update(zip(DAY_SUMS, map(int, values[: len(DAY_SUMS)]), strict=True))
         if tags_kept:
             n, complete = map(int, values[len(DAY_SUMS) :])
             out.prices[(m, label)] = PriceCounts(tag_visits=n, tags_complete=complete)
     top = [c for c in first_headline()[1] if c != 0]
-    for m, label, *values in s.execute(text(_ORDER_SQL), {**params, "top": top}):
+    for m, label, *values in con.execute(text(_ORDER_SQL), {**params, "top": top}):
         sums = out.sums.setdefault((m, label), {})
         sums.update(zip(ORDER_SUMS, map(int, values), strict=True))
     _prices(s, params, out, tags_kept)
