@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from fieldbook.core.store.models import WeekReport, WeekReportRound
@@ -68,10 +68,13 @@ def close_round(s: Session, report: WeekReport) -> None:
     latest.reviewer, latest.reviewed_at = report.reviewer, report.reviewed_at
 
 
-def rounds_of(s: Session, report_ids: list[str]) -> dict[str, tuple[ReviewRound, ...]]:
-    """The rounds of each of ``report_ids``, first round first (one query)."""
+def rounds_of(
+    s: Session, report_ids: list[str] | Select[str]
+) -> dict[str, tuple[ReviewRound, ...]]:
+    """The rounds of each of ``report_ids`` (a list, or a query of them: a year of every
+    manager's reports is tens of thousands of ids), first round first (one query)."""
     out: dict[str, list[ReviewRound]] = {}
-    if not report_ids:
+    if isinstance(report_ids, list) and not report_ids:
         return {}
     for r in s.scalars(
         select(WeekReportRound)

@@ -25,14 +25,8 @@ from fieldbook.core.routine.attendance import DayMark, managers_day_marks
 from fieldbook.core.routine.price_figures import PriceCounts, price_days
 from fieldbook.core.routine.week import label_for, report_period
 from fieldbook.core.routine.week_rounds import ReviewRound, close_round, rounds_of
-from fieldbook.core.server.department_days import (
-    day_counts,
-    days_worked,
-    order_days,
-    summarised,
-    summarised_tags,
-    tag_days,
-)
+from fieldbook.core.server.department_days import day_counts, order_days, summarised
+from fieldbook.core.server.department_weeks import WeekFigures, week_figures
 from fieldbook.core.slips.rules import slip_rules
 from fieldbook.core.store.models import (
     Customer,
@@ -132,9 +126,9 @@ class _WeekTable:
     def __init__(self, people: list[tuple[str, str, str]], labels: list[str]) -> None:
         self.rows: dict[tuple[str, str], ManagerWeek] = {}
         self._labels: dict[date, str] = {}  # a day's week label, worked out once per day
+        periods = [(label, *report_period(label)) for label in labels]  # once per week
         for m, code, name in people:
-            for label in labels:
-                a, b = report_period(label)
+            for label, a, b in periods:
                 self.rows[(m, label)] = ManagerWeek(m, code, name, label, a, b)
 
     def row(self, m: str, day: date) -> ManagerWeek | None:
@@ -165,45 +159,68 @@ def weeks_table(
         people = [(m, c, n) for m, c, n in managers if manager_ids is None or m in manager_ids]
         ids = [p[0] for p in people]
         table = _WeekTable(people, labels)
-        fast = summarised(s)
-        marks = managers_day_marks(s, ids, first, last, days_with=days_worked if fast else None)
-        for d in day_counts(s, ids, first, last):
-            if not _excused(marks, d.manager_id, d.day):
-                table.add(d.manager_id, d.day, planned=d.planned, visited=d.visited)
-            table.add(
-                d.manager_id,
-                d.day,
-                visits_with_findings=d.visits_with_findings,
-                slips_opened=d.slips_opened,
-                suggestions_dismissed=d.suggestions_dismissed,
-                violations_dismissed=d.violations_dismissed,
-            )
-        for m, days in marks.items():
-            for mark in days.values():
-                if (row := table.row(m, mark.day)) is not None:
-                    row.marks.append(mark)
-        for o in order_days(s, ids, first, last):
-            table.add(
-                o.manager_id,
-                o.day,
-                cartons=o.cartons,
-                amount_fen=o.amount_fen,
-                top_cartons=o.top_cartons,
-            )
-        for (m, day), counts in price_days(
-            s, ids, first, last, tag_days=tag_days if fast and summarised_tags(s) else None
-        ).items():
-            if (row := table.row(m, day)) is not None:
-                row.prices += counts
+        if summarised(s):
+            _add_weeks(table, week_figures(s, ids, first, last, clock.today()))
+        else:
+            _add_days(s, table, ids, first, last)
         for rid, m, label, status, review, comment in _reports(s, ids, labels):
             row = table.rows.get((m, label))
             if row is not None:
                 row.report_id, row.report_status = rid, status
                 row.review, row.review_comment = review, comment
-        rounds = rounds_of(s, [r.report_id for r in table.rows.values() if r.report_id])
+        shown = select(WeekReport.id).where(
+            WeekReport.manager_id.in_(ids), WeekReport.week_label.in_(labels)
+        )
+        rounds = rounds_of(s, shown)
         for row in table.rows.values():
             row.rounds = rounds.get(row.report_id or "", ())
     return sorted(table.rows.values(), key=lambda r: (r.manager_code, r.start))
+
+
+def _add_weeks(table: _WeekTable, figures: WeekFigures) -> None:
+    """The server's figures, summed per manager and week by the database."""
+    for key, sums in figures.sums.items():
+        if (row := table.rows.get(key)) is not None:
+            for name, value in sums.items():
+                setattr(row, name, value)
+    for key, counts in figures.prices.items():
+        if (row := table.rows.get(key)) is not None:
+            row.prices = counts
+    for m, marks in figures.marks.items():
+        for mark in marks:
+            if (row := table.row(m, mark.day)) is not None:
+                row.marks.append(mark)
+
+
+def _add_days(s: Session, table: _WeekTable, ids: list[str], first: date, last: date) -> None:
+    """A laptop's figures (no summaries): read per manager and day, summed into weeks here."""
+    marks = managers_day_marks(s, ids, first, last)
+    for d in day_counts(s, ids, first, last):
+        if not _excused(marks, d.manager_id, d.day):
+            table.add(d.manager_id, d.day, planned=d.planned, visited=d.visited)
+        table.add(
+            d.manager_id,
+            d.day,
+            visits_with_findings=d.visits_with_findings,
+            slips_opened=d.slips_opened,
+            suggestions_dismissed=d.suggestions_dismissed,
+            violations_dismissed=d.violations_dismissed,
+        )
+    for m, days in marks.items():
+        for mark in days.values():
+            if (row := table.row(m, mark.day)) is not None:
+                row.marks.append(mark)
+    for o in order_days(s, ids, first, last):
+        table.add(
+            o.manager_id,
+            o.day,
+            cartons=o.cartons,
+            amount_fen=o.amount_fen,
+            top_cartons=o.top_cartons,
+        )
+    for (m, day), counts in price_days(s, ids, first, last).items():
+        if (row := table.row(m, day)) is not None:
+            row.prices += counts
 
 
 def _excused(marks: dict[str, dict[date, DayMark]], m: str, day: date) -> bool:
@@ -212,17 +229,22 @@ def _excused(marks: dict[str, dict[date, DayMark]], m: str, day: date) -> bool:
 
 
 def _reports(s: Session, ids: list[str], labels: list[str]) -> Sequence[Any]:
-    """(report id, manager, week label, status, review, comment) of the week reports."""
-    return s.execute(
-        select(
-            WeekReport.id,
-            WeekReport.manager_id,
-            WeekReport.week_label,
-            WeekReport.status,
-            WeekReport.review,
-            WeekReport.review_comment,
-        ).where(WeekReport.manager_id.in_(ids), WeekReport.week_label.in_(labels))
-    ).all()
+    """(report id, manager, week label, status, review, comment) of the week reports (plain
+    rows through the connection: a year of every manager is tens of thousands)."""
+    return (
+        s.connection()
+        .execute(
+            select(
+                WeekReport.id,
+                WeekReport.manager_id,
+                WeekReport.week_label,
+                WeekReport.status,
+                WeekReport.review,
+                WeekReport.review_comment,
+            ).where(WeekReport.manager_id.in_(ids), WeekReport.week_label.in_(labels))
+        )
+        .all()
+    )
 
 
 def managers_overview(
