@@ -23,7 +23,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-for _folder in (HERE.parents[1], HERE):  # the repository (fieldbook) and the sibling modules
+for _folder in (HERE.parents[1], HERE.parent, HERE):  # the repository, tests/, this folder
     if str(_folder) not in sys.path:
         sys.path.insert(0, str(_folder))
 

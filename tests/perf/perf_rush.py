@@ -32,6 +32,7 @@ from typing import Any
 from perf_data import copy_db, fingerprint, remove_db
 from perf_rows import ROOT, Config, Result, error_result, labels, log, sqlite_url
 from sqlalchemy import create_engine, func, select
+from sync_support import SYNCED_TABLES as TABLES  # what a sync moves, counted per table
 
 from fieldbook.core import clock
 from fieldbook.core.demo.generate import generate_demo
@@ -45,23 +46,6 @@ RUSH_DAY = datetime(2026, 12, 8, 15, 0)  # a Tuesday at 15:00: the demo's week h
 RUSH_SEED = 2  # a demo day with a slip (seed 1's has none)
 PASSWORD = "rush-pw-1"
 PROCESSES = 8  # laptops run as threads in this many processes (2 cores: the GIL is not it)
-TABLES = (
-    "managers",
-    "routes",
-    "customers",
-    "skus",
-    "plans",
-    "plan_stops",
-    "visits",
-    "visit_skus",
-    "followups",
-    "slips",
-    "slip_deliveries",
-    "slip_events",
-    "order_lines",
-    "day_logs",
-    "week_reports",
-)
 
 
 @dataclass(frozen=True)
